@@ -1,0 +1,153 @@
+// Package diag is the one shape every stage uses to report a problem in the
+// input: a file, a position, a severity, a kind and a message.
+//
+// A build collects diagnostics from every stage, sorts them, prints them all
+// at once and fails if any of them is an error. diag does no I/O.
+package diag
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Severity says whether a diagnostic fails the build.
+type Severity int
+
+const (
+	// Warning is reported but does not fail a build (check --strict may).
+	Warning Severity = iota
+	// Error fails the build.
+	Error
+)
+
+func (s Severity) String() string {
+	if s == Error {
+		return "error"
+	}
+	return "warning"
+}
+
+// Warning kinds, as status.json and `milepost check --fail-on` name them.
+const (
+	KindDrift          = "drift"
+	KindStale          = "stale"
+	KindBrokenLink     = "broken-link"
+	KindMissingHeading = "missing-heading"
+	KindAmbiguousLink  = "ambiguous-link"
+	KindBadLink        = "bad-link"
+	KindEmbedCycle     = "embed-cycle"
+	KindNoItems        = "no-items"
+	KindInput          = "input" // unreadable or skipped input files, nesting caps
+)
+
+// Diagnostic is one finding. File is the path as a user would type it from
+// the site root (content/milestones/x.md); Line and Col are 1-based, 0 when
+// unknown.
+type Diagnostic struct {
+	File     string
+	Line     int
+	Col      int
+	Severity Severity
+	Kind     string
+	Message  string
+}
+
+// String formats the diagnostic the way compilers do:
+// content/x.md:12:3: warning: message.
+func (d Diagnostic) String() string {
+	var b strings.Builder
+	if d.File != "" {
+		b.WriteString(d.File)
+		if d.Line > 0 {
+			fmt.Fprintf(&b, ":%d", d.Line)
+			if d.Col > 0 {
+				fmt.Fprintf(&b, ":%d", d.Col)
+			}
+		}
+		b.WriteString(": ")
+	}
+	b.WriteString(d.Severity.String())
+	b.WriteString(": ")
+	b.WriteString(d.Message)
+	return b.String()
+}
+
+// List is a set of diagnostics.
+type List []Diagnostic
+
+// Sort orders diagnostics by file, line, column, then message, so output is
+// deterministic whatever order the stages found them in.
+func (l List) Sort() {
+	sort.SliceStable(l, func(i, j int) bool {
+		a, b := l[i], l[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Col != b.Col {
+			return a.Col < b.Col
+		}
+		if a.Severity != b.Severity {
+			return a.Severity > b.Severity
+		}
+		return a.Message < b.Message
+	})
+}
+
+// Errors returns only the diagnostics of severity Error.
+func (l List) Errors() List {
+	var out List
+	for _, d := range l {
+		if d.Severity == Error {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Warnings returns only the diagnostics of severity Warning.
+func (l List) Warnings() List {
+	var out List
+	for _, d := range l {
+		if d.Severity == Warning {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Err returns nil when l holds no error, and an *ErrorList otherwise.
+func (l List) Err() error {
+	errs := l.Errors()
+	if len(errs) == 0 {
+		return nil
+	}
+	errs.Sort()
+	return &ErrorList{Diagnostics: errs}
+}
+
+// ErrorList is the error a failed stage returns: every error it found.
+type ErrorList struct {
+	Diagnostics List
+}
+
+func (e *ErrorList) Error() string {
+	lines := make([]string, len(e.Diagnostics))
+	for i, d := range e.Diagnostics {
+		lines[i] = d.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Errorf is a shorthand for an Error diagnostic.
+func Errorf(file string, line, col int, format string, args ...any) Diagnostic {
+	return Diagnostic{File: file, Line: line, Col: col, Severity: Error, Message: fmt.Sprintf(format, args...)}
+}
+
+// Warnf is a shorthand for a Warning diagnostic of the given kind.
+func Warnf(kind, file string, line, col int, format string, args ...any) Diagnostic {
+	return Diagnostic{File: file, Line: line, Col: col, Severity: Warning, Kind: kind, Message: fmt.Sprintf(format, args...)}
+}

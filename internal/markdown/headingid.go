@@ -1,0 +1,65 @@
+package markdown
+
+import (
+	"github.com/milepost/milepost/internal/marker"
+	"github.com/milepost/milepost/internal/mdtext"
+	"github.com/milepost/milepost/internal/slug"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// AttrGitHubAnchor is the heading attribute holding the anchor GitHub would
+// give the heading; the renderer emits it as a second anchor target.
+const AttrGitHubAnchor = "data-gh-anchor"
+
+// headingIDs gives every heading its section id: an explicit {#id} wins,
+// otherwise the slug of the heading's text without status markers, made
+// unique within the document.
+type headingIDs struct {
+	vocab *marker.Vocabulary
+}
+
+func (h *headingIDs) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	src := reader.Source()
+	var ids slug.Set
+	var headings []*ast.Heading
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if hd, ok := n.(*ast.Heading); ok {
+			headings = append(headings, hd)
+			if v, ok := hd.AttributeString("id"); ok {
+				if b, ok := v.([]byte); ok {
+					ids.Reserve(string(b))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	var gh slug.Set
+	for _, hd := range headings {
+		plain := mdtext.Inline(hd, src)
+		if _, ok := hd.AttributeString("id"); !ok {
+			hd.SetAttributeString("id", []byte(ids.Unique(slug.Make(h.vocab.StripForID(plain)))))
+		}
+		if a := gh.Unique(slug.GitHub(plain)); a != "" {
+			hd.SetAttributeString(AttrGitHubAnchor, []byte(a))
+		}
+	}
+}
+
+// HeadingID returns the section id the parser gave heading n.
+func HeadingID(n ast.Node) string {
+	if v, ok := n.AttributeString("id"); ok {
+		switch v := v.(type) {
+		case []byte:
+			return string(v)
+		case string:
+			return v
+		}
+	}
+	return ""
+}

@@ -1,0 +1,67 @@
+// Package markdown assembles the one goldmark parser a build uses: GitHub
+// Flavored Markdown (tables, strikethrough, autolinks), task checkboxes with
+// the Obsidian states, emoji shortcodes, wiki-links, heading attributes
+// ({#id}) and milepost's heading ids (section ids without status markers).
+//
+// It parses; it does not render pages (package render does) and reads no
+// files. One Parser is safe for concurrent use.
+package markdown
+
+import (
+	"github.com/milepost/milepost/internal/marker"
+	"github.com/yuin/goldmark"
+	emoji "github.com/yuin/goldmark-emoji"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Options configure a Parser.
+type Options struct {
+	// Vocabulary is the marker vocabulary section ids are cleaned with.
+	Vocabulary *marker.Vocabulary
+	// UnsafeHTML passes raw HTML through instead of sanitising it.
+	UnsafeHTML bool
+}
+
+// Parser is a configured goldmark instance.
+type Parser struct {
+	md goldmark.Markdown
+}
+
+// New returns a Parser for opts.
+func New(opts Options) *Parser {
+	vocab := opts.Vocabulary
+	if vocab == nil {
+		vocab = &marker.Vocabulary{}
+	}
+	rendererOpts := []goldmark.Option{}
+	if opts.UnsafeHTML {
+		rendererOpts = append(rendererOpts, goldmark.WithRendererOptions(html.WithUnsafe()))
+	}
+	md := goldmark.New(append(rendererOpts,
+		goldmark.WithExtensions(
+			extension.Table,
+			extension.Strikethrough,
+			extension.Linkify,
+			extension.TaskList,
+			emoji.Emoji,
+		),
+		goldmark.WithParserOptions(
+			parser.WithHeadingAttribute(),
+			parser.WithASTTransformers(util.Prioritized(&headingIDs{vocab: vocab}, 100)),
+		),
+	)...)
+	return &Parser{md: md}
+}
+
+// Goldmark returns the underlying goldmark instance (for rendering).
+func (p *Parser) Goldmark() goldmark.Markdown { return p.md }
+
+// Parse parses src, a page body, into an AST. Node segments index into src.
+func (p *Parser) Parse(src []byte) ast.Node {
+	return p.md.Parser().Parse(text.NewReader(src))
+}

@@ -1,0 +1,103 @@
+// Package mdtext reads the plain text out of goldmark nodes: what a reader
+// sees of a heading, a list item's first paragraph or a table cell, with the
+// markup removed and emoji kept (shortcodes become their emoji).
+//
+// Every stage that needs the words of a node (section ids, item texts,
+// titles, search) uses it, so they all agree on what a heading says. Code
+// spans keep their text; raw HTML is dropped. It is pure.
+package mdtext
+
+import (
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	emojiast "github.com/yuin/goldmark-emoji/ast"
+)
+
+// Labeler is implemented by inline nodes of our own extensions (wiki-links)
+// that know the text they show.
+type Labeler interface {
+	PlainLabel() string
+}
+
+// Inline returns the plain text of n's inline content. Soft and hard line
+// breaks become one space; runs of white space are kept as written.
+func Inline(n ast.Node, src []byte) string {
+	var b strings.Builder
+	writeInline(&b, n, src)
+	return strings.TrimSpace(b.String())
+}
+
+func writeInline(b *strings.Builder, n ast.Node, src []byte) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		writeNode(b, c, src)
+	}
+}
+
+func writeNode(b *strings.Builder, n ast.Node, src []byte) {
+	switch n := n.(type) {
+	case *ast.Text:
+		b.Write(n.Segment.Value(src))
+		if n.SoftLineBreak() || n.HardLineBreak() {
+			b.WriteByte(' ')
+		}
+	case *ast.String:
+		b.Write(n.Value)
+	case *ast.CodeSpan:
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			if t, ok := c.(*ast.Text); ok {
+				b.Write(t.Segment.Value(src))
+			} else if s, ok := c.(*ast.String); ok {
+				b.Write(s.Value)
+			}
+		}
+	case *ast.AutoLink:
+		b.Write(n.Label(src))
+	case *ast.RawHTML:
+		// markup, not text
+	case *emojiast.Emoji:
+		if n.Value != nil && len(n.Value.Unicode) > 0 {
+			b.WriteString(string(n.Value.Unicode))
+		} else {
+			b.Write(n.ShortName)
+		}
+	case Labeler:
+		b.WriteString(n.PlainLabel())
+	case *east.TaskCheckBox:
+		// the box is not text
+	default:
+		if n.Type() == ast.TypeBlock {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			if n.HasChildren() {
+				writeInline(b, n, src)
+			} else {
+				lines := n.Lines()
+				for i := 0; i < lines.Len(); i++ {
+					seg := lines.At(i)
+					b.Write(seg.Value(src))
+				}
+			}
+			return
+		}
+		writeInline(b, n, src)
+	}
+}
+
+// Block returns the plain text of a block node's own inline content: for a
+// list item, the text of its first paragraph (nested lists excluded); for a
+// heading, paragraph or table cell, its inline text.
+func Block(n ast.Node, src []byte) string {
+	switch n.Kind() {
+	case ast.KindListItem:
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			if c.Kind() == ast.KindParagraph || c.Kind() == ast.KindTextBlock {
+				return Inline(c, src)
+			}
+		}
+		return ""
+	}
+	return Inline(n, src)
+}

@@ -1,0 +1,98 @@
+// Package slug turns titles, headings and file names into the identifiers
+// milepost uses in URLs and anchors.
+//
+// Make is the one slug function of the project: page URLs, section ids and
+// [[Page#Heading]] fragments all go through it, so a link written against a
+// heading always finds it. GitHub computes the GitHub-style anchor, which
+// milepost emits as an extra anchor so links written against GitHub's
+// rendering keep working. The package is pure: no I/O, no state.
+package slug
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// Make lower-cases s, keeps letters and digits of any script (and combining
+// marks), turns runs of spaces, underscores and hyphens into one '-', and
+// drops everything else (punctuation, URL-reserved characters, emoji).
+// Leading and trailing hyphens are trimmed. The result may be empty.
+func Make(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	pendingDash := false
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
+			if pendingDash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			pendingDash = false
+			b.WriteRune(unicode.ToLower(r))
+		case r == ' ' || r == '_' || r == '-' || r == '\t' || unicode.IsSpace(r):
+			pendingDash = true
+		}
+	}
+	return b.String()
+}
+
+// GitHub returns the anchor GitHub gives a heading with the text s: lower
+// case, every character that is not a letter, digit, mark, space, '-' or '_'
+// removed, and each space replaced by '-' (runs are not collapsed).
+func GitHub(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range strings.TrimSpace(s) {
+		switch {
+		case r == ' ':
+			b.WriteByte('-')
+		case r == '-' || r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// Set hands out unique ids within one document: the first use of an id is
+// kept, later ones get -1, -2, … appended. An empty id becomes section-N,
+// N counting from 1 within the document.
+type Set struct {
+	used  map[string]bool
+	empty int
+}
+
+// Unique returns id, or id with the first free -N suffix.
+func (s *Set) Unique(id string) string {
+	if s.used == nil {
+		s.used = map[string]bool{}
+	}
+	if id == "" {
+		for {
+			s.empty++
+			id = "section-" + strconv.Itoa(s.empty)
+			if !s.used[id] {
+				break
+			}
+		}
+	}
+	if !s.used[id] {
+		s.used[id] = true
+		return id
+	}
+	for n := 1; ; n++ {
+		c := id + "-" + strconv.Itoa(n)
+		if !s.used[c] {
+			s.used[c] = true
+			return c
+		}
+	}
+}
+
+// Reserve marks id as used without returning a variant (explicit {#id}s).
+func (s *Set) Reserve(id string) {
+	if s.used == nil {
+		s.used = map[string]bool{}
+	}
+	s.used[id] = true
+}

@@ -1,0 +1,134 @@
+package status
+
+import (
+	"encoding/json"
+
+	"github.com/milepost/milepost/internal/marker"
+	"github.com/yuin/goldmark/ast"
+)
+
+// State is an item's state; see package marker.
+type State = marker.State
+
+// Counts tallies items by state. Total and Percent are derived.
+type Counts struct {
+	Done, Active, Blocked, Open, Dropped int
+}
+
+// Total is the number of items that count: all but dropped ones.
+func (c Counts) Total() int { return c.Done + c.Active + c.Blocked + c.Open }
+
+// Percent is floor(100*done/total); ok is false when there is nothing to
+// count (then no percent may be shown, never 0% or 100%).
+func (c Counts) Percent() (percent int, ok bool) {
+	t := c.Total()
+	if t == 0 {
+		return 0, false
+	}
+	return 100 * c.Done / t, true
+}
+
+// Add returns the sum of c and o.
+func (c Counts) Add(o Counts) Counts {
+	return Counts{c.Done + o.Done, c.Active + o.Active, c.Blocked + o.Blocked, c.Open + o.Open, c.Dropped + o.Dropped}
+}
+
+// Inc counts one more item in state s.
+func (c *Counts) Inc(s State) {
+	switch s {
+	case marker.Done:
+		c.Done++
+	case marker.Active:
+		c.Active++
+	case marker.Blocked:
+		c.Blocked++
+	case marker.Dropped:
+		c.Dropped++
+	default:
+		c.Open++
+	}
+}
+
+// MarshalJSON writes the status.json counts object, total and percent
+// included, percent null when there is nothing to count.
+func (c Counts) MarshalJSON() ([]byte, error) {
+	var pct *int
+	if p, ok := c.Percent(); ok {
+		pct = &p
+	}
+	return json.Marshal(struct {
+		Done    int  `json:"done"`
+		Active  int  `json:"active"`
+		Blocked int  `json:"blocked"`
+		Open    int  `json:"open"`
+		Dropped int  `json:"dropped"`
+		Total   int  `json:"total"`
+		Percent *int `json:"percent"`
+	}{c.Done, c.Active, c.Blocked, c.Open, c.Dropped, c.Total(), pct})
+}
+
+// UnmarshalJSON reads what MarshalJSON wrote (the derived fields are ignored).
+func (c *Counts) UnmarshalJSON(b []byte) error {
+	var v struct{ Done, Active, Blocked, Open, Dropped int }
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	*c = Counts{v.Done, v.Active, v.Blocked, v.Open, v.Dropped}
+	return nil
+}
+
+// Source says which rule of the status model made an item.
+type Source string
+
+// The four item sources.
+const (
+	SourceCheckbox Source = "checkbox"
+	SourceList     Source = "list"
+	SourceTable    Source = "table"
+	SourceHeading  Source = "heading"
+)
+
+// Item is one trackable unit of work found in a page.
+type Item struct {
+	Line    int    `json:"line"`    // 1-based line in the file, front matter included
+	Section string `json:"section"` // id of the innermost section holding it; "" for the page itself (JSON null)
+	State   State  `json:"state"`
+	Source  Source `json:"source"`
+	Text    string `json:"text"` // plain text of the item's own content, markup removed, emoji kept
+	Date    string `json:"date"` // first ISO date in a done item's own text, or ""
+
+	// Node is the AST node that made the item (list item, table row or
+	// heading), so the renderer can style it by state. Not serialised.
+	Node ast.Node `json:"-"`
+}
+
+// Section is one heading of a page and what lies under it, down to the next
+// heading of the same or a higher level.
+type Section struct {
+	ID       string     `json:"id"`    // stable id: slug of the heading text without markers
+	Title    string     `json:"title"` // plain text of the heading, markup removed, emoji kept
+	Level    int        `json:"level"`
+	Line     int        `json:"line"`
+	Counts   Counts     `json:"counts"` // own items plus all sub-sections'
+	Sections []*Section `json:"sections"`
+
+	// Heading is the heading node; not serialised.
+	Heading ast.Node `json:"-"`
+}
+
+// Warning is a problem the status model found in a page: drift (declared
+// done, still open) or staleness. Kind is one of the diag.Kind* names.
+type Warning struct {
+	Kind    string `json:"kind"`
+	Line    int    `json:"line"`
+	Section string `json:"section,omitempty"`
+	Message string `json:"message"`
+}
+
+// Page is the status of one page.
+type Page struct {
+	Counts   Counts     `json:"counts"`
+	Sections []*Section `json:"sections"`
+	Items    []Item     `json:"items"`
+	Warnings []Warning  `json:"warnings"`
+}
