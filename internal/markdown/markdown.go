@@ -9,6 +9,7 @@ package markdown
 
 import (
 	"github.com/milepost/milepost/internal/marker"
+	"github.com/milepost/milepost/internal/tasklist"
 	"github.com/yuin/goldmark"
 	emoji "github.com/yuin/goldmark-emoji"
 	"github.com/yuin/goldmark/ast"
@@ -47,7 +48,7 @@ func New(opts Options) *Parser {
 			extension.Table,
 			extension.Strikethrough,
 			extension.Linkify,
-			extension.TaskList,
+			tasklist.Extension,
 			emoji.Emoji,
 		),
 		goldmark.WithParserOptions(

@@ -6,6 +6,32 @@
 // does it declare (and where), and what is left of it once the markers (and
 // the dates or notes that follow them) are removed, which is what section
 // ids are made from. It is pure: no I/O, no goldmark.
+//
+// Reading rules (Vocabulary.Find):
+//
+//   - A status word counts only as a whole word: the characters around it
+//     must not be letters, digits, '_', '=', '/', '.' or '-' (so
+//     READ_ACCESS=OPEN and TODO.md hold no marker). A '.' only joins words
+//     when a letter or digit stands on its other side, so a full stop after
+//     a word ("It is DONE.") does not hide it.
+//   - In prose (Prose) a word must be written in capitals as listed
+//     ("Complete the migration" holds no marker); in a status-table cell
+//     (Cell) any case matches. Words of a phrase may be separated by any run
+//     of spaces; an apostrophe matches ' or ’.
+//   - When matches overlap the longest phrase wins (Not Started is NOT
+//     STARTED, never STARTED). Among the remaining matches a dropped word
+//     wins, then the first in the text.
+//   - A status emoji counts in three places only: as the first visible
+//     character; right before a status word (in any case: "✅ Fixed"); or as
+//     the last visible character once trailing ISO dates and parenthesised
+//     notes are set aside ("Ship it ✅ 2026-03-15"). Elsewhere it is prose.
+//     Variation selectors (U+FE0E, U+FE0F) are ignored everywhere.
+//   - A word beats an emoji.
+//   - Nothing inside a URL (a run of non-space text holding "://" or starting
+//     with "www.") is read. Callers replace code spans with Opaque, which is
+//     visible but never part of a marker.
+//
+// Strikethrough is markup, not text, so it is read by package status.
 package marker
 
 import "fmt"
@@ -24,6 +50,9 @@ const (
 
 var stateNames = [...]string{"open", "active", "blocked", "done", "dropped"}
 
+// States lists the five states in a fixed order.
+func States() []State { return []State{Open, Active, Blocked, Done, Dropped} }
+
 func (s State) String() string {
 	if s < 0 || int(s) >= len(stateNames) {
 		return "open"
@@ -41,23 +70,6 @@ func ParseState(name string) (State, bool) {
 	return Open, false
 }
 
-// Vocabulary is the set of words and emoji that declare each state. The
-// zero value is not usable; start from Default.
-type Vocabulary struct {
-	// Words per state, upper case as written in the spec ("IN PROGRESS").
-	Words map[State][]string
-	// Emoji per state, without variation selectors.
-	Emoji map[State][]string
-}
-
-// StripForID returns text with its status markers removed, the text a
-// section id is made from: status emoji and status words go, together with
-// a date or parenthesised note that directly follows them; struck text stays
-// as text. "MCP wiki routing (bug) ✅ FIXED (2026-03-15)" → "MCP wiki routing (bug)".
-//
-// TODO(status model): replaced by the full marker reader.
-func (v *Vocabulary) StripForID(text string) string { return text }
-
 // MarshalText writes the state's name, as status.json shows it.
 func (s State) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
@@ -69,4 +81,39 @@ func (s *State) UnmarshalText(b []byte) error {
 	}
 	*s = st
 	return nil
+}
+
+// Opaque stands for text the reader must not look into, such as a code span:
+// it is a visible character that is neither a word nor an emoji.
+const Opaque = '\uFFFC'
+
+// Context says where a piece of text stands, which decides whether status
+// words must be written in capitals.
+type Context int
+
+const (
+	// Prose is free text: list items, headings, paragraphs. Words count
+	// only in ALL CAPS.
+	Prose Context = iota
+	// Cell is the status cell of a status table: words count in any case.
+	Cell
+)
+
+// Kind says what sort of marker a Match is.
+type Kind int
+
+const (
+	// Word is a status word or phrase ("COMPLETE", "IN PROGRESS").
+	Word Kind = iota
+	// Emoji is a status emoji ("✅").
+	Emoji
+)
+
+// Match is the marker found in a text.
+type Match struct {
+	State State
+	Kind  Kind
+	// Start and End are the byte offsets of the marker in the text read;
+	// text[Start:End] is the marker as written.
+	Start, End int
 }

@@ -1,0 +1,326 @@
+package marker
+
+import (
+	"strings"
+	"unicode"
+)
+
+// view is a text with variation selectors removed, as runes, remembering
+// where each rune stood in the original string.
+type view struct {
+	runes  []rune
+	offs   []int  // offs[i] is the byte offset of runes[i]; offs[len(runes)] == len(text)
+	inURL  []bool // inURL[i] is true when runes[i] belongs to a URL
+	source string
+}
+
+func newView(text string) *view {
+	v := &view{source: text}
+	for i, r := range text {
+		if isSelector(r) {
+			continue
+		}
+		v.runes = append(v.runes, r)
+		v.offs = append(v.offs, i)
+	}
+	v.offs = append(v.offs, len(text))
+	v.markURLs()
+	return v
+}
+
+// markURLs flags every rune of a whitespace-delimited token that holds
+// "://" or starts with "www.".
+func (v *view) markURLs() {
+	v.inURL = make([]bool, len(v.runes))
+	for i := 0; i < len(v.runes); {
+		if unicode.IsSpace(v.runes[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(v.runes) && !unicode.IsSpace(v.runes[j]) {
+			j++
+		}
+		tok := string(v.runes[i:j])
+		if strings.Contains(tok, "://") || strings.HasPrefix(strings.ToLower(tok), "www.") {
+			for k := i; k < j; k++ {
+				v.inURL[k] = true
+			}
+		}
+		i = j
+	}
+}
+
+func (v *view) at(i int) rune {
+	if i < 0 || i >= len(v.runes) {
+		return ' '
+	}
+	return v.runes[i]
+}
+
+// joinsWords reports whether r, standing next to a word, makes the word part
+// of a longer token (READ_ACCESS=OPEN, TODO.md, P4-DONE).
+func joinsWords(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) ||
+		r == '_' || r == '=' || r == '/' || r == '-'
+}
+
+// boundaryBefore reports whether a word may start at rune i.
+func (v *view) boundaryBefore(i int) bool {
+	p := v.at(i - 1)
+	if p == '.' {
+		q := v.at(i - 2)
+		return !(unicode.IsLetter(q) || unicode.IsDigit(q))
+	}
+	return !joinsWords(p)
+}
+
+// boundaryAfter reports whether a word may end just before rune i.
+func (v *view) boundaryAfter(i int) bool {
+	n := v.at(i)
+	if n == '.' {
+		q := v.at(i + 1)
+		return !(unicode.IsLetter(q) || unicode.IsDigit(q))
+	}
+	return !joinsWords(n)
+}
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
+
+// matchPhrase returns the end (exclusive, in runes) of phrase p matched at
+// rune i, or -1.
+func (v *view) matchPhrase(p *phrase, i int, foldCase bool) int {
+	j := i
+	for k, w := range p.words {
+		if k > 0 {
+			if j >= len(v.runes) || !isBlank(v.runes[j]) {
+				return -1
+			}
+			for j < len(v.runes) && isBlank(v.runes[j]) {
+				j++
+			}
+		}
+		for _, want := range w {
+			if j >= len(v.runes) {
+				return -1
+			}
+			got := v.runes[j]
+			switch {
+			case want == '\'':
+				if !isApostrophe(got) {
+					return -1
+				}
+			case foldCase:
+				if upper(got) != want {
+					return -1
+				}
+			default:
+				if got != want {
+					return -1
+				}
+			}
+			j++
+		}
+	}
+	return j
+}
+
+func isBlank(r rune) bool { return r == ' ' || r == '\t' || r == '\u00A0' }
+
+// wordMatch is one status word found in a view, in rune positions.
+type wordMatch struct {
+	start, end int
+	state      State
+	length     int
+}
+
+// words returns every whole-word match in the view, at each start position
+// the longest phrase, in text order. Matches inside URLs are skipped.
+func (v *view) words(idx *index, foldCase bool) []wordMatch {
+	var out []wordMatch
+	for i, r := range v.runes {
+		if !unicode.IsLetter(r) || v.inURL[i] || !v.boundaryBefore(i) {
+			continue
+		}
+		for pi := range idx.phrases {
+			p := &idx.phrases[pi]
+			if first := p.words[0][0]; first != r && !(foldCase && upper(r) == first) {
+				continue
+			}
+			end := v.matchPhrase(p, i, foldCase)
+			if end < 0 || !v.boundaryAfter(end) {
+				continue
+			}
+			out = append(out, wordMatch{start: i, end: end, state: p.state, length: p.length})
+			break // phrases are sorted longest first
+		}
+	}
+	return out
+}
+
+// resolveWords drops every match that lies inside a longer overlapping one.
+func resolveWords(ms []wordMatch) []wordMatch {
+	out := ms[:0:0]
+	for i, m := range ms {
+		covered := false
+		for j, o := range ms {
+			if i != j && o.length > m.length && o.start < m.end && m.start < o.end {
+				covered = true
+				break
+			}
+		}
+		if !covered {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// emojiAt returns the status emoji starting at rune i and its end.
+func (v *view) emojiAt(idx *index, i int) (State, int, bool) {
+	if i < 0 || i >= len(v.runes) || v.inURL[i] {
+		return Open, 0, false
+	}
+	for _, e := range idx.emoji {
+		if i+len(e.runes) > len(v.runes) {
+			continue
+		}
+		ok := true
+		for k, r := range e.runes {
+			if v.runes[i+k] != r {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return e.state, i + len(e.runes), true
+		}
+	}
+	return Open, 0, false
+}
+
+// firstVisible returns the index of the first non-space rune, or -1.
+func (v *view) firstVisible() int {
+	for i, r := range v.runes {
+		if !unicode.IsSpace(r) {
+			return i
+		}
+	}
+	return -1
+}
+
+// trailingNotesStart returns the rune index where trailing ISO dates,
+// parenthesised notes and spaces begin (len(runes) when there are none).
+func (v *view) trailingNotesStart() int {
+	end := len(v.runes)
+	for {
+		e := end
+		for e > 0 && unicode.IsSpace(v.runes[e-1]) {
+			e--
+		}
+		switch {
+		case e > 0 && v.runes[e-1] == ')':
+			depth := 0
+			open := -1
+			for k := e - 1; k >= 0; k-- {
+				if v.runes[k] == ')' {
+					depth++
+				} else if v.runes[k] == '(' {
+					depth--
+					if depth == 0 {
+						open = k
+						break
+					}
+				}
+			}
+			if open < 0 {
+				return e
+			}
+			end = open
+		case e >= 10 && isISODate(v.runes[e-10:e]) && (e == 10 || !unicode.IsDigit(v.runes[e-11])):
+			end = e - 10
+		default:
+			return e
+		}
+	}
+}
+
+// emojiMarkers returns the status emoji that stand in one of the three
+// allowed places, in text order, as rune ranges.
+func (v *view) emojiMarkers(idx *index, anyCaseWords []wordMatch) []wordMatch {
+	var out []wordMatch
+	add := func(i int) {
+		if st, end, ok := v.emojiAt(idx, i); ok {
+			for _, m := range out {
+				if m.start == i {
+					return
+				}
+			}
+			out = append(out, wordMatch{start: i, end: end, state: st})
+		}
+	}
+	if f := v.firstVisible(); f >= 0 {
+		add(f)
+	}
+	for _, w := range anyCaseWords {
+		k := w.start
+		for k > 0 && isBlank(v.runes[k-1]) {
+			k--
+		}
+		// an emoji ending at k (emoji are at most a few runes long)
+		for s := k - 1; s >= 0 && s >= k-8; s-- {
+			if _, end, ok := v.emojiAt(idx, s); ok && end == k {
+				add(s)
+				break
+			}
+		}
+	}
+	if t := v.trailingNotesStart(); t > 0 {
+		for s := t - 1; s >= 0 && s >= t-8; s-- {
+			if _, end, ok := v.emojiAt(idx, s); ok && end == t {
+				add(s)
+				break
+			}
+		}
+	}
+	sortByStart(out)
+	return out
+}
+
+func sortByStart(ms []wordMatch) {
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && ms[j].start < ms[j-1].start; j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+}
+
+// Find returns the marker text declares, read in context ctx, and whether
+// there is one. See the package doc for the rules.
+func (v *Vocabulary) Find(text string, ctx Context) (Match, bool) {
+	idx := v.compiled()
+	vw := newView(text)
+	words := resolveWords(vw.words(idx, ctx == Cell))
+	if len(words) > 0 {
+		best := words[0]
+		for _, w := range words {
+			if w.state == Dropped {
+				best = w
+				break
+			}
+		}
+		return vw.match(best, Word), true
+	}
+	anyCase := words
+	if ctx != Cell {
+		anyCase = vw.words(idx, true)
+	}
+	if em := vw.emojiMarkers(idx, anyCase); len(em) > 0 {
+		return vw.match(em[0], Emoji), true
+	}
+	return Match{}, false
+}
+
+func (vw *view) match(m wordMatch, k Kind) Match {
+	return Match{State: m.state, Kind: k, Start: vw.offs[m.start], End: vw.offs[m.end]}
+}

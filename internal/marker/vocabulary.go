@@ -1,0 +1,178 @@
+package marker
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// Vocabulary is the set of words and emoji that declare each state. Build
+// one with Default (and extend it with With); a Vocabulary is read-only once
+// built and safe for concurrent use. The zero value knows no markers.
+type Vocabulary struct {
+	// Words per state, upper case as written in the spec ("IN PROGRESS").
+	Words map[State][]string
+	// Emoji per state, without variation selectors.
+	Emoji map[State][]string
+
+	idx *index // compiled form of Words and Emoji; nil until built
+}
+
+// defaultWords and defaultEmoji are the spec's vocabulary. They are returned
+// as fresh copies by Default, never shared.
+func defaultWords() map[State][]string {
+	return map[State][]string{
+		Done:    {"DONE", "COMPLETE", "COMPLETED", "FIXED", "RESOLVED", "DEPLOYED", "MERGED", "SHIPPED", "RELEASED", "CLOSED", "FINISHED"},
+		Active:  {"IN PROGRESS", "WIP", "ONGOING", "STARTED", "IN REVIEW", "NEEDS TESTING"},
+		Blocked: {"BLOCKED", "ON HOLD"},
+		Open:    {"TODO", "TO DO", "NOT STARTED", "NOT DONE", "OPEN", "PLANNED", "PENDING", "NOT IMPLEMENTED", "BACKLOG"},
+		Dropped: {"CANCELLED", "CANCELED", "WONTFIX", "WON'T FIX", "WON'T DO", "DROPPED", "OBSOLETE"},
+	}
+}
+
+func defaultEmoji() map[State][]string {
+	return map[State][]string{
+		Done:    {"✅", "✔", "☑", "🟢"},
+		Active:  {"🟡", "🚧", "⏳", "🔄"},
+		Blocked: {"⛔", "🛑", "🚫"},
+		Open:    {"⬜", "☐", "🔲", "🔴", "⭕", "❌"},
+	}
+}
+
+// Default returns the spec's vocabulary. GitHub shortcodes
+// (:white_check_mark:, :construction:, …) need no entry: the parser turns
+// them into the emoji listed here.
+func Default() *Vocabulary {
+	return build(defaultWords(), defaultEmoji())
+}
+
+// With returns a new vocabulary holding v's markers plus the extra words and
+// emoji per state (site config). A word or emoji that v gives to another
+// state moves to the state given here. Words are matched in capitals, so
+// they are upper-cased; variation selectors are dropped from emoji. v is
+// not modified.
+func (v *Vocabulary) With(extraWords, extraEmoji map[State][]string) *Vocabulary {
+	words := merge(v.Words, extraWords, normalizeWord)
+	emoji := merge(v.Emoji, extraEmoji, stripSelectors)
+	return build(words, emoji)
+}
+
+func build(words, emoji map[State][]string) *Vocabulary {
+	v := &Vocabulary{Words: words, Emoji: emoji}
+	v.idx = newIndex(words, emoji)
+	return v
+}
+
+// merge copies base and adds extra, normalising extra's entries and moving
+// any entry that extra claims out of the state base gave it.
+func merge(base, extra map[State][]string, norm func(string) string) map[State][]string {
+	claimed := map[string]State{}
+	for st, list := range extra {
+		for _, e := range list {
+			if e = norm(e); e != "" {
+				claimed[e] = st
+			}
+		}
+	}
+	out := map[State][]string{}
+	seen := map[string]bool{}
+	add := func(st State, e string) {
+		if e == "" || seen[e] {
+			return
+		}
+		seen[e] = true
+		out[st] = append(out[st], e)
+	}
+	for _, st := range States() {
+		for _, e := range base[st] {
+			if owner, ok := claimed[e]; ok && owner != st {
+				continue
+			}
+			add(st, e)
+		}
+	}
+	for _, st := range States() {
+		for _, e := range extra[st] {
+			add(st, norm(e))
+		}
+	}
+	return out
+}
+
+func normalizeWord(w string) string {
+	return strings.Join(strings.Fields(strings.ToUpper(w)), " ")
+}
+
+func stripSelectors(s string) string {
+	return strings.Map(func(r rune) rune {
+		if isSelector(r) {
+			return -1
+		}
+		return r
+	}, strings.TrimSpace(s))
+}
+
+func isSelector(r rune) bool { return r == '\uFE0E' || r == '\uFE0F' }
+
+// index is the compiled vocabulary: phrases split into words and sorted
+// longest first, emoji as rune sequences sorted longest first.
+type index struct {
+	phrases []phrase
+	emoji   []emojiEntry
+}
+
+type phrase struct {
+	words  [][]rune // upper case
+	state  State
+	length int // runes, spaces counted once
+}
+
+type emojiEntry struct {
+	runes []rune
+	state State
+}
+
+func newIndex(words, emoji map[State][]string) *index {
+	idx := &index{}
+	for _, st := range States() {
+		for _, w := range words[st] {
+			fields := strings.Fields(normalizeWord(w))
+			if len(fields) == 0 {
+				continue
+			}
+			p := phrase{state: st}
+			for i, f := range fields {
+				p.words = append(p.words, []rune(f))
+				p.length += len([]rune(f))
+				if i > 0 {
+					p.length++
+				}
+			}
+			idx.phrases = append(idx.phrases, p)
+		}
+		for _, e := range emoji[st] {
+			if r := []rune(stripSelectors(e)); len(r) > 0 {
+				idx.emoji = append(idx.emoji, emojiEntry{runes: r, state: st})
+			}
+		}
+	}
+	sort.SliceStable(idx.phrases, func(i, j int) bool { return idx.phrases[i].length > idx.phrases[j].length })
+	sort.SliceStable(idx.emoji, func(i, j int) bool { return len(idx.emoji[i].runes) > len(idx.emoji[j].runes) })
+	return idx
+}
+
+// compiled returns the vocabulary's index, building a temporary one for a
+// Vocabulary assembled by hand (never cached: a Vocabulary is shared
+// between goroutines).
+func (v *Vocabulary) compiled() *index {
+	if v == nil {
+		return &index{}
+	}
+	if v.idx != nil {
+		return v.idx
+	}
+	return newIndex(v.Words, v.Emoji)
+}
+
+// upper is unicode.ToUpper, named for the case-folding comparison in cells.
+func upper(r rune) rune { return unicode.ToUpper(r) }
