@@ -3,7 +3,7 @@ module github.com/milepost/milepost
 go 1.26.8
 
 require (
-	github.com/BurntSushi/toml v0.3.1 // indirect
+	github.com/BurntSushi/toml v1.6.0 // indirect
 	github.com/adrg/frontmatter v0.2.0 // indirect
 	github.com/fsnotify/fsnotify v1.10.1 // indirect
 	github.com/tdewolff/minify/v2 v2.24.25 // indirect

@@ -39,13 +39,20 @@ func (h *headingIDs) Transform(doc *ast.Document, reader text.Reader, pc parser.
 		}
 		return ast.WalkContinue, nil
 	})
-	var gh slug.Set
-	for _, hd := range headings {
-		plain := mdtext.Inline(hd, src)
+	plain := make([]string, len(headings))
+	final := map[string]bool{}
+	for i, hd := range headings {
+		plain[i] = mdtext.Inline(hd, src)
 		if _, ok := hd.AttributeString("id"); !ok {
-			hd.SetAttributeString("id", []byte(ids.Unique(slug.Make(h.vocab.StripForID(plain)))))
+			hd.SetAttributeString("id", []byte(ids.Unique(slug.Make(h.vocab.StripForID(plain[i])))))
 		}
-		if a := gh.Unique(slug.GitHub(plain)); a != "" {
+		final[HeadingID(hd)] = true
+	}
+	// The GitHub-style anchor is a second target only where it differs from
+	// every section id, so ids stay unique in the page.
+	var gh slug.Set
+	for i, hd := range headings {
+		if a := gh.Unique(slug.GitHub(plain[i])); a != "" && !final[a] {
 			hd.SetAttributeString(AttrGitHubAnchor, []byte(a))
 		}
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -26,6 +27,8 @@ type Options struct {
 	Vocabulary *marker.Vocabulary
 	// UnsafeHTML passes raw HTML through instead of sanitising it.
 	UnsafeHTML bool
+	// Renderers are extra node renderers (package render supplies them).
+	Renderers []util.PrioritizedValue
 }
 
 // Parser is a configured goldmark instance.
@@ -39,7 +42,7 @@ func New(opts Options) *Parser {
 	if vocab == nil {
 		vocab = &marker.Vocabulary{}
 	}
-	rendererOpts := []goldmark.Option{}
+	rendererOpts := []goldmark.Option{goldmark.WithRendererOptions(renderer.WithNodeRenderers(opts.Renderers...))}
 	if opts.UnsafeHTML {
 		rendererOpts = append(rendererOpts, goldmark.WithRendererOptions(html.WithUnsafe()))
 	}

@@ -1,0 +1,178 @@
+// Package config reads a site's milepost.yaml: the site's title and base
+// URL, where its content lives, and the knobs of the status model, badges
+// and output. Every key is optional; an unknown key is an error naming the
+// key and its line, so a typo never silently does nothing.
+//
+// In: the bytes of milepost.yaml (or none). Out: a Config with defaults
+// filled in. It does no I/O.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/milepost/milepost/internal/diag"
+	"github.com/milepost/milepost/internal/marker"
+	"gopkg.in/yaml.v3"
+)
+
+// FileName is the config file's name in the site root.
+const FileName = "milepost.yaml"
+
+// Config is a site's configuration.
+type Config struct {
+	Title       string `yaml:"title"`
+	Description string `yaml:"description"`
+	BaseURL     string `yaml:"base_url"`
+	ContentDir  string `yaml:"content_dir"` // relative to the site root; default "content"
+	Language    string `yaml:"language"`    // html lang; default "en"
+
+	FileLinks  bool `yaml:"file_links"`  // links name index.html, so the site works from file://
+	UnsafeHTML bool `yaml:"unsafe_html"` // pass raw HTML through unsanitised
+
+	StaleAfter int        `yaml:"stale_after"` // days; default 90
+	Thresholds Thresholds `yaml:"thresholds"`
+	Words      StateLists `yaml:"words"` // extra status words per state
+	Emoji      StateLists `yaml:"emoji"` // extra status emoji per state
+
+	Badges Badges `yaml:"badges"`
+}
+
+// Thresholds are the lowest percents of each colour; see status.Thresholds.
+type Thresholds struct {
+	Green       int `yaml:"green"`
+	YellowGreen int `yaml:"yellowgreen"`
+	Yellow      int `yaml:"yellow"`
+	Orange      int `yaml:"orange"`
+}
+
+// StateLists are extra vocabulary per state name.
+type StateLists struct {
+	Done    []string `yaml:"done"`
+	Active  []string `yaml:"active"`
+	Blocked []string `yaml:"blocked"`
+	Open    []string `yaml:"open"`
+	Dropped []string `yaml:"dropped"`
+}
+
+// ByState returns the lists keyed by marker.State.
+func (s StateLists) ByState() map[marker.State][]string {
+	return map[marker.State][]string{
+		marker.Done: s.Done, marker.Active: s.Active, marker.Blocked: s.Blocked,
+		marker.Open: s.Open, marker.Dropped: s.Dropped,
+	}
+}
+
+// Badges configure badge files.
+type Badges struct {
+	Style      string `yaml:"style"`       // flat (default), flat-square, for-the-badge
+	Palette    string `yaml:"palette"`     // shields (default) or classic
+	Message    string `yaml:"message"`     // percent (default) or fraction ("34/40")
+	Depth      int    `yaml:"depth"`       // section badges down to this heading depth below the title; default 1
+	LabelWidth int    `yaml:"label_width"` // longest label in px before it is shortened; default 200
+}
+
+// Default returns the configuration of a site with no milepost.yaml.
+func Default() Config {
+	return Config{
+		Title:      "Status",
+		ContentDir: "content",
+		Language:   "en",
+		StaleAfter: 90,
+		Thresholds: Thresholds{Green: 80, YellowGreen: 60, Yellow: 40, Orange: 20},
+		Badges:     Badges{Style: "flat", Palette: "shields", Message: "percent", Depth: 1, LabelWidth: 200},
+	}
+}
+
+var lineRE = regexp.MustCompile(`^line (\d+): (.*)$`)
+
+// Parse reads milepost.yaml. file is the name used in diagnostics.
+func Parse(file string, data []byte) (Config, diag.List) {
+	c := Default()
+	if len(bytes.TrimSpace(data)) == 0 {
+		return c, nil
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	err := dec.Decode(&c)
+	if err != nil && !errors.Is(err, io.EOF) {
+		return c, yamlDiagnostics(file, err)
+	}
+	return c, c.validate(file, data)
+}
+
+// yamlDiagnostics turns a yaml.v3 error into diagnostics with lines.
+func yamlDiagnostics(file string, err error) diag.List {
+	var te *yaml.TypeError
+	msgs := []string{strings.TrimPrefix(err.Error(), "yaml: ")}
+	if errors.As(err, &te) {
+		msgs = te.Errors
+	}
+	var out diag.List
+	for _, m := range msgs {
+		line := 0
+		if sm := lineRE.FindStringSubmatch(m); sm != nil {
+			line, _ = strconv.Atoi(sm[1])
+			m = sm[2]
+		}
+		m = strings.Replace(m, "field ", "unknown key ", 1)
+		if i := strings.Index(m, " not found in type"); i >= 0 {
+			m = m[:i]
+		}
+		out = append(out, diag.Errorf(file, line, 0, "%s", m))
+	}
+	return out
+}
+
+// validate checks values that YAML's types cannot.
+func (c *Config) validate(file string, data []byte) diag.List {
+	var out diag.List
+	bad := func(key, format string, args ...any) {
+		out = append(out, diag.Errorf(file, keyLine(data, key), 0, "%s: %s", key, fmt.Sprintf(format, args...)))
+	}
+	if c.StaleAfter < 0 {
+		bad("stale_after", "must be a number of days, 0 or more")
+	}
+	switch c.Badges.Style {
+	case "flat", "flat-square", "for-the-badge":
+	default:
+		bad("style", "%q is not one of flat, flat-square, for-the-badge", c.Badges.Style)
+	}
+	switch c.Badges.Palette {
+	case "shields", "classic":
+	default:
+		bad("palette", "%q is not one of shields, classic", c.Badges.Palette)
+	}
+	switch c.Badges.Message {
+	case "percent", "fraction":
+	default:
+		bad("message", "%q is not one of percent, fraction", c.Badges.Message)
+	}
+	t := c.Thresholds
+	if !(100 >= t.Green && t.Green >= t.YellowGreen && t.YellowGreen >= t.Yellow && t.Yellow >= t.Orange && t.Orange >= 0) {
+		bad("thresholds", "must fall from green to orange, each between 0 and 100")
+	}
+	if c.BaseURL != "" && !strings.HasPrefix(c.BaseURL, "http://") && !strings.HasPrefix(c.BaseURL, "https://") {
+		bad("base_url", "%q must start with http:// or https://", c.BaseURL)
+	}
+	c.BaseURL = strings.TrimSuffix(c.BaseURL, "/")
+	if c.BaseURL != "" {
+		c.BaseURL += "/"
+	}
+	return out
+}
+
+// keyLine is the first line of data that sets key, for messages about values.
+func keyLine(data []byte, key string) int {
+	for i, line := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), key+":") {
+			return i + 1
+		}
+	}
+	return 0
+}

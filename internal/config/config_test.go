@@ -1,0 +1,52 @@
+package config
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		name, in string
+		wantErr  string // substring of the first diagnostic, "" for none
+		check    func(t *testing.T, c Config)
+	}{
+		{name: "empty", in: "", check: func(t *testing.T, c Config) {
+			if c.StaleAfter != 90 || c.ContentDir != "content" || c.Badges.Style != "flat" {
+				t.Errorf("defaults not applied: %+v", c)
+			}
+		}},
+		{name: "values", in: "title: Roadmap\nbase_url: https://x.example/repo\nstale_after: 30\nbadges:\n  message: fraction\n", check: func(t *testing.T, c Config) {
+			if c.Title != "Roadmap" || c.StaleAfter != 30 || c.Badges.Message != "fraction" || c.Badges.Style != "flat" {
+				t.Errorf("got %+v", c)
+			}
+			if c.BaseURL != "https://x.example/repo/" {
+				t.Errorf("base_url = %q, want a trailing slash", c.BaseURL)
+			}
+		}},
+		{name: "unknown key", in: "title: x\n\nstale_aftr: 3\n", wantErr: "milepost.yaml:3: error: unknown key stale_aftr"},
+		{name: "nested unknown key", in: "badges:\n  colour: red\n", wantErr: "milepost.yaml:2: error: unknown key colour"},
+		{name: "wrong type", in: "stale_after: soon\n", wantErr: "milepost.yaml:1: error: cannot unmarshal"},
+		{name: "bad style", in: "badges:\n  style: round\n", wantErr: `milepost.yaml:2: error: style: "round"`},
+		{name: "bad base url", in: "base_url: example.com\n", wantErr: "base_url"},
+		{name: "bad thresholds", in: "thresholds:\n  green: 10\n", wantErr: "thresholds"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, diags := Parse("milepost.yaml", []byte(tt.in))
+			if tt.wantErr == "" {
+				if len(diags) > 0 {
+					t.Fatalf("unexpected diagnostics: %v", diags)
+				}
+				tt.check(t, c)
+				return
+			}
+			if len(diags) == 0 {
+				t.Fatalf("want an error containing %q, got none", tt.wantErr)
+			}
+			if got := diags[0].String(); !strings.Contains(got, tt.wantErr) {
+				t.Errorf("got %q, want it to contain %q", got, tt.wantErr)
+			}
+		})
+	}
+}

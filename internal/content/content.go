@@ -1,0 +1,53 @@
+// Package content is the LOAD stage: it walks a content folder (an fs.FS),
+// splits each markdown file's front matter from its body, and returns typed
+// pages with their output URLs, plus the other files (images, PDFs) to copy.
+//
+// In: an fs.FS rooted at the content folder. Out: a Set of pages sorted by
+// path, and diagnostics (file:line:col) for everything wrong with the
+// input: bad front matter, invalid UTF-8, two files on one URL, a page on a
+// reserved name. It parses no markdown and writes nothing.
+package content
+
+import (
+	"time"
+)
+
+// Page is one markdown document.
+type Page struct {
+	Path    string // relative to the content folder, slash-separated: "tasks/phase 4.md"
+	URL     string // output URL relative to the site root, directory style: "tasks/phase-4/" ("" for the home page)
+	Folder  string // content-relative folder holding the page: "tasks" ("" at the root)
+	IsIndex bool   // the page of its folder (index.md, README.md, or foo.md beside foo/)
+
+	Title      string   // from front matter, else from the file name (the build may prefer a leading H1)
+	TitleFromFront bool // Title came from front matter
+	Kind       string   // front matter kind: milestone, runbook, tracker, page; "" when not given
+	Tags       []string
+	Aliases    []string
+	Draft      bool
+	Track      bool   // front matter track: true (runbooks count in roll-ups)
+	HeadingItems string // front matter heading_items: auto, always, never; "" when not given
+	BadgeLabel string
+
+	Updated     time.Time // zero when unknown
+	UpdatedLine int       // line the updated date was read from
+
+	Meta map[string]any // every other front matter key, for templates
+
+	Body     []byte // the markdown after the front matter, CRLF folded to LF
+	BodyLine int    // file line number of the body's first line
+	Hash     [32]byte // sha256 of the file's bytes
+}
+
+// Asset is a non-markdown file under the content folder, copied as is.
+type Asset struct {
+	Path string // content-relative, slash-separated; also its output path
+	Size int64
+}
+
+// Set is everything LOAD found.
+type Set struct {
+	Pages  []*Page  // sorted by Path
+	Assets []Asset  // sorted by Path
+	Folders []string // every folder holding a page, sorted, "" excluded
+}

@@ -1,0 +1,323 @@
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+	"github.com/adrg/frontmatter"
+	"github.com/milepost/milepost/internal/diag"
+	"gopkg.in/yaml.v3"
+)
+
+// frontField is one decoded front matter key with where it was written.
+type frontField struct {
+	value     any
+	line, col int
+}
+
+// frontMatter is the decoded front matter of one file, in key order.
+type frontMatter struct {
+	keys   []string
+	fields map[string]frontField
+}
+
+// splitFrontMatter separates raw into front matter and body. YAML (---) is
+// decoded through yaml.v3 nodes, so every key and value knows its file line
+// and column; TOML (+++) keys carry the line of the opening delimiter.
+func splitFrontMatter(file string, raw []byte) (fm frontMatter, body []byte, bodyLine int, errs diag.List) {
+	fm.fields = map[string]frontField{}
+	startLine := firstNonBlankLine(raw)
+	var decodeErr *diag.Diagnostic
+	yamlFormat := frontmatter.NewFormat("---", "---", func(data []byte, v any) error {
+		decodeErr = decodeYAML(file, data, startLine+1, &fm)
+		return nil
+	})
+	tomlFormat := frontmatter.NewFormat("+++", "+++", func(data []byte, v any) error {
+		decodeErr = decodeTOML(file, data, startLine+1, &fm)
+		return nil
+	})
+	rest, err := frontmatter.Parse(bytes.NewReader(raw), nil, yamlFormat, tomlFormat)
+	if err != nil {
+		return fm, raw, 1, diag.List{diag.Errorf(file, startLine, 1, "front matter: %v", err)}
+	}
+	if decodeErr != nil {
+		errs = append(errs, *decodeErr)
+	}
+	start := len(raw) - len(rest)
+	if start < 0 || !bytes.Equal(raw[start:], rest) {
+		start = 0
+	}
+	return fm, raw[start:], 1 + bytes.Count(raw[:start], []byte{'\n'}), errs
+}
+
+// firstNonBlankLine is the 1-based line of raw's first non-blank line.
+func firstNonBlankLine(raw []byte) int {
+	line := 1
+	for len(raw) > 0 {
+		i := bytes.IndexByte(raw, '\n')
+		cur := raw
+		if i >= 0 {
+			cur = raw[:i]
+		}
+		if len(bytes.TrimSpace(cur)) > 0 || i < 0 {
+			return line
+		}
+		raw = raw[i+1:]
+		line++
+	}
+	return line
+}
+
+var yamlLineRE = regexp.MustCompile(`line (\d+):? ?(.*)`)
+
+// decodeYAML decodes YAML front matter whose first line is file line first.
+func decodeYAML(file string, data []byte, first int, fm *frontMatter) *diag.Diagnostic {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		msg := strings.TrimPrefix(err.Error(), "yaml: ")
+		line := first
+		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			line = first + n - 1
+			msg = m[2]
+		}
+		d := diag.Errorf(file, line, 0, "front matter: %s", msg)
+		return &d
+	}
+	if len(doc.Content) == 0 {
+		return nil // empty front matter
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		d := diag.Errorf(file, first+root.Line-1, root.Column, "front matter: expected key: value pairs, found a %s", kindName(root))
+		return &d
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		var val any
+		if err := v.Decode(&val); err != nil {
+			d := diag.Errorf(file, first+v.Line-1, v.Column, "front matter: %s: %v", k.Value, err)
+			return &d
+		}
+		if _, dup := fm.fields[k.Value]; dup {
+			d := diag.Errorf(file, first+k.Line-1, k.Column, "front matter: key %q given twice", k.Value)
+			return &d
+		}
+		fm.keys = append(fm.keys, k.Value)
+		fm.fields[k.Value] = frontField{value: val, line: first + v.Line - 1, col: v.Column}
+	}
+	return nil
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "list"
+	case yaml.ScalarNode:
+		return "single value"
+	}
+	return "document"
+}
+
+// decodeTOML decodes TOML front matter whose first line is file line first.
+func decodeTOML(file string, data []byte, first int, fm *frontMatter) *diag.Diagnostic {
+	var m map[string]any
+	md, err := toml.Decode(string(data), &m)
+	if err != nil {
+		line := first
+		if pe, ok := err.(toml.ParseError); ok {
+			line = first + pe.Line - 1
+		}
+		d := diag.Errorf(file, line, 0, "front matter: %v", err)
+		return &d
+	}
+	for _, k := range md.Keys() {
+		if len(k) != 1 {
+			continue
+		}
+		key := k[0]
+		fm.keys = append(fm.keys, key)
+		fm.fields[key] = frontField{value: m[key], line: first - 1, col: 1}
+	}
+	return nil
+}
+
+// apply copies the typed keys of fm into p and keeps the rest in p.Meta.
+func (fm frontMatter) apply(file string, p *Page) (errs diag.List) {
+	bad := func(f frontField, key, want string) {
+		errs = append(errs, diag.Errorf(file, f.line, f.col, "front matter: %s must be %s, not %s", key, want, describe(f.value)))
+	}
+	var dates [3]struct {
+		t    time.Time
+		line int
+	}
+	for _, key := range fm.keys {
+		f := fm.fields[key]
+		switch key {
+		case "title", "kind", "heading_items", "badge_label":
+			s, ok := scalarString(f.value)
+			if !ok {
+				bad(f, key, "text")
+				continue
+			}
+			switch key {
+			case "title":
+				p.Title, p.TitleFromFront = s, s != ""
+			case "kind":
+				s = strings.ToLower(s)
+				if !validKinds[s] {
+					errs = append(errs, diag.Errorf(file, f.line, f.col, "front matter: kind %q is not one of milestone, runbook, tracker, page", s))
+					continue
+				}
+				p.Kind = s
+			case "heading_items":
+				s = strings.ToLower(s)
+				if s != "auto" && s != "always" && s != "never" {
+					errs = append(errs, diag.Errorf(file, f.line, f.col, "front matter: heading_items %q is not one of auto, always, never", s))
+					continue
+				}
+				p.HeadingItems = s
+			case "badge_label":
+				p.BadgeLabel = s
+			}
+		case "tags", "aliases":
+			list, ok := stringList(f.value)
+			if !ok {
+				bad(f, key, "a list of text")
+				continue
+			}
+			if key == "tags" {
+				p.Tags = list
+			} else {
+				p.Aliases = list
+			}
+		case "draft", "track":
+			b, ok := f.value.(bool)
+			if !ok {
+				bad(f, key, "true or false")
+				continue
+			}
+			if key == "draft" {
+				p.Draft = b
+			} else {
+				p.Track = b
+			}
+		case "last_updated", "updated", "date":
+			t, ok := parseDate(f.value)
+			if !ok {
+				bad(f, key, "a date (YYYY-MM-DD)")
+				continue
+			}
+			i := map[string]int{"last_updated": 0, "updated": 1, "date": 2}[key]
+			dates[i].t, dates[i].line = t, f.line
+		default:
+			if p.Meta == nil {
+				p.Meta = map[string]any{}
+			}
+			p.Meta[key] = f.value
+		}
+	}
+	for _, d := range dates {
+		if !d.t.IsZero() {
+			p.Updated, p.UpdatedLine = d.t, d.line
+			break
+		}
+	}
+	return errs
+}
+
+var validKinds = map[string]bool{"milestone": true, "runbook": true, "tracker": true, "page": true}
+
+func scalarString(v any) (string, bool) {
+	switch v := v.(type) {
+	case string:
+		return strings.TrimSpace(v), true
+	case int, int64, float64, bool:
+		return fmt.Sprint(v), true
+	case nil:
+		return "", true
+	}
+	return "", false
+}
+
+func stringList(v any) ([]string, bool) {
+	switch v := v.(type) {
+	case nil:
+		return nil, true
+	case string:
+		var out []string
+		for _, s := range strings.Split(v, ",") {
+			if s = strings.TrimSpace(s); s != "" {
+				out = append(out, s)
+			}
+		}
+		return out, true
+	case []any:
+		out := make([]string, 0, len(v))
+		for _, e := range v {
+			s, ok := scalarString(e)
+			if !ok {
+				return nil, false
+			}
+			if s != "" {
+				out = append(out, s)
+			}
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+func parseDate(v any) (time.Time, bool) {
+	switch v := v.(type) {
+	case time.Time:
+		return time.Date(v.Year(), v.Month(), v.Day(), 0, 0, 0, 0, time.UTC), true
+	case string:
+		s := strings.TrimSpace(v)
+		for _, layout := range []string{"2006-01-02", time.RFC3339, "2006-01-02 15:04:05", "2006-01-02T15:04:05"} {
+			if t, err := time.Parse(layout, s); err == nil {
+				return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), true
+			}
+		}
+	}
+	return time.Time{}, false
+}
+
+func describe(v any) string {
+	switch v := v.(type) {
+	case []any:
+		return "a list"
+	case map[string]any:
+		return "a mapping"
+	case nil:
+		return "empty"
+	default:
+		return fmt.Sprintf("%q", fmt.Sprint(v))
+	}
+}
+
+// bodyUpdatedRE matches a "Last updated: 2025-11-16" line, in any case,
+// with bold or italic markup around the words allowed.
+var bodyUpdatedRE = regexp.MustCompile(`(?i)^\s*(?:[-*]\s+)?last[ _-]?updated\s*:?\s*(\d{4}-\d{2}-\d{2})`)
+
+// updatedFromBody looks for a "Last updated:" line among the first 20 lines
+// of body and returns its date and file line.
+func updatedFromBody(body []byte, bodyLine int) (time.Time, int) {
+	for i, line := range bytes.SplitN(body, []byte{'\n'}, 21) {
+		if i == 20 {
+			break
+		}
+		clean := strings.NewReplacer("*", "", "_", " ").Replace(string(line))
+		if m := bodyUpdatedRE.FindStringSubmatch(clean); m != nil {
+			if t, err := time.Parse("2006-01-02", m[1]); err == nil {
+				return t, bodyLine + i
+			}
+		}
+	}
+	return time.Time{}, 0
+}

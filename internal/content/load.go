@@ -1,0 +1,141 @@
+package content
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/milepost/milepost/internal/diag"
+)
+
+// Options configure Load.
+type Options struct {
+	// Prefix is prepended to content-relative paths in diagnostics, so
+	// they read as typed from the site root ("content/").
+	Prefix string
+	// Drafts includes pages whose front matter says draft: true.
+	Drafts bool
+}
+
+// Load reads every file under fsys. Markdown files (*.md) become pages;
+// other files become assets; dot-files and dot-folders are skipped.
+// Problems with single files are reported and the file skipped, so one
+// bad file does not hide the others' problems.
+func Load(fsys fs.FS, o Options) (*Set, diag.List) {
+	var errs diag.List
+	set := &Set{}
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			errs = append(errs, diag.Errorf(o.Prefix+p, 0, 0, "%v", err))
+			return nil
+		}
+		if p != "." && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !d.Type().IsRegular() {
+			return nil // symlinks and devices are not followed
+		}
+		if !strings.EqualFold(path.Ext(p), ".md") {
+			info, err := d.Info()
+			if err != nil {
+				errs = append(errs, diag.Errorf(o.Prefix+p, 0, 0, "%v", err))
+				return nil
+			}
+			set.Assets = append(set.Assets, Asset{Path: p, Size: info.Size()})
+			return nil
+		}
+		raw, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			errs = append(errs, diag.Errorf(o.Prefix+p, 0, 0, "%v", err))
+			return nil
+		}
+		page, perrs := ReadPage(p, raw, o.Prefix)
+		errs = append(errs, perrs...)
+		if page != nil && (!page.Draft || o.Drafts) {
+			set.Pages = append(set.Pages, page)
+		}
+		return nil
+	})
+	if err != nil {
+		errs = append(errs, diag.Errorf(o.Prefix, 0, 0, "%v", err))
+	}
+	sort.Slice(set.Pages, func(i, j int) bool { return set.Pages[i].Path < set.Pages[j].Path })
+	sort.Slice(set.Assets, func(i, j int) bool { return set.Assets[i].Path < set.Assets[j].Path })
+	errs = append(errs, assignURLs(set, o.Prefix)...)
+	return set, errs
+}
+
+// ReadPage turns one markdown file into a Page. It returns nil when the file
+// cannot be a page (binary or invalid text), with the reason.
+func ReadPage(p string, raw []byte, prefix string) (*Page, diag.List) {
+	file := prefix + p
+	if i := bytes.IndexByte(raw, 0); i >= 0 {
+		line, col := position(raw, i)
+		return nil, diag.List{diag.Warnf(diag.KindInput, file, line, col, "skipped: binary file (NUL byte at offset %d)", i)}
+	}
+	if !utf8.Valid(raw) {
+		off := invalidUTF8Offset(raw)
+		line, col := position(raw, off)
+		return nil, diag.List{diag.Errorf(file, line, col, "invalid UTF-8 at byte offset %d", off)}
+	}
+	raw = bytes.TrimPrefix(raw, []byte("\uFEFF"))
+	normal := bytes.ReplaceAll(raw, []byte("\r\n"), []byte("\n"))
+	fm, body, bodyLine, errs := splitFrontMatter(file, normal)
+	page := &Page{Path: p, Body: body, BodyLine: bodyLine, Hash: sha256.Sum256(raw)}
+	errs = append(errs, fm.apply(file, page)...)
+	if page.Updated.IsZero() {
+		page.Updated, page.UpdatedLine = updatedFromBody(body, bodyLine)
+	}
+	if !page.TitleFromFront {
+		page.Title = titleFromFileName(p)
+	}
+	return page, errs
+}
+
+func invalidUTF8Offset(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(b)
+}
+
+// position returns the 1-based line and column of byte offset off.
+func position(b []byte, off int) (line, col int) {
+	line = 1 + bytes.Count(b[:off], []byte{'\n'})
+	return line, off - bytes.LastIndexByte(b[:off], '\n')
+}
+
+// titleFromFileName reads a title out of a file name: "phase 4.md" →
+// "Phase 4", "login_page-ux.md" → "Login page ux". An index or README file
+// is named after its folder.
+func titleFromFileName(p string) string {
+	name := strings.TrimSuffix(path.Base(p), path.Ext(p))
+	if isIndexName(name) {
+		if dir := path.Dir(p); dir != "." {
+			name = path.Base(dir)
+		} else {
+			return "Home"
+		}
+	}
+	name = strings.Join(strings.Fields(strings.NewReplacer("_", " ", "-", " ").Replace(name)), " ")
+	if name == "" {
+		return "Untitled"
+	}
+	r, size := utf8.DecodeRuneInString(name)
+	return strings.ToUpper(string(r)) + name[size:]
+}
+
+func isIndexName(name string) bool {
+	return strings.EqualFold(name, "index") || strings.EqualFold(name, "readme")
+}

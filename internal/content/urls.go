@@ -1,0 +1,125 @@
+package content
+
+import (
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/milepost/milepost/internal/diag"
+	"github.com/milepost/milepost/internal/slug"
+)
+
+// Reserved names at the output root: milepost writes these itself.
+var Reserved = []string{"tags", "broken-links", "status.json", "badge.svg", "badge.json", "feed.xml", "404.html", "robots.txt", "sitemap.xml", "search-index.js", "badges", "_milepost"}
+
+// URLFor returns the output URL of a content-relative markdown path:
+// folders and the file name are slugged, "index.md" and "README.md" stand
+// for their folder. isFolderPage reports the latter.
+func URLFor(p string) (url string, isFolderPage bool) {
+	dir, file := path.Split(p)
+	name := strings.TrimSuffix(file, path.Ext(file))
+	folder := FolderURL(strings.TrimSuffix(dir, "/"))
+	if isIndexName(name) {
+		return folder, true
+	}
+	s := slug.Make(name)
+	if s == "" {
+		s = "page"
+	}
+	return folder + s + "/", false
+}
+
+// FolderURL is the output URL of a content folder: "Tasks/Phase 4" → "tasks/phase-4/".
+func FolderURL(dir string) string {
+	if dir == "" || dir == "." {
+		return ""
+	}
+	var b strings.Builder
+	for _, seg := range strings.Split(dir, "/") {
+		s := slug.Make(seg)
+		if s == "" {
+			s = "folder"
+		}
+		b.WriteString(s)
+		b.WriteByte('/')
+	}
+	return b.String()
+}
+
+// assignURLs gives every page its URL and folder, makes foo.md the page of
+// folder foo/ when foo/ has no index of its own, and reports clashes.
+func assignURLs(set *Set, prefix string) diag.List {
+	var errs diag.List
+	folders := map[string]bool{}
+	for _, p := range set.Pages {
+		p.Folder = strings.TrimSuffix(path.Dir(p.Path), ".")
+		if p.Folder == "." {
+			p.Folder = ""
+		}
+		for d := p.Folder; d != ""; d = parent(d) {
+			folders[d] = true
+		}
+		p.URL, p.IsIndex = URLFor(p.Path)
+	}
+	// foo.md beside foo/ is foo/'s page when foo/ has no index.md/README.md.
+	hasIndex := map[string]bool{}
+	for _, p := range set.Pages {
+		if p.IsIndex {
+			hasIndex[p.URL] = true
+		}
+	}
+	for _, p := range set.Pages {
+		if p.IsIndex {
+			continue
+		}
+		dir := strings.TrimSuffix(p.Path, path.Ext(p.Path))
+		if folders[dir] && !hasIndex[p.URL] {
+			p.IsIndex = true
+			hasIndex[p.URL] = true
+		}
+	}
+	byURL := map[string]*Page{}
+	reserved := map[string]bool{}
+	for _, r := range Reserved {
+		reserved[r] = true
+	}
+	for _, p := range set.Pages {
+		first := strings.SplitN(strings.TrimSuffix(p.URL, "/"), "/", 2)[0]
+		if p.URL != "" && reserved[first] && !strings.Contains(strings.TrimSuffix(p.URL, "/"), "/") {
+			errs = append(errs, diag.Errorf(prefix+p.Path, 1, 0, "page would be written to %s, a name milepost reserves for its own output; rename the file", p.URL))
+			continue
+		}
+		if other, ok := byURL[p.URL]; ok {
+			errs = append(errs, diag.Errorf(prefix+p.Path, 1, 0, "%s and %s%s both map to the URL /%s; rename one of them", p.Path, prefix, other.Path, p.URL))
+			continue
+		}
+		byURL[p.URL] = p
+	}
+	assetURLs := map[string]string{}
+	for _, a := range set.Assets {
+		if page, ok := byURL[path.Dir(a.Path)+"/"]; ok && path.Base(a.Path) == "index.html" {
+			errs = append(errs, diag.Errorf(prefix+a.Path, 0, 0, "file clashes with the page %s%s", prefix, page.Path))
+		}
+		lower := strings.ToLower(a.Path)
+		if other, ok := assetURLs[lower]; ok {
+			errs = append(errs, diag.Errorf(prefix+a.Path, 0, 0, "%s and %s%s differ only in case and would clash on case-insensitive hosts", a.Path, prefix, other))
+		}
+		assetURLs[lower] = a.Path
+		if !strings.Contains(a.Path, "/") && reserved[a.Path] {
+			errs = append(errs, diag.Errorf(prefix+a.Path, 0, 0, "%s is a name milepost reserves for its own output; rename the file", a.Path))
+		}
+	}
+	for d := range folders {
+		set.Folders = append(set.Folders, d)
+	}
+	sort.Strings(set.Folders)
+	return errs
+}
+
+func parent(d string) string {
+	i := strings.LastIndexByte(d, '/')
+	if i < 0 {
+		return ""
+	}
+	return d[:i]
+}

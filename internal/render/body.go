@@ -1,0 +1,85 @@
+package render
+
+import (
+	"github.com/milepost/milepost/internal/markdown"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/util"
+)
+
+// AttrBroken marks a markdown link or image whose destination the build
+// could not find; its value is the destination as written.
+const AttrBroken = "data-broken"
+
+// BodyRenderers are the goldmark node renderers that give page bodies
+// milepost's markup; the build passes them to markdown.Options.
+func BodyRenderers() []util.PrioritizedValue {
+	return []util.PrioritizedValue{util.Prioritized(&bodyRenderer{}, 100)}
+}
+
+type bodyRenderer struct{}
+
+func (r *bodyRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindHeading, r.heading)
+	reg.Register(ast.KindLink, r.link)
+}
+
+// heading writes the heading with its section id, a second anchor target
+// for the GitHub-style id when that differs, and a self-link.
+func (r *bodyRenderer) heading(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*ast.Heading)
+	tag := "h" + string(rune('0'+n.Level))
+	if entering {
+		w.WriteString("<" + tag)
+		html.RenderAttributes(w, n, headingAttrs)
+		w.WriteByte('>')
+		if gh, ok := n.AttributeString(markdown.AttrGitHubAnchor); ok {
+			w.WriteString(`<span class="anchor-alias" id="`)
+			w.Write(util.EscapeHTML(gh.([]byte)))
+			w.WriteString(`"></span>`)
+		}
+		return ast.WalkContinue, nil
+	}
+	if id := markdown.HeadingID(n); id != "" {
+		w.WriteString(` <a class="self-link" href="#`)
+		w.Write(util.EscapeHTML(util.URLEscape([]byte(id), false)))
+		w.WriteString(`" aria-label="Link to this section">#</a>`)
+	}
+	w.WriteString("</" + tag + ">\n")
+	return ast.WalkContinue, nil
+}
+
+var headingAttrs = util.NewBytesFilterString("id,class,data-state,title")
+
+// link writes a markdown link, or, when the build marked it broken, its
+// text in a span that says so (never a dead href).
+func (r *bodyRenderer) link(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*ast.Link)
+	if dest, broken := n.AttributeString(AttrBroken); broken {
+		if entering {
+			w.WriteString(`<span class="broken-link" title="broken link: `)
+			w.Write(util.EscapeHTML(dest.([]byte)))
+			w.WriteString(`">`)
+		} else {
+			w.WriteString("</span>")
+		}
+		return ast.WalkContinue, nil
+	}
+	if entering {
+		w.WriteString(`<a href="`)
+		if !html.IsDangerousURL(n.Destination) {
+			w.Write(util.EscapeHTML(util.URLEscape(n.Destination, true)))
+		}
+		w.WriteByte('"')
+		if n.Title != nil {
+			w.WriteString(` title="`)
+			w.Write(util.EscapeHTML(n.Title))
+			w.WriteByte('"')
+		}
+		w.WriteByte('>')
+	} else {
+		w.WriteString("</a>")
+	}
+	return ast.WalkContinue, nil
+}

@@ -1,0 +1,111 @@
+// Package render is the RENDER stage for HTML: it turns the view models the
+// build assembles (pages, folders, home, tags, broken links) into HTML with
+// the theme's html/template set, and holds the goldmark node renderers that
+// give page bodies milepost's markup (section anchors, broken links).
+//
+// In: a theme (the embedded default overlaid by a site's own templates/),
+// view models. Out: bytes. It computes no status and resolves no links; it
+// does no I/O beyond reading the theme fs.FS it is given.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+)
+
+// Page templates every theme has. A site overrides one by putting a file of
+// the same name in its templates/ folder; layout.html and partials.html
+// are shared by all of them.
+var PageTemplates = []string{"page.html", "home.html", "folder.html", "tags.html", "tag.html", "broken-links.html", "404.html"}
+
+// shared are parsed into every page template's set.
+var shared = []string{"layout.html", "partials.html"}
+
+// Theme is a parsed template set, one per page template.
+type Theme struct {
+	sets map[string]*template.Template
+}
+
+// LoadTheme parses the templates of base (the embedded theme, rooted at its
+// templates folder), each replaced by the file of the same name in override
+// when there is one (override may be nil).
+func LoadTheme(base, override fs.FS) (*Theme, error) {
+	read := func(name string) (string, string, error) {
+		if override != nil {
+			if b, err := fs.ReadFile(override, name); err == nil {
+				return string(b), "templates/" + name, nil
+			}
+		}
+		b, err := fs.ReadFile(base, name)
+		return string(b), "theme:" + name, err
+	}
+	t := &Theme{sets: map[string]*template.Template{}}
+	for _, page := range PageTemplates {
+		set := template.New(page).Funcs(funcs)
+		for _, name := range append(append([]string{}, shared...), page) {
+			text, origin, err := read(name)
+			if err != nil {
+				return nil, fmt.Errorf("template %s: %w", name, err)
+			}
+			if _, err := set.New(name).Parse(text); err != nil {
+				return nil, fmt.Errorf("%s: %w", origin, err)
+			}
+		}
+		t.sets[page] = set
+	}
+	return t, nil
+}
+
+// Execute runs the page template name (one of PageTemplates) with data.
+func (t *Theme) Execute(name string, data any) ([]byte, error) {
+	set, ok := t.sets[name]
+	if !ok {
+		return nil, fmt.Errorf("no template %s", name)
+	}
+	var buf bytes.Buffer
+	buf.Grow(16 << 10)
+	if err := set.ExecuteTemplate(&buf, name, data); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// StaticFiles lists the files of the embedded static folder and of a site's
+// own static folder (which wins), as output path → the fs.FS that has it.
+func StaticFiles(base, override fs.FS) (map[string]fs.FS, error) {
+	out := map[string]fs.FS{}
+	for _, fsys := range []fs.FS{base, override} {
+		if fsys == nil {
+			continue
+		}
+		err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() || strings.HasPrefix(path.Base(p), ".") || !d.Type().IsRegular() {
+				return nil
+			}
+			out[p] = fsys
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// SortedKeys returns m's keys in order, for deterministic output.
+func SortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

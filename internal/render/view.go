@@ -1,0 +1,223 @@
+package render
+
+import (
+	"html/template"
+	"strconv"
+	"strings"
+
+	"github.com/milepost/milepost/internal/status"
+)
+
+// View is what every template receives. Exactly one of Page, Folder, Home,
+// Tag, Tags or Broken is set, by the template it is for.
+type View struct {
+	Site  *Site
+	URL   string // this file's URL relative to the site root ("milestones/x/", "" for home)
+	Root  string // relative path from this file to the site root ("../../")
+	Title string // the document title (without the site title)
+	Crumbs []Link
+
+	Page   *Page
+	Folder *Folder
+	Home   *Home
+	Tag    *Tag
+	Tags   []*Tag
+	Broken []BrokenLink
+}
+
+// Rel returns the relative href from this view to target, a URL relative
+// to the site root. With file_links, directory URLs name their index.html,
+// so the site also works opened from the file system.
+func (v *View) Rel(target string) string {
+	frag := ""
+	if i := strings.IndexByte(target, '#'); i >= 0 {
+		target, frag = target[:i], target[i:]
+	}
+	if v.Site.FileLinks && (target == "" || strings.HasSuffix(target, "/")) {
+		target += "index.html"
+	}
+	href := v.Root + target
+	if href == "" {
+		href = "./"
+	}
+	return href + frag
+}
+
+// Abs returns the absolute URL of target when the site has a base URL, else "".
+func (v *View) Abs(target string) string {
+	if v.Site.BaseURL == "" {
+		return ""
+	}
+	return v.Site.BaseURL + target
+}
+
+// Site is what every page shows of the site as a whole.
+type Site struct {
+	Title       string
+	Description string
+	Lang        string
+	BaseURL     string // with a trailing slash, or ""
+	Generated   string // YYYY-MM-DD
+	GeneratedISO string
+	FileLinks   bool
+	Progress    Progress
+	Version     string
+}
+
+// Link is a titled URL relative to the site root.
+type Link struct {
+	Title string
+	URL   string
+}
+
+// Progress is a set of counts as bars and badges show them.
+type Progress struct {
+	Counts status.Counts
+	Color  string // colour name shared with the badges: brightgreen … red, lightgrey
+}
+
+// HasItems reports whether there is anything to count.
+func (p Progress) HasItems() bool { return p.Counts.Total() > 0 }
+
+// Percent is the floored percent done (0 when there is nothing to count).
+func (p Progress) Percent() int { v, _ := p.Counts.Percent(); return v }
+
+// Summary reads "34 of 40 done · 85%", or "no tracked items".
+func (p Progress) Summary() string {
+	if !p.HasItems() {
+		return "no tracked items"
+	}
+	return strconv.Itoa(p.Counts.Done) + " of " + strconv.Itoa(p.Counts.Total()) + " done · " + strconv.Itoa(p.Percent()) + "%"
+}
+
+// Page is one document's page.
+type Page struct {
+	Path       string // content-relative source path
+	SourceFile string // as typed from the site root: content/x.md
+	URL        string
+	Title      string
+	Kind       string
+	Updated    string // YYYY-MM-DD or ""
+	Tags       []Link
+	Runbook    bool // shown as a procedure: freshness, not progress
+	Tracked    bool // counts in roll-ups
+	Stale      bool
+	Progress   Progress
+	Sections   []*Section
+	Warnings   []Warning
+	Body       template.HTML
+	Backlinks  []Backlink
+	Items      []ItemGroup
+	Badge      *Badge
+	Folder     *Folder // set when the page is its folder's page
+}
+
+// Section is one entry of a page's outline.
+type Section struct {
+	ID       string
+	Title    string
+	Level    int
+	Progress Progress
+	Sections []*Section
+}
+
+// Warning is a drift, staleness or link warning shown on a page.
+type Warning struct {
+	Kind    string
+	Line    int
+	Message string
+	Anchor  string // section id to link to, or ""
+}
+
+// Backlink is a page linking here, and the section the link sits in.
+type Backlink struct {
+	Title        string
+	URL          string
+	SectionTitle string
+	SectionID    string
+}
+
+// ItemGroup is the items of one section, for "how this is counted".
+type ItemGroup struct {
+	SectionID    string
+	SectionTitle string // "" for items before the first heading
+	Items        []Item
+}
+
+// Item is one counted item.
+type Item struct {
+	Line   int
+	State  string
+	Source string
+	Text   string
+	Date   string
+}
+
+// Badge is the badge panel of a page: the image and copy-ready snippets.
+type Badge struct {
+	Image    string // URL relative to the site root
+	Markdown string
+	HTML     string
+	Endpoint string // shields endpoint URL, "" without base_url
+	Absolute bool   // snippets use absolute URLs (base_url is set)
+}
+
+// Card is a page or folder in a listing.
+type Card struct {
+	Title    string
+	URL      string
+	Kind     string
+	Updated  string
+	Runbook  bool
+	Stale    bool
+	Progress Progress
+	Badge    string // URL of its badge, relative to the site root
+}
+
+// Folder is a folder's listing: its pages and sub-folders, rolled up.
+type Folder struct {
+	Path     string
+	Title    string
+	URL      string
+	Progress Progress
+	Pages    []Card
+	Folders  []Card
+}
+
+// Home is the site's front page.
+type Home struct {
+	Groups []Group
+	Recent []Done
+	Stale  []Card
+	Page   *Page // the root index.md, when there is one
+}
+
+// Group is a folder's pages on the home page.
+type Group struct {
+	Folder Card
+	Pages  []Card
+}
+
+// Done is a completed, dated item for "recently done".
+type Done struct {
+	Text      string
+	Date      string
+	PageTitle string
+	URL       string // page URL with #section
+}
+
+// Tag is a tag and its pages.
+type Tag struct {
+	Name  string
+	URL   string
+	Pages []Card
+}
+
+// BrokenLink is one unresolved link, for the broken-links page.
+type BrokenLink struct {
+	File   string // content/x.md
+	Line   int
+	Target string
+	Page   Link
+	Reason string
+}
