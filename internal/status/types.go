@@ -132,3 +132,46 @@ type Page struct {
 	Items    []Item     `json:"items"`
 	Warnings []Warning  `json:"warnings"`
 }
+
+// MarshalJSON writes the item as status.json shows it: "section" is null
+// for items of the page itself, "date" null when undated.
+func (it Item) MarshalJSON() ([]byte, error) {
+	var section, date *string
+	if it.Section != "" {
+		section = &it.Section
+	}
+	if it.Date != "" {
+		date = &it.Date
+	}
+	return json.Marshal(struct {
+		Line    int     `json:"line"`
+		Section *string `json:"section"`
+		State   State   `json:"state"`
+		Source  Source  `json:"source"`
+		Text    string  `json:"text"`
+		Date    *string `json:"date"`
+	}{it.Line, section, it.State, it.Source, it.Text, date})
+}
+
+// UnmarshalJSON reads what MarshalJSON wrote.
+func (it *Item) UnmarshalJSON(b []byte) error {
+	var v struct {
+		Line    int     `json:"line"`
+		Section *string `json:"section"`
+		State   State   `json:"state"`
+		Source  Source  `json:"source"`
+		Text    string  `json:"text"`
+		Date    *string `json:"date"`
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	*it = Item{Line: v.Line, State: v.State, Source: v.Source, Text: v.Text}
+	if v.Section != nil {
+		it.Section = *v.Section
+	}
+	if v.Date != nil {
+		it.Date = *v.Date
+	}
+	return nil
+}

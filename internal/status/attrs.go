@@ -1,0 +1,53 @@
+package status
+
+import (
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// Attribute names Compute sets on the AST for the renderer (see the
+// package doc).
+const (
+	AttrState    = "data-state"    // item state on the node that makes an item
+	AttrDate     = "data-date"     // completion date of a done item
+	AttrDeclared = "data-declared" // state a heading declares when it is not an item itself
+	ClassItem    = "item"          // class of every item node, beside "item-<state>"
+)
+
+// setItemAttributes marks node n as an item in state st.
+func setItemAttributes(n ast.Node, st State, date string) {
+	n.SetAttributeString(AttrState, []byte(st.String()))
+	setClasses(n, ClassItem, ClassItem+"-"+st.String())
+	if date != "" {
+		n.SetAttributeString(AttrDate, []byte(date))
+	}
+}
+
+// declare records on a heading the state it declares when it is not an
+// item itself.
+func declare(h ast.Node, d declared, isItem bool) {
+	if d.found && !isItem {
+		h.SetAttributeString(AttrDeclared, []byte(d.state.String()))
+	}
+}
+
+// setClasses replaces any item classes n has with add, keeping the others.
+func setClasses(n ast.Node, add ...string) {
+	var keep []string
+	if v, ok := n.AttributeString("class"); ok {
+		var s string
+		switch v := v.(type) {
+		case []byte:
+			s = string(v)
+		case string:
+			s = v
+		}
+		for _, f := range strings.Fields(s) {
+			if f != ClassItem && !strings.HasPrefix(f, ClassItem+"-") {
+				keep = append(keep, f)
+			}
+		}
+	}
+	n.SetAttributeString("class", []byte(strings.Join(append(keep, add...), " ")))
+}

@@ -1,0 +1,266 @@
+package status
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/milepost/milepost/internal/diag"
+	"github.com/milepost/milepost/internal/markdown"
+	"github.com/milepost/milepost/internal/marker"
+	"github.com/milepost/milepost/internal/mdtext"
+	"github.com/milepost/milepost/internal/slug"
+	"github.com/yuin/goldmark/ast"
+)
+
+// The values of Options.HeadingItems (front matter heading_items).
+const (
+	HeadingItemsAuto   = "auto"   // rule 4 as written (the default, also "")
+	HeadingItemsAlways = "always" // every leaf heading below the title is an item
+	HeadingItemsNever  = "never"  // rule 4 off (runbooks' default)
+)
+
+// Options configure Compute.
+type Options struct {
+	// Vocabulary is the marker vocabulary; nil means marker.Default().
+	Vocabulary *marker.Vocabulary
+	// HeadingItems is "auto" (or ""), "always" or "never". The caller
+	// passes "never" for runbooks unless their front matter says otherwise.
+	HeadingItems string
+	// Lines maps body offsets to file lines; nil numbers the body from 1.
+	Lines *markdown.LineIndex
+}
+
+// computer holds what one Compute call needs while it reads a page.
+type computer struct {
+	src      []byte
+	vocab    *marker.Vocabulary
+	lines    *markdown.LineIndex
+	cur      *sectionNode // section whose body is being read
+	title    *sectionNode // the single leading H1, if any
+	warnings []Warning
+}
+
+// sectionNode is a section while the page is read; the document itself is
+// the root, a heading of level 0.
+type sectionNode struct {
+	heading     *ast.Heading // nil for the root
+	level       int
+	offset      int
+	parent      *sectionNode
+	children    []*sectionNode
+	items       []*found // own items, in document order
+	bodyItems   int      // how many of items come from rules 1-3
+	headingItem bool     // the heading itself is an item (rule 4)
+	decl        declared // the heading's marker
+	sec         *Section
+}
+
+// Compute reads the status of one page from its AST. doc is the document
+// node, src the body its segments index into. Compute sets the item
+// attributes described in the package doc on the AST; it changes nothing
+// else and may be called again on the same AST with the same result.
+func Compute(doc ast.Node, src []byte, opts Options) *Page {
+	c := &computer{src: src, vocab: opts.Vocabulary, lines: opts.Lines}
+	if c.vocab == nil {
+		c.vocab = marker.Default()
+	}
+	if c.lines == nil {
+		c.lines = markdown.NewLineIndex(src, 1)
+	}
+	root := c.buildTree(doc)
+	c.headingItems(root, opts.HeadingItems)
+	c.count(root)
+	c.headingDrift(root)
+	return c.page(root)
+}
+
+// buildTree makes the section tree from the document's top-level headings
+// and reads every other top-level block's items into the section it is in.
+func (c *computer) buildTree(doc ast.Node) *sectionNode {
+	root := &sectionNode{sec: &Section{Sections: []*Section{}}}
+	h1s, firstLevel := 0, 0
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if h, ok := n.(*ast.Heading); ok {
+			if firstLevel == 0 {
+				firstLevel = h.Level
+			}
+			if h.Level == 1 {
+				h1s++
+			}
+		}
+	}
+	hasTitle := firstLevel == 1 && h1s == 1
+	ids := slug.Set{}
+	stack := []*sectionNode{root}
+	c.cur = root
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		h, ok := n.(*ast.Heading)
+		if !ok {
+			c.collectBlock(n, &c.cur.items)
+			continue
+		}
+		for len(stack) > 1 && stack[len(stack)-1].level >= h.Level {
+			stack = stack[:len(stack)-1]
+		}
+		parent := stack[len(stack)-1]
+		s := &sectionNode{heading: h, level: h.Level, offset: c.offsetOf(h), parent: parent}
+		s.decl = readMarker(c.vocab, h, c.src, marker.Prose)
+		title := mdtext.Inline(h, c.src)
+		id := markdown.HeadingID(h)
+		if id == "" { // an AST not made by package markdown
+			id = ids.Unique(slug.Make(c.vocab.StripForID(title)))
+		}
+		s.sec = &Section{ID: id, Title: title, Level: h.Level, Line: c.lines.Line(s.offset), Sections: []*Section{}, Heading: h}
+		parent.children = append(parent.children, s)
+		parent.sec.Sections = append(parent.sec.Sections, s.sec)
+		if hasTitle && c.title == nil && h.Level == 1 {
+			c.title = s
+		}
+		stack = append(stack, s)
+		c.cur = s
+	}
+	return root
+}
+
+// headingItems applies rule 4 below s, bottom-up.
+func (c *computer) headingItems(s *sectionNode, mode string) {
+	s.bodyItems = len(s.items)
+	for _, ch := range s.children {
+		c.headingItems(ch, mode)
+	}
+	var leaves []*sectionNode
+	anyMarked := false
+	for _, ch := range s.children {
+		if len(ch.children) == 0 && ch != c.title {
+			leaves = append(leaves, ch)
+			anyMarked = anyMarked || ch.decl.found
+		}
+	}
+	switch mode {
+	case HeadingItemsNever:
+		return
+	case HeadingItemsAlways:
+	default:
+		if !anyMarked {
+			return
+		}
+	}
+	for _, leaf := range leaves {
+		if leaf.bodyItems > 0 {
+			continue // its own items count instead (and drift compares them)
+		}
+		st := marker.Open
+		if leaf.decl.found {
+			st = leaf.decl.state
+		}
+		it := c.newItem(leaf.heading, st, SourceHeading, leaf.sec.Title, markerText(leaf.heading, c.src))
+		leaf.items = append([]*found{it}, leaf.items...)
+		leaf.headingItem = true
+	}
+}
+
+// count sets every section's counts: own items plus sub-sections'.
+func (c *computer) count(s *sectionNode) Counts {
+	total := countOf(s.items)
+	for _, ch := range s.children {
+		total = total.Add(c.count(ch))
+	}
+	s.sec.Counts = total
+	return total
+}
+
+// headingDrift warns about headings declared done over sections that are
+// not all done.
+func (c *computer) headingDrift(s *sectionNode) {
+	for _, ch := range s.children {
+		c.headingDrift(ch)
+	}
+	if s.heading == nil || s.headingItem || !s.decl.found || s.decl.state != marker.Done {
+		return
+	}
+	c.cur = s
+	c.checkDrift(s.decl, s.sec.Counts, s.offset)
+}
+
+// checkDrift records a drift warning when something declared done (decl)
+// sits over items (counts) that are not all done. The warning belongs to
+// the section being read.
+func (c *computer) checkDrift(decl declared, counts Counts, offset int) {
+	total := counts.Total()
+	notDone := total - counts.Done
+	if total == 0 || notDone == 0 {
+		return
+	}
+	verb := "are open"
+	if counts.Open != notDone {
+		verb = "are not done"
+	}
+	c.warnings = append(c.warnings, Warning{
+		Kind:    diag.KindDrift,
+		Line:    c.lines.Line(offset),
+		Section: c.sectionID(c.cur),
+		Message: fmt.Sprintf("declared %s but %d of %d items %s", decl.as, notDone, total, verb),
+	})
+}
+
+// sectionID is the id items of s report: "" for the page itself and for
+// its title heading, which is not listed as a section.
+func (c *computer) sectionID(s *sectionNode) string {
+	if s == nil || s.heading == nil || s == c.title {
+		return ""
+	}
+	return s.sec.ID
+}
+
+// page assembles the result and records the item attributes on the AST.
+func (c *computer) page(root *sectionNode) *Page {
+	p := &Page{Counts: root.sec.Counts, Sections: []*Section{}, Items: []Item{}, Warnings: []Warning{}}
+	top := root
+	if c.title != nil {
+		top = c.title
+	}
+	for _, ch := range top.children {
+		p.Sections = append(p.Sections, ch.sec)
+	}
+	var all []*found
+	var walk func(s *sectionNode)
+	walk = func(s *sectionNode) {
+		id := c.sectionID(s)
+		for _, it := range s.items {
+			it.Section = id
+			it.Line = c.lines.Line(it.offset)
+			all = append(all, it)
+		}
+		if s.heading != nil {
+			declare(s.heading, s.decl, s.headingItem)
+		}
+		for _, ch := range s.children {
+			walk(ch)
+		}
+	}
+	walk(root)
+	sort.SliceStable(all, func(i, j int) bool { return all[i].offset < all[j].offset })
+	for _, it := range all {
+		setItemAttributes(it.Node, it.State, it.Date)
+		p.Items = append(p.Items, it.Item)
+	}
+	sort.SliceStable(c.warnings, func(i, j int) bool { return c.warnings[i].Line < c.warnings[j].Line })
+	p.Warnings = append(p.Warnings, c.warnings...)
+	return p
+}
+
+// offsetOf returns where node n starts in the source.
+func (c *computer) offsetOf(n ast.Node) int {
+	for m := n; m != nil; m = m.FirstChild() {
+		if p := m.Pos(); p >= 0 {
+			return p
+		}
+		if t, ok := m.(*ast.Text); ok {
+			return t.Segment.Start
+		}
+		if m.Type() == ast.TypeBlock && m.Lines().Len() > 0 {
+			return m.Lines().At(0).Start
+		}
+	}
+	return 0
+}

@@ -1,0 +1,51 @@
+// Package status reads progress out of a parsed page: it finds the items
+// (trackable units of work) in a goldmark AST, gives each a state, groups
+// them by section and counts them, and reports drift (declared done, still
+// open). The rules are ../spec: status-model.md; the project's docs explain
+// them to users.
+//
+// In: the AST of one page body (from package markdown, with heading ids
+// already set and task boxes parsed by package tasklist), the body's source
+// bytes and Options. Out: a *Page holding counts, the section tree, the
+// items in document order and the warnings. Helpers compute staleness
+// (Stale), badge and bar colours (Color) and folder/site sums (Rollup).
+//
+// It does no I/O and renders no HTML. The one thing it changes in the AST is
+// the attributes of the nodes that make items, so the renderer can style
+// items without walking the tree again:
+//
+//	data-state="done"        the item's state: open, active, blocked, done, dropped
+//	class="item item-done"   the same as classes (kept beside any class the node had)
+//	data-date="2026-03-15"   completion date of a done item, when its text has one
+//
+// They are set on the list item (<li>), table row (<tr>) or heading
+// (<h2>…) that makes the item. Headings that declare a state but are not
+// items themselves (their sections' items count instead) get
+// data-declared="done" etc., so a theme can still show the marker.
+//
+// Where items come from (rules 1-4 of the spec): task-list checkboxes at any
+// depth; plain list items carrying a marker, with the sibling rule; rows of
+// status tables; leaf headings among marked siblings. Never from code spans,
+// fenced or indented code, or raw HTML.
+//
+// Choices where the spec is silent:
+//   - Only headings that are direct children of the document make sections;
+//     a heading inside a list or block quote is content.
+//   - Items under a page's title heading (the single leading H1), before
+//     its first sub-heading, belong to the page itself (Section ""), like
+//     items before the first heading: the title is not listed as a section.
+//     The title heading is never a heading item.
+//   - A ticked checkbox ([x]) declares done as a marked list item does, so
+//     a ticked parent over unticked children is drift.
+//   - A struck item is done whatever other word it carries, unless that
+//     word is a dropped one (then dropped).
+//   - In a status table a struck first cell makes the row done unless the
+//     status cell reads dropped.
+//   - "Leading text" for strikethrough skips text that holds no letter or
+//     digit (an emoji, a dash) before the first real inline.
+//   - Drift messages name the marker as written ("declared COMPLETE"), or
+//     "done" for a tick or strikethrough, and say "N of M items are open"
+//     when every unfinished item is open, "are not done" otherwise.
+//   - The completion date of a table row is the first date in any of its
+//     cells.
+package status

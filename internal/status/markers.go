@@ -1,0 +1,159 @@
+package status
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/milepost/milepost/internal/marker"
+	"github.com/milepost/milepost/internal/mdtext"
+	"github.com/milepost/milepost/internal/tasklist"
+	emojiast "github.com/yuin/goldmark-emoji/ast"
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+)
+
+// declared is what a node's own text says about its state.
+type declared struct {
+	found bool
+	state State
+	// as is the marker as a reader sees it, for messages: the word as
+	// written ("COMPLETE"), the emoji, or "done" for a strikethrough.
+	as string
+}
+
+// readMarker reads the marker of an inline container (heading, paragraph,
+// table cell) in context ctx: strikethrough of its leading inline, then the
+// status words and emoji of its text (code and links' targets left out).
+func readMarker(v *marker.Vocabulary, n ast.Node, src []byte, ctx marker.Context) declared {
+	if n == nil {
+		return declared{}
+	}
+	text := markerText(n, src)
+	m, ok := v.Find(text, ctx)
+	if leadingStrike(n, src) {
+		if ok && m.Kind == marker.Word && m.State == marker.Dropped {
+			return declared{true, marker.Dropped, text[m.Start:m.End]}
+		}
+		return declared{true, marker.Done, "done"}
+	}
+	if ok {
+		return declared{true, m.State, text[m.Start:m.End]}
+	}
+	return declared{}
+}
+
+// leadingStrike reports whether the first inline of n that is not a
+// checkbox, an emoji or text without letters and digits is struck through.
+func leadingStrike(n ast.Node, src []byte) bool {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *tasklist.CheckBox, *east.TaskCheckBox, *emojiast.Emoji:
+			continue
+		case *ast.Text:
+			if !hasWordChar(string(c.Segment.Value(src))) {
+				continue
+			}
+			return false
+		case *east.Strikethrough:
+			return true
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// entirelyStruck reports whether n's content is one strikethrough (and
+// white space).
+func entirelyStruck(n ast.Node, src []byte) bool {
+	struck := false
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *east.Strikethrough:
+			if struck {
+				return false
+			}
+			struck = true
+		case *ast.Text:
+			if strings.TrimSpace(string(c.Segment.Value(src))) != "" {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return struck
+}
+
+func hasWordChar(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
+}
+
+// markerText is the text markers are read from: like mdtext's plain text,
+// but code spans, autolinks and wiki-links stand as marker.Opaque (visible,
+// never a marker), and images and raw HTML are left out.
+func markerText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	writeMarkerText(&b, n, src)
+	return b.String()
+}
+
+func writeMarkerText(b *strings.Builder, n ast.Node, src []byte) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.CodeSpan, *ast.AutoLink:
+			b.WriteRune(marker.Opaque)
+		case *ast.RawHTML, *ast.Image, *tasklist.CheckBox, *east.TaskCheckBox:
+			// not text
+		case *emojiast.Emoji:
+			if c.Value != nil && len(c.Value.Unicode) > 0 {
+				b.WriteString(string(c.Value.Unicode))
+			} else {
+				b.WriteRune(marker.Opaque)
+			}
+		case mdtext.Labeler:
+			b.WriteRune(marker.Opaque)
+		default:
+			if c.Type() == ast.TypeBlock {
+				return // own text stops at nested blocks
+			}
+			writeMarkerText(b, c, src)
+		}
+	}
+}
+
+// firstTextBlock returns a list item's first paragraph (or tight text
+// block) when it is the item's first child: the item's own text.
+func firstTextBlock(li ast.Node) ast.Node {
+	c := li.FirstChild()
+	if c != nil && (c.Kind() == ast.KindParagraph || c.Kind() == ast.KindTextBlock) {
+		return c
+	}
+	return nil
+}
+
+// checkBoxOf returns the state of a list item's task box, and whether it
+// has one. goldmark's own TaskCheckBox is understood too.
+func checkBoxOf(li ast.Node) (State, bool) {
+	p := firstTextBlock(li)
+	if p == nil {
+		return marker.Open, false
+	}
+	switch cb := p.FirstChild().(type) {
+	case *tasklist.CheckBox:
+		return cb.State, true
+	case *east.TaskCheckBox:
+		if cb.IsChecked {
+			return marker.Done, true
+		}
+		return marker.Open, true
+	}
+	return marker.Open, false
+}
