@@ -10,6 +10,7 @@ package markdown
 import (
 	"github.com/milepost/milepost/internal/marker"
 	"github.com/milepost/milepost/internal/tasklist"
+	"github.com/milepost/milepost/internal/wikilink"
 	"github.com/yuin/goldmark"
 	emoji "github.com/yuin/goldmark-emoji"
 	"github.com/yuin/goldmark/ast"
@@ -53,6 +54,7 @@ func New(opts Options) *Parser {
 			extension.Linkify,
 			tasklist.Extension,
 			emoji.Emoji,
+			wikilink.Extension,
 		),
 		goldmark.WithParserOptions(
 			parser.WithHeadingAttribute(),
