@@ -123,3 +123,8 @@ func parent(d string) string {
 	}
 	return d[:i]
 }
+
+// FolderTitle reads a title out of a folder path: "tasks/phase_4" → "Phase 4".
+func FolderTitle(dir string) string {
+	return titleFromFileName(path.Base(dir) + ".md")
+}

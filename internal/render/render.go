@@ -52,7 +52,11 @@ func LoadTheme(base, override fs.FS) (*Theme, error) {
 			if err != nil {
 				return nil, fmt.Errorf("template %s: %w", name, err)
 			}
-			if _, err := set.New(name).Parse(text); err != nil {
+			tmpl := set
+			if name != page {
+				tmpl = set.New(name)
+			}
+			if _, err := tmpl.Parse(text); err != nil {
 				return nil, fmt.Errorf("%s: %w", origin, err)
 			}
 		}

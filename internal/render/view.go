@@ -210,7 +210,8 @@ type Done struct {
 type Tag struct {
 	Name  string
 	URL   string
-	Pages []Card
+	Count int    // pages with the tag (on the tags index)
+	Pages []Card // on the tag's own page
 }
 
 // BrokenLink is one unresolved link, for the broken-links page.

@@ -1,0 +1,106 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"time"
+
+	"github.com/milepost/milepost/internal/diag"
+	"github.com/milepost/milepost/internal/publish"
+	"github.com/milepost/milepost/internal/site"
+)
+
+func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("build", stderr)
+	var sf siteFlags
+	sf.register(fs)
+	dest := fs.String("d", "", "destination `DIR` (default <source>/public)")
+	fs.StringVar(dest, "destination", "", "destination `DIR`")
+	noMinify := fs.Bool("no-minify", false, "write HTML, CSS, JS, SVG and JSON as rendered")
+	force := fs.Bool("force", false, "write into a non-empty destination milepost did not create")
+	quiet := fs.Bool("q", false, "print errors only")
+	fs.BoolVar(quiet, "quiet", false, "print errors only")
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "milepost build: unexpected argument %q\n", fs.Arg(0))
+		return exitUsage
+	}
+	start := time.Now()
+	in, err := sf.input()
+	if err != nil {
+		fmt.Fprintln(stderr, "milepost:", err)
+		return exitUsage
+	}
+	if *dest == "" {
+		*dest = filepath.Join(sf.source, "public")
+	}
+	contentDir := sf.content
+	if contentDir == "" {
+		contentDir = "content"
+	}
+	tx, err := publish.Begin(*dest, publish.Options{
+		Force:     *force,
+		Minify:    !*noMinify,
+		Protected: []string{sf.source, filepath.Join(sf.source, contentDir)},
+	})
+	if err != nil {
+		fmt.Fprintln(stderr, "milepost:", err)
+		return exitFail
+	}
+	res, err := site.Build(ctx, in, tx)
+	if err != nil {
+		_ = tx.Abort()
+		return reportFailure(stderr, sf.source, res, err)
+	}
+	stats, err := tx.Commit()
+	if err != nil {
+		fmt.Fprintln(stderr, "milepost:", err)
+		return exitFail
+	}
+	warnings := res.Diagnostics.Warnings()
+	if !*quiet {
+		printDiagnostics(stderr, sf.source, warnings)
+		fmt.Fprintf(stdout, "built %s, %s (%d written, %d unchanged, %d removed), %s in %s → %s\n",
+			plural(res.Pages, "page"), plural(res.Files, "file"), stats.Written, stats.Unchanged, stats.Removed,
+			plural(len(warnings), "warning"), elapsed(start), *dest)
+	}
+	return exitOK
+}
+
+// reportFailure prints why a build failed and returns its exit code.
+func reportFailure(stderr io.Writer, source string, res *site.Result, err error) int {
+	var list *diag.ErrorList
+	if res != nil && len(res.Diagnostics) > 0 {
+		printDiagnostics(stderr, source, res.Diagnostics)
+	} else if errors.As(err, &list) {
+		printDiagnostics(stderr, source, list.Diagnostics)
+	} else {
+		fmt.Fprintln(stderr, "milepost:", err)
+	}
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintln(stderr, "milepost: build interrupted; the destination is unchanged")
+		return exitFail
+	}
+	n := 0
+	if res != nil {
+		n = len(res.Diagnostics.Errors())
+	}
+	if n > 0 {
+		fmt.Fprintf(stderr, "milepost: build failed with %s; the destination is unchanged\n", plural(n, "error"))
+	}
+	return exitFail
+}
+
+// elapsed formats the time since start for summaries.
+func elapsed(start time.Time) string {
+	d := time.Since(start)
+	if d < time.Second {
+		return fmt.Sprintf("%.1f ms", float64(d.Microseconds())/1000)
+	}
+	return fmt.Sprintf("%.2f s", d.Seconds())
+}

@@ -1,0 +1,107 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strconv"
+	"time"
+
+	"github.com/milepost/milepost"
+	"github.com/milepost/milepost/internal/diag"
+	"github.com/milepost/milepost/internal/site"
+)
+
+// siteFlags are the flags every command that reads a site shares.
+type siteFlags struct {
+	source  string
+	content string
+	baseURL string
+	drafts  bool
+}
+
+func (f *siteFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.source, "s", ".", "site root `DIR` (holds content/, milepost.yaml)")
+	fs.StringVar(&f.source, "source", ".", "site root `DIR`")
+	fs.StringVar(&f.content, "c", "", "content `DIR`, relative to the site root (default content_dir or content)")
+	fs.StringVar(&f.content, "content", "", "content `DIR`")
+	fs.StringVar(&f.baseURL, "base-url", "", "absolute `URL` the site is published at (for sitemaps, feeds, badge snippets)")
+	fs.BoolVar(&f.drafts, "drafts", false, "include pages with draft: true")
+}
+
+// input assembles the build's input from the flags.
+func (f *siteFlags) input() (site.Input, error) {
+	now, err := buildTime()
+	if err != nil {
+		return site.Input{}, err
+	}
+	if fi, err := os.Stat(f.source); err != nil || !fi.IsDir() {
+		return site.Input{}, fmt.Errorf("site root %s is not a folder", f.source)
+	}
+	return site.Input{
+		Site:           os.DirFS(f.source),
+		ThemeTemplates: milepost.Templates(),
+		ThemeStatic:    milepost.Static(),
+		ContentDir:     filepath.ToSlash(f.content),
+		BaseURL:        f.baseURL,
+		Drafts:         f.drafts,
+		Now:            now,
+		Version:        version(),
+	}, nil
+}
+
+// buildTime is now, or SOURCE_DATE_EPOCH when set, so builds reproduce.
+func buildTime() (time.Time, error) {
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds", s)
+		}
+		return time.Unix(n, 0).UTC(), nil
+	}
+	return time.Now().UTC(), nil
+}
+
+// newFlagSet returns a flag set that reports errors instead of exiting.
+func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("milepost "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}
+
+// printDiagnostics writes diagnostics, one per line, with paths relative
+// to the working directory so editors and CI annotations find the files.
+func printDiagnostics(w io.Writer, source string, ds diag.List) {
+	for _, d := range ds {
+		d.File = displayPath(source, d.File)
+		fmt.Fprintln(w, d.String())
+	}
+}
+
+// displayPath turns a site-root-relative file into one relative to the
+// working directory.
+func displayPath(source, file string) string {
+	if file == "" || source == "." {
+		return file
+	}
+	return filepath.ToSlash(filepath.Join(source, filepath.FromSlash(file)))
+}
+
+// version is the module version the binary was built from.
+func version() string {
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
+	}
+	return "dev"
+}
+
+// plural formats n with a noun, "1 page", "2 pages".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}

@@ -1,0 +1,189 @@
+package site
+
+import (
+	"context"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io/fs"
+	"runtime"
+	"sync"
+
+	"github.com/milepost/milepost/internal/config"
+	"github.com/milepost/milepost/internal/content"
+	"github.com/milepost/milepost/internal/diag"
+	"github.com/milepost/milepost/internal/markdown"
+	"github.com/milepost/milepost/internal/marker"
+	"github.com/milepost/milepost/internal/publish"
+	"github.com/milepost/milepost/internal/render"
+	"github.com/milepost/milepost/internal/status"
+)
+
+// Builder builds a site again and again, re-parsing only pages whose bytes
+// (or whose markdown links' targets) changed since the last build, and
+// everything when the config changed. The dev server keeps one; a one-off
+// build uses Build. A Builder is not safe for concurrent use.
+type Builder struct {
+	in     Input
+	cfgKey [32]byte
+	cache  map[string]*parsed // by content path
+}
+
+// NewBuilder returns a Builder for in with an empty cache.
+func NewBuilder(in Input) *Builder {
+	return &Builder{in: in, cache: map[string]*parsed{}}
+}
+
+// Build runs every stage and writes the site to sink. On error nothing
+// more is written; the caller aborts the sink.
+func (b *Builder) Build(ctx context.Context, sink publish.Sink, _ []string) (*Result, error) {
+	cfg, diags := readConfig(b.in)
+	if err := diags.Err(); err != nil {
+		return &Result{Diagnostics: diags}, err
+	}
+	contentFS, err := fs.Sub(b.in.Site, cfg.ContentDir)
+	if err == nil {
+		_, err = fs.Stat(contentFS, ".")
+	}
+	if err != nil {
+		d := diag.List{diag.Errorf(cfg.ContentDir, 0, 0, "no content folder: put your markdown in %s/ (or set content_dir in %s)", cfg.ContentDir, config.FileName)}
+		return &Result{Diagnostics: d}, d.Err()
+	}
+	prefix := cfg.ContentDir + "/"
+	set, loadDiags := content.Load(contentFS, content.Options{Prefix: prefix, Drafts: b.in.Drafts})
+	diags = append(diags, loadDiags...)
+
+	theme, err := render.LoadTheme(b.in.ThemeTemplates, subIfExists(b.in.Site, "templates"))
+	if err != nil {
+		diags = append(diags, diag.Errorf("", 0, 0, "theme: %v", err))
+	}
+	statics, err := render.StaticFiles(b.in.ThemeStatic, subIfExists(b.in.Site, "static"))
+	if err != nil {
+		diags = append(diags, diag.Errorf("static", 0, 0, "%v", err))
+	}
+	if err := diags.Err(); err != nil {
+		diags.Sort()
+		return &Result{Diagnostics: diags}, err
+	}
+
+	vocab := marker.Default().With(cfg.Words.ByState(), cfg.Emoji.ByState())
+	env := &parseEnv{
+		parser:  markdown.New(markdown.Options{Vocabulary: vocab, UnsafeHTML: cfg.UnsafeHTML, Renderers: render.BodyRenderers()}),
+		opts:    statusOptions{base: status.Options{Vocabulary: vocab}},
+		targets: newLinkTargets(set, render.SortedKeys(statics)),
+		prefix:  prefix,
+	}
+	b.resetCacheIfConfigChanged(cfg)
+	pages, err := b.parseAll(ctx, env, set)
+	if err != nil {
+		return &Result{Diagnostics: diags}, err
+	}
+	for _, p := range pages {
+		diags = append(diags, p.diags...)
+	}
+	if err := diags.Err(); err != nil {
+		diags.Sort()
+		return &Result{Diagnostics: diags}, err
+	}
+
+	r := &renderer{cfg: cfg, in: b.in, theme: theme, set: set, pages: pages, statics: statics, sink: sink, prefix: prefix}
+	res, err := r.run(ctx)
+	if res != nil {
+		diags = append(diags, res.Diagnostics...)
+		res.Diagnostics = diags
+		res.Diagnostics.Sort()
+	}
+	return res, err
+}
+
+// readConfig reads milepost.yaml when the site has one, and applies the
+// command line's overrides.
+func readConfig(in Input) (config.Config, diag.List) {
+	data, err := fs.ReadFile(in.Site, config.FileName)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return config.Default(), diag.List{diag.Errorf(config.FileName, 0, 0, "%v", err)}
+	}
+	cfg, diags := config.Parse(config.FileName, data)
+	if in.ContentDir != "" {
+		cfg.ContentDir = in.ContentDir
+	}
+	if in.BaseURL != "" {
+		c, d := config.Parse("--base-url", []byte(fmt.Sprintf("base_url: %q", in.BaseURL)))
+		cfg.BaseURL = c.BaseURL
+		diags = append(diags, d...)
+	}
+	return cfg, diags
+}
+
+func subIfExists(fsys fs.FS, dir string) fs.FS {
+	if fi, err := fs.Stat(fsys, dir); err != nil || !fi.IsDir() {
+		return nil
+	}
+	sub, err := fs.Sub(fsys, dir)
+	if err != nil {
+		return nil
+	}
+	return sub
+}
+
+// resetCacheIfConfigChanged drops every cached page when the settings that
+// shape parsing changed.
+func (b *Builder) resetCacheIfConfigChanged(cfg config.Config) {
+	key := sha256.Sum256([]byte(fmt.Sprintf("%+v|%v", cfg, b.in.Drafts)))
+	if key != b.cfgKey {
+		b.cache = map[string]*parsed{}
+		b.cfgKey = key
+	}
+}
+
+// parseAll parses every page, in parallel, reusing cached results for
+// pages whose bytes and link targets are unchanged.
+func (b *Builder) parseAll(ctx context.Context, env *parseEnv, set *content.Set) ([]*parsed, error) {
+	out := make([]*parsed, len(set.Pages))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				p := set.Pages[i]
+				if old, ok := b.cache[p.Path]; ok && old.page.Hash == p.Hash && old.stillResolves(env.targets) {
+					reused := *old
+					reused.page = p
+					out[i] = &reused
+					continue
+				}
+				out[i] = parsePage(env, p)
+			}
+		}()
+	}
+	for i := range set.Pages {
+		if ctx.Err() != nil {
+			break
+		}
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	cache := make(map[string]*parsed, len(out))
+	for _, p := range out {
+		cache[p.page.Path] = p
+	}
+	b.cache = cache
+	return out, nil
+}
+
+// stillResolves reports whether every markdown link of a cached page finds
+// the same target it found when the page was parsed.
+func (p *parsed) stillResolves(t *linkTargets) bool {
+	for _, l := range p.lookups {
+		if t.resolve(l.key) != l.url {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,220 @@
+package site
+
+import (
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/milepost/milepost/internal/content"
+	"github.com/milepost/milepost/internal/marker"
+	"github.com/milepost/milepost/internal/render"
+	"github.com/milepost/milepost/internal/status"
+)
+
+// writeListings writes the pages that list other pages: home, folders,
+// tags, broken links, and 404.
+func (r *renderer) writeListings() error {
+	if err := r.writeHome(); err != nil {
+		return err
+	}
+	for _, d := range r.set.Folders {
+		u := content.FolderURL(d)
+		if _, hasPage := r.byURL[u]; hasPage {
+			continue // the folder's own page lists it
+		}
+		v := r.view(u, content.FolderTitle(d))
+		v.Crumbs = r.crumbs(u)
+		v.Folder = r.folderListing(d, nil, v)
+		if err := r.execute("folder.html", u+"index.html", v); err != nil {
+			return err
+		}
+	}
+	tags := r.tagPages()
+	for _, t := range tags {
+		v := r.view(t.URL, "#"+t.Name)
+		v.Crumbs = []render.Link{{Title: "Home", URL: ""}, {Title: "Tags", URL: "tags/"}}
+		v.Tag = &render.Tag{Name: t.Name, URL: t.URL, Pages: r.cards(t.pages, v)}
+		if err := r.execute("tag.html", t.URL+"index.html", v); err != nil {
+			return err
+		}
+	}
+	v := r.view("tags/", "Tags")
+	for _, t := range tags {
+		v.Tags = append(v.Tags, &render.Tag{Name: t.Name, URL: t.URL, Count: len(t.pages)})
+	}
+	if err := r.execute("tags.html", "tags/index.html", v); err != nil {
+		return err
+	}
+	v = r.view("broken-links/", "Broken links")
+	v.Broken = r.links.broken
+	if err := r.execute("broken-links.html", "broken-links/index.html", v); err != nil {
+		return err
+	}
+	v = r.view("404.html", "Page not found")
+	if r.cfg.BaseURL != "" {
+		v.Root = r.cfg.BaseURL // 404.html is served at any depth: absolute links
+	}
+	return r.execute("404.html", "404.html", v)
+}
+
+// writeHome writes the front page.
+func (r *renderer) writeHome() error {
+	v := r.view("", "")
+	home := &render.Home{}
+	if p, ok := r.byURL[""]; ok {
+		home.Page = r.pageView(p, v)
+		v.Title = ""
+	}
+	byFolder := map[string][]*parsed{}
+	for _, p := range r.pages {
+		if p.page.URL == "" {
+			continue
+		}
+		byFolder[p.page.Folder] = append(byFolder[p.page.Folder], p)
+	}
+	for _, d := range append([]string{""}, r.set.Folders...) {
+		pages := byFolder[d]
+		if len(pages) == 0 {
+			continue
+		}
+		title := "Pages"
+		if d != "" {
+			title = content.FolderTitle(d)
+			if fp, ok := r.byURL[content.FolderURL(d)]; ok {
+				title = fp.title
+			}
+		}
+		g := render.Group{Folder: render.Card{Title: title, Progress: r.progress(r.rollup(d, false))}, Pages: r.cards(pages, v)}
+		if d != "" {
+			g.Folder.URL = content.FolderURL(d)
+		}
+		home.Groups = append(home.Groups, g)
+	}
+	home.Recent = r.recentlyDone(20, v)
+	for _, p := range r.pages {
+		if r.isStale(p) {
+			home.Stale = append(home.Stale, r.card(p, v))
+		}
+	}
+	v.Home = home
+	return r.execute("home.html", "index.html", v)
+}
+
+// folderListing lists folder d's pages and sub-folders; self is the
+// folder's own page, left out of its list.
+func (r *renderer) folderListing(d string, self *parsed, v *render.View) *render.Folder {
+	f := &render.Folder{Path: d, Title: content.FolderTitle(d), URL: content.FolderURL(d), Progress: r.progress(r.rollup(d, true))}
+	var pages []*parsed
+	for _, p := range r.pages {
+		if p.page.Folder == d && p != self {
+			pages = append(pages, p)
+		}
+	}
+	f.Pages = r.cards(pages, v)
+	for _, sub := range r.set.Folders {
+		if path.Dir(sub) == d || (d == "" && !strings.Contains(sub, "/")) {
+			if sub == d {
+				continue
+			}
+			u := content.FolderURL(sub)
+			title := content.FolderTitle(sub)
+			if fp, ok := r.byURL[u]; ok {
+				title = fp.title
+			}
+			f.Folders = append(f.Folders, render.Card{Title: title, URL: v.Rel(u), Progress: r.progress(r.rollup(sub, true))})
+		}
+	}
+	return f
+}
+
+// rollup sums the counts of the tracked pages in folder d (and, with
+// deep, in its sub-folders).
+func (r *renderer) rollup(d string, deep bool) status.Counts {
+	var c status.Counts
+	for _, p := range r.pages {
+		if !p.tracked {
+			continue
+		}
+		if p.page.Folder == d || (deep && (d == "" || strings.HasPrefix(p.page.Folder, d+"/"))) {
+			c = c.Add(p.status.Counts)
+		}
+	}
+	return c
+}
+
+// cards turns pages into listing cards, with URLs relative to v.
+func (r *renderer) cards(pages []*parsed, v *render.View) []render.Card {
+	out := make([]render.Card, len(pages))
+	for i, p := range pages {
+		out[i] = r.card(p, v)
+	}
+	return out
+}
+
+func (r *renderer) card(p *parsed, v *render.View) render.Card {
+	return render.Card{
+		Title: p.title, URL: v.Rel(p.page.URL), Kind: p.kind, Updated: dateString(p.page.Updated),
+		Runbook: p.kind == "runbook", Stale: r.isStale(p), Progress: r.progress(p.status.Counts),
+	}
+}
+
+type tagPage struct {
+	Name, URL string
+	pages     []*parsed
+}
+
+// tagPages groups pages by tag, sorted by tag name.
+func (r *renderer) tagPages() []tagPage {
+	byURL := map[string]*tagPage{}
+	var order []string
+	for _, p := range r.pages {
+		for _, t := range p.page.Tags {
+			u := tagURL(t)
+			tp, ok := byURL[u]
+			if !ok {
+				tp = &tagPage{Name: t, URL: u}
+				byURL[u] = tp
+				order = append(order, u)
+			}
+			if len(tp.pages) == 0 || tp.pages[len(tp.pages)-1] != p {
+				tp.pages = append(tp.pages, p)
+			}
+		}
+	}
+	sort.Strings(order)
+	out := make([]tagPage, len(order))
+	for i, u := range order {
+		out[i] = *byURL[u]
+	}
+	return out
+}
+
+// recentlyDone lists the newest dated done items of tracked pages.
+func (r *renderer) recentlyDone(n int, v *render.View) []render.Done {
+	var out []render.Done
+	for _, p := range r.pages {
+		if !p.tracked {
+			continue
+		}
+		for _, it := range p.status.Items {
+			if it.Date == "" || it.State != marker.Done {
+				continue
+			}
+			u := p.page.URL
+			if it.Section != "" {
+				u += "#" + it.Section
+			}
+			out = append(out, render.Done{Text: it.Text, Date: it.Date, PageTitle: p.title, URL: u})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Date != out[j].Date {
+			return out[i].Date > out[j].Date
+		}
+		return out[i].URL < out[j].URL
+	})
+	if len(out) > n {
+		out = out[:n]
+	}
+	return out
+}

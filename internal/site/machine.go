@@ -1,0 +1,227 @@
+package site
+
+import (
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/milepost/milepost/internal/content"
+	"github.com/milepost/milepost/internal/slug"
+	"github.com/milepost/milepost/internal/status"
+)
+
+// siteJSON is status.json at the output root.
+type siteJSON struct {
+	Title     string        `json:"title"`
+	Generated string        `json:"generated"`
+	Counts    status.Counts `json:"counts"`
+	Pages     []*pageJSON   `json:"pages"`
+	Folders   []folderJSON  `json:"folders"`
+}
+
+// pageJSON is one page in status.json; with items, the page's own
+// status.json.
+type pageJSON struct {
+	Path      string            `json:"path"`
+	URL       string            `json:"url"`
+	Title     string            `json:"title"`
+	Kind      string            `json:"kind"`
+	Updated   *string           `json:"updated"`
+	Tags      []string          `json:"tags"`
+	Tracked   bool              `json:"tracked"`
+	Counts    status.Counts     `json:"counts"`
+	Sections  []*status.Section `json:"sections"`
+	Warnings  []status.Warning  `json:"warnings"`
+	Links     []linkJSON        `json:"links"`
+	Backlinks []string          `json:"backlinks"`
+	Items     []status.Item     `json:"items,omitempty"`
+}
+
+type linkJSON struct {
+	Target string  `json:"target"`
+	Line   int     `json:"line"`
+	URL    *string `json:"url"`
+	Broken bool    `json:"broken"`
+}
+
+type folderJSON struct {
+	Path   string        `json:"path"`
+	URL    string        `json:"url"`
+	Title  string        `json:"title"`
+	Counts status.Counts `json:"counts"`
+}
+
+// pageJSON is p as status.json describes it; withItems adds every item.
+func (r *renderer) pageJSON(p *parsed, withItems bool) *pageJSON {
+	j := &pageJSON{
+		Path: p.page.Path, URL: p.page.URL, Title: p.title, Kind: p.kind,
+		Tags: nonNil(p.page.Tags), Tracked: p.tracked, Counts: p.status.Counts,
+		Sections: nonNilSections(p.status.Sections), Warnings: nonNilWarnings(r.pageWarnings(p)),
+		Links: []linkJSON{}, Backlinks: []string{},
+	}
+	if d := dateString(p.page.Updated); d != "" {
+		j.Updated = &d
+	}
+	for i, rs := range r.links.byPage[p.page.Path] {
+		l := linkJSON{Target: p.links[i].Written(), Line: p.links[i].Line, Broken: rs.Broken}
+		if !rs.Broken {
+			u := rs.URL
+			if rs.Anchor != "" {
+				u += "#" + rs.Anchor
+			}
+			l.URL = &u
+		}
+		j.Links = append(j.Links, l)
+	}
+	seen := map[string]bool{}
+	for _, bl := range r.links.backlinks[p.page.Path] {
+		if !seen[bl.from.page.Path] {
+			seen[bl.from.page.Path] = true
+			j.Backlinks = append(j.Backlinks, bl.from.page.Path)
+		}
+	}
+	if withItems {
+		j.Items = p.status.Items
+		if j.Items == nil {
+			j.Items = []status.Item{}
+		}
+	}
+	return j
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func nonNilSections(s []*status.Section) []*status.Section {
+	if s == nil {
+		return []*status.Section{}
+	}
+	for _, c := range s {
+		c.Sections = nonNilSections(c.Sections)
+	}
+	return s
+}
+
+func nonNilWarnings(w []status.Warning) []status.Warning {
+	if w == nil {
+		return []status.Warning{}
+	}
+	return w
+}
+
+// writeMachineFiles writes status.json, the site and folder badges,
+// robots.txt, sitemap.xml and the feed.
+func (r *renderer) writeMachineFiles() error {
+	sj := siteJSON{Title: r.cfg.Title, Generated: r.site.GeneratedISO, Counts: r.site.Progress.Counts, Pages: []*pageJSON{}, Folders: []folderJSON{}}
+	for _, p := range r.pages {
+		sj.Pages = append(sj.Pages, r.pageJSON(p, false))
+	}
+	for _, d := range r.set.Folders {
+		sj.Folders = append(sj.Folders, folderJSON{Path: d, URL: content.FolderURL(d), Title: r.folderTitle(d), Counts: r.rollup(d, true)})
+	}
+	js, err := json.MarshalIndent(sj, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := r.put("status.json", js); err != nil {
+		return err
+	}
+	if err := r.writeRollupBadges(); err != nil {
+		return err
+	}
+	robots := "User-agent: *\nAllow: /\n"
+	if r.cfg.BaseURL != "" {
+		robots += "Sitemap: " + r.cfg.BaseURL + "sitemap.xml\n"
+		if err := r.put("sitemap.xml", r.sitemap()); err != nil {
+			return err
+		}
+	}
+	if err := r.put("robots.txt", []byte(robots)); err != nil {
+		return err
+	}
+	return r.put("feed.xml", r.feed())
+}
+
+// folderTitle is the title of folder d: its own page's, else its name.
+func (r *renderer) folderTitle(d string) string {
+	if p, ok := r.byURL[content.FolderURL(d)]; ok {
+		return p.title
+	}
+	return content.FolderTitle(d)
+}
+
+// sitemap lists every page and folder with the site's base URL.
+func (r *renderer) sitemap() []byte {
+	urls := []string{""}
+	for _, p := range r.pages {
+		if p.page.URL != "" {
+			urls = append(urls, p.page.URL)
+		}
+	}
+	for _, d := range r.set.Folders {
+		if _, ok := r.byURL[content.FolderURL(d)]; !ok {
+			urls = append(urls, content.FolderURL(d))
+		}
+	}
+	sort.Strings(urls)
+	var b strings.Builder
+	b.WriteString(xml.Header + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	for _, u := range urls {
+		b.WriteString("<url><loc>")
+		xml.EscapeText(&b, []byte(r.cfg.BaseURL+escapePath(u)))
+		b.WriteString("</loc></url>\n")
+	}
+	b.WriteString("</urlset>\n")
+	return []byte(b.String())
+}
+
+// feed is an Atom feed of completed, dated items, newest first.
+func (r *renderer) feed() []byte {
+	v := r.view("", "")
+	done := r.recentlyDone(50, v)
+	base := r.cfg.BaseURL
+	if base == "" {
+		base = "./"
+	}
+	var b strings.Builder
+	b.WriteString(xml.Header + `<feed xmlns="http://www.w3.org/2005/Atom">` + "\n")
+	writeEl(&b, "title", r.cfg.Title+": completed")
+	fmt.Fprintf(&b, "<id>%s</id>\n", xmlText("tag:milepost,2000:"+r.cfg.Title))
+	updated := r.site.GeneratedISO
+	if len(done) > 0 {
+		updated = done[0].Date + "T00:00:00Z"
+	}
+	fmt.Fprintf(&b, "<updated>%s</updated>\n", updated)
+	fmt.Fprintf(&b, `<link href="%s"/>`+"\n", xmlText(base))
+	for _, d := range done {
+		b.WriteString("<entry>")
+		writeEl(&b, "title", d.Text)
+		link := base + escapePath(strings.SplitN(d.URL, "#", 2)[0])
+		if i := strings.IndexByte(d.URL, '#'); i >= 0 {
+			link += d.URL[i:]
+		}
+		fmt.Fprintf(&b, `<link href="%s"/>`, xmlText(link))
+		fmt.Fprintf(&b, "<id>%s</id>", xmlText("tag:milepost,"+d.Date+":"+d.URL+"/"+slug.Make(d.Text)))
+		fmt.Fprintf(&b, "<updated>%sT00:00:00Z</updated>", d.Date)
+		writeEl(&b, "summary", d.PageTitle)
+		b.WriteString("</entry>\n")
+	}
+	b.WriteString("</feed>\n")
+	return []byte(b.String())
+}
+
+func writeEl(b *strings.Builder, name, text string) {
+	fmt.Fprintf(b, "<%s>%s</%s>", name, xmlText(text), name)
+}
+
+func xmlText(s string) string {
+	var b strings.Builder
+	xml.EscapeText(&b, []byte(s))
+	return b.String()
+}

@@ -1,0 +1,243 @@
+package site
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/milepost/milepost/internal/config"
+	"github.com/milepost/milepost/internal/content"
+	"github.com/milepost/milepost/internal/diag"
+	"github.com/milepost/milepost/internal/publish"
+	"github.com/milepost/milepost/internal/render"
+	"github.com/milepost/milepost/internal/status"
+)
+
+// renderer runs RESOLVE and RENDER over the parsed pages of one build.
+type renderer struct {
+	cfg     config.Config
+	in      Input
+	theme   *render.Theme
+	set     *content.Set
+	pages   []*parsed
+	statics map[string]fs.FS
+	sink    publish.Sink
+	prefix  string
+
+	links  *resolved
+	byURL  map[string]*parsed
+	byPath map[string]*parsed
+	site   *render.Site
+
+	folderOnce sync.Once
+	folders    map[string]string // folder URL → content folder path
+	files      atomic.Int64
+	mu         sync.Mutex
+	diags      diag.List
+}
+
+// run resolves links and writes every output file.
+func (r *renderer) run(ctx context.Context) (*Result, error) {
+	r.byURL = make(map[string]*parsed, len(r.pages))
+	r.byPath = make(map[string]*parsed, len(r.pages))
+	for _, p := range r.pages {
+		r.byURL[p.page.URL] = p
+		r.byPath[p.page.Path] = p
+	}
+	r.links = resolveLinks(r.pages, r.set, r.statics, r.prefix)
+	r.diags = append(r.diags, r.links.diags...)
+	for _, p := range r.pages {
+		for _, w := range r.pageWarnings(p) {
+			if w.Kind == diag.KindStale || w.Kind == diag.KindNoItems {
+				r.diags = append(r.diags, diag.Warnf(w.Kind, r.prefix+p.page.Path, w.Line, 0, "%s", w.Message))
+			}
+		}
+	}
+	total := status.Counts{}
+	for _, p := range r.pages {
+		if p.tracked {
+			total = total.Add(p.status.Counts)
+		}
+	}
+	r.site = &render.Site{
+		Title:        r.cfg.Title,
+		Description:  r.cfg.Description,
+		Lang:         r.cfg.Language,
+		BaseURL:      r.cfg.BaseURL,
+		Generated:    r.in.Now.UTC().Format("2006-01-02"),
+		GeneratedISO: r.in.Now.UTC().Format("2006-01-02T15:04:05Z"),
+		FileLinks:    r.cfg.FileLinks,
+		Progress:     r.progress(total),
+		Version:      r.in.Version,
+	}
+
+	steps := []func() error{
+		r.writeStatics,
+		r.writeAssets,
+		r.writeListings,
+		r.writeMachineFiles,
+	}
+	for _, step := range steps {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if err := step(); err != nil {
+			return nil, err
+		}
+	}
+	if err := r.writePages(ctx); err != nil {
+		return nil, err
+	}
+	return &Result{Pages: len(r.pages), Files: int(r.files.Load()), Diagnostics: r.diags, Counts: total, Config: r.cfg}, nil
+}
+
+// put hands one file to the sink.
+func (r *renderer) put(name string, data []byte) error {
+	r.files.Add(1)
+	if err := r.sink.Put(name, data); err != nil {
+		return fmt.Errorf("writing %s: %w", name, err)
+	}
+	return nil
+}
+
+// execute runs a page template for view and writes it to name.
+func (r *renderer) execute(tmpl, name string, v *render.View) error {
+	html, err := r.theme.Execute(tmpl, v)
+	if err != nil {
+		return fmt.Errorf("template %s for %s: %w", tmpl, name, err)
+	}
+	return r.put(name, html)
+}
+
+// view returns a View for the output at url ("milestones/x/" or "404.html").
+func (r *renderer) view(url, title string) *render.View {
+	return &render.View{Site: r.site, URL: url, Root: rootOf(url), Title: title}
+}
+
+// rootOf is the relative path from the file at url to the site root.
+func rootOf(url string) string {
+	return strings.Repeat("../", strings.Count(url, "/"))
+}
+
+// progress colours counts by the configured thresholds.
+func (r *renderer) progress(c status.Counts) render.Progress {
+	return render.Progress{Counts: c, Color: status.Color(c, thresholds(r.cfg))}
+}
+
+func thresholds(cfg config.Config) status.Thresholds {
+	t := cfg.Thresholds
+	return status.Thresholds{Green: t.Green, YellowGreen: t.YellowGreen, Yellow: t.Yellow, Orange: t.Orange}
+}
+
+// writePages renders every page, in parallel.
+func (r *renderer) writePages(ctx context.Context) error {
+	jobs := make(chan *parsed)
+	errs := make(chan error, 1)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range jobs {
+				if err := r.writePage(p); err != nil {
+					select {
+					case errs <- err:
+					default:
+					}
+				}
+			}
+		}()
+	}
+	var err error
+feed:
+	for _, p := range r.pages {
+		select {
+		case err = <-errs:
+			break feed
+		default:
+		}
+		if err = ctx.Err(); err != nil {
+			break
+		}
+		jobs <- p
+	}
+	close(jobs)
+	wg.Wait()
+	if err != nil {
+		return err
+	}
+	select {
+	case err = <-errs:
+		return err
+	default:
+		return nil
+	}
+}
+
+// writeStatics copies the theme's static files.
+func (r *renderer) writeStatics() error {
+	for _, name := range render.SortedKeys(r.statics) {
+		data, err := fs.ReadFile(r.statics[name], name)
+		if err != nil {
+			return fmt.Errorf("static %s: %w", name, err)
+		}
+		if err := r.put(name, data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeAssets copies the content folder's non-markdown files.
+func (r *renderer) writeAssets() error {
+	contentFS, err := fs.Sub(r.in.Site, r.cfg.ContentDir)
+	if err != nil {
+		return err
+	}
+	for _, a := range r.set.Assets {
+		data, err := fs.ReadFile(contentFS, a.Path)
+		if err != nil {
+			return fmt.Errorf("%s%s: %w", r.prefix, a.Path, err)
+		}
+		if err := r.put(a.Path, data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sortedTags returns every tag and its pages, sorted by tag.
+func (r *renderer) sortedTags() []string {
+	seen := map[string]bool{}
+	for _, p := range r.pages {
+		for _, t := range p.page.Tags {
+			seen[t] = true
+		}
+	}
+	tags := make([]string, 0, len(seen))
+	for t := range seen {
+		tags = append(tags, t)
+	}
+	sort.Strings(tags)
+	return tags
+}
+
+// tagURL is a tag page's URL.
+func tagURL(tag string) string {
+	s := strings.ReplaceAll(strings.ToLower(strings.TrimSpace(tag)), " ", "-")
+	var b strings.Builder
+	for _, c := range s {
+		if !strings.ContainsRune(`/?#%&\:"'<>`, c) {
+			b.WriteRune(c)
+		}
+	}
+	if b.Len() == 0 {
+		return "tags/tag/"
+	}
+	return "tags/" + b.String() + "/"
+}

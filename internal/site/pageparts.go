@@ -1,0 +1,136 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"strings"
+	"time"
+
+	"github.com/milepost/milepost/internal/content"
+	"github.com/milepost/milepost/internal/diag"
+	"github.com/milepost/milepost/internal/render"
+	"github.com/milepost/milepost/internal/status"
+	"github.com/milepost/milepost/internal/wikilink"
+)
+
+// isPage reports whether a content path is a page (not a copied file).
+func (r *renderer) isPage(p string) bool { _, ok := r.byPath[p]; return ok }
+
+// crumbs lists the folders above the output at url, home first.
+func (r *renderer) crumbs(url string) []render.Link {
+	out := []render.Link{{Title: "Home", URL: ""}}
+	segs := strings.Split(strings.TrimSuffix(url, "/"), "/")
+	for i := 0; i < len(segs)-1; i++ {
+		u := strings.Join(segs[:i+1], "/") + "/"
+		title := segs[i]
+		if p, ok := r.byURL[u]; ok {
+			title = p.title
+		} else if d, ok := r.folderByURL()[u]; ok {
+			title = content.FolderTitle(d)
+		}
+		out = append(out, render.Link{Title: title, URL: u})
+	}
+	return out
+}
+
+// folderByURL maps folder URLs to content folder paths.
+func (r *renderer) folderByURL() map[string]string {
+	r.folderOnce.Do(func() {
+		r.folders = make(map[string]string, len(r.set.Folders))
+		for _, d := range r.set.Folders {
+			r.folders[content.FolderURL(d)] = d
+		}
+	})
+	return r.folders
+}
+
+// dateString formats a date as YYYY-MM-DD, "" when unknown.
+func dateString(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2006-01-02")
+}
+
+// isStale reports whether p's updated date is older than stale_after days.
+func (r *renderer) isStale(p *parsed) bool {
+	return r.cfg.StaleAfter > 0 && !p.page.Updated.IsZero() && status.Stale(p.page.Updated, r.in.Now, r.cfg.StaleAfter)
+}
+
+// pageWarnings are the warnings status.json and the page show for p:
+// the status model's (drift), staleness, and its links' problems.
+func (r *renderer) pageWarnings(p *parsed) []status.Warning {
+	ws := append([]status.Warning(nil), p.status.Warnings...)
+	if r.isStale(p) {
+		ws = append(ws, status.Warning{
+			Kind: diag.KindStale, Line: p.page.UpdatedLine,
+			Message: fmt.Sprintf("last updated %s, more than %d days before this build", dateString(p.page.Updated), r.cfg.StaleAfter),
+		})
+	}
+	if p.kind == "milestone" && p.status.Counts.Total() == 0 && p.page.Kind == "milestone" {
+		ws = append(ws, status.Warning{Kind: diag.KindNoItems, Line: 1, Message: "milestone page with no tracked items"})
+	}
+	for i, rs := range r.links.byPage[p.page.Path] {
+		for _, w := range rs.Warnings {
+			ws = append(ws, status.Warning{Kind: w.Kind, Line: p.links[i].Line, Section: p.links[i].Section, Message: w.Message})
+		}
+	}
+	for _, b := range p.brokenMD {
+		ws = append(ws, status.Warning{Kind: diag.KindBrokenLink, Line: b.line, Message: "broken link " + b.target})
+	}
+	return ws
+}
+
+// writeEmbedCard writes the status card of an embedded page or section.
+func (r *renderer) writeEmbedCard(w *bytes.Buffer, rs wikilink.Resolution, href string) {
+	target := r.byPath[rs.Path]
+	title, counts := target.title, target.status.Counts
+	var items []status.Item
+	if rs.Anchor != "" {
+		if s := findSection(target.status.Sections, rs.Anchor); s != nil {
+			title, counts = target.title+" › "+s.Title, s.Counts
+			ids := map[string]bool{}
+			collectIDs(s, ids)
+			for _, it := range target.status.Items {
+				if ids[it.Section] {
+					items = append(items, it)
+				}
+			}
+		}
+	}
+	pr := r.progress(counts)
+	esc := template.HTMLEscapeString
+	fmt.Fprintf(w, `<aside class="embed-card"><p class="embed-title"><a href="%s">%s</a></p>`, esc(href), esc(title))
+	if pr.HasItems() {
+		fmt.Fprintf(w, `<progress class="bar c-%s" max="%d" value="%d" aria-label="%s">%d%%</progress>`, pr.Color, counts.Total(), counts.Done, esc(pr.Summary()), pr.Percent())
+	}
+	fmt.Fprintf(w, `<p class="embed-summary">%s</p>`, esc(pr.Summary()))
+	if len(items) > 0 {
+		w.WriteString(`<ul class="item-list">`)
+		for _, it := range items {
+			fmt.Fprintf(w, `<li class="s-%s"><span class="state">%s</span> %s</li>`, it.State, it.State, esc(it.Text))
+		}
+		w.WriteString(`</ul>`)
+	}
+	w.WriteString(`</aside>`)
+}
+
+func findSection(ss []*status.Section, id string) *status.Section {
+	for _, s := range ss {
+		if s.ID == id {
+			return s
+		}
+		if f := findSection(s.Sections, id); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+func collectIDs(s *status.Section, ids map[string]bool) {
+	ids[s.ID] = true
+	for _, c := range s.Sections {
+		collectIDs(c, ids)
+	}
+}

@@ -1,0 +1,130 @@
+package site
+
+import (
+	"bytes"
+	"encoding/json"
+	"html/template"
+	"net/url"
+	"strings"
+
+	"github.com/milepost/milepost/internal/render"
+	"github.com/milepost/milepost/internal/status"
+	"github.com/milepost/milepost/internal/wikilink"
+)
+
+// writePage writes one page's HTML, its status.json and its badges.
+func (r *renderer) writePage(p *parsed) error {
+	v := r.view(p.page.URL, p.title)
+	v.Page = r.pageView(p, v)
+	v.Crumbs = r.crumbs(p.page.URL)
+	if err := r.execute("page.html", p.page.URL+"index.html", v); err != nil {
+		return err
+	}
+	js, err := json.MarshalIndent(r.pageJSON(p, true), "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := r.put(p.page.URL+"status.json", js); err != nil {
+		return err
+	}
+	return r.writePageBadges(p)
+}
+
+// pageView assembles what page.html shows of p.
+func (r *renderer) pageView(p *parsed, v *render.View) *render.Page {
+	pg := &render.Page{
+		Path:       p.page.Path,
+		SourceFile: r.prefix + p.page.Path,
+		URL:        p.page.URL,
+		Title:      p.title,
+		Kind:       p.kind,
+		Updated:    dateString(p.page.Updated),
+		Runbook:    p.kind == "runbook",
+		Tracked:    p.tracked,
+		Stale:      r.isStale(p),
+		Progress:   r.progress(p.status.Counts),
+		Sections:   r.sectionViews(p.status.Sections),
+		Body:       template.HTML(r.fillLinks(p, v)),
+	}
+	for _, t := range p.page.Tags {
+		pg.Tags = append(pg.Tags, render.Link{Title: t, URL: tagURL(t)})
+	}
+	for _, w := range r.pageWarnings(p) {
+		pg.Warnings = append(pg.Warnings, render.Warning{Kind: w.Kind, Line: w.Line, Message: w.Message, Anchor: w.Section})
+	}
+	titles := sectionTitles(p.status.Sections)
+	for _, bl := range r.links.backlinks[p.page.Path] {
+		pg.Backlinks = append(pg.Backlinks, render.Backlink{
+			Title: bl.from.title, URL: bl.from.page.URL,
+			SectionID: bl.section, SectionTitle: sectionTitles(bl.from.status.Sections)[bl.section],
+		})
+	}
+	pg.Items = itemGroups(p.status.Items, titles)
+	if !pg.Runbook {
+		pg.Badge = r.badgePanel(p)
+	}
+	if p.page.IsIndex {
+		pg.Folder = r.folderListing(strings.TrimSuffix(p.page.Path[:max(0, strings.LastIndexByte(p.page.Path, '/'))], "/"), p, v)
+	}
+	return pg
+}
+
+// sectionViews converts the status section tree for the outline.
+func (r *renderer) sectionViews(ss []*status.Section) []*render.Section {
+	out := make([]*render.Section, len(ss))
+	for i, s := range ss {
+		out[i] = &render.Section{ID: s.ID, Title: s.Title, Level: s.Level, Progress: r.progress(s.Counts), Sections: r.sectionViews(s.Sections)}
+	}
+	return out
+}
+
+// sectionTitles maps every section id of a tree to its title.
+func sectionTitles(ss []*status.Section) map[string]string {
+	m := map[string]string{}
+	var walk func([]*status.Section)
+	walk = func(ss []*status.Section) {
+		for _, s := range ss {
+			m[s.ID] = s.Title
+			walk(s.Sections)
+		}
+	}
+	walk(ss)
+	return m
+}
+
+// itemGroups lists the items by section, in document order.
+func itemGroups(items []status.Item, titles map[string]string) []render.ItemGroup {
+	var groups []render.ItemGroup
+	for _, it := range items {
+		if len(groups) == 0 || groups[len(groups)-1].SectionID != it.Section {
+			groups = append(groups, render.ItemGroup{SectionID: it.Section, SectionTitle: titles[it.Section]})
+		}
+		g := &groups[len(groups)-1]
+		g.Items = append(g.Items, render.Item{Line: it.Line, State: it.State.String(), Source: string(it.Source), Text: it.Text, Date: it.Date})
+	}
+	return groups
+}
+
+// fillLinks replaces the wiki-link placeholders of p's body with links,
+// images and status cards.
+func (r *renderer) fillLinks(p *parsed, v *render.View) []byte {
+	res := r.links.byPage[p.page.Path]
+	return wikilink.Fill(p.body, len(p.links), func(i int, w *bytes.Buffer) {
+		l, rs := p.links[i], res[i]
+		href := ""
+		if !rs.Broken {
+			href = escapePath(v.Rel(rs.URL))
+			if rs.Anchor != "" {
+				href += "#" + url.PathEscape(rs.Anchor)
+			}
+		}
+		switch {
+		case l.Embed && !rs.Broken && r.isPage(rs.Path) && l.Block && !l.InLink:
+			r.writeEmbedCard(w, rs, href)
+		case l.Embed && !rs.Broken && !r.isPage(rs.Path):
+			wikilink.WriteImage(w, l, href, rs)
+		default:
+			wikilink.WriteLink(w, l, href, rs)
+		}
+	})
+}

@@ -1,0 +1,161 @@
+package site
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/milepost/milepost/internal/content"
+	"github.com/milepost/milepost/internal/diag"
+	"github.com/milepost/milepost/internal/markdown"
+	"github.com/milepost/milepost/internal/mdtext"
+	"github.com/milepost/milepost/internal/status"
+	"github.com/milepost/milepost/internal/wikilink"
+	"github.com/yuin/goldmark/ast"
+)
+
+// parsed is what PARSE keeps of a page once its AST is gone: everything
+// later stages need, and the body HTML with wiki-link placeholders.
+type parsed struct {
+	page     *content.Page
+	title    string
+	kind     string
+	tracked  bool // counts in folder and site roll-ups
+	status   *status.Page
+	headings []wikilink.Heading
+	blockIDs []string
+	links    []wikilink.Link
+	body     []byte   // HTML, wiki-links as placeholders
+	lookups  []lookup // markdown links resolved while rendering the body
+	brokenMD []brokenRef
+	diags    diag.List
+}
+
+// parseEnv is what parsing a page needs from the build.
+type parseEnv struct {
+	parser  *markdown.Parser
+	opts    statusOptions
+	targets *linkTargets
+	prefix  string // content dir as typed from the site root, with '/'
+}
+
+// statusOptions are the build-wide status settings.
+type statusOptions struct {
+	base status.Options
+}
+
+// parsePage runs PARSE for one page: AST, status, links, body HTML.
+func parsePage(env *parseEnv, p *content.Page) *parsed {
+	src := p.Body
+	doc := env.parser.Parse(src)
+	lines := markdown.NewLineIndex(src, p.BodyLine)
+	file := env.prefix + p.Path
+
+	out := &parsed{page: p, title: p.Title}
+	h1 := leadingTitle(doc)
+	if h1 != nil && !p.TitleFromFront {
+		out.title = mdtext.Inline(h1, src)
+	}
+
+	kind := pageKind(p)
+	so := env.opts.base
+	so.Lines = lines
+	so.HeadingItems = p.HeadingItems
+	if so.HeadingItems == "" && kind == "runbook" {
+		so.HeadingItems = "never"
+	}
+	st := status.Compute(doc, src, so)
+	if kind == "" {
+		kind = "page"
+		if st.Counts.Total() > 0 {
+			kind = "milestone"
+		}
+	}
+	out.kind = kind
+	out.tracked = kind != "runbook" || p.Track
+	for _, w := range st.Warnings {
+		out.diags = append(out.diags, diag.Diagnostic{File: file, Line: w.Line, Severity: diag.Warning, Kind: w.Kind, Message: w.Message})
+	}
+
+	out.headings = headingsOf(doc, src)
+	out.blockIDs = wikilink.BlockIDs(doc)
+	out.links = wikilink.Collect(doc, lines)
+	rewriteLinks(doc, src, lines, p, env.targets, file, out)
+
+	if h1 != nil && (!p.TitleFromFront || strings.EqualFold(mdtext.Inline(h1, src), p.Title)) {
+		h1.Parent().RemoveChild(h1.Parent(), h1)
+	}
+	var buf bytes.Buffer
+	buf.Grow(len(src) + len(src)/2)
+	if err := env.parser.Goldmark().Renderer().Render(&buf, src, doc); err != nil {
+		out.diags = append(out.diags, diag.Errorf(file, 0, 0, "rendering: %v", err))
+	}
+	out.body = buf.Bytes()
+	forgetNodes(st)
+	out.status = st
+	return out
+}
+
+// leadingTitle returns the document's H1 when it opens with one and has no
+// other H1: that heading is the title.
+func leadingTitle(doc ast.Node) *ast.Heading {
+	first, ok := doc.FirstChild().(*ast.Heading)
+	if !ok || first.Level != 1 {
+		return nil
+	}
+	for n := first.NextSibling(); n != nil; n = n.NextSibling() {
+		if h, ok := n.(*ast.Heading); ok && h.Level == 1 {
+			return nil
+		}
+	}
+	return first
+}
+
+// pageKind is the front matter kind, or runbook/tracker by path; "" when
+// the status decides (milestone with items, page without).
+func pageKind(p *content.Page) string {
+	if p.Kind != "" {
+		return p.Kind
+	}
+	lower := strings.ToLower(p.Path)
+	switch {
+	case strings.Contains(lower, "runbook"):
+		return "runbook"
+	case strings.Contains(lower, "tracker"):
+		return "tracker"
+	}
+	return ""
+}
+
+// headingsOf lists the page's headings as link targets.
+func headingsOf(doc ast.Node, src []byte) []wikilink.Heading {
+	var hs []wikilink.Heading
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		h, ok := n.(*ast.Heading)
+		if !ok || !entering {
+			return ast.WalkContinue, nil
+		}
+		gh := ""
+		if v, ok := h.AttributeString(markdown.AttrGitHubAnchor); ok {
+			gh = string(v.([]byte))
+		}
+		hs = append(hs, wikilink.Heading{ID: markdown.HeadingID(h), Text: mdtext.Inline(h, src), Level: h.Level, GitHubAnchor: gh})
+		return ast.WalkSkipChildren, nil
+	})
+	return hs
+}
+
+// forgetNodes drops the AST references the status model keeps, so the AST
+// can be collected once the body is rendered.
+func forgetNodes(st *status.Page) {
+	for i := range st.Items {
+		st.Items[i].Node = nil
+	}
+	var walk func([]*status.Section)
+	walk = func(ss []*status.Section) {
+		for _, s := range ss {
+			s.Heading = nil
+			walk(s.Sections)
+		}
+	}
+	walk(st.Sections)
+}

@@ -1,0 +1,109 @@
+package site
+
+import (
+	"io/fs"
+	"sort"
+
+	"github.com/milepost/milepost/internal/content"
+	"github.com/milepost/milepost/internal/diag"
+	"github.com/milepost/milepost/internal/render"
+	"github.com/milepost/milepost/internal/wikilink"
+)
+
+// resolved is RESOLVE's result: each page's link resolutions, who links to
+// whom, and the broken links of the whole site.
+type resolved struct {
+	index     *wikilink.Index
+	byPage    map[string][]wikilink.Resolution // content path → resolution per link
+	backlinks map[string][]backlink            // content path → pages linking to it
+	broken    []render.BrokenLink
+	diags     diag.List
+}
+
+// backlink is one page linking to another, from one section.
+type backlink struct {
+	from    *parsed
+	section string
+}
+
+// resolveLinks builds the index of every page and file and resolves every
+// wiki-link against it. Linear in pages + links.
+func resolveLinks(pages []*parsed, set *content.Set, statics map[string]fs.FS, prefix string) *resolved {
+	targets := make([]wikilink.Target, 0, len(pages)+len(set.Assets))
+	for _, p := range pages {
+		targets = append(targets, wikilink.Target{
+			Path:     p.page.Path,
+			URL:      p.page.URL,
+			Title:    p.title,
+			Aliases:  p.page.Aliases,
+			Headings: p.headings,
+			BlockIDs: p.blockIDs,
+			IsPage:   true,
+		})
+	}
+	for _, a := range set.Assets {
+		targets = append(targets, wikilink.Target{Path: a.Path, URL: a.Path})
+	}
+	for _, name := range render.SortedKeys(statics) {
+		targets = append(targets, wikilink.Target{Path: name, URL: name})
+	}
+	res := &resolved{
+		index:     wikilink.NewIndex(targets),
+		byPage:    make(map[string][]wikilink.Resolution, len(pages)),
+		backlinks: map[string][]backlink{},
+	}
+	for _, p := range pages {
+		file := prefix + p.page.Path
+		out := make([]wikilink.Resolution, len(p.links))
+		linked := map[string]bool{}
+		for i, l := range p.links {
+			r := res.index.Resolve(p.page.Path, l)
+			out[i] = r
+			for _, w := range r.Warnings {
+				res.diags = append(res.diags, diag.Warnf(w.Kind, file, l.Line, l.Col, "%s", w.Message))
+			}
+			if r.Broken {
+				res.broken = append(res.broken, render.BrokenLink{
+					File: file, Line: l.Line, Target: l.Written(),
+					Page:   render.Link{Title: p.title, URL: p.page.URL},
+					Reason: brokenReason(r),
+				})
+				continue
+			}
+			if r.Path != "" && r.Path != p.page.Path && !linked[r.Path+"\x00"+l.Section] {
+				linked[r.Path+"\x00"+l.Section] = true
+				res.backlinks[r.Path] = append(res.backlinks[r.Path], backlink{from: p, section: l.Section})
+			}
+		}
+		res.byPage[p.page.Path] = out
+		for _, b := range p.brokenMD {
+			res.broken = append(res.broken, render.BrokenLink{
+				File: file, Line: b.line, Target: b.target,
+				Page:   render.Link{Title: p.title, URL: p.page.URL},
+				Reason: "no page or file at that path",
+			})
+		}
+	}
+	sort.SliceStable(res.broken, func(i, j int) bool {
+		a, b := res.broken[i], res.broken[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		return a.Line < b.Line
+	})
+	for _, bl := range res.backlinks {
+		sort.SliceStable(bl, func(i, j int) bool { return bl[i].from.page.Path < bl[j].from.page.Path })
+	}
+	return res
+}
+
+// brokenReason is the first warning of a broken resolution, for the
+// broken-links page.
+func brokenReason(r wikilink.Resolution) string {
+	for _, w := range r.Warnings {
+		if w.Kind == diag.KindBrokenLink || w.Kind == diag.KindBadLink {
+			return w.Message
+		}
+	}
+	return "no page or file of that name"
+}

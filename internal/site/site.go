@@ -1,0 +1,62 @@
+// Package site is the orchestrator: the one place the order of the stages
+// is written. Build reads a site (config, content, theme overrides) from an
+// fs.FS and streams every output file into a publish.Sink:
+//
+//	LOAD     content.Load: pages with front matter, assets
+//	PARSE    per page, in parallel: goldmark AST → status, links, body HTML
+//	         with wiki-link placeholders; the AST is dropped right after
+//	RESOLVE  once every page is known: wiki-link index, resolutions, backlinks
+//	RENDER   per page, in parallel: placeholders filled, templates run, JSON
+//	         and badges; then folders, home, tags, broken links, feeds
+//	WRITE    the sink (publish.Tx for a directory, publish.Memory in memory)
+//
+// Build returns every diagnostic, sorted; if any is an error, nothing is
+// handed to the sink and the caller aborts. site does no I/O of its own:
+// the caller opens the fs.FS and owns the sink.
+package site
+
+import (
+	"context"
+	"io/fs"
+	"time"
+
+	"github.com/milepost/milepost/internal/config"
+	"github.com/milepost/milepost/internal/diag"
+	"github.com/milepost/milepost/internal/publish"
+	"github.com/milepost/milepost/internal/status"
+)
+
+// Input is everything a build reads.
+type Input struct {
+	// Site is the site root: milepost.yaml, the content folder, and the
+	// optional templates/ and static/ overrides.
+	Site fs.FS
+	// Theme is the default theme (milepost.Templates/Static).
+	ThemeTemplates, ThemeStatic fs.FS
+
+	// ContentDir overrides config content_dir when not empty.
+	ContentDir string
+	// BaseURL overrides config base_url when not empty.
+	BaseURL string
+	// Drafts includes draft pages.
+	Drafts bool
+	// Now is the build time (SOURCE_DATE_EPOCH honoured by the caller).
+	Now time.Time
+	// Version is milepost's version, shown in the generator tag.
+	Version string
+}
+
+// Result tells what a build did.
+type Result struct {
+	Pages       int
+	Files       int
+	Diagnostics diag.List // sorted; warnings only when Build returns nil
+	Counts      status.Counts
+	Config      config.Config
+}
+
+// Build runs every stage over in and writes the site to sink.
+func Build(ctx context.Context, in Input, sink publish.Sink) (*Result, error) {
+	b := NewBuilder(in)
+	return b.Build(ctx, sink, nil)
+}
