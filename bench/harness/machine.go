@@ -1,0 +1,132 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+)
+
+// machine describes where the numbers were measured.
+func (h *harness) machine(ctx context.Context) []string {
+	short := func(argv ...string) string {
+		ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+		defer cancel()
+		out, err := exec.CommandContext(ctx, argv[0], argv[1:]...).CombinedOutput()
+		if err != nil {
+			return "n/a"
+		}
+		return strings.TrimSpace(string(out))
+	}
+	lines := []string{
+		"date: " + time.Now().UTC().Format("2006-01-02 15:04 MST"),
+		fmt.Sprintf("cpu: %s, nproc %d (GOMAXPROCS %d)", cpuModel(), runtime.NumCPU(), runtime.GOMAXPROCS(0)),
+		"memory (free -h): " + strings.Join(strings.Fields(firstLine(short("free", "-h"), "Mem:")), " "),
+		"kernel: " + short("uname", "-srm"),
+		"load average at the start: " + loadAverage(),
+		"go: " + short("go", "version"),
+		"commit: " + short("git", "-C", h.repo, "rev-parse", "--short", "HEAD"),
+	}
+	if h.milepost != "" {
+		lines = append(lines, "milepost: "+firstLine(short(h.milepost, "version"), ""))
+	}
+	if h.hugo != "" {
+		lines = append(lines, "hugo: "+short(h.hugo, "version"))
+	}
+	if h.r.timeBin != "" {
+		lines = append(lines, "peak RSS from /usr/bin/time -v")
+	} else {
+		lines = append(lines, "peak RSS from the kernel's rusage of each child (no /usr/bin/time)")
+	}
+	return lines
+}
+
+func cpuModel() string {
+	f, err := os.Open("/proc/cpuinfo")
+	if err != nil {
+		return runtime.GOARCH
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if k, v, ok := strings.Cut(sc.Text(), ":"); ok && strings.TrimSpace(k) == "model name" {
+			return strings.TrimSpace(v)
+		}
+	}
+	return runtime.GOARCH
+}
+
+// firstLine returns the first line of s that starts with prefix.
+func firstLine(s, prefix string) string {
+	for _, l := range strings.Split(s, "\n") {
+		if strings.HasPrefix(l, prefix) {
+			return l
+		}
+	}
+	return s
+}
+
+// devserverBench runs the dev server's reload benchmark on the n-page
+// corpus, when the package has one. MILEPOST_BENCH_CORPUS names the corpus
+// folder (with content/ inside); the benchmark decides what to edit.
+//
+// ---- DEV SERVER RELOAD LATENCY STEP ----
+func (h *harness) devserverBench(ctx context.Context, n int) []string {
+	pkg := filepath.Join(h.repo, "internal", "devserver")
+	if !hasBenchmark(pkg, "BenchmarkReload") {
+		return nil
+	}
+	corpus := filepath.Join(h.out, fmt.Sprintf("corpus-%d", n))
+	fmt.Printf("dev server reload benchmark, %d pages\n", n)
+	r := h.r.run(ctx, fmt.Sprintf("devserver-reload-%d", n), h.repo, []string{"MILEPOST_BENCH_CORPUS=" + corpus},
+		"go", "test", "-run", "^$", "-bench", "BenchmarkReload", "-benchtime", "1x", "./internal/devserver/")
+	status := "ok"
+	if r.err != nil {
+		status = "FAILED: " + r.err.Error()
+	}
+	return []string{fmt.Sprintf("### Dev server reload, %d pages (%s)\n\n```\n%s\n```\n", n, status, strings.TrimSpace(r.output))}
+}
+
+// hasBenchmark reports whether a _test.go file in dir declares func name.
+func hasBenchmark(dir, name string) bool {
+	files, _ := filepath.Glob(filepath.Join(dir, "*_test.go"))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err == nil && strings.Contains(string(data), "func "+name+"(") {
+			return true
+		}
+	}
+	return false
+}
+
+// goBenchmarks runs the project's testing.B benchmarks.
+func (h *harness) goBenchmarks(ctx context.Context) string {
+	fmt.Println("go test -bench . ./internal/...")
+	long := *h.r
+	long.timeout = 3 * h.r.timeout
+	r := long.run(ctx, "go-bench", h.repo, nil, "go", "test", "-run", "^$", "-bench", ".", "-benchmem", "./internal/...")
+	status := "ok"
+	if r.err != nil {
+		status = "FAILED: " + strings.SplitN(r.err.Error(), "\n", 2)[0]
+	}
+	return fmt.Sprintf("### Go benchmarks (`go test -run '^$' -bench . -benchmem ./internal/...`, %s)\n\n```\n%s\n```\n", status, strings.TrimSpace(r.output))
+}
+
+// loadAverage returns the 1, 5 and 15 minute load averages. A load well
+// above the core count means other work shared the machine.
+func loadAverage() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "n/a"
+	}
+	f := strings.Fields(string(data))
+	if len(f) < 3 {
+		return "n/a"
+	}
+	return strings.Join(f[:3], " ")
+}

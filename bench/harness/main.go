@@ -1,0 +1,253 @@
+// Command harness runs milepost's build benchmarks; bench/run.sh builds it
+// and the tools it measures, then starts it. For each corpus size it
+//
+//   - generates (or reuses) a deterministic corpus with package benchcorpus,
+//   - times milepost's cold build, warm rebuild and one-edit rebuild,
+//   - times the floor (goldmark alone, bench/floor) writing as many files
+//     as milepost wrote,
+//   - times Hugo with the minimal site in bench/hugo when it is installed,
+//   - runs the dev server's reload benchmark when there is one,
+//
+// then runs the project's testing.B benchmarks and prints a Markdown report
+// (also written to OUT/results-latest.md). Each command runs -runs times
+// under a timeout; the report gives the median wall time and the highest
+// peak RSS. The harness writes only below -out, apart from appending a line
+// to one corpus page during the one-edit runs (and restoring it).
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+)
+
+type harness struct {
+	runs     int
+	seed     uint64
+	out      string
+	repo     string
+	r        *runner
+	milepost string
+	noCache  bool
+	floor    string
+	hugo     string
+	hugoMax  int
+	hugoSite string
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	flags := flag.NewFlagSet("harness", flag.ContinueOnError)
+	flags.SetOutput(stderr)
+	sizes := flags.String("sizes", "1000 10000", "corpus sizes in pages, space-separated")
+	out := flags.String("out", "bench/out", "work folder (corpora, outputs, logs, report)")
+	repo := flags.String("repo", ".", "repository root")
+	milepost := flags.String("milepost", "", "milepost binary (empty: skip milepost)")
+	floor := flags.String("floor", "", "floor binary (required)")
+	hugo := flags.String("hugo", "", "hugo binary (empty: skip Hugo)")
+	hugoMax := flags.Int("hugo-max", 10000, "largest corpus Hugo builds")
+	runs := flags.Int("runs", 3, "runs per measurement (the median is reported)")
+	timeout := flags.Duration("timeout", 10*time.Minute, "timeout of each command")
+	seed := flags.Uint64("seed", 1, "corpus seed")
+	goBench := flags.Bool("go-bench", true, "run the project's testing.B benchmarks at the end")
+	if err := flags.Parse(args); err != nil {
+		return 2
+	}
+	ns, err := parseSizes(*sizes)
+	if err != nil || *floor == "" || *runs < 1 {
+		fmt.Fprintln(stderr, "harness: need -floor, -runs ≥ 1 and -sizes like \"1000 10000\"", err)
+		return 2
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	abs := func(p string) string {
+		if p == "" {
+			return ""
+		}
+		a, err := filepath.Abs(p)
+		if err != nil {
+			return p
+		}
+		return a
+	}
+	h := &harness{runs: *runs, seed: *seed, out: abs(*out), repo: abs(*repo), milepost: abs(*milepost),
+		floor: abs(*floor), hugo: *hugo, hugoMax: *hugoMax, hugoSite: filepath.Join(abs(*repo), "bench", "hugo")}
+	logDir := filepath.Join(h.out, "logs")
+	if err := os.MkdirAll(logDir, 0o755); err != nil {
+		fmt.Fprintln(stderr, "harness:", err)
+		return 1
+	}
+	h.r = &runner{timeout: *timeout, logDir: logDir}
+	if _, err := os.Stat("/usr/bin/time"); err == nil {
+		h.r.timeBin = "/usr/bin/time"
+	}
+	rep := &report{started: time.Now().UTC(), machine: h.machine(ctx), runs: h.runs}
+	if h.milepost != "" {
+		if err := h.checkMilepost(ctx); err != nil {
+			fmt.Fprintln(stderr, "harness:", err)
+			return 1
+		}
+		rep.notes = append(rep.notes, fmt.Sprintf("milepost cold builds use a fresh destination and %s.", map[bool]string{true: "`--no-cache`", false: "no `.milepost-cache/` (the binary has no `--no-cache` flag)"}[h.noCache]))
+	} else {
+		rep.notes = append(rep.notes, "milepost was not measured (no binary).")
+	}
+	if h.hugo == "" {
+		rep.notes = append(rep.notes, "Hugo was not measured (not installed).")
+	}
+
+	failed := false
+	for _, n := range ns {
+		if ctx.Err() != nil {
+			break
+		}
+		rows, notes, err := h.measureCorpus(ctx, n)
+		rep.rows = append(rep.rows, rows...)
+		rep.notes = append(rep.notes, notes...)
+		if err != nil {
+			fmt.Fprintf(stderr, "harness: %d pages: %v\n", n, err)
+			failed = true
+		}
+		rep.extra = append(rep.extra, h.devserverBench(ctx, n)...)
+	}
+	if *goBench && ctx.Err() == nil {
+		rep.extra = append(rep.extra, h.goBenchmarks(ctx))
+	}
+	rep.loadEnd = loadAverage()
+	text := rep.markdown()
+	fmt.Fprintln(stdout)
+	fmt.Fprint(stdout, text)
+	latest := filepath.Join(h.out, "results-latest.md")
+	stamped := filepath.Join(h.out, "results-"+rep.started.Format("20060102-150405")+".md")
+	for _, p := range []string{latest, stamped} {
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			fmt.Fprintln(stderr, "harness:", err)
+			failed = true
+		}
+	}
+	fmt.Fprintf(stdout, "\nreport written to %s\n", stamped)
+	for _, r := range rep.rows {
+		if r.s.err != nil {
+			failed = true
+		}
+	}
+	if failed || ctx.Err() != nil {
+		return 1
+	}
+	return 0
+}
+
+func parseSizes(s string) ([]int, error) {
+	var ns []int
+	for _, f := range strings.Fields(strings.ReplaceAll(s, ",", " ")) {
+		n, err := strconv.Atoi(f)
+		if err != nil || n < 1 {
+			return nil, fmt.Errorf("bad size %q", f)
+		}
+		ns = append(ns, n)
+	}
+	if len(ns) == 0 {
+		return nil, fmt.Errorf("no sizes")
+	}
+	return ns, nil
+}
+
+// checkMilepost runs `milepost build --help` and notes whether the build
+// has a --no-cache flag.
+func (h *harness) checkMilepost(ctx context.Context) error {
+	r := h.r.run(ctx, "milepost-build-help", h.repo, nil, h.milepost, "build", "--help")
+	if !strings.Contains(r.output, "-d") && !strings.Contains(r.output, "destination") {
+		return fmt.Errorf("`milepost build --help` does not describe a build command:\n%s", lastLines(r.output, 10))
+	}
+	h.noCache = strings.Contains(r.output, "no-cache")
+	return nil
+}
+
+// measureCorpus measures every tool on the n-page corpus.
+func (h *harness) measureCorpus(ctx context.Context, n int) ([]row, []string, error) {
+	corpus, sum, err := ensureCorpus(h.out, n, h.seed)
+	if err != nil {
+		return nil, nil, err
+	}
+	fmt.Printf("corpus %d: %d pages, %.1f MB of markdown, %d images, %d wiki-links (%d broken)\n",
+		n, sum.Pages, float64(sum.MarkdownBytes)/1e6, sum.Images, sum.WikiLinks, sum.BrokenLinks)
+	content := filepath.Join(corpus, "content")
+	base := row{pages: n, mdBytes: sum.MarkdownBytes}
+	var rows []row
+	var notes []string
+	add := func(tool string, res map[string]*sample, modes ...string) {
+		for _, m := range modes {
+			if s := res[m]; s != nil {
+				r := base
+				r.tool, r.mode, r.s = tool, m, s
+				rows = append(rows, r)
+			}
+		}
+	}
+
+	outputFiles := 0
+	if h.milepost != "" {
+		dest := filepath.Join(corpus, "public")
+		reset := func() error {
+			for _, p := range []string{dest, filepath.Join(corpus, ".milepost-cache")} {
+				if err := os.RemoveAll(p); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		argv := []string{h.milepost, "build", "-s", corpus, "-d", dest}
+		coldArgv := argv
+		if h.noCache {
+			coldArgv = append(append([]string(nil), argv...), "--no-cache")
+		}
+		cold := func(ctx context.Context, name string) runResult { return h.r.run(ctx, name, h.repo, nil, coldArgv...) }
+		build := func(ctx context.Context, name string) runResult { return h.r.run(ctx, name, h.repo, nil, argv...) }
+		res, err := h.measureBuilds(ctx, "milepost", n, corpus, dest, cold, build, reset, h.noCache)
+		if err != nil {
+			return rows, notes, err
+		}
+		add("milepost", res, modeCold, modeWarm, modeOneEdit)
+		outputFiles = res[modeCold].files
+	}
+
+	floorDest := filepath.Join(h.out, fmt.Sprintf("floor-%d", n))
+	fs := &sample{}
+	for k := 1; k <= h.runs; k++ {
+		if err := os.RemoveAll(floorDest); err != nil {
+			return rows, notes, err
+		}
+		r := h.r.run(ctx, fmt.Sprintf("floor-%d-full-%d", n, k), h.repo, nil, h.floor, "-src", content, "-o", floorDest, "-files", strconv.Itoa(outputFiles))
+		fs.add(r)
+		progress("floor", modeFull, k, r)
+	}
+	fs.files, _, _ = countFiles(floorDest)
+	if outputFiles > 0 && fs.files != outputFiles && fs.err == nil {
+		fs.note = fmt.Sprintf("wrote %d files, milepost %d", fs.files, outputFiles)
+	}
+	add("floor", map[string]*sample{modeFull: fs}, modeFull)
+
+	switch {
+	case h.hugo == "":
+	case n > h.hugoMax:
+		notes = append(notes, fmt.Sprintf("Hugo skipped at %d pages (-hugo-max %d).", n, h.hugoMax))
+	default:
+		res, err := h.measureHugo(ctx, n, corpus)
+		if err != nil {
+			return rows, notes, err
+		}
+		add("hugo", res, modeCold, modeWarm, modeOneEdit)
+	}
+	return rows, notes, nil
+}
