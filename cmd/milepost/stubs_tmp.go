@@ -16,7 +16,3 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	return exitFail
 }
 
-func runInit(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "milepost init: not wired yet")
-	return exitFail
-}

@@ -71,9 +71,14 @@ func (r *renderer) pageWarnings(p *parsed) []status.Warning {
 	if p.kind == "milestone" && p.status.Counts.Total() == 0 && p.page.Kind == "milestone" {
 		ws = append(ws, status.Warning{Kind: diag.KindNoItems, Line: 1, Message: "milestone page with no tracked items"})
 	}
+	titles := sectionTitles(p.status.Sections)
 	for i, rs := range r.links.byPage[p.page.Path] {
+		section := p.links[i].Section
+		if _, ok := titles[section]; !ok {
+			section = "" // under the title heading, which the body does not repeat
+		}
 		for _, w := range rs.Warnings {
-			ws = append(ws, status.Warning{Kind: w.Kind, Line: p.links[i].Line, Section: p.links[i].Section, Message: w.Message})
+			ws = append(ws, status.Warning{Kind: w.Kind, Line: p.links[i].Line, Section: section, Message: w.Message})
 		}
 	}
 	for _, b := range p.brokenMD {

@@ -14,6 +14,9 @@ import (
 
 // writePage writes one page's HTML, its status.json and its badges.
 func (r *renderer) writePage(p *parsed) error {
+	if p.page.URL == "" {
+		return nil // the root index.md is shown on the home page
+	}
 	v := r.view(p.page.URL, p.title)
 	v.Page = r.pageView(p, v)
 	v.Crumbs = r.crumbs(p.page.URL)

@@ -1,0 +1,40 @@
+# milepost: `make build` builds the binary and the project's own status
+# site into public/; `make test` runs every test. `make help` lists all.
+
+GO      ?= go
+BIN     := bin/milepost
+PKGS    := ./...
+
+.PHONY: help build site serve test test-race bench fuzz lint clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
+
+build: ## build bin/milepost and the project's own site into public/
+	$(GO) build -o $(BIN) ./cmd/milepost
+	./$(BIN) build -s . -d public
+	@echo "open public/index.html, or run: make serve"
+
+serve: ## serve the project's own site with live reload on http://127.0.0.1:1313/
+	$(GO) build -o $(BIN) ./cmd/milepost
+	./$(BIN) serve -s .
+
+test: ## run every test (browser checks run when their tools are installed)
+	$(GO) vet $(PKGS)
+	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { echo "gofmt would change:"; gofmt -l .; exit 1; }
+	$(GO) test $(PKGS)
+	$(GO) test -race ./internal/devserver/ ./internal/publish/ ./internal/site/
+	bash scripts/browser-check.sh
+
+bench: ## build corpora of 1k and 10k pages and time milepost (and Hugo, when installed) on them
+	bash bench/run.sh
+
+fuzz: ## run each fuzz target for FUZZTIME (default 30s)
+	bash scripts/fuzz.sh $${FUZZTIME:-30s}
+
+lint: ## go vet and gofmt
+	$(GO) vet $(PKGS)
+	@test -z "$$(gofmt -l .)" || { gofmt -l .; exit 1; }
+
+clean: ## remove build output
+	rm -rf bin public bench/out
