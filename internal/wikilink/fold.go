@@ -9,42 +9,51 @@ import (
 // fold returns the form names are compared in: lower case, with every
 // space, '_' and '-' turned into '-' (runs are kept: "a  b" and "a-b" differ).
 func fold(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		b := []byte(s)
-		for i, c := range b {
-			switch {
-			case c == ' ' || c == '_' || c == '\t':
-				b[i] = '-'
-			case 'A' <= c && c <= 'Z':
-				b[i] = c + 'a' - 'A'
-			}
-		}
-		return string(b)
-	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range s {
-		switch {
-		case r == '_' || r == '-' || unicode.IsSpace(r):
-			b.WriteByte('-')
-		default:
-			b.WriteRune(unicode.ToLower(r))
-		}
-	}
+	foldInto(&b, s)
 	return b.String()
 }
 
 // foldSegments folds segs and joins them with '/'.
 func foldSegments(segs []string) string {
-	return fold(strings.Join(segs, "/"))
+	n := 0
+	for _, s := range segs {
+		n += len(s) + 1
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for i, s := range segs {
+		if i > 0 {
+			b.WriteByte('/')
+		}
+		foldInto(&b, s)
+	}
+	return b.String()
+}
+
+func foldInto(b *strings.Builder, s string) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == ' ' || c == '_' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
+				c = '-'
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			b.WriteByte('-')
+		} else {
+			b.WriteRune(unicode.ToLower(r))
+		}
+		i += size
+	}
 }
 
 // splitPath splits a slash-separated path into its non-empty segments.

@@ -91,7 +91,11 @@ func (ix *Index) find(fromPath, target string) (int32, []Problem, string) {
 	}
 	escaped := true
 	if !explicit {
-		if p, ok := clean(nil, segs); ok {
+		p, ok := segs, true
+		if dotted {
+			p, ok = clean(nil, segs)
+		}
+		if ok {
 			escaped = false
 			if i, w, _ := ix.pickPath(p, target); i >= 0 {
 				return i, w, ""
