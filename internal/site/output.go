@@ -81,6 +81,7 @@ func (r *renderer) run(ctx context.Context) (*Result, error) {
 		r.writeAssets,
 		r.writeListings,
 		r.writeMachineFiles,
+		r.writeThemeExtras,
 	}
 	for _, step := range steps {
 		if err := ctx.Err(); err != nil {

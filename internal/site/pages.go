@@ -66,6 +66,7 @@ func (r *renderer) pageView(p *parsed, v *render.View) *render.Page {
 	if !pg.Runbook {
 		pg.Badge = r.badgePanel(p)
 	}
+	r.decoratePage(p, pg)
 	if p.page.IsIndex {
 		pg.Folder = r.folderListing(strings.TrimSuffix(p.page.Path[:max(0, strings.LastIndexByte(p.page.Path, '/'))], "/"), p, v)
 	}
