@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/milepost/milepost/internal/benchcorpus"
 )
 
 func TestRun(t *testing.T) {
@@ -22,7 +25,7 @@ func TestRun(t *testing.T) {
 		{"generate", []string{"-n", "20", "-o", dir}, 0, "20 pages"},
 		{"refuse to overwrite", []string{"-n", "20", "-o", dir}, 1, ""},
 		{"force", []string{"-n", "30", "-o", dir, "-force"}, 0, "30 pages"},
-		{"version", []string{"-version"}, 0, "1"},
+		{"version", []string{"-version"}, 0, strconv.Itoa(benchcorpus.Version)},
 	} {
 		var stdout, stderr bytes.Buffer
 		code := run(tc.args, &stdout, &stderr)

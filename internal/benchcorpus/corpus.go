@@ -24,7 +24,7 @@ import (
 
 // Version changes whenever the generator's output for a given count and seed
 // changes, so that cached corpora can be told apart from fresh ones.
-const Version = 1
+const Version = 2
 
 // Options select a corpus.
 type Options struct {

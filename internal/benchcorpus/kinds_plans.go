@@ -70,7 +70,7 @@ func (w *pageWriter) tasksBlock(section string) {
 		w.taskEntry()
 	case "How to read this document":
 		for i, n := 0, w.r.between(3, 5); i < n; i++ {
-			w.line("- **" + capitalize(pick(w.r, words)) + "** " + w.sentence())
+			w.line("- **" + capitalize(w.noun()) + "** " + w.sentence())
 		}
 		w.line("")
 		w.line("---")

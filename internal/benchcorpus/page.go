@@ -80,14 +80,36 @@ func (w *pageWriter) body() {
 	// it block by block and stops once the share is reached.
 	start := w.b.Len()
 	budget := p.size - start
+	weights, total := make([]int, len(p.sections)), 0
 	for i, s := range p.sections {
-		target := start + budget*(i+1)/len(p.sections)
+		weights[i] = sectionWeight(s)
+		total += weights[i]
+	}
+	done := 0
+	for i, s := range p.sections {
+		done += weights[i]
+		target := start + budget*done/total
 		w.line("## " + s)
 		w.line("")
 		for first := true; first || w.b.Len() < target; first = false {
 			w.block(s, i)
 		}
 	}
+}
+
+// sectionWeight is a section's share of its page, relative to the others:
+// the task list of a work package and the requirement lists of a PRD carry
+// most of their pages, as in real documents.
+func sectionWeight(section string) int {
+	switch section {
+	case "Tasks":
+		return 6
+	case "P0: Critical Blockers", "P1: Important":
+		return 3
+	case "How to read this document", "Scope", "Overview":
+		return 1
+	}
+	return 2
 }
 
 func (w *pageWriter) intro() {
@@ -198,6 +220,15 @@ func (w *pageWriter) date() string {
 }
 
 func (w *pageWriter) topic() string { return pick(w.r, topics) }
+
+// noun returns a vocabulary word of at least four letters.
+func (w *pageWriter) noun() string {
+	for {
+		if s := pick(w.r, words); len(s) >= 4 {
+			return s
+		}
+	}
+}
 
 // item returns a short work-item text: a verb and a few words.
 func (w *pageWriter) item() string {
