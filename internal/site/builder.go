@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/milepost/milepost/internal/config"
 	"github.com/milepost/milepost/internal/content"
@@ -37,7 +38,7 @@ func NewBuilder(in Input) *Builder {
 // Build runs every stage and writes the site to sink. On error nothing
 // more is written; the caller aborts the sink.
 func (b *Builder) Build(ctx context.Context, sink publish.Sink, _ []string) (*Result, error) {
-	cfg, diags := readConfig(b.in)
+	cfg, diags := ReadConfig(b.in)
 	if err := diags.Err(); err != nil {
 		return &Result{Diagnostics: diags}, err
 	}
@@ -74,7 +75,7 @@ func (b *Builder) Build(ctx context.Context, sink publish.Sink, _ []string) (*Re
 		prefix:  prefix,
 	}
 	b.resetCacheIfConfigChanged(cfg)
-	pages, err := b.parseAll(ctx, env, set)
+	pages, parsedCount, err := b.parseAll(ctx, env, set)
 	if err != nil {
 		return &Result{Diagnostics: diags}, err
 	}
@@ -89,6 +90,7 @@ func (b *Builder) Build(ctx context.Context, sink publish.Sink, _ []string) (*Re
 	r := &renderer{cfg: cfg, in: b.in, theme: theme, set: set, pages: pages, statics: statics, sink: sink, prefix: prefix}
 	res, err := r.run(ctx)
 	if res != nil {
+		res.Parsed = parsedCount
 		diags = append(diags, res.Diagnostics...)
 		res.Diagnostics = diags
 		res.Diagnostics.Sort()
@@ -96,9 +98,9 @@ func (b *Builder) Build(ctx context.Context, sink publish.Sink, _ []string) (*Re
 	return res, err
 }
 
-// readConfig reads milepost.yaml when the site has one, and applies the
+// ReadConfig reads milepost.yaml when the site has one, and applies the
 // command line's overrides.
-func readConfig(in Input) (config.Config, diag.List) {
+func ReadConfig(in Input) (config.Config, diag.List) {
 	data, err := fs.ReadFile(in.Site, config.FileName)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return config.Default(), diag.List{diag.Errorf(config.FileName, 0, 0, "%v", err)}
@@ -138,8 +140,9 @@ func (b *Builder) resetCacheIfConfigChanged(cfg config.Config) {
 
 // parseAll parses every page, in parallel, reusing cached results for
 // pages whose bytes and link targets are unchanged.
-func (b *Builder) parseAll(ctx context.Context, env *parseEnv, set *content.Set) ([]*parsed, error) {
+func (b *Builder) parseAll(ctx context.Context, env *parseEnv, set *content.Set) ([]*parsed, int, error) {
 	out := make([]*parsed, len(set.Pages))
+	var fresh atomic.Int64
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
@@ -155,6 +158,7 @@ func (b *Builder) parseAll(ctx context.Context, env *parseEnv, set *content.Set)
 					continue
 				}
 				out[i] = parsePage(env, p)
+				fresh.Add(1)
 			}
 		}()
 	}
@@ -167,14 +171,14 @@ func (b *Builder) parseAll(ctx context.Context, env *parseEnv, set *content.Set)
 	close(jobs)
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	cache := make(map[string]*parsed, len(out))
 	for _, p := range out {
 		cache[p.page.Path] = p
 	}
 	b.cache = cache
-	return out, nil
+	return out, int(fresh.Load()), nil
 }
 
 // stillResolves reports whether every markdown link of a cached page finds

@@ -49,6 +49,7 @@ type Input struct {
 // Result tells what a build did.
 type Result struct {
 	Pages       int
+	Parsed      int // pages parsed afresh (the others came from the Builder's cache)
 	Files       int
 	Diagnostics diag.List // sorted; warnings only when Build returns nil
 	Counts      status.Counts

@@ -1,0 +1,62 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"path"
+
+	"github.com/milepost/milepost/internal/config"
+	"github.com/milepost/milepost/internal/devserver"
+	"github.com/milepost/milepost/internal/site"
+)
+
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("serve", stderr)
+	var sf siteFlags
+	sf.register(fs)
+	bind := fs.String("bind", "127.0.0.1", "`address` to listen on (anything but loopback exposes your drafts)")
+	port := fs.Int("port", 1313, "first `port` to try; a busy one moves to the next")
+	fs.IntVar(port, "p", 1313, "first `port` to try")
+	poll := fs.Duration("poll", 0, "poll for changes at this `interval` instead of using file system events (WSL, Docker volumes, NFS)")
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "milepost serve: unexpected argument %q\n", fs.Arg(0))
+		return exitUsage
+	}
+	in, err := sf.input()
+	if err != nil {
+		fmt.Fprintln(stderr, "milepost:", err)
+		return exitUsage
+	}
+	cfg, _ := site.ReadConfig(in) // a broken config is reported by the first build, in the page
+	srv := devserver.New(&devBuilder{b: site.NewBuilder(in)}, devserver.Options{
+		Root:  sf.source,
+		Watch: []string{path.Clean(cfg.ContentDir), "templates", "static", config.FileName},
+		Bind:  *bind,
+		Port:  *port,
+		Poll:  *poll,
+		Log:   stderr,
+	})
+	err = srv.Run(ctx, func(url string) { fmt.Fprintf(stdout, "milepost serving %s (Ctrl-C to stop)\n", url) })
+	if err != nil && ctx.Err() == nil {
+		fmt.Fprintln(stderr, "milepost:", err)
+		return exitFail
+	}
+	return exitOK
+}
+
+// devBuilder adapts site.Builder to the dev server.
+type devBuilder struct {
+	b *site.Builder
+}
+
+func (d *devBuilder) Build(ctx context.Context, changed []string) (*devserver.Result, error) {
+	files, res, err := d.b.BuildFiles(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &devserver.Result{Files: files, Pages: res.Parsed}, nil
+}
