@@ -15,7 +15,7 @@ type view struct {
 }
 
 func newView(text string) *view {
-	v := &view{source: text}
+	v := &view{source: text, runes: make([]rune, 0, len(text)), offs: make([]int, 0, len(text)+1)}
 	for i, r := range text {
 		if isSelector(r) {
 			continue
@@ -24,31 +24,48 @@ func newView(text string) *view {
 		v.offs = append(v.offs, i)
 	}
 	v.offs = append(v.offs, len(text))
-	v.markURLs()
+	v.inURL = make([]bool, len(v.runes))
+	if strings.Contains(text, "://") || strings.Contains(text, "www.") || strings.Contains(text, "WWW.") {
+		v.markURLs()
+	}
 	return v
 }
 
 // markURLs flags every rune of a whitespace-delimited token that holds
-// "://" or starts with "www.".
+// "://" or starts with "www." (any case).
 func (v *view) markURLs() {
-	v.inURL = make([]bool, len(v.runes))
 	for i := 0; i < len(v.runes); {
 		if unicode.IsSpace(v.runes[i]) {
 			i++
 			continue
 		}
 		j := i
+		url := hasPrefixFold(v.runes[i:], "www.")
 		for j < len(v.runes) && !unicode.IsSpace(v.runes[j]) {
+			if !url && v.runes[j] == ':' && j+2 < len(v.runes) && v.runes[j+1] == '/' && v.runes[j+2] == '/' {
+				url = true
+			}
 			j++
 		}
-		tok := string(v.runes[i:j])
-		if strings.Contains(tok, "://") || strings.HasPrefix(strings.ToLower(tok), "www.") {
+		if url {
 			for k := i; k < j; k++ {
 				v.inURL[k] = true
 			}
 		}
 		i = j
 	}
+}
+
+func hasPrefixFold(r []rune, prefix string) bool {
+	if len(r) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		if unicode.ToLower(r[i]) != rune(prefix[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 func (v *view) at(i int) rune {
@@ -159,21 +176,31 @@ func (v *view) words(idx *index, foldCase bool) []wordMatch {
 }
 
 // resolveWords drops every match that lies inside a longer overlapping one.
+// ms is in text order (ascending start), so only neighbours within the
+// longest match's span can overlap.
 func resolveWords(ms []wordMatch) []wordMatch {
+	span := 0
+	for _, m := range ms {
+		span = max(span, m.end-m.start)
+	}
 	out := ms[:0:0]
 	for i, m := range ms {
 		covered := false
-		for j, o := range ms {
-			if i != j && o.length > m.length && o.start < m.end && m.start < o.end {
-				covered = true
-				break
-			}
+		for j := i - 1; j >= 0 && ms[j].start > m.start-span && !covered; j-- {
+			covered = overlapsLonger(ms[j], m)
+		}
+		for j := i + 1; j < len(ms) && ms[j].start < m.end && !covered; j++ {
+			covered = overlapsLonger(ms[j], m)
 		}
 		if !covered {
 			out = append(out, m)
 		}
 	}
 	return out
+}
+
+func overlapsLonger(o, m wordMatch) bool {
+	return o.length > m.length && o.start < m.end && m.start < o.end
 }
 
 // emojiAt returns the status emoji starting at rune i and its end.
@@ -323,4 +350,13 @@ func (v *Vocabulary) Find(text string, ctx Context) (Match, bool) {
 
 func (vw *view) match(m wordMatch, k Kind) Match {
 	return Match{State: m.state, Kind: k, Start: vw.offs[m.start], End: vw.offs[m.end]}
+}
+
+// StartsWithEmoji reports whether the first visible character of text is a
+// status emoji, and which state it declares (used to find a status column
+// in a table without a Status header).
+func (v *Vocabulary) StartsWithEmoji(text string) (State, bool) {
+	vw := newView(text)
+	st, _, ok := vw.emojiAt(v.compiled(), vw.firstVisible())
+	return st, ok
 }

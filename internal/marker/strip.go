@@ -33,17 +33,15 @@ func (v *Vocabulary) StripForID(text string) string {
 	capsWords := resolveWords(vw.words(idx, false))
 	anyCase := resolveWords(vw.words(idx, true))
 
-	var spans []wordMatch
-	for _, w := range capsWords {
-		spans = append(spans, w)
-	}
+	spans := append([]wordMatch(nil), capsWords...)
+	anyCaseAt, capsAt := byStart(anyCase), byStart(capsWords)
 	for _, em := range vw.emojiMarkers(idx, anyCase) {
-		end := vw.statusRunEnd(em.end, anyCase, true)
+		end := vw.statusRunEnd(em.end, anyCaseAt, true)
 		spans = append(spans, wordMatch{start: em.start, end: end})
 	}
 	for i := range vw.runes {
 		if _, end, ok := vw.emojiAt(idx, i); ok {
-			if runEnd := vw.statusRunEnd(end, capsWords, false); runEnd > end {
+			if runEnd := vw.statusRunEnd(end, capsAt, false); runEnd > end {
 				spans = append(spans, wordMatch{start: i, end: runEnd})
 			}
 		}
@@ -82,7 +80,7 @@ func (v *Vocabulary) StripForID(text string) string {
 // direct is set, a status word in any case right away) that ends in one of
 // the given word matches, and returns where that run's last status word
 // ends; i when there is none.
-func (vw *view) statusRunEnd(i int, words []wordMatch, direct bool) int {
+func (vw *view) statusRunEnd(i int, words map[int]wordMatch, direct bool) int {
 	best := i
 	pos := i
 	for first := true; ; first = false {
@@ -93,7 +91,7 @@ func (vw *view) statusRunEnd(i int, words []wordMatch, direct bool) int {
 		if q == pos && pos != i {
 			return best
 		}
-		if m, ok := matchAt(words, q); ok && (direct && first || vw.isCapsRun(m.start, m.end)) {
+		if m, ok := words[q]; ok && (direct && first || vw.isCapsRun(m.start, m.end)) {
 			best, pos = m.end, m.end
 			continue
 		}
@@ -105,13 +103,13 @@ func (vw *view) statusRunEnd(i int, words []wordMatch, direct bool) int {
 	}
 }
 
-func matchAt(ms []wordMatch, i int) (wordMatch, bool) {
+// byStart indexes matches by their first rune.
+func byStart(ms []wordMatch) map[int]wordMatch {
+	out := make(map[int]wordMatch, len(ms))
 	for _, m := range ms {
-		if m.start == i {
-			return m, true
-		}
+		out[m.start] = m
 	}
-	return wordMatch{}, false
+	return out
 }
 
 func (vw *view) isCapsRun(start, end int) bool {

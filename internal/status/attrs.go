@@ -35,7 +35,12 @@ func declare(h ast.Node, d declared, isItem bool) {
 // setClasses replaces any item classes n has with add, keeping the others.
 func setClasses(n ast.Node, add ...string) {
 	var keep []string
-	if v, ok := n.AttributeString("class"); ok {
+	v, ok := n.AttributeString("class")
+	if !ok {
+		n.SetAttributeString("class", []byte(strings.Join(add, " ")))
+		return
+	}
+	{
 		var s string
 		switch v := v.(type) {
 		case []byte:

@@ -191,15 +191,19 @@ func (c *computer) checkDrift(decl declared, counts Counts, offset int) {
 	if total == 0 || notDone == 0 {
 		return
 	}
-	verb := "are open"
+	noun, verb := "items", "are"
+	if total == 1 {
+		noun, verb = "item", "is"
+	}
+	state := "open"
 	if counts.Open != notDone {
-		verb = "are not done"
+		state = "not done"
 	}
 	c.warnings = append(c.warnings, Warning{
 		Kind:    diag.KindDrift,
 		Line:    c.lines.Line(offset),
 		Section: c.sectionID(c.cur),
-		Message: fmt.Sprintf("declared %s but %d of %d items %s", decl.as, notDone, total, verb),
+		Message: fmt.Sprintf("declared %s but %d of %d %s %s %s", decl.as, notDone, total, noun, verb, state),
 	})
 }
 

@@ -1,0 +1,213 @@
+package marker
+
+import (
+	"testing"
+)
+
+func TestFind(t *testing.T) {
+	v := Default()
+	tests := []struct {
+		text  string
+		ctx   Context
+		found bool
+		state State
+		as    string // the marker as written
+	}{
+		// ALL CAPS words in prose; case matters
+		{"Handle resolution (COMPLETE)", Prose, true, Done, "COMPLETE"},
+		{"Complete the migration", Prose, false, Open, ""},
+		{"Done: derives slug from handle", Prose, false, Open, ""},
+		{"Must Complete Before Alpha", Prose, false, Open, ""},
+		{"Open Questions", Prose, false, Open, ""},
+		{"Completed", Prose, false, Open, ""},
+		{"It is DONE.", Prose, true, Done, "DONE"},
+		{"DONE!", Prose, true, Done, "DONE"},
+		{"**did:web COMPLETED**", Prose, true, Done, "COMPLETED"},
+		{"shipping is BLOCKED on review", Prose, true, Blocked, "BLOCKED"},
+		{"ON HOLD until March", Prose, true, Blocked, "ON HOLD"},
+		{"IN   PROGRESS", Prose, true, Active, "IN   PROGRESS"},
+		{"WON'T FIX", Prose, true, Dropped, "WON'T FIX"},
+		{"WON’T DO", Prose, true, Dropped, "WON’T DO"},
+		// whole words only
+		{"READ_ACCESS=OPEN", Prose, false, Open, ""},
+		{"see TODO.md", Prose, false, Open, ""},
+		{"P4-DONE", Prose, false, Open, ""},
+		{"a/TODO/b", Prose, false, Open, ""},
+		{"DONEX", Prose, false, Open, ""},
+		{"TODOs", Prose, false, Open, ""},
+		{"(TODO)", Prose, true, Open, "TODO"},
+		{"“DONE”", Prose, true, Done, "DONE"},
+		// longest phrase, then dropped, then first
+		{"NOT DONE", Prose, true, Open, "NOT DONE"},
+		{"NOT STARTED", Prose, true, Open, "NOT STARTED"},
+		{"DONE then WONTFIX", Prose, true, Dropped, "WONTFIX"},
+		{"BLOCKED, then DONE", Prose, true, Blocked, "BLOCKED"},
+		// status cells: any case
+		{"Not Started", Cell, true, Open, "Not Started"},
+		{"Not Started", Prose, false, Open, ""},
+		{"🟡 Needs testing", Cell, true, Active, "Needs testing"},
+		{"🔴 Not implemented", Cell, true, Open, "Not implemented"},
+		{"✅ Fixed", Cell, true, Done, "Fixed"},
+		{"wip", Cell, true, Active, "wip"},
+		{"Eddie / Infra", Cell, false, Open, ""},
+		// emoji in the three places
+		{"✅ Full User Journey", Prose, true, Done, "✅"},
+		{"  🚧 halfway", Prose, true, Active, "🚧"},
+		{"Login flow ✅ Fixed yesterday", Prose, true, Done, "✅"},
+		{"Ship it ✅ 2026-03-15", Prose, true, Done, "✅"},
+		{"Ship it ✅ (late) 2026-03-15", Prose, true, Done, "✅"},
+		{"Ship it ⛔", Prose, true, Blocked, "⛔"},
+		{"Use ✅ to mark done items", Prose, false, Open, ""},
+		{"Launch! 🚀", Prose, false, Open, ""},
+		// variation selectors are ignored
+		{"✔️ checked", Prose, true, Done, "✔️"},
+		{"☑︎ checked", Prose, true, Done, "☑︎"},
+		{"ok ✔\uFE0F", Prose, true, Done, "✔\uFE0F"},
+		// a word beats an emoji
+		{"✅ BLOCKED by infra", Prose, true, Blocked, "BLOCKED"},
+		{"🔴 DONE", Prose, true, Done, "DONE"},
+		// never in URLs or code (callers pass code as Opaque)
+		{"see https://example.org/TODO", Prose, false, Open, ""},
+		{"www.example.org/DONE", Prose, false, Open, ""},
+		{"run \uFFFC now", Prose, false, Open, ""},
+		{"\uFFFC ✅", Prose, true, Done, "✅"},
+		{"", Prose, false, Open, ""},
+	}
+	for _, tt := range tests {
+		m, ok := v.Find(tt.text, tt.ctx)
+		if ok != tt.found {
+			t.Errorf("Find(%q, %v) found = %v, want %v", tt.text, tt.ctx, ok, tt.found)
+			continue
+		}
+		if !ok {
+			continue
+		}
+		if m.State != tt.state || tt.text[m.Start:m.End] != tt.as {
+			t.Errorf("Find(%q, %v) = %v %q, want %v %q", tt.text, tt.ctx, m.State, tt.text[m.Start:m.End], tt.state, tt.as)
+		}
+	}
+}
+
+func TestFindKind(t *testing.T) {
+	v := Default()
+	if m, _ := v.Find("✅ DONE", Prose); m.Kind != Word {
+		t.Errorf("word beside emoji: kind %v, want Word", m.Kind)
+	}
+	if m, _ := v.Find("✅ ok", Prose); m.Kind != Emoji {
+		t.Errorf("emoji alone: kind %v, want Emoji", m.Kind)
+	}
+}
+
+func TestStripForID(t *testing.T) {
+	v := Default()
+	tests := []struct{ in, want string }{
+		{"MCP wiki routing (bug) ✅ FIXED (2026-03-15)", "MCP wiki routing (bug)"},
+		{"Management UI usability ✅ DEPLOYED (2026-03-17)", "Management UI usability"},
+		{"did:web Verification ✅ COMPLETE", "did:web Verification"},
+		{"Week 3: E2E Testing + Polish ✅ E2E TESTS COMPLETE", "Week 3: E2E Testing + Polish"},
+		{"Admin UI cleanup (otterwiki fork) ✅ ALREADY DONE (confirmed 2026-03-17)", "Admin UI cleanup (otterwiki fork)"},
+		{"Log rotation ✅ DONE (V7-6)", "Log rotation"},
+		{"1. Full User Journey Test (CRITICAL) ✅ COMPLETE", "1. Full User Journey Test (CRITICAL)"},
+		{"Ship it ✅ 2026-03-15", "Ship it"},
+		{"Handle resolution (COMPLETE)", "Handle resolution"},
+		{"Login ✅ Fixed", "Login"},
+		{"Feature X WONTFIX", "Feature X"},
+		{"TODO: write docs", "write docs"},
+		{"Landing page copy", "Landing page copy"},
+		{"Upstream bug fix submitted (2026-03-17)", "Upstream bug fix submitted (2026-03-17)"},
+		{"Use ✅ to mark done items", "Use ✅ to mark done items"},
+		{"Open Questions", "Open Questions"},
+		{"READ_ACCESS=OPEN", "READ_ACCESS=OPEN"},
+		// nothing but a marker: the text stays, so the heading keeps an id
+		{"DONE", "DONE"},
+		{"✅", "✅"},
+		{"  ✅ DONE  ", "✅ DONE"},
+	}
+	for _, tt := range tests {
+		if got := v.StripForID(tt.in); got != tt.want {
+			t.Errorf("StripForID(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestFirstDate(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Fixed (2026-03-15), deployed 2026-03-17", "2026-03-15"},
+		{"no date", ""},
+		{"2026-13-01 is no date, 2026-02-28 is", "2026-02-28"},
+		{"12026-03-15", ""},
+		{"2026-03-150", ""},
+		{"v2026-03-15", "2026-03-15"},
+	}
+	for _, tt := range tests {
+		got, ok := FirstDate(tt.in)
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("FirstDate(%q) = %q, %v; want %q", tt.in, got, ok, tt.want)
+		}
+	}
+}
+
+func TestWith(t *testing.T) {
+	base := Default()
+	v := base.With(map[State][]string{Done: {"landed", "open"}, Blocked: {"stuck"}}, map[State][]string{Active: {"🏗️"}})
+	tests := []struct {
+		text  string
+		state State
+	}{
+		{"LANDED", Done},
+		{"STUCK on review", Blocked},
+		{"OPEN", Done}, // moved from open to done by config
+		{"🏗 building", Active},
+		{"TODO", Open},
+	}
+	for _, tt := range tests {
+		m, ok := v.Find(tt.text, Prose)
+		if !ok || m.State != tt.state {
+			t.Errorf("With: Find(%q) = %v %v, want %v", tt.text, m.State, ok, tt.state)
+		}
+	}
+	if m, _ := base.Find("OPEN", Prose); m.State != Open {
+		t.Errorf("With changed its receiver: OPEN reads %v", m.State)
+	}
+	if _, ok := base.Find("LANDED", Prose); ok {
+		t.Errorf("With changed its receiver: LANDED is a marker")
+	}
+}
+
+func TestZeroVocabulary(t *testing.T) {
+	var v Vocabulary
+	if _, ok := v.Find("✅ DONE", Prose); ok {
+		t.Error("zero Vocabulary found a marker")
+	}
+	if got := v.StripForID("Foo ✅ DONE"); got != "Foo ✅ DONE" {
+		t.Errorf("zero Vocabulary StripForID = %q", got)
+	}
+	hand := &Vocabulary{Words: map[State][]string{Done: {"DONE"}}}
+	if m, ok := hand.Find("DONE", Prose); !ok || m.State != Done {
+		t.Error("hand-built Vocabulary does not read its words")
+	}
+}
+
+func TestStartsWithEmoji(t *testing.T) {
+	v := Default()
+	if st, ok := v.StartsWithEmoji(" 🟡 Needs testing"); !ok || st != Active {
+		t.Errorf("StartsWithEmoji = %v %v", st, ok)
+	}
+	if _, ok := v.StartsWithEmoji("Needs testing 🟡"); ok {
+		t.Error("StartsWithEmoji found a trailing emoji")
+	}
+}
+
+func TestStateText(t *testing.T) {
+	for _, s := range States() {
+		b, _ := s.MarshalText()
+		var back State
+		if err := back.UnmarshalText(b); err != nil || back != s {
+			t.Errorf("state %v round trip = %v, %v", s, back, err)
+		}
+	}
+	var s State
+	if err := s.UnmarshalText([]byte("finished")); err == nil {
+		t.Error("unknown state name accepted")
+	}
+}

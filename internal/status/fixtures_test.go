@@ -1,0 +1,178 @@
+package status
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/milepost/milepost/internal/markdown"
+	"github.com/milepost/milepost/internal/marker"
+)
+
+var update = flag.Bool("update", false, "rewrite the want sections of testdata/cases/*.txtar")
+
+// archive is a txtar archive: a comment, then files introduced by
+// "-- name --" lines.
+type archive struct {
+	comment string
+	names   []string
+	files   map[string]string
+}
+
+func parseArchive(data string) archive {
+	a := archive{files: map[string]string{}}
+	cur := ""
+	var b strings.Builder
+	flush := func() {
+		if cur == "" {
+			a.comment = b.String()
+		} else {
+			a.files[cur] = b.String()
+		}
+		b.Reset()
+	}
+	for _, line := range strings.SplitAfter(data, "\n") {
+		t := strings.TrimRight(line, "\n")
+		if strings.HasPrefix(t, "-- ") && strings.HasSuffix(t, " --") && len(t) > 6 {
+			flush()
+			cur = strings.TrimSpace(t[3 : len(t)-3])
+			a.names = append(a.names, cur)
+			continue
+		}
+		b.WriteString(line)
+	}
+	flush()
+	return a
+}
+
+func (a archive) format() string {
+	var b strings.Builder
+	b.WriteString(a.comment)
+	for _, n := range a.names {
+		fmt.Fprintf(&b, "-- %s --\n", n)
+		b.WriteString(a.files[n])
+	}
+	return b.String()
+}
+
+// caseOptions reads the options file of a case: "key: value" lines.
+func caseOptions(s string) map[string]string {
+	opts := map[string]string{}
+	for _, line := range strings.Split(s, "\n") {
+		if k, v, ok := strings.Cut(line, ":"); ok {
+			opts[strings.TrimSpace(k)] = strings.TrimSpace(v)
+		}
+	}
+	return opts
+}
+
+// dump writes a page's status as the text the fixtures hold.
+func dump(p *Page) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "page %s\n", countsText(p.Counts))
+	var secs func(ss []*Section)
+	secs = func(ss []*Section) {
+		for _, s := range ss {
+			fmt.Fprintf(&b, "%s %s %q line %d: %s\n", strings.Repeat("#", s.Level), s.ID, s.Title, s.Line, countsText(s.Counts))
+			secs(s.Sections)
+		}
+	}
+	secs(p.Sections)
+	for _, it := range p.Items {
+		sec := it.Section
+		if sec == "" {
+			sec = "-"
+		}
+		fmt.Fprintf(&b, "item line %d %s %s @%s %q", it.Line, it.Source, it.State, sec, it.Text)
+		if it.Date != "" {
+			fmt.Fprintf(&b, " date %s", it.Date)
+		}
+		b.WriteByte('\n')
+	}
+	for _, w := range p.Warnings {
+		fmt.Fprintf(&b, "warning line %d %s @%s: %s\n", w.Line, w.Kind, w.Section, w.Message)
+	}
+	return b.String()
+}
+
+func countsText(c Counts) string {
+	if c == (Counts{}) {
+		return "no items"
+	}
+	return fmt.Sprintf("%d/%d done, %d active, %d blocked, %d open, %d dropped", c.Done, c.Total(), c.Active, c.Blocked, c.Open, c.Dropped)
+}
+
+// runCase computes the page of one fixture.
+func runCase(t testing.TB, a archive) *Page {
+	t.Helper()
+	page, ok := a.files["page.md"]
+	if !ok {
+		t.Fatal("no page.md in case")
+	}
+	opts := caseOptions(a.files["options"])
+	if opts["crlf"] == "true" {
+		page = strings.ReplaceAll(page, "\n", "\r\n")
+	}
+	src := []byte(page)
+	v := marker.Default()
+	doc := markdown.New(markdown.Options{Vocabulary: v}).Parse(src)
+	first := 1
+	if f := opts["first_line"]; f != "" {
+		fmt.Sscan(f, &first)
+	}
+	return Compute(doc, src, Options{Vocabulary: v, HeadingItems: opts["heading_items"], Lines: markdown.NewLineIndex(src, first)})
+}
+
+// TestCases runs every fixture in testdata/cases: each holds a page.md,
+// optional options, and the want dump. go test -update rewrites the wants
+// (review the diff before committing it).
+func TestCases(t *testing.T) {
+	files, err := filepath.Glob("testdata/cases/*.txtar")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no cases: %v", err)
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a := parseArchive(string(data))
+			p := runCase(t, a)
+			checkInvariants(t, p)
+			got := dump(p)
+			if *update {
+				if _, ok := a.files["want"]; !ok {
+					a.names = append(a.names, "want")
+				}
+				a.files["want"] = got
+				if err := os.WriteFile(file, []byte(a.format()), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if want := a.files["want"]; got != want {
+				t.Errorf("status of %s:\n--- got\n%s--- want\n%s", file, got, want)
+			}
+		})
+	}
+}
+
+// fixturePages returns the page.md of every fixture, for fuzz seeds and
+// benchmarks.
+func fixturePages(t testing.TB) [][]byte {
+	files, _ := filepath.Glob("testdata/cases/*.txtar")
+	var out [][]byte
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, bytes.Clone([]byte(parseArchive(string(data)).files["page.md"])))
+	}
+	return out
+}
