@@ -1,0 +1,107 @@
+package devserver
+
+import (
+	"reflect"
+	"testing"
+	"time"
+)
+
+func TestBatchTake(t *testing.T) {
+	root := t.TempDir()
+	writeFile(t, root, "content/kept.md", "x")
+	writeFile(t, root, "content/new.md", "x")
+	at := time.Unix(100, 0)
+	tests := []struct {
+		name   string
+		events func(b *batch)
+		want   []string
+		ok     bool
+	}{
+		{"sorted and deduplicated", func(b *batch) {
+			b.add("content/kept.md", false, at)
+			b.add("content/a.md", false, at)
+			b.add("content/kept.md", false, at)
+		}, []string{"content/a.md", "content/kept.md"}, true},
+		{"a deleted file stays", func(b *batch) {
+			b.add("content/gone.md", false, at)
+		}, []string{"content/gone.md"}, true},
+		{"a created file that is still there stays", func(b *batch) {
+			b.add("content/new.md", true, at)
+		}, []string{"content/new.md"}, true},
+		{"a temporary file is dropped", func(b *batch) {
+			b.add("content/kept.md.tmp", true, at)
+			b.add("content/kept.md.tmp", false, at) // renamed away
+			b.add("content/kept.md", true, at)
+		}, []string{"content/kept.md"}, true},
+		{"only a temporary file: nothing to build", func(b *batch) {
+			b.add("content/x.tmp", true, at)
+		}, []string{}, false},
+		{"all wins", func(b *batch) {
+			b.add("content/kept.md", false, at)
+			b.addAll(at)
+		}, nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b batch
+			tt.events(&b)
+			cs, ok := b.take(root)
+			if ok != tt.ok || !reflect.DeepEqual(cs.changed, tt.want) {
+				t.Errorf("take = %q, %v; want %q, %v", cs.changed, ok, tt.want, tt.ok)
+			}
+			if !b.empty() {
+				t.Error("batch not emptied")
+			}
+		})
+	}
+}
+
+func TestBatchMergeKeepsRealChanges(t *testing.T) {
+	root := t.TempDir()
+	var b batch
+	b.add("content/x.md", true, time.Unix(2, 0))                                  // created again after...
+	b.merge(changeSet{first: time.Unix(1, 0), changed: []string{"content/x.md"}}) // ...a change not yet built
+	cs, ok := b.take(root)
+	if !ok || !reflect.DeepEqual(cs.changed, []string{"content/x.md"}) || !cs.first.Equal(time.Unix(1, 0)) {
+		t.Errorf("take = %q, %v, first %v", cs.changed, ok, cs.first)
+	}
+}
+
+func TestBatchDue(t *testing.T) {
+	var b batch
+	t0 := time.Unix(0, 0)
+	b.add("a", false, t0)
+	b.add("a", false, t0.Add(5*time.Millisecond))
+	if got := b.due(20*time.Millisecond, time.Second); !got.Equal(t0.Add(25 * time.Millisecond)) {
+		t.Errorf("due = %v after the first event, want 25ms", got.Sub(t0))
+	}
+	b.add("a", false, t0.Add(990*time.Millisecond))
+	if got := b.due(20*time.Millisecond, time.Second); !got.Equal(t0.Add(time.Second)) {
+		t.Errorf("due = %v, want capped at 1s", got.Sub(t0))
+	}
+}
+
+func TestPercentiles(t *testing.T) {
+	ms := func(v ...int) []time.Duration {
+		var out []time.Duration
+		for _, x := range v {
+			out = append(out, time.Duration(x)*time.Millisecond)
+		}
+		return out
+	}
+	tests := []struct {
+		in          []time.Duration
+		median, p95 time.Duration
+	}{
+		{ms(5), 5 * time.Millisecond, 5 * time.Millisecond},
+		{ms(9, 1, 5), 5 * time.Millisecond, 9 * time.Millisecond},
+		{ms(4, 1, 3, 2), 2500 * time.Microsecond, 4 * time.Millisecond},
+		{ms(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 100), 10500 * time.Microsecond, 19 * time.Millisecond},
+	}
+	for _, tt := range tests {
+		m, p := percentiles(tt.in)
+		if m != tt.median || p != tt.p95 {
+			t.Errorf("percentiles(%v) = %v, %v; want %v, %v", tt.in, m, p, tt.median, tt.p95)
+		}
+	}
+}

@@ -1,0 +1,84 @@
+package devserver
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/milepost/milepost/internal/diag"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// TestOverlay renders failed builds into the overlay HTML and the terminal
+// text, compared with testdata/overlay/<name>.html and .txt.
+func TestOverlay(t *testing.T) {
+	parent := t.TempDir()
+	writeFile(t, parent, "outside.md", "SECRET outside the root\n")
+	root := filepath.Join(parent, "site")
+	writeFile(t, root, "content/milestones/x.md", "---\ntitle: X\nstatus: [oops\n---\n\n# X\n\n- [ ] a <task>\n")
+	writeFile(t, root, "content/tabs.md", "\tindented\twith tabs BAD\n")
+	tests := []struct {
+		name string
+		err  error
+	}{
+		{"diagnostics", &diag.ErrorList{Diagnostics: diag.List{
+			diag.Errorf("content/milestones/x.md", 3, 9, "front matter: unclosed flow sequence"),
+			diag.Errorf("content/milestones/x.md", 8, 9, "item <task> & more: not a status"),
+			diag.Errorf("content/tabs.md", 1, 21, "tabs before the column"),
+			diag.Errorf("content/missing.md", 4, 1, "file is gone"),
+			diag.Errorf("../outside.md", 1, 1, "never read from outside the root"),
+			diag.Errorf("", 0, 0, "no place at all"),
+			diag.Errorf("milepost.yaml", 0, 0, "no line"),
+		}}},
+		{"wrapped", fmt.Errorf("build: %w", &diag.ErrorList{Diagnostics: diag.List{
+			diag.Errorf("content/milestones/x.md", 1, 0, "line without column"),
+		}})},
+		{"plain", errors.New("template page.html: <undefined> function \"bogus\"")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ov := renderOverlay(root, tt.err)
+			golden(t, filepath.Join("testdata", "overlay", tt.name+".html"), ov.html)
+			golden(t, filepath.Join("testdata", "overlay", tt.name+".txt"), ov.text+"\n")
+		})
+	}
+}
+
+func TestOverlayCapsDiagnostics(t *testing.T) {
+	var list diag.List
+	for i := 0; i < maxProblems+5; i++ {
+		list = append(list, diag.Errorf("content/a.md", i+1, 1, "problem %d", i))
+	}
+	ov := renderOverlay(t.TempDir(), &diag.ErrorList{Diagnostics: list})
+	if got := strings.Count(ov.html, `class="mp-where"`); got != maxProblems {
+		t.Errorf("%d diagnostics shown, want %d", got, maxProblems)
+	}
+	if !strings.Contains(ov.html, "and 5 more") || !strings.Contains(ov.text, "and 5 more") {
+		t.Error("the rest is not counted")
+	}
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(name, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatalf("%v (run go test -update)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs (go test -update rewrites it):\n--- got\n%s\n--- want\n%s", name, got, want)
+	}
+}
