@@ -54,6 +54,20 @@ const pairs = [
   ['nbsp\u00a0x', '\u2026', 'green'],
   ['C1\u0085ctl', 'del\u007f', 'green'],
 ]
+// Random texts from a mix of scripts, with characters the tables lack
+// (Hangul syllables, emoji, U+00FF) and control characters, generated from
+// a fixed seed so that the file is reproducible.
+const pool = [
+  ...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 !"#$%&\'()*+,-./:;<=>?@[]^_`{|}~',
+  ...'àáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿßŉǰſﬁﬂ', ...'ΑΒΓαβγΐΰЖжЯя', ...'発売前進度漢字カナ', ...'한국어',
+  '\u{1F680}', '\u{1F984}', '\u2705', '\u200D', '\uFE0F', '\u2026', '\u00A0', '\t', '\u0001', '\u007F', '\u0085', '\u{10000}',
+]
+let seed = 20261121
+const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648)
+const randomText = () => Array.from({ length: 1 + Math.floor(random() * 30) }, () => pool[Math.floor(random() * pool.length)]).join('')
+for (let i = 0; i < 20; i++) pairs.push([randomText(), randomText(), ['green', 'red', '#ffee00', 'lightgrey'][i % 4]])
+const extraWidthTexts = Array.from({ length: 60 }, randomText)
+
 const styles = ['flat', 'flat-square', 'for-the-badge']
 
 const unescape = s => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&')
@@ -91,6 +105,7 @@ for (const [i, [label, message, color]] of pairs.entries()) {
 
 const widthTexts = [...new Set(pairs.flatMap(([l, m]) => [l, m, l.trim(), m.trim(), l.trim().toUpperCase(), m.trim().toUpperCase()]))]
   .concat(['m', '\u2026', 'W', 'iiiiiiiiii', 'Ā', '\u{1FAE8}', '\u{E007E}', '\u{E007F}', '\u{10FFFF}', '\uFFFD', '\u00ff'])
+  .concat(extraWidthTexts)
 const widths = widthTexts.map(text => ({
   text,
   verdana11: anafanafo(text, { font: '11px Verdana' }),
