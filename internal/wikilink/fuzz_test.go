@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/milepost/milepost/internal/markdown"
+	"github.com/milepost/milepost/internal/marker"
 	"github.com/milepost/milepost/internal/wikilink"
 )
 
@@ -30,13 +31,14 @@ func FuzzParse(f *testing.F) {
 		"![[only]]\n\n> ![[quoted]] ^q",
 		"[[../../etc/passwd]] [[javascript:alert(1)]] [[/a/b.md]]",
 		"<!--wikilink:0--> &lt;!--wikilink:0--&gt; `<!--wikilink:0-->`",
+		"[[a\x00b|c\x00d]]",
 	} {
 		f.Add(s)
 	}
 	if src, err := os.ReadFile(filepath.Join(seeds, "milestones/pre-launch.md")); err == nil {
 		f.Add(string(src))
 	}
-	p := markdown.New(markdown.Options{})
+	p := markdown.New(markdown.Options{Vocabulary: marker.Default()})
 	md := p.Goldmark()
 	ix := wikilink.NewIndex(vault())
 	f.Fuzz(func(t *testing.T, src string) {
@@ -93,6 +95,9 @@ func FuzzParse(f *testing.F) {
 // unescapes to the label.
 func checkEscaped(t *testing.T, markup string, l wikilink.Link) {
 	t.Helper()
+	if strings.IndexByte(markup, 0) >= 0 {
+		t.Fatalf("NUL in the markup for %+v", l)
+	}
 	if strings.Count(markup, "<") > 2 || strings.Count(markup, ">") > 2 {
 		t.Fatalf("unescaped markup for %+v: %s", l, markup)
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/milepost/milepost/internal/markdown"
+	"github.com/milepost/milepost/internal/marker"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
@@ -12,7 +13,7 @@ import (
 
 // newMarkdown is the build's parser assembly, wiki-links included.
 func newMarkdown() goldmark.Markdown {
-	return markdown.New(markdown.Options{}).Goldmark()
+	return markdown.New(markdown.Options{Vocabulary: marker.Default()}).Goldmark()
 }
 
 func parse(t testing.TB, md goldmark.Markdown, src string) ast.Node {

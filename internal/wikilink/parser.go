@@ -48,6 +48,10 @@ func parseInner(inner []byte) (*Node, bool) {
 	if bytes.ContainsAny(inner, "[]\n\r") {
 		return nil, false
 	}
+	// NUL may not reach the HTML; CommonMark shows it as U+FFFD.
+	if bytes.IndexByte(inner, 0) >= 0 {
+		inner = bytes.ReplaceAll(inner, []byte{0}, []byte("\uFFFD"))
+	}
 	dest, label := inner, []byte(nil)
 	if i := bytes.IndexByte(inner, '|'); i >= 0 {
 		dest, label = inner[:i], inner[i+1:]

@@ -10,6 +10,7 @@ import (
 
 	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/markdown"
+	"github.com/milepost/milepost/internal/marker"
 	"github.com/milepost/milepost/internal/wikilink"
 )
 
@@ -46,7 +47,7 @@ func TestSeedPreLaunch(t *testing.T) {
 		t.Fatal(err)
 	}
 	body, first := splitFrontMatter(src)
-	doc := markdown.New(markdown.Options{}).Parse(body)
+	doc := markdown.New(markdown.Options{Vocabulary: marker.Default()}).Parse(body)
 	links := wikilink.Collect(doc, markdown.NewLineIndex(body, first))
 
 	var lines []int
