@@ -53,6 +53,15 @@ const pairs = [
   ['classic', 'lightgrey', '#9f9f9f'],
   ['nbsp\u00a0x', '\u2026', 'green'],
   ['C1\u0085ctl', 'del\u007f', 'green'],
+  ['brightness', '0.694', '#b1b1b1'],
+  ['brightness', '0.698', '#b2b2b2'],
+  ['css', 'steelblue', 'steelblue'],
+  ['css', 'white', 'white'],
+  ['hex', 'alpha', '#fe78'],
+  ['hex', 'alpha', '#FFEE0080'],
+  ['case', 'sensitive', 'Green'],
+  ['function', 'rgb', 'rgb(1,2,3)'],
+  ['empty', 'colour', ''],
 ]
 // Random texts from a mix of scripts, with characters the tables lack
 // (Hangul syllables, emoji, U+00FF) and control characters, generated from
