@@ -7,27 +7,28 @@ import (
 	"strings"
 )
 
-// imageExts are the file extensions an embed shows as an image.
-var imageExts = map[string]bool{
-	".png": true, ".jpg": true, ".jpeg": true, ".gif": true, ".svg": true,
-	".webp": true, ".avif": true, ".bmp": true, ".ico": true, ".apng": true,
-}
-
 // IsImage reports whether the file at p is shown as an image when embedded.
 func IsImage(p string) bool {
-	return imageExts[strings.ToLower(path.Ext(p))]
+	switch strings.ToLower(path.Ext(p)) {
+	case ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".bmp", ".ico", ".apng":
+		return true
+	}
+	return false
 }
 
 // WriteHTML writes the markup of link l, resolved to res, in the page
 // served at fromURL, and reports true; for an embed of a page it writes
-// nothing and reports false, leaving the card to the caller. Inside a
-// markdown link only the label is written.
+// nothing and reports false, leaving the card to the caller (l.Block says
+// whether block markup may stand there). Inside a markdown link only the
+// label is written (an image stays an image).
 func WriteHTML(w *bytes.Buffer, l Link, fromURL string, res Resolution) bool {
 	switch {
+	case l.Embed && !res.Broken && !res.IsPage && IsImage(res.Path):
+		WriteImage(w, l, Href(fromURL, res), res)
+	case l.InLink:
+		WriteLink(w, l, "", res)
 	case l.Embed && !res.Broken && res.IsPage:
 		return false
-	case l.Embed && !res.Broken && IsImage(res.Path):
-		WriteImage(w, l, Href(fromURL, res), res)
 	default:
 		WriteLink(w, l, Href(fromURL, res), res)
 	}
