@@ -83,8 +83,11 @@ func decodeYAML(file string, data []byte, first int, fm *frontMatter) *diag.Diag
 		line := first
 		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
 			n, _ := strconv.Atoi(m[1])
-			line = first + n - 1
 			msg = m[2]
+			if zeroBasedYAMLLine(msg) {
+				n++
+			}
+			line = first + n - 1
 		}
 		d := diag.Errorf(file, line, 0, "front matter: %s", msg)
 		return &d
@@ -112,6 +115,18 @@ func decodeYAML(file string, data []byte, first int, fm *frontMatter) *diag.Diag
 		fm.fields[k.Value] = frontField{value: val, line: first + v.Line - 1, col: v.Column}
 	}
 	return nil
+}
+
+// zeroBasedYAMLLine reports whether yaml.v3 gives msg with a 0-based line:
+// it does for its parser's errors (an unclosed flow, a missing key) and
+// gives 1-based lines for its scanner's.
+func zeroBasedYAMLLine(msg string) bool {
+	for _, p := range []string{"did not find expected <document start>", "did not find expected node content", "did not find expected key", "did not find expected '-' indicator", "did not find expected ',' or"} {
+		if strings.HasPrefix(msg, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func kindName(n *yaml.Node) string {

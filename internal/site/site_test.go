@@ -125,7 +125,7 @@ func TestBadFrontMatter(t *testing.T) {
 		got = append(got, d.String())
 	}
 	want := []string{
-		"content/a.md:2: error: front matter: did not find expected ',' or ']'",
+		"content/a.md:3: error: front matter: did not find expected ',' or ']'",
 		`content/b.md:2:7: error: front matter: tags must be a list of text, not "3"`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {

@@ -1,0 +1,191 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/milepost/milepost/internal/sitetest"
+)
+
+// writeSite writes the archive at path into a new temporary site root.
+func writeSite(t *testing.T, path string) string {
+	t.Helper()
+	root := t.TempDir()
+	for _, f := range sitetest.Load(t, path).Files {
+		p := filepath.Join(root, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
+
+// milepost runs the command in-process and returns its exit code and output.
+func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = run(context.Background(), args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func TestBuildRebuildsNothingWhenNothingChanged(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1795000000")
+	root := writeSite(t, "testdata/small.txtar")
+	dest := filepath.Join(t.TempDir(), "public")
+	if code, _, errOut := runCLI(t, "build", "-s", root, "-d", dest); code != 0 {
+		t.Fatalf("build: exit %d\n%s", code, errOut)
+	}
+	for _, f := range []string{"index.html", "plan/index.html", "trackers/board/index.html", "status.json", "plan/badge.svg"} {
+		if _, err := os.Stat(filepath.Join(dest, f)); err != nil {
+			t.Errorf("missing %s: %v", f, err)
+		}
+	}
+	before := snapshot(t, dest)
+	old := time.Now().Add(-time.Hour)
+	for name := range before {
+		_ = os.Chtimes(filepath.Join(dest, name), old, old)
+	}
+	code, out, errOut := runCLI(t, "build", "-s", root, "-d", dest)
+	if code != 0 {
+		t.Fatalf("second build: exit %d\n%s", code, errOut)
+	}
+	if !strings.Contains(out, "0 written") {
+		t.Errorf("second build wrote files: %s", out)
+	}
+	after := snapshot(t, dest)
+	for name, data := range before {
+		if !bytes.Equal(after[name], data) {
+			t.Errorf("%s changed between identical builds", name)
+		}
+		fi, err := os.Stat(filepath.Join(dest, name))
+		if err == nil && !fi.ModTime().Equal(old) {
+			t.Errorf("%s was rewritten (mtime moved)", name)
+		}
+	}
+}
+
+// snapshot reads every file under dir except milepost's own dot-files.
+func snapshot(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		data, err := os.ReadFile(p)
+		files[filepath.ToSlash(rel)] = data
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func TestBuildWithBrokenFrontMatterLeavesDestinationAlone(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1795000000")
+	root := writeSite(t, "testdata/small.txtar")
+	dest := filepath.Join(t.TempDir(), "public")
+	if code, _, errOut := runCLI(t, "build", "-s", root, "-d", dest); code != 0 {
+		t.Fatalf("build: exit %d\n%s", code, errOut)
+	}
+	before := snapshot(t, dest)
+	bad := "---\ntitle: Broken\ntags: [a, b\n---\n# Broken\n"
+	if err := os.WriteFile(filepath.Join(root, "content", "broken.md"), []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := runCLI(t, "build", "-s", root, "-d", dest)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1\n%s", code, errOut)
+	}
+	if want := filepath.ToSlash(filepath.Join(root, "content/broken.md")) + ":3"; !strings.Contains(errOut, want) {
+		t.Errorf("error output does not name %s:\n%s", want, errOut)
+	}
+	after := snapshot(t, dest)
+	if len(after) != len(before) {
+		t.Errorf("destination has %d files after a failed build, %d before", len(after), len(before))
+	}
+	for name, data := range before {
+		if !bytes.Equal(after[name], data) {
+			t.Errorf("failed build changed %s", name)
+		}
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{{}, {"frobnicate"}, {"build", "--no-such-flag"}, {"build", "extra"}, {"check", "--format", "xml"}, {"check", "--fail-on", "typo"}, {"init"}} {
+		if code, _, _ := runCLI(t, args...); code != 2 {
+			t.Errorf("milepost %s: exit %d, want 2", strings.Join(args, " "), code)
+		}
+	}
+}
+
+func TestBuildRefusesToWriteOverTheSource(t *testing.T) {
+	root := writeSite(t, "testdata/small.txtar")
+	code, _, errOut := runCLI(t, "build", "-s", root, "-d", root)
+	if code != 1 || !strings.Contains(errOut, root) {
+		t.Errorf("exit %d, want 1 and a message naming %s; got:\n%s", code, root, errOut)
+	}
+}
+
+func TestCheck(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1795000000")
+	root := writeSite(t, "testdata/small.txtar")
+	tests := []struct {
+		args     []string
+		code     int
+		contains string
+	}{
+		{[]string{"check", "-s", root}, 0, "content/plan.md:10:5: warning: broken link 'Missing page'"},
+		{[]string{"check", "-s", root, "--strict"}, 1, "warning: declared DONE but 1 of 2 items are open"},
+		{[]string{"check", "-s", root, "--fail-on", "broken-link"}, 1, ""},
+		{[]string{"check", "-s", root, "--fail-on", "stale"}, 0, ""},
+		{[]string{"check", "-s", root, "--format", "github"}, 0, ",line=10,col=5,title=milepost broken-link::broken link"},
+	}
+	for _, tt := range tests {
+		code, out, errOut := runCLI(t, tt.args...)
+		if code != tt.code {
+			t.Errorf("%v: exit %d, want %d\n%s%s", tt.args, code, tt.code, out, errOut)
+		}
+		if !strings.Contains(out, tt.contains) {
+			t.Errorf("%v: output lacks %q:\n%s", tt.args, tt.contains, out)
+		}
+	}
+	code, out, _ := runCLI(t, "check", "-s", root, "--format", "json")
+	var report struct {
+		Errors, Warnings int
+		Diagnostics      []struct{ Kind string }
+	}
+	if err := json.Unmarshal([]byte(out), &report); err != nil || code != 0 {
+		t.Fatalf("json report: exit %d, %v\n%s", code, err, out)
+	}
+	if report.Errors != 0 || report.Warnings != 2 {
+		t.Errorf("json report: %d errors, %d warnings; want 0 and 2 (drift, broken link)", report.Errors, report.Warnings)
+	}
+}
+
+func TestInitBuildsAtOnce(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	if code, _, errOut := runCLI(t, "init", dir); code != 0 {
+		t.Fatalf("init: exit %d\n%s", code, errOut)
+	}
+	if code, _, errOut := runCLI(t, "build", "-s", dir); code != 0 {
+		t.Fatalf("build of a new site: exit %d\n%s", code, errOut)
+	}
+	if code, _, errOut := runCLI(t, "check", "-s", dir, "--strict"); code != 0 {
+		t.Errorf("a new site has warnings:\n%s", errOut)
+	}
+	if code, _, _ := runCLI(t, "init", dir); code != 1 {
+		t.Errorf("init into a non-empty folder: exit %d, want 1", code)
+	}
+}
