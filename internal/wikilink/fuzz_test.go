@@ -26,7 +26,7 @@ func FuzzParse(f *testing.F) {
 		"| a | b |\n|---|---|\n| [[x\\|y]] | `[[z]]` |",
 		"- [ ] item [[x]] ^blk\n\n^after",
 		"[[a [[b]] [[]] [[|x]] [[x\n]] \\[[y]]",
-		"[t [[x]]](u) <span>[[y]]</span>",
+		"[t [[x]]](u) <span>[[y]]</span> ![alt [[z]]](i.png)",
 		`[[x"><script>|<b onclick=1>]]`,
 		"![[only]]\n\n> ![[quoted]] ^q",
 		"[[../../etc/passwd]] [[javascript:alert(1)]] [[/a/b.md]]",

@@ -67,6 +67,8 @@ func TestRenderFilled(t *testing.T) {
 			`<p><a href="https://example.com">see pre-launch here</a></p>`},
 		{"index.md", "[![[pre-launch]]](https://example.com)",
 			`<p><a href="https://example.com">pre-launch</a></p>`},
+		{"index.md", "![a [[pre-launch]] b](x.png)",
+			`<p><img src="x.png" alt="a pre-launch b"></p>`},
 		{"index.md", "[![[diagram.png]]](https://example.com)",
 			`<p><a href="https://example.com"><img class="wikilink-embed" src="img/diagram.png" alt="diagram.png"></a></p>`},
 		{"index.md", "| a | b |\n|---|---|\n| [[pre-launch\\|launch]] | x |",

@@ -55,6 +55,7 @@ func TestParse(t *testing.T) {
 		{"in list item", "- [ ] do [[Task]]\n- [[Other]]", []string{"Task", "Other"}},
 		{"in quote", "> see [[Quoted]]", []string{"Quoted"}},
 		{"in link text", "[see [[Page]]](https://example.com)", []string{"Page"}},
+		{"image alt is text", "![see [[Page]]](img.png) [[After]]", []string{"After"}},
 
 		{"empty", "[[]]", nil},
 		{"blank", "[[   ]]", nil},

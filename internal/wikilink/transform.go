@@ -8,7 +8,8 @@ import (
 
 // transformer runs once per page after inline parsing: it gives block ids
 // to blocks ending in " ^id", lifts lone embeds out of their paragraphs and
-// numbers the links in document order.
+// numbers the links in document order (Collect numbers them again, the same
+// way, so the numbers hold even if a later transformer moves nodes).
 type transformer struct{}
 
 func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
@@ -28,14 +29,38 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 			liftEmbed(p, src)
 		}
 	}
-	i := 0
+	numberLinks(doc)
+}
+
+// numberLinks sets Index on every link in document order. A link inside an
+// image's alt text cannot be a link: it becomes its label, as text.
+func numberLinks(doc *ast.Document) {
+	i, inImage := 0, 0
+	var inAlt []*Node
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if l, ok := n.(*Node); ok && entering {
-			l.Index = i
+		switch n := n.(type) {
+		case *ast.Image:
+			if entering {
+				inImage++
+			} else {
+				inImage--
+			}
+		case *Node:
+			if !entering {
+				break
+			}
+			if inImage > 0 {
+				inAlt = append(inAlt, n)
+				break
+			}
+			n.Index = i
 			i++
 		}
 		return ast.WalkContinue, nil
 	})
+	for _, n := range inAlt {
+		n.Parent().ReplaceChild(n.Parent(), n, ast.NewString([]byte(n.PlainLabel())))
+	}
 }
 
 // loneEmbed returns the embed that is the only content of p (blank text
