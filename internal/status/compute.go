@@ -78,18 +78,16 @@ func Compute(doc ast.Node, src []byte, opts Options) *Page {
 // and reads every other top-level block's items into the section it is in.
 func (c *computer) buildTree(doc ast.Node) *sectionNode {
 	root := &sectionNode{sec: &Section{Sections: []*Section{}}}
-	h1s, firstLevel := 0, 0
+	// The page opens with its title when its first block is an H1 and no
+	// other H1 follows.
+	h1s := 0
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
-		if h, ok := n.(*ast.Heading); ok {
-			if firstLevel == 0 {
-				firstLevel = h.Level
-			}
-			if h.Level == 1 {
-				h1s++
-			}
+		if h, ok := n.(*ast.Heading); ok && h.Level == 1 {
+			h1s++
 		}
 	}
-	hasTitle := firstLevel == 1 && h1s == 1
+	first, _ := doc.FirstChild().(*ast.Heading)
+	hasTitle := first != nil && first.Level == 1 && h1s == 1
 	ids := slug.Set{}
 	stack := []*sectionNode{root}
 	c.cur = root

@@ -31,7 +31,8 @@
 // Choices where the spec is silent:
 //   - Only headings that are direct children of the document make sections;
 //     a heading inside a list or block quote is content.
-//   - Items under a page's title heading (the single leading H1), before
+//   - Items under a page's title heading (an H1 that is the first block,
+//     with no other H1 in the page), before
 //     its first sub-heading, belong to the page itself (Section ""), like
 //     items before the first heading: the title is not listed as a section.
 //     The title heading is never a heading item.
