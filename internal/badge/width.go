@@ -136,7 +136,8 @@ func (t *widthTable) measure(s string) float64 {
 // Width is the width in px of text set in 11px Verdana, as shields.io
 // measures it for its flat badges: the sum of anafanafo's per-character
 // widths, unrounded. Characters the table lacks count as wide as "m";
-// control characters count 0. Badges round it with textWidth.
+// control characters count 0. A flat badge drops the fraction and makes
+// the result odd (flatTextWidth).
 func Width(text string) float64 {
 	return tables()[verdana11].measure(text)
 }
