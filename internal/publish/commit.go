@@ -1,0 +1,271 @@
+package publish
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// commitPlan is what Commit is about to do, decided before it changes
+// anything.
+type commitPlan struct {
+	write     []string // staged names, sorted
+	remove    []string // names of the old manifest no longer produced, sorted
+	unchanged int
+	next      manifest // the manifest once the commit is complete
+}
+
+func (t *Tx) plan() commitPlan {
+	p := commitPlan{next: make(manifest, len(t.files))}
+	for _, name := range t.sortedNames() {
+		st := t.files[name]
+		p.next[name] = manifestEntry{Path: name, Size: st.size, SHA256: st.sha256}
+		if st.changed {
+			p.write = append(p.write, name)
+		} else {
+			p.unchanged++
+		}
+	}
+	for name := range t.old {
+		// Dot-files are never pruned: they drop out of the manifest and stay.
+		if _, produced := t.files[name]; !produced && !isDotPath(name) {
+			p.remove = append(p.remove, name)
+		}
+	}
+	sort.Strings(p.remove)
+	return p
+}
+
+// Commit makes the staged build the destination: it prunes files of the
+// previous build that are no longer produced, moves new and changed files
+// into place, removes directories left empty, and writes the manifest.
+// Unchanged files are not touched. If an earlier Put failed, Commit changes
+// nothing and returns that error.
+func (t *Tx) Commit() (Stats, error) {
+	if !t.finish() {
+		return Stats{}, ErrClosed
+	}
+	defer t.setDone()
+	if t.failed != nil {
+		t.removeStaging()
+		return Stats{}, fmt.Errorf("nothing published, a file failed: %w", t.failed)
+	}
+	p := t.plan()
+	sort.Strings(t.unminify)
+	stats := Stats{Written: len(p.write), Unchanged: p.unchanged, Unminified: t.unminify}
+	if t.fresh {
+		return stats, t.commitFresh(p)
+	}
+	removed, err := t.commitInPlace(p)
+	stats.Removed = removed
+	if rmErr := os.RemoveAll(t.staging); err == nil && rmErr != nil {
+		err = fmt.Errorf("removing staging directory: %w", rmErr)
+	}
+	return stats, err
+}
+
+// commitFresh publishes into a destination that did not exist: the staging
+// directory, manifest included, becomes the destination in one rename.
+func (t *Tx) commitFresh(p commitPlan) error {
+	err := os.WriteFile(filepath.Join(t.staging, manifestName), p.next.encode(), 0o644)
+	if err == nil {
+		err = os.Rename(t.staging, t.dest)
+	}
+	if err != nil {
+		t.removeStaging()
+		return fmt.Errorf("publishing %s: %w", t.dest, err)
+	}
+	return nil
+}
+
+// commitInPlace updates an existing destination file by file.
+func (t *Tx) commitInPlace(p commitPlan) (removed int, err error) {
+	next := p.next.encode()
+	if len(p.write) == 0 && len(p.remove) == 0 && bytes.Equal(next, t.oldBytes) {
+		return 0, nil
+	}
+	prune, err := t.preflight(p)
+	if err != nil {
+		return 0, err // nothing changed yet
+	}
+	// From here on the destination changes. The journal lists every path the
+	// commit touches, written ones with an unknown hash, so a commit cut short
+	// is finished by the next build.
+	if err := writeFileAtomic(filepath.Join(t.dest, manifestName), t.staging, t.journal(p).encode()); err != nil {
+		return 0, fmt.Errorf("writing %s: %w", manifestName, err)
+	}
+	partial := func(err error) error {
+		return fmt.Errorf("destination %s partly updated (the next build completes it): %w", t.dest, err)
+	}
+	emptied := map[string]bool{}
+	for _, name := range prune {
+		if err := os.Remove(t.destPath(name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return removed, partial(err)
+		}
+		removed++
+		for dir := path.Dir(name); dir != "."; dir = path.Dir(dir) {
+			emptied[dir] = true
+		}
+	}
+	removeEmptyDirs(t.dest, emptied)
+	made := map[string]bool{}
+	for _, name := range p.write {
+		if dir := path.Dir(name); dir != "." && !made[dir] {
+			if err := os.MkdirAll(t.destPath(dir), 0o755); err != nil {
+				return removed, partial(err)
+			}
+			made[dir] = true
+		}
+		if err := os.Rename(filepath.Join(t.staging, filepath.FromSlash(name)), t.destPath(name)); err != nil {
+			return removed, partial(err)
+		}
+	}
+	if err := writeFileAtomic(filepath.Join(t.dest, manifestName), t.staging, next); err != nil {
+		return removed, partial(err)
+	}
+	return removed, nil
+}
+
+// journal is the manifest Commit writes before its first change: the old
+// entries, plus every name about to be written with an unknown hash.
+func (t *Tx) journal(p commitPlan) manifest {
+	j := make(manifest, len(t.old)+len(p.write))
+	for name, e := range t.old {
+		j[name] = e
+	}
+	for _, name := range p.write {
+		j[name] = manifestEntry{Path: name, Size: p.next[name].Size}
+	}
+	return j
+}
+
+func (t *Tx) destPath(name string) string {
+	return filepath.Join(t.dest, filepath.FromSlash(name))
+}
+
+// preflight checks, before anything changes, that every staged file can be
+// moved into place and picks which old files can safely be pruned. A file
+// is pruned only when it is still a regular file or symlink and no directory
+// on its way is a symlink (which could lead out of the destination). A staged
+// file may replace an old file or an old directory only if everything in the
+// way is being pruned.
+func (t *Tx) preflight(p commitPlan) (prune []string, err error) {
+	lookup := newDestLookup(t.dest)
+	pruning := map[string]bool{}
+	for _, name := range p.remove {
+		if lookup.safeToDelete(name) {
+			prune = append(prune, name)
+			pruning[name] = true
+		}
+	}
+	for _, name := range p.write {
+		for dir := path.Dir(name); dir != "."; dir = path.Dir(dir) {
+			switch kind := lookup.kind(dir); {
+			case kind == kindSymlink:
+				return nil, fmt.Errorf("cannot write %s: %s in the destination is a symbolic link", name, dir)
+			case kind == kindOther && !pruning[dir]:
+				return nil, fmt.Errorf("cannot write %s: %s in the destination is a file milepost did not write", name, dir)
+			}
+		}
+		if lookup.kind(name) == kindDir {
+			if err := lookup.allPruned(name, pruning); err != nil {
+				return nil, fmt.Errorf("cannot write %s: the destination has a directory there: %w", name, err)
+			}
+		}
+	}
+	return prune, nil
+}
+
+type entryKind int
+
+const (
+	kindMissing entryKind = iota
+	kindDir
+	kindSymlink
+	kindOther // a regular file or anything else that is not a directory
+)
+
+// destLookup caches Lstat results for paths below the destination.
+type destLookup struct {
+	root  string
+	kinds map[string]entryKind
+}
+
+func newDestLookup(root string) *destLookup {
+	return &destLookup{root: root, kinds: map[string]entryKind{}}
+}
+
+func (l *destLookup) kind(name string) entryKind {
+	if k, ok := l.kinds[name]; ok {
+		return k
+	}
+	k := kindMissing
+	if info, err := os.Lstat(filepath.Join(l.root, filepath.FromSlash(name))); err == nil {
+		switch {
+		case info.Mode()&fs.ModeSymlink != 0:
+			k = kindSymlink
+		case info.IsDir():
+			k = kindDir
+		default:
+			k = kindOther
+		}
+	}
+	l.kinds[name] = k
+	return k
+}
+
+func (l *destLookup) safeToDelete(name string) bool {
+	for dir := path.Dir(name); dir != "."; dir = path.Dir(dir) {
+		if l.kind(dir) != kindDir {
+			return false
+		}
+	}
+	k := l.kind(name)
+	return k == kindOther || k == kindSymlink
+}
+
+// allPruned checks that everything below directory name is being pruned, so
+// the directory will be gone when a file takes its place.
+func (l *destLookup) allPruned(name string, pruning map[string]bool) error {
+	root := filepath.Join(l.root, filepath.FromSlash(name))
+	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(l.root, p)
+		if err != nil {
+			return err
+		}
+		if rel = filepath.ToSlash(rel); !pruning[rel] {
+			return fmt.Errorf("%s is not a file milepost is removing", rel)
+		}
+		return nil
+	})
+}
+
+// removeEmptyDirs removes the given directories (slash names below root)
+// that are empty, deepest first, so a parent emptied by its children goes
+// too. Dot-directories are never removed, nor is root itself.
+func removeEmptyDirs(root string, dirs map[string]bool) {
+	list := make([]string, 0, len(dirs))
+	for dir := range dirs {
+		if !isDotPath(dir) {
+			list = append(list, dir)
+		}
+	}
+	sort.Slice(list, func(i, j int) bool {
+		if di, dj := strings.Count(list[i], "/"), strings.Count(list[j], "/"); di != dj {
+			return di > dj
+		}
+		return list[i] < list[j]
+	})
+	for _, dir := range list {
+		os.Remove(filepath.Join(root, filepath.FromSlash(dir))) // fails, as wanted, unless empty
+	}
+}

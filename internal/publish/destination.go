@@ -1,0 +1,153 @@
+package publish
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// resolvePath returns the absolute, symlink-free form of p, which need not
+// exist: the longest existing prefix is resolved by filepath.EvalSymlinks
+// (which applies ".." after a link to the link's target, as the kernel
+// does) and the missing rest is joined on lexically.
+func resolvePath(p string) (string, error) {
+	if p == "" {
+		return "", errors.New("empty path")
+	}
+	if !filepath.IsAbs(p) {
+		wd, err := os.Getwd()
+		if err != nil {
+			return "", err
+		}
+		p = wd + string(filepath.Separator) + p // no Clean: ".." must meet links first
+	}
+	var missing []string // trailing path elements that do not exist, outermost last
+	current := p
+	for {
+		resolved, err := filepath.EvalSymlinks(current)
+		if err == nil {
+			parts := []string{resolved}
+			for i := len(missing) - 1; i >= 0; i-- {
+				parts = append(parts, missing[i])
+			}
+			return filepath.Join(parts...), nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return "", err
+		}
+		trimmed := strings.TrimRight(current, string(filepath.Separator))
+		cut := strings.LastIndexByte(trimmed, filepath.Separator)
+		if cut <= 0 || trimmed == "" {
+			return filepath.Clean(p), nil
+		}
+		missing = append(missing, trimmed[cut+1:])
+		current = trimmed[:cut+1]
+	}
+}
+
+// isWithin reports whether path is dir or below it; both are clean and
+// absolute.
+func isWithin(path, dir string) bool {
+	if path == dir {
+		return true
+	}
+	if !strings.HasSuffix(dir, string(filepath.Separator)) {
+		dir += string(filepath.Separator)
+	}
+	return strings.HasPrefix(path, dir)
+}
+
+// checkProtected refuses a destination that is a protected directory or one
+// of its ancestors. Paths are compared after resolving symlinks and "..";
+// when both exist, os.SameFile also catches the same directory reached by two
+// spellings (bind mounts, case-insensitive file systems).
+func checkProtected(dest, resolvedDest string, protected []string) error {
+	destInfo, destErr := os.Stat(resolvedDest)
+	for _, p := range protected {
+		if p == "" {
+			continue
+		}
+		resolved, err := resolvePath(p)
+		if err != nil {
+			return fmt.Errorf("protected directory %s: %w", p, err)
+		}
+		hit := isWithin(resolved, resolvedDest)
+		if !hit && destErr == nil {
+			for dir := resolved; ; dir = filepath.Dir(dir) {
+				if info, err := os.Stat(dir); err == nil && os.SameFile(info, destInfo) {
+					hit = true
+					break
+				}
+				if filepath.Dir(dir) == dir {
+					break
+				}
+			}
+		}
+		if !hit {
+			continue
+		}
+		relation := "contains"
+		if resolved == resolvedDest || (destErr == nil && sameDir(resolved, destInfo)) {
+			relation = "is"
+		}
+		return fmt.Errorf("refusing destination %s: it %s %s: %w",
+			describePath(dest, resolvedDest), relation, describePath(p, resolved), ErrProtected)
+	}
+	return nil
+}
+
+func sameDir(path string, info fs.FileInfo) bool {
+	other, err := os.Stat(path)
+	return err == nil && os.SameFile(other, info)
+}
+
+// describePath names a path as the user gave it, adding where it really
+// leads when links or ".." made a difference.
+func describePath(given, resolved string) string {
+	if abs, err := filepath.Abs(given); err == nil && abs == resolved {
+		return given
+	}
+	return fmt.Sprintf("%s (%s)", given, resolved)
+}
+
+// visibleEntries lists the names in dir that do not start with a dot,
+// sorted; exists is false when dir does not exist.
+func visibleEntries(dir string) (names []string, exists bool, err error) {
+	info, err := os.Stat(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	if !info.IsDir() {
+		return nil, true, fmt.Errorf("destination %s exists and is not a directory", dir)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, true, err
+	}
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), ".") {
+			names = append(names, e.Name())
+		}
+	}
+	sort.Strings(names)
+	return names, true, nil
+}
+
+// foreignError explains a refused non-empty destination with a few of the
+// files found there.
+func foreignError(dest string, names []string) error {
+	const shown = 3
+	list := strings.Join(names[:min(shown, len(names))], ", ")
+	if len(names) > shown {
+		list += fmt.Sprintf(" and %d more", len(names)-shown)
+	}
+	return fmt.Errorf("refusing destination %s: it holds %s but no %s (use --force to write into it anyway): %w",
+		dest, list, manifestName, ErrForeign)
+}

@@ -1,0 +1,134 @@
+package publish
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+)
+
+// The manifest, .milepost-manifest.json at the destination root, is how
+// milepost knows which files it wrote and what they hold:
+//
+//	{"generator":"milepost","version":1,"files":[
+//	{"path":"404.html","size":1234,"sha256":"9f86d0…"},
+//	{"path":"img/a b.png","size":5678,"sha256":"60303a…"}
+//	]}
+//
+// One entry per line, sorted by path (byte order), so the file is
+// deterministic and diffs well in a gh-pages history. size is in bytes and
+// sha256 is the lower-case hex SHA-256 of the file as written (after
+// minification). An empty sha256 means "written by milepost, content
+// unknown": Commit records touched paths that way before it changes anything,
+// so an interrupted commit makes the next build rewrite them.
+const manifestVersion = 1
+
+type manifestEntry struct {
+	Path   string `json:"path"`
+	Size   int64  `json:"size"`
+	SHA256 string `json:"sha256"`
+}
+
+type manifestFile struct {
+	Generator string          `json:"generator"`
+	Version   int             `json:"version"`
+	Files     []manifestEntry `json:"files"`
+}
+
+// manifest maps a file name to what milepost last wrote there.
+type manifest map[string]manifestEntry
+
+// readManifest loads dir's manifest. A missing manifest is (nil, false, nil).
+// Every path in it must pass CheckName: a manifest edited to name
+// "../elsewhere" must never make Commit delete outside the destination.
+func readManifest(dir string) (manifest, bool, error) {
+	path := filepath.Join(dir, manifestName)
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	m, err := parseManifest(data)
+	if err != nil {
+		return nil, false, fmt.Errorf("%s: %w", path, err)
+	}
+	return m, true, nil
+}
+
+func parseManifest(data []byte) (manifest, error) {
+	var file manifestFile
+	if err := json.Unmarshal(data, &file); err != nil {
+		return nil, fmt.Errorf("unreadable manifest: %w", err)
+	}
+	if file.Version != manifestVersion {
+		return nil, fmt.Errorf("manifest version %d, want %d", file.Version, manifestVersion)
+	}
+	m := make(manifest, len(file.Files))
+	for _, e := range file.Files {
+		if err := CheckName(e.Path); err != nil {
+			return nil, fmt.Errorf("manifest entry: %w", err)
+		}
+		if _, dup := m[e.Path]; dup {
+			return nil, fmt.Errorf("manifest lists %q twice", e.Path)
+		}
+		if e.Size < 0 {
+			return nil, fmt.Errorf("manifest entry %q: negative size", e.Path)
+		}
+		m[e.Path] = e
+	}
+	return m, nil
+}
+
+// encode renders the manifest in its canonical form: sorted, one entry per
+// line, HTML characters unescaped so paths stay readable.
+func (m manifest) encode() []byte {
+	names := make([]string, 0, len(m))
+	for name := range m {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	var buf bytes.Buffer
+	buf.Grow(len(names) * 120)
+	fmt.Fprintf(&buf, `{"generator":"milepost","version":%d,"files":[`, manifestVersion)
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	for i, name := range names {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		buf.WriteByte('\n')
+		// Encoding a struct of strings and an int cannot fail.
+		_ = enc.Encode(m[name])
+		buf.Truncate(buf.Len() - 1) // Encode's trailing newline
+	}
+	buf.WriteString("\n]}\n")
+	return buf.Bytes()
+}
+
+// writeFileAtomic writes data to path through a temporary file in tmpDir
+// (on the same file system) and a rename, so readers see the old or the new
+// content, never a torn one.
+func writeFileAtomic(path, tmpDir string, data []byte) error {
+	f, err := os.CreateTemp(tmpDir, "manifest-*")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+	}
+	return err
+}

@@ -1,0 +1,143 @@
+package publish
+
+import (
+	"bytes"
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/js"
+	"github.com/tdewolff/minify/v2/json"
+	"github.com/tdewolff/minify/v2/svg"
+)
+
+// Minifier shrinks output files by extension without changing what they
+// mean. It is safe for concurrent use.
+//
+//   - .html .htm: document and end tags kept (the dev server and tests look
+//     for </body>), existing attribute quotes kept, <pre>/<textarea> left
+//     verbatim, ordinary comments dropped but conditional comments kept;
+//     inline <style>, <script> and JSON-LD go through the CSS/JS/JSON
+//     minifiers below.
+//   - .css, .js .mjs: tdewolff's minifiers, full number precision.
+//   - .svg: tdewolff's SVG minifier; the root element always keeps
+//     xmlns="http://www.w3.org/2000/svg" (an SVG without it does not open as
+//     an image), and a file using xml:space is left alone (the minifier would
+//     drop the attribute and collapse the whitespace it protects).
+//   - .json .webmanifest: whitespace only; numbers keep their spelling (1e5
+//     for 100000 would break consumers that decode into integers).
+//   - .xml .rss .atom: whitespace between elements only (see minifyXML);
+//     text keeps every byte, since a feed's escaped HTML may hold <pre>.
+//
+// Other extensions pass through unchanged.
+type Minifier struct {
+	m *minify.M
+}
+
+// Media types used to register and select the minifiers.
+const (
+	mediaHTML = "text/html"
+	mediaCSS  = "text/css"
+	mediaJS   = "application/javascript"
+	mediaJSON = "application/json"
+	mediaSVG  = "image/svg+xml"
+	mediaXML  = "text/xml"
+)
+
+var extensionMedia = map[string]string{
+	".html":        mediaHTML,
+	".htm":         mediaHTML,
+	".css":         mediaCSS,
+	".js":          mediaJS,
+	".mjs":         mediaJS,
+	".json":        mediaJSON,
+	".webmanifest": mediaJSON,
+	".svg":         mediaSVG,
+	".xml":         mediaXML,
+	".rss":         mediaXML,
+	".atom":        mediaXML,
+}
+
+// NewMinifier returns a Minifier with the settings above.
+func NewMinifier() *Minifier {
+	m := minify.New()
+	m.Add(mediaHTML, &html.Minifier{
+		KeepDocumentTags:    true,
+		KeepEndTags:         true,
+		KeepQuotes:          true,
+		KeepSpecialComments: true,
+	})
+	m.Add(mediaCSS, &css.Minifier{})
+	m.AddRegexp(regexp.MustCompile(`^(application|text)/(x-)?(java|ecma)script$`), &js.Minifier{})
+	m.AddRegexp(regexp.MustCompile(`^(application|text)/(.+\+)?json$`), &json.Minifier{KeepNumbers: true})
+	m.Add(mediaSVG, &svg.Minifier{})
+	return &Minifier{m: m}
+}
+
+// Minify returns the minified form of data, choosing the minifier by the
+// extension of name (case-insensitive). On failure it returns data unchanged
+// together with the error, so a caller can write the original and warn.
+func (m *Minifier) Minify(name string, data []byte) ([]byte, error) {
+	media := extensionMedia[strings.ToLower(path.Ext(name))]
+	var (
+		out []byte
+		err error
+	)
+	if media == "" || media == mediaSVG && bytes.Contains(data, []byte("xml:space")) {
+		return data, nil
+	}
+	// The lexers write into their input (a NUL sentinel past the end,
+	// normalised attribute values), so they get a private copy: the caller's
+	// bytes stay untouched and may be shared between goroutines.
+	input := make([]byte, len(data), len(data)+1)
+	copy(input, data)
+	switch media {
+	case mediaXML:
+		out, err = minifyXML(input)
+	case mediaSVG:
+		out, err = m.m.Bytes(media, input)
+		if err == nil {
+			out = ensureSVGNamespace(out)
+		}
+	default:
+		out, err = m.m.Bytes(media, input)
+	}
+	if err != nil {
+		return data, err
+	}
+	return out, nil
+}
+
+const svgNamespace = `http://www.w3.org/2000/svg`
+
+// ensureSVGNamespace puts xmlns back on the root <svg> start tag when it is
+// missing: browsers refuse to show a standalone SVG without it.
+func ensureSVGNamespace(doc []byte) []byte {
+	start := bytes.Index(doc, []byte("<svg"))
+	if start < 0 {
+		return doc
+	}
+	nameEnd := start + len("<svg")
+	if nameEnd < len(doc) && !isTagNameEnd(doc[nameEnd]) {
+		return doc // <svgfoo>, not the root we are looking for
+	}
+	tagEnd := bytes.IndexByte(doc[start:], '>')
+	if tagEnd < 0 {
+		return doc
+	}
+	tag := doc[start : start+tagEnd]
+	if bytes.Contains(tag, []byte(`xmlns="`+svgNamespace+`"`)) || bytes.Contains(tag, []byte(`xmlns='`+svgNamespace+`'`)) {
+		return doc
+	}
+	out := make([]byte, 0, len(doc)+len(svgNamespace)+10)
+	out = append(out, doc[:nameEnd]...)
+	out = append(out, ` xmlns="`+svgNamespace+`"`...)
+	return append(out, doc[nameEnd:]...)
+}
+
+func isTagNameEnd(c byte) bool {
+	return c == ' ' || c == '>' || c == '/' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
+}

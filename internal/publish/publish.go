@@ -1,0 +1,71 @@
+// Package publish is the WRITE stage: it receives a build's output files one
+// by one and makes them the destination directory, safely.
+//
+// What comes in: a destination path, Options, and a stream of (name, bytes)
+// pairs through Sink.Put, called from many goroutines as pages are rendered.
+// Names are slash-separated paths relative to the site root; CheckName says
+// which names are accepted.
+//
+// What goes out: on Commit, the destination holds exactly the files of this
+// build (plus files milepost never wrote, and dot-files, which it leaves
+// alone), and a manifest, .milepost-manifest.json, listing what milepost
+// wrote (see manifest.go for the format).
+//
+// What it must guarantee:
+//
+//   - Nothing visible changes before Commit. Put writes new and changed files
+//     into a staging directory (.milepost-staging inside the destination, or
+//     beside it when the destination does not exist yet); Abort removes it.
+//     A staging directory left by a killed build is removed by the next Begin.
+//   - Commit writes only files whose bytes changed: an unchanged file is
+//     neither rewritten nor read back (the manifest holds its size and
+//     SHA-256), so it keeps its mtime and rsync-style deploys upload only
+//     what changed.
+//   - Commit deletes only files listed in the previous manifest that this
+//     build no longer produces, then removes directories that became empty.
+//     It never deletes a dot-file or anything inside a dot-directory (.git of
+//     a gh-pages worktree, .nojekyll, .well-known), nor a file it did not
+//     write.
+//   - Begin refuses a destination that is, or contains, a protected directory
+//     (the site root, the content folder), and a non-empty destination without
+//     a manifest unless Options.Force. With Force, files already there are
+//     overwritten when the build produces the same name and otherwise left
+//     alone for good: they are not in the manifest, so no later build prunes
+//     them.
+//   - Names cannot escape the destination, nor reach into .git or milepost's
+//     own reserved .milepost-* files.
+//
+// If a Commit is interrupted half-way (power cut, kill -9), the destination
+// holds a mix of old and new files, but the manifest written before the first
+// change lists every path the commit touches with an unknown hash, so the next
+// build rewrites or prunes all of them and the destination converges.
+//
+// Memory is the in-memory Sink used by the dev server, `milepost check` and
+// tests; Minifier minifies by file extension and is shared by both sinks.
+//
+// publish is the only stage, with the dev server, that touches the disk. It
+// keeps no package-level state.
+package publish
+
+import "errors"
+
+// Sink receives a build's output files. name is slash-separated and relative
+// to the site root ("index.html", "tags/launch/index.html", "img/a b.png").
+// Implementations are safe for concurrent use; Put keeps no reference to
+// data after it returns.
+type Sink interface {
+	Put(name string, data []byte) error
+}
+
+// Errors that callers may want to tell apart (wrap-checked with errors.Is).
+var (
+	// ErrProtected: the destination is, or contains, a protected directory.
+	ErrProtected = errors.New("destination would overwrite the site's sources")
+	// ErrForeign: the destination is not empty and has no manifest; Force
+	// accepts it.
+	ErrForeign = errors.New("destination is not empty and was not written by milepost")
+	// ErrBadName: an output name is not a safe relative path.
+	ErrBadName = errors.New("bad output name")
+	// ErrClosed: Put or Commit after the transaction was committed or aborted.
+	ErrClosed = errors.New("publish transaction already finished")
+)

@@ -1,0 +1,6 @@
+// live progress
+(function () {
+  var counter = 0;
+  function increment(amount) { counter = counter + amount; return counter; }
+  window.milepost = { increment: increment };
+})();

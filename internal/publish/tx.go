@@ -1,0 +1,333 @@
+package publish
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"sync"
+	"time"
+)
+
+// Options tune Begin.
+type Options struct {
+	// Force accepts a non-empty destination that has no manifest. Files found
+	// there are overwritten when the build produces the same name and are
+	// otherwise left alone (never pruned, now or later).
+	Force bool
+	// Minify minifies files by extension (see Minifier) before writing them.
+	Minify bool
+	// Protected lists directories the destination may neither be nor
+	// contain: the site root and the content folder. Symlinks and ".." are
+	// resolved before comparing.
+	Protected []string
+}
+
+// Stats says what a Commit did.
+type Stats struct {
+	Written   int // files created or replaced
+	Unchanged int // files produced with the bytes already there, not touched
+	Removed   int // files of an earlier build no longer produced, deleted
+	// Unminified lists, sorted, the files whose minification failed; they
+	// were written as rendered. A build may report them as warnings.
+	Unminified []string
+}
+
+type txState int
+
+const (
+	txOpen txState = iota
+	txFinishing
+	txDone
+)
+
+// Tx is one build's write into a destination: Begin, many Puts, then Commit
+// or Abort. Put is safe for concurrent use; Commit and Abort wait for Puts in
+// flight and must not race with new ones.
+type Tx struct {
+	dest     string // absolute, symlinks resolved
+	staging  string // where Put writes new and changed files
+	fresh    bool   // dest did not exist: Commit renames staging into place
+	created  []string
+	minifier *Minifier
+
+	old          manifest // nil when the destination has none
+	oldBytes     []byte   // the manifest file as found, to skip rewriting it
+	manifestTime time.Time
+
+	inflight sync.WaitGroup
+	mu       sync.Mutex
+	state    txState
+	failed   error
+	files    map[string]fileState
+	dirs     map[string]bool // directories implied by the names put so far
+	made     map[string]bool // directories created below staging
+	unminify []string
+}
+
+type fileState struct {
+	size    int64
+	sha256  string
+	changed bool // staged; false means the destination already holds it
+}
+
+// Begin checks that dest may be written (see Options and the package doc),
+// removes a staging directory left by a killed build, and prepares a new
+// one. Nothing visible in dest changes until Commit.
+func Begin(dest string, o Options) (*Tx, error) {
+	resolved, err := resolvePath(dest)
+	if err != nil {
+		return nil, fmt.Errorf("destination %s: %w", dest, err)
+	}
+	if err := checkProtected(dest, resolved, o.Protected); err != nil {
+		return nil, err
+	}
+	visible, exists, err := visibleEntries(resolved)
+	if err != nil {
+		return nil, err
+	}
+	t := &Tx{
+		dest:  resolved,
+		fresh: !exists,
+		files: map[string]fileState{},
+		dirs:  map[string]bool{},
+		made:  map[string]bool{},
+	}
+	if o.Minify {
+		t.minifier = NewMinifier()
+	}
+	if exists {
+		old, found, err := readManifest(resolved)
+		switch {
+		case err != nil && !o.Force:
+			return nil, fmt.Errorf("%w (remove it, or use --force to rewrite every file)", err)
+		case err == nil && found:
+			t.old = old
+			t.oldBytes, _ = os.ReadFile(filepath.Join(resolved, manifestName))
+			if info, err := os.Lstat(filepath.Join(resolved, manifestName)); err == nil {
+				t.manifestTime = info.ModTime()
+			}
+		case !found && len(visible) > 0 && !o.Force:
+			return nil, foreignError(dest, visible)
+		}
+	}
+	if err := t.prepareStaging(); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// prepareStaging removes stale staging directories of both kinds and
+// creates this build's: inside an existing destination, so final renames
+// stay on one file system, or beside a missing one, so a failed first build
+// leaves no empty destination behind.
+func (t *Tx) prepareStaging() error {
+	inside := filepath.Join(t.dest, stagingName)
+	beside := filepath.Join(filepath.Dir(t.dest), stagingName+"-"+filepath.Base(t.dest))
+	for _, stale := range []string{inside, beside} {
+		if err := os.RemoveAll(stale); err != nil {
+			return fmt.Errorf("removing staging left by an earlier build: %w", err)
+		}
+	}
+	t.staging = inside
+	if t.fresh {
+		t.staging = beside
+		if err := t.makeParents(filepath.Dir(t.dest)); err != nil {
+			return err
+		}
+	}
+	if err := os.Mkdir(t.staging, 0o755); err != nil {
+		return fmt.Errorf("creating staging directory: %w", err)
+	}
+	return nil
+}
+
+// makeParents creates dir and its missing ancestors, remembering which it
+// created so Abort can take them away again.
+func (t *Tx) makeParents(dir string) error {
+	var missing []string
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(d); err == nil || filepath.Dir(d) == d {
+			break
+		}
+		missing = append(missing, d)
+	}
+	for i := len(missing) - 1; i >= 0; i-- {
+		if err := os.Mkdir(missing[i], 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("creating %s: %w", missing[i], err)
+		}
+		t.created = append(t.created, missing[i])
+	}
+	return nil
+}
+
+// Put takes one output file. It minifies data when Options.Minify is set,
+// hashes it, and stages it unless the destination already holds exactly
+// these bytes. A Put error poisons the transaction: Commit will refuse.
+func (t *Tx) Put(name string, data []byte) error {
+	if err := t.reserve(name); err != nil {
+		return err
+	}
+	defer t.inflight.Done()
+	if t.minifier != nil {
+		minified, err := t.minifier.Minify(name, data)
+		if err == nil {
+			data = minified
+		} else {
+			t.mu.Lock()
+			t.unminify = append(t.unminify, name)
+			t.mu.Unlock()
+		}
+	}
+	sum := sha256.Sum256(data)
+	st := fileState{size: int64(len(data)), sha256: hex.EncodeToString(sum[:])}
+	st.changed = !t.holds(name, st)
+	if st.changed {
+		if err := t.stage(name, data); err != nil {
+			return t.fail(fmt.Errorf("staging %s: %w", name, err))
+		}
+	}
+	t.mu.Lock()
+	t.files[name] = st
+	t.mu.Unlock()
+	return nil
+}
+
+// reserve validates name against the names already put (no duplicates, no
+// name that is both a file and a directory) and registers the Put in flight.
+func (t *Tx) reserve(name string) error {
+	if err := CheckName(name); err != nil {
+		return t.fail(err)
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.state != txOpen {
+		return ErrClosed
+	}
+	if _, dup := t.files[name]; dup {
+		return t.failLocked(fmt.Errorf("%s is written twice in one build", name))
+	}
+	if t.dirs[name] {
+		return t.failLocked(fmt.Errorf("%s is both a file and a directory of other files", name))
+	}
+	for dir := path.Dir(name); dir != "."; dir = path.Dir(dir) {
+		if _, isFile := t.files[dir]; isFile {
+			return t.failLocked(fmt.Errorf("%s needs directory %s, which is also a file", name, dir))
+		}
+	}
+	for dir := path.Dir(name); dir != "." && !t.dirs[dir]; dir = path.Dir(dir) {
+		t.dirs[dir] = true
+	}
+	t.files[name] = fileState{changed: true} // placeholder until Put finishes
+	t.inflight.Add(1)
+	return nil
+}
+
+// holds reports whether the destination already has name with these bytes,
+// trusting the manifest's hash when the file's size matches and it was not
+// modified after the manifest was written.
+func (t *Tx) holds(name string, st fileState) bool {
+	prev, ok := t.old[name]
+	if !ok || prev.SHA256 == "" || prev.SHA256 != st.sha256 || prev.Size != st.size {
+		return false
+	}
+	info, err := os.Lstat(filepath.Join(t.dest, filepath.FromSlash(name)))
+	return err == nil && info.Mode().IsRegular() && info.Size() == st.size &&
+		!info.ModTime().After(t.manifestTime)
+}
+
+func (t *Tx) stage(name string, data []byte) error {
+	target := filepath.Join(t.staging, filepath.FromSlash(name))
+	if err := t.makeStagingDir(path.Dir(name)); err != nil {
+		return err
+	}
+	return os.WriteFile(target, data, 0o644)
+}
+
+func (t *Tx) makeStagingDir(dir string) error {
+	if dir == "." {
+		return nil
+	}
+	t.mu.Lock()
+	done := t.made[dir]
+	t.mu.Unlock()
+	if done {
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Join(t.staging, filepath.FromSlash(dir)), 0o755); err != nil {
+		return err
+	}
+	t.mu.Lock()
+	t.made[dir] = true
+	t.mu.Unlock()
+	return nil
+}
+
+func (t *Tx) fail(err error) error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.failLocked(err)
+}
+
+func (t *Tx) failLocked(err error) error {
+	if t.failed == nil {
+		t.failed = err
+	}
+	return err
+}
+
+// finish moves the transaction out of the open state and waits for Puts in
+// flight. It reports false when the transaction had already finished.
+func (t *Tx) finish() bool {
+	t.mu.Lock()
+	if t.state != txOpen {
+		t.mu.Unlock()
+		return false
+	}
+	t.state = txFinishing
+	t.mu.Unlock()
+	t.inflight.Wait()
+	return true
+}
+
+// Abort discards everything put so far and leaves the destination exactly as
+// Begin found it. Abort after Commit or Abort does nothing, so
+// `defer tx.Abort()` is safe.
+func (t *Tx) Abort() error {
+	if !t.finish() {
+		return nil
+	}
+	defer t.setDone()
+	return t.removeStaging()
+}
+
+func (t *Tx) setDone() {
+	t.mu.Lock()
+	t.state = txDone
+	t.mu.Unlock()
+}
+
+// removeStaging deletes the staging directory and any parents Begin created
+// for it that are still empty.
+func (t *Tx) removeStaging() error {
+	err := os.RemoveAll(t.staging)
+	for i := len(t.created) - 1; i >= 0; i-- {
+		os.Remove(t.created[i]) // fails, harmlessly, once something else lives there
+	}
+	return err
+}
+
+// sortedNames returns the names put, sorted, with their states.
+func (t *Tx) sortedNames() []string {
+	names := make([]string, 0, len(t.files))
+	for name := range t.files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	return names
+}
