@@ -6,21 +6,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/milepost/milepost/internal/markdown"
 	"github.com/milepost/milepost/internal/wikilink"
 	"github.com/yuin/goldmark/ast"
 )
-
-// lineIndex maps offsets to positions for tests, counting from firstLine.
-type lineIndex struct {
-	src       string
-	firstLine int
-}
-
-func (l lineIndex) Position(off int) (int, int) {
-	before := l.src[:off]
-	line := l.firstLine + strings.Count(before, "\n")
-	return line, off - (strings.LastIndexByte(before, '\n') + 1) + 1
-}
 
 func TestCollect(t *testing.T) {
 	src := strings.Join([]string{
@@ -37,7 +26,7 @@ func TestCollect(t *testing.T) {
 	}, "\n")
 	md := newMarkdown()
 	doc := parse(t, md, src)
-	links := wikilink.Collect(doc, lineIndex{src, 10})
+	links := wikilink.Collect(doc, markdown.NewLineIndex([]byte(src), 10))
 	want := []wikilink.Link{
 		{Target: "A", Line: 10, Col: 7, Text: "A"},
 		{Target: "B", Fragment: "x", Label: "b", Line: 14, Col: 10, Text: "b", Section: "the-plan"},
