@@ -11,10 +11,10 @@ import (
 // View is what every template receives. Exactly one of Page, Folder, Home,
 // Tag, Tags or Broken is set, by the template it is for.
 type View struct {
-	Site  *Site
-	URL   string // this file's URL relative to the site root ("milestones/x/", "" for home)
-	Root  string // relative path from this file to the site root ("../../")
-	Title string // the document title (without the site title)
+	Site   *Site
+	URL    string // this file's URL relative to the site root ("milestones/x/", "" for home)
+	Root   string // relative path from this file to the site root ("../../")
+	Title  string // the document title (without the site title)
 	Crumbs []Link
 
 	Page   *Page
@@ -53,15 +53,15 @@ func (v *View) Abs(target string) string {
 
 // Site is what every page shows of the site as a whole.
 type Site struct {
-	Title       string
-	Description string
-	Lang        string
-	BaseURL     string // with a trailing slash, or ""
-	Generated   string // YYYY-MM-DD
+	Title        string
+	Description  string
+	Lang         string
+	BaseURL      string // with a trailing slash, or ""
+	Generated    string // YYYY-MM-DD
 	GeneratedISO string
-	FileLinks   bool
-	Progress    Progress
-	Version     string
+	FileLinks    bool
+	Progress     Progress
+	Version      string
 }
 
 // Link is a titled URL relative to the site root.
@@ -110,6 +110,55 @@ type Page struct {
 	Items      []ItemGroup
 	Badge      *Badge
 	Folder     *Folder // set when the page is its folder's page
+	Burnup     *Chart  // items done over time, nil when too few are dated
+}
+
+// linkWarningKinds are the warnings about links, which a page folds away
+// (a page with many broken links would otherwise open with a wall of them).
+var linkWarningKinds = map[string]bool{"broken-link": true, "missing-heading": true, "ambiguous-link": true, "bad-link": true, "embed-cycle": true}
+
+// StatusWarnings are the page's warnings that are not about links (drift,
+// staleness, no items).
+func (p *Page) StatusWarnings() []Warning {
+	var out []Warning
+	for _, w := range p.Warnings {
+		if !linkWarningKinds[w.Kind] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// LinkWarnings are the page's warnings about links.
+func (p *Page) LinkWarnings() []Warning {
+	var out []Warning
+	for _, w := range p.Warnings {
+		if linkWarningKinds[w.Kind] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// HeadingsNumbered reports whether every top-level section title starts
+// with a digit ("1. Prepare", "2.1 Backup"): a runbook numbered by hand
+// keeps its numbers, and the theme numbers the others.
+func (p *Page) HeadingsNumbered() bool {
+	if len(p.Sections) == 0 {
+		return false
+	}
+	for _, s := range p.Sections {
+		if s.Title == "" || s.Title[0] < '0' || s.Title[0] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// Chart is an inline SVG chart and the sentence that says what it shows.
+type Chart struct {
+	SVG     template.HTML
+	Caption string
 }
 
 // Section is one entry of a page's outline.
@@ -182,6 +231,7 @@ type Folder struct {
 	Progress Progress
 	Pages    []Card
 	Folders  []Card
+	Burnup   *Chart
 }
 
 // Home is the site's front page.
@@ -190,6 +240,7 @@ type Home struct {
 	Recent []Done
 	Stale  []Card
 	Page   *Page // the root index.md, when there is one
+	Burnup *Chart
 }
 
 // Group is a folder's pages on the home page.
