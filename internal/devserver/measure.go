@@ -19,10 +19,12 @@ const editTimeout = 60 * time.Second
 
 // MeasureReload measures what a user of `milepost serve` waits for: the time
 // from writing a source file to the browser being told to reload. It serves
-// the site under root (built by b, the whole root watched) on a free
-// loopback port, edits file (slash path relative to root) n times, one edit
-// after the previous reload, and returns the median and 95th percentile.
-// The file is restored afterwards.
+// the site under root (built by b) on a free loopback port, watching what
+// `milepost serve` watches: the top folder of file (the content folder),
+// templates/, static/ and milepost.yaml. It edits file (a slash path
+// relative to root) n times, each edit after the previous reload, and
+// returns the median and the 95th percentile. The file is restored
+// afterwards.
 //
 // Each edit appends a line that must change the output: a paragraph for
 // Markdown and other text, a rule for CSS. An edit the output does not show
@@ -42,7 +44,13 @@ func MeasureReload(ctx context.Context, root string, b Builder, file string, n i
 	}
 
 	ctx, cancel := context.WithCancel(ctx)
-	s := New(b, Options{Root: root, Port: -1, Log: io.Discard})
+	contentDir, _, _ := strings.Cut(path.Clean(file), "/")
+	s := New(b, Options{
+		Root:  root,
+		Watch: []string{contentDir, "templates", "static", "milepost.yaml"},
+		Port:  -1,
+		Log:   io.Discard,
+	})
 	urls := make(chan string, 1)
 	done := make(chan error, 1)
 	go func() { done <- s.Run(ctx, func(u string) { urls <- u }) }()
