@@ -37,7 +37,7 @@ func Example() {
 	})
 	fmt.Print(string(page))
 	// Output:
-	// plan.md:3:47: broken link 'Nowhere': no page or file of that name
+	// plan.md:3:43: broken link 'Nowhere': no page or file of that name
 	// <h1 id="plan">Plan</h1>
 	// <p>See <a class="wikilink" href="../tasks/phase-4/#risks">the risks</a> and <span class="wikilink broken" title="broken link: Nowhere">Nowhere</span>.</p>
 }
