@@ -1,6 +1,7 @@
 package status
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 
@@ -10,6 +11,7 @@ import (
 	emojiast "github.com/yuin/goldmark-emoji/ast"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/util"
 )
 
 // declared is what a node's own text says about its state.
@@ -102,7 +104,7 @@ func writeMarkerText(b *strings.Builder, n ast.Node, src []byte) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
-			b.Write(c.Segment.Value(src))
+			b.Write(unescape(c.Segment.Value(src)))
 			if c.SoftLineBreak() || c.HardLineBreak() {
 				b.WriteByte(' ')
 			}
@@ -127,6 +129,18 @@ func writeMarkerText(b *strings.Builder, n ast.Node, src []byte) {
 			writeMarkerText(b, c, src)
 		}
 	}
+}
+
+// unescape resolves backslash escapes and character references, as a
+// reader sees them (a backslash-escaped "*" is "*", "&amp;" is "&").
+func unescape(v []byte) []byte {
+	if bytes.IndexByte(v, '\\') >= 0 {
+		v = util.UnescapePunctuations(v)
+	}
+	if bytes.IndexByte(v, '&') >= 0 {
+		v = util.ResolveEntityNames(util.ResolveNumericReferences(v))
+	}
+	return v
 }
 
 // firstTextBlock returns a list item's first paragraph (or tight text

@@ -45,6 +45,9 @@ func TestRules(t *testing.T) {
 		{"list", "marker in code is no marker", "- run `DONE`\n- b\n", "", ""},
 		{"list", "marker in a link target is no marker", "- [docs](https://x.org/DONE)\n- b\n", "", ""},
 		{"list", "marker in a link text counts", "- [DONE](https://x.org/)\n- b\n", "", "list:done list:open"},
+		{"list", "escapes are read as the reader sees them", "- TODO\\_list\n- b\n", "", ""},
+		{"list", "marker in a wiki-link is no marker", "- see [[DONE]]\n- b\n", "", ""},
+		{"list", "wiki-link before a trailing emoji", "- [[Some page]] ✅\n- b\n", "", "list:done list:open"},
 		{"list", "shortcode emoji", "- :white_check_mark: a\n- :construction: b\n- :no_entry: c\n- :x: d\n", "", "list:done list:active list:blocked list:open"},
 
 		// Rule 3: status tables.

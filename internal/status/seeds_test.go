@@ -182,3 +182,41 @@ func TestSeedTotals(t *testing.T) {
 		t.Errorf("seed percent = %d, want 39", p)
 	}
 }
+
+// TestSeedExample pins the page object the status issue shows for
+// pre-launch.md: section ids, titles, levels, lines, and the heading item
+// with its completion date.
+func TestSeedExample(t *testing.T) {
+	p := computeFile(t, readSeed(t, "milestones/pre-launch.md"), "")
+	completed := p.Sections[0]
+	if completed.ID != "completed" || completed.Title != "Completed" || completed.Level != 2 || completed.Line != 12 {
+		t.Errorf("first section = %s %q level %d line %d", completed.ID, completed.Title, completed.Level, completed.Line)
+	}
+	mcp := completed.Sections[0]
+	if mcp.ID != "mcp-wiki-routing-bug" || mcp.Title != "MCP wiki routing (bug) ✅ FIXED (2026-03-15)" || mcp.Level != 3 || mcp.Line != 14 {
+		t.Errorf("MCP section = %s %q level %d line %d", mcp.ID, mcp.Title, mcp.Level, mcp.Line)
+	}
+	if mcp.Counts != (Counts{Done: 1}) {
+		t.Errorf("MCP section counts = %+v, want 1/1", mcp.Counts)
+	}
+	it := p.Items[0]
+	want := Item{Line: 14, Section: "mcp-wiki-routing-bug", State: marker.Done, Source: SourceHeading, Text: "MCP wiki routing (bug) ✅ FIXED (2026-03-15)", Date: "2026-03-15"}
+	it.Node = nil
+	if it != want {
+		t.Errorf("first item = %+v, want %+v", it, want)
+	}
+	ids := map[string]bool{}
+	var walk func(ss []*Section)
+	walk = func(ss []*Section) {
+		for _, s := range ss {
+			ids[s.ID] = true
+			walk(s.Sections)
+		}
+	}
+	walk(p.Sections)
+	for _, id := range []string{"management-ui-usability", "upstream-bug-fix-submitted-2026-03-17", "admin-ui-cleanup-otterwiki-fork", "log-rotation", "owasp-remaining-items"} {
+		if !ids[id] {
+			t.Errorf("no section %q", id)
+		}
+	}
+}
