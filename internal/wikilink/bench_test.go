@@ -108,3 +108,29 @@ func TestResolveAtScale(t *testing.T) {
 		}
 	}
 }
+
+// An Index serves many goroutines at once (run with -race).
+func TestResolveConcurrent(t *testing.T) {
+	targets, from, links := benchSite(500, 2000)
+	ix := wikilink.NewIndex(targets)
+	want := make([]wikilink.Resolution, len(links))
+	for k, l := range links {
+		want[k] = ix.Resolve(from[k], l)
+	}
+	done := make(chan bool)
+	for g := 0; g < 4; g++ {
+		go func() {
+			ok := true
+			for k, l := range links {
+				got := ix.Resolve(from[k], l)
+				ok = ok && got.Path == want[k].Path && got.Anchor == want[k].Anchor
+			}
+			done <- ok
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		if !<-done {
+			t.Error("concurrent resolution differs")
+		}
+	}
+}
