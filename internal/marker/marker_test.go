@@ -166,6 +166,10 @@ func TestWith(t *testing.T) {
 			t.Errorf("With: Find(%q) = %v %v, want %v", tt.text, m.State, ok, tt.state)
 		}
 	}
+	ascii := base.With(nil, map[State][]string{Done: {"+1"}})
+	if m, ok := ascii.Find("+1 ship it", Prose); !ok || m.State != Done {
+		t.Errorf("With: ASCII emoji not read: %v %v", m.State, ok)
+	}
 	if m, _ := base.Find("OPEN", Prose); m.State != Open {
 		t.Errorf("With changed its receiver: OPEN reads %v", m.State)
 	}

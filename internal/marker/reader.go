@@ -338,6 +338,9 @@ func (v *Vocabulary) Find(text string, ctx Context) (Match, bool) {
 		}
 		return vw.match(best, Word), true
 	}
+	if !idx.asciiEmoji && !hasNonASCII(text) {
+		return Match{}, false // no emoji, so no emoji marker
+	}
 	anyCase := words
 	if ctx != Cell {
 		anyCase = vw.words(idx, true)
@@ -359,4 +362,13 @@ func (v *Vocabulary) StartsWithEmoji(text string) (State, bool) {
 	vw := newView(text)
 	st, _, ok := vw.emojiAt(v.compiled(), vw.firstVisible())
 	return st, ok
+}
+
+func hasNonASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return true
+		}
+	}
+	return false
 }

@@ -117,8 +117,9 @@ func isSelector(r rune) bool { return r == '\uFE0E' || r == '\uFE0F' }
 // index is the compiled vocabulary: phrases split into words and sorted
 // longest first, emoji as rune sequences sorted longest first.
 type index struct {
-	phrases []phrase
-	emoji   []emojiEntry
+	phrases    []phrase
+	emoji      []emojiEntry
+	asciiEmoji bool // some emoji is plain ASCII (configured), so ASCII text may hold one
 }
 
 type phrase struct {
@@ -153,6 +154,7 @@ func newIndex(words, emoji map[State][]string) *index {
 		for _, e := range emoji[st] {
 			if r := []rune(stripSelectors(e)); len(r) > 0 {
 				idx.emoji = append(idx.emoji, emojiEntry{runes: r, state: st})
+				idx.asciiEmoji = idx.asciiEmoji || !hasNonASCII(string(r))
 			}
 		}
 	}
