@@ -49,4 +49,8 @@
 //     when every unfinished item is open, "are not done" otherwise.
 //   - The completion date of a table row is the first date in any of its
 //     cells.
+//   - A table row's text is its first cell, other than the status cell,
+//     that holds a letter, so a numbering column ("#") does not name rows;
+//     when no cell holds a letter, the first cell other than the status
+//     cell.
 package status

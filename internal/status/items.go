@@ -2,6 +2,7 @@ package status
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/milepost/milepost/internal/marker"
 	"github.com/milepost/milepost/internal/mdtext"
@@ -119,13 +120,7 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 				st = d.state
 			}
 		}
-		textCell := -1
-		for i := range cells {
-			if i != col {
-				textCell = i
-				break
-			}
-		}
+		textCell := c.rowTextCell(cells, col)
 		if len(cells) > 0 && entirelyStruck(cells[0], c.src) && st != marker.Dropped {
 			st = marker.Done
 		}
@@ -139,6 +134,26 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 		}
 		*out = append(*out, c.newItem(row, st, SourceTable, text, strings.Join(own, " | ")))
 	}
+}
+
+// rowTextCell returns the index of the cell that names a row: the first
+// cell other than the status cell that holds a letter, so a numbering
+// column ("#", "1") does not name rows; failing that, the first cell other
+// than the status cell; -1 when there is none.
+func (c *computer) rowTextCell(cells []ast.Node, col int) int {
+	first := -1
+	for i, cell := range cells {
+		if i == col {
+			continue
+		}
+		if first < 0 {
+			first = i
+		}
+		if strings.ContainsFunc(mdtext.Inline(cell, c.src), unicode.IsLetter) {
+			return i
+		}
+	}
+	return first
 }
 
 // statusColumn returns the index of the status column, or -1 when the table
