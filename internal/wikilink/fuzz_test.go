@@ -113,3 +113,43 @@ func checkEscaped(t *testing.T, markup string, l wikilink.Link) {
 		t.Fatalf("label %q written as %q", label, markup)
 	}
 }
+
+// FuzzResolve checks that any target, fragment and linking page resolve
+// without panicking, only ever to a target of the index and with its URL,
+// and that the href is relative: no scheme, no host.
+func FuzzResolve(f *testing.F) {
+	for _, s := range [][3]string{
+		{"milestones/pre-launch.md", "todo", ""},
+		{"index.md", "../../etc/passwd", ""},
+		{"a/b/c.md", "/../x", "h"},
+		{"index.md", "javascript:alert(1).png", ""},
+		{"index.md", "pre-launch", "Phase 1#Risks"},
+		{"index.md", "pre-launch", "^decision-1"},
+		{"index.md", "//evil.example/x", ""},
+		{"", "", "Open"},
+		{"x/y.md", "./../.././a", ""},
+	} {
+		f.Add(s[0], s[1], s[2])
+	}
+	ix := wikilink.NewIndex(vault())
+	f.Fuzz(func(t *testing.T, from, target, fragment string) {
+		res := ix.Resolve(from, wikilink.Link{Target: target, Fragment: fragment})
+		if res.Broken {
+			if res.Path != "" || res.URL != "" || len(res.Warnings) == 0 {
+				t.Fatalf("broken but %+v", res)
+			}
+			return
+		}
+		tg, ok := ix.Target(res.Path)
+		if !ok || tg.URL != res.URL {
+			t.Fatalf("resolved to %q (%q), not a target of the index", res.Path, res.URL)
+		}
+		for _, fromURL := range []string{"", "a/", from} {
+			href := wikilink.Href(fromURL, res)
+			u, err := url.Parse(href)
+			if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(href, "//") {
+				t.Fatalf("href %q from %q for %+v", href, fromURL, res)
+			}
+		}
+	})
+}
