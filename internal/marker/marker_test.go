@@ -42,6 +42,10 @@ func TestFind(t *testing.T) {
 		{"NOT STARTED", Prose, true, Open, "NOT STARTED"},
 		{"DONE then WONTFIX", Prose, true, Dropped, "WONTFIX"},
 		{"BLOCKED, then DONE", Prose, true, Blocked, "BLOCKED"},
+		{"WIP, now DONE", Prose, true, Done, "DONE"},
+		{"DONE or OPEN", Prose, true, Done, "DONE"},
+		{"MERGED, then CLOSED", Prose, true, Done, "MERGED"},
+		{"COMPLETED but CANCELLED", Prose, true, Dropped, "CANCELLED"},
 		// status cells: any case
 		{"Not Started", Cell, true, Open, "Not Started"},
 		{"Not Started", Prose, false, Open, ""},

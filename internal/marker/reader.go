@@ -330,10 +330,9 @@ func (v *Vocabulary) Find(text string, ctx Context) (Match, bool) {
 	words := resolveWords(vw.words(idx, ctx == Cell))
 	if len(words) > 0 {
 		best := words[0]
-		for _, w := range words {
-			if w.state == Dropped {
+		for _, w := range words[1:] {
+			if w.length > best.length || w.length == best.length && w.state == Dropped && best.state != Dropped {
 				best = w
-				break
 			}
 		}
 		return vw.match(best, Word), true
