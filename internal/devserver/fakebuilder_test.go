@@ -19,7 +19,7 @@ import (
 //	always           → 404.html
 //
 // A Markdown file containing BROKEN fails the build with a diagnostic at its
-// position. It records every changed list it was given.
+// position; one containing PANIC panics. It records every changed list it was given.
 type diskBuilder struct {
 	root string
 
@@ -48,6 +48,9 @@ func (b *diskBuilder) Build(ctx context.Context, changed []string) (*Result, err
 		}
 		rel, _ := filepath.Rel(contentDir, name)
 		src := "content/" + filepath.ToSlash(rel)
+		if strings.Contains(string(text), "PANIC") {
+			panic("toy builder: " + src)
+		}
 		if line, col, ok := position(string(text), "BROKEN"); ok {
 			problems = append(problems, diag.Errorf(src, line, col, "front matter: <BROKEN> is not a key"))
 			return nil

@@ -65,6 +65,7 @@ func TestHandler(t *testing.T) {
 		{"POST", "/_milepost/events", 405, "", "", ""},
 		{"GET", "/_milepost/live.js", 200, "text/javascript; charset=utf-8", "", "EventSource"},
 		{"GET", "/_milepost/other", 404, "", "", ""},
+		{"HEAD", "/_milepost/events", 200, "text/event-stream; charset=utf-8", "", ""},
 		// Path escapes, plain and encoded.
 		{"GET", "/../etc/passwd", 400, "", "", ""},
 		{"GET", "/%2e%2e/etc/passwd", 400, "", "", ""},

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"time"
@@ -15,7 +16,7 @@ import (
 // rebuild runs one build, swaps in the result or the error overlay, prints
 // the terminal line and tells the browsers. It runs on the build loop only.
 func (s *Server) rebuild(ctx context.Context, cs changeSet, first bool) {
-	res, err := s.builder.Build(ctx, cs.changed)
+	res, err := s.build(ctx, cs.changed)
 	if err == nil && res == nil {
 		err = errors.New("the builder returned no result")
 	}
@@ -70,6 +71,17 @@ func (s *Server) rebuild(ctx context.Context, cs changeSet, first bool) {
 	default:
 		s.hub.broadcast(event{name: "reload", data: id})
 	}
+}
+
+// build calls the builder, turning a panic into an error: a bug the input
+// triggers shows in the page like any other failure, and the server lives.
+func (s *Server) build(ctx context.Context, changed []string) (res *Result, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			res, err = nil, fmt.Errorf("the build panicked: %v\n\n%s", p, debug.Stack())
+		}
+	}()
+	return s.builder.Build(ctx, changed)
 }
 
 // diffFiles lists the output paths whose bytes differ between two builds,

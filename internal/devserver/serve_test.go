@@ -201,6 +201,19 @@ func TestBuildErrorShowsOverlayAndKeepsSite(t *testing.T) {
 	}
 }
 
+func TestBuilderPanicIsABuildError(t *testing.T) {
+	h := startServer(t, nil, nil)
+	h.write("content/a.md", "PANIC")
+	ev := h.expect("error")
+	if !strings.Contains(ev.data, "the build panicked: toy builder: content/a.md") {
+		t.Errorf("error event: %.300s", ev.data)
+	}
+	h.mustContain("a/", 200, "<h1>alpha</h1>")
+	h.write("content/a.md", "alpha again")
+	h.expect("reload")
+	h.mustContain("a/", 200, "alpha again")
+}
+
 func TestFirstBuildFailingStillServes(t *testing.T) {
 	h := startServer(t, map[string]string{"content/a.md": "BROKEN"}, nil)
 	h.expect("error") // sent on connect
