@@ -84,7 +84,7 @@ func (ix *Index) find(fromPath, target string) (int32, []Problem, string) {
 		return ix.pick(ix.byFolder[""], target, nil)
 	}
 	segs[len(segs)-1] = trimMD(segs[len(segs)-1])
-	explicit := segs[0] == "." || segs[0] == ".."
+	explicit := !rooted && (segs[0] == "." || segs[0] == "..")
 	dotted := explicit
 	for _, s := range segs {
 		dotted = dotted || s == "." || s == ".."

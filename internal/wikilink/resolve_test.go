@@ -63,6 +63,9 @@ func TestResolve(t *testing.T) {
 		{pre, "[[milestones/pre-launch]]", pre, "", nil},
 		{pre, "[[milestones/pre-launch.md]]", pre, "", nil},
 		{pre, "[[/tasks/phase 4]]", "tasks/phase 4.md", "", nil},
+		{pre, "[[/./tasks/./phase 4]]", "tasks/phase 4.md", "", nil},
+		{pre, "[[/milestones/../tasks/phase 4]]", "tasks/phase 4.md", "", nil},
+		{"index.md", "[[/]]", "index.md", "", nil},
 		{pre, "[[milestones]]", "milestones/index.md", "", nil},
 		{pre, "[[milestones/]]", "milestones/index.md", "", nil},
 		// case and separators fold
