@@ -73,6 +73,8 @@ func TestFind(t *testing.T) {
 		// never in URLs or code (callers pass code as Opaque)
 		{"see https://example.org/TODO", Prose, false, Open, ""},
 		{"www.example.org/DONE", Prose, false, Open, ""},
+		{"Www.Example.org#DONE", Prose, false, Open, ""},
+		{"https://example.org/#DONE", Prose, false, Open, ""},
 		{"run \uFFFC now", Prose, false, Open, ""},
 		{"\uFFFC ✅", Prose, true, Done, "✅"},
 		{"", Prose, false, Open, ""},

@@ -8,14 +8,13 @@ import (
 // view is a text with variation selectors removed, as runes, remembering
 // where each rune stood in the original string.
 type view struct {
-	runes  []rune
-	offs   []int  // offs[i] is the byte offset of runes[i]; offs[len(runes)] == len(text)
-	inURL  []bool // inURL[i] is true when runes[i] belongs to a URL
-	source string
+	runes []rune
+	offs  []int  // offs[i] is the byte offset of runes[i]; offs[len(runes)] == len(text)
+	inURL []bool // inURL[i] is true when runes[i] belongs to a URL
 }
 
 func newView(text string) *view {
-	v := &view{source: text, runes: make([]rune, 0, len(text)), offs: make([]int, 0, len(text)+1)}
+	v := &view{runes: make([]rune, 0, len(text)), offs: make([]int, 0, len(text)+1)}
 	for i, r := range text {
 		if isSelector(r) {
 			continue
@@ -25,7 +24,7 @@ func newView(text string) *view {
 	}
 	v.offs = append(v.offs, len(text))
 	v.inURL = make([]bool, len(v.runes))
-	if strings.Contains(text, "://") || strings.Contains(text, "www.") || strings.Contains(text, "WWW.") {
+	if strings.Contains(text, "://") || containsWWW(text) {
 		v.markURLs()
 	}
 	return v
@@ -54,6 +53,16 @@ func (v *view) markURLs() {
 		}
 		i = j
 	}
+}
+
+// containsWWW reports whether s holds "www." in any case.
+func containsWWW(s string) bool {
+	for i := 0; i+4 <= len(s); i++ {
+		if s[i+3] == '.' && (s[i]|0x20) == 'w' && (s[i+1]|0x20) == 'w' && (s[i+2]|0x20) == 'w' {
+			return true
+		}
+	}
+	return false
 }
 
 func hasPrefixFold(r []rune, prefix string) bool {
