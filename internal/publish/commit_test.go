@@ -445,3 +445,37 @@ func statsEqual(a, b Stats) bool {
 	return a.Written == b.Written && a.Unchanged == b.Unchanged && a.Removed == b.Removed &&
 		strings.Join(a.Unminified, ",") == strings.Join(b.Unminified, ",")
 }
+
+func TestCommitThroughSymlinkedDestination(t *testing.T) {
+	tmp := t.TempDir()
+	target := filepath.Join(tmp, "www")
+	link := filepath.Join(tmp, "public")
+	if err := os.Mkdir(target, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(target, link); err != nil {
+		t.Skipf("symlinks unavailable: %v", err)
+	}
+	build(t, link, Options{}, map[string]string{"index.html": "v1", "a/index.html": "a"})
+	build(t, link, Options{}, map[string]string{"index.html": "v2"})
+	if info, err := os.Lstat(link); err != nil || info.Mode()&fs.ModeSymlink == 0 {
+		t.Fatalf("the destination link was replaced: %v", err)
+	}
+	if want := map[string]string{"index.html": "v2"}; !equalMaps(files(t, target), want) {
+		t.Errorf("link target holds %v, want %v", files(t, target), want)
+	}
+}
+
+func TestCommitRelativeDestination(t *testing.T) {
+	tmp := t.TempDir()
+	t.Chdir(tmp)
+	writeTree(t, tmp, map[string]string{"content/a.md": "x"})
+	opts := Options{Protected: []string{".", "content"}}
+	if _, err := Begin(".", opts); !errors.Is(err, ErrProtected) {
+		t.Errorf("Begin(\".\"): got %v, want ErrProtected", err)
+	}
+	build(t, "public", opts, map[string]string{"index.html": "home"})
+	if want := map[string]string{"index.html": "home"}; !equalMaps(files(t, filepath.Join(tmp, "public")), want) {
+		t.Errorf("public holds %v, want %v", files(t, filepath.Join(tmp, "public")), want)
+	}
+}

@@ -24,6 +24,11 @@ func minifyXML(data []byte) ([]byte, error) {
 	// preserve[i] says whether whitespace matters inside the i-th open element.
 	preserve := []bool{false}
 	opening := false // between a start tag's name and its closing '>'
+	pop := func() {  // tolerant of stray end tags: the outermost level stays
+		if len(preserve) > 1 {
+			preserve = preserve[:len(preserve)-1]
+		}
+	}
 	for {
 		tt, token := lexer.Next()
 		switch tt {
@@ -53,19 +58,20 @@ func minifyXML(data []byte) ([]byte, error) {
 					preserve[len(preserve)-1] = true
 				}
 			}
-			out = append(out, ' ')
-			out = append(out, bytes.TrimLeft(token, " \t\r\n")...)
+			if trimmed := bytes.TrimLeft(token, " \t\r\n"); len(trimmed) < len(token) {
+				out = append(out, ' ')
+				token = trimmed
+			}
+			out = append(out, token...)
 		case xml.StartTagCloseToken:
 			opening = false
 			out = append(out, token...)
 		case xml.StartTagCloseVoidToken:
 			opening = false
-			preserve = preserve[:len(preserve)-1]
+			pop()
 			out = append(out, token...)
 		case xml.EndTagToken:
-			if len(preserve) > 1 {
-				preserve = preserve[:len(preserve)-1]
-			}
+			pop()
 			out = append(out, token...)
 		default: // DOCTYPE, CDATA, processing instructions
 			out = append(out, token...)

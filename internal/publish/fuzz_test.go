@@ -1,0 +1,93 @@
+package publish
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// FuzzCheckName: every accepted name is a local path that stays below the
+// destination on this system, and touches neither .git nor reserved names.
+func FuzzCheckName(f *testing.F) {
+	for _, seed := range []string{"index.html", "a/b c/ü.png", "../x", "a/./b", `a\b`, ".git/x", ".milepost-x", "a//b", "/abs", "q?#%&"} {
+		f.Add(seed)
+	}
+	root := filepath.FromSlash("/dest")
+	f.Fuzz(func(t *testing.T, name string) {
+		if CheckName(name) != nil {
+			return
+		}
+		local := filepath.FromSlash(name)
+		if !filepath.IsLocal(local) {
+			t.Fatalf("accepted %q, which is not local", name)
+		}
+		joined := filepath.Join(root, local)
+		if !strings.HasPrefix(joined, root+string(filepath.Separator)) {
+			t.Fatalf("accepted %q, which leaves the destination: %s", name, joined)
+		}
+		for _, segment := range strings.Split(name, "/") {
+			if strings.EqualFold(segment, ".git") || strings.HasPrefix(segment, reservedPrefix) {
+				t.Fatalf("accepted %q", name)
+			}
+		}
+	})
+}
+
+// FuzzParseManifest: a manifest that parses holds only safe names and
+// survives encode → parse unchanged.
+func FuzzParseManifest(f *testing.F) {
+	if data, err := os.ReadFile(filepath.Join("testdata", "manifest.golden")); err == nil {
+		f.Add(data)
+	}
+	f.Add([]byte(`{"version":1,"files":[{"path":"../x","size":1,"sha256":""}]}`))
+	f.Add([]byte(`{"version":1,"files":[{"path":"a","size":-1,"sha256":""}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := parseManifest(data)
+		if err != nil {
+			return
+		}
+		for name, e := range m {
+			if CheckName(name) != nil || e.Path != name || e.Size < 0 {
+				t.Fatalf("accepted entry %+v", e)
+			}
+		}
+		encoded := m.encode()
+		again, err := parseManifest(encoded)
+		if err != nil {
+			t.Fatalf("re-parsing the encoded manifest: %v\n%s", err, encoded)
+		}
+		if !bytes.Equal(again.encode(), encoded) {
+			t.Fatalf("encode is not stable:\n%s\n%s", encoded, again.encode())
+		}
+	})
+}
+
+// FuzzMinifyXML: minifying never panics, never grows the document, and is
+// idempotent.
+func FuzzMinifyXML(f *testing.F) {
+	for _, name := range []string{"feed.xml", "sitemap.xml", "badge.svg"} {
+		if data, err := os.ReadFile(filepath.Join("testdata", "minify", name)); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Add([]byte("<a xml:space='preserve'> <b/> </a>\n<c>  </c>"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		input := append([]byte(nil), data...)
+		once, err := minifyXML(input)
+		if err != nil {
+			return
+		}
+		if len(once) > len(data) {
+			t.Fatalf("output grew: %d > %d\n%q\n%q", len(once), len(data), data, once)
+		}
+		twice, err := minifyXML(append([]byte(nil), once...))
+		if err != nil {
+			t.Fatalf("minifying the output failed: %v", err)
+		}
+		if !bytes.Equal(once, twice) {
+			t.Fatalf("not idempotent:\n%q\n%q\n%q", data, once, twice)
+		}
+	})
+}
