@@ -1,0 +1,202 @@
+package render_test
+
+import (
+	"html/template"
+	"io/fs"
+	"strings"
+	"testing"
+
+	milepost "github.com/milepost/milepost"
+	"github.com/milepost/milepost/internal/publish"
+	"github.com/milepost/milepost/internal/render"
+	"github.com/milepost/milepost/internal/status"
+)
+
+func theme(t *testing.T) *render.Theme {
+	t.Helper()
+	th, err := render.LoadTheme(milepost.Templates(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return th
+}
+
+func site() *render.Site {
+	return &render.Site{Title: "Acme", Lang: "en", Generated: "2026-11-21", GeneratedISO: "2026-11-21T00:00:00Z"}
+}
+
+func progress(done, open int) render.Progress {
+	return render.Progress{Counts: status.Counts{Done: done, Open: open}, Color: "green"}
+}
+
+// full is a view with every field a template shows filled in.
+func full() *render.View {
+	card := render.Card{Title: "Pre-Launch", URL: "milestones/pre-launch/", Kind: "milestone", Updated: "2026-03-18", Stale: true, Progress: progress(34, 6)}
+	runbook := render.Card{Title: "Release", URL: "runbooks/release/", Kind: "runbook", Runbook: true}
+	chart := &render.Chart{SVG: `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1" role="img" aria-label="chart"></svg>`, Caption: "3 of 4 items done."}
+	folder := &render.Folder{Title: "Milestones", URL: "milestones/", Progress: progress(3, 1), Pages: []render.Card{card, runbook}, Folders: []render.Card{card}, Burnup: chart}
+	return &render.View{
+		Site: site(), URL: "milestones/pre-launch/", Root: "../../", Title: "Pre-Launch",
+		Crumbs: []render.Link{{Title: "Home"}, {Title: "Milestones", URL: "milestones/"}},
+		Page: &render.Page{
+			Path: "milestones/pre-launch.md", SourceFile: "content/milestones/pre-launch.md", URL: "milestones/pre-launch/",
+			Title: "Pre-Launch", Kind: "milestone", Updated: "2026-03-18", Tags: []render.Link{{Title: "launch", URL: "tags/launch/"}},
+			Tracked: true, Stale: true, Progress: progress(34, 6),
+			Sections: []*render.Section{{ID: "done", Title: "Done", Level: 2, Progress: progress(3, 0), Sections: []*render.Section{{ID: "sub", Title: "Sub", Level: 3}}}},
+			Warnings: []render.Warning{
+				{Kind: "stale", Line: 4, Message: "last updated 2026-03-18"},
+				{Kind: "drift", Line: 9, Message: "declared COMPLETE but 1 of 2 items are open", Anchor: "done"},
+				{Kind: "broken-link", Line: 12, Message: "broken link 'X'"},
+				{Kind: "broken-link", Line: 13, Message: "broken link 'Y'"},
+				{Kind: "missing-heading", Line: 14, Message: "no heading 'Z'"},
+				{Kind: "bad-link", Line: 15, Message: "bad link"},
+			},
+			Body:      template.HTML(`<h2 id="done">Done</h2><pre><code>make</code></pre>`),
+			Backlinks: []render.Backlink{{Title: "Home", URL: "", SectionTitle: "Plans", SectionID: "plans"}},
+			Items:     []render.ItemGroup{{SectionID: "done", SectionTitle: "Done", Items: []render.Item{{Line: 9, State: "done", Source: "checkbox", Text: "ship", Date: "2026-03-01"}}}},
+			Badge:     &render.Badge{Image: "milestones/pre-launch/badge.svg", Markdown: "![x](badge.svg)", HTML: `<img src="badge.svg">`},
+			Folder:    folder,
+			Burnup:    chart,
+		},
+		Folder: folder,
+		Home: &render.Home{
+			Groups: []render.Group{{Folder: render.Card{Title: "Milestones", URL: "milestones/", Progress: progress(3, 1)}, Pages: []render.Card{card, runbook}}},
+			Recent: []render.Done{{Text: "ship", Date: "2026-03-01", PageTitle: "Pre-Launch", URL: "milestones/pre-launch/#done"}},
+			Stale:  []render.Card{card},
+			Burnup: chart,
+		},
+		Tag:    &render.Tag{Name: "launch", URL: "tags/launch/", Pages: []render.Card{card}},
+		Tags:   []*render.Tag{{Name: "launch", URL: "tags/launch/", Count: 1}},
+		Broken: []render.BrokenLink{{File: "content/x.md", Line: 3, Target: "Nowhere", Page: render.Link{Title: "X", URL: "x/"}, Reason: "no page of that name"}},
+	}
+}
+
+// empty is the view of a site with no pages at all.
+func empty() *render.View {
+	return &render.View{Site: site(), Home: &render.Home{}, Folder: &render.Folder{Title: "Empty"}, Tag: &render.Tag{Name: "none"}, Page: &render.Page{Title: "Blank"}}
+}
+
+func TestEveryTemplateExecutes(t *testing.T) {
+	th := theme(t)
+	for _, v := range []struct {
+		name string
+		view *render.View
+	}{{"full", full()}, {"empty", empty()}, {"bare", &render.View{Site: site()}}} {
+		for _, name := range render.PageTemplates {
+			out, err := th.Execute(name, v.view)
+			if err != nil {
+				t.Errorf("%s on the %s view: %v", name, v.name, err)
+				continue
+			}
+			html := string(out)
+			for _, want := range []string{"<!DOCTYPE html>", `<main id="main">`, `class="skip-link" href="#main"`, "</html>"} {
+				if !strings.Contains(html, want) {
+					t.Errorf("%s on the %s view lacks %q", name, v.name, want)
+				}
+			}
+		}
+	}
+}
+
+func TestPageShows(t *testing.T) {
+	out, err := theme(t).Execute("page.html", full())
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(out)
+	for _, want := range []string{
+		`<progress class="bar c-green" max="40" value="34" aria-label="34 of 40 done · 85%">85%</progress>`,
+		`<strong>85%</strong>`,
+		`6 warnings`,
+		`<details><summary>4 link problems</summary>`, // more than three fold away
+		`<a href="#done">declared COMPLETE but 1 of 2 items are open</a>`,
+		`<figure class="burnup"><svg`,
+		`<figcaption>3 of 4 items done.</figcaption>`,
+		`<nav class="toc" aria-label="Sections">`,
+		`<a href="../../#plans">Home</a>`,
+		`href="../../milestones/pre-launch/status.json"`,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("page.html lacks %q", want)
+		}
+	}
+}
+
+func TestRunbookSteps(t *testing.T) {
+	th := theme(t)
+	for _, tt := range []struct {
+		titles []string
+		want   string
+	}{
+		{[]string{"Prepare", "Release"}, `<ol class="outline steps">`},
+		{[]string{"1. Prepare", "2. Release"}, `<ol class="outline">`},
+	} {
+		v := full()
+		v.Page.Runbook, v.Page.Kind, v.Page.Burnup = true, "runbook", nil
+		v.Page.Sections = nil
+		for _, title := range tt.titles {
+			v.Page.Sections = append(v.Page.Sections, &render.Section{ID: strings.ToLower(title), Title: title, Level: 2})
+		}
+		out, err := th.Execute("page.html", v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		html := string(out)
+		if !strings.Contains(html, tt.want) || !strings.Contains(html, `aria-label="Steps"`) {
+			t.Errorf("runbook with sections %q: no %q in the step outline", tt.titles, tt.want)
+		}
+		if !strings.Contains(html, `class="freshness`) || strings.Contains(html, "<progress") && strings.Contains(html, `class="doc-progress"`) {
+			t.Errorf("a runbook shows freshness, not progress")
+		}
+	}
+}
+
+func TestWarningsSplit(t *testing.T) {
+	p := full().Page
+	var status, links []string
+	for _, w := range p.StatusWarnings() {
+		status = append(status, w.Kind)
+	}
+	for _, w := range p.LinkWarnings() {
+		links = append(links, w.Kind)
+	}
+	if strings.Join(status, ",") != "stale,drift" || strings.Join(links, ",") != "broken-link,broken-link,missing-heading,bad-link" {
+		t.Errorf("status warnings %v, link warnings %v", status, links)
+	}
+}
+
+// The theme's budgets: JavaScript at most 10 KB and CSS at most 20 KB,
+// minified as a build minifies them.
+func TestStaticBudgets(t *testing.T) {
+	m := publish.NewMinifier()
+	sizes := map[string]int{}
+	err := fs.WalkDir(milepost.Static(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(milepost.Static(), p)
+		if err != nil {
+			return err
+		}
+		min, err := m.Minify(p, data)
+		if err != nil {
+			return err
+		}
+		ext := p[strings.LastIndexByte(p, '.')+1:]
+		sizes[ext] += len(min)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sizes["js"] == 0 || sizes["css"] == 0 {
+		t.Fatalf("no JS or CSS found in the theme: %v", sizes)
+	}
+	if sizes["js"] > 10<<10 {
+		t.Errorf("theme JavaScript is %d bytes minified, over the 10 KB budget", sizes["js"])
+	}
+	if sizes["css"] > 20<<10 {
+		t.Errorf("theme CSS is %d bytes minified, over the 20 KB budget", sizes["css"])
+	}
+	t.Logf("minified: js %d bytes, css %d bytes", sizes["js"], sizes["css"])
+}

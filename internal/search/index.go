@@ -1,0 +1,105 @@
+// Package search builds the index of the site's client-side search: page
+// titles, section headings and counted items, written as a small
+// JavaScript file (search-index.js) that the theme's script loads with a
+// <script> element, so search also works from file://, where fetching JSON
+// is blocked.
+//
+// In: the pages' titles, URLs (relative to the site root), headings and
+// items. Out: the bytes of search-index.js, which sets
+// window.milepostSearch = {"pages": [[title, url, kind], …],
+// "entries": [[page, type, text, anchor, state], …]}: type is "t" (title),
+// "h" (heading) or "i" (item); page indexes pages; anchor is a section id or
+// ""; state is an item's state. Pure: no I/O; equal inputs give equal bytes.
+package search
+
+import (
+	"encoding/json"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// MaxText is the longest text an entry keeps, in runes; longer texts are
+// cut with an ellipsis (the index stays small on sites of long items).
+const MaxText = 140
+
+// Doc is one page as search sees it.
+type Doc struct {
+	Title    string
+	URL      string // relative to the site root: "milestones/x/", "" for home
+	Kind     string
+	Headings []Heading
+	Items    []Item
+}
+
+// Heading is a section heading of a page.
+type Heading struct {
+	ID   string
+	Text string
+}
+
+// Item is a counted item of a page.
+type Item struct {
+	Text    string
+	Section string // id of its section, "" for none
+	State   string
+}
+
+// Index is the parsed form of search-index.js, as the theme's script sees it.
+type Index struct {
+	Pages   [][3]string `json:"pages"`
+	Entries [][]any     `json:"entries"`
+}
+
+// Build returns the index of docs, pages sorted by URL. A heading that
+// repeats the page title, and an item whose text repeats its section's
+// heading (a heading item), are left out: the entry before finds them.
+func Build(docs []Doc) Index {
+	docs = append([]Doc(nil), docs...)
+	sort.SliceStable(docs, func(i, j int) bool { return docs[i].URL < docs[j].URL })
+	ix := Index{Pages: make([][3]string, 0, len(docs)), Entries: [][]any{}}
+	for i, d := range docs {
+		ix.Pages = append(ix.Pages, [3]string{d.Title, d.URL, d.Kind})
+		ix.Entries = append(ix.Entries, []any{i, "t", clip(d.Title), ""})
+		headings := map[string]string{}
+		for _, h := range d.Headings {
+			if h.Text == "" || h.Text == d.Title {
+				continue // the title heading is not in the body: the title entry finds it
+			}
+			headings[h.ID] = h.Text
+			ix.Entries = append(ix.Entries, []any{i, "h", clip(h.Text), h.ID})
+		}
+		for _, it := range d.Items {
+			if it.Text == "" || headings[it.Section] == it.Text {
+				continue
+			}
+			ix.Entries = append(ix.Entries, []any{i, "i", clip(it.Text), it.Section, it.State})
+		}
+	}
+	return ix
+}
+
+// Script returns docs' index as the contents of search-index.js.
+func Script(docs []Doc) ([]byte, error) {
+	data, err := json.Marshal(Build(docs))
+	if err != nil {
+		return nil, err
+	}
+	var b strings.Builder
+	b.Grow(len(data) + 40)
+	b.WriteString("window.milepostSearch=")
+	b.Write(data)
+	b.WriteString(";\n")
+	return []byte(b.String()), nil
+}
+
+// clip shortens s to MaxText runes, with an ellipsis when cut, and folds
+// runs of white space.
+func clip(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= MaxText {
+		return s
+	}
+	r := []rune(s)
+	return strings.TrimSpace(string(r[:MaxText-1])) + "…"
+}
