@@ -333,8 +333,19 @@ func TestConfigFileAtomicSave(t *testing.T) {
 }
 
 func TestStreamsEndAndNoGoroutineLeaks(t *testing.T) {
+	for _, mode := range []struct {
+		name string
+		poll time.Duration
+	}{{"fsnotify", 0}, {"poll", 30 * time.Millisecond}} {
+		t.Run(mode.name, func(t *testing.T) {
+			noLeaks(t, func(o *Options, _ *Server) { o.Poll = mode.poll })
+		})
+	}
+}
+
+func noLeaks(t *testing.T, tweak func(*Options, *Server)) {
 	before := runtime.NumGoroutine()
-	h := startServer(t, nil, nil)
+	h := startServer(t, nil, tweak)
 	// Streams whose own context never ends: shutdown must close them.
 	extra := []<-chan event{h.openEvents(context.Background()), h.openEvents(context.Background())}
 	for _, ch := range extra {
@@ -367,6 +378,27 @@ func TestStreamsEndAndNoGoroutineLeaks(t *testing.T) {
 		buf := make([]byte, 1<<16)
 		t.Errorf("%d goroutines before, %d after shutdown:\n%s", before, got, buf[:runtime.Stack(buf, true)])
 	}
+}
+
+func TestEventOverflowRebuildsEverything(t *testing.T) {
+	var w *fsnotify.Watcher
+	h := startServer(t, nil, func(_ *Options, s *Server) {
+		s.newWatcher = func() (*fsnotify.Watcher, error) {
+			var err error
+			w, err = fsnotify.NewWatcher()
+			return w, err
+		}
+	})
+	before := h.b.buildCount()
+	w.Errors <- fsnotify.ErrEventOverflow
+	waitFor(t, func() bool { return h.b.buildCount() > before })
+	if got := h.b.lastChanged(); got != nil {
+		t.Errorf("changed = %q, want nil after lost events", got)
+	}
+	// Every folder is watched again.
+	h.write("content/sub/b.md", "beta, after the overflow")
+	h.expect("reload")
+	h.mustContain("sub/b/", 200, "beta, after the overflow")
 }
 
 func TestDisconnectedClientIsRemoved(t *testing.T) {

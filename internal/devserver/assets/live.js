@@ -31,6 +31,11 @@
     if (html) document.body.insertAdjacentHTML("beforeend", html);
   }
 
+  document.addEventListener("click", function (e) {
+    var close = e.target.closest && e.target.closest("#milepost-overlay .mp-close");
+    if (close) showOverlay("");
+  });
+
   function swapStylesheets(paths) {
     var want = paths.map(function (p) { return new URL(p, root).pathname; });
     var links = [].slice.call(document.querySelectorAll('link[rel~="stylesheet"]'));
