@@ -52,9 +52,12 @@ func (t *Tx) Commit() (Stats, error) {
 		return Stats{}, ErrClosed
 	}
 	defer t.setDone()
-	if t.failed != nil {
+	t.mu.Lock()
+	failed := t.failed
+	t.mu.Unlock()
+	if failed != nil {
 		t.removeStaging()
-		return Stats{}, fmt.Errorf("nothing published, a file failed: %w", t.failed)
+		return Stats{}, fmt.Errorf("nothing published, a file failed: %w", failed)
 	}
 	p := t.plan()
 	sort.Strings(t.unminify)

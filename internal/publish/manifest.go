@@ -42,23 +42,24 @@ type manifestFile struct {
 // manifest maps a file name to what milepost last wrote there.
 type manifest map[string]manifestEntry
 
-// readManifest loads dir's manifest. A missing manifest is (nil, false, nil).
-// Every path in it must pass CheckName: a manifest edited to name
-// "../elsewhere" must never make Commit delete outside the destination.
-func readManifest(dir string) (manifest, bool, error) {
+// readManifest loads dir's manifest and returns it with the file's bytes;
+// a missing manifest is (nil, nil, nil). Every path in it must pass
+// CheckName: a manifest edited to name "../elsewhere" must never make Commit
+// delete outside the destination.
+func readManifest(dir string) (manifest, []byte, error) {
 	path := filepath.Join(dir, manifestName)
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, false, nil
+		return nil, nil, nil
 	}
 	if err != nil {
-		return nil, false, err
+		return nil, nil, err
 	}
 	m, err := parseManifest(data)
 	if err != nil {
-		return nil, false, fmt.Errorf("%s: %w", path, err)
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
 	}
-	return m, true, nil
+	return m, data, nil
 }
 
 func parseManifest(data []byte) (manifest, error) {

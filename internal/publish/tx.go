@@ -102,17 +102,16 @@ func Begin(dest string, o Options) (*Tx, error) {
 		t.minifier = NewMinifier()
 	}
 	if exists {
-		old, found, err := readManifest(resolved)
+		old, raw, err := readManifest(resolved)
 		switch {
 		case err != nil && !o.Force:
 			return nil, fmt.Errorf("%w (remove it, or use --force to rewrite every file)", err)
-		case err == nil && found:
-			t.old = old
-			t.oldBytes, _ = os.ReadFile(filepath.Join(resolved, manifestName))
+		case err == nil && raw != nil:
+			t.old, t.oldBytes = old, raw
 			if info, err := os.Lstat(filepath.Join(resolved, manifestName)); err == nil {
 				t.manifestTime = info.ModTime()
 			}
-		case !found && len(visible) > 0 && !o.Force:
+		case raw == nil && len(visible) > 0 && !o.Force:
 			return nil, foreignError(dest, visible)
 		}
 	}
@@ -201,13 +200,13 @@ func (t *Tx) Put(name string, data []byte) error {
 // reserve validates name against the names already put (no duplicates, no
 // name that is both a file and a directory) and registers the Put in flight.
 func (t *Tx) reserve(name string) error {
-	if err := CheckName(name); err != nil {
-		return t.fail(err)
-	}
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if t.state != txOpen {
 		return ErrClosed
+	}
+	if err := CheckName(name); err != nil {
+		return t.failLocked(err)
 	}
 	if _, dup := t.files[name]; dup {
 		return t.failLocked(fmt.Errorf("%s is written twice in one build", name))
