@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -22,16 +24,28 @@ func benchSite(n int) map[string][]byte {
 	return site
 }
 
+// publishAll puts the site from one goroutine per CPU, as the build does.
 func publishAll(b *testing.B, dest string, site map[string][]byte) Stats {
 	tx, err := Begin(dest, Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
-	for name, data := range site {
-		if err := tx.Put(name, data); err != nil {
-			b.Fatal(err)
-		}
+	names := make(chan string)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for name := range names {
+				if err := tx.Put(name, site[name]); err != nil {
+					b.Error(err)
+				}
+			}
+		})
 	}
+	for name := range site {
+		names <- name
+	}
+	close(names)
+	wg.Wait()
 	stats, err := tx.Commit()
 	if err != nil {
 		b.Fatal(err)
