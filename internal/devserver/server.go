@@ -67,7 +67,7 @@ func (s *Server) siteID(st *siteState) string {
 // the URL and then serves and rebuilds until ctx is done. A failing first
 // build does not stop it: the browser shows the error until it is fixed.
 // On return, the listener, the event streams, the watcher and the build
-// loop have all stopped.
+// loop have all stopped. Run is meant to be called once per Server.
 func (s *Server) Run(ctx context.Context, ready func(url string)) error {
 	sc, err := newScope(s.opts.Root, s.opts.Watch)
 	if err != nil {
@@ -131,16 +131,18 @@ loop:
 // folder past the inotify limit) hands over to the poller.
 func (s *Server) startWatching(ctx context.Context, sc scope, out chan<- changeSet, wg *sync.WaitGroup) {
 	g := newGatherer(sc.root, s.opts.Quiet, out)
-	interval := s.opts.Poll
 	var nw *notifyWatcher
-	if interval <= 0 {
+	var p *poller
+	if s.opts.Poll > 0 {
+		p = newPoller(sc, s.opts.Poll)
+	} else {
 		var err error
-		nw, err = startNotify(sc, s.newWatcher, s.logf)
-		if err != nil {
+		if nw, err = startNotify(sc, s.newWatcher, s.logf); err != nil {
 			s.logf("cannot watch files (%v); polling every %v instead", err, fallbackPoll)
-			interval = fallbackPoll
+			p = newPoller(sc, fallbackPoll)
 		}
 	}
+	// Both took their first look before the first build starts.
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
@@ -151,11 +153,11 @@ func (s *Server) startWatching(ctx context.Context, sc scope, out chan<- changeS
 				return
 			}
 			s.logf("watch: %v; polling every %v instead", err, fallbackPoll)
-			interval = fallbackPoll
+			p = newPoller(sc, fallbackPoll)
 			g.pending.addAll(time.Now()) // whatever changed since the watcher failed
 			g.noted()
 		}
-		newPoller(sc, interval).run(ctx, g)
+		p.run(ctx, g)
 	}()
 }
 

@@ -135,20 +135,17 @@ func (nw *notifyWatcher) handle(ev fsnotify.Event, now time.Time) error {
 // batch as created.
 func (nw *notifyWatcher) sync(report bool, now time.Time) error {
 	for _, e := range nw.sc.entries {
-		info, err := os.Stat(e)
-		switch {
-		case err == nil && info.IsDir():
+		if info, err := os.Stat(e); err == nil && info.IsDir() {
 			if err := nw.addTree(e, report, now); err != nil {
 				return err
 			}
-		case err == nil:
-			if err := nw.anchor(filepath.Dir(e)); err != nil {
-				return err
-			}
-		default:
-			if err := nw.anchor(filepath.Dir(e)); err != nil {
-				return err
-			}
+			continue
+		}
+		// A file is watched through its folder (an atomic save replaces
+		// the file, and a watch on it would be lost); a missing entry
+		// through the nearest folder that exists.
+		if err := nw.anchor(filepath.Dir(e)); err != nil {
+			return err
 		}
 	}
 	return nil
