@@ -470,7 +470,7 @@ func TestCommitRelativeDestination(t *testing.T) {
 	tmp := t.TempDir()
 	t.Chdir(tmp)
 	writeTree(t, tmp, map[string]string{"content/a.md": "x"})
-	opts := Options{Protected: []string{".", "content"}}
+	opts := Options{Protected: []string{"."}, Inputs: []string{"content"}}
 	if _, err := Begin(".", opts); !errors.Is(err, ErrProtected) {
 		t.Errorf("Begin(\".\"): got %v, want ErrProtected", err)
 	}

@@ -61,48 +61,77 @@ func isWithin(path, dir string) bool {
 	return strings.HasPrefix(path, dir)
 }
 
-// checkProtected refuses a destination that is a protected directory or one
-// of its ancestors. Paths are compared after resolving symlinks and "..";
-// when both exist, os.SameFile also catches the same directory reached by two
-// spellings (bind mounts, case-insensitive file systems).
-func checkProtected(dest, resolvedDest string, protected []string) error {
-	destInfo, destErr := os.Stat(resolvedDest)
-	for _, p := range protected {
+// checkProtected refuses a destination that is, or contains, a protected
+// directory or an input directory, or that lies inside an input directory
+// (its output would be read back as input by the next build). Paths are
+// compared after resolving symlinks and ".."; where they exist, os.SameFile
+// also catches one directory reached by two spellings (bind mounts,
+// case-insensitive file systems).
+func checkProtected(dest, resolvedDest string, protected, inputs []string) error {
+	check := func(p string, refuseInside bool) error {
 		if p == "" {
-			continue
+			return nil
 		}
 		resolved, err := resolvePath(p)
 		if err != nil {
 			return fmt.Errorf("protected directory %s: %w", p, err)
 		}
-		hit := isWithin(resolved, resolvedDest)
-		if !hit && destErr == nil {
-			for dir := resolved; ; dir = filepath.Dir(dir) {
-				if info, err := os.Stat(dir); err == nil && os.SameFile(info, destInfo) {
-					hit = true
-					break
-				}
-				if filepath.Dir(dir) == dir {
-					break
-				}
-			}
-		}
-		if !hit {
-			continue
-		}
-		relation := "contains"
-		if resolved == resolvedDest || (destErr == nil && sameDir(resolved, destInfo)) {
+		relation := ""
+		switch {
+		case sameDirectory(resolved, resolvedDest):
 			relation = "is"
+		case isBelow(resolved, resolvedDest):
+			relation = "contains"
+		case refuseInside && isBelow(resolvedDest, resolved):
+			relation = "is inside"
+		default:
+			return nil
 		}
 		return fmt.Errorf("refusing destination %s: it %s %s: %w",
 			describePath(dest, resolvedDest), relation, describePath(p, resolved), ErrProtected)
 	}
+	for _, p := range protected {
+		if err := check(p, false); err != nil {
+			return err
+		}
+	}
+	for _, p := range inputs {
+		if err := check(p, true); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
-func sameDir(path string, info fs.FileInfo) bool {
-	other, err := os.Stat(path)
-	return err == nil && os.SameFile(other, info)
+// sameDirectory reports whether a and b (absolute, resolved) name the same
+// directory, by name or, when both exist, by identity.
+func sameDirectory(a, b string) bool {
+	if a == b {
+		return true
+	}
+	ai, aerr := os.Stat(a)
+	bi, berr := os.Stat(b)
+	return aerr == nil && berr == nil && os.SameFile(ai, bi)
+}
+
+// isBelow reports whether path lies strictly below dir (both absolute and
+// resolved), by name or through an existing ancestor of path that is dir.
+func isBelow(path, dir string) bool {
+	if path != dir && isWithin(path, dir) {
+		return true
+	}
+	dirInfo, err := os.Stat(dir)
+	if err != nil {
+		return false
+	}
+	for p := filepath.Dir(path); ; p = filepath.Dir(p) {
+		if info, err := os.Stat(p); err == nil && os.SameFile(info, dirInfo) {
+			return true
+		}
+		if filepath.Dir(p) == p {
+			return false
+		}
+	}
 }
 
 // describePath names a path as the user gave it, adding where it really

@@ -13,7 +13,7 @@ var errSome = errors.New("some error")
 
 func TestBeginDestinationSafety(t *testing.T) {
 	// Every case starts from:
-	//   tmp/site/content/a.md       (site root and content are protected)
+	//   tmp/site/content/a.md       (site root protected, content an input)
 	//   tmp/site/content/sub/
 	//   tmp/to-site -> site, tmp/to-content -> site/content
 	//   tmp/x/to-sub -> ../site/content/sub
@@ -34,6 +34,8 @@ func TestBeginDestinationSafety(t *testing.T) {
 		{name: "dest is a symlink to the site root", dest: "to-site", wantErr: ErrProtected},
 		{name: "dest below a symlinked site root", dest: "to-site/public"},
 		{name: "dest .. after a symlink is content, not tmp/x", dest: "x/to-sub/..", wantErr: ErrProtected},
+		{name: "dest inside the content dir", dest: "site/content/public", wantErr: ErrProtected},
+		{name: "dest inside content through a symlink", dest: "to-content/sub/out", wantErr: ErrProtected},
 		{name: "force does not override protection", dest: "site/content", force: true, wantErr: ErrProtected},
 		{
 			name:    "non-empty dest without manifest",
@@ -112,7 +114,8 @@ func TestBeginDestinationSafety(t *testing.T) {
 			before := snapshot(t, tmp)
 			opts := Options{
 				Force:     tt.force,
-				Protected: []string{filepath.Join(tmp, "site"), filepath.Join(tmp, "site", "content")},
+				Protected: []string{filepath.Join(tmp, "site")},
+				Inputs:    []string{filepath.Join(tmp, "site", "content")},
 			}
 			tx, err := Begin(tmp+string(filepath.Separator)+filepath.FromSlash(tt.dest), opts) // no Join: it would clean ".." away
 			switch {
@@ -140,7 +143,7 @@ func TestProtectedErrorNamesBothPaths(t *testing.T) {
 	content := filepath.Join(tmp, "site", "content")
 	writeTree(t, content, map[string]string{"a.md": "x"})
 	dest := filepath.Join(tmp, "site")
-	_, err := Begin(dest, Options{Protected: []string{content}})
+	_, err := Begin(dest, Options{Inputs: []string{content}})
 	if err == nil {
 		t.Fatal("Begin accepted a parent of the content folder")
 	}
@@ -194,4 +197,19 @@ func TestResolvePath(t *testing.T) {
 			t.Errorf("resolvePath(%q) = %s, want %s", in, got, want)
 		}
 	}
+}
+
+func TestInputErrorSaysInside(t *testing.T) {
+	static := filepath.Join(t.TempDir(), "static")
+	writeTree(t, static, map[string]string{"style.css": ""})
+	dest := filepath.Join(static, "public")
+	_, err := Begin(dest, Options{Inputs: []string{static}})
+	if !errors.Is(err, ErrProtected) || !strings.Contains(err.Error(), "is inside "+static) {
+		t.Errorf("Begin: got %v, want ErrProtected saying the destination is inside %s", err, static)
+	}
+	tx, err := Begin(dest, Options{Protected: []string{static}})
+	if err != nil {
+		t.Fatalf("Begin inside a Protected (not input) directory: %v", err)
+	}
+	tx.Abort()
 }

@@ -27,8 +27,9 @@
 //     a gh-pages worktree, .nojekyll, .well-known), nor a file it did not
 //     write.
 //   - Begin refuses a destination that is, or contains, a protected directory
-//     (the site root, the content folder), and a non-empty destination without
-//     a manifest unless Options.Force. With Force, files already there are
+//     (the site root) or an input directory (content, templates, static), or
+//     that lies inside an input directory; and a non-empty destination
+//     without a manifest unless Options.Force. With Force, files already there are
 //     overwritten when the build produces the same name and otherwise left
 //     alone for good: they are not in the manifest, so no later build prunes
 //     them.

@@ -23,9 +23,13 @@ type Options struct {
 	// Minify minifies files by extension (see Minifier) before writing them.
 	Minify bool
 	// Protected lists directories the destination may neither be nor
-	// contain: the site root and the content folder. Symlinks and ".." are
-	// resolved before comparing.
+	// contain: the site root. Symlinks and ".." are resolved before
+	// comparing.
 	Protected []string
+	// Inputs lists the directories the build reads (content, templates,
+	// static): the destination may neither be nor contain them, nor lie
+	// inside one, where the next build would read its output back as input.
+	Inputs []string
 }
 
 // Stats says what a Commit did.
@@ -84,7 +88,7 @@ func Begin(dest string, o Options) (*Tx, error) {
 	if err != nil {
 		return nil, fmt.Errorf("destination %s: %w", dest, err)
 	}
-	if err := checkProtected(dest, resolved, o.Protected); err != nil {
+	if err := checkProtected(dest, resolved, o.Protected, o.Inputs); err != nil {
 		return nil, err
 	}
 	visible, exists, err := visibleEntries(resolved)
