@@ -93,7 +93,7 @@ func (t *Tx) commitInPlace(p commitPlan) (removed int, err error) {
 	if len(p.write) == 0 && len(p.remove) == 0 && bytes.Equal(next, t.oldBytes) {
 		return 0, nil
 	}
-	prune, err := t.preflight(p)
+	prune, replaceDirs, err := t.preflight(p)
 	if err != nil {
 		return 0, err // nothing changed yet
 	}
@@ -106,8 +106,20 @@ func (t *Tx) commitInPlace(p commitPlan) (removed int, err error) {
 	partial := func(err error) error {
 		return fmt.Errorf("destination %s partly updated (the next build completes it): %w", t.dest, err)
 	}
+	step := func(name string) error {
+		if t.interrupt == nil {
+			return nil
+		}
+		return t.interrupt(name)
+	}
+	if err := step("journal"); err != nil {
+		return 0, partial(err)
+	}
 	emptied := map[string]bool{}
 	for _, name := range prune {
+		if err := step("prune " + name); err != nil {
+			return removed, partial(err)
+		}
 		if err := os.Remove(t.destPath(name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return removed, partial(err)
 		}
@@ -117,6 +129,12 @@ func (t *Tx) commitInPlace(p commitPlan) (removed int, err error) {
 		}
 	}
 	removeEmptyDirs(t.dest, emptied)
+	for _, name := range replaceDirs {
+		// Emptied by the pruning above, or by an earlier commit cut short.
+		if err := removeEmptyTree(t.destPath(name)); err != nil {
+			return removed, partial(err)
+		}
+	}
 	made := map[string]bool{}
 	for _, name := range p.write {
 		if dir := path.Dir(name); dir != "." && !made[dir] {
@@ -125,9 +143,15 @@ func (t *Tx) commitInPlace(p commitPlan) (removed int, err error) {
 			}
 			made[dir] = true
 		}
+		if err := step("rename " + name); err != nil {
+			return removed, partial(err)
+		}
 		if err := os.Rename(filepath.Join(t.staging, filepath.FromSlash(name)), t.destPath(name)); err != nil {
 			return removed, partial(err)
 		}
+	}
+	if err := step("manifest"); err != nil {
+		return removed, partial(err)
 	}
 	if err := writeFileAtomic(filepath.Join(t.dest, manifestName), t.staging, next); err != nil {
 		return removed, partial(err)
@@ -157,8 +181,8 @@ func (t *Tx) destPath(name string) string {
 // is pruned only when it is still a regular file or symlink and no directory
 // on its way is a symlink (which could lead out of the destination). A staged
 // file may replace an old file or an old directory only if everything in the
-// way is being pruned.
-func (t *Tx) preflight(p commitPlan) (prune []string, err error) {
+// way is being pruned; replaceDirs lists the directories to take away.
+func (t *Tx) preflight(p commitPlan) (prune, replaceDirs []string, err error) {
 	lookup := newDestLookup(t.dest)
 	pruning := map[string]bool{}
 	for _, name := range p.remove {
@@ -171,18 +195,19 @@ func (t *Tx) preflight(p commitPlan) (prune []string, err error) {
 		for dir := path.Dir(name); dir != "."; dir = path.Dir(dir) {
 			switch kind := lookup.kind(dir); {
 			case kind == kindSymlink:
-				return nil, fmt.Errorf("cannot write %s: %s in the destination is a symbolic link", name, dir)
+				return nil, nil, fmt.Errorf("cannot write %s: %s in the destination is a symbolic link", name, dir)
 			case kind == kindOther && !pruning[dir]:
-				return nil, fmt.Errorf("cannot write %s: %s in the destination is a file milepost did not write", name, dir)
+				return nil, nil, fmt.Errorf("cannot write %s: %s in the destination is a file milepost did not write", name, dir)
 			}
 		}
 		if lookup.kind(name) == kindDir {
 			if err := lookup.allPruned(name, pruning); err != nil {
-				return nil, fmt.Errorf("cannot write %s: the destination has a directory there: %w", name, err)
+				return nil, nil, fmt.Errorf("cannot write %s: the destination has a directory there: %w", name, err)
 			}
+			replaceDirs = append(replaceDirs, name)
 		}
 	}
-	return prune, nil
+	return prune, replaceDirs, nil
 }
 
 type entryKind int
@@ -250,6 +275,27 @@ func (l *destLookup) allPruned(name string, pruning map[string]bool) error {
 		}
 		return nil
 	})
+}
+
+// removeEmptyTree removes dir and the directories below it, all of which
+// must be empty of files.
+func removeEmptyTree(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if !e.IsDir() {
+			return fmt.Errorf("%s still holds %s", dir, e.Name())
+		}
+		if err := removeEmptyTree(filepath.Join(dir, e.Name())); err != nil {
+			return err
+		}
+	}
+	return os.Remove(dir)
 }
 
 // removeEmptyDirs removes the given directories (slash names below root)

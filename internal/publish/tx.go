@@ -64,6 +64,10 @@ type Tx struct {
 	oldBytes     []byte   // the manifest file as found, to skip rewriting it
 	manifestTime time.Time
 
+	// interrupt, when set (by tests), is called at each step of an in-place
+	// commit; an error stops the commit there, as a crash would.
+	interrupt func(step string) error
+
 	inflight sync.WaitGroup
 	mu       sync.Mutex
 	state    txState
