@@ -52,20 +52,22 @@ func (b *batch) addAll(at time.Time) {
 	b.all = true
 }
 
-// merge folds a finalized change set back into the batch. Its files were
-// real changes, so none of them is dropped as transient later.
-func (b *batch) merge(cs changeSet) {
+// absorb folds an earlier batch, not yet built, into b. A path keeps the
+// "created" mark of its first sighting, so an atomic-save temporary stays
+// recognisable across the two.
+func (b *batch) absorb(earlier batch) {
+	if earlier.empty() {
+		return
+	}
 	if b.paths == nil {
 		b.paths = make(map[string]bool)
 	}
-	if cs.changed == nil {
-		b.all = true
+	for rel, created := range earlier.paths {
+		b.paths[rel] = created
 	}
-	for _, rel := range cs.changed {
-		b.paths[rel] = false
-	}
-	if b.first.IsZero() || cs.first.Before(b.first) {
-		b.first = cs.first
+	b.all = b.all || earlier.all
+	if b.first.IsZero() || earlier.first.Before(b.first) {
+		b.first = earlier.first
 	}
 }
 
@@ -117,6 +119,7 @@ type gatherer struct {
 	pending batch
 	timer   *time.Timer
 	ready   *changeSet // finalized set waiting for the build loop
+	readyOf batch      // the batch ready was made from
 }
 
 func newGatherer(root string, quiet time.Duration, out chan<- changeSet) *gatherer {
@@ -136,8 +139,8 @@ func (g *gatherer) noted() {
 	}
 	if g.ready != nil {
 		// The build loop has not taken the ready set yet: fold it back in.
-		g.pending.merge(*g.ready)
-		g.ready = nil
+		g.pending.absorb(g.readyOf)
+		g.ready, g.readyOf = nil, batch{}
 	}
 	g.timer.Reset(time.Until(g.pending.due(g.quiet, g.maxDelay)))
 }
@@ -147,8 +150,9 @@ func (g *gatherer) fired() {
 	if g.pending.empty() {
 		return
 	}
+	of := g.pending
 	if cs, ok := g.pending.take(g.root); ok {
-		g.ready = &cs
+		g.ready, g.readyOf = &cs, of
 	}
 }
 
@@ -167,6 +171,6 @@ func (g *gatherer) value() changeSet {
 	return *g.ready
 }
 
-func (g *gatherer) sent() { g.ready = nil }
+func (g *gatherer) sent() { g.ready, g.readyOf = nil, batch{} }
 
 func (g *gatherer) stop() { g.timer.Stop() }

@@ -1,6 +1,7 @@
 package devserver
 
 import (
+	"os"
 	"reflect"
 	"testing"
 	"time"
@@ -56,14 +57,33 @@ func TestBatchTake(t *testing.T) {
 	}
 }
 
-func TestBatchMergeKeepsRealChanges(t *testing.T) {
+func TestGathererFoldsBackUntakenBatch(t *testing.T) {
 	root := t.TempDir()
-	var b batch
-	b.add("content/x.md", true, time.Unix(2, 0))                                  // created again after...
-	b.merge(changeSet{first: time.Unix(1, 0), changed: []string{"content/x.md"}}) // ...a change not yet built
-	cs, ok := b.take(root)
-	if !ok || !reflect.DeepEqual(cs.changed, []string{"content/x.md"}) || !cs.first.Equal(time.Unix(1, 0)) {
-		t.Errorf("take = %q, %v, first %v", cs.changed, ok, cs.first)
+	writeFile(t, root, "content/a.md.tmp", "x") // the temporary, still there
+	out := make(chan changeSet)
+	g := newGatherer(root, time.Millisecond, out)
+	defer g.stop()
+
+	g.pending.add("content/a.md.tmp", true, time.Unix(1, 0))
+	g.noted()
+	g.fired()
+	if g.outC() == nil || !reflect.DeepEqual(g.value().changed, []string{"content/a.md.tmp"}) {
+		t.Fatalf("ready = %+v", g.value())
+	}
+	// Before the build loop takes it, the temporary is renamed over a.md.
+	if err := os.Rename(root+"/content/a.md.tmp", root+"/content/a.md"); err != nil {
+		t.Fatal(err)
+	}
+	g.pending.add("content/a.md.tmp", false, time.Unix(2, 0))
+	g.pending.add("content/a.md", true, time.Unix(2, 0))
+	g.noted()
+	if g.outC() != nil {
+		t.Fatal("still ready after new events")
+	}
+	g.fired()
+	cs := g.value()
+	if !reflect.DeepEqual(cs.changed, []string{"content/a.md"}) || !cs.first.Equal(time.Unix(1, 0)) {
+		t.Errorf("ready = %q from %v, want the real file from the first event", cs.changed, cs.first)
 	}
 }
 

@@ -178,6 +178,20 @@ func (h *harness) write(rel, text string) {
 	writeFile(h.t, h.root, rel, text)
 }
 
+func (h *harness) rename(from, to string) {
+	h.t.Helper()
+	if err := os.Rename(h.path(from), h.path(to)); err != nil {
+		h.t.Fatal(err)
+	}
+}
+
+func (h *harness) remove(rel string) {
+	h.t.Helper()
+	if err := os.Remove(h.path(rel)); err != nil {
+		h.t.Fatal(err)
+	}
+}
+
 func (h *harness) path(rel string) string {
 	return filepath.Join(h.root, filepath.FromSlash(rel))
 }
