@@ -87,7 +87,9 @@ func (t *Tx) commitFresh(p commitPlan) error {
 	return nil
 }
 
-// commitInPlace updates an existing destination file by file.
+// commitInPlace updates an existing destination file by file: journal,
+// prune, move into place, manifest. Until the journal is written nothing has
+// changed; after it, an error leaves a destination the next build completes.
 func (t *Tx) commitInPlace(p commitPlan) (removed int, err error) {
 	next := p.next.encode()
 	if len(p.write) == 0 && len(p.remove) == 0 && bytes.Equal(next, t.oldBytes) {
@@ -95,33 +97,37 @@ func (t *Tx) commitInPlace(p commitPlan) (removed int, err error) {
 	}
 	prune, replaceDirs, err := t.preflight(p)
 	if err != nil {
-		return 0, err // nothing changed yet
+		return 0, err
 	}
-	// From here on the destination changes. The journal lists every path the
-	// commit touches, written ones with an unknown hash, so a commit cut short
-	// is finished by the next build.
 	if err := writeFileAtomic(filepath.Join(t.dest, manifestName), t.staging, t.journal(p).encode()); err != nil {
 		return 0, fmt.Errorf("writing %s: %w", manifestName, err)
 	}
-	partial := func(err error) error {
-		return fmt.Errorf("destination %s partly updated (the next build completes it): %w", t.dest, err)
+	removed, err = t.prune(prune, replaceDirs)
+	if err == nil {
+		err = t.moveIntoPlace(p.write)
 	}
-	step := func(name string) error {
-		if t.interrupt == nil {
-			return nil
-		}
-		return t.interrupt(name)
+	if err == nil {
+		err = t.step("manifest")
 	}
-	if err := step("journal"); err != nil {
-		return 0, partial(err)
+	if err == nil {
+		err = writeFileAtomic(filepath.Join(t.dest, manifestName), t.staging, next)
 	}
+	if err != nil {
+		return removed, fmt.Errorf("destination %s partly updated (the next build completes it): %w", t.dest, err)
+	}
+	return removed, nil
+}
+
+// prune deletes the given old files, then the directories they leave empty
+// and the (now empty) directories standing where a new file goes.
+func (t *Tx) prune(names, replaceDirs []string) (removed int, err error) {
 	emptied := map[string]bool{}
-	for _, name := range prune {
-		if err := step("prune " + name); err != nil {
-			return removed, partial(err)
+	for _, name := range names {
+		if err := t.step("prune " + name); err != nil {
+			return removed, err
 		}
 		if err := os.Remove(t.destPath(name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return removed, partial(err)
+			return removed, err
 		}
 		removed++
 		for dir := path.Dir(name); dir != "."; dir = path.Dir(dir) {
@@ -132,31 +138,38 @@ func (t *Tx) commitInPlace(p commitPlan) (removed int, err error) {
 	for _, name := range replaceDirs {
 		// Emptied by the pruning above, or by an earlier commit cut short.
 		if err := removeEmptyTree(t.destPath(name)); err != nil {
-			return removed, partial(err)
+			return removed, err
 		}
 	}
+	return removed, nil
+}
+
+// moveIntoPlace renames staged files over their destination names.
+func (t *Tx) moveIntoPlace(names []string) error {
 	made := map[string]bool{}
-	for _, name := range p.write {
+	for _, name := range names {
 		if dir := path.Dir(name); dir != "." && !made[dir] {
 			if err := os.MkdirAll(t.destPath(dir), 0o755); err != nil {
-				return removed, partial(err)
+				return err
 			}
 			made[dir] = true
 		}
-		if err := step("rename " + name); err != nil {
-			return removed, partial(err)
+		if err := t.step("rename " + name); err != nil {
+			return err
 		}
 		if err := os.Rename(filepath.Join(t.staging, filepath.FromSlash(name)), t.destPath(name)); err != nil {
-			return removed, partial(err)
+			return err
 		}
 	}
-	if err := step("manifest"); err != nil {
-		return removed, partial(err)
+	return nil
+}
+
+// step lets tests stop a commit at a given point, as a crash would.
+func (t *Tx) step(name string) error {
+	if t.interrupt == nil {
+		return nil
 	}
-	if err := writeFileAtomic(filepath.Join(t.dest, manifestName), t.staging, next); err != nil {
-		return removed, partial(err)
-	}
-	return removed, nil
+	return t.interrupt(name)
 }
 
 // journal is the manifest Commit writes before its first change: the old
