@@ -18,9 +18,11 @@
 //     beside it when the destination does not exist yet); Abort removes it.
 //     A staging directory left by a killed build is removed by the next Begin.
 //   - Commit writes only files whose bytes changed: an unchanged file is
-//     neither rewritten nor read back (the manifest holds its size and
-//     SHA-256), so it keeps its mtime and rsync-style deploys upload only
-//     what changed.
+//     neither rewritten nor read back, so it keeps its mtime and rsync-style
+//     deploys upload only what changed. "Unchanged" means the manifest lists
+//     the same size and SHA-256, and a stat finds a regular file of that size
+//     not modified after the manifest was written (a file edited by hand is
+//     rewritten).
 //   - Commit deletes only files listed in the previous manifest that this
 //     build no longer produces, then removes directories that became empty.
 //     It never deletes a dot-file or anything inside a dot-directory (.git of
@@ -29,12 +31,20 @@
 //   - Begin refuses a destination that is, or contains, a protected directory
 //     (the site root) or an input directory (content, templates, static), or
 //     that lies inside an input directory; and a non-empty destination
-//     without a manifest unless Options.Force. With Force, files already there are
-//     overwritten when the build produces the same name and otherwise left
-//     alone for good: they are not in the manifest, so no later build prunes
-//     them.
+//     without a manifest unless Options.Force. With Force, files already
+//     there are overwritten when the build produces the same name and
+//     otherwise left alone for good: they are not in the manifest, so no
+//     later build prunes them.
 //   - Names cannot escape the destination, nor reach into .git or milepost's
 //     own reserved .milepost-* files.
+//
+// Nothing is fsynced: a commit costs renames, not disk flushes. A killed
+// process loses nothing the kernel has accepted; after a power cut, files
+// whose size the disk lost are rewritten by the next build, and removing the
+// destination is the sure way back.
+// The staging directory's creation and removal do change the destination
+// directory's own mtime. Two builds into one destination at the same time
+// are not supported: the second Begin removes the first one's staging.
 //
 // If a Commit is interrupted half-way (power cut, kill -9), the destination
 // holds a mix of old and new files, but the manifest written before the first
