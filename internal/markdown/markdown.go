@@ -3,12 +3,17 @@
 // the Obsidian states, emoji shortcodes, wiki-links, heading attributes
 // ({#id}) and milepost's heading ids (section ids without status markers).
 //
+// Raw HTML is sanitised (package sanitize) unless Options.UnsafeHTML, and
+// block containers nested deeper than MaxNesting are flattened before
+// goldmark sees them, so no input makes parsing slow.
+//
 // It parses; it does not render pages (package render does) and reads no
 // files. One Parser is safe for concurrent use.
 package markdown
 
 import (
 	"github.com/milepost/milepost/internal/marker"
+	"github.com/milepost/milepost/internal/sanitize"
 	"github.com/milepost/milepost/internal/tasklist"
 	"github.com/milepost/milepost/internal/wikilink"
 	"github.com/yuin/goldmark"
@@ -46,6 +51,8 @@ func New(opts Options) *Parser {
 	rendererOpts := []goldmark.Option{goldmark.WithRendererOptions(renderer.WithNodeRenderers(opts.Renderers...))}
 	if opts.UnsafeHTML {
 		rendererOpts = append(rendererOpts, goldmark.WithRendererOptions(html.WithUnsafe()))
+	} else {
+		rendererOpts = append(rendererOpts, goldmark.WithExtensions(sanitize.Extension(sanitize.New())))
 	}
 	md := goldmark.New(append(rendererOpts,
 		goldmark.WithExtensions(
@@ -68,6 +75,18 @@ func New(opts Options) *Parser {
 func (p *Parser) Goldmark() goldmark.Markdown { return p.md }
 
 // Parse parses src, a page body, into an AST. Node segments index into src.
+// It is ParseChecked without the warnings.
 func (p *Parser) Parse(src []byte) ast.Node {
-	return p.md.Parser().Parse(text.NewReader(src))
+	doc, _, _ := p.ParseChecked(src)
+	return doc
+}
+
+// ParseChecked parses src, a page body, into an AST, after flattening
+// block containers nested deeper than MaxNesting. It returns the source
+// the AST's segments index into, which callers render from: src itself,
+// or a same-length copy with the deep markers escaped. The warnings say
+// what was changed and where.
+func (p *Parser) ParseChecked(src []byte) (doc ast.Node, source []byte, warnings []Warning) {
+	source, warnings = capNesting(src, MaxNesting)
+	return p.md.Parser().Parse(text.NewReader(source)), source, warnings
 }

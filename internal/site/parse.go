@@ -45,12 +45,15 @@ type statusOptions struct {
 
 // parsePage runs PARSE for one page: AST, status, links, body HTML.
 func parsePage(env *parseEnv, p *content.Page) *parsed {
-	src := p.Body
-	doc := env.parser.Parse(src)
+	doc, src, warnings := env.parser.ParseChecked(p.Body)
 	lines := markdown.NewLineIndex(src, p.BodyLine)
 	file := env.prefix + p.Path
 
 	out := &parsed{page: p, title: p.Title}
+	for _, w := range warnings {
+		line, col := lines.Position(w.Offset)
+		out.diags = append(out.diags, diag.Warnf(w.Kind, file, line, col, "%s", w.Message))
+	}
 	h1 := leadingTitle(doc)
 	if h1 != nil && !p.TitleFromFront {
 		out.title = mdtext.Inline(h1, src)
