@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -144,11 +145,12 @@ func decodeTOML(file string, data []byte, first int, fm *frontMatter) *diag.Diag
 	var m map[string]any
 	md, err := toml.Decode(string(data), &m)
 	if err != nil {
-		line := first
-		if pe, ok := err.(toml.ParseError); ok {
-			line = first + pe.Line - 1
+		var pe toml.ParseError
+		if errors.As(err, &pe) && pe.Position.Line > 0 {
+			d := diag.Errorf(file, first+pe.Position.Line-1, pe.Position.Col, "front matter: %s", pe.Message)
+			return &d
 		}
-		d := diag.Errorf(file, line, 0, "front matter: %v", err)
+		d := diag.Errorf(file, first, 0, "front matter: %v", err)
 		return &d
 	}
 	for _, k := range md.Keys() {

@@ -110,3 +110,33 @@ func TestPathologicalNestingIsFast(t *testing.T) {
 		})
 	}
 }
+
+// FuzzCapNesting checks capNesting on any text: no panic, the same length
+// and newlines, no change and no warning within the cap, and nothing
+// deeper than the cap left for goldmark.
+func FuzzCapNesting(f *testing.F) {
+	for _, s := range []string{"> > > > x\n", "- - - - x\n", "1. 2. 3. 4) x", "- a\n  - b\n    - c\n      - d\n", "```\n> > > >\n```\n", "\t-\t>\t-\t>", ">>>>>>", "- a\n" + strings.Repeat(" ", 30) + "b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		out, warns := capNesting([]byte(src), 3)
+		if len(out) != len(src) {
+			t.Fatalf("length %d → %d", len(src), len(out))
+		}
+		for i := range out {
+			if (out[i] == '\n') != (src[i] == '\n') {
+				t.Fatalf("newline moved at %d: %q → %q", i, src, out)
+			}
+		}
+		if (string(out) != src) != (len(warns) == 1) || len(warns) > 1 {
+			t.Fatalf("changed %v with warnings %v", string(out) != src, warns)
+		}
+		if len(warns) == 1 && (warns[0].Offset < 0 || warns[0].Offset >= len(src)) {
+			t.Fatalf("warning offset %d outside %d bytes", warns[0].Offset, len(src))
+		}
+		again, _ := capNesting(out, 3)
+		if string(again) != string(out) {
+			t.Fatalf("not stable: %q → %q → %q", src, out, again)
+		}
+	})
+}

@@ -1,0 +1,78 @@
+package content
+
+import (
+	"io/fs"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// TestLoadSkipsWhatIsNotAPage loads a folder with a binary file named .md,
+// invalid UTF-8, symlinks, dot-files and assets, and checks which pages
+// and assets come out and what is reported.
+func TestLoadSkipsWhatIsNotAPage(t *testing.T) {
+	fsys := fstest.MapFS{
+		"index.md":            {Data: []byte("# Home\n")},
+		"logo.png.md":         {Data: []byte("\x89PNG\r\n\x1a\n\x00\x00")},
+		"latin1.md":           {Data: []byte("caf\xe9\n")},
+		"link.md":             {Data: []byte("/etc/passwd"), Mode: fs.ModeSymlink},
+		"linked-dir":          {Data: []byte("/etc"), Mode: fs.ModeSymlink},
+		".hidden.md":          {Data: []byte("# no\n")},
+		".git/config":         {Data: []byte("[core]\n")},
+		"notes/a b.md":        {Data: []byte("# A b\n")},
+		"notes/img/a b#1.png": {Data: []byte("png")},
+		"notes/draft.md":      {Data: []byte("---\ndraft: true\n---\n")},
+		"notes/README.md":     {Data: []byte("# Notes\n")},
+		"crlf.md":             {Data: []byte("---\r\ntitle: C\r\n---\r\nx\r\n")},
+	}
+	set, diags := Load(fsys, Options{Prefix: "content/"})
+	var pages []string
+	for _, p := range set.Pages {
+		pages = append(pages, p.Path+" → /"+p.URL)
+	}
+	wantPages := "crlf.md → /crlf/\nindex.md → /\nnotes/README.md → /notes/\nnotes/a b.md → /notes/a-b/"
+	if got := strings.Join(pages, "\n"); got != wantPages {
+		t.Errorf("pages\n%s\nwant\n%s", got, wantPages)
+	}
+	var assets []string
+	for _, a := range set.Assets {
+		assets = append(assets, a.Path)
+	}
+	if got := strings.Join(assets, ","); got != "notes/img/a b#1.png" {
+		t.Errorf("assets %q (symlinks must not be followed)", got)
+	}
+	wantDiags := "content/latin1.md:1:4: error: invalid UTF-8 at byte offset 3\n" +
+		"content/logo.png.md:3:1: warning: skipped: binary file (NUL byte at offset 8)\n"
+	diags.Sort()
+	if got := diagStrings(diags); got != wantDiags {
+		t.Errorf("diagnostics\n%s\nwant\n%s", got, wantDiags)
+	}
+}
+
+// TestURLFor checks that file names with spaces, non-ASCII letters and URL
+// delimiters give URLs that need no escaping to work.
+func TestURLFor(t *testing.T) {
+	tests := []struct{ path, want string }{
+		{"index.md", ""},
+		{"README.md", ""},
+		{"tasks/phase 4.md", "tasks/phase-4/"},
+		{"Tasks/Phase 4/index.md", "tasks/phase-4/"},
+		{"notes/Café crème.md", "notes/café-crème/"},
+		{"c#.md", "c/"},
+		{"what?.md", "what/"},
+		{"100%.md", "100/"},
+		{"R&D plan.md", "rd-plan/"},
+		{"#?%&.md", "page/"},
+		{"dir #1/a.md", "dir-1/a/"},
+		{"?/a.md", "folder/a/"},
+	}
+	for _, tt := range tests {
+		got, _ := URLFor(tt.path)
+		if got != tt.want {
+			t.Errorf("URLFor(%q) = %q, want %q", tt.path, got, tt.want)
+		}
+		if strings.ContainsAny(got, "#?%& \\\"'<>") {
+			t.Errorf("URLFor(%q) = %q holds a character that needs escaping", tt.path, got)
+		}
+	}
+}

@@ -1,0 +1,144 @@
+package content
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// diagStrings formats diagnostics the way the command line prints them.
+func diagStrings[T interface{ String() string }](list []T) string {
+	var b strings.Builder
+	for _, d := range list {
+		b.WriteString(d.String() + "\n")
+	}
+	return b.String()
+}
+
+// TestFrontMatter reads one page per case and compares the fields it
+// sets and the diagnostics, with their file:line:col.
+func TestFrontMatter(t *testing.T) {
+	tests := []struct {
+		name  string
+		src   string
+		check func(t *testing.T, p *Page)
+		diags string
+	}{
+		{name: "yaml fields", src: "---\ntitle: Launch plan\nkind: Milestone\ntags: [launch, q4]\naliases:\n  - LP\ndraft: false\ntrack: true\nheading_items: never\nbadge_label: launch\nupdated: 2026-11-02\nowner: ana\n---\n# Body\n",
+			check: func(t *testing.T, p *Page) {
+				want := Page{Title: "Launch plan", TitleFromFront: true, Kind: "milestone", HeadingItems: "never", BadgeLabel: "launch", Track: true, UpdatedLine: 11, BodyLine: 14}
+				if p.Title != want.Title || !p.TitleFromFront || p.Kind != want.Kind || p.HeadingItems != want.HeadingItems || p.BadgeLabel != want.BadgeLabel || !p.Track || p.Draft {
+					t.Errorf("page %+v", p)
+				}
+				if strings.Join(p.Tags, ",") != "launch,q4" || strings.Join(p.Aliases, ",") != "LP" {
+					t.Errorf("tags %q aliases %q", p.Tags, p.Aliases)
+				}
+				if !p.Updated.Equal(time.Date(2026, 11, 2, 0, 0, 0, 0, time.UTC)) || p.UpdatedLine != want.UpdatedLine {
+					t.Errorf("updated %v on line %d", p.Updated, p.UpdatedLine)
+				}
+				if p.BodyLine != want.BodyLine || string(p.Body) != "# Body\n" {
+					t.Errorf("body %q on line %d", p.Body, p.BodyLine)
+				}
+				if p.Meta["owner"] != "ana" {
+					t.Errorf("meta %v", p.Meta)
+				}
+			}},
+		{name: "toml fields", src: "+++\ntitle = \"Runbook\"\ntags = [\"ops\"]\ndraft = true\n+++\nbody\n",
+			check: func(t *testing.T, p *Page) {
+				if p.Title != "Runbook" || !p.Draft || strings.Join(p.Tags, ",") != "ops" || p.BodyLine != 6 || string(p.Body) != "body\n" {
+					t.Errorf("page %+v", p)
+				}
+			}},
+		{name: "no front matter", src: "# Title\n\ntext\n",
+			check: func(t *testing.T, p *Page) {
+				if p.TitleFromFront || p.Title != "Phase 4" || p.BodyLine != 1 || string(p.Body) != "# Title\n\ntext\n" {
+					t.Errorf("page %+v", p)
+				}
+			}},
+		{name: "crlf and bom", src: "\uFEFF---\r\ntitle: T\r\n---\r\nline one\r\nline two\r\n",
+			check: func(t *testing.T, p *Page) {
+				if p.Title != "T" || string(p.Body) != "line one\nline two\n" || p.BodyLine != 4 {
+					t.Errorf("page %+v body %q", p, p.Body)
+				}
+			}},
+		{name: "blank lines before front matter", src: "\n\n---\ntitle: T\n---\nx\n",
+			check: func(t *testing.T, p *Page) {
+				if p.Title != "T" || p.BodyLine != 6 {
+					t.Errorf("page %+v", p)
+				}
+			}},
+		{name: "last updated line in the body", src: "# T\n\n**Last updated:** 2026-10-01\n",
+			check: func(t *testing.T, p *Page) {
+				if p.UpdatedLine != 3 || p.Updated.Format("2006-01-02") != "2026-10-01" {
+					t.Errorf("updated %v line %d", p.Updated, p.UpdatedLine)
+				}
+			}},
+		{name: "yaml syntax error", src: "---\ntitle: ok\ntags: [a, b\n---\n",
+			diags: "content/tasks/phase 4.md:3: error: front matter: did not find expected ',' or ']'\n"},
+		{name: "yaml tab indentation", src: "---\ntitle: ok\n\tkind: x\n---\n",
+			diags: "content/tasks/phase 4.md:3: error: front matter: found a tab character that violates indentation\n"},
+		{name: "yaml not a mapping", src: "---\n- a\n- b\n---\n",
+			diags: "content/tasks/phase 4.md:2:1: error: front matter: expected key: value pairs, found a list\n"},
+		{name: "unknown kind", src: "---\ntitle: x\nkind: epic\n---\n",
+			diags: "content/tasks/phase 4.md:3:7: error: front matter: kind \"epic\" is not one of milestone, runbook, tracker, page\n"},
+		{name: "duplicate key", src: "---\ntitle: a\ntitle: b\n---\n",
+			diags: "content/tasks/phase 4.md:3:1: error: front matter: key \"title\" given twice\n"},
+		{name: "wrong types", src: "---\ntitle: [a, b]\ntags: {a: 1}\ndraft: maybe\nupdated: soon\nheading_items: sometimes\n---\n",
+			diags: "content/tasks/phase 4.md:2:8: error: front matter: title must be text, not a list\n" +
+				"content/tasks/phase 4.md:3:7: error: front matter: tags must be a list of text, not a mapping\n" +
+				"content/tasks/phase 4.md:4:8: error: front matter: draft must be true or false, not \"maybe\"\n" +
+				"content/tasks/phase 4.md:5:10: error: front matter: updated must be a date (YYYY-MM-DD), not \"soon\"\n" +
+				"content/tasks/phase 4.md:6:16: error: front matter: heading_items \"sometimes\" is not one of auto, always, never\n"},
+		{name: "yaml error after blank lines", src: "\n\n---\ntitle: \"unclosed\n---\n",
+			diags: "content/tasks/phase 4.md:5: error: front matter: found unexpected end of stream\n"},
+		{name: "toml syntax error", src: "+++\ntitle = \"x\"\ntags = [\n+++\n",
+			diags: "content/tasks/phase 4.md:3:9: error: front matter: unexpected EOF; expected value\n"},
+		{name: "toml bad value", src: "+++\ntitle = \"x\"\ndraft = yes\n+++\n",
+			diags: "content/tasks/phase 4.md:3:9: error: front matter: expected value but found \"yes\" instead\n"},
+		{name: "toml wrong type", src: "+++\ndraft = \"yes\"\n+++\n",
+			diags: "content/tasks/phase 4.md:1:1: error: front matter: draft must be true or false, not \"yes\"\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, diags := ReadPage("tasks/phase 4.md", []byte(tt.src), "content/")
+			if got := diagStrings(diags); got != tt.diags {
+				t.Errorf("diagnostics\n got %q\nwant %q", got, tt.diags)
+			}
+			if p == nil {
+				t.Fatal("no page")
+			}
+			if tt.check != nil {
+				tt.check(t, p)
+			}
+		})
+	}
+}
+
+// TestReadPageRejects covers the files that cannot be pages: binary files
+// are skipped with a warning, invalid UTF-8 is an error; both name the
+// file, the line and column, and the byte offset.
+func TestReadPageRejects(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{"nul byte", "# ok\nab\x00cd\n", "content/x.md:2:3: warning: skipped: binary file (NUL byte at offset 7)\n"},
+		{"png named .md", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "content/x.md:3:1: warning: skipped: binary file (NUL byte at offset 8)\n"},
+		{"invalid utf-8", "---\ntitle: ok\n---\ncaf\xe9 au lait\n", "content/x.md:4:4: error: invalid UTF-8 at byte offset 21\n"},
+		{"truncated rune at the end", "ok \xe2\x82", "content/x.md:1:4: error: invalid UTF-8 at byte offset 3\n"},
+		{"utf-16 file", "\xff\xfe#\x00 \x00T\x00", "content/x.md:1:4: warning: skipped: binary file (NUL byte at offset 3)\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, diags := ReadPage("x.md", []byte(tt.src), "content/")
+			if p != nil {
+				t.Errorf("got a page %+v", p)
+			}
+			if got := diagStrings(diags); got != tt.want {
+				t.Errorf("got %q\nwant %q", got, tt.want)
+			}
+			if len(diags) == 1 && diags[0].Kind != "input" && diags[0].Severity.String() == "warning" {
+				t.Errorf("kind %q, want input", diags[0].Kind)
+			}
+		})
+	}
+}
