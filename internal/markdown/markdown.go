@@ -1,5 +1,6 @@
 // Package markdown assembles the one goldmark parser a build uses: GitHub
-// Flavored Markdown (tables, strikethrough, autolinks), task checkboxes with
+// Flavored Markdown (tables, strikethrough, autolinks), code highlighting
+// (chroma, as CSS classes), task checkboxes with
 // the Obsidian states, emoji shortcodes, wiki-links, heading attributes
 // ({#id}) and milepost's heading ids (section ids without status markers).
 //
@@ -12,12 +13,14 @@
 package markdown
 
 import (
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/milepost/milepost/internal/marker"
 	"github.com/milepost/milepost/internal/sanitize"
 	"github.com/milepost/milepost/internal/tasklist"
 	"github.com/milepost/milepost/internal/wikilink"
 	"github.com/yuin/goldmark"
 	emoji "github.com/yuin/goldmark-emoji"
+	highlighting "github.com/yuin/goldmark-highlighting/v2"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
@@ -62,6 +65,12 @@ func New(opts Options) *Parser {
 			tasklist.Extension,
 			emoji.Emoji,
 			wikilink.Extension,
+			// Fenced code with a language is highlighted by chroma into
+			// CSS classes (the theme's stylesheet holds both palettes).
+			highlighting.NewHighlighting(
+				highlighting.WithGuessLanguage(false),
+				highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
+			),
 		),
 		goldmark.WithParserOptions(
 			parser.WithHeadingAttribute(),
