@@ -5,7 +5,10 @@
 // In: an fs.FS rooted at the content folder. Out: a Set of pages sorted by
 // path, and diagnostics (file:line:col) for everything wrong with the
 // input: bad front matter, invalid UTF-8, two files on one URL, a page on a
-// reserved name. It parses no markdown and writes nothing.
+// reserved name. Files that cannot be pages are skipped with a warning:
+// binary files (a NUL byte) named .md, and symbolic links, which are never
+// followed, so nothing outside the content folder is read. It parses no
+// markdown and writes nothing.
 package content
 
 import (
@@ -19,23 +22,23 @@ type Page struct {
 	Folder  string // content-relative folder holding the page: "tasks" ("" at the root)
 	IsIndex bool   // the page of its folder (index.md, README.md, or foo.md beside foo/)
 
-	Title      string   // from front matter, else from the file name (the build may prefer a leading H1)
-	TitleFromFront bool // Title came from front matter
-	Kind       string   // front matter kind: milestone, runbook, tracker, page; "" when not given
-	Tags       []string
-	Aliases    []string
-	Draft      bool
-	Track      bool   // front matter track: true (runbooks count in roll-ups)
-	HeadingItems string // front matter heading_items: auto, always, never; "" when not given
-	BadgeLabel string
+	Title          string // from front matter, else from the file name (the build may prefer a leading H1)
+	TitleFromFront bool   // Title came from front matter
+	Kind           string // front matter kind: milestone, runbook, tracker, page; "" when not given
+	Tags           []string
+	Aliases        []string
+	Draft          bool
+	Track          bool   // front matter track: true (runbooks count in roll-ups)
+	HeadingItems   string // front matter heading_items: auto, always, never; "" when not given
+	BadgeLabel     string
 
 	Updated     time.Time // zero when unknown
 	UpdatedLine int       // line the updated date was read from
 
 	Meta map[string]any // every other front matter key, for templates
 
-	Body     []byte // the markdown after the front matter, CRLF folded to LF
-	BodyLine int    // file line number of the body's first line
+	Body     []byte   // the markdown after the front matter, CRLF folded to LF
+	BodyLine int      // file line number of the body's first line
 	Hash     [32]byte // sha256 of the file's bytes
 }
 
@@ -47,7 +50,7 @@ type Asset struct {
 
 // Set is everything LOAD found.
 type Set struct {
-	Pages  []*Page  // sorted by Path
-	Assets []Asset  // sorted by Path
+	Pages   []*Page  // sorted by Path
+	Assets  []Asset  // sorted by Path
 	Folders []string // every folder holding a page, sorted, "" excluded
 }

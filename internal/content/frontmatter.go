@@ -53,6 +53,9 @@ func splitFrontMatter(file string, raw []byte) (fm frontMatter, body []byte, bod
 	if start < 0 || !bytes.Equal(raw[start:], rest) {
 		start = 0
 	}
+	if start == 0 && opensFrontMatter(raw, startLine) {
+		errs = append(errs, diag.Warnf(diag.KindInput, file, startLine, 1, "front matter is never closed: no closing %s line, so the page is read as markdown", lineAt(raw, startLine)))
+	}
 	return fm, raw[start:], 1 + bytes.Count(raw[:start], []byte{'\n'}), errs
 }
 
@@ -72,6 +75,28 @@ func firstNonBlankLine(raw []byte) int {
 		line++
 	}
 	return line
+}
+
+// opensFrontMatter reports whether line n of raw is a front matter
+// delimiter, "---" or "+++".
+func opensFrontMatter(raw []byte, n int) bool {
+	l := lineAt(raw, n)
+	return l == "---" || l == "+++"
+}
+
+// lineAt is line n (1-based) of raw without its newline and trailing space.
+func lineAt(raw []byte, n int) string {
+	for ; n > 1; n-- {
+		i := bytes.IndexByte(raw, '\n')
+		if i < 0 {
+			return ""
+		}
+		raw = raw[i+1:]
+	}
+	if i := bytes.IndexByte(raw, '\n'); i >= 0 {
+		raw = raw[:i]
+	}
+	return string(bytes.TrimRight(raw, " \t\r"))
 }
 
 var yamlLineRE = regexp.MustCompile(`line (\d+):? ?(.*)`)

@@ -39,8 +39,14 @@ func Load(fsys fs.FS, o Options) (*Set, diag.List) {
 			}
 			return nil
 		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			// Not followed, wherever it points: a link may leave the
+			// content folder, and the site must build the same anywhere.
+			errs = append(errs, diag.Warnf(diag.KindInput, o.Prefix+p, 0, 0, "skipped: symbolic link (links are not followed; copy the file instead)"))
+			return nil
+		}
 		if d.IsDir() || !d.Type().IsRegular() {
-			return nil // symlinks and devices are not followed
+			return nil // devices, sockets and pipes are not content
 		}
 		if !strings.EqualFold(path.Ext(p), ".md") {
 			info, err := d.Info()

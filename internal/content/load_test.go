@@ -42,6 +42,8 @@ func TestLoadSkipsWhatIsNotAPage(t *testing.T) {
 		t.Errorf("assets %q (symlinks must not be followed)", got)
 	}
 	wantDiags := "content/latin1.md:1:4: error: invalid UTF-8 at byte offset 3\n" +
+		"content/link.md: warning: skipped: symbolic link (links are not followed; copy the file instead)\n" +
+		"content/linked-dir: warning: skipped: symbolic link (links are not followed; copy the file instead)\n" +
 		"content/logo.png.md:3:1: warning: skipped: binary file (NUL byte at offset 8)\n"
 	diags.Sort()
 	if got := diagStrings(diags); got != wantDiags {

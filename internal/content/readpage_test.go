@@ -95,6 +95,21 @@ func TestFrontMatter(t *testing.T) {
 			diags: "content/tasks/phase 4.md:3:9: error: front matter: unexpected EOF; expected value\n"},
 		{name: "toml bad value", src: "+++\ntitle = \"x\"\ndraft = yes\n+++\n",
 			diags: "content/tasks/phase 4.md:3:9: error: front matter: expected value but found \"yes\" instead\n"},
+		{name: "unclosed yaml front matter", src: "\n---\ntitle: x\n\n# Body\n",
+			diags: "content/tasks/phase 4.md:2:1: warning: front matter is never closed: no closing --- line, so the page is read as markdown\n",
+			check: func(t *testing.T, p *Page) {
+				if p.TitleFromFront || p.BodyLine != 1 {
+					t.Errorf("page %+v", p)
+				}
+			}},
+		{name: "unclosed toml front matter", src: "+++\ntitle = \"x\"\n",
+			diags: "content/tasks/phase 4.md:1:1: warning: front matter is never closed: no closing +++ line, so the page is read as markdown\n"},
+		{name: "empty front matter", src: "---\n---\nbody\n",
+			check: func(t *testing.T, p *Page) {
+				if string(p.Body) != "body\n" || p.BodyLine != 3 {
+					t.Errorf("body %q on line %d", p.Body, p.BodyLine)
+				}
+			}},
 		{name: "toml wrong type", src: "+++\ndraft = \"yes\"\n+++\n",
 			diags: "content/tasks/phase 4.md:1:1: error: front matter: draft must be true or false, not \"yes\"\n"},
 	}
