@@ -43,8 +43,10 @@
 // whose size the disk lost are rewritten by the next build, and removing the
 // destination is the sure way back.
 // The staging directory's creation and removal do change the destination
-// directory's own mtime. Two builds into one destination at the same time
-// are not supported: the second Begin removes the first one's staging.
+// directory's own mtime. A Begin on a destination another build is still
+// writing to fails: each transaction holds a flock on the destination (on its
+// parent while it does not exist yet) until Commit or Abort; the kernel drops
+// it if the process dies.
 //
 // If a Commit is interrupted half-way (power cut, kill -9), the destination
 // holds a mix of old and new files, but the manifest written before the first

@@ -57,7 +57,8 @@ type Tx struct {
 	dest     string // absolute, symlinks resolved
 	staging  string // where Put writes new and changed files
 	fresh    bool   // dest did not exist: Commit renames staging into place
-	created  []string
+	created  []string // parents of a missing destination Begin created
+	unlock   func()   // releases the lock on the destination (or its parent)
 	minifier *Minifier
 
 	old          manifest // nil when the destination has none
@@ -123,7 +124,20 @@ func Begin(dest string, o Options) (*Tx, error) {
 			return nil, foreignError(dest, visible)
 		}
 	}
+	lockTarget := resolved
+	if t.fresh {
+		if err := t.makeParents(filepath.Dir(resolved)); err != nil {
+			return nil, err
+		}
+		lockTarget = filepath.Dir(resolved)
+	}
+	if t.unlock, err = lockDir(lockTarget); err != nil {
+		t.removeCreatedParents()
+		return nil, err
+	}
 	if err := t.prepareStaging(); err != nil {
+		t.unlock()
+		t.removeCreatedParents()
 		return nil, err
 	}
 	return t, nil
@@ -144,9 +158,6 @@ func (t *Tx) prepareStaging() error {
 	t.staging = inside
 	if t.fresh {
 		t.staging = beside
-		if err := t.makeParents(filepath.Dir(t.dest)); err != nil {
-			return err
-		}
 	}
 	if err := os.Mkdir(t.staging, 0o755); err != nil {
 		return fmt.Errorf("creating staging directory: %w", err)
@@ -317,16 +328,21 @@ func (t *Tx) setDone() {
 	t.mu.Lock()
 	t.state = txDone
 	t.mu.Unlock()
+	t.unlock()
 }
 
 // removeStaging deletes the staging directory and any parents Begin created
 // for it that are still empty.
 func (t *Tx) removeStaging() error {
 	err := os.RemoveAll(t.staging)
+	t.removeCreatedParents()
+	return err
+}
+
+func (t *Tx) removeCreatedParents() {
 	for i := len(t.created) - 1; i >= 0; i-- {
 		os.Remove(t.created[i]) // fails, harmlessly, once something else lives there
 	}
-	return err
 }
 
 // sortedNames returns the names put, sorted, with their states.
