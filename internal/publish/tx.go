@@ -54,9 +54,9 @@ const (
 // or Abort. Put is safe for concurrent use; Commit and Abort wait for Puts in
 // flight and must not race with new ones.
 type Tx struct {
-	dest     string // absolute, symlinks resolved
-	staging  string // where Put writes new and changed files
-	fresh    bool   // dest did not exist: Commit renames staging into place
+	dest     string   // absolute, symlinks resolved
+	staging  string   // where Put writes new and changed files
+	fresh    bool     // dest did not exist: Commit renames staging into place
 	created  []string // parents of a missing destination Begin created
 	unlock   func()   // releases the lock on the destination (or its parent)
 	minifier *Minifier
