@@ -156,10 +156,11 @@ func assertNoStaging(t *testing.T, dest string) {
 	t.Helper()
 	for _, p := range []string{
 		filepath.Join(dest, stagingName),
-		filepath.Join(filepath.Dir(dest), stagingName+"-"+filepath.Base(dest)),
+		besideDest(dest, stagingName),
+		besideDest(dest, lockName),
 	} {
 		if _, err := os.Lstat(p); !errors.Is(err, fs.ErrNotExist) {
-			t.Errorf("staging directory %s still exists (err %v)", p, err)
+			t.Errorf("%s still exists (err %v)", p, err)
 		}
 	}
 }

@@ -2,8 +2,8 @@
 
 package publish
 
-// lockDir does nothing where flock is unavailable: two builds into one
+// lock does nothing where flock is unavailable: two builds into one
 // destination at the same time are then not detected.
-func lockDir(dir string) (unlock func(), err error) {
+func lock(path, dest string, isFile bool) (unlock func(), err error) {
 	return func() {}, nil
 }

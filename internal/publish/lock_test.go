@@ -34,3 +34,22 @@ func TestSecondBuildIntoSameDestinationIsRefused(t *testing.T) {
 		}
 	}
 }
+
+func TestBuildsIntoSiblingDestinationsDoNotConflict(t *testing.T) {
+	parent := t.TempDir()
+	var txs []*Tx
+	for _, name := range []string{"a", "b"} {
+		tx, err := Begin(filepath.Join(parent, name), Options{})
+		if err != nil {
+			t.Fatalf("Begin(%s): %v", name, err)
+		}
+		txs = append(txs, tx)
+	}
+	for _, tx := range txs {
+		if _, err := tx.Commit(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	assertNoStaging(t, filepath.Join(parent, "a"))
+	assertNoStaging(t, filepath.Join(parent, "b"))
+}

@@ -12,6 +12,7 @@ const (
 	reservedPrefix = ".milepost-"
 	manifestName   = ".milepost-manifest.json"
 	stagingName    = ".milepost-staging"
+	lockName       = ".milepost-lock"
 )
 
 // CheckName reports whether name may be written below a destination: a

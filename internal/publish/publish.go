@@ -44,9 +44,9 @@
 // destination is the sure way back.
 // The staging directory's creation and removal do change the destination
 // directory's own mtime. A Begin on a destination another build is still
-// writing to fails: each transaction holds a flock on the destination (on its
-// parent while it does not exist yet) until Commit or Abort; the kernel drops
-// it if the process dies.
+// writing to fails: each transaction holds a flock on the destination (on a
+// .milepost-lock-<name> file beside it while it does not exist yet) until
+// Commit or Abort; the kernel drops it if the process dies.
 //
 // If a Commit is interrupted half-way (power cut, kill -9), the destination
 // holds a mix of old and new files, but the manifest written before the first

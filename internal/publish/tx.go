@@ -124,14 +124,15 @@ func Begin(dest string, o Options) (*Tx, error) {
 			return nil, foreignError(dest, visible)
 		}
 	}
-	lockTarget := resolved
 	if t.fresh {
 		if err := t.makeParents(filepath.Dir(resolved)); err != nil {
 			return nil, err
 		}
-		lockTarget = filepath.Dir(resolved)
+		t.unlock, err = lock(besideDest(resolved, lockName), dest, true)
+	} else {
+		t.unlock, err = lock(resolved, dest, false)
 	}
-	if t.unlock, err = lockDir(lockTarget); err != nil {
+	if err != nil {
 		t.removeCreatedParents()
 		return nil, err
 	}
@@ -149,7 +150,7 @@ func Begin(dest string, o Options) (*Tx, error) {
 // leaves no empty destination behind.
 func (t *Tx) prepareStaging() error {
 	inside := filepath.Join(t.dest, stagingName)
-	beside := filepath.Join(filepath.Dir(t.dest), stagingName+"-"+filepath.Base(t.dest))
+	beside := besideDest(t.dest, stagingName)
 	for _, stale := range []string{inside, beside} {
 		if err := os.RemoveAll(stale); err != nil {
 			return fmt.Errorf("removing staging left by an earlier build: %w", err)
@@ -163,6 +164,12 @@ func (t *Tx) prepareStaging() error {
 		return fmt.Errorf("creating staging directory: %w", err)
 	}
 	return nil
+}
+
+// besideDest names a reserved file or directory next to dest, for use while
+// dest does not exist: public → .milepost-staging-public.
+func besideDest(dest, reserved string) string {
+	return filepath.Join(filepath.Dir(dest), reserved+"-"+filepath.Base(dest))
 }
 
 // makeParents creates dir and its missing ancestors, remembering which it
@@ -324,21 +331,22 @@ func (t *Tx) Abort() error {
 	return t.removeStaging()
 }
 
+// setDone ends the transaction: it releases the lock and removes the parents
+// Begin created for a missing destination if nothing was published in them.
 func (t *Tx) setDone() {
 	t.mu.Lock()
 	t.state = txDone
 	t.mu.Unlock()
 	t.unlock()
-}
-
-// removeStaging deletes the staging directory and any parents Begin created
-// for it that are still empty.
-func (t *Tx) removeStaging() error {
-	err := os.RemoveAll(t.staging)
 	t.removeCreatedParents()
-	return err
 }
 
+func (t *Tx) removeStaging() error {
+	return os.RemoveAll(t.staging)
+}
+
+// removeCreatedParents removes, deepest first, the directories Begin created
+// above a missing destination, as long as they are empty.
 func (t *Tx) removeCreatedParents() {
 	for i := len(t.created) - 1; i >= 0; i-- {
 		os.Remove(t.created[i]) // fails, harmlessly, once something else lives there
