@@ -177,7 +177,14 @@
     document.addEventListener("click", function (ev) { if (!box.contains(ev.target)) list.textContent = ""; });
   }
 
+  // On narrow screens the outline sits above the text: start it folded.
+  function foldOutline() {
+    var toc = document.querySelector(".toc details");
+    if (toc && matchMedia("(max-width: 62rem)").matches) toc.open = false;
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    foldOutline();
     themeToggle();
     ages();
     copyButtons();
