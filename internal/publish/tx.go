@@ -126,6 +126,7 @@ func Begin(dest string, o Options) (*Tx, error) {
 	}
 	if t.fresh {
 		if err := t.makeParents(filepath.Dir(resolved)); err != nil {
+			t.removeCreatedParents()
 			return nil, err
 		}
 		t.unlock, err = lock(besideDest(resolved, lockName), dest, true)
