@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -87,7 +88,7 @@ func (h *harness) devserverBench(ctx context.Context, n int) []string {
 		"go", "test", "-run", "^$", "-bench", "BenchmarkReload", "-benchtime", "1x", "./internal/devserver/")
 	status := "ok"
 	if r.err != nil {
-		status = "FAILED: " + r.err.Error()
+		status = "FAILED: " + firstErrLine(r.err)
 	}
 	return []string{fmt.Sprintf("### Dev server reload, %d pages (%s)\n\n```\n%s\n```\n", n, status, strings.TrimSpace(r.output))}
 }
@@ -112,9 +113,21 @@ func (h *harness) goBenchmarks(ctx context.Context) string {
 	r := long.run(ctx, "go-bench", h.repo, nil, "go", "test", "-run", "^$", "-bench", ".", "-benchmem", "./internal/...")
 	status := "ok"
 	if r.err != nil {
-		status = "FAILED: " + strings.SplitN(r.err.Error(), "\n", 2)[0]
+		status = "FAILED: " + firstErrLine(r.err)
 	}
 	return fmt.Sprintf("### Go benchmarks (`go test -run '^$' -bench . -benchmem ./internal/...`, %s)\n\n```\n%s\n```\n", status, strings.TrimSpace(r.output))
+}
+
+// busy reports whether a load average line (as loadAverage returns it)
+// shows more runnable work than 1.5 × the cores: other work then competed
+// with the benchmark and wall times are inflated.
+func busy(load string) bool {
+	f := strings.Fields(load)
+	if len(f) == 0 {
+		return false
+	}
+	l, err := strconv.ParseFloat(f[0], 64)
+	return err == nil && l > 1.5*float64(runtime.NumCPU())
 }
 
 // loadAverage returns the 1, 5 and 15 minute load averages. A load well

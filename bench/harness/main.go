@@ -93,7 +93,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if _, err := os.Stat("/usr/bin/time"); err == nil {
 		h.r.timeBin = "/usr/bin/time"
 	}
-	rep := &report{started: time.Now().UTC(), machine: h.machine(ctx), runs: h.runs}
+	rep := &report{started: time.Now().UTC(), machine: h.machine(ctx), runs: h.runs, loadStart: loadAverage()}
 	if h.milepost != "" {
 		if err := h.checkMilepost(ctx); err != nil {
 			fmt.Fprintln(stderr, "harness:", err)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
 	"time"
 )
@@ -16,13 +17,14 @@ type row struct {
 }
 
 type report struct {
-	started time.Time
-	machine []string
-	runs    int
-	rows    []row
-	notes   []string
-	extra   []string
-	loadEnd string
+	started   time.Time
+	machine   []string
+	runs      int
+	rows      []row
+	notes     []string
+	extra     []string
+	loadStart string
+	loadEnd   string
 }
 
 // find returns the row of tool and mode for a corpus size.
@@ -64,6 +66,9 @@ func (rep *report) markdown() string {
 		}
 	}
 	notes = append(notes, rep.notes...)
+	if busy(rep.loadStart) || busy(rep.loadEnd) {
+		notes = append(notes, fmt.Sprintf("The machine was busy with other work (load average %s at the start, %s at the end, on %d cores): wall times are inflated and vary from run to run; *cpu s* is the steadier figure. Re-measure on a quiet machine before quoting wall times.", rep.loadStart, rep.loadEnd, runtime.NumCPU()))
+	}
 	if len(notes) > 0 {
 		b.WriteString("\n")
 		for _, n := range notes {
