@@ -76,19 +76,21 @@ func checkProtected(dest, resolvedDest string, protected, inputs []string) error
 		if err != nil {
 			return fmt.Errorf("protected directory %s: %w", p, err)
 		}
-		relation := ""
+		var problem string
 		switch {
 		case sameDirectory(resolved, resolvedDest):
-			relation = "is"
+			problem = "it is the source folder " + describePath(p, resolved)
 		case isBelow(resolved, resolvedDest):
-			relation = "contains"
+			problem = "it contains the source folder " + describePath(p, resolved) + ", which publishing could overwrite or prune"
 		case refuseInside && isBelow(resolvedDest, resolved):
-			relation = "is inside"
+			problem = "it is inside the source folder " + describePath(p, resolved) + ", so the next build would read its output back as input"
 		default:
 			return nil
 		}
-		return fmt.Errorf("refusing destination %s: it %s %s: %w",
-			describePath(dest, resolvedDest), relation, describePath(p, resolved), ErrProtected)
+		return &refusal{
+			msg:  fmt.Sprintf("refusing destination %s: %s", describePath(dest, resolvedDest), problem),
+			kind: ErrProtected,
+		}
 	}
 	for _, p := range protected {
 		if err := check(p, false); err != nil {
@@ -134,14 +136,24 @@ func isBelow(path, dir string) bool {
 	}
 }
 
-// describePath names a path as the user gave it, adding where it really
-// leads when links or ".." made a difference.
+// describePath names a path as the user gave it, adding the absolute path
+// it leads to when the given one is relative or goes through links or "..".
 func describePath(given, resolved string) string {
-	if abs, err := filepath.Abs(given); err == nil && abs == resolved {
+	if given == resolved {
 		return given
 	}
 	return fmt.Sprintf("%s (%s)", given, resolved)
 }
+
+// refusal is an error whose message stands on its own and which matches
+// ErrProtected or ErrForeign under errors.Is.
+type refusal struct {
+	msg  string
+	kind error
+}
+
+func (r *refusal) Error() string { return r.msg }
+func (r *refusal) Unwrap() error { return r.kind }
 
 // visibleEntries lists the names in dir that do not start with a dot,
 // sorted; exists is false when dir does not exist.
@@ -177,6 +189,10 @@ func foreignError(dest string, names []string) error {
 	if len(names) > shown {
 		list += fmt.Sprintf(" and %d more", len(names)-shown)
 	}
-	return fmt.Errorf("refusing destination %s: it holds %s but no %s (use --force to write into it anyway): %w",
-		dest, list, manifestName, ErrForeign)
+	return &refusal{
+		msg: fmt.Sprintf("refusing destination %s: it holds %s and no %s, so milepost did not write it; "+
+			"use --force to publish there anyway (files the build does not produce are left alone)",
+			dest, list, manifestName),
+		kind: ErrForeign,
+	}
 }

@@ -204,7 +204,7 @@ func TestInputErrorSaysInside(t *testing.T) {
 	writeTree(t, static, map[string]string{"style.css": ""})
 	dest := filepath.Join(static, "public")
 	_, err := Begin(dest, Options{Inputs: []string{static}})
-	if !errors.Is(err, ErrProtected) || !strings.Contains(err.Error(), "is inside "+static) {
+	if !errors.Is(err, ErrProtected) || !strings.Contains(err.Error(), "is inside the source folder "+static) {
 		t.Errorf("Begin: got %v, want ErrProtected saying the destination is inside %s", err, static)
 	}
 	tx, err := Begin(dest, Options{Protected: []string{static}})

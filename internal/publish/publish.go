@@ -73,7 +73,7 @@ type Sink interface {
 // Errors that callers may want to tell apart (wrap-checked with errors.Is).
 var (
 	// ErrProtected: the destination is, or contains, a protected directory.
-	ErrProtected = errors.New("destination would overwrite the site's sources")
+	ErrProtected = errors.New("destination is, holds or lies inside a source folder")
 	// ErrForeign: the destination is not empty and has no manifest; Force
 	// accepts it.
 	ErrForeign = errors.New("destination is not empty and was not written by milepost")
