@@ -169,6 +169,7 @@ func TestReportLineAndTargets(t *testing.T) {
 	add("milepost", modeOneEdit, 2, 200)
 	add("floor", modeFull, 3.2, 20)
 	add("hugo", modeCold, 16, 2200)
+	rep.reload = map[int]map[string]float64{1000: benchMetrics("goos: linux\nBenchmarkReload-2   \t       1\t135252876716 ns/op\t      42 median-ms\t     97 p95-ms\nPASS\n", "BenchmarkReload")}
 	md := rep.markdown()
 	for _, want := range []string{
 		"| 10k | 34.0 | milepost | cold | 1 | 4.000 | 4.00 | 2500 | 8.5 | 300 | 4.00 | 1.25 |",
@@ -178,6 +179,7 @@ func TestReportLineAndTargets(t *testing.T) {
 		"| 10k peak RSS ≤ 400 MB (300 MB) | met |",
 		"| 10k warm rebuild ≤ 0.5 s (0.400 s) | met |",
 		"| 10k one-page rebuild ≤ 1 s (2.000 s) | missed |",
+		"| 1k dev server reload median ≤ 50 ms (42 ms, p95 97 ms) | met |",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("report lacks %q:\n%s", want, md)

@@ -74,23 +74,47 @@ func firstLine(s, prefix string) string {
 
 // devserverBench runs the dev server's reload benchmark on the n-page
 // corpus, when the package has one. MILEPOST_BENCH_CORPUS names the corpus
-// folder (with content/ inside); the benchmark decides what to edit.
+// folder (with content/ inside); the benchmark decides what to edit and
+// reports the write-to-reload latency as "median-ms" and "p95-ms" metrics.
+// It returns the report section and the metrics (nil when not run).
 //
 // ---- DEV SERVER RELOAD LATENCY STEP ----
-func (h *harness) devserverBench(ctx context.Context, n int) []string {
+func (h *harness) devserverBench(ctx context.Context, n int) (string, map[string]float64) {
 	pkg := filepath.Join(h.repo, "internal", "devserver")
 	if !hasBenchmark(pkg, "BenchmarkReload") {
-		return nil
+		return "", nil
 	}
 	corpus := filepath.Join(h.out, fmt.Sprintf("corpus-%d", n))
 	fmt.Printf("dev server reload benchmark, %d pages\n", n)
 	r := h.r.run(ctx, fmt.Sprintf("devserver-reload-%d", n), h.repo, []string{"MILEPOST_BENCH_CORPUS=" + corpus},
 		"go", "test", "-run", "^$", "-bench", "BenchmarkReload", "-benchtime", "1x", "./internal/devserver/")
 	status := "ok"
+	var metrics map[string]float64
 	if r.err != nil {
 		status = "FAILED: " + firstErrLine(r.err)
+	} else {
+		metrics = benchMetrics(r.output, "BenchmarkReload")
 	}
-	return []string{fmt.Sprintf("### Dev server reload, %d pages (%s)\n\n```\n%s\n```\n", n, status, strings.TrimSpace(r.output))}
+	return fmt.Sprintf("### Dev server reload, %s pages (%s)\n\n```\n%s\n```\n", pagesLabel(n), status, strings.TrimSpace(r.output)), metrics
+}
+
+// benchMetrics reads the "value unit" pairs of a benchmark's result line:
+// "BenchmarkReload-2  1  135252876716 ns/op  4751 median-ms  12137 p95-ms".
+func benchMetrics(output, name string) map[string]float64 {
+	for _, line := range strings.Split(output, "\n") {
+		f := strings.Fields(line)
+		if len(f) < 2 || (f[0] != name && !strings.HasPrefix(f[0], name+"-")) {
+			continue
+		}
+		m := map[string]float64{}
+		for i := 2; i+1 < len(f); i += 2 {
+			if v, err := strconv.ParseFloat(f[i], 64); err == nil {
+				m[f[i+1]] = v
+			}
+		}
+		return m
+	}
+	return nil
 }
 
 // hasBenchmark reports whether a _test.go file in dir declares func name.

@@ -93,7 +93,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if _, err := os.Stat("/usr/bin/time"); err == nil {
 		h.r.timeBin = "/usr/bin/time"
 	}
-	rep := &report{started: time.Now().UTC(), machine: h.machine(ctx), runs: h.runs, loadStart: loadAverage()}
+	rep := &report{started: time.Now().UTC(), machine: h.machine(ctx), runs: h.runs, loadStart: loadAverage(), reload: map[int]map[string]float64{}}
 	if h.milepost != "" {
 		if err := h.checkMilepost(ctx); err != nil {
 			fmt.Fprintln(stderr, "harness:", err)
@@ -119,7 +119,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "harness: %d pages: %v\n", n, err)
 			failed = true
 		}
-		rep.extra = append(rep.extra, h.devserverBench(ctx, n)...)
+		if section, metrics := h.devserverBench(ctx, n); section != "" {
+			rep.extra = append(rep.extra, section)
+			if metrics != nil {
+				rep.reload[n] = metrics
+			}
+		}
 	}
 	if *goBench && ctx.Err() == nil {
 		rep.extra = append(rep.extra, h.goBenchmarks(ctx))

@@ -25,6 +25,7 @@ type report struct {
 	extra     []string
 	loadStart string
 	loadEnd   string
+	reload    map[int]map[string]float64 // pages → dev server benchmark metrics
 }
 
 // find returns the row of tool and mode for a corpus size.
@@ -142,6 +143,14 @@ func (rep *report) targets() string {
 	if c := rep.find(100000, "milepost", modeCold); c != nil {
 		check(c.s.median() <= 60*time.Second, fmt.Sprintf("100k cold build ≤ about a minute (%.1f s)", c.s.median().Seconds()))
 		check(c.s.rssKB > 0 && c.s.rssKB < 2*1024*1024, fmt.Sprintf("100k peak RSS < 2 GB (%.0f MB)", float64(c.s.rssKB)/1024))
+	}
+	for _, t := range []struct {
+		pages int
+		maxMS float64
+	}{{1000, 50}, {10000, 150}} {
+		if m, ok := rep.reload[t.pages]["median-ms"]; ok {
+			check(m <= t.maxMS, fmt.Sprintf("%s dev server reload median ≤ %.0f ms (%.0f ms, p95 %.0f ms)", pagesLabel(t.pages), t.maxMS, m, rep.reload[t.pages]["p95-ms"]))
+		}
 	}
 	if b.Len() == 0 {
 		return ""
