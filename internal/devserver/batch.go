@@ -14,14 +14,17 @@ type changeSet struct {
 	changed []string
 }
 
+// fileSet holds slash paths relative to the root.
+type fileSet map[string]bool
+
 // batch gathers events between two builds.
 type batch struct {
 	first time.Time
 	last  time.Time
 	all   bool
 	// paths maps a slash path relative to the root to whether the batch saw
-	// it created: a file both created and gone within one batch is an
-	// atomic-save temporary and is left out.
+	// it created: a file the builder never saw, created and gone within one
+	// batch, is an atomic-save temporary and is left out.
 	paths map[string]bool
 }
 
@@ -72,13 +75,15 @@ func (b *batch) absorb(earlier batch) {
 }
 
 // take returns the change set for the builder and empties the batch. ok is
-// false when nothing but transient files changed.
-func (b *batch) take(root string) (cs changeSet, ok bool) {
+// false when nothing but transient files changed. known holds the files the
+// builder saw last time: a file replaced (reported as created) and then
+// deleted within one batch is a real deletion.
+func (b *batch) take(root string, known fileSet) (cs changeSet, ok bool) {
 	cs.first = b.first
 	if !b.all {
 		cs.changed = make([]string, 0, len(b.paths))
 		for rel, created := range b.paths {
-			if created && !exists(filepath.Join(root, filepath.FromSlash(rel))) {
+			if created && !known[rel] && !exists(filepath.Join(root, filepath.FromSlash(rel))) {
 				continue
 			}
 			cs.changed = append(cs.changed, rel)
@@ -120,6 +125,12 @@ type gatherer struct {
 	timer   *time.Timer
 	ready   *changeSet // finalized set waiting for the build loop
 	readyOf batch      // the batch ready was made from
+
+	// known is the set of files as the builder last saw them, kept only
+	// when events can mark files created (fsnotify); listFiles lists them
+	// afresh after a full rebuild.
+	known     fileSet
+	listFiles func() fileSet
 }
 
 func newGatherer(root string, quiet time.Duration, out chan<- changeSet) *gatherer {
@@ -151,7 +162,7 @@ func (g *gatherer) fired() {
 		return
 	}
 	of := g.pending
-	if cs, ok := g.pending.take(g.root); ok {
+	if cs, ok := g.pending.take(g.root, g.known); ok {
 		g.ready, g.readyOf = &cs, of
 	}
 }
@@ -171,6 +182,22 @@ func (g *gatherer) value() changeSet {
 	return *g.ready
 }
 
-func (g *gatherer) sent() { g.ready, g.readyOf = nil, batch{} }
+// sent must be called once the build loop took the ready set.
+func (g *gatherer) sent() {
+	switch {
+	case g.known == nil:
+	case g.ready.changed == nil:
+		g.known = g.listFiles()
+	default:
+		for _, rel := range g.ready.changed {
+			if exists(filepath.Join(g.root, filepath.FromSlash(rel))) {
+				g.known[rel] = true
+			} else {
+				delete(g.known, rel)
+			}
+		}
+	}
+	g.ready, g.readyOf = nil, batch{}
+}
 
 func (g *gatherer) stop() { g.timer.Stop() }

@@ -12,6 +12,7 @@ func TestBatchTake(t *testing.T) {
 	writeFile(t, root, "content/kept.md", "x")
 	writeFile(t, root, "content/new.md", "x")
 	at := time.Unix(100, 0)
+	known := fileSet{"content/kept.md": true, "content/replaced.md": true}
 	tests := []struct {
 		name   string
 		events func(b *batch)
@@ -34,6 +35,10 @@ func TestBatchTake(t *testing.T) {
 			b.add("content/kept.md.tmp", false, at) // renamed away
 			b.add("content/kept.md", true, at)
 		}, []string{"content/kept.md"}, true},
+		{"a file replaced then deleted is a deletion", func(b *batch) {
+			b.add("content/replaced.md", true, at) // renamed over: reported as created
+			b.add("content/replaced.md", false, at)
+		}, []string{"content/replaced.md"}, true},
 		{"only a temporary file: nothing to build", func(b *batch) {
 			b.add("content/x.tmp", true, at)
 		}, []string{}, false},
@@ -46,7 +51,7 @@ func TestBatchTake(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var b batch
 			tt.events(&b)
-			cs, ok := b.take(root)
+			cs, ok := b.take(root, known)
 			if ok != tt.ok || !reflect.DeepEqual(cs.changed, tt.want) {
 				t.Errorf("take = %q, %v; want %q, %v", cs.changed, ok, tt.want, tt.ok)
 			}

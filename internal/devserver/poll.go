@@ -3,7 +3,6 @@ package devserver
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"time"
 )
 
@@ -72,50 +71,12 @@ func (p *poller) diff(b *batch, now time.Time) bool {
 // scan stamps every file of every entry, litter left out.
 func (p *poller) scan() map[string]stamp {
 	files := make(map[string]stamp)
-	for _, e := range p.sc.entries {
-		p.scanEntry(e, files)
-	}
+	p.sc.walkFiles(func(name string) {
+		if info, err := os.Stat(name); err == nil && !info.IsDir() { // links followed
+			files[p.sc.rel(name)] = stampOf(info)
+		}
+	})
 	return files
-}
-
-func (p *poller) scanEntry(name string, files map[string]stamp) {
-	if p.sc.ignored(name) {
-		return
-	}
-	info, err := os.Stat(name)
-	if err != nil {
-		return
-	}
-	if !info.IsDir() {
-		files[p.sc.rel(name)] = stampOf(info)
-		return
-	}
-	p.scanDir(name, files)
-}
-
-func (p *poller) scanDir(dir string, files map[string]stamp) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return
-	}
-	for _, de := range entries {
-		name := filepath.Join(dir, de.Name())
-		if p.sc.ignored(name) {
-			continue
-		}
-		if de.IsDir() {
-			p.scanDir(name, files)
-			continue
-		}
-		info, err := de.Info()
-		if err == nil && info.Mode()&os.ModeSymlink != 0 {
-			info, err = os.Stat(name) // follow links to files
-		}
-		if err != nil || info.IsDir() {
-			continue
-		}
-		files[p.sc.rel(name)] = stampOf(info)
-	}
 }
 
 func stampOf(info os.FileInfo) stamp {

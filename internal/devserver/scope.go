@@ -1,6 +1,7 @@
 package devserver
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 )
@@ -73,4 +74,46 @@ func (sc scope) rel(name string) string {
 // its path below the root.
 func (sc scope) ignored(name string) bool {
 	return isLitter(sc.rel(name))
+}
+
+// walkFiles calls visit with every file of every entry that exists, litter
+// left out. Symbolic links to folders are not followed.
+func (sc scope) walkFiles(visit func(name string)) {
+	for _, e := range sc.entries {
+		if sc.ignored(e) {
+			continue
+		}
+		info, err := os.Stat(e)
+		switch {
+		case err != nil:
+		case info.IsDir():
+			sc.walkDir(e, visit)
+		default:
+			visit(e)
+		}
+	}
+}
+
+func (sc scope) walkDir(dir string, visit func(name string)) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, de := range entries {
+		name := filepath.Join(dir, de.Name())
+		switch {
+		case sc.ignored(name):
+		case de.IsDir():
+			sc.walkDir(name, visit)
+		default:
+			visit(name)
+		}
+	}
+}
+
+// files lists what walkFiles visits, by slash path relative to the root.
+func (sc scope) files() fileSet {
+	set := make(fileSet)
+	sc.walkFiles(func(name string) { set[sc.rel(name)] = true })
+	return set
 }

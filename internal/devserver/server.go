@@ -154,6 +154,7 @@ func (s *Server) startWatching(ctx context.Context, sc scope, out chan<- changeS
 			}
 			s.logf("watch: %v; polling every %v instead", err, fallbackPoll)
 			p = newPoller(sc, fallbackPoll)
+			g.known = nil
 			g.pending.addAll(time.Now()) // whatever changed since the watcher failed
 			g.noted()
 		}

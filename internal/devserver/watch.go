@@ -24,6 +24,7 @@ type notifyWatcher struct {
 	w     *fsnotify.Watcher
 	log   func(format string, args ...any)
 	dirs  map[string]bool // folders holding a watch; true: inside a folder entry
+	known fileSet         // the files when watching started
 	batch *batch          // where events go; set by run
 }
 
@@ -43,6 +44,7 @@ func startNotify(sc scope, newWatcher func() (*fsnotify.Watcher, error), log fun
 		w.Close()
 		return nil, err
 	}
+	nw.known = sc.files()
 	return nw, nil
 }
 
@@ -51,6 +53,8 @@ func startNotify(sc scope, newWatcher func() (*fsnotify.Watcher, error), log fun
 func (nw *notifyWatcher) run(ctx context.Context, g *gatherer) error {
 	defer nw.w.Close()
 	nw.batch = &g.pending
+	g.listFiles = nw.sc.files
+	g.known = nw.known
 	for {
 		select {
 		case <-ctx.Done():
