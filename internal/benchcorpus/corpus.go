@@ -14,6 +14,10 @@
 // About 5% of wiki-links point at pages that do not exist, on purpose; every
 // other link names a page (and heading) that the corpus contains.
 //
+// Generate writes a corpus to disk; Corpus.MapFS gives the same files in
+// memory, for testing.B benchmarks of stages that take an fs.FS; Corpus.Page
+// gives one page and the links it promises, for tests.
+//
 // The package writes only below the folder it is given; it reads nothing.
 package benchcorpus
 

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 // readTree returns every file under root, keyed by slash path.
@@ -181,5 +182,33 @@ func TestPagesLookLikeStatusDocuments(t *testing.T) {
 	}
 	if spaced == 0 || nonASCIIName == 0 {
 		t.Errorf("file names: %d with spaces, %d with non-ASCII letters; want some of each", spaced, nonASCIIName)
+	}
+}
+
+// TestMapFSMatchesGenerate checks that the in-memory corpus holds exactly
+// the files Generate writes under content/, with the same bytes.
+func TestMapFSMatchesGenerate(t *testing.T) {
+	opts := Options{Pages: 120, Seed: 5}
+	dir := t.TempDir()
+	if _, err := Generate(dir, opts); err != nil {
+		t.Fatal(err)
+	}
+	c, err := New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := c.MapFS()
+	onDisk := readTree(t, filepath.Join(dir, "content"))
+	if len(fsys) != len(onDisk) {
+		t.Errorf("MapFS has %d files, Generate wrote %d", len(fsys), len(onDisk))
+	}
+	for p, data := range onDisk {
+		f, ok := fsys["content/"+p]
+		if !ok || !bytes.Equal(f.Data, data) {
+			t.Errorf("content/%s: missing or different in MapFS", p)
+		}
+	}
+	if err := fstest.TestFS(fsys, "content/"+c.PagePath(0), "content/"+c.ImagePath(0)); err != nil {
+		t.Error(err)
 	}
 }
