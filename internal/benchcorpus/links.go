@@ -41,8 +41,8 @@ func pickTarget(r *rng, n int) int {
 	return r.intn(n)
 }
 
-// wikiLink writes one [[…]] link from page from to a random page, in a
-// random one of the forms people use, and records it.
+// wikiLink returns one [[…]] link from the page being written to a random
+// page, in a random one of the forms people use, and records it.
 func (w *pageWriter) wikiLink() string {
 	r := w.r
 	if r.chance(brokenShare) {
@@ -69,7 +69,7 @@ func (w *pageWriter) wikiLink() string {
 	case x < 96 && len(t.aliases) > 0:
 		l.Form, l.Raw = "alias", pick(r, t.aliases)
 	case x < 98 && t.index != w.page.index:
-		return w.sameOrOtherHeading(t, l)
+		return w.samePageHeading()
 	default:
 		l.Form, l.Raw = "name", t.name
 	}
@@ -85,8 +85,8 @@ func (w *pageWriter) wikiLink() string {
 	return "[[" + l.Raw + label + "]]"
 }
 
-// sameOrOtherHeading writes [[#Heading]] to one of the page's own sections.
-func (w *pageWriter) sameOrOtherHeading(_ *page, _ Link) string {
+// samePageHeading writes [[#Heading]] to one of the page's own sections.
+func (w *pageWriter) samePageHeading() string {
 	h := pick(w.r, w.page.sections)
 	l := Link{Form: "same-page", Target: w.page.path(), Heading: h, Raw: "#" + h}
 	w.links = append(w.links, l)

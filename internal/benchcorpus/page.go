@@ -270,8 +270,8 @@ func (w *pageWriter) image() {
 	w.line("")
 }
 
-// marker returns a status word of the given state family with its usual
-// emoji and date decoration.
+// doneMarker returns a done marker as milestone headings carry it:
+// "✅ FIXED (2026-03-15)".
 func (w *pageWriter) doneMarker() string {
 	return "✅ " + pick(w.r, doneWords) + " (" + w.date() + ")"
 }
