@@ -28,6 +28,9 @@ type Builder struct {
 	in     Input
 	cfgKey [32]byte
 	cache  map[string]*parsed // by content path
+	// oneOff builders spool bodies to disk and keep no cache: memory is
+	// what matters for a single build of a big site.
+	oneOff bool
 }
 
 // NewBuilder returns a Builder for in with an empty cache.
@@ -74,6 +77,12 @@ func (b *Builder) Build(ctx context.Context, sink publish.Sink, _ []string) (*Re
 		targets: newLinkTargets(set, render.SortedKeys(statics)),
 		prefix:  prefix,
 	}
+	if b.oneOff {
+		if env.spool, err = newSpool(); err != nil {
+			return &Result{Diagnostics: diags}, err
+		}
+		defer env.spool.close()
+	}
 	b.resetCacheIfConfigChanged(cfg)
 	pages, parsedCount, err := b.parseAll(ctx, env, set)
 	if err != nil {
@@ -87,7 +96,7 @@ func (b *Builder) Build(ctx context.Context, sink publish.Sink, _ []string) (*Re
 		return &Result{Diagnostics: diags}, err
 	}
 
-	r := &renderer{cfg: cfg, in: b.in, theme: theme, set: set, pages: pages, statics: statics, sink: sink, prefix: prefix}
+	r := &renderer{cfg: cfg, in: b.in, theme: theme, set: set, pages: pages, statics: statics, sink: sink, prefix: prefix, spool: env.spool}
 	res, err := r.run(ctx)
 	if res != nil {
 		res.Parsed = parsedCount

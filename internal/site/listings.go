@@ -62,7 +62,11 @@ func (r *renderer) writeHome() error {
 	v := r.view("", "")
 	home := &render.Home{}
 	if p, ok := r.byURL[""]; ok {
-		home.Page = r.pageView(p, v)
+		body, err := r.body(p)
+		if err != nil {
+			return err
+		}
+		home.Page = r.pageView(p, v, body)
 		v.Title = ""
 	}
 	byFolder := map[string][]*parsed{}

@@ -28,6 +28,7 @@ type renderer struct {
 	statics map[string]fs.FS
 	sink    publish.Sink
 	prefix  string
+	spool   *spool
 
 	links  *resolved
 	byURL  map[string]*parsed

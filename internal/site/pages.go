@@ -18,7 +18,11 @@ func (r *renderer) writePage(p *parsed) error {
 		return nil // the root index.md is shown on the home page
 	}
 	v := r.view(p.page.URL, p.title)
-	v.Page = r.pageView(p, v)
+	body, err := r.body(p)
+	if err != nil {
+		return err
+	}
+	v.Page = r.pageView(p, v, body)
 	v.Crumbs = r.crumbs(p.page.URL)
 	if err := r.execute("page.html", p.page.URL+"index.html", v); err != nil {
 		return err
@@ -34,7 +38,7 @@ func (r *renderer) writePage(p *parsed) error {
 }
 
 // pageView assembles what page.html shows of p.
-func (r *renderer) pageView(p *parsed, v *render.View) *render.Page {
+func (r *renderer) pageView(p *parsed, v *render.View, body []byte) *render.Page {
 	pg := &render.Page{
 		Path:       p.page.Path,
 		SourceFile: r.prefix + p.page.Path,
@@ -47,7 +51,7 @@ func (r *renderer) pageView(p *parsed, v *render.View) *render.Page {
 		Stale:      r.isStale(p),
 		Progress:   r.progress(p.status.Counts),
 		Sections:   r.sectionViews(p.status.Sections),
-		Body:       template.HTML(r.fillLinks(p, v)),
+		Body:       template.HTML(r.fillLinks(p, v, body)),
 	}
 	for _, t := range p.page.Tags {
 		pg.Tags = append(pg.Tags, render.Link{Title: t, URL: tagURL(t)})
@@ -111,9 +115,9 @@ func itemGroups(items []status.Item, titles map[string]string) []render.ItemGrou
 
 // fillLinks replaces the wiki-link placeholders of p's body with links,
 // images and status cards.
-func (r *renderer) fillLinks(p *parsed, v *render.View) []byte {
+func (r *renderer) fillLinks(p *parsed, v *render.View, body []byte) []byte {
 	res := r.links.byPage[p.page.Path]
-	return wikilink.Fill(p.body, len(p.links), func(i int, w *bytes.Buffer) {
+	return wikilink.Fill(body, len(p.links), func(i int, w *bytes.Buffer) {
 		l, rs := p.links[i], res[i]
 		href := ""
 		if !rs.Broken {
@@ -131,4 +135,12 @@ func (r *renderer) fillLinks(p *parsed, v *render.View) []byte {
 			wikilink.WriteLink(w, l, href, rs)
 		}
 	})
+}
+
+// body returns p's rendered body, from memory or the spool.
+func (r *renderer) body(p *parsed) ([]byte, error) {
+	if p.body != nil || r.spool == nil {
+		return p.body, nil
+	}
+	return r.spool.get(p.spooled)
 }

@@ -24,7 +24,8 @@ type parsed struct {
 	headings []wikilink.Heading
 	blockIDs []string
 	links    []wikilink.Link
-	body     []byte   // HTML, wiki-links as placeholders
+	body     []byte   // HTML, wiki-links as placeholders; nil when spooled
+	spooled  bodyRef  // where the body is when the build spools them
 	lookups  []lookup // markdown links resolved while rendering the body
 	brokenMD []brokenRef
 	diags    diag.List
@@ -36,6 +37,7 @@ type parseEnv struct {
 	opts    statusOptions
 	targets *linkTargets
 	prefix  string // content dir as typed from the site root, with '/'
+	spool   *spool // nil: bodies stay in memory
 }
 
 // statusOptions are the build-wide status settings.
@@ -92,7 +94,16 @@ func parsePage(env *parseEnv, p *content.Page) *parsed {
 	if err := env.parser.Goldmark().Renderer().Render(&buf, src, doc); err != nil {
 		out.diags = append(out.diags, diag.Errorf(file, 0, 0, "rendering: %v", err))
 	}
-	out.body = buf.Bytes()
+	if env.spool != nil {
+		ref, err := env.spool.put(buf.Bytes())
+		if err != nil {
+			out.diags = append(out.diags, diag.Errorf(file, 0, 0, "%v", err))
+		}
+		out.spooled = ref
+	} else {
+		out.body = bytes.Clone(buf.Bytes()) // exact size: the buffer's slack would be kept for the whole build
+	}
+	p.Body = nil // parsed; a changed file is read again (its hash differs)
 	forgetNodes(st)
 	out.status = st
 	return out

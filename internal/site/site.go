@@ -59,5 +59,6 @@ type Result struct {
 // Build runs every stage over in and writes the site to sink.
 func Build(ctx context.Context, in Input, sink publish.Sink) (*Result, error) {
 	b := NewBuilder(in)
+	b.oneOff = true
 	return b.Build(ctx, sink, nil)
 }
