@@ -3,7 +3,6 @@ package site
 import (
 	"path"
 	"sort"
-	"strings"
 
 	"github.com/milepost/milepost/internal/content"
 	"github.com/milepost/milepost/internal/marker"
@@ -69,15 +68,13 @@ func (r *renderer) writeHome() error {
 		home.Page = r.pageView(p, v, body)
 		v.Title = ""
 	}
-	byFolder := map[string][]*parsed{}
-	for _, p := range r.pages {
-		if p.page.URL == "" {
-			continue
-		}
-		byFolder[p.page.Folder] = append(byFolder[p.page.Folder], p)
-	}
 	for _, d := range append([]string{""}, r.set.Folders...) {
-		pages := byFolder[d]
+		var pages []*parsed
+		for _, p := range r.pagesIn[d] {
+			if p.page.URL != "" {
+				pages = append(pages, p)
+			}
+		}
 		if len(pages) == 0 {
 			continue
 		}
@@ -109,41 +106,46 @@ func (r *renderer) writeHome() error {
 func (r *renderer) folderListing(d string, self *parsed, v *render.View) *render.Folder {
 	f := &render.Folder{Path: d, Title: content.FolderTitle(d), URL: content.FolderURL(d), Progress: r.progress(r.rollup(d, true))}
 	var pages []*parsed
-	for _, p := range r.pages {
-		if p.page.Folder == d && p != self {
+	for _, p := range r.pagesIn[d] {
+		if p != self {
 			pages = append(pages, p)
 		}
 	}
 	f.Pages = r.cards(pages, v)
-	for _, sub := range r.set.Folders {
-		if path.Dir(sub) == d || (d == "" && !strings.Contains(sub, "/")) {
-			if sub == d {
-				continue
-			}
-			u := content.FolderURL(sub)
-			title := content.FolderTitle(sub)
-			if fp, ok := r.byURL[u]; ok {
-				title = fp.title
-			}
-			f.Folders = append(f.Folders, render.Card{Title: title, URL: v.Rel(u), Progress: r.progress(r.rollup(sub, true))})
-		}
+	for _, sub := range r.subfolders[d] {
+		u := content.FolderURL(sub)
+		f.Folders = append(f.Folders, render.Card{Title: r.folderTitle(sub), URL: v.Rel(u), Progress: r.progress(r.rollup(sub, true))})
 	}
 	return f
 }
 
 // rollup sums the counts of the tracked pages in folder d (and, with
-// deep, in its sub-folders).
+// deep, in its sub-folders). The sums are computed once per build.
 func (r *renderer) rollup(d string, deep bool) status.Counts {
-	var c status.Counts
-	for _, p := range r.pages {
-		if !p.tracked {
-			continue
+	r.rollupOnce.Do(func() {
+		r.shallow = map[string]status.Counts{}
+		r.deep = map[string]status.Counts{}
+		for _, p := range r.pages {
+			if !p.tracked {
+				continue
+			}
+			c := p.status.Counts
+			r.shallow[p.page.Folder] = r.shallow[p.page.Folder].Add(c)
+			for f := p.page.Folder; ; f = path.Dir(f) {
+				if f == "." {
+					f = ""
+				}
+				r.deep[f] = r.deep[f].Add(c)
+				if f == "" {
+					break
+				}
+			}
 		}
-		if p.page.Folder == d || (deep && (d == "" || strings.HasPrefix(p.page.Folder, d+"/"))) {
-			c = c.Add(p.status.Counts)
-		}
+	})
+	if deep {
+		return r.deep[d]
 	}
-	return c
+	return r.shallow[d]
 }
 
 // cards turns pages into listing cards, with URLs relative to v.

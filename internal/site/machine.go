@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
@@ -118,18 +119,7 @@ func nonNilWarnings(w []status.Warning) []status.Warning {
 // writeMachineFiles writes status.json, the site and folder badges,
 // robots.txt, sitemap.xml and the feed.
 func (r *renderer) writeMachineFiles() error {
-	sj := siteJSON{Title: r.cfg.Title, Generated: r.site.GeneratedISO, Counts: r.site.Progress.Counts, Pages: []*pageJSON{}, Folders: []folderJSON{}}
-	for _, p := range r.pages {
-		sj.Pages = append(sj.Pages, r.pageJSON(p, false))
-	}
-	for _, d := range r.set.Folders {
-		sj.Folders = append(sj.Folders, folderJSON{Path: d, URL: content.FolderURL(d), Title: r.folderTitle(d), Counts: r.rollup(d, true)})
-	}
-	js, err := json.MarshalIndent(sj, "", "  ")
-	if err != nil {
-		return err
-	}
-	if err := r.put("status.json", js); err != nil {
+	if err := r.put("status.json", r.siteStatusJSON()); err != nil {
 		return err
 	}
 	if err := r.writeRollupBadges(); err != nil {
@@ -146,6 +136,40 @@ func (r *renderer) writeMachineFiles() error {
 		return err
 	}
 	return r.put("feed.xml", r.feed())
+}
+
+// siteStatusJSON writes status.json page by page, so the JSON of every
+// page is never held as values all at once (at 10k pages it is 30 MB).
+func (r *renderer) siteStatusJSON() []byte {
+	var buf bytes.Buffer
+	field := func(name string, v any, last bool) {
+		js, _ := json.Marshal(v)
+		fmt.Fprintf(&buf, "%q:", name)
+		buf.Write(js)
+		if !last {
+			buf.WriteByte(',')
+		}
+	}
+	buf.WriteByte('{')
+	field("title", r.cfg.Title, false)
+	field("generated", r.site.GeneratedISO, false)
+	field("counts", r.site.Progress.Counts, false)
+	buf.WriteString(`"pages":[`)
+	for i, p := range r.pages {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		js, _ := json.Marshal(r.pageJSON(p, false))
+		buf.Write(js)
+	}
+	buf.WriteString(`],`)
+	folders := make([]folderJSON, 0, len(r.set.Folders))
+	for _, d := range r.set.Folders {
+		folders = append(folders, folderJSON{Path: d, URL: content.FolderURL(d), Title: r.folderTitle(d), Counts: r.rollup(d, true)})
+	}
+	field("folders", folders, true)
+	buf.WriteString("}\n")
+	return buf.Bytes()
 }
 
 // folderTitle is the title of folder d: its own page's, else its name.

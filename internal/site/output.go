@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"path"
 	"runtime"
 	"sort"
 	"strings"
@@ -35,11 +36,15 @@ type renderer struct {
 	byPath map[string]*parsed
 	site   *render.Site
 
-	folderOnce sync.Once
-	folders    map[string]string // folder URL → content folder path
-	files      atomic.Int64
-	mu         sync.Mutex
-	diags      diag.List
+	pagesIn       map[string][]*parsed // folder → its pages, in path order
+	subfolders    map[string][]string  // folder → its direct sub-folders
+	rollupOnce    sync.Once
+	shallow, deep map[string]status.Counts // folder → counts of its pages (deep: and sub-folders')
+	folderOnce    sync.Once
+	folders       map[string]string // folder URL → content folder path
+	files         atomic.Int64
+	mu            sync.Mutex
+	diags         diag.List
 }
 
 // run resolves links and writes every output file.
@@ -49,6 +54,18 @@ func (r *renderer) run(ctx context.Context) (*Result, error) {
 	for _, p := range r.pages {
 		r.byURL[p.page.URL] = p
 		r.byPath[p.page.Path] = p
+	}
+	r.pagesIn = map[string][]*parsed{}
+	for _, p := range r.pages {
+		r.pagesIn[p.page.Folder] = append(r.pagesIn[p.page.Folder], p)
+	}
+	r.subfolders = map[string][]string{}
+	for _, d := range r.set.Folders {
+		parent := path.Dir(d)
+		if parent == "." {
+			parent = ""
+		}
+		r.subfolders[parent] = append(r.subfolders[parent], d)
 	}
 	r.links = resolveLinks(r.pages, r.set, r.statics, r.prefix)
 	r.diags = append(r.diags, r.links.diags...)

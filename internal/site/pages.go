@@ -27,7 +27,7 @@ func (r *renderer) writePage(p *parsed) error {
 	if err := r.execute("page.html", p.page.URL+"index.html", v); err != nil {
 		return err
 	}
-	js, err := json.MarshalIndent(r.pageJSON(p, true), "", "  ")
+	js, err := json.Marshal(r.pageJSON(p, true))
 	if err != nil {
 		return err
 	}

@@ -70,7 +70,7 @@ func TestSites(t *testing.T) {
 			}
 			sort.Strings(names)
 			sitetest.Golden(t, filepath.Join(golden, "files.txt"), []byte(strings.Join(names, "\n")+"\n"))
-			sitetest.Golden(t, filepath.Join(golden, "status.json"), files["status.json"])
+			sitetest.Golden(t, filepath.Join(golden, "status.json"), indentJSON(t, files["status.json"]))
 			for _, line := range strings.Split(a.Comment, "\n") {
 				if p, ok := strings.CutPrefix(strings.TrimSpace(line), "golden:"); ok {
 					p = strings.TrimSpace(p)
@@ -78,6 +78,9 @@ func TestSites(t *testing.T) {
 					if !ok {
 						t.Errorf("no output %s", p)
 						continue
+					}
+					if strings.HasSuffix(p, ".json") {
+						data = indentJSON(t, data)
 					}
 					sitetest.Golden(t, filepath.Join(golden, "out", filepath.FromSlash(p)), data)
 				}
@@ -231,4 +234,15 @@ func TestSeeds(t *testing.T) {
 	if !bytes.Contains(files["milestones/pre-launch/badge.svg"], []byte(">85%<")) {
 		t.Error("milestones/pre-launch/badge.svg does not read 85%")
 	}
+}
+
+// indentJSON pretty-prints JSON so golden files read well and diff by line.
+func indentJSON(t *testing.T, data []byte) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := json.Indent(&buf, data, "", "  "); err != nil {
+		t.Fatalf("invalid JSON: %v", err)
+	}
+	buf.WriteByte('\n')
+	return buf.Bytes()
 }
