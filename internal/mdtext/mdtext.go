@@ -8,11 +8,13 @@
 package mdtext
 
 import (
+	"bytes"
 	"strings"
 
+	emojiast "github.com/yuin/goldmark-emoji/ast"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
-	emojiast "github.com/yuin/goldmark-emoji/ast"
+	"github.com/yuin/goldmark/util"
 )
 
 // Labeler is implemented by inline nodes of our own extensions (wiki-links)
@@ -38,7 +40,11 @@ func writeInline(b *strings.Builder, n ast.Node, src []byte) {
 func writeNode(b *strings.Builder, n ast.Node, src []byte) {
 	switch n := n.(type) {
 	case *ast.Text:
-		b.Write(n.Segment.Value(src))
+		v := n.Segment.Value(src)
+		if !n.IsRaw() {
+			v = readable(v)
+		}
+		b.Write(v)
 		if n.SoftLineBreak() || n.HardLineBreak() {
 			b.WriteByte(' ')
 		}
@@ -84,6 +90,17 @@ func writeNode(b *strings.Builder, n ast.Node, src []byte) {
 		}
 		writeInline(b, n, src)
 	}
+}
+
+// readable resolves what a reader never sees as written: backslash escapes
+// (\*) and character references (&amp; &#42;).
+func readable(v []byte) []byte {
+	if bytes.IndexByte(v, '\\') < 0 && bytes.IndexByte(v, '&') < 0 {
+		return v
+	}
+	v = util.UnescapePunctuations(v)
+	v = util.ResolveNumericReferences(v)
+	return util.ResolveEntityNames(v)
 }
 
 // Block returns the plain text of a block node's own inline content: for a
