@@ -21,6 +21,8 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs.StringVar(dest, "destination", "", "destination `DIR`")
 	noMinify := fs.Bool("no-minify", false, "write HTML, CSS, JS, SVG and JSON as rendered")
 	force := fs.Bool("force", false, "write into a non-empty destination milepost did not create")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to `file` (for performance work)")
+	memProfile := fs.String("memprofile", "", "write a heap profile to `file` at the end of the build")
 	quiet := fs.Bool("q", false, "print errors only")
 	fs.BoolVar(quiet, "quiet", false, "print errors only")
 	if err := fs.Parse(args); err != nil {
@@ -31,6 +33,17 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitUsage
 	}
 	start := time.Now()
+	if *cpuProfile != "" {
+		stop, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			fmt.Fprintln(stderr, "milepost:", err)
+			return exitFail
+		}
+		defer stop()
+	}
+	if *memProfile != "" {
+		defer writeHeapProfile(*memProfile, stderr)
+	}
 	in, err := sf.input()
 	if err != nil {
 		fmt.Fprintln(stderr, "milepost:", err)
@@ -39,14 +52,14 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if *dest == "" {
 		*dest = filepath.Join(sf.source, "public")
 	}
-	contentDir := sf.content
-	if contentDir == "" {
-		contentDir = "content"
-	}
+	cfg, _ := site.ReadConfig(in) // its errors are reported by the build
+	contentDir := filepath.FromSlash(cfg.ContentDir)
 	tx, err := publish.Begin(*dest, publish.Options{
 		Force:     *force,
 		Minify:    !*noMinify,
-		Protected: []string{sf.source, filepath.Join(sf.source, contentDir)},
+		Protected: []string{sf.source},
+		// Output inside an input would be read back by the next build.
+		Inputs: []string{filepath.Join(sf.source, contentDir), filepath.Join(sf.source, "templates"), filepath.Join(sf.source, "static")},
 	})
 	if err != nil {
 		fmt.Fprintln(stderr, "milepost:", err)
