@@ -12,6 +12,7 @@ import (
 type changeSet struct {
 	first   time.Time // when the first event of the batch arrived
 	changed []string
+	gone    fileSet // the changed files that did not exist when the set was made
 }
 
 // fileSet holds slash paths relative to the root.
@@ -82,9 +83,13 @@ func (b *batch) take(root string, known fileSet) (cs changeSet, ok bool) {
 	cs.first = b.first
 	if !b.all {
 		cs.changed = make([]string, 0, len(b.paths))
+		cs.gone = make(fileSet)
 		for rel, created := range b.paths {
-			if created && !known[rel] && !exists(filepath.Join(root, filepath.FromSlash(rel))) {
-				continue
+			if !exists(filepath.Join(root, filepath.FromSlash(rel))) {
+				if created && !known[rel] {
+					continue
+				}
+				cs.gone[rel] = true
 			}
 			cs.changed = append(cs.changed, rel)
 		}
@@ -182,7 +187,12 @@ func (g *gatherer) value() changeSet {
 	return *g.ready
 }
 
-// sent must be called once the build loop took the ready set.
+// sent must be called once the build loop took the ready set. The files'
+// existence is the one seen when the set was made, not now: the build may
+// already be done and the files changed again, which the next set reports.
+// (A file created after the set was made, seen by a builder that walks the
+// whole tree, and deleted within the next batch would be missed as a
+// temporary; the next full build catches up.)
 func (g *gatherer) sent() {
 	switch {
 	case g.known == nil:
@@ -190,10 +200,10 @@ func (g *gatherer) sent() {
 		g.known = g.listFiles()
 	default:
 		for _, rel := range g.ready.changed {
-			if exists(filepath.Join(g.root, filepath.FromSlash(rel))) {
-				g.known[rel] = true
-			} else {
+			if g.ready.gone[rel] {
 				delete(g.known, rel)
+			} else {
+				g.known[rel] = true
 			}
 		}
 	}

@@ -146,8 +146,8 @@ func TestRenameFolder(t *testing.T) {
 	h.expect("reload")
 	h.mustContain("moved/b/", 200, "beta")
 	h.mustContain("sub/b/", 404, "not here")
-	if got := h.b.lastChanged(); got != nil {
-		t.Errorf("changed = %q, want nil (rebuild everything)", got)
+	if got, want := h.b.lastChanged(), []string{"content/moved/b.md", "content/sub/b.md"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("changed = %q, want %q", got, want)
 	}
 	h.write("content/moved/b.md", "beta, edited") // the moved folder is watched
 	h.expect("reload")

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
@@ -25,7 +26,7 @@ type notifyWatcher struct {
 	log   func(format string, args ...any)
 	dirs  map[string]bool // folders holding a watch; true: inside a folder entry
 	known fileSet         // the files when watching started
-	batch *batch          // where events go; set by run
+	g     *gatherer       // where events go; set by run
 }
 
 // errWatchLimit means the system refused another watch: fall back to
@@ -52,7 +53,7 @@ func startNotify(sc scope, newWatcher func() (*fsnotify.Watcher, error), log fun
 // (wrapped) when it had to give up watching; the caller then polls.
 func (nw *notifyWatcher) run(ctx context.Context, g *gatherer) error {
 	defer nw.w.Close()
-	nw.batch = &g.pending
+	nw.g = g
 	g.listFiles = nw.sc.files
 	g.known = nw.known
 	for {
@@ -101,7 +102,7 @@ func (nw *notifyWatcher) handle(ev fsnotify.Event, now time.Time) error {
 			// A parent of an entry came or went.
 			if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
 				nw.drop(name)
-				nw.batch.addAll(now)
+				nw.g.pending.addAll(now)
 			}
 			return nw.sync(true, now)
 		}
@@ -117,18 +118,18 @@ func (nw *notifyWatcher) handle(ev fsnotify.Event, now time.Time) error {
 		if err == nil && info.IsDir() {
 			return nw.addTree(name, true, now)
 		}
-		nw.batch.add(rel, true, now)
+		nw.g.pending.add(rel, true, now)
 	case ev.Has(fsnotify.Remove), ev.Has(fsnotify.Rename):
 		if _, wasDir := nw.dirs[name]; wasDir {
-			// Its files are gone (or live elsewhere now): the simplest
-			// correct answer is a full rebuild.
+			// Every file below it is gone from there; a rename brings them
+			// back as files created under the new name.
 			nw.drop(name)
-			nw.batch.addAll(now)
+			nw.forget(rel, now)
 			return nw.sync(true, now)
 		}
-		nw.batch.add(rel, false, now)
+		nw.g.pending.add(rel, false, now)
 	case ev.Has(fsnotify.Write):
-		nw.batch.add(rel, false, now)
+		nw.g.pending.add(rel, false, now)
 	}
 	// Chmod alone changes nothing a build reads.
 	return nil
@@ -202,7 +203,7 @@ func (nw *notifyWatcher) addTree(dir string, report bool, now time.Time) error {
 				return err
 			}
 		} else if report {
-			nw.batch.add(nw.sc.rel(name), true, now)
+			nw.g.pending.add(nw.sc.rel(name), true, now)
 		}
 	}
 	return nil
@@ -219,6 +220,17 @@ func (nw *notifyWatcher) add(dir string) error {
 		return nil
 	default:
 		return fmt.Errorf("watch %s: %w", dir, err)
+	}
+}
+
+// forget reports every file the builder saw below the folder rel as
+// changed (deleted, unless it comes back within the batch).
+func (nw *notifyWatcher) forget(rel string, now time.Time) {
+	prefix := rel + "/"
+	for file := range nw.g.known {
+		if strings.HasPrefix(file, prefix) {
+			nw.g.pending.add(file, false, now)
+		}
 	}
 }
 
