@@ -7,9 +7,11 @@ import "context"
 // changed lists the source files that changed since the previous call, as
 // slash-separated paths relative to the site root ("content/milestones/x.md",
 // "templates/page.html", "milepost.yaml"), sorted and without duplicates; a
-// listed file may no longer exist (it was deleted or renamed away). nil means
-// "rebuild everything": the first build, or the watcher lost track (an event
-// queue overflow, a folder removed or renamed).
+// listed file may no longer exist (it was deleted or renamed away). A folder
+// renamed or removed is reported as its files, each under the old and the
+// new name. nil means "rebuild everything": the first build, or the watcher
+// lost track (an event queue overflow, a parent folder of a watched entry
+// removed, the switch from fsnotify to polling).
 //
 // Build is only ever called from one goroutine at a time. A failed build
 // returns an error; a *diag.ErrorList (or an error wrapping one) is shown
