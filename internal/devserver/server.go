@@ -85,6 +85,9 @@ func (s *Server) Run(ctx context.Context, ready func(url string)) error {
 	s.startWatching(ctx, sc, changes, &wg)
 
 	s.rebuild(ctx, changeSet{first: time.Now()}, true)
+	if ctx.Err() != nil {
+		return nil // stopped during the first build
+	}
 
 	ln, err := s.listen()
 	if err != nil {
