@@ -12,6 +12,8 @@
 #                   ~20 GB at 100k pages)
 #   BENCH_GO=0      skip the testing.B benchmarks at the end
 #   BENCH_SEED      corpus seed (default 1)
+#   BENCH_PROFILE=1 also profile one cold milepost build per corpus
+#                   (--cpuprofile/--memprofile; pprof tops in the report)
 #
 # Everything is written below bench/out/ (git-ignored): binaries, corpora
 # (reused while the generator version, size and seed match), outputs, logs
@@ -78,4 +80,5 @@ exec "$OUT/harness" \
 	-runs "${BENCH_RUNS:-3}" \
 	-timeout "${BENCH_TIMEOUT:-600}s" \
 	-seed "${BENCH_SEED:-1}" \
-	-go-bench="$([ "${BENCH_GO:-1}" = 0 ] && echo false || echo true)"
+	-go-bench="$([ "${BENCH_GO:-1}" = 0 ] && echo false || echo true)" \
+	-profile="$([ "${BENCH_PROFILE:-0}" = 1 ] && echo true || echo false)"

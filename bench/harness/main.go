@@ -37,6 +37,7 @@ type harness struct {
 	r        *runner
 	milepost string
 	noCache  bool
+	profile  bool // profile one cold build per corpus
 	floor    string
 	hugo     string
 	hugoMax  int
@@ -61,6 +62,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	timeout := flags.Duration("timeout", 10*time.Minute, "timeout of each command")
 	seed := flags.Uint64("seed", 1, "corpus seed")
 	goBench := flags.Bool("go-bench", true, "run the project's testing.B benchmarks at the end")
+	profile := flags.Bool("profile", false, "profile one more cold milepost build of each corpus (needs --cpuprofile)")
 	if err := flags.Parse(args); err != nil {
 		return 2
 	}
@@ -83,7 +85,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return a
 	}
 	h := &harness{runs: *runs, seed: *seed, out: abs(*out), repo: abs(*repo), milepost: abs(*milepost),
-		floor: abs(*floor), hugo: *hugo, hugoMax: *hugoMax, hugoSite: filepath.Join(abs(*repo), "bench", "hugo")}
+		floor: abs(*floor), hugo: *hugo, profile: *profile, hugoMax: *hugoMax, hugoSite: filepath.Join(abs(*repo), "bench", "hugo")}
 	logDir := filepath.Join(h.out, "logs")
 	if err := os.MkdirAll(logDir, 0o755); err != nil {
 		fmt.Fprintln(stderr, "harness:", err)
@@ -118,6 +120,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if err != nil {
 			fmt.Fprintf(stderr, "harness: %d pages: %v\n", n, err)
 			failed = true
+		}
+		if h.profile && h.milepost != "" && err == nil {
+			rep.extra = append(rep.extra, h.profileMilepost(ctx, n, filepath.Join(h.out, fmt.Sprintf("corpus-%d", n))))
 		}
 		if section, metrics := h.devserverBench(ctx, n); section != "" {
 			rep.extra = append(rep.extra, section)
@@ -176,6 +181,10 @@ func (h *harness) checkMilepost(ctx context.Context) error {
 		return fmt.Errorf("`milepost build --help` does not describe a build command:\n%s", lastLines(r.output, 10))
 	}
 	h.noCache = strings.Contains(r.output, "no-cache")
+	if h.profile && !strings.Contains(r.output, "cpuprofile") {
+		fmt.Println("harness: milepost build has no --cpuprofile: not profiling")
+		h.profile = false
+	}
 	return nil
 }
 
