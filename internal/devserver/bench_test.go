@@ -86,7 +86,7 @@ type siteBuilder struct {
 }
 
 func (s *siteBuilder) Build(ctx context.Context, changed []string) (*devserver.Result, error) {
-	files, res, err := s.b.BuildFiles(ctx)
+	files, res, err := s.b.BuildFiles(ctx, changed)
 	if err != nil {
 		return nil, err
 	}
