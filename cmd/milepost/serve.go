@@ -54,7 +54,7 @@ type devBuilder struct {
 }
 
 func (d *devBuilder) Build(ctx context.Context, changed []string) (*devserver.Result, error) {
-	files, res, err := d.b.BuildFiles(ctx)
+	files, res, err := d.b.BuildFiles(ctx, changed)
 	if err != nil {
 		return nil, err
 	}

@@ -13,6 +13,8 @@ package content
 
 import (
 	"time"
+
+	"github.com/milepost/milepost/internal/diag"
 )
 
 // Page is one markdown document.
@@ -40,6 +42,10 @@ type Page struct {
 	Body     []byte   // the markdown after the front matter, CRLF folded to LF
 	BodyLine int      // file line number of the body's first line
 	Hash     [32]byte // sha256 of the file's bytes
+
+	Size     int64 // file size and modification time when read (with Options.Reuse)
+	ModTime  time.Time
+	Warnings diag.List // warnings reading the file gave, repeated when the page is reused
 }
 
 // Asset is a non-markdown file under the content folder, copied as is.

@@ -37,17 +37,17 @@ func (r *renderer) badgeFor(label string, c status.Counts, tracked bool) badge.B
 	return b
 }
 
-// putBadge writes name.svg and name.json for b.
-func (r *renderer) putBadge(name string, b badge.Badge) error {
+// putBadge hands name.svg and name.json for b to emit.
+func (r *renderer) putBadge(emit func(string, []byte) error, name string, b badge.Badge) error {
 	opts := badge.Options{Style: badge.Style(r.cfg.Badges.Style), Palette: badge.Palette(r.cfg.Badges.Palette), MaxLabelWidth: r.cfg.Badges.LabelWidth}
-	if err := r.put(name+".svg", badge.SVG(b, opts)); err != nil {
+	if err := emit(name+".svg", badge.SVG(b, opts)); err != nil {
 		return err
 	}
-	return r.put(name+".json", badge.Endpoint(b))
+	return emit(name+".json", badge.Endpoint(b))
 }
 
 // writePageBadges writes a page's badge and its sections' badges.
-func (r *renderer) writePageBadges(p *parsed) error {
+func (r *renderer) writePageBadges(p *parsed, emit func(string, []byte) error) error {
 	if p.page.URL == "" {
 		return nil // the home page's badge is the site's
 	}
@@ -55,7 +55,7 @@ func (r *renderer) writePageBadges(p *parsed) error {
 	if p.page.IsIndex {
 		counts = r.rollup(r.folderByURL()[p.page.URL], true)
 	}
-	if err := r.putBadge(p.page.URL+"badge", r.badgeFor(r.pageBadgeLabel(p), counts, p.tracked || p.page.IsIndex)); err != nil {
+	if err := r.putBadge(emit, p.page.URL+"badge", r.badgeFor(r.pageBadgeLabel(p), counts, p.tracked || p.page.IsIndex)); err != nil {
 		return err
 	}
 	var walk func(ss []*status.Section, depth int) error
@@ -64,7 +64,7 @@ func (r *renderer) writePageBadges(p *parsed) error {
 			if s.Counts.Total() == 0 {
 				continue
 			}
-			if err := r.putBadge(p.page.URL+"badges/"+s.ID, r.badgeFor(s.Title, s.Counts, p.tracked)); err != nil {
+			if err := r.putBadge(emit, p.page.URL+"badges/"+s.ID, r.badgeFor(s.Title, s.Counts, p.tracked)); err != nil {
 				return err
 			}
 			if depth < r.cfg.Badges.Depth {
@@ -87,7 +87,7 @@ func (r *renderer) pageBadgeLabel(p *parsed) string {
 
 // writeRollupBadges writes the site's and every folder's badge.
 func (r *renderer) writeRollupBadges() error {
-	if err := r.putBadge("badge", r.badgeFor(r.cfg.Title, r.site.Progress.Counts, true)); err != nil {
+	if err := r.putBadge(r.put, "badge", r.badgeFor(r.cfg.Title, r.site.Progress.Counts, true)); err != nil {
 		return err
 	}
 	for _, d := range r.set.Folders {
@@ -95,7 +95,7 @@ func (r *renderer) writeRollupBadges() error {
 		if _, hasPage := r.byURL[u]; hasPage {
 			continue // written with the folder's page
 		}
-		if err := r.putBadge(u+"badge", r.badgeFor(r.folderTitle(d), r.rollup(d, true), true)); err != nil {
+		if err := r.putBadge(r.put, u+"badge", r.badgeFor(r.folderTitle(d), r.rollup(d, true), true)); err != nil {
 			return err
 		}
 	}

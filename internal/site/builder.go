@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"io/fs"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/milepost/milepost/internal/config"
 	"github.com/milepost/milepost/internal/content"
@@ -31,6 +33,11 @@ type Builder struct {
 	// oneOff builders spool bodies to disk and keep no cache: memory is
 	// what matters for a single build of a big site.
 	oneOff bool
+	// memo holds the last build's rendered pages (not for one-off builds).
+	memo *memoTable
+	// pages are the pages of the last load, by content path, reused when
+	// the caller says which files changed and theirs did not.
+	pages map[string]*content.Page
 }
 
 // NewBuilder returns a Builder for in with an empty cache.
@@ -40,7 +47,11 @@ func NewBuilder(in Input) *Builder {
 
 // Build runs every stage and writes the site to sink. On error nothing
 // more is written; the caller aborts the sink.
-func (b *Builder) Build(ctx context.Context, sink publish.Sink, _ []string) (*Result, error) {
+//
+// changed lists the files (relative to the site root) that changed since
+// the previous call; other content files whose size and modification time
+// are unchanged are not read again. nil means unknown: every file is read.
+func (b *Builder) Build(ctx context.Context, sink publish.Sink, changed []string) (*Result, error) {
 	cfg, diags := ReadConfig(b.in)
 	if err := diags.Err(); err != nil {
 		return &Result{Diagnostics: diags}, err
@@ -54,7 +65,11 @@ func (b *Builder) Build(ctx context.Context, sink publish.Sink, _ []string) (*Re
 		return &Result{Diagnostics: d}, d.Err()
 	}
 	prefix := cfg.ContentDir + "/"
-	set, loadDiags := content.Load(contentFS, content.Options{Prefix: prefix, Drafts: b.in.Drafts})
+	set, loadDiags := content.Load(contentFS, content.Options{Prefix: prefix, Drafts: b.in.Drafts, Reuse: b.reuse(prefix, changed)})
+	b.pages = make(map[string]*content.Page, len(set.Pages))
+	for _, p := range set.Pages {
+		b.pages[p.Path] = p
+	}
 	diags = append(diags, loadDiags...)
 
 	theme, err := render.LoadTheme(b.in.ThemeTemplates, subIfExists(b.in.Site, "templates"))
@@ -97,7 +112,15 @@ func (b *Builder) Build(ctx context.Context, sink publish.Sink, _ []string) (*Re
 	}
 
 	r := &renderer{cfg: cfg, in: b.in, theme: theme, set: set, pages: pages, statics: statics, sink: sink, prefix: prefix, spool: env.spool}
+	r.themeKey, r.sitewideProgress = themeKey(b.in.ThemeTemplates, b.in.ThemeStatic, subIfExists(b.in.Site, "templates"), subIfExists(b.in.Site, "static"))
+	r.cfgKey = fmt.Sprintf("%+v|%v", cfg, b.in.Drafts)
+	if !b.oneOff {
+		r.prevMemo, r.nextMemo = b.memo, newMemoTable()
+	}
 	res, err := r.run(ctx)
+	if err == nil && r.nextMemo != nil {
+		b.memo = r.nextMemo
+	}
 	if res != nil {
 		res.Parsed = parsedCount
 		diags = append(diags, res.Diagnostics...)
@@ -105,6 +128,25 @@ func (b *Builder) Build(ctx context.Context, sink publish.Sink, _ []string) (*Re
 		res.Diagnostics.Sort()
 	}
 	return res, err
+}
+
+// reuse answers content.Load's question for a rebuild: a page is read
+// again when a watcher named its file or its size or time moved.
+func (b *Builder) reuse(prefix string, changed []string) func(string, int64, time.Time) (*content.Page, bool) {
+	if changed == nil || b.oneOff || len(b.pages) == 0 {
+		return nil
+	}
+	named := make(map[string]bool, len(changed))
+	for _, c := range changed {
+		named[strings.TrimPrefix(c, prefix)] = true
+	}
+	return func(p string, size int64, mod time.Time) (*content.Page, bool) {
+		prev, ok := b.pages[p]
+		if !ok || named[p] || prev.Size != size || !prev.ModTime.Equal(mod) || mod.IsZero() {
+			return nil, false
+		}
+		return prev, true
+	}
 }
 
 // ReadConfig reads milepost.yaml when the site has one, and applies the

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/milepost/milepost/internal/site"
 	"github.com/milepost/milepost/internal/sitetest"
@@ -22,14 +23,14 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) {
 			fsys := fstest.MapFS{}
 			for k, v := range base {
-				fsys[k] = &fstest.MapFile{Data: append([]byte(nil), v.Data...), Mode: v.Mode}
+				fsys[k] = &fstest.MapFile{Data: append([]byte(nil), v.Data...), Mode: v.Mode, ModTime: time.Unix(1, 0)}
 			}
 			rng := rand.New(rand.NewSource(seed))
 			b := site.NewBuilder(input(fsys))
 			for step := 0; step < 12; step++ {
-				op := mutate(rng, fsys)
-				got, _, gotErr := b.BuildFiles(context.Background())
-				want, _, wantErr := site.NewBuilder(input(fsys)).BuildFiles(context.Background())
+				op, changed := mutate(rng, fsys, time.Unix(int64(step+2), 0))
+				got, _, gotErr := b.BuildFiles(context.Background(), changed)
+				want, _, wantErr := site.NewBuilder(input(fsys)).BuildFiles(context.Background(), nil)
 				if (gotErr != nil) != (wantErr != nil) {
 					t.Fatalf("step %d (%s): incremental error %v, full build error %v", step, op, gotErr, wantErr)
 				}
@@ -41,8 +42,9 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 	}
 }
 
-// mutate changes fsys at random and says what it did.
-func mutate(rng *rand.Rand, fsys fstest.MapFS) string {
+// mutate changes fsys at random, stamping what it touches with time now,
+// and says what it did and which files changed (as a watcher would).
+func mutate(rng *rand.Rand, fsys fstest.MapFS, now time.Time) (string, []string) {
 	var pages []string
 	for name := range fsys {
 		if len(name) > 3 && name[len(name)-3:] == ".md" {
@@ -54,30 +56,32 @@ func mutate(rng *rand.Rand, fsys fstest.MapFS) string {
 	switch rng.Intn(5) {
 	case 0: // add a page that links to an existing one
 		name := fmt.Sprintf("content/new/page-%d.md", rng.Intn(1000))
-		fsys[name] = &fstest.MapFile{Data: []byte(fmt.Sprintf("# New %s\n\n- [x] one\n- [ ] two\n\nSee [[Alpha]] and [[Beta#First part]].\n", name))}
-		return "add " + name
+		fsys[name] = &fstest.MapFile{Data: []byte(fmt.Sprintf("# New %s\n\n- [x] one\n- [ ] two\n\nSee [[Alpha]] and [[Beta#First part]].\n", name)), ModTime: now}
+		return "add " + name, []string{name}
 	case 1: // edit: tick a box and add a link
 		f := fsys[pick]
 		f.Data = append(append([]byte(nil), f.Data...), []byte(fmt.Sprintf("\n- [x] added %d, see [[new/page-1]]\n", rng.Intn(100)))...)
-		return "edit " + pick
+		f.ModTime = now
+		return "edit " + pick, []string{pick}
 	case 2: // rename
 		if len(pages) < 2 {
-			return "none"
+			return "none", []string{}
 		}
 		to := fmt.Sprintf("content/moved/renamed-%d.md", rng.Intn(1000))
 		fsys[to] = fsys[pick]
 		delete(fsys, pick)
-		return "rename " + pick + " → " + to
+		return "rename " + pick + " → " + to, []string{pick, to}
 	case 3: // delete
 		if len(pages) < 2 {
-			return "none"
+			return "none", []string{}
 		}
 		delete(fsys, pick)
-		return "delete " + pick
+		return "delete " + pick, []string{pick}
 	default: // retitle: changes how links by title resolve
 		f := fsys[pick]
 		f.Data = append([]byte(fmt.Sprintf("---\ntitle: Retitled %d\naliases: [Alpha]\n---\n", rng.Intn(10))), bytes.TrimPrefix(f.Data, []byte("---"))...)
-		return "retitle " + pick
+		f.ModTime = now
+		return "retitle " + pick, []string{pick}
 	}
 }
 

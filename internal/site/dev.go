@@ -8,10 +8,11 @@ import (
 
 // BuildFiles builds the site into memory, unminified, and returns every
 // output file by path: what the dev server serves and check inspects.
-// Pages whose sources did not change come from the Builder's cache.
-func (b *Builder) BuildFiles(ctx context.Context) (map[string][]byte, *Result, error) {
+// Pages whose sources did not change come from the Builder's cache;
+// changed is as for Build.
+func (b *Builder) BuildFiles(ctx context.Context, changed []string) (map[string][]byte, *Result, error) {
 	mem := publish.NewMemory(false)
-	res, err := b.Build(ctx, mem, nil)
+	res, err := b.Build(ctx, mem, changed)
 	if err != nil {
 		return nil, res, err
 	}

@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/milepost/milepost/internal/diag"
@@ -468,4 +469,41 @@ func symlink(t *testing.T, target, name string) {
 	if err := os.Symlink(target, name); err != nil {
 		t.Skipf("symbolic links unavailable: %v", err)
 	}
+}
+
+// TestFiftyMegabyteDocument builds a site whose one page is 50 MB of
+// seed-like markdown (headings, task lists, tables, code, links) within a
+// deadline. It takes tens of seconds, so -short skips it.
+func TestFiftyMegabyteDocument(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a 50 MB build; run without -short")
+	}
+	var b strings.Builder
+	b.Grow(51 << 20)
+	b.WriteString("---\ntitle: Everything\n---\n# Everything\n\n")
+	for i := 0; b.Len() < 50<<20; i++ {
+		fmt.Fprintf(&b, "## Phase %d ✅ DONE\n\nOwner: team %d. See [[Other#Section %d]] and [the plan](other.md#section-%d) & <kbd>notes</kbd>.\n\n", i, i%17, i%50, i%50)
+		fmt.Fprintf(&b, "- [x] Task %d.1 — shipped `code %d` with **bold** and _emphasis_\n- [ ] Task %d.2 with a [link](https://example.com/%d)\n  - [/] Sub-task in progress\n  - [-] Cancelled sub-task\n", i, i, i, i)
+		fmt.Fprintf(&b, "\n| Item | Status |\n|---|---|\n| Row %d | ✅ |\n| Row %d b | ⬜ TODO |\n\n```sh\necho phase %d > out.txt\n```\n\n> Note: phase %d depends on phase %d.\n\n", i, i, i, i, i+1)
+	}
+	var other strings.Builder
+	other.WriteString("# Other\n\n")
+	for i := 0; i < 50; i++ {
+		fmt.Fprintf(&other, "## Section %d\n\n- [ ] item\n\n", i)
+	}
+	fsys := sitetest.Parse([]byte("-- content/index.md --\n# Home\n\n[[Everything]]\n-- content/other.md --\n" + other.String())).FS()
+	fsys["content/everything.md"] = &fstest.MapFile{Data: []byte(b.String())}
+	start := time.Now()
+	res, files, err := buildWithDeadline(t, fsys, 5*time.Minute)
+	if err != nil {
+		t.Fatalf("build failed: %v\n%s", err, diagText(res))
+	}
+	page := files["everything/index.html"]
+	if len(page) < 50<<20 {
+		t.Errorf("page is %d bytes, want more than its 50 MB of markdown", len(page))
+	}
+	if res.Counts.Total() < 200_000 {
+		t.Errorf("counted %d items", res.Counts.Total())
+	}
+	t.Logf("50 MB document: %d items, %d bytes of HTML, built in %v", res.Counts.Total(), len(page), time.Since(start))
 }

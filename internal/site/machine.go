@@ -159,8 +159,7 @@ func (r *renderer) siteStatusJSON() []byte {
 		if i > 0 {
 			buf.WriteByte(',')
 		}
-		js, _ := json.Marshal(r.pageJSON(p, false))
-		buf.Write(js)
+		buf.Write(r.pageJSONEntry(p))
 	}
 	buf.WriteString(`],`)
 	folders := make([]folderJSON, 0, len(r.set.Folders))

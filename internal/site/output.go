@@ -31,6 +31,14 @@ type renderer struct {
 	prefix  string
 	spool   *spool
 
+	// Memoised page renders: the previous build's (nil for a one-off
+	// build) and this build's, with each page's input key.
+	prevMemo, nextMemo *memoTable
+	keys               map[string][32]byte
+	cfgKey             string
+	themeKey           [32]byte
+	sitewideProgress   bool
+
 	links  *resolved
 	byURL  map[string]*parsed
 	byPath map[string]*parsed
@@ -94,6 +102,7 @@ func (r *renderer) run(ctx context.Context) (*Result, error) {
 		Version:      r.in.Version,
 	}
 
+	r.keys = r.pageKeys(r.themeKey)
 	steps := []func() error{
 		r.writeStatics,
 		r.writeAssets,

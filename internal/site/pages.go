@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"html/template"
 	"net/url"
 	"strings"
@@ -12,29 +13,54 @@ import (
 	"github.com/milepost/milepost/internal/wikilink"
 )
 
-// writePage writes one page's HTML, its status.json and its badges.
+// writePage writes one page's HTML, its status.json and its badges, or,
+// when nothing the page is rendered from changed since the Builder's last
+// build, the files that build rendered.
 func (r *renderer) writePage(p *parsed) error {
 	if p.page.URL == "" {
 		return nil // the root index.md is shown on the home page
 	}
+	m := r.memoized(p)
+	if m == nil {
+		files, err := r.renderPage(p)
+		if err != nil {
+			return err
+		}
+		m = r.remember(p, files)
+	}
+	for _, f := range m.files {
+		if err := r.put(f.name, f.data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// renderPage renders the files of one page.
+func (r *renderer) renderPage(p *parsed) ([]outFile, error) {
+	var out []outFile
+	emit := func(name string, data []byte) error {
+		out = append(out, outFile{name, data})
+		return nil
+	}
 	v := r.view(p.page.URL, p.title)
 	body, err := r.body(p)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	v.Page = r.pageView(p, v, body)
 	v.Crumbs = r.crumbs(p.page.URL)
-	if err := r.execute("page.html", p.page.URL+"index.html", v); err != nil {
-		return err
+	html, err := r.theme.Execute("page.html", v)
+	if err != nil {
+		return nil, fmt.Errorf("template page.html for %s: %w", p.page.URL, err)
 	}
+	_ = emit(p.page.URL+"index.html", html)
 	js, err := json.Marshal(r.pageJSON(p, true))
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if err := r.put(p.page.URL+"status.json", js); err != nil {
-		return err
-	}
-	return r.writePageBadges(p)
+	_ = emit(p.page.URL+"status.json", js)
+	return out, r.writePageBadges(p, emit)
 }
 
 // pageView assembles what page.html shows of p.

@@ -103,7 +103,9 @@ func parsePage(env *parseEnv, p *content.Page) *parsed {
 	} else {
 		out.body = bytes.Clone(buf.Bytes()) // exact size: the buffer's slack would be kept for the whole build
 	}
-	p.Body = nil // parsed; a changed file is read again (its hash differs)
+	if env.spool != nil {
+		p.Body = nil // one-off build: the source is not needed again
+	}
 	forgetNodes(st)
 	out.status = st
 	return out

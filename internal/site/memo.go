@@ -1,0 +1,220 @@
+package site
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/json"
+	"hash"
+	"io/fs"
+	"sync"
+
+	"github.com/milepost/milepost/internal/status"
+)
+
+// A page's files are a function of a few inputs: its own source, how its
+// links resolved (and the sources of the pages they embed), who links to
+// it, the pages its folder listing shows, the titles in its breadcrumbs,
+// and the site-wide settings (config, theme, build date, and the site's
+// counts when the theme shows them on every page). The Builder keeps each
+// page's files with a hash of those inputs, so a rebuild renders again only
+// the pages whose inputs changed.
+
+// outFile is one output file.
+type outFile struct {
+	name string
+	data []byte
+}
+
+// pageMemo is what rendering one page produced, and the key it was
+// rendered from.
+type pageMemo struct {
+	key   [32]byte
+	files []outFile
+}
+
+// memoTable holds the memos of one build, filled concurrently.
+type memoTable struct {
+	mu    sync.Mutex
+	pages map[string]*pageMemo // by content path
+	json  map[string]jsonMemo  // each page's entry in the site's status.json
+}
+
+type jsonMemo struct {
+	key  [32]byte
+	data []byte
+}
+
+func newMemoTable() *memoTable {
+	return &memoTable{pages: map[string]*pageMemo{}, json: map[string]jsonMemo{}}
+}
+
+// pageJSONEntry returns p's entry in status.json, reusing the previous
+// build's when p's key did not change.
+func (r *renderer) pageJSONEntry(p *parsed) []byte {
+	key := r.keys[p.page.Path]
+	if r.prevMemo != nil {
+		r.prevMemo.mu.Lock()
+		old, ok := r.prevMemo.json[p.page.Path]
+		r.prevMemo.mu.Unlock()
+		if ok && old.key == key {
+			r.keepJSON(p.page.Path, old)
+			return old.data
+		}
+	}
+	js, _ := json.Marshal(r.pageJSON(p, false))
+	r.keepJSON(p.page.Path, jsonMemo{key, js})
+	return js
+}
+
+func (r *renderer) keepJSON(path string, m jsonMemo) {
+	if r.nextMemo == nil {
+		return
+	}
+	r.nextMemo.mu.Lock()
+	r.nextMemo.json[path] = m
+	r.nextMemo.mu.Unlock()
+}
+
+func (t *memoTable) get(path string) *pageMemo {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.pages[path]
+}
+
+func (t *memoTable) set(path string, m *pageMemo) {
+	t.mu.Lock()
+	t.pages[path] = m
+	t.mu.Unlock()
+}
+
+// memoized returns the previous build's files for p when its key matches.
+func (r *renderer) memoized(p *parsed) *pageMemo {
+	if r.prevMemo == nil {
+		return nil
+	}
+	m := r.prevMemo.get(p.page.Path)
+	if m == nil || m.key != r.keys[p.page.Path] {
+		return nil
+	}
+	r.nextMemo.set(p.page.Path, m)
+	return m
+}
+
+// remember keeps p's freshly rendered files for the next build.
+func (r *renderer) remember(p *parsed, files []outFile) *pageMemo {
+	m := &pageMemo{key: r.keys[p.page.Path], files: files}
+	if r.nextMemo != nil {
+		r.nextMemo.set(p.page.Path, m)
+	}
+	return m
+}
+
+// pageKeys hashes the inputs of every page's files.
+func (r *renderer) pageKeys(themeKey [32]byte) map[string][32]byte {
+	site := sha256.New()
+	site.Write(themeKey[:])
+	writeStrings(site, r.cfgKey, r.site.Generated, r.in.Version)
+	if r.sitewideProgress {
+		writeCounts(site, r.site.Progress.Counts)
+	}
+	siteSum := site.Sum(nil)
+
+	keys := make(map[string][32]byte, len(r.pages))
+	h := sha256.New()
+	for _, p := range r.pages {
+		h.Reset()
+		h.Write(siteSum)
+		h.Write(p.page.Hash[:])
+		writeStrings(h, p.page.Path, p.page.URL)
+		for _, l := range p.lookups { // markdown links: their targets are in the body
+			writeStrings(h, l.key, l.url)
+		}
+		for i, rs := range r.links.byPage[p.page.Path] {
+			writeStrings(h, rs.Path, rs.URL, rs.Anchor)
+			writeBool(h, rs.Broken)
+			for _, w := range rs.Warnings {
+				writeStrings(h, w.Kind, w.Message)
+			}
+			if t, ok := r.byPath[rs.Path]; ok && p.links[i].Embed {
+				h.Write(t.page.Hash[:])
+			}
+		}
+		for _, bl := range r.links.backlinks[p.page.Path] {
+			h.Write(bl.from.page.Hash[:])
+			writeStrings(h, bl.from.page.Path, bl.from.page.URL, bl.section)
+		}
+		for _, c := range r.crumbs(p.page.URL) {
+			writeStrings(h, c.Title, c.URL)
+		}
+		if p.page.IsIndex {
+			d := r.folderByURL()[p.page.URL]
+			writeCounts(h, r.rollup(d, true))
+			for _, q := range r.pagesIn[d] {
+				h.Write(q.page.Hash[:])
+				writeStrings(h, q.page.URL)
+			}
+			for _, sub := range r.subfolders[d] {
+				writeStrings(h, sub, r.folderTitle(sub))
+				writeCounts(h, r.rollup(sub, true))
+			}
+		}
+		var k [32]byte
+		h.Sum(k[:0])
+		keys[p.page.Path] = k
+	}
+	return keys
+}
+
+// themeKey hashes every template and static file a build uses, and says
+// whether a template other than the home page's shows the site's progress
+// (then every page changes when any count does).
+func themeKey(fsyss ...fs.FS) (key [32]byte, sitewideProgress bool) {
+	h := sha256.New()
+	for _, fsys := range fsyss {
+		if fsys == nil {
+			continue
+		}
+		_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return nil
+			}
+			data, err := fs.ReadFile(fsys, p)
+			if err == nil {
+				writeStrings(h, p)
+				h.Write(data)
+				if p != "home.html" && bytes.Contains(data, []byte("Site.Progress")) {
+					sitewideProgress = true
+				}
+			}
+			return nil
+		})
+	}
+	h.Sum(key[:0])
+	return key, sitewideProgress
+}
+
+func writeStrings(h hash.Hash, ss ...string) {
+	var n [8]byte
+	for _, s := range ss {
+		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
+		h.Write(n[:])
+		h.Write([]byte(s))
+	}
+}
+
+func writeBool(h hash.Hash, b bool) {
+	if b {
+		h.Write([]byte{1})
+	} else {
+		h.Write([]byte{0})
+	}
+}
+
+func writeCounts(h hash.Hash, c status.Counts) {
+	var n [40]byte
+	for i, v := range []int{c.Done, c.Active, c.Blocked, c.Open, c.Dropped} {
+		binary.LittleEndian.PutUint64(n[i*8:], uint64(v))
+	}
+	h.Write(n[:])
+}
