@@ -129,7 +129,7 @@ func TestRunbookSteps(t *testing.T) {
 		want   string
 	}{
 		{[]string{"Prepare", "Release"}, `<ol class="outline steps">`},
-		{[]string{"1. Prepare", "2. Release"}, `<ol class="outline">`},
+		{[]string{"1. Prepare", "2. Release"}, `<ol class="outline steps self-numbered">`},
 	} {
 		v := full()
 		v.Page.Runbook, v.Page.Kind, v.Page.Burnup = true, "runbook", nil

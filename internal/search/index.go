@@ -5,7 +5,7 @@
 // is blocked.
 //
 // In: the pages' titles, URLs (relative to the site root), headings and
-// items. Out: the bytes of search-index.js, which sets
+// items. Out: the bytes of search-index.js (at most about MaxBytes), which sets
 // window.milepostSearch = {"pages": [[title, url, kind], …],
 // "entries": [[page, type, text, anchor, state], …]}: type is "t" (title),
 // "h" (heading) or "i" (item); page indexes pages; anchor is a section id or
@@ -51,29 +51,59 @@ type Index struct {
 	Entries [][]any     `json:"entries"`
 }
 
-// Build returns the index of docs, pages sorted by URL. A heading that
-// repeats the page title, and an item whose text repeats its section's
-// heading (a heading item), are left out: the entry before finds them.
-func Build(docs []Doc) Index {
+// MaxBytes bounds the index: every title is in it, then headings, then
+// items, each kind as long as the index stays under this size, so a site of
+// 10,000 long pages ships a few megabytes, not twenty.
+const MaxBytes = 2 << 20
+
+// Build returns the index of docs, pages sorted by URL: every title, then
+// the headings, then the items, while the index stays under maxBytes
+// (about: JSON punctuation aside). A heading that repeats the page title,
+// and an item whose text repeats its section's heading (a heading item),
+// are left out: the entry before finds them.
+func Build(docs []Doc, maxBytes int) Index {
 	docs = append([]Doc(nil), docs...)
 	sort.SliceStable(docs, func(i, j int) bool { return docs[i].URL < docs[j].URL })
 	ix := Index{Pages: make([][3]string, 0, len(docs)), Entries: [][]any{}}
+	size := 0
 	for i, d := range docs {
 		ix.Pages = append(ix.Pages, [3]string{d.Title, d.URL, d.Kind})
 		ix.Entries = append(ix.Entries, []any{i, "t", clip(d.Title), ""})
-		headings := map[string]string{}
+		size += 2*len(d.Title) + len(d.URL) + len(d.Kind) + 30
+	}
+	add := func(e []any, text, anchor string) bool {
+		n := len(text) + len(anchor) + 24
+		if size+n > maxBytes {
+			return false
+		}
+		size += n
+		ix.Entries = append(ix.Entries, e)
+		return true
+	}
+	for i, d := range docs {
 		for _, h := range d.Headings {
 			if h.Text == "" || h.Text == d.Title {
 				continue // the title heading is not in the body: the title entry finds it
 			}
+			text := clip(h.Text)
+			if !add([]any{i, "h", text, h.ID}, text, h.ID) {
+				return ix
+			}
+		}
+	}
+	for i, d := range docs {
+		headings := map[string]string{}
+		for _, h := range d.Headings {
 			headings[h.ID] = h.Text
-			ix.Entries = append(ix.Entries, []any{i, "h", clip(h.Text), h.ID})
 		}
 		for _, it := range d.Items {
 			if it.Text == "" || headings[it.Section] == it.Text {
 				continue
 			}
-			ix.Entries = append(ix.Entries, []any{i, "i", clip(it.Text), it.Section, it.State})
+			text := clip(it.Text)
+			if !add([]any{i, "i", text, it.Section, it.State}, text, it.Section) {
+				return ix
+			}
 		}
 	}
 	return ix
@@ -81,7 +111,7 @@ func Build(docs []Doc) Index {
 
 // Script returns docs' index as the contents of search-index.js.
 func Script(docs []Doc) ([]byte, error) {
-	data, err := json.Marshal(Build(docs))
+	data, err := json.Marshal(Build(docs, MaxBytes))
 	if err != nil {
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package search
 
 import (
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -21,7 +22,7 @@ var docs = []Doc{
 }
 
 func TestBuild(t *testing.T) {
-	got := Build(docs)
+	got := Build(docs, MaxBytes)
 	want := Index{
 		Pages: [][3]string{{"Home", "", "page"}, {"Pre-Launch", "milestones/pre-launch/", "milestone"}},
 		Entries: [][]any{
@@ -34,6 +35,34 @@ func TestBuild(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Build =\n%v\nwant\n%v", got, want)
+	}
+}
+
+func TestBuildStaysUnderItsBudget(t *testing.T) {
+	var many []Doc
+	for i := 0; i < 50; i++ {
+		d := Doc{Title: fmt.Sprintf("Page %02d", i), URL: fmt.Sprintf("p%02d/", i), Kind: "milestone"}
+		for j := 0; j < 20; j++ {
+			d.Headings = append(d.Headings, Heading{ID: fmt.Sprintf("h%d", j), Text: strings.Repeat("heading ", 5)})
+			d.Items = append(d.Items, Item{Text: strings.Repeat("item ", 10), Section: fmt.Sprintf("h%d", j), State: "open"})
+		}
+		many = append(many, d)
+	}
+	full := Build(many, 1<<30)
+	if got := len(full.Entries); got != 50*41 {
+		t.Fatalf("unbounded index has %d entries, want %d", got, 50*41)
+	}
+	small := Build(many, 20_000)
+	data, _ := json.Marshal(small)
+	if len(data) > 20_000 {
+		t.Errorf("index of budget 20000 is %d bytes", len(data))
+	}
+	kinds := map[string]int{}
+	for _, e := range small.Entries {
+		kinds[e[1].(string)]++
+	}
+	if kinds["t"] != 50 || kinds["h"] == 0 || kinds["i"] != 0 {
+		t.Errorf("a small budget keeps every title, then headings, no items; got %v", kinds)
 	}
 }
 
