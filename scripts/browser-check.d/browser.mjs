@@ -30,8 +30,8 @@ const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "
 let failures = 0;
 const fail = (msg) => { failures++; console.log("FAIL " + msg); };
 
-async function open(url, { colorScheme = "light", width = 1280, height = 900 } = {}) {
-  const context = await browser.newContext({ colorScheme, viewport: { width, height }, deviceScaleFactor: 1 });
+async function open(url, { colorScheme = "light", width = 1280, height = 900, javaScriptEnabled = true } = {}) {
+  const context = await browser.newContext({ colorScheme, viewport: { width, height }, deviceScaleFactor: 1, javaScriptEnabled });
   const page = await context.newPage();
   const problems = [];
   // Console errors count until axe is injected: axe itself tries to read
@@ -106,6 +106,25 @@ async function behaviour(name, dir) {
   if ((await page.getAttribute("html", "data-theme")) !== "dark") fail(`${name}: the theme toggle does not switch to dark`);
   problems.forEach((p) => fail(`${name} home: ${p}`));
   await context.close();
+  // JavaScript off: the page still reads (progress, text), and nothing that
+  // needs the script (search box, theme toggle) is shown.
+  for (const [label, url] of pages) {
+    const { page, context } = await open(fileURL(dir, url), { javaScriptEnabled: false });
+    const visible = await page.evaluate(() => {
+      const shown = (sel) => { const e = document.querySelector(sel); return !!e && e.offsetParent !== null; };
+      return { main: shown("main h1"), search: shown(".search"), toggle: shown(".theme-toggle") };
+    });
+    if (!visible.main || visible.search || visible.toggle) fail(`${name} ${label} without JavaScript: ${JSON.stringify(visible)}`);
+    await context.close();
+  }
+  // Print: no site chrome on paper; external links show their address.
+  {
+    const { page, context } = await open(fileURL(dir, (pages.find(([l]) => l === "runbook") || pages[0])[1]));
+    await page.emulateMedia({ media: "print" });
+    const header = await page.evaluate(() => getComputedStyle(document.querySelector(".site-header")).display);
+    if (header !== "none") fail(`${name}: the site header prints`);
+    await context.close();
+  }
   // Runbook: copy buttons on every code block, checklist mode when it has boxes.
   const runbook = pages.find(([label]) => label === "runbook");
   if (runbook) {
