@@ -151,6 +151,18 @@ func TestRunbookSteps(t *testing.T) {
 	}
 }
 
+func TestBrokenByPage(t *testing.T) {
+	v := &render.View{Broken: []render.BrokenLink{
+		{File: "content/a.md", Line: 3, Target: "X", Page: render.Link{Title: "A", URL: "a/"}},
+		{File: "content/a.md", Line: 9, Target: "Y", Page: render.Link{Title: "A", URL: "a/"}},
+		{File: "content/b.md", Line: 1, Target: "Z", Page: render.Link{Title: "B", URL: "b/"}},
+	}}
+	groups := v.BrokenByPage()
+	if len(groups) != 2 || groups[0].Page.Title != "A" || len(groups[0].Links) != 2 || groups[1].Links[0].Target != "Z" {
+		t.Errorf("BrokenByPage = %+v", groups)
+	}
+}
+
 func TestWarningsSplit(t *testing.T) {
 	p := full().Page
 	var status, links []string

@@ -273,3 +273,27 @@ type BrokenLink struct {
 	Page   Link
 	Reason string
 }
+
+// BrokenGroup is the broken links of one page, for the broken-links page.
+type BrokenGroup struct {
+	Page  Link
+	File  string
+	Links []BrokenLink
+}
+
+// BrokenByPage groups the view's broken links by the page they sit in,
+// keeping their order (the build sorts them by file and line).
+func (v *View) BrokenByPage() []BrokenGroup {
+	var groups []BrokenGroup
+	index := map[string]int{}
+	for _, b := range v.Broken {
+		i, ok := index[b.File]
+		if !ok {
+			i = len(groups)
+			index[b.File] = i
+			groups = append(groups, BrokenGroup{Page: b.Page, File: b.File})
+		}
+		groups[i].Links = append(groups[i].Links, b)
+	}
+	return groups
+}
