@@ -105,7 +105,7 @@ func (c *capper) line(start int, line []byte) {
 	for len(c.items) > 0 && c.items[len(c.items)-1] > col {
 		c.items = c.items[:len(c.items)-1]
 	}
-	if i-text > c.maxIndent {
+	if i-text > c.maxIndent && i < len(line) {
 		// Every open list item scans the indentation again; a line indented
 		// past any meaningful column keeps maxIndent of it in front.
 		c.moveIndentation(start, text, i-text)

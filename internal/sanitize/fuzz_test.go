@@ -2,6 +2,7 @@ package sanitize_test
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -46,6 +47,9 @@ func FuzzSanitize(f *testing.F) {
 			}
 			for _, a := range tok.Attr {
 				v := strings.ToLower(strings.Map(dropSpace, a.Val))
+				if a.Key == "style" && goldmarkAlign.MatchString(a.Val) && (tok.Data == "th" || tok.Data == "td") {
+					continue // goldmark's own table column alignment
+				}
 				if strings.HasPrefix(a.Key, "on") || a.Key == "style" || a.Key == "srcdoc" || a.Key == "formaction" ||
 					strings.HasPrefix(v, "javascript:") || strings.HasPrefix(v, "vbscript:") || strings.HasPrefix(v, "data:") && !safeDataImage(v) {
 					t.Fatalf("attribute %s=%q survived in %q", a.Key, a.Val, buf.String())
@@ -54,6 +58,8 @@ func FuzzSanitize(f *testing.F) {
 		}
 	})
 }
+
+var goldmarkAlign = regexp.MustCompile(`^text-align:(left|center|right)$`)
 
 func dropSpace(r rune) rune {
 	if r <= ' ' {
