@@ -29,6 +29,17 @@ func NewMemory(minify bool) *Memory {
 	return m
 }
 
+// PutShared stores data under name without copying it: the caller
+// promises never to modify it. A builder that hands the same bytes to
+// several builds (unchanged pages) uses it, so the dev server can tell
+// unchanged files by their identity.
+func (m *Memory) PutShared(name string, data []byte) error {
+	if m.minifier != nil {
+		return m.Put(name, data)
+	}
+	return m.store(name, data, false)
+}
+
 // Put stores a copy of data (minified when asked) under name. A bad name, a
 // name put twice, or a name that is both a file and a directory is an error.
 func (m *Memory) Put(name string, data []byte) error {
@@ -43,6 +54,14 @@ func (m *Memory) Put(name string, data []byte) error {
 	}
 	if len(data) > 0 && len(stored) > 0 && &stored[0] == &data[0] {
 		stored = append([]byte(nil), data...)
+	}
+	return m.store(name, stored, minifyFailed)
+}
+
+// store files stored under name.
+func (m *Memory) store(name string, stored []byte, minifyFailed bool) error {
+	if err := CheckName(name); err != nil {
+		return err
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()

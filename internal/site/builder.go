@@ -112,7 +112,7 @@ func (b *Builder) Build(ctx context.Context, sink publish.Sink, changed []string
 	}
 
 	r := &renderer{cfg: cfg, in: b.in, theme: theme, set: set, pages: pages, statics: statics, sink: sink, prefix: prefix, spool: env.spool}
-	r.themeKey, r.sitewideProgress = themeKey(b.in.ThemeTemplates, b.in.ThemeStatic, subIfExists(b.in.Site, "templates"), subIfExists(b.in.Site, "static"))
+	r.themeKey, r.sitewideProgress = themeKey(b.in.ThemeTemplates, subIfExists(b.in.Site, "templates"), b.in.ThemeStatic, subIfExists(b.in.Site, "static"))
 	r.cfgKey = fmt.Sprintf("%+v|%v", cfg, b.in.Drafts)
 	if !b.oneOff {
 		r.prevMemo, r.nextMemo = b.memo, newMemoTable()

@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -478,11 +479,21 @@ func TestFiftyMegabyteDocument(t *testing.T) {
 	if testing.Short() {
 		t.Skip("a 50 MB build; run without -short")
 	}
+	size := 50 << 20
+	if mb, err := strconv.Atoi(os.Getenv("MILEPOST_BIG_DOC_MB")); err == nil {
+		size = mb << 20 // for profiling smaller documents
+	}
 	var b strings.Builder
-	b.Grow(51 << 20)
+	b.Grow(size + 1<<20)
 	b.WriteString("---\ntitle: Everything\n---\n# Everything\n\n")
-	for i := 0; b.Len() < 50<<20; i++ {
-		fmt.Fprintf(&b, "## Phase %d ✅ DONE\n\nOwner: team %d. See [[Other#Section %d]] and [the plan](other.md#section-%d) & <kbd>notes</kbd>.\n\n", i, i%17, i%50, i%50)
+	for i := 0; b.Len() < size; i++ {
+		fmt.Fprintf(&b, "## Phase %d ✅ DONE\n\nOwner: team %d & <kbd>notes</kbd>, [[Everything#Phase %d]].\n\n", i, i%17, i/2)
+		if i%1000 == 0 {
+			// Few links to another page: each backlink costs a pass over
+			// the linking page's sections (reported), so one per section
+			// would make this test about the backlink list.
+			fmt.Fprintf(&b, "See [[Other#Section %d]] and [the plan](other.md#section-%d).\n\n", i%50, i%50)
+		}
 		fmt.Fprintf(&b, "- [x] Task %d.1 — shipped `code %d` with **bold** and _emphasis_\n- [ ] Task %d.2 with a [link](https://example.com/%d)\n  - [/] Sub-task in progress\n  - [-] Cancelled sub-task\n", i, i, i, i)
 		fmt.Fprintf(&b, "\n| Item | Status |\n|---|---|\n| Row %d | ✅ |\n| Row %d b | ⬜ TODO |\n\n```sh\necho phase %d > out.txt\n```\n\n> Note: phase %d depends on phase %d.\n\n", i, i, i, i, i+1)
 	}
@@ -499,10 +510,10 @@ func TestFiftyMegabyteDocument(t *testing.T) {
 		t.Fatalf("build failed: %v\n%s", err, diagText(res))
 	}
 	page := files["everything/index.html"]
-	if len(page) < 50<<20 {
+	if len(page) < size {
 		t.Errorf("page is %d bytes, want more than its 50 MB of markdown", len(page))
 	}
-	if res.Counts.Total() < 200_000 {
+	if res.Counts.Total() < size/250 {
 		t.Errorf("counted %d items", res.Counts.Total())
 	}
 	t.Logf("50 MB document: %d items, %d bytes of HTML, built in %v", res.Counts.Total(), len(page), time.Since(start))

@@ -24,7 +24,7 @@ func (r *renderer) writeListings() error {
 		v := r.view(u, content.FolderTitle(d))
 		v.Crumbs = r.crumbs(u)
 		v.Folder = r.folderListing(d, nil, v)
-		if err := r.execute("folder.html", u+"index.html", v); err != nil {
+		if err := r.executeListing("folder.html", u+"index.html", v, r.pagesIn[d], append([]string{d}, r.subfolders[d]...)); err != nil {
 			return err
 		}
 	}
@@ -33,7 +33,7 @@ func (r *renderer) writeListings() error {
 		v := r.view(t.URL, "#"+t.Name)
 		v.Crumbs = []render.Link{{Title: "Home", URL: ""}, {Title: "Tags", URL: "tags/"}}
 		v.Tag = &render.Tag{Name: t.Name, URL: t.URL, Pages: r.cards(t.pages, v)}
-		if err := r.execute("tag.html", t.URL+"index.html", v); err != nil {
+		if err := r.executeListing("tag.html", t.URL+"index.html", v, t.pages, nil); err != nil {
 			return err
 		}
 	}

@@ -1,10 +1,13 @@
 package site
 
 import (
+	"fmt"
+
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/json"
+	"github.com/milepost/milepost/internal/render"
 	"hash"
 	"io/fs"
 	"sync"
@@ -38,6 +41,7 @@ type memoTable struct {
 	mu    sync.Mutex
 	pages map[string]*pageMemo // by content path
 	json  map[string]jsonMemo  // each page's entry in the site's status.json
+	lists map[string]jsonMemo  // listing pages (folders, tags) by output name
 }
 
 type jsonMemo struct {
@@ -46,7 +50,7 @@ type jsonMemo struct {
 }
 
 func newMemoTable() *memoTable {
-	return &memoTable{pages: map[string]*pageMemo{}, json: map[string]jsonMemo{}}
+	return &memoTable{pages: map[string]*pageMemo{}, json: map[string]jsonMemo{}, lists: map[string]jsonMemo{}}
 }
 
 // pageJSONEntry returns p's entry in status.json, reusing the previous
@@ -110,6 +114,42 @@ func (r *renderer) remember(p *parsed, files []outFile) *pageMemo {
 	return m
 }
 
+// executeListing runs a listing template (a folder's or a tag's page),
+// reusing the previous build's bytes when the listed pages, the
+// sub-folders' counts and the site-wide settings are the same.
+func (r *renderer) executeListing(tmpl, name string, v *render.View, pages []*parsed, folders []string) error {
+	h := sha256.New()
+	h.Write(r.siteKey[:])
+	writeStrings(h, tmpl, name, v.Title)
+	for _, c := range v.Crumbs {
+		writeStrings(h, c.Title, c.URL)
+	}
+	for _, p := range pages {
+		h.Write(p.page.Hash[:])
+		writeStrings(h, p.page.URL)
+	}
+	for _, d := range folders {
+		writeStrings(h, d, r.folderTitle(d))
+		writeCounts(h, r.rollup(d, true))
+	}
+	var key [32]byte
+	h.Sum(key[:0])
+	if r.prevMemo != nil {
+		if old, ok := r.prevMemo.lists[name]; ok && old.key == key {
+			r.nextMemo.lists[name] = old
+			return r.putShared(name, old.data)
+		}
+	}
+	html, err := r.theme.Execute(tmpl, v)
+	if err != nil {
+		return fmt.Errorf("template %s for %s: %w", tmpl, name, err)
+	}
+	if r.nextMemo != nil {
+		r.nextMemo.lists[name] = jsonMemo{key, html}
+	}
+	return r.putShared(name, html)
+}
+
 // pageKeys hashes the inputs of every page's files.
 func (r *renderer) pageKeys(themeKey [32]byte) map[string][32]byte {
 	site := sha256.New()
@@ -119,6 +159,7 @@ func (r *renderer) pageKeys(themeKey [32]byte) map[string][32]byte {
 		writeCounts(site, r.site.Progress.Counts)
 	}
 	siteSum := site.Sum(nil)
+	copy(r.siteKey[:], siteSum)
 
 	keys := make(map[string][32]byte, len(r.pages))
 	h := sha256.New()
@@ -167,28 +208,37 @@ func (r *renderer) pageKeys(themeKey [32]byte) map[string][32]byte {
 }
 
 // themeKey hashes every template and static file a build uses, and says
-// whether a template other than the home page's shows the site's progress
-// (then every page changes when any count does).
-func themeKey(fsyss ...fs.FS) (key [32]byte, sitewideProgress bool) {
+// whether a template in effect (a site's own, else the embedded one), other
+// than the home page's, shows the site's progress: then every page changes
+// when any count does.
+func themeKey(templates, overrides fs.FS, statics ...fs.FS) (key [32]byte, sitewideProgress bool) {
 	h := sha256.New()
-	for _, fsys := range fsyss {
+	hashAll := func(fsys fs.FS, visit func(name string, data []byte)) {
 		if fsys == nil {
-			continue
+			return
 		}
 		_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
 				return nil
 			}
-			data, err := fs.ReadFile(fsys, p)
-			if err == nil {
+			if data, err := fs.ReadFile(fsys, p); err == nil {
 				writeStrings(h, p)
 				h.Write(data)
-				if p != "home.html" && bytes.Contains(data, []byte("Site.Progress")) {
-					sitewideProgress = true
-				}
+				visit(p, data)
 			}
 			return nil
 		})
+	}
+	effective := map[string][]byte{}
+	hashAll(templates, func(name string, data []byte) { effective[name] = data })
+	hashAll(overrides, func(name string, data []byte) { effective[name] = data })
+	for _, fsys := range statics {
+		hashAll(fsys, func(string, []byte) {})
+	}
+	for name, data := range effective {
+		if name != "home.html" && bytes.Contains(data, []byte("Site.Progress")) {
+			sitewideProgress = true
+		}
 	}
 	h.Sum(key[:0])
 	return key, sitewideProgress

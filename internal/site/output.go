@@ -37,6 +37,7 @@ type renderer struct {
 	keys               map[string][32]byte
 	cfgKey             string
 	themeKey           [32]byte
+	siteKey            [32]byte // hash of the site-wide inputs of every page
 	sitewideProgress   bool
 
 	links  *resolved
@@ -122,6 +123,24 @@ func (r *renderer) run(ctx context.Context) (*Result, error) {
 		return nil, err
 	}
 	return &Result{Pages: len(r.pages), Files: int(r.files.Load()), Diagnostics: r.diags, Counts: total, Config: r.cfg}, nil
+}
+
+// sharedSink is a sink that can keep bytes without copying them.
+type sharedSink interface {
+	PutShared(name string, data []byte) error
+}
+
+// putShared hands the sink bytes that this and later builds share (a
+// memoised page's files), uncopied when the sink allows it.
+func (r *renderer) putShared(name string, data []byte) error {
+	if s, ok := r.sink.(sharedSink); ok {
+		r.files.Add(1)
+		if err := s.PutShared(name, data); err != nil {
+			return fmt.Errorf("writing %s: %w", name, err)
+		}
+		return nil
+	}
+	return r.put(name, data)
 }
 
 // put hands one file to the sink.

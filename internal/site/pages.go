@@ -29,7 +29,7 @@ func (r *renderer) writePage(p *parsed) error {
 		m = r.remember(p, files)
 	}
 	for _, f := range m.files {
-		if err := r.put(f.name, f.data); err != nil {
+		if err := r.putShared(f.name, f.data); err != nil {
 			return err
 		}
 	}
