@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os/exec"
 	"path"
+	"runtime"
 
 	"github.com/milepost/milepost/internal/config"
 	"github.com/milepost/milepost/internal/devserver"
@@ -18,6 +20,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	bind := fs.String("bind", "127.0.0.1", "`address` to listen on (anything but loopback exposes your drafts)")
 	port := fs.Int("port", 1313, "first `port` to try; a busy one moves to the next")
 	fs.IntVar(port, "p", 1313, "first `port` to try")
+	open := fs.Bool("open", false, "open the site in the default browser once it is served")
 	poll := fs.Duration("poll", 0, "poll for changes at this `interval` instead of using file system events (WSL, Docker volumes, NFS)")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
@@ -40,7 +43,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		Poll:  *poll,
 		Log:   stderr,
 	})
-	err = srv.Run(ctx, func(url string) { fmt.Fprintf(stdout, "milepost serving %s (Ctrl-C to stop)\n", url) })
+	err = srv.Run(ctx, func(url string) {
+		if *open {
+			openBrowser(url, stderr)
+		}
+	})
 	if err != nil && ctx.Err() == nil {
 		fmt.Fprintln(stderr, "milepost:", err)
 		return exitFail
@@ -59,4 +66,22 @@ func (d *devBuilder) Build(ctx context.Context, changed []string) (*devserver.Re
 		return nil, err
 	}
 	return &devserver.Result{Files: files, Pages: res.Parsed}, nil
+}
+
+// openBrowser asks the desktop to open url; failing is not an error.
+func openBrowser(url string, stderr io.Writer) {
+	var cmd *exec.Cmd
+	switch runtime.GOOS {
+	case "darwin":
+		cmd = exec.Command("open", url)
+	case "windows":
+		cmd = exec.Command("rundll32", "url.dll,FileProtocolHandler", url)
+	default:
+		cmd = exec.Command("xdg-open", url)
+	}
+	if err := cmd.Start(); err != nil {
+		fmt.Fprintf(stderr, "milepost: could not open a browser (%v); visit %s\n", err, url)
+		return
+	}
+	go func() { _ = cmd.Wait() }()
 }
