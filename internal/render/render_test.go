@@ -57,6 +57,7 @@ func full() *render.View {
 			Badge:     &render.Badge{Image: "milestones/pre-launch/badge.svg", Markdown: "![x](badge.svg)", HTML: `<img src="badge.svg">`},
 			Folder:    folder,
 			Burnup:    chart,
+			Feed:      "milestones/pre-launch/feed.xml",
 		},
 		Folder: folder,
 		Home: &render.Home{
@@ -115,6 +116,7 @@ func TestPageShows(t *testing.T) {
 		`<nav class="toc" aria-label="Sections">`,
 		`<a href="../../#plans">Home</a>`,
 		`href="../../milestones/pre-launch/status.json"`,
+		`<link rel="alternate" type="application/atom+xml" title="Pre-Launch: completed items" href="../../milestones/pre-launch/feed.xml">`,
 	} {
 		if !strings.Contains(html, want) {
 			t.Errorf("page.html lacks %q", want)

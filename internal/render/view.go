@@ -111,6 +111,7 @@ type Page struct {
 	Badge      *Badge
 	Folder     *Folder // set when the page is its folder's page
 	Burnup     *Chart  // items done over time, nil when too few are dated
+	Feed       string  // URL of the page's own Atom feed (relative to the site root), "" when none
 }
 
 // linkWarningKinds are the warnings about links, which a page folds away
