@@ -183,8 +183,30 @@
     if (toc && matchMedia("(max-width: 62rem)").matches) toc.open = false;
   }
 
+  // The outline marks the section being read.
+  function scrollSpy() {
+    var links = {}, current = null;
+    document.querySelectorAll(".toc a[href^='#']").forEach(function (a) {
+      links[decodeURIComponent(a.getAttribute("href").slice(1))] = a;
+    });
+    if (!window.IntersectionObserver || !Object.keys(links).length) return;
+    var seen = new IntersectionObserver(function (entries) {
+      entries.forEach(function (e) {
+        if (!e.isIntersecting || !links[e.target.id]) return;
+        if (current) current.removeAttribute("aria-current");
+        current = links[e.target.id];
+        current.setAttribute("aria-current", "location");
+      });
+    }, { rootMargin: "-10% 0px -75% 0px" });
+    Object.keys(links).forEach(function (id) {
+      var h = document.getElementById(id);
+      if (h) seen.observe(h);
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     foldOutline();
+    scrollSpy();
     themeToggle();
     ages();
     copyButtons();
