@@ -126,31 +126,61 @@ func writeSegments(buf *bytes.Buffer, segs *text.Segments, src []byte) {
 // swallow the rest of the paragraph.
 type transformer struct{ s *Sanitizer }
 
-// balance returns the tokens of frag, sanitised HTML, without the closing
-// tags that close nothing in open, and records in open the elements frag
-// leaves open.
-func balance(frag []byte, open *[]string) []byte {
+// token is one token of sanitised HTML: its bytes, and for tags the
+// element name and whether it opens (a void element opens nothing).
+type token struct {
+	raw   []byte
+	name  string
+	opens bool // a start tag of a non-void element
+	close bool // an end tag
+}
+
+// tokenize splits frag, sanitised HTML, into tokens.
+func tokenize(frag []byte) []token {
+	var out []token
 	z := html.NewTokenizer(bytes.NewReader(frag))
-	out := make([]byte, 0, len(frag))
 	for {
-		switch z.Next() {
-		case html.ErrorToken:
+		tt := z.Next()
+		if tt == html.ErrorToken {
 			return out
+		}
+		tok := token{raw: append([]byte(nil), z.Raw()...)}
+		switch tt {
 		case html.StartTagToken:
 			name, _ := z.TagName()
-			if !voidElements[string(name)] {
-				*open = append(*open, string(name))
-			}
+			tok.name = string(name)
+			tok.opens = !voidElements[tok.name]
 		case html.EndTagToken:
 			name, _ := z.TagName()
-			i := lastIndex(*open, string(name))
+			tok.name, tok.close = string(name), true
+		}
+		out = append(out, tok)
+	}
+}
+
+// balance returns the bytes of tokens without the closing tags that close
+// nothing in open, and records in open the elements they leave open.
+func balance(tokens []token, open *[]string) []byte {
+	var out []byte
+	kept := 0
+	for _, tok := range tokens {
+		switch {
+		case tok.opens:
+			*open = append(*open, tok.name)
+		case tok.close:
+			i := lastIndex(*open, tok.name)
 			if i < 0 {
 				continue
 			}
 			*open = (*open)[:i]
 		}
-		out = append(out, z.Raw()...)
+		out = append(out, tok.raw...)
+		kept++
 	}
+	if kept == 1 && len(tokens) == 1 {
+		return tokens[0].raw // shared between the nodes of one fragment, never written
+	}
+	return out
 }
 
 func lastIndex(list []string, s string) int {
@@ -178,6 +208,9 @@ var skipped = func() map[string]bool {
 func (t transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
 	dropSkippedContent(doc, src)
+	// Pages repeat the same few tags ("<kbd>", "</kbd>", "<br>"), so each
+	// distinct fragment is sanitised and tokenised once per document.
+	seen := map[string][]token{}
 	var open []string
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -185,7 +218,13 @@ func (t transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.
 		}
 		switch n.Kind() {
 		case ast.KindHTMLBlock, ast.KindRawHTML:
-			n.SetAttributeString(attrSanitized, balance(t.s.Fragment(rawHTML(n, src)), &open))
+			raw := rawHTML(n, src)
+			tokens, ok := seen[string(raw)]
+			if !ok {
+				tokens = tokenize(t.s.Fragment(raw))
+				seen[string(raw)] = tokens
+			}
+			n.SetAttributeString(attrSanitized, balance(tokens, &open))
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
