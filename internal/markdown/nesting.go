@@ -34,6 +34,10 @@ type Warning struct {
 // items of earlier lines whose content column the line's indentation
 // reaches. Fenced code at the top level is skipped. The estimate errs
 // towards deeper, which only matters past max.
+//
+// Every open list item scans the indentation of every line again, so a
+// line indented past any column nesting can use (4×max+4 bytes) keeps
+// that much in front and has the rest moved behind its text.
 func capNesting(src []byte, max int) ([]byte, []Warning) {
 	c := capper{src: src, max: max, maxIndent: 4*max + 4}
 	for start := 0; start < len(src); {
