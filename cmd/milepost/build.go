@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -64,6 +65,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if err != nil {
 		fmt.Fprintln(stderr, "milepost:", err)
 		return exitFail
+	}
+	if !*quiet && stderr == io.Writer(os.Stderr) {
+		var clear func()
+		in.Progress, clear = progressLine(os.Stderr)
+		defer clear()
 	}
 	res, err := site.Build(ctx, in, tx)
 	if err != nil {

@@ -105,3 +105,29 @@ func plural(n int, noun string) string {
 	}
 	return strconv.Itoa(n) + " " + noun + "s"
 }
+
+// progressLine returns a site.Input.Progress that keeps one line on a
+// terminal up to date ("parsing 4000/10000 pages"), at most ten times a
+// second, and a func that clears the line; nil and a no-op when w is not a
+// terminal.
+func progressLine(w *os.File) (report func(stage string, done, total int), done func()) {
+	fi, err := w.Stat()
+	if err != nil || fi.Mode()&os.ModeCharDevice == 0 {
+		return nil, func() {}
+	}
+	var last time.Time
+	shown := false
+	report = func(stage string, n, total int) {
+		if total < 500 || (time.Since(last) < 100*time.Millisecond && n != total) {
+			return
+		}
+		last = time.Now()
+		shown = true
+		fmt.Fprintf(w, "\r\033[Kmilepost: %s %d/%d pages", stage, n, total)
+	}
+	return report, func() {
+		if shown {
+			fmt.Fprint(w, "\r\033[K")
+		}
+	}
+}

@@ -218,6 +218,7 @@ func (b *Builder) parseAll(ctx context.Context, env *parseEnv, set *content.Set)
 			break
 		}
 		jobs <- i
+		b.in.report("parsing", i+1, len(set.Pages))
 	}
 	close(jobs)
 	wg.Wait()

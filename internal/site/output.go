@@ -202,7 +202,7 @@ func (r *renderer) writePages(ctx context.Context) error {
 	}
 	var err error
 feed:
-	for _, p := range r.pages {
+	for i, p := range r.pages {
 		select {
 		case err = <-errs:
 			break feed
@@ -212,6 +212,7 @@ feed:
 			break
 		}
 		jobs <- p
+		r.in.report("rendering", i+1, len(r.pages))
 	}
 	close(jobs)
 	wg.Wait()

@@ -44,6 +44,16 @@ type Input struct {
 	Now time.Time
 	// Version is milepost's version, shown in the generator tag.
 	Version string
+	// Progress, when set, is told how far the long stages are ("parsing",
+	// "rendering"): done of total pages. It is called from one goroutine.
+	Progress func(stage string, done, total int)
+}
+
+// report tells in.Progress how far a stage is.
+func (in Input) report(stage string, done, total int) {
+	if in.Progress != nil {
+		in.Progress(stage, done, total)
+	}
 }
 
 // Result tells what a build did.
