@@ -16,21 +16,21 @@ import (
 	"github.com/milepost/milepost"
 )
 
-// interruptPages is the size of the site the interruption tests build: big
-// enough that a build takes long past its first staged files.
+// interruptPages is the size of the site the interruption test builds: big
+// enough that a build runs long past its first staged files.
 const interruptPages = 2000
 
-// writeManyPages writes interruptPages pages into site/content, each with
-// one task in state box ("[ ]" or "[x]"), so that changing box changes
-// every output page.
-func writeManyPages(t *testing.T, site, box string) {
+// writeManyPages writes n pages into site/content, each with one task in
+// state box ("[ ]" or "[x]"), so that changing box changes every output
+// page.
+func writeManyPages(t *testing.T, site, box string, n int) {
 	t.Helper()
 	dir := filepath.Join(site, "content")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	for i := 0; i < interruptPages; i++ {
-		page := fmt.Sprintf("# Page %d\n\n- %s task %d\n- [ ] another task\n\n[[Page %d]]\n", i, box, i, (i+1)%interruptPages)
+	for i := 0; i < n; i++ {
+		page := fmt.Sprintf("# Page %d\n\n- %s task %d\n- [ ] another task\n\n[[Page %d]]\n", i, box, i, (i+1)%n)
 		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("p%04d.md", i)), []byte(page), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -131,10 +131,10 @@ func buildOnce(t *testing.T, site, dest string) {
 func TestInterruptedBuildLeavesDestination(t *testing.T) {
 	site := t.TempDir()
 	dest := filepath.Join(t.TempDir(), "public")
-	writeManyPages(t, site, "[ ]")
+	writeManyPages(t, site, "[ ]", interruptPages)
 	buildOnce(t, site, dest)
 	before := snapshotDest(t, dest)
-	writeManyPages(t, site, "[x]")
+	writeManyPages(t, site, "[x]", interruptPages)
 
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -172,24 +172,42 @@ func TestInterruptedBuildLeavesDestination(t *testing.T) {
 func TestFailingBuildLeavesDestination(t *testing.T) {
 	site := t.TempDir()
 	dest := filepath.Join(t.TempDir(), "public")
-	writeManyPages(t, site, "[ ]")
+	const pages = 300
+	writeManyPages(t, site, "[ ]", pages)
 	buildOnce(t, site, dest)
 	before := snapshotDest(t, dest)
 
-	writeManyPages(t, site, "[x]")
+	writeManyPages(t, site, "[x]", pages)
 	page, err := fs.ReadFile(milepost.Templates(), "page.html")
 	if err != nil {
 		t.Fatal(err)
 	}
-	boom := fmt.Sprintf(`{{if eq .Title "Page %d"}}{{index .Site.Title 1000}}{{end}}`, interruptPages-10)
+	boom := fmt.Sprintf(`{{if eq .Title "Page %d"}}{{index .Site.Title 1000}}{{end}}`, pages-10)
 	if err := os.MkdirAll(filepath.Join(site, "templates"), 0o755); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(site, "templates", "page.html"), append([]byte(boom), page...), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// Watch the staging folder, to know the failure came half-way.
+	ctx, stop := context.WithCancel(context.Background())
+	mostStaged := make(chan int)
+	go func() {
+		most := 0
+		for ctx.Err() == nil {
+			most = max(most, countFiles(filepath.Join(dest, ".milepost-staging")))
+			time.Sleep(200 * time.Microsecond)
+		}
+		mostStaged <- most
+	}()
 	var stdout, stderr bytes.Buffer
 	code := run(context.Background(), []string{"build", "-s", site, "-d", dest, "-q"}, &stdout, &stderr)
+	stop()
+	if n := <-mostStaged; n == 0 {
+		t.Error("the build failed before it staged any file")
+	} else {
+		t.Logf("failed with up to %d files staged", n)
+	}
 	if code != exitFail {
 		t.Fatalf("exit %d, want 1; stderr:\n%s", code, stderr.String())
 	}
