@@ -172,6 +172,7 @@ func TestPagesLookLikeStatusDocuments(t *testing.T) {
 		"### ~~", "~~ ✅ ", "| Status |", "✅ Done", "⬜ Not Started", "🟡 ", "🔴",
 		"(COMPLETE)", "**COMPLETED**", "```sh\n", "last_updated: ", "aliases: [",
 		"![[", "](../", `\|`, "**Estimated Effort**", "#### ",
+		":white_check_mark:", "\nLast updated: ", "kind: runbook", "track: true",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("no page contains %q", want)

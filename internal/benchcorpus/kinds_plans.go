@@ -47,9 +47,14 @@ func (w *pageWriter) milestoneBlock(section string) {
 		}
 		w.line("")
 	case x < 30:
-		// ALL-CAPS status words on plain bullets.
+		// ALL-CAPS status words on plain bullets, or the Obsidian Tasks
+		// done-date form "Ship it ✅ 2026-03-15".
 		for i, n := 0, w.r.between(2, 4); i < n; i++ {
-			w.line("- " + w.item() + " (" + pick(w.r, append(doneWords, "TODO", "IN PROGRESS")) + ")")
+			if w.r.chance(0.25) {
+				w.line("- " + w.item() + " ✅ " + w.date())
+			} else {
+				w.line("- " + w.item() + " (" + pick(w.r, append(doneWords, "TODO", "IN PROGRESS")) + ")")
+			}
 		}
 		w.line("")
 	case x < 45:

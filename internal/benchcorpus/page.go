@@ -60,6 +60,12 @@ func (w *pageWriter) frontMatter() {
 	if w.r.chance(0.3) {
 		w.line("confidence: " + pick(w.r, []string{"high", "medium", "low"}))
 	}
+	if p.kind == kindRunbook && w.r.chance(0.3) {
+		w.line("kind: runbook")
+		if w.r.chance(0.2) {
+			w.line("track: true")
+		}
+	}
 	w.line("---")
 	w.line("")
 }
@@ -74,6 +80,10 @@ func (w *pageWriter) body() {
 	if p.kind != kindTasks || p.frontMatter {
 		w.line("# " + p.title)
 		w.line("")
+	}
+	if !p.frontMatter && p.kind != kindPRD {
+		// Without front matter, the updated date is read from the body.
+		w.printf("Last updated: %s\n\n", w.date())
 	}
 	w.intro()
 	// Each section gets a share of the page's size; the kind's writer fills

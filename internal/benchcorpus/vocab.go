@@ -113,8 +113,8 @@ var (
 	openWords    = []string{"TODO", "NOT STARTED", "PLANNED", "PENDING"}
 	droppedWords = []string{"CANCELLED", "WONTFIX", "DROPPED"}
 	// table status cells
-	doneCells    = []string{"✅ Done", "✅ Fixed", "✅ Deployed", "**COMPLETE**", "Done"}
-	activeCells  = []string{"🟡 In Progress", "🟡 Needs testing", "🚧 WIP"}
+	doneCells    = []string{"✅ Done", "✅ Fixed", "✅ Deployed", "**COMPLETE**", "Done", ":white_check_mark: Done"}
+	activeCells  = []string{"🟡 In Progress", "🟡 Needs testing", "🚧 WIP", ":construction: WIP"}
 	blockedCells = []string{"🔴 Blocked", "⛔ On hold"}
-	openCells    = []string{"⬜ Not Started", "⬜ Not Started", "🔴", "Planned", "TODO"}
+	openCells    = []string{"⬜ Not Started", "⬜ Not Started", "🔴", "Planned", "TODO", ":x: Not started"}
 )
