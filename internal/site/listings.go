@@ -97,6 +97,7 @@ func (r *renderer) writeHome() error {
 			home.Stale = append(home.Stale, r.card(p, v))
 		}
 	}
+	r.decorateHome(home)
 	v.Home = home
 	return r.execute("home.html", "index.html", v)
 }
@@ -116,6 +117,7 @@ func (r *renderer) folderListing(d string, self *parsed, v *render.View) *render
 		u := content.FolderURL(sub)
 		f.Folders = append(f.Folders, render.Card{Title: r.folderTitle(sub), URL: v.Rel(u), Progress: r.progress(r.rollup(sub, true))})
 	}
+	r.decorateFolder(d, f)
 	return f
 }
 
@@ -199,20 +201,31 @@ func (r *renderer) tagPages() []tagPage {
 func (r *renderer) recentlyDone(n int, v *render.View) []render.Done {
 	var out []render.Done
 	for _, p := range r.pages {
-		if !p.tracked {
-			continue
-		}
-		for _, it := range p.status.Items {
-			if it.Date == "" || it.State != marker.Done {
-				continue
-			}
-			u := p.page.URL
-			if it.Section != "" {
-				u += "#" + it.Section
-			}
-			out = append(out, render.Done{Text: it.Text, Date: it.Date, PageTitle: p.title, URL: u})
+		if p.tracked {
+			out = append(out, doneItems(p)...)
 		}
 	}
+	return newestFirst(out, n)
+}
+
+// doneItems lists p's dated done items.
+func doneItems(p *parsed) []render.Done {
+	var out []render.Done
+	for _, it := range p.status.Items {
+		if it.Date == "" || it.State != marker.Done {
+			continue
+		}
+		u := p.page.URL
+		if it.Section != "" {
+			u += "#" + it.Section
+		}
+		out = append(out, render.Done{Text: it.Text, Date: it.Date, PageTitle: p.title, URL: u})
+	}
+	return out
+}
+
+// newestFirst sorts done items newest first and keeps the first n.
+func newestFirst(out []render.Done, n int) []render.Done {
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Date != out[j].Date {
 			return out[i].Date > out[j].Date

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/milepost/milepost/internal/content"
+	"github.com/milepost/milepost/internal/render"
 	"github.com/milepost/milepost/internal/slug"
 	"github.com/milepost/milepost/internal/status"
 )
@@ -204,24 +205,37 @@ func (r *renderer) sitemap() []byte {
 	return []byte(b.String())
 }
 
-// feed is an Atom feed of completed, dated items, newest first.
+// feed is the site's Atom feed of completed, dated items, newest first.
 func (r *renderer) feed() []byte {
-	v := r.view("", "")
-	done := r.recentlyDone(50, v)
-	base := r.cfg.BaseURL
-	if base == "" {
-		base = "./"
+	return r.atom(r.cfg.Title+": completed", "tag:milepost,2000:"+r.cfg.Title, r.recentlyDone(50, nil))
+}
+
+// pageFeed is one page's feed of its completed, dated items; nil when it
+// has none.
+func (r *renderer) pageFeed(p *parsed) []byte {
+	done := newestFirst(doneItems(p), 50)
+	if len(done) == 0 || !p.tracked {
+		return nil
 	}
+	return r.atom(p.title+": completed", "tag:milepost,2000:"+p.page.URL, done)
+}
+
+// atom writes an Atom feed of done items. Links are absolute with a base
+// URL, relative to the site root otherwise.
+func (r *renderer) atom(title, id string, done []render.Done) []byte {
+	base := r.cfg.BaseURL
 	var b strings.Builder
 	b.WriteString(xml.Header + `<feed xmlns="http://www.w3.org/2005/Atom">` + "\n")
-	writeEl(&b, "title", r.cfg.Title+": completed")
-	fmt.Fprintf(&b, "<id>%s</id>\n", xmlText("tag:milepost,2000:"+r.cfg.Title))
+	writeEl(&b, "title", title)
+	fmt.Fprintf(&b, "<id>%s</id>\n", xmlText(id))
 	updated := r.site.GeneratedISO
 	if len(done) > 0 {
 		updated = done[0].Date + "T00:00:00Z"
 	}
 	fmt.Fprintf(&b, "<updated>%s</updated>\n", updated)
-	fmt.Fprintf(&b, `<link href="%s"/>`+"\n", xmlText(base))
+	if base != "" {
+		fmt.Fprintf(&b, `<link href="%s"/>`+"\n", xmlText(base))
+	}
 	for _, d := range done {
 		b.WriteString("<entry>")
 		writeEl(&b, "title", d.Text)

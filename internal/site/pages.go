@@ -60,6 +60,9 @@ func (r *renderer) renderPage(p *parsed) ([]outFile, error) {
 		return nil, err
 	}
 	_ = emit(p.page.URL+"status.json", js)
+	if feed := r.pageFeed(p); feed != nil {
+		_ = emit(p.page.URL+"feed.xml", feed)
+	}
 	return out, r.writePageBadges(p, emit)
 }
 
@@ -95,6 +98,9 @@ func (r *renderer) pageView(p *parsed, v *render.View, body []byte) *render.Page
 	pg.Items = itemGroups(p.status.Items, titles)
 	if !pg.Runbook {
 		pg.Badge = r.badgePanel(p)
+	}
+	if len(doneItems(p)) > 0 && p.tracked && p.page.URL != "" {
+		pg.Feed = p.page.URL + "feed.xml"
 	}
 	r.decoratePage(p, pg)
 	if p.page.IsIndex {
