@@ -106,13 +106,16 @@ func (c *capper) line(start int, line []byte) {
 		c.quotes = depth
 	}
 	i, col = skipSpace(line, text, 0)
-	for len(c.items) > 0 && c.items[len(c.items)-1] > col {
-		c.items = c.items[:len(c.items)-1]
-	}
 	if i-text > c.maxIndent && i < len(line) {
 		// Every open list item scans the indentation again; a line indented
-		// past any meaningful column keeps maxIndent of it in front.
+		// past any meaningful column keeps maxIndent of it in front, and is
+		// read on from the rewritten copy.
 		c.moveIndentation(start, text, i-text)
+		line = c.out[start : start+len(line)]
+		i, col = skipSpace(line, text, 0)
+	}
+	for len(c.items) > 0 && c.items[len(c.items)-1] > col {
+		c.items = c.items[:len(c.items)-1]
 	}
 	if depth == 0 && len(c.items) == 0 && col < 4 {
 		if f := line[i]; f == '`' || f == '~' {
@@ -153,15 +156,15 @@ func (c *capper) line(start int, line []byte) {
 	}
 }
 
-// escape turns the marker of width w at src[at] into text: "> x" becomes
+// escape turns the marker of width w at offset at into text: "> x" becomes
 // "\>x" and "1. x" "1\.x"; a marker not followed by a space (">>x") has
 // its punctuation replaced by the backslash, which then escapes the byte
 // after it.
 func (c *capper) escape(lineStart, at, w int) {
 	c.change(lineStart)
 	p := at + w - 1
-	if p+1 < len(c.src) && (c.src[p+1] == ' ' || c.src[p+1] == '\t') {
-		c.out[p+1] = c.src[p]
+	if p+1 < len(c.out) && (c.out[p+1] == ' ' || c.out[p+1] == '\t') {
+		c.out[p+1] = c.out[p]
 	}
 	c.out[p] = '\\'
 }
