@@ -22,7 +22,7 @@ serve: ## serve the project's own site with live reload on http://127.0.0.1:1313
 test: ## run every test (browser checks run when their tools are installed)
 	$(GO) vet $(PKGS)
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { echo "gofmt would change:"; gofmt -l .; exit 1; }
-	$(GO) test $(PKGS)
+	$(GO) test -short $(PKGS)
 	$(GO) test -race ./internal/devserver/ ./internal/publish/ ./internal/site/
 	bash scripts/browser-check.sh
 
