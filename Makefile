@@ -23,7 +23,7 @@ test: ## run every test (browser checks run when their tools are installed)
 	$(GO) vet $(PKGS)
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { echo "gofmt would change:"; gofmt -l .; exit 1; }
 	$(GO) test -short $(PKGS)
-	$(GO) test -race ./internal/devserver/ ./internal/publish/ ./internal/site/
+	$(GO) test -short -race ./internal/devserver/ ./internal/publish/ ./internal/site/
 	bash scripts/browser-check.sh
 
 bench: ## build corpora of 1k and 10k pages and time milepost (and Hugo, when installed) on them
