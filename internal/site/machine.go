@@ -100,12 +100,12 @@ func nonNil(s []string) []string {
 	return s
 }
 
+// nonNilSections makes a nil list an empty one. status.Compute already
+// gives every section a non-nil list, and pages are read concurrently, so
+// nothing below the top is touched.
 func nonNilSections(s []*status.Section) []*status.Section {
 	if s == nil {
 		return []*status.Section{}
-	}
-	for _, c := range s {
-		c.Sections = nonNilSections(c.Sections)
 	}
 	return s
 }
