@@ -33,11 +33,23 @@ func NewMemory(minify bool) *Memory {
 // promises never to modify it. A builder that hands the same bytes to
 // several builds (unchanged pages) uses it, so the dev server can tell
 // unchanged files by their identity.
+//
+// A name put shared must have been put (and so checked) in an earlier
+// build: its syntax is not checked again, only that it is new in this one.
 func (m *Memory) PutShared(name string, data []byte) error {
 	if m.minifier != nil {
 		return m.Put(name, data)
 	}
-	return m.store(name, data, false)
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if _, dup := m.files[name]; dup {
+		return fmt.Errorf("%s is written twice in one build", name)
+	}
+	for dir := path.Dir(name); dir != "." && !m.dirs[dir]; dir = path.Dir(dir) {
+		m.dirs[dir] = true
+	}
+	m.files[name] = data
+	return nil
 }
 
 // Put stores a copy of data (minified when asked) under name. A bad name, a

@@ -13,8 +13,9 @@
 package search
 
 import (
-	"encoding/json"
+	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -109,18 +110,69 @@ func Build(docs []Doc, maxBytes int) Index {
 	return ix
 }
 
-// Script returns docs' index as the contents of search-index.js.
+// Script returns docs' index as the contents of search-index.js. The JSON
+// is written by hand: the index is rebuilt on every dev-server rebuild, and
+// reflection over tens of thousands of []any entries was most of its cost.
 func Script(docs []Doc) ([]byte, error) {
-	data, err := json.Marshal(Build(docs, MaxBytes))
-	if err != nil {
-		return nil, err
+	ix := Build(docs, MaxBytes)
+	b := make([]byte, 0, 64*len(ix.Entries)+64*len(ix.Pages)+64)
+	b = append(b, `window.milepostSearch={"pages":[`...)
+	for i, p := range ix.Pages {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		for j, s := range p {
+			if j > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONString(b, s)
+		}
+		b = append(b, ']')
 	}
-	var b strings.Builder
-	b.Grow(len(data) + 40)
-	b.WriteString("window.milepostSearch=")
-	b.Write(data)
-	b.WriteString(";\n")
-	return []byte(b.String()), nil
+	b = append(b, `],"entries":[`...)
+	for i, e := range ix.Entries {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		for j, v := range e {
+			if j > 0 {
+				b = append(b, ',')
+			}
+			switch v := v.(type) {
+			case int:
+				b = strconv.AppendInt(b, int64(v), 10)
+			case string:
+				b = appendJSONString(b, v)
+			default:
+				return nil, fmt.Errorf("search index: unexpected %T", v)
+			}
+		}
+		b = append(b, ']')
+	}
+	b = append(b, "]};\n"...)
+	return b, nil
+}
+
+// appendJSONString appends s as a JSON string, escaping what JSON requires
+// and the two line separators older JavaScript parsers choke on.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b = append(b, '\\', byte(r))
+		case r == '\n':
+			b = append(b, '\\', 'n')
+		case r < 0x20 || r == 0x2028 || r == 0x2029 || r == '<' || r == '>' || r == '&':
+			b = append(b, '\\', 'u', hex[r>>12&0xf], hex[r>>8&0xf], hex[r>>4&0xf], hex[r&0xf])
+		default:
+			b = utf8.AppendRune(b, r)
+		}
+	}
+	return append(b, '"')
 }
 
 // clip shortens s to MaxText runes, with an ellipsis when cut, and folds

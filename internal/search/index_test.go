@@ -115,3 +115,31 @@ func TestClip(t *testing.T) {
 		}
 	}
 }
+
+// TestScriptIsTheIndexAsJSON checks the hand-written encoder against
+// encoding/json on text with quotes, escapes, control and line-separator
+// characters, markup and non-ASCII letters.
+func TestScriptIsTheIndexAsJSON(t *testing.T) {
+	docs := []Doc{{
+		Title: "Quotes \" and \\ back\tslash </script> & <b>", URL: "a/", Kind: "milestone",
+		Headings: []Heading{{ID: "h", Text: "Line\u2028sep \u2029 and \x01 ctrl"}},
+		Items:    []Item{{Text: "Ünïcödé ✅ 日本", Section: "h", State: "done"}},
+	}}
+	script, err := Script(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	js := strings.TrimSuffix(strings.TrimPrefix(string(script), "window.milepostSearch="), ";\n")
+	var got, want any
+	if err := json.Unmarshal([]byte(js), &got); err != nil {
+		t.Fatalf("search-index.js is not JSON: %v\n%s", err, js)
+	}
+	ref, _ := json.Marshal(Build(docs, MaxBytes))
+	_ = json.Unmarshal(ref, &want)
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("got  %v\nwant %v", got, want)
+	}
+	if strings.ContainsAny(js, "\u2028\u2029<>") {
+		t.Errorf("unescaped separators or markup in %s", js)
+	}
+}
