@@ -31,7 +31,6 @@ func Endpoint(b Badge) []byte {
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
 	// Encoding a struct of strings and an int cannot fail.
 	_ = enc.Encode(endpointJSON{
 		SchemaVersion: 1,

@@ -23,7 +23,7 @@ func TestEndpoint(t *testing.T) {
 		{Badge{"Pre-Launch Milestone", "85%", "green"}, `{"schemaVersion":1,"label":"Pre-Launch Milestone","message":"85%","color":"green"}`},
 		{Badge{"Runbook", "n/a", "lightgrey"}, `{"schemaVersion":1,"label":"Runbook","message":"n/a","color":"lightgrey"}`},
 		{Badge{"", "34/40", "#4C1"}, `{"schemaVersion":1,"label":"","message":"34/40","color":"#4c1"}`},
-		{Badge{"R&D <beta>", `"quoted"`, "4c1"}, `{"schemaVersion":1,"label":"R&D <beta>","message":"\"quoted\"","color":"#4c1"}`},
+		{Badge{"R&D <beta>", `"quoted"`, "4c1"}, `{"schemaVersion":1,"label":"R\u0026D \u003cbeta\u003e","message":"\"quoted\"","color":"#4c1"}`},
 		{Badge{"  padded ", " 5% ", "success"}, `{"schemaVersion":1,"label":"padded","message":"5%","color":"brightgreen"}`},
 		{Badge{"x", "y", "gray"}, `{"schemaVersion":1,"label":"x","message":"y","color":"grey"}`},
 		{Badge{"x", "y", "steelblue"}, `{"schemaVersion":1,"label":"x","message":"y","color":"steelblue"}`},

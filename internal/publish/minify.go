@@ -2,6 +2,7 @@ package publish
 
 import (
 	"bytes"
+	"errors"
 	"path"
 	"regexp"
 	"strings"
@@ -80,6 +81,16 @@ func NewMinifier() *Minifier {
 // Minify returns the minified form of data, choosing the minifier by the
 // extension of name (case-insensitive). On failure it returns data unchanged
 // together with the error, so a caller can write the original and warn.
+// maxEntities bounds the character references an HTML file may hold and
+// still be minified: tdewolff/minify's entity handling is quadratic in a
+// long text node (100k '&' in one paragraph take seconds, a few MB of them
+// minutes), so such a page is written as rendered instead.
+const maxEntities = 20000
+
+// ErrTooManyEntities says a page was left unminified for its size in
+// character references.
+var ErrTooManyEntities = errors.New("too many character references to minify safely; written unminified")
+
 func (m *Minifier) Minify(name string, data []byte) ([]byte, error) {
 	media := extensionMedia[strings.ToLower(path.Ext(name))]
 	var (
@@ -88,6 +99,9 @@ func (m *Minifier) Minify(name string, data []byte) ([]byte, error) {
 	)
 	if media == "" || media == mediaSVG && bytes.Contains(data, []byte("xml:space")) {
 		return data, nil
+	}
+	if media == mediaHTML && bytes.Count(data, []byte("&")) > maxEntities {
+		return data, ErrTooManyEntities
 	}
 	// The lexers write into their input (a NUL sentinel past the end,
 	// normalised attribute values), so they get a private copy: the caller's

@@ -3,6 +3,7 @@ package publish
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -232,5 +233,15 @@ func TestEnsureSVGNamespace(t *testing.T) {
 		if got := string(ensureSVGNamespace([]byte(tt.in))); got != tt.want {
 			t.Errorf("ensureSVGNamespace(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestMinifyLeavesEntityHeavyPagesAlone: a page with more character
+// references than maxEntities is returned as it is, with the reason.
+func TestMinifyLeavesEntityHeavyPagesAlone(t *testing.T) {
+	page := []byte("<!DOCTYPE html><html><body><p>" + strings.Repeat("a &amp; b ", maxEntities+1) + "</p></body></html>")
+	out, err := NewMinifier().Minify("x.html", page)
+	if !errors.Is(err, ErrTooManyEntities) || !bytes.Equal(out, page) {
+		t.Errorf("got err %v and %d bytes, want ErrTooManyEntities and the page as it was", err, len(out))
 	}
 }

@@ -91,10 +91,6 @@ func TestHostileSite(t *testing.T) {
 			}
 			for _, tag := range scriptRE.FindAll(data, -1) {
 				if !strings.HasSuffix(name, ".html") || !themeScripts[normalizeRoot(string(tag))] {
-					if why, known := knownUnescaped(name); known {
-						t.Logf("%s: %s (known: %s)", name, tag, why)
-						continue
-					}
 					t.Errorf("%s: unescaped %s", name, tag)
 				}
 			}
@@ -171,15 +167,6 @@ func TestHostileErrors(t *testing.T) {
 		t.Fatal("no errors reported")
 	}
 	checkPositions(t, res.Diagnostics)
-}
-
-// knownUnescaped lists outputs known to carry user markup unescaped, with
-// why; each is a reported bug, to be removed from here once fixed.
-func knownUnescaped(name string) (string, bool) {
-	if path.Base(name) == "badge.json" || strings.HasPrefix(path.Dir(name), "badges") || strings.Contains(name, "/badges/") && strings.HasSuffix(name, ".json") {
-		return "badge.Endpoint encodes with SetEscapeHTML(false); served as JSON it does not run, but the label should be escaped", true
-	}
-	return "", false
 }
 
 // buildWithDeadline builds fsys in memory and fails the test if the build

@@ -16,6 +16,7 @@ import (
 	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/publish"
 	"github.com/milepost/milepost/internal/render"
+	"github.com/milepost/milepost/internal/slug"
 	"github.com/milepost/milepost/internal/status"
 )
 
@@ -277,15 +278,9 @@ func (r *renderer) sortedTags() []string {
 
 // tagURL is a tag page's URL.
 func tagURL(tag string) string {
-	s := strings.ReplaceAll(strings.ToLower(strings.TrimSpace(tag)), " ", "-")
-	var b strings.Builder
-	for _, c := range s {
-		if !strings.ContainsRune(`/?#%&\:"'<>`, c) {
-			b.WriteRune(c)
-		}
+	s := slug.Make(tag)
+	if s == "" {
+		s = "tag"
 	}
-	if b.Len() == 0 {
-		return "tags/tag/"
-	}
-	return "tags/" + b.String() + "/"
+	return "tags/" + s + "/"
 }

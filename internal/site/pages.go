@@ -89,10 +89,15 @@ func (r *renderer) pageView(p *parsed, v *render.View, body []byte) *render.Page
 		pg.Warnings = append(pg.Warnings, render.Warning{Kind: w.Kind, Line: w.Line, Message: w.Message, Anchor: w.Section})
 	}
 	titles := sectionTitles(p.status.Sections)
+	var from *parsed
+	var fromTitles map[string]string
 	for _, bl := range r.links.backlinks[p.page.Path] {
+		if bl.from != from { // backlinks are grouped by linking page
+			from, fromTitles = bl.from, sectionTitles(bl.from.status.Sections)
+		}
 		pg.Backlinks = append(pg.Backlinks, render.Backlink{
 			Title: bl.from.title, URL: bl.from.page.URL,
-			SectionID: bl.section, SectionTitle: sectionTitles(bl.from.status.Sections)[bl.section],
+			SectionID: bl.section, SectionTitle: fromTitles[bl.section],
 		})
 	}
 	pg.Items = itemGroups(p.status.Items, titles)
