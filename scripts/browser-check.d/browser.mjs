@@ -76,10 +76,37 @@ for (const spec of sites) {
     }
   }
   await behaviour(name, dir);
+  await badges(name, dir);
 }
 console.log(`axe: ${axeRuns} page runs, ${serious} serious or critical violations, ${minor} minor or moderate`);
 await browser.close();
 process.exit(failures ? 1 : 0);
+
+// badges opens every badge of the site as an image, as a README would
+// embed it (a minified SVG that lost its namespace would not decode).
+async function badges(name, dir) {
+  const status = JSON.parse(readFileSync(path.join(dir, "status.json"), "utf8"));
+  const urls = ["badge.svg", ...status.folders.map((f) => f.url + "badge.svg")];
+  for (const p of status.pages) {
+    if (!p.url) continue;
+    urls.push(p.url + "badge.svg");
+    for (const s of p.sections) if (s.counts.total > 0) urls.push(p.url + "badges/" + s.id + ".svg");
+  }
+  const { page, context } = await open(pathToFileURL(path.join(dir, "index.html")).href);
+  const broken = await page.evaluate(async (srcs) => {
+    const bad = [];
+    for (const src of srcs) {
+      const img = new Image();
+      img.src = src;
+      try { await img.decode(); } catch (e) { bad.push(src); continue; }
+      if (!img.naturalWidth || img.naturalHeight !== 20) bad.push(src + " (" + img.naturalWidth + "×" + img.naturalHeight + ")");
+    }
+    return bad;
+  }, urls.map((u) => pathToFileURL(path.join(dir, u)).href));
+  broken.forEach((b) => fail(`${name} badge does not open as a 20 px image: ${b}`));
+  console.log(`badges ${name}: ${urls.length} opened as images, ${broken.length} failed`);
+  await context.close();
+}
 
 // behaviour checks what the theme's script promises, from file://.
 async function behaviour(name, dir) {
