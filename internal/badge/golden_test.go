@@ -2,13 +2,11 @@ package badge
 
 import (
 	"bytes"
-	"flag"
-	"os"
 	"path/filepath"
+
+	"github.com/milepost/milepost/internal/sitetest"
 	"testing"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/golden/*.svg from the current output")
 
 // goldenCases are badges milepost draws; each is written in all three
 // styles to testdata/golden/<name>-<style>.svg.
@@ -39,23 +37,7 @@ func TestGolden(t *testing.T) {
 				o := c.options
 				o.Style = style
 				got := SVG(c.badge, o)
-				path := filepath.Join("testdata", "golden", name+".svg")
-				if *update {
-					if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-						t.Fatal(err)
-					}
-					if err := os.WriteFile(path, got, 0o644); err != nil {
-						t.Fatal(err)
-					}
-					return
-				}
-				want, err := os.ReadFile(path)
-				if err != nil {
-					t.Fatalf("%v (run go test -update to create it)", err)
-				}
-				if !bytes.Equal(got, want) {
-					t.Errorf("SVG differs from %s (go test -update rewrites it)\n got %s\nwant %s", path, got, want)
-				}
+				sitetest.Golden(t, filepath.Join("testdata", "golden", name+".svg"), got)
 				if again := SVG(c.badge, o); !bytes.Equal(got, again) {
 					t.Error("two renderings of the same badge differ")
 				}

@@ -2,14 +2,12 @@ package chart
 
 import (
 	"encoding/xml"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+	"github.com/milepost/milepost/internal/sitetest"
+)
 
 func TestDrawGolden(t *testing.T) {
 	tests := []struct {
@@ -34,19 +32,7 @@ func TestDrawGolden(t *testing.T) {
 				t.Fatalf("not SVG in the SVG namespace: %v (%v)", err, probe.XMLName)
 			}
 			got := c.SVG + "\n" + c.Caption + "\n"
-			path := filepath.Join("testdata", tt.name+".golden")
-			if *update {
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if got != string(want) {
-				t.Errorf("Draw(%+v) =\n%s\nwant\n%s", tt.in, got, want)
-			}
+			sitetest.Golden(t, filepath.Join("testdata", tt.name+".golden"), []byte(got))
 		})
 	}
 }

@@ -2,17 +2,14 @@ package devserver
 
 import (
 	"errors"
-	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/milepost/milepost/internal/sitetest"
 	"github.com/milepost/milepost/internal/diag"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // TestOverlay renders failed builds into the overlay HTML and the terminal
 // text, compared with testdata/overlay/<name>.html and .txt.
@@ -65,20 +62,5 @@ func TestOverlayCapsDiagnostics(t *testing.T) {
 
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(name, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(name)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs (go test -update rewrites it):\n--- got\n%s\n--- want\n%s", name, got, want)
-	}
+	sitetest.Golden(t, name, []byte(got))
 }
