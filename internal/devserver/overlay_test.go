@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/milepost/milepost/internal/sitetest"
 	"github.com/milepost/milepost/internal/diag"
+	"github.com/milepost/milepost/internal/sitetest"
 )
 
 // TestOverlay renders failed builds into the overlay HTML and the terminal
