@@ -6,9 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"runtime"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -194,35 +192,19 @@ func (b *Builder) resetCacheIfConfigChanged(cfg config.Config) {
 func (b *Builder) parseAll(ctx context.Context, env *parseEnv, set *content.Set) ([]*parsed, int, error) {
 	out := make([]*parsed, len(set.Pages))
 	var fresh atomic.Int64
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				p := set.Pages[i]
-				if old, ok := b.cache[p.Path]; ok && old.page.Hash == p.Hash && old.stillResolves(env.targets) {
-					reused := *old
-					reused.page = p
-					out[i] = &reused
-					continue
-				}
-				out[i] = parsePage(env, p)
-				fresh.Add(1)
-			}
-		}()
-	}
-	for i := range set.Pages {
-		if ctx.Err() != nil {
-			break
+	err := forEach(ctx, len(set.Pages), func(i int) error {
+		p := set.Pages[i]
+		if old, ok := b.cache[p.Path]; ok && old.page.Hash == p.Hash && old.stillResolves(env.targets) {
+			reused := *old
+			reused.page = p
+			out[i] = &reused
+			return nil
 		}
-		jobs <- i
-		b.in.report("parsing", i+1, len(set.Pages))
-	}
-	close(jobs)
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
+		out[i] = parsePage(env, p)
+		fresh.Add(1)
+		return nil
+	}, func(done int) { b.in.report("parsing", done, len(set.Pages)) })
+	if err != nil {
 		return nil, 0, err
 	}
 	cache := make(map[string]*parsed, len(out))

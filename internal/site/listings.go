@@ -1,6 +1,7 @@
 package site
 
 import (
+	"context"
 	"path"
 	"sort"
 
@@ -16,26 +17,31 @@ func (r *renderer) writeListings() error {
 	if err := r.writeHome(); err != nil {
 		return err
 	}
-	for _, d := range r.set.Folders {
+	folders := r.set.Folders
+	err := forEach(context.Background(), len(folders), func(i int) error {
+		d := folders[i]
 		u := content.FolderURL(d)
 		if _, hasPage := r.byURL[u]; hasPage {
-			continue // the folder's own page lists it
+			return nil // the folder's own page lists it
 		}
 		v := r.view(u, content.FolderTitle(d))
 		v.Crumbs = r.crumbs(u)
 		v.Folder = r.folderListing(d, nil, v)
-		if err := r.executeListing("folder.html", u+"index.html", v, r.pagesIn[d], append([]string{d}, r.subfolders[d]...)); err != nil {
-			return err
-		}
+		return r.executeListing("folder.html", u+"index.html", v, r.pagesIn[d], append([]string{d}, r.subfolders[d]...))
+	}, nil)
+	if err != nil {
+		return err
 	}
 	tags := r.tagPages()
-	for _, t := range tags {
+	err = forEach(context.Background(), len(tags), func(i int) error {
+		t := tags[i]
 		v := r.view(t.URL, "#"+t.Name)
 		v.Crumbs = []render.Link{{Title: "Home", URL: ""}, {Title: "Tags", URL: "tags/"}}
 		v.Tag = &render.Tag{Name: t.Name, URL: t.URL, Pages: r.cards(t.pages, v)}
-		if err := r.executeListing("tag.html", t.URL+"index.html", v, t.pages, nil); err != nil {
-			return err
-		}
+		return r.executeListing("tag.html", t.URL+"index.html", v, t.pages, nil)
+	}, nil)
+	if err != nil {
+		return err
 	}
 	v := r.view("tags/", "Tags")
 	for _, t := range tags {

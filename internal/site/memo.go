@@ -135,8 +135,11 @@ func (r *renderer) executeListing(tmpl, name string, v *render.View, pages []*pa
 	var key [32]byte
 	h.Sum(key[:0])
 	if r.prevMemo != nil {
-		if old, ok := r.prevMemo.lists[name]; ok && old.key == key {
-			r.nextMemo.lists[name] = old
+		r.prevMemo.mu.Lock()
+		old, ok := r.prevMemo.lists[name]
+		r.prevMemo.mu.Unlock()
+		if ok && old.key == key {
+			r.keepListing(name, old)
 			return r.putShared(name, old.data)
 		}
 	}
@@ -144,10 +147,18 @@ func (r *renderer) executeListing(tmpl, name string, v *render.View, pages []*pa
 	if err != nil {
 		return fmt.Errorf("template %s for %s: %w", tmpl, name, err)
 	}
-	if r.nextMemo != nil {
-		r.nextMemo.lists[name] = jsonMemo{key, html}
-	}
+	r.keepListing(name, jsonMemo{key, html})
 	return r.putShared(name, html)
+}
+
+// keepListing keeps a listing's bytes for the next build.
+func (r *renderer) keepListing(name string, m jsonMemo) {
+	if r.nextMemo == nil {
+		return
+	}
+	r.nextMemo.mu.Lock()
+	r.nextMemo.lists[name] = m
+	r.nextMemo.mu.Unlock()
 }
 
 // pageKeys hashes the inputs of every page's files.

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -184,48 +183,8 @@ func thresholds(cfg config.Config) status.Thresholds {
 
 // writePages renders every page, in parallel.
 func (r *renderer) writePages(ctx context.Context) error {
-	jobs := make(chan *parsed)
-	errs := make(chan error, 1)
-	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for p := range jobs {
-				if err := r.writePage(p); err != nil {
-					select {
-					case errs <- err:
-					default:
-					}
-				}
-			}
-		}()
-	}
-	var err error
-feed:
-	for i, p := range r.pages {
-		select {
-		case err = <-errs:
-			break feed
-		default:
-		}
-		if err = ctx.Err(); err != nil {
-			break
-		}
-		jobs <- p
-		r.in.report("rendering", i+1, len(r.pages))
-	}
-	close(jobs)
-	wg.Wait()
-	if err != nil {
-		return err
-	}
-	select {
-	case err = <-errs:
-		return err
-	default:
-		return nil
-	}
+	return forEach(ctx, len(r.pages), func(i int) error { return r.writePage(r.pages[i]) },
+		func(done int) { r.in.report("rendering", done, len(r.pages)) })
 }
 
 // writeStatics copies the theme's static files.
