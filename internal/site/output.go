@@ -45,8 +45,9 @@ type renderer struct {
 	byPath map[string]*parsed
 	site   *render.Site
 
-	pagesIn       map[string][]*parsed // folder → its pages, in path order
-	subfolders    map[string][]string  // folder → its direct sub-folders
+	warnings      map[string][]status.Warning // content path → the page\'s warnings
+	pagesIn       map[string][]*parsed        // folder → its pages, in path order
+	subfolders    map[string][]string         // folder → its direct sub-folders
 	rollupOnce    sync.Once
 	shallow, deep map[string]status.Counts // folder → counts of its pages (deep: and sub-folders')
 	folderOnce    sync.Once
@@ -78,7 +79,9 @@ func (r *renderer) run(ctx context.Context) (*Result, error) {
 	}
 	r.links = resolveLinks(r.pages, r.set, r.statics, r.prefix)
 	r.diags = append(r.diags, r.links.diags...)
+	r.warnings = make(map[string][]status.Warning, len(r.pages))
 	for _, p := range r.pages {
+		r.warnings[p.page.Path] = r.collectWarnings(p)
 		for _, w := range r.pageWarnings(p) {
 			if w.Kind == diag.KindStale || w.Kind == diag.KindNoItems {
 				r.diags = append(r.diags, diag.Warnf(w.Kind, r.prefix+p.page.Path, w.Line, 0, "%s", w.Message))

@@ -58,9 +58,12 @@ func (r *renderer) isStale(p *parsed) bool {
 	return r.cfg.StaleAfter > 0 && !p.page.Updated.IsZero() && status.Stale(p.page.Updated, r.in.Now, r.cfg.StaleAfter)
 }
 
-// pageWarnings are the warnings status.json and the page show for p:
+// pageWarnings are p's warnings, collected once per build.
+func (r *renderer) pageWarnings(p *parsed) []status.Warning { return r.warnings[p.page.Path] }
+
+// collectWarnings gathers the warnings status.json and the page show for p:
 // the status model's (drift), staleness, and its links' problems.
-func (r *renderer) pageWarnings(p *parsed) []status.Warning {
+func (r *renderer) collectWarnings(p *parsed) []status.Warning {
 	ws := append([]status.Warning(nil), p.status.Warnings...)
 	if r.isStale(p) {
 		ws = append(ws, status.Warning{
