@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -175,9 +176,28 @@ func appendJSONString(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
+// folded reports whether s has no white space but single ' ' between words.
+func folded(s string) bool {
+	prevSpace := true // no space at the start
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			if r != ' ' || prevSpace {
+				return false
+			}
+			prevSpace = true
+			continue
+		}
+		prevSpace = false
+	}
+	return !prevSpace || s == ""
+}
+
 // clip shortens s to MaxText runes, with an ellipsis when cut, and folds
 // runs of white space.
 func clip(s string) string {
+	if len(s) <= MaxText && folded(s) {
+		return s // already short, with single spaces only: most texts
+	}
 	s = strings.Join(strings.Fields(s), " ")
 	if utf8.RuneCountInString(s) <= MaxText {
 		return s

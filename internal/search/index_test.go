@@ -143,3 +143,19 @@ func TestScriptIsTheIndexAsJSON(t *testing.T) {
 		t.Errorf("unescaped separators or markup in %s", js)
 	}
 }
+
+func TestClipFoldsWhiteSpace(t *testing.T) {
+	for in, want := range map[string]string{
+		"plain words":            "plain words",
+		"":                       "",
+		"  lead and trail  ":     "lead and trail",
+		"two  spaces":            "two spaces",
+		"tab\tand\nnewline":      "tab and newline",
+		"ideographic\u3000space": "ideographic space",
+		strings.Repeat("x", 200): strings.Repeat("x", MaxText-1) + "…",
+	} {
+		if got := clip(in); got != want {
+			t.Errorf("clip(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
