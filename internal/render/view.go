@@ -248,6 +248,7 @@ type Home struct {
 type Group struct {
 	Folder Card
 	Pages  []Card
+	More   int // pages of the folder left out of Pages (its folder page lists them all)
 }
 
 // Done is a completed, dated item for "recently done".

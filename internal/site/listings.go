@@ -62,6 +62,11 @@ func (r *renderer) writeListings() error {
 	return r.execute("404.html", "404.html", v)
 }
 
+// homeRows is how many pages of a folder the home page lists; the folder's
+// page lists the rest, so a site of thousands of pages keeps a home page
+// that loads fast and reads at a glance.
+const homeRows = 12
+
 // writeHome writes the front page.
 func (r *renderer) writeHome() error {
 	v := r.view("", "")
@@ -91,18 +96,29 @@ func (r *renderer) writeHome() error {
 				title = fp.title
 			}
 		}
-		g := render.Group{Folder: render.Card{Title: title, Progress: r.progress(r.rollup(d, false))}, Pages: r.cards(pages, v)}
+		g := render.Group{Folder: render.Card{Title: title, Progress: r.progress(r.rollup(d, false))}}
 		if d != "" {
 			g.Folder.URL = content.FolderURL(d)
+			if len(pages) > homeRows { // the folder's own page lists them all
+				g.More, pages = len(pages)-homeRows, pages[:homeRows]
+			}
 		}
+		g.Pages = r.cards(pages, v)
 		home.Groups = append(home.Groups, g)
 	}
 	home.Recent = r.recentlyDone(20, v)
+	var stale []*parsed
 	for _, p := range r.pages {
 		if r.isStale(p) {
-			home.Stale = append(home.Stale, r.card(p, v))
+			stale = append(stale, p)
 		}
 	}
+	// The stalest first, and a handful of them: check lists every one.
+	sort.SliceStable(stale, func(i, j int) bool { return stale[i].page.Updated.Before(stale[j].page.Updated) })
+	if len(stale) > homeRows {
+		stale = stale[:homeRows]
+	}
+	home.Stale = r.cards(stale, v)
 	r.decorateHome(home)
 	v.Home = home
 	return r.execute("home.html", "index.html", v)
