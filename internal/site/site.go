@@ -6,13 +6,18 @@
 //	PARSE    per page, in parallel: goldmark AST → status, links, body HTML
 //	         with wiki-link placeholders; the AST is dropped right after
 //	RESOLVE  once every page is known: wiki-link index, resolutions, backlinks
-//	RENDER   per page, in parallel: placeholders filled, templates run, JSON
-//	         and badges; then folders, home, tags, broken links, feeds
+//	RENDER   site-wide files (status.json, badges, feeds, search index, home,
+//	         folders, tags, broken links), then every page in parallel:
+//	         placeholders filled, templates run, its JSON, badges and feed
 //	WRITE    the sink (publish.Tx for a directory, publish.Memory in memory)
 //
 // Build returns every diagnostic, sorted; if any is an error, nothing is
-// handed to the sink and the caller aborts. site does no I/O of its own:
-// the caller opens the fs.FS and owns the sink.
+// handed to the sink and the caller aborts. A Builder does the same again
+// and again, redoing only what changed (see builder.go and memo.go).
+//
+// site reads only the fs.FS it is given and writes only to the sink, with
+// one exception: a one-off Build spools rendered bodies to an unlinked
+// temporary file between PARSE and RENDER (spool.go), to keep memory flat.
 package site
 
 import (
