@@ -69,7 +69,8 @@ else
 	note "cmd/milepost has no Go files yet: measuring the floor and Hugo only"
 fi
 
-exec "$OUT/harness" \
+status=0
+"$OUT/harness" \
 	-sizes "$SIZES" \
 	-out "$OUT" \
 	-repo . \
@@ -81,4 +82,19 @@ exec "$OUT/harness" \
 	-timeout "${BENCH_TIMEOUT:-600}s" \
 	-seed "${BENCH_SEED:-1}" \
 	-go-bench="$([ "${BENCH_GO:-1}" = 0 ] && echo false || echo true)" \
-	-profile="$([ "${BENCH_PROFILE:-0}" = 1 ] && echo true || echo false)"
+	-profile="$([ "${BENCH_PROFILE:-0}" = 1 ] && echo true || echo false)" || status=$?
+
+# One 50 MB document (issue 9): how long the whole build of a single huge
+# page takes. BENCH_BIGDOC=0 skips it; MILEPOST_BIG_DOC_MB sets the size.
+if [ "${BENCH_BIGDOC:-1}" != 0 ]; then
+	echo "== one ${MILEPOST_BIG_DOC_MB:-50} MB document"
+	mkdir -p "$OUT/logs"
+	start=$(date +%s)
+	if timeout "${BENCH_TIMEOUT:-600}" go test -count=1 -run '^TestFiftyMegabyteDocument$' ./internal/site/ >"$OUT/logs/bigdoc.log" 2>&1; then
+		echo "built in $(( $(date +%s) - start )) s (go test, including its compile; log: $OUT/logs/bigdoc.log)"
+	else
+		echo "FAILED or timed out after $(( $(date +%s) - start )) s; see $OUT/logs/bigdoc.log"
+		status=1
+	fi
+fi
+exit $status
