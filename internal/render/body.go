@@ -2,6 +2,7 @@ package render
 
 import (
 	"github.com/milepost/milepost/internal/markdown"
+	"github.com/milepost/milepost/internal/mdtext"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
@@ -23,6 +24,7 @@ type bodyRenderer struct{}
 func (r *bodyRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindHeading, r.heading)
 	reg.Register(ast.KindLink, r.link)
+	reg.Register(ast.KindImage, r.image)
 }
 
 // heading writes the heading with its section id, a second anchor target
@@ -82,4 +84,39 @@ func (r *bodyRenderer) link(w util.BufWriter, src []byte, node ast.Node, enterin
 		w.WriteString("</a>")
 	}
 	return ast.WalkContinue, nil
+}
+
+// image writes a markdown image, or, when the build marked it broken, its
+// alt text in a span that says so (never an image that cannot load).
+func (r *bodyRenderer) image(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*ast.Image)
+	alt := util.EscapeHTML([]byte(mdtext.Inline(n, src)))
+	if dest, broken := n.AttributeString(AttrBroken); broken {
+		w.WriteString(`<span class="broken-link" title="broken image: `)
+		w.Write(util.EscapeHTML(dest.([]byte)))
+		w.WriteString(`">`)
+		if len(alt) == 0 {
+			alt = []byte("image")
+		}
+		w.Write(alt)
+		w.WriteString("</span>")
+		return ast.WalkSkipChildren, nil
+	}
+	w.WriteString(`<img src="`)
+	if !html.IsDangerousURL(n.Destination) {
+		w.Write(util.EscapeHTML(util.URLEscape(n.Destination, true)))
+	}
+	w.WriteString(`" alt="`)
+	w.Write(alt)
+	w.WriteByte('"')
+	if n.Title != nil {
+		w.WriteString(` title="`)
+		w.Write(util.EscapeHTML(n.Title))
+		w.WriteByte('"')
+	}
+	w.WriteString(` loading="lazy">`)
+	return ast.WalkSkipChildren, nil
 }
