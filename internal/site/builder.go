@@ -85,10 +85,11 @@ func (b *Builder) Build(ctx context.Context, sink publish.Sink, changed []string
 
 	vocab := marker.Default().With(cfg.Words.ByState(), cfg.Emoji.ByState())
 	env := &parseEnv{
-		parser:  markdown.New(markdown.Options{Vocabulary: vocab, UnsafeHTML: cfg.UnsafeHTML, Renderers: render.BodyRenderers()}),
-		opts:    statusOptions{base: status.Options{Vocabulary: vocab}},
-		targets: newLinkTargets(set, render.SortedKeys(statics)),
-		prefix:  prefix,
+		parser:    markdown.New(markdown.Options{Vocabulary: vocab, UnsafeHTML: cfg.UnsafeHTML, Renderers: render.BodyRenderers()}),
+		opts:      statusOptions{base: status.Options{Vocabulary: vocab}},
+		targets:   newLinkTargets(set, render.SortedKeys(statics)),
+		prefix:    prefix,
+		fileLinks: cfg.FileLinks,
 	}
 	if b.oneOff {
 		if env.spool, err = newSpool(); err != nil {

@@ -59,7 +59,7 @@ func (t *linkTargets) resolve(key string) string {
 // rewriteLinks points relative markdown links and images at the pages and
 // files they name, relative to the page's own URL. A link to nothing is
 // marked broken (render shows it as such) and reported.
-func rewriteLinks(doc ast.Node, src []byte, lines *markdown.LineIndex, p *content.Page, t *linkTargets, file string, out *parsed) {
+func rewriteLinks(doc ast.Node, src []byte, lines *markdown.LineIndex, p *content.Page, t *linkTargets, fileLinks bool, file string, out *parsed) {
 	var lookups []lookup
 	root := strings.Repeat("../", strings.Count(p.URL, "/"))
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -87,6 +87,9 @@ func rewriteLinks(doc ast.Node, src []byte, lines *markdown.LineIndex, p *conten
 			out.brokenMD = append(out.brokenMD, brokenRef{line: line, target: string(*dest)})
 			n.SetAttributeString(render.AttrBroken, append([]byte(nil), *dest...))
 			return ast.WalkContinue, nil
+		}
+		if fileLinks && (u == "" || strings.HasSuffix(u, "/")) {
+			u += "index.html"
 		}
 		href := root + u
 		if href == "" {

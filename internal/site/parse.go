@@ -38,6 +38,8 @@ type parseEnv struct {
 	targets *linkTargets
 	prefix  string // content dir as typed from the site root, with '/'
 	spool   *spool // nil: bodies stay in memory
+	// fileLinks makes links to pages name their index.html (config file_links).
+	fileLinks bool
 }
 
 // statusOptions are the build-wide status settings.
@@ -84,7 +86,7 @@ func parsePage(env *parseEnv, p *content.Page) *parsed {
 	out.headings = headingsOf(doc, src)
 	out.blockIDs = wikilink.BlockIDs(doc)
 	out.links = wikilink.Collect(doc, lines)
-	rewriteLinks(doc, src, lines, p, env.targets, file, out)
+	rewriteLinks(doc, src, lines, p, env.targets, env.fileLinks, file, out)
 
 	if h1 != nil && (!p.TitleFromFront || strings.EqualFold(mdtext.Inline(h1, src), p.Title)) {
 		h1.Parent().RemoveChild(h1.Parent(), h1)

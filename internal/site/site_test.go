@@ -5,8 +5,12 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"net/url"
 	"os"
+	"path"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -245,4 +249,46 @@ func indentJSON(t *testing.T, data []byte) []byte {
 	}
 	buf.WriteByte('\n')
 	return buf.Bytes()
+}
+
+// TestInternalLinksReachFiles checks, with directory links and with
+// file_links, that every internal href and src of every page names a file
+// the build wrote (with file_links, without a server's index.html lookup,
+// so the site works opened from disk).
+func TestInternalLinksReachFiles(t *testing.T) {
+	for _, fileLinks := range []bool{false, true} {
+		a := sitetest.Load(t, "testdata/sites/links.txtar")
+		fsys := a.FS()
+		fsys["milepost.yaml"].Data = []byte(fmt.Sprintf("title: Links fixture\nfile_links: %v\n", fileLinks))
+		_, files, err := build(t, fsys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		hrefRE := regexp.MustCompile(`(?:href|src)="([^"#]+)`)
+		for name, data := range files {
+			if !strings.HasSuffix(name, ".html") || name == "404.html" {
+				continue
+			}
+			for _, m := range hrefRE.FindAllSubmatch(data, -1) {
+				ref := string(m[1])
+				if strings.Contains(ref, "://") || strings.HasPrefix(ref, "mailto:") {
+					continue
+				}
+				target := path.Join(path.Dir(name), ref)
+				if unescaped, err := url.PathUnescape(target); err == nil {
+					target = unescaped
+				}
+				if strings.HasSuffix(ref, "/") || ref == "." || ref == "./" {
+					if fileLinks {
+						t.Errorf("file_links: %s links to the folder %s, not a file", name, ref)
+						continue
+					}
+					target = path.Join(target, "index.html")
+				}
+				if _, ok := files[target]; !ok {
+					t.Errorf("file_links=%v: %s links to %s, which the build did not write", fileLinks, name, ref)
+				}
+			}
+		}
+	}
 }
