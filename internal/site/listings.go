@@ -62,6 +62,10 @@ func (r *renderer) writeListings() error {
 	return r.execute("404.html", "404.html", v)
 }
 
+// maxRecent is the most done items any list of recent ones shows (the
+// site feed's length).
+const maxRecent = 50
+
 // homeRows is how many pages of a folder the home page lists; the folder's
 // page lists the rest, so a site of thousands of pages keeps a home page
 // that loads fast and reads at a glance.
@@ -106,7 +110,7 @@ func (r *renderer) writeHome() error {
 		g.Pages = r.cards(pages, v)
 		home.Groups = append(home.Groups, g)
 	}
-	home.Recent = r.recentlyDone(20, v)
+	home.Recent = r.recentlyDone(20)
 	var stale []*parsed
 	for _, p := range r.pages {
 		if r.isStale(p) {
@@ -220,14 +224,20 @@ func (r *renderer) tagPages() []tagPage {
 }
 
 // recentlyDone lists the newest dated done items of tracked pages.
-func (r *renderer) recentlyDone(n int, v *render.View) []render.Done {
-	var out []render.Done
-	for _, p := range r.pages {
-		if p.tracked {
-			out = append(out, doneItems(p)...)
+func (r *renderer) recentlyDone(n int) []render.Done {
+	r.recentOnce.Do(func() {
+		var all []render.Done
+		for _, p := range r.pages {
+			if p.tracked {
+				all = append(all, doneItems(p)...)
+			}
 		}
+		r.recent = newestFirst(all, maxRecent)
+	})
+	if n > len(r.recent) {
+		n = len(r.recent)
 	}
-	return newestFirst(out, n)
+	return r.recent[:n]
 }
 
 // doneItems lists p's dated done items.

@@ -207,7 +207,7 @@ func (r *renderer) sitemap() []byte {
 
 // feed is the site's Atom feed of completed, dated items, newest first.
 func (r *renderer) feed() []byte {
-	return r.atom(r.cfg.Title+": completed", "tag:milepost,2000:"+r.cfg.Title, r.recentlyDone(50, nil))
+	return r.atom(r.cfg.Title+": completed", "tag:milepost,2000:"+r.cfg.Title, r.recentlyDone(maxRecent))
 }
 
 // pageFeed is one page's feed of its completed, dated items; nil when it

@@ -48,6 +48,8 @@ type renderer struct {
 	warnings      map[string][]status.Warning // content path → the page\'s warnings
 	pagesIn       map[string][]*parsed        // folder → its pages, in path order
 	subfolders    map[string][]string         // folder → its direct sub-folders
+	recentOnce    sync.Once
+	recent        []render.Done // the newest done items of the site, newest first
 	rollupOnce    sync.Once
 	shallow, deep map[string]status.Counts // folder → counts of its pages (deep: and sub-folders')
 	folderOnce    sync.Once
