@@ -31,8 +31,10 @@ type Builder struct {
 	// oneOff builders spool bodies to disk and keep no cache: memory is
 	// what matters for a single build of a big site.
 	oneOff bool
-	// memo holds the last build's rendered pages (not for one-off builds).
-	memo *memoTable
+	// memo holds the last build's rendered pages, links its RESOLVE (not
+	// for one-off builds).
+	memo  *memoTable
+	links *resolved
 	// pages are the pages of the last load, by content path, reused when
 	// the caller says which files changed and theirs did not.
 	pages map[string]*content.Page
@@ -115,10 +117,11 @@ func (b *Builder) Build(ctx context.Context, sink publish.Sink, changed []string
 	r.cfgKey = fmt.Sprintf("%+v|%v", cfg, b.in.Drafts)
 	if !b.oneOff {
 		r.prevMemo, r.nextMemo = b.memo, newMemoTable()
+		r.prevLinks = b.links
 	}
 	res, err := r.run(ctx)
 	if err == nil && r.nextMemo != nil {
-		b.memo = r.nextMemo
+		b.memo, b.links = r.nextMemo, r.links
 	}
 	if res != nil {
 		res.Parsed = parsedCount

@@ -34,6 +34,7 @@ type renderer struct {
 	// Memoised page renders: the previous build's (nil for a one-off
 	// build) and this build's, with each page's input key.
 	prevMemo, nextMemo *memoTable
+	prevLinks          *resolved // the previous build's RESOLVE (dev server)
 	keys               map[string][32]byte
 	cfgKey             string
 	themeKey           [32]byte
@@ -79,7 +80,7 @@ func (r *renderer) run(ctx context.Context) (*Result, error) {
 		}
 		r.subfolders[parent] = append(r.subfolders[parent], d)
 	}
-	r.links = resolveLinks(r.pages, r.set, r.statics, r.prefix)
+	r.links = resolveLinks(r.pages, r.set, r.statics, r.prefix, r.prevLinks)
 	r.diags = append(r.diags, r.links.diags...)
 	r.warnings = make(map[string][]status.Warning, len(r.pages))
 	for _, p := range r.pages {

@@ -1,8 +1,10 @@
 package site
 
 import (
+	"crypto/sha256"
 	"io/fs"
 	"sort"
+	"strconv"
 
 	"github.com/milepost/milepost/internal/content"
 	"github.com/milepost/milepost/internal/diag"
@@ -13,6 +15,8 @@ import (
 // resolved is RESOLVE's result: each page's link resolutions, who links to
 // whom, and the broken links of the whole site.
 type resolved struct {
+	sig       [32]byte                   // hash of every target the index holds
+	links     map[string][]wikilink.Link // the links each page's resolutions are for
 	index     *wikilink.Index
 	byPage    map[string][]wikilink.Resolution // content path → resolution per link
 	backlinks map[string][]backlink            // content path → pages linking to it
@@ -27,8 +31,10 @@ type backlink struct {
 }
 
 // resolveLinks builds the index of every page and file and resolves every
-// wiki-link against it. Linear in pages + links.
-func resolveLinks(pages []*parsed, set *content.Set, statics map[string]fs.FS, prefix string) *resolved {
+// wiki-link against it. Linear in pages + links. Given the previous
+// build's result (the dev server's), it keeps that index when no target
+// changed and re-resolves only the pages whose links are new.
+func resolveLinks(pages []*parsed, set *content.Set, statics map[string]fs.FS, prefix string, prev *resolved) *resolved {
 	targets := make([]wikilink.Target, 0, len(pages)+len(set.Assets))
 	for _, p := range pages {
 		targets = append(targets, wikilink.Target{
@@ -48,16 +54,33 @@ func resolveLinks(pages []*parsed, set *content.Set, statics map[string]fs.FS, p
 		targets = append(targets, wikilink.Target{Path: name, URL: name})
 	}
 	res := &resolved{
-		index:     wikilink.NewIndex(targets),
+		sig:       targetsSignature(targets),
+		links:     make(map[string][]wikilink.Link, len(pages)),
 		byPage:    make(map[string][]wikilink.Resolution, len(pages)),
 		backlinks: map[string][]backlink{},
 	}
+	reuse := prev != nil && prev.sig == res.sig
+	if reuse {
+		res.index = prev.index
+	} else {
+		res.index = wikilink.NewIndex(targets)
+	}
 	for _, p := range pages {
 		file := prefix + p.page.Path
+		res.links[p.page.Path] = p.links
+		var old []wikilink.Resolution
+		if reuse && sameLinks(prev.links[p.page.Path], p.links) {
+			old = prev.byPage[p.page.Path]
+		}
 		out := make([]wikilink.Resolution, len(p.links))
 		linked := map[string]bool{}
 		for i, l := range p.links {
-			r := res.index.Resolve(p.page.Path, l)
+			var r wikilink.Resolution
+			if old != nil {
+				r = old[i]
+			} else {
+				r = res.index.Resolve(p.page.Path, l)
+			}
 			out[i] = r
 			for _, w := range r.Warnings {
 				res.diags = append(res.diags, diag.Warnf(w.Kind, file, l.Line, l.Col, "%s", w.Message))
@@ -106,4 +129,30 @@ func brokenReason(r wikilink.Resolution) string {
 		}
 	}
 	return "no page or file of that name"
+}
+
+// sameLinks reports whether two link lists are the same list: a page
+// taken from the Builder's cache keeps its parse's slice.
+func sameLinks(a, b []wikilink.Link) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
+}
+
+// targetsSignature hashes everything the index answers from.
+func targetsSignature(targets []wikilink.Target) [32]byte {
+	h := sha256.New()
+	for _, t := range targets {
+		writeStrings(h, t.Path, t.URL, t.Title)
+		writeBool(h, t.IsPage)
+		writeStrings(h, t.Aliases...)
+		h.Write([]byte{0})
+		for _, hd := range t.Headings {
+			writeStrings(h, hd.ID, hd.Text, hd.GitHubAnchor, strconv.Itoa(hd.Level))
+		}
+		h.Write([]byte{1})
+		writeStrings(h, t.BlockIDs...)
+		h.Write([]byte{2})
+	}
+	var sig [32]byte
+	h.Sum(sig[:0])
+	return sig
 }
