@@ -24,10 +24,13 @@ func (r *renderer) writeListings() error {
 		if _, hasPage := r.byURL[u]; hasPage {
 			return nil // the folder's own page lists it
 		}
-		v := r.view(u, content.FolderTitle(d))
-		v.Crumbs = r.crumbs(u)
-		v.Folder = r.folderListing(d, nil, v)
-		return r.executeListing("folder.html", u+"index.html", v, r.pagesIn[d], append([]string{d}, r.subfolders[d]...))
+		title, crumbs := content.FolderTitle(d), r.crumbs(u)
+		return r.executeListing("folder.html", u+"index.html", title, crumbs, r.pagesIn[d], append([]string{d}, r.subfolders[d]...), func() *render.View {
+			v := r.view(u, title)
+			v.Crumbs = crumbs
+			v.Folder = r.folderListing(d, nil, v)
+			return v
+		})
 	}, nil)
 	if err != nil {
 		return err
@@ -35,10 +38,13 @@ func (r *renderer) writeListings() error {
 	tags := r.tagPages()
 	err = forEach(context.Background(), len(tags), func(i int) error {
 		t := tags[i]
-		v := r.view(t.URL, "#"+t.Name)
-		v.Crumbs = []render.Link{{Title: "Home", URL: ""}, {Title: "Tags", URL: "tags/"}}
-		v.Tag = &render.Tag{Name: t.Name, URL: t.URL, Pages: r.cards(t.pages, v)}
-		return r.executeListing("tag.html", t.URL+"index.html", v, t.pages, nil)
+		title, crumbs := "#"+t.Name, []render.Link{{Title: "Home", URL: ""}, {Title: "Tags", URL: "tags/"}}
+		return r.executeListing("tag.html", t.URL+"index.html", title, crumbs, t.pages, nil, func() *render.View {
+			v := r.view(t.URL, title)
+			v.Crumbs = crumbs
+			v.Tag = &render.Tag{Name: t.Name, URL: t.URL, Pages: r.cards(t.pages, v)}
+			return v
+		})
 	}, nil)
 	if err != nil {
 		return err

@@ -117,11 +117,12 @@ func (r *renderer) remember(p *parsed, files []outFile) *pageMemo {
 // executeListing runs a listing template (a folder's or a tag's page),
 // reusing the previous build's bytes when the listed pages, the
 // sub-folders' counts and the site-wide settings are the same.
-func (r *renderer) executeListing(tmpl, name string, v *render.View, pages []*parsed, folders []string) error {
+// The view is built only when the page must be rendered again.
+func (r *renderer) executeListing(tmpl, name, title string, crumbs []render.Link, pages []*parsed, folders []string, view func() *render.View) error {
 	h := sha256.New()
 	h.Write(r.siteKey[:])
-	writeStrings(h, tmpl, name, v.Title)
-	for _, c := range v.Crumbs {
+	writeStrings(h, tmpl, name, title)
+	for _, c := range crumbs {
 		writeStrings(h, c.Title, c.URL)
 	}
 	for _, p := range pages {
@@ -143,7 +144,7 @@ func (r *renderer) executeListing(tmpl, name string, v *render.View, pages []*pa
 			return r.putShared(name, old.data)
 		}
 	}
-	html, err := r.theme.Execute(tmpl, v)
+	html, err := r.theme.Execute(tmpl, view())
 	if err != nil {
 		return fmt.Errorf("template %s for %s: %w", tmpl, name, err)
 	}
