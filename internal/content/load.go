@@ -7,7 +7,6 @@ import (
 	"path"
 	"sort"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/milepost/milepost/internal/diag"
@@ -20,11 +19,11 @@ type Options struct {
 	Prefix string
 	// Drafts includes pages whose front matter says draft: true.
 	Drafts bool
-	// Reuse, when set, is asked for each markdown file before it is read:
-	// it may return the page read from the same file in an earlier load
-	// (the dev server's builder answers for files whose size and
-	// modification time did not change and that no watcher event named).
-	Reuse func(path string, size int64, modTime time.Time) (*Page, bool)
+	// Reuse, when set, is asked for each markdown file before it is read
+	// (or even stat-ed): it may return the page read from the same file in
+	// an earlier load. The dev server's builder answers for every file its
+	// watcher did not name as changed.
+	Reuse func(path string) (*Page, bool)
 }
 
 // Load reads every file under fsys. Markdown files (*.md) become pages;
@@ -63,18 +62,13 @@ func Load(fsys fs.FS, o Options) (*Set, diag.List) {
 			set.Assets = append(set.Assets, Asset{Path: p, Size: info.Size()})
 			return nil
 		}
-		var size int64
-		var mod time.Time
 		if o.Reuse != nil {
-			if info, err := d.Info(); err == nil {
-				size, mod = info.Size(), info.ModTime()
-				if page, ok := o.Reuse(p, size, mod); ok {
-					errs = append(errs, page.Warnings...)
-					if !page.Draft || o.Drafts {
-						set.Pages = append(set.Pages, page)
-					}
-					return nil
+			if page, ok := o.Reuse(p); ok {
+				errs = append(errs, page.Warnings...)
+				if !page.Draft || o.Drafts {
+					set.Pages = append(set.Pages, page)
 				}
+				return nil
 			}
 		}
 		raw, err := fs.ReadFile(fsys, p)
@@ -85,7 +79,7 @@ func Load(fsys fs.FS, o Options) (*Set, diag.List) {
 		page, perrs := ReadPage(p, raw, o.Prefix)
 		errs = append(errs, perrs...)
 		if page != nil {
-			page.Size, page.ModTime, page.Warnings = size, mod, perrs.Warnings()
+			page.Warnings = perrs.Warnings()
 		}
 		if page != nil && (!page.Draft || o.Drafts) {
 			set.Pages = append(set.Pages, page)

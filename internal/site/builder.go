@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"strings"
 	"sync/atomic"
-	"time"
 
 	"github.com/milepost/milepost/internal/config"
 	"github.com/milepost/milepost/internal/content"
@@ -132,9 +131,11 @@ func (b *Builder) Build(ctx context.Context, sink publish.Sink, changed []string
 	return res, err
 }
 
-// reuse answers content.Load's question for a rebuild: a page is read
-// again when a watcher named its file or its size or time moved.
-func (b *Builder) reuse(prefix string, changed []string) func(string, int64, time.Time) (*content.Page, bool) {
+// reuse answers content.Load's question for a rebuild: every page the
+// watcher did not name as changed is the one read before. Without a list
+// of changes (the first build, or a watcher that lost track) nothing is
+// reused.
+func (b *Builder) reuse(prefix string, changed []string) func(string) (*content.Page, bool) {
 	if changed == nil || b.oneOff || len(b.pages) == 0 {
 		return nil
 	}
@@ -142,9 +143,9 @@ func (b *Builder) reuse(prefix string, changed []string) func(string, int64, tim
 	for _, c := range changed {
 		named[strings.TrimPrefix(c, prefix)] = true
 	}
-	return func(p string, size int64, mod time.Time) (*content.Page, bool) {
+	return func(p string) (*content.Page, bool) {
 		prev, ok := b.pages[p]
-		if !ok || named[p] || prev.Size != size || !prev.ModTime.Equal(mod) || mod.IsZero() {
+		if !ok || named[p] {
 			return nil, false
 		}
 		return prev, true

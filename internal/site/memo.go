@@ -1,6 +1,7 @@
 package site
 
 import (
+	"context"
 	"fmt"
 
 	"bytes"
@@ -173,10 +174,10 @@ func (r *renderer) pageKeys(themeKey [32]byte) map[string][32]byte {
 	siteSum := site.Sum(nil)
 	copy(r.siteKey[:], siteSum)
 
-	keys := make(map[string][32]byte, len(r.pages))
-	h := sha256.New()
-	for _, p := range r.pages {
-		h.Reset()
+	sums := make([][32]byte, len(r.pages))
+	_ = forEach(context.Background(), len(r.pages), func(i int) error {
+		p := r.pages[i]
+		h := sha256.New()
 		h.Write(siteSum)
 		h.Write(p.page.Hash[:])
 		writeStrings(h, p.page.Path, p.page.URL)
@@ -212,9 +213,12 @@ func (r *renderer) pageKeys(themeKey [32]byte) map[string][32]byte {
 				writeCounts(h, r.rollup(sub, true))
 			}
 		}
-		var k [32]byte
-		h.Sum(k[:0])
-		keys[p.page.Path] = k
+		h.Sum(sums[i][:0])
+		return nil
+	}, nil)
+	keys := make(map[string][32]byte, len(r.pages))
+	for i, p := range r.pages {
+		keys[p.page.Path] = sums[i]
 	}
 	return keys
 }
