@@ -41,43 +41,56 @@ type pageMemo struct {
 type memoTable struct {
 	mu    sync.Mutex
 	pages map[string]*pageMemo // by content path
-	json  map[string]jsonMemo  // each page's entry in the site's status.json
-	lists map[string]jsonMemo  // listing pages (folders, tags) by output name
+	// bytes holds other memoised outputs: "json:"+page path is the page's
+	// entry in status.json, "list:"+output name a folder or tag page.
+	bytes map[string]bytesMemo
 }
 
-type jsonMemo struct {
+// bytesMemo is one memoised output and the key it was made from.
+type bytesMemo struct {
 	key  [32]byte
 	data []byte
 }
 
 func newMemoTable() *memoTable {
-	return &memoTable{pages: map[string]*pageMemo{}, json: map[string]jsonMemo{}, lists: map[string]jsonMemo{}}
+	return &memoTable{pages: map[string]*pageMemo{}, bytes: map[string]bytesMemo{}}
 }
 
 // pageJSONEntry returns p's entry in status.json, reusing the previous
 // build's when p's key did not change.
 func (r *renderer) pageJSONEntry(p *parsed) []byte {
-	key := r.keys[p.page.Path]
-	if r.prevMemo != nil {
-		r.prevMemo.mu.Lock()
-		old, ok := r.prevMemo.json[p.page.Path]
-		r.prevMemo.mu.Unlock()
-		if ok && old.key == key {
-			r.keepJSON(p.page.Path, old)
-			return old.data
-		}
+	key, name := r.keys[p.page.Path], "json:"+p.page.Path
+	if js, ok := r.recall(name, key); ok {
+		return js
 	}
 	js, _ := json.Marshal(r.pageJSON(p, false))
-	r.keepJSON(p.page.Path, jsonMemo{key, js})
+	r.keepBytes(name, key, js)
 	return js
 }
 
-func (r *renderer) keepJSON(path string, m jsonMemo) {
+// recall returns the bytes the previous build made under name from the
+// same key, and keeps them for the next build.
+func (r *renderer) recall(name string, key [32]byte) ([]byte, bool) {
+	if r.prevMemo == nil {
+		return nil, false
+	}
+	r.prevMemo.mu.Lock()
+	old, ok := r.prevMemo.bytes[name]
+	r.prevMemo.mu.Unlock()
+	if !ok || old.key != key {
+		return nil, false
+	}
+	r.keepBytes(name, key, old.data)
+	return old.data, true
+}
+
+// keepBytes keeps the bytes made under name from key for the next build.
+func (r *renderer) keepBytes(name string, key [32]byte, data []byte) {
 	if r.nextMemo == nil {
 		return
 	}
 	r.nextMemo.mu.Lock()
-	r.nextMemo.json[path] = m
+	r.nextMemo.bytes[name] = bytesMemo{key, data}
 	r.nextMemo.mu.Unlock()
 }
 
@@ -136,31 +149,15 @@ func (r *renderer) executeListing(tmpl, name, title string, crumbs []render.Link
 	}
 	var key [32]byte
 	h.Sum(key[:0])
-	if r.prevMemo != nil {
-		r.prevMemo.mu.Lock()
-		old, ok := r.prevMemo.lists[name]
-		r.prevMemo.mu.Unlock()
-		if ok && old.key == key {
-			r.keepListing(name, old)
-			return r.putShared(name, old.data)
-		}
+	if html, ok := r.recall("list:"+name, key); ok {
+		return r.putShared(name, html)
 	}
 	html, err := r.theme.Execute(tmpl, view())
 	if err != nil {
 		return fmt.Errorf("template %s for %s: %w", tmpl, name, err)
 	}
-	r.keepListing(name, jsonMemo{key, html})
+	r.keepBytes("list:"+name, key, html)
 	return r.putShared(name, html)
-}
-
-// keepListing keeps a listing's bytes for the next build.
-func (r *renderer) keepListing(name string, m jsonMemo) {
-	if r.nextMemo == nil {
-		return
-	}
-	r.nextMemo.mu.Lock()
-	r.nextMemo.lists[name] = m
-	r.nextMemo.mu.Unlock()
 }
 
 // pageKeys hashes the inputs of every page's files.
