@@ -46,7 +46,7 @@ func LoadTheme(base, override fs.FS) (*Theme, error) {
 	}
 	t := &Theme{sets: map[string]*template.Template{}}
 	for _, page := range PageTemplates {
-		set := template.New(page).Funcs(funcs)
+		set := template.New(page)
 		for _, name := range append(append([]string{}, shared...), page) {
 			text, origin, err := read(name)
 			if err != nil {

@@ -2,6 +2,7 @@ package site
 
 import (
 	"html"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -114,7 +115,7 @@ func (r *renderer) badgePanel(p *parsed) *render.Badge {
 	if r.cfg.BaseURL != "" {
 		b.Absolute = true
 		target, link = r.cfg.BaseURL+escapePath(img), r.cfg.BaseURL+escapePath(p.page.URL)
-		b.Endpoint = "https://img.shields.io/endpoint?url=" + queryEscape(r.cfg.BaseURL+escapePath(p.page.URL+"badge.json"))
+		b.Endpoint = "https://img.shields.io/endpoint?url=" + url.QueryEscape(r.cfg.BaseURL+escapePath(p.page.URL+"badge.json"))
 	}
 	b.Markdown = "[![" + markdownText(label) + "](" + target + ")](" + link + ")"
 	b.HTML = `<a href="` + html.EscapeString(link) + `"><img src="` + html.EscapeString(target) + `" alt="` + html.EscapeString(label) + `"></a>`

@@ -165,6 +165,3 @@ func nodePosition(n ast.Node, lines *markdown.LineIndex) (int, int) {
 	}
 	return 0, 0
 }
-
-// queryEscape escapes s for use as a URL query value.
-func queryEscape(s string) string { return url.QueryEscape(s) }

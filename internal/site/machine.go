@@ -14,15 +14,6 @@ import (
 	"github.com/milepost/milepost/internal/status"
 )
 
-// siteJSON is status.json at the output root.
-type siteJSON struct {
-	Title     string        `json:"title"`
-	Generated string        `json:"generated"`
-	Counts    status.Counts `json:"counts"`
-	Pages     []*pageJSON   `json:"pages"`
-	Folders   []folderJSON  `json:"folders"`
-}
-
 // pageJSON is one page in status.json; with items, the page's own
 // status.json.
 type pageJSON struct {
@@ -139,7 +130,8 @@ func (r *renderer) writeMachineFiles() error {
 	return r.put("feed.xml", r.feed())
 }
 
-// siteStatusJSON writes status.json page by page, so the JSON of every
+// siteStatusJSON writes status.json ({"title", "generated", "counts",
+// "pages": [pageJSON…], "folders": [folderJSON…]}) page by page, so the JSON of every
 // page is never held as values all at once (at 10k pages it is 30 MB).
 func (r *renderer) siteStatusJSON() []byte {
 	var buf bytes.Buffer

@@ -63,22 +63,15 @@ func parsePage(env *parseEnv, p *content.Page) *parsed {
 		out.title = mdtext.Inline(h1, src)
 	}
 
-	kind := pageKind(p)
 	so := env.opts.base
 	so.Lines = lines
 	so.HeadingItems = p.HeadingItems
-	if so.HeadingItems == "" && kind == "runbook" {
+	if so.HeadingItems == "" && status.DeclaredKind(p.Kind, p.Path) == status.KindRunbook {
 		so.HeadingItems = "never"
 	}
 	st := status.Compute(doc, src, so)
-	if kind == "" {
-		kind = "page"
-		if st.Counts.Total() > 0 {
-			kind = "milestone"
-		}
-	}
-	out.kind = kind
-	out.tracked = kind != "runbook" || p.Track
+	out.kind = st.Kind(p.Kind, p.Path)
+	out.tracked = out.kind != status.KindRunbook || p.Track
 	for _, w := range st.Warnings {
 		out.diags = append(out.diags, diag.Diagnostic{File: file, Line: w.Line, Severity: diag.Warning, Kind: w.Kind, Message: w.Message})
 	}
@@ -126,22 +119,6 @@ func leadingTitle(doc ast.Node) *ast.Heading {
 		}
 	}
 	return first
-}
-
-// pageKind is the front matter kind, or runbook/tracker by path; "" when
-// the status decides (milestone with items, page without).
-func pageKind(p *content.Page) string {
-	if p.Kind != "" {
-		return p.Kind
-	}
-	lower := strings.ToLower(p.Path)
-	switch {
-	case strings.Contains(lower, "runbook"):
-		return "runbook"
-	case strings.Contains(lower, "tracker"):
-		return "tracker"
-	}
-	return ""
 }
 
 // headingsOf lists the page's headings as link targets.

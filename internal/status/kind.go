@@ -10,11 +10,12 @@ const (
 	KindPage      = "page"
 )
 
-// Kind returns the page's kind: the front matter's kind (declared) when it
-// names one; else "runbook" or "tracker" when a segment of path (relative,
-// '/'-separated) contains that word; else "milestone" for a page with items
-// and "page" for one without.
-func (p *Page) Kind(declared, path string) string {
+// DeclaredKind is the kind a page has before its items are counted: the
+// front matter's kind (declared) when it names one; else "runbook" or
+// "tracker" when path (relative, '/'-separated) contains that word; else ""
+// (Kind then decides by the items). The build needs it before Compute:
+// runbooks count no heading items.
+func DeclaredKind(declared, path string) string {
 	switch declared {
 	case KindMilestone, KindRunbook, KindTracker, KindPage:
 		return declared
@@ -25,7 +26,17 @@ func (p *Page) Kind(declared, path string) string {
 		return KindRunbook
 	case strings.Contains(lower, "tracker"):
 		return KindTracker
-	case len(p.Items) > 0:
+	}
+	return ""
+}
+
+// Kind returns the page's kind: DeclaredKind when it gives one, else
+// "milestone" for a page with items and "page" for one without.
+func (p *Page) Kind(declared, path string) string {
+	if k := DeclaredKind(declared, path); k != "" {
+		return k
+	}
+	if len(p.Items) > 0 {
 		return KindMilestone
 	}
 	return KindPage
