@@ -33,14 +33,27 @@ func (v *View) Rel(target string) string {
 	if i := strings.IndexByte(target, '#'); i >= 0 {
 		target, frag = target[:i], target[i:]
 	}
-	if v.Site.FileLinks && (target == "" || strings.HasSuffix(target, "/")) {
+	return RelHref(v.Root, target, v.Site.FileLinks) + frag
+}
+
+// RelHref is the relative href to target (a URL relative to the site root,
+// without fragment) from a file whose path to the site root is root
+// ("../../"). With fileLinks, directory URLs name their index.html. A
+// first segment holding ':' gets "./" in front, so a file named "a:b.png"
+// is never read as a URL scheme.
+func RelHref(root, target string, fileLinks bool) string {
+	if fileLinks && (target == "" || strings.HasSuffix(target, "/")) {
 		target += "index.html"
 	}
-	href := v.Root + target
-	if href == "" {
-		href = "./"
+	href := root + target
+	first := href
+	if i := strings.IndexByte(href, '/'); i >= 0 {
+		first = href[:i]
 	}
-	return href + frag
+	if href == "" || strings.Contains(first, ":") {
+		href = "./" + href
+	}
+	return href
 }
 
 // Abs returns the absolute URL of target when the site has a base URL, else "".

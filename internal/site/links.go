@@ -88,14 +88,7 @@ func rewriteLinks(doc ast.Node, src []byte, lines *markdown.LineIndex, p *conten
 			n.SetAttributeString(render.AttrBroken, append([]byte(nil), *dest...))
 			return ast.WalkContinue, nil
 		}
-		if fileLinks && (u == "" || strings.HasSuffix(u, "/")) {
-			u += "index.html"
-		}
-		href := root + u
-		if href == "" {
-			href = "./"
-		}
-		*dest = []byte(escapePath(href) + frag)
+		*dest = []byte(escapePath(render.RelHref(root, u, fileLinks)) + frag)
 		return ast.WalkContinue, nil
 	})
 	out.lookups = lookups
