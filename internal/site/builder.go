@@ -2,7 +2,6 @@ package site
 
 import (
 	"context"
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -25,7 +24,7 @@ import (
 // build uses Build. A Builder is not safe for concurrent use.
 type Builder struct {
 	in     Input
-	cfgKey [32]byte
+	cfgKey string             // the settings the cache was made with
 	cache  map[string]*parsed // by content path
 	// oneOff builders spool bodies to disk and keep no cache: memory is
 	// what matters for a single build of a big site.
@@ -98,7 +97,10 @@ func (b *Builder) Build(ctx context.Context, sink publish.Sink, changed []string
 		}
 		defer env.spool.close()
 	}
-	b.resetCacheIfConfigChanged(cfg)
+	cfgKey := settingsKey(cfg, b.in.Drafts)
+	if cfgKey != b.cfgKey { // the settings that shape parsing changed
+		b.cache, b.cfgKey = map[string]*parsed{}, cfgKey
+	}
 	pages, parsedCount, err := b.parseAll(ctx, env, set)
 	if err != nil {
 		return &Result{Diagnostics: diags}, err
@@ -113,7 +115,7 @@ func (b *Builder) Build(ctx context.Context, sink publish.Sink, changed []string
 
 	r := &renderer{cfg: cfg, in: b.in, theme: theme, set: set, pages: pages, statics: statics, sink: sink, prefix: prefix, spool: env.spool}
 	r.themeKey, r.sitewideProgress = themeKey(b.in.ThemeTemplates, subIfExists(b.in.Site, "templates"), b.in.ThemeStatic, subIfExists(b.in.Site, "static"))
-	r.cfgKey = fmt.Sprintf("%+v|%v", cfg, b.in.Drafts)
+	r.cfgKey = cfgKey
 	if !b.oneOff {
 		r.prevMemo, r.nextMemo = b.memo, newMemoTable()
 		r.prevLinks = b.links
@@ -182,14 +184,10 @@ func subIfExists(fsys fs.FS, dir string) fs.FS {
 	return sub
 }
 
-// resetCacheIfConfigChanged drops every cached page when the settings that
-// shape parsing changed.
-func (b *Builder) resetCacheIfConfigChanged(cfg config.Config) {
-	key := sha256.Sum256([]byte(fmt.Sprintf("%+v|%v", cfg, b.in.Drafts)))
-	if key != b.cfgKey {
-		b.cache = map[string]*parsed{}
-		b.cfgKey = key
-	}
+// settingsKey names the settings a build was made with: every config
+// value, and whether drafts are in.
+func settingsKey(cfg config.Config, drafts bool) string {
+	return fmt.Sprintf("%+v|%v", cfg, drafts)
 }
 
 // parseAll parses every page, in parallel, reusing cached results for
