@@ -86,9 +86,9 @@ type siteBuilder struct {
 }
 
 func (s *siteBuilder) Build(ctx context.Context, changed []string) (*devserver.Result, error) {
-	files, res, err := s.b.BuildFiles(ctx, changed)
+	files, deferred, res, err := s.b.BuildServed(ctx, changed)
 	if err != nil {
 		return nil, err
 	}
-	return &devserver.Result{Files: files, Pages: res.Parsed}, nil
+	return &devserver.Result{Files: files, Deferred: deferred, Pages: res.Parsed}, nil
 }

@@ -27,9 +27,16 @@ type Builder interface {
 // after returning them (it may hand the same unchanged slices to the next
 // Result, which also makes the server's own change detection cheap).
 type Result struct {
-	// Files is the whole site by output path ("index.html",
+	// Files is the site by output path ("index.html",
 	// "milestones/x/index.html", "style.css").
 	Files map[string][]byte
+	// Deferred are outputs made only when a browser asks for them, by
+	// path: site-wide files no page needs in order to be shown (status.json,
+	// the search index). The server may call a maker from many goroutines
+	// and more than once: the builder makes each file once. Deferred files
+	// take no part in change detection (they are not HTML or CSS, so a
+	// change to one reloads nothing).
+	Deferred map[string]func() []byte
 	// Changed lists the output paths whose bytes differ from the previous
 	// result, removed paths included. nil means unknown: the server then
 	// compares Files with the previous result itself.

@@ -58,6 +58,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveBytes(w, r, name, body, http.StatusOK)
 		return
 	}
+	if make, ok := st.deferred[name]; ok {
+		s.serveBytes(w, r, name, make(), http.StatusOK)
+		return
+	}
 	if !strings.HasSuffix(p, "/") {
 		if _, ok := st.files[name+"/index.html"]; ok {
 			redirectToFolder(w, r)

@@ -7,15 +7,41 @@ import (
 	"testing"
 )
 
-// servedSite is a server holding a fixed build, no Run needed.
+// servedSite is a server holding a fixed build, no Run needed. JSON files
+// are deferred, as the real builder defers status.json.
 func servedSite(files map[string]string, overlay string) *Server {
 	s := New(nil, Options{})
 	built := make(map[string][]byte, len(files))
+	deferred := map[string]func() []byte{}
 	for name, text := range files {
+		if strings.HasSuffix(name, ".json") {
+			deferred[name] = func() []byte { return []byte(text) }
+			continue
+		}
 		built[name] = []byte(text)
 	}
-	s.state.Store(&siteState{files: built, gen: 7, overlay: overlay})
+	s.state.Store(&siteState{files: built, deferred: deferred, gen: 7, overlay: overlay})
 	return s
+}
+
+// A deferred file is made when it is asked for, and not before.
+func TestDeferredFileIsMadeOnRequest(t *testing.T) {
+	s := New(nil, Options{})
+	made := 0
+	s.state.Store(&siteState{
+		files:    map[string][]byte{"index.html": []byte("<html><body>home</body></html>")},
+		deferred: map[string]func() []byte{"status.json": func() []byte { made++; return []byte(`{"n":1}`) }},
+	})
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+	if made != 0 {
+		t.Fatalf("serving the home page made status.json %d times", made)
+	}
+	rec = httptest.NewRecorder()
+	s.ServeHTTP(rec, httptest.NewRequest("GET", "/status.json", nil))
+	if made != 1 || rec.Code != 200 || rec.Body.String() != `{"n":1}` {
+		t.Errorf("GET /status.json: made %d times, %d %q", made, rec.Code, rec.Body.String())
+	}
 }
 
 var handlerSite = map[string]string{

@@ -44,7 +44,7 @@ func (s *Server) rebuild(ctx context.Context, cs changeSet, first bool) {
 		outChanged = diffFiles(prev.files, files)
 	}
 	mustReload := prev.files == nil || prev.overlay != "" || outChanged == nil
-	next := &siteState{files: files, gen: prev.gen}
+	next := &siteState{files: files, deferred: res.Deferred, gen: prev.gen}
 	if mustReload || len(outChanged) > 0 {
 		next.gen++
 	}

@@ -34,9 +34,10 @@ type Server struct {
 // siteState is what requests see: the last good build, its generation and
 // the error overlay of the last build when it failed.
 type siteState struct {
-	files   map[string][]byte // nil until a build succeeds
-	gen     uint64            // bumped when the output changed or an error cleared
-	overlay string            // pre-rendered HTML, "" when the last build succeeded
+	files    map[string][]byte // nil until a build succeeds
+	deferred map[string]func() []byte
+	gen      uint64 // bumped when the output changed or an error cleared
+	overlay  string // pre-rendered HTML, "" when the last build succeeded
 }
 
 // New returns a server for the site b builds. Nothing happens until Run.

@@ -16,13 +16,14 @@ type Memory struct {
 
 	mu         sync.RWMutex
 	files      map[string][]byte
+	deferred   map[string]func() []byte
 	dirs       map[string]bool
 	unminified []string
 }
 
 // NewMemory returns an empty Memory; minify says whether Put minifies.
 func NewMemory(minify bool) *Memory {
-	m := &Memory{files: map[string][]byte{}, dirs: map[string]bool{}}
+	m := &Memory{files: map[string][]byte{}, deferred: map[string]func() []byte{}, dirs: map[string]bool{}}
 	if minify {
 		m.minifier = NewMinifier()
 	}
@@ -42,7 +43,7 @@ func (m *Memory) PutShared(name string, data []byte) error {
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if _, dup := m.files[name]; dup {
+	if m.has(name) {
 		return fmt.Errorf("%s is written twice in one build", name)
 	}
 	for dir := path.Dir(name); dir != "." && !m.dirs[dir]; dir = path.Dir(dir) {
@@ -50,6 +51,46 @@ func (m *Memory) PutShared(name string, data []byte) error {
 	}
 	m.files[name] = data
 	return nil
+}
+
+// PutDeferred stores under name a file that is made when first asked for
+// (by Get, Files or a caller of a maker from Snapshot), at most once: a site-wide file
+// that a page in the browser does not need, which the dev server need not
+// wait for after every edit. The file is minified, when the Memory
+// minifies, once made.
+func (m *Memory) PutDeferred(name string, make func() []byte) error {
+	if err := CheckName(name); err != nil {
+		return err
+	}
+	once := sync.OnceValue(func() []byte {
+		data := make()
+		if m.minifier == nil {
+			return data
+		}
+		if minified, err := m.minifier.Minify(name, data); err == nil {
+			return minified
+		}
+		return data
+	})
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if err := m.checkNew(name); err != nil {
+		return err
+	}
+	m.deferred[name] = once
+	for dir := path.Dir(name); dir != "." && !m.dirs[dir]; dir = path.Dir(dir) {
+		m.dirs[dir] = true
+	}
+	return nil
+}
+
+// has reports whether name was put, made or deferred. m.mu is held.
+func (m *Memory) has(name string) bool {
+	if _, ok := m.files[name]; ok {
+		return true
+	}
+	_, ok := m.deferred[name]
+	return ok
 }
 
 // Put stores a copy of data (minified when asked) under name. A bad name, a
@@ -70,6 +111,23 @@ func (m *Memory) Put(name string, data []byte) error {
 	return m.store(name, stored, minifyFailed)
 }
 
+// checkNew checks that name, a good name, can be added: not put before,
+// not a directory of other files, not below a file. m.mu is held.
+func (m *Memory) checkNew(name string) error {
+	if m.has(name) {
+		return fmt.Errorf("%s is written twice in one build", name)
+	}
+	if m.dirs[name] {
+		return fmt.Errorf("%s is both a file and a directory of other files", name)
+	}
+	for dir := path.Dir(name); dir != "."; dir = path.Dir(dir) {
+		if m.has(dir) {
+			return fmt.Errorf("%s needs directory %s, which is also a file", name, dir)
+		}
+	}
+	return nil
+}
+
 // store files stored under name.
 func (m *Memory) store(name string, stored []byte, minifyFailed bool) error {
 	if err := CheckName(name); err != nil {
@@ -77,16 +135,8 @@ func (m *Memory) store(name string, stored []byte, minifyFailed bool) error {
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if _, dup := m.files[name]; dup {
-		return fmt.Errorf("%s is written twice in one build", name)
-	}
-	if m.dirs[name] {
-		return fmt.Errorf("%s is both a file and a directory of other files", name)
-	}
-	for dir := path.Dir(name); dir != "."; dir = path.Dir(dir) {
-		if _, isFile := m.files[dir]; isFile {
-			return fmt.Errorf("%s needs directory %s, which is also a file", name, dir)
-		}
+	if err := m.checkNew(name); err != nil {
+		return err
 	}
 	for dir := path.Dir(name); dir != "." && !m.dirs[dir]; dir = path.Dir(dir) {
 		m.dirs[dir] = true
@@ -98,32 +148,56 @@ func (m *Memory) store(name string, stored []byte, minifyFailed bool) error {
 	return nil
 }
 
-// Get returns the bytes stored under name. The slice must not be modified.
+// Get returns the bytes stored under name, making a deferred file now. The
+// slice must not be modified.
 func (m *Memory) Get(name string) ([]byte, bool) {
 	m.mu.RLock()
-	defer m.mu.RUnlock()
 	data, ok := m.files[name]
+	make := m.deferred[name]
+	m.mu.RUnlock()
+	if make != nil {
+		return make(), true
+	}
 	return data, ok
 }
 
-// Files returns a snapshot of every file, name to bytes. The map is the
-// caller's; the byte slices are shared and must not be modified.
+// Files returns a snapshot of every file, name to bytes, making the
+// deferred ones now. The map is the caller's; the byte slices are shared
+// and must not be modified.
 func (m *Memory) Files() map[string][]byte {
+	files, deferred := m.Snapshot()
+	for name, make := range deferred {
+		files[name] = make()
+	}
+	return files
+}
+
+// Snapshot returns the files made so far and the makers of the deferred
+// ones (each runs at most once, whoever calls it). The maps are the
+// caller's; the byte slices are shared and must not be modified.
+func (m *Memory) Snapshot() (files map[string][]byte, deferred map[string]func() []byte) {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
-	out := make(map[string][]byte, len(m.files))
+	files = make(map[string][]byte, len(m.files)+len(m.deferred))
 	for name, data := range m.files {
-		out[name] = data
+		files[name] = data
 	}
-	return out
+	deferred = make(map[string]func() []byte, len(m.deferred))
+	for name, make := range m.deferred {
+		deferred[name] = make
+	}
+	return files, deferred
 }
 
 // Names returns the stored names, sorted.
 func (m *Memory) Names() []string {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
-	names := make([]string, 0, len(m.files))
+	names := make([]string, 0, len(m.files)+len(m.deferred))
 	for name := range m.files {
+		names = append(names, name)
+	}
+	for name := range m.deferred {
 		names = append(names, name)
 	}
 	sort.Strings(names)

@@ -107,3 +107,35 @@ func TestMemoryConcurrentPut(t *testing.T) {
 		t.Errorf("%d files, want 800", n)
 	}
 }
+
+// A deferred file is made once, on first request, and counts as a file.
+func TestMemoryDeferredFile(t *testing.T) {
+	m := NewMemory(true)
+	made := 0
+	if err := m.PutDeferred("status.json", func() []byte { made++; return []byte(`{ "a" : 1 }`) }); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Put("status.json", []byte("{}")); err == nil {
+		t.Error("a deferred name put again was accepted")
+	}
+	if err := m.PutDeferred("status.json/x", func() []byte { return nil }); err == nil {
+		t.Error("a name below a deferred file was accepted")
+	}
+	if made != 0 {
+		t.Fatalf("made %d times before anyone asked", made)
+	}
+	files, deferred := m.Snapshot()
+	if _, ok := files["status.json"]; ok || deferred["status.json"] == nil {
+		t.Fatalf("Snapshot: files %v, deferred %v", files, deferred)
+	}
+	got, ok := m.Get("status.json")
+	if !ok || string(got) != `{"a":1}` {
+		t.Errorf("Get = %q, %v; want the minified file", got, ok)
+	}
+	if all := m.Files(); string(all["status.json"]) != `{"a":1}` || made != 1 {
+		t.Errorf("Files()[status.json] = %q, made %d times; want it made once", all["status.json"], made)
+	}
+	if names := m.Names(); len(names) != 1 || names[0] != "status.json" {
+		t.Errorf("Names() = %v", names)
+	}
+}

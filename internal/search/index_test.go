@@ -67,10 +67,7 @@ func TestBuildStaysUnderItsBudget(t *testing.T) {
 }
 
 func TestScriptIsTheIndexAsJavaScript(t *testing.T) {
-	js, err := Script(append(docs, Doc{Title: "</script><b>x</b>", URL: "x/", Kind: "page"}))
-	if err != nil {
-		t.Fatal(err)
-	}
+	js := Script(append(docs, Doc{Title: "</script><b>x</b>", URL: "x/", Kind: "page"}))
 	s := string(js)
 	const prefix, suffix = "window.milepostSearch=", ";\n"
 	if !strings.HasPrefix(s, prefix) || !strings.HasSuffix(s, suffix) {
@@ -92,10 +89,7 @@ func TestScriptIsTheIndexAsJavaScript(t *testing.T) {
 }
 
 func TestEmptySite(t *testing.T) {
-	js, err := Script(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	js := Script(nil)
 	if got, want := string(js), "window.milepostSearch={\"pages\":[],\"entries\":[]};\n"; got != want {
 		t.Errorf("Script(nil) = %q, want %q", got, want)
 	}
@@ -125,10 +119,7 @@ func TestScriptIsTheIndexAsJSON(t *testing.T) {
 		Headings: []Heading{{ID: "h", Text: "Line\u2028sep \u2029 and \x01 ctrl"}},
 		Items:    []Item{{Text: "Ünïcödé ✅ 日本", Section: "h", State: "done"}},
 	}}
-	script, err := Script(docs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	script := Script(docs)
 	js := strings.TrimSuffix(strings.TrimPrefix(string(script), "window.milepostSearch="), ";\n")
 	var got, want any
 	if err := json.Unmarshal([]byte(js), &got); err != nil {

@@ -7,9 +7,9 @@ import (
 )
 
 // BuildFiles builds the site into memory, unminified, and returns every
-// output file by path: what the dev server serves and check inspects.
-// Pages whose sources did not change come from the Builder's cache;
-// changed is as for Build.
+// output file by path: what check inspects and tests compare. Pages whose
+// sources did not change come from the Builder's cache; changed is as for
+// Build.
 func (b *Builder) BuildFiles(ctx context.Context, changed []string) (map[string][]byte, *Result, error) {
 	mem := publish.NewMemory(false)
 	res, err := b.Build(ctx, mem, changed)
@@ -17,4 +17,17 @@ func (b *Builder) BuildFiles(ctx context.Context, changed []string) (map[string]
 		return nil, res, err
 	}
 	return mem.Files(), res, nil
+}
+
+// BuildServed is BuildFiles for the dev server: the site-wide files no
+// page needs in order to be shown (status.json, feed.xml, sitemap.xml,
+// search-index.js) are not made yet but returned as makers, which the
+// server calls when a browser asks for them. Each runs at most once.
+func (b *Builder) BuildServed(ctx context.Context, changed []string) (files map[string][]byte, deferred map[string]func() []byte, res *Result, err error) {
+	mem := publish.NewMemory(false)
+	if res, err = b.Build(ctx, mem, changed); err != nil {
+		return nil, nil, res, err
+	}
+	files, deferred = mem.Snapshot()
+	return files, deferred, res, nil
 }

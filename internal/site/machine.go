@@ -111,7 +111,7 @@ func nonNilWarnings(w []status.Warning) []status.Warning {
 // writeMachineFiles writes status.json, the site and folder badges,
 // robots.txt, sitemap.xml and the feed.
 func (r *renderer) writeMachineFiles() error {
-	if err := r.put("status.json", r.siteStatusJSON()); err != nil {
+	if err := r.putDeferred("status.json", r.siteStatusJSON); err != nil {
 		return err
 	}
 	if err := r.writeRollupBadges(); err != nil {
@@ -120,14 +120,14 @@ func (r *renderer) writeMachineFiles() error {
 	robots := "User-agent: *\nAllow: /\n"
 	if r.cfg.BaseURL != "" {
 		robots += "Sitemap: " + r.cfg.BaseURL + "sitemap.xml\n"
-		if err := r.put("sitemap.xml", r.sitemap()); err != nil {
+		if err := r.putDeferred("sitemap.xml", r.sitemap); err != nil {
 			return err
 		}
 	}
 	if err := r.put("robots.txt", []byte(robots)); err != nil {
 		return err
 	}
-	return r.put("feed.xml", r.feed())
+	return r.putDeferred("feed.xml", r.feed)
 }
 
 // siteStatusJSON writes status.json ({"title", "generated", "counts",

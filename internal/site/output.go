@@ -149,6 +149,27 @@ func (r *renderer) putShared(name string, data []byte) error {
 	return r.put(name, data)
 }
 
+// deferredSink is a sink that can make a file when it is first asked for.
+type deferredSink interface {
+	PutDeferred(name string, make func() []byte) error
+}
+
+// putDeferred hands the sink a site-wide file that no page needs in order
+// to be shown (status.json, the feed, the sitemap, the search index): the
+// dev server makes it only when it is requested, so an edit does not wait
+// for it. Other sinks get it made now. make runs at most once, maybe after
+// the build returned; it only reads the renderer.
+func (r *renderer) putDeferred(name string, make func() []byte) error {
+	if s, ok := r.sink.(deferredSink); ok {
+		r.files.Add(1)
+		if err := s.PutDeferred(name, make); err != nil {
+			return fmt.Errorf("writing %s: %w", name, err)
+		}
+		return nil
+	}
+	return r.put(name, make())
+}
+
 // put hands one file to the sink.
 func (r *renderer) put(name string, data []byte) error {
 	r.files.Add(1)

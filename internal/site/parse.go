@@ -2,6 +2,8 @@ package site
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"strconv"
 	"strings"
 
 	"github.com/milepost/milepost/internal/content"
@@ -29,6 +31,10 @@ type parsed struct {
 	lookups  []lookup // markdown links resolved while rendering the body
 	brokenMD []brokenRef
 	diags    diag.List
+	// targetSig hashes what the page offers wiki-links (title, aliases,
+	// headings, block ids), so RESOLVE can tell cheaply whether any
+	// target changed.
+	targetSig [32]byte
 }
 
 // parseEnv is what parsing a page needs from the build.
@@ -103,7 +109,21 @@ func parsePage(env *parseEnv, p *content.Page) *parsed {
 	}
 	forgetNodes(st)
 	out.status = st
+	out.targetSig = targetSignature(out.linkTarget())
 	return out
+}
+
+// linkTarget is what the page offers wiki-links.
+func (p *parsed) linkTarget() wikilink.Target {
+	return wikilink.Target{
+		Path:     p.page.Path,
+		URL:      p.page.URL,
+		Title:    p.title,
+		Aliases:  p.page.Aliases,
+		Headings: p.headings,
+		BlockIDs: p.blockIDs,
+		IsPage:   true,
+	}
 }
 
 // leadingTitle returns the document's H1 when it opens with one and has no
@@ -153,4 +173,21 @@ func forgetNodes(st *status.Page) {
 		}
 	}
 	walk(st.Sections)
+}
+
+// targetSignature hashes everything the index answers from for one target.
+func targetSignature(t wikilink.Target) [32]byte {
+	h := sha256.New()
+	writeStrings(h, t.Path, t.URL, t.Title)
+	writeBool(h, t.IsPage)
+	writeStrings(h, t.Aliases...)
+	h.Write([]byte{0})
+	for _, hd := range t.Headings {
+		writeStrings(h, hd.ID, hd.Text, hd.GitHubAnchor, strconv.Itoa(hd.Level))
+	}
+	h.Write([]byte{1})
+	writeStrings(h, t.BlockIDs...)
+	var sig [32]byte
+	h.Sum(sig[:0])
+	return sig
 }

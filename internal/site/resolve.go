@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"io/fs"
 	"sort"
-	"strconv"
 
 	"github.com/milepost/milepost/internal/content"
 	"github.com/milepost/milepost/internal/diag"
@@ -35,26 +34,15 @@ type backlink struct {
 // build's result (the dev server's), it keeps that index when no target
 // changed and re-resolves only the pages whose links are new.
 func resolveLinks(pages []*parsed, set *content.Set, statics map[string]fs.FS, prefix string, prev *resolved) *resolved {
-	targets := make([]wikilink.Target, 0, len(pages)+len(set.Assets))
-	for _, p := range pages {
-		targets = append(targets, wikilink.Target{
-			Path:     p.page.Path,
-			URL:      p.page.URL,
-			Title:    p.title,
-			Aliases:  p.page.Aliases,
-			Headings: p.headings,
-			BlockIDs: p.blockIDs,
-			IsPage:   true,
-		})
-	}
+	files := make([]wikilink.Target, 0, len(set.Assets)+len(statics))
 	for _, a := range set.Assets {
-		targets = append(targets, wikilink.Target{Path: a.Path, URL: a.Path})
+		files = append(files, wikilink.Target{Path: a.Path, URL: a.Path})
 	}
 	for _, name := range render.SortedKeys(statics) {
-		targets = append(targets, wikilink.Target{Path: name, URL: name})
+		files = append(files, wikilink.Target{Path: name, URL: name})
 	}
 	res := &resolved{
-		sig:       targetsSignature(targets),
+		sig:       targetsSignature(pages, files),
 		links:     make(map[string][]wikilink.Link, len(pages)),
 		byPage:    make(map[string][]wikilink.Resolution, len(pages)),
 		backlinks: map[string][]backlink{},
@@ -63,7 +51,11 @@ func resolveLinks(pages []*parsed, set *content.Set, statics map[string]fs.FS, p
 	if reuse {
 		res.index = prev.index
 	} else {
-		res.index = wikilink.NewIndex(targets)
+		targets := make([]wikilink.Target, 0, len(pages)+len(files))
+		for _, p := range pages {
+			targets = append(targets, p.linkTarget())
+		}
+		res.index = wikilink.NewIndex(append(targets, files...))
 	}
 	for _, p := range pages {
 		file := prefix + p.page.Path
@@ -137,20 +129,16 @@ func sameLinks(a, b []wikilink.Link) bool {
 	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
-// targetsSignature hashes everything the index answers from.
-func targetsSignature(targets []wikilink.Target) [32]byte {
+// targetsSignature hashes everything the index answers from: each page's
+// signature (made once, when it was parsed) and URL, and the files.
+func targetsSignature(pages []*parsed, files []wikilink.Target) [32]byte {
 	h := sha256.New()
-	for _, t := range targets {
-		writeStrings(h, t.Path, t.URL, t.Title)
-		writeBool(h, t.IsPage)
-		writeStrings(h, t.Aliases...)
-		h.Write([]byte{0})
-		for _, hd := range t.Headings {
-			writeStrings(h, hd.ID, hd.Text, hd.GitHubAnchor, strconv.Itoa(hd.Level))
-		}
-		h.Write([]byte{1})
-		writeStrings(h, t.BlockIDs...)
-		h.Write([]byte{2})
+	for _, p := range pages {
+		h.Write(p.targetSig[:])
+		writeStrings(h, p.page.URL) // a page's URL can change when another page comes or goes
+	}
+	for _, t := range files {
+		writeStrings(h, t.Path, t.URL)
 	}
 	var sig [32]byte
 	h.Sum(sig[:0])

@@ -67,8 +67,14 @@ func burnupOf(pages []*parsed) *render.Chart {
 }
 
 // writeThemeExtras writes the theme's site-wide extra files once per build:
-// search-index.js, the index of the client-side search.
+// search-index.js, the index of the client-side search, which the theme's
+// script loads on the first search.
 func (r *renderer) writeThemeExtras() error {
+	return r.putDeferred("search-index.js", r.searchIndex)
+}
+
+// searchIndex is the contents of search-index.js.
+func (r *renderer) searchIndex() []byte {
 	docs := make([]search.Doc, 0, len(r.pages))
 	for _, p := range r.pages {
 		d := search.Doc{Title: p.title, URL: p.page.URL, Kind: p.kind}
@@ -80,9 +86,5 @@ func (r *renderer) writeThemeExtras() error {
 		}
 		docs = append(docs, d)
 	}
-	js, err := search.Script(docs)
-	if err != nil {
-		return err
-	}
-	return r.put("search-index.js", js)
+	return search.Script(docs)
 }
