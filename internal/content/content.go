@@ -45,7 +45,7 @@ type Page struct {
 
 	Size     int64 // file size and modification time when read (with Options.Reuse)
 	ModTime  time.Time
-	Warnings diag.List // warnings reading the file gave, repeated when the page is reused
+	Diags diag.List // what reading the file found (errors too), repeated when the page is reused
 }
 
 // Asset is a non-markdown file under the content folder, copied as is.
@@ -59,4 +59,6 @@ type Set struct {
 	Pages   []*Page  // sorted by Path
 	Assets  []Asset  // sorted by Path
 	Folders []string // every folder holding a page, sorted, "" excluded
+
+	urlDiags diag.List // what assigning URLs found, kept for Update
 }

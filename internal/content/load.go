@@ -64,7 +64,7 @@ func Load(fsys fs.FS, o Options) (*Set, diag.List) {
 		}
 		if o.Reuse != nil {
 			if page, ok := o.Reuse(p); ok {
-				errs = append(errs, page.Warnings...)
+				errs = append(errs, page.Diags...)
 				if !page.Draft || o.Drafts {
 					set.Pages = append(set.Pages, page)
 				}
@@ -79,7 +79,7 @@ func Load(fsys fs.FS, o Options) (*Set, diag.List) {
 		page, perrs := ReadPage(p, raw, o.Prefix)
 		errs = append(errs, perrs...)
 		if page != nil {
-			page.Warnings = perrs.Warnings()
+			page.Diags = perrs
 		}
 		if page != nil && (!page.Draft || o.Drafts) {
 			set.Pages = append(set.Pages, page)
@@ -91,8 +91,54 @@ func Load(fsys fs.FS, o Options) (*Set, diag.List) {
 	}
 	sort.Slice(set.Pages, func(i, j int) bool { return set.Pages[i].Path < set.Pages[j].Path })
 	sort.Slice(set.Assets, func(i, j int) bool { return set.Assets[i].Path < set.Assets[j].Path })
-	errs = append(errs, assignURLs(set, o.Prefix)...)
+	set.urlDiags = assignURLs(set, o.Prefix)
+	errs = append(errs, set.urlDiags...)
 	return set, errs
+}
+
+// Update is Load for a set whose files were only edited: it reads again
+// the pages at paths (content-relative) and takes every other page, asset
+// and URL from prev, without walking the folder. It returns ok false, and
+// nothing else, when that would not give what Load gives: a path is not
+// one of prev's pages (a new file, an asset), cannot be read (deleted,
+// renamed away), or no longer reads as a page that Load would include (it
+// became binary, or a draft). Pages are copies: prev is left as it was.
+func Update(prev *Set, fsys fs.FS, paths []string, o Options) (set *Set, errs diag.List, ok bool) {
+	index := make(map[string]int, len(prev.Pages))
+	for i, p := range prev.Pages {
+		index[p.Path] = i
+	}
+	fresh := make(map[string]*Page, len(paths))
+	for _, p := range paths {
+		i, known := index[p]
+		if !known {
+			return nil, nil, false
+		}
+		raw, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return nil, nil, false
+		}
+		page, perrs := ReadPage(p, raw, o.Prefix)
+		if page == nil || (page.Draft && !o.Drafts) {
+			return nil, nil, false
+		}
+		page.Diags = perrs
+		old := prev.Pages[i]
+		page.URL, page.Folder, page.IsIndex = old.URL, old.Folder, old.IsIndex // URLs follow from paths alone
+		fresh[p] = page
+	}
+	set = &Set{Pages: make([]*Page, len(prev.Pages)), Assets: prev.Assets, Folders: prev.Folders, urlDiags: prev.urlDiags}
+	for i, p := range prev.Pages {
+		if page, ok := fresh[p.Path]; ok {
+			set.Pages[i] = page
+		} else {
+			cp := *p
+			set.Pages[i] = &cp
+		}
+		errs = append(errs, set.Pages[i].Diags...)
+	}
+	errs = append(errs, set.urlDiags...)
+	return set, errs, true
 }
 
 // ReadPage turns one markdown file into a Page. It returns nil when the file

@@ -2,8 +2,8 @@ package publish
 
 import (
 	"fmt"
-	"path"
 	"sort"
+	"strings"
 	"sync"
 )
 
@@ -22,8 +22,12 @@ type Memory struct {
 }
 
 // NewMemory returns an empty Memory; minify says whether Put minifies.
-func NewMemory(minify bool) *Memory {
-	m := &Memory{files: map[string][]byte{}, deferred: map[string]func() []byte{}, dirs: map[string]bool{}}
+func NewMemory(minify bool) *Memory { return NewMemorySized(minify, 0) }
+
+// NewMemorySized is NewMemory with room for about n files, so a builder
+// that knows its last build's size does not grow the maps file by file.
+func NewMemorySized(minify bool, n int) *Memory {
+	m := &Memory{files: make(map[string][]byte, n), deferred: map[string]func() []byte{}, dirs: make(map[string]bool, n/8)}
 	if minify {
 		m.minifier = NewMinifier()
 	}
@@ -46,11 +50,20 @@ func (m *Memory) PutShared(name string, data []byte) error {
 	if m.has(name) {
 		return fmt.Errorf("%s is written twice in one build", name)
 	}
-	for dir := path.Dir(name); dir != "." && !m.dirs[dir]; dir = path.Dir(dir) {
+	for dir := parentDir(name); dir != "" && !m.dirs[dir]; dir = parentDir(dir) {
 		m.dirs[dir] = true
 	}
 	m.files[name] = data
 	return nil
+}
+
+// parentDir is the folder of a checked name, "" at the top; unlike
+// path.Dir it never allocates.
+func parentDir(name string) string {
+	if i := strings.LastIndexByte(name, '/'); i >= 0 {
+		return name[:i]
+	}
+	return ""
 }
 
 // PutDeferred stores under name a file that is made when first asked for
@@ -78,7 +91,7 @@ func (m *Memory) PutDeferred(name string, make func() []byte) error {
 		return err
 	}
 	m.deferred[name] = once
-	for dir := path.Dir(name); dir != "." && !m.dirs[dir]; dir = path.Dir(dir) {
+	for dir := parentDir(name); dir != "" && !m.dirs[dir]; dir = parentDir(dir) {
 		m.dirs[dir] = true
 	}
 	return nil
@@ -120,7 +133,7 @@ func (m *Memory) checkNew(name string) error {
 	if m.dirs[name] {
 		return fmt.Errorf("%s is both a file and a directory of other files", name)
 	}
-	for dir := path.Dir(name); dir != "."; dir = path.Dir(dir) {
+	for dir := parentDir(name); dir != ""; dir = parentDir(dir) {
 		if m.has(dir) {
 			return fmt.Errorf("%s needs directory %s, which is also a file", name, dir)
 		}
@@ -138,7 +151,7 @@ func (m *Memory) store(name string, stored []byte, minifyFailed bool) error {
 	if err := m.checkNew(name); err != nil {
 		return err
 	}
-	for dir := path.Dir(name); dir != "." && !m.dirs[dir]; dir = path.Dir(dir) {
+	for dir := parentDir(name); dir != "" && !m.dirs[dir]; dir = parentDir(dir) {
 		m.dirs[dir] = true
 	}
 	m.files[name] = stored
@@ -186,6 +199,17 @@ func (m *Memory) Snapshot() (files map[string][]byte, deferred map[string]func()
 	for name, make := range m.deferred {
 		deferred[name] = make
 	}
+	return files, deferred
+}
+
+// Take returns the files made so far and the makers of the deferred ones,
+// as Snapshot does, but hands over the Memory's own maps instead of
+// copying them: the Memory must not be used afterwards.
+func (m *Memory) Take() (files map[string][]byte, deferred map[string]func() []byte) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	files, deferred = m.files, m.deferred
+	m.files, m.deferred = nil, nil
 	return files, deferred
 }
 

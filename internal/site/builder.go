@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path"
 	"strings"
 	"sync/atomic"
 
@@ -36,6 +37,11 @@ type Builder struct {
 	// pages are the pages of the last load, by content path, reused when
 	// the caller says which files changed and theirs did not.
 	pages map[string]*content.Page
+	// set is the last load, of the content folder at setPrefix.
+	set       *content.Set
+	setPrefix string
+	// lastFiles is the number of files the last build wrote.
+	lastFiles int
 }
 
 // NewBuilder returns a Builder for in with an empty cache.
@@ -63,11 +69,7 @@ func (b *Builder) Build(ctx context.Context, sink publish.Sink, changed []string
 		return &Result{Diagnostics: d}, d.Err()
 	}
 	prefix := cfg.ContentDir + "/"
-	set, loadDiags := content.Load(contentFS, content.Options{Prefix: prefix, Drafts: b.in.Drafts, Reuse: b.reuse(prefix, changed)})
-	b.pages = make(map[string]*content.Page, len(set.Pages))
-	for _, p := range set.Pages {
-		b.pages[p.Path] = p
-	}
+	set, loadDiags := b.load(contentFS, prefix, changed)
 	diags = append(diags, loadDiags...)
 
 	theme, err := render.LoadTheme(b.in.ThemeTemplates, subIfExists(b.in.Site, "templates"))
@@ -133,6 +135,52 @@ func (b *Builder) Build(ctx context.Context, sink publish.Sink, changed []string
 	return res, err
 }
 
+// load runs LOAD. A rebuild told that only pages were edited reads just
+// those (content.Update); one told which files changed reads the named
+// files and reuses the others' pages; else every file is read.
+func (b *Builder) load(contentFS fs.FS, prefix string, changed []string) (*content.Set, diag.List) {
+	opts := content.Options{Prefix: prefix, Drafts: b.in.Drafts}
+	var set *content.Set
+	var diags diag.List
+	if edited, ok := b.editedPages(prefix, changed); ok {
+		if s, d, ok := content.Update(b.set, contentFS, edited, opts); ok {
+			set, diags = s, d
+		}
+	}
+	if set == nil {
+		opts.Reuse = b.reuse(prefix, changed)
+		set, diags = content.Load(contentFS, opts)
+	}
+	b.set, b.setPrefix = set, prefix
+	b.pages = make(map[string]*content.Page, len(set.Pages))
+	for _, p := range set.Pages {
+		b.pages[p.Path] = p
+	}
+	return set, diags
+}
+
+// editedPages lists, content-relative, the markdown files among changed
+// when every changed file of the content folder is one, and the last load
+// read the same folder. Files outside the folder (templates, config) do
+// not change what LOAD reads.
+func (b *Builder) editedPages(prefix string, changed []string) ([]string, bool) {
+	if changed == nil || b.oneOff || b.set == nil || b.setPrefix != prefix {
+		return nil, false
+	}
+	var edited []string
+	for _, c := range changed {
+		rel, inContent := strings.CutPrefix(c, prefix)
+		if !inContent {
+			continue
+		}
+		if !strings.EqualFold(path.Ext(rel), ".md") {
+			return nil, false
+		}
+		edited = append(edited, rel)
+	}
+	return edited, true
+}
+
 // reuse answers content.Load's question for a rebuild: every page the
 // watcher did not name as changed is the one read before. Without a list
 // of changes (the first build, or a watcher that lost track) nothing is
@@ -150,7 +198,10 @@ func (b *Builder) reuse(prefix string, changed []string) func(string) (*content.
 		if !ok || named[p] {
 			return nil, false
 		}
-		return prev, true
+		// A copy: LOAD sets a page's URL again, and files of the last
+		// build that the dev server makes on request still read it.
+		cp := *prev
+		return &cp, true
 	}
 }
 

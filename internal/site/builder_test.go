@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/rand"
 	"sort"
+	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -18,27 +19,34 @@ import (
 // renames and deletes to a site and checks, after each step, that the
 // Builder's incremental build gives exactly what a fresh full build gives.
 func TestIncrementalEqualsFullBuild(t *testing.T) {
-	base := sitetest.Load(t, "testdata/sites/links.txtar").FS()
-	for seed := int64(1); seed <= 4; seed++ {
-		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) {
-			fsys := fstest.MapFS{}
-			for k, v := range base {
-				fsys[k] = &fstest.MapFile{Data: append([]byte(nil), v.Data...), Mode: v.Mode, ModTime: time.Unix(1, 0)}
-			}
-			rng := rand.New(rand.NewSource(seed))
-			b := site.NewBuilder(input(fsys))
-			for step := 0; step < 12; step++ {
-				op, changed := mutate(rng, fsys, time.Unix(int64(step+2), 0))
-				got, _, gotErr := b.BuildFiles(context.Background(), changed)
-				want, _, wantErr := site.NewBuilder(input(fsys)).BuildFiles(context.Background(), nil)
-				if (gotErr != nil) != (wantErr != nil) {
-					t.Fatalf("step %d (%s): incremental error %v, full build error %v", step, op, gotErr, wantErr)
-				}
-				if diff := diffFiles(want, got); diff != "" {
-					t.Fatalf("step %d (%s): incremental build differs from a full build:\n%s", step, op, diff)
-				}
-			}
-		})
+	for _, archive := range []string{"testdata/sites/links.txtar", "testdata/incremental.txtar"} {
+		for seed := int64(1); seed <= 4; seed++ {
+			t.Run(fmt.Sprintf("%s/seed%d", archive, seed), func(t *testing.T) {
+				incrementalRun(t, sitetest.Load(t, archive).FS(), seed)
+			})
+		}
+	}
+}
+
+// incrementalRun builds base, then mutates it step by step, comparing the
+// Builder's output with a fresh build's after each step.
+func incrementalRun(t *testing.T, base fstest.MapFS, seed int64) {
+	fsys := fstest.MapFS{}
+	for k, v := range base {
+		fsys[k] = &fstest.MapFile{Data: append([]byte(nil), v.Data...), Mode: v.Mode, ModTime: time.Unix(1, 0)}
+	}
+	rng := rand.New(rand.NewSource(seed))
+	b := site.NewBuilder(input(fsys))
+	for step := 0; step < 16; step++ {
+		op, changed := mutate(rng, fsys, time.Unix(int64(step+2), 0))
+		got, _, gotErr := b.BuildFiles(context.Background(), changed)
+		want, _, wantErr := site.NewBuilder(input(fsys)).BuildFiles(context.Background(), nil)
+		if (gotErr != nil) != (wantErr != nil) {
+			t.Fatalf("step %d (%s): incremental error %v, full build error %v", step, op, gotErr, wantErr)
+		}
+		if diff := diffFiles(want, got); diff != "" {
+			t.Fatalf("step %d (%s): incremental build differs from a full build:\n%s", step, op, diff)
+		}
 	}
 }
 
@@ -53,7 +61,7 @@ func mutate(rng *rand.Rand, fsys fstest.MapFS, now time.Time) (string, []string)
 	}
 	sort.Strings(pages)
 	pick := pages[rng.Intn(len(pages))]
-	switch rng.Intn(5) {
+	switch rng.Intn(8) {
 	case 0: // add a page that links to an existing one
 		name := fmt.Sprintf("content/new/page-%d.md", rng.Intn(1000))
 		fsys[name] = &fstest.MapFile{Data: []byte(fmt.Sprintf("# New %s\n\n- [x] one\n- [ ] two\n\nSee [[Alpha]] and [[Beta#First part]].\n", name)), ModTime: now}
@@ -77,9 +85,33 @@ func mutate(rng *rand.Rand, fsys fstest.MapFS, now time.Time) (string, []string)
 		}
 		delete(fsys, pick)
 		return "delete " + pick, []string{pick}
-	default: // retitle: changes how links by title resolve
+	case 4: // prose only: the page changes, what others show of it does not
 		f := fsys[pick]
-		f.Data = append([]byte(fmt.Sprintf("---\ntitle: Retitled %d\naliases: [Alpha]\n---\n", rng.Intn(10))), bytes.TrimPrefix(f.Data, []byte("---"))...)
+		f.Data = append(append([]byte(nil), f.Data...), []byte(fmt.Sprintf("\nA paragraph, %d.\n", rng.Intn(100)))...)
+		f.ModTime = now
+		return "prose " + pick, []string{pick}
+	case 5: // a dated done item, or a new date on the last one: recent items and charts
+		f := fsys[pick]
+		day := fmt.Sprintf("2026-09-%02d", 1+rng.Intn(28))
+		if i := bytes.LastIndex(f.Data, []byte("✅ 2026-")); i >= 0 {
+			f.Data = append(append(append([]byte(nil), f.Data[:i]...), "✅ "+day...), f.Data[i+len("✅ 2026-09-01"):]...)
+		} else {
+			f.Data = append(append([]byte(nil), f.Data...), "\n- [x] dated ✅ "+day+"\n"...)
+		}
+		f.ModTime = now
+		return "date " + pick, []string{pick}
+	case 6: // a box that starts or stops: counts everywhere, no link changes
+		f := fsys[pick]
+		if bytes.Contains(f.Data, []byte("- [ ]")) {
+			f.Data = bytes.Replace(f.Data, []byte("- [ ]"), []byte("- [/]"), 1)
+		} else {
+			f.Data = append(append([]byte(nil), f.Data...), "\n- [ ] more\n"...)
+		}
+		f.ModTime = now
+		return "progress " + pick, []string{pick}
+	default: // retitle and retag: changes how links by title resolve, and tag pages
+		f := fsys[pick]
+		f.Data = append([]byte(fmt.Sprintf("---\ntitle: Retitled %d\naliases: [Alpha]\ntags: [t%d]\n---\n", rng.Intn(10), rng.Intn(3))), bytes.TrimPrefix(f.Data, []byte("---"))...)
 		f.ModTime = now
 		return "retitle " + pick, []string{pick}
 	}
@@ -111,4 +143,25 @@ func diffFiles(want, got map[string][]byte) string {
 		b.WriteString(l + "\n")
 	}
 	return b.String()
+}
+
+// A page's error stays until that page is fixed: a rebuild after an edit
+// of another page reads the broken one from the cache, errors included.
+func TestIncrementalKeepsOtherPagesErrors(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/a.md": {Data: []byte("---\ntitle: [unclosed\n---\n# A\n")},
+		"content/b.md": {Data: []byte("# B\n\n- [ ] one\n")},
+	}
+	b := site.NewBuilder(input(fsys))
+	if _, _, err := b.BuildFiles(context.Background(), nil); err == nil {
+		t.Fatal("a page with broken front matter built")
+	}
+	fsys["content/b.md"] = &fstest.MapFile{Data: []byte("# B\n\n- [x] one\n")}
+	if _, _, err := b.BuildFiles(context.Background(), []string{"content/b.md"}); err == nil || !strings.Contains(err.Error(), "a.md") {
+		t.Fatalf("after editing b.md: %v, want a.md's error again", err)
+	}
+	fsys["content/a.md"] = &fstest.MapFile{Data: []byte("---\ntitle: A\n---\n# A\n")}
+	if _, _, err := b.BuildFiles(context.Background(), []string{"content/a.md"}); err != nil {
+		t.Fatalf("after fixing a.md: %v", err)
+	}
 }

@@ -24,10 +24,11 @@ func (b *Builder) BuildFiles(ctx context.Context, changed []string) (map[string]
 // search-index.js) are not made yet but returned as makers, which the
 // server calls when a browser asks for them. Each runs at most once.
 func (b *Builder) BuildServed(ctx context.Context, changed []string) (files map[string][]byte, deferred map[string]func() []byte, res *Result, err error) {
-	mem := publish.NewMemory(false)
+	mem := publish.NewMemorySized(false, b.lastFiles)
 	if res, err = b.Build(ctx, mem, changed); err != nil {
 		return nil, nil, res, err
 	}
-	files, deferred = mem.Snapshot()
+	b.lastFiles = res.Files
+	files, deferred = mem.Take()
 	return files, deferred, res, nil
 }

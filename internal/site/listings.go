@@ -4,6 +4,7 @@ import (
 	"context"
 	"path"
 	"sort"
+	"strconv"
 
 	"github.com/milepost/milepost/internal/content"
 	"github.com/milepost/milepost/internal/marker"
@@ -25,11 +26,17 @@ func (r *renderer) writeListings() error {
 			return nil // the folder's own page lists it
 		}
 		title, crumbs := content.FolderTitle(d), r.crumbs(u)
-		return r.executeListing("folder.html", u+"index.html", title, crumbs, r.pagesIn[d], append([]string{d}, r.subfolders[d]...), func() *render.View {
+		var k keyBuf
+		k.raw(r.siteKey[:])
+		k.str("folder.html", u, title)
+		k.crumbs(crumbs)
+		sig := r.folderSig(d)
+		k.raw(sig[:])
+		return r.executeKeyed("folder.html", u+"index.html", k.sum(), func() (*render.View, error) {
 			v := r.view(u, title)
 			v.Crumbs = crumbs
 			v.Folder = r.folderListing(d, nil, v)
-			return v
+			return v, nil
 		})
 	}, nil)
 	if err != nil {
@@ -39,33 +46,52 @@ func (r *renderer) writeListings() error {
 	err = forEach(context.Background(), len(tags), func(i int) error {
 		t := tags[i]
 		title, crumbs := "#"+t.Name, []render.Link{{Title: "Home", URL: ""}, {Title: "Tags", URL: "tags/"}}
-		return r.executeListing("tag.html", t.URL+"index.html", title, crumbs, t.pages, nil, func() *render.View {
+		return r.executeKeyed("tag.html", t.URL+"index.html", r.pagesKey([]string{"tag.html", t.URL, t.Name}, t.pages), func() (*render.View, error) {
 			v := r.view(t.URL, title)
 			v.Crumbs = crumbs
 			v.Tag = &render.Tag{Name: t.Name, URL: t.URL, Pages: r.cards(t.pages, v)}
-			return v
+			return v, nil
 		})
 	}, nil)
 	if err != nil {
 		return err
 	}
-	v := r.view("tags/", "Tags")
+	var k keyBuf
+	k.raw(r.siteKey[:])
 	for _, t := range tags {
-		v.Tags = append(v.Tags, &render.Tag{Name: t.Name, URL: t.URL, Count: len(t.pages)})
+		k.str(t.Name, t.URL)
+		k.num(len(t.pages))
 	}
-	if err := r.execute("tags.html", "tags/index.html", v); err != nil {
+	err = r.executeKeyed("tags.html", "tags/index.html", k.sum(), func() (*render.View, error) {
+		v := r.view("tags/", "Tags")
+		for _, t := range tags {
+			v.Tags = append(v.Tags, &render.Tag{Name: t.Name, URL: t.URL, Count: len(t.pages)})
+		}
+		return v, nil
+	})
+	if err != nil {
 		return err
 	}
-	v = r.view("broken-links/", "Broken links")
-	v.Broken = r.links.broken
-	if err := r.execute("broken-links.html", "broken-links/index.html", v); err != nil {
+	k = nil
+	k.raw(r.siteKey[:])
+	for _, b := range r.links.broken {
+		k.str(b.File, strconv.Itoa(b.Line), b.Target, b.Page.Title, b.Page.URL, b.Reason)
+	}
+	err = r.executeKeyed("broken-links.html", "broken-links/index.html", k.sum(), func() (*render.View, error) {
+		v := r.view("broken-links/", "Broken links")
+		v.Broken = r.links.broken
+		return v, nil
+	})
+	if err != nil {
 		return err
 	}
-	v = r.view("404.html", "Page not found")
-	if r.cfg.BaseURL != "" {
-		v.Root = r.cfg.BaseURL // 404.html is served at any depth: absolute links
-	}
-	return r.execute("404.html", "404.html", v)
+	return r.executeKeyed("404.html", "404.html", r.siteKey, func() (*render.View, error) {
+		v := r.view("404.html", "Page not found")
+		if r.cfg.BaseURL != "" {
+			v.Root = r.cfg.BaseURL // 404.html is served at any depth: absolute links
+		}
+		return v, nil
+	})
 }
 
 // maxRecent is the most done items any list of recent ones shows (the
@@ -77,14 +103,29 @@ const maxRecent = 50
 // that loads fast and reads at a glance.
 const homeRows = 12
 
-// writeHome writes the front page.
+// writeHome writes the front page: the root index page's body when there
+// is one, every folder's first pages, recent and stale items, the chart.
 func (r *renderer) writeHome() error {
+	var k keyBuf
+	k.raw(r.siteKey[:])
+	k.str("home.html")
+	if p, ok := r.byURL[""]; ok {
+		key := r.keys[p.page.Path]
+		k.raw(key[:])
+	}
+	sig := r.folderSig("")
+	k.raw(sig[:])
+	return r.executeKeyed("home.html", "index.html", k.sum(), r.homeView)
+}
+
+// homeView is the home page's view.
+func (r *renderer) homeView() (*render.View, error) {
 	v := r.view("", "")
 	home := &render.Home{}
 	if p, ok := r.byURL[""]; ok {
 		body, err := r.body(p)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		home.Page = r.pageView(p, v, body)
 		v.Title = ""
@@ -131,7 +172,7 @@ func (r *renderer) writeHome() error {
 	home.Stale = r.cards(stale, v)
 	r.decorateHome(home)
 	v.Home = home
-	return r.execute("home.html", "index.html", v)
+	return v, nil
 }
 
 // folderListing lists folder d's pages and sub-folders; self is the

@@ -55,6 +55,10 @@ type renderer struct {
 	shallow, deep map[string]status.Counts // folder → counts of its pages (deep: and sub-folders')
 	folderOnce    sync.Once
 	folders       map[string]string // folder URL → content folder path
+	folderSigOnce sync.Once
+	folderSigs    map[string][32]byte // folder → hash of what its listing shows
+	crumbsMu      sync.Mutex
+	crumbsOf      map[string][]render.Link // folder URL → its breadcrumbs
 	files         atomic.Int64
 	mu            sync.Mutex
 	diags         diag.List
@@ -109,7 +113,8 @@ func (r *renderer) run(ctx context.Context) (*Result, error) {
 		Version:      r.in.Version,
 	}
 
-	r.keys = r.pageKeys(r.themeKey)
+	r.siteKey = r.siteKeyOf()
+	r.keys = r.pageKeys()
 	steps := []func() error{
 		r.writeStatics,
 		r.writeAssets,

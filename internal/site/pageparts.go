@@ -17,11 +17,35 @@ import (
 // isPage reports whether a content path is a page (not a copied file).
 func (r *renderer) isPage(p string) bool { _, ok := r.byPath[p]; return ok }
 
-// crumbs lists the folders above the output at url, home first.
+// crumbs lists the folders above the output at url, home first. The
+// lists are shared by every page of a folder: callers must not modify them.
 func (r *renderer) crumbs(url string) []render.Link {
+	parent := ""
+	if i := strings.LastIndexByte(strings.TrimSuffix(url, "/"), '/'); i >= 0 {
+		parent = url[:i+1]
+	}
+	r.crumbsMu.Lock()
+	defer r.crumbsMu.Unlock()
+	if cs, ok := r.crumbsOf[parent]; ok {
+		return cs
+	}
+	if r.crumbsOf == nil {
+		r.crumbsOf = map[string][]render.Link{}
+	}
+	cs := r.makeCrumbs(parent)
+	r.crumbsOf[parent] = cs
+	return cs
+}
+
+// makeCrumbs lists the folders down to folder URL parent ("a/b/"), home
+// first.
+func (r *renderer) makeCrumbs(parent string) []render.Link {
 	out := []render.Link{{Title: "Home", URL: ""}}
-	segs := strings.Split(strings.TrimSuffix(url, "/"), "/")
-	for i := 0; i < len(segs)-1; i++ {
+	if parent == "" {
+		return out
+	}
+	segs := strings.Split(parent, "/")
+	for i := 0; i < len(segs)-1; i++ { // the last is "" after parent's slash
 		u := strings.Join(segs[:i+1], "/") + "/"
 		title := segs[i]
 		if p, ok := r.byURL[u]; ok {
@@ -74,8 +98,14 @@ func (r *renderer) collectWarnings(p *parsed) []status.Warning {
 	if p.kind == "milestone" && p.status.Counts.Total() == 0 && p.page.Kind == "milestone" {
 		ws = append(ws, status.Warning{Kind: diag.KindNoItems, Line: 1, Message: "milestone page with no tracked items"})
 	}
-	titles := sectionTitles(p.status.Sections)
+	var titles map[string]string // made for the first link with a warning
 	for i, rs := range r.links.byPage[p.page.Path] {
+		if len(rs.Warnings) == 0 {
+			continue
+		}
+		if titles == nil {
+			titles = sectionTitles(p.status.Sections)
+		}
 		section := p.links[i].Section
 		if _, ok := titles[section]; !ok {
 			section = "" // under the title heading, which the body does not repeat

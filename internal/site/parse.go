@@ -2,8 +2,6 @@ package site
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"strconv"
 	"strings"
 
 	"github.com/milepost/milepost/internal/content"
@@ -35,6 +33,8 @@ type parsed struct {
 	// headings, block ids), so RESOLVE can tell cheaply whether any
 	// target changed.
 	targetSig [32]byte
+	// summarySig hashes what other pages' outputs show of this page.
+	summarySig [32]byte
 }
 
 // parseEnv is what parsing a page needs from the build.
@@ -110,6 +110,7 @@ func parsePage(env *parseEnv, p *content.Page) *parsed {
 	forgetNodes(st)
 	out.status = st
 	out.targetSig = targetSignature(out.linkTarget())
+	out.summarySig = summarySignature(out)
 	return out
 }
 
@@ -173,21 +174,4 @@ func forgetNodes(st *status.Page) {
 		}
 	}
 	walk(st.Sections)
-}
-
-// targetSignature hashes everything the index answers from for one target.
-func targetSignature(t wikilink.Target) [32]byte {
-	h := sha256.New()
-	writeStrings(h, t.Path, t.URL, t.Title)
-	writeBool(h, t.IsPage)
-	writeStrings(h, t.Aliases...)
-	h.Write([]byte{0})
-	for _, hd := range t.Headings {
-		writeStrings(h, hd.ID, hd.Text, hd.GitHubAnchor, strconv.Itoa(hd.Level))
-	}
-	h.Write([]byte{1})
-	writeStrings(h, t.BlockIDs...)
-	var sig [32]byte
-	h.Sum(sig[:0])
-	return sig
 }

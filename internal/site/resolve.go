@@ -1,7 +1,6 @@
 package site
 
 import (
-	"crypto/sha256"
 	"io/fs"
 	"sort"
 
@@ -22,6 +21,9 @@ type resolved struct {
 	broken    []render.BrokenLink
 	diags     diag.List
 }
+
+// backlinkKey is a linked page and the section linking to it.
+type backlinkKey struct{ path, section string }
 
 // backlink is one page linking to another, from one section.
 type backlink struct {
@@ -45,7 +47,7 @@ func resolveLinks(pages []*parsed, set *content.Set, statics map[string]fs.FS, p
 		sig:       targetsSignature(pages, files),
 		links:     make(map[string][]wikilink.Link, len(pages)),
 		byPage:    make(map[string][]wikilink.Resolution, len(pages)),
-		backlinks: map[string][]backlink{},
+		backlinks: make(map[string][]backlink, len(pages)),
 	}
 	reuse := prev != nil && prev.sig == res.sig
 	if reuse {
@@ -65,7 +67,7 @@ func resolveLinks(pages []*parsed, set *content.Set, statics map[string]fs.FS, p
 			old = prev.byPage[p.page.Path]
 		}
 		out := make([]wikilink.Resolution, len(p.links))
-		linked := map[string]bool{}
+		linked := map[backlinkKey]bool{}
 		for i, l := range p.links {
 			var r wikilink.Resolution
 			if old != nil {
@@ -85,8 +87,8 @@ func resolveLinks(pages []*parsed, set *content.Set, statics map[string]fs.FS, p
 				})
 				continue
 			}
-			if r.Path != "" && r.Path != p.page.Path && !linked[r.Path+"\x00"+l.Section] {
-				linked[r.Path+"\x00"+l.Section] = true
+			if k := (backlinkKey{r.Path, l.Section}); r.Path != "" && r.Path != p.page.Path && !linked[k] {
+				linked[k] = true
 				res.backlinks[r.Path] = append(res.backlinks[r.Path], backlink{from: p, section: l.Section})
 			}
 		}
@@ -132,15 +134,13 @@ func sameLinks(a, b []wikilink.Link) bool {
 // targetsSignature hashes everything the index answers from: each page's
 // signature (made once, when it was parsed) and URL, and the files.
 func targetsSignature(pages []*parsed, files []wikilink.Target) [32]byte {
-	h := sha256.New()
+	k := make(keyBuf, 0, 64*(len(pages)+len(files)))
 	for _, p := range pages {
-		h.Write(p.targetSig[:])
-		writeStrings(h, p.page.URL) // a page's URL can change when another page comes or goes
+		k.raw(p.targetSig[:])
+		k.str(p.page.URL) // a page's URL can change when another page comes or goes
 	}
 	for _, t := range files {
-		writeStrings(h, t.Path, t.URL)
+		k.str(t.Path, t.URL)
 	}
-	var sig [32]byte
-	h.Sum(sig[:0])
-	return sig
+	return k.sum()
 }

@@ -1,0 +1,242 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/binary"
+	"io/fs"
+	"strconv"
+
+	"github.com/milepost/milepost/internal/render"
+	"github.com/milepost/milepost/internal/status"
+	"github.com/milepost/milepost/internal/wikilink"
+)
+
+// Keys name what an output is made from. Each is the SHA-256 of its
+// inputs, written into a keyBuf with their lengths, so that no two
+// different lists of inputs give the same bytes. The inputs of pages that
+// others show (cards, embeds, backlinks, recent items, burn-up charts)
+// enter other keys through the page's summary signature, so an edit that
+// changes only a page's prose re-renders that page alone.
+
+// keyBuf accumulates the inputs of one key.
+type keyBuf []byte
+
+func (k *keyBuf) str(ss ...string) {
+	for _, s := range ss {
+		*k = binary.AppendUvarint(*k, uint64(len(s)))
+		*k = append(*k, s...)
+	}
+}
+
+func (k *keyBuf) raw(b []byte) { *k = append(*k, b...) }
+
+func (k *keyBuf) num(n int) { *k = binary.AppendVarint(*k, int64(n)) }
+
+func (k *keyBuf) flag(b bool) {
+	if b {
+		k.num(1)
+	} else {
+		k.num(0)
+	}
+}
+
+func (k *keyBuf) counts(c status.Counts) {
+	for _, v := range []int{c.Done, c.Active, c.Blocked, c.Open, c.Dropped} {
+		k.num(v)
+	}
+}
+
+func (k keyBuf) sum() [32]byte { return sha256.Sum256(k) }
+
+// targetSignature hashes what a page or file offers wiki-links: everything
+// the index answers from.
+func targetSignature(t wikilink.Target) [32]byte {
+	var k keyBuf
+	k.str(t.Path, t.URL, t.Title)
+	k.flag(t.IsPage)
+	k.num(len(t.Aliases))
+	k.str(t.Aliases...)
+	k.num(len(t.Headings))
+	for _, hd := range t.Headings {
+		k.str(hd.ID, hd.Text, hd.GitHubAnchor, strconv.Itoa(hd.Level))
+	}
+	k.num(len(t.BlockIDs))
+	k.str(t.BlockIDs...)
+	return k.sum()
+}
+
+// summarySignature hashes what other outputs show of a page: its title,
+// kind, date, tags and counts (cards, backlinks), its sections' counts
+// (embedded status cards) and its dated done items (recent items, feeds,
+// burn-up charts). Not its URL, which others add themselves.
+func summarySignature(p *parsed) [32]byte {
+	var k keyBuf
+	k.str(p.title, p.kind, dateString(p.page.Updated))
+	k.flag(p.tracked)
+	k.num(len(p.page.Tags))
+	k.str(p.page.Tags...)
+	k.counts(p.status.Counts)
+	var sections func([]*status.Section)
+	sections = func(ss []*status.Section) {
+		k.num(len(ss))
+		for _, s := range ss {
+			k.str(s.ID, s.Title)
+			k.num(s.Level)
+			k.counts(s.Counts)
+			sections(s.Sections)
+		}
+	}
+	sections(p.status.Sections)
+	for _, d := range doneItems(p) {
+		k.str(d.Text, d.Date, d.URL)
+	}
+	return k.sum()
+}
+
+// siteKeyOf hashes the inputs every output shares: the theme, the
+// settings, the build date, the version, and the site's counts when every
+// page shows them.
+func (r *renderer) siteKeyOf() [32]byte {
+	var k keyBuf
+	k.raw(r.themeKey[:])
+	k.str(r.cfgKey, r.site.Generated, r.in.Version)
+	if r.sitewideProgress {
+		k.counts(r.site.Progress.Counts)
+	}
+	return k.sum()
+}
+
+// pageKeys hashes the inputs of every page's files.
+func (r *renderer) pageKeys() map[string][32]byte {
+	sums := make([][32]byte, len(r.pages))
+	_ = forEach(context.Background(), len(r.pages), func(i int) error {
+		sums[i] = r.pageKey(r.pages[i])
+		return nil
+	}, nil)
+	keys := make(map[string][32]byte, len(r.pages))
+	for i, p := range r.pages {
+		keys[p.page.Path] = sums[i]
+	}
+	return keys
+}
+
+// pageKey hashes the inputs of p's files: its source, how its links
+// resolved (and the summaries of the pages it embeds), who links to it, its
+// breadcrumbs and, for a folder's own page, the folder's listing.
+func (r *renderer) pageKey(p *parsed) [32]byte {
+	k := make(keyBuf, 0, 512)
+	k.raw(r.siteKey[:])
+	k.raw(p.page.Hash[:])
+	k.str(p.page.Path, p.page.URL)
+	k.num(len(p.lookups))
+	for _, l := range p.lookups { // markdown links: their targets are in the body
+		k.str(l.key, l.url)
+	}
+	res := r.links.byPage[p.page.Path]
+	k.num(len(res))
+	for i, rs := range res {
+		k.str(rs.Path, rs.URL, rs.Anchor)
+		k.flag(rs.Broken)
+		k.num(len(rs.Warnings))
+		for _, w := range rs.Warnings {
+			k.str(w.Kind, w.Message)
+		}
+		if t, ok := r.byPath[rs.Path]; ok && p.links[i].Embed {
+			k.raw(t.summarySig[:])
+		}
+	}
+	bls := r.links.backlinks[p.page.Path]
+	k.num(len(bls))
+	for _, bl := range bls {
+		k.str(bl.from.page.Path, bl.from.page.URL, bl.from.title, bl.section)
+	}
+	k.crumbs(r.crumbs(p.page.URL))
+	if p.page.IsIndex {
+		sig := r.folderSig(r.folderByURL()[p.page.URL])
+		k.raw(sig[:])
+	}
+	return k.sum()
+}
+
+func (k *keyBuf) crumbs(cs []render.Link) {
+	k.num(len(cs))
+	for _, c := range cs {
+		k.str(c.Title, c.URL)
+	}
+}
+
+// folderSig hashes what a listing of folder d shows: its pages' summaries
+// and URLs, and its sub-folders' (recursively, for counts and charts).
+// Computed once per build for every folder.
+func (r *renderer) folderSig(d string) [32]byte {
+	r.folderSigOnce.Do(func() {
+		r.folderSigs = map[string][32]byte{}
+		var walk func(d string) [32]byte
+		walk = func(d string) [32]byte {
+			var k keyBuf
+			k.str(d, r.folderTitle(d))
+			for _, p := range r.pagesIn[d] {
+				k.raw(p.summarySig[:])
+				k.str(p.page.URL)
+			}
+			for _, sub := range r.subfolders[d] {
+				sig := walk(sub)
+				k.raw(sig[:])
+			}
+			sig := k.sum()
+			r.folderSigs[d] = sig
+			return sig
+		}
+		walk("")
+	})
+	return r.folderSigs[d]
+}
+
+// pagesKey hashes a list of pages as a listing shows them.
+func (r *renderer) pagesKey(parts []string, pages []*parsed) [32]byte {
+	var k keyBuf
+	k.raw(r.siteKey[:])
+	k.str(parts...)
+	for _, p := range pages {
+		k.raw(p.summarySig[:])
+		k.str(p.page.URL)
+	}
+	return k.sum()
+}
+
+// themeKey hashes every template and static file a build uses, and says
+// whether a template in effect (a site's own, else the embedded one), other
+// than the home page's, shows the site's progress: then every page changes
+// when any count does.
+func themeKey(templates, overrides fs.FS, statics ...fs.FS) (key [32]byte, sitewideProgress bool) {
+	var k keyBuf
+	hashAll := func(fsys fs.FS, visit func(name string, data []byte)) {
+		if fsys == nil {
+			return
+		}
+		_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return nil
+			}
+			if data, err := fs.ReadFile(fsys, p); err == nil {
+				k.str(p, string(data))
+				visit(p, data)
+			}
+			return nil
+		})
+	}
+	effective := map[string][]byte{}
+	hashAll(templates, func(name string, data []byte) { effective[name] = data })
+	hashAll(overrides, func(name string, data []byte) { effective[name] = data })
+	for _, fsys := range statics {
+		hashAll(fsys, func(string, []byte) {})
+	}
+	for name, data := range effective {
+		if name != "home.html" && bytes.Contains(data, []byte("Site.Progress")) {
+			sitewideProgress = true
+		}
+	}
+	return k.sum(), sitewideProgress
+}
