@@ -43,9 +43,9 @@ type Page struct {
 	BodyLine int      // file line number of the body's first line
 	Hash     [32]byte // sha256 of the file's bytes
 
-	Size     int64 // file size and modification time when read (with Options.Reuse)
-	ModTime  time.Time
-	Diags diag.List // what reading the file found (errors too), repeated when the page is reused
+	Size    int64 // file size and modification time when read (with Options.Reuse)
+	ModTime time.Time
+	Diags   diag.List // what reading the file found (errors too), repeated when the page is reused
 }
 
 // Asset is a non-markdown file under the content folder, copied as is.
