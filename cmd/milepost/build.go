@@ -10,6 +10,7 @@ import (
 	"runtime/debug"
 	"time"
 
+	"github.com/milepost/milepost/internal/buildcache"
 	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/publish"
 	"github.com/milepost/milepost/internal/site"
@@ -23,6 +24,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs.StringVar(dest, "destination", "", "destination `DIR`")
 	noMinify := fs.Bool("no-minify", false, "write HTML, CSS, JS, SVG and JSON as rendered")
 	force := fs.Bool("force", false, "write into a non-empty destination milepost did not create")
+	noCache := fs.Bool("no-cache", false, "build everything, neither reading nor writing "+buildcache.Dir+"/")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to `file` (for performance work)")
 	memProfile := fs.String("memprofile", "", "write a heap profile to `file` at the end of the build")
 	quiet := fs.Bool("q", false, "print errors only")
@@ -35,7 +37,6 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitUsage
 	}
 	start := time.Now()
-	tuneGC()
 	if *cpuProfile != "" {
 		stop, err := startCPUProfile(*cpuProfile)
 		if err != nil {
@@ -57,6 +58,19 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	cfg, _ := site.ReadConfig(in) // its errors are reported by the build
 	contentDir := filepath.FromSlash(cfg.ContentDir)
+	var cache *buildState
+	if !*noCache {
+		cache = loadBuildState(sf, in, *dest, contentDir, !*noMinify, stderr)
+		if cache.upToDate() {
+			if !*quiet {
+				fmt.Fprintf(stdout, "up to date: nothing changed since the last build (%s) in %s → %s\n",
+					plural(len(cache.prev.FileSizes), "file"), elapsed(start), *dest)
+			}
+			return exitOK
+		}
+		in.Cached = cache.usable(stderr)
+	}
+	tuneGC() // after the up-to-date check, which holds little memory
 	tx, err := publish.Begin(*dest, publish.Options{
 		Force:     *force,
 		Minify:    !*noMinify,
@@ -83,6 +97,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, "milepost:", err)
 		return exitFail
 	}
+	cache.save(res, stats, stderr)
 	warnings := res.Diagnostics.Warnings()
 	if !*quiet {
 		printDiagnostics(stderr, sf.source, warnings)

@@ -2,6 +2,7 @@ package publish
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -19,6 +20,7 @@ type commitPlan struct {
 	remove    []string // names of the old manifest no longer produced, sorted
 	unchanged int
 	next      manifest // the manifest once the commit is complete
+	encoded   []byte   // next as written
 }
 
 func (t *Tx) plan() commitPlan {
@@ -39,6 +41,7 @@ func (t *Tx) plan() commitPlan {
 		}
 	}
 	sort.Strings(p.remove)
+	p.encoded = p.next.encode()
 	return p
 }
 
@@ -61,7 +64,11 @@ func (t *Tx) Commit() (Stats, error) {
 	}
 	p := t.plan()
 	sort.Strings(t.unminify)
-	stats := Stats{Written: len(p.write), Unchanged: p.unchanged, Unminified: t.unminify}
+	stats := Stats{Written: len(p.write), Unchanged: p.unchanged, Unminified: t.unminify,
+		Manifest: sha256.Sum256(p.encoded), Files: make(map[string]int64, len(p.next))}
+	for name, e := range p.next {
+		stats.Files[name] = e.Size
+	}
 	if t.fresh {
 		return stats, t.commitFresh(p)
 	}
@@ -76,7 +83,7 @@ func (t *Tx) Commit() (Stats, error) {
 // commitFresh publishes into a destination that did not exist: the staging
 // directory, manifest included, becomes the destination in one rename.
 func (t *Tx) commitFresh(p commitPlan) error {
-	err := os.WriteFile(filepath.Join(t.staging, manifestName), p.next.encode(), 0o644)
+	err := os.WriteFile(filepath.Join(t.staging, manifestName), p.encoded, 0o644)
 	if err == nil {
 		err = os.Rename(t.staging, t.dest)
 	}
@@ -91,7 +98,7 @@ func (t *Tx) commitFresh(p commitPlan) error {
 // prune, move into place, manifest. Until the journal is written nothing has
 // changed; after it, an error leaves a destination the next build completes.
 func (t *Tx) commitInPlace(p commitPlan) (removed int, err error) {
-	next := p.next.encode()
+	next := p.encoded
 	if len(p.write) == 0 && len(p.remove) == 0 && bytes.Equal(next, t.oldBytes) {
 		return 0, nil
 	}

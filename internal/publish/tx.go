@@ -40,6 +40,10 @@ type Stats struct {
 	// Unminified lists, sorted, the files whose minification failed; they
 	// were written as rendered. A build may report them as warnings.
 	Unminified []string
+	// Manifest is the SHA-256 of the manifest the commit left, and Files
+	// the files it lists with their sizes: what Intact checks later.
+	Manifest [32]byte
+	Files    map[string]int64
 }
 
 type txState int
@@ -222,6 +226,37 @@ func (t *Tx) Put(name string, data []byte) error {
 	t.files[name] = st
 	t.mu.Unlock()
 	return nil
+}
+
+// Keep tells the transaction that this build produces names with exactly
+// the bytes the destination already holds: a cache says the inputs they
+// were made from did not change. Each must be listed in the manifest with
+// its hash, and the file on disk must be the one the manifest describes
+// (as for a Put of unchanged bytes); if any is not, Keep keeps none and
+// reports false, and the caller puts them all. An error (a name kept or
+// put twice) poisons the transaction as a Put error does.
+func (t *Tx) Keep(names []string) (bool, error) {
+	states := make([]fileState, len(names))
+	for i, name := range names {
+		prev, ok := t.old[name]
+		if !ok || prev.SHA256 == "" {
+			return false, nil
+		}
+		states[i] = fileState{size: prev.Size, sha256: prev.SHA256}
+		if !t.holds(name, states[i]) {
+			return false, nil
+		}
+	}
+	for i, name := range names {
+		if err := t.reserve(name); err != nil {
+			return false, err
+		}
+		t.mu.Lock()
+		t.files[name] = states[i]
+		t.mu.Unlock()
+		t.inflight.Done()
+	}
+	return true, nil
 }
 
 // reserve validates name against the names already put (no duplicates, no

@@ -1,7 +1,7 @@
 // Package scaffold holds the starter site `milepost init` writes: a sample
 // milestone (checkboxes, struck headings), a tracker table, a runbook and a
-// commented milepost.yaml, so a new site builds at once and shows every
-// convention milepost reads.
+// commented milepost.yaml, and a .gitignore for what builds write, so a new
+// site builds at once and shows every convention milepost reads.
 //
 // Write copies it into a folder that must be empty or missing; it never
 // overwrites a file.
@@ -16,7 +16,7 @@ import (
 	"path/filepath"
 )
 
-//go:embed site
+//go:embed all:site
 var files embed.FS
 
 // sampleDate is the date the sample pages carry as last updated; Write

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sync"
 
+	"github.com/milepost/milepost/internal/buildcache"
 	"github.com/milepost/milepost/internal/render"
 )
 
@@ -120,13 +121,52 @@ func (r *renderer) remember(p *parsed, files []outFile) *pageMemo {
 	return m
 }
 
+// keeper is a sink that can keep files the destination already holds.
+type keeper interface {
+	Keep(names []string) (bool, error)
+}
+
+// keptFromCache keeps the output id (a page path, or "list:"+name) in the
+// destination when the earlier build made it from the same key, and
+// reports whether it did.
+func (r *renderer) keptFromCache(id string, key [32]byte) (bool, error) {
+	k, ok := r.sink.(keeper)
+	if !ok {
+		return false, nil
+	}
+	old, ok := r.in.Cached[id]
+	if !ok || old.Key != key {
+		return false, nil
+	}
+	kept, err := k.Keep(old.Names)
+	if kept {
+		r.files.Add(int64(len(old.Names)))
+		r.recordOutput(id, key, old.Names)
+	}
+	return kept, err
+}
+
+// recordOutput notes the files made from key, for the next build's cache.
+func (r *renderer) recordOutput(id string, key [32]byte, names []string) {
+	r.outputsMu.Lock()
+	if r.outputs == nil {
+		r.outputs = map[string]buildcache.Output{}
+	}
+	r.outputs[id] = buildcache.Output{Key: key, Names: names}
+	r.outputsMu.Unlock()
+}
+
 // executeKeyed runs a template for a page made of several pages (home, a
 // folder's or a tag's listing), reusing the previous build's bytes when
 // key, the hash of everything the page shows, is the same. The view is
 // built only when the page must be rendered again.
 func (r *renderer) executeKeyed(tmpl, name string, key [32]byte, view func() (*render.View, error)) error {
+	r.recordOutput("list:"+name, key, []string{name})
 	if html, ok := r.recall("list:"+name, key); ok {
 		return r.putShared(name, html)
+	}
+	if kept, err := r.keptFromCache("list:"+name, key); kept || err != nil {
+		return err
 	}
 	v, err := view()
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/milepost/milepost/internal/buildcache"
 	"github.com/milepost/milepost/internal/config"
 	"github.com/milepost/milepost/internal/content"
 	"github.com/milepost/milepost/internal/diag"
@@ -59,6 +60,8 @@ type renderer struct {
 	folderSigs    map[string][32]byte // folder → hash of what its listing shows
 	crumbsMu      sync.Mutex
 	crumbsOf      map[string][]render.Link // folder URL → its breadcrumbs
+	outputsMu     sync.Mutex
+	outputs       map[string]buildcache.Output // pages and listings made, for the next build's cache
 	files         atomic.Int64
 	mu            sync.Mutex
 	diags         diag.List
@@ -133,7 +136,7 @@ func (r *renderer) run(ctx context.Context) (*Result, error) {
 	if err := r.writePages(ctx); err != nil {
 		return nil, err
 	}
-	return &Result{Pages: len(r.pages), Files: int(r.files.Load()), Diagnostics: r.diags, Counts: total, Config: r.cfg}, nil
+	return &Result{Pages: len(r.pages), Files: int(r.files.Load()), Diagnostics: r.diags, Counts: total, Config: r.cfg, Outputs: r.outputs}, nil
 }
 
 // sharedSink is a sink that can keep bytes without copying them.

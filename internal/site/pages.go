@@ -22,12 +22,20 @@ func (r *renderer) writePage(p *parsed) error {
 	}
 	m := r.memoized(p)
 	if m == nil {
+		if kept, err := r.keptFromCache(p.page.Path, r.keys[p.page.Path]); kept || err != nil {
+			return err
+		}
 		files, err := r.renderPage(p)
 		if err != nil {
 			return err
 		}
 		m = r.remember(p, files)
 	}
+	names := make([]string, len(m.files))
+	for i, f := range m.files {
+		names[i] = f.name
+	}
+	r.recordOutput(p.page.Path, m.key, names)
 	for _, f := range m.files {
 		if err := r.putShared(f.name, f.data); err != nil {
 			return err

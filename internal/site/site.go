@@ -25,6 +25,7 @@ import (
 	"io/fs"
 	"time"
 
+	"github.com/milepost/milepost/internal/buildcache"
 	"github.com/milepost/milepost/internal/config"
 	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/publish"
@@ -49,6 +50,11 @@ type Input struct {
 	Now time.Time
 	// Version is milepost's version, shown in the generator tag.
 	Version string
+	// Cached are the outputs of an earlier build into the same
+	// destination, by page path or listing, with the keys they were made
+	// from (buildcache). When the sink can keep files (publish.Tx), an
+	// output whose key is unchanged is kept there instead of rendered.
+	Cached map[string]buildcache.Output
 	// Progress, when set, is told how far the long stages are ("parsing",
 	// "rendering"): done of total pages. It is called from one goroutine.
 	Progress func(stage string, done, total int)
@@ -69,6 +75,9 @@ type Result struct {
 	Diagnostics diag.List // sorted; warnings only when Build returns nil
 	Counts      status.Counts
 	Config      config.Config
+	// Outputs are this build's pages and listings with their keys, for
+	// the next build's Input.Cached.
+	Outputs map[string]buildcache.Output
 }
 
 // Build runs every stage over in and writes the site to sink.

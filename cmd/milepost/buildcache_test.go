@@ -1,0 +1,98 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/milepost/milepost/internal/buildcache"
+)
+
+// The build cache: a build of unchanged input does nothing, an edit keeps
+// every output whose inputs did not change, and the result is always what
+// a build without the cache gives.
+func TestBuildCache(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1795000000")
+	root := writeSite(t, "testdata/small.txtar")
+	dest := filepath.Join(t.TempDir(), "public")
+	build := func(args ...string) string {
+		t.Helper()
+		code, out, errOut := runCLI(t, append([]string{"build", "-s", root}, args...)...)
+		if code != 0 {
+			t.Fatalf("build %v: exit %d\n%s", args, code, errOut)
+		}
+		return out
+	}
+	sameAsFresh := func(when string) {
+		t.Helper()
+		fresh := filepath.Join(t.TempDir(), "public")
+		build("--no-cache", "-d", fresh)
+		want, got := snapshot(t, fresh), snapshot(t, dest)
+		for name, data := range want {
+			if !bytes.Equal(got[name], data) {
+				t.Errorf("%s: %s differs from a build without the cache", when, name)
+			}
+		}
+		for name := range got {
+			if _, ok := want[name]; !ok {
+				t.Errorf("%s: %s is left over", when, name)
+			}
+		}
+	}
+
+	build("-d", dest)
+	if _, err := os.Stat(filepath.Join(root, buildcache.Dir)); err != nil {
+		t.Fatalf("no cache after a build: %v", err)
+	}
+	if out := build("-d", dest); !strings.HasPrefix(out, "up to date") {
+		t.Errorf("a build of unchanged input: %q, want up to date", out)
+	}
+
+	page := filepath.Join(root, "content", "plan.md")
+	src, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(page, append(src, "\n- [x] one more thing\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := build("-d", dest)
+	if strings.HasPrefix(out, "up to date") || !strings.Contains(out, "unchanged") {
+		t.Errorf("a build after an edit: %q", out)
+	}
+	sameAsFresh("after an edit")
+
+	// A file changed by hand in the destination is put back.
+	hand := filepath.Join(dest, "index.html")
+	if err := os.WriteFile(hand, []byte("edited by hand"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	later := time.Now().Add(time.Hour)
+	_ = os.Chtimes(hand, later, later)
+	if out := build("-d", dest); strings.HasPrefix(out, "up to date") {
+		t.Errorf("a destination edited by hand counted as up to date: %q", out)
+	}
+	sameAsFresh("after an edit by hand")
+
+	// Other flags are other outputs: the unminified build is not the
+	// minified one, and is not served from its cache.
+	if out := build("--no-minify", "-d", dest); strings.HasPrefix(out, "up to date") {
+		t.Errorf("--no-minify after a minified build: %q", out)
+	}
+	html, _ := os.ReadFile(hand)
+	if !bytes.Contains(html, []byte("\n")) {
+		t.Error("--no-minify kept the minified home page")
+	}
+
+	// --no-cache leaves the cache alone.
+	state := filepath.Join(root, buildcache.Dir)
+	before, _ := os.ReadDir(state)
+	build("--no-cache", "-d", filepath.Join(t.TempDir(), "elsewhere"))
+	after, _ := os.ReadDir(state)
+	if len(before) != len(after) {
+		t.Errorf("--no-cache changed the cache: %d files before, %d after", len(before), len(after))
+	}
+}

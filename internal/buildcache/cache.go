@@ -1,0 +1,215 @@
+// Package buildcache is what one `milepost build` keeps for the next, in
+// .milepost-cache/ in the site root: a fingerprint of every input, the
+// destination it wrote (its manifest's hash and its files' names and
+// sizes), and the key and output names of every page and listing it
+// rendered.
+//
+// With it a build of unchanged input does nothing at all (Unchanged), and
+// a build after an edit renders again only the outputs whose key changed:
+// the others are kept in the destination as they are (publish.Tx.Keep).
+// Keys are content hashes of everything an output is made from (see
+// internal/site), so the cache is safe when the theme, the configuration,
+// the flags or the build date change; a different milepost binary, or a
+// cache of another format, is ignored as a whole.
+//
+// The cache is an optimisation only: a missing, stale or unreadable cache
+// gives the same site, built from scratch. Nothing here decides what a
+// page looks like.
+package buildcache
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Dir is the cache folder's name in the site root.
+const Dir = ".milepost-cache"
+
+// The state is two files inside Dir, whose names carry the format: what
+// the up-to-date check reads, and the outputs, read only to build.
+const (
+	fileName    = "build-v1.gob"
+	outputsName = "outputs-v1.gob"
+)
+
+// State is what a build leaves for the next.
+type State struct {
+	// Binary names the milepost executable that wrote the state (see
+	// BinaryID); a state from another is not used.
+	Binary string
+	// Settings is every setting that shapes the output and is not in the
+	// inputs: flags and destination (see the build command); Date is the
+	// build date (pages' staleness depends on it).
+	Settings string
+	Date     string
+	// Inputs is the fingerprint of every input file (Fingerprint).
+	Inputs [32]byte
+	// Manifest is the hash of the destination's manifest as the build
+	// left it; FileNames the files it lists (sorted, one per line) and
+	// FileSizes their sizes. One string and one slice decode far faster
+	// than a map of a hundred thousand entries.
+	Manifest  [32]byte
+	FileNames string
+	FileSizes []int64
+	// Outputs are the keys and output names of pages and listings, saved
+	// in their own file and read by LoadOutputs.
+	Outputs map[string]Output
+}
+
+// SetFiles records the destination's files and their sizes.
+func (s *State) SetFiles(files map[string]int64) {
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	s.FileNames = strings.Join(names, "\n")
+	s.FileSizes = make([]int64, len(names))
+	for i, n := range names {
+		s.FileSizes[i] = files[n]
+	}
+}
+
+// Files lists the destination's files, sorted, and their sizes; nil
+// when there is no state or the record is damaged.
+func (s *State) Files() (names []string, sizes []int64) {
+	if s == nil || s.FileNames == "" {
+		return nil, nil
+	}
+	names = strings.Split(s.FileNames, "\n")
+	if len(names) != len(s.FileSizes) {
+		return nil, nil
+	}
+	return names, s.FileSizes
+}
+
+// Output is one page's or listing's key and the files made from it.
+type Output struct {
+	Key   [32]byte
+	Names []string
+}
+
+// Load reads the state in siteRoot's cache, without its outputs. A
+// missing cache is (nil, nil); an unreadable one is an error the caller
+// reports and builds without.
+func Load(siteRoot string) (*State, error) {
+	var s State
+	if ok, err := readGob(siteRoot, fileName, &s); !ok {
+		return nil, err
+	}
+	return &s, nil
+}
+
+// LoadOutputs reads the outputs of the state Load read. Outputs saved by
+// another build than the state's (an interrupted save) are not used: each
+// file carries the state's input fingerprint and manifest hash.
+func (s *State) LoadOutputs(siteRoot string) error {
+	var o outputsFile
+	if ok, err := readGob(siteRoot, outputsName, &o); !ok {
+		return err
+	}
+	if o.Inputs == s.Inputs && o.Manifest == s.Manifest {
+		s.Outputs = o.Outputs
+	}
+	return nil
+}
+
+// outputsFile is the outputs, tagged with the state they belong to.
+type outputsFile struct {
+	Inputs, Manifest [32]byte
+	Outputs          map[string]Output
+}
+
+// Save writes s into siteRoot's cache. Each file is replaced atomically,
+// the outputs first: a save interrupted half-way leaves outputs that do
+// not match the state, which LoadOutputs then ignores.
+func (s *State) Save(siteRoot string) error {
+	if err := writeGob(siteRoot, outputsName, outputsFile{s.Inputs, s.Manifest, s.Outputs}); err != nil {
+		return err
+	}
+	head := *s
+	head.Outputs = nil // gob leaves out a nil map
+	return writeGob(siteRoot, fileName, &head)
+}
+
+// readGob decodes the cache file name into v; false when it is missing or
+// unreadable (with the error).
+func readGob(siteRoot, name string, v any) (bool, error) {
+	data, err := os.ReadFile(filepath.Join(siteRoot, Dir, name))
+	if errors.Is(err, fs.ErrNotExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(v); err != nil {
+		return false, fmt.Errorf("%s: %w", filepath.Join(Dir, name), err)
+	}
+	return true, nil
+}
+
+// writeGob encodes v into the cache file name, atomically.
+func writeGob(siteRoot, name string, v any) error {
+	dir := filepath.Join(siteRoot, Dir)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(v); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, name+".*")
+	if err != nil {
+		return err
+	}
+	_, err = tmp.Write(buf.Bytes())
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp.Name(), 0o644)
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), filepath.Join(dir, name))
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	return err
+}
+
+// Remove deletes siteRoot's cache, if any.
+func Remove(siteRoot string) error {
+	return os.RemoveAll(filepath.Join(siteRoot, Dir))
+}
+
+// BinaryID names the running executable by path, size and modification
+// time, with the version: a rebuilt or upgraded milepost gets a new one.
+func BinaryID(version string) string {
+	exe, err := os.Executable()
+	if err != nil {
+		return ""
+	}
+	info, err := os.Stat(exe)
+	if err != nil {
+		return ""
+	}
+	return fmt.Sprintf("%s|%s|%d|%d", version, exe, info.Size(), info.ModTime().UnixNano())
+}
+
+// Key hashes strings into a settings key, lengths included.
+func Key(parts ...string) string {
+	h := sha256.New()
+	for _, p := range parts {
+		fmt.Fprintf(h, "%d:%s", len(p), p)
+	}
+	return fmt.Sprintf("%x", h.Sum(nil))
+}

@@ -1,0 +1,84 @@
+package publish
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// Keep takes files the destination holds as they are, all or none, and
+// Intact tells whether a destination is still what a commit left.
+func TestKeepAndIntact(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	site := map[string]string{"index.html": "home", "a/index.html": "a", "a/badge.svg": "<svg/>"}
+	first := build(t, dest, Options{}, site)
+	names, sizes := sortedFiles(first.Files)
+	if !Intact(dest, first.Manifest, names, sizes) {
+		t.Fatal("a destination just committed is not intact")
+	}
+
+	tx, err := Begin(dest, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if kept, err := tx.Keep([]string{"a/index.html", "missing.html"}); kept || err != nil {
+		t.Errorf("Keep of a file never written = %v, %v; want false", kept, err)
+	}
+	if kept, err := tx.Keep([]string{"a/index.html", "a/badge.svg"}); !kept || err != nil {
+		t.Fatalf("Keep of unchanged files = %v, %v", kept, err)
+	}
+	if err := tx.Put("b/index.html", []byte("b")); err != nil {
+		t.Fatal(err)
+	}
+	stats, err := tx.Commit() // index.html is neither put nor kept: pruned
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stats.Written != 1 || stats.Unchanged != 2 || stats.Removed != 1 {
+		t.Errorf("stats = %+v, want 1 written, 2 unchanged, 1 removed", stats)
+	}
+	if got := files(t, dest); !equalMaps(got, map[string]string{"a/index.html": "a", "a/badge.svg": "<svg/>", "b/index.html": "b"}) {
+		t.Errorf("destination holds %v", got)
+	}
+
+	names, sizes = sortedFiles(stats.Files)
+	if !Intact(dest, stats.Manifest, names, sizes) {
+		t.Error("not intact after the second commit")
+	}
+	if Intact(dest, first.Manifest, names, sizes) {
+		t.Error("intact against an older manifest")
+	}
+	edited := filepath.Join(dest, "a", "badge.svg")
+	later := time.Now().Add(time.Hour)
+	if err := os.Chtimes(edited, later, later); err != nil {
+		t.Fatal(err)
+	}
+	if Intact(dest, stats.Manifest, names, sizes) {
+		t.Error("intact with a file modified after the commit")
+	}
+	tx, err = Begin(dest, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Abort()
+	if kept, _ := tx.Keep([]string{"a/badge.svg"}); kept {
+		t.Error("kept a file modified after the commit")
+	}
+	if kept, _ := tx.Keep([]string{"a/index.html"}); !kept {
+		t.Fatal("did not keep an unchanged file")
+	}
+	if err := tx.Put("a/index.html", []byte("a")); err == nil {
+		t.Error("a kept file was put again")
+	}
+}
+
+func sortedFiles(files map[string]int64) ([]string, []int64) {
+	var names []string
+	var sizes []int64
+	for n, s := range files {
+		names = append(names, n)
+		sizes = append(sizes, s)
+	}
+	return names, sizes
+}
