@@ -56,7 +56,7 @@
 // Memory is the in-memory Sink used by the dev server, `milepost check` and
 // tests; Minifier minifies by file extension and is shared by both sinks.
 //
-// publish is the only stage, with the dev server, that touches the disk. It
+// publish is the only stage, with the dev server and the build cache, that touches the disk. It
 // keeps no package-level state.
 package publish
 
