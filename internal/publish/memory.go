@@ -141,6 +141,21 @@ func (m *Memory) checkNew(name string) error {
 	return nil
 }
 
+// PutCompact stores a copy of data, which is already as small as
+// minifying would make it, unminified.
+func (m *Memory) PutCompact(name string, data []byte) error {
+	return m.store(name, append([]byte(nil), data...), false)
+}
+
+// MinifyTemplate minifies a template's source when the Memory minifies
+// (see Minifier.MinifyTemplate); else it returns src and false.
+func (m *Memory) MinifyTemplate(src string) (string, bool) {
+	if m.minifier == nil {
+		return src, false
+	}
+	return m.minifier.MinifyTemplate(src)
+}
+
 // store files stored under name.
 func (m *Memory) store(name string, stored []byte, minifyFailed bool) error {
 	if err := CheckName(name); err != nil {

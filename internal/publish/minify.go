@@ -35,7 +35,8 @@ import (
 //
 // Other extensions pass through unchanged.
 type Minifier struct {
-	m *minify.M
+	m    *minify.M
+	tmpl *minify.M // HTML with Go template actions left alone
 }
 
 // Media types used to register and select the minifiers.
@@ -62,20 +63,44 @@ var extensionMedia = map[string]string{
 	".atom":        mediaXML,
 }
 
+// templateComment matches a template comment without trim markers, whose
+// removal changes nothing the template renders.
+var templateComment = regexp.MustCompile(`(?s)\{\{/\*.*?\*/\}\}`)
+
 // NewMinifier returns a Minifier with the settings above.
 func NewMinifier() *Minifier {
 	m := minify.New()
-	m.Add(mediaHTML, &html.Minifier{
+	htmlOptions := html.Minifier{
 		KeepDocumentTags:    true,
 		KeepEndTags:         true,
 		KeepQuotes:          true,
 		KeepSpecialComments: true,
-	})
+	}
+	m.Add(mediaHTML, &htmlOptions)
+	tmpl := minify.New()
+	tmplOptions := htmlOptions
+	tmplOptions.TemplateDelims = html.GoTemplateDelims
+	tmpl.Add(mediaHTML, &tmplOptions)
 	m.Add(mediaCSS, &css.Minifier{})
 	m.AddRegexp(regexp.MustCompile(`^(application|text)/(x-)?(java|ecma)script$`), &js.Minifier{})
 	m.AddRegexp(regexp.MustCompile(`^(application|text)/(.+\+)?json$`), &json.Minifier{KeepNumbers: true})
 	m.Add(mediaSVG, &svg.Minifier{})
-	return &Minifier{m: m}
+	return &Minifier{m: m, tmpl: tmpl}
+}
+
+// MinifyTemplate minifies the HTML of an html/template source, leaving its
+// actions as they are, with the settings of .html files: a theme minified
+// once renders pages that need no minifying. ok is false when the
+// minifier cannot take the source.
+func (m *Minifier) MinifyTemplate(src string) (out string, ok bool) {
+	// Comments go first: they render nothing, and the minifier reads a
+	// quote inside one as the start of a string that never ends there.
+	src = templateComment.ReplaceAllString(src, "")
+	min, err := m.tmpl.String(mediaHTML, src)
+	if err != nil {
+		return src, false
+	}
+	return min, true
 }
 
 // Minify returns the minified form of data, choosing the minifier by the

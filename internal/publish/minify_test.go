@@ -245,3 +245,17 @@ func TestMinifyLeavesEntityHeavyPagesAlone(t *testing.T) {
 		t.Errorf("got err %v and %d bytes, want ErrTooManyEntities and the page as it was", err, len(out))
 	}
 }
+
+func TestMinifyTemplate(t *testing.T) {
+	m := NewMinifier()
+	src := "<div>\n  {{/* a comment with a quote: it's here */}}\n  <p class=\"a\">{{.Title}}</p>\n  {{if .X}}\n    <span>{{.X}}</span>\n  {{end}}\n</div>\n"
+	got, ok := m.MinifyTemplate(src)
+	// Whitespace beside an inline element may show: one newline stays.
+	want := "<div><p class=\"a\">{{.Title}}</p>{{if .X}}\n<span>{{.X}}</span>\n{{end}}</div>"
+	if !ok || got != want {
+		t.Errorf("MinifyTemplate = %q, %v; want %q", got, ok, want)
+	}
+	if _, ok := (&Tx{}).MinifyTemplate(src); ok {
+		t.Error("a transaction that does not minify minified a template")
+	}
+}

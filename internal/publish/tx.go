@@ -200,11 +200,31 @@ func (t *Tx) makeParents(dir string) error {
 // hashes it, and stages it unless the destination already holds exactly
 // these bytes. A Put error poisons the transaction: Commit will refuse.
 func (t *Tx) Put(name string, data []byte) error {
+	return t.put(name, data, t.minifier != nil)
+}
+
+// PutCompact is Put for a file already as small as minifying would make
+// it (JSON and SVG that milepost writes compactly, pages of a theme
+// minified with MinifyTemplate): it is not minified again.
+func (t *Tx) PutCompact(name string, data []byte) error {
+	return t.put(name, data, false)
+}
+
+// MinifyTemplate minifies a template's source when the transaction
+// minifies (see Minifier.MinifyTemplate); else it returns src and false.
+func (t *Tx) MinifyTemplate(src string) (string, bool) {
+	if t.minifier == nil {
+		return src, false
+	}
+	return t.minifier.MinifyTemplate(src)
+}
+
+func (t *Tx) put(name string, data []byte, minify bool) error {
 	if err := t.reserve(name); err != nil {
 		return err
 	}
 	defer t.inflight.Done()
-	if t.minifier != nil {
+	if minify {
 		minified, err := t.minifier.Minify(name, data)
 		if err == nil {
 			data = minified

@@ -28,13 +28,18 @@ var shared = []string{"layout.html", "partials.html"}
 
 // Theme is a parsed template set, one per page template.
 type Theme struct {
-	sets map[string]*template.Template
+	sets     map[string]*template.Template
+	minified bool
 }
 
 // LoadTheme parses the templates of base (the embedded theme, rooted at its
 // templates folder), each replaced by the file of the same name in override
 // when there is one (override may be nil).
-func LoadTheme(base, override fs.FS) (*Theme, error) {
+//
+// minify, when not nil, minifies each template's source before it is
+// parsed (publish's MinifyTemplate); when it takes every one, Minified
+// reports true and the pages the theme renders need no minifying.
+func LoadTheme(base, override fs.FS, minify func(src string) (string, bool)) (*Theme, error) {
 	read := func(name string) (string, string, error) {
 		if override != nil {
 			if b, err := fs.ReadFile(override, name); err == nil {
@@ -44,7 +49,7 @@ func LoadTheme(base, override fs.FS) (*Theme, error) {
 		b, err := fs.ReadFile(base, name)
 		return string(b), "theme:" + name, err
 	}
-	t := &Theme{sets: map[string]*template.Template{}}
+	t := &Theme{sets: map[string]*template.Template{}, minified: minify != nil}
 	for _, page := range PageTemplates {
 		set := template.New(page)
 		for _, name := range append(append([]string{}, shared...), page) {
@@ -56,6 +61,10 @@ func LoadTheme(base, override fs.FS) (*Theme, error) {
 			if name != page {
 				tmpl = set.New(name)
 			}
+			if minify != nil {
+				min, ok := minify(text)
+				text, t.minified = min, t.minified && ok
+			}
 			if _, err := tmpl.Parse(text); err != nil {
 				return nil, fmt.Errorf("%s: %w", origin, err)
 			}
@@ -64,6 +73,9 @@ func LoadTheme(base, override fs.FS) (*Theme, error) {
 	}
 	return t, nil
 }
+
+// Minified reports whether every template was minified when loaded.
+func (t *Theme) Minified() bool { return t.minified }
 
 // Execute runs the page template name (one of PageTemplates) with data.
 func (t *Theme) Execute(name string, data any) ([]byte, error) {

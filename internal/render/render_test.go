@@ -14,7 +14,7 @@ import (
 
 func theme(t *testing.T) *render.Theme {
 	t.Helper()
-	th, err := render.LoadTheme(milepost.Templates(), nil)
+	th, err := render.LoadTheme(milepost.Templates(), nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

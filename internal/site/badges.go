@@ -88,7 +88,7 @@ func (r *renderer) pageBadgeLabel(p *parsed) string {
 
 // writeRollupBadges writes the site's and every folder's badge.
 func (r *renderer) writeRollupBadges() error {
-	if err := r.putBadge(r.put, "badge", r.badgeFor(r.cfg.Title, r.site.Progress.Counts, true)); err != nil {
+	if err := r.putBadge(r.putMade, "badge", r.badgeFor(r.cfg.Title, r.site.Progress.Counts, true)); err != nil {
 		return err
 	}
 	for _, d := range r.set.Folders {
@@ -96,7 +96,7 @@ func (r *renderer) writeRollupBadges() error {
 		if _, hasPage := r.byURL[u]; hasPage {
 			continue // written with the folder's page
 		}
-		if err := r.putBadge(r.put, u+"badge", r.badgeFor(r.folderTitle(d), r.rollup(d, true), true)); err != nil {
+		if err := r.putBadge(r.putMade, u+"badge", r.badgeFor(r.folderTitle(d), r.rollup(d, true), true)); err != nil {
 			return err
 		}
 	}

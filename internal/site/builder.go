@@ -72,7 +72,11 @@ func (b *Builder) Build(ctx context.Context, sink publish.Sink, changed []string
 	set, loadDiags := b.load(contentFS, prefix, changed)
 	diags = append(diags, loadDiags...)
 
-	theme, err := render.LoadTheme(b.in.ThemeTemplates, subIfExists(b.in.Site, "templates"))
+	var minify func(string) (string, bool)
+	if m, ok := sink.(templateMinifier); ok {
+		minify = m.MinifyTemplate
+	}
+	theme, err := render.LoadTheme(b.in.ThemeTemplates, subIfExists(b.in.Site, "templates"), minify)
 	if err != nil {
 		diags = append(diags, diag.Errorf("", 0, 0, "theme: %v", err))
 	}

@@ -163,7 +163,7 @@ func (r *renderer) recordOutput(id string, key [32]byte, names []string) {
 func (r *renderer) executeKeyed(tmpl, name string, key [32]byte, view func() (*render.View, error)) error {
 	r.recordOutput("list:"+name, key, []string{name})
 	if html, ok := r.recall("list:"+name, key); ok {
-		return r.putShared(name, html)
+		return r.putMade(name, html)
 	}
 	if kept, err := r.keptFromCache("list:"+name, key); kept || err != nil {
 		return err
@@ -177,5 +177,5 @@ func (r *renderer) executeKeyed(tmpl, name string, key [32]byte, view func() (*r
 		return fmt.Errorf("template %s for %s: %w", tmpl, name, err)
 	}
 	r.keepBytes("list:"+name, key, html)
-	return r.putShared(name, html)
+	return r.putMade(name, html)
 }

@@ -144,17 +144,43 @@ type sharedSink interface {
 	PutShared(name string, data []byte) error
 }
 
-// putShared hands the sink bytes that this and later builds share (a
-// memoised page's files), uncopied when the sink allows it.
-func (r *renderer) putShared(name string, data []byte) error {
-	if s, ok := r.sink.(sharedSink); ok {
-		r.files.Add(1)
-		if err := s.PutShared(name, data); err != nil {
-			return fmt.Errorf("writing %s: %w", name, err)
+// compactSink is a sink told which files need no minifying.
+type compactSink interface {
+	publish.Sink
+	PutCompact(name string, data []byte) error
+}
+
+// templateMinifier is a sink that minifies, and can minify a theme's
+// templates once so that the pages they render need no minifying.
+type templateMinifier interface {
+	MinifyTemplate(src string) (string, bool)
+}
+
+// putMade hands the sink a file milepost made (a page, listing, badge,
+// JSON or feed), as opposed to a copied static file or asset. Bytes a
+// memoised page shares with later builds go uncopied where the sink
+// allows; files already compact are not minified again: JSON, SVG, XML and
+// JavaScript are written compactly, and HTML is when the theme was
+// minified at load.
+func (r *renderer) putMade(name string, data []byte) error {
+	var err error
+	switch s := r.sink.(type) {
+	case sharedSink:
+		err = s.PutShared(name, data)
+	case compactSink:
+		if ext := strings.ToLower(path.Ext(name)); ext != ".html" || r.theme.Minified() {
+			err = s.PutCompact(name, data)
+		} else {
+			err = s.Put(name, data)
 		}
-		return nil
+	default:
+		err = r.sink.Put(name, data)
 	}
-	return r.put(name, data)
+	r.files.Add(1)
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", name, err)
+	}
+	return nil
 }
 
 // deferredSink is a sink that can make a file when it is first asked for.
@@ -175,7 +201,7 @@ func (r *renderer) putDeferred(name string, make func() []byte) error {
 		}
 		return nil
 	}
-	return r.put(name, make())
+	return r.putMade(name, make())
 }
 
 // put hands one file to the sink.
@@ -185,15 +211,6 @@ func (r *renderer) put(name string, data []byte) error {
 		return fmt.Errorf("writing %s: %w", name, err)
 	}
 	return nil
-}
-
-// execute runs a page template for view and writes it to name.
-func (r *renderer) execute(tmpl, name string, v *render.View) error {
-	html, err := r.theme.Execute(tmpl, v)
-	if err != nil {
-		return fmt.Errorf("template %s for %s: %w", tmpl, name, err)
-	}
-	return r.put(name, html)
 }
 
 // view returns a View for the output at url ("milestones/x/" or "404.html").

@@ -37,7 +37,7 @@ func (r *renderer) writePage(p *parsed) error {
 	}
 	r.recordOutput(p.page.Path, m.key, names)
 	for _, f := range m.files {
-		if err := r.putShared(f.name, f.data); err != nil {
+		if err := r.putMade(f.name, f.data); err != nil {
 			return err
 		}
 	}
