@@ -51,7 +51,7 @@ func LoadTheme(base, override fs.FS, minify func(src string) (string, bool)) (*T
 	}
 	t := &Theme{sets: map[string]*template.Template{}, minified: minify != nil}
 	for _, page := range PageTemplates {
-		set := template.New(page)
+		set := template.New(page).Funcs(funcs)
 		for _, name := range append(append([]string{}, shared...), page) {
 			text, origin, err := read(name)
 			if err != nil {

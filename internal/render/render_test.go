@@ -26,7 +26,7 @@ func site() *render.Site {
 }
 
 func progress(done, open int) render.Progress {
-	return render.Progress{Counts: status.Counts{Done: done, Open: open}, Color: "green"}
+	return render.NewProgress(status.Counts{Done: done, Open: open}, "green")
 }
 
 // full is a view with every field a template shows filled in.

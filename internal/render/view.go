@@ -83,24 +83,28 @@ type Link struct {
 	URL   string
 }
 
-// Progress is a set of counts as bars and badges show them.
+// Progress is a set of counts as bars and badges show them. Build one
+// with NewProgress: the derived values are fields, not methods, because a
+// template reads a field far faster than it calls a method, and bars are
+// on every card and outline entry.
 type Progress struct {
-	Counts status.Counts
-	Color  string // colour name shared with the badges: brightgreen … red, lightgrey
+	Counts   status.Counts
+	Color    string // colour name shared with the badges: brightgreen … red, lightgrey
+	Total    int    // items counted (dropped ones are not)
+	HasItems bool   // there is anything to count
+	Percent  int    // floored percent done, 0 when there is nothing to count
+	Summary  string // "34 of 40 done · 85%", or "no tracked items"
 }
 
-// HasItems reports whether there is anything to count.
-func (p Progress) HasItems() bool { return p.Counts.Total() > 0 }
-
-// Percent is the floored percent done (0 when there is nothing to count).
-func (p Progress) Percent() int { v, _ := p.Counts.Percent(); return v }
-
-// Summary reads "34 of 40 done · 85%", or "no tracked items".
-func (p Progress) Summary() string {
-	if !p.HasItems() {
-		return "no tracked items"
+// NewProgress returns the Progress of counts c shown in colour color.
+func NewProgress(c status.Counts, color string) Progress {
+	p := Progress{Counts: c, Color: color, Total: c.Total(), Summary: "no tracked items"}
+	p.HasItems = p.Total > 0
+	p.Percent, _ = c.Percent()
+	if p.HasItems {
+		p.Summary = strconv.Itoa(c.Done) + " of " + strconv.Itoa(p.Total) + " done · " + strconv.Itoa(p.Percent) + "%"
 	}
-	return strconv.Itoa(p.Counts.Done) + " of " + strconv.Itoa(p.Counts.Total()) + " done · " + strconv.Itoa(p.Percent()) + "%"
+	return p
 }
 
 // Page is one document's page.

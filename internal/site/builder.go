@@ -89,14 +89,7 @@ func (b *Builder) Build(ctx context.Context, sink publish.Sink, changed []string
 		return &Result{Diagnostics: diags}, err
 	}
 
-	vocab := marker.Default().With(cfg.Words.ByState(), cfg.Emoji.ByState())
-	env := &parseEnv{
-		parser:    markdown.New(markdown.Options{Vocabulary: vocab, UnsafeHTML: cfg.UnsafeHTML, Renderers: render.BodyRenderers()}),
-		opts:      statusOptions{base: status.Options{Vocabulary: vocab}},
-		targets:   newLinkTargets(set, render.SortedKeys(statics)),
-		prefix:    prefix,
-		fileLinks: cfg.FileLinks,
-	}
+	env := newParseEnv(cfg, set, statics, prefix)
 	if b.oneOff {
 		if env.spool, err = newSpool(); err != nil {
 			return &Result{Diagnostics: diags}, err
@@ -183,6 +176,18 @@ func (b *Builder) editedPages(prefix string, changed []string) ([]string, bool) 
 		edited = append(edited, rel)
 	}
 	return edited, true
+}
+
+// newParseEnv is what parsing needs from the configuration and the load.
+func newParseEnv(cfg config.Config, set *content.Set, statics map[string]fs.FS, prefix string) *parseEnv {
+	vocab := marker.Default().With(cfg.Words.ByState(), cfg.Emoji.ByState())
+	return &parseEnv{
+		parser:    markdown.New(markdown.Options{Vocabulary: vocab, UnsafeHTML: cfg.UnsafeHTML, Renderers: render.BodyRenderers()}),
+		opts:      statusOptions{base: status.Options{Vocabulary: vocab}},
+		targets:   newLinkTargets(set, render.SortedKeys(statics)),
+		prefix:    prefix,
+		fileLinks: cfg.FileLinks,
+	}
 }
 
 // reuse answers content.Load's question for a rebuild: every page the

@@ -163,16 +163,15 @@ type templateMinifier interface {
 // JavaScript are written compactly, and HTML is when the theme was
 // minified at load.
 func (r *renderer) putMade(name string, data []byte) error {
+	compact := r.theme.Minified() || !strings.EqualFold(path.Ext(name), ".html")
 	var err error
-	switch s := r.sink.(type) {
-	case sharedSink:
-		err = s.PutShared(name, data)
-	case compactSink:
-		if ext := strings.ToLower(path.Ext(name)); ext != ".html" || r.theme.Minified() {
-			err = s.PutCompact(name, data)
-		} else {
-			err = s.Put(name, data)
-		}
+	shared, isShared := r.sink.(sharedSink)
+	compactor, isCompactor := r.sink.(compactSink)
+	switch {
+	case isShared && !r.theme.Minified(): // the dev server's memory: no copy, no minifying
+		err = shared.PutShared(name, data)
+	case isCompactor && compact:
+		err = compactor.PutCompact(name, data)
 	default:
 		err = r.sink.Put(name, data)
 	}
@@ -225,7 +224,7 @@ func rootOf(url string) string {
 
 // progress colours counts by the configured thresholds.
 func (r *renderer) progress(c status.Counts) render.Progress {
-	return render.Progress{Counts: c, Color: status.Color(c, thresholds(r.cfg))}
+	return render.NewProgress(c, status.Color(c, thresholds(r.cfg)))
 }
 
 func thresholds(cfg config.Config) status.Thresholds {

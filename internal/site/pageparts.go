@@ -140,10 +140,10 @@ func (r *renderer) writeEmbedCard(w *bytes.Buffer, rs wikilink.Resolution, href 
 	pr := r.progress(counts)
 	esc := template.HTMLEscapeString
 	fmt.Fprintf(w, `<aside class="embed-card"><p class="embed-title"><a href="%s">%s</a></p>`, esc(href), esc(title))
-	if pr.HasItems() {
-		fmt.Fprintf(w, `<progress class="bar c-%s" max="%d" value="%d" aria-label="%s">%d%%</progress>`, pr.Color, counts.Total(), counts.Done, esc(pr.Summary()), pr.Percent())
+	if pr.HasItems {
+		w.WriteString(string(render.Bar(pr)))
 	}
-	fmt.Fprintf(w, `<p class="embed-summary">%s</p>`, esc(pr.Summary()))
+	fmt.Fprintf(w, `<p class="embed-summary">%s</p>`, esc(pr.Summary))
 	if len(items) > 0 {
 		w.WriteString(`<ul class="item-list">`)
 		for _, it := range items {

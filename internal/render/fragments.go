@@ -1,0 +1,207 @@
+package render
+
+import (
+	"html/template"
+	"strconv"
+	"strings"
+)
+
+// The fragments a page repeats per section and per item (progress bars,
+// the outline, a runbook's steps, the list of counted items) are drawn
+// here in Go and reach the templates as functions (bar, outline, steps,
+// itemList) that the partials of the same names call. In html/template
+// every action costs a reflective call of its escaper, and on a page with
+// dozens of sections and items those calls were most of its rendering
+// time. The data stays in the view (Page.Sections, Page.Items): a theme
+// that overrides a partial can draw it its own way.
+
+// funcs are the template functions of every theme.
+var funcs = template.FuncMap{
+	"bar":      Bar,
+	"outline":  Outline,
+	"steps":    Steps,
+	"itemList": ItemList,
+}
+
+// Bar is an accessible progress bar for p, or an empty one.
+func Bar(p Progress) template.HTML {
+	var b strings.Builder
+	writeBar(&b, p)
+	return template.HTML(b.String())
+}
+
+func writeBar(b *strings.Builder, p Progress) {
+	if !p.HasItems {
+		b.WriteString(`<span class="bar bar-empty" role="img" aria-label="no tracked items"></span>`)
+		return
+	}
+	b.WriteString(`<progress class="bar c-`)
+	b.WriteString(escapeText(p.Color))
+	b.WriteString(`" max="`)
+	b.WriteString(strconv.Itoa(p.Total))
+	b.WriteString(`" value="`)
+	b.WriteString(strconv.Itoa(p.Counts.Done))
+	b.WriteString(`" aria-label="`)
+	b.WriteString(escapeText(p.Summary))
+	b.WriteString(`">`)
+	b.WriteString(strconv.Itoa(p.Percent))
+	b.WriteString(`%</progress>`)
+}
+
+// Outline is the section tree, each entry with its count and bar.
+func Outline(sections []*Section) template.HTML {
+	var b strings.Builder
+	writeOutline(&b, sections)
+	return template.HTML(b.String())
+}
+
+func writeOutline(b *strings.Builder, sections []*Section) {
+	b.WriteString(`<ol class="outline">`)
+	for _, s := range sections {
+		writeSectionLink(b, s)
+		if s.Progress.HasItems {
+			b.WriteString(`<span class="outline-count">`)
+			b.WriteString(strconv.Itoa(s.Progress.Counts.Done))
+			b.WriteByte('/')
+			b.WriteString(strconv.Itoa(s.Progress.Total))
+			b.WriteString(`</span>`)
+		}
+		b.WriteString(`</a>`)
+		if s.Progress.HasItems {
+			writeBar(b, s.Progress)
+		}
+		if len(s.Sections) > 0 {
+			writeOutline(b, s.Sections)
+		}
+		b.WriteString(`</li>`)
+	}
+	b.WriteString(`</ol>`)
+}
+
+// writeSectionLink opens an outline entry: <li><a href="#id"><span>title</span>.
+func writeSectionLink(b *strings.Builder, s *Section) {
+	b.WriteString(`<li><a href="#`)
+	b.WriteString(escapeText(normalizeURL(s.ID)))
+	b.WriteString(`"><span class="outline-title">`)
+	b.WriteString(escapeText(s.Title))
+	b.WriteString(`</span>`)
+}
+
+// Steps is a runbook's outline: two levels, numbered by the theme unless
+// the headings carry numbers (page.HeadingsNumbered).
+func Steps(p *Page) template.HTML {
+	var b strings.Builder
+	b.WriteString(`<ol class="outline steps`)
+	if p.HeadingsNumbered() {
+		b.WriteString(` self-numbered`)
+	}
+	b.WriteString(`">`)
+	for _, s := range p.Sections {
+		writeSectionLink(&b, s)
+		b.WriteString(`</a>`)
+		if len(s.Sections) > 0 {
+			b.WriteString(`<ol class="outline">`)
+			for _, sub := range s.Sections {
+				writeSectionLink(&b, sub)
+				b.WriteString(`</a></li>`)
+			}
+			b.WriteString(`</ol>`)
+		}
+		b.WriteString(`</li>`)
+	}
+	b.WriteString(`</ol>`)
+	return template.HTML(b.String())
+}
+
+// ItemList is every counted item by section: state, text, date and where
+// it was found.
+func ItemList(groups []ItemGroup) template.HTML {
+	var b strings.Builder
+	for _, g := range groups {
+		b.WriteString(`<h3>`)
+		if g.SectionTitle != "" {
+			b.WriteString(`<a href="#`)
+			b.WriteString(escapeText(normalizeURL(g.SectionID)))
+			b.WriteString(`">`)
+			b.WriteString(escapeText(g.SectionTitle))
+			b.WriteString(`</a>`)
+		} else {
+			b.WriteString(`Before the first heading`)
+		}
+		b.WriteString(`</h3><ul class="item-list">`)
+		for _, it := range g.Items {
+			state := escapeText(it.State)
+			b.WriteString(`<li class="s-`)
+			b.WriteString(state)
+			b.WriteString(`"><span class="state">`)
+			b.WriteString(state)
+			b.WriteString(`</span> `)
+			b.WriteString(escapeText(it.Text))
+			if it.Date != "" {
+				date := escapeText(it.Date)
+				b.WriteString(` <time datetime="`)
+				b.WriteString(date)
+				b.WriteString(`">`)
+				b.WriteString(date)
+				b.WriteString(`</time>`)
+			}
+			b.WriteString(` <span class="where">`)
+			b.WriteString(escapeText(it.Source))
+			b.WriteString(`, line `)
+			b.WriteString(strconv.Itoa(it.Line))
+			b.WriteString(`</span></li>`)
+		}
+		b.WriteString(`</ul>`)
+	}
+	return template.HTML(b.String())
+}
+
+// escapeText escapes s for HTML text and quoted attributes, as
+// html/template's escapers do.
+func escapeText(s string) string {
+	if !strings.ContainsAny(s, "<>&'\"+\x00") {
+		return s
+	}
+	return htmlReplacer.Replace(s)
+}
+
+var htmlReplacer = strings.NewReplacer(
+	"\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;",
+)
+
+// normalizeURL percent-encodes what may not stand in a URL as written
+// (non-ASCII letters, spaces, quotes, angle brackets), as html/template
+// does for a URL in an attribute; what is already valid stays.
+func normalizeURL(s string) string {
+	var b strings.Builder
+	escaped := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case urlSafe(c) && escaped:
+			b.WriteByte(c)
+		case urlSafe(c):
+		default:
+			if !escaped {
+				escaped = true
+				b.Grow(len(s) + 16)
+				b.WriteString(s[:i])
+			}
+			b.WriteByte('%')
+			b.WriteByte("0123456789ABCDEF"[c>>4])
+			b.WriteByte("0123456789ABCDEF"[c&15])
+		}
+	}
+	if !escaped {
+		return s
+	}
+	return b.String()
+}
+
+func urlSafe(c byte) bool {
+	switch {
+	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		return true
+	}
+	return strings.IndexByte("-._~:/?#[]@!$&'()*+,;=%", c) >= 0
+}
