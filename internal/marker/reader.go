@@ -168,11 +168,12 @@ func (v *view) words(idx *index, foldCase bool) []wordMatch {
 		if !unicode.IsLetter(r) || v.inURL[i] || !v.boundaryBefore(i) {
 			continue
 		}
-		for pi := range idx.phrases {
+		first := r
+		if foldCase {
+			first = upper(r) // phrases are upper case
+		}
+		for _, pi := range idx.byFirst[first] {
 			p := &idx.phrases[pi]
-			if first := p.words[0][0]; first != r && !(foldCase && upper(r) == first) {
-				continue
-			}
 			end := v.matchPhrase(p, i, foldCase)
 			if end < 0 || !v.boundaryAfter(end) {
 				continue

@@ -117,7 +117,11 @@ func isSelector(r rune) bool { return r == '\uFE0E' || r == '\uFE0F' }
 // index is the compiled vocabulary: phrases split into words and sorted
 // longest first, emoji as rune sequences sorted longest first.
 type index struct {
-	phrases    []phrase
+	phrases []phrase
+	// byFirst lists, by first rune, the phrases that start with it, in
+	// the order of phrases (longest first): a word is compared only with
+	// the phrases it can start.
+	byFirst    map[rune][]int
 	emoji      []emojiEntry
 	asciiEmoji bool // some emoji is plain ASCII (configured), so ASCII text may hold one
 }
@@ -159,6 +163,11 @@ func newIndex(words, emoji map[State][]string) *index {
 		}
 	}
 	sort.SliceStable(idx.phrases, func(i, j int) bool { return idx.phrases[i].length > idx.phrases[j].length })
+	idx.byFirst = map[rune][]int{}
+	for i, p := range idx.phrases {
+		first := p.words[0][0]
+		idx.byFirst[first] = append(idx.byFirst[first], i)
+	}
 	sort.SliceStable(idx.emoji, func(i, j int) bool { return len(idx.emoji[i].runes) > len(idx.emoji[j].runes) })
 	return idx
 }
