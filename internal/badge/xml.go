@@ -65,6 +65,10 @@ func (w *svgWriter) bytes() []byte {
 // does not allow (C0 controls but tab and line ends, surrogates, U+FFFE,
 // U+FFFF) are left out, and invalid UTF-8 becomes U+FFFD.
 func escapeXML(b *strings.Builder, s string) {
+	if plainXML(s) {
+		b.WriteString(s)
+		return
+	}
 	for _, c := range s {
 		switch c {
 		case '&':
@@ -86,6 +90,18 @@ func escapeXML(b *strings.Builder, s string) {
 			}
 		}
 	}
+}
+
+// plainXML reports whether s is printable ASCII with nothing to escape,
+// the common case, which escapeXML copies as it is.
+func plainXML(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20 || c >= 0x7f, c == '&', c == '<', c == '>', c == '"', c == '\'':
+			return false
+		}
+	}
+	return true
 }
 
 // num writes a coordinate as JavaScript prints a number (shortest

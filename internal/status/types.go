@@ -2,6 +2,7 @@ package status
 
 import (
 	"encoding/json"
+	"strconv"
 
 	"github.com/milepost/milepost/internal/marker"
 	"github.com/yuin/goldmark/ast"
@@ -52,22 +53,32 @@ func (c *Counts) Inc(s State) {
 // MarshalJSON writes the status.json counts object, total and percent
 // included, percent null when there is nothing to count.
 func (c Counts) MarshalJSON() ([]byte, error) {
-	var pct *int
-	if p, ok := c.Percent(); ok {
-		pct = &p
+	// Written by hand: every page and section has counts, and reflection
+	// over a struct for each was a good part of writing status.json.
+	b := make([]byte, 0, 96)
+	for i, f := range []struct {
+		name string
+		n    int
+	}{{"done", c.Done}, {"active", c.Active}, {"blocked", c.Blocked}, {"open", c.Open}, {"dropped", c.Dropped}, {"total", c.Total()}} {
+		if i == 0 {
+			b = append(b, '{')
+		} else {
+			b = append(b, ',')
+		}
+		b = append(b, '"')
+		b = append(b, f.name...)
+		b = append(b, `":`...)
+		b = strconv.AppendInt(b, int64(f.n), 10)
 	}
-	return json.Marshal(struct {
-		Done    int  `json:"done"`
-		Active  int  `json:"active"`
-		Blocked int  `json:"blocked"`
-		Open    int  `json:"open"`
-		Dropped int  `json:"dropped"`
-		Total   int  `json:"total"`
-		Percent *int `json:"percent"`
-	}{c.Done, c.Active, c.Blocked, c.Open, c.Dropped, c.Total(), pct})
+	b = append(b, `,"percent":`...)
+	if p, ok := c.Percent(); ok {
+		b = strconv.AppendInt(b, int64(p), 10)
+	} else {
+		b = append(b, "null"...)
+	}
+	return append(b, '}'), nil
 }
 
-// UnmarshalJSON reads what MarshalJSON wrote (the derived fields are ignored).
 func (c *Counts) UnmarshalJSON(b []byte) error {
 	var v struct{ Done, Active, Blocked, Open, Dropped int }
 	if err := json.Unmarshal(b, &v); err != nil {
