@@ -354,7 +354,7 @@ func updatedFromBody(body []byte, bodyLine int) (time.Time, int) {
 		if i == 20 {
 			break
 		}
-		clean := strings.NewReplacer("*", "", "_", " ").Replace(string(line))
+		clean := emphasisMarks.Replace(string(line))
 		if m := bodyUpdatedRE.FindStringSubmatch(clean); m != nil {
 			if t, err := time.Parse("2006-01-02", m[1]); err == nil {
 				return t, bodyLine + i
@@ -363,3 +363,6 @@ func updatedFromBody(body []byte, bodyLine int) (time.Time, int) {
 	}
 	return time.Time{}, 0
 }
+
+// emphasisMarks drops bold and italic marks from a "Last updated" line.
+var emphasisMarks = strings.NewReplacer("*", "", "_", " ")

@@ -197,7 +197,7 @@ func titleFromFileName(p string) string {
 			return "Home"
 		}
 	}
-	name = strings.Join(strings.Fields(strings.NewReplacer("_", " ", "-", " ").Replace(name)), " ")
+	name = strings.Join(strings.Fields(fileNameSeparators.Replace(name)), " ")
 	if name == "" {
 		return "Untitled"
 	}
@@ -208,3 +208,6 @@ func titleFromFileName(p string) string {
 func isIndexName(name string) bool {
 	return strings.EqualFold(name, "index") || strings.EqualFold(name, "readme")
 }
+
+// fileNameSeparators turn a file name's separators into spaces.
+var fileNameSeparators = strings.NewReplacer("_", " ", "-", " ")

@@ -16,6 +16,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Page templates every theme has. A site overrides one by putting a file of
@@ -83,13 +84,23 @@ func (t *Theme) Execute(name string, data any) ([]byte, error) {
 	if !ok {
 		return nil, fmt.Errorf("no template %s", name)
 	}
-	var buf bytes.Buffer
-	buf.Grow(16 << 10)
-	if err := set.ExecuteTemplate(&buf, name, data); err != nil {
+	buf := buffers.Get().(*bytes.Buffer)
+	defer func() {
+		if buf.Cap() <= 1<<20 { // a rare huge page's buffer is not kept
+			buf.Reset()
+			buffers.Put(buf)
+		}
+	}()
+	if err := set.ExecuteTemplate(buf, name, data); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return bytes.Clone(buf.Bytes()), nil
 }
+
+// buffers are reused across Execute calls: a page grown into a fresh
+// buffer allocates it several times over, and pages are rendered by the
+// thousand.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // StaticFiles lists the files of the embedded static folder and of a site's
 // own static folder (which wins), as output path → the fs.FS that has it.

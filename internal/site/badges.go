@@ -124,5 +124,7 @@ func (r *renderer) badgePanel(p *parsed) *render.Badge {
 
 // markdownText escapes the characters that would end a link text.
 func markdownText(s string) string {
-	return strings.NewReplacer(`\`, `\\`, "[", `\[`, "]", `\]`).Replace(s)
+	return markdownEscaper.Replace(s)
 }
+
+var markdownEscaper = strings.NewReplacer(`\`, `\\`, "[", `\[`, "]", `\]`)
