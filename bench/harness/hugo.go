@@ -20,7 +20,7 @@ func (h *harness) measureHugo(ctx context.Context, n int, corpus string) (map[st
 	if err := copyTree(h.hugoSite, site); err != nil {
 		return nil, fmt.Errorf("copying the Hugo site: %w", err)
 	}
-	dest := filepath.Join(h.out, fmt.Sprintf("hugo-%d", n))
+	dest := filepath.Join(h.dest, fmt.Sprintf("hugo-%d", n))
 	reset := func() error {
 		for _, p := range []string{dest, filepath.Join(site, "resources"), filepath.Join(site, ".hugo_build.lock")} {
 			if err := os.RemoveAll(p); err != nil {

@@ -33,6 +33,7 @@ type harness struct {
 	runs     int
 	seed     uint64
 	out      string
+	dest     string // where the builds write their sites
 	repo     string
 	r        *runner
 	milepost string
@@ -52,7 +53,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("harness", flag.ContinueOnError)
 	flags.SetOutput(stderr)
 	sizes := flags.String("sizes", "1000 10000", "corpus sizes in pages, space-separated")
-	out := flags.String("out", "bench/out", "work folder (corpora, outputs, logs, report)")
+	out := flags.String("out", "bench/out", "work folder (corpora, logs, report)")
+	dest := flags.String("dest", "", "folder the measured builds write their sites into (default: -out)")
 	repo := flags.String("repo", ".", "repository root")
 	milepost := flags.String("milepost", "", "milepost binary (empty: skip milepost)")
 	floor := flags.String("floor", "", "floor binary (required)")
@@ -84,7 +86,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return a
 	}
-	h := &harness{runs: *runs, seed: *seed, out: abs(*out), repo: abs(*repo), milepost: abs(*milepost),
+	if *dest == "" {
+		*dest = *out
+	}
+	h := &harness{runs: *runs, seed: *seed, out: abs(*out), dest: abs(*dest), repo: abs(*repo), milepost: abs(*milepost),
 		floor: abs(*floor), hugo: *hugo, profile: *profile, hugoMax: *hugoMax, hugoSite: filepath.Join(abs(*repo), "bench", "hugo")}
 	logDir := filepath.Join(h.out, "logs")
 	if err := os.MkdirAll(logDir, 0o755); err != nil {
@@ -96,6 +101,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		h.r.timeBin = "/usr/bin/time"
 	}
 	rep := &report{started: time.Now().UTC(), machine: h.machine(ctx), runs: h.runs, loadStart: loadAverage(), reload: map[int]map[string]float64{}}
+	rep.notes = append(rep.notes, fmt.Sprintf("Every tool writes its site under `%s`.", h.dest))
 	if h.milepost != "" {
 		if err := h.checkMilepost(ctx); err != nil {
 			fmt.Fprintln(stderr, "harness:", err)
@@ -212,7 +218,7 @@ func (h *harness) measureCorpus(ctx context.Context, n int) ([]row, []string, er
 
 	outputFiles := 0
 	if h.milepost != "" {
-		dest := filepath.Join(corpus, "public")
+		dest := filepath.Join(h.dest, fmt.Sprintf("milepost-%d", n))
 		reset := func() error {
 			for _, p := range []string{dest, filepath.Join(corpus, ".milepost-cache")} {
 				if err := os.RemoveAll(p); err != nil {
@@ -236,7 +242,7 @@ func (h *harness) measureCorpus(ctx context.Context, n int) ([]row, []string, er
 		outputFiles = res[modeCold].files
 	}
 
-	floorDest := filepath.Join(h.out, fmt.Sprintf("floor-%d", n))
+	floorDest := filepath.Join(h.dest, fmt.Sprintf("floor-%d", n))
 	fs := &sample{}
 	for k := 1; k <= h.runs; k++ {
 		if err := os.RemoveAll(floorDest); err != nil {

@@ -21,7 +21,7 @@ func (h *harness) profileMilepost(ctx context.Context, n int, corpus string) str
 	}
 	cpu := filepath.Join(dir, fmt.Sprintf("cpu-%d.pprof", n))
 	mem := filepath.Join(dir, fmt.Sprintf("mem-%d.pprof", n))
-	dest := filepath.Join(corpus, "public")
+	dest := filepath.Join(h.dest, fmt.Sprintf("milepost-profile-%d", n))
 	for _, p := range []string{dest, filepath.Join(corpus, ".milepost-cache")} {
 		if err := os.RemoveAll(p); err != nil {
 			return ""
