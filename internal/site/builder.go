@@ -42,6 +42,13 @@ type Builder struct {
 	setPrefix string
 	// lastFiles is the number of files the last build wrote.
 	lastFiles int
+	// The last build's parser settings and theme, kept while their
+	// inputs are the same.
+	env         *parseEnv
+	envKey      string
+	theme       *render.Theme
+	themeKey    [32]byte
+	themeMinify bool
 }
 
 // NewBuilder returns a Builder for in with an empty cache.
@@ -72,11 +79,8 @@ func (b *Builder) Build(ctx context.Context, sink publish.Sink, changed []string
 	set, loadDiags := b.load(contentFS, prefix, changed)
 	diags = append(diags, loadDiags...)
 
-	var minify func(string) (string, bool)
-	if m, ok := sink.(templateMinifier); ok {
-		minify = m.MinifyTemplate
-	}
-	theme, err := render.LoadTheme(b.in.ThemeTemplates, subIfExists(b.in.Site, "templates"), minify)
+	themeSum, sitewideProgress := themeKey(b.in.ThemeTemplates, subIfExists(b.in.Site, "templates"), b.in.ThemeStatic, subIfExists(b.in.Site, "static"))
+	theme, err := b.loadTheme(sink, themeSum)
 	if err != nil {
 		diags = append(diags, diag.Errorf("", 0, 0, "theme: %v", err))
 	}
@@ -89,14 +93,14 @@ func (b *Builder) Build(ctx context.Context, sink publish.Sink, changed []string
 		return &Result{Diagnostics: diags}, err
 	}
 
-	env := newParseEnv(cfg, set, statics, prefix)
+	cfgKey := settingsKey(cfg, b.in.Drafts)
+	env := b.parseEnv(cfg, cfgKey, set, statics, prefix)
 	if b.oneOff {
 		if env.spool, err = newSpool(); err != nil {
 			return &Result{Diagnostics: diags}, err
 		}
 		defer env.spool.close()
 	}
-	cfgKey := settingsKey(cfg, b.in.Drafts)
 	if cfgKey != b.cfgKey { // the settings that shape parsing changed
 		b.cache, b.cfgKey = map[string]*parsed{}, cfgKey
 	}
@@ -113,7 +117,7 @@ func (b *Builder) Build(ctx context.Context, sink publish.Sink, changed []string
 	}
 
 	r := &renderer{cfg: cfg, in: b.in, theme: theme, set: set, pages: pages, statics: statics, sink: sink, prefix: prefix, spool: env.spool}
-	r.themeKey, r.sitewideProgress = themeKey(b.in.ThemeTemplates, subIfExists(b.in.Site, "templates"), b.in.ThemeStatic, subIfExists(b.in.Site, "static"))
+	r.themeKey, r.sitewideProgress = themeSum, sitewideProgress
 	r.cfgKey = cfgKey
 	if !b.oneOff {
 		r.prevMemo, r.nextMemo = b.memo, newMemoTable()
@@ -190,6 +194,41 @@ func newParseEnv(cfg config.Config, set *content.Set, statics map[string]fs.FS, 
 	}
 }
 
+// parseEnv is newParseEnv, keeping the last build's parser and status
+// settings while the configuration is the same: building the parser (the
+// sanitiser's policy, the emoji table) is a few milliseconds a dev-server
+// rebuild need not spend.
+func (b *Builder) parseEnv(cfg config.Config, cfgKey string, set *content.Set, statics map[string]fs.FS, prefix string) *parseEnv {
+	if b.env != nil && b.envKey == cfgKey+"\x00"+prefix {
+		env := *b.env
+		env.targets = newLinkTargets(set, render.SortedKeys(statics))
+		env.spool = nil
+		return &env
+	}
+	env := newParseEnv(cfg, set, statics, prefix)
+	if !b.oneOff {
+		b.env, b.envKey = env, cfgKey+"\x00"+prefix
+	}
+	return env
+}
+
+// loadTheme loads the theme, or keeps the last build's while its files
+// (key) are the same and the sink minifies, or not, as the last one did.
+func (b *Builder) loadTheme(sink publish.Sink, key [32]byte) (*render.Theme, error) {
+	var minify func(string) (string, bool)
+	if m, ok := sink.(templateMinifier); ok {
+		minify = m.MinifyTemplate
+	}
+	if b.theme != nil && b.themeKey == key && b.themeMinify == (minify != nil) {
+		return b.theme, nil
+	}
+	theme, err := render.LoadTheme(b.in.ThemeTemplates, subIfExists(b.in.Site, "templates"), minify)
+	if err == nil && !b.oneOff {
+		b.theme, b.themeKey, b.themeMinify = theme, key, minify != nil
+	}
+	return theme, err
+}
+
 // reuse answers content.Load's question for a rebuild: every page the
 // watcher did not name as changed is the one read before. Without a list
 // of changes (the first build, or a watcher that lost track) nothing is
@@ -257,13 +296,18 @@ func (b *Builder) parseAll(ctx context.Context, env *parseEnv, set *content.Set)
 	var fresh atomic.Int64
 	err := forEach(ctx, len(set.Pages), func(i int) error {
 		p := set.Pages[i]
-		if old, ok := b.cache[p.Path]; ok && old.page.Hash == p.Hash && old.stillResolves(env.targets) {
+		old, ok := b.cache[p.Path]
+		if ok && old.page.Hash == p.Hash && old.stillResolves(env.targets) {
 			reused := *old
-			reused.page = p
+			reused.page, reused.fresh = p, false
 			out[i] = &reused
 			return nil
 		}
 		out[i] = parsePage(env, p)
+		out[i].fresh = true
+		if ok {
+			out[i].hadPrev, out[i].prevSummary = true, old.summarySig
+		}
 		fresh.Add(1)
 		return nil
 	}, func(done int) { b.in.report("parsing", done, len(set.Pages)) })

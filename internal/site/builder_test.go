@@ -20,7 +20,9 @@ import (
 // Builder's incremental build gives exactly what a fresh full build gives.
 func TestIncrementalEqualsFullBuild(t *testing.T) {
 	for _, archive := range []string{"testdata/sites/links.txtar", "testdata/incremental.txtar"} {
-		for seed := int64(1); seed <= 4; seed++ {
+		// Seeds 74 and 118 once found a backlink whose section title
+		// changed without changing the linked page's key.
+		for _, seed := range []int64{1, 2, 3, 4, 5, 6, 74, 118} {
 			t.Run(fmt.Sprintf("%s/seed%d", archive, seed), func(t *testing.T) {
 				incrementalRun(t, sitetest.Load(t, archive).FS(), seed)
 			})

@@ -7,7 +7,9 @@ import (
 	"encoding/binary"
 	"io/fs"
 	"strconv"
+	"strings"
 
+	"github.com/milepost/milepost/internal/content"
 	"github.com/milepost/milepost/internal/render"
 	"github.com/milepost/milepost/internal/status"
 	"github.com/milepost/milepost/internal/wikilink"
@@ -108,11 +110,20 @@ func (r *renderer) siteKeyOf() [32]byte {
 	return k.sum()
 }
 
-// pageKeys hashes the inputs of every page's files.
+// pageKeys hashes the inputs of every page's files. In a rebuild, a page
+// whose inputs cannot have changed (see dirtyPages) keeps its last key.
 func (r *renderer) pageKeys() map[string][32]byte {
+	dirty := r.dirtyPages()
 	sums := make([][32]byte, len(r.pages))
 	_ = forEach(context.Background(), len(r.pages), func(i int) error {
-		sums[i] = r.pageKey(r.pages[i])
+		p := r.pages[i]
+		if dirty != nil && !dirty[p.page.Path] {
+			if m := r.prevMemo.get(p.page.Path); m != nil {
+				sums[i] = m.key
+				return nil
+			}
+		}
+		sums[i] = r.pageKey(p)
 		return nil
 	}, nil)
 	keys := make(map[string][32]byte, len(r.pages))
@@ -120,6 +131,68 @@ func (r *renderer) pageKeys() map[string][32]byte {
 		keys[p.page.Path] = sums[i]
 	}
 	return keys
+}
+
+// dirtyPages lists the pages whose key may differ from the last build's,
+// or returns nil when every key must be made again: on a first build, a
+// new site key (theme, settings, day) or a new link index (a page came,
+// went, or changed its title, aliases or headings). Otherwise only pages
+// parsed again changed, and a page's key can change only if it is one of
+// them, it is linked from one (its backlinks; old links and new), it embeds
+// one whose summary changed, or it is the page of a folder holding one
+// (its listing).
+func (r *renderer) dirtyPages() map[string]bool {
+	if r.prevMemo == nil || r.prevMemo.siteKey != r.siteKey || !r.links.kept {
+		return nil
+	}
+	dirty := map[string]bool{}
+	changed := map[string]bool{} // pages whose summary changed
+	for _, p := range r.pages {
+		if !p.fresh {
+			continue
+		}
+		dirty[p.page.Path] = true
+		for _, rs := range r.links.byPage[p.page.Path] {
+			dirty[rs.Path] = true
+		}
+		if r.prevLinks != nil {
+			for _, rs := range r.prevLinks.byPage[p.page.Path] {
+				dirty[rs.Path] = true
+			}
+		}
+		if !p.hadPrev || p.prevSummary != p.summarySig {
+			changed[p.page.Path] = true
+		}
+	}
+	if len(changed) == 0 {
+		return dirty
+	}
+	for _, p := range r.pages {
+		for i, rs := range r.links.byPage[p.page.Path] {
+			if p.links[i].Embed && changed[rs.Path] {
+				dirty[p.page.Path] = true
+			}
+		}
+	}
+	for path := range changed {
+		for d := r.byPath[path].page.Folder; ; d = parentFolder(d) {
+			if ip, ok := r.byURL[content.FolderURL(d)]; ok && ip.page.IsIndex {
+				dirty[ip.page.Path] = true
+			}
+			if d == "" {
+				break
+			}
+		}
+	}
+	return dirty
+}
+
+// parentFolder is the folder holding content folder d ("" at the top).
+func parentFolder(d string) string {
+	if i := strings.LastIndexByte(d, '/'); i >= 0 {
+		return d[:i]
+	}
+	return ""
 }
 
 // pageKey hashes the inputs of p's files: its source, how its links
@@ -149,8 +222,9 @@ func (r *renderer) pageKey(p *parsed) [32]byte {
 	}
 	bls := r.links.backlinks[p.page.Path]
 	k.num(len(bls))
-	for _, bl := range bls {
-		k.str(bl.from.page.Path, bl.from.page.URL, bl.from.title, bl.section)
+	for _, bl := range bls { // a backlink shows the page's title and its section's
+		k.raw(bl.from.summarySig[:])
+		k.str(bl.from.page.Path, bl.from.page.URL, bl.section)
 	}
 	k.crumbs(r.crumbs(p.page.URL))
 	if p.page.IsIndex {

@@ -32,8 +32,9 @@ type pageMemo struct {
 
 // memoTable holds the memos of one build, filled concurrently.
 type memoTable struct {
-	mu    sync.Mutex
-	pages map[string]*pageMemo // by content path
+	mu      sync.Mutex
+	siteKey [32]byte             // the site key the page keys were made with
+	pages   map[string]*pageMemo // by content path
 	// bytes holds other memoised outputs: "json:"+page path is the page's
 	// entry in status.json, "list:"+output name a folder or tag page.
 	bytes map[string]bytesMemo

@@ -117,6 +117,9 @@ func (r *renderer) run(ctx context.Context) (*Result, error) {
 	}
 
 	r.siteKey = r.siteKeyOf()
+	if r.nextMemo != nil {
+		r.nextMemo.siteKey = r.siteKey
+	}
 	r.keys = r.pageKeys()
 	steps := []func() error{
 		r.writeStatics,

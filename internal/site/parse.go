@@ -35,6 +35,11 @@ type parsed struct {
 	targetSig [32]byte
 	// summarySig hashes what other pages' outputs show of this page.
 	summarySig [32]byte
+	// fresh says the page was parsed in this build (not taken from the
+	// Builder's cache); prevSummary is then the summary signature of the
+	// page's previous parse, when there was one (hadPrev).
+	fresh, hadPrev bool
+	prevSummary    [32]byte
 }
 
 // parseEnv is what parsing a page needs from the build.

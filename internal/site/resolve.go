@@ -14,6 +14,7 @@ import (
 // whom, and the broken links of the whole site.
 type resolved struct {
 	sig       [32]byte                   // hash of every target the index holds
+	kept      bool                       // the index is the previous build's: no target changed
 	links     map[string][]wikilink.Link // the links each page's resolutions are for
 	index     *wikilink.Index
 	byPage    map[string][]wikilink.Resolution // content path → resolution per link
@@ -50,6 +51,7 @@ func resolveLinks(pages []*parsed, set *content.Set, statics map[string]fs.FS, p
 		backlinks: make(map[string][]backlink, len(pages)),
 	}
 	reuse := prev != nil && prev.sig == res.sig
+	res.kept = reuse
 	if reuse {
 		res.index = prev.index
 	} else {
