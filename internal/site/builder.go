@@ -46,6 +46,7 @@ type Builder struct {
 	// inputs are the same.
 	env         *parseEnv
 	envKey      string
+	targets     *linkTargets // the last build's markdown link targets
 	theme       *render.Theme
 	themeKey    [32]byte
 	themeMinify bool
@@ -76,10 +77,13 @@ func (b *Builder) Build(ctx context.Context, sink publish.Sink, changed []string
 		return &Result{Diagnostics: d}, d.Err()
 	}
 	prefix := cfg.ContentDir + "/"
-	set, loadDiags := b.load(contentFS, prefix, changed)
+	set, loadDiags, onlyEdits := b.load(contentFS, prefix, changed)
 	diags = append(diags, loadDiags...)
 
 	themeSum, sitewideProgress := themeKey(b.in.ThemeTemplates, subIfExists(b.in.Site, "templates"), b.in.ThemeStatic, subIfExists(b.in.Site, "static"))
+	// Only pages edited, and the same static files: every path a markdown
+	// link can find is where it was.
+	samePaths := onlyEdits && b.theme != nil && b.themeKey == themeSum
 	theme, err := b.loadTheme(sink, themeSum)
 	if err != nil {
 		diags = append(diags, diag.Errorf("", 0, 0, "theme: %v", err))
@@ -94,7 +98,7 @@ func (b *Builder) Build(ctx context.Context, sink publish.Sink, changed []string
 	}
 
 	cfgKey := settingsKey(cfg, b.in.Drafts)
-	env := b.parseEnv(cfg, cfgKey, set, statics, prefix)
+	env, sameTargets := b.parseEnv(cfg, cfgKey, set, statics, prefix, samePaths)
 	if b.oneOff {
 		if env.spool, err = newSpool(); err != nil {
 			return &Result{Diagnostics: diags}, err
@@ -104,7 +108,7 @@ func (b *Builder) Build(ctx context.Context, sink publish.Sink, changed []string
 	if cfgKey != b.cfgKey { // the settings that shape parsing changed
 		b.cache, b.cfgKey = map[string]*parsed{}, cfgKey
 	}
-	pages, parsedCount, err := b.parseAll(ctx, env, set)
+	pages, parsedCount, err := b.parseAll(ctx, env, set, sameTargets)
 	if err != nil {
 		return &Result{Diagnostics: diags}, err
 	}
@@ -139,13 +143,11 @@ func (b *Builder) Build(ctx context.Context, sink publish.Sink, changed []string
 // load runs LOAD. A rebuild told that only pages were edited reads just
 // those (content.Update); one told which files changed reads the named
 // files and reuses the others' pages; else every file is read.
-func (b *Builder) load(contentFS fs.FS, prefix string, changed []string) (*content.Set, diag.List) {
+func (b *Builder) load(contentFS fs.FS, prefix string, changed []string) (set *content.Set, diags diag.List, onlyEdits bool) {
 	opts := content.Options{Prefix: prefix, Drafts: b.in.Drafts}
-	var set *content.Set
-	var diags diag.List
 	if edited, ok := b.editedPages(prefix, changed); ok {
 		if s, d, ok := content.Update(b.set, contentFS, edited, opts); ok {
-			set, diags = s, d
+			set, diags, onlyEdits = s, d, true
 		}
 	}
 	if set == nil {
@@ -157,7 +159,7 @@ func (b *Builder) load(contentFS fs.FS, prefix string, changed []string) (*conte
 	for _, p := range set.Pages {
 		b.pages[p.Path] = p
 	}
-	return set, diags
+	return set, diags, onlyEdits
 }
 
 // editedPages lists, content-relative, the markdown files among changed
@@ -197,19 +199,26 @@ func newParseEnv(cfg config.Config, set *content.Set, statics map[string]fs.FS, 
 // parseEnv is newParseEnv, keeping the last build's parser and status
 // settings while the configuration is the same: building the parser (the
 // sanitiser's policy, the emoji table) is a few milliseconds a dev-server
-// rebuild need not spend.
-func (b *Builder) parseEnv(cfg config.Config, cfgKey string, set *content.Set, statics map[string]fs.FS, prefix string) *parseEnv {
+// rebuild need not spend. With samePaths (no file came or went) it keeps
+// the last build's link targets too, and says so: every markdown link then
+// finds what it found before.
+func (b *Builder) parseEnv(cfg config.Config, cfgKey string, set *content.Set, statics map[string]fs.FS, prefix string, samePaths bool) (env *parseEnv, sameTargets bool) {
 	if b.env != nil && b.envKey == cfgKey+"\x00"+prefix {
-		env := *b.env
-		env.targets = newLinkTargets(set, render.SortedKeys(statics))
-		env.spool = nil
-		return &env
+		cp := *b.env
+		env, sameTargets = &cp, samePaths && b.targets != nil
+		if sameTargets {
+			env.targets = b.targets
+		} else {
+			env.targets = newLinkTargets(set, render.SortedKeys(statics))
+		}
+	} else {
+		env = newParseEnv(cfg, set, statics, prefix)
 	}
-	env := newParseEnv(cfg, set, statics, prefix)
+	env.spool = nil
 	if !b.oneOff {
-		b.env, b.envKey = env, cfgKey+"\x00"+prefix
+		b.env, b.envKey, b.targets = env, cfgKey+"\x00"+prefix, env.targets
 	}
-	return env
+	return env, sameTargets
 }
 
 // loadTheme loads the theme, or keeps the last build's while its files
@@ -291,13 +300,15 @@ func settingsKey(cfg config.Config, drafts bool) string {
 
 // parseAll parses every page, in parallel, reusing cached results for
 // pages whose bytes and link targets are unchanged.
-func (b *Builder) parseAll(ctx context.Context, env *parseEnv, set *content.Set) ([]*parsed, int, error) {
+// With sameTargets, a cached page's markdown links are known to resolve as
+// before and are not looked up again.
+func (b *Builder) parseAll(ctx context.Context, env *parseEnv, set *content.Set, sameTargets bool) ([]*parsed, int, error) {
 	out := make([]*parsed, len(set.Pages))
 	var fresh atomic.Int64
 	err := forEach(ctx, len(set.Pages), func(i int) error {
 		p := set.Pages[i]
 		old, ok := b.cache[p.Path]
-		if ok && old.page.Hash == p.Hash && old.stillResolves(env.targets) {
+		if ok && old.page.Hash == p.Hash && (sameTargets || old.stillResolves(env.targets)) {
 			reused := *old
 			reused.page, reused.fresh = p, false
 			out[i] = &reused

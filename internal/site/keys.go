@@ -111,9 +111,9 @@ func (r *renderer) siteKeyOf() [32]byte {
 }
 
 // pageKeys hashes the inputs of every page's files. In a rebuild, a page
-// whose inputs cannot have changed (see dirtyPages) keeps its last key.
-func (r *renderer) pageKeys() map[string][32]byte {
-	dirty := r.dirtyPages()
+// whose inputs cannot have changed (not in dirty; see dirtyPages) keeps its
+// last key.
+func (r *renderer) pageKeys(dirty map[string]bool) map[string][32]byte {
 	sums := make([][32]byte, len(r.pages))
 	_ = forEach(context.Background(), len(r.pages), func(i int) error {
 		p := r.pages[i]

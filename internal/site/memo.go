@@ -7,6 +7,7 @@ import (
 
 	"github.com/milepost/milepost/internal/buildcache"
 	"github.com/milepost/milepost/internal/render"
+	"github.com/milepost/milepost/internal/status"
 )
 
 // A page's files are a function of a few inputs: its own source, how its
@@ -38,6 +39,18 @@ type memoTable struct {
 	// bytes holds other memoised outputs: "json:"+page path is the page's
 	// entry in status.json, "list:"+output name a folder or tag page.
 	bytes map[string]bytesMemo
+	// warnings are the pages' warnings, by content path.
+	warnings map[string][]status.Warning
+}
+
+// keptWarnings returns the warnings path had in the build t is the memo
+// of, when path is not dirty (dirty nil means every page is).
+func (t *memoTable) keptWarnings(path string, dirty map[string]bool) ([]status.Warning, bool) {
+	if t == nil || dirty == nil || dirty[path] {
+		return nil, false
+	}
+	ws, ok := t.warnings[path]
+	return ws, ok
 }
 
 // bytesMemo is one memoised output and the key it was made from.

@@ -89,15 +89,6 @@ func (r *renderer) run(ctx context.Context) (*Result, error) {
 	}
 	r.links = resolveLinks(r.pages, r.set, r.statics, r.prefix, r.prevLinks)
 	r.diags = append(r.diags, r.links.diags...)
-	r.warnings = make(map[string][]status.Warning, len(r.pages))
-	for _, p := range r.pages {
-		r.warnings[p.page.Path] = r.collectWarnings(p)
-		for _, w := range r.pageWarnings(p) {
-			if w.Kind == diag.KindStale || w.Kind == diag.KindNoItems {
-				r.diags = append(r.diags, diag.Warnf(w.Kind, r.prefix+p.page.Path, w.Line, 0, "%s", w.Message))
-			}
-		}
-	}
 	total := status.Counts{}
 	for _, p := range r.pages {
 		if p.tracked {
@@ -117,10 +108,12 @@ func (r *renderer) run(ctx context.Context) (*Result, error) {
 	}
 
 	r.siteKey = r.siteKeyOf()
+	dirty := r.dirtyPages()
+	r.collectAllWarnings(dirty)
 	if r.nextMemo != nil {
-		r.nextMemo.siteKey = r.siteKey
+		r.nextMemo.siteKey, r.nextMemo.warnings = r.siteKey, r.warnings
 	}
-	r.keys = r.pageKeys()
+	r.keys = r.pageKeys(dirty)
 	steps := []func() error{
 		r.writeStatics,
 		r.writeAssets,
@@ -140,6 +133,25 @@ func (r *renderer) run(ctx context.Context) (*Result, error) {
 		return nil, err
 	}
 	return &Result{Pages: len(r.pages), Files: int(r.files.Load()), Diagnostics: r.diags, Counts: total, Config: r.cfg, Outputs: r.outputs}, nil
+}
+
+// collectAllWarnings gathers every page's warnings, taking the last
+// build's for pages an edit cannot have reached (dirty is as dirtyPages
+// gives it), and reports staleness and pages without items.
+func (r *renderer) collectAllWarnings(dirty map[string]bool) {
+	r.warnings = make(map[string][]status.Warning, len(r.pages))
+	for _, p := range r.pages {
+		ws, kept := r.prevMemo.keptWarnings(p.page.Path, dirty)
+		if !kept {
+			ws = r.collectWarnings(p)
+		}
+		r.warnings[p.page.Path] = ws
+		for _, w := range ws {
+			if w.Kind == diag.KindStale || w.Kind == diag.KindNoItems {
+				r.diags = append(r.diags, diag.Warnf(w.Kind, r.prefix+p.page.Path, w.Line, 0, "%s", w.Message))
+			}
+		}
+	}
 }
 
 // sharedSink is a sink that can keep bytes without copying them.
