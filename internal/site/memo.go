@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/milepost/milepost/internal/buildcache"
+	"github.com/milepost/milepost/internal/publish"
 	"github.com/milepost/milepost/internal/render"
 	"github.com/milepost/milepost/internal/status"
 )
@@ -19,10 +20,7 @@ import (
 // the pages whose inputs changed.
 
 // outFile is one output file.
-type outFile struct {
-	name string
-	data []byte
-}
+type outFile = publish.File
 
 // pageMemo is what rendering one page produced, and the key it was
 // rendered from.

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/milepost/milepost/internal/publish"
 	"github.com/milepost/milepost/internal/render"
 	"github.com/milepost/milepost/internal/status"
 	"github.com/milepost/milepost/internal/wikilink"
@@ -31,24 +32,38 @@ func (r *renderer) writePage(p *parsed) error {
 		}
 		m = r.remember(p, files)
 	}
-	names := make([]string, len(m.files))
-	for i, f := range m.files {
-		names[i] = f.name
+	if _, ok := r.sink.(keeper); ok {
+		names := make([]string, len(m.files))
+		for i, f := range m.files {
+			names[i] = f.Name
+		}
+		r.recordOutput(p.page.Path, m.key, names)
 	}
-	r.recordOutput(p.page.Path, m.key, names)
+	if s, ok := r.sink.(sharedFilesSink); ok && !r.theme.Minified() {
+		r.files.Add(int64(len(m.files)))
+		if err := s.PutSharedFiles(m.files); err != nil {
+			return fmt.Errorf("writing %s: %w", p.page.URL, err)
+		}
+		return nil
+	}
 	for _, f := range m.files {
-		if err := r.putMade(f.name, f.data); err != nil {
+		if err := r.putMade(f.Name, f.Data); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
+// sharedFilesSink is a sink that takes a page's files at once, uncopied.
+type sharedFilesSink interface {
+	PutSharedFiles(files []publish.File) error
+}
+
 // renderPage renders the files of one page.
 func (r *renderer) renderPage(p *parsed) ([]outFile, error) {
 	var out []outFile
 	emit := func(name string, data []byte) error {
-		out = append(out, outFile{name, data})
+		out = append(out, outFile{Name: name, Data: data})
 		return nil
 	}
 	v := r.view(p.page.URL, p.title)
