@@ -2,6 +2,7 @@ package site
 
 import (
 	"io/fs"
+	"maps"
 	"sort"
 
 	"github.com/milepost/milepost/internal/content"
@@ -44,40 +45,32 @@ func resolveLinks(pages []*parsed, set *content.Set, statics map[string]fs.FS, p
 	for _, name := range render.SortedKeys(statics) {
 		files = append(files, wikilink.Target{Path: name, URL: name})
 	}
-	res := &resolved{
-		sig:       targetsSignature(pages, files),
-		links:     make(map[string][]wikilink.Link, len(pages)),
-		byPage:    make(map[string][]wikilink.Resolution, len(pages)),
-		backlinks: make(map[string][]backlink, len(pages)),
-	}
+	res := &resolved{sig: targetsSignature(pages, files)}
 	reuse := prev != nil && prev.sig == res.sig
 	res.kept = reuse
 	if reuse {
 		res.index = prev.index
+		res.patchLinks(prev, pages)
 	} else {
+		res.links = make(map[string][]wikilink.Link, len(pages))
+		res.byPage = make(map[string][]wikilink.Resolution, len(pages))
+		res.backlinks = make(map[string][]backlink, len(pages))
 		targets := make([]wikilink.Target, 0, len(pages)+len(files))
 		for _, p := range pages {
 			targets = append(targets, p.linkTarget())
 		}
 		res.index = wikilink.NewIndex(append(targets, files...))
+		for _, p := range pages {
+			res.setLinks(p, res.resolveAll(p))
+		}
+		for _, bl := range res.backlinks {
+			sortBacklinks(bl)
+		}
 	}
 	for _, p := range pages {
 		file := prefix + p.page.Path
-		res.links[p.page.Path] = p.links
-		var old []wikilink.Resolution
-		if reuse && sameLinks(prev.links[p.page.Path], p.links) {
-			old = prev.byPage[p.page.Path]
-		}
-		out := make([]wikilink.Resolution, len(p.links))
-		linked := map[backlinkKey]bool{}
-		for i, l := range p.links {
-			var r wikilink.Resolution
-			if old != nil {
-				r = old[i]
-			} else {
-				r = res.index.Resolve(p.page.Path, l)
-			}
-			out[i] = r
+		for i, r := range res.byPage[p.page.Path] {
+			l := p.links[i]
 			for _, w := range r.Warnings {
 				res.diags = append(res.diags, diag.Warnf(w.Kind, file, l.Line, l.Col, "%s", w.Message))
 			}
@@ -87,14 +80,8 @@ func resolveLinks(pages []*parsed, set *content.Set, statics map[string]fs.FS, p
 					Page:   render.Link{Title: p.title, URL: p.page.URL},
 					Reason: brokenReason(r),
 				})
-				continue
-			}
-			if k := (backlinkKey{r.Path, l.Section}); r.Path != "" && r.Path != p.page.Path && !linked[k] {
-				linked[k] = true
-				res.backlinks[r.Path] = append(res.backlinks[r.Path], backlink{from: p, section: l.Section})
 			}
 		}
-		res.byPage[p.page.Path] = out
 		for _, b := range p.brokenMD {
 			res.broken = append(res.broken, render.BrokenLink{
 				File: file, Line: b.line, Target: b.target,
@@ -110,10 +97,94 @@ func resolveLinks(pages []*parsed, set *content.Set, statics map[string]fs.FS, p
 		}
 		return a.Line < b.Line
 	})
-	for _, bl := range res.backlinks {
-		sort.SliceStable(bl, func(i, j int) bool { return bl[i].from.page.Path < bl[j].from.page.Path })
-	}
 	return res
+}
+
+// resolveAll resolves every wiki-link of p against the index.
+func (res *resolved) resolveAll(p *parsed) []wikilink.Resolution {
+	out := make([]wikilink.Resolution, len(p.links))
+	for i, l := range p.links {
+		out[i] = res.index.Resolve(p.page.Path, l)
+	}
+	return out
+}
+
+// setLinks records p's links and their resolutions, and adds p to the
+// backlinks of every page they reach (once per section). The callers sort
+// the backlinks they touched.
+func (res *resolved) setLinks(p *parsed, rs []wikilink.Resolution) {
+	res.links[p.page.Path], res.byPage[p.page.Path] = p.links, rs
+	var linked map[backlinkKey]bool
+	for i, r := range rs {
+		if r.Broken || r.Path == "" || r.Path == p.page.Path {
+			continue
+		}
+		k := backlinkKey{r.Path, p.links[i].Section}
+		if linked == nil {
+			linked = map[backlinkKey]bool{}
+		}
+		if !linked[k] {
+			linked[k] = true
+			res.backlinks[r.Path] = append(res.backlinks[r.Path], backlink{from: p, section: k.section})
+		}
+	}
+}
+
+// patchLinks makes res from the previous build's RESOLVE when the index is
+// the same: pages whose links are the same slice as then keep their
+// resolutions and backlink entries; the others are resolved again, their
+// old backlink entries taken out and the new ones put in. The previous
+// build's lists are never changed: the dev server may still serve it.
+func (res *resolved) patchLinks(prev *resolved, pages []*parsed) {
+	res.links, res.byPage = maps.Clone(prev.links), maps.Clone(prev.byPage)
+	res.backlinks = maps.Clone(prev.backlinks)
+	touched := map[string]bool{}
+	own := func(path string) { // copy a list before its first change
+		if !touched[path] {
+			touched[path] = true
+			res.backlinks[path] = append([]backlink(nil), res.backlinks[path]...)
+		}
+	}
+	for _, p := range pages {
+		if sameLinks(prev.links[p.page.Path], p.links) {
+			continue
+		}
+		for _, r := range prev.byPage[p.page.Path] {
+			if r.Path != "" {
+				own(r.Path)
+				res.backlinks[r.Path] = withoutFrom(res.backlinks[r.Path], p.page.Path)
+			}
+		}
+		rs := res.resolveAll(p)
+		for _, r := range rs {
+			if r.Path != "" {
+				own(r.Path)
+			}
+		}
+		res.setLinks(p, rs)
+	}
+	for path := range touched {
+		if len(res.backlinks[path]) == 0 {
+			delete(res.backlinks, path)
+		} else {
+			sortBacklinks(res.backlinks[path])
+		}
+	}
+}
+
+// withoutFrom drops the entries of page from from a backlink list, in place.
+func withoutFrom(bl []backlink, from string) []backlink {
+	out := bl[:0]
+	for _, b := range bl {
+		if b.from.page.Path != from {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+func sortBacklinks(bl []backlink) {
+	sort.SliceStable(bl, func(i, j int) bool { return bl[i].from.page.Path < bl[j].from.page.Path })
 }
 
 // brokenReason is the first warning of a broken resolution, for the
