@@ -61,11 +61,11 @@ type devBuilder struct {
 }
 
 func (d *devBuilder) Build(ctx context.Context, changed []string) (*devserver.Result, error) {
-	files, deferred, res, err := d.b.BuildServed(ctx, changed)
+	files, deferred, outputs, res, err := d.b.BuildServed(ctx, changed)
 	if err != nil {
 		return nil, err
 	}
-	return &devserver.Result{Files: files, Deferred: deferred, Pages: res.Parsed}, nil
+	return &devserver.Result{Files: files, Deferred: deferred, Changed: outputs, Pages: res.Parsed}, nil
 }
 
 // openBrowser asks the desktop to open url; failing is not an error.

@@ -86,9 +86,9 @@ type siteBuilder struct {
 }
 
 func (s *siteBuilder) Build(ctx context.Context, changed []string) (*devserver.Result, error) {
-	files, deferred, res, err := s.b.BuildServed(ctx, changed)
+	files, deferred, outputs, res, err := s.b.BuildServed(ctx, changed)
 	if err != nil {
 		return nil, err
 	}
-	return &devserver.Result{Files: files, Deferred: deferred, Pages: res.Parsed}, nil
+	return &devserver.Result{Files: files, Deferred: deferred, Changed: outputs, Pages: res.Parsed}, nil
 }

@@ -19,6 +19,8 @@ type Memory struct {
 	deferred   map[string]func() []byte
 	dirs       map[string]bool
 	unminified []string
+
+	owned // the files of pages and listings, for Rebuild (owned.go)
 }
 
 // NewMemory returns an empty Memory; minify says whether Put minifies.
@@ -47,13 +49,18 @@ func (m *Memory) PutShared(name string, data []byte) error {
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if m.has(name) {
+	if m.rebuilt {
+		if err := m.claim(name); err != nil {
+			return err
+		}
+	} else if m.has(name) {
 		return fmt.Errorf("%s is written twice in one build", name)
 	}
 	for dir := parentDir(name); dir != "" && !m.dirs[dir]; dir = parentDir(dir) {
 		m.dirs[dir] = true
 	}
 	m.files[name] = data
+	m.unowned = append(m.unowned, name)
 	return nil
 }
 
@@ -66,42 +73,10 @@ func parentDir(name string) string {
 	return ""
 }
 
-// File is one output file, for PutSharedFiles.
+// File is one output file, for PutOwned.
 type File struct {
 	Name string
 	Data []byte
-}
-
-// PutSharedFiles is PutShared for the files of one page at once: one lock
-// for all of them, and a folder's parents noted once. A dev-server rebuild
-// hands on every unchanged page's files this way, tens of thousands of
-// them on a big site.
-func (m *Memory) PutSharedFiles(files []File) error {
-	if m.minifier != nil {
-		for _, f := range files {
-			if err := m.Put(f.Name, f.Data); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	lastDir := "\x00"
-	for _, f := range files {
-		n := len(m.files)
-		m.files[f.Name] = f.Data
-		if len(m.files) == n || len(m.deferred) > 0 && m.deferred[f.Name] != nil {
-			return fmt.Errorf("%s is written twice in one build", f.Name)
-		}
-		if dir := parentDir(f.Name); dir != lastDir {
-			lastDir = dir
-			for ; dir != "" && !m.dirs[dir]; dir = parentDir(dir) {
-				m.dirs[dir] = true
-			}
-		}
-	}
-	return nil
 }
 
 // PutDeferred stores under name a file that is made when first asked for
@@ -125,7 +100,7 @@ func (m *Memory) PutDeferred(name string, make func() []byte) error {
 	})
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if err := m.checkNew(name); err != nil {
+	if err := m.claim(name); err != nil {
 		return err
 	}
 	m.deferred[name] = once
@@ -201,13 +176,14 @@ func (m *Memory) store(name string, stored []byte, minifyFailed bool) error {
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if err := m.checkNew(name); err != nil {
+	if err := m.claim(name); err != nil {
 		return err
 	}
 	for dir := parentDir(name); dir != "" && !m.dirs[dir]; dir = parentDir(dir) {
 		m.dirs[dir] = true
 	}
 	m.files[name] = stored
+	m.unowned = append(m.unowned, name)
 	if minifyFailed {
 		m.unminified = append(m.unminified, name)
 	}
@@ -261,8 +237,9 @@ func (m *Memory) Snapshot() (files map[string][]byte, deferred map[string]func()
 func (m *Memory) Take() (files map[string][]byte, deferred map[string]func() []byte) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	m.dropUnclaimed()
 	files, deferred = m.files, m.deferred
-	m.files, m.deferred = nil, nil
+	m.taken, m.files, m.deferred = files, nil, nil
 	return files, deferred
 }
 

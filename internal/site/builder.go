@@ -40,8 +40,10 @@ type Builder struct {
 	// set is the last load, of the content folder at setPrefix.
 	set       *content.Set
 	setPrefix string
-	// lastFiles is the number of files the last build wrote.
-	lastFiles int
+	// lastFiles is the number of files the last build wrote; lastMemory
+	// holds them, for BuildServed to start the next build from.
+	lastFiles  int
+	lastMemory *publish.Memory
 	// The last build's parser settings and theme, kept while their
 	// inputs are the same.
 	env         *parseEnv

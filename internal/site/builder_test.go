@@ -39,17 +39,52 @@ func incrementalRun(t *testing.T, base fstest.MapFS, seed int64) {
 	}
 	rng := rand.New(rand.NewSource(seed))
 	b := site.NewBuilder(input(fsys))
+	var served map[string][]byte // the last good build's files, as the dev server holds them
 	for step := 0; step < 16; step++ {
 		op, changed := mutate(rng, fsys, time.Unix(int64(step+2), 0))
-		got, _, gotErr := b.BuildFiles(context.Background(), changed)
+		files, deferred, outputs, _, gotErr := b.BuildServed(context.Background(), changed)
 		want, _, wantErr := site.NewBuilder(input(fsys)).BuildFiles(context.Background(), nil)
 		if (gotErr != nil) != (wantErr != nil) {
 			t.Fatalf("step %d (%s): incremental error %v, full build error %v", step, op, gotErr, wantErr)
 		}
+		if gotErr != nil {
+			continue
+		}
+		got := map[string][]byte{}
+		for name, data := range files {
+			got[name] = data
+		}
+		for name, make := range deferred {
+			got[name] = make()
+		}
 		if diff := diffFiles(want, got); diff != "" {
 			t.Fatalf("step %d (%s): incremental build differs from a full build:\n%s", step, op, diff)
 		}
+		if served != nil && outputs != nil {
+			if want := changedNames(served, files); strings.Join(outputs, "\n") != strings.Join(want, "\n") {
+				t.Fatalf("step %d (%s): the build says %q changed; comparing gives %q", step, op, outputs, want)
+			}
+		}
+		served = files
 	}
+}
+
+// changedNames lists, sorted, the names whose bytes differ between two
+// builds' files, removed ones included.
+func changedNames(prev, cur map[string][]byte) []string {
+	var out []string
+	for name, data := range cur {
+		if old, ok := prev[name]; !ok || !bytes.Equal(old, data) {
+			out = append(out, name)
+		}
+	}
+	for name := range prev {
+		if _, ok := cur[name]; !ok {
+			out = append(out, name)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // mutate changes fsys at random, stamping what it touches with time now,

@@ -173,11 +173,14 @@ func (r *renderer) recordOutput(id string, key [32]byte, names []string) {
 // key, the hash of everything the page shows, is the same. The view is
 // built only when the page must be rendered again.
 func (r *renderer) executeKeyed(tmpl, name string, key [32]byte, view func() (*render.View, error)) error {
-	r.recordOutput("list:"+name, key, []string{name})
-	if html, ok := r.recall("list:"+name, key); ok {
-		return r.putMade(name, html)
+	id := "list:" + name
+	if _, ok := r.sink.(keeper); ok {
+		r.recordOutput(id, key, []string{name})
 	}
-	if kept, err := r.keptFromCache("list:"+name, key); kept || err != nil {
+	if html, ok := r.recall(id, key); ok {
+		return r.putFiles(id, []outFile{{Name: name, Data: html}}, true)
+	}
+	if kept, err := r.keptFromCache(id, key); kept || err != nil {
 		return err
 	}
 	v, err := view()
@@ -188,6 +191,6 @@ func (r *renderer) executeKeyed(tmpl, name string, key [32]byte, view func() (*r
 	if err != nil {
 		return fmt.Errorf("template %s for %s: %w", tmpl, name, err)
 	}
-	r.keepBytes("list:"+name, key, html)
-	return r.putMade(name, html)
+	r.keepBytes(id, key, html)
+	return r.putFiles(id, []outFile{{Name: name, Data: html}}, false)
 }

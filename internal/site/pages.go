@@ -22,6 +22,7 @@ func (r *renderer) writePage(p *parsed) error {
 		return nil // the root index.md is shown on the home page
 	}
 	m := r.memoized(p)
+	hit := m != nil
 	if m == nil {
 		if kept, err := r.keptFromCache(p.page.Path, r.keys[p.page.Path]); kept || err != nil {
 			return err
@@ -39,24 +40,37 @@ func (r *renderer) writePage(p *parsed) error {
 		}
 		r.recordOutput(p.page.Path, m.key, names)
 	}
-	if s, ok := r.sink.(sharedFilesSink); ok && !r.theme.Minified() {
-		r.files.Add(int64(len(m.files)))
-		if err := s.PutSharedFiles(m.files); err != nil {
-			return fmt.Errorf("writing %s: %w", p.page.URL, err)
+	return r.putFiles(p.page.Path, m.files, hit)
+}
+
+// ownedSink is a sink that keeps a page's or listing's files as a whole,
+// and can keep the last build's as they are (publish.Memory).
+type ownedSink interface {
+	PutOwned(owner string, files []publish.File) error
+	KeepOwned(owner string) bool
+}
+
+// putFiles hands the sink the files of owner (a page's path, or "list:"
+// and a listing's name). unchanged says they are the files the last build
+// made: a sink that keeps owners' files then keeps them with one call.
+func (r *renderer) putFiles(owner string, files []outFile, unchanged bool) error {
+	r.files.Add(int64(len(files)))
+	if s, ok := r.sink.(ownedSink); ok && !r.theme.Minified() {
+		if unchanged && s.KeepOwned(owner) {
+			return nil
+		}
+		if err := s.PutOwned(owner, files); err != nil {
+			return fmt.Errorf("writing %s: %w", owner, err)
 		}
 		return nil
 	}
-	for _, f := range m.files {
+	r.files.Add(-int64(len(files))) // putMade counts them
+	for _, f := range files {
 		if err := r.putMade(f.Name, f.Data); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-// sharedFilesSink is a sink that takes a page's files at once, uncopied.
-type sharedFilesSink interface {
-	PutSharedFiles(files []publish.File) error
 }
 
 // renderPage renders the files of one page.
