@@ -10,6 +10,8 @@
 #   BENCH_TIMEOUT   timeout of each measured command (default 600s)
 #   BENCH_HUGO_MAX  largest corpus Hugo builds (default 10000: Hugo needs
 #                   ~20 GB at 100k pages)
+#   BENCH_RELOAD_MAX largest corpus of the dev server reload benchmark
+#                   (default 10000: it holds the whole site in memory)
 #   BENCH_GO=0      skip the testing.B benchmarks at the end
 #   BENCH_SEED      corpus seed (default 1)
 #   BENCH_DEST      where the measured builds write (default /dev/shm/milepost-bench
@@ -92,6 +94,7 @@ status=0
 	-floor "$OUT/floor" \
 	-hugo "$HUGO" \
 	-hugo-max "${BENCH_HUGO_MAX:-10000}" \
+	-reload-max "${BENCH_RELOAD_MAX:-10000}" \
 	-runs "${BENCH_RUNS:-3}" \
 	-timeout "${BENCH_TIMEOUT:-600}s" \
 	-seed "${BENCH_SEED:-1}" \

@@ -81,7 +81,7 @@ func firstLine(s, prefix string) string {
 // ---- DEV SERVER RELOAD LATENCY STEP ----
 func (h *harness) devserverBench(ctx context.Context, n int) (string, map[string]float64) {
 	pkg := filepath.Join(h.repo, "internal", "devserver")
-	if !hasBenchmark(pkg, "BenchmarkReload") {
+	if !hasBenchmark(pkg, "BenchmarkReload") || n > h.reloadMax {
 		return "", nil
 	}
 	corpus := filepath.Join(h.out, fmt.Sprintf("corpus-%d", n))

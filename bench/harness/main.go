@@ -42,7 +42,10 @@ type harness struct {
 	floor    string
 	hugo     string
 	hugoMax  int
-	hugoSite string
+	// reloadMax is the largest corpus the dev server's reload benchmark
+	// runs on (it holds the whole site in memory, several GB at 100k).
+	reloadMax int
+	hugoSite  string
 }
 
 func main() {
@@ -60,6 +63,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	floor := flags.String("floor", "", "floor binary (required)")
 	hugo := flags.String("hugo", "", "hugo binary (empty: skip Hugo)")
 	hugoMax := flags.Int("hugo-max", 10000, "largest corpus Hugo builds")
+	reloadMax := flags.Int("reload-max", 10000, "largest corpus the dev server reload benchmark runs on")
 	runs := flags.Int("runs", 3, "runs per measurement (the median is reported)")
 	timeout := flags.Duration("timeout", 10*time.Minute, "timeout of each command")
 	seed := flags.Uint64("seed", 1, "corpus seed")
@@ -90,7 +94,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		*dest = *out
 	}
 	h := &harness{runs: *runs, seed: *seed, out: abs(*out), dest: abs(*dest), repo: abs(*repo), milepost: abs(*milepost),
-		floor: abs(*floor), hugo: *hugo, profile: *profile, hugoMax: *hugoMax, hugoSite: filepath.Join(abs(*repo), "bench", "hugo")}
+		floor: abs(*floor), hugo: *hugo, profile: *profile, hugoMax: *hugoMax, reloadMax: *reloadMax, hugoSite: filepath.Join(abs(*repo), "bench", "hugo")}
 	logDir := filepath.Join(h.out, "logs")
 	if err := os.MkdirAll(logDir, 0o755); err != nil {
 		fmt.Fprintln(stderr, "harness:", err)
