@@ -73,7 +73,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 		in.Cached = cache.usable(stderr)
 	}
-	afterParse := tuneGC() // after the up-to-date check, which holds little memory
+	onParse := tuneGC() // after the up-to-date check, which holds little memory
 	tx, err := publish.Begin(*dest, publish.Options{
 		Force:     *force,
 		Minify:    !*noMinify,
@@ -90,7 +90,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		in.Progress, clear = progressLine(os.Stderr)
 		defer clear()
 	}
-	in.Progress = withParseHook(in.Progress, afterParse)
+	in.Progress = withParseHook(in.Progress, onParse)
 	res, err := site.Build(ctx, in, tx)
 	if err != nil {
 		_ = tx.Abort()
@@ -156,42 +156,55 @@ func elapsed(start time.Time) string {
 // grow freely up to gcSoftLimit, and the collector works harder only near
 // it.
 //
-// On a site whose page summaries alone fill most of the limit, the limit
-// would keep the collector running all the time; once PARSE has handed out
-// its last page the build checks the live heap and, if so, lifts the limit
-// and collects at 35% growth instead, which scales with the site. GOGC or
-// GOMEMLIMIT in the environment win over both.
+// A site whose page summaries alone would fill most of the limit would
+// keep the collector running all the time under it (a 100k-page site took
+// twice the CPU), so for such a site the limit is lifted for collecting at
+// 35% growth, which scales with the site: as soon as PARSE says how many
+// pages there are (more than gcBigSitePages), and again once PARSE has
+// handed out its last page if the live heap is over 60% of the limit.
+// GOGC or GOMEMLIMIT in the environment win over all of this.
 const (
 	gcSoftLimit    = 340 << 20
 	gcBigSiteLive  = gcSoftLimit * 6 / 10
+	gcBigSitePages = 15000 // about 13 KB of live summary per page of the benchmark corpus
 	gcBigSiteGOGC  = 35
 	liveHeapMetric = "/gc/heap/live:bytes"
 )
 
-// tuneGC sets the soft limit and returns the check to run when PARSE is
-// done (a no-op when the environment sets the collector).
-func tuneGC() (afterParse func()) {
+// tuneGC sets the soft limit and returns the hook PARSE's progress reports
+// go through (a no-op when the environment sets the collector).
+func tuneGC() (onParse func(done, total int)) {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
-		return func() {}
+		return func(int, int) {}
 	}
 	debug.SetMemoryLimit(gcSoftLimit)
-	return func() {
-		sample := []metrics.Sample{{Name: liveHeapMetric}}
-		metrics.Read(sample)
-		if sample[0].Value.Kind() == metrics.KindUint64 && sample[0].Value.Uint64() > gcBigSiteLive {
-			debug.SetMemoryLimit(math.MaxInt64)
-			debug.SetGCPercent(gcBigSiteGOGC)
+	bigSite := func() {
+		debug.SetMemoryLimit(math.MaxInt64)
+		debug.SetGCPercent(gcBigSiteGOGC)
+	}
+	var once, last sync.Once
+	return func(done, total int) {
+		if total > gcBigSitePages {
+			once.Do(bigSite)
+		}
+		if done == total {
+			last.Do(func() {
+				sample := []metrics.Sample{{Name: liveHeapMetric}}
+				metrics.Read(sample)
+				if sample[0].Value.Kind() == metrics.KindUint64 && sample[0].Value.Uint64() > gcBigSiteLive {
+					bigSite()
+				}
+			})
 		}
 	}
 }
 
-// withParseHook calls afterParse once, when PARSE reports its last page,
-// and passes every report on to report (which may be nil).
-func withParseHook(report func(stage string, done, total int), afterParse func()) func(string, int, int) {
-	var once sync.Once
+// withParseHook passes PARSE's progress reports to onParse, and every
+// report on to report (which may be nil).
+func withParseHook(report func(stage string, done, total int), onParse func(done, total int)) func(string, int, int) {
 	return func(stage string, done, total int) {
-		if stage == "parsing" && done == total {
-			once.Do(afterParse)
+		if stage == "parsing" {
+			onParse(done, total)
 		}
 		if report != nil {
 			report(stage, done, total)
