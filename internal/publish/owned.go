@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"maps"
-	"sort"
+	"slices"
 )
 
 // Owned files let a rebuild start from the last build's files instead of
@@ -176,10 +176,5 @@ func (m *Memory) Changes() []string {
 			changed[name] = true
 		}
 	}
-	out := make([]string, 0, len(changed))
-	for name := range changed {
-		out = append(out, name)
-	}
-	sort.Strings(out)
-	return out
+	return slices.Sorted(maps.Keys(changed))
 }

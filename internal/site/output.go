@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -283,22 +282,6 @@ func (r *renderer) writeAssets() error {
 		}
 	}
 	return nil
-}
-
-// sortedTags returns every tag and its pages, sorted by tag.
-func (r *renderer) sortedTags() []string {
-	seen := map[string]bool{}
-	for _, p := range r.pages {
-		for _, t := range p.page.Tags {
-			seen[t] = true
-		}
-	}
-	tags := make([]string, 0, len(seen))
-	for t := range seen {
-		tags = append(tags, t)
-	}
-	sort.Strings(tags)
-	return tags
 }
 
 // tagURL is a tag page's URL.
