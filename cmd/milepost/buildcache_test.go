@@ -96,3 +96,40 @@ func TestBuildCache(t *testing.T) {
 		t.Errorf("--no-cache changed the cache: %d files before, %d after", len(before), len(after))
 	}
 }
+
+// A page whose source did not change is parsed without its body in a
+// cached build; when it must be rendered all the same (it embeds the page
+// that changed), its body is made then, and the site is the one a build
+// without the cache gives.
+func TestBuildCacheRendersUnchangedSourcesThatMustChange(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1795000000")
+	root := writeSite(t, "../../internal/site/testdata/incremental.txtar")
+	dest := filepath.Join(t.TempDir(), "public")
+	build := func(args ...string) {
+		t.Helper()
+		if code, _, errOut := runCLI(t, append([]string{"build", "-s", root}, args...)...); code != 0 {
+			t.Fatalf("build %v: exit %d\n%s", args, code, errOut)
+		}
+	}
+	build("-d", dest)
+	delta := filepath.Join(root, "content", "areas", "core", "deep", "delta.md")
+	src, err := os.ReadFile(delta)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(delta, bytes.Replace(src, []byte("- [ ] two"), []byte("- [x] two"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	build("-d", dest)
+	fresh := filepath.Join(t.TempDir(), "public")
+	build("--no-cache", "-d", fresh)
+	want, got := snapshot(t, fresh), snapshot(t, dest)
+	for name, data := range want {
+		if !bytes.Equal(got[name], data) {
+			t.Errorf("%s differs from a build without the cache", name)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("%d files, want %d", len(got), len(want))
+	}
+}

@@ -91,10 +91,13 @@ func (s *State) Files() (names []string, sizes []int64) {
 	return names, s.FileSizes
 }
 
-// Output is one page's or listing's key and the files made from it.
+// Output is one page's or listing's key and the files made from it, and
+// for a page the hash of the source it was parsed from: a build that finds
+// the same source need not render the page's body unless its key changed.
 type Output struct {
-	Key   [32]byte
-	Names []string
+	Key    [32]byte
+	Names  []string
+	Source [32]byte
 }
 
 // Load reads the state in siteRoot's cache, without its outputs. A

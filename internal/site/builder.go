@@ -106,6 +106,14 @@ func (b *Builder) Build(ctx context.Context, sink publish.Sink, changed []string
 			return &Result{Diagnostics: diags}, err
 		}
 		defer env.spool.close()
+		if _, keeps := sink.(keeper); keeps && len(b.in.Cached) > 0 {
+			// A page parsed from the source its kept files were made
+			// from is likely kept again: its body is rendered only if not.
+			env.laterBody = func(path string, source [32]byte) bool {
+				old, ok := b.in.Cached[path]
+				return ok && old.Source == source
+			}
+		}
 	}
 	if cfgKey != b.cfgKey { // the settings that shape parsing changed
 		b.cache, b.cfgKey = map[string]*parsed{}, cfgKey
@@ -122,7 +130,7 @@ func (b *Builder) Build(ctx context.Context, sink publish.Sink, changed []string
 		return &Result{Diagnostics: diags}, err
 	}
 
-	r := &renderer{cfg: cfg, in: b.in, theme: theme, set: set, pages: pages, statics: statics, sink: sink, prefix: prefix, spool: env.spool}
+	r := &renderer{cfg: cfg, in: b.in, theme: theme, set: set, pages: pages, statics: statics, sink: sink, prefix: prefix, spool: env.spool, parseEnv: env}
 	r.themeKey, r.sitewideProgress = themeSum, sitewideProgress
 	r.cfgKey = cfgKey
 	if !b.oneOff {

@@ -158,13 +158,18 @@ func (r *renderer) keptFromCache(id string, key [32]byte) (bool, error) {
 	return kept, err
 }
 
-// recordOutput notes the files made from key, for the next build's cache.
+// recordOutput notes the files made from key, for the next build's cache,
+// with the source of the page id when it is one.
 func (r *renderer) recordOutput(id string, key [32]byte, names []string) {
+	out := buildcache.Output{Key: key, Names: names}
+	if p, ok := r.byPath[id]; ok {
+		out.Source = p.page.Hash
+	}
 	r.outputsMu.Lock()
 	if r.outputs == nil {
 		r.outputs = map[string]buildcache.Output{}
 	}
-	r.outputs[id] = buildcache.Output{Key: key, Names: names}
+	r.outputs[id] = out
 	r.outputsMu.Unlock()
 }
 

@@ -30,6 +30,9 @@ type renderer struct {
 	sink    publish.Sink
 	prefix  string
 	spool   *spool
+	// parseEnv is PARSE's environment, for pages parsed without their
+	// body (parsed.bodyLater).
+	parseEnv *parseEnv
 
 	// Memoised page renders: the previous build's (nil for a one-off
 	// build) and this build's, with each page's input key.

@@ -213,7 +213,12 @@ func (r *renderer) fillLinks(p *parsed, v *render.View, body []byte) []byte {
 
 // body returns p's rendered body, from memory or the spool.
 func (r *renderer) body(p *parsed) ([]byte, error) {
-	if p.body != nil || r.spool == nil {
+	switch {
+	case p.bodyLater: // parsed without its body: parse again, in full
+		env := *r.parseEnv
+		env.laterBody, env.spool = nil, nil
+		return parsePage(&env, p.page).body, nil
+	case p.body != nil || r.spool == nil:
 		return p.body, nil
 	}
 	return r.spool.get(p.spooled)

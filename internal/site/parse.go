@@ -40,6 +40,8 @@ type parsed struct {
 	// page's previous parse, when there was one (hadPrev).
 	fresh, hadPrev bool
 	prevSummary    [32]byte
+	// bodyLater says the body was not rendered (see parseEnv.laterBody).
+	bodyLater bool
 }
 
 // parseEnv is what parsing a page needs from the build.
@@ -51,6 +53,10 @@ type parseEnv struct {
 	spool   *spool // nil: bodies stay in memory
 	// fileLinks makes links to pages name their index.html (config file_links).
 	fileLinks bool
+	// laterBody, when set, says which pages need their body only if they
+	// are rendered again (a cached build's unchanged sources): their body
+	// is rendered then, from the source kept (renderer.body).
+	laterBody func(path string, source [32]byte) bool
 }
 
 // statusOptions are the build-wide status settings.
@@ -92,6 +98,14 @@ func parsePage(env *parseEnv, p *content.Page) *parsed {
 	out.links = wikilink.Collect(doc, lines)
 	rewriteLinks(doc, src, lines, p, env.targets, env.fileLinks, file, out)
 
+	forgetNodes(st)
+	out.status = st
+	out.targetSig = targetSignature(out.linkTarget())
+	out.summarySig = summarySignature(out)
+	if env.laterBody != nil && env.laterBody(p.Path, p.Hash) {
+		out.bodyLater = true // the source stays for renderer.body
+		return out
+	}
 	if h1 != nil && (!p.TitleFromFront || strings.EqualFold(mdtext.Inline(h1, src), p.Title)) {
 		h1.Parent().RemoveChild(h1.Parent(), h1)
 	}
@@ -112,10 +126,6 @@ func parsePage(env *parseEnv, p *content.Page) *parsed {
 	if env.spool != nil {
 		p.Body = nil // one-off build: the source is not needed again
 	}
-	forgetNodes(st)
-	out.status = st
-	out.targetSig = targetSignature(out.linkTarget())
-	out.summarySig = summarySignature(out)
 	return out
 }
 
