@@ -336,6 +336,14 @@ func sortByStart(ms []wordMatch) {
 // there is one. See the package doc for the rules.
 func (v *Vocabulary) Find(text string, ctx Context) (Match, bool) {
 	idx := v.compiled()
+	if ctx != Cell && idx.plain(text) {
+		return Match{}, false
+	}
+	return idx.find(text, ctx)
+}
+
+// find is Find read rune by rune.
+func (idx *index) find(text string, ctx Context) (Match, bool) {
 	vw := newView(text)
 	words := resolveWords(vw.words(idx, ctx == Cell))
 	if len(words) > 0 {
@@ -362,6 +370,30 @@ func (v *Vocabulary) Find(text string, ctx Context) (Match, bool) {
 
 func (vw *view) match(m wordMatch, k Kind) Match {
 	return Match{State: m.state, Kind: k, Start: vw.offs[m.start], End: vw.offs[m.end]}
+}
+
+// plain reports whether text, read case-sensitively, can hold no marker:
+// plain ASCII (so no emoji, unless the vocabulary has ASCII ones) with no
+// two upper-case letters in a row (so no upper-case phrase, when every
+// phrase starts with two letters). Most headings and items are; they skip
+// the rune-by-rune reading.
+func (idx *index) plain(text string) bool {
+	if idx.asciiEmoji || !idx.twoCaps {
+		return false
+	}
+	prevUpper := false
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c >= 0x80 {
+			return false
+		}
+		upper := 'A' <= c && c <= 'Z'
+		if upper && prevUpper {
+			return false
+		}
+		prevUpper = upper
+	}
+	return true
 }
 
 // StartsWithEmoji reports whether the first visible character of text is a

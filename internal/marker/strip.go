@@ -29,6 +29,14 @@ import (
 // status word keeps an id of its own.
 func (v *Vocabulary) StripForID(text string) string {
 	idx := v.compiled()
+	if idx.plain(text) {
+		return strings.TrimSpace(text)
+	}
+	return idx.stripForID(text)
+}
+
+// stripForID is StripForID read rune by rune.
+func (idx *index) stripForID(text string) string {
 	vw := newView(text)
 	capsWords := resolveWords(vw.words(idx, false))
 	anyCase := resolveWords(vw.words(idx, true))

@@ -121,7 +121,10 @@ type index struct {
 	// byFirst lists, by first rune, the phrases that start with it, in
 	// the order of phrases (longest first): a word is compared only with
 	// the phrases it can start.
-	byFirst    map[rune][]int
+	byFirst map[rune][]int
+	// twoCaps says every phrase starts with two letters: then a text with
+	// no two upper-case letters in a row holds no upper-case phrase.
+	twoCaps    bool
 	emoji      []emojiEntry
 	asciiEmoji bool // some emoji is plain ASCII (configured), so ASCII text may hold one
 }
@@ -164,9 +167,12 @@ func newIndex(words, emoji map[State][]string) *index {
 	}
 	sort.SliceStable(idx.phrases, func(i, j int) bool { return idx.phrases[i].length > idx.phrases[j].length })
 	idx.byFirst = map[rune][]int{}
+	idx.twoCaps = true
 	for i, p := range idx.phrases {
 		first := p.words[0][0]
 		idx.byFirst[first] = append(idx.byFirst[first], i)
+		w := p.words[0]
+		idx.twoCaps = idx.twoCaps && len(w) >= 2 && unicode.IsLetter(w[0]) && unicode.IsLetter(w[1])
 	}
 	sort.SliceStable(idx.emoji, func(i, j int) bool { return len(idx.emoji[i].runes) > len(idx.emoji[j].runes) })
 	return idx
