@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -81,4 +82,42 @@ func sortedFiles(files map[string]int64) ([]string, []int64) {
 		sizes = append(sizes, s)
 	}
 	return names, sizes
+}
+
+// PutWriter streams a file into the transaction; bytes the destination
+// already holds are not written again.
+func TestPutWriter(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	write := func(text string) Stats {
+		t.Helper()
+		tx, err := Begin(dest, Options{Minify: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer tx.Abort()
+		err = tx.PutWriter("status.json", func(w io.Writer) error {
+			_, err := io.WriteString(w, text)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		stats, err := tx.Commit()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return stats
+	}
+	if s := write(`{ "a": 1 }`); s.Written != 1 {
+		t.Errorf("first write: %+v", s)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dest, "status.json")); string(got) != `{ "a": 1 }` {
+		t.Errorf("status.json = %q: a streamed file is written as given", got)
+	}
+	if s := write(`{ "a": 1 }`); s.Written != 0 || s.Unchanged != 1 {
+		t.Errorf("the same bytes again: %+v, want unchanged", s)
+	}
+	if s := write(`{ "a": 2 }`); s.Written != 1 {
+		t.Errorf("new bytes: %+v", s)
+	}
 }

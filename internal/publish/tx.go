@@ -1,10 +1,12 @@
 package publish
 
 import (
+	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -217,6 +219,60 @@ func (t *Tx) MinifyTemplate(src string) (string, bool) {
 		return src, false
 	}
 	return t.minifier.MinifyTemplate(src)
+}
+
+// PutWriter is PutCompact for a file too large to hold in memory as a
+// whole (status.json of a big site): write writes it, straight into the
+// staging directory, hashed on the way. Like a Put of unchanged bytes, a
+// file the destination already holds is not staged.
+func (t *Tx) PutWriter(name string, write func(io.Writer) error) error {
+	if err := t.reserve(name); err != nil {
+		return err
+	}
+	defer t.inflight.Done()
+	target := filepath.Join(t.staging, filepath.FromSlash(name))
+	if err := t.makeStagingDir(path.Dir(name)); err != nil {
+		return t.fail(fmt.Errorf("staging %s: %w", name, err))
+	}
+	f, err := os.Create(target)
+	if err != nil {
+		return t.fail(fmt.Errorf("staging %s: %w", name, err))
+	}
+	h := sha256.New()
+	counter := &countingWriter{w: io.MultiWriter(f, h)}
+	buf := bufio.NewWriterSize(counter, 256<<10)
+	err = write(buf)
+	if err == nil {
+		err = buf.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(target)
+		return t.fail(fmt.Errorf("staging %s: %w", name, err))
+	}
+	st := fileState{size: counter.n, sha256: hex.EncodeToString(h.Sum(nil))}
+	st.changed = !t.holds(name, st)
+	if !st.changed {
+		os.Remove(target) // the destination has these bytes already
+	}
+	t.mu.Lock()
+	t.files[name] = st
+	t.mu.Unlock()
+	return nil
+}
+
+// countingWriter counts the bytes written through it.
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }
 
 func (t *Tx) put(name string, data []byte, minify bool) error {

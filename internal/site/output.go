@@ -3,6 +3,7 @@ package site
 import (
 	"context"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"strings"
@@ -218,6 +219,25 @@ func (r *renderer) putDeferred(name string, make func() []byte) error {
 		return nil
 	}
 	return r.putMade(name, make())
+}
+
+// streamSink is a sink that can take a file as it is written.
+type streamSink interface {
+	PutWriter(name string, write func(io.Writer) error) error
+}
+
+// putStreamed is putDeferred for a file that may be too large to hold in
+// memory: a sink that can take it as it is written gets write, the dev
+// server gets make on request, other sinks make's bytes now.
+func (r *renderer) putStreamed(name string, write func(io.Writer) error, make func() []byte) error {
+	if s, ok := r.sink.(streamSink); ok {
+		r.files.Add(1)
+		if err := s.PutWriter(name, write); err != nil {
+			return fmt.Errorf("writing %s: %w", name, err)
+		}
+		return nil
+	}
+	return r.putDeferred(name, make)
 }
 
 // put hands one file to the sink.
