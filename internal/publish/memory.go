@@ -24,12 +24,9 @@ type Memory struct {
 }
 
 // NewMemory returns an empty Memory; minify says whether Put minifies.
-func NewMemory(minify bool) *Memory { return NewMemorySized(minify, 0) }
-
-// NewMemorySized is NewMemory with room for about n files, so a builder
-// that knows its last build's size does not grow the maps file by file.
-func NewMemorySized(minify bool, n int) *Memory {
-	m := &Memory{files: make(map[string][]byte, n), deferred: map[string]func() []byte{}, dirs: make(map[string]bool, n/8)}
+// A rebuild's Memory comes from the last one's Rebuild instead.
+func NewMemory(minify bool) *Memory {
+	m := &Memory{files: map[string][]byte{}, deferred: map[string]func() []byte{}, dirs: map[string]bool{}}
 	if minify {
 		m.minifier = NewMinifier()
 	}
@@ -80,7 +77,7 @@ type File struct {
 }
 
 // PutDeferred stores under name a file that is made when first asked for
-// (by Get, Files or a caller of a maker from Snapshot), at most once: a site-wide file
+// (by Get, Files, or a caller of a maker that Take returned), at most once: a site-wide file
 // that a page in the browser does not need, which the dev server need not
 // wait for after every edit. The file is minified, when the Memory
 // minifies, once made.
@@ -207,17 +204,17 @@ func (m *Memory) Get(name string) ([]byte, bool) {
 // deferred ones now. The map is the caller's; the byte slices are shared
 // and must not be modified.
 func (m *Memory) Files() map[string][]byte {
-	files, deferred := m.Snapshot()
+	files, deferred := m.snapshot()
 	for name, make := range deferred {
 		files[name] = make()
 	}
 	return files
 }
 
-// Snapshot returns the files made so far and the makers of the deferred
+// snapshot returns the files made so far and the makers of the deferred
 // ones (each runs at most once, whoever calls it). The maps are the
 // caller's; the byte slices are shared and must not be modified.
-func (m *Memory) Snapshot() (files map[string][]byte, deferred map[string]func() []byte) {
+func (m *Memory) snapshot() (files map[string][]byte, deferred map[string]func() []byte) {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
 	files = make(map[string][]byte, len(m.files)+len(m.deferred))
@@ -231,9 +228,10 @@ func (m *Memory) Snapshot() (files map[string][]byte, deferred map[string]func()
 	return files, deferred
 }
 
-// Take returns the files made so far and the makers of the deferred ones,
-// as Snapshot does, but hands over the Memory's own maps instead of
-// copying them: the Memory must not be used afterwards.
+// Take returns the files made so far and the makers of the deferred ones
+// (each runs at most once), handing over the Memory's own maps instead of
+// copying them: the Memory takes no more files, though Rebuild may start
+// the next build from it.
 func (m *Memory) Take() (files map[string][]byte, deferred map[string]func() []byte) {
 	m.mu.Lock()
 	defer m.mu.Unlock()

@@ -124,9 +124,9 @@ func TestMemoryDeferredFile(t *testing.T) {
 	if made != 0 {
 		t.Fatalf("made %d times before anyone asked", made)
 	}
-	files, deferred := m.Snapshot()
+	files, deferred := m.snapshot()
 	if _, ok := files["status.json"]; ok || deferred["status.json"] == nil {
-		t.Fatalf("Snapshot: files %v, deferred %v", files, deferred)
+		t.Fatalf("snapshot: files %v, deferred %v", files, deferred)
 	}
 	got, ok := m.Get("status.json")
 	if !ok || string(got) != `{"a":1}` {

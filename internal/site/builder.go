@@ -34,15 +34,13 @@ type Builder struct {
 	// for one-off builds).
 	memo  *memoTable
 	links *resolved
-	// pages are the pages of the last load, by content path, reused when
-	// the caller says which files changed and theirs did not.
-	pages map[string]*content.Page
-	// set is the last load, of the content folder at setPrefix.
+	// set is the last load, of the content folder at setPrefix: its pages
+	// are reused when the caller says which files changed and theirs did
+	// not.
 	set       *content.Set
 	setPrefix string
-	// lastFiles is the number of files the last build wrote; lastMemory
-	// holds them, for BuildServed to start the next build from.
-	lastFiles  int
+	// lastMemory holds the last build's files, for BuildServed to start
+	// the next build from.
 	lastMemory *publish.Memory
 	// The last build's parser settings and theme, kept while their
 	// inputs are the same.
@@ -165,10 +163,6 @@ func (b *Builder) load(contentFS fs.FS, prefix string, changed []string) (set *c
 		set, diags = content.Load(contentFS, opts)
 	}
 	b.set, b.setPrefix = set, prefix
-	b.pages = make(map[string]*content.Page, len(set.Pages))
-	for _, p := range set.Pages {
-		b.pages[p.Path] = p
-	}
 	return set, diags, onlyEdits
 }
 
@@ -253,15 +247,19 @@ func (b *Builder) loadTheme(sink publish.Sink, key [32]byte) (*render.Theme, err
 // of changes (the first build, or a watcher that lost track) nothing is
 // reused.
 func (b *Builder) reuse(prefix string, changed []string) func(string) (*content.Page, bool) {
-	if changed == nil || b.oneOff || len(b.pages) == 0 {
+	if changed == nil || b.oneOff || b.set == nil || b.setPrefix != prefix {
 		return nil
 	}
 	named := make(map[string]bool, len(changed))
 	for _, c := range changed {
 		named[strings.TrimPrefix(c, prefix)] = true
 	}
+	pages := make(map[string]*content.Page, len(b.set.Pages))
+	for _, p := range b.set.Pages {
+		pages[p.Path] = p
+	}
 	return func(p string) (*content.Page, bool) {
-		prev, ok := b.pages[p]
+		prev, ok := pages[p]
 		if !ok || named[p] {
 			return nil, false
 		}

@@ -30,14 +30,13 @@ func (b *Builder) BuildFiles(ctx context.Context, changed []string) (map[string]
 // outputs lists the files whose bytes changed since the last build
 // (removed ones included), nil when unknown.
 func (b *Builder) BuildServed(ctx context.Context, changed []string) (files map[string][]byte, deferred map[string]func() []byte, outputs []string, res *Result, err error) {
-	mem := publish.NewMemorySized(false, b.lastFiles)
+	mem := publish.NewMemory(false)
 	if b.lastMemory != nil {
 		mem = b.lastMemory.Rebuild() // starts from the last build's files
 	}
 	if res, err = b.Build(ctx, mem, changed); err != nil {
 		return nil, nil, nil, res, err
 	}
-	b.lastFiles = res.Files
 	files, deferred = mem.Take()
 	b.lastMemory = mem
 	return files, deferred, mem.Changes(), res, nil
