@@ -179,11 +179,8 @@ func (r *renderer) recordOutput(id string, key [32]byte, names []string) {
 // built only when the page must be rendered again.
 func (r *renderer) executeKeyed(tmpl, name string, key [32]byte, view func() (*render.View, error)) error {
 	id := "list:" + name
-	if _, ok := r.sink.(keeper); ok {
-		r.recordOutput(id, key, []string{name})
-	}
 	if html, ok := r.recall(id, key); ok {
-		return r.putFiles(id, []outFile{{Name: name, Data: html}}, true)
+		return r.putFiles(id, key, []outFile{{Name: name, Data: html}}, true)
 	}
 	if kept, err := r.keptFromCache(id, key); kept || err != nil {
 		return err
@@ -197,5 +194,5 @@ func (r *renderer) executeKeyed(tmpl, name string, key [32]byte, view func() (*r
 		return fmt.Errorf("template %s for %s: %w", tmpl, name, err)
 	}
 	r.keepBytes(id, key, html)
-	return r.putFiles(id, []outFile{{Name: name, Data: html}}, false)
+	return r.putFiles(id, key, []outFile{{Name: name, Data: html}}, false)
 }

@@ -33,14 +33,7 @@ func (r *renderer) writePage(p *parsed) error {
 		}
 		m = r.remember(p, files)
 	}
-	if _, ok := r.sink.(keeper); ok {
-		names := make([]string, len(m.files))
-		for i, f := range m.files {
-			names[i] = f.Name
-		}
-		r.recordOutput(p.page.Path, m.key, names)
-	}
-	return r.putFiles(p.page.Path, m.files, hit)
+	return r.putFiles(p.page.Path, m.key, m.files, hit)
 }
 
 // ownedSink is a sink that keeps a page's or listing's files as a whole,
@@ -51,11 +44,19 @@ type ownedSink interface {
 }
 
 // putFiles hands the sink the files of owner (a page's path, or "list:"
-// and a listing's name). unchanged says they are the files the last build
-// made: a sink that keeps owners' files then keeps them with one call.
-func (r *renderer) putFiles(owner string, files []outFile, unchanged bool) error {
-	r.files.Add(int64(len(files)))
+// and a listing's name), made from key, and notes them for the next
+// build's cache. unchanged says they are the files the last build made: a
+// sink that keeps owners' files then keeps them with one call.
+func (r *renderer) putFiles(owner string, key [32]byte, files []outFile, unchanged bool) error {
+	if _, ok := r.sink.(keeper); ok {
+		names := make([]string, len(files))
+		for i, f := range files {
+			names[i] = f.Name
+		}
+		r.recordOutput(owner, key, names)
+	}
 	if s, ok := r.sink.(ownedSink); ok && !r.theme.Minified() {
+		r.files.Add(int64(len(files)))
 		if unchanged && s.KeepOwned(owner) {
 			return nil
 		}
@@ -64,7 +65,6 @@ func (r *renderer) putFiles(owner string, files []outFile, unchanged bool) error
 		}
 		return nil
 	}
-	r.files.Add(-int64(len(files))) // putMade counts them
 	for _, f := range files {
 		if err := r.putMade(f.Name, f.Data); err != nil {
 			return err
