@@ -230,8 +230,8 @@ func (t *Tx) PutWriter(name string, write func(io.Writer) error) error {
 		return err
 	}
 	defer t.inflight.Done()
-	target := filepath.Join(t.staging, filepath.FromSlash(name))
-	if err := t.makeStagingDir(path.Dir(name)); err != nil {
+	target, err := t.stagingPath(name)
+	if err != nil {
 		return t.fail(fmt.Errorf("staging %s: %w", name, err))
 	}
 	f, err := os.Create(target)
@@ -379,11 +379,19 @@ func (t *Tx) holds(name string, st fileState) bool {
 }
 
 func (t *Tx) stage(name string, data []byte) error {
-	target := filepath.Join(t.staging, filepath.FromSlash(name))
-	if err := t.makeStagingDir(path.Dir(name)); err != nil {
+	target, err := t.stagingPath(name)
+	if err != nil {
 		return err
 	}
 	return os.WriteFile(target, data, 0o644)
+}
+
+// stagingPath is where name is staged, its folder created.
+func (t *Tx) stagingPath(name string) (string, error) {
+	if err := t.makeStagingDir(path.Dir(name)); err != nil {
+		return "", err
+	}
+	return filepath.Join(t.staging, filepath.FromSlash(name)), nil
 }
 
 func (t *Tx) makeStagingDir(dir string) error {
