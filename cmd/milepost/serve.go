@@ -35,7 +35,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitUsage
 	}
 	cfg, _ := site.ReadConfig(in) // a broken config is reported by the first build, in the page
-	srv := devserver.New(&devBuilder{b: site.NewBuilder(in)}, devserver.Options{
+	srv := devserver.New(devserver.SiteBuilder(site.NewBuilder(in)), devserver.Options{
 		Root:  sf.source,
 		Watch: []string{path.Clean(cfg.ContentDir), "templates", "static", config.FileName},
 		Bind:  *bind,
@@ -53,19 +53,6 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitFail
 	}
 	return exitOK
-}
-
-// devBuilder adapts site.Builder to the dev server.
-type devBuilder struct {
-	b *site.Builder
-}
-
-func (d *devBuilder) Build(ctx context.Context, changed []string) (*devserver.Result, error) {
-	files, deferred, outputs, res, err := d.b.BuildServed(ctx, changed)
-	if err != nil {
-		return nil, err
-	}
-	return &devserver.Result{Files: files, Deferred: deferred, Changed: outputs, Pages: res.Parsed}, nil
 }
 
 // openBrowser asks the desktop to open url; failing is not an error.

@@ -40,12 +40,12 @@ func BenchmarkReload(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	builder := &siteBuilder{b: site.NewBuilder(site.Input{
+	builder := devserver.SiteBuilder(site.NewBuilder(site.Input{
 		Site:           os.DirFS(root),
 		ThemeTemplates: milepost.Templates(),
 		ThemeStatic:    milepost.Static(),
 		Now:            time.Unix(1_700_000_000, 0).UTC(),
-	})}
+	}))
 	b.ResetTimer()
 	for range b.N {
 		median, p95, err := devserver.MeasureReload(context.Background(), root, builder, file, edits)
@@ -78,17 +78,4 @@ func pickPage(root string) (string, int, error) {
 	}
 	sort.Strings(pages)
 	return pages[len(pages)/2], len(pages), nil
-}
-
-// siteBuilder serves the real build pipeline to the dev server.
-type siteBuilder struct {
-	b *site.Builder
-}
-
-func (s *siteBuilder) Build(ctx context.Context, changed []string) (*devserver.Result, error) {
-	files, deferred, outputs, res, err := s.b.BuildServed(ctx, changed)
-	if err != nil {
-		return nil, err
-	}
-	return &devserver.Result{Files: files, Deferred: deferred, Changed: outputs, Pages: res.Parsed}, nil
 }
