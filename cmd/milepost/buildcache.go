@@ -73,6 +73,25 @@ func (s *buildState) usable(stderr io.Writer) map[string]buildcache.Output {
 	return s.prev.Outputs
 }
 
+// summaries returns the page summaries the last build saved, when this
+// build may use them: a damaged file is reported and left unused.
+func (s *buildState) summaries(stderr io.Writer) *site.Summaries {
+	if !s.compatible() {
+		return nil
+	}
+	data, err := buildcache.ReadPages(s.root)
+	if err == nil && data != nil {
+		var sums *site.Summaries
+		if sums, err = site.ReadSummaries(data); err == nil {
+			return sums
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "milepost: ignoring the cached page summaries (%v)\n", err)
+	}
+	return nil
+}
+
 // save writes this build's state. A failure costs the next build time,
 // not correctness: it is reported as a warning.
 func (s *buildState) save(res *site.Result, stats publish.Stats, stderr io.Writer) {
@@ -85,7 +104,11 @@ func (s *buildState) save(res *site.Result, stats publish.Stats, stderr io.Write
 	}
 	s.next.Manifest, s.next.Outputs = stats.Manifest, res.Outputs
 	s.next.SetFiles(stats.Files)
-	if err := s.next.Save(s.root); err != nil {
+	err := buildcache.WritePages(s.root, res.WriteSummaries)
+	if err == nil {
+		err = s.next.Save(s.root)
+	}
+	if err != nil {
 		fmt.Fprintf(stderr, "milepost: warning: could not save the build cache: %v\n", err)
 	}
 }

@@ -23,6 +23,7 @@ import (
 	"encoding/gob"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -38,6 +39,9 @@ const Dir = ".milepost-cache"
 const (
 	fileName    = "build-v1.gob"
 	outputsName = "outputs-v1.gob"
+	// pagesName holds what PARSE found in each page, in internal/site's
+	// own format (site.Summaries), which names its version inside.
+	pagesName = "pages.bin"
 )
 
 // State is what a build leaves for the next.
@@ -143,6 +147,23 @@ func (s *State) Save(siteRoot string) error {
 	return writeGob(siteRoot, fileName, &head)
 }
 
+// ReadPages returns the page summaries the last build saved (see
+// WritePages); nil when there are none.
+func ReadPages(siteRoot string) ([]byte, error) {
+	data, err := os.ReadFile(filepath.Join(siteRoot, Dir, pagesName))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	return data, err
+}
+
+// WritePages replaces the page summaries in siteRoot's cache with what
+// write writes, atomically. They are not tied to the state: every
+// summary names the source and settings it was made from.
+func WritePages(siteRoot string, write func(io.Writer) error) error {
+	return writeFile(siteRoot, pagesName, write)
+}
+
 // readGob decodes the cache file name into v; false when it is missing or
 // unreadable (with the error).
 func readGob(siteRoot, name string, v any) (bool, error) {
@@ -161,19 +182,21 @@ func readGob(siteRoot, name string, v any) (bool, error) {
 
 // writeGob encodes v into the cache file name, atomically.
 func writeGob(siteRoot, name string, v any) error {
+	return writeFile(siteRoot, name, func(w io.Writer) error { return gob.NewEncoder(w).Encode(v) })
+}
+
+// writeFile replaces the cache file name with what write writes, through
+// a temporary file renamed into place.
+func writeFile(siteRoot, name string, write func(io.Writer) error) error {
 	dir := filepath.Join(siteRoot, Dir)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(v); err != nil {
 		return err
 	}
 	tmp, err := os.CreateTemp(dir, name+".*")
 	if err != nil {
 		return err
 	}
-	_, err = tmp.Write(buf.Bytes())
+	err = write(tmp)
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}

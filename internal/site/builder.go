@@ -116,7 +116,9 @@ func (b *Builder) Build(ctx context.Context, sink publish.Sink, changed []string
 	if cfgKey != b.cfgKey { // the settings that shape parsing changed
 		b.cache, b.cfgKey = map[string]*parsed{}, cfgKey
 	}
-	pages, parsedCount, err := b.parseAll(ctx, env, set, sameTargets)
+	sumKey := summaryKey(cfgKey, prefix, b.in.Version)
+	pages, parsedCount, err := b.parseAll(ctx, env, set, sameTargets, sumKey)
+	b.in.Summaries = nil // decoded where used; the file's bytes can go
 	if err != nil {
 		return &Result{Diagnostics: diags}, err
 	}
@@ -141,6 +143,7 @@ func (b *Builder) Build(ctx context.Context, sink publish.Sink, changed []string
 	}
 	if res != nil {
 		res.Parsed = parsedCount
+		res.pages, res.summaryKey = pages, sumKey
 		diags = append(diags, res.Diagnostics...)
 		res.Diagnostics = diags
 		res.Diagnostics.Sort()
@@ -309,8 +312,11 @@ func settingsKey(cfg config.Config, drafts bool) string {
 // parseAll parses every page, in parallel, reusing cached results for
 // pages whose bytes and link targets are unchanged.
 // With sameTargets, a cached page's markdown links are known to resolve as
-// before and are not looked up again.
-func (b *Builder) parseAll(ctx context.Context, env *parseEnv, set *content.Set, sameTargets bool) ([]*parsed, int, error) {
+// before and are not looked up again. A page not in the cache may have a
+// summary from an earlier build (Input.Summaries, made with the settings
+// summaryKey names): it is taken when its links still resolve, and its
+// body is left for later.
+func (b *Builder) parseAll(ctx context.Context, env *parseEnv, set *content.Set, sameTargets bool, summaryKey string) ([]*parsed, int, error) {
 	out := make([]*parsed, len(set.Pages))
 	var fresh atomic.Int64
 	err := forEach(ctx, len(set.Pages), func(i int) error {
@@ -321,6 +327,13 @@ func (b *Builder) parseAll(ctx context.Context, env *parseEnv, set *content.Set,
 			reused.page, reused.fresh = p, false
 			out[i] = &reused
 			return nil
+		}
+		if !ok {
+			if kept := b.in.Summaries.lookup(summaryKey, p.Path, p.Hash); kept != nil && kept.stillResolves(env.targets) {
+				kept.page, kept.bodyLater = p, true
+				out[i] = kept
+				return nil
+			}
 		}
 		out[i] = parsePage(env, p)
 		out[i].fresh = true

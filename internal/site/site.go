@@ -55,6 +55,13 @@ type Input struct {
 	// from (buildcache). When the sink can keep files (publish.Tx), an
 	// output whose key is unchanged is kept there instead of rendered.
 	Cached map[string]buildcache.Output
+	// Summaries are the page summaries of an earlier one-off build
+	// (ReadSummaries of what Result.WriteSummaries wrote): a page whose
+	// source and settings are the ones its summary was made from is not
+	// parsed again, and its body is rendered only if the page must be.
+	// Meant with Cached and a sink that keeps files; with another sink
+	// those pages are parsed when they are rendered.
+	Summaries *Summaries
 	// Progress, when set, is told how far the long stages are ("parsing",
 	// "rendering"): done of total pages. It is called from one goroutine.
 	Progress func(stage string, done, total int)
@@ -78,6 +85,10 @@ type Result struct {
 	// Outputs are this build's pages and listings with their keys, for
 	// the next build's Input.Cached.
 	Outputs map[string]buildcache.Output
+
+	// pages and summaryKey are what WriteSummaries writes.
+	pages      []*parsed
+	summaryKey string
 }
 
 // Build runs every stage over in and writes the site to sink.
