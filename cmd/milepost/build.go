@@ -80,7 +80,8 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		Minify:    !*noMinify,
 		Protected: []string{sf.source},
 		// Output inside an input would be read back by the next build.
-		Inputs: []string{filepath.Join(sf.source, contentDir), filepath.Join(sf.source, "templates"), filepath.Join(sf.source, "static")},
+		Inputs:  []string{filepath.Join(sf.source, contentDir), filepath.Join(sf.source, "templates"), filepath.Join(sf.source, "static")},
+		Checked: cache.checkedManifest(),
 	})
 	if err != nil {
 		fmt.Fprintln(stderr, "milepost:", err)

@@ -62,6 +62,15 @@ func (s *buildState) upToDate() bool {
 		s.prev.Date == s.next.Date && s.destIntact
 }
 
+// checkedManifest is the hash of the destination's manifest when every
+// file it lists was found as the last build left it (publish.Options.Checked).
+func (s *buildState) checkedManifest() [32]byte {
+	if s == nil || !s.destIntact {
+		return [32]byte{}
+	}
+	return s.prev.Manifest
+}
+
 // usable returns the last build's outputs when this build may keep them.
 func (s *buildState) usable(stderr io.Writer) map[string]buildcache.Output {
 	if !s.compatible() {

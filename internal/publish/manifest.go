@@ -1,7 +1,6 @@
 package publish
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -63,15 +62,19 @@ func readManifest(dir string) (manifest, []byte, error) {
 }
 
 func parseManifest(data []byte) (manifest, error) {
-	var file manifestFile
-	if err := json.Unmarshal(data, &file); err != nil {
-		return nil, fmt.Errorf("unreadable manifest: %w", err)
+	entries, ok := parseCanonical(data)
+	if !ok { // hand-edited, or from another writer: any JSON will do
+		var file manifestFile
+		if err := json.Unmarshal(data, &file); err != nil {
+			return nil, fmt.Errorf("unreadable manifest: %w", err)
+		}
+		if file.Version != manifestVersion {
+			return nil, fmt.Errorf("manifest version %d, want %d", file.Version, manifestVersion)
+		}
+		entries = file.Files
 	}
-	if file.Version != manifestVersion {
-		return nil, fmt.Errorf("manifest version %d, want %d", file.Version, manifestVersion)
-	}
-	m := make(manifest, len(file.Files))
-	for _, e := range file.Files {
+	m := make(manifest, len(entries))
+	for _, e := range entries {
 		if err := CheckName(e.Path); err != nil {
 			return nil, fmt.Errorf("manifest entry: %w", err)
 		}
@@ -94,22 +97,16 @@ func (m manifest) encode() []byte {
 		names = append(names, name)
 	}
 	sort.Strings(names)
-	var buf bytes.Buffer
-	buf.Grow(len(names) * 120)
-	fmt.Fprintf(&buf, `{"generator":"milepost","version":%d,"files":[`, manifestVersion)
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
+	buf := make([]byte, 0, len(names)*(len(canonicalEntry)+64+40))
+	buf = fmt.Appendf(buf, canonicalHead, manifestVersion)
 	for i, name := range names {
 		if i > 0 {
-			buf.WriteByte(',')
+			buf = append(buf, ',')
 		}
-		buf.WriteByte('\n')
-		// Encoding a struct of strings and an int cannot fail.
-		_ = enc.Encode(m[name])
-		buf.Truncate(buf.Len() - 1) // Encode's trailing newline
+		buf = append(buf, '\n')
+		buf = appendEntry(buf, m[name])
 	}
-	buf.WriteString("\n]}\n")
-	return buf.Bytes()
+	return append(buf, canonicalTail...)
 }
 
 // writeFileAtomic writes data to path through a temporary file in tmpDir

@@ -1,0 +1,118 @@
+package publish
+
+import (
+	"bytes"
+	"encoding/json"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// The manifest is read on every build and written twice by every commit
+// that changes something (journal, then the final list): at a hundred
+// thousand files, encoding/json's reflection was most of a small rebuild.
+// Its canonical form, which encode writes, is read and written here by
+// hand; whatever else is valid JSON (a manifest edited by hand) is read by
+// encoding/json. A string JSON would escape is left to encoding/json in
+// both directions, so there is one canonical form.
+const (
+	canonicalHead  = `{"generator":"milepost","version":%d,"files":[`
+	canonicalTail  = "\n]}\n"
+	canonicalEntry = `{"path":"","size":,"sha256":""}`
+)
+
+// appendEntry appends e as one line of the canonical manifest.
+func appendEntry(buf []byte, e manifestEntry) []byte {
+	if !verbatimJSON(e.Path) || !verbatimJSON(e.SHA256) {
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		_ = enc.Encode(e) // a struct of strings and an int cannot fail
+		return append(buf, bytes.TrimSuffix(b.Bytes(), []byte("\n"))...)
+	}
+	buf = append(buf, `{"path":"`...)
+	buf = append(buf, e.Path...)
+	buf = append(buf, `","size":`...)
+	buf = strconv.AppendInt(buf, e.Size, 10)
+	buf = append(buf, `,"sha256":"`...)
+	buf = append(buf, e.SHA256...)
+	return append(buf, `"}`...)
+}
+
+// verbatimJSON reports whether s stands in a JSON string as it is, the way
+// encoding/json writes it without HTML escaping: valid UTF-8 with no
+// quote, backslash, control character, U+2028 or U+2029.
+func verbatimJSON(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == '"' || c == '\\' {
+			return false
+		}
+	}
+	return utf8.ValidString(s) && !strings.ContainsRune(s, '\u2028') && !strings.ContainsRune(s, '\u2029')
+}
+
+// parseCanonical reads a manifest in the exact form encode writes; ok is
+// false for anything else, which the caller reads with encoding/json.
+func parseCanonical(data []byte) (entries []manifestEntry, ok bool) {
+	head := strings.Replace(canonicalHead, "%d", strconv.Itoa(manifestVersion), 1)
+	rest, ok := bytes.CutPrefix(data, []byte(head))
+	if !ok {
+		return nil, false
+	}
+	if rest, ok = bytes.CutSuffix(rest, []byte(canonicalTail)); !ok {
+		return nil, false
+	}
+	entries = make([]manifestEntry, 0, bytes.Count(rest, []byte("\n")))
+	for len(rest) > 0 {
+		// rest is "\n" entry, then ",\n" entry for each further one.
+		if rest[0] != '\n' {
+			return nil, false
+		}
+		line := rest[1:]
+		rest = nil
+		if i := bytes.IndexByte(line, '\n'); i >= 0 {
+			line, rest = line[:i], line[i:]
+			if line, ok = bytes.CutSuffix(line, []byte(",")); !ok {
+				return nil, false
+			}
+		}
+		e, ok := parseEntry(line)
+		if !ok {
+			return nil, false
+		}
+		entries = append(entries, e)
+	}
+	return entries, true
+}
+
+// parseEntry reads one line appendEntry wrote without encoding/json.
+func parseEntry(line []byte) (e manifestEntry, ok bool) {
+	field := func(prefix, end string) string {
+		if !ok {
+			return ""
+		}
+		var v []byte
+		if line, ok = bytes.CutPrefix(line, []byte(prefix)); ok {
+			var i int
+			if i = bytes.Index(line, []byte(end)); i < 0 {
+				ok = false
+				return ""
+			}
+			v, line = line[:i], line[i:]
+		}
+		return string(v)
+	}
+	ok = true
+	e.Path = field(`{"path":"`, `","size":`)
+	size := field(`","size":`, `,"sha256":"`)
+	e.SHA256 = field(`,"sha256":"`, `"}`)
+	if !ok || string(line) != `"}` || !verbatimJSON(e.Path) || !verbatimJSON(e.SHA256) {
+		return e, false
+	}
+	n, err := strconv.ParseInt(size, 10, 64)
+	if err != nil || strconv.FormatInt(n, 10) != size {
+		return e, false
+	}
+	e.Size = n
+	return e, true
+}

@@ -1,0 +1,94 @@
+package publish
+
+import (
+	"bytes"
+	"encoding/json"
+	"sort"
+	"testing"
+)
+
+// The hand-written manifest codec writes what encoding/json writes and
+// reads back what it wrote, for plain, non-ASCII and escaped names alike.
+func TestManifestCodecMatchesJSON(t *testing.T) {
+	m := manifest{}
+	for i, name := range []string{
+		"index.html", "a b/c.html", "équipe données/status.json", "x&y<z>.svg",
+		`quo"te.html`, `back\slash.html`, "tab\there.html", "line\u2028sep.html", "bad\xffutf8.html",
+	} {
+		m[name] = manifestEntry{Path: name, Size: int64(i * 1000), SHA256: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}
+	}
+	m["unknown.html"] = manifestEntry{Path: "unknown.html", Size: 7} // hash not known yet (journal)
+	got := m.encode()
+
+	// What encoding/json makes of the same entries, in the same layout.
+	var want []byte
+	want = append(want, `{"generator":"milepost","version":1,"files":[`...)
+	for i, name := range sortedKeys(m) {
+		if i > 0 {
+			want = append(want, ',')
+		}
+		var line bytes.Buffer
+		enc := json.NewEncoder(&line)
+		enc.SetEscapeHTML(false)
+		_ = enc.Encode(m[name])
+		want = append(want, '\n')
+		want = append(want, bytes.TrimSuffix(line.Bytes(), []byte("\n"))...)
+	}
+	want = append(want, "\n]}\n"...)
+	if string(got) != string(want) {
+		t.Errorf("encode:\n%s\nencoding/json:\n%s", got, want)
+	}
+
+	// Read back (the names an output may have): by hand when every string
+	// is verbatim, else through encoding/json; the same entries either way.
+	valid := manifest{}
+	for name, e := range m {
+		if CheckName(name) == nil {
+			valid[name] = e
+		}
+	}
+	var file manifestFile
+	if err := json.Unmarshal(valid.encode(), &file); err != nil {
+		t.Fatal(err)
+	}
+	read, err := parseManifest(valid.encode())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range file.Files {
+		if read[e.Path] != e {
+			t.Errorf("read %+v, encoding/json %+v", read[e.Path], e)
+		}
+	}
+	plain := manifest{}
+	for _, name := range []string{"index.html", "a b/c.html", "équipe données/status.json", "x&y<z>.svg", "unknown.html"} {
+		plain[name] = m[name]
+	}
+	entries, ok := parseCanonical(plain.encode())
+	if !ok || len(entries) != len(plain) {
+		t.Fatalf("a manifest of verbatim names was not read by hand: %v", entries)
+	}
+	for _, e := range entries {
+		if plain[e.Path] != e {
+			t.Errorf("read %+v, wrote %+v", e, plain[e.Path])
+		}
+	}
+	for _, odd := range []string{
+		`{"generator":"milepost","version":1,"files":[{"path":"a.html","size":1,"sha256":""}]}`,                     // one line
+		"{\"generator\":\"milepost\",\"version\":1,\"files\":[\n{\"path\":\"a\",\"size\":01,\"sha256\":\"\"}\n]}\n", // 01
+		"{\"generator\":\"milepost\",\"version\":2,\"files\":[\n]}\n",
+	} {
+		if _, ok := parseCanonical([]byte(odd)); ok {
+			t.Errorf("read as canonical: %q", odd)
+		}
+	}
+}
+
+func sortedKeys(m manifest) []string {
+	var names []string
+	for n := range m {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
