@@ -5,8 +5,11 @@ import (
 	"crypto/sha256"
 	"io/fs"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/milepost/milepost/internal/diag"
@@ -31,11 +34,15 @@ type Options struct {
 // Problems with single files are reported and the file skipped, so one
 // bad file does not hide the others' problems.
 func Load(fsys fs.FS, o Options) (*Set, diag.List) {
-	var errs diag.List
+	// The walk finds the files in a fixed order; the pages are read in
+	// parallel afterwards, each into its slot, so the result and the order
+	// of the diagnostics do not depend on which read finished first.
+	var slots []loadSlot
+	note := func(d diag.Diagnostic) { slots = append(slots, loadSlot{errs: diag.List{d}}) }
 	set := &Set{}
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			errs = append(errs, diag.Errorf(o.Prefix+p, 0, 0, "%v", err))
+			note(diag.Errorf(o.Prefix+p, 0, 0, "%v", err))
 			return nil
 		}
 		if p != "." && strings.HasPrefix(d.Name(), ".") {
@@ -47,7 +54,7 @@ func Load(fsys fs.FS, o Options) (*Set, diag.List) {
 		if d.Type()&fs.ModeSymlink != 0 {
 			// Not followed, wherever it points: a link may leave the
 			// content folder, and the site must build the same anywhere.
-			errs = append(errs, diag.Warnf(diag.KindInput, o.Prefix+p, 0, 0, "skipped: symbolic link (links are not followed; copy the file instead)"))
+			note(diag.Warnf(diag.KindInput, o.Prefix+p, 0, 0, "skipped: symbolic link (links are not followed; copy the file instead)"))
 			return nil
 		}
 		if d.IsDir() || !d.Type().IsRegular() {
@@ -56,7 +63,7 @@ func Load(fsys fs.FS, o Options) (*Set, diag.List) {
 		if !strings.EqualFold(path.Ext(p), ".md") {
 			info, err := d.Info()
 			if err != nil {
-				errs = append(errs, diag.Errorf(o.Prefix+p, 0, 0, "%v", err))
+				note(diag.Errorf(o.Prefix+p, 0, 0, "%v", err))
 				return nil
 			}
 			set.Assets = append(set.Assets, Asset{Path: p, Size: info.Size()})
@@ -64,36 +71,66 @@ func Load(fsys fs.FS, o Options) (*Set, diag.List) {
 		}
 		if o.Reuse != nil {
 			if page, ok := o.Reuse(p); ok {
-				errs = append(errs, page.Diags...)
-				if !page.Draft || o.Drafts {
-					set.Pages = append(set.Pages, page)
-				}
+				slots = append(slots, loadSlot{page: page, errs: page.Diags})
 				return nil
 			}
 		}
-		raw, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			errs = append(errs, diag.Errorf(o.Prefix+p, 0, 0, "%v", err))
-			return nil
-		}
-		page, perrs := ReadPage(p, raw, o.Prefix)
-		errs = append(errs, perrs...)
-		if page != nil {
-			page.Diags = perrs
-		}
-		if page != nil && (!page.Draft || o.Drafts) {
-			set.Pages = append(set.Pages, page)
-		}
+		slots = append(slots, loadSlot{path: p, read: true})
 		return nil
 	})
 	if err != nil {
-		errs = append(errs, diag.Errorf(o.Prefix, 0, 0, "%v", err))
+		note(diag.Errorf(o.Prefix, 0, 0, "%v", err))
+	}
+	readSlots(fsys, o.Prefix, slots)
+	var errs diag.List
+	for _, s := range slots {
+		errs = append(errs, s.errs...)
+		if s.page != nil && (!s.page.Draft || o.Drafts) {
+			set.Pages = append(set.Pages, s.page)
+		}
 	}
 	sort.Slice(set.Pages, func(i, j int) bool { return set.Pages[i].Path < set.Pages[j].Path })
 	sort.Slice(set.Assets, func(i, j int) bool { return set.Assets[i].Path < set.Assets[j].Path })
 	set.urlDiags = assignURLs(set, o.Prefix)
 	errs = append(errs, set.urlDiags...)
 	return set, errs
+}
+
+// loadSlot is one thing the walk found: a page to read (read, path), a
+// page reused, or only diagnostics.
+type loadSlot struct {
+	path string
+	read bool
+	page *Page
+	errs diag.List
+}
+
+// readSlots reads the pages of the slots marked read, in parallel.
+func readSlots(fsys fs.FS, prefix string, slots []loadSlot) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < len(slots); i = int(next.Add(1) - 1) {
+				s := &slots[i]
+				if !s.read {
+					continue
+				}
+				raw, err := fs.ReadFile(fsys, s.path)
+				if err != nil {
+					s.errs = diag.List{diag.Errorf(prefix+s.path, 0, 0, "%v", err)}
+					continue
+				}
+				s.page, s.errs = ReadPage(s.path, raw, prefix)
+				if s.page != nil {
+					s.page.Diags = s.errs
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // Update is Load for a set whose files were only edited: it reads again

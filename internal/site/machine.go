@@ -3,6 +3,7 @@ package site
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
@@ -158,11 +159,23 @@ func (r *renderer) writeSiteStatusJSON(w io.Writer) error {
 	field("generated", r.site.GeneratedISO, false)
 	field("counts", r.site.Progress.Counts, false)
 	bw.WriteString(`"pages":[`)
-	for i, p := range r.pages {
-		if i > 0 {
-			bw.WriteByte(',')
+	// The entries are made in parallel, a batch at a time, and written in
+	// order: encoding them is most of the file's cost, and a batch is all
+	// that is held at once.
+	const batch = 256
+	entries := make([][]byte, batch)
+	for start := 0; start < len(r.pages); start += batch {
+		n := min(batch, len(r.pages)-start)
+		_ = forEach(context.Background(), n, func(i int) error {
+			entries[i] = r.pageJSONEntry(r.pages[start+i])
+			return nil
+		}, nil)
+		for i, js := range entries[:n] {
+			if start+i > 0 {
+				bw.WriteByte(',')
+			}
+			bw.Write(js)
 		}
-		bw.Write(r.pageJSONEntry(p))
 	}
 	bw.WriteString(`],`)
 	folders := make([]folderJSON, 0, len(r.set.Folders))
