@@ -1,7 +1,6 @@
 package site
 
 import (
-	"encoding/json"
 	"fmt"
 	"sync"
 
@@ -68,7 +67,7 @@ func (r *renderer) pageJSONEntry(p *parsed) []byte {
 	if js, ok := r.recall(name, key); ok {
 		return js
 	}
-	js, _ := json.Marshal(r.pageJSON(p, false))
+	js := appendPageJSON(nil, r.pageJSON(p, false))
 	r.keepBytes(name, key, js)
 	return js
 }

@@ -2,7 +2,6 @@ package site
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"html/template"
 	"net/url"
@@ -92,11 +91,7 @@ func (r *renderer) renderPage(p *parsed) ([]outFile, error) {
 		return nil, fmt.Errorf("template page.html for %s: %w", p.page.URL, err)
 	}
 	_ = emit(p.page.URL+"index.html", html)
-	js, err := json.Marshal(r.pageJSON(p, true))
-	if err != nil {
-		return nil, err
-	}
-	_ = emit(p.page.URL+"status.json", js)
+	_ = emit(p.page.URL+"status.json", appendPageJSON(nil, r.pageJSON(p, true)))
 	if feed := r.pageFeed(p); feed != nil {
 		_ = emit(p.page.URL+"feed.xml", feed)
 	}

@@ -1,0 +1,173 @@
+package site
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/milepost/milepost/internal/status"
+)
+
+// A page's entry in status.json and its own status.json are written here
+// by hand, byte for byte what encoding/json gives for pageJSON (the golden
+// files pin it): reflection over every section, item and count was most of
+// the cost of status.json, which at 10k pages is 30 MB made on every build.
+
+// appendPageJSON appends j as encoding/json would marshal it.
+func appendPageJSON(b []byte, j *pageJSON) []byte {
+	b = append(b, `{"path":`...)
+	b = appendJSONString(b, j.Path)
+	b = append(b, `,"url":`...)
+	b = appendJSONString(b, j.URL)
+	b = append(b, `,"title":`...)
+	b = appendJSONString(b, j.Title)
+	b = append(b, `,"kind":`...)
+	b = appendJSONString(b, j.Kind)
+	b = append(b, `,"updated":`...)
+	b = appendJSONStringPtr(b, j.Updated)
+	b = append(b, `,"tags":`...)
+	b = appendJSONStrings(b, j.Tags)
+	b = append(b, `,"tracked":`...)
+	b = strconv.AppendBool(b, j.Tracked)
+	b = append(b, `,"counts":`...)
+	b = appendCounts(b, j.Counts)
+	b = append(b, `,"sections":`...)
+	b = appendSections(b, j.Sections)
+	b = append(b, `,"warnings":`...)
+	b = appendList(b, j.Warnings, func(b []byte, w status.Warning) []byte {
+		b = append(b, `{"kind":`...)
+		b = appendJSONString(b, w.Kind)
+		b = append(b, `,"line":`...)
+		b = strconv.AppendInt(b, int64(w.Line), 10)
+		if w.Section != "" {
+			b = append(b, `,"section":`...)
+			b = appendJSONString(b, w.Section)
+		}
+		b = append(b, `,"message":`...)
+		b = appendJSONString(b, w.Message)
+		return append(b, '}')
+	})
+	b = append(b, `,"links":`...)
+	b = appendList(b, j.Links, func(b []byte, l linkJSON) []byte {
+		b = append(b, `{"target":`...)
+		b = appendJSONString(b, l.Target)
+		b = append(b, `,"line":`...)
+		b = strconv.AppendInt(b, int64(l.Line), 10)
+		b = append(b, `,"url":`...)
+		b = appendJSONStringPtr(b, l.URL)
+		b = append(b, `,"broken":`...)
+		b = strconv.AppendBool(b, l.Broken)
+		return append(b, '}')
+	})
+	b = append(b, `,"backlinks":`...)
+	b = appendJSONStrings(b, j.Backlinks)
+	if len(j.Items) > 0 {
+		b = append(b, `,"items":`...)
+		b = appendList(b, j.Items, appendItem)
+	}
+	return append(b, '}')
+}
+
+func appendItem(b []byte, it status.Item) []byte {
+	b = append(b, `{"line":`...)
+	b = strconv.AppendInt(b, int64(it.Line), 10)
+	b = append(b, `,"section":`...)
+	b = appendJSONStringOrNull(b, it.Section)
+	b = append(b, `,"state":`...)
+	b = appendJSONString(b, it.State.String())
+	b = append(b, `,"source":`...)
+	b = appendJSONString(b, string(it.Source))
+	b = append(b, `,"text":`...)
+	b = appendJSONString(b, it.Text)
+	b = append(b, `,"date":`...)
+	b = appendJSONStringOrNull(b, it.Date)
+	return append(b, '}')
+}
+
+func appendSections(b []byte, ss []*status.Section) []byte {
+	return appendList(b, ss, func(b []byte, s *status.Section) []byte {
+		if s == nil {
+			return append(b, "null"...)
+		}
+		b = append(b, `{"id":`...)
+		b = appendJSONString(b, s.ID)
+		b = append(b, `,"title":`...)
+		b = appendJSONString(b, s.Title)
+		b = append(b, `,"level":`...)
+		b = strconv.AppendInt(b, int64(s.Level), 10)
+		b = append(b, `,"line":`...)
+		b = strconv.AppendInt(b, int64(s.Line), 10)
+		b = append(b, `,"counts":`...)
+		b = appendCounts(b, s.Counts)
+		b = append(b, `,"sections":`...)
+		b = appendSections(b, s.Sections)
+		return append(b, '}')
+	})
+}
+
+func appendCounts(b []byte, c status.Counts) []byte {
+	js, _ := c.MarshalJSON() // hand-written, cannot fail
+	return append(b, js...)
+}
+
+// appendList appends a JSON array of s, null when s is nil.
+func appendList[T any](b []byte, s []T, elem func([]byte, T) []byte) []byte {
+	if s == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i, v := range s {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = elem(b, v)
+	}
+	return append(b, ']')
+}
+
+func appendJSONStrings(b []byte, s []string) []byte { return appendList(b, s, appendJSONString) }
+
+func appendJSONStringPtr(b []byte, s *string) []byte {
+	if s == nil {
+		return append(b, "null"...)
+	}
+	return appendJSONString(b, *s)
+}
+
+// appendJSONStringOrNull writes "" as null.
+func appendJSONStringOrNull(b []byte, s string) []byte {
+	if s == "" {
+		return append(b, "null"...)
+	}
+	return appendJSONString(b, s)
+}
+
+// appendJSONString appends s as encoding/json writes a string (HTML
+// characters escaped): most strings need no escaping and are copied; the
+// others are left to encoding/json.
+func appendJSONString(b []byte, s string) []byte {
+	if !plainJSONString(s) {
+		js, _ := json.Marshal(s)
+		return append(b, js...)
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
+}
+
+// plainJSONString reports whether encoding/json writes s between quotes
+// as it is: valid UTF-8 with no control character, quote, backslash, HTML
+// character (<, >, &), U+2028 or U+2029.
+func plainJSONString(s string) bool {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20, c == '"', c == '\\', c == '<', c == '>', c == '&':
+			return false
+		case c >= utf8.RuneSelf:
+			ascii = false
+		}
+	}
+	return ascii || (utf8.ValidString(s) && !strings.ContainsAny(s, "\u2028\u2029"))
+}
