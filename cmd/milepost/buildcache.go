@@ -112,7 +112,7 @@ func (s *buildState) save(res *site.Result, stats publish.Stats, stderr io.Write
 		return
 	}
 	s.next.Manifest, s.next.Outputs = stats.Manifest, res.Outputs
-	s.next.SetFiles(stats.Files)
+	s.next.SetFiles(stats.Names, stats.Sizes)
 	err := buildcache.WritePages(s.root, res.WriteSummaries)
 	if err == nil {
 		err = s.next.Save(s.root)

@@ -27,7 +27,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 )
 
@@ -68,18 +67,10 @@ type State struct {
 	Outputs map[string]Output
 }
 
-// SetFiles records the destination's files and their sizes.
-func (s *State) SetFiles(files map[string]int64) {
-	names := make([]string, 0, len(files))
-	for n := range files {
-		names = append(names, n)
-	}
-	sort.Strings(names)
+// SetFiles records the destination's files, sorted, and their sizes.
+func (s *State) SetFiles(names []string, sizes []int64) {
 	s.FileNames = strings.Join(names, "\n")
-	s.FileSizes = make([]int64, len(names))
-	for i, n := range names {
-		s.FileSizes[i] = files[n]
-	}
+	s.FileSizes = sizes
 }
 
 // Files lists the destination's files, sorted, and their sizes; nil

@@ -13,7 +13,7 @@ func TestSaveLoad(t *testing.T) {
 	}
 	s := &State{Binary: "b", Settings: "s", Date: "2026-11-22", Inputs: [32]byte{1}, Manifest: [32]byte{2},
 		Outputs: map[string]Output{"a.md": {Key: [32]byte{3}, Names: []string{"a/index.html", "a/badge.svg"}}}}
-	s.SetFiles(map[string]int64{"b.html": 2, "a/index.html": 10})
+	s.SetFiles([]string{"a/index.html", "b.html"}, []int64{10, 2})
 	if err := s.Save(root); err != nil {
 		t.Fatal(err)
 	}

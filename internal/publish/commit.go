@@ -20,12 +20,13 @@ type commitPlan struct {
 	remove    []string // names of the old manifest no longer produced, sorted
 	unchanged int
 	next      manifest // the manifest once the commit is complete
+	names     []string // next's names, sorted
 	encoded   []byte   // next as written
 }
 
 func (t *Tx) plan() commitPlan {
-	p := commitPlan{next: make(manifest, len(t.files))}
-	for _, name := range t.sortedNames() {
+	p := commitPlan{next: make(manifest, len(t.files)), names: t.sortedNames()}
+	for _, name := range p.names {
 		st := t.files[name]
 		p.next[name] = manifestEntry{Path: name, Size: st.size, SHA256: st.sha256}
 		if st.changed {
@@ -41,7 +42,7 @@ func (t *Tx) plan() commitPlan {
 		}
 	}
 	sort.Strings(p.remove)
-	p.encoded = p.next.encode()
+	p.encoded = p.next.encodeSorted(p.names)
 	return p
 }
 
@@ -65,9 +66,9 @@ func (t *Tx) Commit() (Stats, error) {
 	p := t.plan()
 	sort.Strings(t.unminify)
 	stats := Stats{Written: len(p.write), Unchanged: p.unchanged, Unminified: t.unminify,
-		Manifest: sha256.Sum256(p.encoded), Files: make(map[string]int64, len(p.next))}
-	for name, e := range p.next {
-		stats.Files[name] = e.Size
+		Manifest: sha256.Sum256(p.encoded), Names: p.names, Sizes: make([]int64, len(p.names))}
+	for i, name := range p.names {
+		stats.Sizes[i] = p.next[name].Size
 	}
 	if t.fresh {
 		return stats, t.commitFresh(p)
@@ -106,7 +107,7 @@ func (t *Tx) commitInPlace(p commitPlan) (removed int, err error) {
 	if err != nil {
 		return 0, err
 	}
-	if err := writeFileAtomic(filepath.Join(t.dest, manifestName), t.staging, t.journal(p).encode()); err != nil {
+	if err := writeFileAtomic(filepath.Join(t.dest, manifestName), t.staging, t.journal(p)); err != nil {
 		return 0, fmt.Errorf("writing %s: %w", manifestName, err)
 	}
 	removed, err = t.prune(prune, replaceDirs)
@@ -181,15 +182,32 @@ func (t *Tx) step(name string) error {
 
 // journal is the manifest Commit writes before its first change: the old
 // entries, plus every name about to be written with an unknown hash.
-func (t *Tx) journal(p commitPlan) manifest {
+func (t *Tx) journal(p commitPlan) []byte {
 	j := make(manifest, len(t.old)+len(p.write))
 	for name, e := range t.old {
 		j[name] = e
 	}
+	var added []string // names new in the journal, sorted as p.write is
 	for _, name := range p.write {
+		if _, ok := t.old[name]; !ok {
+			added = append(added, name)
+		}
 		j[name] = manifestEntry{Path: name, Size: p.next[name].Size}
 	}
-	return j
+	return j.encodeSorted(mergeSorted(t.old.sortedNames(), added))
+}
+
+// mergeSorted merges two sorted lists with no name in both.
+func mergeSorted(a, b []string) []string {
+	out := make([]string, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if a[0] < b[0] {
+			out, a = append(out, a[0]), a[1:]
+		} else {
+			out, b = append(out, b[0]), b[1:]
+		}
+	}
+	return append(append(out, a...), b...)
 }
 
 func (t *Tx) destPath(name string) string {

@@ -539,3 +539,40 @@ func TestCommitCutShortConverges(t *testing.T) {
 		}
 	}
 }
+
+// A name cannot be both a file and a folder of other files, in either order
+// and at any depth.
+func TestFileAndFolderOfTheSameName(t *testing.T) {
+	for _, names := range [][]string{
+		{"a/b/c.html", "a/b"},
+		{"a/b/c.html", "a"},
+		{"a", "a/b/c.html"},
+		{"a/b", "a/b/c/d.html"},
+		{"x/y.html", "a/b", "a/b/c.html"},
+	} {
+		tx, err := Begin(filepath.Join(t.TempDir(), "public"), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var last error
+		for _, name := range names {
+			if last = tx.Put(name, []byte("x")); last != nil {
+				break
+			}
+		}
+		if last == nil || !strings.Contains(last.Error(), "directory") {
+			t.Errorf("%q: %v, want a file/folder clash", names, last)
+		}
+		_ = tx.Abort()
+	}
+	tx, err := Begin(filepath.Join(t.TempDir(), "public"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"a/b/c.html", "a/b/d.html", "a/e.html", "f.html"} {
+		if err := tx.Put(name, []byte("x")); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	_ = tx.Abort()
+}

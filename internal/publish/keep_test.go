@@ -14,7 +14,7 @@ func TestKeepAndIntact(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "public")
 	site := map[string]string{"index.html": "home", "a/index.html": "a", "a/badge.svg": "<svg/>"}
 	first := build(t, dest, Options{}, site)
-	names, sizes := sortedFiles(first.Files)
+	names, sizes := first.Names, first.Sizes
 	if !Intact(dest, first.Manifest, names, sizes) {
 		t.Fatal("a destination just committed is not intact")
 	}
@@ -43,7 +43,7 @@ func TestKeepAndIntact(t *testing.T) {
 		t.Errorf("destination holds %v", got)
 	}
 
-	names, sizes = sortedFiles(stats.Files)
+	names, sizes = stats.Names, stats.Sizes
 	if !Intact(dest, stats.Manifest, names, sizes) {
 		t.Error("not intact after the second commit")
 	}
@@ -72,16 +72,6 @@ func TestKeepAndIntact(t *testing.T) {
 	if err := tx.Put("a/index.html", []byte("a")); err == nil {
 		t.Error("a kept file was put again")
 	}
-}
-
-func sortedFiles(files map[string]int64) ([]string, []int64) {
-	var names []string
-	var sizes []int64
-	for n, s := range files {
-		names = append(names, n)
-		sizes = append(sizes, s)
-	}
-	return names, sizes
 }
 
 // PutWriter streams a file into the transaction; bytes the destination

@@ -91,12 +91,20 @@ func parseManifest(data []byte) (manifest, error) {
 
 // encode renders the manifest in its canonical form: sorted, one entry per
 // line, HTML characters unescaped so paths stay readable.
-func (m manifest) encode() []byte {
+func (m manifest) encode() []byte { return m.encodeSorted(m.sortedNames()) }
+
+// sortedNames lists m's names, sorted.
+func (m manifest) sortedNames() []string {
 	names := make([]string, 0, len(m))
 	for name := range m {
 		names = append(names, name)
 	}
 	sort.Strings(names)
+	return names
+}
+
+// encodeSorted is encode, given m's names sorted.
+func (m manifest) encodeSorted(names []string) []byte {
 	buf := make([]byte, 0, len(names)*(len(canonicalEntry)+64+40))
 	buf = fmt.Appendf(buf, canonicalHead, manifestVersion)
 	for i, name := range names {

@@ -47,10 +47,12 @@ type Stats struct {
 	// Unminified lists, sorted, the files whose minification failed; they
 	// were written as rendered. A build may report them as warnings.
 	Unminified []string
-	// Manifest is the SHA-256 of the manifest the commit left, and Files
-	// the files it lists with their sizes: what Intact checks later.
+	// Manifest is the SHA-256 of the manifest the commit left, Names the
+	// files it lists (sorted) and Sizes their sizes: what Intact checks
+	// later.
 	Manifest [32]byte
-	Files    map[string]int64
+	Names    []string
+	Sizes    []int64
 }
 
 type txState int
@@ -359,7 +361,10 @@ func (t *Tx) reserve(name string) error {
 	if t.dirs[name] {
 		return t.failLocked(fmt.Errorf("%s is both a file and a directory of other files", name))
 	}
-	for dir := path.Dir(name); dir != "."; dir = path.Dir(dir) {
+	// A directory already implied was checked, with its parents, when it
+	// was first implied, and no file may take its name since: only the
+	// directories new with this name are checked (most names add none).
+	for dir := path.Dir(name); dir != "." && !t.dirs[dir]; dir = path.Dir(dir) {
 		if _, isFile := t.files[dir]; isFile {
 			return t.failLocked(fmt.Errorf("%s needs directory %s, which is also a file", name, dir))
 		}
