@@ -13,14 +13,12 @@
 package markdown
 
 import (
-	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/milepost/milepost/internal/marker"
 	"github.com/milepost/milepost/internal/sanitize"
 	"github.com/milepost/milepost/internal/tasklist"
 	"github.com/milepost/milepost/internal/wikilink"
 	"github.com/yuin/goldmark"
 	emoji "github.com/yuin/goldmark-emoji"
-	highlighting "github.com/yuin/goldmark-highlighting/v2"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
@@ -65,13 +63,10 @@ func New(opts Options) *Parser {
 			tasklist.Extension,
 			emoji.Emoji,
 			wikilink.Extension,
-			// Fenced code with a language is highlighted by chroma into
-			// CSS classes (the theme's stylesheet holds both palettes).
-			highlighting.NewHighlighting(
-				highlighting.WithGuessLanguage(false),
-				highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
-			),
 		),
+		// Fenced code with a language is highlighted by chroma into CSS
+		// classes (the theme's stylesheet holds both palettes).
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(newCodeRenderer(), 200))),
 		goldmark.WithParserOptions(
 			parser.WithHeadingAttribute(),
 			parser.WithASTTransformers(util.Prioritized(&headingIDs{vocab: vocab}, 100)),
