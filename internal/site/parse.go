@@ -98,7 +98,6 @@ func parsePage(env *parseEnv, p *content.Page) *parsed {
 	out.links = wikilink.Collect(doc, lines)
 	rewriteLinks(doc, src, lines, p, env.targets, env.fileLinks, file, out)
 
-	forgetNodes(st)
 	out.status = st
 	out.targetSig = targetSignature(out.linkTarget())
 	out.summarySig = summarySignature(out)
@@ -173,20 +172,4 @@ func headingsOf(doc ast.Node, src []byte) []wikilink.Heading {
 		return ast.WalkSkipChildren, nil
 	})
 	return hs
-}
-
-// forgetNodes drops the AST references the status model keeps, so the AST
-// can be collected once the body is rendered.
-func forgetNodes(st *status.Page) {
-	for i := range st.Items {
-		st.Items[i].Node = nil
-	}
-	var walk func([]*status.Section)
-	walk = func(ss []*status.Section) {
-		for _, s := range ss {
-			s.Heading = nil
-			walk(s.Sections)
-		}
-	}
-	walk(st.Sections)
 }

@@ -108,7 +108,7 @@ func (c *computer) buildTree(doc ast.Node) *sectionNode {
 		if id == "" { // an AST not made by package markdown
 			id = ids.Unique(slug.Make(c.vocab.StripForID(title)))
 		}
-		s.sec = &Section{ID: id, Title: title, Level: h.Level, Line: c.lines.Line(s.offset), Sections: []*Section{}, Heading: h}
+		s.sec = &Section{ID: id, Title: title, Level: h.Level, Line: c.lines.Line(s.offset), Sections: []*Section{}}
 		parent.children = append(parent.children, s)
 		parent.sec.Sections = append(parent.sec.Sections, s.sec)
 		if hasTitle && c.title == nil && h.Level == 1 {
@@ -243,7 +243,7 @@ func (c *computer) page(root *sectionNode) *Page {
 	walk(root)
 	sort.SliceStable(all, func(i, j int) bool { return all[i].offset < all[j].offset })
 	for _, it := range all {
-		setItemAttributes(it.Node, it.State, it.Date)
+		setItemAttributes(it.node, it.State, it.Date)
 		p.Items = append(p.Items, it.Item)
 	}
 	sort.SliceStable(c.warnings, func(i, j int) bool { return c.warnings[i].Line < c.warnings[j].Line })

@@ -15,6 +15,7 @@ import (
 type found struct {
 	Item
 	offset int
+	node   ast.Node // the list item, table row or heading, marked with its state
 }
 
 // collectBlock appends the items of block n (rules 1-3) to out, in
@@ -223,7 +224,7 @@ func (c *computer) newItem(n ast.Node, st State, src Source, text, own string) *
 	it.State = st
 	it.Source = src
 	it.Text = text
-	it.Node = n
+	it.node = n
 	if st == marker.Done {
 		if d, ok := marker.FirstDate(own); ok {
 			it.Date = d

@@ -5,7 +5,6 @@ import (
 	"strconv"
 
 	"github.com/milepost/milepost/internal/marker"
-	"github.com/yuin/goldmark/ast"
 )
 
 // State is an item's state; see package marker.
@@ -107,10 +106,6 @@ type Item struct {
 	Source  Source `json:"source"`
 	Text    string `json:"text"` // plain text of the item's own content, markup removed, emoji kept
 	Date    string `json:"date"` // first ISO date in a done item's own text, or ""
-
-	// Node is the AST node that made the item (list item, table row or
-	// heading), so the renderer can style it by state. Not serialised.
-	Node ast.Node `json:"-"`
 }
 
 // Section is one heading of a page and what lies under it, down to the next
@@ -122,9 +117,6 @@ type Section struct {
 	Line     int        `json:"line"`
 	Counts   Counts     `json:"counts"` // own items plus all sub-sections'
 	Sections []*Section `json:"sections"`
-
-	// Heading is the heading node; not serialised.
-	Heading ast.Node `json:"-"`
 }
 
 // Warning is a problem the status model found in a page: drift (declared
