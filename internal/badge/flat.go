@@ -76,6 +76,7 @@ func flat(c content, withShadow bool, idSuffix string) []byte {
 	l := layoutFlat(c)
 	width := l.leftWidth + l.rightWidth
 	var w svgWriter
+	w.b.Grow(svgSizeHint)
 	openSVG(&w, width, flatHeight, c.accessible)
 	if withShadow {
 		w.start("filter", attr{"id", "blur" + idSuffix})

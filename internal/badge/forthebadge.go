@@ -34,6 +34,7 @@ func forTheBadge(c content) []byte {
 	messageRectWidth := 2*ftbTextMargin + messageTextWidth
 
 	var w svgWriter
+	w.b.Grow(svgSizeHint)
 	openSVG(&w, labelRectWidth+messageRectWidth, ftbHeight, c.accessible)
 	w.start("g", attr{"shape-rendering", "crispEdges"})
 	if hasLabel {

@@ -117,6 +117,14 @@ func Steps(p *Page) template.HTML {
 // it was found.
 func ItemList(groups []ItemGroup) template.HTML {
 	var b strings.Builder
+	size := 0 // grown once: a page's list can hold hundreds of items
+	for _, g := range groups {
+		size += 64 + 2*len(g.SectionID) + len(g.SectionTitle)
+		for _, it := range g.Items {
+			size += 112 + len(it.Text)
+		}
+	}
+	b.Grow(size)
 	for _, g := range groups {
 		b.WriteString(`<h3>`)
 		if g.SectionTitle != "" {

@@ -67,7 +67,7 @@ func (r *renderer) pageJSONEntry(p *parsed) []byte {
 	if js, ok := r.recall(name, key); ok {
 		return js
 	}
-	js := appendPageJSON(nil, r.pageJSON(p, false))
+	js := pageJSONBytes(r.pageJSON(p, false))
 	r.keepBytes(name, key, js)
 	return js
 }

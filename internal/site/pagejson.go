@@ -1,9 +1,11 @@
 package site
 
 import (
+	"bytes"
 	"encoding/json"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/milepost/milepost/internal/status"
@@ -13,6 +15,21 @@ import (
 // by hand, byte for byte what encoding/json gives for pageJSON (the golden
 // files pin it): reflection over every section, item and count was most of
 // the cost of status.json, which at 10k pages is 30 MB made on every build.
+
+// jsonBuffers are scratch buffers for pageJSONBytes.
+var jsonBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
+// pageJSONBytes is j as encoding/json would marshal it, in a slice of
+// its exact size: built in a pooled buffer, so the build does not leave
+// behind every size the slice grew through (a tenth of a build's
+// allocations were such buffers).
+func pageJSONBytes(j *pageJSON) []byte {
+	buf := jsonBuffers.Get().(*[]byte)
+	*buf = appendPageJSON((*buf)[:0], j)
+	out := bytes.Clone(*buf)
+	jsonBuffers.Put(buf)
+	return out
+}
 
 // appendPageJSON appends j as encoding/json would marshal it.
 func appendPageJSON(b []byte, j *pageJSON) []byte {

@@ -91,7 +91,7 @@ func (r *renderer) renderPage(p *parsed) ([]outFile, error) {
 		return nil, fmt.Errorf("template page.html for %s: %w", p.page.URL, err)
 	}
 	_ = emit(p.page.URL+"index.html", html)
-	_ = emit(p.page.URL+"status.json", appendPageJSON(nil, r.pageJSON(p, true)))
+	_ = emit(p.page.URL+"status.json", pageJSONBytes(r.pageJSON(p, true)))
 	if feed := r.pageFeed(p); feed != nil {
 		_ = emit(p.page.URL+"feed.xml", feed)
 	}
