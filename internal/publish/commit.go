@@ -19,16 +19,17 @@ type commitPlan struct {
 	write     []string // staged names, sorted
 	remove    []string // names of the old manifest no longer produced, sorted
 	unchanged int
-	next      manifest // the manifest once the commit is complete
-	names     []string // next's names, sorted
-	encoded   []byte   // next as written
+	names     []string        // every name the build produced, sorted
+	next      []manifestEntry // the manifest once the commit is complete, in names' order
+	encoded   []byte          // next as written
 }
 
 func (t *Tx) plan() commitPlan {
-	p := commitPlan{next: make(manifest, len(t.files)), names: t.sortedNames()}
-	for _, name := range p.names {
+	p := commitPlan{names: t.sortedNames()}
+	p.next = make([]manifestEntry, len(p.names))
+	for i, name := range p.names {
 		st := t.files[name]
-		p.next[name] = manifestEntry{Path: name, Size: st.size, SHA256: st.sha256}
+		p.next[i] = manifestEntry{Path: name, Size: st.size, SHA256: st.sha256}
 		if st.changed {
 			p.write = append(p.write, name)
 		} else {
@@ -42,7 +43,7 @@ func (t *Tx) plan() commitPlan {
 		}
 	}
 	sort.Strings(p.remove)
-	p.encoded = p.next.encodeSorted(p.names)
+	p.encoded = encodeEntries(p.next)
 	return p
 }
 
@@ -67,8 +68,8 @@ func (t *Tx) Commit() (Stats, error) {
 	sort.Strings(t.unminify)
 	stats := Stats{Written: len(p.write), Unchanged: p.unchanged, Unminified: t.unminify,
 		Manifest: sha256.Sum256(p.encoded), Names: p.names, Sizes: make([]int64, len(p.names))}
-	for i, name := range p.names {
-		stats.Sizes[i] = p.next[name].Size
+	for i, e := range p.next {
+		stats.Sizes[i] = e.Size
 	}
 	if t.fresh {
 		return stats, t.commitFresh(p)
@@ -181,33 +182,23 @@ func (t *Tx) step(name string) error {
 }
 
 // journal is the manifest Commit writes before its first change: the old
-// entries, plus every name about to be written with an unknown hash.
+// entries, plus every name about to be written with an unknown hash. Both
+// lists are sorted: they are merged, not collected again.
 func (t *Tx) journal(p commitPlan) []byte {
-	j := make(manifest, len(t.old)+len(p.write))
-	for name, e := range t.old {
-		j[name] = e
-	}
-	var added []string // names new in the journal, sorted as p.write is
-	for _, name := range p.write {
-		if _, ok := t.old[name]; !ok {
-			added = append(added, name)
-		}
-		j[name] = manifestEntry{Path: name, Size: p.next[name].Size}
-	}
-	return j.encodeSorted(mergeSorted(t.old.sortedNames(), added))
-}
-
-// mergeSorted merges two sorted lists with no name in both.
-func mergeSorted(a, b []string) []string {
-	out := make([]string, 0, len(a)+len(b))
-	for len(a) > 0 && len(b) > 0 {
-		if a[0] < b[0] {
-			out, a = append(out, a[0]), a[1:]
-		} else {
-			out, b = append(out, b[0]), b[1:]
+	old, write := t.oldSorted, p.write
+	j := make([]manifestEntry, 0, len(old)+len(write))
+	for len(old) > 0 || len(write) > 0 {
+		switch {
+		case len(write) == 0 || (len(old) > 0 && old[0].Path < write[0]):
+			j, old = append(j, old[0]), old[1:]
+		default:
+			if len(old) > 0 && old[0].Path == write[0] {
+				old = old[1:]
+			}
+			j, write = append(j, manifestEntry{Path: write[0], Size: t.files[write[0]].size}), write[1:]
 		}
 	}
-	return append(append(out, a...), b...)
+	return encodeEntries(j)
 }
 
 func (t *Tx) destPath(name string) string {

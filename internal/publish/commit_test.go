@@ -325,10 +325,11 @@ func TestInterruptedCommitIsCompletedByNextBuild(t *testing.T) {
 	// The state a commit killed after its journal leaves: old.html should be
 	// pruned, index.html was about to become "v2" (same size), new.html was
 	// moved in; the journal lists them all, the written ones without a hash.
-	old, _, err := readManifest(dest)
+	found, err := readManifest(dest)
 	if err != nil {
 		t.Fatal(err)
 	}
+	old := found.files
 	old["index.html"] = manifestEntry{Path: "index.html", Size: 2}
 	old["new.html"] = manifestEntry{Path: "new.html", Size: 3}
 	writeTree(t, dest, map[string]string{"new.html": "new", manifestName: string(old.encode())})

@@ -41,78 +41,90 @@ type manifestFile struct {
 // manifest maps a file name to what milepost last wrote there.
 type manifest map[string]manifestEntry
 
-// readManifest loads dir's manifest and returns it with the file's bytes;
-// a missing manifest is (nil, nil, nil). Every path in it must pass
-// CheckName: a manifest edited to name "../elsewhere" must never make Commit
-// delete outside the destination.
-func readManifest(dir string) (manifest, []byte, error) {
+// oldManifest is a destination's manifest as Begin finds it.
+type oldManifest struct {
+	files  manifest
+	sorted []manifestEntry // files' entries, sorted by name
+	raw    []byte          // the file's bytes; nil when there is none
+}
+
+// readManifest loads dir's manifest; a missing manifest is a zero
+// oldManifest. Every path in it must pass CheckName: a manifest edited to
+// name "../elsewhere" must never make Commit delete outside the
+// destination.
+func readManifest(dir string) (oldManifest, error) {
 	path := filepath.Join(dir, manifestName)
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil, nil
+		return oldManifest{}, nil
 	}
 	if err != nil {
-		return nil, nil, err
+		return oldManifest{}, err
 	}
-	m, err := parseManifest(data)
+	m, sorted, err := parseManifest(data)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", path, err)
+		return oldManifest{}, fmt.Errorf("%s: %w", path, err)
 	}
-	return m, data, nil
+	return oldManifest{m, sorted, data}, nil
 }
 
-func parseManifest(data []byte) (manifest, error) {
+// parseManifest reads a manifest, and returns its entries also as a list
+// sorted by name.
+func parseManifest(data []byte) (manifest, []manifestEntry, error) {
 	entries, ok := parseCanonical(data)
 	if !ok { // hand-edited, or from another writer: any JSON will do
 		var file manifestFile
 		if err := json.Unmarshal(data, &file); err != nil {
-			return nil, fmt.Errorf("unreadable manifest: %w", err)
+			return nil, nil, fmt.Errorf("unreadable manifest: %w", err)
 		}
 		if file.Version != manifestVersion {
-			return nil, fmt.Errorf("manifest version %d, want %d", file.Version, manifestVersion)
+			return nil, nil, fmt.Errorf("manifest version %d, want %d", file.Version, manifestVersion)
 		}
 		entries = file.Files
 	}
 	m := make(manifest, len(entries))
 	for _, e := range entries {
 		if err := CheckName(e.Path); err != nil {
-			return nil, fmt.Errorf("manifest entry: %w", err)
+			return nil, nil, fmt.Errorf("manifest entry: %w", err)
 		}
 		if _, dup := m[e.Path]; dup {
-			return nil, fmt.Errorf("manifest lists %q twice", e.Path)
+			return nil, nil, fmt.Errorf("manifest lists %q twice", e.Path)
 		}
 		if e.Size < 0 {
-			return nil, fmt.Errorf("manifest entry %q: negative size", e.Path)
+			return nil, nil, fmt.Errorf("manifest entry %q: negative size", e.Path)
 		}
 		m[e.Path] = e
 	}
-	return m, nil
+	if !sort.SliceIsSorted(entries, func(i, j int) bool { return entries[i].Path < entries[j].Path }) {
+		entries = m.entries() // not as encode writes it: sort a copy
+	}
+	return m, entries, nil
 }
 
 // encode renders the manifest in its canonical form: sorted, one entry per
 // line, HTML characters unescaped so paths stay readable.
-func (m manifest) encode() []byte { return m.encodeSorted(m.sortedNames()) }
+func (m manifest) encode() []byte { return encodeEntries(m.entries()) }
 
-// sortedNames lists m's names, sorted.
-func (m manifest) sortedNames() []string {
-	names := make([]string, 0, len(m))
-	for name := range m {
-		names = append(names, name)
+// entries lists m's entries, sorted by name.
+func (m manifest) entries() []manifestEntry {
+	es := make([]manifestEntry, 0, len(m))
+	for _, e := range m {
+		es = append(es, e)
 	}
-	sort.Strings(names)
-	return names
+	sort.Slice(es, func(i, j int) bool { return es[i].Path < es[j].Path })
+	return es
 }
 
-// encodeSorted is encode, given m's names sorted.
-func (m manifest) encodeSorted(names []string) []byte {
-	buf := make([]byte, 0, len(names)*(len(canonicalEntry)+64+40))
+// encodeEntries is encode, given the entries sorted by name.
+func encodeEntries(es []manifestEntry) []byte {
+	buf := make([]byte, 0, len(es)*(len(canonicalEntry)+64+40))
 	buf = fmt.Appendf(buf, canonicalHead, manifestVersion)
-	for i, name := range names {
+	for i, e := range es {
 		if i > 0 {
 			buf = append(buf, ',')
 		}
 		buf = append(buf, '\n')
-		buf = appendEntry(buf, m[name])
+		buf = appendEntry(buf, e)
 	}
 	return append(buf, canonicalTail...)
 }
