@@ -110,8 +110,8 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		for _, name := range stats.Unminified {
 			fmt.Fprintf(stderr, "%s: warning: written unminified (the minifier could not take it safely)\n", filepath.Join(*dest, name))
 		}
-		fmt.Fprintf(stdout, "built %s, %s (%d written, %d unchanged, %d removed), %s in %s → %s\n",
-			plural(res.Pages, "page"), plural(res.Files, "file"), stats.Written, stats.Unchanged, stats.Removed,
+		fmt.Fprintf(stdout, "built %s (%d parsed), %s (%d written, %d unchanged, %d removed), %s in %s → %s\n",
+			plural(res.Pages, "page"), res.Parsed, plural(res.Files, "file"), stats.Written, stats.Unchanged, stats.Removed,
 			plural(len(warnings), "warning"), elapsed(start), *dest)
 	}
 	return exitOK

@@ -63,7 +63,30 @@ func TestBuildCache(t *testing.T) {
 	if strings.HasPrefix(out, "up to date") || !strings.Contains(out, "unchanged") {
 		t.Errorf("a build after an edit: %q", out)
 	}
+	if !strings.Contains(out, "(1 parsed)") {
+		t.Errorf("a build after one page's edit parsed more than that page: %q", out)
+	}
 	sameAsFresh("after an edit")
+
+	// Damaged page summaries are reported and left unused: every page is
+	// parsed, and the site is the same.
+	pages := filepath.Join(root, buildcache.Dir, "pages.bin")
+	data, err := os.ReadFile(pages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data[len(data)/2] ^= 0xff
+	if err := os.WriteFile(pages, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(page, append(src, "\n- [ ] and one more\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCLI(t, "build", "-s", root, "-d", dest)
+	if code != 0 || !strings.Contains(errOut, "ignoring the cached page summaries") || strings.Contains(out, "(1 parsed)") {
+		t.Errorf("a build with damaged summaries: exit %d, %q, %q", code, out, errOut)
+	}
+	sameAsFresh("with damaged summaries")
 
 	// A file changed by hand in the destination is put back.
 	hand := filepath.Join(dest, "index.html")
