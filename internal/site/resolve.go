@@ -1,6 +1,7 @@
 package site
 
 import (
+	"context"
 	"io/fs"
 	"maps"
 	"sort"
@@ -60,8 +61,15 @@ func resolveLinks(pages []*parsed, set *content.Set, statics map[string]fs.FS, p
 			targets = append(targets, p.linkTarget())
 		}
 		res.index = wikilink.NewIndex(append(targets, files...))
-		for _, p := range pages {
-			res.setLinks(p, res.resolveAll(p))
+		// The index is read-only now: links are resolved on every core,
+		// and recorded (with their backlinks) in page order.
+		all := make([][]wikilink.Resolution, len(pages))
+		_ = forEach(context.Background(), len(pages), func(i int) error {
+			all[i] = res.resolveAll(pages[i])
+			return nil
+		}, nil)
+		for i, p := range pages {
+			res.setLinks(p, all[i])
 		}
 		for _, bl := range res.backlinks {
 			sortBacklinks(bl)
