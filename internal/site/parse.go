@@ -93,9 +93,9 @@ func parsePage(env *parseEnv, p *content.Page) *parsed {
 		out.diags = append(out.diags, diag.Diagnostic{File: file, Line: w.Line, Severity: diag.Warning, Kind: w.Kind, Message: w.Message})
 	}
 
-	out.headings = headingsOf(doc, src)
+	out.headings = tight(headingsOf(doc, src, st.Sections))
 	out.blockIDs = wikilink.BlockIDs(doc)
-	out.links = wikilink.Collect(doc, lines)
+	out.links = tight(wikilink.Collect(doc, lines))
 	rewriteLinks(doc, src, lines, p, env.targets, env.fileLinks, file, out)
 
 	out.status = st
@@ -156,8 +156,20 @@ func leadingTitle(doc ast.Node) *ast.Heading {
 	return first
 }
 
-// headingsOf lists the page's headings as link targets.
-func headingsOf(doc ast.Node, src []byte) []wikilink.Heading {
+// headingsOf lists the page's headings as link targets. A heading that is
+// also a section (one of the page's top-level headings) takes the
+// section's id and title strings, which the status model has made
+// already: every page's summary is held for the whole build.
+func headingsOf(doc ast.Node, src []byte, sections []*status.Section) []wikilink.Heading {
+	byID := map[string]*status.Section{}
+	var index func([]*status.Section)
+	index = func(ss []*status.Section) {
+		for _, s := range ss {
+			byID[s.ID] = s
+			index(s.Sections)
+		}
+	}
+	index(sections)
 	var hs []wikilink.Heading
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		h, ok := n.(*ast.Heading)
@@ -168,8 +180,26 @@ func headingsOf(doc ast.Node, src []byte) []wikilink.Heading {
 		if v, ok := h.AttributeString(markdown.AttrGitHubAnchor); ok {
 			gh = string(v.([]byte))
 		}
-		hs = append(hs, wikilink.Heading{ID: markdown.HeadingID(h), Text: mdtext.Inline(h, src), Level: h.Level, GitHubAnchor: gh})
+		id := markdown.HeadingID(h)
+		if s, ok := byID[id]; ok && s.Level == h.Level {
+			if gh == s.ID { // most headings: one string, not two
+				gh = s.ID
+			}
+			hs = append(hs, wikilink.Heading{ID: s.ID, Text: s.Title, Level: h.Level, GitHubAnchor: gh})
+		} else {
+			hs = append(hs, wikilink.Heading{ID: id, Text: mdtext.Inline(h, src), Level: h.Level, GitHubAnchor: gh})
+		}
 		return ast.WalkSkipChildren, nil
 	})
 	return hs
+}
+
+// tight returns s in an array of its length: lists grown by appending keep
+// up to half their room unused, and every page's are held for the whole
+// build.
+func tight[T any](s []T) []T {
+	if cap(s) == len(s) {
+		return s
+	}
+	return append(make([]T, 0, len(s)), s...)
 }

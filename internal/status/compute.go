@@ -242,6 +242,11 @@ func (c *computer) page(root *sectionNode) *Page {
 	}
 	walk(root)
 	sort.SliceStable(all, func(i, j int) bool { return all[i].offset < all[j].offset })
+	if len(all) > 0 {
+		// Exactly as long as it must be: every page's items are held for
+		// the whole build, and growing by appends left up to half unused.
+		p.Items = make([]Item, 0, len(all))
+	}
 	for _, it := range all {
 		setItemAttributes(it.node, it.State, it.Date)
 		p.Items = append(p.Items, it.Item)
