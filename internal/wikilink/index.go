@@ -84,6 +84,9 @@ func NewIndex(targets []Target) *Index {
 			ids := make([]string, len(t.Headings))
 			for j, h := range t.Headings {
 				ids[j] = slug.Make(h.Text)
+				if ids[j] == h.ID { // usually: then one string, not two
+					ids[j] = h.ID
+				}
 			}
 			ix.textIDs[i] = ids
 		}
