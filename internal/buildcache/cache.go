@@ -1,12 +1,15 @@
 // Package buildcache is what one `milepost build` keeps for the next, in
 // .milepost-cache/ in the site root: a fingerprint of every input, the
 // destination it wrote (its manifest's hash and its files' names and
-// sizes), and the key and output names of every page and listing it
-// rendered.
+// sizes), the key and output names of every page and listing it
+// rendered, and what PARSE found in every page (stored as bytes whose
+// format belongs to internal/site: ReadPages, WritePages).
 //
-// With it a build of unchanged input does nothing at all (Unchanged), and
-// a build after an edit renders again only the outputs whose key changed:
-// the others are kept in the destination as they are (publish.Tx.Keep).
+// With it a build of unchanged input does nothing at all (the state holds
+// all the up-to-date check needs), and
+// a build after an edit parses only the pages that changed and renders
+// again only the outputs whose key changed: the others are kept in the
+// destination as they are (publish.Tx.Keep).
 // Keys are content hashes of everything an output is made from (see
 // internal/site), so the cache is safe when the theme, the configuration,
 // the flags or the build date change; a different milepost binary, or a
