@@ -6,11 +6,10 @@
 // format belongs to internal/site: ReadPages, WritePages).
 //
 // With it a build of unchanged input does nothing at all (the state holds
-// all the up-to-date check needs), and
-// a build after an edit parses only the pages that changed and renders
-// again only the outputs whose key changed: the others are kept in the
-// destination as they are (publish.Tx.Keep).
-// Keys are content hashes of everything an output is made from (see
+// all the up-to-date check needs), and a build after an edit parses only
+// the pages that changed and renders again only the outputs whose key
+// changed: the others are kept in the destination as they are
+// (publish.Tx.Keep). Keys are content hashes of everything an output is made from (see
 // internal/site), so the cache is safe when the theme, the configuration,
 // the flags or the build date change; a different milepost binary, or a
 // cache of another format, is ignored as a whole.
