@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -154,5 +155,78 @@ func TestBuildCacheRendersUnchangedSourcesThatMustChange(t *testing.T) {
 	}
 	if len(got) != len(want) {
 		t.Errorf("%d files, want %d", len(got), len(want))
+	}
+}
+
+// A sequence of edits of every kind, each built with the cache (page
+// summaries, kept files) into one destination, gives after every step
+// exactly the site a build without the cache gives.
+func TestBuildCacheEditSequence(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1795000000")
+	root := writeSite(t, "../../internal/site/testdata/incremental.txtar")
+	dest := filepath.Join(t.TempDir(), "public")
+	content := func(name string) string { return filepath.Join(root, "content", filepath.FromSlash(name)) }
+	edit := func(name, old, new string) func() error {
+		return func() error {
+			src, err := os.ReadFile(content(name))
+			if err != nil {
+				return err
+			}
+			if !bytes.Contains(src, []byte(old)) {
+				return fmt.Errorf("%s does not hold %q", name, old)
+			}
+			return os.WriteFile(content(name), bytes.Replace(src, []byte(old), []byte(new), 1), 0o644)
+		}
+	}
+	steps := []struct {
+		what string
+		do   func() error
+	}{
+		{"tick an item of an embedded section", edit("areas/core/deep/delta.md", "- [ ] two", "- [x] two ✅ 2026-11-01")},
+		{"prose only", edit("notes/epsilon.md", "Notes without items", "Notes, still without items")},
+		{"rename a heading others link to", edit("areas/core/gamma.md", "## Build", "## Building")},
+		{"retitle a page", edit("areas/core/deep/delta.md", "title: Delta", "title: Delta prime")},
+		{"new page a broken link now finds", func() error {
+			if err := edit("notes/epsilon.md", "linking [[Delta]]", "linking [[Delta]], [[Zeta]]")(); err != nil {
+				return err
+			}
+			return os.WriteFile(content("notes/zeta.md"), []byte("# Zeta\n\n- [ ] begin\n"), 0o644)
+		}},
+		{"delete a linked page", func() error { return os.Remove(content("notes/zeta.md")) }},
+		{"new markdown link target", func() error {
+			if err := edit("areas/index.md", "- [ ] review", "- [ ] review [the plan](plan.md)")(); err != nil {
+				return err
+			}
+			return os.WriteFile(content("areas/plan.md"), []byte("# Plan\n\n- [x] draft\n"), 0o644)
+		}},
+		{"move a page", func() error { return os.Rename(content("areas/plan.md"), content("notes/plan.md")) }},
+	}
+	build := func(args ...string) string {
+		t.Helper()
+		code, out, errOut := runCLI(t, append([]string{"build", "-s", root}, args...)...)
+		if code != 0 {
+			t.Fatalf("build %v: exit %d\n%s", args, code, errOut)
+		}
+		return out
+	}
+	build("-d", dest)
+	for _, step := range steps {
+		if err := step.do(); err != nil {
+			t.Fatalf("%s: %v", step.what, err)
+		}
+		out := build("-d", dest)
+		fresh := filepath.Join(t.TempDir(), "public")
+		build("--no-cache", "-d", fresh)
+		want, got := snapshot(t, fresh), snapshot(t, dest)
+		for name, data := range want {
+			if !bytes.Equal(got[name], data) {
+				t.Errorf("%s (%s): %s differs from a build without the cache", step.what, out, name)
+			}
+		}
+		for name := range got {
+			if _, ok := want[name]; !ok {
+				t.Errorf("%s: %s is left over", step.what, name)
+			}
+		}
 	}
 }
