@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -156,49 +155,50 @@ func elapsed(start time.Time) string {
 // site peak near 450 MB; collecting at 35% growth keeps it near 335 MB but
 // costs a third more CPU. A soft limit does better than both: the heap may
 // grow freely up to gcSoftLimit, and the collector works harder only near
-// it.
+// it. It is set when PARSE first reports, which says how many pages there
+// are: LOAD runs under Go's default, as a big site's sources alone would
+// fill the limit (100k pages are 342 MB of markdown).
 //
 // A site whose page summaries alone would fill most of the limit would
 // keep the collector running all the time under it (a 100k-page site took
-// twice the CPU), so for such a site the limit is lifted for collecting at
-// 35% growth, which scales with the site: as soon as PARSE says how many
-// pages there are (more than gcBigSitePages), and again once PARSE has
-// handed out its last page if the live heap is over 60% of the limit.
-// Then a soft limit comes back, at gcBigSiteLimit times the live heap:
-// the heap grows by about 1.8 times after PARSE (links resolved, keys,
-// the files' bookkeeping), so the limit leaves about as much room as 35%
-// growth would and mostly makes the runtime hand freed memory back
-// sooner; without it a 100k-page site peaked anywhere from 2.2 to 2.9 GB
-// from run to run. Were a site's heap to grow more than that, the
-// collector would run more often (the runtime caps it at half the CPU),
-// not fail. GOGC or GOMEMLIMIT in the environment win over all of this.
+// twice the CPU). Such a site (more than gcBigSitePages pages) is parsed
+// collecting at 35% growth instead, which scales with the site. Once PARSE
+// has handed out its last page, a site that is big, or whose live heap
+// fills 60% of the limit, gets a soft limit at gcBigSiteLimit times its
+// live heap and Go's default growth again: the heap grows by about 1.8
+// times after PARSE (links resolved, keys, the files' bookkeeping), so the
+// limit leaves more room than 35% growth would, and the runtime hands
+// freed memory back before the peak (without a limit a 100k-page site
+// peaked anywhere from 2.2 to 2.9 GB from run to run). Were a site's heap
+// to grow more than that, the collector would run more often (the runtime
+// caps it at half the CPU), not fail. GOGC or GOMEMLIMIT in the
+// environment win over all of this.
 const (
 	gcSoftLimit    = 340 << 20
 	gcBigSiteLive  = gcSoftLimit * 6 / 10
-	gcBigSitePages = 15000 // about 13 KB of live summary per page of the benchmark corpus
+	gcBigSitePages = 15000 // about 8 KB of live summary per page of the benchmark corpus
 	gcBigSiteGOGC  = 35
 	gcBigSiteLimit = 2.4 // × the live heap when PARSE ends
 	liveHeapMetric = "/gc/heap/live:bytes"
 )
 
-// tuneGC sets the soft limit and returns the hook PARSE's progress reports
-// go through (a no-op when the environment sets the collector).
+// tuneGC returns the hook PARSE's progress reports go through, which sets
+// the collector as above (a no-op when the environment sets it).
 func tuneGC() (onParse func(done, total int)) {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return func(int, int) {}
 	}
-	debug.SetMemoryLimit(gcSoftLimit)
 	big := false // set and read on PARSE's reporting goroutine only
-	bigSite := func() {
-		big = true
-		debug.SetMemoryLimit(math.MaxInt64)
-		debug.SetGCPercent(gcBigSiteGOGC)
-	}
-	var once, last sync.Once
+	var first, last sync.Once
 	return func(done, total int) {
-		if total > gcBigSitePages {
-			once.Do(bigSite)
-		}
+		first.Do(func() {
+			if total > gcBigSitePages {
+				big = true
+				debug.SetGCPercent(gcBigSiteGOGC)
+			} else {
+				debug.SetMemoryLimit(gcSoftLimit)
+			}
+		})
 		if done == total {
 			last.Do(func() {
 				sample := []metrics.Sample{{Name: liveHeapMetric}}
@@ -206,11 +206,8 @@ func tuneGC() (onParse func(done, total int)) {
 				if sample[0].Value.Kind() != metrics.KindUint64 {
 					return
 				}
-				live := sample[0].Value.Uint64()
-				if live > gcBigSiteLive {
-					bigSite()
-				}
-				if big {
+				if live := sample[0].Value.Uint64(); big || live > gcBigSiteLive {
+					debug.SetGCPercent(100)
 					debug.SetMemoryLimit(max(gcSoftLimit, int64(float64(live)*gcBigSiteLimit)))
 				}
 			})
