@@ -9,7 +9,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
+
+	"github.com/milepost/milepost/internal/parallel"
 )
 
 // Fingerprint hashes the inputs of a build: every regular file under each
@@ -45,27 +46,12 @@ func Fingerprint(root string, paths ...string) ([32]byte, error) {
 	sort.Strings(files)
 	sums := make([][32]byte, len(files))
 	errs := make([]error, len(files))
-	var next sync.Mutex
-	i := 0
-	var wg sync.WaitGroup
-	for range 4 { // reading is mostly waiting on the kernel: more workers than cores
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				next.Lock()
-				j := i
-				i++
-				next.Unlock()
-				if j >= len(files) {
-					return
-				}
-				data, err := os.ReadFile(files[j])
-				sums[j], errs[j] = sha256.Sum256(data), err
-			}
-		}()
-	}
-	wg.Wait()
+	// Reading is mostly waiting on the kernel: more workers than cores.
+	parallel.Do(len(files), 4, func(j int) bool {
+		data, err := os.ReadFile(files[j])
+		sums[j], errs[j] = sha256.Sum256(data), err
+		return true
+	})
 	h := sha256.New()
 	var n [8]byte
 	for j, name := range files {

@@ -8,11 +8,10 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/milepost/milepost/internal/diag"
+	"github.com/milepost/milepost/internal/parallel"
 )
 
 // Options configure Load.
@@ -105,32 +104,24 @@ type loadSlot struct {
 	errs diag.List
 }
 
-// readSlots reads the pages of the slots marked read, in parallel.
+// readSlots reads the pages of the slots marked read, on every core.
 func readSlots(fsys fs.FS, prefix string, slots []loadSlot) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1) - 1); i < len(slots); i = int(next.Add(1) - 1) {
-				s := &slots[i]
-				if !s.read {
-					continue
-				}
-				raw, err := fs.ReadFile(fsys, s.path)
-				if err != nil {
-					s.errs = diag.List{diag.Errorf(prefix+s.path, 0, 0, "%v", err)}
-					continue
-				}
-				s.page, s.errs = ReadPage(s.path, raw, prefix)
-				if s.page != nil {
-					s.page.Diags = s.errs
-				}
-			}
-		}()
-	}
-	wg.Wait()
+	parallel.Do(len(slots), runtime.GOMAXPROCS(0), func(i int) bool {
+		s := &slots[i]
+		if !s.read {
+			return true
+		}
+		raw, err := fs.ReadFile(fsys, s.path)
+		if err != nil {
+			s.errs = diag.List{diag.Errorf(prefix+s.path, 0, 0, "%v", err)}
+			return true
+		}
+		s.page, s.errs = ReadPage(s.path, raw, prefix)
+		if s.page != nil {
+			s.page.Diags = s.errs
+		}
+		return true
+	})
 }
 
 // Update is Load for a set whose files were only edited: it reads again

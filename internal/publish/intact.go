@@ -4,7 +4,9 @@ import (
 	"crypto/sha256"
 	"os"
 	"path/filepath"
-	"sync"
+	"sync/atomic"
+
+	"github.com/milepost/milepost/internal/parallel"
 )
 
 // Intact reports whether dest is still exactly what a commit left: its
@@ -27,27 +29,15 @@ func Intact(dest string, manifestSum [32]byte, names []string, sizes []int64) bo
 		return false
 	}
 	written := info.ModTime()
-	var (
-		wg     sync.WaitGroup
-		mu     sync.Mutex
-		broken bool
-	)
-	const workers = 4 // stat waits on the kernel, not the CPU
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < len(names); i += workers {
-				fi, err := os.Lstat(filepath.Join(dest, filepath.FromSlash(names[i])))
-				if err != nil || !fi.Mode().IsRegular() || fi.Size() != sizes[i] || fi.ModTime().After(written) {
-					mu.Lock()
-					broken = true
-					mu.Unlock()
-					return
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	return !broken
+	var broken atomic.Bool
+	// Four workers: stat waits on the kernel, not the CPU.
+	parallel.Do(len(names), 4, func(i int) bool {
+		fi, err := os.Lstat(filepath.Join(dest, filepath.FromSlash(names[i])))
+		if err != nil || !fi.Mode().IsRegular() || fi.Size() != sizes[i] || fi.ModTime().After(written) {
+			broken.Store(true)
+			return false
+		}
+		return true
+	})
+	return !broken.Load()
 }
