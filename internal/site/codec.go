@@ -69,14 +69,10 @@ func (d *decoder) uint() uint64 {
 	return v
 }
 
+// int reads what binary.AppendVarint wrote: a zig-zag encoded uvarint.
 func (d *decoder) int() int {
-	v, n := binary.Varint(d.b)
-	if n <= 0 {
-		d.fail()
-		return 0
-	}
-	d.b = d.b[n:]
-	return int(v)
+	v := d.uint()
+	return int(int64(v>>1) ^ -int64(v&1))
 }
 
 func (d *decoder) str() string { return string(d.bytes(d.count(1))) }
@@ -87,27 +83,25 @@ func (d *decoder) bool() bool {
 }
 
 // count reads a length (of bytes, or of elements taking at least minSize
-// bytes each): a length the rest of the input cannot hold is damage, not
-// an allocation.
-func (d *decoder) count(minSize int) int {
-	v := d.uint()
-	if v > uint64(len(d.b)/minSize) {
-		d.fail()
-		return 0
-	}
-	return int(v)
-}
+// bytes each).
+func (d *decoder) count(minSize int) int { return d.fits(d.uint(), minSize) }
 
-// list reads a list's length as encoder.count wrote it; ok is false for a
+// list reads a list's length as encoder.list wrote it; ok is false for a
 // nil list.
 func (d *decoder) list(minSize int) (n int, ok bool) {
 	v := d.uint()
 	if v == 0 {
 		return 0, false
 	}
-	if v-1 > uint64(len(d.b)/minSize) {
+	return d.fits(v-1, minSize), d.err == nil
+}
+
+// fits returns n when the rest of the input can hold n elements of
+// minSize bytes; a length it cannot hold is damage, not an allocation.
+func (d *decoder) fits(n uint64, minSize int) int {
+	if n > uint64(len(d.b)/minSize) {
 		d.fail()
-		return 0, false
+		return 0
 	}
-	return int(v - 1), true
+	return int(n)
 }
