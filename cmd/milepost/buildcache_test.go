@@ -19,30 +19,7 @@ func TestBuildCache(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", "1795000000")
 	root := writeSite(t, "testdata/small.txtar")
 	dest := filepath.Join(t.TempDir(), "public")
-	build := func(args ...string) string {
-		t.Helper()
-		code, out, errOut := runCLI(t, append([]string{"build", "-s", root}, args...)...)
-		if code != 0 {
-			t.Fatalf("build %v: exit %d\n%s", args, code, errOut)
-		}
-		return out
-	}
-	sameAsFresh := func(when string) {
-		t.Helper()
-		fresh := filepath.Join(t.TempDir(), "public")
-		build("--no-cache", "-d", fresh)
-		want, got := snapshot(t, fresh), snapshot(t, dest)
-		for name, data := range want {
-			if !bytes.Equal(got[name], data) {
-				t.Errorf("%s: %s differs from a build without the cache", when, name)
-			}
-		}
-		for name := range got {
-			if _, ok := want[name]; !ok {
-				t.Errorf("%s: %s is left over", when, name)
-			}
-		}
-	}
+	build := func(args ...string) string { t.Helper(); return buildSite(t, root, args...) }
 
 	build("-d", dest)
 	if _, err := os.Stat(filepath.Join(root, buildcache.Dir)); err != nil {
@@ -67,7 +44,7 @@ func TestBuildCache(t *testing.T) {
 	if !strings.Contains(out, "(1 parsed)") {
 		t.Errorf("a build after one page's edit parsed more than that page: %q", out)
 	}
-	sameAsFresh("after an edit")
+	sameAsFresh(t, root, dest, "after an edit")
 
 	// Damaged page summaries are reported and left unused: every page is
 	// parsed, and the site is the same.
@@ -87,7 +64,7 @@ func TestBuildCache(t *testing.T) {
 	if code != 0 || !strings.Contains(errOut, "ignoring the cached page summaries") || strings.Contains(out, "(1 parsed)") {
 		t.Errorf("a build with damaged summaries: exit %d, %q, %q", code, out, errOut)
 	}
-	sameAsFresh("with damaged summaries")
+	sameAsFresh(t, root, dest, "with damaged summaries")
 
 	// A file changed by hand in the destination is put back.
 	hand := filepath.Join(dest, "index.html")
@@ -99,7 +76,7 @@ func TestBuildCache(t *testing.T) {
 	if out := build("-d", dest); strings.HasPrefix(out, "up to date") {
 		t.Errorf("a destination edited by hand counted as up to date: %q", out)
 	}
-	sameAsFresh("after an edit by hand")
+	sameAsFresh(t, root, dest, "after an edit by hand")
 
 	// Other flags are other outputs: the unminified build is not the
 	// minified one, and is not served from its cache.
@@ -129,13 +106,7 @@ func TestBuildCacheRendersUnchangedSourcesThatMustChange(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", "1795000000")
 	root := writeSite(t, "../../internal/site/testdata/incremental.txtar")
 	dest := filepath.Join(t.TempDir(), "public")
-	build := func(args ...string) {
-		t.Helper()
-		if code, _, errOut := runCLI(t, append([]string{"build", "-s", root}, args...)...); code != 0 {
-			t.Fatalf("build %v: exit %d\n%s", args, code, errOut)
-		}
-	}
-	build("-d", dest)
+	buildSite(t, root, "-d", dest)
 	delta := filepath.Join(root, "content", "areas", "core", "deep", "delta.md")
 	src, err := os.ReadFile(delta)
 	if err != nil {
@@ -144,18 +115,8 @@ func TestBuildCacheRendersUnchangedSourcesThatMustChange(t *testing.T) {
 	if err := os.WriteFile(delta, bytes.Replace(src, []byte("- [ ] two"), []byte("- [x] two"), 1), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	build("-d", dest)
-	fresh := filepath.Join(t.TempDir(), "public")
-	build("--no-cache", "-d", fresh)
-	want, got := snapshot(t, fresh), snapshot(t, dest)
-	for name, data := range want {
-		if !bytes.Equal(got[name], data) {
-			t.Errorf("%s differs from a build without the cache", name)
-		}
-	}
-	if len(got) != len(want) {
-		t.Errorf("%d files, want %d", len(got), len(want))
-	}
+	buildSite(t, root, "-d", dest)
+	sameAsFresh(t, root, dest, "after an edit of an embedded page")
 }
 
 // A sequence of edits of every kind, each built with the cache (page
@@ -201,32 +162,42 @@ func TestBuildCacheEditSequence(t *testing.T) {
 		}},
 		{"move a page", func() error { return os.Rename(content("areas/plan.md"), content("notes/plan.md")) }},
 	}
-	build := func(args ...string) string {
-		t.Helper()
-		code, out, errOut := runCLI(t, append([]string{"build", "-s", root}, args...)...)
-		if code != 0 {
-			t.Fatalf("build %v: exit %d\n%s", args, code, errOut)
-		}
-		return out
-	}
-	build("-d", dest)
+	buildSite(t, root, "-d", dest)
 	for _, step := range steps {
 		if err := step.do(); err != nil {
 			t.Fatalf("%s: %v", step.what, err)
 		}
-		out := build("-d", dest)
-		fresh := filepath.Join(t.TempDir(), "public")
-		build("--no-cache", "-d", fresh)
-		want, got := snapshot(t, fresh), snapshot(t, dest)
-		for name, data := range want {
-			if !bytes.Equal(got[name], data) {
-				t.Errorf("%s (%s): %s differs from a build without the cache", step.what, out, name)
-			}
+		out := buildSite(t, root, "-d", dest)
+		sameAsFresh(t, root, dest, step.what+" ("+out+")")
+	}
+}
+
+// buildSite runs milepost build on the site at root and returns what it
+// printed; a failed build fails the test.
+func buildSite(t *testing.T, root string, args ...string) string {
+	t.Helper()
+	code, out, errOut := runCLI(t, append([]string{"build", "-s", root}, args...)...)
+	if code != 0 {
+		t.Fatalf("build %v: exit %d\n%s", args, code, errOut)
+	}
+	return out
+}
+
+// sameAsFresh checks that dest holds exactly what a build of root without
+// the cache writes.
+func sameAsFresh(t *testing.T, root, dest, when string) {
+	t.Helper()
+	fresh := filepath.Join(t.TempDir(), "public")
+	buildSite(t, root, "--no-cache", "-d", fresh)
+	want, got := snapshot(t, fresh), snapshot(t, dest)
+	for name, data := range want {
+		if !bytes.Equal(got[name], data) {
+			t.Errorf("%s: %s differs from a build without the cache", when, name)
 		}
-		for name := range got {
-			if _, ok := want[name]; !ok {
-				t.Errorf("%s: %s is left over", step.what, name)
-			}
+	}
+	for name := range got {
+		if _, ok := want[name]; !ok {
+			t.Errorf("%s: %s is left over", when, name)
 		}
 	}
 }
