@@ -108,6 +108,12 @@ func (b *diskBuilder) buildCount() int {
 	return len(b.calls)
 }
 
+func (b *diskBuilder) allCalls() [][]string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return append([][]string(nil), b.calls...)
+}
+
 func (b *diskBuilder) lastChanged() []string {
 	b.mu.Lock()
 	defer b.mu.Unlock()

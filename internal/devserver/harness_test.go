@@ -136,7 +136,18 @@ func (h *harness) openEvents(ctx context.Context) <-chan event {
 // next returns the next event, failing the test after eventWait.
 func (h *harness) next() event {
 	h.t.Helper()
-	return nextFrom(h.t, h.events)
+	select {
+	case ev, ok := <-h.events:
+		if !ok {
+			h.t.Fatal("event stream closed")
+		}
+		return ev
+	case <-time.After(eventWait):
+		// Say what the server saw, so a failure on a slow machine can be
+		// told from a lost watch.
+		h.t.Fatalf("no event within %v\nbuilds (changed lists): %q\nserver log:\n%s", eventWait, h.b.allCalls(), h.log)
+	}
+	return event{}
 }
 
 func nextFrom(t *testing.T, events <-chan event) event {
