@@ -37,11 +37,12 @@ type Page struct {
 	Updated     time.Time // zero when unknown
 	UpdatedLine int       // line the updated date was read from
 
-	Meta map[string]any // every other front matter key, for templates
-
 	Body     []byte   // the markdown after the front matter, CRLF folded to LF
 	BodyLine int      // file line number of the body's first line
-	Hash     [32]byte // sha256 of the file's bytes
+	Hash     [32]byte // sha256 of the file's bytes, exactly as read
+	// Unread says the page was taken from an earlier load (Options.Reuse)
+	// without its body: Source reads it when it is needed.
+	Unread bool
 
 	Size    int64 // file size and modification time when read (with Options.Reuse)
 	ModTime time.Time

@@ -189,7 +189,7 @@ func decodeTOML(file string, data []byte, first int, fm *frontMatter) *diag.Diag
 	return nil
 }
 
-// apply copies the typed keys of fm into p and keeps the rest in p.Meta.
+// apply copies the keys milepost knows from fm into p.
 func (fm frontMatter) apply(file string, p *Page) (errs diag.List) {
 	bad := func(f frontField, key, want string) {
 		errs = append(errs, diag.Errorf(file, f.line, f.col, "front matter: %s must be %s, not %s", key, want, describe(f.value)))
@@ -257,12 +257,9 @@ func (fm frontMatter) apply(file string, p *Page) (errs diag.List) {
 			}
 			i := map[string]int{"last_updated": 0, "updated": 1, "date": 2}[key]
 			dates[i].t, dates[i].line = t, f.line
-		default:
-			if p.Meta == nil {
-				p.Meta = map[string]any{}
-			}
-			p.Meta[key] = f.value
 		}
+		// Other keys are the author's own (owner, status, ...): allowed,
+		// and not read.
 	}
 	for _, d := range dates {
 		if !d.t.IsZero() {

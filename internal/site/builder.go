@@ -99,6 +99,7 @@ func (b *Builder) Build(ctx context.Context, sink publish.Sink, changed []string
 
 	cfgKey := settingsKey(cfg, b.in.Drafts)
 	env, sameTargets := b.parseEnv(cfg, cfgKey, set, statics, prefix, samePaths)
+	env.contentFS = contentFS
 	if b.oneOff {
 		if env.spool, err = newSpool(); err != nil {
 			return &Result{Diagnostics: diags}, err
@@ -163,6 +164,9 @@ func (b *Builder) load(contentFS fs.FS, prefix string, changed []string) (set *c
 	}
 	if set == nil {
 		opts.Reuse = b.reuse(prefix, changed)
+		if opts.Reuse == nil && b.oneOff {
+			opts.Reuse = b.in.Loaded
+		}
 		set, diags = content.Load(contentFS, opts)
 	}
 	b.set, b.setPrefix = set, prefix

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"io/fs"
 	"strings"
 
 	"github.com/milepost/milepost/internal/content"
@@ -57,6 +58,9 @@ type parseEnv struct {
 	// are rendered again (a cached build's unchanged sources): their body
 	// is rendered then, from the source kept (renderer.body).
 	laterBody func(path string, source [32]byte) bool
+	// contentFS is the content folder, for the bodies of pages reused
+	// from an earlier load without them (content.Source).
+	contentFS fs.FS
 }
 
 // statusOptions are the build-wide status settings.
@@ -66,9 +70,13 @@ type statusOptions struct {
 
 // parsePage runs PARSE for one page: AST, status, links, body HTML.
 func parsePage(env *parseEnv, p *content.Page) *parsed {
-	doc, src, warnings := env.parser.ParseChecked(p.Body)
-	lines := markdown.NewLineIndex(src, p.BodyLine)
 	file := env.prefix + p.Path
+	body, err := content.Source(env.contentFS, p)
+	if err != nil {
+		return &parsed{page: p, title: p.Title, diags: diag.List{diag.Errorf(file, 0, 0, "%v", err)}}
+	}
+	doc, src, warnings := env.parser.ParseChecked(body)
+	lines := markdown.NewLineIndex(src, p.BodyLine)
 
 	out := &parsed{page: p, title: p.Title}
 	for _, w := range warnings {

@@ -27,6 +27,7 @@ import (
 
 	"github.com/milepost/milepost/internal/buildcache"
 	"github.com/milepost/milepost/internal/config"
+	"github.com/milepost/milepost/internal/content"
 	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/publish"
 	"github.com/milepost/milepost/internal/status"
@@ -62,6 +63,11 @@ type Input struct {
 	// Meant with Cached and a sink that keeps files; with another sink
 	// those pages are parsed when they are rendered.
 	Summaries *Summaries
+	// Loaded, when set, offers LOAD the pages an earlier one-off build
+	// read (content.Options.Reuse), without their bodies: the caller
+	// answers only for files whose bytes it knows to be the same.
+	// Result.LoadedPages are what to offer next time.
+	Loaded func(path string) (*content.Page, bool)
 	// Progress, when set, is told how far the long stages are ("parsing",
 	// "rendering"): done of total pages. It is called from one goroutine.
 	Progress func(stage string, done, total int)

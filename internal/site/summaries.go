@@ -8,6 +8,7 @@ import (
 	"hash/crc32"
 	"io"
 
+	"github.com/milepost/milepost/internal/content"
 	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/marker"
 	"github.com/milepost/milepost/internal/status"
@@ -95,6 +96,16 @@ func (s *Summaries) lookup(key, path string, source [32]byte) *parsed {
 		return nil
 	}
 	return p
+}
+
+// LoadedPages are the pages res was built from, as LOAD read them: what a
+// later build may offer as Input.Loaded (with Body and Unread cleared).
+func (res *Result) LoadedPages() []*content.Page {
+	pages := make([]*content.Page, len(res.pages))
+	for i, p := range res.pages {
+		pages[i] = p.page
+	}
+	return pages
 }
 
 // WriteSummaries writes the summaries of the pages res was built from,
