@@ -70,8 +70,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			}
 			return exitOK
 		}
-		in.Cached = cache.usable(stderr)
-		in.Summaries = cache.summaries(stderr)
+		cache.offer(&in, stderr)
 	}
 	onParse := tuneGC() // after the up-to-date check, which holds little memory
 	tx, err := publish.Begin(*dest, publish.Options{

@@ -3,10 +3,12 @@ package main
 import (
 	"fmt"
 	"io"
+	"path"
 	"path/filepath"
 	"strconv"
 
 	"github.com/milepost/milepost/internal/buildcache"
+	"github.com/milepost/milepost/internal/content"
 	"github.com/milepost/milepost/internal/publish"
 	"github.com/milepost/milepost/internal/site"
 )
@@ -16,6 +18,7 @@ import (
 // *buildState is a build without the cache (--no-cache).
 type buildState struct {
 	root, dest string
+	prefix     string            // the content folder, slash-terminated, as pages' paths are relative to it
 	prev       *buildcache.State // nil when there is none, or it is unreadable
 	next       buildcache.State
 	inputsErr  error
@@ -26,7 +29,7 @@ type buildState struct {
 // this build's inputs: the content folder, templates/, static/ and the
 // config file, the flags and the destination.
 func loadBuildState(sf siteFlags, in site.Input, dest, contentDir string, minify bool, stderr io.Writer) *buildState {
-	s := &buildState{root: sf.source, dest: dest}
+	s := &buildState{root: sf.source, dest: dest, prefix: path.Clean(filepath.ToSlash(contentDir)) + "/"}
 	absDest, _ := filepath.Abs(dest)
 	s.next.Binary = buildcache.BinaryID(in.Version)
 	s.next.Settings = buildcache.Key(absDest, strconv.FormatBool(minify), in.BaseURL, strconv.FormatBool(in.Drafts), in.ContentDir)
@@ -43,7 +46,11 @@ func loadBuildState(sf siteFlags, in site.Input, dest, contentDir string, minify
 		names, sizes := prev.Files()
 		intact <- names != nil && publish.Intact(dest, prev.Manifest, names, sizes)
 	}()
-	s.next.Inputs, s.inputsErr = buildcache.Fingerprint(sf.source, contentDir, "templates", "static", "milepost.yaml")
+	var prevIndex *buildcache.Index
+	if prev != nil {
+		prevIndex = prev.InputIndex
+	}
+	s.next.Inputs, s.next.InputIndex, s.inputsErr = buildcache.Fingerprint(sf.source, prevIndex, contentDir, "templates", "static", "milepost.yaml")
 	s.destIntact = <-intact
 	return s
 }
@@ -71,34 +78,77 @@ func (s *buildState) checkedManifest() [32]byte {
 	return s.prev.Manifest
 }
 
-// usable returns the last build's outputs when this build may keep them.
-func (s *buildState) usable(stderr io.Writer) map[string]buildcache.Output {
-	if !s.compatible() {
-		return nil
-	}
-	if err := s.prev.LoadOutputs(s.root); err != nil {
-		fmt.Fprintf(stderr, "milepost: ignoring the build cache (%v)\n", err)
-	}
-	return s.prev.Outputs
+// cachedParts is what a build that is not up to date takes from the
+// cache, beside the state: the last build's outputs, page summaries and
+// loaded pages, and the complaints about any that could not be read.
+type cachedParts struct {
+	outputs   map[string]buildcache.Output
+	summaries *site.Summaries
+	loaded    map[string]*content.Page
+	problems  []string
 }
 
-// summaries returns the page summaries the last build saved, when this
-// build may use them: a damaged file is reported and left unused.
-func (s *buildState) summaries(stderr io.Writer) *site.Summaries {
+// readParts reads the cached parts a compatible state may use; a damaged
+// part is a problem reported, and left unused.
+func (s *buildState) readParts() cachedParts {
+	var parts cachedParts
 	if !s.compatible() {
-		return nil
+		return parts
 	}
+	if err := s.prev.LoadOutputs(s.root); err != nil {
+		parts.problems = append(parts.problems, fmt.Sprintf("ignoring the build cache (%v)", err))
+	}
+	parts.outputs = s.prev.Outputs
 	data, err := buildcache.ReadPages(s.root)
 	if err == nil && data != nil {
-		var sums *site.Summaries
-		if sums, err = site.ReadSummaries(data); err == nil {
-			return sums
-		}
+		parts.summaries, err = site.ReadSummaries(data)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "milepost: ignoring the cached page summaries (%v)\n", err)
+		parts.problems = append(parts.problems, fmt.Sprintf("ignoring the cached page summaries (%v)", err))
 	}
-	return nil
+	if parts.loaded, err = buildcache.ReadLoaded(s.root, s.prefix); err != nil {
+		parts.problems = append(parts.problems, fmt.Sprintf("ignoring the cached pages (%v)", err))
+	}
+	return parts
+}
+
+// offer gives the build what it may take from the last one: outputs to
+// keep, page summaries, and pages LOAD need not read (site.Input.Loaded:
+// each for as long as the file's bytes are the ones it was read from; the
+// hashes are the fingerprint's, so no file is read to answer).
+func (s *buildState) offer(in *site.Input, stderr io.Writer) {
+	parts := s.readParts()
+	for _, p := range parts.problems {
+		fmt.Fprintln(stderr, "milepost:", p)
+	}
+	in.Cached, in.Summaries = parts.outputs, parts.summaries
+	if len(parts.loaded) == 0 || s.inputsErr != nil {
+		return
+	}
+	in.Loaded = func(p string) (*content.Page, bool) {
+		prev, ok := parts.loaded[p]
+		if !ok {
+			return nil, false
+		}
+		if hash, ok := s.next.InputIndex.Hash(s.prefix + p); !ok || hash != prev.Hash {
+			return nil, false
+		}
+		cp := *prev
+		cp.Unread = true
+		return &cp, true
+	}
+}
+
+// fingerprinted keeps the pages read from the bytes the fingerprint
+// hashed: a file changed between the two is read again next time.
+func (s *buildState) fingerprinted(pages []*content.Page) []*content.Page {
+	kept := pages[:0:0]
+	for _, p := range pages {
+		if hash, ok := s.next.InputIndex.Hash(s.prefix + p.Path); ok && hash == p.Hash {
+			kept = append(kept, p)
+		}
+	}
+	return kept
 }
 
 // save writes this build's state. A failure costs the next build time,
@@ -114,6 +164,9 @@ func (s *buildState) save(res *site.Result, stats publish.Stats, stderr io.Write
 	s.next.Manifest, s.next.Outputs = stats.Manifest, res.Outputs
 	s.next.SetFiles(stats.Names, stats.Sizes)
 	err := buildcache.WritePages(s.root, res.WriteSummaries)
+	if err == nil {
+		err = buildcache.WriteLoaded(s.root, s.prefix, s.fingerprinted(res.LoadedPages()))
+	}
 	if err == nil {
 		err = s.next.Save(s.root)
 	}

@@ -201,3 +201,39 @@ func sameAsFresh(t *testing.T, root, dest, when string) {
 		}
 	}
 }
+
+// TestCachedPagesOffered checks what LOAD is offered after a build: every
+// page whose file still has the bytes it was read from, without its body,
+// and no page whose file changed.
+func TestCachedPagesOffered(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1795000000")
+	root := writeSite(t, "../../internal/site/testdata/incremental.txtar")
+	dest := filepath.Join(t.TempDir(), "public")
+	buildSite(t, root, "-d", dest)
+	edited := filepath.Join(root, "content", "notes", "epsilon.md")
+	if err := os.WriteFile(edited, []byte("# Epsilon, rewritten\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	sf := siteFlags{source: root}
+	in, err := sf.input()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	state := loadBuildState(sf, in, dest, "content", true, &stderr)
+	state.offer(&in, &stderr)
+	if stderr.Len() > 0 || in.Loaded == nil {
+		t.Fatalf("nothing offered (%s)", stderr.String())
+	}
+	page, ok := in.Loaded("areas/core/gamma.md")
+	if !ok || !page.Unread || page.Body != nil || page.Title != "Gamma" {
+		t.Errorf("unchanged page offered as %+v, %v; want Gamma, unread", page, ok)
+	}
+	if page, ok := in.Loaded("notes/epsilon.md"); ok {
+		t.Errorf("an edited page was offered: %+v", page)
+	}
+	if _, ok := in.Loaded("notes/absent.md"); ok {
+		t.Error("a page never built was offered")
+	}
+}

@@ -1,9 +1,11 @@
 // Package buildcache is what one `milepost build` keeps for the next, in
-// .milepost-cache/ in the site root: a fingerprint of every input, the
+// .milepost-cache/ in the site root: a fingerprint of every input with an
+// index that lets the next fingerprint skip unchanged files, the
 // destination it wrote (its manifest's hash and its files' names and
 // sizes), the key and output names of every page and listing it
-// rendered, and what PARSE found in every page (stored as bytes whose
-// format belongs to internal/site: ReadPages, WritePages).
+// rendered, what LOAD read from every page (ReadLoaded, WriteLoaded), and
+// what PARSE found in every page (stored as bytes whose format belongs to
+// internal/site: ReadPages, WritePages).
 //
 // With it a build of unchanged input does nothing at all (the state holds
 // all the up-to-date check needs), and a build after an edit parses only
@@ -30,6 +32,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
+
+	"github.com/milepost/milepost/internal/content"
 )
 
 // Dir is the cache folder's name in the site root.
@@ -43,6 +48,8 @@ const (
 	// pagesName holds what PARSE found in each page, in internal/site's
 	// own format (site.Summaries), which names its version inside.
 	pagesName = "pages.bin"
+	// loadedName holds what LOAD read from each page, without the bodies.
+	loadedName = "loaded-v1.gob"
 )
 
 // State is what a build leaves for the next.
@@ -55,8 +62,10 @@ type State struct {
 	// build date (pages' staleness depends on it).
 	Settings string
 	Date     string
-	// Inputs is the fingerprint of every input file (Fingerprint).
-	Inputs [32]byte
+	// Inputs is the fingerprint of every input file (Fingerprint), and
+	// InputIndex what the next Fingerprint may take from it.
+	Inputs     [32]byte
+	InputIndex *Index
 	// Manifest is the hash of the destination's manifest as the build
 	// left it; FileNames the files it lists (sorted, one per line) and
 	// FileSizes their sizes. One string and one slice decode far faster
@@ -155,6 +164,41 @@ func ReadPages(siteRoot string) ([]byte, error) {
 // summary names the source and settings it was made from.
 func WritePages(siteRoot string, write func(io.Writer) error) error {
 	return writeFile(siteRoot, pagesName, write)
+}
+
+// loadedFile is what LOAD read from each page of the content folder
+// Prefix names (as in "content/": it is in the pages' diagnostics).
+type loadedFile struct {
+	Prefix string
+	Pages  []content.Page
+}
+
+// ReadLoaded returns the pages the last build saved with WriteLoaded, by
+// content-relative path, when they were read from the content folder
+// prefix names; nil when there are none.
+func ReadLoaded(siteRoot, prefix string) (map[string]*content.Page, error) {
+	var f loadedFile
+	if ok, err := readGob(siteRoot, loadedName, &f); !ok || f.Prefix != prefix {
+		return nil, err
+	}
+	pages := make(map[string]*content.Page, len(f.Pages))
+	for i := range f.Pages {
+		pages[f.Pages[i].Path] = &f.Pages[i]
+	}
+	return pages, nil
+}
+
+// WriteLoaded replaces the loaded pages in siteRoot's cache with pages,
+// without their bodies. Like the summaries they are not tied to the
+// state: each page carries the hash of the bytes it was read from.
+func WriteLoaded(siteRoot, prefix string, pages []*content.Page) error {
+	f := loadedFile{Prefix: prefix, Pages: make([]content.Page, len(pages))}
+	for i, p := range pages {
+		f.Pages[i] = *p
+		f.Pages[i].Body, f.Pages[i].Unread = nil, false
+		f.Pages[i].Size, f.Pages[i].ModTime = 0, time.Time{}
+	}
+	return writeGob(siteRoot, loadedName, &f)
 }
 
 // readGob decodes the cache file name into v; false when it is missing or

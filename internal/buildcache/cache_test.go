@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 func TestSaveLoad(t *testing.T) {
@@ -64,11 +65,13 @@ func TestFingerprint(t *testing.T) {
 	write("content/a.md", "# A")
 	write("content/sub/b.md", "# B")
 	write("milepost.yaml", "title: x")
+	var idx *Index
 	fp := func() [32]byte {
-		sum, err := Fingerprint(root, "content", "templates", "milepost.yaml")
+		sum, next, err := Fingerprint(root, idx, "content", "templates", "milepost.yaml")
 		if err != nil {
 			t.Fatal(err)
 		}
+		idx = next
 		return sum
 	}
 	base := fp()
@@ -98,5 +101,72 @@ func TestFingerprint(t *testing.T) {
 	}
 	if fp() == base {
 		t.Error("a rename did not change the fingerprint")
+	}
+}
+
+// TestFingerprintIndex checks when a recorded hash is taken instead of the
+// file's bytes: a recorded hash is planted, and shows up in the next index
+// only if the file was not read.
+func TestFingerprintIndex(t *testing.T) {
+	root := t.TempDir()
+	name := filepath.Join(root, "content/a.md")
+	os.MkdirAll(filepath.Dir(name), 0o755)
+	if err := os.WriteFile(name, []byte("# A"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	first := func() *Index {
+		// An old modification time: a rewrite within the same clock tick
+		// still changes it.
+		hourAgo := time.Now().Add(-time.Hour)
+		if err := os.Chtimes(name, hourAgo, hourAgo); err != nil {
+			t.Fatal(err)
+		}
+		_, idx, err := Fingerprint(root, nil, "content")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return idx
+	}
+	planted := [32]byte{1, 2, 3}
+	again := func(prev *Index) [32]byte {
+		prev.Files[0].Hash = planted
+		_, idx, err := Fingerprint(root, prev, "content")
+		if err != nil {
+			t.Fatal(err)
+		}
+		h, ok := idx.Hash("content/a.md")
+		if !ok {
+			t.Fatal("content/a.md is not in the index")
+		}
+		return h
+	}
+	settled := func(idx *Index) *Index {
+		idx.Taken += int64(2 * racyWindow) // as if hashed well after the last write
+		return idx
+	}
+
+	if again(settled(first())) != planted {
+		t.Error("an unchanged, settled file was read again")
+	}
+	if again(first()) == planted {
+		t.Error("a file written just before it was hashed was trusted (racy)")
+	}
+	idx := settled(first())
+	if err := os.WriteFile(name, []byte("# B"), 0o644); err != nil { // same size
+		t.Fatal(err)
+	}
+	if again(idx) == planted {
+		t.Error("a rewritten file was not read again")
+	}
+	idx = settled(first())
+	if err := os.Rename(name, name+".tmp"); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, []byte("# A"), 0o644); err != nil { // a new file by the same name
+		t.Fatal(err)
+	}
+	os.Remove(name + ".tmp")
+	if again(idx) == planted {
+		t.Error("a replaced file was not read again")
 	}
 }

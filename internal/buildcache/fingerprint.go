@@ -9,17 +9,74 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/milepost/milepost/internal/parallel"
 )
 
+// Index is what Fingerprint learnt of every input file: its identity on
+// disk and its hash. The next Fingerprint takes the hash of a file whose
+// identity is the one recorded instead of reading the file again, as git's
+// index does: the size, the modification and change times and the inode
+// must all be the same, and the file must have been unchanged for
+// racyWindow when it was hashed (a write within the same clock tick as
+// the hashing would leave the times as they were).
+type Index struct {
+	Taken int64        // when the files were looked at, in Unix nanoseconds
+	Files []IndexEntry // sorted by Name
+}
+
+// IndexEntry is one input file.
+type IndexEntry struct {
+	Name                      string // slash path relative to the site root
+	Size, ModTime, ChangeTime int64  // ModTime and ChangeTime in Unix nanoseconds
+	Inode                     uint64
+	Hash                      [32]byte // sha256 of the file's bytes
+}
+
+// racyWindow is how long a file must have been left alone before it was
+// hashed for its recorded hash to be trusted. Two seconds covers the
+// coarsest file time resolution in use (FAT's).
+const racyWindow = 2 * time.Second
+
+// Hash returns the hash idx recorded for the file name (slash path
+// relative to the site root).
+func (idx *Index) Hash(name string) ([32]byte, bool) {
+	if idx == nil {
+		return [32]byte{}, false
+	}
+	i := sort.Search(len(idx.Files), func(i int) bool { return idx.Files[i].Name >= name })
+	if i < len(idx.Files) && idx.Files[i].Name == name {
+		return idx.Files[i].Hash, true
+	}
+	return [32]byte{}, false
+}
+
+// trusted returns the recorded entry for e's file when its hash may be
+// taken without reading the file.
+func (idx *Index) trusted(e IndexEntry) (IndexEntry, bool) {
+	if idx == nil || e.Inode == 0 {
+		return IndexEntry{}, false
+	}
+	i := sort.Search(len(idx.Files), func(i int) bool { return idx.Files[i].Name >= e.Name })
+	if i == len(idx.Files) {
+		return IndexEntry{}, false
+	}
+	old := idx.Files[i]
+	same := old.Name == e.Name && old.Size == e.Size && old.ModTime == e.ModTime &&
+		old.ChangeTime == e.ChangeTime && old.Inode == e.Inode
+	settled := old.ChangeTime < idx.Taken-int64(racyWindow) && old.ModTime < idx.Taken-int64(racyWindow)
+	return old, same && settled
+}
+
 // Fingerprint hashes the inputs of a build: every regular file under each
 // of paths (folders, walked, or single files), relative to root, with its
 // name and bytes. Dot-files and dot-folders are left out, as LOAD leaves
-// them out; a path that does not exist counts as absent. Files are read
-// and hashed in parallel.
-func Fingerprint(root string, paths ...string) ([32]byte, error) {
-	var files []string
+// them out; a path that does not exist counts as absent. Files prev
+// vouches for are not read (see Index); the others are read and hashed in
+// parallel. The index returned is for the next call.
+func Fingerprint(root string, prev *Index, paths ...string) ([32]byte, *Index, error) {
+	idx := &Index{Taken: time.Now().UnixNano()}
 	for _, p := range paths {
 		err := filepath.WalkDir(filepath.Join(root, p), func(name string, d fs.DirEntry, err error) error {
 			if errors.Is(err, fs.ErrNotExist) {
@@ -34,37 +91,51 @@ func Fingerprint(root string, paths ...string) ([32]byte, error) {
 				}
 				return nil
 			}
-			if d.Type().IsRegular() {
-				files = append(files, name)
+			if !d.Type().IsRegular() {
+				return nil
 			}
+			info, err := d.Info()
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil // gone since the folder was listed
+			}
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel(root, name)
+			e := IndexEntry{Name: filepath.ToSlash(rel), Size: info.Size(), ModTime: info.ModTime().UnixNano()}
+			e.Inode, e.ChangeTime = fileIdentity(info)
+			idx.Files = append(idx.Files, e)
 			return nil
 		})
 		if err != nil {
-			return [32]byte{}, err
+			return [32]byte{}, nil, err
 		}
 	}
-	sort.Strings(files)
-	sums := make([][32]byte, len(files))
-	errs := make([]error, len(files))
+	sort.Slice(idx.Files, func(i, j int) bool { return idx.Files[i].Name < idx.Files[j].Name })
+	errs := make([]error, len(idx.Files))
 	// Reading is mostly waiting on the kernel: more workers than cores.
-	parallel.Do(len(files), 4, func(j int) bool {
-		data, err := os.ReadFile(files[j])
-		sums[j], errs[j] = sha256.Sum256(data), err
+	parallel.Do(len(idx.Files), 4, func(j int) bool {
+		e := &idx.Files[j]
+		if old, ok := prev.trusted(*e); ok {
+			e.Hash = old.Hash
+			return true
+		}
+		data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(e.Name)))
+		e.Hash, errs[j] = sha256.Sum256(data), err
 		return true
 	})
 	h := sha256.New()
 	var n [8]byte
-	for j, name := range files {
+	for j, e := range idx.Files {
 		if errs[j] != nil {
-			return [32]byte{}, errs[j]
+			return [32]byte{}, nil, errs[j]
 		}
-		rel, _ := filepath.Rel(root, name)
-		binary.LittleEndian.PutUint64(n[:], uint64(len(rel)))
+		binary.LittleEndian.PutUint64(n[:], uint64(len(e.Name)))
 		h.Write(n[:])
-		h.Write([]byte(filepath.ToSlash(rel)))
-		h.Write(sums[j][:])
+		h.Write([]byte(e.Name))
+		h.Write(e.Hash[:])
 	}
 	var sum [32]byte
 	h.Sum(sum[:0])
-	return sum, nil
+	return sum, idx, nil
 }
