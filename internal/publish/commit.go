@@ -3,6 +3,7 @@ package publish
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -97,19 +98,28 @@ func (t *Tx) commitFresh(p commitPlan) error {
 }
 
 // commitInPlace updates an existing destination file by file: journal,
-// prune, move into place, manifest. Until the journal is written nothing has
-// changed; after it, an error leaves a destination the next build completes.
+// prune, move into place, manifest, and the journal deleted. Until the
+// journal is written nothing has changed; after it, an error leaves a
+// destination the next build completes. A commit that only prunes needs
+// no journal: the old manifest still lists what it had not pruned yet.
 func (t *Tx) commitInPlace(p commitPlan) (removed int, err error) {
 	next := p.encoded
-	if len(p.write) == 0 && len(p.remove) == 0 && bytes.Equal(next, t.oldBytes) {
+	if len(p.write) == 0 && len(p.remove) == 0 && bytes.Equal(next, t.oldBytes) && !t.staleJournal {
 		return 0, nil
 	}
 	prune, replaceDirs, err := t.preflight(p)
 	if err != nil {
 		return 0, err
 	}
-	if err := writeFileAtomic(filepath.Join(t.dest, manifestName), t.staging, t.journal(p)); err != nil {
-		return 0, fmt.Errorf("writing %s: %w", manifestName, err)
+	journal := filepath.Join(t.dest, journalName)
+	if len(p.write) > 0 {
+		data, err := json.Marshal(journalFile{Writing: p.write})
+		if err == nil {
+			err = writeFileAtomic(journal, t.staging, data)
+		}
+		if err != nil {
+			return 0, fmt.Errorf("writing %s: %w", journalName, err)
+		}
 	}
 	removed, err = t.prune(prune, replaceDirs)
 	if err == nil {
@@ -120,6 +130,14 @@ func (t *Tx) commitInPlace(p commitPlan) (removed int, err error) {
 	}
 	if err == nil {
 		err = writeFileAtomic(filepath.Join(t.dest, manifestName), t.staging, next)
+	}
+	if err == nil {
+		err = t.step("journal")
+	}
+	if err == nil {
+		if rmErr := os.Remove(journal); rmErr != nil && !errors.Is(rmErr, fs.ErrNotExist) {
+			err = rmErr
+		}
 	}
 	if err != nil {
 		return removed, fmt.Errorf("destination %s partly updated (the next build completes it): %w", t.dest, err)
@@ -179,26 +197,6 @@ func (t *Tx) step(name string) error {
 		return nil
 	}
 	return t.interrupt(name)
-}
-
-// journal is the manifest Commit writes before its first change: the old
-// entries, plus every name about to be written with an unknown hash. Both
-// lists are sorted: they are merged, not collected again.
-func (t *Tx) journal(p commitPlan) []byte {
-	old, write := t.oldSorted, p.write
-	j := make([]manifestEntry, 0, len(old)+len(write))
-	for len(old) > 0 || len(write) > 0 {
-		switch {
-		case len(write) == 0 || (len(old) > 0 && old[0].Path < write[0]):
-			j, old = append(j, old[0]), old[1:]
-		default:
-			if len(old) > 0 && old[0].Path == write[0] {
-				old = old[1:]
-			}
-			j, write = append(j, manifestEntry{Path: write[0], Size: t.files[write[0]].size}), write[1:]
-		}
-	}
-	return encodeEntries(j)
 }
 
 func (t *Tx) destPath(name string) string {

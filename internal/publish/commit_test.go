@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -320,28 +321,59 @@ func TestBeginCleansStaleStaging(t *testing.T) {
 }
 
 func TestInterruptedCommitIsCompletedByNextBuild(t *testing.T) {
-	dest := filepath.Join(t.TempDir(), "public")
-	build(t, dest, Options{}, map[string]string{"index.html": "v1", "old.html": "old", "keep.html": "keep"})
-	// The state a commit killed after its journal leaves: old.html should be
-	// pruned, index.html was about to become "v2" (same size), new.html was
-	// moved in; the journal lists them all, the written ones without a hash.
+	// The state a commit killed after its journal leaves: old.html should
+	// have been pruned, index.html was about to become "v2" (same size),
+	// new.html was moved in. Told by a journal, or (as an older milepost
+	// wrote it) by a manifest listing the written names without a hash.
+	for _, form := range []string{"journal", "manifest"} {
+		t.Run(form, func(t *testing.T) {
+			dest := filepath.Join(t.TempDir(), "public")
+			build(t, dest, Options{}, map[string]string{"index.html": "v1", "old.html": "old", "keep.html": "keep"})
+			found, err := readManifest(dest)
+			if err != nil {
+				t.Fatal(err)
+			}
+			left := map[string]string{"index.html": "v2", "new.html": "new"}
+			if form == "journal" {
+				left[journalName] = `{"writing":["index.html","new.html"]}`
+			} else {
+				old := found.files
+				old["index.html"] = manifestEntry{Path: "index.html", Size: 2}
+				old["new.html"] = manifestEntry{Path: "new.html", Size: 3}
+				left[manifestName] = string(old.encode())
+			}
+			writeTree(t, dest, left)
+			ageAll(t, dest)
+			if names, sizes := manifestFiles(t, dest); Intact(dest, sha256.Sum256(found.raw), names, sizes) {
+				t.Error("a destination with a commit cut short reads as intact")
+			}
+
+			stats := build(t, dest, Options{}, map[string]string{"index.html": "v1", "keep.html": "keep"})
+			if want := (Stats{Written: 1, Unchanged: 1, Removed: 2}); !statsEqual(stats, want) {
+				t.Errorf("stats = %+v, want %+v", stats, want)
+			}
+			if want := map[string]string{"index.html": "v1", "keep.html": "keep"}; !equalMaps(files(t, dest), want) {
+				t.Errorf("destination holds %v, want %v", files(t, dest), want)
+			}
+			if _, err := os.Lstat(filepath.Join(dest, journalName)); err == nil {
+				t.Error("the journal is still there after a complete commit")
+			}
+		})
+	}
+}
+
+// manifestFiles lists the files dest's manifest names, sorted, with their
+// sizes, as Stats gives them.
+func manifestFiles(t *testing.T, dest string) (names []string, sizes []int64) {
+	t.Helper()
 	found, err := readManifest(dest)
 	if err != nil {
 		t.Fatal(err)
 	}
-	old := found.files
-	old["index.html"] = manifestEntry{Path: "index.html", Size: 2}
-	old["new.html"] = manifestEntry{Path: "new.html", Size: 3}
-	writeTree(t, dest, map[string]string{"new.html": "new", manifestName: string(old.encode())})
-	ageAll(t, dest)
-
-	stats := build(t, dest, Options{}, map[string]string{"index.html": "v1", "keep.html": "keep"})
-	if want := (Stats{Written: 1, Unchanged: 1, Removed: 2}); !statsEqual(stats, want) {
-		t.Errorf("stats = %+v, want %+v", stats, want)
+	for _, e := range found.files.entries() {
+		names, sizes = append(names, e.Path), append(sizes, e.Size)
 	}
-	if want := map[string]string{"index.html": "v1", "keep.html": "keep"}; !equalMaps(files(t, dest), want) {
-		t.Errorf("destination holds %v, want %v", files(t, dest), want)
-	}
+	return names, sizes
 }
 
 func TestConcurrentPut(t *testing.T) {

@@ -44,7 +44,7 @@ func FuzzParseManifest(f *testing.F) {
 	f.Add([]byte(`{"version":1,"files":[{"path":"../x","size":1,"sha256":""}]}`))
 	f.Add([]byte(`{"version":1,"files":[{"path":"a","size":-1,"sha256":""}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		m, _, err := parseManifest(data)
+		m, err := parseManifest(data)
 		if err != nil {
 			return
 		}
@@ -54,7 +54,7 @@ func FuzzParseManifest(f *testing.F) {
 			}
 		}
 		encoded := m.encode()
-		again, _, err := parseManifest(encoded)
+		again, err := parseManifest(encoded)
 		if err != nil {
 			t.Fatalf("re-parsing the encoded manifest: %v\n%s", err, encoded)
 		}

@@ -28,6 +28,9 @@ func Intact(dest string, manifestSum [32]byte, names []string, sizes []int64) bo
 	if err != nil {
 		return false
 	}
+	if _, err := os.Lstat(filepath.Join(dest, journalName)); err == nil {
+		return false // a commit was cut short
+	}
 	written := info.ModTime()
 	var broken atomic.Bool
 	// Four workers: stat waits on the kernel, not the CPU.

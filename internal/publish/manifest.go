@@ -22,8 +22,14 @@ import (
 // deterministic and diffs well in a gh-pages history. size is in bytes and
 // sha256 is the lower-case hex SHA-256 of the file as written (after
 // minification). An empty sha256 means "written by milepost, content
-// unknown": Commit records touched paths that way before it changes anything,
-// so an interrupted commit makes the next build rewrite them.
+// unknown".
+//
+// Before it changes anything, Commit writes the names it is about to write
+// into .milepost-journal.json ({"writing":["a.html","b/c.svg"]}), and it
+// deletes the journal after the new manifest is in place. A journal found
+// means a commit was cut short: its names count as written by milepost,
+// content unknown, so the next build rewrites them. (A manifest whose
+// entries have an empty sha256 reads the same way.)
 const manifestVersion = 1
 
 type manifestEntry struct {
@@ -43,9 +49,14 @@ type manifest map[string]manifestEntry
 
 // oldManifest is a destination's manifest as Begin finds it.
 type oldManifest struct {
-	files  manifest
-	sorted []manifestEntry // files' entries, sorted by name
-	raw    []byte          // the file's bytes; nil when there is none
+	files   manifest
+	raw     []byte // the file's bytes; nil when there is none
+	journal bool   // a journal was found, and its names merged in
+}
+
+// journalFile is the journal's content.
+type journalFile struct {
+	Writing []string `json:"writing"`
 }
 
 // readManifest loads dir's manifest; a missing manifest is a zero
@@ -61,44 +72,71 @@ func readManifest(dir string) (oldManifest, error) {
 	if err != nil {
 		return oldManifest{}, err
 	}
-	m, sorted, err := parseManifest(data)
+	m, err := parseManifest(data)
 	if err != nil {
 		return oldManifest{}, fmt.Errorf("%s: %w", path, err)
 	}
-	return oldManifest{m, sorted, data}, nil
+	old := oldManifest{files: m, raw: data}
+	if err := old.mergeJournal(dir); err != nil {
+		return oldManifest{}, err
+	}
+	return old, nil
 }
 
-// parseManifest reads a manifest, and returns its entries also as a list
-// sorted by name.
-func parseManifest(data []byte) (manifest, []manifestEntry, error) {
+// mergeJournal marks the names of a journal left in dir, if any, as
+// written with unknown content.
+func (old *oldManifest) mergeJournal(dir string) error {
+	path := filepath.Join(dir, journalName)
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	var j journalFile
+	if err := json.Unmarshal(data, &j); err != nil {
+		return fmt.Errorf("%s: unreadable journal: %w", path, err)
+	}
+	for _, name := range j.Writing {
+		if err := CheckName(name); err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		e := old.files[name]
+		e.Path, e.SHA256 = name, ""
+		old.files[name] = e
+	}
+	old.journal = true
+	return nil
+}
+
+// parseManifest reads a manifest.
+func parseManifest(data []byte) (manifest, error) {
 	entries, ok := parseCanonical(data)
 	if !ok { // hand-edited, or from another writer: any JSON will do
 		var file manifestFile
 		if err := json.Unmarshal(data, &file); err != nil {
-			return nil, nil, fmt.Errorf("unreadable manifest: %w", err)
+			return nil, fmt.Errorf("unreadable manifest: %w", err)
 		}
 		if file.Version != manifestVersion {
-			return nil, nil, fmt.Errorf("manifest version %d, want %d", file.Version, manifestVersion)
+			return nil, fmt.Errorf("manifest version %d, want %d", file.Version, manifestVersion)
 		}
 		entries = file.Files
 	}
 	m := make(manifest, len(entries))
 	for _, e := range entries {
 		if err := CheckName(e.Path); err != nil {
-			return nil, nil, fmt.Errorf("manifest entry: %w", err)
+			return nil, fmt.Errorf("manifest entry: %w", err)
 		}
 		if _, dup := m[e.Path]; dup {
-			return nil, nil, fmt.Errorf("manifest lists %q twice", e.Path)
+			return nil, fmt.Errorf("manifest lists %q twice", e.Path)
 		}
 		if e.Size < 0 {
-			return nil, nil, fmt.Errorf("manifest entry %q: negative size", e.Path)
+			return nil, fmt.Errorf("manifest entry %q: negative size", e.Path)
 		}
 		m[e.Path] = e
 	}
-	if !sort.SliceIsSorted(entries, func(i, j int) bool { return entries[i].Path < entries[j].Path }) {
-		entries = m.entries() // not as encode writes it: sort a copy
-	}
-	return m, entries, nil
+	return m, nil
 }
 
 // encode renders the manifest in its canonical form: sorted, one entry per

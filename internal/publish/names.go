@@ -11,6 +11,7 @@ import (
 const (
 	reservedPrefix = ".milepost-"
 	manifestName   = ".milepost-manifest.json"
+	journalName    = ".milepost-journal.json"
 	stagingName    = ".milepost-staging"
 	lockName       = ".milepost-lock"
 )

@@ -74,9 +74,9 @@ type Tx struct {
 	unlock   func()   // releases the lock on the destination (or its parent)
 	minifier *Minifier
 
-	old          manifest        // nil when the destination has none
-	oldSorted    []manifestEntry // old's entries, sorted by name
-	oldBytes     []byte          // the manifest file as found, to skip rewriting it
+	old          manifest // nil when the destination has none
+	oldBytes     []byte   // the manifest file as found, to skip rewriting it
+	staleJournal bool     // a cut-short commit's journal was found (and merged into old)
 	manifestTime time.Time
 	checked      bool // every file of old was checked by the caller (Options.Checked)
 
@@ -132,7 +132,8 @@ func Begin(dest string, o Options) (*Tx, error) {
 		case err != nil && !o.Force:
 			return nil, fmt.Errorf("%w (remove it, or use --force to rewrite every file)", err)
 		case err == nil && raw != nil:
-			t.old, t.oldSorted, t.oldBytes = old.files, old.sorted, raw
+			t.old, t.oldBytes = old.files, raw
+			t.staleJournal = old.journal
 			t.checked = o.Checked != [32]byte{} && sha256.Sum256(raw) == o.Checked
 			if info, err := os.Lstat(filepath.Join(resolved, manifestName)); err == nil {
 				t.manifestTime = info.ModTime()
