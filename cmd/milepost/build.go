@@ -70,8 +70,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			}
 			return exitOK
 		}
-		cache.offer(&in, stderr)
 	}
+	// The rest of the cache is read while Begin reads the destination's
+	// manifest: neither needs the other.
+	parts := make(chan cachedParts, 1)
+	go func() { parts <- cache.readParts() }()
 	onParse := tuneGC() // after the up-to-date check, which holds little memory
 	tx, err := publish.Begin(*dest, publish.Options{
 		Force:     *force,
@@ -82,9 +85,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		Checked: cache.checkedManifest(),
 	})
 	if err != nil {
+		<-parts
 		fmt.Fprintln(stderr, "milepost:", err)
 		return exitFail
 	}
+	cache.offer(&in, <-parts, stderr)
 	if !*quiet && stderr == io.Writer(os.Stderr) {
 		var clear func()
 		in.Progress, clear = progressLine(os.Stderr)
@@ -96,12 +101,14 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		_ = tx.Abort()
 		return reportFailure(stderr, sf.source, res, err)
 	}
+	saved := cache.saveAside(res) // what does not depend on the commit, while it runs
 	stats, err := tx.Commit()
 	if err != nil {
+		_ = saved()
 		fmt.Fprintln(stderr, "milepost:", err)
 		return exitFail
 	}
-	cache.save(res, stats, stderr)
+	cache.save(res, stats, saved, stderr)
 	warnings := res.Diagnostics.Warnings()
 	if !*quiet {
 		printDiagnostics(stderr, sf.source, warnings)

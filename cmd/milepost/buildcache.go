@@ -116,8 +116,10 @@ func (s *buildState) readParts() cachedParts {
 // keep, page summaries, and pages LOAD need not read (site.Input.Loaded:
 // each for as long as the file's bytes are the ones it was read from; the
 // hashes are the fingerprint's, so no file is read to answer).
-func (s *buildState) offer(in *site.Input, stderr io.Writer) {
-	parts := s.readParts()
+func (s *buildState) offer(in *site.Input, parts cachedParts, stderr io.Writer) {
+	if s == nil {
+		return
+	}
 	for _, p := range parts.problems {
 		fmt.Fprintln(stderr, "milepost:", p)
 	}
@@ -151,9 +153,29 @@ func (s *buildState) fingerprinted(pages []*content.Page) []*content.Page {
 	return kept
 }
 
-// save writes this build's state. A failure costs the next build time,
-// not correctness: it is reported as a warning.
-func (s *buildState) save(res *site.Result, stats publish.Stats, stderr io.Writer) {
+// saveAside starts saving the parts of the cache that do not depend on
+// the commit, the page summaries and the loaded pages, and returns what
+// waits for them. They are written even if the commit then fails: each
+// record names the source and settings it was made from.
+func (s *buildState) saveAside(res *site.Result) (wait func() error) {
+	if s == nil || s.inputsErr != nil {
+		return func() error { return nil }
+	}
+	done := make(chan error, 1)
+	go func() {
+		err := buildcache.WritePages(s.root, res.WriteSummaries)
+		if err == nil {
+			err = buildcache.WriteLoaded(s.root, s.prefix, s.fingerprinted(res.LoadedPages()))
+		}
+		done <- err
+	}()
+	return func() error { return <-done }
+}
+
+// save writes this build's state, once saveAside's writing is done. A
+// failure costs the next build time, not correctness: it is reported as a
+// warning.
+func (s *buildState) save(res *site.Result, stats publish.Stats, aside func() error, stderr io.Writer) {
 	if s == nil {
 		return
 	}
@@ -163,10 +185,7 @@ func (s *buildState) save(res *site.Result, stats publish.Stats, stderr io.Write
 	}
 	s.next.Manifest, s.next.Outputs = stats.Manifest, res.Outputs
 	s.next.SetFiles(stats.Names, stats.Sizes)
-	err := buildcache.WritePages(s.root, res.WriteSummaries)
-	if err == nil {
-		err = buildcache.WriteLoaded(s.root, s.prefix, s.fingerprinted(res.LoadedPages()))
-	}
+	err := aside()
 	if err == nil {
 		err = s.next.Save(s.root)
 	}

@@ -222,7 +222,7 @@ func TestCachedPagesOffered(t *testing.T) {
 	}
 	var stderr bytes.Buffer
 	state := loadBuildState(sf, in, dest, "content", true, &stderr)
-	state.offer(&in, &stderr)
+	state.offer(&in, state.readParts(), &stderr)
 	if stderr.Len() > 0 || in.Loaded == nil {
 		t.Fatalf("nothing offered (%s)", stderr.String())
 	}
