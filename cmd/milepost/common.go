@@ -12,6 +12,7 @@ import (
 
 	"github.com/milepost/milepost"
 	"github.com/milepost/milepost/internal/diag"
+	"github.com/milepost/milepost/internal/rawfile"
 	"github.com/milepost/milepost/internal/site"
 )
 
@@ -42,7 +43,7 @@ func (f *siteFlags) input() (site.Input, error) {
 		return site.Input{}, fmt.Errorf("site root %s is not a folder", f.source)
 	}
 	return site.Input{
-		Site:           os.DirFS(f.source),
+		Site:           rawfile.DirFS(f.source),
 		ThemeTemplates: milepost.Templates(),
 		ThemeStatic:    milepost.Static(),
 		ContentDir:     filepath.ToSlash(f.content),

@@ -5,13 +5,13 @@ import (
 	"encoding/binary"
 	"errors"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/milepost/milepost/internal/parallel"
+	"github.com/milepost/milepost/internal/rawfile"
 )
 
 // Index is what Fingerprint learnt of every input file: its identity on
@@ -120,7 +120,7 @@ func Fingerprint(root string, prev *Index, paths ...string) ([32]byte, *Index, e
 			e.Hash = old.Hash
 			return true
 		}
-		data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(e.Name)))
+		data, err := rawfile.ReadFile(filepath.Join(root, filepath.FromSlash(e.Name)))
 		e.Hash, errs[j] = sha256.Sum256(data), err
 		return true
 	})

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/milepost/milepost/internal/rawfile"
 	"io"
 	"io/fs"
 	"os"
@@ -401,7 +402,7 @@ func (t *Tx) stage(name string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(target, data, 0o644)
+	return rawfile.WriteFile(target, data, 0o644)
 }
 
 // stagingPath is where name is staged, its folder created.

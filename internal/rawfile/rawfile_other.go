@@ -1,0 +1,16 @@
+//go:build !linux
+
+package rawfile
+
+import (
+	"io/fs"
+	"os"
+)
+
+// ReadFile is os.ReadFile.
+func ReadFile(name string) ([]byte, error) { return os.ReadFile(name) }
+
+// WriteFile is os.WriteFile.
+func WriteFile(name string, data []byte, perm fs.FileMode) error {
+	return os.WriteFile(name, data, perm)
+}
