@@ -66,6 +66,20 @@ func TestBuildCache(t *testing.T) {
 	}
 	sameAsFresh(t, root, dest, "with damaged summaries")
 
+	// So are damaged loaded pages: every page is read again.
+	loaded := filepath.Join(root, buildcache.Dir, "loaded-v1.gob")
+	if err := os.WriteFile(loaded, []byte("not a gob"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(page, append(src, "\n- [ ] and another\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut = runCLI(t, "build", "-s", root, "-d", dest)
+	if code != 0 || !strings.Contains(errOut, "ignoring the cached pages") {
+		t.Errorf("a build with damaged loaded pages: exit %d, %q, %q", code, out, errOut)
+	}
+	sameAsFresh(t, root, dest, "with damaged loaded pages")
+
 	// A file changed by hand in the destination is put back.
 	hand := filepath.Join(dest, "index.html")
 	if err := os.WriteFile(hand, []byte("edited by hand"), 0o644); err != nil {
