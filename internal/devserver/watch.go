@@ -21,12 +21,18 @@ import (
 // yet, so that atomic saves of milepost.yaml and folders created later are
 // seen.
 type notifyWatcher struct {
-	sc    scope
-	w     *fsnotify.Watcher
-	log   func(format string, args ...any)
-	dirs  map[string]bool // folders holding a watch; true: inside a folder entry
-	known fileSet         // the files when watching started
-	g     *gatherer       // where events go; set by run
+	sc   scope
+	w    *fsnotify.Watcher
+	log  func(format string, args ...any)
+	dirs map[string]bool // folders holding a watch; true: inside a folder entry
+	// infos identifies each watched folder on disk. inotify watches a
+	// folder, not a name: a watch asked for under a new name while the old
+	// name's watch still stands is that same watch, kept under the old
+	// name by fsnotify, and removing the old name then removes it (see
+	// movedFrom).
+	infos map[string]os.FileInfo
+	known fileSet   // the files when watching started
+	g     *gatherer // where events go; set by run
 }
 
 // errWatchLimit means the system refused another watch: fall back to
@@ -40,7 +46,7 @@ func startNotify(sc scope, newWatcher func() (*fsnotify.Watcher, error), log fun
 	if err != nil {
 		return nil, err
 	}
-	nw := &notifyWatcher{sc: sc, w: w, log: log, dirs: make(map[string]bool)}
+	nw := &notifyWatcher{sc: sc, w: w, log: log, dirs: make(map[string]bool), infos: make(map[string]os.FileInfo)}
 	if err := nw.sync(false, time.Now()); err != nil {
 		w.Close()
 		return nil, err
@@ -116,6 +122,12 @@ func (nw *notifyWatcher) handle(ev fsnotify.Event, now time.Time) error {
 	case ev.Has(fsnotify.Create):
 		info, err := os.Lstat(name)
 		if err == nil && info.IsDir() {
+			if old, ok := nw.movedFrom(name, info); ok {
+				// The folder's old name is still watched: its Rename
+				// has not been handled yet. Handle the move now.
+				nw.drop(old)
+				nw.forget(nw.sc.rel(old), now)
+			}
 			return nw.addTree(name, true, now)
 		}
 		nw.g.pending.add(rel, true, now)
@@ -209,8 +221,24 @@ func (nw *notifyWatcher) addTree(dir string, report bool, now time.Time) error {
 	return nil
 }
 
+// movedFrom returns the watched folder that info, found at name, is under
+// another name.
+func (nw *notifyWatcher) movedFrom(name string, info os.FileInfo) (string, bool) {
+	for dir, known := range nw.infos {
+		if dir != name && os.SameFile(known, info) {
+			return dir, true
+		}
+	}
+	return "", false
+}
+
 func (nw *notifyWatcher) add(dir string) error {
 	err := nw.w.Add(dir)
+	if err == nil {
+		if info, statErr := os.Lstat(dir); statErr == nil {
+			nw.infos[dir] = info
+		}
+	}
 	switch {
 	case err == nil:
 		return nil
@@ -240,6 +268,7 @@ func (nw *notifyWatcher) drop(dir string) {
 		if within(d, dir) {
 			_ = nw.w.Remove(d) // usually gone with the folder already
 			delete(nw.dirs, d)
+			delete(nw.infos, d)
 		}
 	}
 }
