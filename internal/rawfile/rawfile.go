@@ -15,19 +15,17 @@ import (
 
 // DirFS is os.DirFS(dir) whose ReadFile is this package's.
 func DirFS(dir string) fs.FS {
-	return dirFS{os.DirFS(dir).(statReadDirFS), dir}
-}
-
-// statReadDirFS is what os.DirFS offers besides Open.
-type statReadDirFS interface {
-	fs.StatFS
-	fs.ReadDirFS
+	return dirFS{os.DirFS(dir), dir}
 }
 
 type dirFS struct {
-	statReadDirFS
-	dir string
+	fsys fs.FS // os.DirFS(dir)
+	dir  string
 }
+
+func (d dirFS) Open(name string) (fs.File, error)          { return d.fsys.Open(name) }
+func (d dirFS) Stat(name string) (fs.FileInfo, error)      { return fs.Stat(d.fsys, name) }
+func (d dirFS) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(d.fsys, name) }
 
 // ReadFile reads the file name (slash-separated, relative to the folder).
 func (d dirFS) ReadFile(name string) ([]byte, error) {
