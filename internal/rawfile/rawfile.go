@@ -10,7 +10,6 @@ package rawfile
 import (
 	"io/fs"
 	"os"
-	"path/filepath"
 )
 
 // DirFS is os.DirFS(dir) whose ReadFile is this package's.
@@ -26,11 +25,3 @@ type dirFS struct {
 func (d dirFS) Open(name string) (fs.File, error)          { return d.fsys.Open(name) }
 func (d dirFS) Stat(name string) (fs.FileInfo, error)      { return fs.Stat(d.fsys, name) }
 func (d dirFS) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(d.fsys, name) }
-
-// ReadFile reads the file name (slash-separated, relative to the folder).
-func (d dirFS) ReadFile(name string) ([]byte, error) {
-	if !fs.ValidPath(name) {
-		return nil, &fs.PathError{Op: "readfile", Path: name, Err: fs.ErrInvalid}
-	}
-	return ReadFile(filepath.Join(d.dir, filepath.FromSlash(name)))
-}

@@ -3,8 +3,18 @@ package rawfile
 import (
 	"io"
 	"io/fs"
+	"path/filepath"
 	"syscall"
 )
+
+// ReadFile reads the file name (slash-separated, relative to the folder).
+// On Linux a valid fs path joined to the folder cannot leave it.
+func (d dirFS) ReadFile(name string) ([]byte, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "readfile", Path: name, Err: fs.ErrInvalid}
+	}
+	return ReadFile(filepath.Join(d.dir, name))
+}
 
 // ReadFile is os.ReadFile.
 func ReadFile(name string) ([]byte, error) {

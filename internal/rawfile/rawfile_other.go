@@ -7,6 +7,9 @@ import (
 	"os"
 )
 
+// ReadFile is os.DirFS's, which knows the system's own path rules.
+func (d dirFS) ReadFile(name string) ([]byte, error) { return fs.ReadFile(d.fsys, name) }
+
 // ReadFile is os.ReadFile.
 func ReadFile(name string) ([]byte, error) { return os.ReadFile(name) }
 
