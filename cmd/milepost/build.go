@@ -97,6 +97,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	in.Progress = withParseHook(in.Progress, onParse)
 	res, err := site.Build(ctx, in, tx)
+	in = site.Input{} // what it held of the last build is not needed again
 	if err != nil {
 		_ = tx.Abort()
 		return reportFailure(stderr, sf.source, res, err)

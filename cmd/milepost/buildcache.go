@@ -52,6 +52,9 @@ func loadBuildState(sf siteFlags, in site.Input, dest, contentDir string, minify
 	}
 	s.next.Inputs, s.next.InputIndex, s.inputsErr = buildcache.Fingerprint(sf.source, prevIndex, contentDir, "templates", "static", "milepost.yaml")
 	s.destIntact = <-intact
+	if prev != nil {
+		prev.FileNames = "" // checked: the build needs only their count now
+	}
 	return s
 }
 
@@ -98,7 +101,7 @@ func (s *buildState) readParts() cachedParts {
 	if err := s.prev.LoadOutputs(s.root); err != nil {
 		parts.problems = append(parts.problems, fmt.Sprintf("ignoring the build cache (%v)", err))
 	}
-	parts.outputs = s.prev.Outputs
+	parts.outputs, s.prev.Outputs = s.prev.Outputs, nil // the build's, to drop when done
 	data, err := buildcache.ReadPages(s.root)
 	if err == nil && data != nil {
 		parts.summaries, err = site.ReadSummaries(data)
@@ -124,11 +127,12 @@ func (s *buildState) offer(in *site.Input, parts cachedParts, stderr io.Writer) 
 		fmt.Fprintln(stderr, "milepost:", p)
 	}
 	in.Cached, in.Summaries = parts.outputs, parts.summaries
-	if len(parts.loaded) == 0 || s.inputsErr != nil {
+	loaded := parts.loaded // only this: the closure outlives the summaries' bytes
+	if len(loaded) == 0 || s.inputsErr != nil {
 		return
 	}
 	in.Loaded = func(p string) (*content.Page, bool) {
-		prev, ok := parts.loaded[p]
+		prev, ok := loaded[p]
 		if !ok {
 			return nil, false
 		}

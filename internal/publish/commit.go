@@ -1,7 +1,6 @@
 package publish
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/json"
 	"errors"
@@ -75,7 +74,7 @@ func (t *Tx) Commit() (Stats, error) {
 	if t.fresh {
 		return stats, t.commitFresh(p)
 	}
-	removed, err := t.commitInPlace(p)
+	removed, err := t.commitInPlace(p, stats.Manifest)
 	stats.Removed = removed
 	if rmErr := os.RemoveAll(t.staging); err == nil && rmErr != nil {
 		err = fmt.Errorf("removing staging directory: %w", rmErr)
@@ -102,9 +101,9 @@ func (t *Tx) commitFresh(p commitPlan) error {
 // journal is written nothing has changed; after it, an error leaves a
 // destination the next build completes. A commit that only prunes needs
 // no journal: the old manifest still lists what it had not pruned yet.
-func (t *Tx) commitInPlace(p commitPlan) (removed int, err error) {
+func (t *Tx) commitInPlace(p commitPlan, sum [32]byte) (removed int, err error) {
 	next := p.encoded
-	if len(p.write) == 0 && len(p.remove) == 0 && bytes.Equal(next, t.oldBytes) && !t.staleJournal {
+	if len(p.write) == 0 && len(p.remove) == 0 && sum == t.oldSum && !t.staleJournal {
 		return 0, nil
 	}
 	prune, replaceDirs, err := t.preflight(p)

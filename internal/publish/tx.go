@@ -76,7 +76,7 @@ type Tx struct {
 	minifier *Minifier
 
 	old          manifest // nil when the destination has none
-	oldBytes     []byte   // the manifest file as found, to skip rewriting it
+	oldSum       [32]byte // the manifest file's hash as found, to skip rewriting it
 	staleJournal bool     // a cut-short commit's journal was found (and merged into old)
 	manifestTime time.Time
 	checked      bool // every file of old was checked by the caller (Options.Checked)
@@ -133,9 +133,9 @@ func Begin(dest string, o Options) (*Tx, error) {
 		case err != nil && !o.Force:
 			return nil, fmt.Errorf("%w (remove it, or use --force to rewrite every file)", err)
 		case err == nil && raw != nil:
-			t.old, t.oldBytes = old.files, raw
+			t.old, t.oldSum = old.files, sha256.Sum256(raw)
 			t.staleJournal = old.journal
-			t.checked = o.Checked != [32]byte{} && sha256.Sum256(raw) == o.Checked
+			t.checked = o.Checked != [32]byte{} && t.oldSum == o.Checked
 			if info, err := os.Lstat(filepath.Join(resolved, manifestName)); err == nil {
 				t.manifestTime = info.ModTime()
 			}

@@ -165,7 +165,7 @@ func (b *Builder) load(contentFS fs.FS, prefix string, changed []string) (set *c
 	if set == nil {
 		opts.Reuse = b.reuse(prefix, changed)
 		if opts.Reuse == nil && b.oneOff {
-			opts.Reuse = b.in.Loaded
+			opts.Reuse, b.in.Loaded = b.in.Loaded, nil // asked once: what it holds can go
 		}
 		set, diags = content.Load(contentFS, opts)
 	}
