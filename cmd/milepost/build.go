@@ -178,15 +178,21 @@ func elapsed(start time.Time) string {
 // freed memory back before the peak (without a limit a 100k-page site
 // peaked anywhere from 2.2 to 2.9 GB from run to run). Were a site's heap
 // to grow more than that, the collector would run more often (the runtime
-// caps it at half the CPU), not fail. GOGC or GOMEMLIMIT in the
-// environment win over all of this.
+// caps it at half the CPU), not fail. The limit never goes above
+// gcBigSiteCeiling unless the live heap needs gcMinGrowth times itself:
+// a build that keeps most pages from the cache holds the last build's
+// summaries, manifest and outputs, a live heap twice a cold build's at
+// the end of PARSE, and 2.4 times that took a 100k-page site to 3.3 GB.
+// GOGC or GOMEMLIMIT in the environment win over all of this.
 const (
-	gcSoftLimit    = 340 << 20
-	gcBigSiteLive  = gcSoftLimit * 6 / 10
-	gcBigSitePages = 15000 // about 8 KB of live summary per page of the benchmark corpus
-	gcBigSiteGOGC  = 35
-	gcBigSiteLimit = 2.4 // × the live heap when PARSE ends
-	liveHeapMetric = "/gc/heap/live:bytes"
+	gcSoftLimit      = 340 << 20
+	gcBigSiteLive    = gcSoftLimit * 6 / 10
+	gcBigSitePages   = 15000 // about 8 KB of live summary per page of the benchmark corpus
+	gcBigSiteGOGC    = 35
+	gcBigSiteLimit   = 2.4 // × the live heap when PARSE ends
+	gcBigSiteCeiling = 1800 << 20
+	gcMinGrowth      = 1.2
+	liveHeapMetric   = "/gc/heap/live:bytes"
 )
 
 // tuneGC returns the hook PARSE's progress reports go through, which sets
@@ -215,7 +221,8 @@ func tuneGC() (onParse func(done, total int)) {
 				}
 				if live := sample[0].Value.Uint64(); big || live > gcBigSiteLive {
 					debug.SetGCPercent(100)
-					debug.SetMemoryLimit(max(gcSoftLimit, int64(float64(live)*gcBigSiteLimit)))
+					limit := min(int64(float64(live)*gcBigSiteLimit), max(gcBigSiteCeiling, int64(float64(live)*gcMinGrowth)))
+					debug.SetMemoryLimit(max(gcSoftLimit, limit))
 				}
 			})
 		}
