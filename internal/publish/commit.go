@@ -29,7 +29,7 @@ func (t *Tx) plan() commitPlan {
 	p.next = make([]manifestEntry, len(p.names))
 	for i, name := range p.names {
 		st := t.files[name]
-		p.next[i] = manifestEntry{Path: name, Size: st.size, SHA256: st.sha256}
+		p.next[i] = manifestEntry{Path: name, Size: st.size, Sum: st.sum}
 		if st.changed {
 			p.write = append(p.write, name)
 		} else {

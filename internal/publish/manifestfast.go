@@ -23,7 +23,7 @@ const (
 
 // appendEntry appends e as one line of the canonical manifest.
 func appendEntry(buf []byte, e manifestEntry) []byte {
-	if !verbatimJSON(e.Path) || !verbatimJSON(e.SHA256) {
+	if !verbatimJSON(e.Path) {
 		var b bytes.Buffer
 		enc := json.NewEncoder(&b)
 		enc.SetEscapeHTML(false)
@@ -35,7 +35,7 @@ func appendEntry(buf []byte, e manifestEntry) []byte {
 	buf = append(buf, `","size":`...)
 	buf = strconv.AppendInt(buf, e.Size, 10)
 	buf = append(buf, `,"sha256":"`...)
-	buf = append(buf, e.SHA256...)
+	buf = e.Sum.appendHex(buf)
 	return append(buf, `"}`...)
 }
 
@@ -105,8 +105,11 @@ func parseEntry(line []byte) (e manifestEntry, ok bool) {
 	ok = true
 	e.Path = field(`{"path":"`, `","size":`)
 	size := field(`","size":`, `,"sha256":"`)
-	e.SHA256 = field(`,"sha256":"`, `"}`)
-	if !ok || string(line) != `"}` || !verbatimJSON(e.Path) || !verbatimJSON(e.SHA256) {
+	sum := field(`,"sha256":"`, `"}`)
+	if !ok || string(line) != `"}` || !verbatimJSON(e.Path) {
+		return e, false
+	}
+	if e.Sum, ok = parseDigest([]byte(sum)); !ok {
 		return e, false
 	}
 	n, err := strconv.ParseInt(size, 10, 64)

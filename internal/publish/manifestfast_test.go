@@ -2,8 +2,11 @@ package publish
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/json"
+	"fmt"
 	"sort"
+	"strings"
 	"testing"
 )
 
@@ -15,7 +18,7 @@ func TestManifestCodecMatchesJSON(t *testing.T) {
 		"index.html", "a b/c.html", "équipe données/status.json", "x&y<z>.svg",
 		`quo"te.html`, `back\slash.html`, "tab\there.html", "line\u2028sep.html", "bad\xffutf8.html",
 	} {
-		m[name] = manifestEntry{Path: name, Size: int64(i * 1000), SHA256: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}
+		m[name] = manifestEntry{Path: name, Size: int64(i * 1000), Sum: sha256.Sum256([]byte(name))}
 	}
 	m["unknown.html"] = manifestEntry{Path: "unknown.html", Size: 7} // hash not known yet (journal)
 	got := m.encode()
@@ -101,5 +104,35 @@ func TestManifestOutOfOrder(t *testing.T) {
 	}
 	if len(m) != 2 || m["a.html"].Size != 1 || m["b.html"].Size != 2 {
 		t.Errorf("entries %v", m)
+	}
+}
+
+// A sha256 in the manifest is 64 lower-case hex digits or "" (unknown);
+// anything else, from a hand edit, reads as unknown: the file is written
+// again rather than trusted.
+func TestManifestDigests(t *testing.T) {
+	sum := sha256.Sum256([]byte("x"))
+	known := fmt.Sprintf("%x", sum)
+	for _, c := range []struct {
+		text string
+		want digest
+	}{
+		{known, sum},
+		{"", digest{}},
+		{strings.ToUpper(known), digest{}},
+		{known[:10], digest{}},
+		{"zz" + known[2:], digest{}},
+		{strings.Repeat("0", 64), digest{}},
+	} {
+		m, err := parseManifest([]byte(`{"generator":"milepost","version":1,"files":[` + "\n" + `{"path":"a.html","size":1,"sha256":"` + c.text + `"}` + "\n]}\n"))
+		if err != nil {
+			t.Fatalf("%q: %v", c.text, err)
+		}
+		if got := m["a.html"].Sum; got != c.want {
+			t.Errorf("sha256 %q read as %x, want %x", c.text, got, c.want)
+		}
+	}
+	if got := string((manifest{"a.html": {Path: "a.html", Size: 1, Sum: sum}}).encode()); !strings.Contains(got, `"sha256":"`+known+`"`) {
+		t.Errorf("encoded as %s", got)
 	}
 }

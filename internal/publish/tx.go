@@ -3,7 +3,6 @@ package publish
 import (
 	"bufio"
 	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"github.com/milepost/milepost/internal/rawfile"
@@ -97,7 +96,7 @@ type Tx struct {
 
 type fileState struct {
 	size    int64
-	sha256  string
+	sum     digest
 	changed bool // staged; false means the destination already holds it
 }
 
@@ -265,7 +264,7 @@ func (t *Tx) PutWriter(name string, write func(io.Writer) error) error {
 		os.Remove(target)
 		return t.fail(fmt.Errorf("staging %s: %w", name, err))
 	}
-	st := fileState{size: counter.n, sha256: hex.EncodeToString(h.Sum(nil))}
+	st := fileState{size: counter.n, sum: digest(h.Sum(nil))}
 	st.changed = !t.holds(name, st)
 	if !st.changed {
 		os.Remove(target) // the destination has these bytes already
@@ -303,8 +302,7 @@ func (t *Tx) put(name string, data []byte, minify bool) error {
 			t.mu.Unlock()
 		}
 	}
-	sum := sha256.Sum256(data)
-	st := fileState{size: int64(len(data)), sha256: hex.EncodeToString(sum[:])}
+	st := fileState{size: int64(len(data)), sum: sha256.Sum256(data)}
 	st.changed = !t.holds(name, st)
 	if st.changed {
 		if err := t.stage(name, data); err != nil {
@@ -328,10 +326,10 @@ func (t *Tx) Keep(names []string) (bool, error) {
 	states := make([]fileState, len(names))
 	for i, name := range names {
 		prev, ok := t.old[name]
-		if !ok || prev.SHA256 == "" {
+		if !ok || !prev.Sum.known() {
 			return false, nil
 		}
-		states[i] = fileState{size: prev.Size, sha256: prev.SHA256}
+		states[i] = fileState{size: prev.Size, sum: prev.Sum}
 		if !t.holds(name, states[i]) {
 			return false, nil
 		}
@@ -386,7 +384,7 @@ func (t *Tx) reserve(name string) error {
 // modified after the manifest was written (or the caller checked that).
 func (t *Tx) holds(name string, st fileState) bool {
 	prev, ok := t.old[name]
-	if !ok || prev.SHA256 == "" || prev.SHA256 != st.sha256 || prev.Size != st.size {
+	if !ok || !prev.Sum.known() || prev.Sum != st.sum || prev.Size != st.size {
 		return false
 	}
 	if t.checked {
