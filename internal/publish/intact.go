@@ -7,6 +7,7 @@ import (
 	"sync/atomic"
 
 	"github.com/milepost/milepost/internal/parallel"
+	"github.com/milepost/milepost/internal/rawfile"
 )
 
 // Intact reports whether dest is still exactly what a commit left: its
@@ -35,8 +36,8 @@ func Intact(dest string, manifestSum [32]byte, names []string, sizes []int64) bo
 	var broken atomic.Bool
 	// Four workers: stat waits on the kernel, not the CPU.
 	parallel.Do(len(names), 4, func(i int) bool {
-		fi, err := os.Lstat(filepath.Join(dest, filepath.FromSlash(names[i])))
-		if err != nil || !fi.Mode().IsRegular() || fi.Size() != sizes[i] || fi.ModTime().After(written) {
+		fi, err := rawfile.Lstat(filepath.Join(dest, filepath.FromSlash(names[i])))
+		if err != nil || !fi.Regular || fi.Size != sizes[i] || fi.ModTime.After(written) {
 			broken.Store(true)
 			return false
 		}

@@ -3,7 +3,8 @@
 // for a regular file: four fcntl calls and a failed epoll_ctl beside the
 // open, write and close, which is most of the cost of a small file. A
 // build writes a hundred thousand small files, so milepost's staging
-// writes and its reads of the content folder come here. Elsewhere the
+// writes and its reads of the content folder come here, and the
+// destination check's Lstat (which makes no fs.FileInfo). Elsewhere the
 // functions are the os package's.
 package rawfile
 

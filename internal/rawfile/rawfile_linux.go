@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"path/filepath"
 	"syscall"
+	"time"
 )
 
 // ReadFile reads the file name (slash-separated, relative to the folder).
@@ -79,4 +80,28 @@ func open(name string, flags int, perm uint32) (int, error) {
 			return fd, err
 		}
 	}
+}
+
+// Stat is what Lstat reports of a file.
+type Stat struct {
+	Regular bool
+	Size    int64
+	ModTime time.Time
+}
+
+// Lstat is os.Lstat for what the destination check needs, without the
+// allocation of an fs.FileInfo per file.
+func Lstat(name string) (Stat, error) {
+	var st syscall.Stat_t
+	for {
+		err := syscall.Lstat(name, &st)
+		if err == syscall.EINTR {
+			continue
+		}
+		if err != nil {
+			return Stat{}, &fs.PathError{Op: "lstat", Path: name, Err: err}
+		}
+		break
+	}
+	return Stat{Regular: st.Mode&syscall.S_IFMT == syscall.S_IFREG, Size: st.Size, ModTime: time.Unix(st.Mtim.Unix())}, nil
 }

@@ -5,6 +5,7 @@ package rawfile
 import (
 	"io/fs"
 	"os"
+	"time"
 )
 
 // ReadFile is os.DirFS's, which knows the system's own path rules.
@@ -16,4 +17,20 @@ func ReadFile(name string) ([]byte, error) { return os.ReadFile(name) }
 // WriteFile is os.WriteFile.
 func WriteFile(name string, data []byte, perm fs.FileMode) error {
 	return os.WriteFile(name, data, perm)
+}
+
+// Stat is what Lstat reports of a file.
+type Stat struct {
+	Regular bool
+	Size    int64
+	ModTime time.Time
+}
+
+// Lstat is os.Lstat for what the destination check needs.
+func Lstat(name string) (Stat, error) {
+	fi, err := os.Lstat(name)
+	if err != nil {
+		return Stat{}, err
+	}
+	return Stat{Regular: fi.Mode().IsRegular(), Size: fi.Size(), ModTime: fi.ModTime()}, nil
 }

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 func TestWriteThenRead(t *testing.T) {
@@ -76,5 +77,29 @@ func TestDirFS(t *testing.T) {
 	sub, _ := fs.Sub(fsys, "a")
 	if got, err := fs.ReadFile(sub, "b/c.md"); err != nil || string(got) != "# C" {
 		t.Errorf("through fs.Sub: %q, %v", got, err)
+	}
+}
+
+func TestLstat(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "f")
+	if err := os.WriteFile(name, []byte("12345"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	when := time.Date(2026, 1, 2, 3, 4, 5, 6000, time.UTC)
+	if err := os.Chtimes(name, when, when); err != nil {
+		t.Fatal(err)
+	}
+	st, err := Lstat(name)
+	if err != nil || !st.Regular || st.Size != 5 || !st.ModTime.Equal(when) {
+		t.Errorf("Lstat = %+v, %v", st, err)
+	}
+	if err := os.Symlink(name, name+".link"); err == nil {
+		if st, err := Lstat(name + ".link"); err != nil || st.Regular {
+			t.Errorf("a symlink: %+v, %v", st, err)
+		}
+	}
+	if _, err := Lstat(filepath.Join(dir, "absent")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a missing file: %v", err)
 	}
 }
