@@ -11,7 +11,15 @@ package rawfile
 import (
 	"io/fs"
 	"os"
+	"time"
 )
+
+// Stat is what Lstat reports of a file.
+type Stat struct {
+	Regular bool
+	Size    int64
+	ModTime time.Time
+}
 
 // DirFS is os.DirFS(dir) whose ReadFile is this package's.
 func DirFS(dir string) fs.FS {

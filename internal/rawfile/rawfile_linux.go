@@ -82,13 +82,6 @@ func open(name string, flags int, perm uint32) (int, error) {
 	}
 }
 
-// Stat is what Lstat reports of a file.
-type Stat struct {
-	Regular bool
-	Size    int64
-	ModTime time.Time
-}
-
 // Lstat is os.Lstat for what the destination check needs, without the
 // allocation of an fs.FileInfo per file.
 func Lstat(name string) (Stat, error) {

@@ -5,7 +5,6 @@ package rawfile
 import (
 	"io/fs"
 	"os"
-	"time"
 )
 
 // ReadFile is os.DirFS's, which knows the system's own path rules.
@@ -17,13 +16,6 @@ func ReadFile(name string) ([]byte, error) { return os.ReadFile(name) }
 // WriteFile is os.WriteFile.
 func WriteFile(name string, data []byte, perm fs.FileMode) error {
 	return os.WriteFile(name, data, perm)
-}
-
-// Stat is what Lstat reports of a file.
-type Stat struct {
-	Regular bool
-	Size    int64
-	ModTime time.Time
 }
 
 // Lstat is os.Lstat for what the destination check needs.
