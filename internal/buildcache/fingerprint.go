@@ -42,29 +42,30 @@ const racyWindow = 2 * time.Second
 // Hash returns the hash idx recorded for the file name (slash path
 // relative to the site root).
 func (idx *Index) Hash(name string) ([32]byte, bool) {
+	e, ok := idx.find(name)
+	return e.Hash, ok
+}
+
+// find returns the entry of the file name.
+func (idx *Index) find(name string) (IndexEntry, bool) {
 	if idx == nil {
-		return [32]byte{}, false
+		return IndexEntry{}, false
 	}
 	i := sort.Search(len(idx.Files), func(i int) bool { return idx.Files[i].Name >= name })
 	if i < len(idx.Files) && idx.Files[i].Name == name {
-		return idx.Files[i].Hash, true
+		return idx.Files[i], true
 	}
-	return [32]byte{}, false
+	return IndexEntry{}, false
 }
 
 // trusted returns the recorded entry for e's file when its hash may be
 // taken without reading the file.
 func (idx *Index) trusted(e IndexEntry) (IndexEntry, bool) {
-	if idx == nil || e.Inode == 0 {
+	old, ok := idx.find(e.Name)
+	if !ok || e.Inode == 0 {
 		return IndexEntry{}, false
 	}
-	i := sort.Search(len(idx.Files), func(i int) bool { return idx.Files[i].Name >= e.Name })
-	if i == len(idx.Files) {
-		return IndexEntry{}, false
-	}
-	old := idx.Files[i]
-	same := old.Name == e.Name && old.Size == e.Size && old.ModTime == e.ModTime &&
-		old.ChangeTime == e.ChangeTime && old.Inode == e.Inode
+	same := old.Size == e.Size && old.ModTime == e.ModTime && old.ChangeTime == e.ChangeTime && old.Inode == e.Inode
 	settled := old.ChangeTime < idx.Taken-int64(racyWindow) && old.ModTime < idx.Taken-int64(racyWindow)
 	return old, same && settled
 }
