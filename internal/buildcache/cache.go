@@ -32,7 +32,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/milepost/milepost/internal/content"
 )
@@ -196,7 +195,6 @@ func WriteLoaded(siteRoot, prefix string, pages []*content.Page) error {
 	for i, p := range pages {
 		f.Pages[i] = *p
 		f.Pages[i].Body, f.Pages[i].Unread = nil, false
-		f.Pages[i].Size, f.Pages[i].ModTime = 0, time.Time{}
 	}
 	return writeGob(siteRoot, loadedName, &f)
 }

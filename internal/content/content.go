@@ -44,9 +44,7 @@ type Page struct {
 	// without its body: Source reads it when it is needed.
 	Unread bool
 
-	Size    int64 // file size and modification time when read (with Options.Reuse)
-	ModTime time.Time
-	Diags   diag.List // what reading the file found (errors too), repeated when the page is reused
+	Diags diag.List // what reading the file found (errors too), repeated when the page is reused
 }
 
 // Asset is a non-markdown file under the content folder, copied as is.

@@ -210,12 +210,9 @@ func Source(fsys fs.FS, p *Page) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if sha256.Sum256(raw) != p.Hash {
-		return nil, fmt.Errorf("the file changed while the build ran: build again")
-	}
 	again, _ := ReadPage(p.Path, raw, "")
-	if again == nil {
-		return nil, fmt.Errorf("no longer reads as a page")
+	if again == nil || again.Hash != p.Hash {
+		return nil, fmt.Errorf("the file changed while the build ran: build again")
 	}
 	return again.Body, nil
 }
