@@ -3,6 +3,7 @@ package devserver
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
@@ -133,24 +134,19 @@ func (h *harness) openEvents(ctx context.Context) <-chan event {
 	return es.pump(ctx)
 }
 
-// next returns the next event, failing the test after eventWait.
+// next returns the next event, failing the test after eventWait with what
+// the server saw, so a failure on a slow machine can be told from a lost
+// watch.
 func (h *harness) next() event {
 	h.t.Helper()
-	select {
-	case ev, ok := <-h.events:
-		if !ok {
-			h.t.Fatal("event stream closed")
-		}
-		return ev
-	case <-time.After(eventWait):
-		// Say what the server saw, so a failure on a slow machine can be
-		// told from a lost watch.
-		h.t.Fatalf("no event within %v\nbuilds (changed lists): %q\nserver log:\n%s", eventWait, h.b.allCalls(), h.log)
-	}
-	return event{}
+	return nextFrom(h.t, h.events, func() string {
+		return fmt.Sprintf("builds (changed lists): %q\nserver log:\n%s", h.b.allCalls(), h.log)
+	})
 }
 
-func nextFrom(t *testing.T, events <-chan event) event {
+// nextFrom returns the next event from events, failing the test after
+// eventWait; seen, when set, says what the server did meanwhile.
+func nextFrom(t *testing.T, events <-chan event, seen func() string) event {
 	t.Helper()
 	select {
 	case ev, ok := <-events:
@@ -159,7 +155,10 @@ func nextFrom(t *testing.T, events <-chan event) event {
 		}
 		return ev
 	case <-time.After(eventWait):
-		t.Fatal("no event")
+		if seen != nil {
+			t.Fatalf("no event within %v\n%s", eventWait, seen())
+		}
+		t.Fatalf("no event within %v", eventWait)
 	}
 	return event{}
 }

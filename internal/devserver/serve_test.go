@@ -210,10 +210,10 @@ func TestBuildErrorShowsOverlayAndKeepsSite(t *testing.T) {
 
 	// A second stream connecting now is told about the error at once.
 	late := h.openEvents(t.Context())
-	if ev := nextFrom(t, late); ev.name != "hello" {
+	if ev := nextFrom(t, late, nil); ev.name != "hello" {
 		t.Fatalf("late stream: %q", ev.name)
 	}
-	if ev := nextFrom(t, late); ev.name != "error" {
+	if ev := nextFrom(t, late, nil); ev.name != "error" {
 		t.Fatalf("late stream: %q, want error", ev.name)
 	}
 
@@ -373,7 +373,7 @@ func noLeaks(t *testing.T, tweak func(*Options, *Server)) {
 	// Streams whose own context never ends: shutdown must close them.
 	extra := []<-chan event{h.openEvents(context.Background()), h.openEvents(context.Background())}
 	for _, ch := range extra {
-		if ev := nextFrom(t, ch); ev.name != "hello" {
+		if ev := nextFrom(t, ch, nil); ev.name != "hello" {
 			t.Fatalf("got %q, want hello", ev.name)
 		}
 	}
@@ -381,7 +381,7 @@ func noLeaks(t *testing.T, tweak func(*Options, *Server)) {
 	h.write("content/a.md", "alpha, edited")
 	h.expect("reload")
 	for _, ch := range extra {
-		if ev := nextFrom(t, ch); ev.name != "reload" {
+		if ev := nextFrom(t, ch, nil); ev.name != "reload" {
 			t.Fatalf("got %q, want reload", ev.name)
 		}
 	}
@@ -429,7 +429,7 @@ func TestDisconnectedClientIsRemoved(t *testing.T) {
 	h := startServer(t, nil, nil)
 	ctx, cancel := context.WithCancel(context.Background())
 	ch := h.openEvents(ctx)
-	nextFrom(t, ch)
+	nextFrom(t, ch, nil)
 	waitFor(t, func() bool { return h.s.hub.count() == 2 })
 	cancel()
 	waitFor(t, func() bool { return h.s.hub.count() == 1 })
