@@ -3,13 +3,16 @@
 // commented milepost.yaml, and a .gitignore for what builds write, so a new
 // site builds at once and shows every convention milepost reads.
 //
-// Write copies it into a folder that must be empty or missing; it never
-// overwrites a file.
+// In: a folder name and today's date. Out: the starter site's files in that
+// folder. Must not: write into a folder it cannot list or that holds anything,
+// accept an empty name, or replace a file that exists (every file is created
+// exclusively, so even one that appears while init runs is left alone).
 package scaffold
 
 import (
 	"bytes"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -26,9 +29,41 @@ const sampleDate = "2026-01-15"
 // Write creates the starter site in dir, dating its pages today (a
 // YYYY-MM-DD date), and returns the files it wrote.
 func Write(dir, today string) ([]string, error) {
-	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
-		return nil, fmt.Errorf("%s is not empty: milepost init writes into a new or empty folder", dir)
+	return write(dir, today, os.ReadDir)
+}
+
+// write is Write with the folder listing passed in, so a test can make the
+// listing fail as it does for a folder the user may write but not read
+// (permissions alone cannot show that where tests run as root).
+func write(dir, today string, list func(string) ([]os.DirEntry, error)) ([]string, error) {
+	if err := checkNew(dir, list); err != nil {
+		return nil, err
 	}
+	return create(dir, today)
+}
+
+// checkNew accepts a folder that does not exist yet or is empty, and refuses
+// everything else, including a folder whose listing fails: what cannot be
+// listed cannot be shown to be empty.
+func checkNew(dir string, list func(string) ([]os.DirEntry, error)) error {
+	if dir == "" {
+		return errors.New("init needs the name of a new folder, for example: milepost init mysite")
+	}
+	entries, err := list(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return fmt.Errorf("cannot list %s (%v): milepost init writes only into a new or empty folder", dir, err)
+	case len(entries) > 0:
+		return fmt.Errorf("%s is not empty: milepost init writes only into a new or empty folder", dir)
+	}
+	return nil
+}
+
+// create writes the starter files under dir, each with O_EXCL: a file that
+// exists already stops init with an error and keeps its bytes.
+func create(dir, today string) ([]string, error) {
 	root, _ := fs.Sub(files, "site")
 	var written []string
 	err := fs.WalkDir(root, ".", func(p string, d fs.DirEntry, err error) error {
@@ -44,11 +79,27 @@ func Write(dir, today string) ([]string, error) {
 			return err
 		}
 		data = bytes.ReplaceAll(data, []byte(sampleDate), []byte(today))
-		if err := os.WriteFile(target, data, 0o644); err != nil {
+		if err := writeNew(target, data); err != nil {
 			return err
 		}
 		written = append(written, p)
 		return nil
 	})
 	return written, err
+}
+
+// writeNew creates path with data, failing if anything is already there.
+func writeNew(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("%s exists: milepost init never replaces a file", path)
+		}
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
