@@ -78,6 +78,26 @@ func TestFind(t *testing.T) {
 		{"run \uFFFC now", Prose, false, Open, ""},
 		{"\uFFFC ✅", Prose, true, Done, "✅"},
 		{"", Prose, false, Open, ""},
+		// words people put in legends; the longest phrase wins
+		{"Not planned", Cell, true, Dropped, "Not planned"},
+		{"NOT PLANNED for v1", Prose, true, Dropped, "NOT PLANNED"},
+		{"Not supported", Cell, true, Dropped, "Not supported"},
+		{"Missing", Cell, true, Open, "Missing"},
+		{"Partial", Cell, true, Active, "Partial"},
+		{"partially", Cell, true, Active, "partially"},
+		{"Waiting for review", Cell, true, Active, "Waiting for review"},
+		{"Waiting on legal", Cell, true, Blocked, "Waiting"},
+		// shouting is not a status
+		{"(PLEASE OPEN THE DOOR!)", Prose, false, Open, ""},
+		{"I AM DONE WAITING FOR THIS", Prose, false, Open, ""},
+		{"OPEN THE POD BAY DOORS", Prose, false, Open, ""},
+		{"THE BUILD IS DONE", Prose, true, Done, "DONE"},
+		{"Week 3: E2E Testing + Polish ✅ E2E TESTS COMPLETE", Prose, true, Done, "COMPLETE"},
+		{"✅ DONE SSO LOGIN", Prose, true, Done, "DONE"},
+		{"TODO API docs", Prose, true, Open, "TODO"},
+		{"P0 BLOCKED", Prose, true, Blocked, "BLOCKED"},
+		{"DONE, MOVING ON", Prose, true, Done, "DONE"},
+		{"I AM DONE WAITING FOR THIS", Cell, true, Blocked, "WAITING"},
 	}
 	for _, tt := range tests {
 		m, ok := v.Find(tt.text, tt.ctx)
@@ -128,6 +148,7 @@ func TestStripForID(t *testing.T) {
 		{"DONE", "DONE"},
 		{"✅", "✅"},
 		{"  ✅ DONE  ", "✅ DONE"},
+		{"PLEASE OPEN THE DOOR", "PLEASE OPEN THE DOOR"},
 	}
 	for _, tt := range tests {
 		if got := v.StripForID(tt.in); got != tt.want {

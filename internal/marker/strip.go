@@ -38,7 +38,7 @@ func (v *Vocabulary) StripForID(text string) string {
 // stripForID is StripForID read rune by rune.
 func (idx *index) stripForID(text string) string {
 	vw := newView(text)
-	capsWords := resolveWords(vw.words(idx, false))
+	capsWords := vw.unshouted(idx, resolveWords(vw.words(idx, false)))
 	anyCase := resolveWords(vw.words(idx, true))
 
 	spans := append([]wordMatch(nil), capsWords...)
