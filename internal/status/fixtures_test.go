@@ -124,7 +124,13 @@ func runCase(t testing.TB, a archive) *Page {
 	if f := opts["first_line"]; f != "" {
 		fmt.Sscan(f, &first)
 	}
-	return Compute(doc, src, Options{Vocabulary: v, HeadingItems: opts["heading_items"], Lines: markdown.NewLineIndex(src, first)})
+	var ignore []string
+	for _, n := range strings.Split(opts["heading_items_ignore"], ",") {
+		if n = strings.TrimSpace(n); n != "" {
+			ignore = append(ignore, n)
+		}
+	}
+	return Compute(doc, src, Options{Vocabulary: v, HeadingItems: opts["heading_items"], HeadingItemsIgnore: ignore, Lines: markdown.NewLineIndex(src, first)})
 }
 
 // TestCases runs every fixture in testdata/cases: each holds a page.md,

@@ -221,6 +221,9 @@ func (c *computer) ownText(n ast.Node) string {
 // newItem makes an item for node n.
 func (c *computer) newItem(n ast.Node, st State, src Source, text, own string) *found {
 	it := &found{offset: c.offsetOf(n)}
+	if c.cur != nil && c.cur.scope && st != marker.Done {
+		st = marker.Dropped // out of scope: not planned, unless done (rule 8)
+	}
 	it.State = st
 	it.Source = src
 	it.Text = text
