@@ -242,3 +242,116 @@ func TestStateText(t *testing.T) {
 		t.Error("unknown state name accepted")
 	}
 }
+
+func TestLeadingKeyword(t *testing.T) {
+	tests := []struct {
+		text  string
+		found bool
+		state State
+	}{
+		{"TODO write docs", true, Open},
+		{"LATER: tidy up", true, Open},
+		{"DOING review", true, Active},
+		{"NOW ship it", true, Active},
+		{"WAITING legal sign-off", true, Blocked},
+		{"DONE metrics", true, Done},
+		{"CANCELED old plan", true, Dropped},
+		{"CANCELLED", true, Dropped},
+		{"  NOW", true, Active},
+		{"Now is the time", false, Open},
+		{"NOWHERE to be found", false, Open},
+		{"KNOW NOW", false, Open},
+		{"TODO.md is here", false, Open},
+	}
+	for _, tt := range tests {
+		m, ok := LeadingKeyword(tt.text)
+		if ok != tt.found || ok && m.State != tt.state {
+			t.Errorf("LeadingKeyword(%q) = %v %v, want %v %v", tt.text, m.State, ok, tt.state, tt.found)
+		}
+	}
+}
+
+func TestLabel(t *testing.T) {
+	v := Default()
+	tests := []struct {
+		text  string
+		found bool
+		state State
+	}{
+		{"Done!", true, Done},
+		{"In progress:", true, Active},
+		{"Blocked", true, Blocked},
+		{" waiting for review — ", true, Active},
+		{"NOT PLANNED", true, Dropped},
+		{"Done with the API", false, Open},
+		{"Note:", false, Open},
+		{"", false, Open},
+	}
+	for _, tt := range tests {
+		m, ok := v.Label(tt.text)
+		if ok != tt.found || ok && m.State != tt.state {
+			t.Errorf("Label(%q) = %v %v, want %v %v", tt.text, m.State, ok, tt.state, tt.found)
+		}
+	}
+}
+
+func TestTrailingStatus(t *testing.T) {
+	v := Default()
+	tests := []struct {
+		text  string
+		found bool
+		state State
+		as    string
+	}{
+		{"Project website (ongoing)", true, Active, "ongoing"},
+		{"Docs (done)", true, Done, "done"},
+		{"Search (in progress)", true, Active, "in progress"},
+		{"Contract (blocked on legal)", true, Blocked, "blocked"},
+		{"Export (done 2026-03-01)", true, Done, "done"},
+		{"Export (done) 2026-03-01", true, Done, "done"},
+		{"Export (Done — see #12)", true, Done, "Done"},
+		{"It is (an ongoing effort)", false, Open, ""},
+		{"Licence (open source)", false, Open, ""},
+		{"Ongoing work on search", false, Open, ""},
+		{"Search (done) and more", false, Open, ""},
+		{"Broken (done", false, Open, ""},
+		{"()", false, Open, ""},
+	}
+	for _, tt := range tests {
+		m, ok := v.TrailingStatus(tt.text)
+		if ok != tt.found || ok && (m.State != tt.state || tt.text[m.Start:m.End] != tt.as) {
+			t.Errorf("TrailingStatus(%q) = %v %v %v, want %v %v %q", tt.text, m.State, ok, m, tt.state, tt.found, tt.as)
+		}
+	}
+}
+
+func TestCookie(t *testing.T) {
+	tests := []struct {
+		text      string
+		found     bool
+		claim     string
+		done, tot int
+		matches   bool
+	}{
+		{"Phase 1 [2/5]", true, "2/5", 2, 5, true},
+		{"Phase 1 [2/5]", true, "2/5", 3, 5, false},
+		{"[40%] Phase 1", true, "40%", 2, 5, true},
+		{"[33%] x", true, "33%", 1, 3, true},
+		{"[67%] x", true, "67%", 2, 3, true},
+		{"[66%] x", true, "66%", 2, 3, true},
+		{"[50%] x", true, "50%", 0, 0, false},
+		{"see [link] and [3/2]", false, "", 0, 0, false},
+		{"[x] box", false, "", 0, 0, false},
+		{"[/]", false, "", 0, 0, false},
+		{"a [1/] b [0/4]", true, "0/4", 0, 4, true},
+	}
+	for _, tt := range tests {
+		c, ok := FindCookie(tt.text)
+		if ok != tt.found || ok && (c.String() != tt.claim || c.Matches(tt.done, tt.tot) != tt.matches) {
+			t.Errorf("FindCookie(%q) = %+v %v", tt.text, c, ok)
+		}
+	}
+	if got := Default().StripForID("Phase 1 [2/5]"); got != "Phase 1" {
+		t.Errorf("StripForID with a cookie = %q", got)
+	}
+}

@@ -88,6 +88,7 @@ func Compute(doc ast.Node, src []byte, opts Options) *Page {
 	c.headingItems(root, opts.HeadingItems)
 	c.count(root)
 	c.headingDrift(root)
+	c.headingCookies(root)
 	return c.page(root)
 }
 

@@ -58,7 +58,7 @@ func (c *computer) collectList(list ast.Node, out *[]*found) {
 		e := entry{li: li}
 		e.boxSt, e.box = checkBoxOf(li)
 		if !e.box {
-			e.marker = readMarker(c.vocab, firstTextBlock(li), c.src, marker.Prose)
+			e.marker = c.listItemMarker(firstTextBlock(li))
 			listMarked = listMarked || e.marker.found
 		}
 		entries = append(entries, e)
@@ -92,6 +92,13 @@ func (c *computer) collectList(list ast.Node, out *[]*found) {
 		if it != nil && decl.found && decl.state == marker.Done {
 			c.checkDrift(decl, countOf(nested), it.offset)
 		}
+		var direct []*found
+		for _, n := range nested {
+			if parentItem(n.node) == e.li {
+				direct = append(direct, n)
+			}
+		}
+		c.checkCookie(firstTextBlock(e.li), countOf(direct), countOf(nested), c.offsetOf(e.li))
 	}
 }
 
