@@ -54,6 +54,7 @@ type computer struct {
 	opts     Options
 	title    *sectionNode // the single leading H1, if any
 	warnings []Warning
+	legend   legend
 }
 
 // sectionNode is a section while the page is read; the document itself is
@@ -84,6 +85,7 @@ func Compute(doc ast.Node, src []byte, opts Options) *Page {
 	if c.lines == nil {
 		c.lines = markdown.NewLineIndex(src, 1)
 	}
+	c.readLegends(doc)
 	root := c.buildTree(doc)
 	c.headingItems(root, opts.HeadingItems)
 	c.count(root)
@@ -273,6 +275,7 @@ func (c *computer) page(root *sectionNode) *Page {
 	}
 	sort.SliceStable(c.warnings, func(i, j int) bool { return c.warnings[i].Line < c.warnings[j].Line })
 	p.Warnings = append(p.Warnings, c.warnings...)
+	p.Legend = c.legend.entries
 	return p
 }
 

@@ -93,6 +93,13 @@ func dump(p *Page) string {
 		}
 		b.WriteByte('\n')
 	}
+	for _, e := range p.Legend {
+		state := e.State
+		if state == "" {
+			state = "no state"
+		}
+		fmt.Fprintf(&b, "legend line %d %q = %q: %s\n", e.Line, e.Marker, e.Label, state)
+	}
 	for _, w := range p.Warnings {
 		fmt.Fprintf(&b, "warning line %d %s @%s: %s\n", w.Line, w.Kind, w.Section, w.Message)
 	}
@@ -130,7 +137,7 @@ func runCase(t testing.TB, a archive) *Page {
 			ignore = append(ignore, n)
 		}
 	}
-	return Compute(doc, src, Options{Vocabulary: v, HeadingItems: opts["heading_items"], HeadingItemsIgnore: ignore, Lines: markdown.NewLineIndex(src, first)})
+	return Compute(doc, src, Options{Vocabulary: v, HeadingItems: opts["heading_items"], HeadingItemsIgnore: ignore, Matrices: opts["matrices"], Lines: markdown.NewLineIndex(src, first)})
 }
 
 // TestCases runs every fixture in testdata/cases: each holds a page.md,

@@ -146,33 +146,42 @@ func markerText(n ast.Node, src []byte) string {
 
 func writeMarkerText(b *strings.Builder, n ast.Node, src []byte) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		switch c := c.(type) {
-		case *ast.Text:
-			b.Write(unescape(c.Segment.Value(src)))
-			if c.SoftLineBreak() || c.HardLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String:
-			b.Write(c.Value)
-		case *ast.CodeSpan, *ast.AutoLink:
-			b.WriteRune(marker.Opaque)
-		case *ast.RawHTML, *ast.Image, *tasklist.CheckBox, *east.TaskCheckBox:
-			// not text
-		case *emojiast.Emoji:
-			if c.Value != nil && len(c.Value.Unicode) > 0 {
-				b.WriteString(string(c.Value.Unicode))
-			} else {
-				b.WriteRune(marker.Opaque)
-			}
-		case mdtext.Labeler:
-			b.WriteRune(marker.Opaque)
-		default:
-			if c.Type() == ast.TypeBlock {
-				return // own text stops at nested blocks
-			}
-			writeMarkerText(b, c, src)
+		if !writeMarkerNode(b, c, src) {
+			return
 		}
 	}
+}
+
+// writeMarkerNode writes the marker text of one inline node; false at a
+// nested block, where an item's own text stops.
+func writeMarkerNode(b *strings.Builder, c ast.Node, src []byte) bool {
+	switch c := c.(type) {
+	case *ast.Text:
+		b.Write(unescape(c.Segment.Value(src)))
+		if c.SoftLineBreak() || c.HardLineBreak() {
+			b.WriteByte(' ')
+		}
+	case *ast.String:
+		b.Write(c.Value)
+	case *ast.CodeSpan, *ast.AutoLink:
+		b.WriteRune(marker.Opaque)
+	case *ast.RawHTML, *ast.Image, *tasklist.CheckBox, *east.TaskCheckBox:
+		// not text
+	case *emojiast.Emoji:
+		if c.Value != nil && len(c.Value.Unicode) > 0 {
+			b.WriteString(string(c.Value.Unicode))
+		} else {
+			b.WriteRune(marker.Opaque)
+		}
+	case mdtext.Labeler:
+		b.WriteRune(marker.Opaque)
+	default:
+		if c.Type() == ast.TypeBlock {
+			return false // own text stops at nested blocks
+		}
+		writeMarkerText(b, c, src)
+	}
+	return true
 }
 
 // unescape resolves backslash escapes and character references, as a
