@@ -1,6 +1,7 @@
 package marker
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -353,5 +354,47 @@ func TestCookie(t *testing.T) {
 	}
 	if got := Default().StripForID("Phase 1 [2/5]"); got != "Phase 1" {
 		t.Errorf("StripForID with a cookie = %q", got)
+	}
+}
+
+func TestParseLegend(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"💚 Done · 💛 In progress · 💔 Missing", "💚=Done 💛=In progress 💔=Missing"},
+		{"Y = done, P = partial, X = won't do", "Y=done P=partial X=won't do"},
+		{"✅ → shipped · 🔧 → being fixed", "✅=shipped 🔧=being fixed"},
+		{"✅ Done 🚧 WIP ❌ Missing", "✅=Done 🚧=WIP ❌=Missing"},
+		{"Done ✅, Partial 🟡", "✅=Done 🟡=Partial"},
+		{"✅ Done, merged · ❌ Open", "✅=Done, merged ❌=Open"},
+		{":white_check_mark: done | :x: open", ":white_check_mark:=done :x:=open"},
+		{"D done\nB blocked", "D=done B=blocked"},
+		{"the API key is rotated", ""},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, p := range ParseLegend(tt.in) {
+			got = append(got, p.Marker+"="+p.Label)
+		}
+		if s := strings.Join(got, " "); s != tt.want {
+			t.Errorf("ParseLegend(%q) = %q, want %q", tt.in, s, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		in   string
+		ok   bool
+		body string
+	}{
+		{"Legend: ✅ Done", true, "✅ Done"},
+		{"**Status key** — ✅ shipped", false, ""},
+		{"Status key — ✅ shipped", true, "✅ shipped"},
+		{"Key: Y = yes", true, "Y = yes"},
+		{"Key results", false, ""},
+		{"Keyboard: ✅", false, ""},
+		{"Legendary", false, ""},
+		{"Legend", true, ""},
+	} {
+		body, ok := LegendBody(tt.in)
+		if ok != tt.ok || body != tt.body {
+			t.Errorf("LegendBody(%q) = %q %v, want %q %v", tt.in, body, ok, tt.body, tt.ok)
+		}
 	}
 }
