@@ -40,6 +40,13 @@ type Config struct {
 	Words      StateLists `yaml:"words"` // extra status words per state
 	Emoji      StateLists `yaml:"emoji"` // extra status emoji per state
 
+	// Matrices says whether tables of markers without a Status column
+	// count: "" (guess: a legend or two different states), count, ignore.
+	Matrices string `yaml:"matrices"`
+	// HeadingItemsIgnore names headings that are never heading items,
+	// beside Notes, References, See also and the like.
+	HeadingItemsIgnore []string `yaml:"heading_items_ignore"`
+
 	Badges Badges `yaml:"badges"`
 }
 
@@ -152,6 +159,11 @@ func (c *Config) validate(file string, data []byte) diag.List {
 	case "percent", "fraction":
 	default:
 		bad("message", "%q is not one of percent, fraction", c.Badges.Message)
+	}
+	switch c.Matrices {
+	case "", "auto", "count", "ignore":
+	default:
+		bad("matrices", "%q is not one of count, ignore", c.Matrices)
 	}
 	t := c.Thresholds
 	if !(100 >= t.Green && t.Green >= t.YellowGreen && t.YellowGreen >= t.Yellow && t.Yellow >= t.Orange && t.Orange >= 0) {

@@ -29,6 +29,12 @@ func TestParse(t *testing.T) {
 		{name: "wrong type", in: "stale_after: soon\n", wantErr: "milepost.yaml:1: error: cannot unmarshal"},
 		{name: "bad style", in: "badges:\n  style: round\n", wantErr: `milepost.yaml:2: error: style: "round"`},
 		{name: "bad base url", in: "base_url: example.com\n", wantErr: "base_url"},
+		{name: "status model knobs", in: "matrices: ignore\nheading_items_ignore:\n  - Team\n  - Meeting minutes\n", check: func(t *testing.T, c Config) {
+			if c.Matrices != "ignore" || len(c.HeadingItemsIgnore) != 2 || c.HeadingItemsIgnore[1] != "Meeting minutes" {
+				t.Errorf("got matrices %q, heading_items_ignore %q", c.Matrices, c.HeadingItemsIgnore)
+			}
+		}},
+		{name: "bad matrices", in: "title: x\nmatrices: sometimes\n", wantErr: `milepost.yaml:2: error: matrices: "sometimes" is not one of count, ignore`},
 		{name: "bad thresholds", in: "thresholds:\n  green: 10\n", wantErr: "thresholds"},
 	}
 	for _, tt := range tests {

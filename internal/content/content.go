@@ -32,6 +32,7 @@ type Page struct {
 	Draft          bool
 	Track          bool   // front matter track: true (runbooks count in roll-ups)
 	HeadingItems   string // front matter heading_items: auto, always, never; "" when not given
+	Matrices       string // front matter matrices: auto, count, ignore; "" when not given
 	BadgeLabel     string
 
 	Updated     time.Time // zero when unknown

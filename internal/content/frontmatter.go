@@ -201,7 +201,7 @@ func (fm frontMatter) apply(file string, p *Page) (errs diag.List) {
 	for _, key := range fm.keys {
 		f := fm.fields[key]
 		switch key {
-		case "title", "kind", "heading_items", "badge_label":
+		case "title", "kind", "heading_items", "matrices", "badge_label":
 			s, ok := scalarString(f.value)
 			if !ok {
 				bad(f, key, "text")
@@ -224,6 +224,13 @@ func (fm frontMatter) apply(file string, p *Page) (errs diag.List) {
 					continue
 				}
 				p.HeadingItems = s
+			case "matrices":
+				s = strings.ToLower(s)
+				if s != "auto" && s != "count" && s != "ignore" {
+					errs = append(errs, diag.Errorf(file, f.line, f.col, "front matter: matrices %q is not one of auto, count, ignore", s))
+					continue
+				}
+				p.Matrices = s
 			case "badge_label":
 				p.BadgeLabel = s
 			}

@@ -26,6 +26,12 @@ func TestFrontMatter(t *testing.T) {
 		check func(t *testing.T, p *Page)
 		diags string
 	}{
+		{name: "matrices", src: "---\nmatrices: Count\n---\n# Body\n",
+			check: func(t *testing.T, p *Page) {
+				if p.Matrices != "count" {
+					t.Errorf("matrices = %q, want count", p.Matrices)
+				}
+			}},
 		{name: "yaml fields", src: "---\ntitle: Launch plan\nkind: Milestone\ntags: [launch, q4]\naliases:\n  - LP\ndraft: false\ntrack: true\nheading_items: never\nbadge_label: launch\nupdated: 2026-11-02\nowner: ana\n---\n# Body\n",
 			check: func(t *testing.T, p *Page) {
 				want := Page{Title: "Launch plan", TitleFromFront: true, Kind: "milestone", HeadingItems: "never", BadgeLabel: "launch", Track: true, UpdatedLine: 11, BodyLine: 14}

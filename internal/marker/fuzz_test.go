@@ -55,3 +55,37 @@ func FuzzMarker(f *testing.F) {
 		FirstDate(text)
 	})
 }
+
+// FuzzLegend checks the legend reader and the other list readers on any
+// text: no panic, pairs with a marker and a label, matches inside the text.
+func FuzzLegend(f *testing.F) {
+	file, err := os.Open("testdata/legends.txt")
+	if err != nil {
+		f.Fatal(err)
+	}
+	defer file.Close()
+	sc := bufio.NewScanner(file)
+	for sc.Scan() {
+		f.Add(sc.Text())
+	}
+	v := Default()
+	f.Fuzz(func(t *testing.T, text string) {
+		body, ok := LegendBody(text)
+		if ok && len(body) > len(text) {
+			t.Fatalf("LegendBody(%q) = %q grew", text, body)
+		}
+		for _, p := range ParseLegend(text) {
+			if p.Marker == "" || p.Label == "" {
+				t.Fatalf("ParseLegend(%q): empty pair %+v", text, p)
+			}
+		}
+		for _, find := range []func(string) (Match, bool){v.Label, v.TrailingStatus, LeadingKeyword} {
+			if m, ok := find(text); ok && (m.Start < 0 || m.Start >= m.End || m.End > len(text)) {
+				t.Fatalf("%q: match %d..%d out of range", text, m.Start, m.End)
+			}
+		}
+		if c, ok := FindCookie(text); ok && (c.Start < 0 || c.End > len(text) || text[c.Start] != '[' || text[c.End-1] != ']') {
+			t.Fatalf("FindCookie(%q) = %+v", text, c)
+		}
+	})
+}

@@ -1,6 +1,7 @@
 package marker
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -78,6 +79,26 @@ func TestFind(t *testing.T) {
 		{"run \uFFFC now", Prose, false, Open, ""},
 		{"\uFFFC ✅", Prose, true, Done, "✅"},
 		{"", Prose, false, Open, ""},
+		// words people put in legends; the longest phrase wins
+		{"Not planned", Cell, true, Dropped, "Not planned"},
+		{"NOT PLANNED for v1", Prose, true, Dropped, "NOT PLANNED"},
+		{"Not supported", Cell, true, Dropped, "Not supported"},
+		{"Missing", Cell, true, Open, "Missing"},
+		{"Partial", Cell, true, Active, "Partial"},
+		{"partially", Cell, true, Active, "partially"},
+		{"Waiting for review", Cell, true, Active, "Waiting for review"},
+		{"Waiting on legal", Cell, true, Blocked, "Waiting"},
+		// shouting is not a status
+		{"(PLEASE OPEN THE DOOR!)", Prose, false, Open, ""},
+		{"I AM DONE WAITING FOR THIS", Prose, false, Open, ""},
+		{"OPEN THE POD BAY DOORS", Prose, false, Open, ""},
+		{"THE BUILD IS DONE", Prose, true, Done, "DONE"},
+		{"Week 3: E2E Testing + Polish ✅ E2E TESTS COMPLETE", Prose, true, Done, "COMPLETE"},
+		{"✅ DONE SSO LOGIN", Prose, true, Done, "DONE"},
+		{"TODO API docs", Prose, true, Open, "TODO"},
+		{"P0 BLOCKED", Prose, true, Blocked, "BLOCKED"},
+		{"DONE, MOVING ON", Prose, true, Done, "DONE"},
+		{"I AM DONE WAITING FOR THIS", Cell, true, Blocked, "WAITING"},
 	}
 	for _, tt := range tests {
 		m, ok := v.Find(tt.text, tt.ctx)
@@ -128,6 +149,7 @@ func TestStripForID(t *testing.T) {
 		{"DONE", "DONE"},
 		{"✅", "✅"},
 		{"  ✅ DONE  ", "✅ DONE"},
+		{"PLEASE OPEN THE DOOR", "PLEASE OPEN THE DOOR"},
 	}
 	for _, tt := range tests {
 		if got := v.StripForID(tt.in); got != tt.want {
@@ -219,5 +241,160 @@ func TestStateText(t *testing.T) {
 	var s State
 	if err := s.UnmarshalText([]byte("finished")); err == nil {
 		t.Error("unknown state name accepted")
+	}
+}
+
+func TestLeadingKeyword(t *testing.T) {
+	tests := []struct {
+		text  string
+		found bool
+		state State
+	}{
+		{"TODO write docs", true, Open},
+		{"LATER: tidy up", true, Open},
+		{"DOING review", true, Active},
+		{"NOW ship it", true, Active},
+		{"WAITING legal sign-off", true, Blocked},
+		{"DONE metrics", true, Done},
+		{"CANCELED old plan", true, Dropped},
+		{"CANCELLED", true, Dropped},
+		{"  NOW", true, Active},
+		{"Now is the time", false, Open},
+		{"NOWHERE to be found", false, Open},
+		{"KNOW NOW", false, Open},
+		{"TODO.md is here", false, Open},
+	}
+	for _, tt := range tests {
+		m, ok := LeadingKeyword(tt.text)
+		if ok != tt.found || ok && m.State != tt.state {
+			t.Errorf("LeadingKeyword(%q) = %v %v, want %v %v", tt.text, m.State, ok, tt.state, tt.found)
+		}
+	}
+}
+
+func TestLabel(t *testing.T) {
+	v := Default()
+	tests := []struct {
+		text  string
+		found bool
+		state State
+	}{
+		{"Done!", true, Done},
+		{"In progress:", true, Active},
+		{"Blocked", true, Blocked},
+		{" waiting for review — ", true, Active},
+		{"NOT PLANNED", true, Dropped},
+		{"Done with the API", false, Open},
+		{"Note:", false, Open},
+		{"", false, Open},
+	}
+	for _, tt := range tests {
+		m, ok := v.Label(tt.text)
+		if ok != tt.found || ok && m.State != tt.state {
+			t.Errorf("Label(%q) = %v %v, want %v %v", tt.text, m.State, ok, tt.state, tt.found)
+		}
+	}
+}
+
+func TestTrailingStatus(t *testing.T) {
+	v := Default()
+	tests := []struct {
+		text  string
+		found bool
+		state State
+		as    string
+	}{
+		{"Project website (ongoing)", true, Active, "ongoing"},
+		{"Docs (done)", true, Done, "done"},
+		{"Search (in progress)", true, Active, "in progress"},
+		{"Contract (blocked on legal)", true, Blocked, "blocked"},
+		{"Export (done 2026-03-01)", true, Done, "done"},
+		{"Export (done) 2026-03-01", true, Done, "done"},
+		{"Export (Done — see #12)", true, Done, "Done"},
+		{"It is (an ongoing effort)", false, Open, ""},
+		{"Licence (open source)", false, Open, ""},
+		{"Ongoing work on search", false, Open, ""},
+		{"Search (done) and more", false, Open, ""},
+		{"Broken (done", false, Open, ""},
+		{"()", false, Open, ""},
+	}
+	for _, tt := range tests {
+		m, ok := v.TrailingStatus(tt.text)
+		if ok != tt.found || ok && (m.State != tt.state || tt.text[m.Start:m.End] != tt.as) {
+			t.Errorf("TrailingStatus(%q) = %v %v %v, want %v %v %q", tt.text, m.State, ok, m, tt.state, tt.found, tt.as)
+		}
+	}
+}
+
+func TestCookie(t *testing.T) {
+	tests := []struct {
+		text      string
+		found     bool
+		claim     string
+		done, tot int
+		matches   bool
+	}{
+		{"Phase 1 [2/5]", true, "2/5", 2, 5, true},
+		{"Phase 1 [2/5]", true, "2/5", 3, 5, false},
+		{"[40%] Phase 1", true, "40%", 2, 5, true},
+		{"[33%] x", true, "33%", 1, 3, true},
+		{"[67%] x", true, "67%", 2, 3, true},
+		{"[66%] x", true, "66%", 2, 3, true},
+		{"[50%] x", true, "50%", 0, 0, false},
+		{"see [link] and [3/2]", false, "", 0, 0, false},
+		{"[x] box", false, "", 0, 0, false},
+		{"[/]", false, "", 0, 0, false},
+		{"a [1/] b [0/4]", true, "0/4", 0, 4, true},
+	}
+	for _, tt := range tests {
+		c, ok := FindCookie(tt.text)
+		if ok != tt.found || ok && (c.String() != tt.claim || c.Matches(tt.done, tt.tot) != tt.matches) {
+			t.Errorf("FindCookie(%q) = %+v %v", tt.text, c, ok)
+		}
+	}
+	if got := Default().StripForID("Phase 1 [2/5]"); got != "Phase 1" {
+		t.Errorf("StripForID with a cookie = %q", got)
+	}
+}
+
+func TestParseLegend(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"💚 Done · 💛 In progress · 💔 Missing", "💚=Done 💛=In progress 💔=Missing"},
+		{"Y = done, P = partial, X = won't do", "Y=done P=partial X=won't do"},
+		{"✅ → shipped · 🔧 → being fixed", "✅=shipped 🔧=being fixed"},
+		{"✅ Done 🚧 WIP ❌ Missing", "✅=Done 🚧=WIP ❌=Missing"},
+		{"Done ✅, Partial 🟡", "✅=Done 🟡=Partial"},
+		{"✅ Done, merged · ❌ Open", "✅=Done, merged ❌=Open"},
+		{":white_check_mark: done | :x: open", ":white_check_mark:=done :x:=open"},
+		{"D done\nB blocked", "D=done B=blocked"},
+		{"the API key is rotated", ""},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, p := range ParseLegend(tt.in) {
+			got = append(got, p.Marker+"="+p.Label)
+		}
+		if s := strings.Join(got, " "); s != tt.want {
+			t.Errorf("ParseLegend(%q) = %q, want %q", tt.in, s, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		in   string
+		ok   bool
+		body string
+	}{
+		{"Legend: ✅ Done", true, "✅ Done"},
+		{"**Status key** — ✅ shipped", false, ""},
+		{"Status key — ✅ shipped", true, "✅ shipped"},
+		{"Key: Y = yes", true, "Y = yes"},
+		{"Key results", false, ""},
+		{"Keyboard: ✅", false, ""},
+		{"Legendary", false, ""},
+		{"Legend", true, ""},
+	} {
+		body, ok := LegendBody(tt.in)
+		if ok != tt.ok || body != tt.body {
+			t.Errorf("LegendBody(%q) = %q %v, want %q %v", tt.in, body, ok, tt.body, tt.ok)
+		}
 	}
 }

@@ -346,6 +346,9 @@ func (v *Vocabulary) Find(text string, ctx Context) (Match, bool) {
 func (idx *index) find(text string, ctx Context) (Match, bool) {
 	vw := newView(text)
 	words := resolveWords(vw.words(idx, ctx == Cell))
+	if ctx != Cell {
+		words = vw.unshouted(idx, words)
+	}
 	if len(words) > 0 {
 		best := words[0]
 		for _, w := range words[1:] {

@@ -21,13 +21,16 @@ import (
 //   - a status emoji anywhere that opens a run of capitalised words ending
 //     in a status word: the whole run goes ("✅ E2E TESTS COMPLETE",
 //     "✅ ALREADY DONE"), since it reads as one status note;
-//   - after each of these, any run of ISO dates and parenthesised notes.
+//   - after each of these, any run of ISO dates and parenthesised notes;
+//   - org-mode progress cookies ("[2/5]", "[40%]"), which change as work
+//     moves on.
 //
 // Separators left dangling at either end (" - ", ":", "|") are trimmed and
 // spaces collapsed. When nothing but punctuation would remain ("DONE",
 // "✅"), the trimmed text is returned unchanged, so a heading that is only a
 // status word keeps an id of its own.
 func (v *Vocabulary) StripForID(text string) string {
+	text = withoutCookies(text)
 	idx := v.compiled()
 	if idx.plain(text) {
 		return strings.TrimSpace(text)
@@ -38,7 +41,7 @@ func (v *Vocabulary) StripForID(text string) string {
 // stripForID is StripForID read rune by rune.
 func (idx *index) stripForID(text string) string {
 	vw := newView(text)
-	capsWords := resolveWords(vw.words(idx, false))
+	capsWords := vw.unshouted(idx, resolveWords(vw.words(idx, false)))
 	anyCase := resolveWords(vw.words(idx, true))
 
 	spans := append([]wordMatch(nil), capsWords...)
@@ -206,4 +209,15 @@ func tidy(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	const seps = " -–—:|,;/·•"
 	return strings.Trim(s, seps)
+}
+
+// withoutCookies returns text with its progress cookies removed.
+func withoutCookies(text string) string {
+	for {
+		c, ok := FindCookie(text)
+		if !ok {
+			return text
+		}
+		text = text[:c.Start] + " " + text[c.End:]
+	}
 }

@@ -23,10 +23,10 @@ type Vocabulary struct {
 func defaultWords() map[State][]string {
 	return map[State][]string{
 		Done:    {"DONE", "COMPLETE", "COMPLETED", "FIXED", "RESOLVED", "DEPLOYED", "MERGED", "SHIPPED", "RELEASED", "CLOSED", "FINISHED"},
-		Active:  {"IN PROGRESS", "WIP", "ONGOING", "STARTED", "IN REVIEW", "NEEDS TESTING"},
-		Blocked: {"BLOCKED", "ON HOLD"},
-		Open:    {"TODO", "TO DO", "NOT STARTED", "NOT DONE", "OPEN", "PLANNED", "PENDING", "NOT IMPLEMENTED", "BACKLOG"},
-		Dropped: {"CANCELLED", "CANCELED", "WONTFIX", "WON'T FIX", "WON'T DO", "DROPPED", "OBSOLETE"},
+		Active:  {"IN PROGRESS", "WIP", "ONGOING", "STARTED", "IN REVIEW", "NEEDS TESTING", "PARTIAL", "PARTIALLY", "WAITING FOR REVIEW"},
+		Blocked: {"BLOCKED", "ON HOLD", "WAITING"},
+		Open:    {"TODO", "TO DO", "NOT STARTED", "NOT DONE", "OPEN", "PLANNED", "PENDING", "NOT IMPLEMENTED", "BACKLOG", "MISSING"},
+		Dropped: {"CANCELLED", "CANCELED", "WONTFIX", "WON'T FIX", "WON'T DO", "DROPPED", "OBSOLETE", "NOT PLANNED", "NOT SUPPORTED"},
 	}
 }
 

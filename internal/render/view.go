@@ -125,6 +125,7 @@ type Page struct {
 	Body       template.HTML
 	Backlinks  []Backlink
 	Items      []ItemGroup
+	Legend     []LegendEntry // the markers the page's legends define, for "how this is counted"
 	Badge      *Badge
 	Folder     *Folder // set when the page is its folder's page
 	Burnup     *Chart  // items done over time, nil when too few are dated
@@ -209,6 +210,14 @@ type ItemGroup struct {
 	SectionID    string
 	SectionTitle string // "" for items before the first heading
 	Items        []Item
+}
+
+// LegendEntry is one marker a page's legend defines and the state its
+// label maps to ("" for none).
+type LegendEntry struct {
+	Marker string
+	Label  string
+	State  string
 }
 
 // Item is one counted item.

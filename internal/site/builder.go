@@ -200,7 +200,7 @@ func newParseEnv(cfg config.Config, set *content.Set, statics map[string]fs.FS, 
 	vocab := marker.Default().With(cfg.Words.ByState(), cfg.Emoji.ByState())
 	return &parseEnv{
 		parser:    markdown.New(markdown.Options{Vocabulary: vocab, UnsafeHTML: cfg.UnsafeHTML, Renderers: render.BodyRenderers()}),
-		opts:      statusOptions{base: status.Options{Vocabulary: vocab}},
+		opts:      statusOptions{base: status.Options{Vocabulary: vocab, HeadingItemsIgnore: cfg.HeadingItemsIgnore, Matrices: cfg.Matrices}},
 		targets:   newLinkTargets(set, render.SortedKeys(statics)),
 		prefix:    prefix,
 		fileLinks: cfg.FileLinks,

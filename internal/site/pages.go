@@ -133,6 +133,7 @@ func (r *renderer) pageView(p *parsed, v *render.View, body []byte) *render.Page
 		})
 	}
 	pg.Items = itemGroups(p.status.Items, titles)
+	pg.Legend = legendView(p.status.Legend)
 	if !pg.Runbook {
 		pg.Badge = r.badgePanel(p)
 	}
@@ -167,6 +168,15 @@ func sectionTitles(ss []*status.Section) map[string]string {
 	}
 	walk(ss)
 	return m
+}
+
+// legendView is the page's legend as "how this is counted" shows it.
+func legendView(entries []status.LegendEntry) []render.LegendEntry {
+	var out []render.LegendEntry
+	for _, e := range entries {
+		out = append(out, render.LegendEntry{Marker: e.Marker, Label: e.Label, State: e.State})
+	}
+	return out
 }
 
 // itemGroups lists the items by section, in document order.

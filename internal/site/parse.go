@@ -91,6 +91,9 @@ func parsePage(env *parseEnv, p *content.Page) *parsed {
 	so := env.opts.base
 	so.Lines = lines
 	so.HeadingItems = p.HeadingItems
+	if p.Matrices != "" {
+		so.Matrices = p.Matrices
+	}
 	if so.HeadingItems == "" && status.DeclaredKind(p.Kind, p.Path) == status.KindRunbook {
 		so.HeadingItems = "never"
 	}

@@ -42,7 +42,7 @@ type summaryRecord struct {
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // summariesMagic opens the file and names its format.
-const summariesMagic = "milepost page summaries v1\n"
+const summariesMagic = "milepost page summaries v2\n"
 
 // ReadSummaries indexes the summaries WriteSummaries wrote into data. The
 // records keep referring to data: the caller must not change it.
@@ -160,6 +160,13 @@ func (e *encoder) summary(p *parsed) {
 		e.str(w.Section)
 		e.str(w.Message)
 	}
+	e.list(len(st.Legend), st.Legend == nil)
+	for _, l := range st.Legend {
+		e.str(l.Marker)
+		e.str(l.Label)
+		e.str(l.State)
+		e.int(l.Line)
+	}
 	e.list(len(p.headings), p.headings == nil)
 	for _, h := range p.headings {
 		e.str(h.ID)
@@ -241,6 +248,12 @@ func (d *decoder) summary() *parsed {
 		st.Warnings = make([]status.Warning, n)
 		for i := range st.Warnings {
 			st.Warnings[i] = status.Warning{Kind: d.str(), Line: d.int(), Section: d.str(), Message: d.str()}
+		}
+	}
+	if n, ok := d.list(4); ok {
+		st.Legend = make([]status.LegendEntry, n)
+		for i := range st.Legend {
+			st.Legend[i] = status.LegendEntry{Marker: d.str(), Label: d.str(), State: d.str(), Line: d.int()}
 		}
 	}
 	if n, ok := d.list(4); ok {

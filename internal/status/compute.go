@@ -19,6 +19,13 @@ const (
 	HeadingItemsNever  = "never"  // rule 4 off (runbooks' default)
 )
 
+// The values of Options.Matrices (config or front matter matrices).
+const (
+	MatricesAuto   = "auto"   // a table of markers counts with a legend or two different states (also "")
+	MatricesCount  = "count"  // a table of markers always counts
+	MatricesIgnore = "ignore" // a table of markers without a Status column never counts
+)
+
 // Options configure Compute.
 type Options struct {
 	// Vocabulary is the marker vocabulary; nil means marker.Default().
@@ -28,6 +35,14 @@ type Options struct {
 	HeadingItems string
 	// Lines maps body offsets to file lines; nil numbers the body from 1.
 	Lines *markdown.LineIndex
+	// HeadingItemsIgnore names more headings that are never heading items,
+	// beside Notes, References, See also and the like (config
+	// heading_items_ignore).
+	HeadingItemsIgnore []string
+	// Matrices is "auto" (or ""), "count" or "ignore": whether tables of
+	// markers without a Status or State column (matrices and status-like
+	// columns) count.
+	Matrices string
 }
 
 // computer holds what one Compute call needs while it reads a page.
@@ -36,8 +51,10 @@ type computer struct {
 	vocab    *marker.Vocabulary
 	lines    *markdown.LineIndex
 	cur      *sectionNode // section whose body is being read
+	opts     Options
 	title    *sectionNode // the single leading H1, if any
 	warnings []Warning
+	legend   legend
 }
 
 // sectionNode is a section while the page is read; the document itself is
@@ -52,6 +69,7 @@ type sectionNode struct {
 	bodyItems   int      // how many of items come from rules 1-3
 	headingItem bool     // the heading itself is an item (rule 4)
 	decl        declared // the heading's marker
+	scope       bool     // under a heading that declares its items out of scope (rule 8)
 	sec         *Section
 }
 
@@ -60,17 +78,19 @@ type sectionNode struct {
 // attributes described in the package doc on the AST; it changes nothing
 // else and may be called again on the same AST with the same result.
 func Compute(doc ast.Node, src []byte, opts Options) *Page {
-	c := &computer{src: src, vocab: opts.Vocabulary, lines: opts.Lines}
+	c := &computer{src: src, vocab: opts.Vocabulary, lines: opts.Lines, opts: opts}
 	if c.vocab == nil {
 		c.vocab = marker.Default()
 	}
 	if c.lines == nil {
 		c.lines = markdown.NewLineIndex(src, 1)
 	}
+	c.readLegends(doc)
 	root := c.buildTree(doc)
 	c.headingItems(root, opts.HeadingItems)
 	c.count(root)
 	c.headingDrift(root)
+	c.headingCookies(root)
 	return c.page(root)
 }
 
@@ -109,6 +129,7 @@ func (c *computer) buildTree(doc ast.Node) *sectionNode {
 			id = ids.Unique(slug.Make(c.vocab.StripForID(title)))
 		}
 		s.sec = &Section{ID: id, Title: title, Level: h.Level, Line: c.lines.Line(s.offset), Sections: []*Section{}}
+		s.scope = parent.scope || isScopeHeading(c.vocab.StripForID(title))
 		parent.children = append(parent.children, s)
 		parent.sec.Sections = append(parent.sec.Sections, s.sec)
 		if hasTitle && c.title == nil && h.Level == 1 {
@@ -129,7 +150,7 @@ func (c *computer) headingItems(s *sectionNode, mode string) {
 	var leaves []*sectionNode
 	anyMarked := false
 	for _, ch := range s.children {
-		if len(ch.children) == 0 && ch != c.title {
+		if len(ch.children) == 0 && ch != c.title && !isNotTask(c.vocab.StripForID(ch.sec.Title), c.opts.HeadingItemsIgnore) {
 			leaves = append(leaves, ch)
 			anyMarked = anyMarked || ch.decl.found
 		}
@@ -151,6 +172,7 @@ func (c *computer) headingItems(s *sectionNode, mode string) {
 		if leaf.decl.found {
 			st = leaf.decl.state
 		}
+		c.cur = leaf
 		it := c.newItem(leaf.heading, st, SourceHeading, leaf.sec.Title, markerText(leaf.heading, c.src))
 		leaf.items = append([]*found{it}, leaf.items...)
 		leaf.headingItem = true
@@ -253,6 +275,7 @@ func (c *computer) page(root *sectionNode) *Page {
 	}
 	sort.SliceStable(c.warnings, func(i, j int) bool { return c.warnings[i].Line < c.warnings[j].Line })
 	p.Warnings = append(p.Warnings, c.warnings...)
+	p.Legend = c.legend.entries
 	return p
 }
 

@@ -23,9 +23,15 @@
 // items themselves (their sections' items count instead) get
 // data-declared="done" etc., so a theme can still show the marker.
 //
-// Where items come from (rules 1-4 of the spec): task-list checkboxes at any
-// depth; plain list items carrying a marker, with the sibling rule; rows of
-// status tables; leaf headings among marked siblings. Never from code spans,
+// Where items come from (rules 1-4 of the spec, and docs/status-model.md):
+// task-list checkboxes at any depth; plain list items carrying a marker
+// (also a Logseq/org task word at the start, an emphasized status label, a
+// trailing parenthetical status), with the sibling rule; tables, read as
+// the first that fits of legend table (no items), key/value record (one
+// item), status table, matrix (one item per marker cell), marker column;
+// leaf headings among marked siblings, except headings named like Notes or
+// FAQ. Legends extend the page's vocabulary (legend.go). Items under an
+// out-of-scope heading are dropped unless done. Never from code spans,
 // fenced or indented code, or raw HTML.
 //
 // Choices where the spec is silent:

@@ -93,6 +93,13 @@ func dump(p *Page) string {
 		}
 		b.WriteByte('\n')
 	}
+	for _, e := range p.Legend {
+		state := e.State
+		if state == "" {
+			state = "no state"
+		}
+		fmt.Fprintf(&b, "legend line %d %q = %q: %s\n", e.Line, e.Marker, e.Label, state)
+	}
 	for _, w := range p.Warnings {
 		fmt.Fprintf(&b, "warning line %d %s @%s: %s\n", w.Line, w.Kind, w.Section, w.Message)
 	}
@@ -124,7 +131,13 @@ func runCase(t testing.TB, a archive) *Page {
 	if f := opts["first_line"]; f != "" {
 		fmt.Sscan(f, &first)
 	}
-	return Compute(doc, src, Options{Vocabulary: v, HeadingItems: opts["heading_items"], Lines: markdown.NewLineIndex(src, first)})
+	var ignore []string
+	for _, n := range strings.Split(opts["heading_items_ignore"], ",") {
+		if n = strings.TrimSpace(n); n != "" {
+			ignore = append(ignore, n)
+		}
+	}
+	return Compute(doc, src, Options{Vocabulary: v, HeadingItems: opts["heading_items"], HeadingItemsIgnore: ignore, Matrices: opts["matrices"], Lines: markdown.NewLineIndex(src, first)})
 }
 
 // TestCases runs every fixture in testdata/cases: each holds a page.md,

@@ -2,7 +2,6 @@ package status
 
 import (
 	"strings"
-	"unicode"
 
 	"github.com/milepost/milepost/internal/marker"
 	"github.com/milepost/milepost/internal/mdtext"
@@ -21,6 +20,9 @@ type found struct {
 // collectBlock appends the items of block n (rules 1-3) to out, in
 // document order. Code, raw HTML and nested headings hold none.
 func (c *computer) collectBlock(n ast.Node, out *[]*found) {
+	if c.legend.nodes[n] {
+		return // a legend is never items
+	}
 	switch n.Kind() {
 	case ast.KindList:
 		c.collectList(n, out)
@@ -58,7 +60,7 @@ func (c *computer) collectList(list ast.Node, out *[]*found) {
 		e := entry{li: li}
 		e.boxSt, e.box = checkBoxOf(li)
 		if !e.box {
-			e.marker = readMarker(c.vocab, firstTextBlock(li), c.src, marker.Prose)
+			e.marker = c.listItemMarker(firstTextBlock(li))
 			listMarked = listMarked || e.marker.found
 		}
 		entries = append(entries, e)
@@ -92,101 +94,14 @@ func (c *computer) collectList(list ast.Node, out *[]*found) {
 		if it != nil && decl.found && decl.state == marker.Done {
 			c.checkDrift(decl, countOf(nested), it.offset)
 		}
-	}
-}
-
-// collectTable applies rule 3: a table with a Status/State header, or else
-// a column where at least half the body cells start with a status emoji, is
-// a status table and each body row is an item.
-func (c *computer) collectTable(table ast.Node, out *[]*found) {
-	var header ast.Node
-	var rows []ast.Node
-	for ch := table.FirstChild(); ch != nil; ch = ch.NextSibling() {
-		switch ch.Kind() {
-		case east.KindTableHeader:
-			header = ch
-		case east.KindTableRow:
-			rows = append(rows, ch)
-		}
-	}
-	col := c.statusColumn(header, rows)
-	if col < 0 {
-		return
-	}
-	for _, row := range rows {
-		cells := childrenOf(row)
-		st := marker.Open
-		if col < len(cells) {
-			if d := readMarker(c.vocab, cells[col], c.src, marker.Cell); d.found {
-				st = d.state
+		var direct []*found
+		for _, n := range nested {
+			if parentItem(n.node) == e.li {
+				direct = append(direct, n)
 			}
 		}
-		textCell := c.rowTextCell(cells, col)
-		if len(cells) > 0 && entirelyStruck(cells[0], c.src) && st != marker.Dropped {
-			st = marker.Done
-		}
-		var text string
-		if textCell >= 0 {
-			text = mdtext.Inline(cells[textCell], c.src)
-		}
-		var own []string
-		for _, cell := range cells {
-			own = append(own, c.ownText(cell))
-		}
-		*out = append(*out, c.newItem(row, st, SourceTable, text, strings.Join(own, " | ")))
+		c.checkCookie(firstTextBlock(e.li), countOf(direct), countOf(nested), c.offsetOf(e.li))
 	}
-}
-
-// rowTextCell returns the index of the cell that names a row: the first
-// cell other than the status cell that holds a letter, so a numbering
-// column ("#", "1") does not name rows; failing that, the first cell other
-// than the status cell; -1 when there is none.
-func (c *computer) rowTextCell(cells []ast.Node, col int) int {
-	first := -1
-	for i, cell := range cells {
-		if i == col {
-			continue
-		}
-		if first < 0 {
-			first = i
-		}
-		if strings.ContainsFunc(mdtext.Inline(cell, c.src), unicode.IsLetter) {
-			return i
-		}
-	}
-	return first
-}
-
-// statusColumn returns the index of the status column, or -1 when the table
-// is not a status table.
-func (c *computer) statusColumn(header ast.Node, rows []ast.Node) int {
-	if header != nil {
-		for i, cell := range childrenOf(header) {
-			if name := headerName(mdtext.Inline(cell, c.src)); name == "status" || name == "state" {
-				return i
-			}
-		}
-	}
-	if len(rows) == 0 {
-		return -1
-	}
-	width := 0
-	for _, r := range rows {
-		width = max(width, r.ChildCount())
-	}
-	for i := 0; i < width; i++ {
-		n := 0
-		for _, r := range rows {
-			cells := childrenOf(r)
-			if i < len(cells) && startsWithEmoji(c.vocab, markerText(cells[i], c.src)) {
-				n++
-			}
-		}
-		if n > 0 && 2*n >= len(rows) {
-			return i
-		}
-	}
-	return -1
 }
 
 // headerName is a header cell's text reduced to lower-case letters, so
@@ -221,6 +136,9 @@ func (c *computer) ownText(n ast.Node) string {
 // newItem makes an item for node n.
 func (c *computer) newItem(n ast.Node, st State, src Source, text, own string) *found {
 	it := &found{offset: c.offsetOf(n)}
+	if c.cur != nil && c.cur.scope && st != marker.Done {
+		st = marker.Dropped // out of scope: not planned, unless done (rule 8)
+	}
 	it.State = st
 	it.Source = src
 	it.Text = text

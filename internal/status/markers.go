@@ -44,6 +44,50 @@ func readMarker(v *marker.Vocabulary, n ast.Node, src []byte, ctx marker.Context
 	return declared{}
 }
 
+// listItemMarker reads the marker of a plain list item's own text (its
+// first paragraph p): a Logseq or org task word at its very start ("TODO",
+// "NOW", "WAITING" …); an emphasized status label it opens with
+// ("**In progress:** operator", "_Blocked_ — legal"); then the markers of
+// any text (readMarker); last a trailing parenthetical status ("Website
+// (ongoing)").
+func (c *computer) listItemMarker(p ast.Node) declared {
+	if p == nil {
+		return declared{}
+	}
+	text := markerText(p, c.src)
+	if m, ok := marker.LeadingKeyword(text); ok {
+		return declared{true, m.State, text[m.Start:m.End]}
+	}
+	if em := leadingEmphasis(p, c.src); em != nil {
+		label := markerText(em, c.src)
+		if m, ok := c.vocab.Label(label); ok {
+			return declared{true, m.State, label[m.Start:m.End]}
+		}
+	}
+	if d := readMarker(c.vocab, p, c.src, marker.Prose); d.found {
+		return d
+	}
+	if m, ok := c.vocab.TrailingStatus(text); ok {
+		return declared{true, m.State, text[m.Start:m.End]}
+	}
+	return declared{}
+}
+
+// leadingEmphasis returns the bold or italic inline n opens with (white
+// space before it allowed), or nil.
+func leadingEmphasis(n ast.Node, src []byte) ast.Node {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if t, ok := c.(*ast.Text); ok && strings.TrimSpace(string(t.Segment.Value(src))) == "" {
+			continue
+		}
+		if c.Kind() == ast.KindEmphasis {
+			return c
+		}
+		return nil
+	}
+	return nil
+}
+
 // leadingStrike reports whether the first inline of n that is not a
 // checkbox, an emoji or text without letters and digits is struck through.
 func leadingStrike(n ast.Node, src []byte) bool {
@@ -102,33 +146,42 @@ func markerText(n ast.Node, src []byte) string {
 
 func writeMarkerText(b *strings.Builder, n ast.Node, src []byte) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		switch c := c.(type) {
-		case *ast.Text:
-			b.Write(unescape(c.Segment.Value(src)))
-			if c.SoftLineBreak() || c.HardLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String:
-			b.Write(c.Value)
-		case *ast.CodeSpan, *ast.AutoLink:
-			b.WriteRune(marker.Opaque)
-		case *ast.RawHTML, *ast.Image, *tasklist.CheckBox, *east.TaskCheckBox:
-			// not text
-		case *emojiast.Emoji:
-			if c.Value != nil && len(c.Value.Unicode) > 0 {
-				b.WriteString(string(c.Value.Unicode))
-			} else {
-				b.WriteRune(marker.Opaque)
-			}
-		case mdtext.Labeler:
-			b.WriteRune(marker.Opaque)
-		default:
-			if c.Type() == ast.TypeBlock {
-				return // own text stops at nested blocks
-			}
-			writeMarkerText(b, c, src)
+		if !writeMarkerNode(b, c, src) {
+			return
 		}
 	}
+}
+
+// writeMarkerNode writes the marker text of one inline node; false at a
+// nested block, where an item's own text stops.
+func writeMarkerNode(b *strings.Builder, c ast.Node, src []byte) bool {
+	switch c := c.(type) {
+	case *ast.Text:
+		b.Write(unescape(c.Segment.Value(src)))
+		if c.SoftLineBreak() || c.HardLineBreak() {
+			b.WriteByte(' ')
+		}
+	case *ast.String:
+		b.Write(c.Value)
+	case *ast.CodeSpan, *ast.AutoLink:
+		b.WriteRune(marker.Opaque)
+	case *ast.RawHTML, *ast.Image, *tasklist.CheckBox, *east.TaskCheckBox:
+		// not text
+	case *emojiast.Emoji:
+		if c.Value != nil && len(c.Value.Unicode) > 0 {
+			b.WriteString(string(c.Value.Unicode))
+		} else {
+			b.WriteRune(marker.Opaque)
+		}
+	case mdtext.Labeler:
+		b.WriteRune(marker.Opaque)
+	default:
+		if c.Type() == ast.TypeBlock {
+			return false // own text stops at nested blocks
+		}
+		writeMarkerText(b, c, src)
+	}
+	return true
 }
 
 // unescape resolves backslash escapes and character references, as a

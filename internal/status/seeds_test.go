@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -201,7 +202,7 @@ func TestSeedExample(t *testing.T) {
 	}
 	it := p.Items[0]
 	want := Item{Line: 14, Section: "mcp-wiki-routing-bug", State: marker.Done, Source: SourceHeading, Text: "MCP wiki routing (bug) ✅ FIXED (2026-03-15)", Date: "2026-03-15"}
-	if it != want {
+	if !reflect.DeepEqual(it, want) {
 		t.Errorf("first item = %+v, want %+v", it, want)
 	}
 	ids := map[string]bool{}

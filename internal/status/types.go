@@ -90,12 +90,13 @@ func (c *Counts) UnmarshalJSON(b []byte) error {
 // Source says which rule of the status model made an item.
 type Source string
 
-// The four item sources.
+// The item sources.
 const (
 	SourceCheckbox Source = "checkbox"
-	SourceList     Source = "list"
-	SourceTable    Source = "table"
-	SourceHeading  Source = "heading"
+	SourceList     Source = "list"    // marked list items, emphasized labels, task words
+	SourceTable    Source = "table"   // rows of status tables, key/value records
+	SourceMatrix   Source = "matrix"  // marker cells of a matrix table
+	SourceHeading  Source = "heading" // leaf headings among marked siblings
 )
 
 // Item is one trackable unit of work found in a page.
@@ -106,6 +107,14 @@ type Item struct {
 	Source  Source `json:"source"`
 	Text    string `json:"text"` // plain text of the item's own content, markup removed, emoji kept
 	Date    string `json:"date"` // first ISO date in a done item's own text, or ""
+	// Fields are the other rows of a key/value record (owner, stage,
+	// links), in table order; status.json does not show them yet.
+	Fields []Field `json:"-"`
+}
+
+// Field is one key/value row of a record.
+type Field struct {
+	Key, Value string
 }
 
 // Section is one heading of a page and what lies under it, down to the next
@@ -134,6 +143,9 @@ type Page struct {
 	Sections []*Section `json:"sections"`
 	Items    []Item     `json:"items"`
 	Warnings []Warning  `json:"warnings"`
+	// Legend is what the page's legends define, in document order: the
+	// markers "How this is counted" shows.
+	Legend []LegendEntry `json:"legend,omitempty"`
 }
 
 // MarshalJSON writes the item as status.json shows it: "section" is null

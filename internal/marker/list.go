@@ -1,0 +1,214 @@
+package marker
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// keywords are the Logseq and org-mode task words: in capitals at the very
+// start of a list item they mark it ("TODO write docs", "NOW review").
+var keywords = map[string]State{
+	"TODO": Open, "LATER": Open,
+	"DOING": Active, "NOW": Active,
+	"WAITING":  Blocked,
+	"DONE":     Done,
+	"CANCELED": Dropped, "CANCELLED": Dropped,
+}
+
+// LeadingKeyword returns the Logseq or org task word that opens text (its
+// first visible word, in capitals, followed by a space, a colon or the
+// end), and whether there is one.
+func LeadingKeyword(text string) (Match, bool) {
+	start := len(text) - len(strings.TrimLeftFunc(text, unicode.IsSpace))
+	end := start
+	for end < len(text) && 'A' <= text[end] && text[end] <= 'Z' {
+		end++
+	}
+	st, ok := keywords[text[start:end]]
+	if !ok || end < len(text) && text[end] != ' ' && text[end] != '\t' && text[end] != ':' {
+		return Match{}, false
+	}
+	return Match{State: st, Kind: Word, Start: start, End: end}, true
+}
+
+// labelPunct may follow an emphasized status label: "Done!", "In progress:",
+// "Blocked —".
+const labelPunct = " \t!:.-–—"
+
+// Label returns the state an emphasized label declares: text (the label's
+// words, as in **In progress:**) that is one status word or phrase in any
+// case, or one status emoji, with nothing else but trailing '!', ':', '.'
+// or a dash.
+func (v *Vocabulary) Label(text string) (Match, bool) {
+	t := strings.TrimRight(strings.TrimSpace(text), labelPunct)
+	lead := len(text) - len(strings.TrimLeftFunc(text, unicode.IsSpace))
+	if t == "" {
+		return Match{}, false
+	}
+	m, ok := v.Find(t, Cell)
+	if !ok || m.Start != 0 || m.End != len(t) {
+		return Match{}, false
+	}
+	m.Start += lead
+	m.End += lead
+	return m, true
+}
+
+// statusJoiners may follow the status word of a trailing note: "(blocked
+// on legal)", "(done in March)", "(planned for Q3)".
+var statusJoiners = map[string]bool{
+	"on": true, "by": true, "until": true, "since": true, "in": true, "for": true, "at": true,
+	"as": true, "from": true, "with": true, "via": true, "after": true, "per": true, "pending": true,
+}
+
+// TrailingStatus returns the state a trailing parenthetical note declares:
+// the last thing in text (an ISO date after it aside) is "(…)" whose
+// content opens with a status word or phrase in any case, followed by
+// nothing, a date, punctuation, or a joining word ("(ongoing)", "(done
+// 2026-03-01)", "(blocked on legal)"). "(an ongoing effort)" and "(open
+// source)" declare nothing.
+func (v *Vocabulary) TrailingStatus(text string) (Match, bool) {
+	vw := newView(text)
+	e := len(vw.runes)
+	for e > 0 && unicode.IsSpace(vw.runes[e-1]) {
+		e--
+	}
+	if e >= 10 && isISODate(vw.runes[e-10:e]) {
+		e -= 10
+		for e > 0 && unicode.IsSpace(vw.runes[e-1]) {
+			e--
+		}
+	}
+	if e == 0 || vw.runes[e-1] != ')' {
+		return Match{}, false
+	}
+	open := -1
+	for k, depth := e-1, 0; k >= 0; k-- {
+		if vw.runes[k] == ')' {
+			depth++
+		} else if vw.runes[k] == '(' {
+			if depth--; depth == 0 {
+				open = k
+				break
+			}
+		}
+	}
+	if open < 0 {
+		return Match{}, false
+	}
+	inner := text[vw.offs[open+1]:vw.offs[e-1]]
+	lead := len(inner) - len(strings.TrimLeftFunc(inner, unicode.IsSpace))
+	m, ok := v.Find(inner, Cell)
+	if !ok || m.Kind != Word || m.Start != lead {
+		return Match{}, false
+	}
+	if rest := strings.TrimSpace(inner[m.End:]); rest != "" && !noteGoesOn(rest) {
+		return Match{}, false
+	}
+	base := vw.offs[open+1]
+	m.Start += base
+	m.End += base
+	return m, true
+}
+
+// noteGoesOn reports whether rest, the text after the status word of a
+// trailing note, keeps the note a status: punctuation, an ISO date or a
+// joining word comes first.
+func noteGoesOn(rest string) bool {
+	r, _ := utf8.DecodeRuneInString(rest)
+	if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		return true
+	}
+	if _, ok := FirstDate(rest); ok && len(rest) >= 10 && isISODate([]rune(rest[:10])) {
+		return true
+	}
+	end := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		end = len(rest)
+	}
+	return statusJoiners[strings.ToLower(rest[:end])]
+}
+
+// Cookie is an org-mode progress cookie, "[2/5]" or "[40%]": a claim about
+// the items under the heading or item that holds it.
+type Cookie struct {
+	Done, Total int  // for [done/total]
+	Percent     int  // for [percent%]
+	IsPercent   bool // the cookie is a percent
+	Start, End  int  // byte offsets in the text read
+}
+
+// String writes the cookie's claim: "2/5" or "40%".
+func (c Cookie) String() string {
+	if c.IsPercent {
+		return strconv.Itoa(c.Percent) + "%"
+	}
+	return strconv.Itoa(c.Done) + "/" + strconv.Itoa(c.Total)
+}
+
+// FindCookie returns the first progress cookie in text.
+func FindCookie(text string) (Cookie, bool) {
+	for i := strings.IndexByte(text, '['); i >= 0; {
+		if c, ok := cookieAt(text, i); ok {
+			return c, true
+		}
+		next := strings.IndexByte(text[i+1:], '[')
+		if next < 0 {
+			break
+		}
+		i += 1 + next
+	}
+	return Cookie{}, false
+}
+
+// cookieAt reads a cookie starting with the '[' at text[i].
+func cookieAt(text string, i int) (Cookie, bool) {
+	j := i + 1
+	a, j := digits(text, j)
+	if a < 0 || j >= len(text) {
+		return Cookie{}, false
+	}
+	switch text[j] {
+	case '%':
+		if j+1 < len(text) && text[j+1] == ']' && a <= 100 {
+			return Cookie{Percent: a, IsPercent: true, Start: i, End: j + 2}, true
+		}
+	case '/':
+		b, k := digits(text, j+1)
+		if b >= 0 && k < len(text) && text[k] == ']' && a <= b {
+			return Cookie{Done: a, Total: b, Start: i, End: k + 1}, true
+		}
+	}
+	return Cookie{}, false
+}
+
+// digits reads up to six decimal digits at text[i:]; -1 when there are
+// none.
+func digits(text string, i int) (int, int) {
+	n, j := 0, i
+	for j < len(text) && j-i < 6 && '0' <= text[j] && text[j] <= '9' {
+		n = n*10 + int(text[j]-'0')
+		j++
+	}
+	if j == i {
+		return -1, j
+	}
+	return n, j
+}
+
+// Matches reports whether the cookie's claim agrees with done of total
+// items: the same numbers, or for a percent, floor or rounded
+// 100·done/total.
+func (c Cookie) Matches(done, total int) bool {
+	if !c.IsPercent {
+		return c.Done == done && c.Total == total
+	}
+	if total == 0 {
+		return false
+	}
+	floor := 100 * done / total
+	round := (200*done + total) / (2 * total)
+	return c.Percent == floor || c.Percent == round
+}

@@ -1,0 +1,96 @@
+package status
+
+import (
+	"strings"
+	"unicode"
+)
+
+// notTaskNames are headings that are never heading items (rule 5): they
+// hold notes about the work, not work. Compared with a heading's title
+// reduced by headingWords; Options.HeadingItemsIgnore adds more.
+var notTaskNames = []string{
+	"notes", "note", "references", "reference", "see also", "background",
+	"links", "link", "related links", "useful links", "related", "resources",
+	"further reading", "faq", "faqs", "frequently asked questions",
+	"changelog", "change log", "changes", "history", "open questions", "questions",
+	"glossary", "legend", "key", "status key", "acknowledgements", "acknowledgments",
+	"contents", "table of contents", "toc", "overview", "summary", "context",
+}
+
+// scopePhrases open the titles of headings that declare their items out of
+// scope (rule 8).
+var scopePhrases = []string{
+	"out of scope", "not in scope", "wont do", "will not do", "wont have",
+	"wont fix", "not planned", "not considered", "not doing", "non goals",
+	"nongoals", "descoped", "de scoped",
+}
+
+// scopeWords are one-word scope titles; they declare scope alone or before
+// a plural noun ("Icebox", "Rejected ideas"), not before any text
+// ("Dropped packets fix" is a task).
+var scopeWords = []string{"icebox", "ice box", "dropped", "cancelled", "canceled", "rejected", "abandoned", "discarded"}
+
+var scopeNouns = map[string]bool{
+	"items": true, "features": true, "ideas": true, "tasks": true, "work": true,
+	"stories": true, "issues": true, "requests": true, "proposals": true, "goals": true,
+}
+
+// headingWords reduces a heading title (markers already stripped) to
+// lower-case words: letters and digits, apostrophes dropped ("Won't do" is
+// "wont do"), anything else a space.
+func headingWords(title string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(title) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(r)
+		case r == '\'' || r == '’' || r == 'ʼ':
+		default:
+			b.WriteByte(' ')
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// isNotTask reports whether a heading named title is never a heading item:
+// it is one of notTaskNames or extra (whole title), or an appendix.
+func isNotTask(title string, extra []string) bool {
+	w := headingWords(title)
+	if w == "appendix" || strings.HasPrefix(w, "appendix ") {
+		return true
+	}
+	for _, n := range notTaskNames {
+		if w == n {
+			return true
+		}
+	}
+	for _, n := range extra {
+		if w == headingWords(n) {
+			return true
+		}
+	}
+	return false
+}
+
+// isScopeHeading reports whether a heading named title declares the items
+// under it out of scope.
+func isScopeHeading(title string) bool {
+	w := headingWords(title)
+	for _, p := range scopePhrases {
+		if w == p || strings.HasPrefix(w, p+" ") {
+			return true
+		}
+	}
+	if strings.Contains(" "+w+" ", " out of scope ") {
+		return true
+	}
+	for _, p := range scopeWords {
+		if w == p {
+			return true
+		}
+		if rest, ok := strings.CutPrefix(w, p+" "); ok && scopeNouns[rest] {
+			return true
+		}
+	}
+	return false
+}

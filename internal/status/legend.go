@@ -1,0 +1,251 @@
+package status
+
+import (
+	"strings"
+
+	"github.com/milepost/milepost/internal/marker"
+	"github.com/milepost/milepost/internal/mdtext"
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+)
+
+// LegendEntry is one marker a page's legend defines, as "How this is
+// counted" shows it.
+type LegendEntry struct {
+	Marker string `json:"marker"`
+	Label  string `json:"label"`
+	// State is the state the label maps to through the vocabulary, ""
+	// when it maps to none (not a warning: handbooks define states for
+	// other tools too).
+	State string `json:"state"`
+	Line  int    `json:"line"`
+}
+
+// legend is what a page's legends tell the computer.
+type legend struct {
+	entries []LegendEntry
+	nodes   map[ast.Node]bool // paragraphs, lists and tables that are legends: never items
+	cells   map[string]State  // marker or status value, as cellKey reduces it → state
+	defined map[string]bool   // every marker a legend defines, mapped or not
+	emoji   map[State][]string
+}
+
+// readLegends finds the page's legends (rule 1): a paragraph that opens
+// with Legend, Key or Status key and pairs markers with labels; such a
+// paragraph alone followed by a list or table of pairs; the first block
+// under a heading named like that; and legend tables anywhere.
+func (c *computer) readLegends(doc ast.Node) {
+	c.legend = legend{nodes: map[ast.Node]bool{}, cells: map[string]State{}, defined: map[string]bool{}, emoji: map[State][]string{}}
+	c.walkLegends(doc)
+	if len(c.legend.emoji) > 0 {
+		c.vocab = c.vocab.With(nil, c.legend.emoji)
+	}
+}
+
+// walkLegends reads the legends among the blocks under n.
+func (c *computer) walkLegends(n ast.Node) {
+	hinted := false // the block before was a legend heading or opener
+	for b := n.FirstChild(); b != nil; b = b.NextSibling() {
+		wasHinted := hinted
+		hinted = false
+		switch b.Kind() {
+		case ast.KindHeading:
+			hinted = marker.IsLegendTitle(mdtext.Inline(b, c.src))
+		case ast.KindParagraph, ast.KindTextBlock:
+			text := legendText(b, c.src)
+			body, opens := marker.LegendBody(text)
+			switch {
+			case opens && body == "":
+				hinted = true
+			case opens || wasHinted:
+				if !opens {
+					body = text
+				}
+				if pairs := marker.ParseLegend(body); len(pairs) >= 2 {
+					c.addLegend(b, pairs)
+				}
+			}
+		case ast.KindList:
+			if wasHinted {
+				c.legendList(b)
+			} else {
+				c.walkLegends(b)
+			}
+		case east.KindTable:
+			c.legendTable(b, wasHinted)
+		case ast.KindFencedCodeBlock, ast.KindCodeBlock, ast.KindHTMLBlock:
+		default:
+			c.walkLegends(b)
+		}
+	}
+}
+
+// legendList reads a list whose items are one pair each.
+func (c *computer) legendList(list ast.Node) {
+	var pairs []marker.LegendPair
+	for li := list.FirstChild(); li != nil; li = li.NextSibling() {
+		p := firstTextBlock(li)
+		if p == nil {
+			return
+		}
+		got := marker.ParseLegend(legendText(p, c.src))
+		if len(got) == 0 {
+			return
+		}
+		pairs = append(pairs, got[0])
+	}
+	if len(pairs) >= 2 {
+		c.addLegend(list, pairs)
+	}
+}
+
+// symbolHeaders name the marker column of a legend table; meaningHeaders
+// its label column. A table whose marker column is named by strongSymbol,
+// or by a symbol header beside a meaning header, is a legend table when
+// its rows each define one distinct marker or status value.
+var (
+	strongSymbol   = map[string]bool{"symbol": true, "symbols": true, "icon": true, "emoji": true, "marker": true, "markers": true, "legend": true, "key": true, "glyph": true, "indicator": true, "sign": true}
+	symbolHeaders  = map[string]bool{"status": true, "state": true, "value": true, "badge": true, "mark": true, "code": true, "label": true}
+	meaningHeaders = map[string]bool{"meaning": true, "means": true, "description": true, "definition": true, "explanation": true, "whatitmeans": true, "standsfor": true, "label": true, "usedfor": true, "when": true}
+)
+
+// legendTable reads a legend table; hinted says a legend heading or
+// opener comes right before it.
+func (c *computer) legendTable(table ast.Node, hinted bool) {
+	header, rows := tableParts(table)
+	if header == nil || len(rows) < 2 {
+		return
+	}
+	hcells := childrenOf(header)
+	if len(hcells) < 2 {
+		return
+	}
+	h0, h1 := headerName(mdtext.Inline(hcells[0], c.src)), headerName(mdtext.Inline(hcells[1], c.src))
+	if !hinted && !strongSymbol[h0] && !(symbolHeaders[h0] && meaningHeaders[h1]) {
+		return
+	}
+	var pairs []marker.LegendPair
+	seen := map[string]bool{}
+	for _, r := range rows {
+		cells := childrenOf(r)
+		if len(cells) < 2 {
+			return
+		}
+		m, ok := c.legendCellMarker(markerText(cells[0], c.src))
+		if !ok || seen[cellKey(m)] {
+			return
+		}
+		seen[cellKey(m)] = true
+		label := mdtext.Inline(cells[1], c.src)
+		if label == "" {
+			label = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(markerText(cells[0], c.src)), m))
+		}
+		pairs = append(pairs, marker.LegendPair{Marker: m, Label: label})
+	}
+	c.addLegendRows(table, rows, pairs)
+}
+
+// legendCellMarker reads the marker cell of a legend table: an emoji
+// (a short label may follow it: "✅ Done"), a status value ("Merged",
+// "Waiting for review") or a short token ("Y", "N/A").
+func (c *computer) legendCellMarker(text string) (string, bool) {
+	t := strings.TrimSpace(text)
+	if e := marker.EmojiPrefix(t); e != "" {
+		if len(strings.Fields(t)) > 4 {
+			return "", false // an emoji opening a sentence, not a marker cell
+		}
+		return e, true
+	}
+	if _, ok := c.vocab.Label(t); ok {
+		return t, true
+	}
+	if t != "" && len(strings.Fields(t)) <= 4 && len([]rune(t)) <= 30 && !strings.ContainsRune(t, marker.Opaque) {
+		return t, true // a status value of the page's own ("Parked", "Y")
+	}
+	return "", false
+}
+
+// addLegend records a legend made of pairs, found in node n.
+func (c *computer) addLegend(n ast.Node, pairs []marker.LegendPair) {
+	line := c.lines.Line(c.offsetOf(n))
+	c.legend.nodes[n] = true
+	for _, p := range pairs {
+		c.addLegendEntry(p, line)
+	}
+}
+
+// addLegendRows records a legend table, one entry per row.
+func (c *computer) addLegendRows(table ast.Node, rows []ast.Node, pairs []marker.LegendPair) {
+	c.legend.nodes[table] = true
+	for i, p := range pairs {
+		c.addLegendEntry(p, c.lines.Line(c.offsetOf(rows[i])))
+	}
+}
+
+// addLegendEntry maps one pair to a state: its label's status words (any
+// case), else, for a marker that is a word, the marker's own ("Merged").
+// An emoji that maps to a state joins the page's vocabulary; every marker
+// that maps to one reads so in table cells.
+func (c *computer) addLegendEntry(p marker.LegendPair, line int) {
+	e := LegendEntry{Marker: p.Marker, Label: p.Label, Line: line}
+	emoji, isEmoji := marker.LegendMarker(p.Marker)
+	st, ok := wordState(c.vocab, p.Label)
+	if !ok && !isEmoji {
+		st, ok = wordState(c.vocab, p.Marker)
+	}
+	key := cellKey(p.Marker)
+	if isEmoji {
+		key = cellKey(emoji)
+	}
+	c.legend.defined[key] = true
+	if ok {
+		e.State = st.String()
+		c.legend.cells[key] = st
+		if isEmoji && !strings.HasPrefix(emoji, ":") {
+			c.legend.emoji[st] = append(c.legend.emoji[st], emoji)
+		}
+	}
+	c.legend.entries = append(c.legend.entries, e)
+}
+
+// wordState is the state of the status word or phrase text opens with,
+// read as a cell (any case): "Done", "Not started yet", "In progress —
+// reviewed weekly". A label that only mentions one later ("Bug being
+// fixed", "Work has started") maps to none; emoji do not count.
+func wordState(v *marker.Vocabulary, text string) (State, bool) {
+	t := strings.TrimSpace(text)
+	m, ok := v.Find(t, marker.Cell)
+	if !ok || m.Kind != marker.Word || m.Start != 0 {
+		return marker.Open, false
+	}
+	return m.State, true
+}
+
+// cellKey reduces a marker or a cell's text to what legends are looked up
+// by: trimmed, lower case, variation selectors gone.
+func cellKey(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r == '\uFE0F' || r == '\uFE0E' {
+			return -1
+		}
+		return r
+	}, s)
+	return strings.ToLower(strings.Join(strings.Fields(strings.Trim(s, " *_`")), " "))
+}
+
+// legendText is markerText with line breaks kept, so a legend written one
+// pair per line splits there.
+func legendText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		if t, ok := ch.(*ast.Text); ok && (t.SoftLineBreak() || t.HardLineBreak()) {
+			b.Write(unescape(t.Segment.Value(src)))
+			b.WriteByte('\n')
+			continue
+		}
+		if !writeMarkerNode(&b, ch, src) {
+			break
+		}
+	}
+	return b.String()
+}

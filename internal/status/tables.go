@@ -1,0 +1,345 @@
+package status
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/milepost/milepost/internal/marker"
+	"github.com/milepost/milepost/internal/mdtext"
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+)
+
+// collectTable reads the items of one table. The first rule that fits
+// wins:
+//
+//  1. a legend table (readLegends) holds no items;
+//  2. a key/value record is one item (record);
+//  3. a table with a Status or State header: each row is an item;
+//  4. a table with two or more marker columns is a matrix: each marker
+//     cell is an item;
+//  5. a table with one marker column: each row is an item, its state read
+//     from that column.
+//
+// Rules 4 and 5 apply only when the markers count (markersCount).
+func (c *computer) collectTable(table ast.Node, out *[]*found) {
+	if c.legend.nodes[table] {
+		return
+	}
+	header, rows := tableParts(table)
+	if it := c.record(table, header, rows); it != nil {
+		*out = append(*out, it)
+		return
+	}
+	if col := c.statusHeader(header); col >= 0 {
+		c.rowItems(rows, col, out)
+		return
+	}
+	cols := c.markerColumns(rows)
+	label := -1
+	for i := 0; i < tableWidth(rows); i++ {
+		if !cols[i] {
+			label = i
+			break
+		}
+	}
+	var markerCols []int
+	for i := 0; i < tableWidth(rows); i++ {
+		if cols[i] && i != label {
+			markerCols = append(markerCols, i)
+		}
+	}
+	switch {
+	case len(markerCols) >= 2 && label >= 0 && c.markersCount(rows, markerCols):
+		c.matrixItems(header, rows, label, markerCols, out)
+	case len(markerCols) == 1 && c.markersCount(rows, markerCols):
+		c.rowItems(rows, markerCols[0], out)
+	}
+}
+
+// tableParts returns a table's header row and body rows.
+func tableParts(table ast.Node) (header ast.Node, rows []ast.Node) {
+	for ch := table.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		switch ch.Kind() {
+		case east.KindTableHeader:
+			header = ch
+		case east.KindTableRow:
+			rows = append(rows, ch)
+		}
+	}
+	return header, rows
+}
+
+func tableWidth(rows []ast.Node) int {
+	w := 0
+	for _, r := range rows {
+		w = max(w, r.ChildCount())
+	}
+	return w
+}
+
+// statusHeader returns the index of the header cell named Status or State,
+// or -1.
+func (c *computer) statusHeader(header ast.Node) int {
+	if header == nil {
+		return -1
+	}
+	for i, cell := range childrenOf(header) {
+		if isStatusName(mdtext.Inline(cell, c.src)) {
+			return i
+		}
+	}
+	return -1
+}
+
+func isStatusName(s string) bool {
+	name := headerName(s)
+	return name == "status" || name == "state"
+}
+
+// rowItems makes each row an item, its state read from column col
+// (unknown text is open; a row whose first cell is entirely struck through
+// is done unless the status cell reads dropped).
+func (c *computer) rowItems(rows []ast.Node, col int, out *[]*found) {
+	for _, row := range rows {
+		cells := childrenOf(row)
+		st := marker.Open
+		if col < len(cells) {
+			if s, ok := c.cellState(cells[col]); ok {
+				st = s
+			}
+		}
+		textCell := c.rowTextCell(cells, col)
+		if len(cells) > 0 && entirelyStruck(cells[0], c.src) && st != marker.Dropped {
+			st = marker.Done
+		}
+		var text string
+		if textCell >= 0 {
+			text = mdtext.Inline(cells[textCell], c.src)
+		}
+		var own []string
+		for _, cell := range cells {
+			own = append(own, c.ownText(cell))
+		}
+		*out = append(*out, c.newItem(row, st, SourceTable, text, strings.Join(own, " | ")))
+	}
+}
+
+// rowTextCell returns the index of the cell that names a row: the first
+// cell other than the status cell that holds a letter, so a numbering
+// column ("#", "1") does not name rows; failing that, the first cell other
+// than the status cell; -1 when there is none.
+func (c *computer) rowTextCell(cells []ast.Node, col int) int {
+	first := -1
+	for i, cell := range cells {
+		if i == col {
+			continue
+		}
+		if first < 0 {
+			first = i
+		}
+		if strings.ContainsFunc(mdtext.Inline(cell, c.src), unicode.IsLetter) {
+			return i
+		}
+	}
+	return first
+}
+
+// cellState reads a status cell: a marker or status value a legend of the
+// page defines, else markers as in any status cell (words in any case).
+func (c *computer) cellState(cell ast.Node) (State, bool) {
+	if st, ok := c.legend.cells[cellKey(markerText(cell, c.src))]; ok {
+		return st, true
+	}
+	if d := readMarker(c.vocab, cell, c.src, marker.Cell); d.found {
+		return d.state, true
+	}
+	return marker.Open, false
+}
+
+// cellMarker reads a cell of a marker column: a marker or status value a
+// legend defines, a status emoji the cell opens with, or a cell that is
+// nothing but a status word or phrase ("Done", "Partial!"). It returns
+// the state and the marker as legends name it.
+func (c *computer) cellMarker(cell ast.Node) (State, string, bool) {
+	text := strings.TrimSpace(markerText(cell, c.src))
+	if text == "" {
+		return marker.Open, "", false
+	}
+	key := cellKey(text)
+	if st, ok := c.legend.cells[key]; ok {
+		return st, key, true
+	}
+	if st, ok := c.vocab.StartsWithEmoji(text); ok {
+		return st, cellKey(marker.EmojiPrefix(text)), true
+	}
+	if m, ok := c.vocab.Label(text); ok {
+		return m.State, key, true
+	}
+	if c.legend.defined[key] {
+		return marker.Open, key, false // defined, but mapped to no state
+	}
+	return marker.Open, "", false
+}
+
+// markerColumns marks the columns where at least half of the body cells
+// hold a marker (cellMarker).
+func (c *computer) markerColumns(rows []ast.Node) map[int]bool {
+	cols := map[int]bool{}
+	if len(rows) == 0 {
+		return cols
+	}
+	for i := 0; i < tableWidth(rows); i++ {
+		n := 0
+		for _, r := range rows {
+			cells := childrenOf(r)
+			if i < len(cells) {
+				if _, _, ok := c.cellMarker(cells[i]); ok {
+					n++
+				}
+			}
+		}
+		if n > 0 && 2*n >= len(rows) {
+			cols[i] = true
+		}
+	}
+	return cols
+}
+
+// markersCount decides whether the markers of a table without a Status
+// column count as progress: always with matrices: count, never with
+// ignore; else when a legend of the page defines every marker used, or
+// when they use at least two different states. A table of ✅ and blank
+// cells is a support matrix, not progress.
+func (c *computer) markersCount(rows []ast.Node, cols []int) bool {
+	switch c.opts.Matrices {
+	case MatricesCount:
+		return true
+	case MatricesIgnore:
+		return false
+	}
+	states := map[State]bool{}
+	allDefined := true
+	for _, r := range rows {
+		cells := childrenOf(r)
+		for _, i := range cols {
+			if i >= len(cells) {
+				continue
+			}
+			st, key, ok := c.cellMarker(cells[i])
+			if !ok {
+				continue
+			}
+			states[st] = true
+			allDefined = allDefined && c.legend.defined[key]
+		}
+	}
+	return len(states) >= 2 || len(states) == 1 && allDefined
+}
+
+// matrixItems makes every marker cell of a matrix an item, named
+// "<row label> · <column header>".
+func (c *computer) matrixItems(header ast.Node, rows []ast.Node, label int, cols []int, out *[]*found) {
+	var heads []ast.Node
+	if header != nil {
+		heads = childrenOf(header)
+	}
+	for _, row := range rows {
+		cells := childrenOf(row)
+		rowLabel := ""
+		if label < len(cells) {
+			rowLabel = mdtext.Inline(cells[label], c.src)
+		}
+		for _, i := range cols {
+			if i >= len(cells) {
+				continue
+			}
+			st, _, ok := c.cellMarker(cells[i])
+			if !ok {
+				continue
+			}
+			colName := ""
+			if i < len(heads) {
+				colName = mdtext.Inline(heads[i], c.src)
+			}
+			*out = append(*out, c.newItem(cells[i], st, SourceMatrix, rowLabel+" · "+colName, c.ownText(cells[i])))
+		}
+	}
+}
+
+// recordTextKeys name the row that gives a record its text.
+var recordTextKeys = map[string]bool{"item": true, "name": true, "title": true, "feature": true, "task": true}
+
+// recordHeaderKeys and recordHeaderValues make a record's header row a
+// header ("| Field | Value |") rather than its first entry.
+var (
+	recordHeaderKeys   = map[string]bool{"field": true, "key": true, "property": true, "attribute": true}
+	recordHeaderValues = map[string]bool{"value": true, "details": true, "detail": true}
+)
+
+// record reads a key/value record (rule 3): a table of two columns whose
+// rows (the header row too, unless it is "Field | Value") are distinct
+// short keys with values, one of them named Status or State. The record
+// is one item: its text from the row named Item, Name, Title, Feature or
+// Task (else the first other row), its state from the Status row's value
+// read as a status cell, and its other rows kept as Fields.
+func (c *computer) record(table, header ast.Node, rows []ast.Node) *found {
+	if header == nil || header.ChildCount() != 2 {
+		return nil
+	}
+	hcells := childrenOf(header)
+	if isStatusName(mdtext.Inline(hcells[1], c.src)) {
+		return nil // a status table of two columns
+	}
+	pairs := rows
+	if !(recordHeaderKeys[headerName(mdtext.Inline(hcells[0], c.src))] && recordHeaderValues[headerName(mdtext.Inline(hcells[1], c.src))]) {
+		pairs = append([]ast.Node{header}, rows...)
+	}
+	status, textRow := -1, -1
+	seen := map[string]bool{}
+	for i, r := range pairs {
+		cells := childrenOf(r)
+		if len(cells) != 2 {
+			return nil
+		}
+		key := mdtext.Inline(cells[0], c.src)
+		name := headerName(key)
+		if key == "" || len(strings.Fields(key)) > 4 || len(key) > 40 || seen[name] {
+			return nil
+		}
+		seen[name] = true
+		switch {
+		case name == "status" || name == "state":
+			status = i
+		case recordTextKeys[name] && textRow < 0:
+			textRow = i
+		default:
+			if _, _, isMarker := c.cellMarker(cells[0]); isMarker {
+				return nil // a key that is a status value: a table of states, not a record
+			}
+		}
+	}
+	if status < 0 || len(pairs) < 2 {
+		return nil
+	}
+	if textRow < 0 {
+		textRow = 0
+		if status == 0 {
+			textRow = 1
+		}
+	}
+	value := func(i int) ast.Node { return childrenOf(pairs[i])[1] }
+	st := marker.Open
+	if s, ok := c.cellState(value(status)); ok {
+		st = s
+	}
+	it := c.newItem(table, st, SourceTable, mdtext.Inline(value(textRow), c.src), c.ownText(value(status))+" "+c.ownText(value(textRow)))
+	for i, r := range pairs {
+		if i == status || i == textRow {
+			continue
+		}
+		cells := childrenOf(r)
+		it.Fields = append(it.Fields, Field{Key: mdtext.Inline(cells[0], c.src), Value: mdtext.Inline(cells[1], c.src)})
+	}
+	return it
+}
