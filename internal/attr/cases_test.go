@@ -122,3 +122,63 @@ func TestReadItems(t *testing.T) {
 		return dumpItem(Read(strings.Join(in, " ")))
 	})
 }
+
+// dumpSection writes what ReadSection found as one line.
+func dumpSection(s Section) string {
+	var parts []string
+	add := func(k, v string) {
+		if v != "" {
+			parts = append(parts, k+" "+v)
+		}
+	}
+	add("status", s.Status)
+	add("owner", s.Owner)
+	add("due", s.Due)
+	add("start", s.Start)
+	add("risk", s.Risk)
+	add("priority", s.Priority.String())
+	if s.Estimate != "" {
+		add("estimate", fmt.Sprintf("%q=%gh", s.Estimate, s.EstimateHours))
+	}
+	if s.Actual != "" {
+		add("actual", fmt.Sprintf("%q=%gh", s.Actual, s.ActualHours))
+	}
+	if s.DependsLine != 0 {
+		switch {
+		case s.NoDepends:
+			add("depends", "none")
+		case s.DependsAll != "":
+			add("depends", "all "+s.DependsAll)
+		default:
+			add("depends", strings.Join(s.Depends, ","))
+		}
+		parts[len(parts)-1] += fmt.Sprintf(" (line %d)", s.DependsLine)
+	}
+	for _, f := range s.Fields {
+		add("field", fmt.Sprintf("%q=%q", f.Key, f.Value))
+	}
+	if len(parts) == 0 {
+		return "= nothing"
+	}
+	return "= " + strings.Join(parts, " | ")
+}
+
+func TestReadSections(t *testing.T) {
+	runCases(t, "testdata/sections.txt", func(in []string) string {
+		lines := make([]Line, len(in))
+		for i, text := range in {
+			lines[i] = Line{Number: i + 1, Text: text}
+		}
+		return dumpSection(ReadSection(lines))
+	})
+}
+
+func TestHeadingIDs(t *testing.T) {
+	runCases(t, "testdata/headings.txt", func(in []string) string {
+		id, ok := HeadingID(in[0])
+		if !ok {
+			return "= no id"
+		}
+		return "= " + id
+	})
+}

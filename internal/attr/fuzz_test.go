@@ -48,3 +48,40 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// FuzzSection checks the section reader on any lines: no panic, the same
+// answer twice, only valid dates, non-negative hours, and dependencies
+// that come from the line they name.
+func FuzzSection(f *testing.F) {
+	addInputs(f, "testdata/sections.txt")
+	addInputs(f, "testdata/headings.txt")
+	f.Fuzz(func(t *testing.T, text string) {
+		var lines []Line
+		for i, l := range strings.Split(text, "\n") {
+			lines = append(lines, Line{Number: i + 1, Text: l})
+		}
+		s := ReadSection(lines)
+		if dumpSection(s) != dumpSection(ReadSection(lines)) {
+			t.Fatalf("%q: two readings differ", text)
+		}
+		for _, d := range []string{s.Due, s.Start} {
+			if d != "" && !isDate(d) {
+				t.Fatalf("%q: invalid date %q", text, d)
+			}
+		}
+		if s.EstimateHours < 0 || s.ActualHours < 0 {
+			t.Fatalf("%q: negative hours", text)
+		}
+		if s.DependsLine < 0 || s.DependsLine > len(lines) || (len(s.Depends) > 0 || s.DependsAll != "" || s.NoDepends) != (s.DependsLine > 0) {
+			t.Fatalf("%q: dependencies %v from line %d", text, s.Depends, s.DependsLine)
+		}
+		for _, l := range lines {
+			if id, ok := HeadingID(l.Text); ok && !strings.HasPrefix(strings.TrimSpace(l.Text), id) {
+				t.Fatalf("HeadingID(%q) = %q, not its start", l.Text, id)
+			}
+			if h, n, ok := ParseHours(l.Text); ok && (h < 0 || n <= 0 || n > len(l.Text)) {
+				t.Fatalf("ParseHours(%q) = %g, %d", l.Text, h, n)
+			}
+		}
+	})
+}
