@@ -1,0 +1,48 @@
+package attr
+
+import (
+	"strings"
+	"time"
+)
+
+// isDate reports whether s is a valid calendar date written YYYY-MM-DD.
+func isDate(s string) bool {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return false
+	}
+	for i := 0; i < 10; i++ {
+		if i != 4 && i != 7 && (s[i] < '0' || s[i] > '9') {
+			return false
+		}
+	}
+	_, err := time.Parse("2006-01-02", s)
+	return err == nil
+}
+
+// dateAt returns the date that starts at s[i:] when one does and is not
+// part of a longer run of digits.
+func dateAt(s string, i int) (string, bool) {
+	if i+10 > len(s) || !isDate(s[i:i+10]) {
+		return "", false
+	}
+	if i+10 < len(s) && '0' <= s[i+10] && s[i+10] <= '9' {
+		return "", false
+	}
+	return s[i : i+10], true
+}
+
+// ParseDate reads a field value that is a date: YYYY-MM-DD, optionally
+// followed by a note in parentheses ("2026-03-01 (tentative)"). Anything
+// else is not a date ("`wikibot-io` repo", "Q3", "next week").
+func ParseDate(v string) (string, bool) {
+	v = strings.TrimSpace(v)
+	d, ok := dateAt(v, 0)
+	if !ok {
+		return "", false
+	}
+	rest := strings.TrimSpace(v[10:])
+	if rest == "" || strings.HasPrefix(rest, "(") && strings.HasSuffix(rest, ")") {
+		return d, true
+	}
+	return "", false
+}

@@ -1,0 +1,630 @@
+package attr
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/milepost/milepost/internal/marker"
+)
+
+// Item is what an item's text says besides its state.
+type Item struct {
+	// Text is the text with its attributes taken out, spaces collapsed and
+	// separators left dangling at either end trimmed; the text as given
+	// when it holds none.
+	Text string
+
+	// Dates, YYYY-MM-DD or "".
+	Due, Start, Scheduled, Created, Done, Cancelled string
+
+	Owner    string   // handle without "@", or a name as written in [owner:: …]
+	Priority Priority // NoPriority when none is given
+	// Estimate is the estimate as written ("2h", "4-6 hours"), and
+	// EstimateHours what it counts for (1d = 8h, 1w = 40h, a range at
+	// its upper bound); "" and 0 when there is none.
+	Estimate      string
+	EstimateHours float64
+	ID            string
+	Depends       []string // ids this item waits for, in text order, each once
+	Fields        []Field  // other inline fields, and known ones whose value did not read
+
+	// Mark is the state the Tasks conventions fix: done for "✅ <date>",
+	// dropped for "❌ <date>"; HasMark says whether one was found. These
+	// emoji are taken out of Text, so a marker read from Text does not
+	// see them again.
+	Mark    marker.State
+	HasMark bool
+
+	// Spans are the parts of the text that were taken out, in text order.
+	Spans []Span
+}
+
+// Field is a field as written: its key and value.
+type Field struct {
+	Key   string `json:"key"`
+	Value string `json:"value"`
+}
+
+// Span is one attribute taken out of a text: text[Start:End] in bytes.
+type Span struct {
+	Start, End int
+	Kind       string // one of the Kind* names
+}
+
+// Kinds of spans.
+const (
+	KindDate     = "date"     // an emoji or word date: 📅 2026-01-03, due 2026-01-03
+	KindField    = "field"    // a Dataview inline field: [key:: value], (key:: value)
+	KindOwner    = "owner"    // @handle
+	KindPriority = "priority" // 🔺 ⏫ 🔼 🔽 ⏬, P0-P3
+	KindEstimate = "estimate" // ⏱ 2h
+	KindID       = "id"       // 🆔 abc
+	KindDepends  = "depends"  // ⛔ abc,def
+)
+
+// dateEmoji maps the Tasks date signs to the field they set.
+var dateEmoji = map[rune]string{
+	'📅': "due", '📆': "due", '🗓': "due",
+	'🛫': "start",
+	'⏳': "scheduled", '⌛': "scheduled",
+	'✅': "done",
+	'➕': "created",
+	'❌': "cancelled",
+}
+
+const (
+	idEmoji       = '🆔'
+	dependsEmoji  = '⛔'
+	estimateEmoji = '⏱'
+)
+
+// Read reads the attributes of one item's text. text is the item's own
+// text as markers are read from it: code spans stand as marker.Opaque, so
+// nothing in code is read. See the package doc and docs/status-model.md.
+func Read(text string) Item {
+	it := Item{Text: text}
+	if !mayHold(text) {
+		return it
+	}
+	r := &itemReader{s: text, it: &it}
+	r.urls = urlRanges(text)
+	r.scan()
+	r.readDepends()
+	r.dropInnerEdges()
+	r.finish()
+	return it
+}
+
+// mayHold is a fast test: text with none of these bytes holds no
+// attribute.
+func mayHold(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 0x80, c == '@', c == '[', c == '(':
+			return true
+		case c == 'P' && i+1 < len(s) && '0' <= s[i+1] && s[i+1] <= '3':
+			return true
+		case (c == 'd' || c == 'D') && i+2 < len(s) && s[i+1]|0x20 == 'u' && s[i+2]|0x20 == 'e':
+			return true
+		}
+	}
+	return false
+}
+
+type itemReader struct {
+	s     string
+	it    *Item
+	urls  [][2]int
+	spans []span
+	// blocked holds the offsets of ⛔ signs that may open a dependency
+	// list (read once every other attribute is known).
+	blocked []int
+}
+
+// span is a Span while reading: edge spans (an @handle, a P-token) set
+// their field wherever they stand, but leave the text only at either end
+// of it.
+type span struct {
+	Span
+	edge bool
+}
+
+func (r *itemReader) add(start, end int, kind string, edge bool) {
+	start, end = r.bracketed(start, end)
+	r.spans = append(r.spans, span{Span{start, end, kind}, edge})
+}
+
+// bracketed widens [start,end) over a pair of brackets that hold exactly
+// it: "(due 2026-01-03)", "[P1]".
+func (r *itemReader) bracketed(start, end int) (int, int) {
+	if start > 0 && end < len(r.s) {
+		o, c := r.s[start-1], r.s[end]
+		if o == '(' && c == ')' || o == '[' && c == ']' {
+			return start - 1, end + 1
+		}
+	}
+	return start, end
+}
+
+// scan reads every attribute but ⛔ lists, left to right.
+func (r *itemReader) scan() {
+	s := r.s
+	first := firstVisible(s)
+	for i := 0; i < len(s); {
+		if e := r.urlEnd(i); e > i {
+			i = e
+			continue
+		}
+		c, size := utf8.DecodeRuneInString(s[i:])
+		end := 0
+		switch {
+		case c == '[' || c == '(':
+			end = r.inlineField(i)
+		case c == '@':
+			end = r.handle(i)
+		case c == 'P':
+			end = r.pToken(i)
+		case c == 'd' || c == 'D':
+			end = r.dueWord(i)
+		case c == dependsEmoji:
+			if i != first {
+				r.blocked = append(r.blocked, i)
+			}
+		case c >= 0x80:
+			end = r.emoji(i, c, size)
+		}
+		if end > i {
+			i = end
+		} else {
+			i += size
+		}
+	}
+}
+
+// emoji reads a Tasks sign at i and what follows it.
+func (r *itemReader) emoji(i int, c rune, size int) int {
+	s, it := r.s, r.it
+	j := afterSign(s, i+size)
+	if name, ok := dateEmoji[c]; ok {
+		d, ok := dateAt(s, j)
+		if !ok {
+			return 0
+		}
+		r.add(i, j+10, KindDate, false)
+		r.setDate(name, d)
+		return j + 10
+	}
+	if p, ok := priorityEmoji[c]; ok {
+		r.add(i, skipSelectors(s, i+size), KindPriority, false)
+		r.setPriority(p)
+		return skipSelectors(s, i+size)
+	}
+	switch c {
+	case estimateEmoji:
+		h, n, ok := ParseHours(s[j:])
+		if !ok {
+			return 0
+		}
+		if it.Estimate == "" {
+			it.Estimate, it.EstimateHours = s[j:j+n], h
+		}
+		r.add(i, j+n, KindEstimate, false)
+		return j + n
+	case idEmoji:
+		e := idEnd(s, j)
+		if e == j {
+			return 0
+		}
+		if it.ID == "" {
+			it.ID = s[j:e]
+		}
+		r.add(i, e, KindID, false)
+		return e
+	}
+	return 0
+}
+
+func (r *itemReader) setDate(name, d string) {
+	it := r.it
+	var dst *string
+	switch name {
+	case "due":
+		dst = &it.Due
+	case "start":
+		dst = &it.Start
+	case "scheduled":
+		dst = &it.Scheduled
+	case "created":
+		dst = &it.Created
+	case "done":
+		dst = &it.Done
+		if !it.HasMark {
+			it.Mark, it.HasMark = marker.Done, true
+		}
+	case "cancelled":
+		dst = &it.Cancelled
+		if !it.HasMark {
+			it.Mark, it.HasMark = marker.Dropped, true
+		}
+	}
+	if *dst == "" {
+		*dst = d
+	}
+}
+
+func (r *itemReader) setPriority(p Priority) {
+	if r.it.Priority == NoPriority {
+		r.it.Priority = p
+	}
+}
+
+// inlineField reads a Dataview field "[key:: value]" or "(key:: value)"
+// at i.
+func (r *itemReader) inlineField(i int) int {
+	s := r.s
+	open := s[i]
+	closing := byte(']')
+	if open == '(' {
+		closing = ')'
+	}
+	j := i + 1
+	for j < len(s) && j-i <= 64 && !strings.ContainsRune("[]():\n", rune(s[j])) {
+		j++
+	}
+	if !strings.HasPrefix(s[j:], "::") {
+		return 0
+	}
+	key := strings.TrimSpace(s[i+1 : j])
+	if !validKey(key) {
+		return 0
+	}
+	depth := 1
+	e := j + 2
+	for ; e < len(s); e++ {
+		if s[e] == open {
+			depth++
+		} else if s[e] == closing {
+			depth--
+			if depth == 0 {
+				break
+			}
+		}
+	}
+	if e >= len(s) {
+		return 0
+	}
+	r.field(key, strings.TrimSpace(s[j+2:e]))
+	r.add(i, e+1, KindField, false)
+	return e + 1
+}
+
+// validKey accepts a Dataview key: letters, digits, spaces, '-' and '_',
+// starting with a letter.
+func validKey(k string) bool {
+	if k == "" {
+		return false
+	}
+	for i, c := range k {
+		ok := unicode.IsLetter(c) || i > 0 && (unicode.IsDigit(c) || c == ' ' || c == '-' || c == '_')
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// normKey folds a key for comparison: lower case, without spaces, '-' or
+// '_' ("dependsOn", "Depends on" and "depends-on" are one key).
+func normKey(k string) string {
+	return strings.Map(func(c rune) rune {
+		if c == ' ' || c == '-' || c == '_' {
+			return -1
+		}
+		return unicode.ToLower(c)
+	}, k)
+}
+
+// field sets what an inline field says, or keeps it as written.
+func (r *itemReader) field(key, value string) {
+	it := r.it
+	switch normKey(key) {
+	case "due", "deadline":
+		if r.dateField("due", value) {
+			return
+		}
+	case "start":
+		if r.dateField("start", value) {
+			return
+		}
+	case "scheduled":
+		if r.dateField("scheduled", value) {
+			return
+		}
+	case "created":
+		if r.dateField("created", value) {
+			return
+		}
+	case "completion", "completed", "done":
+		if d, ok := ParseDate(value); ok {
+			if it.Done == "" {
+				it.Done = d
+			}
+			return
+		}
+	case "cancelled", "canceled":
+		if d, ok := ParseDate(value); ok {
+			if it.Cancelled == "" {
+				it.Cancelled = d
+			}
+			return
+		}
+	case "owner", "assignee":
+		if v := strings.TrimPrefix(value, "@"); v != "" {
+			if it.Owner == "" {
+				it.Owner = v
+			}
+			return
+		}
+	case "priority":
+		if p, ok := ParsePriority(value); ok {
+			r.setPriority(p)
+			return
+		}
+	case "estimate":
+		if h, n, ok := ParseHours(value); ok && strings.TrimSpace(value[n:]) == "" {
+			if it.Estimate == "" {
+				it.Estimate, it.EstimateHours = value, h
+			}
+			return
+		}
+	case "id":
+		if value != "" && idEnd(value, 0) == len(value) {
+			if it.ID == "" {
+				it.ID = value
+			}
+			return
+		}
+	case "dependson", "depends", "dependencies", "blockedby":
+		if ids, ok := idList(value); ok {
+			it.Depends = appendNew(it.Depends, ids...)
+			return
+		}
+	}
+	it.Fields = append(it.Fields, Field{key, value})
+}
+
+func (r *itemReader) dateField(name, value string) bool {
+	d, ok := ParseDate(value)
+	if ok {
+		r.setDate(name, d)
+	}
+	return ok
+}
+
+// handle reads "@handle" at i: a letter, then letters, digits, '_' and
+// '-', not inside a word or an address (dana@example.org) and not a domain
+// (@coves.social) or a path (@types/node).
+func (r *itemReader) handle(i int) int {
+	s := r.s
+	if p, _ := utf8.DecodeLastRuneInString(s[:i]); i > 0 && (joinsWord(p) || strings.ContainsRune("+@/\\`", p)) {
+		return 0
+	}
+	j := i + 1
+	if j >= len(s) || !isASCIILetter(s[j]) {
+		return 0
+	}
+	for j < len(s) && (isASCIILetter(s[j]) || '0' <= s[j] && s[j] <= '9' || s[j] == '_' || s[j] == '-') {
+		j++
+	}
+	if j < len(s) {
+		switch s[j] {
+		case '@', '/', '\\':
+			return 0
+		case '.':
+			if j+1 < len(s) && isWordByte(s[j+1]) {
+				return 0
+			}
+		}
+		if c, _ := utf8.DecodeRuneInString(s[j:]); c == marker.Opaque || c >= 0x80 && unicode.IsLetter(c) {
+			return 0
+		}
+	}
+	if r.it.Owner == "" {
+		r.it.Owner = s[i+1 : j]
+	}
+	r.add(i, j, KindOwner, true)
+	return j
+}
+
+// pToken reads a priority token P0-P3 at i, a whole word ("P2P", "P1-7"
+// and "AP1" are not).
+func (r *itemReader) pToken(i int) int {
+	s := r.s
+	if !boundaryBefore(s, i) || i+1 >= len(s) || s[i+1] < '0' || s[i+1] > '3' || !boundaryAfter(s, i+2) {
+		return 0
+	}
+	p, _ := ParsePriority(s[i : i+2])
+	r.setPriority(p)
+	r.add(i, i+2, KindPriority, true)
+	return i + 2
+}
+
+// dueWord reads "due 2026-01-03" or "due: 2026-01-03" (any case) at i.
+func (r *itemReader) dueWord(i int) int {
+	s := r.s
+	if !boundaryBefore(s, i) || !strings.EqualFold(safeSlice(s, i, i+3), "due") {
+		return 0
+	}
+	j := i + 3
+	if j < len(s) && s[j] == ':' {
+		j++
+	}
+	k := skipBlanks(s, j)
+	if k == i+3 {
+		return 0 // "due" must be followed by ':' or a space
+	}
+	d, ok := dateAt(s, k)
+	if !ok {
+		return 0
+	}
+	r.setDate("due", d)
+	r.add(i, k+10, KindDate, false)
+	return k + 10
+}
+
+// readDepends reads the ⛔ signs that stand after the item's text and are
+// followed by a list of ids and then nothing but other attributes
+// ("… ⛔ abc,def"), right to left so that "⛔ a ⛔ b" is two lists. Any
+// other ⛔ is left in the text: the blocked marker.
+func (r *itemReader) readDepends() {
+	s := r.s
+	var found [][]string
+	for k := len(r.blocked) - 1; k >= 0; k-- {
+		i := r.blocked[k]
+		j := afterSign(s, i+utf8.RuneLen(dependsEmoji))
+		e := j
+		var ids []string
+		for {
+			t := idEnd(s, e)
+			if t == e || !dependencyShaped(s[e:t]) {
+				break
+			}
+			ids = append(ids, s[e:t])
+			e = t
+			if e < len(s) && s[e] == ',' {
+				if t := skipBlanks(s, e+1); idEnd(s, t) > t {
+					e = t
+					continue
+				}
+			}
+			break
+		}
+		if len(ids) == 0 {
+			continue
+		}
+		if next := skipBlanks(s, e); next < len(s) && !r.spanAt(next) {
+			continue
+		}
+		r.add(i, e, KindDepends, false)
+		found = append(found, ids)
+	}
+	for k := len(found) - 1; k >= 0; k-- {
+		r.it.Depends = appendNew(r.it.Depends, found[k]...)
+	}
+}
+
+// dependencyShaped says whether a token after ⛔ reads as an id rather
+// than a word: it holds a digit, '-' or '_', or is all lower case
+// ("abc", "p4-1"); "Legal" and "BLOCKED" are words.
+func dependencyShaped(tok string) bool {
+	lower := true
+	for _, c := range tok {
+		if c >= '0' && c <= '9' || c == '-' || c == '_' {
+			return true
+		}
+		if unicode.IsUpper(c) {
+			lower = false
+		}
+	}
+	return lower
+}
+
+func (r *itemReader) spanAt(i int) bool {
+	for _, sp := range r.spans {
+		if sp.Start == i {
+			return true
+		}
+	}
+	return false
+}
+
+// dropInnerEdges keeps in the text the edge spans (@handle, P-token) that
+// stand inside it ("Pair with @dana on the P1 bug"): only those with
+// nothing but other taken-out spans, spaces and separators between them
+// and an end of the text are taken out.
+func (r *itemReader) dropInnerEdges() {
+	sortSpans(r.spans)
+	out := r.spans[:0]
+	isOut := make([]bool, len(r.spans))
+	for i, sp := range r.spans {
+		isOut[i] = !sp.edge
+	}
+	// From the left: a run of spans separated only by blanks.
+	pos := 0
+	for i, sp := range r.spans {
+		if !onlySeparators(r.s[pos:sp.Start]) {
+			break
+		}
+		isOut[i] = true
+		pos = sp.End
+	}
+	pos = len(r.s)
+	for i := len(r.spans) - 1; i >= 0; i-- {
+		sp := r.spans[i]
+		if !onlySeparators(r.s[sp.End:pos]) {
+			break
+		}
+		isOut[i] = true
+		pos = sp.Start
+	}
+	for i, sp := range r.spans {
+		if isOut[i] {
+			out = append(out, sp)
+		}
+	}
+	r.spans = out
+}
+
+func onlySeparators(s string) bool {
+	for _, c := range s {
+		if !unicode.IsSpace(c) && !strings.ContainsRune(separators, c) {
+			return false
+		}
+	}
+	return true
+}
+
+// separators are left dangling at the ends of a text once attributes go.
+const separators = "-–—:|,;·•/"
+
+// finish writes the spans and the text without them.
+func (r *itemReader) finish() {
+	if len(r.spans) == 0 {
+		return
+	}
+	var b strings.Builder
+	pos := 0
+	for _, sp := range r.spans {
+		r.it.Spans = append(r.it.Spans, sp.Span)
+		if sp.Start > pos {
+			b.WriteString(r.s[pos:sp.Start])
+		}
+		b.WriteByte(' ')
+		pos = max(pos, sp.End)
+	}
+	b.WriteString(r.s[pos:])
+	r.it.Text = tidy(b.String())
+}
+
+// tidy collapses runs of spaces, drops brackets left empty and trims
+// separators left dangling at the ends.
+func tidy(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	for _, empty := range []string{"()", "[]", "( )", "[ ]"} {
+		s = strings.ReplaceAll(s, empty, "")
+	}
+	s = strings.Join(strings.Fields(s), " ")
+	for _, p := range []string{" .", " ,", " ;", " :"} {
+		s = strings.ReplaceAll(s, p, p[1:])
+	}
+	return strings.Trim(s, " "+separators)
+}
+
+func sortSpans(ss []span) {
+	for i := 1; i < len(ss); i++ {
+		for j := i; j > 0 && ss[j].Start < ss[j-1].Start; j-- {
+			ss[j], ss[j-1] = ss[j-1], ss[j]
+		}
+	}
+}

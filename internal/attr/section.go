@@ -1,0 +1,336 @@
+package attr
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Section is what a section's "**Field:** value" lines say.
+type Section struct {
+	Status string // as written; it changes no count
+	Owner  string // handle without "@", or a name as written
+	Due    string // YYYY-MM-DD: Due, Deadline, Target date, or Target when it is a date
+	Start  string // YYYY-MM-DD
+	Risk   string // as written
+
+	Priority Priority
+
+	// Estimate and Actual are as written ("4-6 hours"), with the hours
+	// they count for (a range at its upper bound); the hours are 0 when
+	// the value does not start with a duration.
+	Estimate      string
+	EstimateHours float64
+	Actual        string
+	ActualHours   float64
+
+	// Depends are the ids a Dependencies line lists; DependsAll the
+	// prefix of "All P4 tasks" (every id with that prefix on the page);
+	// NoDepends is set by "None". DependsLine is the line they were read
+	// from, for warnings.
+	Depends     []string
+	DependsAll  string
+	NoDepends   bool
+	DependsLine int
+
+	// Fields are the other fields, and known ones whose value did not
+	// read (a Target that is not a date), as written.
+	Fields []Field
+}
+
+// Line is one source line and its 1-based number in the file.
+type Line struct {
+	Number int
+	Text   string
+}
+
+// ReadSection reads the field lines of a section's own text: the raw
+// source lines of its paragraphs before its first sub-heading. The first
+// line that sets a field wins; lines that are not field lines are
+// skipped.
+func ReadSection(lines []Line) Section {
+	var s Section
+	for _, l := range lines {
+		key, value, ok := FieldLine(l.Text)
+		if !ok {
+			continue
+		}
+		s.set(key, value, l.Number)
+	}
+	return s
+}
+
+// FieldLine reads a line "**Field:** value" or "**Field**: value" (or with
+// __, optionally as a list item) and returns the field's name and value as
+// written. A bold label without a colon ("**Dependencies** list task IDs")
+// and a label with no value ("**Description:**") are not fields.
+func FieldLine(line string) (key, value string, ok bool) {
+	t := strings.TrimLeft(line, " \t")
+	for _, bullet := range []string{"- ", "* ", "+ "} {
+		if strings.HasPrefix(t, bullet) {
+			t = strings.TrimLeft(t[2:], " \t")
+			break
+		}
+	}
+	var delim string
+	switch {
+	case strings.HasPrefix(t, "**"):
+		delim = "**"
+	case strings.HasPrefix(t, "__"):
+		delim = "__"
+	default:
+		return "", "", false
+	}
+	rest := t[2:]
+	end := strings.Index(rest, delim)
+	if end <= 0 {
+		return "", "", false
+	}
+	label := rest[:end]
+	after := rest[end+2:]
+	switch {
+	case strings.HasSuffix(label, ":"):
+		label = label[:len(label)-1]
+	case strings.HasPrefix(after, ":"):
+		after = after[1:]
+	default:
+		return "", "", false
+	}
+	label = strings.TrimSpace(label)
+	value = strings.TrimSpace(after)
+	if !validLabel(label) || value == "" {
+		return "", "", false
+	}
+	return label, value, true
+}
+
+// validLabel accepts a field name: a few words of letters and digits
+// (with spaces, '-', '/', '&', '(' and ')'), starting with a letter.
+func validLabel(l string) bool {
+	if l == "" || len(l) > 40 || strings.Count(l, " ") > 4 {
+		return false
+	}
+	for i, c := range l {
+		if i == 0 && !unicode.IsLetter(c) {
+			return false
+		}
+		if !(unicode.IsLetter(c) || unicode.IsDigit(c) || strings.ContainsRune(" -/&()'", c)) {
+			return false
+		}
+	}
+	return true
+}
+
+// sectionKey folds a field name: lower case, single spaces.
+func sectionKey(k string) string {
+	return strings.Join(strings.Fields(strings.ToLower(k)), " ")
+}
+
+// set records one field. Known fields whose value does not read, and a
+// known field given a second time, are kept as written.
+func (s *Section) set(key, value string, line int) {
+	if !s.setKnown(sectionKey(key), value, line) {
+		s.Fields = append(s.Fields, Field{key, value})
+	}
+}
+
+// setKnown sets a known field that is not set yet, and reports whether it
+// did.
+func (s *Section) setKnown(key, value string, line int) bool {
+	switch key {
+	case "status":
+		return setOnce(&s.Status, value)
+	case "owner", "owners", "assignee", "assigned to", "lead":
+		return setOnce(&s.Owner, ownerOf(value))
+	case "due", "due date", "deadline", "target date", "target":
+		d, ok := ParseDate(value)
+		return ok && setOnce(&s.Due, d)
+	case "start", "start date", "started":
+		d, ok := ParseDate(value)
+		return ok && setOnce(&s.Start, d)
+	case "estimate", "estimated effort", "estimated time", "effort":
+		if !setOnce(&s.Estimate, value) {
+			return false
+		}
+		s.EstimateHours, _, _ = ParseHours(value)
+		return true
+	case "actual effort", "actual time":
+		if !setOnce(&s.Actual, value) {
+			return false
+		}
+		s.ActualHours, _, _ = ParseHours(value)
+		return true
+	case "risk":
+		return setOnce(&s.Risk, value)
+	case "priority":
+		p, ok := ParsePriority(value)
+		if !ok || s.Priority != NoPriority {
+			return false
+		}
+		s.Priority = p
+		return true
+	case "dependencies", "dependency", "depends on", "blocked by":
+		d, ok := ParseDependencies(value)
+		if !ok || s.DependsLine != 0 {
+			return false
+		}
+		s.Depends, s.DependsAll, s.NoDepends = d.IDs, d.AllPrefix, d.None
+		s.DependsLine = line
+		return true
+	}
+	return false
+}
+
+func setOnce(dst *string, v string) bool {
+	if *dst != "" || v == "" {
+		return false
+	}
+	*dst = v
+	return true
+}
+
+// ownerOf reads an owner field: the first @handle's name when the value
+// starts with one ("@dana, @lee"), else the value as written.
+func ownerOf(v string) string {
+	if strings.HasPrefix(v, "@") {
+		if e := idEnd(v, 1); e > 1 {
+			return v[1:e]
+		}
+	}
+	return v
+}
+
+// Dependencies is what a Dependencies value says.
+type Dependencies struct {
+	IDs       []string
+	AllPrefix string // "All P4 tasks" → "P4"
+	None      bool
+}
+
+// ParseDependencies reads a Dependencies value: a list of ids separated by
+// commas, semicolons or "and", each optionally followed by a note in
+// parentheses ("P1-7 (routing)"); "None" (with or without a note); or "All
+// <prefix> tasks". Anything else does not read (ok is false) and is kept as
+// written by the caller.
+func ParseDependencies(v string) (Dependencies, bool) {
+	v = strings.TrimSpace(stripNotes(v))
+	v = strings.TrimRight(v, ". ")
+	switch strings.ToLower(v) {
+	case "none", "n/a", "-", "—", "no", "nothing":
+		return Dependencies{None: true}, true
+	}
+	if f := strings.Fields(v); len(f) == 3 && strings.EqualFold(f[0], "all") &&
+		(strings.EqualFold(f[2], "tasks") || strings.EqualFold(f[2], "task")) && idEnd(f[1], 0) == len(f[1]) {
+		return Dependencies{AllPrefix: f[1]}, true
+	}
+	var ids []string
+	for _, p := range splitList(v) {
+		p = strings.Trim(strings.TrimSpace(p), "`")
+		if !sectionIDShaped(p) {
+			return Dependencies{}, false
+		}
+		ids = appendNew(ids, p)
+	}
+	return Dependencies{IDs: ids}, len(ids) > 0
+}
+
+// stripNotes removes every parenthesised note ("(routing)").
+func stripNotes(v string) string {
+	var b strings.Builder
+	depth := 0
+	for _, c := range v {
+		switch {
+		case c == '(':
+			depth++
+		case c == ')' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}
+
+// splitList splits a list on commas, semicolons, '&' and the word "and".
+func splitList(v string) []string {
+	var out []string
+	for _, p := range strings.FieldsFunc(v, func(c rune) bool { return c == ',' || c == ';' || c == '&' }) {
+		words := strings.Fields(p)
+		start := 0
+		for i, w := range words {
+			if strings.EqualFold(w, "and") {
+				out = append(out, strings.Join(words[start:i], " "))
+				start = i + 1
+			}
+		}
+		out = append(out, strings.Join(words[start:], " "))
+	}
+	return out
+}
+
+// sectionIDShaped accepts an id as sections write them: a heading id
+// (P4-1, T-12, #12) or a Tasks id that holds a digit (abc123).
+func sectionIDShaped(p string) bool {
+	if p == "" {
+		return false
+	}
+	if _, n := headingID(p); n == len(p) {
+		return true
+	}
+	return idEnd(p, 0) == len(p) && strings.ContainsAny(p, "0123456789")
+}
+
+// HeadingID returns the id a heading's text begins with: letters (and
+// digits) then '-' and digits ("P4-1: Git Smart HTTP", "T-12 Login",
+// "ENG-204"), or '#' and digits ("#12 Fix login"), followed by the end, a
+// space or punctuation. "P0: Critical Blockers" has no id (P0 is a
+// priority label), nor has "Phase 4".
+func HeadingID(title string) (string, bool) {
+	t := strings.TrimSpace(title)
+	id, n := headingID(t)
+	if n == 0 {
+		return "", false
+	}
+	if n < len(t) {
+		switch t[n] {
+		case ' ', ':', '.', ')', ',', ';', '\t':
+		default:
+			return "", false
+		}
+		if t[n] == '.' && n+1 < len(t) && t[n+1] != ' ' {
+			return "", false // "P4-1.2" is a version
+		}
+	}
+	return id, true
+}
+
+// headingID reads an id at the start of s and returns it and its length.
+func headingID(s string) (string, int) {
+	i := 0
+	if strings.HasPrefix(s, "#") {
+		j := 1
+		for j < len(s) && '0' <= s[j] && s[j] <= '9' {
+			j++
+		}
+		if j == 1 {
+			return "", 0
+		}
+		return s[:j], j
+	}
+	if i >= len(s) || !isASCIILetter(s[i]) {
+		return "", 0
+	}
+	for i < len(s) && (isASCIILetter(s[i]) || '0' <= s[i] && s[i] <= '9') {
+		i++
+	}
+	if i >= len(s) || s[i] != '-' {
+		return "", 0
+	}
+	j := i + 1
+	for j < len(s) && '0' <= s[j] && s[j] <= '9' {
+		j++
+	}
+	if j == i+1 {
+		return "", 0
+	}
+	return s[:j], j
+}

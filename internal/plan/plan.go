@@ -1,0 +1,248 @@
+package plan
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/milepost/milepost/internal/marker"
+)
+
+// Kind says whether a node is an item or a section.
+type Kind int
+
+const (
+	Item Kind = iota
+	Section
+)
+
+// Node is one item or section as the plan sees it.
+type Node struct {
+	Kind   Kind
+	Page   string // the page's path as a user would type it, for warnings and "All <prefix> tasks"
+	Line   int
+	Text   string // the item's text or the section's title, for messages
+	Parent int    // index of the section holding this node, -1 for the page itself; less than the node's own index
+
+	ID          string
+	Depends     []string
+	DependsAll  string // "All P4 tasks": every id on the same page with this prefix and a dash, but the node's own
+	DependsLine int    // the line the dependencies were written on; 0 means Line
+
+	// State is the node's state. A section's state is derived from its
+	// items when it has an id and Declared is false (its heading carries
+	// no marker).
+	State    marker.State
+	Declared bool
+
+	Due           string  // YYYY-MM-DD or ""
+	Priority      int     // higher is more urgent; 0 for none (attr.Priority fits)
+	EstimateHours float64 // 0 for none
+}
+
+// Status is what the plan says about one node.
+type Status struct {
+	State     marker.State // the node's state, derived for task sections
+	WaitingOn []string     // ids of dependencies, its own and its sections', not done or dropped
+	External  []string     // its own dependencies defined nowhere in the site
+	// Ready: open and not waiting. ReadyToStart: ready, and it had at
+	// least one dependency (its own or a section's), now all met.
+	Ready, ReadyToStart bool
+	Overdue             bool // due before the build date and not done or dropped
+}
+
+// Warning is a problem with the plan, at a page's line. Kind is one of the
+// Kind* names.
+type Warning struct {
+	Kind    string
+	Page    string
+	Line    int
+	Message string
+}
+
+// Warning kinds, as status.json and `milepost check --fail-on` name them.
+const (
+	KindUnknownDependency = "unknown-dependency"
+	KindDuplicateID       = "duplicate-id"
+	KindDependencyCycle   = "dependency-cycle"
+)
+
+// Plan is the computed plan of a site.
+type Plan struct {
+	Nodes    []Node
+	Status   []Status // parallel to Nodes
+	Warnings []Warning
+	byID     map[string]int
+	deps     [][]int // resolved dependencies of each node (own and "All" ones), in order
+}
+
+// Compute works out the plan of nodes on the build date today
+// (YYYY-MM-DD; "" turns overdue off).
+func Compute(nodes []Node, today string) *Plan {
+	p := &Plan{Nodes: nodes, Status: make([]Status, len(nodes)), byID: map[string]int{}, deps: make([][]int, len(nodes))}
+	p.index()
+	p.deriveSections()
+	p.resolve()
+	p.wait(today)
+	p.findCycles()
+	return p
+}
+
+// parent returns the holding section of node i, or -1.
+func (p *Plan) parent(i int) int {
+	if q := p.Nodes[i].Parent; q >= 0 && q < i {
+		return q
+	}
+	return -1
+}
+
+// index maps ids to their first definition and warns of the others.
+func (p *Plan) index() {
+	for i, n := range p.Nodes {
+		if n.ID == "" {
+			continue
+		}
+		if first, ok := p.byID[n.ID]; ok {
+			f := p.Nodes[first]
+			p.warn(i, n.Line, KindDuplicateID, fmt.Sprintf("id %s is also defined at %s:%d", n.ID, f.Page, f.Line))
+			continue
+		}
+		p.byID[n.ID] = i
+	}
+}
+
+func (p *Plan) warn(i, line int, kind, msg string) {
+	p.Warnings = append(p.Warnings, Warning{Kind: kind, Page: p.Nodes[i].Page, Line: line, Message: msg})
+}
+
+// deriveSections sets the state of every section with an id and no
+// marker of its own from the items it holds at any depth: done when all
+// are done or dropped, active when any is done or active, else open.
+func (p *Plan) deriveSections() {
+	type tally struct{ items, finished, started int }
+	t := make([]tally, len(p.Nodes))
+	for i, n := range p.Nodes {
+		p.Status[i].State = n.State
+		if n.Kind != Item {
+			continue
+		}
+		for s := p.parent(i); s >= 0; s = p.parent(s) {
+			t[s].items++
+			switch n.State {
+			case marker.Done:
+				t[s].finished++
+				t[s].started++
+			case marker.Dropped:
+				t[s].finished++
+			case marker.Active:
+				t[s].started++
+			}
+		}
+	}
+	for i, n := range p.Nodes {
+		if n.Kind != Section || n.ID == "" || n.Declared || t[i].items == 0 {
+			continue
+		}
+		switch {
+		case t[i].finished == t[i].items:
+			p.Status[i].State = marker.Done
+		case t[i].started > 0:
+			p.Status[i].State = marker.Active
+		default:
+			p.Status[i].State = marker.Open
+		}
+	}
+}
+
+// resolve turns each node's dependencies into node indices, expanding
+// "All <prefix> tasks", and warns of ids defined nowhere.
+func (p *Plan) resolve() {
+	pageIDs := map[string][]int{}
+	for i, n := range p.Nodes {
+		if n.ID != "" && p.byID[n.ID] == i {
+			pageIDs[n.Page] = append(pageIDs[n.Page], i)
+		}
+	}
+	for i, n := range p.Nodes {
+		line := n.DependsLine
+		if line == 0 {
+			line = n.Line
+		}
+		seen := map[string]bool{}
+		for _, id := range n.Depends {
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			if j, ok := p.byID[id]; ok {
+				p.deps[i] = append(p.deps[i], j)
+				continue
+			}
+			p.Status[i].External = append(p.Status[i].External, id)
+			p.warn(i, line, KindUnknownDependency, fmt.Sprintf("%s depends on %s, which is defined nowhere in the site", name(n), id))
+		}
+		if n.DependsAll != "" {
+			prefix := strings.TrimSuffix(n.DependsAll, "-") + "-"
+			for _, j := range pageIDs[n.Page] {
+				if id := p.Nodes[j].ID; j != i && strings.HasPrefix(id, prefix) && !seen[id] {
+					seen[id] = true
+					p.deps[i] = append(p.deps[i], j)
+				}
+			}
+		}
+	}
+}
+
+// name is how messages name a node: its id, else its text.
+func name(n Node) string {
+	if n.ID != "" {
+		return n.ID
+	}
+	return fmt.Sprintf("%q", n.Text)
+}
+
+func finished(s marker.State) bool { return s == marker.Done || s == marker.Dropped }
+
+// wait sets waiting_on, ready, ready_to_start and overdue. A node inherits
+// what its sections wait on; done and dropped nodes wait on nothing, and
+// sections without an id (headings, not tasks) get none of these.
+func (p *Plan) wait(today string) {
+	hadDeps := make([]bool, len(p.Nodes))
+	inherited := make([][]string, len(p.Nodes)) // what node i and its sections wait on
+	for i, n := range p.Nodes {
+		st := &p.Status[i]
+		var waiting []string
+		if s := p.parent(i); s >= 0 {
+			hadDeps[i] = hadDeps[s]
+			waiting = append(waiting, inherited[s]...)
+		}
+		hadDeps[i] = hadDeps[i] || len(p.deps[i]) > 0 || len(st.External) > 0
+		for _, j := range p.deps[i] {
+			if !finished(p.Status[j].State) {
+				waiting = appendNew(waiting, p.Nodes[j].ID)
+			}
+		}
+		waiting = appendNew(waiting, st.External...)
+		inherited[i] = waiting
+		if finished(st.State) || n.Kind == Section && n.ID == "" {
+			continue // done work waits on nothing; a heading without an id is not work
+		}
+		st.WaitingOn = waiting
+		st.Ready = st.State == marker.Open && len(waiting) == 0
+		st.ReadyToStart = st.Ready && hadDeps[i]
+		st.Overdue = today != "" && n.Due != "" && n.Due < today
+	}
+}
+
+// appendNew appends the ids list does not hold yet.
+func appendNew(list []string, ids ...string) []string {
+next:
+	for _, id := range ids {
+		for _, have := range list {
+			if have == id {
+				continue next
+			}
+		}
+		list = append(list, id)
+	}
+	return list
+}

@@ -1,0 +1,191 @@
+package plan
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/milepost/milepost/internal/marker"
+	"github.com/milepost/milepost/internal/sitetest"
+)
+
+var nodeLine = regexp.MustCompile(`^(.+?):(\d+) (.*?) "(.*)"$`)
+
+// parseNodes reads the nodes file of a case, one node a line:
+//
+//	<page>:<line> item|section [key=value …] "text"
+//
+// with keys id, state (open, active, blocked, done, dropped), declared
+// (the heading carries a marker), in (the line of the holding section on
+// the same page), depends (a,b), all (a prefix), deps_line, due, priority,
+// hours. Lines starting with # are notes.
+func parseNodes(t *testing.T, src string) []Node {
+	t.Helper()
+	var nodes []Node
+	sectionAt := map[string]int{} // "page:line" → index
+	for _, line := range strings.Split(src, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		m := nodeLine.FindStringSubmatch(line)
+		if m == nil {
+			t.Fatalf("bad node line %q", line)
+		}
+		n := Node{Page: m[1], Text: m[4], Parent: -1}
+		n.Line, _ = strconv.Atoi(m[2])
+		f := append([]string{"", ""}, strings.Fields(m[3])...)
+		f[1] = f[2]
+		f = append(f[:2], f[3:]...)
+		if f[1] == "section" {
+			n.Kind = Section
+		}
+		for _, kv := range f[2:] {
+			k, v, _ := strings.Cut(kv, "=")
+			switch k {
+			case "id":
+				n.ID = v
+			case "state":
+				st, ok := marker.ParseState(v)
+				if !ok {
+					t.Fatalf("bad state in %q", line)
+				}
+				n.State = st
+			case "declared":
+				n.Declared = true
+			case "in":
+				p, ok := sectionAt[n.Page+":"+v]
+				if !ok {
+					t.Fatalf("no section at %s:%s before %q", n.Page, v, line)
+				}
+				n.Parent = p
+			case "depends":
+				n.Depends = strings.Split(v, ",")
+			case "all":
+				n.DependsAll = v
+			case "deps_line":
+				n.DependsLine, _ = strconv.Atoi(v)
+			case "due":
+				n.Due = v
+			case "priority":
+				n.Priority, _ = strconv.Atoi(v)
+			case "hours":
+				n.EstimateHours, _ = strconv.ParseFloat(v, 64)
+			default:
+				t.Fatalf("unknown key %q in %q", k, line)
+			}
+		}
+		if n.Kind == Section {
+			sectionAt[fmt.Sprintf("%s:%d", n.Page, n.Line)] = len(nodes)
+		}
+		nodes = append(nodes, n)
+	}
+	return nodes
+}
+
+// dumpPlan writes a plan as the cases hold it: every node's status, the
+// warnings, each page's Up next list and the critical path.
+func dumpPlan(p *Plan) string {
+	var b strings.Builder
+	var pages []string
+	for i, n := range p.Nodes {
+		if len(pages) == 0 || pages[len(pages)-1] != n.Page {
+			pages = append(pages, n.Page)
+		}
+		st := p.Status[i]
+		fmt.Fprintf(&b, "%s:%d %s", n.Page, n.Line, st.State)
+		if n.ID != "" {
+			fmt.Fprintf(&b, " %s", n.ID)
+		}
+		if len(st.WaitingOn) > 0 {
+			fmt.Fprintf(&b, " waiting_on=%s", strings.Join(st.WaitingOn, ","))
+		}
+		if len(st.External) > 0 {
+			fmt.Fprintf(&b, " external=%s", strings.Join(st.External, ","))
+		}
+		for _, f := range []struct {
+			on   bool
+			name string
+		}{{st.Ready, "ready"}, {st.ReadyToStart, "ready_to_start"}, {st.Overdue, "overdue"}} {
+			if f.on {
+				b.WriteString(" " + f.name)
+			}
+		}
+		b.WriteByte('\n')
+	}
+	for _, w := range p.Warnings {
+		fmt.Fprintf(&b, "warning %s:%d %s: %s\n", w.Page, w.Line, w.Kind, w.Message)
+	}
+	for _, page := range pages {
+		for _, e := range p.Next(page, 5) {
+			n := p.Nodes[e.Node]
+			fmt.Fprintf(&b, "next %s:%d %s %q", n.Page, n.Line, e.Reason, n.Text)
+			if w := p.Status[e.Node].WaitingOn; e.Reason == ReasonWaiting {
+				fmt.Fprintf(&b, " on %s", strings.Join(w, ","))
+			}
+			b.WriteByte('\n')
+		}
+	}
+	if path, length, byHours := p.CriticalPath(); path != nil {
+		var names []string
+		for _, i := range path {
+			names = append(names, name(p.Nodes[i]))
+		}
+		unit := "nodes"
+		if byHours {
+			unit = "hours"
+		}
+		fmt.Fprintf(&b, "critical path %s (%g %s)\n", strings.Join(names, " → "), length, unit)
+	}
+	return b.String()
+}
+
+// TestCases runs every testdata/*.txtar: a nodes file, a today file and
+// the want dump. go test -update rewrites the wants (review the diff).
+func TestCases(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.txtar")
+	if len(files) == 0 {
+		t.Fatal("no cases")
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a := sitetest.Parse(data)
+			files := map[string]string{}
+			for _, f := range a.Files {
+				files[f.Name] = string(f.Data)
+			}
+			p := Compute(parseNodes(t, files["nodes"]), strings.TrimSpace(files["today"]))
+			got := dumpPlan(p)
+			if *sitetest.Update {
+				writeWant(t, file, a, got)
+				return
+			}
+			if got != files["want"] {
+				t.Errorf("%s:\n--- got\n%s--- want\n%s", file, got, files["want"])
+			}
+		})
+	}
+}
+
+func writeWant(t *testing.T, file string, a *sitetest.Archive, want string) {
+	var b strings.Builder
+	b.WriteString(a.Comment)
+	for _, f := range a.Files {
+		if f.Name == "want" {
+			continue
+		}
+		fmt.Fprintf(&b, "-- %s --\n%s", f.Name, f.Data)
+	}
+	fmt.Fprintf(&b, "-- want --\n%s", want)
+	if err := os.WriteFile(file, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
