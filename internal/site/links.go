@@ -5,11 +5,13 @@ import (
 	"path"
 	"strings"
 
+	"github.com/yuin/goldmark/ast"
+
 	"github.com/milepost/milepost/internal/content"
 	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/markdown"
 	"github.com/milepost/milepost/internal/render"
-	"github.com/yuin/goldmark/ast"
+	"github.com/milepost/milepost/internal/wikilink"
 )
 
 // linkTargets maps what a markdown link may point at (content-relative
@@ -61,7 +63,7 @@ func (t *linkTargets) resolve(key string) string {
 // marked broken (render shows it as such) and reported.
 func rewriteLinks(doc ast.Node, src []byte, lines *markdown.LineIndex, p *content.Page, t *linkTargets, fileLinks bool, file string, out *parsed) {
 	var lookups []lookup
-	root := strings.Repeat("../", strings.Count(p.URL, "/"))
+	root := wikilink.RootOf(p.URL)
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -88,7 +90,7 @@ func rewriteLinks(doc ast.Node, src []byte, lines *markdown.LineIndex, p *conten
 			n.SetAttributeString(render.AttrBroken, append([]byte(nil), *dest...))
 			return ast.WalkContinue, nil
 		}
-		*dest = []byte(escapePath(render.RelHref(root, u, fileLinks)) + frag)
+		*dest = []byte(wikilink.EscapePath(wikilink.RelHref(root, u, fileLinks)) + frag)
 		return ast.WalkContinue, nil
 	})
 	out.lookups = lookups
@@ -131,17 +133,6 @@ func localPath(dest, folder string) (key, frag string, ok bool) {
 		return key, frag, true // outside the content root: never found
 	}
 	return key, frag, true
-}
-
-// escapePath percent-escapes each segment of a relative URL path.
-func escapePath(p string) string {
-	segs := strings.Split(p, "/")
-	for i, s := range segs {
-		if s != ".." && s != "." {
-			segs[i] = url.PathEscape(s)
-		}
-	}
-	return strings.Join(segs, "/")
 }
 
 // nodePosition is the file position of an inline node: its first text.

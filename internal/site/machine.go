@@ -15,6 +15,7 @@ import (
 	"github.com/milepost/milepost/internal/render"
 	"github.com/milepost/milepost/internal/slug"
 	"github.com/milepost/milepost/internal/status"
+	"github.com/milepost/milepost/internal/wikilink"
 )
 
 // pageJSON is one page in status.json; with items, the page's own
@@ -180,7 +181,7 @@ func (r *renderer) writeSiteStatusJSON(w io.Writer) error {
 	bw.WriteString(`],`)
 	folders := make([]folderJSON, 0, len(r.set.Folders))
 	for _, d := range r.set.Folders {
-		folders = append(folders, folderJSON{Path: d, URL: content.FolderURL(d), Title: r.folderTitle(d), Counts: r.rollup(d, true)})
+		folders = append(folders, folderJSON{Path: d, URL: content.FolderURL(d), Title: r.folderTitle(d), Counts: r.rollup.Tree(d)})
 	}
 	field("folders", folders, true)
 	bw.WriteString("}\n")
@@ -213,7 +214,7 @@ func (r *renderer) sitemap() []byte {
 	b.WriteString(xml.Header + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
 	for _, u := range urls {
 		b.WriteString("<url><loc>")
-		xml.EscapeText(&b, []byte(r.cfg.BaseURL+escapePath(u)))
+		xml.EscapeText(&b, []byte(r.cfg.BaseURL+wikilink.EscapePath(u)))
 		b.WriteString("</loc></url>\n")
 	}
 	b.WriteString("</urlset>\n")
@@ -254,7 +255,7 @@ func (r *renderer) atom(title, id string, done []render.Done) []byte {
 	for _, d := range done {
 		b.WriteString("<entry>")
 		writeEl(&b, "title", d.Text)
-		link := base + escapePath(strings.SplitN(d.URL, "#", 2)[0])
+		link := base + wikilink.EscapePath(strings.SplitN(d.URL, "#", 2)[0])
 		if i := strings.IndexByte(d.URL, '#'); i >= 0 {
 			link += d.URL[i:]
 		}

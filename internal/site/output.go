@@ -18,6 +18,7 @@ import (
 	"github.com/milepost/milepost/internal/render"
 	"github.com/milepost/milepost/internal/slug"
 	"github.com/milepost/milepost/internal/status"
+	"github.com/milepost/milepost/internal/wikilink"
 )
 
 // renderer runs RESOLVE and RENDER over the parsed pages of one build.
@@ -55,8 +56,7 @@ type renderer struct {
 	subfolders    map[string][]string         // folder → its direct sub-folders
 	recentOnce    sync.Once
 	recent        []render.Done // the newest done items of the site, newest first
-	rollupOnce    sync.Once
-	shallow, deep map[string]status.Counts // folder → counts of its pages (deep: and sub-folders')
+	rollup        status.Rollup // the counts of tracked pages by folder
 	folderOnce    sync.Once
 	folders       map[string]string // folder URL → content folder path
 	folderSigOnce sync.Once
@@ -92,12 +92,12 @@ func (r *renderer) run(ctx context.Context) (*Result, error) {
 	}
 	r.links = resolveLinks(r.pages, r.set, r.statics, r.prefix, r.prevLinks)
 	r.diags = append(r.diags, r.links.diags...)
-	total := status.Counts{}
 	for _, p := range r.pages {
 		if p.tracked {
-			total = total.Add(p.status.Counts)
+			r.rollup.Add(p.page.Folder, p.status.Counts)
 		}
 	}
+	total := r.rollup.Tree("")
 	r.site = &render.Site{
 		Title:        r.cfg.Title,
 		Description:  r.cfg.Description,
@@ -251,22 +251,12 @@ func (r *renderer) put(name string, data []byte) error {
 
 // view returns a View for the output at url ("milestones/x/" or "404.html").
 func (r *renderer) view(url, title string) *render.View {
-	return &render.View{Site: r.site, URL: url, Root: rootOf(url), Title: title}
-}
-
-// rootOf is the relative path from the file at url to the site root.
-func rootOf(url string) string {
-	return strings.Repeat("../", strings.Count(url, "/"))
+	return &render.View{Site: r.site, URL: url, Root: wikilink.RootOf(url), Title: title}
 }
 
 // progress colours counts by the configured thresholds.
 func (r *renderer) progress(c status.Counts) render.Progress {
-	return render.NewProgress(c, status.Color(c, thresholds(r.cfg)))
-}
-
-func thresholds(cfg config.Config) status.Thresholds {
-	t := cfg.Thresholds
-	return status.Thresholds{Green: t.Green, YellowGreen: t.YellowGreen, Yellow: t.Yellow, Orange: t.Orange}
+	return render.NewProgress(c, status.Color(c, r.cfg.Thresholds))
 }
 
 // writePages renders every page, in parallel.

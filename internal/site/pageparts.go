@@ -14,9 +14,6 @@ import (
 	"github.com/milepost/milepost/internal/wikilink"
 )
 
-// isPage reports whether a content path is a page (not a copied file).
-func (r *renderer) isPage(p string) bool { _, ok := r.byPath[p]; return ok }
-
 // crumbs lists the folders above the output at url, home first. The
 // lists are shared by every page of a folder: callers must not modify them.
 func (r *renderer) crumbs(url string) []render.Link {
@@ -79,7 +76,7 @@ func dateString(t time.Time) string {
 
 // isStale reports whether p's updated date is older than stale_after days.
 func (r *renderer) isStale(p *parsed) bool {
-	return r.cfg.StaleAfter > 0 && !p.page.Updated.IsZero() && status.Stale(p.page.Updated, r.in.Now, r.cfg.StaleAfter)
+	return status.Stale(p.page.Updated, r.in.Now, r.cfg.StaleAfter)
 }
 
 // pageWarnings are p's warnings, collected once per build.
@@ -89,11 +86,8 @@ func (r *renderer) pageWarnings(p *parsed) []status.Warning { return r.warnings[
 // the status model's (drift), staleness, and its links' problems.
 func (r *renderer) collectWarnings(p *parsed) []status.Warning {
 	ws := append([]status.Warning(nil), p.status.Warnings...)
-	if r.isStale(p) {
-		ws = append(ws, status.Warning{
-			Kind: diag.KindStale, Line: p.page.UpdatedLine,
-			Message: fmt.Sprintf("last updated %s, more than %d days before this build", dateString(p.page.Updated), r.cfg.StaleAfter),
-		})
+	if w, stale := status.StaleWarning(p.page.Updated, r.in.Now, r.cfg.StaleAfter, p.page.UpdatedLine); stale {
+		ws = append(ws, w)
 	}
 	if p.kind == "milestone" && p.status.Counts.Total() == 0 && p.page.Kind == "milestone" {
 		ws = append(ws, status.Warning{Kind: diag.KindNoItems, Line: 1, Message: "milestone page with no tracked items"})

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
-	"net/url"
 	"strings"
 
 	"github.com/milepost/milepost/internal/publish"
@@ -187,21 +186,9 @@ func itemGroups(items []status.Item, titles map[string]string) []render.ItemGrou
 func (r *renderer) fillLinks(p *parsed, v *render.View, body []byte) []byte {
 	res := r.links.byPage[p.page.Path]
 	return wikilink.Fill(body, len(p.links), func(i int, w *bytes.Buffer) {
-		l, rs := p.links[i], res[i]
-		href := ""
-		if !rs.Broken {
-			href = escapePath(v.Rel(rs.URL))
-			if rs.Anchor != "" {
-				href += "#" + url.PathEscape(rs.Anchor)
-			}
-		}
-		switch {
-		case l.Embed && !rs.Broken && r.isPage(rs.Path) && l.Block && !l.InLink:
-			r.writeEmbedCard(w, rs, href)
-		case l.Embed && !rs.Broken && !r.isPage(rs.Path):
-			wikilink.WriteImage(w, l, href, rs)
-		default:
-			wikilink.WriteLink(w, l, href, rs)
+		href := wikilink.Href(v.URL, v.Site.FileLinks, res[i])
+		if !wikilink.WriteHTML(w, p.links[i], href, res[i]) {
+			r.writeEmbedCard(w, res[i], href)
 		}
 	})
 }

@@ -5,13 +5,14 @@ import (
 	"io/fs"
 	"strings"
 
+	"github.com/yuin/goldmark/ast"
+
 	"github.com/milepost/milepost/internal/content"
 	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/markdown"
 	"github.com/milepost/milepost/internal/mdtext"
 	"github.com/milepost/milepost/internal/status"
 	"github.com/milepost/milepost/internal/wikilink"
-	"github.com/yuin/goldmark/ast"
 )
 
 // parsed is what PARSE keeps of a page once its AST is gone: everything

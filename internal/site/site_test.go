@@ -16,12 +16,13 @@ import (
 	"testing"
 	"time"
 
+	"io/fs"
+
 	"github.com/milepost/milepost"
 	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/publish"
 	"github.com/milepost/milepost/internal/site"
 	"github.com/milepost/milepost/internal/sitetest"
-	"io/fs"
 )
 
 // buildTime is the fixed build time of every test build: 2026-11-18.
