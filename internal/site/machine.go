@@ -2,7 +2,6 @@ package site
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"encoding/json"
 	"encoding/xml"
@@ -115,7 +114,7 @@ func nonNilWarnings(w []status.Warning) []status.Warning {
 // writeMachineFiles writes status.json, the site and folder badges,
 // robots.txt, sitemap.xml and the feed.
 func (r *renderer) writeMachineFiles() error {
-	if err := r.putStreamed("status.json", r.writeSiteStatusJSON, r.siteStatusJSON); err != nil {
+	if err := r.putStreamed("status.json", r.writeSiteStatusJSON); err != nil {
 		return err
 	}
 	if err := r.writeRollupBadges(); err != nil {
@@ -132,13 +131,6 @@ func (r *renderer) writeMachineFiles() error {
 		return err
 	}
 	return r.putDeferred("feed.xml", r.feed)
-}
-
-// siteStatusJSON is status.json in memory (the dev server's, on request).
-func (r *renderer) siteStatusJSON() []byte {
-	var buf bytes.Buffer
-	_ = r.writeSiteStatusJSON(&buf)
-	return buf.Bytes()
 }
 
 // writeSiteStatusJSON writes status.json ({"title", "generated", "counts",

@@ -157,87 +157,51 @@ func (r *renderer) collectAllWarnings(dirty map[string]bool) {
 	}
 }
 
-// sharedSink is a sink that can keep bytes without copying them.
-type sharedSink interface {
-	PutShared(name string, data []byte) error
-}
-
-// compactSink is a sink told which files need no minifying.
-type compactSink interface {
-	publish.Sink
-	PutCompact(name string, data []byte) error
-}
-
-// templateMinifier is a sink that minifies, and can minify a theme's
-// templates once so that the pages they render need no minifying.
-type templateMinifier interface {
-	MinifyTemplate(src string) (string, bool)
-}
-
 // putMade hands the sink a file milepost made (a page, listing, badge,
-// JSON or feed), as opposed to a copied static file or asset. Bytes a
-// memoised page shares with later builds go uncopied where the sink
-// allows; files already compact are not minified again: JSON, SVG, XML and
-// JavaScript are written compactly, and HTML is when the theme was
-// minified at load.
+// JSON or feed), as opposed to a copied static file or asset: compact,
+// unless it is HTML from a theme that was not minified.
 func (r *renderer) putMade(name string, data []byte) error {
-	compact := r.theme.Minified() || !strings.EqualFold(path.Ext(name), ".html")
+	r.files.Add(1)
 	var err error
-	shared, isShared := r.sink.(sharedSink)
-	compactor, isCompactor := r.sink.(compactSink)
-	switch {
-	case isShared && !r.theme.Minified(): // the dev server's memory: no copy, no minifying
-		err = shared.PutShared(name, data)
-	case isCompactor && compact:
-		err = compactor.PutCompact(name, data)
-	default:
+	if r.compact(name) {
+		err = r.sink.PutCompact(name, data)
+	} else {
 		err = r.sink.Put(name, data)
 	}
-	r.files.Add(1)
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", name, err)
 	}
 	return nil
 }
 
-// deferredSink is a sink that can make a file when it is first asked for.
-type deferredSink interface {
-	PutDeferred(name string, make func() []byte) error
+// compact reports whether a file milepost made is as small as minifying
+// would make it: JSON, SVG, XML and JavaScript are written compactly, and
+// HTML is when the sink minified the theme's templates at load.
+func (r *renderer) compact(name string) bool {
+	return r.theme.Minified() || !strings.EqualFold(path.Ext(name), ".html")
 }
 
 // putDeferred hands the sink a site-wide file that no page needs in order
-// to be shown (status.json, the feed, the sitemap, the search index): the
-// dev server makes it only when it is requested, so an edit does not wait
-// for it. Other sinks get it made now. make runs at most once, maybe after
-// the build returned; it only reads the renderer.
+// to be shown (the feed, the sitemap, the search index): the dev server
+// makes it only when it is requested, so an edit does not wait for it.
+// make runs at most once, maybe after the build returned; it only reads
+// the renderer.
 func (r *renderer) putDeferred(name string, make func() []byte) error {
-	if s, ok := r.sink.(deferredSink); ok {
-		r.files.Add(1)
-		if err := s.PutDeferred(name, make); err != nil {
-			return fmt.Errorf("writing %s: %w", name, err)
-		}
-		return nil
+	r.files.Add(1)
+	if err := r.sink.PutDeferred(name, make); err != nil {
+		return fmt.Errorf("writing %s: %w", name, err)
 	}
-	return r.putMade(name, make())
-}
-
-// streamSink is a sink that can take a file as it is written.
-type streamSink interface {
-	PutWriter(name string, write func(io.Writer) error) error
+	return nil
 }
 
 // putStreamed is putDeferred for a file that may be too large to hold in
-// memory: a sink that can take it as it is written gets write, the dev
-// server gets make on request, other sinks make's bytes now.
-func (r *renderer) putStreamed(name string, write func(io.Writer) error, make func() []byte) error {
-	if s, ok := r.sink.(streamSink); ok {
-		r.files.Add(1)
-		if err := s.PutWriter(name, write); err != nil {
-			return fmt.Errorf("writing %s: %w", name, err)
-		}
-		return nil
+// memory (status.json): a directory build writes it as write writes it.
+func (r *renderer) putStreamed(name string, write func(io.Writer) error) error {
+	r.files.Add(1)
+	if err := r.sink.PutWriter(name, write); err != nil {
+		return fmt.Errorf("writing %s: %w", name, err)
 	}
-	return r.putDeferred(name, make)
+	return nil
 }
 
 // put hands one file to the sink.

@@ -6,7 +6,6 @@ import (
 	"html/template"
 	"strings"
 
-	"github.com/milepost/milepost/internal/publish"
 	"github.com/milepost/milepost/internal/render"
 	"github.com/milepost/milepost/internal/status"
 	"github.com/milepost/milepost/internal/wikilink"
@@ -34,39 +33,24 @@ func (r *renderer) writePage(p *parsed) error {
 	return r.putFiles(p.page.Path, m.key, m.files, hit)
 }
 
-// ownedSink is a sink that keeps a page's or listing's files as a whole,
-// and can keep the last build's as they are (publish.Memory).
-type ownedSink interface {
-	PutOwned(owner string, files []publish.File) error
-	KeepOwned(owner string) bool
-}
-
 // putFiles hands the sink the files of owner (a page's path, or "list:"
 // and a listing's name), made from key, and notes them for the next
-// build's cache. unchanged says they are the files the last build made: a
-// sink that keeps owners' files then keeps them with one call.
+// build's cache. unchanged says they are the files the last build made:
+// the sink then keeps them with one call when it can.
 func (r *renderer) putFiles(owner string, key [32]byte, files []outFile, unchanged bool) error {
-	if _, ok := r.sink.(keeper); ok {
-		names := make([]string, len(files))
-		for i, f := range files {
-			names[i] = f.Name
-		}
-		r.recordOutput(owner, key, names)
+	r.files.Add(int64(len(files)))
+	names := make([]string, len(files))
+	for i, f := range files {
+		names[i] = f.Name
 	}
-	if s, ok := r.sink.(ownedSink); ok && !r.theme.Minified() {
-		r.files.Add(int64(len(files)))
-		if unchanged && s.KeepOwned(owner) {
-			return nil
-		}
-		if err := s.PutOwned(owner, files); err != nil {
-			return fmt.Errorf("writing %s: %w", owner, err)
-		}
-		return nil
-	}
-	for _, f := range files {
-		if err := r.putMade(f.Name, f.Data); err != nil {
+	r.recordOutput(owner, key, names)
+	if unchanged {
+		if kept, err := r.sink.KeepOwned(owner, names); kept || err != nil {
 			return err
 		}
+	}
+	if err := r.sink.PutOwned(owner, files); err != nil {
+		return fmt.Errorf("writing %s: %w", owner, err)
 	}
 	return nil
 }
@@ -75,7 +59,7 @@ func (r *renderer) putFiles(owner string, key [32]byte, files []outFile, unchang
 func (r *renderer) renderPage(p *parsed) ([]outFile, error) {
 	var out []outFile
 	emit := func(name string, data []byte) error {
-		out = append(out, outFile{Name: name, Data: data})
+		out = append(out, outFile{Name: name, Data: data, Compact: r.compact(name)})
 		return nil
 	}
 	v := r.view(p.page.URL, p.title)

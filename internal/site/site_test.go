@@ -32,6 +32,13 @@ func input(fsys fs.FS) site.Input {
 	return site.Input{Site: fsys, ThemeTemplates: milepost.Templates(), ThemeStatic: milepost.Static(), Now: buildTime, Version: "test"}
 }
 
+// again is input for a Builder that builds fsys again and again.
+func again(fsys fs.FS) site.Input {
+	in := input(fsys)
+	in.Mode = site.Again
+	return in
+}
+
 // build builds fsys in memory, unminified.
 func build(t *testing.T, fsys fs.FS) (*site.Result, map[string][]byte, error) {
 	t.Helper()
