@@ -45,7 +45,7 @@ const (
 	fileName    = "build-v1.gob"
 	outputsName = "outputs-v1.gob"
 	// pagesName holds what PARSE found in each page, in internal/site's
-	// own format (site.Summaries), which names its version inside.
+	// own format (summary.Summaries), which names its version inside.
 	pagesName = "pages.bin"
 	// loadedName holds what LOAD read from each page, without the bodies.
 	loadedName = "loaded-v1.gob"

@@ -53,11 +53,11 @@ func (r *renderer) writePageBadges(p *parsed, emit func(string, []byte) error) e
 	if p.page.URL == "" {
 		return nil // the home page's badge is the site's
 	}
-	counts := p.status.Counts
+	counts := p.Status.Counts
 	if p.page.IsIndex {
 		counts = r.rollup.Tree(r.folderByURL()[p.page.URL])
 	}
-	if err := r.putBadge(emit, p.page.URL+"badge", r.badgeFor(r.pageBadgeLabel(p), counts, p.tracked || p.page.IsIndex)); err != nil {
+	if err := r.putBadge(emit, p.page.URL+"badge", r.badgeFor(r.pageBadgeLabel(p), counts, p.Tracked || p.page.IsIndex)); err != nil {
 		return err
 	}
 	var walk func(ss []*status.Section, depth int) error
@@ -66,7 +66,7 @@ func (r *renderer) writePageBadges(p *parsed, emit func(string, []byte) error) e
 			if s.Counts.Total() == 0 {
 				continue
 			}
-			if err := r.putBadge(emit, p.page.URL+"badges/"+s.ID, r.badgeFor(s.Title, s.Counts, p.tracked)); err != nil {
+			if err := r.putBadge(emit, p.page.URL+"badges/"+s.ID, r.badgeFor(s.Title, s.Counts, p.Tracked)); err != nil {
 				return err
 			}
 			if depth < r.cfg.Badges.Depth {
@@ -77,14 +77,14 @@ func (r *renderer) writePageBadges(p *parsed, emit func(string, []byte) error) e
 		}
 		return nil
 	}
-	return walk(p.status.Sections, 1)
+	return walk(p.Status.Sections, 1)
 }
 
 func (r *renderer) pageBadgeLabel(p *parsed) string {
 	if p.page.BadgeLabel != "" {
 		return p.page.BadgeLabel
 	}
-	return p.title
+	return p.Title
 }
 
 // writeRollupBadges writes the site's and every folder's badge.

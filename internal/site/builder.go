@@ -124,7 +124,7 @@ func (b *Builder) build(ctx context.Context, sink publish.Sink, changed []string
 		return &Result{Diagnostics: diags}, err
 	}
 	for _, p := range pages {
-		diags = append(diags, p.diags...)
+		diags = append(diags, p.Diags...)
 	}
 	if err := diags.Err(); err != nil {
 		diags.Sort()
@@ -330,16 +330,17 @@ func (b *Builder) parseAll(ctx context.Context, env *parseEnv, set *content.Set,
 			return nil
 		}
 		if !ok {
-			if kept := b.in.Summaries.lookup(summaryKey, p.Path, p.Hash); kept != nil && kept.stillResolves(env.targets) {
-				kept.page, kept.bodyLater = p, true
-				out[i] = kept
-				return nil
+			if sum := b.in.Summaries.Lookup(summaryKey, p.Path, p.Hash); sum != nil {
+				if kept := (&parsed{page: p, Page: *sum, bodyLater: true}); kept.stillResolves(env.targets) {
+					out[i] = kept
+					return nil
+				}
 			}
 		}
 		out[i] = parsePage(env, p)
 		out[i].fresh = true
 		if ok {
-			out[i].hadPrev, out[i].prevSummary = true, old.summarySig
+			out[i].hadPrev, out[i].prevSummary = true, old.SummarySig
 		}
 		fresh.Add(1)
 		return nil
@@ -358,8 +359,8 @@ func (b *Builder) parseAll(ctx context.Context, env *parseEnv, set *content.Set,
 // stillResolves reports whether every markdown link of a cached page finds
 // the same target it found when the page was parsed.
 func (p *parsed) stillResolves(t *linkTargets) bool {
-	for _, l := range p.lookups {
-		if t.resolve(l.key) != l.url {
+	for _, l := range p.Lookups {
+		if t.resolve(l.Key) != l.URL {
 			return false
 		}
 	}

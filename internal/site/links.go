@@ -11,6 +11,7 @@ import (
 	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/markdown"
 	"github.com/milepost/milepost/internal/render"
+	"github.com/milepost/milepost/internal/summary"
 	"github.com/milepost/milepost/internal/wikilink"
 )
 
@@ -41,28 +42,19 @@ func newLinkTargets(set *content.Set, static []string) *linkTargets {
 	return t
 }
 
-// lookup is one markdown link destination and the output URL it found
-// ("\x00" when it found nothing), so a cached page can tell whether its
-// links would still resolve the same way.
-type lookup struct {
-	key, url string
-}
-
-const notFound = "\x00"
-
 // resolve finds the output URL for dest, a content-relative path.
 func (t *linkTargets) resolve(key string) string {
 	if u, ok := t.byPath[strings.ToLower(strings.TrimSuffix(key, "/"))]; ok {
 		return u
 	}
-	return notFound
+	return summary.NotFound
 }
 
 // rewriteLinks points relative markdown links and images at the pages and
 // files they name, relative to the page's own URL. A link to nothing is
 // marked broken (render shows it as such) and reported.
 func rewriteLinks(doc ast.Node, src []byte, lines *markdown.LineIndex, p *content.Page, t *linkTargets, fileLinks bool, file string, out *parsed) {
-	var lookups []lookup
+	var lookups []summary.Lookup
 	root := wikilink.RootOf(p.URL)
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -82,24 +74,18 @@ func rewriteLinks(doc ast.Node, src []byte, lines *markdown.LineIndex, p *conten
 			return ast.WalkContinue, nil
 		}
 		u := t.resolve(key)
-		lookups = append(lookups, lookup{key, u})
-		if u == notFound {
+		lookups = append(lookups, summary.Lookup{Key: key, URL: u})
+		if u == summary.NotFound {
 			line, col := nodePosition(n, lines)
-			out.diags = append(out.diags, diag.Warnf(diag.KindBrokenLink, file, line, col, "broken link %s: no page or file %s in the site", string(*dest), key))
-			out.brokenMD = append(out.brokenMD, brokenRef{line: line, target: string(*dest)})
+			out.Diags = append(out.Diags, diag.Warnf(diag.KindBrokenLink, file, line, col, "broken link %s: no page or file %s in the site", string(*dest), key))
+			out.BrokenMD = append(out.BrokenMD, summary.BrokenRef{Line: line, Target: string(*dest)})
 			n.SetAttributeString(render.AttrBroken, append([]byte(nil), *dest...))
 			return ast.WalkContinue, nil
 		}
 		*dest = []byte(wikilink.EscapePath(wikilink.RelHref(root, u, fileLinks)) + frag)
 		return ast.WalkContinue, nil
 	})
-	out.lookups = lookups
-}
-
-// brokenRef is a markdown link to nothing, for the broken-links page.
-type brokenRef struct {
-	line   int
-	target string
+	out.Lookups = lookups
 }
 
 // localPath reads a link destination that points into the site: not a URL

@@ -142,7 +142,7 @@ func (r *renderer) homeView() (*render.View, error) {
 		if d != "" {
 			title = content.FolderTitle(d)
 			if fp, ok := r.byURL[content.FolderURL(d)]; ok {
-				title = fp.title
+				title = fp.Title
 			}
 		}
 		g := render.Group{Folder: render.Card{Title: title, Progress: r.progress(r.rollup.Folder(d))}}
@@ -203,8 +203,8 @@ func (r *renderer) cards(pages []*parsed, v *render.View) []render.Card {
 
 func (r *renderer) card(p *parsed, v *render.View) render.Card {
 	return render.Card{
-		Title: p.title, URL: v.Rel(p.page.URL), Kind: p.kind, Updated: dateString(p.page.Updated),
-		Runbook: p.kind == "runbook", Stale: r.isStale(p), Progress: r.progress(p.status.Counts),
+		Title: p.Title, URL: v.Rel(p.page.URL), Kind: p.Kind, Updated: dateString(p.page.Updated),
+		Runbook: p.Kind == "runbook", Stale: r.isStale(p), Progress: r.progress(p.Status.Counts),
 	}
 }
 
@@ -244,7 +244,7 @@ func (r *renderer) recentlyDone(n int) []render.Done {
 	r.recentOnce.Do(func() {
 		var all []render.Done
 		for _, p := range r.pages {
-			if p.tracked {
+			if p.Tracked {
 				all = append(all, doneItems(p)...)
 			}
 		}
@@ -259,7 +259,7 @@ func (r *renderer) recentlyDone(n int) []render.Done {
 // doneItems lists p's dated done items.
 func doneItems(p *parsed) []render.Done {
 	var out []render.Done
-	for _, it := range p.status.Items {
+	for _, it := range p.Status.Items {
 		if it.Date == "" || it.State != marker.Done {
 			continue
 		}
@@ -267,7 +267,7 @@ func doneItems(p *parsed) []render.Done {
 		if it.Section != "" {
 			u += "#" + it.Section
 		}
-		out = append(out, render.Done{Text: it.Text, Date: it.Date, PageTitle: p.title, URL: u})
+		out = append(out, render.Done{Text: it.Text, Date: it.Date, PageTitle: p.Title, URL: u})
 	}
 	return out
 }

@@ -52,16 +52,16 @@ type folderJSON struct {
 // pageJSON is p as status.json describes it; withItems adds every item.
 func (r *renderer) pageJSON(p *parsed, withItems bool) *pageJSON {
 	j := &pageJSON{
-		Path: p.page.Path, URL: p.page.URL, Title: p.title, Kind: p.kind,
-		Tags: nonNil(p.page.Tags), Tracked: p.tracked, Counts: p.status.Counts,
-		Sections: nonNilSections(p.status.Sections), Warnings: nonNilWarnings(r.pageWarnings(p)),
+		Path: p.page.Path, URL: p.page.URL, Title: p.Title, Kind: p.Kind,
+		Tags: nonNil(p.page.Tags), Tracked: p.Tracked, Counts: p.Status.Counts,
+		Sections: nonNilSections(p.Status.Sections), Warnings: nonNilWarnings(r.pageWarnings(p)),
 		Links: []linkJSON{}, Backlinks: []string{},
 	}
 	if d := dateString(p.page.Updated); d != "" {
 		j.Updated = &d
 	}
 	for i, rs := range r.links.byPage[p.page.Path] {
-		l := linkJSON{Target: p.links[i].Written(), Line: p.links[i].Line, Broken: rs.Broken}
+		l := linkJSON{Target: p.Links[i].Written(), Line: p.Links[i].Line, Broken: rs.Broken}
 		if !rs.Broken {
 			u := rs.URL
 			if rs.Anchor != "" {
@@ -79,7 +79,7 @@ func (r *renderer) pageJSON(p *parsed, withItems bool) *pageJSON {
 		}
 	}
 	if withItems {
-		j.Items = p.status.Items
+		j.Items = p.Status.Items
 		if j.Items == nil {
 			j.Items = []status.Item{}
 		}
@@ -183,7 +183,7 @@ func (r *renderer) writeSiteStatusJSON(w io.Writer) error {
 // folderTitle is the title of folder d: its own page's, else its name.
 func (r *renderer) folderTitle(d string) string {
 	if p, ok := r.byURL[content.FolderURL(d)]; ok {
-		return p.title
+		return p.Title
 	}
 	return content.FolderTitle(d)
 }
@@ -222,10 +222,10 @@ func (r *renderer) feed() []byte {
 // has none.
 func (r *renderer) pageFeed(p *parsed) []byte {
 	done := newestFirst(doneItems(p), 50)
-	if len(done) == 0 || !p.tracked {
+	if len(done) == 0 || !p.Tracked {
 		return nil
 	}
-	return r.atom(p.title+": completed", "tag:milepost,2000:"+p.page.URL, done)
+	return r.atom(p.Title+": completed", "tag:milepost,2000:"+p.page.URL, done)
 }
 
 // atom writes an Atom feed of done items. Links are absolute with a base

@@ -93,8 +93,8 @@ func (r *renderer) run(ctx context.Context) (*Result, error) {
 	r.links = resolveLinks(r.pages, r.set, r.statics, r.prefix, r.prevLinks)
 	r.diags = append(r.diags, r.links.diags...)
 	for _, p := range r.pages {
-		if p.tracked {
-			r.rollup.Add(p.page.Folder, p.status.Counts)
+		if p.Tracked {
+			r.rollup.Add(p.page.Folder, p.Status.Counts)
 		}
 	}
 	total := r.rollup.Tree("")

@@ -62,7 +62,7 @@ func (r *renderer) renderPage(p *parsed) ([]outFile, error) {
 		out = append(out, outFile{Name: name, Data: data, Compact: r.compact(name)})
 		return nil
 	}
-	v := r.view(p.page.URL, p.title)
+	v := r.view(p.page.URL, p.Title)
 	body, err := r.body(p)
 	if err != nil {
 		return nil, err
@@ -87,14 +87,14 @@ func (r *renderer) pageView(p *parsed, v *render.View, body []byte) *render.Page
 		Path:       p.page.Path,
 		SourceFile: r.prefix + p.page.Path,
 		URL:        p.page.URL,
-		Title:      p.title,
-		Kind:       p.kind,
+		Title:      p.Title,
+		Kind:       p.Kind,
 		Updated:    dateString(p.page.Updated),
-		Runbook:    p.kind == "runbook",
-		Tracked:    p.tracked,
+		Runbook:    p.Kind == "runbook",
+		Tracked:    p.Tracked,
 		Stale:      r.isStale(p),
-		Progress:   r.progress(p.status.Counts),
-		Sections:   r.sectionViews(p.status.Sections),
+		Progress:   r.progress(p.Status.Counts),
+		Sections:   r.sectionViews(p.Status.Sections),
 		Body:       template.HTML(r.fillLinks(p, v, body)),
 	}
 	for _, t := range p.page.Tags {
@@ -103,23 +103,23 @@ func (r *renderer) pageView(p *parsed, v *render.View, body []byte) *render.Page
 	for _, w := range r.pageWarnings(p) {
 		pg.Warnings = append(pg.Warnings, render.Warning{Kind: w.Kind, Line: w.Line, Message: w.Message, Anchor: w.Section})
 	}
-	titles := sectionTitles(p.status.Sections)
+	titles := sectionTitles(p.Status.Sections)
 	var from *parsed
 	var fromTitles map[string]string
 	for _, bl := range r.links.backlinks[p.page.Path] {
 		if bl.from != from { // backlinks are grouped by linking page
-			from, fromTitles = bl.from, sectionTitles(bl.from.status.Sections)
+			from, fromTitles = bl.from, sectionTitles(bl.from.Status.Sections)
 		}
 		pg.Backlinks = append(pg.Backlinks, render.Backlink{
-			Title: bl.from.title, URL: bl.from.page.URL,
+			Title: bl.from.Title, URL: bl.from.page.URL,
 			SectionID: bl.section, SectionTitle: fromTitles[bl.section],
 		})
 	}
-	pg.Items = itemGroups(p.status.Items, titles)
+	pg.Items = itemGroups(p.Status.Items, titles)
 	if !pg.Runbook {
 		pg.Badge = r.badgePanel(p)
 	}
-	if len(doneItems(p)) > 0 && p.tracked && p.page.URL != "" {
+	if len(doneItems(p)) > 0 && p.Tracked && p.page.URL != "" {
 		pg.Feed = p.page.URL + "feed.xml"
 	}
 	r.decoratePage(p, pg)
@@ -169,9 +169,9 @@ func itemGroups(items []status.Item, titles map[string]string) []render.ItemGrou
 // images and status cards.
 func (r *renderer) fillLinks(p *parsed, v *render.View, body []byte) []byte {
 	res := r.links.byPage[p.page.Path]
-	return wikilink.Fill(body, len(p.links), func(i int, w *bytes.Buffer) {
+	return wikilink.Fill(body, len(p.Links), func(i int, w *bytes.Buffer) {
 		href := wikilink.Href(v.URL, v.Site.FileLinks, res[i])
-		if !wikilink.WriteHTML(w, p.links[i], href, res[i]) {
+		if !wikilink.WriteHTML(w, p.Links[i], href, res[i]) {
 			r.writeEmbedCard(w, res[i], href)
 		}
 	})

@@ -31,6 +31,7 @@ import (
 	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/publish"
 	"github.com/milepost/milepost/internal/status"
+	"github.com/milepost/milepost/internal/summary"
 )
 
 // Mode is how the caller runs builds, which it states in Input.Mode.
@@ -76,12 +77,12 @@ type Input struct {
 	// rendered only if it is not.
 	Cached map[string]buildcache.Output
 	// Summaries are the page summaries of an earlier one-off build
-	// (ReadSummaries of what Result.WriteSummaries wrote): a page whose
+	// (summary.Read of what Result.WriteSummaries wrote): a page whose
 	// source and settings are the ones its summary was made from is not
 	// parsed again, and its body is rendered only if the page must be.
 	// Meant with Cached; pages whose files cannot be kept are parsed again
 	// when they are rendered.
-	Summaries *Summaries
+	Summaries *summary.Summaries
 	// Loaded, when set, offers LOAD the pages an earlier one-off build
 	// read (content.Options.Reuse), without their bodies: the caller
 	// answers only for files whose bytes it knows to be the same.
