@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/milepost/milepost/internal/buildcache"
+	"github.com/milepost/milepost/internal/machine"
 	"github.com/milepost/milepost/internal/publish"
 	"github.com/milepost/milepost/internal/render"
 	"github.com/milepost/milepost/internal/status"
@@ -67,7 +68,7 @@ func (r *renderer) pageJSONEntry(p *parsed) []byte {
 	if js, ok := r.recall(name, key); ok {
 		return js
 	}
-	js := pageJSONBytes(r.pageJSON(p, false))
+	js := machine.EncodePage(r.pageJSON(p, false))
 	r.keepBytes(name, key, js)
 	return js
 }

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"strings"
 
+	"github.com/milepost/milepost/internal/machine"
 	"github.com/milepost/milepost/internal/render"
 	"github.com/milepost/milepost/internal/status"
 	"github.com/milepost/milepost/internal/wikilink"
@@ -74,7 +75,7 @@ func (r *renderer) renderPage(p *parsed) ([]outFile, error) {
 		return nil, fmt.Errorf("template page.html for %s: %w", p.page.URL, err)
 	}
 	_ = emit(p.page.URL+"index.html", html)
-	_ = emit(p.page.URL+"status.json", pageJSONBytes(r.pageJSON(p, true)))
+	_ = emit(p.page.URL+"status.json", machine.EncodePage(r.pageJSON(p, true)))
 	if feed := r.pageFeed(p); feed != nil {
 		_ = emit(p.page.URL+"feed.xml", feed)
 	}
