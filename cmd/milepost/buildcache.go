@@ -11,6 +11,7 @@ import (
 	"github.com/milepost/milepost/internal/content"
 	"github.com/milepost/milepost/internal/publish"
 	"github.com/milepost/milepost/internal/site"
+	"github.com/milepost/milepost/internal/summary"
 )
 
 // buildState is the build cache as one build sees it: the state the last
@@ -86,7 +87,7 @@ func (s *buildState) checkedManifest() [32]byte {
 // loaded pages, and the complaints about any that could not be read.
 type cachedParts struct {
 	outputs   map[string]buildcache.Output
-	summaries *site.Summaries
+	summaries *summary.Summaries
 	loaded    map[string]*content.Page
 	problems  []string
 }
@@ -104,7 +105,7 @@ func (s *buildState) readParts() cachedParts {
 	parts.outputs, s.prev.Outputs = s.prev.Outputs, nil // the build's, to drop when done
 	data, err := buildcache.ReadPages(s.root)
 	if err == nil && data != nil {
-		parts.summaries, err = site.ReadSummaries(data)
+		parts.summaries, err = summary.Read(data)
 	}
 	if err != nil {
 		parts.problems = append(parts.problems, fmt.Sprintf("ignoring the cached page summaries (%v)", err))

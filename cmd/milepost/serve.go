@@ -34,6 +34,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, "milepost:", err)
 		return exitUsage
 	}
+	in.Mode = site.Again
 	cfg, _ := site.ReadConfig(in) // a broken config is reported by the first build, in the page
 	srv := devserver.New(devserver.SiteBuilder(site.NewBuilder(in)), devserver.Options{
 		Root:  sf.source,

@@ -58,8 +58,8 @@ func TestColors(t *testing.T) {
 		{"", false, "#4b0", "#4c1", false},
 	}
 	for _, tt := range tests {
-		if got := ValidColor(tt.in); got != tt.valid {
-			t.Errorf("ValidColor(%q) = %v", tt.in, got)
+		if got := validColor(tt.in); got != tt.valid {
+			t.Errorf("validColor(%q) = %v", tt.in, got)
 		}
 		if got := svgColor(tt.in, PaletteShields); got != tt.shields {
 			t.Errorf("svgColor(%q, shields) = %q, want %q", tt.in, got, tt.shields)
@@ -125,4 +125,12 @@ func TestIDs(t *testing.T) {
 			t.Errorf("%s defines ids %v; it needs none", style, defined)
 		}
 	}
+}
+
+// validColor reports whether SVG and Endpoint understand c as a colour.
+// Anything else is drawn in the default colour (brightgreen), as shields
+// does with colours it does not know.
+func validColor(c string) bool {
+	_, ok := normalizeColor(c)
+	return ok
 }

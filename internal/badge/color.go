@@ -122,14 +122,6 @@ func isHex(s string) bool {
 	return s != ""
 }
 
-// ValidColor reports whether SVG and Endpoint understand c as a colour.
-// Anything else is drawn in the default colour (brightgreen), as
-// shields does with colours it does not know.
-func ValidColor(c string) bool {
-	_, ok := normalizeColor(c)
-	return ok
-}
-
 // svgColor is the fill for a badge colour: palette names become hex, hex
 // and CSS names pass through, and anything else becomes brightgreen.
 func svgColor(c string, p Palette) string {

@@ -63,7 +63,7 @@ func checkEndpointSchema(t *testing.T, data []byte) {
 	if m, ok := doc["message"].(string); !ok || m == "" {
 		t.Errorf("%s: message must be a non-empty string", data)
 	}
-	if c, ok := doc["color"].(string); !ok || !ValidColor(c) {
+	if c, ok := doc["color"].(string); !ok || !validColor(c) {
 		t.Errorf("%s: color must be a colour shields knows", data)
 	}
 }

@@ -11,7 +11,7 @@
 // all the up-to-date check needs), and a build after an edit parses only
 // the pages that changed and renders again only the outputs whose key
 // changed: the others are kept in the destination as they are
-// (publish.Tx.Keep). Keys are content hashes of everything an output is made from (see
+// (publish.Tx.KeepOwned). Keys are content hashes of everything an output is made from (see
 // internal/site), so the cache is safe when the theme, the configuration,
 // the flags or the build date change; a different milepost binary, or a
 // cache of another format, is ignored as a whole.
@@ -45,7 +45,7 @@ const (
 	fileName    = "build-v1.gob"
 	outputsName = "outputs-v1.gob"
 	// pagesName holds what PARSE found in each page, in internal/site's
-	// own format (site.Summaries), which names its version inside.
+	// own format (summary.Summaries), which names its version inside.
 	pagesName = "pages.bin"
 	// loadedName holds what LOAD read from each page, without the bodies.
 	loadedName = "loaded-v1.gob"

@@ -50,7 +50,9 @@ type Config struct {
 	Badges Badges `yaml:"badges"`
 }
 
-// Thresholds are the lowest percents of each colour; see status.Thresholds.
+// Thresholds are the lowest percents done of each colour of bars and
+// badges (status.Color): ≥ 80 green, ≥ 60 yellowgreen, ≥ 40 yellow, ≥ 20
+// orange, below red by default.
 type Thresholds struct {
 	Green       int `yaml:"green"`
 	YellowGreen int `yaml:"yellowgreen"`

@@ -41,6 +41,7 @@ func BenchmarkReload(b *testing.B) {
 		b.Fatal(err)
 	}
 	builder := devserver.SiteBuilder(site.NewBuilder(site.Input{
+		Mode:           site.Again,
 		Site:           os.DirFS(root),
 		ThemeTemplates: milepost.Templates(),
 		ThemeStatic:    milepost.Static(),

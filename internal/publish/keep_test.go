@@ -23,10 +23,10 @@ func TestKeepAndIntact(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if kept, err := tx.Keep([]string{"a/index.html", "missing.html"}); kept || err != nil {
+	if kept, err := tx.KeepOwned("a.md", []string{"a/index.html", "missing.html"}); kept || err != nil {
 		t.Errorf("Keep of a file never written = %v, %v; want false", kept, err)
 	}
-	if kept, err := tx.Keep([]string{"a/index.html", "a/badge.svg"}); !kept || err != nil {
+	if kept, err := tx.KeepOwned("a.md", []string{"a/index.html", "a/badge.svg"}); !kept || err != nil {
 		t.Fatalf("Keep of unchanged files = %v, %v", kept, err)
 	}
 	if err := tx.Put("b/index.html", []byte("b")); err != nil {
@@ -63,10 +63,10 @@ func TestKeepAndIntact(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer tx.Abort()
-	if kept, _ := tx.Keep([]string{"a/badge.svg"}); kept {
+	if kept, _ := tx.KeepOwned("a.md", []string{"a/badge.svg"}); kept {
 		t.Error("kept a file modified after the commit")
 	}
-	if kept, _ := tx.Keep([]string{"a/index.html"}); !kept {
+	if kept, _ := tx.KeepOwned("a.md", []string{"a/index.html"}); !kept {
 		t.Fatal("did not keep an unchanged file")
 	}
 	if err := tx.Put("a/index.html", []byte("a")); err == nil {

@@ -1,7 +1,9 @@
 package publish
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"sort"
 	"strings"
 	"sync"
@@ -33,34 +35,6 @@ func NewMemory(minify bool) *Memory {
 	return m
 }
 
-// PutShared stores data under name without copying it: the caller
-// promises never to modify it. A builder that hands the same bytes to
-// several builds (unchanged pages) uses it, so the dev server can tell
-// unchanged files by their identity.
-//
-// A name put shared must have been put (and so checked) in an earlier
-// build: its syntax is not checked again, only that it is new in this one.
-func (m *Memory) PutShared(name string, data []byte) error {
-	if m.minifier != nil {
-		return m.Put(name, data)
-	}
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if m.rebuilt {
-		if err := m.claim(name); err != nil {
-			return err
-		}
-	} else if m.has(name) {
-		return fmt.Errorf("%s is written twice in one build", name)
-	}
-	for dir := parentDir(name); dir != "" && !m.dirs[dir]; dir = parentDir(dir) {
-		m.dirs[dir] = true
-	}
-	m.files[name] = data
-	m.unowned = append(m.unowned, name)
-	return nil
-}
-
 // parentDir is the folder of a checked name, "" at the top; unlike
 // path.Dir it never allocates.
 func parentDir(name string) string {
@@ -70,10 +44,14 @@ func parentDir(name string) string {
 	return ""
 }
 
-// File is one output file, for PutOwned.
-type File struct {
-	Name string
-	Data []byte
+// PutWriter stores under name a file that write makes when it is first
+// asked for, as PutDeferred does.
+func (m *Memory) PutWriter(name string, write func(io.Writer) error) error {
+	return m.PutDeferred(name, func() []byte {
+		var buf bytes.Buffer
+		_ = write(&buf) // a bytes.Buffer takes every write
+		return buf.Bytes()
+	})
 }
 
 // PutDeferred stores under name a file that is made when first asked for

@@ -47,10 +47,14 @@ func (m *Memory) claim(name string) error {
 	return nil
 }
 
-// PutOwned stores files, uncopied and unminified (they are already as the
-// theme renders them), as the files of owner, replacing what owner had in
-// the build before. The caller promises never to modify the bytes.
+// PutOwned stores files as the files of owner, replacing what owner had
+// in the build before: uncopied (the caller promises never to modify the
+// bytes), and minified only when the Memory minifies and a file is not
+// Compact.
 func (m *Memory) PutOwned(owner string, files []File) error {
+	if m.minifier != nil {
+		files = m.minifyOwned(files)
+	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.owners == nil {
@@ -89,20 +93,39 @@ func (m *Memory) PutOwned(owner string, files []File) error {
 	return nil
 }
 
+// minifyOwned returns files with those not Compact minified (left as
+// they are when they cannot be).
+func (m *Memory) minifyOwned(files []File) []File {
+	out := make([]File, len(files))
+	for i, f := range files {
+		out[i] = f
+		if !f.Compact {
+			if min, err := m.minifier.Minify(f.Name, f.Data); err == nil {
+				out[i].Data = min
+			}
+		}
+	}
+	return out
+}
+
 // KeepOwned keeps owner's files of the build before as they are, and
-// reports whether there were any (else the caller puts them).
-func (m *Memory) KeepOwned(owner string) bool {
+// reports whether there were any (else the caller puts them). names is
+// not needed: the Memory knows owner's files.
+func (m *Memory) KeepOwned(owner string, names []string) (bool, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	names, ok := m.prevOwners[owner]
+	prev, ok := m.prevOwners[owner]
 	if !ok {
-		return false
+		return false, nil
+	}
+	if m.owners == nil {
+		m.owners = map[string][]string{}
 	}
 	if _, dup := m.owners[owner]; dup {
-		return false
+		return false, nil
 	}
-	m.owners[owner] = names
-	return true
+	m.owners[owner] = prev
+	return true, nil
 }
 
 // dropUnclaimed removes the files of the owners of the build before that

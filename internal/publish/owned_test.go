@@ -16,9 +16,9 @@ func TestMemoryRebuild(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	must(first.PutOwned("a.md", []File{{"a/index.html", []byte("a")}, {"a/badge.svg", []byte("<svg/>")}}))
-	must(first.PutOwned("b.md", []File{{"b/index.html", []byte("b")}, {"b/feed.xml", []byte("<feed/>")}}))
-	must(first.PutOwned("gone.md", []File{{"gone/index.html", []byte("gone")}}))
+	must(first.PutOwned("a.md", []File{{Name: "a/index.html", Data: []byte("a")}, {Name: "a/badge.svg", Data: []byte("<svg/>")}}))
+	must(first.PutOwned("b.md", []File{{Name: "b/index.html", Data: []byte("b")}, {Name: "b/feed.xml", Data: []byte("<feed/>")}}))
+	must(first.PutOwned("gone.md", []File{{Name: "gone/index.html", Data: []byte("gone")}}))
 	must(first.Put("style.css", []byte("body{}")))
 	must(first.Put("old.png", []byte("png")))
 	if err := first.PutOwned("a.md", nil); err == nil {
@@ -30,14 +30,14 @@ func TestMemoryRebuild(t *testing.T) {
 	}
 
 	next := first.Rebuild()
-	if !next.KeepOwned("a.md") {
+	if kept, _ := next.KeepOwned("a.md", nil); !kept {
 		t.Fatal("KeepOwned of an owner of the last build = false")
 	}
-	if next.KeepOwned("new.md") {
+	if kept, _ := next.KeepOwned("new.md", nil); kept {
 		t.Error("KeepOwned of a new owner = true")
 	}
-	must(next.PutOwned("b.md", []File{{"b/index.html", []byte("b2")}})) // no feed any more
-	must(next.PutOwned("new.md", []File{{"new/index.html", []byte("new")}}))
+	must(next.PutOwned("b.md", []File{{Name: "b/index.html", Data: []byte("b2")}})) // no feed any more
+	must(next.PutOwned("new.md", []File{{Name: "new/index.html", Data: []byte("new")}}))
 	must(next.Put("style.css", []byte("body{}")))
 	if err := next.Put("style.css", []byte("x")); err == nil {
 		t.Error("a name put twice in a rebuild was accepted")

@@ -60,15 +60,68 @@
 // keeps no package-level state.
 package publish
 
-import "errors"
+import (
+	"errors"
+	"io"
+)
 
-// Sink receives a build's output files. name is slash-separated and relative
-// to the site root ("index.html", "tags/launch/index.html", "img/a b.png").
-// Implementations are safe for concurrent use; Put keeps no reference to
-// data after it returns.
+// Sink is the one contract between a build and its destination: every
+// way site hands over a file. Tx (a directory) and Memory (the dev server,
+// `milepost check`, tests) implement all of it, each in its own way, so the
+// build never asks which one it has.
+//
+// Names are slash-separated and relative to the site root ("index.html",
+// "tags/launch/index.html", "img/a b.png"). Implementations are safe for
+// concurrent use. Unless a method says otherwise, no reference to the
+// bytes is kept after it returns.
 type Sink interface {
+	// Put takes a file copied as it is (a static file, an asset): the
+	// sink minifies it by type when it minifies.
 	Put(name string, data []byte) error
+	// PutCompact takes a file already as small as minifying would make
+	// it (JSON, SVG, XML and JavaScript milepost writes compactly; HTML of
+	// a theme whose templates MinifyTemplate minified).
+	PutCompact(name string, data []byte) error
+	// PutWriter takes a compact file that may be too large to hold in
+	// memory (status.json): a Tx streams what write writes into the
+	// destination now, a Memory keeps write and makes the file when it is
+	// first asked for. write may run after the build returns.
+	PutWriter(name string, write func(io.Writer) error) error
+	// PutDeferred takes a compact file no page needs in order to be shown
+	// (the feed, the sitemap, the search index): a Memory makes it when it
+	// is first asked for, a Tx now. make runs at most once.
+	PutDeferred(name string, make func() []byte) error
+	// PutOwned takes the files of one page or listing, owner (its
+	// content path, or "list:" and its file name). A Memory keeps the
+	// slices (the caller never changes them) and remembers the owner for
+	// KeepOwned in its next build; a Tx puts each file, minifying those
+	// not Compact when it minifies.
+	PutOwned(owner string, files []File) error
+	// KeepOwned keeps owner's files as an earlier build made them, and
+	// reports whether it could (else the caller puts them): a Memory made
+	// by Rebuild keeps what owner had in the build before; a Tx keeps
+	// names when the destination holds them exactly as its manifest says
+	// (a build cache says they were made from the same inputs). An error
+	// poisons the sink as a Put error does.
+	KeepOwned(owner string, names []string) (bool, error)
+	// MinifyTemplate minifies a template's source when the sink minifies
+	// (Minifier.MinifyTemplate), so that the pages it renders are compact;
+	// else it returns src and false.
+	MinifyTemplate(src string) (string, bool)
 }
+
+// File is one output file of an owner, for Sink.PutOwned.
+type File struct {
+	Name string
+	Data []byte
+	// Compact says the bytes are as small as minifying would make them.
+	Compact bool
+}
+
+var (
+	_ Sink = (*Tx)(nil)
+	_ Sink = (*Memory)(nil)
+)
 
 // Errors that callers may want to tell apart (wrap-checked with errors.Is).
 var (

@@ -35,7 +35,7 @@ type Options struct {
 	Inputs []string
 	// Checked, when not zero, is the SHA-256 of a manifest the caller has
 	// just checked with Intact. When Begin finds that manifest, Put and
-	// Keep trust that every file it lists is as it says and do not look
+	// KeepOwned trust that every file it lists is as it says and do not look
 	// at each one again.
 	Checked [32]byte
 }
@@ -316,14 +316,32 @@ func (t *Tx) put(name string, data []byte, minify bool) error {
 	return nil
 }
 
-// Keep tells the transaction that this build produces names with exactly
-// the bytes the destination already holds: a cache says the inputs they
-// were made from did not change. Each must be listed in the manifest with
-// its hash, and the file on disk must be the one the manifest describes
-// (as for a Put of unchanged bytes); if any is not, Keep keeps none and
-// reports false, and the caller puts them all. An error (a name kept or
-// put twice) poisons the transaction as a Put error does.
-func (t *Tx) Keep(names []string) (bool, error) {
+// PutDeferred puts the file make makes now: a directory build waits for
+// every file.
+func (t *Tx) PutDeferred(name string, make func() []byte) error {
+	return t.PutCompact(name, make())
+}
+
+// PutOwned puts the files of owner, minifying those not Compact when the
+// transaction minifies. A Tx keeps no owners: KeepOwned is told the names.
+func (t *Tx) PutOwned(owner string, files []File) error {
+	for _, f := range files {
+		if err := t.put(f.Name, f.Data, t.minifier != nil && !f.Compact); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// KeepOwned tells the transaction that this build produces names (the
+// files of owner) with exactly the bytes the destination already holds: a
+// cache says the inputs they were made from did not change. Each must be
+// listed in the manifest with its hash, and the file on disk must be the
+// one the manifest describes (as for a Put of unchanged bytes); if any is
+// not, KeepOwned keeps none and reports false, and the caller puts them
+// all. An error (a name kept or put twice) poisons the transaction as a
+// Put error does.
+func (t *Tx) KeepOwned(owner string, names []string) (bool, error) {
 	states := make([]fileState, len(names))
 	for i, name := range names {
 		prev, ok := t.old[name]

@@ -1,12 +1,13 @@
 package render
 
 import (
-	"github.com/milepost/milepost/internal/markdown"
-	"github.com/milepost/milepost/internal/mdtext"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/milepost/milepost/internal/markdown"
+	"github.com/milepost/milepost/internal/mdtext"
 )
 
 // AttrBroken marks a markdown link or image whose destination the build

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/milepost/milepost/internal/status"
+	"github.com/milepost/milepost/internal/wikilink"
 )
 
 // View is what every template receives. Exactly one of Page, Folder, Home,
@@ -33,27 +34,7 @@ func (v *View) Rel(target string) string {
 	if i := strings.IndexByte(target, '#'); i >= 0 {
 		target, frag = target[:i], target[i:]
 	}
-	return RelHref(v.Root, target, v.Site.FileLinks) + frag
-}
-
-// RelHref is the relative href to target (a URL relative to the site root,
-// without fragment) from a file whose path to the site root is root
-// ("../../"). With fileLinks, directory URLs name their index.html. A
-// first segment holding ':' gets "./" in front, so a file named "a:b.png"
-// is never read as a URL scheme.
-func RelHref(root, target string, fileLinks bool) string {
-	if fileLinks && (target == "" || strings.HasSuffix(target, "/")) {
-		target += "index.html"
-	}
-	href := root + target
-	first := href
-	if i := strings.IndexByte(href, '/'); i >= 0 {
-		first = href[:i]
-	}
-	if href == "" || strings.Contains(first, ":") {
-		href = "./" + href
-	}
-	return href
+	return wikilink.RelHref(v.Root, target, v.Site.FileLinks) + frag
 }
 
 // Abs returns the absolute URL of target when the site has a base URL, else "".

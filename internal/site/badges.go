@@ -10,6 +10,7 @@ import (
 	"github.com/milepost/milepost/internal/content"
 	"github.com/milepost/milepost/internal/render"
 	"github.com/milepost/milepost/internal/status"
+	"github.com/milepost/milepost/internal/wikilink"
 )
 
 // Badge files sit next to what they describe:
@@ -29,7 +30,7 @@ func (r *renderer) badgeFor(label string, c status.Counts, tracked bool) badge.B
 	if !ok || !tracked {
 		return b
 	}
-	b.Color = status.Color(c, thresholds(r.cfg))
+	b.Color = status.Color(c, r.cfg.Thresholds)
 	if r.cfg.Badges.Message == "fraction" {
 		b.Message = strconv.Itoa(c.Done) + "/" + strconv.Itoa(c.Total())
 	} else {
@@ -52,11 +53,11 @@ func (r *renderer) writePageBadges(p *parsed, emit func(string, []byte) error) e
 	if p.page.URL == "" {
 		return nil // the home page's badge is the site's
 	}
-	counts := p.status.Counts
+	counts := p.Status.Counts
 	if p.page.IsIndex {
-		counts = r.rollup(r.folderByURL()[p.page.URL], true)
+		counts = r.rollup.Tree(r.folderByURL()[p.page.URL])
 	}
-	if err := r.putBadge(emit, p.page.URL+"badge", r.badgeFor(r.pageBadgeLabel(p), counts, p.tracked || p.page.IsIndex)); err != nil {
+	if err := r.putBadge(emit, p.page.URL+"badge", r.badgeFor(r.pageBadgeLabel(p), counts, p.Tracked || p.page.IsIndex)); err != nil {
 		return err
 	}
 	var walk func(ss []*status.Section, depth int) error
@@ -65,7 +66,7 @@ func (r *renderer) writePageBadges(p *parsed, emit func(string, []byte) error) e
 			if s.Counts.Total() == 0 {
 				continue
 			}
-			if err := r.putBadge(emit, p.page.URL+"badges/"+s.ID, r.badgeFor(s.Title, s.Counts, p.tracked)); err != nil {
+			if err := r.putBadge(emit, p.page.URL+"badges/"+s.ID, r.badgeFor(s.Title, s.Counts, p.Tracked)); err != nil {
 				return err
 			}
 			if depth < r.cfg.Badges.Depth {
@@ -76,14 +77,14 @@ func (r *renderer) writePageBadges(p *parsed, emit func(string, []byte) error) e
 		}
 		return nil
 	}
-	return walk(p.status.Sections, 1)
+	return walk(p.Status.Sections, 1)
 }
 
 func (r *renderer) pageBadgeLabel(p *parsed) string {
 	if p.page.BadgeLabel != "" {
 		return p.page.BadgeLabel
 	}
-	return p.title
+	return p.Title
 }
 
 // writeRollupBadges writes the site's and every folder's badge.
@@ -96,7 +97,7 @@ func (r *renderer) writeRollupBadges() error {
 		if _, hasPage := r.byURL[u]; hasPage {
 			continue // written with the folder's page
 		}
-		if err := r.putBadge(r.putMade, u+"badge", r.badgeFor(r.folderTitle(d), r.rollup(d, true), true)); err != nil {
+		if err := r.putBadge(r.putMade, u+"badge", r.badgeFor(r.folderTitle(d), r.rollup.Tree(d), true)); err != nil {
 			return err
 		}
 	}
@@ -114,8 +115,8 @@ func (r *renderer) badgePanel(p *parsed) *render.Badge {
 	target, link := img, p.page.URL
 	if r.cfg.BaseURL != "" {
 		b.Absolute = true
-		target, link = r.cfg.BaseURL+escapePath(img), r.cfg.BaseURL+escapePath(p.page.URL)
-		b.Endpoint = "https://img.shields.io/endpoint?url=" + url.QueryEscape(r.cfg.BaseURL+escapePath(p.page.URL+"badge.json"))
+		target, link = r.cfg.BaseURL+wikilink.EscapePath(img), r.cfg.BaseURL+wikilink.EscapePath(p.page.URL)
+		b.Endpoint = "https://img.shields.io/endpoint?url=" + url.QueryEscape(r.cfg.BaseURL+wikilink.EscapePath(p.page.URL+"badge.json"))
 	}
 	b.Markdown = "[![" + markdownText(label) + "](" + target + ")](" + link + ")"
 	b.HTML = `<a href="` + html.EscapeString(link) + `"><img src="` + html.EscapeString(target) + `" alt="` + html.EscapeString(label) + `"></a>`

@@ -78,8 +78,8 @@ func BenchmarkParse(b *testing.B) {
 	env := newParseEnv(config.Default(), set, statics, "content/")
 	for b.Loop() {
 		for _, p := range set.Pages {
-			if out := parsePage(env, p); out.diags.Err() != nil {
-				b.Fatal(out.diags.Err())
+			if out := parsePage(env, p); out.Diags.Err() != nil {
+				b.Fatal(out.Diags.Err())
 			}
 		}
 	}

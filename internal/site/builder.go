@@ -19,9 +19,10 @@ import (
 	"github.com/milepost/milepost/internal/status"
 )
 
-// Builder builds a site again and again, re-parsing only pages whose bytes
+// Builder builds a site again and again into memory (BuildServed,
+// BuildFiles). With Input.Mode Again it re-parses only pages whose bytes
 // (or whose markdown links' targets) changed since the last build, and
-// everything when the config changed. The dev server keeps one; a one-off
+// everything when the config changed; the dev server keeps one. A one-off
 // build uses Build. A Builder is not safe for concurrent use.
 type Builder struct {
 	in     Input
@@ -44,26 +45,25 @@ type Builder struct {
 	lastMemory *publish.Memory
 	// The last build's parser settings and theme, kept while their
 	// inputs are the same.
-	env         *parseEnv
-	envKey      string
-	targets     *linkTargets // the last build's markdown link targets
-	theme       *render.Theme
-	themeKey    [32]byte
-	themeMinify bool
+	env      *parseEnv
+	envKey   string
+	targets  *linkTargets // the last build's markdown link targets
+	theme    *render.Theme
+	themeKey [32]byte
 }
 
 // NewBuilder returns a Builder for in with an empty cache.
 func NewBuilder(in Input) *Builder {
-	return &Builder{in: in, cache: map[string]*parsed{}}
+	return &Builder{in: in, cache: map[string]*parsed{}, oneOff: in.Mode == Once}
 }
 
-// Build runs every stage and writes the site to sink. On error nothing
+// build runs every stage and writes the site to sink. On error nothing
 // more is written; the caller aborts the sink.
 //
 // changed lists the files (relative to the site root) that changed since
 // the previous call; other content files whose size and modification time
 // are unchanged are not read again. nil means unknown: every file is read.
-func (b *Builder) Build(ctx context.Context, sink publish.Sink, changed []string) (*Result, error) {
+func (b *Builder) build(ctx context.Context, sink publish.Sink, changed []string) (*Result, error) {
 	cfg, diags := ReadConfig(b.in)
 	if err := diags.Err(); err != nil {
 		return &Result{Diagnostics: diags}, err
@@ -105,7 +105,7 @@ func (b *Builder) Build(ctx context.Context, sink publish.Sink, changed []string
 			return &Result{Diagnostics: diags}, err
 		}
 		defer env.spool.close()
-		if _, keeps := sink.(keeper); keeps && len(b.in.Cached) > 0 {
+		if len(b.in.Cached) > 0 {
 			// A page parsed from the source its kept files were made
 			// from is likely kept again: its body is rendered only if not.
 			env.laterBody = func(path string, source [32]byte) bool {
@@ -124,7 +124,7 @@ func (b *Builder) Build(ctx context.Context, sink publish.Sink, changed []string
 		return &Result{Diagnostics: diags}, err
 	}
 	for _, p := range pages {
-		diags = append(diags, p.diags...)
+		diags = append(diags, p.Diags...)
 	}
 	if err := diags.Err(); err != nil {
 		diags.Sort()
@@ -232,19 +232,16 @@ func (b *Builder) parseEnv(cfg config.Config, cfgKey string, set *content.Set, s
 	return env, sameTargets
 }
 
-// loadTheme loads the theme, or keeps the last build's while its files
-// (key) are the same and the sink minifies, or not, as the last one did.
+// loadTheme loads the theme, minified by the sink when it minifies, or
+// keeps the last build's while its files (key) are the same: a Builder
+// builds into memories of its own, which do not minify.
 func (b *Builder) loadTheme(sink publish.Sink, key [32]byte) (*render.Theme, error) {
-	var minify func(string) (string, bool)
-	if m, ok := sink.(templateMinifier); ok {
-		minify = m.MinifyTemplate
-	}
-	if b.theme != nil && b.themeKey == key && b.themeMinify == (minify != nil) {
+	if b.theme != nil && b.themeKey == key {
 		return b.theme, nil
 	}
-	theme, err := render.LoadTheme(b.in.ThemeTemplates, subIfExists(b.in.Site, "templates"), minify)
+	theme, err := render.LoadTheme(b.in.ThemeTemplates, subIfExists(b.in.Site, "templates"), sink.MinifyTemplate)
 	if err == nil && !b.oneOff {
-		b.theme, b.themeKey, b.themeMinify = theme, key, minify != nil
+		b.theme, b.themeKey = theme, key
 	}
 	return theme, err
 }
@@ -333,16 +330,17 @@ func (b *Builder) parseAll(ctx context.Context, env *parseEnv, set *content.Set,
 			return nil
 		}
 		if !ok {
-			if kept := b.in.Summaries.lookup(summaryKey, p.Path, p.Hash); kept != nil && kept.stillResolves(env.targets) {
-				kept.page, kept.bodyLater = p, true
-				out[i] = kept
-				return nil
+			if sum := b.in.Summaries.Lookup(summaryKey, p.Path, p.Hash); sum != nil {
+				if kept := (&parsed{page: p, Page: *sum, bodyLater: true}); kept.stillResolves(env.targets) {
+					out[i] = kept
+					return nil
+				}
 			}
 		}
 		out[i] = parsePage(env, p)
 		out[i].fresh = true
 		if ok {
-			out[i].hadPrev, out[i].prevSummary = true, old.summarySig
+			out[i].hadPrev, out[i].prevSummary = true, old.SummarySig
 		}
 		fresh.Add(1)
 		return nil
@@ -361,8 +359,8 @@ func (b *Builder) parseAll(ctx context.Context, env *parseEnv, set *content.Set,
 // stillResolves reports whether every markdown link of a cached page finds
 // the same target it found when the page was parsed.
 func (p *parsed) stillResolves(t *linkTargets) bool {
-	for _, l := range p.lookups {
-		if t.resolve(l.key) != l.url {
+	for _, l := range p.Lookups {
+		if t.resolve(l.Key) != l.URL {
 			return false
 		}
 	}

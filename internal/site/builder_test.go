@@ -38,7 +38,7 @@ func incrementalRun(t *testing.T, base fstest.MapFS, seed int64) {
 		fsys[k] = &fstest.MapFile{Data: append([]byte(nil), v.Data...), Mode: v.Mode, ModTime: time.Unix(1, 0)}
 	}
 	rng := rand.New(rand.NewSource(seed))
-	b := site.NewBuilder(input(fsys))
+	b := site.NewBuilder(again(fsys))
 	var served map[string][]byte // the last good build's files, as the dev server holds them
 	for step := 0; step < 16; step++ {
 		op, changed := mutate(rng, fsys, time.Unix(int64(step+2), 0))
@@ -189,7 +189,7 @@ func TestIncrementalKeepsOtherPagesErrors(t *testing.T) {
 		"content/a.md": {Data: []byte("---\ntitle: [unclosed\n---\n# A\n")},
 		"content/b.md": {Data: []byte("# B\n\n- [ ] one\n")},
 	}
-	b := site.NewBuilder(input(fsys))
+	b := site.NewBuilder(again(fsys))
 	if _, _, err := b.BuildFiles(context.Background(), nil); err == nil {
 		t.Fatal("a page with broken front matter built")
 	}

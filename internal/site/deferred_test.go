@@ -21,7 +21,7 @@ func TestDeferredFilesWhileRebuilding(t *testing.T) {
 	for k, v := range base {
 		fsys[k] = &fstest.MapFile{Data: append([]byte(nil), v.Data...), ModTime: time.Unix(1, 0)}
 	}
-	b := site.NewBuilder(input(fsys))
+	b := site.NewBuilder(again(fsys))
 	_, deferred, _, _, err := b.BuildServed(context.Background(), nil)
 	if err != nil {
 		t.Fatal(err)

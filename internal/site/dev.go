@@ -34,7 +34,7 @@ func (b *Builder) BuildServed(ctx context.Context, changed []string) (files map[
 	if b.lastMemory != nil {
 		mem = b.lastMemory.Rebuild() // starts from the last build's files
 	}
-	if res, err = b.Build(ctx, mem, changed); err != nil {
+	if res, err = b.build(ctx, mem, changed); err != nil {
 		return nil, nil, nil, res, err
 	}
 	files, deferred = mem.Take()

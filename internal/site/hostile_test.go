@@ -20,11 +20,12 @@ import (
 	"testing/fstest"
 	"time"
 
+	"golang.org/x/net/html"
+
 	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/publish"
 	"github.com/milepost/milepost/internal/site"
 	"github.com/milepost/milepost/internal/sitetest"
-	"golang.org/x/net/html"
 )
 
 // hostileRoot is the folder of hostile inputs, itself a site.

@@ -75,11 +75,11 @@ func targetSignature(t wikilink.Target) [32]byte {
 // burn-up charts). Not its URL, which others add themselves.
 func summarySignature(p *parsed) [32]byte {
 	var k keyBuf
-	k.str(p.title, p.kind, dateString(p.page.Updated))
-	k.flag(p.tracked)
+	k.str(p.Title, p.Kind, dateString(p.page.Updated))
+	k.flag(p.Tracked)
 	k.num(len(p.page.Tags))
 	k.str(p.page.Tags...)
-	k.counts(p.status.Counts)
+	k.counts(p.Status.Counts)
 	var sections func([]*status.Section)
 	sections = func(ss []*status.Section) {
 		k.num(len(ss))
@@ -90,7 +90,7 @@ func summarySignature(p *parsed) [32]byte {
 			sections(s.Sections)
 		}
 	}
-	sections(p.status.Sections)
+	sections(p.Status.Sections)
 	for _, d := range doneItems(p) {
 		k.str(d.Text, d.Date, d.URL)
 	}
@@ -160,7 +160,7 @@ func (r *renderer) dirtyPages() map[string]bool {
 				dirty[rs.Path] = true
 			}
 		}
-		if !p.hadPrev || p.prevSummary != p.summarySig {
+		if !p.hadPrev || p.prevSummary != p.SummarySig {
 			changed[p.page.Path] = true
 		}
 	}
@@ -169,7 +169,7 @@ func (r *renderer) dirtyPages() map[string]bool {
 	}
 	for _, p := range r.pages {
 		for i, rs := range r.links.byPage[p.page.Path] {
-			if p.links[i].Embed && changed[rs.Path] {
+			if p.Links[i].Embed && changed[rs.Path] {
 				dirty[p.page.Path] = true
 			}
 		}
@@ -203,9 +203,9 @@ func (r *renderer) pageKey(p *parsed) [32]byte {
 	k.raw(r.siteKey[:])
 	k.raw(p.page.Hash[:])
 	k.str(p.page.Path, p.page.URL)
-	k.num(len(p.lookups))
-	for _, l := range p.lookups { // markdown links: their targets are in the body
-		k.str(l.key, l.url)
+	k.num(len(p.Lookups))
+	for _, l := range p.Lookups { // markdown links: their targets are in the body
+		k.str(l.Key, l.URL)
 	}
 	res := r.links.byPage[p.page.Path]
 	k.num(len(res))
@@ -216,14 +216,14 @@ func (r *renderer) pageKey(p *parsed) [32]byte {
 		for _, w := range rs.Warnings {
 			k.str(w.Kind, w.Message)
 		}
-		if t, ok := r.byPath[rs.Path]; ok && p.links[i].Embed {
-			k.raw(t.summarySig[:])
+		if t, ok := r.byPath[rs.Path]; ok && p.Links[i].Embed {
+			k.raw(t.SummarySig[:])
 		}
 	}
 	bls := r.links.backlinks[p.page.Path]
 	k.num(len(bls))
 	for _, bl := range bls { // a backlink shows the page's title and its section's
-		k.raw(bl.from.summarySig[:])
+		k.raw(bl.from.SummarySig[:])
 		k.str(bl.from.page.Path, bl.from.page.URL, bl.section)
 	}
 	k.crumbs(r.crumbs(p.page.URL))
@@ -252,7 +252,7 @@ func (r *renderer) folderSig(d string) [32]byte {
 			var k keyBuf
 			k.str(d, r.folderTitle(d))
 			for _, p := range r.pagesIn[d] {
-				k.raw(p.summarySig[:])
+				k.raw(p.SummarySig[:])
 				k.str(p.page.URL)
 			}
 			for _, sub := range r.subfolders[d] {
@@ -274,7 +274,7 @@ func (r *renderer) pagesKey(parts []string, pages []*parsed) [32]byte {
 	k.raw(r.siteKey[:])
 	k.str(parts...)
 	for _, p := range pages {
-		k.raw(p.summarySig[:])
+		k.raw(p.SummarySig[:])
 		k.str(p.page.URL)
 	}
 	return k.sum()

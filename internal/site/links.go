@@ -5,11 +5,14 @@ import (
 	"path"
 	"strings"
 
+	"github.com/yuin/goldmark/ast"
+
 	"github.com/milepost/milepost/internal/content"
 	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/markdown"
 	"github.com/milepost/milepost/internal/render"
-	"github.com/yuin/goldmark/ast"
+	"github.com/milepost/milepost/internal/summary"
+	"github.com/milepost/milepost/internal/wikilink"
 )
 
 // linkTargets maps what a markdown link may point at (content-relative
@@ -39,29 +42,20 @@ func newLinkTargets(set *content.Set, static []string) *linkTargets {
 	return t
 }
 
-// lookup is one markdown link destination and the output URL it found
-// ("\x00" when it found nothing), so a cached page can tell whether its
-// links would still resolve the same way.
-type lookup struct {
-	key, url string
-}
-
-const notFound = "\x00"
-
 // resolve finds the output URL for dest, a content-relative path.
 func (t *linkTargets) resolve(key string) string {
 	if u, ok := t.byPath[strings.ToLower(strings.TrimSuffix(key, "/"))]; ok {
 		return u
 	}
-	return notFound
+	return summary.NotFound
 }
 
 // rewriteLinks points relative markdown links and images at the pages and
 // files they name, relative to the page's own URL. A link to nothing is
 // marked broken (render shows it as such) and reported.
 func rewriteLinks(doc ast.Node, src []byte, lines *markdown.LineIndex, p *content.Page, t *linkTargets, fileLinks bool, file string, out *parsed) {
-	var lookups []lookup
-	root := strings.Repeat("../", strings.Count(p.URL, "/"))
+	var lookups []summary.Lookup
+	root := wikilink.RootOf(p.URL)
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -80,24 +74,18 @@ func rewriteLinks(doc ast.Node, src []byte, lines *markdown.LineIndex, p *conten
 			return ast.WalkContinue, nil
 		}
 		u := t.resolve(key)
-		lookups = append(lookups, lookup{key, u})
-		if u == notFound {
+		lookups = append(lookups, summary.Lookup{Key: key, URL: u})
+		if u == summary.NotFound {
 			line, col := nodePosition(n, lines)
-			out.diags = append(out.diags, diag.Warnf(diag.KindBrokenLink, file, line, col, "broken link %s: no page or file %s in the site", string(*dest), key))
-			out.brokenMD = append(out.brokenMD, brokenRef{line: line, target: string(*dest)})
+			out.Diags = append(out.Diags, diag.Warnf(diag.KindBrokenLink, file, line, col, "broken link %s: no page or file %s in the site", string(*dest), key))
+			out.BrokenMD = append(out.BrokenMD, summary.BrokenRef{Line: line, Target: string(*dest)})
 			n.SetAttributeString(render.AttrBroken, append([]byte(nil), *dest...))
 			return ast.WalkContinue, nil
 		}
-		*dest = []byte(escapePath(render.RelHref(root, u, fileLinks)) + frag)
+		*dest = []byte(wikilink.EscapePath(wikilink.RelHref(root, u, fileLinks)) + frag)
 		return ast.WalkContinue, nil
 	})
-	out.lookups = lookups
-}
-
-// brokenRef is a markdown link to nothing, for the broken-links page.
-type brokenRef struct {
-	line   int
-	target string
+	out.Lookups = lookups
 }
 
 // localPath reads a link destination that points into the site: not a URL
@@ -131,17 +119,6 @@ func localPath(dest, folder string) (key, frag string, ok bool) {
 		return key, frag, true // outside the content root: never found
 	}
 	return key, frag, true
-}
-
-// escapePath percent-escapes each segment of a relative URL path.
-func escapePath(p string) string {
-	segs := strings.Split(p, "/")
-	for i, s := range segs {
-		if s != ".." && s != "." {
-			segs[i] = url.PathEscape(s)
-		}
-	}
-	return strings.Join(segs, "/")
 }
 
 // nodePosition is the file position of an inline node: its first text.

@@ -2,14 +2,12 @@ package site
 
 import (
 	"context"
-	"path"
 	"sort"
 	"strconv"
 
 	"github.com/milepost/milepost/internal/content"
 	"github.com/milepost/milepost/internal/marker"
 	"github.com/milepost/milepost/internal/render"
-	"github.com/milepost/milepost/internal/status"
 )
 
 // writeListings writes the pages that list other pages: home, folders,
@@ -144,10 +142,10 @@ func (r *renderer) homeView() (*render.View, error) {
 		if d != "" {
 			title = content.FolderTitle(d)
 			if fp, ok := r.byURL[content.FolderURL(d)]; ok {
-				title = fp.title
+				title = fp.Title
 			}
 		}
-		g := render.Group{Folder: render.Card{Title: title, Progress: r.progress(r.rollup(d, false))}}
+		g := render.Group{Folder: render.Card{Title: title, Progress: r.progress(r.rollup.Folder(d))}}
 		if d != "" {
 			g.Folder.URL = content.FolderURL(d)
 			if len(pages) > homeRows { // the folder's own page lists them all
@@ -178,7 +176,7 @@ func (r *renderer) homeView() (*render.View, error) {
 // folderListing lists folder d's pages and sub-folders; self is the
 // folder's own page, left out of its list.
 func (r *renderer) folderListing(d string, self *parsed, v *render.View) *render.Folder {
-	f := &render.Folder{Path: d, Title: content.FolderTitle(d), URL: content.FolderURL(d), Progress: r.progress(r.rollup(d, true))}
+	f := &render.Folder{Path: d, Title: content.FolderTitle(d), URL: content.FolderURL(d), Progress: r.progress(r.rollup.Tree(d))}
 	var pages []*parsed
 	for _, p := range r.pagesIn[d] {
 		if p != self {
@@ -188,39 +186,10 @@ func (r *renderer) folderListing(d string, self *parsed, v *render.View) *render
 	f.Pages = r.cards(pages, v)
 	for _, sub := range r.subfolders[d] {
 		u := content.FolderURL(sub)
-		f.Folders = append(f.Folders, render.Card{Title: r.folderTitle(sub), URL: v.Rel(u), Progress: r.progress(r.rollup(sub, true))})
+		f.Folders = append(f.Folders, render.Card{Title: r.folderTitle(sub), URL: v.Rel(u), Progress: r.progress(r.rollup.Tree(sub))})
 	}
 	r.decorateFolder(d, f)
 	return f
-}
-
-// rollup sums the counts of the tracked pages in folder d (and, with
-// deep, in its sub-folders). The sums are computed once per build.
-func (r *renderer) rollup(d string, deep bool) status.Counts {
-	r.rollupOnce.Do(func() {
-		r.shallow = map[string]status.Counts{}
-		r.deep = map[string]status.Counts{}
-		for _, p := range r.pages {
-			if !p.tracked {
-				continue
-			}
-			c := p.status.Counts
-			r.shallow[p.page.Folder] = r.shallow[p.page.Folder].Add(c)
-			for f := p.page.Folder; ; f = path.Dir(f) {
-				if f == "." {
-					f = ""
-				}
-				r.deep[f] = r.deep[f].Add(c)
-				if f == "" {
-					break
-				}
-			}
-		}
-	})
-	if deep {
-		return r.deep[d]
-	}
-	return r.shallow[d]
 }
 
 // cards turns pages into listing cards, with URLs relative to v.
@@ -234,8 +203,8 @@ func (r *renderer) cards(pages []*parsed, v *render.View) []render.Card {
 
 func (r *renderer) card(p *parsed, v *render.View) render.Card {
 	return render.Card{
-		Title: p.title, URL: v.Rel(p.page.URL), Kind: p.kind, Updated: dateString(p.page.Updated),
-		Runbook: p.kind == "runbook", Stale: r.isStale(p), Progress: r.progress(p.status.Counts),
+		Title: p.Title, URL: v.Rel(p.page.URL), Kind: p.Kind, Updated: dateString(p.page.Updated),
+		Runbook: p.Kind == "runbook", Stale: r.isStale(p), Progress: r.progress(p.Status.Counts),
 	}
 }
 
@@ -275,7 +244,7 @@ func (r *renderer) recentlyDone(n int) []render.Done {
 	r.recentOnce.Do(func() {
 		var all []render.Done
 		for _, p := range r.pages {
-			if p.tracked {
+			if p.Tracked {
 				all = append(all, doneItems(p)...)
 			}
 		}
@@ -290,7 +259,7 @@ func (r *renderer) recentlyDone(n int) []render.Done {
 // doneItems lists p's dated done items.
 func doneItems(p *parsed) []render.Done {
 	var out []render.Done
-	for _, it := range p.status.Items {
+	for _, it := range p.Status.Items {
 		if it.Date == "" || it.State != marker.Done {
 			continue
 		}
@@ -298,7 +267,7 @@ func doneItems(p *parsed) []render.Done {
 		if it.Section != "" {
 			u += "#" + it.Section
 		}
-		out = append(out, render.Done{Text: it.Text, Date: it.Date, PageTitle: p.title, URL: u})
+		out = append(out, render.Done{Text: it.Text, Date: it.Date, PageTitle: p.Title, URL: u})
 	}
 	return out
 }

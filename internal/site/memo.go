@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/milepost/milepost/internal/buildcache"
+	"github.com/milepost/milepost/internal/machine"
 	"github.com/milepost/milepost/internal/publish"
 	"github.com/milepost/milepost/internal/render"
 	"github.com/milepost/milepost/internal/status"
@@ -67,7 +68,7 @@ func (r *renderer) pageJSONEntry(p *parsed) []byte {
 	if js, ok := r.recall(name, key); ok {
 		return js
 	}
-	js := pageJSONBytes(r.pageJSON(p, false))
+	js := machine.EncodePage(r.pageJSON(p, false))
 	r.keepBytes(name, key, js)
 	return js
 }
@@ -132,24 +133,15 @@ func (r *renderer) remember(p *parsed, files []outFile) *pageMemo {
 	return m
 }
 
-// keeper is a sink that can keep files the destination already holds.
-type keeper interface {
-	Keep(names []string) (bool, error)
-}
-
 // keptFromCache keeps the output id (a page path, or "list:"+name) in the
-// destination when the earlier build made it from the same key, and
-// reports whether it did.
+// destination when the earlier build made it from the same key
+// (Input.Cached), and reports whether it did.
 func (r *renderer) keptFromCache(id string, key [32]byte) (bool, error) {
-	k, ok := r.sink.(keeper)
-	if !ok {
-		return false, nil
-	}
 	old, ok := r.in.Cached[id]
 	if !ok || old.Key != key {
 		return false, nil
 	}
-	kept, err := k.Keep(old.Names)
+	kept, err := r.sink.KeepOwned(id, old.Names)
 	if kept {
 		r.files.Add(int64(len(old.Names)))
 		r.recordOutput(id, key, old.Names)
@@ -157,9 +149,12 @@ func (r *renderer) keptFromCache(id string, key [32]byte) (bool, error) {
 	return kept, err
 }
 
-// recordOutput notes the files made from key, for the next build's cache,
-// with the source of the page id when it is one.
+// recordOutput notes the files made from key, for the next build's cache
+// (one-off builds only), with the source of the page id when it is one.
 func (r *renderer) recordOutput(id string, key [32]byte, names []string) {
+	if r.nextMemo != nil {
+		return // the Builder's own memo is its cache
+	}
 	out := buildcache.Output{Key: key, Names: names}
 	if p, ok := r.byPath[id]; ok {
 		out.Source = p.page.Hash
@@ -179,7 +174,7 @@ func (r *renderer) recordOutput(id string, key [32]byte, names []string) {
 func (r *renderer) executeKeyed(tmpl, name string, key [32]byte, view func() (*render.View, error)) error {
 	id := "list:" + name
 	if html, ok := r.recall(id, key); ok {
-		return r.putFiles(id, key, []outFile{{Name: name, Data: html}}, true)
+		return r.putFiles(id, key, []outFile{{Name: name, Data: html, Compact: r.compact(name)}}, true)
 	}
 	if kept, err := r.keptFromCache(id, key); kept || err != nil {
 		return err
@@ -193,5 +188,5 @@ func (r *renderer) executeKeyed(tmpl, name string, key [32]byte, view func() (*r
 		return fmt.Errorf("template %s for %s: %w", tmpl, name, err)
 	}
 	r.keepBytes(id, key, html)
-	return r.putFiles(id, key, []outFile{{Name: name, Data: html}}, false)
+	return r.putFiles(id, key, []outFile{{Name: name, Data: html, Compact: r.compact(name)}}, false)
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/milepost/milepost/internal/render"
 	"github.com/milepost/milepost/internal/slug"
 	"github.com/milepost/milepost/internal/status"
+	"github.com/milepost/milepost/internal/wikilink"
 )
 
 // renderer runs RESOLVE and RENDER over the parsed pages of one build.
@@ -55,8 +56,7 @@ type renderer struct {
 	subfolders    map[string][]string         // folder → its direct sub-folders
 	recentOnce    sync.Once
 	recent        []render.Done // the newest done items of the site, newest first
-	rollupOnce    sync.Once
-	shallow, deep map[string]status.Counts // folder → counts of its pages (deep: and sub-folders')
+	rollup        status.Rollup // the counts of tracked pages by folder
 	folderOnce    sync.Once
 	folders       map[string]string // folder URL → content folder path
 	folderSigOnce sync.Once
@@ -92,12 +92,12 @@ func (r *renderer) run(ctx context.Context) (*Result, error) {
 	}
 	r.links = resolveLinks(r.pages, r.set, r.statics, r.prefix, r.prevLinks)
 	r.diags = append(r.diags, r.links.diags...)
-	total := status.Counts{}
 	for _, p := range r.pages {
-		if p.tracked {
-			total = total.Add(p.status.Counts)
+		if p.Tracked {
+			r.rollup.Add(p.page.Folder, p.Status.Counts)
 		}
 	}
+	total := r.rollup.Tree("")
 	r.site = &render.Site{
 		Title:        r.cfg.Title,
 		Description:  r.cfg.Description,
@@ -157,87 +157,51 @@ func (r *renderer) collectAllWarnings(dirty map[string]bool) {
 	}
 }
 
-// sharedSink is a sink that can keep bytes without copying them.
-type sharedSink interface {
-	PutShared(name string, data []byte) error
-}
-
-// compactSink is a sink told which files need no minifying.
-type compactSink interface {
-	publish.Sink
-	PutCompact(name string, data []byte) error
-}
-
-// templateMinifier is a sink that minifies, and can minify a theme's
-// templates once so that the pages they render need no minifying.
-type templateMinifier interface {
-	MinifyTemplate(src string) (string, bool)
-}
-
 // putMade hands the sink a file milepost made (a page, listing, badge,
-// JSON or feed), as opposed to a copied static file or asset. Bytes a
-// memoised page shares with later builds go uncopied where the sink
-// allows; files already compact are not minified again: JSON, SVG, XML and
-// JavaScript are written compactly, and HTML is when the theme was
-// minified at load.
+// JSON or feed), as opposed to a copied static file or asset: compact,
+// unless it is HTML from a theme that was not minified.
 func (r *renderer) putMade(name string, data []byte) error {
-	compact := r.theme.Minified() || !strings.EqualFold(path.Ext(name), ".html")
+	r.files.Add(1)
 	var err error
-	shared, isShared := r.sink.(sharedSink)
-	compactor, isCompactor := r.sink.(compactSink)
-	switch {
-	case isShared && !r.theme.Minified(): // the dev server's memory: no copy, no minifying
-		err = shared.PutShared(name, data)
-	case isCompactor && compact:
-		err = compactor.PutCompact(name, data)
-	default:
+	if r.compact(name) {
+		err = r.sink.PutCompact(name, data)
+	} else {
 		err = r.sink.Put(name, data)
 	}
-	r.files.Add(1)
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", name, err)
 	}
 	return nil
 }
 
-// deferredSink is a sink that can make a file when it is first asked for.
-type deferredSink interface {
-	PutDeferred(name string, make func() []byte) error
+// compact reports whether a file milepost made is as small as minifying
+// would make it: JSON, SVG, XML and JavaScript are written compactly, and
+// HTML is when the sink minified the theme's templates at load.
+func (r *renderer) compact(name string) bool {
+	return r.theme.Minified() || !strings.EqualFold(path.Ext(name), ".html")
 }
 
 // putDeferred hands the sink a site-wide file that no page needs in order
-// to be shown (status.json, the feed, the sitemap, the search index): the
-// dev server makes it only when it is requested, so an edit does not wait
-// for it. Other sinks get it made now. make runs at most once, maybe after
-// the build returned; it only reads the renderer.
+// to be shown (the feed, the sitemap, the search index): the dev server
+// makes it only when it is requested, so an edit does not wait for it.
+// make runs at most once, maybe after the build returned; it only reads
+// the renderer.
 func (r *renderer) putDeferred(name string, make func() []byte) error {
-	if s, ok := r.sink.(deferredSink); ok {
-		r.files.Add(1)
-		if err := s.PutDeferred(name, make); err != nil {
-			return fmt.Errorf("writing %s: %w", name, err)
-		}
-		return nil
+	r.files.Add(1)
+	if err := r.sink.PutDeferred(name, make); err != nil {
+		return fmt.Errorf("writing %s: %w", name, err)
 	}
-	return r.putMade(name, make())
-}
-
-// streamSink is a sink that can take a file as it is written.
-type streamSink interface {
-	PutWriter(name string, write func(io.Writer) error) error
+	return nil
 }
 
 // putStreamed is putDeferred for a file that may be too large to hold in
-// memory: a sink that can take it as it is written gets write, the dev
-// server gets make on request, other sinks make's bytes now.
-func (r *renderer) putStreamed(name string, write func(io.Writer) error, make func() []byte) error {
-	if s, ok := r.sink.(streamSink); ok {
-		r.files.Add(1)
-		if err := s.PutWriter(name, write); err != nil {
-			return fmt.Errorf("writing %s: %w", name, err)
-		}
-		return nil
+// memory (status.json): a directory build writes it as write writes it.
+func (r *renderer) putStreamed(name string, write func(io.Writer) error) error {
+	r.files.Add(1)
+	if err := r.sink.PutWriter(name, write); err != nil {
+		return fmt.Errorf("writing %s: %w", name, err)
 	}
-	return r.putDeferred(name, make)
+	return nil
 }
 
 // put hands one file to the sink.
@@ -251,22 +215,12 @@ func (r *renderer) put(name string, data []byte) error {
 
 // view returns a View for the output at url ("milestones/x/" or "404.html").
 func (r *renderer) view(url, title string) *render.View {
-	return &render.View{Site: r.site, URL: url, Root: rootOf(url), Title: title}
-}
-
-// rootOf is the relative path from the file at url to the site root.
-func rootOf(url string) string {
-	return strings.Repeat("../", strings.Count(url, "/"))
+	return &render.View{Site: r.site, URL: url, Root: wikilink.RootOf(url), Title: title}
 }
 
 // progress colours counts by the configured thresholds.
 func (r *renderer) progress(c status.Counts) render.Progress {
-	return render.NewProgress(c, status.Color(c, thresholds(r.cfg)))
-}
-
-func thresholds(cfg config.Config) status.Thresholds {
-	t := cfg.Thresholds
-	return status.Thresholds{Green: t.Green, YellowGreen: t.YellowGreen, Yellow: t.Yellow, Orange: t.Orange}
+	return render.NewProgress(c, status.Color(c, r.cfg.Thresholds))
 }
 
 // writePages renders every page, in parallel.

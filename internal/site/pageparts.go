@@ -14,9 +14,6 @@ import (
 	"github.com/milepost/milepost/internal/wikilink"
 )
 
-// isPage reports whether a content path is a page (not a copied file).
-func (r *renderer) isPage(p string) bool { _, ok := r.byPath[p]; return ok }
-
 // crumbs lists the folders above the output at url, home first. The
 // lists are shared by every page of a folder: callers must not modify them.
 func (r *renderer) crumbs(url string) []render.Link {
@@ -49,7 +46,7 @@ func (r *renderer) makeCrumbs(parent string) []render.Link {
 		u := strings.Join(segs[:i+1], "/") + "/"
 		title := segs[i]
 		if p, ok := r.byURL[u]; ok {
-			title = p.title
+			title = p.Title
 		} else if d, ok := r.folderByURL()[u]; ok {
 			title = content.FolderTitle(d)
 		}
@@ -79,7 +76,7 @@ func dateString(t time.Time) string {
 
 // isStale reports whether p's updated date is older than stale_after days.
 func (r *renderer) isStale(p *parsed) bool {
-	return r.cfg.StaleAfter > 0 && !p.page.Updated.IsZero() && status.Stale(p.page.Updated, r.in.Now, r.cfg.StaleAfter)
+	return status.Stale(p.page.Updated, r.in.Now, r.cfg.StaleAfter)
 }
 
 // pageWarnings are p's warnings, collected once per build.
@@ -88,14 +85,11 @@ func (r *renderer) pageWarnings(p *parsed) []status.Warning { return r.warnings[
 // collectWarnings gathers the warnings status.json and the page show for p:
 // the status model's (drift), staleness, and its links' problems.
 func (r *renderer) collectWarnings(p *parsed) []status.Warning {
-	ws := append([]status.Warning(nil), p.status.Warnings...)
-	if r.isStale(p) {
-		ws = append(ws, status.Warning{
-			Kind: diag.KindStale, Line: p.page.UpdatedLine,
-			Message: fmt.Sprintf("last updated %s, more than %d days before this build", dateString(p.page.Updated), r.cfg.StaleAfter),
-		})
+	ws := append([]status.Warning(nil), p.Status.Warnings...)
+	if w, stale := status.StaleWarning(p.page.Updated, r.in.Now, r.cfg.StaleAfter, p.page.UpdatedLine); stale {
+		ws = append(ws, w)
 	}
-	if p.kind == "milestone" && p.status.Counts.Total() == 0 && p.page.Kind == "milestone" {
+	if p.Kind == "milestone" && p.Status.Counts.Total() == 0 && p.page.Kind == "milestone" {
 		ws = append(ws, status.Warning{Kind: diag.KindNoItems, Line: 1, Message: "milestone page with no tracked items"})
 	}
 	var titles map[string]string // made for the first link with a warning
@@ -104,18 +98,18 @@ func (r *renderer) collectWarnings(p *parsed) []status.Warning {
 			continue
 		}
 		if titles == nil {
-			titles = sectionTitles(p.status.Sections)
+			titles = sectionTitles(p.Status.Sections)
 		}
-		section := p.links[i].Section
+		section := p.Links[i].Section
 		if _, ok := titles[section]; !ok {
 			section = "" // under the title heading, which the body does not repeat
 		}
 		for _, w := range rs.Warnings {
-			ws = append(ws, status.Warning{Kind: w.Kind, Line: p.links[i].Line, Section: section, Message: w.Message})
+			ws = append(ws, status.Warning{Kind: w.Kind, Line: p.Links[i].Line, Section: section, Message: w.Message})
 		}
 	}
-	for _, b := range p.brokenMD {
-		ws = append(ws, status.Warning{Kind: diag.KindBrokenLink, Line: b.line, Message: "broken link " + b.target})
+	for _, b := range p.BrokenMD {
+		ws = append(ws, status.Warning{Kind: diag.KindBrokenLink, Line: b.Line, Message: "broken link " + b.Target})
 	}
 	return ws
 }
@@ -123,14 +117,14 @@ func (r *renderer) collectWarnings(p *parsed) []status.Warning {
 // writeEmbedCard writes the status card of an embedded page or section.
 func (r *renderer) writeEmbedCard(w *bytes.Buffer, rs wikilink.Resolution, href string) {
 	target := r.byPath[rs.Path]
-	title, counts := target.title, target.status.Counts
+	title, counts := target.Title, target.Status.Counts
 	var items []status.Item
 	if rs.Anchor != "" {
-		if s := findSection(target.status.Sections, rs.Anchor); s != nil {
-			title, counts = target.title+" › "+s.Title, s.Counts
+		if s := findSection(target.Status.Sections, rs.Anchor); s != nil {
+			title, counts = target.Title+" › "+s.Title, s.Counts
 			ids := map[string]bool{}
 			collectIDs(s, ids)
-			for _, it := range target.status.Items {
+			for _, it := range target.Status.Items {
 				if ids[it.Section] {
 					items = append(items, it)
 				}

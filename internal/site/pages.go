@@ -4,10 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
-	"net/url"
 	"strings"
 
-	"github.com/milepost/milepost/internal/publish"
+	"github.com/milepost/milepost/internal/machine"
 	"github.com/milepost/milepost/internal/render"
 	"github.com/milepost/milepost/internal/status"
 	"github.com/milepost/milepost/internal/wikilink"
@@ -35,39 +34,24 @@ func (r *renderer) writePage(p *parsed) error {
 	return r.putFiles(p.page.Path, m.key, m.files, hit)
 }
 
-// ownedSink is a sink that keeps a page's or listing's files as a whole,
-// and can keep the last build's as they are (publish.Memory).
-type ownedSink interface {
-	PutOwned(owner string, files []publish.File) error
-	KeepOwned(owner string) bool
-}
-
 // putFiles hands the sink the files of owner (a page's path, or "list:"
 // and a listing's name), made from key, and notes them for the next
-// build's cache. unchanged says they are the files the last build made: a
-// sink that keeps owners' files then keeps them with one call.
+// build's cache. unchanged says they are the files the last build made:
+// the sink then keeps them with one call when it can.
 func (r *renderer) putFiles(owner string, key [32]byte, files []outFile, unchanged bool) error {
-	if _, ok := r.sink.(keeper); ok {
-		names := make([]string, len(files))
-		for i, f := range files {
-			names[i] = f.Name
-		}
-		r.recordOutput(owner, key, names)
+	r.files.Add(int64(len(files)))
+	names := make([]string, len(files))
+	for i, f := range files {
+		names[i] = f.Name
 	}
-	if s, ok := r.sink.(ownedSink); ok && !r.theme.Minified() {
-		r.files.Add(int64(len(files)))
-		if unchanged && s.KeepOwned(owner) {
-			return nil
-		}
-		if err := s.PutOwned(owner, files); err != nil {
-			return fmt.Errorf("writing %s: %w", owner, err)
-		}
-		return nil
-	}
-	for _, f := range files {
-		if err := r.putMade(f.Name, f.Data); err != nil {
+	r.recordOutput(owner, key, names)
+	if unchanged {
+		if kept, err := r.sink.KeepOwned(owner, names); kept || err != nil {
 			return err
 		}
+	}
+	if err := r.sink.PutOwned(owner, files); err != nil {
+		return fmt.Errorf("writing %s: %w", owner, err)
 	}
 	return nil
 }
@@ -76,10 +60,10 @@ func (r *renderer) putFiles(owner string, key [32]byte, files []outFile, unchang
 func (r *renderer) renderPage(p *parsed) ([]outFile, error) {
 	var out []outFile
 	emit := func(name string, data []byte) error {
-		out = append(out, outFile{Name: name, Data: data})
+		out = append(out, outFile{Name: name, Data: data, Compact: r.compact(name)})
 		return nil
 	}
-	v := r.view(p.page.URL, p.title)
+	v := r.view(p.page.URL, p.Title)
 	body, err := r.body(p)
 	if err != nil {
 		return nil, err
@@ -91,7 +75,7 @@ func (r *renderer) renderPage(p *parsed) ([]outFile, error) {
 		return nil, fmt.Errorf("template page.html for %s: %w", p.page.URL, err)
 	}
 	_ = emit(p.page.URL+"index.html", html)
-	_ = emit(p.page.URL+"status.json", pageJSONBytes(r.pageJSON(p, true)))
+	_ = emit(p.page.URL+"status.json", machine.EncodePage(r.pageJSON(p, true)))
 	if feed := r.pageFeed(p); feed != nil {
 		_ = emit(p.page.URL+"feed.xml", feed)
 	}
@@ -104,14 +88,14 @@ func (r *renderer) pageView(p *parsed, v *render.View, body []byte) *render.Page
 		Path:       p.page.Path,
 		SourceFile: r.prefix + p.page.Path,
 		URL:        p.page.URL,
-		Title:      p.title,
-		Kind:       p.kind,
+		Title:      p.Title,
+		Kind:       p.Kind,
 		Updated:    dateString(p.page.Updated),
-		Runbook:    p.kind == "runbook",
-		Tracked:    p.tracked,
+		Runbook:    p.Kind == "runbook",
+		Tracked:    p.Tracked,
 		Stale:      r.isStale(p),
-		Progress:   r.progress(p.status.Counts),
-		Sections:   r.sectionViews(p.status.Sections),
+		Progress:   r.progress(p.Status.Counts),
+		Sections:   r.sectionViews(p.Status.Sections),
 		Body:       template.HTML(r.fillLinks(p, v, body)),
 	}
 	for _, t := range p.page.Tags {
@@ -120,24 +104,24 @@ func (r *renderer) pageView(p *parsed, v *render.View, body []byte) *render.Page
 	for _, w := range r.pageWarnings(p) {
 		pg.Warnings = append(pg.Warnings, render.Warning{Kind: w.Kind, Line: w.Line, Message: w.Message, Anchor: w.Section})
 	}
-	titles := sectionTitles(p.status.Sections)
+	titles := sectionTitles(p.Status.Sections)
 	var from *parsed
 	var fromTitles map[string]string
 	for _, bl := range r.links.backlinks[p.page.Path] {
 		if bl.from != from { // backlinks are grouped by linking page
-			from, fromTitles = bl.from, sectionTitles(bl.from.status.Sections)
+			from, fromTitles = bl.from, sectionTitles(bl.from.Status.Sections)
 		}
 		pg.Backlinks = append(pg.Backlinks, render.Backlink{
-			Title: bl.from.title, URL: bl.from.page.URL,
+			Title: bl.from.Title, URL: bl.from.page.URL,
 			SectionID: bl.section, SectionTitle: fromTitles[bl.section],
 		})
 	}
-	pg.Items = itemGroups(p.status.Items, titles)
-	pg.Legend = legendView(p.status.Legend)
+	pg.Items = itemGroups(p.Status.Items, titles)
+	pg.Legend = legendView(p.Status.Legend)
 	if !pg.Runbook {
 		pg.Badge = r.badgePanel(p)
 	}
-	if len(doneItems(p)) > 0 && p.tracked && p.page.URL != "" {
+	if len(doneItems(p)) > 0 && p.Tracked && p.page.URL != "" {
 		pg.Feed = p.page.URL + "feed.xml"
 	}
 	r.decoratePage(p, pg)
@@ -196,22 +180,10 @@ func itemGroups(items []status.Item, titles map[string]string) []render.ItemGrou
 // images and status cards.
 func (r *renderer) fillLinks(p *parsed, v *render.View, body []byte) []byte {
 	res := r.links.byPage[p.page.Path]
-	return wikilink.Fill(body, len(p.links), func(i int, w *bytes.Buffer) {
-		l, rs := p.links[i], res[i]
-		href := ""
-		if !rs.Broken {
-			href = escapePath(v.Rel(rs.URL))
-			if rs.Anchor != "" {
-				href += "#" + url.PathEscape(rs.Anchor)
-			}
-		}
-		switch {
-		case l.Embed && !rs.Broken && r.isPage(rs.Path) && l.Block && !l.InLink:
-			r.writeEmbedCard(w, rs, href)
-		case l.Embed && !rs.Broken && !r.isPage(rs.Path):
-			wikilink.WriteImage(w, l, href, rs)
-		default:
-			wikilink.WriteLink(w, l, href, rs)
+	return wikilink.Fill(body, len(p.Links), func(i int, w *bytes.Buffer) {
+		href := wikilink.Href(v.URL, v.Site.FileLinks, res[i])
+		if !wikilink.WriteHTML(w, p.Links[i], href, res[i]) {
+			r.writeEmbedCard(w, res[i], href)
 		}
 	})
 }

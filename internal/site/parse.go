@@ -5,37 +5,24 @@ import (
 	"io/fs"
 	"strings"
 
+	"github.com/yuin/goldmark/ast"
+
 	"github.com/milepost/milepost/internal/content"
 	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/markdown"
 	"github.com/milepost/milepost/internal/mdtext"
 	"github.com/milepost/milepost/internal/status"
+	"github.com/milepost/milepost/internal/summary"
 	"github.com/milepost/milepost/internal/wikilink"
-	"github.com/yuin/goldmark/ast"
 )
 
 // parsed is what PARSE keeps of a page once its AST is gone: everything
 // later stages need, and the body HTML with wiki-link placeholders.
 type parsed struct {
-	page     *content.Page
-	title    string
-	kind     string
-	tracked  bool // counts in folder and site roll-ups
-	status   *status.Page
-	headings []wikilink.Heading
-	blockIDs []string
-	links    []wikilink.Link
-	body     []byte   // HTML, wiki-links as placeholders; nil when spooled
-	spooled  bodyRef  // where the body is when the build spools them
-	lookups  []lookup // markdown links resolved while rendering the body
-	brokenMD []brokenRef
-	diags    diag.List
-	// targetSig hashes what the page offers wiki-links (title, aliases,
-	// headings, block ids), so RESOLVE can tell cheaply whether any
-	// target changed.
-	targetSig [32]byte
-	// summarySig hashes what other pages' outputs show of this page.
-	summarySig [32]byte
+	page *content.Page
+	summary.Page
+	body    []byte  // HTML, wiki-links as placeholders; nil when spooled
+	spooled bodyRef // where the body is when the build spools them
 	// fresh says the page was parsed in this build (not taken from the
 	// Builder's cache); prevSummary is then the summary signature of the
 	// page's previous parse, when there was one (hadPrev).
@@ -73,19 +60,19 @@ func parsePage(env *parseEnv, p *content.Page) *parsed {
 	file := env.prefix + p.Path
 	body, err := content.Source(env.contentFS, p)
 	if err != nil {
-		return &parsed{page: p, title: p.Title, diags: diag.List{diag.Errorf(file, 0, 0, "%v", err)}}
+		return &parsed{page: p, Page: summary.Page{Title: p.Title, Diags: diag.List{diag.Errorf(file, 0, 0, "%v", err)}}}
 	}
 	doc, src, warnings := env.parser.ParseChecked(body)
 	lines := markdown.NewLineIndex(src, p.BodyLine)
 
-	out := &parsed{page: p, title: p.Title}
+	out := &parsed{page: p, Page: summary.Page{Title: p.Title}}
 	for _, w := range warnings {
 		line, col := lines.Position(w.Offset)
-		out.diags = append(out.diags, diag.Warnf(w.Kind, file, line, col, "%s", w.Message))
+		out.Diags = append(out.Diags, diag.Warnf(w.Kind, file, line, col, "%s", w.Message))
 	}
 	h1 := leadingTitle(doc)
 	if h1 != nil && !p.TitleFromFront {
-		out.title = mdtext.Inline(h1, src)
+		out.Title = mdtext.Inline(h1, src)
 	}
 
 	so := env.opts.base
@@ -98,20 +85,20 @@ func parsePage(env *parseEnv, p *content.Page) *parsed {
 		so.HeadingItems = "never"
 	}
 	st := status.Compute(doc, src, so)
-	out.kind = st.Kind(p.Kind, p.Path)
-	out.tracked = out.kind != status.KindRunbook || p.Track
+	out.Kind = st.Kind(p.Kind, p.Path)
+	out.Tracked = out.Kind != status.KindRunbook || p.Track
 	for _, w := range st.Warnings {
-		out.diags = append(out.diags, diag.Diagnostic{File: file, Line: w.Line, Severity: diag.Warning, Kind: w.Kind, Message: w.Message})
+		out.Diags = append(out.Diags, diag.Diagnostic{File: file, Line: w.Line, Severity: diag.Warning, Kind: w.Kind, Message: w.Message})
 	}
 
-	out.headings = tight(headingsOf(doc, src, st.Sections))
-	out.blockIDs = wikilink.BlockIDs(doc)
-	out.links = tight(wikilink.Collect(doc, lines))
+	out.Headings = tight(headingsOf(doc, src, st.Sections))
+	out.BlockIDs = wikilink.BlockIDs(doc)
+	out.Links = tight(wikilink.Collect(doc, lines))
 	rewriteLinks(doc, src, lines, p, env.targets, env.fileLinks, file, out)
 
-	out.status = st
-	out.targetSig = targetSignature(out.linkTarget())
-	out.summarySig = summarySignature(out)
+	out.Status = st
+	out.TargetSig = targetSignature(out.linkTarget())
+	out.SummarySig = summarySignature(out)
 	if env.laterBody != nil && env.laterBody(p.Path, p.Hash) {
 		out.bodyLater = true // the source stays for renderer.body
 		return out
@@ -122,12 +109,12 @@ func parsePage(env *parseEnv, p *content.Page) *parsed {
 	var buf bytes.Buffer
 	buf.Grow(len(src) + len(src)/2)
 	if err := env.parser.Goldmark().Renderer().Render(&buf, src, doc); err != nil {
-		out.diags = append(out.diags, diag.Errorf(file, 0, 0, "rendering: %v", err))
+		out.Diags = append(out.Diags, diag.Errorf(file, 0, 0, "rendering: %v", err))
 	}
 	if env.spool != nil {
 		ref, err := env.spool.put(buf.Bytes())
 		if err != nil {
-			out.diags = append(out.diags, diag.Errorf(file, 0, 0, "%v", err))
+			out.Diags = append(out.Diags, diag.Errorf(file, 0, 0, "%v", err))
 		}
 		out.spooled = ref
 	} else {
@@ -144,10 +131,10 @@ func (p *parsed) linkTarget() wikilink.Target {
 	return wikilink.Target{
 		Path:     p.page.Path,
 		URL:      p.page.URL,
-		Title:    p.title,
+		Title:    p.Title,
 		Aliases:  p.page.Aliases,
-		Headings: p.headings,
-		BlockIDs: p.blockIDs,
+		Headings: p.Headings,
+		BlockIDs: p.BlockIDs,
 		IsPage:   true,
 	}
 }

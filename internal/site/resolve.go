@@ -78,22 +78,22 @@ func resolveLinks(pages []*parsed, set *content.Set, statics map[string]fs.FS, p
 	for _, p := range pages {
 		file := prefix + p.page.Path
 		for i, r := range res.byPage[p.page.Path] {
-			l := p.links[i]
+			l := p.Links[i]
 			for _, w := range r.Warnings {
 				res.diags = append(res.diags, diag.Warnf(w.Kind, file, l.Line, l.Col, "%s", w.Message))
 			}
 			if r.Broken {
 				res.broken = append(res.broken, render.BrokenLink{
 					File: file, Line: l.Line, Target: l.Written(),
-					Page:   render.Link{Title: p.title, URL: p.page.URL},
+					Page:   render.Link{Title: p.Title, URL: p.page.URL},
 					Reason: brokenReason(r),
 				})
 			}
 		}
-		for _, b := range p.brokenMD {
+		for _, b := range p.BrokenMD {
 			res.broken = append(res.broken, render.BrokenLink{
-				File: file, Line: b.line, Target: b.target,
-				Page:   render.Link{Title: p.title, URL: p.page.URL},
+				File: file, Line: b.Line, Target: b.Target,
+				Page:   render.Link{Title: p.Title, URL: p.page.URL},
 				Reason: "no page or file at that path",
 			})
 		}
@@ -110,8 +110,8 @@ func resolveLinks(pages []*parsed, set *content.Set, statics map[string]fs.FS, p
 
 // resolveAll resolves every wiki-link of p against the index.
 func (res *resolved) resolveAll(p *parsed) []wikilink.Resolution {
-	out := make([]wikilink.Resolution, len(p.links))
-	for i, l := range p.links {
+	out := make([]wikilink.Resolution, len(p.Links))
+	for i, l := range p.Links {
 		out[i] = res.index.Resolve(p.page.Path, l)
 	}
 	return out
@@ -121,13 +121,13 @@ func (res *resolved) resolveAll(p *parsed) []wikilink.Resolution {
 // backlinks of every page they reach (once per section). The callers sort
 // the backlinks they touched.
 func (res *resolved) setLinks(p *parsed, rs []wikilink.Resolution) {
-	res.links[p.page.Path], res.byPage[p.page.Path] = p.links, rs
+	res.links[p.page.Path], res.byPage[p.page.Path] = p.Links, rs
 	var linked map[backlinkKey]bool
 	for i, r := range rs {
 		if r.Broken || r.Path == "" || r.Path == p.page.Path {
 			continue
 		}
-		k := backlinkKey{r.Path, p.links[i].Section}
+		k := backlinkKey{r.Path, p.Links[i].Section}
 		if linked == nil {
 			linked = map[backlinkKey]bool{}
 		}
@@ -154,7 +154,7 @@ func (res *resolved) patchLinks(prev *resolved, pages []*parsed) {
 		}
 	}
 	for _, p := range pages {
-		if sameLinks(prev.links[p.page.Path], p.links) {
+		if sameLinks(prev.links[p.page.Path], p.Links) {
 			continue
 		}
 		for _, r := range prev.byPage[p.page.Path] {
@@ -217,7 +217,7 @@ func sameLinks(a, b []wikilink.Link) bool {
 func targetsSignature(pages []*parsed, files []wikilink.Target) [32]byte {
 	k := make(keyBuf, 0, 64*(len(pages)+len(files)))
 	for _, p := range pages {
-		k.raw(p.targetSig[:])
+		k.raw(p.TargetSig[:])
 		k.str(p.page.URL) // a page's URL can change when another page comes or goes
 	}
 	for _, t := range files {

@@ -31,10 +31,28 @@ import (
 	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/publish"
 	"github.com/milepost/milepost/internal/status"
+	"github.com/milepost/milepost/internal/summary"
+)
+
+// Mode is how the caller runs builds, which it states in Input.Mode.
+type Mode int
+
+const (
+	// Once is a single build (milepost build, check): bodies are spooled
+	// to disk between PARSE and RENDER, each page's source is dropped once
+	// parsed, and nothing is kept for a next build but what Result
+	// writes out (Outputs, WriteSummaries, LoadedPages).
+	Once Mode = iota
+	// Again is a Builder's that builds the same site again and again
+	// (milepost serve): it keeps the last build's load, parses, rendered
+	// pages, link index and theme in memory, and redoes only what changed.
+	Again
 )
 
 // Input is everything a build reads.
 type Input struct {
+	// Mode says whether the build is one of many (Again) or not (Once).
+	Mode Mode
 	// Site is the site root: milepost.yaml, the content folder, and the
 	// optional templates/ and static/ overrides.
 	Site fs.FS
@@ -53,16 +71,18 @@ type Input struct {
 	Version string
 	// Cached are the outputs of an earlier build into the same
 	// destination, by page path or listing, with the keys they were made
-	// from (buildcache). When the sink can keep files (publish.Tx), an
-	// output whose key is unchanged is kept there instead of rendered.
+	// from (buildcache), for a build Once: an output whose key is
+	// unchanged is kept by the sink (publish.Tx.KeepOwned) instead of
+	// rendered, and a page whose source is unchanged has its body
+	// rendered only if it is not.
 	Cached map[string]buildcache.Output
 	// Summaries are the page summaries of an earlier one-off build
-	// (ReadSummaries of what Result.WriteSummaries wrote): a page whose
+	// (summary.Read of what Result.WriteSummaries wrote): a page whose
 	// source and settings are the ones its summary was made from is not
 	// parsed again, and its body is rendered only if the page must be.
-	// Meant with Cached and a sink that keeps files; with another sink
-	// those pages are parsed when they are rendered.
-	Summaries *Summaries
+	// Meant with Cached; pages whose files cannot be kept are parsed again
+	// when they are rendered.
+	Summaries *summary.Summaries
 	// Loaded, when set, offers LOAD the pages an earlier one-off build
 	// read (content.Options.Reuse), without their bodies: the caller
 	// answers only for files whose bytes it knows to be the same.
@@ -99,7 +119,5 @@ type Result struct {
 
 // Build runs every stage over in and writes the site to sink.
 func Build(ctx context.Context, in Input, sink publish.Sink) (*Result, error) {
-	b := NewBuilder(in)
-	b.oneOff = true
-	return b.Build(ctx, sink, nil)
+	return NewBuilder(in).build(ctx, sink, nil)
 }

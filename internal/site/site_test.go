@@ -16,12 +16,13 @@ import (
 	"testing"
 	"time"
 
+	"io/fs"
+
 	"github.com/milepost/milepost"
 	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/publish"
 	"github.com/milepost/milepost/internal/site"
 	"github.com/milepost/milepost/internal/sitetest"
-	"io/fs"
 )
 
 // buildTime is the fixed build time of every test build: 2026-11-18.
@@ -29,6 +30,13 @@ var buildTime = time.Unix(1795000000, 0).UTC()
 
 func input(fsys fs.FS) site.Input {
 	return site.Input{Site: fsys, ThemeTemplates: milepost.Templates(), ThemeStatic: milepost.Static(), Now: buildTime, Version: "test"}
+}
+
+// again is input for a Builder that builds fsys again and again.
+func again(fsys fs.FS) site.Input {
+	in := input(fsys)
+	in.Mode = site.Again
+	return in
 }
 
 // build builds fsys in memory, unminified.

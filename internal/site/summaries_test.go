@@ -13,6 +13,7 @@ import (
 	"github.com/milepost/milepost/internal/publish"
 	"github.com/milepost/milepost/internal/site"
 	"github.com/milepost/milepost/internal/sitetest"
+	"github.com/milepost/milepost/internal/summary"
 )
 
 // One-off builds that take the last build's page summaries instead of
@@ -28,7 +29,7 @@ func TestSummariesEqualFullBuild(t *testing.T) {
 					fsys[k] = &fstest.MapFile{Data: bytes.Clone(v.Data), ModTime: time.Unix(1, 0)}
 				}
 				rng := rand.New(rand.NewSource(seed))
-				var sums *site.Summaries
+				var sums *summary.Summaries
 				for step := 0; step < 12; step++ {
 					op := "first build"
 					if step > 0 {
@@ -55,7 +56,7 @@ func TestSummariesEqualFullBuild(t *testing.T) {
 					if err := res.WriteSummaries(&buf); err != nil {
 						t.Fatal(err)
 					}
-					if sums, gotErr = site.ReadSummaries(buf.Bytes()); gotErr != nil {
+					if sums, gotErr = summary.Read(buf.Bytes()); gotErr != nil {
 						t.Fatalf("step %d: reading the summaries back: %v", step, gotErr)
 					}
 				}
@@ -87,16 +88,16 @@ func TestDamagedSummariesRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	data := buf.Bytes()
-	if _, err := site.ReadSummaries(data); err != nil {
+	if _, err := summary.Read(data); err != nil {
 		t.Fatalf("intact file: %v", err)
 	}
 	for i := 0; i < len(data); i += 1 + i/50 {
-		if _, err := site.ReadSummaries(data[:i]); err == nil {
+		if _, err := summary.Read(data[:i]); err == nil {
 			t.Errorf("cut at byte %d of %d: read", i, len(data))
 		}
 		bad := bytes.Clone(data)
 		bad[i] ^= 0x10
-		if _, err := site.ReadSummaries(bad); err == nil {
+		if _, err := summary.Read(bad); err == nil {
 			t.Errorf("bit flipped in byte %d: read", i)
 		}
 	}

@@ -25,7 +25,7 @@ func (r *renderer) decoratePage(p *parsed, pg *render.Page) {
 func (r *renderer) decorateFolder(d string, f *render.Folder) {
 	var pages []*parsed
 	for _, p := range r.pages {
-		if p.tracked && (d == "" || p.page.Folder == d || strings.HasPrefix(p.page.Folder, d+"/")) {
+		if p.Tracked && (d == "" || p.page.Folder == d || strings.HasPrefix(p.page.Folder, d+"/")) {
 			pages = append(pages, p)
 		}
 	}
@@ -37,7 +37,7 @@ func (r *renderer) decorateFolder(d string, f *render.Folder) {
 func (r *renderer) decorateHome(h *render.Home) {
 	var pages []*parsed
 	for _, p := range r.pages {
-		if p.tracked {
+		if p.Tracked {
 			pages = append(pages, p)
 		}
 	}
@@ -50,9 +50,9 @@ func burnupOf(pages []*parsed) *render.Chart {
 	var b chart.BurnUp
 	done := 0
 	for _, p := range pages {
-		b.Total += p.status.Counts.Total()
-		done += p.status.Counts.Done
-		for _, it := range p.status.Items {
+		b.Total += p.Status.Counts.Total()
+		done += p.Status.Counts.Done
+		for _, it := range p.Status.Items {
 			if it.State == marker.Done && it.Date != "" {
 				b.Dates = append(b.Dates, it.Date)
 			}
@@ -77,11 +77,11 @@ func (r *renderer) writeThemeExtras() error {
 func (r *renderer) searchIndex() []byte {
 	docs := make([]search.Doc, 0, len(r.pages))
 	for _, p := range r.pages {
-		d := search.Doc{Title: p.title, URL: p.page.URL, Kind: p.kind}
-		for _, h := range p.headings {
+		d := search.Doc{Title: p.Title, URL: p.page.URL, Kind: p.Kind}
+		for _, h := range p.Headings {
 			d.Headings = append(d.Headings, search.Heading{ID: h.ID, Text: h.Text})
 		}
-		for _, it := range p.status.Items {
+		for _, it := range p.Status.Items {
 			d.Items = append(d.Items, search.Item{Text: it.Text, Section: it.Section, State: it.State.String()})
 		}
 		docs = append(docs, d)

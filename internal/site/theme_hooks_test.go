@@ -8,6 +8,7 @@ import (
 	"github.com/milepost/milepost/internal/marker"
 	"github.com/milepost/milepost/internal/render"
 	"github.com/milepost/milepost/internal/status"
+	"github.com/milepost/milepost/internal/summary"
 )
 
 // themePage is a parsed page in folder with one done item per date and
@@ -19,7 +20,7 @@ func themePage(folder string, tracked bool, open int, dates ...string) *parsed {
 		st.Counts.Done++
 	}
 	st.Counts.Open = open
-	return &parsed{page: &content.Page{Folder: folder}, tracked: tracked, status: st}
+	return &parsed{page: &content.Page{Folder: folder}, Page: summary.Page{Tracked: tracked, Status: st}}
 }
 
 func TestBurnupHooks(t *testing.T) {

@@ -5,12 +5,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/milepost/milepost/internal/config"
 	"github.com/milepost/milepost/internal/markdown"
 	"github.com/milepost/milepost/internal/marker"
 )
 
 func TestColor(t *testing.T) {
-	th := DefaultThresholds()
+	th := config.Default().Thresholds
 	tests := []struct {
 		c    Counts
 		want string
@@ -32,7 +33,7 @@ func TestColor(t *testing.T) {
 			t.Errorf("Color(%+v) = %s, want %s", tt.c, got, tt.want)
 		}
 	}
-	if got := Color(Counts{Done: 5, Open: 5}, Thresholds{Green: 50, YellowGreen: 40, Yellow: 30, Orange: 10}); got != "green" {
+	if got := Color(Counts{Done: 5, Open: 5}, config.Thresholds{Green: 50, YellowGreen: 40, Yellow: 30, Orange: 10}); got != "green" {
 		t.Errorf("custom thresholds: %s, want green", got)
 	}
 }
@@ -54,7 +55,7 @@ func TestStale(t *testing.T) {
 		{"2026-03-18", 90, false}, // 90 days: not more than 90
 		{"2026-03-17", 90, true},
 		{"2026-06-16", 0, false},
-		{"2025-11-16", 0, true}, // 0 means the default, 90
+		{"2025-11-16", 0, false}, // 0 turns staleness off
 		{"2026-06-10", 5, true},
 	}
 	for _, tt := range tests {
@@ -73,9 +74,29 @@ func TestStale(t *testing.T) {
 }
 
 func TestRollup(t *testing.T) {
-	got := Rollup(Counts{Done: 1, Open: 2}, Counts{Active: 1, Dropped: 4}, Counts{})
-	if want := (Counts{Done: 1, Active: 1, Open: 2, Dropped: 4}); got != want {
-		t.Errorf("Rollup = %+v, want %+v", got, want)
+	var r Rollup
+	if got := r.Tree(""); got != (Counts{}) {
+		t.Errorf("empty Rollup: Tree = %+v", got)
+	}
+	r.Add("plans", Counts{Done: 1, Open: 2})
+	r.Add("plans/q3", Counts{Active: 1, Dropped: 4})
+	r.Add("", Counts{Blocked: 1})
+	tests := []struct {
+		folder     string
+		own, below Counts
+	}{
+		{"", Counts{Blocked: 1}, Counts{Done: 1, Active: 1, Blocked: 1, Open: 2, Dropped: 4}},
+		{"plans", Counts{Done: 1, Open: 2}, Counts{Done: 1, Active: 1, Open: 2, Dropped: 4}},
+		{"plans/q3", Counts{Active: 1, Dropped: 4}, Counts{Active: 1, Dropped: 4}},
+		{"tasks", Counts{}, Counts{}},
+	}
+	for _, tt := range tests {
+		if got := r.Folder(tt.folder); got != tt.own {
+			t.Errorf("Folder(%q) = %+v, want %+v", tt.folder, got, tt.own)
+		}
+		if got := r.Tree(tt.folder); got != tt.below {
+			t.Errorf("Tree(%q) = %+v, want %+v", tt.folder, got, tt.below)
+		}
 	}
 }
 

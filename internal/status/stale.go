@@ -7,18 +7,13 @@ import (
 	"github.com/milepost/milepost/internal/diag"
 )
 
-// DefaultStaleAfter is the spec's stale_after, in days.
-const DefaultStaleAfter = 90
-
 // Stale reports whether a page updated on updated is older than afterDays
 // days at build time now (whole calendar days, UTC). A zero updated date is
-// never stale; afterDays <= 0 means DefaultStaleAfter.
+// never stale, and afterDays <= 0 turns staleness off (config stale_after:
+// 0).
 func Stale(updated, now time.Time, afterDays int) bool {
-	if updated.IsZero() {
+	if updated.IsZero() || afterDays <= 0 {
 		return false
-	}
-	if afterDays <= 0 {
-		afterDays = DefaultStaleAfter
 	}
 	return daysBetween(updated, now) > afterDays
 }
@@ -28,9 +23,6 @@ func Stale(updated, now time.Time, afterDays int) bool {
 func StaleWarning(updated, now time.Time, afterDays, line int) (Warning, bool) {
 	if !Stale(updated, now, afterDays) {
 		return Warning{}, false
-	}
-	if afterDays <= 0 {
-		afterDays = DefaultStaleAfter
 	}
 	return Warning{
 		Kind:    diag.KindStale,

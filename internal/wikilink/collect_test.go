@@ -6,9 +6,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/yuin/goldmark/ast"
+
 	"github.com/milepost/milepost/internal/markdown"
 	"github.com/milepost/milepost/internal/wikilink"
-	"github.com/yuin/goldmark/ast"
 )
 
 func TestCollect(t *testing.T) {

@@ -23,8 +23,11 @@
 // outside the content root and only ever returns URLs the index was given.
 //
 // Output (pass 2). Fill replaces the placeholders of a rendered page in one
-// linear pass; Href, WriteLink, WriteImage and WriteHTML write the final
-// markup, every label and attribute escaped, never a scriptable URL.
+// linear pass; Href makes a link's escaped, relative href (RelHref,
+// EscapePath; the build uses them for every URL it writes) and WriteHTML
+// the final markup: a link, an image for an embedded file, nothing for an
+// embedded page (the caller draws its status card). Every label and
+// attribute is escaped, never a scriptable URL.
 //
 // The package does no I/O and keeps no state between calls; an Index is
 // read-only after NewIndex and safe for concurrent use.

@@ -31,7 +31,7 @@ func Example() {
 		for _, pr := range res.Warnings {
 			fmt.Printf("plan.md:%d:%d: %s\n", links[i].Line, links[i].Col, pr.Message)
 		}
-		if !wikilink.WriteHTML(w, links[i], "plan/", res) {
+		if !wikilink.WriteHTML(w, links[i], wikilink.Href("plan/", false, res), res) {
 			w.WriteString("(a status card)")
 		}
 	})

@@ -72,13 +72,14 @@ func FuzzParse(f *testing.F) {
 		}
 		filled := wikilink.Fill(page, len(links), func(i int, w *bytes.Buffer) {
 			res := ix.Resolve("milestones/pre-launch.md", links[i])
-			if href := wikilink.Href("milestones/pre-launch/", res); href != "" {
+			href := wikilink.Href("milestones/pre-launch/", false, res)
+			if href != "" {
 				if u, err := url.Parse(href); err != nil || u.Scheme != "" {
 					t.Fatalf("href %q for %+v", href, links[i])
 				}
 			}
 			var b bytes.Buffer
-			if !wikilink.WriteHTML(&b, links[i], "milestones/pre-launch/", res) {
+			if !wikilink.WriteHTML(&b, links[i], href, res) {
 				return
 			}
 			checkEscaped(t, b.String(), links[i])
@@ -145,7 +146,7 @@ func FuzzResolve(f *testing.F) {
 			t.Fatalf("resolved to %q (%q), not a target of the index", res.Path, res.URL)
 		}
 		for _, fromURL := range []string{"", "a/", from} {
-			href := wikilink.Href(fromURL, res)
+			href := wikilink.Href(fromURL, fromURL == "a/", res)
 			u, err := url.Parse(href)
 			if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(href, "//") {
 				t.Fatalf("href %q from %q for %+v", href, fromURL, res)

@@ -4,11 +4,12 @@ import (
 	"bytes"
 	"testing"
 
-	"github.com/milepost/milepost/internal/markdown"
-	"github.com/milepost/milepost/internal/marker"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
+
+	"github.com/milepost/milepost/internal/markdown"
+	"github.com/milepost/milepost/internal/marker"
 )
 
 // newMarkdown is the build's parser assembly, wiki-links included.

@@ -3,34 +3,24 @@ package wikilink
 import (
 	"bytes"
 	"html"
-	"path"
 	"strings"
 )
 
-// IsImage reports whether the file at p is shown as an image when embedded.
-func IsImage(p string) bool {
-	switch strings.ToLower(path.Ext(p)) {
-	case ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".bmp", ".ico", ".apng":
-		return true
-	}
-	return false
-}
-
-// WriteHTML writes the markup of link l, resolved to res, in the page
-// served at fromURL, and reports true; for an embed of a page it writes
-// nothing and reports false, leaving the card to the caller (l.Block says
-// whether block markup may stand there). Inside a markdown link only the
-// label is written (an image stays an image).
-func WriteHTML(w *bytes.Buffer, l Link, fromURL string, res Resolution) bool {
+// WriteHTML writes the markup of link l, resolved to res, with href as
+// Href made it, and reports true; for an embed of a page standing as a
+// block of its own (l.Block, not inside a markdown link) it writes nothing
+// and reports false, leaving the page's status card to the caller. An
+// embed of any other file is an image (WriteImage); everything else,
+// embeds of a page within a paragraph included, is a link (WriteLink),
+// and inside a markdown link only its label.
+func WriteHTML(w *bytes.Buffer, l Link, href string, res Resolution) bool {
 	switch {
-	case l.Embed && !res.Broken && !res.IsPage && IsImage(res.Path):
-		WriteImage(w, l, Href(fromURL, res), res)
-	case l.InLink:
-		WriteLink(w, l, "", res)
-	case l.Embed && !res.Broken && res.IsPage:
+	case l.Embed && !res.Broken && res.IsPage && l.Block && !l.InLink:
 		return false
+	case l.Embed && !res.Broken && !res.IsPage:
+		WriteImage(w, l, href, res)
 	default:
-		WriteLink(w, l, Href(fromURL, res), res)
+		WriteLink(w, l, href, res)
 	}
 	return true
 }

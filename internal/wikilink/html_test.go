@@ -21,7 +21,7 @@ func build(t *testing.T, from, src string) string {
 	self, _ := ix.Target(from)
 	out := wikilink.Fill([]byte(body), len(links), func(i int, w *bytes.Buffer) {
 		res := ix.Resolve(from, links[i])
-		if !wikilink.WriteHTML(w, links[i], self.URL, res) {
+		if !wikilink.WriteHTML(w, links[i], wikilink.Href(self.URL, false, res), res) {
 			w.WriteString(`<div class="card">` + res.Path + `</div>`)
 		}
 	})
@@ -36,11 +36,11 @@ func TestRenderFilled(t *testing.T) {
 		{pre, "[[Tasks/MCP_Wiki_Routing|the routing fix]]",
 			`<p><a class="wikilink" href="../../tasks/mcp-wiki-routing/">the routing fix</a></p>`},
 		{pre, "[[#Open]]",
-			`<p><a class="wikilink" href="#open">Open</a></p>`},
+			`<p><a class="wikilink" href="../../milestones/pre-launch/#open">Open</a></p>`},
 		{pre, "[[pre-launch]]",
-			`<p><a class="wikilink" href="./">pre-launch</a></p>`},
+			`<p><a class="wikilink" href="../../milestones/pre-launch/">pre-launch</a></p>`},
 		{"index.md", "[[pre-launch#^decision-1|the decision]]",
-			`<p><a class="wikilink" href="milestones/pre-launch/#^decision-1">the decision</a></p>`},
+			`<p><a class="wikilink" href="milestones/pre-launch/#%5Edecision-1">the decision</a></p>`},
 		{"index.md", "[[pre-launch#Phase 1#Risks]]",
 			`<p><a class="wikilink" href="milestones/pre-launch/#risks-1">pre-launch &gt; Phase 1 &gt; Risks</a></p>`},
 		{"index.md", "[[Tasks/Nope]]",
@@ -58,7 +58,7 @@ func TestRenderFilled(t *testing.T) {
 		{pre, "Inline ![[diagram.png|a diagram]] here.",
 			`<p>Inline <img class="wikilink-embed" src="../../img/diagram.png" alt="a diagram"> here.</p>`},
 		{"index.md", "![[spec.pdf#page=3]]",
-			`<a class="wikilink" href="files/spec.pdf#page=3">spec.pdf &gt; page=3</a>`},
+			`<img class="wikilink-embed" src="files/spec.pdf#page=3" alt="spec.pdf &gt; page=3">`},
 		{"index.md", "![[Tasks/Nope]]",
 			`<span class="wikilink broken" title="broken link: Tasks/Nope">Nope</span>`},
 		{"index.md", "![[pre-launch]]",
@@ -95,7 +95,7 @@ func TestHrefNeverHasScheme(t *testing.T) {
 	for _, from := range []string{"", "a/", "a/b/index.html"} {
 		for _, target := range []string{"javascript:x", "data:text.png", "javascript:alert(1).png"} {
 			res := ix.Resolve("index.md", wikilink.Link{Target: target})
-			href := wikilink.Href(from, res)
+			href := wikilink.Href(from, false, res)
 			u, err := url.Parse(href)
 			if res.Broken || err != nil || u.Scheme != "" {
 				t.Errorf("from %q to %q: href %q (broken %v, err %v)", from, target, href, res.Broken, err)
@@ -104,27 +104,25 @@ func TestHrefNeverHasScheme(t *testing.T) {
 	}
 }
 
-func TestRelURL(t *testing.T) {
-	tests := []struct{ from, to, want string }{
-		{"milestones/pre-launch/", "tasks/phase-4/", "../../tasks/phase-4/"},
-		{"milestones/pre-launch/index.html", "tasks/phase-4/index.html", "../../tasks/phase-4/index.html"},
-		{"milestones/pre-launch/", "milestones/", "../"},
-		{"milestones/", "milestones/pre-launch/", "pre-launch/"},
-		{"milestones/pre-launch/", "milestones/pre-launch/", "./"},
-		{"milestones/pre-launch/index.html", "milestones/pre-launch/index.html", "index.html"},
-		{"", "img/diagram.png", "img/diagram.png"},
-		{"", "", "./"},
-		{"index.html", "index.html", "index.html"},
-		{"a/b/c/", "", "../../../"},
-		{"a/b/c/", "a/x.png", "../../x.png"},
-		{"/a/", "/b/", "../b/"},
-		{"", "javascript:x/", "./javascript:x/"},
-		{"", "mailto:x", "./mailto:x"},
-		{"a/", "a/b:c/", "./b:c/"},
+func TestRelHref(t *testing.T) {
+	tests := []struct {
+		root, target string
+		fileLinks    bool
+		want         string
+	}{
+		{"", "", false, "./"},
+		{"", "", true, "index.html"},
+		{"../../", "", false, "../../"},
+		{"../", "tasks/phase-4/", false, "../tasks/phase-4/"},
+		{"../", "tasks/phase-4/", true, "../tasks/phase-4/index.html"},
+		{"", "a:b.png", false, "./a:b.png"},
+		{"", "img/a:b.png", false, "img/a:b.png"},
+		{"../", "a:b.png", false, "../a:b.png"},
+		{"", "javascript:x/", false, "./javascript:x/"},
 	}
 	for _, tt := range tests {
-		if got := wikilink.RelURL(tt.from, tt.to); got != tt.want {
-			t.Errorf("RelURL(%q, %q) = %q, want %q", tt.from, tt.to, got, tt.want)
+		if got := wikilink.RelHref(tt.root, tt.target, tt.fileLinks); got != tt.want {
+			t.Errorf("RelHref(%q, %q, %v) = %q, want %q", tt.root, tt.target, tt.fileLinks, got, tt.want)
 		}
 	}
 }
@@ -137,13 +135,14 @@ func TestHrefEscapes(t *testing.T) {
 	}{
 		{"", wikilink.Resolution{URL: "wiki/café-résumé/"}, "wiki/caf%C3%A9-r%C3%A9sum%C3%A9/"},
 		{"", wikilink.Resolution{URL: "img/my diagram.png"}, "img/my%20diagram.png"},
-		{"", wikilink.Resolution{URL: "a/", Anchor: "^block-1"}, "a/#^block-1"},
-		{"a/", wikilink.Resolution{URL: "a/", Anchor: "計画"}, "#%E8%A8%88%E7%94%BB"},
+		{"", wikilink.Resolution{URL: "a/", Anchor: "^block-1"}, "a/#%5Eblock-1"},
+		{"a/", wikilink.Resolution{URL: "a/", Anchor: "計画"}, "../a/#%E8%A8%88%E7%94%BB"},
 		{"a/", wikilink.Resolution{URL: "b/", Anchor: `x"y`}, "../b/#x%22y"},
+		{"a/b/", wikilink.Resolution{URL: "img/a:b c.png"}, "../../img/a:b%20c.png"},
 		{"a/", wikilink.Resolution{Broken: true}, ""},
 	}
 	for _, tt := range tests {
-		if got := wikilink.Href(tt.from, tt.res); got != tt.want {
+		if got := wikilink.Href(tt.from, false, tt.res); got != tt.want {
 			t.Errorf("Href(%q, %+v) = %q, want %q", tt.from, tt.res, got, tt.want)
 		}
 	}

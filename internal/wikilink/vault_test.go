@@ -10,13 +10,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/yuin/goldmark/ast"
+
 	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/markdown"
 	"github.com/milepost/milepost/internal/marker"
 	"github.com/milepost/milepost/internal/mdtext"
 	"github.com/milepost/milepost/internal/slug"
 	"github.com/milepost/milepost/internal/wikilink"
-	"github.com/yuin/goldmark/ast"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -139,7 +140,7 @@ func TestVault(t *testing.T) {
 			if !res.Broken && res.Path != from.Path {
 				backlinks[res.Path] = append(backlinks[res.Path], from.Path+"#"+l.Section)
 			}
-			if !wikilink.WriteHTML(w, l, from.URL, res) {
+			if !wikilink.WriteHTML(w, l, wikilink.Href(from.URL, false, res), res) {
 				fmt.Fprintf(w, "<div class=\"card\">%s</div>", res.Path)
 			}
 		})

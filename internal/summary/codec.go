@@ -1,4 +1,4 @@
-package site
+package summary
 
 import (
 	"encoding/binary"
@@ -6,7 +6,7 @@ import (
 )
 
 // encoder and decoder are the primitives of the summaries file
-// (summaries.go): numbers as varints, strings and lists with their length
+// (file.go): numbers as varints, strings and lists with their length
 // first. A list's length is stored plus one, zero standing for a nil list,
 // so a summary read back is the one written (status.json tells null from
 // an empty list).

@@ -1,4 +1,4 @@
-package site
+package machine
 
 import (
 	"bytes"
@@ -12,18 +12,18 @@ import (
 )
 
 // A page's entry in status.json and its own status.json are written here
-// by hand, byte for byte what encoding/json gives for pageJSON (the golden
+// by hand, byte for byte what encoding/json gives for PageJSON (the golden
 // files pin it): reflection over every section, item and count was most of
 // the cost of status.json, which at 10k pages is 30 MB made on every build.
 
-// jsonBuffers are scratch buffers for pageJSONBytes.
+// jsonBuffers are scratch buffers for EncodePage.
 var jsonBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
-// pageJSONBytes is j as encoding/json would marshal it, in a slice of
+// EncodePage is j as encoding/json would marshal it, in a slice of
 // its exact size: built in a pooled buffer, so the build does not leave
 // behind every size the slice grew through (a tenth of a build's
 // allocations were such buffers).
-func pageJSONBytes(j *pageJSON) []byte {
+func EncodePage(j *PageJSON) []byte {
 	buf := jsonBuffers.Get().(*[]byte)
 	*buf = appendPageJSON((*buf)[:0], j)
 	out := bytes.Clone(*buf)
@@ -32,7 +32,7 @@ func pageJSONBytes(j *pageJSON) []byte {
 }
 
 // appendPageJSON appends j as encoding/json would marshal it.
-func appendPageJSON(b []byte, j *pageJSON) []byte {
+func appendPageJSON(b []byte, j *PageJSON) []byte {
 	b = append(b, `{"path":`...)
 	b = appendJSONString(b, j.Path)
 	b = append(b, `,"url":`...)
@@ -66,7 +66,7 @@ func appendPageJSON(b []byte, j *pageJSON) []byte {
 		return append(b, '}')
 	})
 	b = append(b, `,"links":`...)
-	b = appendList(b, j.Links, func(b []byte, l linkJSON) []byte {
+	b = appendList(b, j.Links, func(b []byte, l LinkJSON) []byte {
 		b = append(b, `{"target":`...)
 		b = appendJSONString(b, l.Target)
 		b = append(b, `,"line":`...)
