@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/milepost/milepost/internal/site"
 )
 
 func TestSaveLoad(t *testing.T) {
@@ -13,7 +15,7 @@ func TestSaveLoad(t *testing.T) {
 		t.Fatalf("Load of no cache = %v, %v", s, err)
 	}
 	s := &State{Binary: "b", Settings: "s", Date: "2026-11-22", Inputs: [32]byte{1}, Manifest: [32]byte{2},
-		Outputs: map[string]Output{"a.md": {Key: [32]byte{3}, Names: []string{"a/index.html", "a/badge.svg"}}}}
+		Outputs: map[string]site.Output{"a.md": {Key: [32]byte{3}, Names: []string{"a/index.html", "a/badge.svg"}}}}
 	s.SetFiles([]string{"a/index.html", "b.html"}, []int64{10, 2})
 	if err := s.Save(root); err != nil {
 		t.Fatal(err)
@@ -45,7 +47,7 @@ func TestSaveLoad(t *testing.T) {
 		t.Errorf("outputs of another state were used: %v, %v", err, got.Outputs)
 	}
 
-	if err := os.WriteFile(filepath.Join(root, Dir, fileName), []byte("not gob"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(root, fileName), []byte("not gob"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if s, err := Load(root); s != nil || err == nil {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"sync"
 
-	"github.com/milepost/milepost/internal/buildcache"
 	"github.com/milepost/milepost/internal/publish"
 	"github.com/milepost/milepost/internal/render"
 	"github.com/milepost/milepost/internal/status"
@@ -160,13 +159,13 @@ func (r *renderer) keptFromCache(id string, key [32]byte) (bool, error) {
 // recordOutput notes the files made from key, for the next build's cache,
 // with the source of the page id when it is one.
 func (r *renderer) recordOutput(id string, key [32]byte, names []string) {
-	out := buildcache.Output{Key: key, Names: names}
+	out := Output{Key: key, Names: names}
 	if p, ok := r.byPath[id]; ok {
 		out.Source = p.page.Hash
 	}
 	r.outputsMu.Lock()
 	if r.outputs == nil {
-		r.outputs = map[string]buildcache.Output{}
+		r.outputs = map[string]Output{}
 	}
 	r.outputs[id] = out
 	r.outputsMu.Unlock()

@@ -25,7 +25,6 @@ import (
 	"io/fs"
 	"time"
 
-	"github.com/milepost/milepost/internal/buildcache"
 	"github.com/milepost/milepost/internal/config"
 	"github.com/milepost/milepost/internal/content"
 	"github.com/milepost/milepost/internal/diag"
@@ -53,9 +52,10 @@ type Input struct {
 	Version string
 	// Cached are the outputs of an earlier build into the same
 	// destination, by page path or listing, with the keys they were made
-	// from (buildcache). When the sink can keep files (publish.Tx), an
-	// output whose key is unchanged is kept there instead of rendered.
-	Cached map[string]buildcache.Output
+	// from (Result.Outputs of that build). When the sink can keep files
+	// (publish.Tx), an output whose key is unchanged is kept there instead
+	// of rendered.
+	Cached map[string]Output
 	// Summaries are the page summaries of an earlier one-off build
 	// (ReadSummaries of what Result.WriteSummaries wrote): a page whose
 	// source and settings are the ones its summary was made from is not
@@ -90,11 +90,20 @@ type Result struct {
 	Config      config.Config
 	// Outputs are this build's pages and listings with their keys, for
 	// the next build's Input.Cached.
-	Outputs map[string]buildcache.Output
+	Outputs map[string]Output
 
 	// pages and summaryKey are what WriteSummaries writes.
 	pages      []*parsed
 	summaryKey string
+}
+
+// Output is one page's or listing's key and the files made from it, and
+// for a page the hash of the source it was parsed from: a build that finds
+// the same source need not render the page's body unless its key changed.
+type Output struct {
+	Key    [32]byte
+	Names  []string
+	Source [32]byte
 }
 
 // Build runs every stage over in and writes the site to sink.
