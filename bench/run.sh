@@ -63,7 +63,7 @@ build() { # build OUTPUT PACKAGE
 }
 build harness ./bench/harness
 build floor ./bench/floor
-build benchcorpus ./cmd/benchcorpus
+build benchcorpus ./bench/benchcorpus
 
 MILEPOST=""
 if ls cmd/milepost/*.go >/dev/null 2>&1; then
