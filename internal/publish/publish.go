@@ -54,7 +54,7 @@
 // build rewrites or prunes all of them and the destination converges.
 //
 // Memory is the in-memory Sink used by the dev server, `milepost check` and
-// tests; Minifier minifies by file extension and is shared by both sinks.
+// tests; package minify minifies by file extension for both sinks.
 //
 // publish is the only stage, with the dev server and the build cache, that touches the disk. It
 // keeps no package-level state.
