@@ -60,7 +60,11 @@
 // keeps no package-level state.
 package publish
 
-import "errors"
+import (
+	"errors"
+
+	"github.com/milepost/milepost/internal/destcheck"
+)
 
 // Sink receives a build's output files. name is slash-separated and relative
 // to the site root ("index.html", "tags/launch/index.html", "img/a b.png").
@@ -73,10 +77,10 @@ type Sink interface {
 // Errors that callers may want to tell apart (wrap-checked with errors.Is).
 var (
 	// ErrProtected: the destination is, or contains, a protected directory.
-	ErrProtected = errors.New("destination is, holds or lies inside a source folder")
+	ErrProtected = destcheck.ErrProtected
 	// ErrForeign: the destination is not empty and has no manifest; Force
 	// accepts it.
-	ErrForeign = errors.New("destination is not empty and was not written by milepost")
+	ErrForeign = destcheck.ErrForeign
 	// ErrBadName: an output name is not a safe relative path.
 	ErrBadName = errors.New("bad output name")
 	// ErrClosed: Put or Commit after the transaction was committed or aborted.

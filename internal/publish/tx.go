@@ -14,6 +14,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/milepost/milepost/internal/destcheck"
 	"github.com/milepost/milepost/internal/minify"
 	"github.com/milepost/milepost/internal/rawfile"
 )
@@ -106,14 +107,14 @@ type fileState struct {
 // removes a staging directory left by a killed build, and prepares a new
 // one. Nothing visible in dest changes until Commit.
 func Begin(dest string, o Options) (*Tx, error) {
-	resolved, err := resolvePath(dest)
+	resolved, err := destcheck.Resolve(dest)
 	if err != nil {
 		return nil, fmt.Errorf("destination %s: %w", dest, err)
 	}
-	if err := checkProtected(dest, resolved, o.Protected, o.Inputs); err != nil {
+	if err := destcheck.Protected(dest, resolved, o.Protected, o.Inputs); err != nil {
 		return nil, err
 	}
-	visible, exists, err := visibleEntries(resolved)
+	visible, exists, err := destcheck.Visible(resolved)
 	if err != nil {
 		return nil, err
 	}
@@ -141,7 +142,7 @@ func Begin(dest string, o Options) (*Tx, error) {
 				t.manifestTime = info.ModTime()
 			}
 		case raw == nil && len(visible) > 0 && !o.Force:
-			return nil, foreignError(dest, visible)
+			return nil, destcheck.Foreign(dest, visible, manifestName)
 		}
 	}
 	if t.fresh {
