@@ -39,6 +39,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 
 	"github.com/milepost/milepost/internal/content"
@@ -248,9 +249,16 @@ func Remove(dir string) error {
 	return os.RemoveAll(dir)
 }
 
-// BinaryID names the running executable by path, size and modification
-// time, with the version: a rebuilt or upgraded milepost gets a new one.
+// BinaryID names the running executable: a rebuilt or upgraded milepost
+// gets a new one. A binary built from a released module version, or from
+// a clean VCS checkout, is named by its build information (Go version,
+// module versions, revision and build settings), so the same milepost
+// installed again in a fresh CI run keeps its cache; any other is named
+// by its path, size and modification time, with the version.
 func BinaryID(version string) string {
+	if info, ok := debug.ReadBuildInfo(); ok && reproducible(info) {
+		return "build " + Key(info.String())
+	}
 	exe, err := os.Executable()
 	if err != nil {
 		return ""
@@ -260,6 +268,25 @@ func BinaryID(version string) string {
 		return ""
 	}
 	return fmt.Sprintf("%s|%s|%d|%d", version, exe, info.Size(), info.ModTime().UnixNano())
+}
+
+// reproducible reports whether info names the code a binary was built
+// from: a module version without "+dirty", or a VCS revision without
+// local modifications.
+func reproducible(info *debug.BuildInfo) bool {
+	if v := info.Main.Version; v != "" && v != "(devel)" {
+		return !strings.HasSuffix(v, "+dirty")
+	}
+	revision, clean := false, false
+	for _, s := range info.Settings {
+		switch {
+		case s.Key == "vcs.revision" && s.Value != "":
+			revision = true
+		case s.Key == "vcs.modified" && s.Value == "false":
+			clean = true
+		}
+	}
+	return revision && clean
 }
 
 // Key hashes strings into a settings key, lengths included.

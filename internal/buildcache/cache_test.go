@@ -3,6 +3,7 @@ package buildcache
 import (
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"testing"
 	"time"
 
@@ -170,5 +171,27 @@ func TestFingerprintIndex(t *testing.T) {
 	os.Remove(name + ".tmp")
 	if again(idx) == planted {
 		t.Error("a replaced file was not read again")
+	}
+}
+
+func TestReproducible(t *testing.T) {
+	vcs := func(modified string) []debug.BuildSetting {
+		return []debug.BuildSetting{{Key: "vcs.revision", Value: "f9e5912"}, {Key: "vcs.modified", Value: modified}}
+	}
+	tests := []struct {
+		name string
+		info debug.BuildInfo
+		want bool
+	}{
+		{"released", debug.BuildInfo{Main: debug.Module{Version: "v1.2.0"}}, true},
+		{"pseudo-version of a modified tree", debug.BuildInfo{Main: debug.Module{Version: "v0.0.0-20260101000000-f9e5912abcde+dirty"}}, false},
+		{"clean checkout", debug.BuildInfo{Main: debug.Module{Version: "(devel)"}, Settings: vcs("false")}, true},
+		{"modified checkout", debug.BuildInfo{Main: debug.Module{Version: "(devel)"}, Settings: vcs("true")}, false},
+		{"no version, no VCS (go test)", debug.BuildInfo{}, false},
+	}
+	for _, tt := range tests {
+		if got := reproducible(&tt.info); got != tt.want {
+			t.Errorf("%s: reproducible = %v, want %v", tt.name, got, tt.want)
+		}
 	}
 }
