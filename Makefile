@@ -1,11 +1,13 @@
 # milepost: `make build` builds the binary and the project's own status
-# site into public/; `make test` runs every test. `make help` lists all.
+# site into public/; `make test` runs the tests (under a minute when the
+# machine is quiet); `make test-long` adds those that need minutes or
+# gigabytes. `make help` lists all.
 
 GO      ?= go
 BIN     := bin/milepost
 PKGS    := ./...
 
-.PHONY: help build site serve test test-race bench fuzz lint clean
+.PHONY: help build site serve test test-long bench fuzz lint clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -19,12 +21,15 @@ serve: ## serve the project's own site with live reload on http://127.0.0.1:1313
 	$(GO) build -o $(BIN) ./cmd/milepost
 	./$(BIN) serve -s .
 
-test: ## run every test (browser checks run when their tools are installed)
+test: ## run the tests (browser checks run when their tools are installed)
 	$(GO) vet $(PKGS)
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { echo "gofmt would change:"; gofmt -l .; exit 1; }
-	$(GO) test -short $(PKGS)
-	$(GO) test -short -race ./internal/devserver/ ./internal/publish/ ./internal/site/
+	$(GO) test $(PKGS)
+	$(GO) test -race ./internal/devserver/ ./internal/publish/ ./internal/site/
 	bash scripts/browser-check.sh
+
+test-long: ## run every test, with those that need minutes or gigabytes (MILEPOST_LONG=1)
+	MILEPOST_LONG=1 $(GO) test -timeout 30m $(PKGS)
 
 bench: ## build corpora of 1k and 10k pages and time milepost (and Hugo, when installed) on them
 	bash bench/run.sh

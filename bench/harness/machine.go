@@ -80,14 +80,14 @@ func firstLine(s, prefix string) string {
 //
 // ---- DEV SERVER RELOAD LATENCY STEP ----
 func (h *harness) devserverBench(ctx context.Context, n int) (string, map[string]float64) {
-	pkg := filepath.Join(h.repo, "internal", "devserver")
+	pkg := filepath.Join(h.repo, "cmd", "milepost")
 	if !hasBenchmark(pkg, "BenchmarkReload") || n > h.reloadMax {
 		return "", nil
 	}
 	corpus := filepath.Join(h.out, fmt.Sprintf("corpus-%d", n))
 	fmt.Printf("dev server reload benchmark, %d pages\n", n)
 	r := h.r.run(ctx, fmt.Sprintf("devserver-reload-%d", n), h.repo, []string{"MILEPOST_BENCH_CORPUS=" + corpus},
-		"go", "test", "-run", "^$", "-bench", "BenchmarkReload", "-benchtime", "1x", "./internal/devserver/")
+		"go", "test", "-run", "^$", "-bench", "BenchmarkReload", "-benchtime", "1x", "./cmd/milepost/")
 	status := "ok"
 	var metrics map[string]float64
 	if r.err != nil {

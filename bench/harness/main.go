@@ -38,6 +38,9 @@ type harness struct {
 	r        *runner
 	milepost string
 	noCache  bool
+	// cacheDir: the binary takes --cache-dir (older ones keep the build
+	// cache in the corpus, in .milepost-cache/).
+	cacheDir bool
 	profile  bool // profile one cold build per corpus
 	floor    string
 	hugo     string
@@ -111,7 +114,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "harness:", err)
 			return 1
 		}
-		rep.notes = append(rep.notes, fmt.Sprintf("milepost cold builds use a fresh destination and %s.", map[bool]string{true: "`--no-cache`", false: "no `.milepost-cache/` (the binary has no `--no-cache` flag)"}[h.noCache]))
+		rep.notes = append(rep.notes, fmt.Sprintf("milepost cold builds use a fresh destination and %s.", map[bool]string{true: "`--no-cache`", false: "no build cache (the binary has no `--no-cache` flag)"}[h.noCache]))
 	} else {
 		rep.notes = append(rep.notes, "milepost was not measured (no binary).")
 	}
@@ -191,11 +194,23 @@ func (h *harness) checkMilepost(ctx context.Context) error {
 		return fmt.Errorf("`milepost build --help` does not describe a build command:\n%s", lastLines(r.output, 10))
 	}
 	h.noCache = strings.Contains(r.output, "no-cache")
+	h.cacheDir = strings.Contains(r.output, "cache-dir")
 	if h.profile && !strings.Contains(r.output, "cpuprofile") {
 		fmt.Println("harness: milepost build has no --cpuprofile: not profiling")
 		h.profile = false
 	}
 	return nil
+}
+
+// buildCache returns the flags that keep milepost's build cache of corpus
+// in OUT/cache-NAME, and that folder; a binary without --cache-dir keeps
+// it in the corpus, in .milepost-cache/.
+func (h *harness) buildCache(corpus, name string) (args []string, dir string) {
+	if !h.cacheDir {
+		return nil, filepath.Join(corpus, ".milepost-cache")
+	}
+	dir = filepath.Join(h.out, "cache-"+name)
+	return []string{"--cache-dir", dir}, dir
 }
 
 // measureCorpus measures every tool on the n-page corpus.
@@ -223,15 +238,16 @@ func (h *harness) measureCorpus(ctx context.Context, n int) ([]row, []string, er
 	outputFiles := 0
 	if h.milepost != "" {
 		dest := filepath.Join(h.dest, fmt.Sprintf("milepost-%d", n))
+		cacheArgs, cacheDir := h.buildCache(corpus, fmt.Sprint(n))
 		reset := func() error {
-			for _, p := range []string{dest, filepath.Join(corpus, ".milepost-cache")} {
+			for _, p := range []string{dest, cacheDir} {
 				if err := os.RemoveAll(p); err != nil {
 					return err
 				}
 			}
 			return nil
 		}
-		argv := []string{h.milepost, "build", "-s", corpus, "-d", dest}
+		argv := append([]string{h.milepost, "build", "-s", corpus, "-d", dest}, cacheArgs...)
 		coldArgv := argv
 		if h.noCache {
 			coldArgv = append(append([]string(nil), argv...), "--no-cache")

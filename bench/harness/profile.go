@@ -22,12 +22,13 @@ func (h *harness) profileMilepost(ctx context.Context, n int, corpus string) str
 	cpu := filepath.Join(dir, fmt.Sprintf("cpu-%d.pprof", n))
 	mem := filepath.Join(dir, fmt.Sprintf("mem-%d.pprof", n))
 	dest := filepath.Join(h.dest, fmt.Sprintf("milepost-profile-%d", n))
-	for _, p := range []string{dest, filepath.Join(corpus, ".milepost-cache")} {
+	cacheArgs, cacheDir := h.buildCache(corpus, fmt.Sprintf("profile-%d", n))
+	for _, p := range []string{dest, cacheDir} {
 		if err := os.RemoveAll(p); err != nil {
 			return ""
 		}
 	}
-	argv := []string{h.milepost, "build", "-s", corpus, "-d", dest, "--cpuprofile", cpu, "--memprofile", mem}
+	argv := append([]string{h.milepost, "build", "-s", corpus, "-d", dest, "--cpuprofile", cpu, "--memprofile", mem}, cacheArgs...)
 	if h.noCache {
 		argv = append(argv, "--no-cache")
 	}

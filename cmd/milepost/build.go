@@ -3,124 +3,166 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"runtime/debug"
-	"runtime/metrics"
-	"sync"
 	"time"
 
 	"github.com/milepost/milepost/internal/buildcache"
 	"github.com/milepost/milepost/internal/diag"
+	"github.com/milepost/milepost/internal/gctune"
 	"github.com/milepost/milepost/internal/publish"
 	"github.com/milepost/milepost/internal/site"
 )
 
+// buildFlags are the flags of milepost build.
+type buildFlags struct {
+	site       siteFlags
+	dest       string
+	noMinify   bool
+	force      bool
+	noCache    bool
+	cacheDir   string
+	cpuProfile string
+	memProfile string
+	quiet      bool
+}
+
+func (f *buildFlags) register(fs *flag.FlagSet) {
+	f.site.register(fs)
+	fs.StringVar(&f.dest, "d", "", "destination `DIR` (default <source>/public)")
+	fs.StringVar(&f.dest, "destination", "", "destination `DIR`")
+	fs.BoolVar(&f.noMinify, "no-minify", false, "write HTML, CSS, JS, SVG and JSON as rendered")
+	fs.BoolVar(&f.force, "force", false, "write into a non-empty destination milepost did not create")
+	fs.BoolVar(&f.noCache, "no-cache", false, "build everything, neither reading nor writing the build cache")
+	fs.StringVar(&f.cacheDir, "cache-dir", "", "build cache `DIR`, one folder per site inside (default $MILEPOST_CACHE_DIR, else the user cache directory's milepost/)")
+	fs.StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile to `file` (for performance work)")
+	fs.StringVar(&f.memProfile, "memprofile", "", "write a heap profile to `file` at the end of the build")
+	fs.BoolVar(&f.quiet, "q", false, "print errors only")
+	fs.BoolVar(&f.quiet, "quiet", false, "print errors only")
+}
+
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("build", stderr)
-	var sf siteFlags
-	sf.register(fs)
-	dest := fs.String("d", "", "destination `DIR` (default <source>/public)")
-	fs.StringVar(dest, "destination", "", "destination `DIR`")
-	noMinify := fs.Bool("no-minify", false, "write HTML, CSS, JS, SVG and JSON as rendered")
-	force := fs.Bool("force", false, "write into a non-empty destination milepost did not create")
-	noCache := fs.Bool("no-cache", false, "build everything, neither reading nor writing "+buildcache.Dir+"/")
-	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to `file` (for performance work)")
-	memProfile := fs.String("memprofile", "", "write a heap profile to `file` at the end of the build")
-	quiet := fs.Bool("q", false, "print errors only")
-	fs.BoolVar(quiet, "quiet", false, "print errors only")
-	if err := fs.Parse(args); err != nil {
-		return exitUsage
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "milepost build: unexpected argument %q\n", fs.Arg(0))
+	var f buildFlags
+	if !parseFlags("build", args, stderr, f.register) {
 		return exitUsage
 	}
 	start := time.Now()
-	if *cpuProfile != "" {
-		stop, err := startCPUProfile(*cpuProfile)
-		if err != nil {
-			fmt.Fprintln(stderr, "milepost:", err)
-			return exitFail
-		}
-		defer stop()
-	}
-	if *memProfile != "" {
-		defer writeHeapProfile(*memProfile, stderr)
-	}
-	in, err := sf.input()
+	defer startProfiles(f.cpuProfile, f.memProfile, stderr)()
+	in, err := f.input()
 	if err != nil {
 		fmt.Fprintln(stderr, "milepost:", err)
 		return exitUsage
 	}
-	if *dest == "" {
-		*dest = filepath.Join(sf.source, "public")
+	contentDir := contentFolder(in)
+	cache := f.openCache(in, contentDir, stderr)
+	if cache.UpToDate() {
+		f.say(stdout, "up to date: nothing changed since the last build (%s) in %s → %s\n", plural(cache.Files(), "file"), elapsed(start), f.dest)
+		return exitOK
 	}
-	cfg, _ := site.ReadConfig(in) // its errors are reported by the build
-	contentDir := filepath.FromSlash(cfg.ContentDir)
-	var cache *buildState
-	if !*noCache {
-		cache = loadBuildState(sf, in, *dest, contentDir, !*noMinify, stderr)
-		if cache.upToDate() {
-			if !*quiet {
-				fmt.Fprintf(stdout, "up to date: nothing changed since the last build (%s) in %s → %s\n",
-					plural(len(cache.prev.FileSizes), "file"), elapsed(start), *dest)
-			}
-			return exitOK
-		}
-	}
-	// The rest of the cache is read while Begin reads the destination's
-	// manifest: neither needs the other.
-	parts := make(chan cachedParts, 1)
-	go func() { parts <- cache.readParts() }()
-	onParse := tuneGC() // after the up-to-date check, which holds little memory
-	tx, err := publish.Begin(*dest, publish.Options{
-		Force:     *force,
-		Minify:    !*noMinify,
-		Protected: []string{sf.source},
-		// Output inside an input would be read back by the next build.
-		Inputs:  []string{filepath.Join(sf.source, contentDir), filepath.Join(sf.source, "templates"), filepath.Join(sf.source, "static")},
-		Checked: cache.checkedManifest(),
-	})
+	tx, err := f.begin(contentDir, cache.Checked())
 	if err != nil {
-		<-parts
 		fmt.Fprintln(stderr, "milepost:", err)
 		return exitFail
 	}
-	cache.offer(&in, <-parts, stderr)
-	if !*quiet && stderr == io.Writer(os.Stderr) {
-		var clear func()
-		in.Progress, clear = progressLine(os.Stderr)
-		defer clear()
-	}
-	in.Progress = withParseHook(in.Progress, onParse)
+	cache.Offer(&in)
+	defer f.showProgress(&in, stderr)()
 	res, err := site.Build(ctx, in, tx)
 	in = site.Input{} // what it held of the last build is not needed again
 	if err != nil {
 		_ = tx.Abort()
-		return reportFailure(stderr, sf.source, res, err)
+		return reportFailure(stderr, f.site.source, res, err)
 	}
-	saved := cache.saveAside(res) // what does not depend on the commit, while it runs
-	stats, err := tx.Commit()
+	stats, err := cache.Commit(res, tx)
 	if err != nil {
-		_ = saved()
 		fmt.Fprintln(stderr, "milepost:", err)
 		return exitFail
 	}
-	cache.save(res, stats, saved, stderr)
-	warnings := res.Diagnostics.Warnings()
-	if !*quiet {
-		printDiagnostics(stderr, sf.source, warnings)
-		for _, name := range stats.Unminified {
-			fmt.Fprintf(stderr, "%s: warning: written unminified (the minifier could not take it safely)\n", filepath.Join(*dest, name))
-		}
-		fmt.Fprintf(stdout, "built %s (%d parsed), %s (%d written, %d unchanged, %d removed), %s in %s → %s\n",
-			plural(res.Pages, "page"), res.Parsed, plural(res.Files, "file"), stats.Written, stats.Unchanged, stats.Removed,
-			plural(len(warnings), "warning"), elapsed(start), *dest)
-	}
+	f.summary(stdout, stderr, res, stats, start)
 	return exitOK
+}
+
+// input is the build's input; the destination defaults to the site
+// root's public/.
+func (f *buildFlags) input() (site.Input, error) {
+	if f.dest == "" {
+		f.dest = filepath.Join(f.site.source, "public")
+	}
+	return f.site.input()
+}
+
+// say prints a line of the build's report unless -q.
+func (f *buildFlags) say(w io.Writer, format string, args ...any) {
+	if !f.quiet {
+		fmt.Fprintf(w, format, args...)
+	}
+}
+
+// begin opens the destination; checked is what the build cache vouches
+// for (publish.Options.Checked).
+func (f *buildFlags) begin(contentDir string, checked [32]byte) (*publish.Tx, error) {
+	src := f.site.source
+	return publish.Begin(f.dest, publish.Options{
+		Force: f.force, Minify: !f.noMinify, Protected: []string{src}, Checked: checked,
+		// Output inside an input would be read back by the next build.
+		Inputs: []string{filepath.Join(src, contentDir), filepath.Join(src, "templates"), filepath.Join(src, "static")},
+	})
+}
+
+// contentFolder is the build's content folder relative to the site root,
+// in the OS's form: the flag's, else the configuration's (whose errors
+// the build reports).
+func contentFolder(in site.Input) string {
+	cfg, _ := site.ReadConfig(in)
+	return filepath.FromSlash(cfg.ContentDir)
+}
+
+// openCache opens the site's build cache; nil (no cache) with --no-cache,
+// or when there is no cache directory to keep it in.
+func (f *buildFlags) openCache(in site.Input, contentDir string, stderr io.Writer) *buildcache.Session {
+	if f.noCache {
+		return nil
+	}
+	dir, err := buildcache.Folder(f.cacheDir, f.site.source)
+	if err != nil {
+		if !f.quiet {
+			fmt.Fprintln(stderr, "milepost: building without the cache:", err)
+		}
+		return nil
+	}
+	return buildcache.Open(in, buildcache.Settings{
+		Dir: dir, Root: f.site.source, ContentDir: contentDir, Dest: f.dest, Minify: !f.noMinify, Warn: stderr,
+	})
+}
+
+// showProgress sets in.Progress: the collector's settings for a build
+// (package gctune) and, on a terminal, the line that tells how far the
+// build is. It returns what clears that line.
+func (f *buildFlags) showProgress(in *site.Input, stderr io.Writer) (clear func()) {
+	var report func(stage string, done, total int)
+	clear = func() {}
+	if !f.quiet && stderr == io.Writer(os.Stderr) {
+		report, clear = progressLine(os.Stderr)
+	}
+	in.Progress = gctune.ForBuild(report)
+	return clear
+}
+
+// summary prints a successful build's warnings and its one-line summary.
+func (f *buildFlags) summary(stdout, stderr io.Writer, res *site.Result, stats publish.Stats, start time.Time) {
+	if f.quiet {
+		return
+	}
+	warnings := res.Diagnostics.Warnings()
+	printDiagnostics(stderr, f.site.source, warnings)
+	for _, name := range stats.Unminified {
+		fmt.Fprintf(stderr, "%s: warning: written unminified (the minifier could not take it safely)\n", filepath.Join(f.dest, name))
+	}
+	fmt.Fprintf(stdout, "built %s (%d parsed), %s (%d written, %d unchanged, %d removed), %s in %s → %s\n",
+		plural(res.Pages, "page"), res.Parsed, plural(res.Files, "file"), stats.Written, stats.Unchanged, stats.Removed,
+		plural(len(warnings), "warning"), elapsed(start), f.dest)
 }
 
 // reportFailure prints why a build failed and returns its exit code.
@@ -154,90 +196,4 @@ func elapsed(start time.Time) string {
 		return fmt.Sprintf("%.1f ms", float64(d.Microseconds())/1000)
 	}
 	return fmt.Sprintf("%.2f s", d.Seconds())
-}
-
-// The garbage collector's settings for a build. A build keeps a summary
-// of every page for its whole run and makes a lot of short-lived garbage
-// around it. Go's default (collect when the heap doubles) lets a 10k-page
-// site peak near 450 MB; collecting at 35% growth keeps it near 335 MB but
-// costs a third more CPU. A soft limit does better than both: the heap may
-// grow freely up to gcSoftLimit, and the collector works harder only near
-// it. It is set when PARSE first reports, which says how many pages there
-// are: LOAD runs under Go's default, as a big site's sources alone would
-// fill the limit (100k pages are 342 MB of markdown).
-//
-// A site whose page summaries alone would fill most of the limit would
-// keep the collector running all the time under it (a 100k-page site took
-// twice the CPU). Such a site (more than gcBigSitePages pages) is parsed
-// collecting at 35% growth instead, which scales with the site. Once PARSE
-// has handed out its last page, a site that is big, or whose live heap
-// fills 60% of the limit, gets a soft limit at gcBigSiteLimit times its
-// live heap and Go's default growth again: the heap grows by about 1.8
-// times after PARSE (links resolved, keys, the files' bookkeeping), so the
-// limit leaves more room than 35% growth would, and the runtime hands
-// freed memory back before the peak (without a limit a 100k-page site
-// peaked anywhere from 2.2 to 2.9 GB from run to run). Were a site's heap
-// to grow more than that, the collector would run more often (the runtime
-// caps it at half the CPU), not fail. The limit never goes above
-// gcBigSiteCeiling unless the live heap needs gcMinGrowth times itself:
-// a build that keeps most pages from the cache holds the last build's
-// summaries, manifest and outputs, a live heap twice a cold build's at
-// the end of PARSE, and 2.4 times that took a 100k-page site to 3.3 GB.
-// GOGC or GOMEMLIMIT in the environment win over all of this.
-const (
-	gcSoftLimit      = 340 << 20
-	gcBigSiteLive    = gcSoftLimit * 6 / 10
-	gcBigSitePages   = 15000 // about 8 KB of live summary per page of the benchmark corpus
-	gcBigSiteGOGC    = 35
-	gcBigSiteLimit   = 2.4 // × the live heap when PARSE ends
-	gcBigSiteCeiling = 1800 << 20
-	gcMinGrowth      = 1.2
-	liveHeapMetric   = "/gc/heap/live:bytes"
-)
-
-// tuneGC returns the hook PARSE's progress reports go through, which sets
-// the collector as above (a no-op when the environment sets it).
-func tuneGC() (onParse func(done, total int)) {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
-		return func(int, int) {}
-	}
-	big := false // set and read on PARSE's reporting goroutine only
-	var first, last sync.Once
-	return func(done, total int) {
-		first.Do(func() {
-			if total > gcBigSitePages {
-				big = true
-				debug.SetGCPercent(gcBigSiteGOGC)
-			} else {
-				debug.SetMemoryLimit(gcSoftLimit)
-			}
-		})
-		if done == total {
-			last.Do(func() {
-				sample := []metrics.Sample{{Name: liveHeapMetric}}
-				metrics.Read(sample)
-				if sample[0].Value.Kind() != metrics.KindUint64 {
-					return
-				}
-				if live := sample[0].Value.Uint64(); big || live > gcBigSiteLive {
-					debug.SetGCPercent(100)
-					limit := min(int64(float64(live)*gcBigSiteLimit), max(gcBigSiteCeiling, int64(float64(live)*gcMinGrowth)))
-					debug.SetMemoryLimit(max(gcSoftLimit, limit))
-				}
-			})
-		}
-	}
-}
-
-// withParseHook passes PARSE's progress reports to onParse, and every
-// report on to report (which may be nil).
-func withParseHook(report func(stage string, done, total int), onParse func(done, total int)) func(string, int, int) {
-	return func(stage string, done, total int) {
-		if stage == "parsing" {
-			onParse(done, total)
-		}
-		if report != nil {
-			report(stage, done, total)
-		}
-	}
 }

@@ -22,7 +22,8 @@ func TestBuildCache(t *testing.T) {
 	build := func(args ...string) string { t.Helper(); return buildSite(t, root, args...) }
 
 	build("-d", dest)
-	if _, err := os.Stat(filepath.Join(root, buildcache.Dir)); err != nil {
+	cache := cacheFolder(t, root)
+	if _, err := os.Stat(cache); err != nil {
 		t.Fatalf("no cache after a build: %v", err)
 	}
 	if out := build("-d", dest); !strings.HasPrefix(out, "up to date") {
@@ -48,7 +49,7 @@ func TestBuildCache(t *testing.T) {
 
 	// Damaged page summaries are reported and left unused: every page is
 	// parsed, and the site is the same.
-	pages := filepath.Join(root, buildcache.Dir, "pages.bin")
+	pages := filepath.Join(cache, "pages.bin")
 	data, err := os.ReadFile(pages)
 	if err != nil {
 		t.Fatal(err)
@@ -67,7 +68,7 @@ func TestBuildCache(t *testing.T) {
 	sameAsFresh(t, root, dest, "with damaged summaries")
 
 	// So are damaged loaded pages: every page is read again.
-	loaded := filepath.Join(root, buildcache.Dir, "loaded-v1.gob")
+	loaded := filepath.Join(cache, "loaded-v1.gob")
 	if err := os.WriteFile(loaded, []byte("not a gob"), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -103,10 +104,9 @@ func TestBuildCache(t *testing.T) {
 	}
 
 	// --no-cache leaves the cache alone.
-	state := filepath.Join(root, buildcache.Dir)
-	before, _ := os.ReadDir(state)
+	before, _ := os.ReadDir(cache)
 	build("--no-cache", "-d", filepath.Join(t.TempDir(), "elsewhere"))
-	after, _ := os.ReadDir(state)
+	after, _ := os.ReadDir(cache)
 	if len(before) != len(after) {
 		t.Errorf("--no-cache changed the cache: %d files before, %d after", len(before), len(after))
 	}
@@ -186,6 +186,17 @@ func TestBuildCacheEditSequence(t *testing.T) {
 	}
 }
 
+// cacheFolder is the build cache of the site at root, under the
+// MILEPOST_CACHE_DIR TestMain sets.
+func cacheFolder(t *testing.T, root string) string {
+	t.Helper()
+	dir, err := buildcache.Folder(os.Getenv("MILEPOST_CACHE_DIR"), root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
 // buildSite runs milepost build on the site at root and returns what it
 // printed; a failed build fails the test.
 func buildSite(t *testing.T, root string, args ...string) string {
@@ -235,8 +246,10 @@ func TestCachedPagesOffered(t *testing.T) {
 		t.Fatal(err)
 	}
 	var stderr bytes.Buffer
-	state := loadBuildState(sf, in, dest, "content", true, &stderr)
-	state.offer(&in, state.readParts(), &stderr)
+	session := buildcache.Open(in, buildcache.Settings{
+		Dir: cacheFolder(t, root), Root: root, ContentDir: "content", Dest: dest, Minify: true, Warn: &stderr,
+	})
+	session.Offer(&in)
 	if stderr.Len() > 0 || in.Loaded == nil {
 		t.Fatalf("nothing offered (%s)", stderr.String())
 	}

@@ -4,9 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 
 	"github.com/milepost/milepost/internal/diag"
@@ -14,30 +14,26 @@ import (
 	"github.com/milepost/milepost/internal/site"
 )
 
-// warningKinds are the kinds --fail-on accepts.
-var warningKinds = []string{diag.KindBrokenLink, diag.KindMissingHeading, diag.KindAmbiguousLink, diag.KindBadLink, diag.KindDrift, diag.KindStale, diag.KindNoItems, diag.KindEmbedCycle, diag.KindInput}
-
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("check", stderr)
 	var sf siteFlags
-	sf.register(fs)
-	format := fs.String("format", "text", "output `format`: text, json or github (workflow annotations)")
-	strict := fs.Bool("strict", false, "fail on any warning")
-	failOn := fs.String("fail-on", "", "comma-separated warning `kinds` that fail the check: "+strings.Join(warningKinds, ","))
-	if err := fs.Parse(args); err != nil {
+	var format, failOn string
+	var strict bool
+	ok := parseFlags("check", args, stderr, func(fs *flag.FlagSet) {
+		sf.register(fs)
+		fs.StringVar(&format, "format", "text", "output `format`: text, json or github (workflow annotations)")
+		fs.BoolVar(&strict, "strict", false, "fail on any warning")
+		fs.StringVar(&failOn, "fail-on", "", "comma-separated warning `kinds` that fail the check: "+strings.Join(diag.WarningKinds, ","))
+	})
+	if !ok {
 		return exitUsage
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "milepost check: unexpected argument %q\n", fs.Arg(0))
+	if format != "text" && format != "json" && format != "github" {
+		fmt.Fprintf(stderr, "milepost check: --format must be text, json or github, not %q\n", format)
 		return exitUsage
 	}
-	if *format != "text" && *format != "json" && *format != "github" {
-		fmt.Fprintf(stderr, "milepost check: --format must be text, json or github, not %q\n", *format)
-		return exitUsage
-	}
-	failKinds, err := parseKinds(*failOn)
+	failKinds, err := diag.ParseKinds(failOn)
 	if err != nil {
-		fmt.Fprintln(stderr, "milepost check:", err)
+		fmt.Fprintln(stderr, "milepost check: --fail-on:", err)
 		return exitUsage
 	}
 	in, err := sf.input()
@@ -61,117 +57,44 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	for i := range ds {
 		ds[i].File = displayPath(sf.source, ds[i].File)
 	}
-	switch *format {
+	switch format {
 	case "json":
 		writeCheckJSON(stdout, ds, pages)
 	case "github":
-		writeGitHub(stdout, ds)
+		for _, d := range ds {
+			fmt.Fprintln(stdout, d.GitHub())
+		}
 	default:
 		for _, d := range ds {
 			fmt.Fprintln(stdout, d.String())
 		}
 	}
-	fmt.Fprintln(stderr, checkSummary(ds, pages))
+	fmt.Fprintf(stderr, "checked %s: %s\n", plural(pages, "page"), ds.Tally())
 	if len(ds.Errors()) > 0 || err != nil {
 		return exitFail
 	}
 	for _, d := range ds.Warnings() {
-		if *strict || failKinds[d.Kind] {
+		if strict || failKinds[d.Kind] {
 			return exitFail
 		}
 	}
 	return exitOK
 }
 
-// parseKinds reads --fail-on's list and rejects unknown kinds.
-func parseKinds(s string) (map[string]bool, error) {
-	kinds := map[string]bool{}
-	if s == "" {
-		return kinds, nil
-	}
-	known := map[string]bool{}
-	for _, k := range warningKinds {
-		known[k] = true
-	}
-	for _, k := range strings.Split(s, ",") {
-		k = strings.TrimSpace(k)
-		if !known[k] {
-			return nil, fmt.Errorf("--fail-on: unknown kind %q (kinds: %s)", k, strings.Join(warningKinds, ", "))
-		}
-		kinds[k] = true
-	}
-	return kinds, nil
-}
-
-// checkSummary reads "checked 5 pages: 0 errors, 20 warnings (15 broken-link, 2 drift, 3 stale)".
-func checkSummary(ds diag.List, pages int) string {
-	byKind := map[string]int{}
-	for _, d := range ds.Warnings() {
-		byKind[d.Kind]++
-	}
-	kinds := make([]string, 0, len(byKind))
-	for k, n := range byKind {
-		kinds = append(kinds, fmt.Sprintf("%d %s", n, k))
-	}
-	sort.Strings(kinds)
-	s := fmt.Sprintf("checked %s: %s, %s", plural(pages, "page"), plural(len(ds.Errors()), "error"), plural(len(ds.Warnings()), "warning"))
-	if len(kinds) > 0 {
-		s += " (" + strings.Join(kinds, ", ") + ")"
-	}
-	return s
-}
-
+// checkJSON is what check --format json prints.
 type checkJSON struct {
-	Pages       int        `json:"pages"`
-	Errors      int        `json:"errors"`
-	Warnings    int        `json:"warnings"`
-	Diagnostics []diagJSON `json:"diagnostics"`
-}
-
-type diagJSON struct {
-	File     string `json:"file"`
-	Line     int    `json:"line"`
-	Col      int    `json:"col"`
-	Severity string `json:"severity"`
-	Kind     string `json:"kind"`
-	Message  string `json:"message"`
+	Pages       int       `json:"pages"`
+	Errors      int       `json:"errors"`
+	Warnings    int       `json:"warnings"`
+	Diagnostics diag.List `json:"diagnostics"`
 }
 
 func writeCheckJSON(w io.Writer, ds diag.List, pages int) {
-	out := checkJSON{Pages: pages, Errors: len(ds.Errors()), Warnings: len(ds.Warnings()), Diagnostics: []diagJSON{}}
-	for _, d := range ds {
-		out.Diagnostics = append(out.Diagnostics, diagJSON{d.File, d.Line, d.Col, d.Severity.String(), d.Kind, d.Message})
+	out := checkJSON{Pages: pages, Errors: len(ds.Errors()), Warnings: len(ds.Warnings()), Diagnostics: ds}
+	if out.Diagnostics == nil {
+		out.Diagnostics = diag.List{}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	_ = enc.Encode(out)
-}
-
-// writeGitHub prints GitHub Actions workflow commands, so findings annotate
-// the pull request's files.
-func writeGitHub(w io.Writer, ds diag.List) {
-	for _, d := range ds {
-		props := []string{}
-		if d.File != "" {
-			props = append(props, "file="+ghProperty(d.File))
-		}
-		if d.Line > 0 {
-			props = append(props, fmt.Sprintf("line=%d", d.Line))
-		}
-		if d.Col > 0 {
-			props = append(props, fmt.Sprintf("col=%d", d.Col))
-		}
-		if d.Kind != "" {
-			props = append(props, "title="+ghProperty("milepost "+d.Kind))
-		}
-		fmt.Fprintf(w, "::%s %s::%s\n", d.Severity, strings.Join(props, ","), ghData(d.Message))
-	}
-}
-
-func ghData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
-}
-
-func ghProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
 }

@@ -73,6 +73,21 @@ func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
+// parseFlags parses a command's arguments with the flags register
+// declares; false on a usage error, which it has reported.
+func parseFlags(name string, args []string, stderr io.Writer, register func(*flag.FlagSet)) bool {
+	fs := newFlagSet(name, stderr)
+	register(fs)
+	if err := fs.Parse(args); err != nil {
+		return false
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "milepost %s: unexpected argument %q\n", name, fs.Arg(0))
+		return false
+	}
+	return true
+}
+
 // printDiagnostics writes diagnostics, one per line, with paths relative
 // to the working directory so editors and CI annotations find the files.
 func printDiagnostics(w io.Writer, source string, ds diag.List) {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +13,20 @@ import (
 
 	"github.com/milepost/milepost/internal/sitetest"
 )
+
+// TestMain keeps the build caches of the tests' sites in a temporary
+// folder, not in the user's cache directory.
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "milepost-cache-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	os.Setenv("MILEPOST_CACHE_DIR", dir)
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
 
 // writeSite writes the archive at path into a new temporary site root.
 func writeSite(t *testing.T, path string) string {

@@ -8,30 +8,40 @@ import (
 	"runtime/pprof"
 )
 
-// startCPUProfile profiles the process into path until the returned
-// function is called.
-func startCPUProfile(path string) (stop func(), err error) {
-	f, err := os.Create(path)
-	if err != nil {
-		return nil, err
+// startProfiles starts the profiles the flags ask for: a CPU profile into
+// cpu until stop is called, and a heap profile into mem when it is. A
+// profile that cannot be written is reported and left out.
+func startProfiles(cpu, mem string, stderr io.Writer) (stop func()) {
+	fail := func(err error) { fmt.Fprintln(stderr, "milepost:", err) }
+	stopCPU := func() {}
+	if f, err := create(cpu); err != nil {
+		fail(err)
+	} else if f != nil {
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fail(err)
+			f.Close()
+		} else {
+			stopCPU = func() { pprof.StopCPUProfile(); f.Close() }
+		}
 	}
-	if err := pprof.StartCPUProfile(f); err != nil {
-		f.Close()
-		return nil, err
+	return func() {
+		stopCPU()
+		if f, err := create(mem); err != nil {
+			fail(err)
+		} else if f != nil {
+			runtime.GC()
+			if err := pprof.WriteHeapProfile(f); err != nil {
+				fail(err)
+			}
+			f.Close()
+		}
 	}
-	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
 
-// writeHeapProfile writes the live heap to path.
-func writeHeapProfile(path string, stderr io.Writer) {
-	f, err := os.Create(path)
-	if err != nil {
-		fmt.Fprintln(stderr, "milepost:", err)
-		return
+// create creates the file name; nil when name is empty.
+func create(name string) (*os.File, error) {
+	if name == "" {
+		return nil, nil
 	}
-	defer f.Close()
-	runtime.GC()
-	if err := pprof.WriteHeapProfile(f); err != nil {
-		fmt.Fprintln(stderr, "milepost:", err)
-	}
+	return os.Create(name)
 }

@@ -2,11 +2,13 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"os/exec"
 	"path"
 	"runtime"
+	"time"
 
 	"github.com/milepost/milepost/internal/config"
 	"github.com/milepost/milepost/internal/devserver"
@@ -14,19 +16,20 @@ import (
 )
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("serve", stderr)
 	var sf siteFlags
-	sf.register(fs)
-	bind := fs.String("bind", "127.0.0.1", "`address` to listen on (anything but loopback exposes your drafts)")
-	port := fs.Int("port", 1313, "first `port` to try; a busy one moves to the next")
-	fs.IntVar(port, "p", 1313, "first `port` to try")
-	open := fs.Bool("open", false, "open the site in the default browser once it is served")
-	poll := fs.Duration("poll", 0, "poll for changes at this `interval` instead of using file system events (WSL, Docker volumes, NFS)")
-	if err := fs.Parse(args); err != nil {
-		return exitUsage
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "milepost serve: unexpected argument %q\n", fs.Arg(0))
+	var bind string
+	var port int
+	var open bool
+	var poll time.Duration
+	ok := parseFlags("serve", args, stderr, func(fs *flag.FlagSet) {
+		sf.register(fs)
+		fs.StringVar(&bind, "bind", "127.0.0.1", "`address` to listen on (anything but loopback exposes your drafts)")
+		fs.IntVar(&port, "port", 1313, "first `port` to try; a busy one moves to the next")
+		fs.IntVar(&port, "p", 1313, "first `port` to try")
+		fs.BoolVar(&open, "open", false, "open the site in the default browser once it is served")
+		fs.DurationVar(&poll, "poll", 0, "poll for changes at this `interval` instead of using file system events (WSL, Docker volumes, NFS)")
+	})
+	if !ok {
 		return exitUsage
 	}
 	in, err := sf.input()
@@ -36,16 +39,16 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	in.Mode = site.Again
 	cfg, _ := site.ReadConfig(in) // a broken config is reported by the first build, in the page
-	srv := devserver.New(devserver.SiteBuilder(site.NewBuilder(in)), devserver.Options{
+	srv := devserver.New(siteBuilder{site.NewBuilder(in)}, devserver.Options{
 		Root:  sf.source,
 		Watch: []string{path.Clean(cfg.ContentDir), "templates", "static", config.FileName},
-		Bind:  *bind,
-		Port:  *port,
-		Poll:  *poll,
+		Bind:  bind,
+		Port:  port,
+		Poll:  poll,
 		Log:   stderr,
 	})
 	err = srv.Run(ctx, func(url string) {
-		if *open {
+		if open {
 			openBrowser(url, stderr)
 		}
 	})
@@ -54,6 +57,18 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitFail
 	}
 	return exitOK
+}
+
+// siteBuilder serves the build pipeline's incremental Builder to the
+// dev server.
+type siteBuilder struct{ b *site.Builder }
+
+func (s siteBuilder) Build(ctx context.Context, changed []string) (*devserver.Result, error) {
+	files, deferred, outputs, res, err := s.b.BuildServed(ctx, changed)
+	if err != nil {
+		return nil, err
+	}
+	return &devserver.Result{Files: files, Deferred: deferred, Changed: outputs, Pages: res.Parsed}, nil
 }
 
 // openBrowser asks the desktop to open url; failing is not an error.

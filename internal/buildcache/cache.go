@@ -1,24 +1,32 @@
-// Package buildcache is what one `milepost build` keeps for the next, in
-// .milepost-cache/ in the site root: a fingerprint of every input with an
-// index that lets the next fingerprint skip unchanged files, the
-// destination it wrote (its manifest's hash and its files' names and
-// sizes), the key and output names of every page and listing it
-// rendered, what LOAD read from every page (ReadLoaded, WriteLoaded), and
-// what PARSE found in every page (stored as bytes whose format belongs to
-// internal/site: ReadPages, WritePages).
+// Package buildcache is what one `milepost build` keeps for the next: a
+// Session opened on the site's cache folder (Folder: under the user's
+// cache directory, never in the site) reads what the last build left,
+// tells whether the build is up to date, offers the build what it may
+// take (Offer) and saves this build's state around the destination's
+// commit (Commit).
+//
+// In: the site's input (site.Input), the build's settings (destination,
+// minification), the input files on disk and the cache folder. Out: the
+// up-to-date answer, site.Input's Cached, Summaries and Loaded, and the
+// files of the cache folder: a fingerprint of every input with an index
+// that lets the next fingerprint skip unchanged files, the destination it
+// wrote (its manifest's hash and its files' names and sizes), the key and
+// output names of every page and listing it rendered, what LOAD read from
+// every page and what PARSE found in every page (in internal/site's own
+// format). Must not: write anywhere but the cache folder, or decide what a
+// page looks like.
 //
 // With it a build of unchanged input does nothing at all (the state holds
 // all the up-to-date check needs), and a build after an edit parses only
 // the pages that changed and renders again only the outputs whose key
 // changed: the others are kept in the destination as they are
-// (publish.Tx.KeepOwned). Keys are content hashes of everything an output is made from (see
-// internal/site), so the cache is safe when the theme, the configuration,
-// the flags or the build date change; a different milepost binary, or a
-// cache of another format, is ignored as a whole.
+// (publish.Tx.KeepOwned). Keys are content hashes of everything an output is
+// made from (see internal/site), so the cache is safe when the theme, the
+// configuration, the flags or the build date change; a different milepost
+// binary, or a cache of another format, is ignored as a whole.
 //
 // The cache is an optimisation only: a missing, stale or unreadable cache
-// gives the same site, built from scratch. Nothing here decides what a
-// page looks like.
+// gives the same site, built from scratch.
 package buildcache
 
 import (
@@ -31,15 +39,14 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 
 	"github.com/milepost/milepost/internal/content"
+	"github.com/milepost/milepost/internal/site"
 )
 
-// Dir is the cache folder's name in the site root.
-const Dir = ".milepost-cache"
-
-// The state is two files inside Dir, whose names carry the format: what
+// The state is two files in the cache folder, whose names carry the format: what
 // the up-to-date check reads, and the outputs, read only to build.
 const (
 	fileName    = "build-v1.gob"
@@ -74,7 +81,7 @@ type State struct {
 	FileSizes []int64
 	// Outputs are the keys and output names of pages and listings, saved
 	// in their own file and read by LoadOutputs.
-	Outputs map[string]Output
+	Outputs map[string]site.Output
 }
 
 // SetFiles records the destination's files, sorted, and their sizes.
@@ -96,21 +103,12 @@ func (s *State) Files() (names []string, sizes []int64) {
 	return names, s.FileSizes
 }
 
-// Output is one page's or listing's key and the files made from it, and
-// for a page the hash of the source it was parsed from: a build that finds
-// the same source need not render the page's body unless its key changed.
-type Output struct {
-	Key    [32]byte
-	Names  []string
-	Source [32]byte
-}
-
-// Load reads the state in siteRoot's cache, without its outputs. A
+// Load reads the state in the cache folder dir, without its outputs. A
 // missing cache is (nil, nil); an unreadable one is an error the caller
 // reports and builds without.
-func Load(siteRoot string) (*State, error) {
+func Load(dir string) (*State, error) {
 	var s State
-	if ok, err := readGob(siteRoot, fileName, &s); !ok {
+	if ok, err := readGob(dir, fileName, &s); !ok {
 		return nil, err
 	}
 	return &s, nil
@@ -119,9 +117,9 @@ func Load(siteRoot string) (*State, error) {
 // LoadOutputs reads the outputs of the state Load read. Outputs saved by
 // another build than the state's (an interrupted save) are not used: each
 // file carries the state's input fingerprint and manifest hash.
-func (s *State) LoadOutputs(siteRoot string) error {
+func (s *State) LoadOutputs(dir string) error {
 	var o outputsFile
-	if ok, err := readGob(siteRoot, outputsName, &o); !ok {
+	if ok, err := readGob(dir, outputsName, &o); !ok {
 		return err
 	}
 	if o.Inputs == s.Inputs && o.Manifest == s.Manifest {
@@ -133,36 +131,36 @@ func (s *State) LoadOutputs(siteRoot string) error {
 // outputsFile is the outputs, tagged with the state they belong to.
 type outputsFile struct {
 	Inputs, Manifest [32]byte
-	Outputs          map[string]Output
+	Outputs          map[string]site.Output
 }
 
-// Save writes s into siteRoot's cache. Each file is replaced atomically,
+// Save writes s into the cache folder dir. Each file is replaced atomically,
 // the outputs first: a save interrupted half-way leaves outputs that do
 // not match the state, which LoadOutputs then ignores.
-func (s *State) Save(siteRoot string) error {
-	if err := writeGob(siteRoot, outputsName, outputsFile{s.Inputs, s.Manifest, s.Outputs}); err != nil {
+func (s *State) Save(dir string) error {
+	if err := writeGob(dir, outputsName, outputsFile{s.Inputs, s.Manifest, s.Outputs}); err != nil {
 		return err
 	}
 	head := *s
 	head.Outputs = nil // gob leaves out a nil map
-	return writeGob(siteRoot, fileName, &head)
+	return writeGob(dir, fileName, &head)
 }
 
 // ReadPages returns the page summaries the last build saved (see
 // WritePages); nil when there are none.
-func ReadPages(siteRoot string) ([]byte, error) {
-	data, err := os.ReadFile(filepath.Join(siteRoot, Dir, pagesName))
+func ReadPages(dir string) ([]byte, error) {
+	data, err := os.ReadFile(filepath.Join(dir, pagesName))
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
 	return data, err
 }
 
-// WritePages replaces the page summaries in siteRoot's cache with what
+// WritePages replaces the page summaries in the cache folder dir with what
 // write writes, atomically. They are not tied to the state: every
 // summary names the source and settings it was made from.
-func WritePages(siteRoot string, write func(io.Writer) error) error {
-	return writeFile(siteRoot, pagesName, write)
+func WritePages(dir string, write func(io.Writer) error) error {
+	return writeFile(dir, pagesName, write)
 }
 
 // loadedFile is what LOAD read from each page of the content folder
@@ -175,9 +173,9 @@ type loadedFile struct {
 // ReadLoaded returns the pages the last build saved with WriteLoaded, by
 // content-relative path, when they were read from the content folder
 // prefix names; nil when there are none.
-func ReadLoaded(siteRoot, prefix string) (map[string]*content.Page, error) {
+func ReadLoaded(dir, prefix string) (map[string]*content.Page, error) {
 	var f loadedFile
-	if ok, err := readGob(siteRoot, loadedName, &f); !ok || f.Prefix != prefix {
+	if ok, err := readGob(dir, loadedName, &f); !ok || f.Prefix != prefix {
 		return nil, err
 	}
 	pages := make(map[string]*content.Page, len(f.Pages))
@@ -187,22 +185,22 @@ func ReadLoaded(siteRoot, prefix string) (map[string]*content.Page, error) {
 	return pages, nil
 }
 
-// WriteLoaded replaces the loaded pages in siteRoot's cache with pages,
+// WriteLoaded replaces the loaded pages in the cache folder dir with pages,
 // without their bodies. Like the summaries they are not tied to the
 // state: each page carries the hash of the bytes it was read from.
-func WriteLoaded(siteRoot, prefix string, pages []*content.Page) error {
+func WriteLoaded(dir, prefix string, pages []*content.Page) error {
 	f := loadedFile{Prefix: prefix, Pages: make([]content.Page, len(pages))}
 	for i, p := range pages {
 		f.Pages[i] = *p
 		f.Pages[i].Body, f.Pages[i].Unread = nil, false
 	}
-	return writeGob(siteRoot, loadedName, &f)
+	return writeGob(dir, loadedName, &f)
 }
 
 // readGob decodes the cache file name into v; false when it is missing or
 // unreadable (with the error).
-func readGob(siteRoot, name string, v any) (bool, error) {
-	data, err := os.ReadFile(filepath.Join(siteRoot, Dir, name))
+func readGob(dir, name string, v any) (bool, error) {
+	data, err := os.ReadFile(filepath.Join(dir, name))
 	if errors.Is(err, fs.ErrNotExist) {
 		return false, nil
 	}
@@ -210,20 +208,19 @@ func readGob(siteRoot, name string, v any) (bool, error) {
 		return false, err
 	}
 	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(v); err != nil {
-		return false, fmt.Errorf("%s: %w", filepath.Join(Dir, name), err)
+		return false, fmt.Errorf("%s: %w", filepath.Join(dir, name), err)
 	}
 	return true, nil
 }
 
 // writeGob encodes v into the cache file name, atomically.
-func writeGob(siteRoot, name string, v any) error {
-	return writeFile(siteRoot, name, func(w io.Writer) error { return gob.NewEncoder(w).Encode(v) })
+func writeGob(dir, name string, v any) error {
+	return writeFile(dir, name, func(w io.Writer) error { return gob.NewEncoder(w).Encode(v) })
 }
 
 // writeFile replaces the cache file name with what write writes, through
 // a temporary file renamed into place.
-func writeFile(siteRoot, name string, write func(io.Writer) error) error {
-	dir := filepath.Join(siteRoot, Dir)
+func writeFile(dir, name string, write func(io.Writer) error) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
@@ -247,14 +244,21 @@ func writeFile(siteRoot, name string, write func(io.Writer) error) error {
 	return err
 }
 
-// Remove deletes siteRoot's cache, if any.
-func Remove(siteRoot string) error {
-	return os.RemoveAll(filepath.Join(siteRoot, Dir))
+// Remove deletes the cache folder dir, if any.
+func Remove(dir string) error {
+	return os.RemoveAll(dir)
 }
 
-// BinaryID names the running executable by path, size and modification
-// time, with the version: a rebuilt or upgraded milepost gets a new one.
+// BinaryID names the running executable: a rebuilt or upgraded milepost
+// gets a new one. A binary built from a released module version, or from
+// a clean VCS checkout, is named by its build information (Go version,
+// module versions, revision and build settings), so the same milepost
+// installed again in a fresh CI run keeps its cache; any other is named
+// by its path, size and modification time, with the version.
 func BinaryID(version string) string {
+	if info, ok := debug.ReadBuildInfo(); ok && reproducible(info) {
+		return "build " + Key(info.String())
+	}
 	exe, err := os.Executable()
 	if err != nil {
 		return ""
@@ -264,6 +268,25 @@ func BinaryID(version string) string {
 		return ""
 	}
 	return fmt.Sprintf("%s|%s|%d|%d", version, exe, info.Size(), info.ModTime().UnixNano())
+}
+
+// reproducible reports whether info names the code a binary was built
+// from: a module version without "+dirty", or a VCS revision without
+// local modifications.
+func reproducible(info *debug.BuildInfo) bool {
+	if v := info.Main.Version; v != "" && v != "(devel)" {
+		return !strings.HasSuffix(v, "+dirty")
+	}
+	revision, clean := false, false
+	for _, s := range info.Settings {
+		switch {
+		case s.Key == "vcs.revision" && s.Value != "":
+			revision = true
+		case s.Key == "vcs.modified" && s.Value == "false":
+			clean = true
+		}
+	}
+	return revision && clean
 }
 
 // Key hashes strings into a settings key, lengths included.

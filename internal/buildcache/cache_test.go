@@ -3,8 +3,11 @@ package buildcache
 import (
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"testing"
 	"time"
+
+	"github.com/milepost/milepost/internal/site"
 )
 
 func TestSaveLoad(t *testing.T) {
@@ -13,7 +16,7 @@ func TestSaveLoad(t *testing.T) {
 		t.Fatalf("Load of no cache = %v, %v", s, err)
 	}
 	s := &State{Binary: "b", Settings: "s", Date: "2026-11-22", Inputs: [32]byte{1}, Manifest: [32]byte{2},
-		Outputs: map[string]Output{"a.md": {Key: [32]byte{3}, Names: []string{"a/index.html", "a/badge.svg"}}}}
+		Outputs: map[string]site.Output{"a.md": {Key: [32]byte{3}, Names: []string{"a/index.html", "a/badge.svg"}}}}
 	s.SetFiles([]string{"a/index.html", "b.html"}, []int64{10, 2})
 	if err := s.Save(root); err != nil {
 		t.Fatal(err)
@@ -45,7 +48,7 @@ func TestSaveLoad(t *testing.T) {
 		t.Errorf("outputs of another state were used: %v, %v", err, got.Outputs)
 	}
 
-	if err := os.WriteFile(filepath.Join(root, Dir, fileName), []byte("not gob"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(root, fileName), []byte("not gob"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if s, err := Load(root); s != nil || err == nil {
@@ -168,5 +171,27 @@ func TestFingerprintIndex(t *testing.T) {
 	os.Remove(name + ".tmp")
 	if again(idx) == planted {
 		t.Error("a replaced file was not read again")
+	}
+}
+
+func TestReproducible(t *testing.T) {
+	vcs := func(modified string) []debug.BuildSetting {
+		return []debug.BuildSetting{{Key: "vcs.revision", Value: "f9e5912"}, {Key: "vcs.modified", Value: modified}}
+	}
+	tests := []struct {
+		name string
+		info debug.BuildInfo
+		want bool
+	}{
+		{"released", debug.BuildInfo{Main: debug.Module{Version: "v1.2.0"}}, true},
+		{"pseudo-version of a modified tree", debug.BuildInfo{Main: debug.Module{Version: "v0.0.0-20260101000000-f9e5912abcde+dirty"}}, false},
+		{"clean checkout", debug.BuildInfo{Main: debug.Module{Version: "(devel)"}, Settings: vcs("false")}, true},
+		{"modified checkout", debug.BuildInfo{Main: debug.Module{Version: "(devel)"}, Settings: vcs("true")}, false},
+		{"no version, no VCS (go test)", debug.BuildInfo{}, false},
+	}
+	for _, tt := range tests {
+		if got := reproducible(&tt.info); got != tt.want {
+			t.Errorf("%s: reproducible = %v, want %v", tt.name, got, tt.want)
+		}
 	}
 }

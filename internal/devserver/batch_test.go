@@ -105,28 +105,3 @@ func TestBatchDue(t *testing.T) {
 		t.Errorf("due = %v, want capped at 1s", got.Sub(t0))
 	}
 }
-
-func TestPercentiles(t *testing.T) {
-	ms := func(v ...int) []time.Duration {
-		var out []time.Duration
-		for _, x := range v {
-			out = append(out, time.Duration(x)*time.Millisecond)
-		}
-		return out
-	}
-	tests := []struct {
-		in          []time.Duration
-		median, p95 time.Duration
-	}{
-		{ms(5), 5 * time.Millisecond, 5 * time.Millisecond},
-		{ms(9, 1, 5), 5 * time.Millisecond, 9 * time.Millisecond},
-		{ms(4, 1, 3, 2), 2500 * time.Microsecond, 4 * time.Millisecond},
-		{ms(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 100), 10500 * time.Microsecond, 19 * time.Millisecond},
-	}
-	for _, tt := range tests {
-		m, p := percentiles(tt.in)
-		if m != tt.median || p != tt.p95 {
-			t.Errorf("percentiles(%v) = %v, %v; want %v, %v", tt.in, m, p, tt.median, tt.p95)
-		}
-	}
-}

@@ -13,6 +13,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/milepost/milepost/internal/sseclient"
 )
 
 // eventWait bounds every wait for an event; the suite normally sees each
@@ -127,11 +129,22 @@ func startServer(t *testing.T, extra map[string]string, tweak func(*Options, *Se
 func (h *harness) openEvents(ctx context.Context) <-chan event {
 	h.t.Helper()
 	streamClient := &http.Client{Transport: h.client.Transport}
-	es, err := openEvents(ctx, streamClient, h.url)
+	es, err := sseclient.Open(ctx, streamClient, h.url+strings.TrimPrefix(eventsPath, "/"))
 	if err != nil {
 		h.t.Fatal(err)
 	}
-	return es.pump(ctx)
+	events := make(chan event, 64)
+	go func() {
+		defer close(events)
+		for ev := range es.Pump(ctx) {
+			select {
+			case events <- event{name: ev.Name, data: ev.Data}:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return events
 }
 
 // next returns the next event, failing the test after eventWait with what

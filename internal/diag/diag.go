@@ -1,5 +1,7 @@
 // Package diag is the one shape every stage uses to report a problem in the
-// input: a file, a position, a severity, a kind and a message.
+// input: a file, a position, a severity, a kind and a message; and its
+// forms: the compilers' line (String), JSON, and a GitHub Actions
+// workflow command (GitHub).
 //
 // A build collects diagnostics from every stage, sorts them, prints them all
 // at once and fails if any of them is an error. diag does no I/O.
@@ -7,6 +9,7 @@ package diag
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -28,6 +31,11 @@ func (s Severity) String() string {
 	return "warning"
 }
 
+// MarshalJSON writes the severity as its name.
+func (s Severity) MarshalJSON() ([]byte, error) {
+	return []byte(`"` + s.String() + `"`), nil
+}
+
 // Warning kinds, as status.json and `milepost check --fail-on` name them.
 const (
 	KindDrift          = "drift"
@@ -41,16 +49,36 @@ const (
 	KindInput          = "input" // unreadable or skipped input files, nesting caps
 )
 
+// WarningKinds are all the warning kinds.
+var WarningKinds = []string{KindBrokenLink, KindMissingHeading, KindAmbiguousLink, KindBadLink, KindDrift, KindStale, KindNoItems, KindEmbedCycle, KindInput}
+
+// ParseKinds reads a comma-separated list of warning kinds ("drift,stale")
+// into a set, rejecting unknown kinds.
+func ParseKinds(list string) (map[string]bool, error) {
+	kinds := map[string]bool{}
+	if list == "" {
+		return kinds, nil
+	}
+	for _, k := range strings.Split(list, ",") {
+		k = strings.TrimSpace(k)
+		if !slices.Contains(WarningKinds, k) {
+			return nil, fmt.Errorf("unknown kind %q (kinds: %s)", k, strings.Join(WarningKinds, ", "))
+		}
+		kinds[k] = true
+	}
+	return kinds, nil
+}
+
 // Diagnostic is one finding. File is the path as a user would type it from
 // the site root (content/milestones/x.md); Line and Col are 1-based, 0 when
 // unknown.
 type Diagnostic struct {
-	File     string
-	Line     int
-	Col      int
-	Severity Severity
-	Kind     string
-	Message  string
+	File     string   `json:"file"`
+	Line     int      `json:"line"`
+	Col      int      `json:"col"`
+	Severity Severity `json:"severity"`
+	Kind     string   `json:"kind"`
+	Message  string   `json:"message"`
 }
 
 // String formats the diagnostic the way compilers do:
@@ -71,6 +99,36 @@ func (d Diagnostic) String() string {
 	b.WriteString(": ")
 	b.WriteString(d.Message)
 	return b.String()
+}
+
+// GitHub formats the diagnostic as a GitHub Actions workflow command, so
+// that it annotates the pull request's file:
+// ::warning file=content/x.md,line=12,col=3,title=milepost drift::message.
+func (d Diagnostic) GitHub() string {
+	props := []string{}
+	if d.File != "" {
+		props = append(props, "file="+ghProperty(d.File))
+	}
+	if d.Line > 0 {
+		props = append(props, fmt.Sprintf("line=%d", d.Line))
+	}
+	if d.Col > 0 {
+		props = append(props, fmt.Sprintf("col=%d", d.Col))
+	}
+	if d.Kind != "" {
+		props = append(props, "title="+ghProperty("milepost "+d.Kind))
+	}
+	return fmt.Sprintf("::%s %s::%s", d.Severity, strings.Join(props, ","), ghData(d.Message))
+}
+
+// ghData escapes a workflow command's message.
+func ghData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// ghProperty escapes a workflow command's property value.
+func ghProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
 }
 
 // List is a set of diagnostics.
@@ -117,6 +175,34 @@ func (l List) Warnings() List {
 		}
 	}
 	return out
+}
+
+// Tally counts the errors and the warnings, the warnings by kind:
+// "0 errors, 20 warnings (15 broken-link, 2 drift, 3 stale)".
+func (l List) Tally() string {
+	byKind := map[string]int{}
+	warnings := l.Warnings()
+	for _, d := range warnings {
+		byKind[d.Kind]++
+	}
+	kinds := make([]string, 0, len(byKind))
+	for k, n := range byKind {
+		kinds = append(kinds, fmt.Sprintf("%d %s", n, k))
+	}
+	sort.Strings(kinds)
+	s := count(len(l.Errors()), "error") + ", " + count(len(warnings), "warning")
+	if len(kinds) > 0 {
+		s += " (" + strings.Join(kinds, ", ") + ")"
+	}
+	return s
+}
+
+// count formats n with a noun: "1 error", "2 errors".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // Err returns nil when l holds no error, and an *ErrorList otherwise.

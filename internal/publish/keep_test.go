@@ -111,3 +111,9 @@ func TestPutWriter(t *testing.T) {
 		t.Errorf("new bytes: %+v", s)
 	}
 }
+
+func TestTxMinifiesTemplatesOnlyWhenMinifying(t *testing.T) {
+	if _, ok := (&Tx{}).MinifyTemplate("<div>\n  <p>{{.Title}}</p>\n</div>\n"); ok {
+		t.Error("a transaction that does not minify minified a template")
+	}
+}

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/milepost/milepost/internal/minify"
 )
 
 // Memory is a Sink that keeps a build's output in memory, for the dev
@@ -14,7 +16,7 @@ import (
 // minification as a Tx, so what it holds is byte for byte what a Tx would
 // publish. It is safe for concurrent use.
 type Memory struct {
-	minifier *Minifier
+	minifier *minify.Minifier
 
 	mu         sync.RWMutex
 	files      map[string][]byte
@@ -25,12 +27,12 @@ type Memory struct {
 	owned // the files of pages and listings, for Rebuild (owned.go)
 }
 
-// NewMemory returns an empty Memory; minify says whether Put minifies.
+// NewMemory returns an empty Memory; minified says whether Put minifies.
 // A rebuild's Memory comes from the last one's Rebuild instead.
-func NewMemory(minify bool) *Memory {
+func NewMemory(minified bool) *Memory {
 	m := &Memory{files: map[string][]byte{}, deferred: map[string]func() []byte{}, dirs: map[string]bool{}}
-	if minify {
-		m.minifier = NewMinifier()
+	if minified {
+		m.minifier = minify.New()
 	}
 	return m
 }
@@ -136,7 +138,7 @@ func (m *Memory) PutCompact(name string, data []byte) error {
 }
 
 // MinifyTemplate minifies a template's source when the Memory minifies
-// (see Minifier.MinifyTemplate); else it returns src and false.
+// (see minify.Minifier.MinifyTemplate); else it returns src and false.
 func (m *Memory) MinifyTemplate(src string) (string, bool) {
 	if m.minifier == nil {
 		return src, false

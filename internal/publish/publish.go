@@ -54,7 +54,7 @@
 // build rewrites or prunes all of them and the destination converges.
 //
 // Memory is the in-memory Sink used by the dev server, `milepost check` and
-// tests; Minifier minifies by file extension and is shared by both sinks.
+// tests; package minify minifies by file extension for both sinks.
 //
 // publish is the only stage, with the dev server and the build cache, that touches the disk. It
 // keeps no package-level state.
@@ -63,6 +63,8 @@ package publish
 import (
 	"errors"
 	"io"
+
+	"github.com/milepost/milepost/internal/destcheck"
 )
 
 // Sink is the one contract between a build and its destination: every
@@ -126,10 +128,10 @@ var (
 // Errors that callers may want to tell apart (wrap-checked with errors.Is).
 var (
 	// ErrProtected: the destination is, or contains, a protected directory.
-	ErrProtected = errors.New("destination is, holds or lies inside a source folder")
+	ErrProtected = destcheck.ErrProtected
 	// ErrForeign: the destination is not empty and has no manifest; Force
 	// accepts it.
-	ErrForeign = errors.New("destination is not empty and was not written by milepost")
+	ErrForeign = destcheck.ErrForeign
 	// ErrBadName: an output name is not a safe relative path.
 	ErrBadName = errors.New("bad output name")
 	// ErrClosed: Put or Commit after the transaction was committed or aborted.

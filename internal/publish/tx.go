@@ -14,6 +14,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/milepost/milepost/internal/destcheck"
+	"github.com/milepost/milepost/internal/minify"
 	"github.com/milepost/milepost/internal/rawfile"
 )
 
@@ -23,7 +25,7 @@ type Options struct {
 	// there are overwritten when the build produces the same name and are
 	// otherwise left alone (never pruned, now or later).
 	Force bool
-	// Minify minifies files by extension (see Minifier) before writing them.
+	// Minify minifies files by extension (see minify.Minifier) before writing them.
 	Minify bool
 	// Protected lists directories the destination may neither be nor
 	// contain: the site root. Symlinks and ".." are resolved before
@@ -73,7 +75,7 @@ type Tx struct {
 	fresh    bool     // dest did not exist: Commit renames staging into place
 	created  []string // parents of a missing destination Begin created
 	unlock   func()   // releases the lock on the destination (or its parent)
-	minifier *Minifier
+	minifier *minify.Minifier
 
 	old          manifest // nil when the destination has none
 	oldSum       [32]byte // the manifest file's hash as found, to skip rewriting it
@@ -105,14 +107,14 @@ type fileState struct {
 // removes a staging directory left by a killed build, and prepares a new
 // one. Nothing visible in dest changes until Commit.
 func Begin(dest string, o Options) (*Tx, error) {
-	resolved, err := resolvePath(dest)
+	resolved, err := destcheck.Resolve(dest)
 	if err != nil {
 		return nil, fmt.Errorf("destination %s: %w", dest, err)
 	}
-	if err := checkProtected(dest, resolved, o.Protected, o.Inputs); err != nil {
+	if err := destcheck.Protected(dest, resolved, o.Protected, o.Inputs); err != nil {
 		return nil, err
 	}
-	visible, exists, err := visibleEntries(resolved)
+	visible, exists, err := destcheck.Visible(resolved)
 	if err != nil {
 		return nil, err
 	}
@@ -124,7 +126,7 @@ func Begin(dest string, o Options) (*Tx, error) {
 		made:  map[string]bool{},
 	}
 	if o.Minify {
-		t.minifier = NewMinifier()
+		t.minifier = minify.New()
 	}
 	if exists {
 		old, err := readManifest(resolved)
@@ -140,7 +142,7 @@ func Begin(dest string, o Options) (*Tx, error) {
 				t.manifestTime = info.ModTime()
 			}
 		case raw == nil && len(visible) > 0 && !o.Force:
-			return nil, foreignError(dest, visible)
+			return nil, destcheck.Foreign(dest, visible, manifestName)
 		}
 	}
 	if t.fresh {
@@ -226,7 +228,7 @@ func (t *Tx) PutCompact(name string, data []byte) error {
 }
 
 // MinifyTemplate minifies a template's source when the transaction
-// minifies (see Minifier.MinifyTemplate); else it returns src and false.
+// minifies (see minify.Minifier.MinifyTemplate); else it returns src and false.
 func (t *Tx) MinifyTemplate(src string) (string, bool) {
 	if t.minifier == nil {
 		return src, false

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	milepost "github.com/milepost/milepost"
-	"github.com/milepost/milepost/internal/publish"
+	"github.com/milepost/milepost/internal/minify"
 	"github.com/milepost/milepost/internal/render"
 	"github.com/milepost/milepost/internal/status"
 )
@@ -182,7 +182,7 @@ func TestWarningsSplit(t *testing.T) {
 // The theme's budgets: JavaScript at most 10 KB and CSS at most 20 KB,
 // minified as a build minifies them.
 func TestStaticBudgets(t *testing.T) {
-	m := publish.NewMinifier()
+	m := minify.New()
 	sizes := map[string]int{}
 	err := fs.WalkDir(milepost.Static(), ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {

@@ -463,12 +463,10 @@ func symlink(t *testing.T, target, name string) {
 // TestFiftyMegabyteDocument builds a site whose one page is 50 MB of
 // seed-like markdown (headings, task lists, tables, code, links) within a
 // deadline. It takes minutes and gigabytes (about 4 minutes and 5 GB on a
-// loaded 2-core machine), so -short skips it; MILEPOST_BIG_DOC_MB sets a
-// smaller size for profiling.
+// loaded 2-core machine), so it runs only with MILEPOST_LONG=1 (make
+// test-long); MILEPOST_BIG_DOC_MB sets a smaller size for profiling.
 func TestFiftyMegabyteDocument(t *testing.T) {
-	if testing.Short() {
-		t.Skip("a 50 MB build; run without -short")
-	}
+	sitetest.Long(t, "a 50 MB build needs minutes and about 4 GB")
 	size := 50 << 20
 	if mb, err := strconv.Atoi(os.Getenv("MILEPOST_BIG_DOC_MB")); err == nil {
 		size = mb << 20 // for profiling smaller documents

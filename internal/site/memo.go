@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"sync"
 
-	"github.com/milepost/milepost/internal/buildcache"
 	"github.com/milepost/milepost/internal/machine"
 	"github.com/milepost/milepost/internal/publish"
 	"github.com/milepost/milepost/internal/render"
@@ -155,13 +154,13 @@ func (r *renderer) recordOutput(id string, key [32]byte, names []string) {
 	if r.nextMemo != nil {
 		return // the Builder's own memo is its cache
 	}
-	out := buildcache.Output{Key: key, Names: names}
+	out := Output{Key: key, Names: names}
 	if p, ok := r.byPath[id]; ok {
 		out.Source = p.page.Hash
 	}
 	r.outputsMu.Lock()
 	if r.outputs == nil {
-		r.outputs = map[string]buildcache.Output{}
+		r.outputs = map[string]Output{}
 	}
 	r.outputs[id] = out
 	r.outputsMu.Unlock()

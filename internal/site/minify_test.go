@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/milepost/milepost/internal/minify"
 	"github.com/milepost/milepost/internal/publish"
 	"github.com/milepost/milepost/internal/site"
 	"github.com/milepost/milepost/internal/sitetest"
@@ -25,7 +26,7 @@ func TestMinifiedThemeRendersTheSamePages(t *testing.T) {
 		if _, err := site.Build(context.Background(), input(fsys), minified); err != nil {
 			t.Fatal(err)
 		}
-		m := publish.NewMinifier()
+		m := minify.New()
 		pages := 0
 		for name, want := range raw.Files() {
 			if !strings.HasSuffix(name, ".html") {

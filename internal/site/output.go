@@ -10,7 +10,6 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/milepost/milepost/internal/buildcache"
 	"github.com/milepost/milepost/internal/config"
 	"github.com/milepost/milepost/internal/content"
 	"github.com/milepost/milepost/internal/diag"
@@ -64,7 +63,7 @@ type renderer struct {
 	crumbsMu      sync.Mutex
 	crumbsOf      map[string][]render.Link // folder URL → its breadcrumbs
 	outputsMu     sync.Mutex
-	outputs       map[string]buildcache.Output // pages and listings made, for the next build's cache
+	outputs       map[string]Output // pages and listings made, for the next build's cache
 	files         atomic.Int64
 	mu            sync.Mutex
 	diags         diag.List

@@ -25,7 +25,6 @@ import (
 	"io/fs"
 	"time"
 
-	"github.com/milepost/milepost/internal/buildcache"
 	"github.com/milepost/milepost/internal/config"
 	"github.com/milepost/milepost/internal/content"
 	"github.com/milepost/milepost/internal/diag"
@@ -71,11 +70,11 @@ type Input struct {
 	Version string
 	// Cached are the outputs of an earlier build into the same
 	// destination, by page path or listing, with the keys they were made
-	// from (buildcache), for a build Once: an output whose key is
+	// from (Result.Outputs of that build), for a build Once: an output whose key is
 	// unchanged is kept by the sink (publish.Tx.KeepOwned) instead of
 	// rendered, and a page whose source is unchanged has its body
 	// rendered only if it is not.
-	Cached map[string]buildcache.Output
+	Cached map[string]Output
 	// Summaries are the page summaries of an earlier one-off build
 	// (summary.Read of what Result.WriteSummaries wrote): a page whose
 	// source and settings are the ones its summary was made from is not
@@ -110,11 +109,20 @@ type Result struct {
 	Config      config.Config
 	// Outputs are this build's pages and listings with their keys, for
 	// the next build's Input.Cached.
-	Outputs map[string]buildcache.Output
+	Outputs map[string]Output
 
 	// pages and summaryKey are what WriteSummaries writes.
 	pages      []*parsed
 	summaryKey string
+}
+
+// Output is one page's or listing's key and the files made from it, and
+// for a page the hash of the source it was parsed from: a build that finds
+// the same source need not render the page's body unless its key changed.
+type Output struct {
+	Key    [32]byte
+	Names  []string
+	Source [32]byte
 }
 
 // Build runs every stage over in and writes the site to sink.

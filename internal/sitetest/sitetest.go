@@ -68,6 +68,38 @@ func marker(line []byte) (string, bool) {
 	return strings.TrimSpace(s[3 : len(s)-3]), true
 }
 
+// Get returns the data of the file name.
+func (a *Archive) Get(name string) ([]byte, bool) {
+	for _, f := range a.Files {
+		if f.Name == name {
+			return f.Data, true
+		}
+	}
+	return nil, false
+}
+
+// Set replaces the data of the file name, or adds the file at the end.
+func (a *Archive) Set(name string, data []byte) {
+	for i := range a.Files {
+		if a.Files[i].Name == name {
+			a.Files[i].Data = data
+			return
+		}
+	}
+	a.Files = append(a.Files, File{Name: name, Data: data})
+}
+
+// Format writes the archive in the form Parse reads.
+func (a *Archive) Format() []byte {
+	var b bytes.Buffer
+	b.WriteString(a.Comment)
+	for _, f := range a.Files {
+		b.WriteString("-- " + f.Name + " --\n")
+		b.Write(f.Data)
+	}
+	return b.Bytes()
+}
+
 // FS returns the archive's files as an fs.FS.
 func (a *Archive) FS() fstest.MapFS {
 	m := fstest.MapFS{}
@@ -88,7 +120,7 @@ func Load(t testing.TB, path string) *Archive {
 }
 
 // Golden compares got with the golden file at path, or rewrites it with
-// -update.
+// -update (Update: the one -update flag of the project's tests).
 func Golden(t testing.TB, path string, got []byte) {
 	t.Helper()
 	if *Update {

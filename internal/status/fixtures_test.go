@@ -1,8 +1,6 @@
 package status
 
 import (
-	"bytes"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,53 +9,8 @@ import (
 
 	"github.com/milepost/milepost/internal/markdown"
 	"github.com/milepost/milepost/internal/marker"
+	"github.com/milepost/milepost/internal/sitetest"
 )
-
-var update = flag.Bool("update", false, "rewrite the want sections of testdata/cases/*.txtar")
-
-// archive is a txtar archive: a comment, then files introduced by
-// "-- name --" lines.
-type archive struct {
-	comment string
-	names   []string
-	files   map[string]string
-}
-
-func parseArchive(data string) archive {
-	a := archive{files: map[string]string{}}
-	cur := ""
-	var b strings.Builder
-	flush := func() {
-		if cur == "" {
-			a.comment = b.String()
-		} else {
-			a.files[cur] = b.String()
-		}
-		b.Reset()
-	}
-	for _, line := range strings.SplitAfter(data, "\n") {
-		t := strings.TrimRight(line, "\n")
-		if strings.HasPrefix(t, "-- ") && strings.HasSuffix(t, " --") && len(t) > 6 {
-			flush()
-			cur = strings.TrimSpace(t[3 : len(t)-3])
-			a.names = append(a.names, cur)
-			continue
-		}
-		b.WriteString(line)
-	}
-	flush()
-	return a
-}
-
-func (a archive) format() string {
-	var b strings.Builder
-	b.WriteString(a.comment)
-	for _, n := range a.names {
-		fmt.Fprintf(&b, "-- %s --\n", n)
-		b.WriteString(a.files[n])
-	}
-	return b.String()
-}
 
 // caseOptions reads the options file of a case: "key: value" lines.
 func caseOptions(s string) map[string]string {
@@ -114,13 +67,15 @@ func countsText(c Counts) string {
 }
 
 // runCase computes the page of one fixture.
-func runCase(t testing.TB, a archive) *Page {
+func runCase(t testing.TB, a *sitetest.Archive) *Page {
 	t.Helper()
-	page, ok := a.files["page.md"]
+	data, ok := a.Get("page.md")
 	if !ok {
 		t.Fatal("no page.md in case")
 	}
-	opts := caseOptions(a.files["options"])
+	options, _ := a.Get("options")
+	opts := caseOptions(string(options))
+	page := string(data)
 	if opts["crlf"] == "true" {
 		page = strings.ReplaceAll(page, "\n", "\r\n")
 	}
@@ -150,25 +105,18 @@ func TestCases(t *testing.T) {
 	}
 	for _, file := range files {
 		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
-			data, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			a := parseArchive(string(data))
+			a := sitetest.Load(t, file)
 			p := runCase(t, a)
 			checkInvariants(t, p)
 			got := dump(p)
-			if *update {
-				if _, ok := a.files["want"]; !ok {
-					a.names = append(a.names, "want")
-				}
-				a.files["want"] = got
-				if err := os.WriteFile(file, []byte(a.format()), 0o644); err != nil {
+			if *sitetest.Update {
+				a.Set("want", []byte(got))
+				if err := os.WriteFile(file, a.Format(), 0o644); err != nil {
 					t.Fatal(err)
 				}
 				return
 			}
-			if want := a.files["want"]; got != want {
+			if want, _ := a.Get("want"); got != string(want) {
 				t.Errorf("status of %s:\n--- got\n%s--- want\n%s", file, got, want)
 			}
 		})
@@ -181,11 +129,8 @@ func fixturePages(t testing.TB) [][]byte {
 	files, _ := filepath.Glob("testdata/cases/*.txtar")
 	var out [][]byte
 	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, bytes.Clone([]byte(parseArchive(string(data)).files["page.md"])))
+		page, _ := sitetest.Load(t, f).Get("page.md")
+		out = append(out, page)
 	}
 	return out
 }

@@ -2,9 +2,7 @@ package wikilink_test
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
-	"os"
 	"path"
 	"sort"
 	"strings"
@@ -16,41 +14,10 @@ import (
 	"github.com/milepost/milepost/internal/markdown"
 	"github.com/milepost/milepost/internal/marker"
 	"github.com/milepost/milepost/internal/mdtext"
+	"github.com/milepost/milepost/internal/sitetest"
 	"github.com/milepost/milepost/internal/slug"
 	"github.com/milepost/milepost/internal/wikilink"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
-
-// archive is a txtar archive: a comment, then files each introduced by a
-// "-- name --" line.
-type archive struct {
-	names []string
-	files map[string][]byte
-}
-
-func readArchive(t *testing.T, file string) archive {
-	t.Helper()
-	data, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := archive{files: map[string][]byte{}}
-	name := ""
-	for _, line := range strings.SplitAfter(string(data), "\n") {
-		trimmed := strings.TrimRight(line, "\n")
-		if strings.HasPrefix(trimmed, "-- ") && strings.HasSuffix(trimmed, " --") && len(trimmed) > 6 {
-			name = trimmed[3 : len(trimmed)-3]
-			a.names = append(a.names, name)
-			a.files[name] = nil
-			continue
-		}
-		if name != "" {
-			a.files[name] = append(a.files[name], line...)
-		}
-	}
-	return a
-}
 
 // summary is what pass 1 keeps of a page once its AST is gone.
 type summary struct {
@@ -111,16 +78,16 @@ func pass1(t *testing.T, p *markdown.Parser, file string, src []byte) summary {
 }
 
 func TestVault(t *testing.T) {
-	a := readArchive(t, "testdata/vault.txtar")
+	a := sitetest.Load(t, "testdata/vault.txtar")
 	p := markdown.New(markdown.Options{Vocabulary: marker.Default()})
 	var pages []summary
 	var targets []wikilink.Target
-	for _, name := range a.names {
-		if path.Ext(name) != ".md" {
-			targets = append(targets, wikilink.Target{Path: name, URL: name})
+	for _, f := range a.Files {
+		if path.Ext(f.Name) != ".md" {
+			targets = append(targets, wikilink.Target{Path: f.Name, URL: f.Name})
 			continue
 		}
-		s := pass1(t, p, name, a.files[name])
+		s := pass1(t, p, f.Name, f.Data)
 		pages = append(pages, s)
 		targets = append(targets, s.target)
 	}
@@ -161,17 +128,5 @@ func TestVault(t *testing.T) {
 		fmt.Fprintf(&out, "%s ← %s\n", p, strings.Join(backlinks[p], ", "))
 	}
 
-	const golden = "testdata/vault.golden"
-	if *update {
-		if err := os.WriteFile(golden, out.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(out.Bytes(), want) {
-		t.Errorf("vault output differs from %s (go test -update to rewrite):\n%s", golden, out.Bytes())
-	}
+	sitetest.Golden(t, "testdata/vault.golden", out.Bytes())
 }

@@ -1,4 +1,12 @@
-package publish
+// Package minify shrinks a build's output files by extension without
+// changing what they mean, and a theme's templates once when they are
+// loaded.
+//
+// In: a file's name and bytes, or a template's source. Out: the smaller
+// bytes, or an error and the bytes as they were when minifying could
+// change their meaning. Must not: touch the disk, or change what a page
+// shows.
+package minify
 
 import (
 	"bytes"
@@ -7,7 +15,7 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/tdewolff/minify/v2"
+	tdminify "github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
 	"github.com/tdewolff/minify/v2/html"
 	"github.com/tdewolff/minify/v2/js"
@@ -35,8 +43,8 @@ import (
 //
 // Other extensions pass through unchanged.
 type Minifier struct {
-	m    *minify.M
-	tmpl *minify.M // HTML with Go template actions left alone
+	m    *tdminify.M
+	tmpl *tdminify.M // HTML with Go template actions left alone
 }
 
 // Media types used to register and select the minifiers.
@@ -68,8 +76,8 @@ var extensionMedia = map[string]string{
 var templateComment = regexp.MustCompile(`(?s)\{\{/\*.*?\*/\}\}`)
 
 // NewMinifier returns a Minifier with the settings above.
-func NewMinifier() *Minifier {
-	m := minify.New()
+func New() *Minifier {
+	m := tdminify.New()
 	htmlOptions := html.Minifier{
 		KeepDocumentTags:    true,
 		KeepEndTags:         true,
@@ -77,7 +85,7 @@ func NewMinifier() *Minifier {
 		KeepSpecialComments: true,
 	}
 	m.Add(mediaHTML, &htmlOptions)
-	tmpl := minify.New()
+	tmpl := tdminify.New()
 	tmplOptions := htmlOptions
 	tmplOptions.TemplateDelims = html.GoTemplateDelims
 	tmpl.Add(mediaHTML, &tmplOptions)

@@ -1,4 +1,12 @@
-package publish
+// Package destcheck decides whether a folder may receive a build: it
+// resolves paths (symlinks and "..", for folders that need not exist yet),
+// refuses a destination that is, holds or lies inside a source folder, and
+// explains a refused folder that milepost did not write.
+//
+// In: the destination as the user gave it, the source folders. Out: the
+// resolved destination, its visible entries, and errors that match
+// ErrProtected or ErrForeign. Must not: write anything.
+package destcheck
 
 import (
 	"errors"
@@ -10,11 +18,20 @@ import (
 	"strings"
 )
 
-// resolvePath returns the absolute, symlink-free form of p, which need not
+// Errors that callers may want to tell apart (wrap-checked with errors.Is).
+var (
+	// ErrProtected: the destination is, or contains, a protected directory.
+	ErrProtected = errors.New("destination is, holds or lies inside a source folder")
+	// ErrForeign: the destination is not empty and has no manifest; Force
+	// accepts it.
+	ErrForeign = errors.New("destination is not empty and was not written by milepost")
+)
+
+// Resolve returns the absolute, symlink-free form of p, which need not
 // exist: the longest existing prefix is resolved by filepath.EvalSymlinks
 // (which applies ".." after a link to the link's target, as the kernel
 // does) and the missing rest is joined on lexically.
-func resolvePath(p string) (string, error) {
+func Resolve(p string) (string, error) {
 	if p == "" {
 		return "", errors.New("empty path")
 	}
@@ -61,18 +78,18 @@ func isWithin(path, dir string) bool {
 	return strings.HasPrefix(path, dir)
 }
 
-// checkProtected refuses a destination that is, or contains, a protected
+// Protected refuses a destination that is, or contains, a protected
 // directory or an input directory, or that lies inside an input directory
 // (its output would be read back as input by the next build). Paths are
 // compared after resolving symlinks and ".."; where they exist, os.SameFile
 // also catches one directory reached by two spellings (bind mounts,
 // case-insensitive file systems).
-func checkProtected(dest, resolvedDest string, protected, inputs []string) error {
+func Protected(dest, resolvedDest string, protected, inputs []string) error {
 	check := func(p string, refuseInside bool) error {
 		if p == "" {
 			return nil
 		}
-		resolved, err := resolvePath(p)
+		resolved, err := Resolve(p)
 		if err != nil {
 			return fmt.Errorf("protected directory %s: %w", p, err)
 		}
@@ -155,9 +172,9 @@ type refusal struct {
 func (r *refusal) Error() string { return r.msg }
 func (r *refusal) Unwrap() error { return r.kind }
 
-// visibleEntries lists the names in dir that do not start with a dot,
+// Visible lists the names in dir that do not start with a dot,
 // sorted; exists is false when dir does not exist.
-func visibleEntries(dir string) (names []string, exists bool, err error) {
+func Visible(dir string) (names []string, exists bool, err error) {
 	info, err := os.Stat(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, false, nil
@@ -181,9 +198,10 @@ func visibleEntries(dir string) (names []string, exists bool, err error) {
 	return names, true, nil
 }
 
-// foreignError explains a refused non-empty destination with a few of the
-// files found there.
-func foreignError(dest string, names []string) error {
+// Foreign explains a refused non-empty destination with a few of the
+// files found there, and without manifest, the file milepost leaves in the
+// folders it writes.
+func Foreign(dest string, names []string, manifest string) error {
 	const shown = 3
 	list := strings.Join(names[:min(shown, len(names))], ", ")
 	if len(names) > shown {
@@ -192,7 +210,7 @@ func foreignError(dest string, names []string) error {
 	return &refusal{
 		msg: fmt.Sprintf("refusing destination %s: it holds %s and no %s, so milepost did not write it; "+
 			"use --force to publish there anyway (files the build does not produce are left alone)",
-			dest, list, manifestName),
+			dest, list, manifest),
 		kind: ErrForeign,
 	}
 }

@@ -1,4 +1,11 @@
-package devserver
+// Package reload measures what a user of `milepost serve` waits for: the
+// time from writing a source file to the browser being told to reload.
+//
+// In: a site folder, a devserver.Builder, the file to edit and how many
+// times. Out: the median and the 95th percentile. It edits the file (and
+// restores it): it is for the benchmark (BenchmarkReload in cmd/milepost,
+// run by bench/run.sh), never for the product.
+package reload
 
 import (
 	"context"
@@ -12,12 +19,15 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/milepost/milepost/internal/devserver"
+	"github.com/milepost/milepost/internal/sseclient"
 )
 
 // editTimeout bounds the wait for the reload that follows one edit.
 const editTimeout = 60 * time.Second
 
-// MeasureReload measures what a user of `milepost serve` waits for: the time
+// Measure measures what a user of `milepost serve` waits for: the time
 // from writing a source file to the browser being told to reload. It serves
 // the site under root (built by b) on a free loopback port, watching what
 // `milepost serve` watches: the top folder of file (the content folder),
@@ -29,9 +39,9 @@ const editTimeout = 60 * time.Second
 // Each edit appends a line that must change the output: a paragraph for
 // Markdown and other text, a rule for CSS. An edit the output does not show
 // (a comment in a template) never gets a reload and fails after a minute.
-func MeasureReload(ctx context.Context, root string, b Builder, file string, n int) (median, p95 time.Duration, err error) {
+func Measure(ctx context.Context, root string, b devserver.Builder, file string, n int) (median, p95 time.Duration, err error) {
 	if n <= 0 {
-		return 0, 0, errors.New("MeasureReload: n must be positive")
+		return 0, 0, errors.New("reload.Measure: n must be positive")
 	}
 	name := filepath.Join(root, filepath.FromSlash(file))
 	orig, err := os.ReadFile(name)
@@ -45,7 +55,7 @@ func MeasureReload(ctx context.Context, root string, b Builder, file string, n i
 
 	ctx, cancel := context.WithCancel(ctx)
 	contentDir, _, _ := strings.Cut(path.Clean(file), "/")
-	s := New(b, Options{
+	s := devserver.New(b, devserver.Options{
 		Root:  root,
 		Watch: []string{contentDir, "templates", "static", "milepost.yaml"},
 		Port:  -1,
@@ -73,12 +83,12 @@ func MeasureReload(ctx context.Context, root string, b Builder, file string, n i
 	}
 	client := &http.Client{Transport: &http.Transport{}}
 	defer client.CloseIdleConnections()
-	stream, err := openEvents(ctx, client, siteURL)
+	stream, err := sseclient.Open(ctx, client, siteURL+"_milepost/events")
 	if err != nil {
 		return 0, 0, err
 	}
-	events := stream.pump(ctx)
-	if ev, ok := <-events; !ok || ev.name != "hello" {
+	events := stream.Pump(ctx)
+	if ev, ok := <-events; !ok || ev.Name != "hello" {
 		return 0, 0, errors.New("event stream did not greet")
 	}
 
@@ -108,7 +118,7 @@ func benchEdit(file string, i int) string {
 
 // awaitReload waits for the reload (or stylesheet swap) that follows an
 // edit of file.
-func awaitReload(events <-chan event, file string, within time.Duration) error {
+func awaitReload(events <-chan sseclient.Event, file string, within time.Duration) error {
 	timeout := time.NewTimer(within)
 	defer timeout.Stop()
 	for {
@@ -117,9 +127,9 @@ func awaitReload(events <-chan event, file string, within time.Duration) error {
 			switch {
 			case !ok:
 				return errors.New("event stream closed")
-			case ev.name == "reload" || ev.name == "css":
+			case ev.Name == "reload" || ev.Name == "css":
 				return nil
-			case ev.name == "error":
+			case ev.Name == "error":
 				return fmt.Errorf("the build failed after editing %s", file)
 			}
 		case <-timeout.C:

@@ -1,4 +1,4 @@
-package publish
+package minify
 
 import (
 	"bytes"
@@ -8,16 +8,18 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/milepost/milepost/internal/sitetest"
 )
 
-// TestMinifyGolden minifies every input under testdata/minify and compares
+// TestMinifyGolden minifies every input file under testdata and compares
 // with its .golden twin (go test -update rewrites them).
 func TestMinifyGolden(t *testing.T) {
-	inputs, err := filepath.Glob(filepath.Join("testdata", "minify", "*"))
+	inputs, err := filepath.Glob(filepath.Join("testdata", "*.*"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := NewMinifier()
+	m := New()
 	for _, input := range inputs {
 		if strings.HasSuffix(input, ".golden") {
 			continue
@@ -35,7 +37,7 @@ func TestMinifyGolden(t *testing.T) {
 			if len(out) >= len(data) {
 				t.Errorf("output is not smaller: %d >= %d bytes", len(out), len(data))
 			}
-			checkGolden(t, filepath.Join("minify", name+".golden"), out)
+			sitetest.Golden(t, filepath.Join("testdata", name+".golden"), out)
 		})
 	}
 }
@@ -43,7 +45,7 @@ func TestMinifyGolden(t *testing.T) {
 // TestMinifyKeepsMeaning states, input by input, what minification must
 // preserve (and what it may drop).
 func TestMinifyKeepsMeaning(t *testing.T) {
-	m := NewMinifier()
+	m := New()
 	tests := []struct {
 		name, file   string
 		keep, remove []string
@@ -98,7 +100,7 @@ func TestMinifyKeepsMeaning(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			data, err := os.ReadFile(filepath.Join("testdata", "minify", tt.file))
+			data, err := os.ReadFile(filepath.Join("testdata", tt.file))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -121,11 +123,11 @@ func TestMinifyKeepsMeaning(t *testing.T) {
 }
 
 func TestMinifiedJSONDecodesTheSame(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("testdata", "minify", "status.json"))
+	data, err := os.ReadFile(filepath.Join("testdata", "status.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, err := NewMinifier().Minify("status.json", data)
+	out, err := New().Minify("status.json", data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,7 +150,7 @@ func TestMinifiedJSONDecodesTheSame(t *testing.T) {
 }
 
 func TestMinifyByExtension(t *testing.T) {
-	m := NewMinifier()
+	m := New()
 	tests := []struct {
 		name, in, want string
 	}{
@@ -180,7 +182,7 @@ func TestMinifyByExtension(t *testing.T) {
 }
 
 func TestMinifyFailureKeepsOriginal(t *testing.T) {
-	m := NewMinifier()
+	m := New()
 	tests := []struct{ name, in string }{
 		{"broken.js", "function ( {"},
 		{"page.html", "<p>x</p><script>function ( {</script>"},
@@ -198,7 +200,7 @@ func TestMinifyFailureKeepsOriginal(t *testing.T) {
 }
 
 func TestMinifyLeavesCallerBytesAlone(t *testing.T) {
-	m := NewMinifier()
+	m := New()
 	for name, in := range map[string]string{
 		"a.xml":  "<a b=\"x\ty\">\n <c/>\n</a>",
 		"a.html": "<P CLASS=\"X\">a   b</P>",
@@ -240,22 +242,19 @@ func TestEnsureSVGNamespace(t *testing.T) {
 // references than maxEntities is returned as it is, with the reason.
 func TestMinifyLeavesEntityHeavyPagesAlone(t *testing.T) {
 	page := []byte("<!DOCTYPE html><html><body><p>" + strings.Repeat("a &amp; b ", maxEntities+1) + "</p></body></html>")
-	out, err := NewMinifier().Minify("x.html", page)
+	out, err := New().Minify("x.html", page)
 	if !errors.Is(err, ErrTooManyEntities) || !bytes.Equal(out, page) {
 		t.Errorf("got err %v and %d bytes, want ErrTooManyEntities and the page as it was", err, len(out))
 	}
 }
 
 func TestMinifyTemplate(t *testing.T) {
-	m := NewMinifier()
+	m := New()
 	src := "<div>\n  {{/* a comment with a quote: it's here */}}\n  <p class=\"a\">{{.Title}}</p>\n  {{if .X}}\n    <span>{{.X}}</span>\n  {{end}}\n</div>\n"
 	got, ok := m.MinifyTemplate(src)
 	// Whitespace beside an inline element may show: one newline stays.
 	want := "<div><p class=\"a\">{{.Title}}</p>{{if .X}}\n<span>{{.X}}</span>\n{{end}}</div>"
 	if !ok || got != want {
 		t.Errorf("MinifyTemplate = %q, %v; want %q", got, ok, want)
-	}
-	if _, ok := (&Tx{}).MinifyTemplate(src); ok {
-		t.Error("a transaction that does not minify minified a template")
 	}
 }

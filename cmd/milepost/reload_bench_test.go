@@ -1,4 +1,4 @@
-package devserver_test
+package main
 
 import (
 	"context"
@@ -13,8 +13,8 @@ import (
 	"time"
 
 	"github.com/milepost/milepost"
+	"github.com/milepost/milepost/bench/reload"
 	"github.com/milepost/milepost/internal/benchcorpus"
-	"github.com/milepost/milepost/internal/devserver"
 	"github.com/milepost/milepost/internal/site"
 )
 
@@ -23,7 +23,7 @@ import (
 // folder with content/ inside, as make bench generates it) or, when unset,
 // a generated 1,000-page corpus. MILEPOST_BENCH_EDITS sets the number of
 // edits (default 20). Run it once: go test -run '^$' -bench BenchmarkReload
-// -benchtime 1x ./internal/devserver/
+// -benchtime 1x ./cmd/milepost/
 func BenchmarkReload(b *testing.B) {
 	root := os.Getenv("MILEPOST_BENCH_CORPUS")
 	if root == "" {
@@ -40,16 +40,16 @@ func BenchmarkReload(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	builder := devserver.SiteBuilder(site.NewBuilder(site.Input{
+	builder := siteBuilder{site.NewBuilder(site.Input{
 		Mode:           site.Again,
 		Site:           os.DirFS(root),
 		ThemeTemplates: milepost.Templates(),
 		ThemeStatic:    milepost.Static(),
 		Now:            time.Unix(1_700_000_000, 0).UTC(),
-	}))
+	})}
 	b.ResetTimer()
 	for range b.N {
-		median, p95, err := devserver.MeasureReload(context.Background(), root, builder, file, edits)
+		median, p95, err := reload.Measure(context.Background(), root, builder, file, edits)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -1,4 +1,4 @@
-package publish
+package minify
 
 import (
 	"bytes"
@@ -12,7 +12,7 @@ import (
 // static/ minifies without error, so none of them is quietly published
 // unminified, and that SVGs keep their namespace.
 func TestThemeStaticFilesMinify(t *testing.T) {
-	m := NewMinifier()
+	m := New()
 	static := milepost.Static()
 	err := fs.WalkDir(static, ".", func(name string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {

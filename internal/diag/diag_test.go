@@ -1,0 +1,40 @@
+package diag
+
+import (
+	"encoding/json"
+	"testing"
+)
+
+func TestForms(t *testing.T) {
+	d := Warnf(KindDrift, "content/a, b.md", 12, 3, "50%% done:\nbut 2 of 3")
+	if got, want := d.String(), "content/a, b.md:12:3: warning: 50% done:\nbut 2 of 3"; got != want {
+		t.Errorf("String() = %q, want %q", got, want)
+	}
+	if got, want := d.GitHub(), "::warning file=content/a%2C b.md,line=12,col=3,title=milepost drift::50%25 done:%0Abut 2 of 3"; got != want {
+		t.Errorf("GitHub() = %q, want %q", got, want)
+	}
+	js, err := json.Marshal(Errorf("x.md", 1, 0, "bad"))
+	if want := `{"file":"x.md","line":1,"col":0,"severity":"error","kind":"","message":"bad"}`; err != nil || string(js) != want {
+		t.Errorf("JSON = %s, %v; want %s", js, err, want)
+	}
+}
+
+func TestTally(t *testing.T) {
+	l := List{Warnf(KindStale, "a", 0, 0, "x"), Warnf(KindDrift, "a", 0, 0, "x"), Warnf(KindStale, "b", 0, 0, "x"), Errorf("c", 0, 0, "x")}
+	if got, want := l.Tally(), "1 error, 3 warnings (1 drift, 2 stale)"; got != want {
+		t.Errorf("Tally() = %q, want %q", got, want)
+	}
+	if got, want := List(nil).Tally(), "0 errors, 0 warnings"; got != want {
+		t.Errorf("Tally() = %q, want %q", got, want)
+	}
+}
+
+func TestParseKinds(t *testing.T) {
+	kinds, err := ParseKinds("drift, stale")
+	if err != nil || !kinds[KindDrift] || !kinds[KindStale] || len(kinds) != 2 {
+		t.Errorf("ParseKinds = %v, %v", kinds, err)
+	}
+	if _, err := ParseKinds("drift,typo"); err == nil {
+		t.Error("an unknown kind was accepted")
+	}
+}
