@@ -57,16 +57,22 @@ func GitHub(s string) string {
 // Set hands out unique ids within one document: the first use of an id is
 // kept, later ones get -1, -2, … appended. An empty id becomes section-N,
 // N counting from 1 within the document.
+//
+// Each call costs amortised constant time however the ids repeat: the set
+// remembers, for each id it was asked for, the next suffix to try, so a
+// page of 25,000 headings with the same text does not try h-1, h-2, … again
+// for each one. A suffix is skipped at most once per id (only ids already
+// taken are skipped, and the counter never goes back), so n calls try at
+// most 2n candidates in all.
 type Set struct {
 	used  map[string]bool
+	next  map[string]int // id → the first suffix not yet tried for it
 	empty int
 }
 
 // Unique returns id, or id with the first free -N suffix.
 func (s *Set) Unique(id string) string {
-	if s.used == nil {
-		s.used = map[string]bool{}
-	}
+	s.init()
 	if id == "" {
 		for {
 			s.empty++
@@ -80,9 +86,12 @@ func (s *Set) Unique(id string) string {
 		s.used[id] = true
 		return id
 	}
-	for n := 1; ; n++ {
+	n := max(s.next[id], 1)
+	for {
 		c := id + "-" + strconv.Itoa(n)
+		n++
 		if !s.used[c] {
+			s.next[id] = n
 			s.used[c] = true
 			return c
 		}
@@ -91,8 +100,16 @@ func (s *Set) Unique(id string) string {
 
 // Reserve marks id as used without returning a variant (explicit {#id}s).
 func (s *Set) Reserve(id string) {
+	s.init()
+	s.used[id] = true
+}
+
+// Taken reports whether id is in use.
+func (s *Set) Taken(id string) bool { return s.used[id] }
+
+func (s *Set) init() {
 	if s.used == nil {
 		s.used = map[string]bool{}
+		s.next = map[string]int{}
 	}
-	s.used[id] = true
 }
