@@ -90,6 +90,10 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitFail
 	}
 	cache.offer(&in, <-parts, stderr)
+	defer process.onAbandon(func() {
+		tx.Abandon()
+		fmt.Fprintln(stderr, "milepost: build interrupted; the destination is unchanged")
+	})()
 	if !*quiet && stderr == io.Writer(os.Stderr) {
 		var clear func()
 		in.Progress, clear = progressLine(os.Stderr)
@@ -103,7 +107,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return reportFailure(stderr, sf.source, res, err)
 	}
 	saved := cache.saveAside(res) // what does not depend on the commit, while it runs
+	if !process.beginCommit() {   // a signal is ending the process
+		return exitFail
+	}
 	stats, err := tx.Commit()
+	process.endCommit()
 	if err != nil {
 		_ = saved()
 		fmt.Fprintln(stderr, "milepost:", err)

@@ -469,6 +469,22 @@ func (t *Tx) Abort() error {
 	return t.removeStaging()
 }
 
+// Abandon is Abort for a process about to exit on a signal: it does not
+// wait for Puts in flight (a worker may be deep in one huge page), it makes
+// new ones fail, and it removes the staging directory as far as it can (the
+// next Begin removes whatever a Put still in flight leaves there). The lock
+// stays held until the process exits.
+func (t *Tx) Abandon() {
+	t.mu.Lock()
+	if t.state != txOpen {
+		t.mu.Unlock()
+		return
+	}
+	t.state = txDone
+	t.mu.Unlock()
+	_ = t.removeStaging()
+}
+
 // setDone ends the transaction: it releases the lock and removes the parents
 // Begin created for a missing destination if nothing was published in them.
 func (t *Tx) setDone() {
