@@ -89,6 +89,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, "milepost:", err)
 		return exitFail
 	}
+	if msg := tx.Recovered(); msg != "" {
+		fmt.Fprintln(stderr, "milepost: warning:", msg)
+	}
 	cache.offer(&in, <-parts, stderr)
 	defer process.onAbandon(func() {
 		tx.Abandon()

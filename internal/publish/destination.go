@@ -196,3 +196,4 @@ func foreignError(dest string, names []string) error {
 		kind: ErrForeign,
 	}
 }
+

@@ -48,10 +48,13 @@
 // .milepost-lock-<name> file beside it while it does not exist yet) until
 // Commit or Abort; the kernel drops it if the process dies.
 //
-// If a Commit is interrupted half-way (power cut, kill -9), the destination
-// holds a mix of old and new files, but the manifest written before the first
-// change lists every path the commit touches with an unknown hash, so the next
-// build rewrites or prunes all of them and the destination converges.
+// A Commit into an existing destination is all or nothing: it runs under a
+// rollback journal (journal.go). An error part-way rolls it back at once; a
+// commit cut short (kill -9, power cut) is rolled back, or completed when
+// the new manifest was already in place, by the next Begin before anything
+// else, and Tx.Recovered says so. Either way the destination ends up
+// exactly the old build or exactly the new one. A commit into a missing
+// destination is a single rename of the staging directory.
 //
 // Memory is the in-memory Sink used by the dev server, `milepost check` and
 // tests; Minifier minifies by file extension and is shared by both sinks.
