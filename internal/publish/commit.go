@@ -234,7 +234,9 @@ func (t *Tx) destPath(name string) string {
 // directory on its way is a symlink (which could lead out of the
 // destination). A staged file may replace an old file or an old directory
 // only if everything in the way is being pruned (replaceDirs lists the
-// directories to take away).
+// directories to take away), and a file milepost did not write only with
+// Force: like a non-empty destination without a manifest, a file written by
+// hand is not overwritten unasked.
 func (t *Tx) preflight(p commitPlan, sum [32]byte) (j journalFile, replaceDirs []string, err error) {
 	lookup := newDestLookup(t.dest)
 	pruning := map[string]bool{}
@@ -245,6 +247,7 @@ func (t *Tx) preflight(p commitPlan, sum [32]byte) (j journalFile, replaceDirs [
 			pruning[name] = true
 		}
 	}
+	var foreign []string
 	for _, name := range p.write {
 		for dir := path.Dir(name); dir != "."; dir = path.Dir(dir) {
 			switch kind := lookup.kind(dir); {
@@ -262,10 +265,16 @@ func (t *Tx) preflight(p commitPlan, sum [32]byte) (j journalFile, replaceDirs [
 			replaceDirs = append(replaceDirs, name)
 			j.Create = append(j.Create, name)
 		case kindOther, kindSymlink:
+			if _, ours := t.old[name]; !ours && !t.force {
+				foreign = append(foreign, name)
+			}
 			j.Replace = append(j.Replace, name)
 		default:
 			j.Create = append(j.Create, name)
 		}
+	}
+	if len(foreign) > 0 {
+		return j, nil, foreignFilesError(t.dest, foreign)
 	}
 	j.Mkdir = plannedDirs(lookup, p.write, pruning)
 	return j, replaceDirs, nil

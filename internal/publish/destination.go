@@ -197,3 +197,18 @@ func foreignError(dest string, names []string) error {
 	}
 }
 
+// foreignFilesError refuses a commit that would overwrite files in dest
+// that milepost did not write (no manifest lists them): added by hand after
+// the last build.
+func foreignFilesError(dest string, names []string) error {
+	const shown = 3
+	list := strings.Join(names[:min(shown, len(names))], ", ")
+	if len(names) > shown {
+		list += fmt.Sprintf(" and %d more", len(names)-shown)
+	}
+	return &refusal{
+		msg: fmt.Sprintf("refusing to overwrite %s in %s: milepost did not write it (its manifest does not list it); "+
+			"move it away, or use --force to overwrite it", list, dest),
+		kind: ErrForeign,
+	}
+}

@@ -232,3 +232,34 @@ func TestCommitIsOldOrNew(t *testing.T) {
 	}
 }
 
+// TestCommitRefusesHandWrittenFile: a file added by hand where a new page
+// now goes is not the build's to overwrite, manifest or not; --force
+// overwrites it.
+func TestCommitRefusesHandWrittenFile(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	build(t, dest, Options{}, map[string]string{"index.html": "home"})
+	writeTree(t, dest, map[string]string{"trackers/status/index.html": "written by hand"})
+	before := snapshot(t, dest)
+
+	tx, err := Begin(dest, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, content := range map[string]string{"index.html": "home", "trackers/status/index.html": "generated"} {
+		if err := tx.Put(name, []byte(content)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err = tx.Commit()
+	if !errors.Is(err, ErrForeign) || !strings.Contains(err.Error(), "trackers/status/index.html") {
+		t.Fatalf("Commit: %v, want a refusal naming the hand-written file", err)
+	}
+	if diff := diffSnapshots(before, snapshot(t, dest)); diff != "" {
+		t.Errorf("a refused commit changed the destination:\n%s", diff)
+	}
+
+	build(t, dest, Options{Force: true}, map[string]string{"index.html": "home", "trackers/status/index.html": "generated"})
+	if got := files(t, dest)["trackers/status/index.html"]; got != "generated" {
+		t.Errorf("with Force the file holds %q", got)
+	}
+}

@@ -25,6 +25,9 @@
 //     rewritten).
 //   - Commit deletes only files listed in the previous manifest that this
 //     build no longer produces, then removes directories that became empty.
+//     It overwrites a file only if the manifest lists it, or with Force: a
+//     file added by hand where the build now puts one is refused, as a
+//     foreign destination is (ErrForeign).
 //     It never deletes a dot-file or anything inside a dot-directory (.git of
 //     a gh-pages worktree, .nojekyll, .well-known), nor a file it did not
 //     write.
