@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path"
 	"runtime"
+	"strings"
 
 	"github.com/milepost/milepost/internal/config"
 	"github.com/milepost/milepost/internal/devserver"
@@ -22,6 +23,15 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs.IntVar(port, "p", 1313, "first `port` to try")
 	open := fs.Bool("open", false, "open the site in the default browser once it is served")
 	poll := fs.Duration("poll", 0, "poll for changes at this `interval` instead of using file system events (WSL, Docker volumes, NFS)")
+	var allowHosts []string
+	fs.Func("allow-host", "also answer requests for host `NAME` (repeatable, or comma-separated); others get 421", func(v string) error {
+		for _, name := range strings.Split(v, ",") {
+			if name = strings.TrimSpace(name); name != "" {
+				allowHosts = append(allowHosts, name)
+			}
+		}
+		return nil
+	})
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -36,12 +46,13 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	cfg, _ := site.ReadConfig(in) // a broken config is reported by the first build, in the page
 	srv := devserver.New(devserver.SiteBuilder(site.NewBuilder(in)), devserver.Options{
-		Root:  sf.source,
-		Watch: []string{path.Clean(cfg.ContentDir), "templates", "static", config.FileName},
-		Bind:  *bind,
-		Port:  *port,
-		Poll:  *poll,
-		Log:   stderr,
+		Root:       sf.source,
+		Watch:      []string{path.Clean(cfg.ContentDir), "templates", "static", config.FileName},
+		Bind:       *bind,
+		AllowHosts: allowHosts,
+		Port:       *port,
+		Poll:       *poll,
+		Log:        stderr,
 	})
 	err = srv.Run(ctx, func(url string) {
 		if *open {
