@@ -191,3 +191,25 @@ func TestInitBuildsAtOnce(t *testing.T) {
 		t.Errorf("init into a non-empty folder: exit %d, want 1", code)
 	}
 }
+
+// TestNotFoundPageLinksWithBaseURL: 404.html is served at any depth, so it
+// links absolutely through the base URL, as a link, not as a file name.
+func TestNotFoundPageLinksWithBaseURL(t *testing.T) {
+	root := writeSite(t, "testdata/small.txtar")
+	dest := filepath.Join(t.TempDir(), "public")
+	if code, _, errOut := runCLI(t, "build", "--no-minify", "--base-url", "https://example.github.io/proj/", "-s", root, "-d", dest); code != 0 {
+		t.Fatalf("build: exit %d\n%s", code, errOut)
+	}
+	page, err := os.ReadFile(filepath.Join(dest, "404.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(page), "./https:") {
+		t.Error("404.html has links starting ./https:")
+	}
+	for _, want := range []string{`href="https://example.github.io/proj/style.css"`, `src="https://example.github.io/proj/milepost.js"`} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("404.html lacks %s", want)
+		}
+	}
+}

@@ -36,24 +36,29 @@ func (v *View) Rel(target string) string {
 	return RelHref(v.Root, target, v.Site.FileLinks) + frag
 }
 
-// RelHref is the relative href to target (a URL relative to the site root,
-// without fragment) from a file whose path to the site root is root
-// ("../../"). With fileLinks, directory URLs name their index.html. A
-// first segment holding ':' gets "./" in front, so a file named "a:b.png"
-// is never read as a URL scheme.
+// RelHref is the href to target (a URL relative to the site root, without
+// fragment) from a file whose path to the site root is root: relative
+// ("../../", "" at the root) or, for a page served at any depth (404.html),
+// the site's absolute base URL ("https://example.org/proj/"). With
+// fileLinks, directory URLs name their index.html. When the href starts
+// with target itself (root ""), a first segment holding ':' gets "./" in
+// front, so a file named "a:b.png" is never read as a URL scheme; a root of
+// its own ("../", a base URL) already decides how the href is read.
 func RelHref(root, target string, fileLinks bool) string {
 	if fileLinks && (target == "" || strings.HasSuffix(target, "/")) {
 		target += "index.html"
 	}
-	href := root + target
-	first := href
-	if i := strings.IndexByte(href, '/'); i >= 0 {
-		first = href[:i]
+	if root != "" {
+		return root + target
 	}
-	if href == "" || strings.Contains(first, ":") {
-		href = "./" + href
+	first := target
+	if i := strings.IndexByte(target, '/'); i >= 0 {
+		first = target[:i]
 	}
-	return href
+	if target == "" || strings.Contains(first, ":") {
+		return "./" + target
+	}
+	return target
 }
 
 // Abs returns the absolute URL of target when the site has a base URL, else "".
