@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"fmt"
+	"github.com/milepost/milepost/internal/rawfile"
 	"io/fs"
 	"path"
 	"runtime"
@@ -51,14 +52,12 @@ func Load(fsys fs.FS, o Options) (*Set, diag.List) {
 			}
 			return nil
 		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			// Not followed, wherever it points: a link may leave the
-			// content folder, and the site must build the same anywhere.
-			note(diag.Warnf(diag.KindInput, o.Prefix+p, 0, 0, "skipped: symbolic link (links are not followed; copy the file instead)"))
+		if why := rawfile.Unreadable(d); why != "" {
+			note(diag.Warnf(diag.KindInput, o.Prefix+p, 0, 0, "skipped: %s", why))
 			return nil
 		}
-		if d.IsDir() || !d.Type().IsRegular() {
-			return nil // devices, sockets and pipes are not content
+		if d.IsDir() {
+			return nil
 		}
 		if !strings.EqualFold(path.Ext(p), ".md") {
 			info, err := d.Info()

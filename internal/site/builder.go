@@ -92,6 +92,8 @@ func (b *Builder) Build(ctx context.Context, sink publish.Sink, changed []string
 	if err != nil {
 		diags = append(diags, diag.Errorf("static", 0, 0, "%v", err))
 	}
+	diags = append(diags, content.Skipped(subIfExists(b.in.Site, "templates"), "templates/")...)
+	diags = append(diags, content.Skipped(subIfExists(b.in.Site, "static"), "static/")...)
 	if err := diags.Err(); err != nil {
 		diags.Sort()
 		return &Result{Diagnostics: diags}, err
