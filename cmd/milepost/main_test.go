@@ -213,3 +213,40 @@ func TestNotFoundPageLinksWithBaseURL(t *testing.T) {
 		}
 	}
 }
+
+// TestTagsNeverShareAPage: C++, C# and C slug alike; each keeps its own
+// tag page.
+func TestTagsNeverShareAPage(t *testing.T) {
+	root := t.TempDir()
+	for name, tag := range map[string]string{"a": "C++", "b": "C#", "c": "C", "d": "🚀", "e": "<>"} {
+		writeFileIn(t, root, "content/"+name+".md", "---\ntags: [\""+tag+"\"]\n---\n# "+name+"\n")
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	if code, _, errOut := runCLI(t, "build", "-s", root, "-d", dest); code != 0 {
+		t.Fatalf("build: exit %d\n%s", code, errOut)
+	}
+	entries, err := os.ReadDir(filepath.Join(dest, "tags"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := 0
+	for _, e := range entries {
+		if e.IsDir() {
+			pages++
+		}
+	}
+	if pages != 5 {
+		t.Errorf("%d tag pages for 5 different tags", pages)
+	}
+}
+
+func writeFileIn(t *testing.T, root, rel, text string) {
+	t.Helper()
+	p := filepath.Join(root, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

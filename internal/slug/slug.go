@@ -9,6 +9,8 @@
 package slug
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"strconv"
 	"strings"
 	"unicode"
@@ -35,6 +37,29 @@ func Make(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// Key names a tag, or anything else whose different names must never share
+// one URL, by Make's slug where that loses nothing but case and the kind of
+// separator ("Q4 plan", "q4-plan" and "Q4_Plan" are one name: "q4-plan").
+// Where Make drops more ("C++", "C#" and "C" would all be "c"; "🚀" would
+// be empty), the slug (or "tag") gets '_' and eight hex digits of the
+// name's SHA-256 (of its lower case, runs of separators made '-'):
+// "c_3fd05e6e". Make never writes '_', so such a key differs from every
+// plain slug, and from every other name but for a hash collision.
+func Key(name string) string {
+	canonical := strings.ToLower(strings.Join(strings.FieldsFunc(name, func(r rune) bool {
+		return r == '-' || r == '_' || unicode.IsSpace(r)
+	}), "-"))
+	s := Make(name)
+	if s != "" && s == canonical {
+		return s
+	}
+	if s == "" {
+		s = "tag"
+	}
+	sum := sha256.Sum256([]byte(canonical))
+	return s + "_" + hex.EncodeToString(sum[:4])
 }
 
 // GitHub returns the anchor GitHub gives a heading with the text s: lower

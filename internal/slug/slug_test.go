@@ -135,3 +135,49 @@ func FuzzSetUnique(f *testing.F) {
 		}
 	})
 }
+
+// TestKey: names that differ in more than case and separators never share
+// a key; those that do, do.
+func TestKey(t *testing.T) {
+	same := [][]string{
+		{"launch", "Launch", "LAUNCH"},
+		{"q4-plan", "Q4 plan", "Q4_Plan", "q4  plan"},
+		{"日本語"},
+	}
+	for _, group := range same {
+		for _, name := range group {
+			if got := Key(name); got != group[0] {
+				t.Errorf("Key(%q) = %q, want %q", name, got, group[0])
+			}
+		}
+	}
+	distinct := []string{"C++", "C#", "C", "..", "<>", "🚀", "🚀🚀", "a.b", "ab", "a b!"}
+	seen := map[string]string{}
+	for _, name := range distinct {
+		k := Key(name)
+		if other, dup := seen[k]; dup {
+			t.Errorf("%q and %q share the key %q", name, other, k)
+		}
+		seen[k] = name
+		if k == "" || strings.ContainsAny(k, "/?#% ") {
+			t.Errorf("Key(%q) = %q is not a URL segment", name, k)
+		}
+	}
+}
+
+func FuzzKey(f *testing.F) {
+	for _, s := range []string{"C++", "C", "launch", "🚀", "a_b"} {
+		f.Add(s, "x")
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		ka, kb := Key(a), Key(b)
+		if ka == "" || strings.ContainsAny(ka, "/?#% ") {
+			t.Fatalf("Key(%q) = %q", a, ka)
+		}
+		// Equal keys only for names equal but for case and separators,
+		// or a plain slug that is itself the other's canonical form.
+		if ka == kb && Make(a) != Make(b) {
+			t.Fatalf("%q and %q share %q", a, b, ka)
+		}
+	})
+}
