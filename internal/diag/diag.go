@@ -8,6 +8,7 @@ package diag
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -58,7 +59,7 @@ type Diagnostic struct {
 func (d Diagnostic) String() string {
 	var b strings.Builder
 	if d.File != "" {
-		b.WriteString(d.File)
+		b.WriteString(EscapeControl(d.File))
 		if d.Line > 0 {
 			fmt.Fprintf(&b, ":%d", d.Line)
 			if d.Col > 0 {
@@ -69,8 +70,33 @@ func (d Diagnostic) String() string {
 	}
 	b.WriteString(d.Severity.String())
 	b.WriteString(": ")
-	b.WriteString(d.Message)
+	b.WriteString(EscapeControl(d.Message))
 	return b.String()
+}
+
+// EscapeControl writes the control characters of s (C0, DEL, C1, and the
+// Unicode line and paragraph separators) as Go escapes (\n, \x1b, \u2028),
+// so a diagnostic is always one line: a file named
+// "x\n::error file=evil.md::PWNED" cannot print a line that a CI system
+// reads as a command, nor a terminal escape.
+func EscapeControl(s string) string {
+	if !strings.ContainsFunc(s, isControl) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if !isControl(r) {
+			b.WriteRune(r)
+			continue
+		}
+		q := strconv.QuoteRune(r) // '\n', '\x1b', '\u2028'
+		b.WriteString(q[1 : len(q)-1])
+	}
+	return b.String()
+}
+
+func isControl(r rune) bool {
+	return r < 0x20 || (r >= 0x7f && r < 0xa0) || r == 0x2028 || r == 0x2029
 }
 
 // List is a set of diagnostics.
