@@ -13,7 +13,6 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"path"
 	"sort"
 	"strings"
 	"sync"
@@ -104,6 +103,10 @@ var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // StaticFiles lists the files of the embedded static folder and of a site's
 // own static folder (which wins), as output path → the fs.FS that has it.
+// Every regular file is published as it is, dot-files and dot-folders
+// included (.htaccess, .nojekyll, .well-known/): a file in static/ is there
+// to be served. Only .git folders are left out, and links and other
+// entries that are not regular files (see rawfile.Unreadable).
 func StaticFiles(base, override fs.FS) (map[string]fs.FS, error) {
 	out := map[string]fs.FS{}
 	for _, fsys := range []fs.FS{base, override} {
@@ -114,7 +117,10 @@ func StaticFiles(base, override fs.FS) (map[string]fs.FS, error) {
 			if err != nil {
 				return err
 			}
-			if d.IsDir() || strings.HasPrefix(path.Base(p), ".") || !d.Type().IsRegular() {
+			if d.IsDir() && strings.EqualFold(d.Name(), ".git") {
+				return fs.SkipDir
+			}
+			if d.IsDir() || !d.Type().IsRegular() {
 				return nil
 			}
 			out[p] = fsys

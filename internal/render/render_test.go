@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	milepost "github.com/milepost/milepost"
 	"github.com/milepost/milepost/internal/publish"
@@ -238,5 +239,27 @@ func TestRelHref(t *testing.T) {
 		if got := render.RelHref(tt.root, tt.target, tt.fileLinks); got != tt.want {
 			t.Errorf("RelHref(%q, %q, %v) = %q, want %q", tt.root, tt.target, tt.fileLinks, got, tt.want)
 		}
+	}
+}
+
+// TestStaticFilesKeepDotFiles: static/ is published as it is, dot-files
+// and dot-folders alike; only .git stays out.
+func TestStaticFilesKeepDotFiles(t *testing.T) {
+	site := fstest.MapFS{
+		".htaccess":                {Data: []byte("Options -Indexes")},
+		".well-known/security.txt": {Data: []byte("Contact: x")},
+		".nojekyll":                {Data: nil},
+		"img/.hidden.png":          {Data: []byte("png")},
+		".git/config":              {Data: []byte("[core]")},
+		"sub/.git/HEAD":            {Data: []byte("ref")},
+		"style.css":                {Data: []byte("body{}")},
+	}
+	got, err := render.StaticFiles(nil, site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{".htaccess", ".nojekyll", ".well-known/security.txt", "img/.hidden.png", "style.css"}
+	if keys := render.SortedKeys(got); strings.Join(keys, " ") != strings.Join(want, " ") {
+		t.Errorf("static files %q, want %q", keys, want)
 	}
 }
