@@ -23,6 +23,17 @@ import (
 // are shared by all of them.
 var PageTemplates = []string{"page.html", "home.html", "folder.html", "tags.html", "tag.html", "broken-links.html", "404.html"}
 
+// LayoutIDs are the element ids the default theme's templates give (the
+// main landmark, the search box, the headings of listings). Heading ids in
+// pages never take one of them (markdown.Options.ReservedIDs), or a
+// heading {#main} would make a page with two elements of one id.
+// TestLayoutIDs keeps the list true.
+var LayoutIDs = []string{
+	"backlinks-title", "folder-title", "folders-title", "main", "pages-title", "recent-title",
+	"search-input", "search-results", "search-status", "site-title", "stale-title", "tagged-title",
+	"warnings-title",
+}
+
 // shared are parsed into every page template's set.
 var shared = []string{"layout.html", "partials.html"}
 

@@ -3,6 +3,7 @@ package render_test
 import (
 	"html/template"
 	"io/fs"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -261,5 +262,33 @@ func TestStaticFilesKeepDotFiles(t *testing.T) {
 	want := []string{".htaccess", ".nojekyll", ".well-known/security.txt", "img/.hidden.png", "style.css"}
 	if keys := render.SortedKeys(got); strings.Join(keys, " ") != strings.Join(want, " ") {
 		t.Errorf("static files %q, want %q", keys, want)
+	}
+}
+
+// TestLayoutIDs: every literal id the default theme's templates give is in
+// render.LayoutIDs, which heading ids avoid.
+func TestLayoutIDs(t *testing.T) {
+	reserved := map[string]bool{}
+	for _, id := range render.LayoutIDs {
+		reserved[id] = true
+	}
+	idAttr := regexp.MustCompile(`\bid="([^"{]+)"`)
+	err := fs.WalkDir(milepost.Templates(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(milepost.Templates(), p)
+		if err != nil {
+			return err
+		}
+		for _, m := range idAttr.FindAllSubmatch(data, -1) {
+			if !reserved[string(m[1])] {
+				t.Errorf("%s gives the id %q, missing from render.LayoutIDs", p, m[1])
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }

@@ -201,7 +201,7 @@ func (b *Builder) editedPages(prefix string, changed []string) ([]string, bool) 
 func newParseEnv(cfg config.Config, set *content.Set, statics map[string]fs.FS, prefix string) *parseEnv {
 	vocab := marker.Default().With(cfg.Words.ByState(), cfg.Emoji.ByState())
 	return &parseEnv{
-		parser:    markdown.New(markdown.Options{Vocabulary: vocab, UnsafeHTML: cfg.UnsafeHTML, Renderers: render.BodyRenderers()}),
+		parser:    markdown.New(markdown.Options{Vocabulary: vocab, UnsafeHTML: cfg.UnsafeHTML, Renderers: render.BodyRenderers(), ReservedIDs: render.LayoutIDs}),
 		opts:      statusOptions{base: status.Options{Vocabulary: vocab}},
 		targets:   newLinkTargets(set, render.SortedKeys(statics)),
 		prefix:    prefix,
