@@ -208,15 +208,25 @@ func (t *Tx) removeEmptied(pruned, replaceDirs []string) error {
 	return removeEmptyDirs(t.ops, t.dest, emptied)
 }
 
-// moveIntoPlace renames staged files over their destination names, creating
-// the folders dirs lists first.
+// moveIntoPlace renames staged files over their destination names, making
+// their folders first: those missing when the commit was planned (dirs,
+// which a rollback removes again) and those pruning just emptied and took
+// away.
 func (t *Tx) moveIntoPlace(names, dirs []string) error {
+	made := map[string]bool{}
 	for _, dir := range dirs {
 		if err := t.ops.MkdirAll(t.destPath(dir)); err != nil {
 			return err
 		}
+		made[dir] = true
 	}
 	for _, name := range names {
+		if dir := path.Dir(name); dir != "." && !made[dir] {
+			if err := t.ops.MkdirAll(t.destPath(dir)); err != nil {
+				return err
+			}
+			made[dir] = true
+		}
 		if err := t.ops.Rename(filepath.Join(t.staging, filepath.FromSlash(name)), t.destPath(name)); err != nil {
 			return err
 		}

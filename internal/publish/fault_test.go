@@ -122,9 +122,11 @@ var commitScenarios = []struct {
 	{"forward", map[string]string{
 		"index.html": "v1", "same.html": "same", "c/d.html": "d1",
 		"old.html": "old", "old2/x.html": "x", "dir/index.html": "was a dir", "f": "was a file",
+		"swap/a.html": "pruned from a folder that stays",
 	}, map[string]string{
 		"index.html": "v2", "same.html": "same", "c/d.html": "d2!",
 		"new.html": "new", "new2/y.html": "y", "dir": "now a file", "f/g.html": "now a folder",
+		"swap/b.html": "new in a folder emptied by pruning",
 	}},
 }
 
