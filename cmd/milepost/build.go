@@ -67,7 +67,14 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, "milepost:", err)
 		return exitFail
 	}
+	if msg := tx.Recovered(); msg != "" {
+		fmt.Fprintln(stderr, "milepost: warning:", msg)
+	}
 	cache.Offer(&in)
+	defer process.onAbandon(func() {
+		tx.Abandon()
+		fmt.Fprintln(stderr, "milepost: build interrupted; the destination is unchanged")
+	})()
 	defer f.showProgress(&in, stderr)()
 	res, err := site.Build(ctx, in, tx)
 	in = site.Input{} // what it held of the last build is not needed again
@@ -75,7 +82,10 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		_ = tx.Abort()
 		return reportFailure(stderr, f.site.source, res, err)
 	}
-	stats, err := cache.Commit(res, tx)
+	stats, err := cache.Commit(res, signalSafe{tx})
+	if errors.Is(err, errSignalled) {
+		return exitFail // the signal handler has said why
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "milepost:", err)
 		return exitFail

@@ -3,7 +3,7 @@
 // status.json.
 //
 //	milepost build [-s DIR] [-d DIR] [--base-url URL] [--drafts] [--no-minify] [--force] [-q]
-//	milepost serve [-s DIR] [--bind ADDR] [--port N] [--poll DURATION]
+//	milepost serve [-s DIR] [--bind ADDR] [--allow-host NAME] [--port N] [--poll DURATION]
 //	milepost check [-s DIR] [--format text|json|github] [--strict] [--fail-on KINDS]
 //	milepost init DIR
 //	milepost version
@@ -18,15 +18,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
-	"syscall"
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	stop()
-	os.Exit(code)
+	os.Exit(runWithSignals(os.Args[1:], os.Stdout, os.Stderr))
 }
 
 // Exit codes.

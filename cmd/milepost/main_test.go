@@ -15,8 +15,19 @@ import (
 )
 
 // TestMain keeps the build caches of the tests' sites in a temporary
-// folder, not in the user's cache directory.
+// folder, not in the user's cache directory. With MILEPOST_TEST_MAIN=1 it
+// runs the test binary as the milepost command instead, with its signal
+// handling, on the arguments after "--" (see commandProcess).
 func TestMain(m *testing.M) {
+	if os.Getenv("MILEPOST_TEST_MAIN") == "1" {
+		for i, a := range os.Args {
+			if a == "--" {
+				os.Args = append([]string{os.Args[0]}, os.Args[i+1:]...)
+				break
+			}
+		}
+		main()
+	}
 	dir, err := os.MkdirTemp("", "milepost-cache-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -204,5 +215,64 @@ func TestInitBuildsAtOnce(t *testing.T) {
 	}
 	if code, _, _ := runCLI(t, "init", dir); code != 1 {
 		t.Errorf("init into a non-empty folder: exit %d, want 1", code)
+	}
+}
+
+// TestNotFoundPageLinksWithBaseURL: 404.html is served at any depth, so it
+// links absolutely through the base URL, as a link, not as a file name.
+func TestNotFoundPageLinksWithBaseURL(t *testing.T) {
+	root := writeSite(t, "testdata/small.txtar")
+	dest := filepath.Join(t.TempDir(), "public")
+	if code, _, errOut := runCLI(t, "build", "--no-minify", "--base-url", "https://example.github.io/proj/", "-s", root, "-d", dest); code != 0 {
+		t.Fatalf("build: exit %d\n%s", code, errOut)
+	}
+	page, err := os.ReadFile(filepath.Join(dest, "404.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(page), "./https:") {
+		t.Error("404.html has links starting ./https:")
+	}
+	for _, want := range []string{`href="https://example.github.io/proj/style.css"`, `src="https://example.github.io/proj/milepost.js"`} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("404.html lacks %s", want)
+		}
+	}
+}
+
+// TestTagsNeverShareAPage: C++, C# and C slug alike; each keeps its own
+// tag page.
+func TestTagsNeverShareAPage(t *testing.T) {
+	root := t.TempDir()
+	for name, tag := range map[string]string{"a": "C++", "b": "C#", "c": "C", "d": "🚀", "e": "<>"} {
+		writeFileIn(t, root, "content/"+name+".md", "---\ntags: [\""+tag+"\"]\n---\n# "+name+"\n")
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	if code, _, errOut := runCLI(t, "build", "-s", root, "-d", dest); code != 0 {
+		t.Fatalf("build: exit %d\n%s", code, errOut)
+	}
+	entries, err := os.ReadDir(filepath.Join(dest, "tags"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := 0
+	for _, e := range entries {
+		if e.IsDir() {
+			pages++
+		}
+	}
+	if pages != 5 {
+		t.Errorf("%d tag pages for 5 different tags", pages)
+	}
+}
+
+func writeFileIn(t *testing.T, root, rel, text string) {
+	t.Helper()
+	p := filepath.Join(root, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/milepost/milepost/internal/config"
@@ -21,6 +22,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	var port int
 	var open bool
 	var poll time.Duration
+	var allowHosts []string
 	ok := parseFlags("serve", args, stderr, func(fs *flag.FlagSet) {
 		sf.register(fs)
 		fs.StringVar(&bind, "bind", "127.0.0.1", "`address` to listen on (anything but loopback exposes your drafts)")
@@ -28,6 +30,14 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fs.IntVar(&port, "p", 1313, "first `port` to try")
 		fs.BoolVar(&open, "open", false, "open the site in the default browser once it is served")
 		fs.DurationVar(&poll, "poll", 0, "poll for changes at this `interval` instead of using file system events (WSL, Docker volumes, NFS)")
+		fs.Func("allow-host", "also answer requests for host `NAME` (repeatable, or comma-separated); others get 421", func(v string) error {
+			for _, name := range strings.Split(v, ",") {
+				if name = strings.TrimSpace(name); name != "" {
+					allowHosts = append(allowHosts, name)
+				}
+			}
+			return nil
+		})
 	})
 	if !ok {
 		return exitUsage
@@ -40,12 +50,13 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	in.Mode = site.Again
 	cfg, _ := site.ReadConfig(in) // a broken config is reported by the first build, in the page
 	srv := devserver.New(siteBuilder{site.NewBuilder(in)}, devserver.Options{
-		Root:  sf.source,
-		Watch: []string{path.Clean(cfg.ContentDir), "templates", "static", config.FileName},
-		Bind:  bind,
-		Port:  port,
-		Poll:  poll,
-		Log:   stderr,
+		Root:       sf.source,
+		Watch:      []string{path.Clean(cfg.ContentDir), "templates", "static", config.FileName},
+		Bind:       bind,
+		AllowHosts: allowHosts,
+		Port:       port,
+		Poll:       poll,
+		Log:        stderr,
 	})
 	err = srv.Run(ctx, func(url string) {
 		if open {

@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -106,6 +107,13 @@ func Parse(file string, data []byte) (Config, diag.List) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return c, nil
 	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return c, yamlDiagnostics(file, err)
+	}
+	if bad := strictBools(file, &doc, reflect.TypeOf(c)); len(bad) > 0 {
+		return c, bad
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	err := dec.Decode(&c)
@@ -113,6 +121,52 @@ func Parse(file string, data []byte) (Config, diag.List) {
 		return c, yamlDiagnostics(file, err)
 	}
 	return c, c.validate(file, data)
+}
+
+// strictBools checks that every key of node decoded into a bool field of t
+// (a struct, nested structs followed) holds true or false, the YAML 1.2
+// booleans. yaml.v3 also takes the YAML 1.1 words yes, no, on and off into
+// a bool, quoted or not, while it refuses a quoted "true": so
+// unsafe_html: "yes" turned raw HTML on. One rule for every bool key.
+func strictBools(file string, node *yaml.Node, t reflect.Type) diag.List {
+	if node.Kind == yaml.DocumentNode && len(node.Content) > 0 {
+		node = node.Content[0]
+	}
+	if node.Kind != yaml.MappingNode || t.Kind() != reflect.Struct {
+		return nil
+	}
+	fields := map[string]reflect.Type{}
+	for i := 0; i < t.NumField(); i++ {
+		if name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ","); name != "" {
+			fields[name] = t.Field(i).Type
+		}
+	}
+	var out diag.List
+	for i := 0; i+1 < len(node.Content); i += 2 {
+		key, value := node.Content[i], node.Content[i+1]
+		ft, ok := fields[key.Value]
+		switch {
+		case !ok: // an unknown key: the decoder names it
+		case ft.Kind() == reflect.Bool:
+			if value.Kind != yaml.ScalarNode || value.ShortTag() != "!!bool" {
+				out = append(out, diag.Errorf(file, value.Line, value.Column, "%s: want true or false, not %s", key.Value, describeNode(value)))
+			}
+		case ft.Kind() == reflect.Struct:
+			out = append(out, strictBools(file, value, ft)...)
+		}
+	}
+	return out
+}
+
+// describeNode shows a YAML value in a message.
+func describeNode(n *yaml.Node) string {
+	if n.Kind != yaml.ScalarNode {
+		return "a list or mapping"
+	}
+	if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
+		return strconv.Quote(n.Value) + " (a string)"
+	}
+	return strconv.Quote(n.Value)
 }
 
 // yamlDiagnostics turns a yaml.v3 error into diagnostics with lines.

@@ -27,6 +27,18 @@ func TestParse(t *testing.T) {
 		{name: "unknown key", in: "title: x\n\nstale_aftr: 3\n", wantErr: "milepost.yaml:3: error: unknown key stale_aftr"},
 		{name: "nested unknown key", in: "badges:\n  colour: red\n", wantErr: "milepost.yaml:2: error: unknown key colour"},
 		{name: "wrong type", in: "stale_after: soon\n", wantErr: "milepost.yaml:1: error: cannot unmarshal"},
+		// Every bool key takes true or false and nothing else, quoted or
+		// not: yaml.v3 alone took "yes" and refused "true".
+		{name: "bool as quoted yes", in: "title: x\nunsafe_html: \"yes\"\n", wantErr: `milepost.yaml:2:14: error: unsafe_html: want true or false, not "yes" (a string)`},
+		{name: "bool as yes", in: "unsafe_html: yes\n", wantErr: `milepost.yaml:1:14: error: unsafe_html: want true or false, not "yes"`},
+		{name: "bool as on", in: "file_links: on\n", wantErr: `error: file_links: want true or false, not "on"`},
+		{name: "bool as quoted true", in: "file_links: \"true\"\n", wantErr: `error: file_links: want true or false, not "true" (a string)`},
+		{name: "bool as list", in: "file_links: [true]\n", wantErr: `error: file_links: want true or false, not a list or mapping`},
+		{name: "bools", in: "unsafe_html: true\nfile_links: False\n", check: func(t *testing.T, c Config) {
+			if !c.UnsafeHTML || c.FileLinks {
+				t.Errorf("unsafe_html %v, file_links %v", c.UnsafeHTML, c.FileLinks)
+			}
+		}},
 		{name: "bad style", in: "badges:\n  style: round\n", wantErr: `milepost.yaml:2: error: style: "round"`},
 		{name: "bad base url", in: "base_url: example.com\n", wantErr: "base_url"},
 		{name: "status model knobs", in: "matrices: ignore\nheading_items_ignore:\n  - Team\n  - Meeting minutes\n", check: func(t *testing.T, c Config) {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"fmt"
+	"github.com/milepost/milepost/internal/rawfile"
 	"io/fs"
 	"path"
 	"runtime"
@@ -51,14 +52,12 @@ func Load(fsys fs.FS, o Options) (*Set, diag.List) {
 			}
 			return nil
 		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			// Not followed, wherever it points: a link may leave the
-			// content folder, and the site must build the same anywhere.
-			note(diag.Warnf(diag.KindInput, o.Prefix+p, 0, 0, "skipped: symbolic link (links are not followed; copy the file instead)"))
+		if why := rawfile.Unreadable(d); why != "" {
+			note(diag.Warnf(diag.KindInput, o.Prefix+p, 0, 0, "skipped: %s", why))
 			return nil
 		}
-		if d.IsDir() || !d.Type().IsRegular() {
-			return nil // devices, sockets and pipes are not content
+		if d.IsDir() {
+			return nil
 		}
 		if !strings.EqualFold(path.Ext(p), ".md") {
 			info, err := d.Info()
@@ -185,7 +184,7 @@ func ReadPage(p string, raw []byte, prefix string) (*Page, diag.List) {
 	}
 	hash := sha256.Sum256(raw)
 	raw = bytes.TrimPrefix(raw, []byte("\uFEFF"))
-	normal := bytes.ReplaceAll(raw, []byte("\r\n"), []byte("\n"))
+	normal := normalizeLineEndings(raw)
 	fm, body, bodyLine, errs := splitFrontMatter(file, normal)
 	page := &Page{Path: p, Body: body, BodyLine: bodyLine, Hash: hash}
 	errs = append(errs, fm.apply(file, page)...)
@@ -260,3 +259,24 @@ func isIndexName(name string) bool {
 
 // fileNameSeparators turn a file name's separators into spaces.
 var fileNameSeparators = strings.NewReplacer("_", " ", "-", " ")
+
+// normalizeLineEndings turns CRLF and lone CR (classic Mac OS, some
+// exports) into LF: markdown and front matter see one kind of line end,
+// and a file saved with lone CRs is not one long line.
+func normalizeLineEndings(raw []byte) []byte {
+	if bytes.IndexByte(raw, '\r') < 0 {
+		return raw
+	}
+	out := make([]byte, 0, len(raw))
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		if c == '\r' {
+			c = '\n'
+			if i+1 < len(raw) && raw[i+1] == '\n' {
+				i++
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}

@@ -186,3 +186,22 @@ func TestSourceOfUnreadPage(t *testing.T) {
 		t.Errorf("Source of a page read in full = %q, %v", body, err)
 	}
 }
+
+// TestLineEndings: LF, CRLF, lone CR and a mix read as the same page, front
+// matter and body lines included.
+func TestLineEndings(t *testing.T) {
+	want := "---\ntitle: T\n---\n- [x] one\n- [ ] two\n"
+	for _, ending := range []string{"\n", "\r\n", "\r"} {
+		src := strings.ReplaceAll(want, "\n", ending)
+		p, errs := ReadPage("p.md", []byte(src), "")
+		if len(errs) > 0 || p == nil {
+			t.Fatalf("%q: %s", ending, diagStrings(errs))
+		}
+		if string(p.Body) != "- [x] one\n- [ ] two\n" || p.Title != "T" || p.BodyLine != 4 {
+			t.Errorf("%q: title %q, body %q on line %d", ending, p.Title, p.Body, p.BodyLine)
+		}
+	}
+	if got := string(normalizeLineEndings([]byte("a\r\r\nb\rc\n\rd"))); got != "a\n\nb\nc\n\nd" {
+		t.Errorf("mixed endings: %q", got)
+	}
+}

@@ -202,15 +202,31 @@ func Visible(dir string) (names []string, exists bool, err error) {
 // files found there, and without manifest, the file milepost leaves in the
 // folders it writes.
 func Foreign(dest string, names []string, manifest string) error {
+	return &refusal{
+		msg: fmt.Sprintf("refusing destination %s: it holds %s and no %s, so milepost did not write it; "+
+			"use --force to publish there anyway (files the build does not produce are left alone)",
+			dest, someOf(names), manifest),
+		kind: ErrForeign,
+	}
+}
+
+// ForeignFiles refuses a commit that would overwrite files in dest that
+// milepost did not write (no manifest lists them): added by hand after the
+// last build.
+func ForeignFiles(dest string, names []string) error {
+	return &refusal{
+		msg: fmt.Sprintf("refusing to overwrite %s in %s: milepost did not write it (its manifest does not list it); "+
+			"move it away, or use --force to overwrite it", someOf(names), dest),
+		kind: ErrForeign,
+	}
+}
+
+// someOf names the first three of names and counts the rest.
+func someOf(names []string) string {
 	const shown = 3
 	list := strings.Join(names[:min(shown, len(names))], ", ")
 	if len(names) > shown {
 		list += fmt.Sprintf(" and %d more", len(names)-shown)
 	}
-	return &refusal{
-		msg: fmt.Sprintf("refusing destination %s: it holds %s and no %s, so milepost did not write it; "+
-			"use --force to publish there anyway (files the build does not produce are left alone)",
-			dest, list, manifest),
-		kind: ErrForeign,
-	}
+	return list
 }

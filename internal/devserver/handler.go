@@ -23,6 +23,10 @@ const failedPage = "<!doctype html>\n<meta charset=utf-8>\n<title>build failed</
 
 // ServeHTTP serves the last good build and the live-reload endpoints.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.hosts.allows(r.Host) {
+		misdirected(w, r)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)

@@ -33,12 +33,12 @@ func TestDeferredFileIsMadeOnRequest(t *testing.T) {
 		deferred: map[string]func() []byte{"status.json": func() []byte { made++; return []byte(`{"n":1}`) }},
 	})
 	rec := httptest.NewRecorder()
-	s.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+	s.ServeHTTP(rec, localRequest("GET", "/"))
 	if made != 0 {
 		t.Fatalf("serving the home page made status.json %d times", made)
 	}
 	rec = httptest.NewRecorder()
-	s.ServeHTTP(rec, httptest.NewRequest("GET", "/status.json", nil))
+	s.ServeHTTP(rec, localRequest("GET", "/status.json"))
 	if made != 1 || rec.Code != 200 || rec.Body.String() != `{"n":1}` {
 		t.Errorf("GET /status.json: made %d times, %d %q", made, rec.Code, rec.Body.String())
 	}
@@ -105,7 +105,7 @@ func TestHandler(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.method+" "+tt.target, func(t *testing.T) {
 			w := httptest.NewRecorder()
-			s.ServeHTTP(w, httptest.NewRequest(tt.method, tt.target, nil))
+			s.ServeHTTP(w, localRequest(tt.method, tt.target))
 			res := w.Result()
 			if res.StatusCode != tt.status {
 				t.Fatalf("status %d, want %d (%s)", res.StatusCode, tt.status, w.Body)
@@ -148,7 +148,7 @@ func TestHandlerInjectsIntoHTMLOnly(t *testing.T) {
 	}
 	for _, tt := range tests {
 		w := httptest.NewRecorder()
-		s.ServeHTTP(w, httptest.NewRequest("GET", tt.target, nil))
+		s.ServeHTTP(w, localRequest("GET", tt.target))
 		if got := w.Body.String(); got != tt.want {
 			t.Errorf("GET %s:\n got %s\nwant %s", tt.target, got, tt.want)
 		}
@@ -159,13 +159,13 @@ func TestHandlerOverlayWhileFailing(t *testing.T) {
 	s := servedSite(handlerSite, `<div id="milepost-overlay">oops</div>`)
 	for _, target := range []string{"/", "/milestones/x/", "/missing"} {
 		w := httptest.NewRecorder()
-		s.ServeHTTP(w, httptest.NewRequest("GET", target, nil))
+		s.ServeHTTP(w, localRequest("GET", target))
 		if !strings.Contains(w.Body.String(), `</script><div id="milepost-overlay">oops</div></`) {
 			t.Errorf("GET %s lacks the overlay: %s", target, w.Body)
 		}
 	}
 	w := httptest.NewRecorder()
-	s.ServeHTTP(w, httptest.NewRequest("GET", "/style.css", nil))
+	s.ServeHTTP(w, localRequest("GET", "/style.css"))
 	if w.Body.String() != "body{}" {
 		t.Errorf("overlay injected into CSS: %s", w.Body)
 	}
@@ -174,12 +174,12 @@ func TestHandlerOverlayWhileFailing(t *testing.T) {
 func TestHandlerETag(t *testing.T) {
 	s := servedSite(handlerSite, "")
 	w := httptest.NewRecorder()
-	s.ServeHTTP(w, httptest.NewRequest("GET", "/milestones/x/", nil))
+	s.ServeHTTP(w, localRequest("GET", "/milestones/x/"))
 	tag := w.Result().Header.Get("ETag")
 	if tag == "" {
 		t.Fatal("no ETag")
 	}
-	req := httptest.NewRequest("GET", "/milestones/x/", nil)
+	req := localRequest("GET", "/milestones/x/")
 	req.Header.Set("If-None-Match", tag)
 	w = httptest.NewRecorder()
 	s.ServeHTTP(w, req)

@@ -21,6 +21,10 @@ type Options struct {
 	// Bind is the address to listen on. Default "127.0.0.1". Anything but a
 	// loopback address prints a warning.
 	Bind string
+	// AllowHosts lists more names the server answers to (a tunnel, a name
+	// in /etc/hosts). Requests naming any other host than these, the
+	// loopback names and the bind address are refused (see hosts.go).
+	AllowHosts []string
 	// Port is the first port to try; when it is busy the next ones are
 	// tried. Default (0) is 1313; a negative port lets the system choose a
 	// free one (tests, benchmarks).

@@ -25,6 +25,9 @@ type Server struct {
 	hub     *hub
 	state   atomic.Pointer[siteState]
 	logMu   sync.Mutex
+	hosts   hostSet // the names a request's Host header may give
+
+	timeouts timeouts
 
 	// Seams for tests.
 	newWatcher func() (*fsnotify.Watcher, error)
@@ -51,7 +54,9 @@ func New(b Builder, o Options) *Server {
 		hub:        newHub(),
 		newWatcher: fsnotify.NewWatcher,
 		heartbeat:  15 * time.Second,
+		timeouts:   defaultTimeouts,
 	}
+	s.hosts = allowedHosts(s.opts.Bind, s.opts.AllowHosts)
 	s.state.Store(&siteState{})
 	return s
 }
@@ -102,7 +107,10 @@ func (s *Server) Run(ctx context.Context, ready func(url string)) error {
 
 	srv := &http.Server{
 		Handler:           s,
-		ReadHeaderTimeout: 10 * time.Second,
+		ReadHeaderTimeout: s.timeouts.readHeader,
+		ReadTimeout:       s.timeouts.read,
+		WriteTimeout:      s.timeouts.write,
+		IdleTimeout:       s.timeouts.idle,
 		BaseContext:       func(net.Listener) context.Context { return ctx },
 	}
 	serveErr := make(chan error, 1)
@@ -128,6 +136,21 @@ loop:
 	}
 	<-serveErr
 	return nil
+}
+
+// timeouts bound how long a connection may hold the server: a client that
+// sends its headers slowly, a request or an answer that does not move, a
+// keep-alive connection left idle. The event stream moves the write
+// deadline forward before each write (serveEvents), so these never cut it.
+type timeouts struct {
+	readHeader, read, write, idle time.Duration
+}
+
+var defaultTimeouts = timeouts{
+	readHeader: 10 * time.Second,
+	read:       30 * time.Second,
+	write:      60 * time.Second,
+	idle:       60 * time.Second,
 }
 
 // startWatching starts the fsnotify watcher, or the poller when Options.Poll

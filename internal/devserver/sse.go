@@ -125,6 +125,10 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rc := http.NewResponseController(w)
+	// The stream lives as long as the page: each write gets the server's
+	// write timeout from when it starts, not from the request's arrival.
+	extend := func() { _ = rc.SetWriteDeadline(time.Now().Add(s.timeouts.write)) }
+	extend()
 
 	st := s.state.Load()
 	if _, err := io.WriteString(w, "retry: 1000\n\n"); err != nil {
@@ -155,8 +159,10 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 			if !ok {
 				return
 			}
+			extend()
 			err = ev.writeTo(w)
 		case <-beat.C:
+			extend()
 			_, err = io.WriteString(w, ": ping\n\n")
 		}
 		if err != nil || rc.Flush() != nil {

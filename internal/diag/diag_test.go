@@ -2,12 +2,13 @@ package diag
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 )
 
 func TestForms(t *testing.T) {
 	d := Warnf(KindDrift, "content/a, b.md", 12, 3, "50%% done:\nbut 2 of 3")
-	if got, want := d.String(), "content/a, b.md:12:3: warning: 50% done:\nbut 2 of 3"; got != want {
+	if got, want := d.String(), `content/a, b.md:12:3: warning: 50% done:\nbut 2 of 3`; got != want {
 		t.Errorf("String() = %q, want %q", got, want)
 	}
 	if got, want := d.GitHub(), "::warning file=content/a%2C b.md,line=12,col=3,title=milepost drift::50%25 done:%0Abut 2 of 3"; got != want {
@@ -36,5 +37,24 @@ func TestParseKinds(t *testing.T) {
 	}
 	if _, err := ParseKinds("drift,typo"); err == nil {
 		t.Error("an unknown kind was accepted")
+	}
+}
+
+// TestStringIsOneLine: a file name or message carrying a newline, a
+// carriage return or a terminal escape prints as one line with the
+// characters escaped; GitHub Actions cannot read a command out of it.
+func TestStringIsOneLine(t *testing.T) {
+	d := Warnf(KindInput, "x\n::error file=evil.md,line=1::PWNED\n.md", 3, 1, "broken link '\r\x1b[31mred\u2028'")
+	got := d.String()
+	want := `x\n::error file=evil.md,line=1::PWNED\n.md:3:1: warning: broken link '\r\x1b[31mred\u2028'`
+	if got != want {
+		t.Errorf("String() =\n%s\nwant\n%s", got, want)
+	}
+	if strings.ContainsAny(got, "\n\r\x1b") {
+		t.Error("a control character got through")
+	}
+	plain := Errorf("content/ünïcode page.md", 1, 2, "tab\there")
+	if got := plain.String(); got != `content/ünïcode page.md:1:2: error: tab\there` {
+		t.Errorf("String() = %q", got)
 	}
 }

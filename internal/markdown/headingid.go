@@ -15,14 +15,20 @@ const AttrGitHubAnchor = "data-gh-anchor"
 
 // headingIDs gives every heading its section id: an explicit {#id} wins,
 // otherwise the slug of the heading's text without status markers, made
-// unique within the document.
+// unique within the document. No id is one of reserved (the layout's), and
+// an explicit id already taken (reserved, or given to an earlier heading)
+// gets the next free -N suffix, as a slug does: ids stay unique in the page.
 type headingIDs struct {
-	vocab *marker.Vocabulary
+	vocab    *marker.Vocabulary
+	reserved []string
 }
 
 func (h *headingIDs) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
 	var ids slug.Set
+	for _, id := range h.reserved {
+		ids.Reserve(id)
+	}
 	var headings []*ast.Heading
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -32,7 +38,11 @@ func (h *headingIDs) Transform(doc *ast.Document, reader text.Reader, pc parser.
 			headings = append(headings, hd)
 			if v, ok := hd.AttributeString("id"); ok {
 				if b, ok := v.([]byte); ok {
-					ids.Reserve(string(b))
+					if id := string(b); ids.Taken(id) {
+						hd.SetAttributeString("id", []byte(ids.Unique(id)))
+					} else {
+						ids.Reserve(id)
+					}
 				}
 			}
 			return ast.WalkSkipChildren, nil

@@ -36,6 +36,10 @@ type Options struct {
 	UnsafeHTML bool
 	// Renderers are extra node renderers (package render supplies them).
 	Renderers []util.PrioritizedValue
+	// ReservedIDs are ids the page around the body already uses (the
+	// theme's, render.LayoutIDs): a heading never gets one, explicit {#id}
+	// or not; it gets the next free -N suffix instead.
+	ReservedIDs []string
 }
 
 // Parser is a configured goldmark instance.
@@ -69,7 +73,7 @@ func New(opts Options) *Parser {
 		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(newCodeRenderer(), 200))),
 		goldmark.WithParserOptions(
 			parser.WithHeadingAttribute(),
-			parser.WithASTTransformers(util.Prioritized(&headingIDs{vocab: vocab}, 100)),
+			parser.WithASTTransformers(util.Prioritized(&headingIDs{vocab: vocab, reserved: opts.ReservedIDs}, 100)),
 		),
 	)...)
 	return &Parser{md: md}

@@ -65,6 +65,12 @@ func minifyXML(data []byte) ([]byte, error) {
 			out = append(out, token...)
 		case xml.StartTagCloseToken:
 			opening = false
+			if len(out) > 0 && out[len(out)-1] == '/' {
+				// A start tag ending "/ >" (a stray "/" read as an
+				// attribute): written "/>", it would read back as an
+				// empty-element tag, and minifying again would change it.
+				out = append(out, ' ')
+			}
 			out = append(out, token...)
 		case xml.StartTagCloseVoidToken:
 			opening = false

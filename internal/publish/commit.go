@@ -2,6 +2,7 @@ package publish
 
 import (
 	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -11,6 +12,9 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
+
+	"github.com/milepost/milepost/internal/destcheck"
 )
 
 // commitPlan is what Commit is about to do, decided before it changes
@@ -85,9 +89,9 @@ func (t *Tx) Commit() (Stats, error) {
 // commitFresh publishes into a destination that did not exist: the staging
 // directory, manifest included, becomes the destination in one rename.
 func (t *Tx) commitFresh(p commitPlan) error {
-	err := os.WriteFile(filepath.Join(t.staging, manifestName), p.encoded, 0o644)
+	err := t.ops.WriteFile(filepath.Join(t.staging, manifestName), p.encoded)
 	if err == nil {
-		err = os.Rename(t.staging, t.dest)
+		err = t.ops.Rename(t.staging, t.dest)
 	}
 	if err != nil {
 		t.removeStaging()
@@ -96,106 +100,140 @@ func (t *Tx) commitFresh(p commitPlan) error {
 	return nil
 }
 
-// commitInPlace updates an existing destination file by file: journal,
-// prune, move into place, manifest, and the journal deleted. Until the
-// journal is written nothing has changed; after it, an error leaves a
-// destination the next build completes. A commit that only prunes needs
-// no journal: the old manifest still lists what it had not pruned yet.
+// commitInPlace updates an existing destination under the rollback journal
+// (journal.go): journal, prune and replace into the backup, move into place,
+// manifest (the commit point), journal and backup deleted. An error before
+// the manifest is in place rolls everything back; after it, the commit has
+// happened and only the cleaning is left to the next build.
 func (t *Tx) commitInPlace(p commitPlan, sum [32]byte) (removed int, err error) {
-	next := p.encoded
 	if len(p.write) == 0 && len(p.remove) == 0 && sum == t.oldSum && !t.staleJournal {
 		return 0, nil
 	}
-	prune, replaceDirs, err := t.preflight(p)
+	j, replaceDirs, err := t.preflight(p, sum)
 	if err != nil {
 		return 0, err
 	}
-	journal := filepath.Join(t.dest, journalName)
-	if len(p.write) > 0 {
-		data, err := json.Marshal(journalFile{Writing: p.write})
+	journaled := len(j.Create)+len(j.Replace)+len(j.Prune) > 0
+	if journaled {
+		data, err := json.Marshal(j)
 		if err == nil {
-			err = writeFileAtomic(journal, t.staging, data)
+			err = t.writeAtomic(journalName, data)
 		}
 		if err != nil {
-			return 0, fmt.Errorf("writing %s: %w", journalName, err)
+			return 0, fmt.Errorf("nothing published: writing %s: %w", journalName, err)
 		}
 	}
-	removed, err = t.prune(prune, replaceDirs)
+	err = t.moveToBackup(j.Prune)
 	if err == nil {
-		err = t.moveIntoPlace(p.write)
+		err = t.removeEmptied(j.Prune, replaceDirs)
 	}
 	if err == nil {
-		err = t.step("manifest")
+		err = t.moveToBackup(j.Replace)
 	}
 	if err == nil {
-		err = writeFileAtomic(filepath.Join(t.dest, manifestName), t.staging, next)
+		err = t.moveIntoPlace(p.write, j.Mkdir)
 	}
 	if err == nil {
-		err = t.step("journal")
-	}
-	if err == nil {
-		if rmErr := os.Remove(journal); rmErr != nil && !errors.Is(rmErr, fs.ErrNotExist) {
-			err = rmErr
-		}
+		err = t.writeAtomic(manifestName, p.encoded)
 	}
 	if err != nil {
-		return removed, fmt.Errorf("destination %s partly updated (the next build completes it): %w", t.dest, err)
+		if !journaled {
+			return 0, fmt.Errorf("nothing published: %w", err)
+		}
+		if _, rerr := recoverCommit(t.ops, t.dest); rerr != nil {
+			return 0, fmt.Errorf("destination %s partly updated (%v); the next build restores the previous one: %w", t.dest, rerr, err)
+		}
+		return 0, fmt.Errorf("nothing published, the destination %s is as the last build left it: %w", t.dest, err)
 	}
-	return removed, nil
+	// Committed. What is left is cleaning, which the next Begin finishes
+	// if it fails here.
+	if err := endJournal(t.ops, t.dest); err != nil {
+		return len(j.Prune), fmt.Errorf("published, but cleaning up: %w", err)
+	}
+	return len(j.Prune), nil
 }
 
-// prune deletes the given old files, then the directories they leave empty
-// and the (now empty) directories standing where a new file goes.
-func (t *Tx) prune(names, replaceDirs []string) (removed int, err error) {
-	emptied := map[string]bool{}
-	for _, name := range names {
-		if err := t.step("prune " + name); err != nil {
-			return removed, err
-		}
-		if err := os.Remove(t.destPath(name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return removed, err
-		}
-		removed++
-		for dir := path.Dir(name); dir != "."; dir = path.Dir(dir) {
-			emptied[dir] = true
-		}
+// writeAtomic writes data to the destination's name through a file in the
+// staging directory and a rename, so a reader sees the old or the new
+// content, never a torn one.
+func (t *Tx) writeAtomic(name string, data []byte) error {
+	tmp := filepath.Join(t.staging, reservedPrefix+"tmp-"+name)
+	err := t.ops.WriteFile(tmp, data)
+	if err == nil {
+		err = t.ops.Rename(tmp, filepath.Join(t.dest, name))
 	}
-	removeEmptyDirs(t.dest, emptied)
-	for _, name := range replaceDirs {
-		// Emptied by the pruning above, or by an earlier commit cut short.
-		if err := removeEmptyTree(t.destPath(name)); err != nil {
-			return removed, err
-		}
+	if err != nil {
+		os.Remove(tmp)
 	}
-	return removed, nil
+	return err
 }
 
-// moveIntoPlace renames staged files over their destination names.
-func (t *Tx) moveIntoPlace(names []string) error {
+// moveToBackup moves the given destination files into the backup.
+func (t *Tx) moveToBackup(names []string) error {
+	backup := filepath.Join(t.dest, backupName)
 	made := map[string]bool{}
 	for _, name := range names {
-		if dir := path.Dir(name); dir != "." && !made[dir] {
-			if err := os.MkdirAll(t.destPath(dir), 0o755); err != nil {
+		if dir := path.Dir(name); !made[dir] {
+			if err := t.ops.MkdirAll(filepath.Join(backup, filepath.FromSlash(dir))); err != nil {
 				return err
 			}
 			made[dir] = true
 		}
-		if err := t.step("rename " + name); err != nil {
-			return err
-		}
-		if err := os.Rename(filepath.Join(t.staging, filepath.FromSlash(name)), t.destPath(name)); err != nil {
+		if err := t.ops.Rename(t.destPath(name), filepath.Join(backup, filepath.FromSlash(name))); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// step lets tests stop a commit at a given point, as a crash would.
-func (t *Tx) step(name string) error {
-	if t.interrupt == nil {
-		return nil
+// removeEmptied removes the directories pruning left empty and the (now
+// empty) directories standing where a new file goes. A directory that is
+// not empty stays, and moveIntoPlace then fails on it.
+func (t *Tx) removeEmptied(pruned, replaceDirs []string) error {
+	emptied := map[string]bool{}
+	for _, name := range pruned {
+		for dir := path.Dir(name); dir != "."; dir = path.Dir(dir) {
+			emptied[dir] = true
+		}
 	}
-	return t.interrupt(name)
+	for _, dir := range replaceDirs {
+		emptied[dir] = true
+		_ = filepath.WalkDir(t.destPath(dir), func(p string, d fs.DirEntry, err error) error {
+			if err == nil && d.IsDir() {
+				if rel, err := filepath.Rel(t.dest, p); err == nil {
+					emptied[filepath.ToSlash(rel)] = true
+				}
+			}
+			return nil
+		})
+	}
+	return removeEmptyDirs(t.ops, t.dest, emptied)
+}
+
+// moveIntoPlace renames staged files over their destination names, making
+// their folders first: those missing when the commit was planned (dirs,
+// which a rollback removes again) and those pruning just emptied and took
+// away.
+func (t *Tx) moveIntoPlace(names, dirs []string) error {
+	made := map[string]bool{}
+	for _, dir := range dirs {
+		if err := t.ops.MkdirAll(t.destPath(dir)); err != nil {
+			return err
+		}
+		made[dir] = true
+	}
+	for _, name := range names {
+		if dir := path.Dir(name); dir != "." && !made[dir] {
+			if err := t.ops.MkdirAll(t.destPath(dir)); err != nil {
+				return err
+			}
+			made[dir] = true
+		}
+		if err := t.ops.Rename(filepath.Join(t.staging, filepath.FromSlash(name)), t.destPath(name)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (t *Tx) destPath(name string) string {
@@ -203,37 +241,55 @@ func (t *Tx) destPath(name string) string {
 }
 
 // preflight checks, before anything changes, that every staged file can be
-// moved into place and picks which old files can safely be pruned. A file
-// is pruned only when it is still a regular file or symlink and no directory
-// on its way is a symlink (which could lead out of the destination). A staged
-// file may replace an old file or an old directory only if everything in the
-// way is being pruned; replaceDirs lists the directories to take away.
-func (t *Tx) preflight(p commitPlan) (prune, replaceDirs []string, err error) {
+// moved into place, and makes the journal of what the commit will do. A
+// file is pruned only when it is still a regular file or symlink and no
+// directory on its way is a symlink (which could lead out of the
+// destination). A staged file may replace an old file or an old directory
+// only if everything in the way is being pruned (replaceDirs lists the
+// directories to take away), and a file milepost did not write only with
+// Force: like a non-empty destination without a manifest, a file written by
+// hand is not overwritten unasked.
+func (t *Tx) preflight(p commitPlan, sum [32]byte) (j journalFile, replaceDirs []string, err error) {
 	lookup := newDestLookup(t.dest)
 	pruning := map[string]bool{}
+	j = journalFile{Version: journalVersion, Manifest: hex.EncodeToString(sum[:])}
 	for _, name := range p.remove {
 		if lookup.safeToDelete(name) {
-			prune = append(prune, name)
+			j.Prune = append(j.Prune, name)
 			pruning[name] = true
 		}
 	}
+	var foreign []string
 	for _, name := range p.write {
 		for dir := path.Dir(name); dir != "."; dir = path.Dir(dir) {
 			switch kind := lookup.kind(dir); {
 			case kind == kindSymlink:
-				return nil, nil, fmt.Errorf("cannot write %s: %s in the destination is a symbolic link", name, dir)
+				return j, nil, fmt.Errorf("cannot write %s: %s in the destination is a symbolic link", name, dir)
 			case kind == kindOther && !pruning[dir]:
-				return nil, nil, fmt.Errorf("cannot write %s: %s in the destination is a file milepost did not write", name, dir)
+				return j, nil, fmt.Errorf("cannot write %s: %s in the destination is a file milepost did not write", name, dir)
 			}
 		}
-		if lookup.kind(name) == kindDir {
+		switch lookup.kind(name) {
+		case kindDir:
 			if err := lookup.allPruned(name, pruning); err != nil {
-				return nil, nil, fmt.Errorf("cannot write %s: the destination has a directory there: %w", name, err)
+				return j, nil, fmt.Errorf("cannot write %s: the destination has a directory there: %w", name, err)
 			}
 			replaceDirs = append(replaceDirs, name)
+			j.Create = append(j.Create, name)
+		case kindOther, kindSymlink:
+			if _, ours := t.old[name]; !ours && !t.force {
+				foreign = append(foreign, name)
+			}
+			j.Replace = append(j.Replace, name)
+		default:
+			j.Create = append(j.Create, name)
 		}
 	}
-	return prune, replaceDirs, nil
+	if len(foreign) > 0 {
+		return j, nil, destcheck.ForeignFiles(t.dest, foreign)
+	}
+	j.Mkdir = plannedDirs(lookup, p.write, pruning)
+	return j, replaceDirs, nil
 }
 
 type entryKind int
@@ -303,31 +359,12 @@ func (l *destLookup) allPruned(name string, pruning map[string]bool) error {
 	})
 }
 
-// removeEmptyTree removes dir and the directories below it, all of which
-// must be empty of files.
-func removeEmptyTree(dir string) error {
-	entries, err := os.ReadDir(dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	for _, e := range entries {
-		if !e.IsDir() {
-			return fmt.Errorf("%s still holds %s", dir, e.Name())
-		}
-		if err := removeEmptyTree(filepath.Join(dir, e.Name())); err != nil {
-			return err
-		}
-	}
-	return os.Remove(dir)
-}
-
 // removeEmptyDirs removes the given directories (slash names below root)
 // that are empty, deepest first, so a parent emptied by its children goes
-// too. Dot-directories are never removed, nor is root itself.
-func removeEmptyDirs(root string, dirs map[string]bool) {
+// too. Dot-directories are never removed, nor is root itself. A directory
+// that is not empty (it holds files milepost did not write) stays; any
+// other failure is returned.
+func removeEmptyDirs(ops fileOps, root string, dirs map[string]bool) error {
 	list := make([]string, 0, len(dirs))
 	for dir := range dirs {
 		if !isDotPath(dir) {
@@ -341,6 +378,10 @@ func removeEmptyDirs(root string, dirs map[string]bool) {
 		return list[i] < list[j]
 	})
 	for _, dir := range list {
-		os.Remove(filepath.Join(root, filepath.FromSlash(dir))) // fails, as wanted, unless empty
+		err := ops.Remove(filepath.Join(root, filepath.FromSlash(dir)))
+		if err != nil && !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTEMPTY) && !errors.Is(err, syscall.EEXIST) {
+			return err
+		}
 	}
+	return nil
 }

@@ -513,66 +513,6 @@ func TestCommitRelativeDestination(t *testing.T) {
 	}
 }
 
-// TestCommitCutShortConverges stops a commit at every step it takes, as a
-// crash would, and checks that the next build leaves the destination exactly
-// as a clean build would: same files, same manifest, nothing stale.
-func TestCommitCutShortConverges(t *testing.T) {
-	first := map[string]string{
-		"index.html": "v1", "same.html": "same", "c/d.html": "d1",
-		"old.html": "old", "old2/x.html": "x", "dir/index.html": "was a dir",
-	}
-	second := map[string]string{
-		"index.html": "v2", "same.html": "same", "c/d.html": "d2!",
-		"new.html": "new", "new2/y.html": "y", "dir": "now a file",
-	}
-	errStop := errors.New("power cut")
-	for _, next := range []map[string]string{second, first} {
-		reference := filepath.Join(t.TempDir(), "public")
-		build(t, reference, Options{}, next)
-		for stopAt := 0; ; stopAt++ {
-			dest := filepath.Join(t.TempDir(), "public")
-			build(t, dest, Options{}, first)
-			writeTree(t, dest, map[string]string{".git/HEAD": "ref"})
-
-			tx, err := Begin(dest, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			steps := 0
-			tx.interrupt = func(step string) error {
-				if steps++; steps > stopAt {
-					return fmt.Errorf("%s: %w", step, errStop)
-				}
-				return nil
-			}
-			for name, content := range second {
-				if err := tx.Put(name, []byte(content)); err != nil {
-					t.Fatal(err)
-				}
-			}
-			_, err = tx.Commit()
-			if err != nil && !errors.Is(err, errStop) {
-				t.Fatalf("stop at %d: %v", stopAt, err)
-			}
-
-			build(t, dest, Options{}, next)
-			want := files(t, reference)
-			want[".git/HEAD"] = "ref"
-			if got := files(t, dest); !equalMaps(got, want) {
-				t.Errorf("stop at %d: destination holds %v, want %v", stopAt, got, want)
-			}
-			gotManifest, _ := os.ReadFile(filepath.Join(dest, manifestName))
-			wantManifest, _ := os.ReadFile(filepath.Join(reference, manifestName))
-			if string(gotManifest) != string(wantManifest) {
-				t.Errorf("stop at %d: manifest\n%s\nwant\n%s", stopAt, gotManifest, wantManifest)
-			}
-			if err == nil {
-				break // the commit ran to the end: every step has been cut
-			}
-		}
-	}
-}
-
 // A name cannot be both a file and a folder of other files, in either order
 // and at any depth.
 func TestFileAndFolderOfTheSameName(t *testing.T) {

@@ -26,12 +26,11 @@ import (
 // minification). An empty sha256 means "written by milepost, content
 // unknown".
 //
-// Before it changes anything, Commit writes the names it is about to write
-// into .milepost-journal.json ({"writing":["a.html","b/c.svg"]}), and it
-// deletes the journal after the new manifest is in place. A journal found
-// means a commit was cut short: its names count as written by milepost,
-// content unknown, so the next build rewrites them. (A manifest whose
-// entries have an empty sha256 reads the same way.)
+// A commit into an existing destination runs under a rollback journal
+// (journal.go). An older milepost wrote a journal of another form,
+// {"writing":["a.html","b/c.svg"]}: found, its names count as written by
+// milepost, content unknown, so the next build rewrites them. (A manifest
+// whose entries have an empty sha256 reads the same way.)
 const manifestVersion = 1
 
 type manifestEntry struct {
@@ -92,11 +91,6 @@ type oldManifest struct {
 	files   manifest
 	raw     []byte // the file's bytes; nil when there is none
 	journal bool   // a journal was found, and its names merged in
-}
-
-// journalFile is the journal's content.
-type journalFile struct {
-	Writing []string `json:"writing"`
 }
 
 // readManifest loads dir's manifest; a missing manifest is a zero
@@ -205,26 +199,4 @@ func encodeEntries(es []manifestEntry) []byte {
 		buf = appendEntry(buf, e)
 	}
 	return append(buf, canonicalTail...)
-}
-
-// writeFileAtomic writes data to path through a temporary file in tmpDir
-// (on the same file system) and a rename, so readers see the old or the new
-// content, never a torn one.
-func writeFileAtomic(path, tmpDir string, data []byte) error {
-	f, err := os.CreateTemp(tmpDir, "manifest-*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-	}
-	return err
 }

@@ -25,6 +25,9 @@
 //     rewritten).
 //   - Commit deletes only files listed in the previous manifest that this
 //     build no longer produces, then removes directories that became empty.
+//     It overwrites a file only if the manifest lists it, or with Force: a
+//     file added by hand where the build now puts one is refused, as a
+//     foreign destination is (ErrForeign).
 //     It never deletes a dot-file or anything inside a dot-directory (.git of
 //     a gh-pages worktree, .nojekyll, .well-known), nor a file it did not
 //     write.
@@ -48,10 +51,13 @@
 // .milepost-lock-<name> file beside it while it does not exist yet) until
 // Commit or Abort; the kernel drops it if the process dies.
 //
-// If a Commit is interrupted half-way (power cut, kill -9), the destination
-// holds a mix of old and new files, but the manifest written before the first
-// change lists every path the commit touches with an unknown hash, so the next
-// build rewrites or prunes all of them and the destination converges.
+// A Commit into an existing destination is all or nothing: it runs under a
+// rollback journal (journal.go). An error part-way rolls it back at once; a
+// commit cut short (kill -9, power cut) is rolled back, or completed when
+// the new manifest was already in place, by the next Begin before anything
+// else, and Tx.Recovered says so. Either way the destination ends up
+// exactly the old build or exactly the new one. A commit into a missing
+// destination is a single rename of the staging directory.
 //
 // Memory is the in-memory Sink used by the dev server, `milepost check` and
 // tests; package minify minifies by file extension for both sinks.

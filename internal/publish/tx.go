@@ -83,9 +83,9 @@ type Tx struct {
 	manifestTime time.Time
 	checked      bool // every file of old was checked by the caller (Options.Checked)
 
-	// interrupt, when set (by tests), is called at each step of an in-place
-	// commit; an error stops the commit there, as a crash would.
-	interrupt func(step string) error
+	force     bool
+	ops       fileOps // every change a commit makes goes through it
+	recovered string  // what Begin did about a commit cut short, if anything
 
 	inflight sync.WaitGroup
 	mu       sync.Mutex
@@ -104,9 +104,15 @@ type fileState struct {
 }
 
 // Begin checks that dest may be written (see Options and the package doc),
-// removes a staging directory left by a killed build, and prepares a new
-// one. Nothing visible in dest changes until Commit.
+// ends a commit a killed build left unfinished (see journal.go and
+// Recovered), removes a staging directory left by a killed build, and
+// prepares a new one. Nothing visible in dest changes until Commit.
 func Begin(dest string, o Options) (*Tx, error) {
+	return begin(dest, o, osOps{})
+}
+
+// begin is Begin with the file operations a commit goes through.
+func begin(dest string, o Options, ops fileOps) (*Tx, error) {
 	resolved, err := destcheck.Resolve(dest)
 	if err != nil {
 		return nil, fmt.Errorf("destination %s: %w", dest, err)
@@ -121,29 +127,14 @@ func Begin(dest string, o Options) (*Tx, error) {
 	t := &Tx{
 		dest:  resolved,
 		fresh: !exists,
+		force: o.Force,
+		ops:   ops,
 		files: map[string]fileState{},
 		dirs:  map[string]bool{},
 		made:  map[string]bool{},
 	}
 	if o.Minify {
 		t.minifier = minify.New()
-	}
-	if exists {
-		old, err := readManifest(resolved)
-		raw := old.raw
-		switch {
-		case err != nil && !o.Force:
-			return nil, fmt.Errorf("%w (remove it, or use --force to rewrite every file)", err)
-		case err == nil && raw != nil:
-			t.old, t.oldSum = old.files, sha256.Sum256(raw)
-			t.staleJournal = old.journal
-			t.checked = o.Checked != [32]byte{} && t.oldSum == o.Checked
-			if info, err := os.Lstat(filepath.Join(resolved, manifestName)); err == nil {
-				t.manifestTime = info.ModTime()
-			}
-		case raw == nil && len(visible) > 0 && !o.Force:
-			return nil, destcheck.Foreign(dest, visible, manifestName)
-		}
 	}
 	if t.fresh {
 		if err := t.makeParents(filepath.Dir(resolved)); err != nil {
@@ -158,13 +149,50 @@ func Begin(dest string, o Options) (*Tx, error) {
 		t.removeCreatedParents()
 		return nil, err
 	}
-	if err := t.prepareStaging(); err != nil {
+	if exists {
+		err = t.readDestination(dest, visible, o)
+	}
+	if err == nil {
+		err = t.prepareStaging()
+	}
+	if err != nil {
 		t.unlock()
 		t.removeCreatedParents()
 		return nil, err
 	}
 	return t, nil
 }
+
+// readDestination ends a commit cut short, if the last build left one
+// (the destination is then the build before it or the one cut short,
+// complete), and reads the manifest. The lock is held.
+func (t *Tx) readDestination(dest string, visible []string, o Options) error {
+	recovered, err := recoverCommit(t.ops, t.dest)
+	if err != nil {
+		return err
+	}
+	t.recovered = recovered
+	old, err := readManifest(t.dest)
+	raw := old.raw
+	switch {
+	case err != nil && !o.Force:
+		return fmt.Errorf("%w (remove it, or use --force to rewrite every file)", err)
+	case err == nil && raw != nil:
+		t.old, t.oldSum = old.files, sha256.Sum256(raw)
+		t.staleJournal = old.journal
+		t.checked = o.Checked != [32]byte{} && t.oldSum == o.Checked
+		if info, err := os.Lstat(filepath.Join(t.dest, manifestName)); err == nil {
+			t.manifestTime = info.ModTime()
+		}
+	case raw == nil && len(visible) > 0 && !o.Force:
+		return destcheck.Foreign(dest, visible, manifestName)
+	}
+	return nil
+}
+
+// Recovered says, in a sentence, what Begin did about a commit the last
+// build did not end (killed during it): "" when there was none.
+func (t *Tx) Recovered() string { return t.recovered }
 
 // prepareStaging removes stale staging directories of both kinds and
 // creates this build's: inside an existing destination, so final renames
@@ -487,6 +515,22 @@ func (t *Tx) Abort() error {
 	}
 	defer t.setDone()
 	return t.removeStaging()
+}
+
+// Abandon is Abort for a process about to exit on a signal: it does not
+// wait for Puts in flight (a worker may be deep in one huge page), it makes
+// new ones fail, and it removes the staging directory as far as it can (the
+// next Begin removes whatever a Put still in flight leaves there). The lock
+// stays held until the process exits.
+func (t *Tx) Abandon() {
+	t.mu.Lock()
+	if t.state != txOpen {
+		t.mu.Unlock()
+		return
+	}
+	t.state = txDone
+	t.mu.Unlock()
+	_ = t.removeStaging()
 }
 
 // setDone ends the transaction: it releases the lock and removes the parents

@@ -9,26 +9,37 @@ import (
 )
 
 // ReadFile reads the file name (slash-separated, relative to the folder).
-// On Linux a valid fs path joined to the folder cannot leave it.
+// On Linux a valid fs path joined to the folder cannot leave it. A symbolic
+// link is not followed (ErrSymlink), as Unreadable says.
 func (d dirFS) ReadFile(name string) ([]byte, error) {
 	if !fs.ValidPath(name) {
 		return nil, &fs.PathError{Op: "readfile", Path: name, Err: fs.ErrInvalid}
 	}
-	return ReadFile(filepath.Join(d.dir, name))
+	return readFile(filepath.Join(d.dir, name), syscall.O_NOFOLLOW)
 }
 
-// ReadFile is os.ReadFile.
-func ReadFile(name string) ([]byte, error) {
-	fd, err := open(name, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+// ReadFile is os.ReadFile for regular files; anything else (a named pipe,
+// a device, a socket) is refused with ErrNotRegular. It is opened without
+// blocking, so a pipe nobody writes to cannot hang the build.
+func ReadFile(name string) ([]byte, error) { return readFile(name, 0) }
+
+func readFile(name string, flags int) ([]byte, error) {
+	fd, err := open(name, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NONBLOCK|flags, 0)
+	if err == syscall.ELOOP && flags&syscall.O_NOFOLLOW != 0 {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: ErrSymlink}
+	}
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
 	defer syscall.Close(fd)
 	var st syscall.Stat_t
-	size := 0
-	if syscall.Fstat(fd, &st) == nil && st.Mode&syscall.S_IFMT == syscall.S_IFREG {
-		size = int(st.Size)
+	if err := syscall.Fstat(fd, &st); err != nil {
+		return nil, &fs.PathError{Op: "stat", Path: name, Err: err}
 	}
+	if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: ErrNotRegular}
+	}
+	size := int(st.Size)
 	data := make([]byte, 0, size+1) // one more: the read that finds the end
 	for {
 		if len(data) == cap(data) {

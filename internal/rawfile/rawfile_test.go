@@ -103,3 +103,27 @@ func TestLstat(t *testing.T) {
 		t.Errorf("a missing file: %v", err)
 	}
 }
+
+// TestDirFSDoesNotFollowLinks: an input folder's symbolic link is not read
+// through, wherever it points.
+func TestDirFSDoesNotFollowLinks(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "real.css"), []byte("body{}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("real.css", filepath.Join(dir, "link.css")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	if _, err := fs.ReadFile(DirFS(dir), "link.css"); !errors.Is(err, ErrSymlink) {
+		t.Errorf("ReadFile of a link: %v, want ErrSymlink", err)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if got := Unreadable(e) != ""; got != (e.Name() == "link.css") {
+			t.Errorf("Unreadable(%s) = %v", e.Name(), got)
+		}
+	}
+}

@@ -13,7 +13,6 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"path"
 	"sort"
 	"strings"
 	"sync"
@@ -23,6 +22,17 @@ import (
 // the same name in its templates/ folder; layout.html and partials.html
 // are shared by all of them.
 var PageTemplates = []string{"page.html", "home.html", "folder.html", "tags.html", "tag.html", "broken-links.html", "404.html"}
+
+// LayoutIDs are the element ids the default theme's templates give (the
+// main landmark, the search box, the headings of listings). Heading ids in
+// pages never take one of them (markdown.Options.ReservedIDs), or a
+// heading {#main} would make a page with two elements of one id.
+// TestLayoutIDs keeps the list true.
+var LayoutIDs = []string{
+	"backlinks-title", "folder-title", "folders-title", "main", "pages-title", "recent-title",
+	"search-input", "search-results", "search-status", "site-title", "stale-title", "tagged-title",
+	"warnings-title",
+}
 
 // shared are parsed into every page template's set.
 var shared = []string{"layout.html", "partials.html"}
@@ -104,6 +114,10 @@ var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // StaticFiles lists the files of the embedded static folder and of a site's
 // own static folder (which wins), as output path → the fs.FS that has it.
+// Every regular file is published as it is, dot-files and dot-folders
+// included (.htaccess, .nojekyll, .well-known/): a file in static/ is there
+// to be served. Only .git folders are left out, and links and other
+// entries that are not regular files (see rawfile.Unreadable).
 func StaticFiles(base, override fs.FS) (map[string]fs.FS, error) {
 	out := map[string]fs.FS{}
 	for _, fsys := range []fs.FS{base, override} {
@@ -114,7 +128,10 @@ func StaticFiles(base, override fs.FS) (map[string]fs.FS, error) {
 			if err != nil {
 				return err
 			}
-			if d.IsDir() || strings.HasPrefix(path.Base(p), ".") || !d.Type().IsRegular() {
+			if d.IsDir() && strings.EqualFold(d.Name(), ".git") {
+				return fs.SkipDir
+			}
+			if d.IsDir() || !d.Type().IsRegular() {
 				return nil
 			}
 			out[p] = fsys

@@ -3,13 +3,16 @@ package render_test
 import (
 	"html/template"
 	"io/fs"
+	"regexp"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	milepost "github.com/milepost/milepost"
 	"github.com/milepost/milepost/internal/minify"
 	"github.com/milepost/milepost/internal/render"
 	"github.com/milepost/milepost/internal/status"
+	"github.com/milepost/milepost/internal/wikilink"
 )
 
 func theme(t *testing.T) *render.Theme {
@@ -213,4 +216,80 @@ func TestStaticBudgets(t *testing.T) {
 		t.Errorf("theme CSS is %d bytes minified, over the 20 KB budget", sizes["css"])
 	}
 	t.Logf("minified: js %d bytes, css %d bytes", sizes["js"], sizes["css"])
+}
+
+// TestRelHref: relative roots, the site root, and the absolute base URL the
+// 404 page links from (a colon in a base URL's scheme is not a file name).
+func TestRelHref(t *testing.T) {
+	tests := []struct {
+		root, target string
+		fileLinks    bool
+		want         string
+	}{
+		{"", "", false, "./"},
+		{"", "style.css", false, "style.css"},
+		{"", "a:b.png", false, "./a:b.png"},
+		{"", "x/a:b/", false, "x/a:b/"},
+		{"../../", "style.css", false, "../../style.css"},
+		{"../", "a:b.png", false, "../a:b.png"},
+		{"../", "", true, "../index.html"},
+		{"https://example.github.io/proj/", "style.css", false, "https://example.github.io/proj/style.css"},
+		{"https://example.github.io/proj/", "", false, "https://example.github.io/proj/"},
+		{"https://example.github.io/proj/", "tags/", true, "https://example.github.io/proj/tags/index.html"},
+	}
+	for _, tt := range tests {
+		if got := wikilink.RelHref(tt.root, tt.target, tt.fileLinks); got != tt.want {
+			t.Errorf("RelHref(%q, %q, %v) = %q, want %q", tt.root, tt.target, tt.fileLinks, got, tt.want)
+		}
+	}
+}
+
+// TestStaticFilesKeepDotFiles: static/ is published as it is, dot-files
+// and dot-folders alike; only .git stays out.
+func TestStaticFilesKeepDotFiles(t *testing.T) {
+	site := fstest.MapFS{
+		".htaccess":                {Data: []byte("Options -Indexes")},
+		".well-known/security.txt": {Data: []byte("Contact: x")},
+		".nojekyll":                {Data: nil},
+		"img/.hidden.png":          {Data: []byte("png")},
+		".git/config":              {Data: []byte("[core]")},
+		"sub/.git/HEAD":            {Data: []byte("ref")},
+		"style.css":                {Data: []byte("body{}")},
+	}
+	got, err := render.StaticFiles(nil, site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{".htaccess", ".nojekyll", ".well-known/security.txt", "img/.hidden.png", "style.css"}
+	if keys := render.SortedKeys(got); strings.Join(keys, " ") != strings.Join(want, " ") {
+		t.Errorf("static files %q, want %q", keys, want)
+	}
+}
+
+// TestLayoutIDs: every literal id the default theme's templates give is in
+// render.LayoutIDs, which heading ids avoid.
+func TestLayoutIDs(t *testing.T) {
+	reserved := map[string]bool{}
+	for _, id := range render.LayoutIDs {
+		reserved[id] = true
+	}
+	idAttr := regexp.MustCompile(`\bid="([^"{]+)"`)
+	err := fs.WalkDir(milepost.Templates(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(milepost.Templates(), p)
+		if err != nil {
+			return err
+		}
+		for _, m := range idAttr.FindAllSubmatch(data, -1) {
+			if !reserved[string(m[1])] {
+				t.Errorf("%s gives the id %q, missing from render.LayoutIDs", p, m[1])
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }

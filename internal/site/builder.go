@@ -92,6 +92,8 @@ func (b *Builder) build(ctx context.Context, sink publish.Sink, changed []string
 	if err != nil {
 		diags = append(diags, diag.Errorf("static", 0, 0, "%v", err))
 	}
+	diags = append(diags, content.Skipped(subIfExists(b.in.Site, "templates"), "templates/")...)
+	diags = append(diags, content.Skipped(subIfExists(b.in.Site, "static"), "static/")...)
 	if err := diags.Err(); err != nil {
 		diags.Sort()
 		return &Result{Diagnostics: diags}, err
@@ -199,7 +201,7 @@ func (b *Builder) editedPages(prefix string, changed []string) ([]string, bool) 
 func newParseEnv(cfg config.Config, set *content.Set, statics map[string]fs.FS, prefix string) *parseEnv {
 	vocab := marker.Default().With(cfg.Words.ByState(), cfg.Emoji.ByState())
 	return &parseEnv{
-		parser:    markdown.New(markdown.Options{Vocabulary: vocab, UnsafeHTML: cfg.UnsafeHTML, Renderers: render.BodyRenderers()}),
+		parser:    markdown.New(markdown.Options{Vocabulary: vocab, UnsafeHTML: cfg.UnsafeHTML, Renderers: render.BodyRenderers(), ReservedIDs: render.LayoutIDs}),
 		opts:      statusOptions{base: status.Options{Vocabulary: vocab, HeadingItemsIgnore: cfg.HeadingItemsIgnore, Matrices: cfg.Matrices}},
 		targets:   newLinkTargets(set, render.SortedKeys(statics)),
 		prefix:    prefix,

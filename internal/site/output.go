@@ -260,11 +260,7 @@ func (r *renderer) writeAssets() error {
 	return nil
 }
 
-// tagURL is a tag page's URL.
+// tagURL is a tag page's URL: different tags never share one (slug.Key).
 func tagURL(tag string) string {
-	s := slug.Make(tag)
-	if s == "" {
-		s = "tag"
-	}
-	return "tags/" + s + "/"
+	return "tags/" + slug.Key(tag) + "/"
 }

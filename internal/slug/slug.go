@@ -9,6 +9,8 @@
 package slug
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"strconv"
 	"strings"
 	"unicode"
@@ -37,6 +39,29 @@ func Make(s string) string {
 	return b.String()
 }
 
+// Key names a tag, or anything else whose different names must never share
+// one URL, by Make's slug where that loses nothing but case and the kind of
+// separator ("Q4 plan", "q4-plan" and "Q4_Plan" are one name: "q4-plan").
+// Where Make drops more ("C++", "C#" and "C" would all be "c"; "🚀" would
+// be empty), the slug (or "tag") gets '_' and eight hex digits of the
+// name's SHA-256 (of its lower case, runs of separators made '-'):
+// "c_3fd05e6e". Make never writes '_', so such a key differs from every
+// plain slug, and from every other name but for a hash collision.
+func Key(name string) string {
+	canonical := strings.ToLower(strings.Join(strings.FieldsFunc(name, func(r rune) bool {
+		return r == '-' || r == '_' || unicode.IsSpace(r)
+	}), "-"))
+	s := Make(name)
+	if s != "" && s == canonical {
+		return s
+	}
+	if s == "" {
+		s = "tag"
+	}
+	sum := sha256.Sum256([]byte(canonical))
+	return s + "_" + hex.EncodeToString(sum[:4])
+}
+
 // GitHub returns the anchor GitHub gives a heading with the text s: lower
 // case, every character that is not a letter, digit, mark, space, '-' or '_'
 // removed, and each space replaced by '-' (runs are not collapsed).
@@ -57,16 +82,22 @@ func GitHub(s string) string {
 // Set hands out unique ids within one document: the first use of an id is
 // kept, later ones get -1, -2, … appended. An empty id becomes section-N,
 // N counting from 1 within the document.
+//
+// Each call costs amortised constant time however the ids repeat: the set
+// remembers, for each id it was asked for, the next suffix to try, so a
+// page of 25,000 headings with the same text does not try h-1, h-2, … again
+// for each one. A suffix is skipped at most once per id (only ids already
+// taken are skipped, and the counter never goes back), so n calls try at
+// most 2n candidates in all.
 type Set struct {
 	used  map[string]bool
+	next  map[string]int // id → the first suffix not yet tried for it
 	empty int
 }
 
 // Unique returns id, or id with the first free -N suffix.
 func (s *Set) Unique(id string) string {
-	if s.used == nil {
-		s.used = map[string]bool{}
-	}
+	s.init()
 	if id == "" {
 		for {
 			s.empty++
@@ -80,9 +111,12 @@ func (s *Set) Unique(id string) string {
 		s.used[id] = true
 		return id
 	}
-	for n := 1; ; n++ {
+	n := max(s.next[id], 1)
+	for {
 		c := id + "-" + strconv.Itoa(n)
+		n++
 		if !s.used[c] {
+			s.next[id] = n
 			s.used[c] = true
 			return c
 		}
@@ -91,8 +125,16 @@ func (s *Set) Unique(id string) string {
 
 // Reserve marks id as used without returning a variant (explicit {#id}s).
 func (s *Set) Reserve(id string) {
+	s.init()
+	s.used[id] = true
+}
+
+// Taken reports whether id is in use.
+func (s *Set) Taken(id string) bool { return s.used[id] }
+
+func (s *Set) init() {
 	if s.used == nil {
 		s.used = map[string]bool{}
+		s.next = map[string]int{}
 	}
-	s.used[id] = true
 }

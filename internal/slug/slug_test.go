@@ -1,6 +1,11 @@
 package slug
 
-import "testing"
+import (
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
 
 func TestMake(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -74,4 +79,105 @@ func contains(s, sub string) bool {
 		}
 	}
 	return false
+}
+
+// TestSetUniqueIsLinear hands out 50,000 copies of one id: each call must
+// start where the last one stopped, not try every taken suffix again.
+func TestSetUniqueIsLinear(t *testing.T) {
+	const n = 50000
+	start := time.Now()
+	var s Set
+	for i := 0; i < n; i++ {
+		s.Unique("h")
+	}
+	if got := s.Unique("h"); got != "h-"+strconv.Itoa(n) {
+		t.Errorf("after %d copies: %q", n, got)
+	}
+	// Quadratic, this takes minutes; linear, a few milliseconds.
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("%d copies of one id took %v", n, d)
+	}
+}
+
+// FuzzSetUnique hands a sequence of ids (reserved with a leading '!') to a
+// Set and checks every id it returns is new and, for a non-empty id, the
+// id itself or the id with a -N suffix.
+func FuzzSetUnique(f *testing.F) {
+	for _, s := range []string{"a\na\na", "!a-1\na\na", "\n\n!section-2\n", "h-1\nh\nh\nh-1", "a-1-1\na-1\na\na-1"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, input string) {
+		var s Set
+		seen := map[string]bool{}
+		for _, id := range strings.Split(input, "\n") {
+			if reserved, ok := strings.CutPrefix(id, "!"); ok {
+				s.Reserve(reserved)
+				seen[reserved] = true
+				continue
+			}
+			got := s.Unique(id)
+			if seen[got] {
+				t.Fatalf("Unique(%q) = %q, handed out before", id, got)
+			}
+			seen[got] = true
+			if id == "" {
+				if !strings.HasPrefix(got, "section-") {
+					t.Fatalf("Unique(\"\") = %q", got)
+				}
+				continue
+			}
+			if got != id {
+				suffix, ok := strings.CutPrefix(got, id+"-")
+				if n, err := strconv.Atoi(suffix); !ok || err != nil || n < 1 || strconv.Itoa(n) != suffix {
+					t.Fatalf("Unique(%q) = %q, not the id with a -N suffix", id, got)
+				}
+			}
+		}
+	})
+}
+
+// TestKey: names that differ in more than case and separators never share
+// a key; those that do, do.
+func TestKey(t *testing.T) {
+	same := [][]string{
+		{"launch", "Launch", "LAUNCH"},
+		{"q4-plan", "Q4 plan", "Q4_Plan", "q4  plan"},
+		{"日本語"},
+	}
+	for _, group := range same {
+		for _, name := range group {
+			if got := Key(name); got != group[0] {
+				t.Errorf("Key(%q) = %q, want %q", name, got, group[0])
+			}
+		}
+	}
+	distinct := []string{"C++", "C#", "C", "..", "<>", "🚀", "🚀🚀", "a.b", "ab", "a b!"}
+	seen := map[string]string{}
+	for _, name := range distinct {
+		k := Key(name)
+		if other, dup := seen[k]; dup {
+			t.Errorf("%q and %q share the key %q", name, other, k)
+		}
+		seen[k] = name
+		if k == "" || strings.ContainsAny(k, "/?#% ") {
+			t.Errorf("Key(%q) = %q is not a URL segment", name, k)
+		}
+	}
+}
+
+func FuzzKey(f *testing.F) {
+	for _, s := range []string{"C++", "C", "launch", "🚀", "a_b"} {
+		f.Add(s, "x")
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		ka, kb := Key(a), Key(b)
+		if ka == "" || strings.ContainsAny(ka, "/?#% ") {
+			t.Fatalf("Key(%q) = %q", a, ka)
+		}
+		// Equal keys only for names equal but for case and separators,
+		// or a plain slug that is itself the other's canonical form.
+		if ka == kb && Make(a) != Make(b) {
+			t.Fatalf("%q and %q share %q", a, b, ka)
+		}
+	})
 }

@@ -5,29 +5,35 @@ import (
 	"strings"
 )
 
-// RelHref is the relative href to target (a URL relative to the site
-// root, unescaped, without fragment) from a file whose path to the site
-// root is root ("../../" for "milestones/x/", "" at the top). With
-// fileLinks, directory URLs name their index.html, so a site opened from
-// the file system works. A first segment holding ':' gets "./" in front,
-// so a file named "a:b.png" is never read as a URL scheme ("javascript:").
+// RelHref is the href to target (a URL relative to the site root,
+// unescaped, without fragment) from a file whose path to the site root is
+// root: relative ("../../" for "milestones/x/", "" at the top) or, for a
+// page served at any depth (404.html), the site's absolute base URL
+// ("https://example.org/proj/"). With fileLinks, directory URLs name their
+// index.html, so a site opened from the file system works. When the href
+// starts with target itself (root ""), a first segment holding ':' gets
+// "./" in front, so a file named "a:b.png" is never read as a URL scheme
+// ("javascript:"); a root of its own already decides how the href is read.
 //
 //	RelHref("../../", "tasks/phase-4/", false) = "../../tasks/phase-4/"
 //	RelHref("../", "", true)                   = "../index.html"
 //	RelHref("", "javascript:x/", false)        = "./javascript:x/"
+//	RelHref("https://e.org/p/", "a:b/", false) = "https://e.org/p/a:b/"
 func RelHref(root, target string, fileLinks bool) string {
 	if fileLinks && (target == "" || strings.HasSuffix(target, "/")) {
 		target += "index.html"
 	}
-	href := root + target
-	first := href
-	if i := strings.IndexByte(href, '/'); i >= 0 {
-		first = href[:i]
+	if root != "" {
+		return root + target
 	}
-	if href == "" || strings.Contains(first, ":") {
-		href = "./" + href
+	first := target
+	if i := strings.IndexByte(target, '/'); i >= 0 {
+		first = target[:i]
 	}
-	return href
+	if target == "" || strings.Contains(first, ":") {
+		return "./" + target
+	}
+	return target
 }
 
 // RootOf is the relative path from the file served at url
