@@ -59,7 +59,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		*dest = filepath.Join(sf.source, "public")
 	}
 	cfg, _ := site.ReadConfig(in) // its errors are reported by the build
-	contentDir := filepath.FromSlash(cfg.ContentDir)
+	contentDir := contentRel(sf.source, cfg.ContentDir)
 	var cache *buildState
 	if !*noCache {
 		cache = loadBuildState(sf, in, *dest, contentDir, !*noMinify, stderr)

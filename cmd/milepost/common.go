@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/milepost/milepost"
+	"github.com/milepost/milepost/internal/content"
 	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/rawfile"
 	"github.com/milepost/milepost/internal/site"
@@ -27,7 +28,7 @@ type siteFlags struct {
 func (f *siteFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.source, "s", ".", "site root `DIR` (holds content/, milepost.yaml)")
 	fs.StringVar(&f.source, "source", ".", "site root `DIR`")
-	fs.StringVar(&f.content, "c", "", "content `DIR`, relative to the site root (default content_dir or content)")
+	fs.StringVar(&f.content, "c", "", "content `DIR`, relative to the site root or absolute (default content_dir or content)")
 	fs.StringVar(&f.content, "content", "", "content `DIR`")
 	fs.StringVar(&f.baseURL, "base-url", "", "absolute `URL` the site is published at (for sitemaps, feeds, badge snippets)")
 	fs.BoolVar(&f.drafts, "drafts", false, "include pages with draft: true")
@@ -47,11 +48,52 @@ func (f *siteFlags) input() (site.Input, error) {
 		ThemeTemplates: milepost.Templates(),
 		ThemeStatic:    milepost.Static(),
 		ContentDir:     filepath.ToSlash(f.content),
+		OpenContent:    f.openContent,
 		BaseURL:        f.baseURL,
 		Drafts:         f.drafts,
 		Now:            now,
 		Version:        version(),
 	}, nil
+}
+
+// openContent opens the content folder dir as written in -c or
+// content_dir: relative to the site root, or absolute. It may lie outside
+// the site root.
+func (f *siteFlags) openContent(dir string) (content.Folder, error) {
+	osDir := contentPath(f.source, dir)
+	fsys := rawfile.DirFS(osDir)
+	if err := content.CheckFolder(fsys, dir); err != nil {
+		return content.Folder{}, err
+	}
+	return content.Folder{FS: fsys, Rel: filepath.ToSlash(contentRel(f.source, dir))}, nil
+}
+
+// contentPath is the content folder dir (slash-separated, relative to the
+// site root or absolute) on disk.
+func contentPath(source, dir string) string {
+	d := filepath.FromSlash(dir)
+	if filepath.IsAbs(d) {
+		return filepath.Clean(d)
+	}
+	return filepath.Join(source, d)
+}
+
+// contentRel is the content folder relative to the site root ("content",
+// "../docs"), as the build cache and the dev server name files; an
+// absolute folder on another volume stays absolute.
+func contentRel(source, dir string) string {
+	d := filepath.FromSlash(dir)
+	if !filepath.IsAbs(d) {
+		return filepath.Clean(d)
+	}
+	absSource, err := filepath.Abs(source)
+	if err != nil {
+		return d
+	}
+	if rel, err := filepath.Rel(absSource, d); err == nil {
+		return rel
+	}
+	return d
 }
 
 // buildTime is now, or SOURCE_DATE_EPOCH when set, so builds reproduce.
@@ -85,7 +127,7 @@ func printDiagnostics(w io.Writer, source string, ds diag.List) {
 // displayPath turns a site-root-relative file into one relative to the
 // working directory.
 func displayPath(source, file string) string {
-	if file == "" || source == "." {
+	if file == "" || source == "." || filepath.IsAbs(filepath.FromSlash(file)) {
 		return file
 	}
 	return filepath.ToSlash(filepath.Join(source, filepath.FromSlash(file)))

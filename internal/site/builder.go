@@ -68,15 +68,14 @@ func (b *Builder) Build(ctx context.Context, sink publish.Sink, changed []string
 	if err := diags.Err(); err != nil {
 		return &Result{Diagnostics: diags}, err
 	}
-	contentFS, err := fs.Sub(b.in.Site, cfg.ContentDir)
-	if err == nil {
-		_, err = fs.Stat(contentFS, ".")
-	}
+	folder, err := b.in.openContent(cfg.ContentDir)
 	if err != nil {
-		d := diag.List{diag.Errorf(cfg.ContentDir, 0, 0, "no content folder: put your markdown in %s/ (or set content_dir in %s)", cfg.ContentDir, config.FileName)}
+		d := diag.List{diag.Errorf(cfg.ContentDir, 0, 0, "%v", err)}
 		return &Result{Diagnostics: d}, d.Err()
 	}
+	contentFS := folder.FS
 	prefix := cfg.ContentDir + "/"
+	changed = renamePrefix(changed, folder.Rel+"/", prefix)
 	set, loadDiags, onlyEdits := b.load(contentFS, prefix, changed)
 	diags = append(diags, loadDiags...)
 
@@ -288,12 +287,45 @@ func ReadConfig(in Input) (config.Config, diag.List) {
 	if in.ContentDir != "" {
 		cfg.ContentDir = in.ContentDir
 	}
+	if in.FileLinks {
+		cfg.FileLinks = true
+	}
 	if in.BaseURL != "" {
 		c, d := config.Parse("--base-url", []byte(fmt.Sprintf("base_url: %q", in.BaseURL)))
 		cfg.BaseURL = c.BaseURL
 		diags = append(diags, d...)
 	}
 	return cfg, diags
+}
+
+// renamePrefix names the changed files under the content folder by the
+// folder's name as written (an absolute folder is reported relative to
+// the site root): the loader matches them against that.
+func renamePrefix(changed []string, from, to string) []string {
+	if from == "/" || from == to || changed == nil {
+		return changed
+	}
+	out := make([]string, len(changed))
+	for i, c := range changed {
+		if rest, ok := strings.CutPrefix(c, from); ok {
+			c = to + rest
+		}
+		out[i] = c
+	}
+	return out
+}
+
+// openContent opens the content folder dir with in.OpenContent, or inside
+// the site root, and checks that it is a readable folder.
+func (in Input) openContent(dir string) (content.Folder, error) {
+	if in.OpenContent != nil {
+		return in.OpenContent(dir)
+	}
+	sub, err := fs.Sub(in.Site, dir)
+	if err != nil {
+		return content.Folder{}, fmt.Errorf("content folder %s is outside the site root", dir)
+	}
+	return content.Folder{FS: sub}, content.CheckFolder(sub, dir)
 }
 
 func subIfExists(fsys fs.FS, dir string) fs.FS {

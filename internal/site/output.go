@@ -291,12 +291,8 @@ func (r *renderer) writeStatics() error {
 
 // writeAssets copies the content folder's non-markdown files.
 func (r *renderer) writeAssets() error {
-	contentFS, err := fs.Sub(r.in.Site, r.cfg.ContentDir)
-	if err != nil {
-		return err
-	}
 	for _, a := range r.set.Assets {
-		data, err := fs.ReadFile(contentFS, a.Path)
+		data, err := fs.ReadFile(r.parseEnv.contentFS, a.Path)
 		if err != nil {
 			return fmt.Errorf("%s%s: %w", r.prefix, a.Path, err)
 		}
