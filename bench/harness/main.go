@@ -191,7 +191,9 @@ func (h *harness) checkMilepost(ctx context.Context) error {
 		return fmt.Errorf("`milepost build --help` does not describe a build command:\n%s", lastLines(r.output, 10))
 	}
 	h.noCache = strings.Contains(r.output, "no-cache")
-	if h.profile && !strings.Contains(r.output, "cpuprofile") {
+	// The profiling flags are hidden from help: ask for help after one.
+	probe := h.r.run(ctx, "milepost-build-cpuprofile", h.repo, nil, h.milepost, "build", "--cpuprofile", os.DevNull, "--help")
+	if h.profile && (strings.Contains(probe.output, "not defined") || strings.Contains(probe.output, "unknown flag")) {
 		fmt.Println("harness: milepost build has no --cpuprofile: not profiling")
 		h.profile = false
 	}

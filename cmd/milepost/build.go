@@ -19,7 +19,13 @@ import (
 )
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("build", stderr)
+	cmd := newCommand("build", "[DIR]", 1,
+		"Builds the site in DIR (default: the current folder, or -s) into DIR/public, or -d.\n"+
+			"Writes only files whose bytes changed and leaves the destination untouched when the build fails.",
+		"milepost build",
+		"milepost build mysite -d /var/www/status",
+		"milepost build -c ../docs --base-url https://example.com/status/")
+	fs := cmd.flags
 	var sf siteFlags
 	sf.register(fs)
 	dest := fs.String("d", "", "destination `DIR` (default <source>/public)")
@@ -29,13 +35,14 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	noCache := fs.Bool("no-cache", false, "build everything, neither reading nor writing "+buildcache.Dir+"/")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to `file` (for performance work)")
 	memProfile := fs.String("memprofile", "", "write a heap profile to `file` at the end of the build")
+	cmd.hide("cpuprofile", "memprofile")
 	quiet := fs.Bool("q", false, "print errors only")
 	fs.BoolVar(quiet, "quiet", false, "print errors only")
-	if err := fs.Parse(args); err != nil {
-		return exitUsage
+	pos, code, ok := cmd.parse(args, stdout, stderr)
+	if !ok {
+		return code
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "milepost build: unexpected argument %q\n", fs.Arg(0))
+	if !sf.takeDir(pos, cmd, stderr) {
 		return exitUsage
 	}
 	start := time.Now()

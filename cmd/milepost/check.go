@@ -18,17 +18,27 @@ import (
 var warningKinds = []string{diag.KindBrokenLink, diag.KindMissingHeading, diag.KindAmbiguousLink, diag.KindBadLink, diag.KindDrift, diag.KindStale, diag.KindNoItems, diag.KindEmbedCycle, diag.KindInput}
 
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("check", stderr)
+	cmd := newCommand("check", "[DIR]", 1,
+		"Builds the site in DIR (default: the current folder, or -s) in memory, writing nothing, and reports\n"+
+			"errors and warnings (broken links, drift, stale pages) with file:line:col. Exits 1 on an error, or\n"+
+			"on a warning with --strict or of a kind named by --fail-on.",
+		"milepost check",
+		"milepost check docs-site --strict",
+		"milepost check -q --fail-on broken-link,drift",
+		"milepost check --format github   # annotations in a GitHub Actions run")
+	fs := cmd.flags
 	var sf siteFlags
 	sf.register(fs)
 	format := fs.String("format", "text", "output `format`: text, json or github (workflow annotations)")
 	strict := fs.Bool("strict", false, "fail on any warning")
 	failOn := fs.String("fail-on", "", "comma-separated warning `kinds` that fail the check: "+strings.Join(warningKinds, ","))
-	if err := fs.Parse(args); err != nil {
-		return exitUsage
+	quiet := fs.Bool("q", false, "report only what fails the check, and no summary")
+	fs.BoolVar(quiet, "quiet", false, "report only what fails the check, and no summary")
+	pos, code, ok := cmd.parse(args, stdout, stderr)
+	if !ok {
+		return code
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "milepost check: unexpected argument %q\n", fs.Arg(0))
+	if !sf.takeDir(pos, cmd, stderr) {
 		return exitUsage
 	}
 	if *format != "text" && *format != "json" && *format != "github" {
@@ -58,9 +68,20 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	} else if list != nil {
 		ds = list.Diagnostics
 	}
-	for i := range ds {
-		ds[i].File = displayPath(sf.source, ds[i].File)
+	fails := func(d diag.Diagnostic) bool {
+		return d.Severity == diag.Error || *strict || failKinds[d.Kind]
 	}
+	summary := checkSummary(ds, pages)
+	failed := err != nil
+	shown := ds[:0:0]
+	for _, d := range ds {
+		d.File = displayPath(sf.source, d.File)
+		failed = failed || fails(d)
+		if !*quiet || fails(d) {
+			shown = append(shown, d)
+		}
+	}
+	ds = shown
 	switch *format {
 	case "json":
 		writeCheckJSON(stdout, ds, pages)
@@ -71,14 +92,11 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			fmt.Fprintln(stdout, d.String())
 		}
 	}
-	fmt.Fprintln(stderr, checkSummary(ds, pages))
-	if len(ds.Errors()) > 0 || err != nil {
-		return exitFail
+	if !*quiet {
+		fmt.Fprintln(stderr, summary)
 	}
-	for _, d := range ds.Warnings() {
-		if *strict || failKinds[d.Kind] {
-			return exitFail
-		}
+	if failed {
+		return exitFail
 	}
 	return exitOK
 }

@@ -26,12 +26,28 @@ type siteFlags struct {
 }
 
 func (f *siteFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.source, "s", ".", "site root `DIR` (holds content/, milepost.yaml)")
+	fs.StringVar(&f.source, "s", ".", "site root `DIR` (holds content/, milepost.yaml); also the argument DIR")
 	fs.StringVar(&f.source, "source", ".", "site root `DIR`")
 	fs.StringVar(&f.content, "c", "", "content `DIR`, relative to the site root or absolute (default content_dir or content)")
 	fs.StringVar(&f.content, "content", "", "content `DIR`")
 	fs.StringVar(&f.baseURL, "base-url", "", "absolute `URL` the site is published at (for sitemaps, feeds, badge snippets)")
 	fs.BoolVar(&f.drafts, "drafts", false, "include pages with draft: true")
+}
+
+// takeDir sets the site root from the command's argument, which may
+// stand for -s. It reports false, having said why, when both disagree.
+func (f *siteFlags) takeDir(args []string, c *command, stderr io.Writer) bool {
+	if len(args) == 0 {
+		return true
+	}
+	explicit := false
+	c.flags.Visit(func(fl *flag.Flag) { explicit = explicit || fl.Name == "s" || fl.Name == "source" })
+	if explicit && filepath.Clean(f.source) != filepath.Clean(args[0]) {
+		fmt.Fprintf(stderr, "milepost %s: the site root is given twice: -s %s and %s\n", c.name, f.source, args[0])
+		return false
+	}
+	f.source = args[0]
+	return true
 }
 
 // input assembles the build's input from the flags.
@@ -108,13 +124,6 @@ func buildTime() (time.Time, error) {
 	return time.Now().UTC(), nil
 }
 
-// newFlagSet returns a flag set that reports errors instead of exiting.
-func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet("milepost "+name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	return fs
-}
-
 // printDiagnostics writes diagnostics, one per line, with paths relative
 // to the working directory so editors and CI annotations find the files.
 func printDiagnostics(w io.Writer, source string, ds diag.List) {
@@ -173,4 +182,15 @@ func progressLine(w *os.File) (report func(stage string, done, total int), done 
 			fmt.Fprint(w, "\r\033[K")
 		}
 	}
+}
+
+// runVersion prints the version and the revision the binary was built
+// from.
+func runVersion(args []string, stdout, stderr io.Writer) int {
+	cmd := newCommand("version", "", 0, "Prints milepost's version and the revision it was built from.", "milepost version")
+	if _, code, ok := cmd.parse(args, stdout, stderr); !ok {
+		return code
+	}
+	fmt.Fprintln(stdout, "milepost", version())
+	return exitOK
 }

@@ -14,19 +14,25 @@ import (
 )
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("serve", stderr)
+	cmd := newCommand("serve", "[DIR]", 1,
+		"Serves the site in DIR (default: the current folder, or -s) from memory, rebuilds what changed\n"+
+			"and reloads the browser. A broken file shows an error overlay; the last good site stays served.",
+		"milepost serve",
+		"milepost serve mysite --open",
+		"milepost serve --poll 1s   # WSL, Docker volumes, NFS: mounts without file events")
+	fs := cmd.flags
 	var sf siteFlags
 	sf.register(fs)
-	bind := fs.String("bind", "127.0.0.1", "`address` to listen on (anything but loopback exposes your drafts)")
-	port := fs.Int("port", 1313, "first `port` to try; a busy one moves to the next")
-	fs.IntVar(port, "p", 1313, "first `port` to try")
+	bind := fs.String("bind", "127.0.0.1", "listen on `ADDR` (anything but loopback exposes your drafts)")
+	port := fs.Int("port", 1313, "first port `N` to try; a busy one moves to the next")
+	fs.IntVar(port, "p", 1313, "first port `N` to try")
 	open := fs.Bool("open", false, "open the site in the default browser once it is served")
-	poll := fs.Duration("poll", 0, "poll for changes at this `interval` instead of using file system events (WSL, Docker volumes, NFS)")
-	if err := fs.Parse(args); err != nil {
-		return exitUsage
+	poll := fs.Duration("poll", 0, "poll for changes every `DURATION` instead of using file system events (WSL, Docker volumes, NFS)")
+	pos, code, ok := cmd.parse(args, stdout, stderr)
+	if !ok {
+		return code
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "milepost serve: unexpected argument %q\n", fs.Arg(0))
+	if !sf.takeDir(pos, cmd, stderr) {
 		return exitUsage
 	}
 	in, err := sf.input()
