@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -13,6 +14,7 @@ import (
 	"github.com/milepost/milepost"
 	"github.com/milepost/milepost/internal/content"
 	"github.com/milepost/milepost/internal/diag"
+	"github.com/milepost/milepost/internal/gitrepo"
 	"github.com/milepost/milepost/internal/rawfile"
 	"github.com/milepost/milepost/internal/site"
 )
@@ -81,7 +83,15 @@ func (f *siteFlags) openContent(dir string) (content.Folder, error) {
 	if err := content.CheckFolder(fsys, dir); err != nil {
 		return content.Folder{}, err
 	}
-	return content.Folder{FS: fsys, Rel: filepath.ToSlash(contentRel(f.source, dir))}, nil
+	folder := content.Folder{FS: fsys, Rel: filepath.ToSlash(contentRel(f.source, dir))}
+	// In a git work tree, git-ignored attachments are not published;
+	// without git, or outside a work tree, nothing is ignored.
+	if repo, err := gitrepo.Open(context.Background(), osDir); err == nil {
+		if ignored, err := repo.Ignored(context.Background()); err == nil {
+			folder.Ignored = ignored
+		}
+	}
+	return folder, nil
 }
 
 // contentPath is the content folder dir (slash-separated, relative to the

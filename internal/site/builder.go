@@ -39,6 +39,8 @@ type Builder struct {
 	// not.
 	set       *content.Set
 	setPrefix string
+	// setSelection is the include and exclude globs the last load used.
+	setSelection string
 	// lastMemory holds the last build's files, for BuildServed to start
 	// the next build from.
 	lastMemory *publish.Memory
@@ -76,7 +78,8 @@ func (b *Builder) Build(ctx context.Context, sink publish.Sink, changed []string
 	contentFS := folder.FS
 	prefix := cfg.ContentDir + "/"
 	changed = renamePrefix(changed, folder.Rel+"/", prefix)
-	set, loadDiags, onlyEdits := b.load(contentFS, prefix, changed)
+	opts := content.Options{Prefix: prefix, Drafts: b.in.Drafts, Include: cfg.Include, Exclude: cfg.Exclude, Ignored: folder.Ignored}
+	set, loadDiags, onlyEdits := b.load(contentFS, opts, changed)
 	diags = append(diags, loadDiags...)
 
 	themeSum, sitewideProgress := themeKey(b.in.ThemeTemplates, subIfExists(b.in.Site, "templates"), b.in.ThemeStatic, subIfExists(b.in.Site, "static"))
@@ -154,8 +157,11 @@ func (b *Builder) Build(ctx context.Context, sink publish.Sink, changed []string
 // load runs LOAD. A rebuild told that only pages were edited reads just
 // those (content.Update); one told which files changed reads the named
 // files and reuses the others' pages; else every file is read.
-func (b *Builder) load(contentFS fs.FS, prefix string, changed []string) (set *content.Set, diags diag.List, onlyEdits bool) {
-	opts := content.Options{Prefix: prefix, Drafts: b.in.Drafts}
+func (b *Builder) load(contentFS fs.FS, opts content.Options, changed []string) (set *content.Set, diags diag.List, onlyEdits bool) {
+	prefix := opts.Prefix
+	if b.setSelection != fmt.Sprint(opts.Include, opts.Exclude) {
+		changed = nil // other files are selected: read everything
+	}
 	if edited, ok := b.editedPages(prefix, changed); ok {
 		if s, d, ok := content.Update(b.set, contentFS, edited, opts); ok {
 			set, diags, onlyEdits = s, d, true
@@ -168,7 +174,7 @@ func (b *Builder) load(contentFS fs.FS, prefix string, changed []string) (set *c
 		}
 		set, diags = content.Load(contentFS, opts)
 	}
-	b.set, b.setPrefix = set, prefix
+	b.set, b.setPrefix, b.setSelection = set, prefix, fmt.Sprint(opts.Include, opts.Exclude)
 	return set, diags, onlyEdits
 }
 
