@@ -32,6 +32,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs.StringVar(dest, "destination", "", "destination `DIR`")
 	noMinify := fs.Bool("no-minify", false, "write HTML, CSS, JS, SVG and JSON as rendered")
 	force := fs.Bool("force", false, "write into a non-empty destination milepost did not create")
+	fs.BoolVar(&sf.fileLinks, "file-links", false, "links name index.html, so the site opens from disk (file_links: true)")
 	noCache := fs.Bool("no-cache", false, "build everything, neither reading nor writing "+buildcache.Dir+"/")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to `file` (for performance work)")
 	memProfile := fs.String("memprofile", "", "write a heap profile to `file` at the end of the build")

@@ -32,7 +32,7 @@ func loadBuildState(sf siteFlags, in site.Input, dest, contentDir string, minify
 	s := &buildState{root: sf.source, dest: dest, prefix: path.Clean(filepath.ToSlash(contentDir)) + "/"}
 	absDest, _ := filepath.Abs(dest)
 	s.next.Binary = buildcache.BinaryID(in.Version)
-	s.next.Settings = buildcache.Key(absDest, strconv.FormatBool(minify), in.BaseURL, strconv.FormatBool(in.Drafts), in.ContentDir)
+	s.next.Settings = buildcache.Key(absDest, strconv.FormatBool(minify), in.BaseURL, strconv.FormatBool(in.Drafts), in.ContentDir, strconv.FormatBool(in.FileLinks))
 	s.next.Date = in.Now.UTC().Format("2006-01-02")
 	prev, err := buildcache.Load(sf.source)
 	if err != nil {

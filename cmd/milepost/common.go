@@ -25,6 +25,8 @@ type siteFlags struct {
 	content string
 	baseURL string
 	drafts  bool
+	// fileLinks makes links name index.html (build's --file-links).
+	fileLinks bool
 }
 
 func (f *siteFlags) register(fs *flag.FlagSet) {
@@ -68,6 +70,7 @@ func (f *siteFlags) input() (site.Input, error) {
 		ContentDir:     filepath.ToSlash(f.content),
 		OpenContent:    f.openContent,
 		BaseURL:        f.baseURL,
+		FileLinks:      f.fileLinks,
 		Drafts:         f.drafts,
 		Now:            now,
 		Version:        version(),
