@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/milepost/milepost"
@@ -155,12 +156,64 @@ func displayPath(source, file string) string {
 	return filepath.ToSlash(filepath.Join(source, filepath.FromSlash(file)))
 }
 
-// version is the module version the binary was built from.
+// release and releaseRevision are the version and git revision a release
+// build stamps in (scripts/release.sh: -ldflags "-X main.release=v1.2.0
+// -X main.releaseRevision=<commit>"), which do not depend on Go finding
+// the checkout.
+var release, releaseRevision string
+
+// version is the version the binary was built as: the stamped release,
+// else the module version (go install ...@v1.2.0), else "dev".
 func version() string {
+	if release != "" {
+		return release
+	}
 	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
 		return info.Main.Version
 	}
 	return "dev"
+}
+
+// revision is the VCS revision the binary was built from, with its time
+// and whether the work tree had changes, as Go records it in the build
+// info when building from a checkout ("f9e5912a04c1, 2026-05-01T10:00:00Z,
+// modified"); "" when unknown (go install of a module).
+func revision() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return ""
+	}
+	var rev, when, modified string
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.time":
+			when = s.Value
+		case "vcs.modified":
+			modified = s.Value
+		}
+	}
+	if releaseRevision != "" {
+		r, dirty := strings.CutSuffix(releaseRevision, "+modified")
+		if r != rev {
+			rev, when, modified = r, "", strconv.FormatBool(dirty)
+		}
+	}
+	if rev == "" {
+		return ""
+	}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	parts := []string{rev}
+	if when != "" {
+		parts = append(parts, when)
+	}
+	if modified == "true" {
+		parts = append(parts, "modified")
+	}
+	return strings.Join(parts, ", ")
 }
 
 // plural formats n with a noun, "1 page", "2 pages".
@@ -204,6 +257,10 @@ func runVersion(args []string, stdout, stderr io.Writer) int {
 	if _, code, ok := cmd.parse(args, stdout, stderr); !ok {
 		return code
 	}
-	fmt.Fprintln(stdout, "milepost", version())
+	line := "milepost " + version()
+	if rev := revision(); rev != "" {
+		line += " (revision " + rev + ")"
+	}
+	fmt.Fprintln(stdout, line)
 	return exitOK
 }
