@@ -36,6 +36,7 @@ fi
 targets=${RELEASE_TARGETS:-"linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64"}
 rm -rf "$out"
 mkdir -p "$out"
+out=$(cd "$out" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -52,11 +53,11 @@ for target in $targets; do
     -o "$work/$name/$exe" ./cmd/milepost
   cp README.md "$work/$name/"
   if [ "$goos" = windows ]; then
-    (cd "$work/$name" && zip -qX "$OLDPWD/$out/$name.zip" "$exe" README.md)
+    (cd "$work/$name" && zip -qX "$out/$name.zip" "$exe" README.md)
   else
     tar -C "$work/$name" --owner=0 --group=0 --numeric-owner --mtime=@0 -czf "$out/$name.tar.gz" "$exe" README.md
   fi
 done
 (cd "$out" && sha256sum milepost_* > checksums.txt)
 echo "$version" > "$out/VERSION"
-echo "release $version: $(ls "$out" | wc -l) files in $out/"
+echo "release $version: $(ls "$out" | wc -l | tr -d ' ') files in $out/"
