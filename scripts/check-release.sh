@@ -43,8 +43,13 @@ case "$printed" in
   *) fail "milepost version printed \"$printed\", want $version and revision $revision" ;;
 esac
 
-site=$root
-[ -d ../shared/seeds/content ] && site=$(cd ../shared/seeds && pwd)
+# A copy of the site: a build writes beside its content (the build cache).
+site=$work/seed-site
+if [ -d ../shared/seeds/content ]; then
+  mkdir -p "$site" && cp -R ../shared/seeds/content "$site/"
+else
+  mkdir -p "$site" && cp -R content milepost.yaml "$site/"
+fi
 export MILEPOST_RELEASE_DIR=file://$dist RUNNER_TEMP=$work/runner GITHUB_PATH=$work/path GITHUB_OUTPUT=$work/output
 export MILEPOST_SITE=$site MILEPOST_DESTINATION=$work/site MILEPOST_BASE_URL=https://example.github.io/status/
 mkdir -p "$RUNNER_TEMP"
@@ -56,4 +61,4 @@ bash scripts/action.sh build
 grep -qx "path=$work/site" "$GITHUB_OUTPUT" || fail "build did not report its output folder"
 [ -f "$work/site/index.html" ] || fail "no index.html in the built site"
 bash scripts/action.sh check
-echo "check-release: $version: 6 archives, checksums, version and the Action's steps on $site: ok"
+echo "check-release: $version: 6 archives, checksums, version and the Action's steps on the seed site: ok"

@@ -67,9 +67,14 @@ func TestActionStepsAgainstAFakeRelease(t *testing.T) {
 	script, _ := filepath.Abs("../../scripts/action.sh")
 	release, asset := fakeRelease(t)
 	sites := map[string]string{"small": writeSite(t, "testdata/small.txtar")}
-	if seeds, err := filepath.Abs("../../../shared/seeds"); err == nil {
-		if _, err := os.Stat(filepath.Join(seeds, "content")); err == nil {
-			sites["seeds"] = seeds
+	if seeds, err := filepath.Abs("../../../shared/seeds/content"); err == nil {
+		if _, err := os.Stat(seeds); err == nil {
+			// A copy: a build writes beside the content (its cache).
+			copy := t.TempDir()
+			if err := os.CopyFS(filepath.Join(copy, "content"), os.DirFS(seeds)); err != nil {
+				t.Fatal(err)
+			}
+			sites["seeds"] = copy
 		}
 	}
 	for name, site := range sites {
