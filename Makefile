@@ -12,10 +12,17 @@ PKGS    := ./...
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
 
-build: ## build bin/milepost and the project's own site into public/
+build: ## build bin/milepost and the project's own site into public/ (opens from disk)
+	@echo "==> fetching Go modules (the first time only: about a minute)"
+	$(GO) mod download -x 2>&1 | grep --line-buffered -E '^# get .*: 200 OK' | sed -u -E 's/^# get (.*): 200 OK.*/    got \1/' || true
+	@echo "==> compiling $(BIN)"
 	$(GO) build -o $(BIN) ./cmd/milepost
-	./$(BIN) build -s . -d public
-	@echo "open public/index.html, or run: make serve"
+	@echo "==> building the project's own status site into public/"
+	./$(BIN) build -s . -d public --file-links
+	@echo ""
+	@echo "To look at the site:"
+	@echo "  make serve               serve it on http://127.0.0.1:1313/, reloading as content/ changes"
+	@echo "  open public/index.html   straight from disk (built with --file-links: links name index.html)"
 
 serve: ## serve the project's own site with live reload on http://127.0.0.1:1313/
 	$(GO) build -o $(BIN) ./cmd/milepost

@@ -195,7 +195,9 @@ func (h *harness) checkMilepost(ctx context.Context) error {
 	}
 	h.noCache = strings.Contains(r.output, "no-cache")
 	h.cacheDir = strings.Contains(r.output, "cache-dir")
-	if h.profile && !strings.Contains(r.output, "cpuprofile") {
+	// The profiling flags are hidden from help: ask for help after one.
+	probe := h.r.run(ctx, "milepost-build-cpuprofile", h.repo, nil, h.milepost, "build", "--cpuprofile", os.DevNull, "--help")
+	if h.profile && (strings.Contains(probe.output, "not defined") || strings.Contains(probe.output, "unknown flag")) {
 		fmt.Println("harness: milepost build has no --cpuprofile: not profiling")
 		h.profile = false
 	}

@@ -36,6 +36,7 @@ func (f *buildFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.dest, "destination", "", "destination `DIR`")
 	fs.BoolVar(&f.noMinify, "no-minify", false, "write HTML, CSS, JS, SVG and JSON as rendered")
 	fs.BoolVar(&f.force, "force", false, "write into a non-empty destination milepost did not create")
+	fs.BoolVar(&f.site.fileLinks, "file-links", false, "links name index.html, so the site opens from disk (file_links: true)")
 	fs.BoolVar(&f.noCache, "no-cache", false, "build everything, neither reading nor writing the build cache")
 	fs.StringVar(&f.cacheDir, "cache-dir", "", "build cache `DIR`, one folder per site inside (default $MILEPOST_CACHE_DIR, else the user cache directory's milepost/)")
 	fs.StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile to `file` (for performance work)")
@@ -46,8 +47,16 @@ func (f *buildFlags) register(fs *flag.FlagSet) {
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var f buildFlags
-	if !parseFlags("build", args, stderr, f.register) {
-		return exitUsage
+	cmd := newCommand("build", "[DIR]", 1,
+		"Builds the site in DIR (default: the current folder, or -s) into DIR/public, or -d.\n"+
+			"Writes only files whose bytes changed and leaves the destination as it was when the build fails.",
+		"milepost build",
+		"milepost build mysite -d /var/www/status",
+		"milepost build -c ../docs --base-url https://example.com/status/")
+	f.register(cmd.flags)
+	cmd.hide("cpuprofile", "memprofile")
+	if code, ok := cmd.parseSite(args, &f.site, stdout, stderr); !ok {
+		return code
 	}
 	start := time.Now()
 	defer startProfiles(f.cpuProfile, f.memProfile, stderr)()
@@ -56,7 +65,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, "milepost:", err)
 		return exitUsage
 	}
-	contentDir := contentFolder(in)
+	contentDir := contentFolder(in, f.site.source)
 	cache := f.openCache(in, contentDir, stderr)
 	if cache.UpToDate() {
 		f.say(stdout, "up to date: nothing changed since the last build (%s) in %s → %s\n", plural(cache.Files(), "file"), elapsed(start), f.dest)
@@ -124,9 +133,9 @@ func (f *buildFlags) begin(contentDir string, checked [32]byte) (*publish.Tx, er
 // contentFolder is the build's content folder relative to the site root,
 // in the OS's form: the flag's, else the configuration's (whose errors
 // the build reports).
-func contentFolder(in site.Input) string {
+func contentFolder(in site.Input, source string) string {
 	cfg, _ := site.ReadConfig(in)
-	return filepath.FromSlash(cfg.ContentDir)
+	return contentRel(source, cfg.ContentDir)
 }
 
 // openCache opens the site's build cache; nil (no cache) with --no-cache,

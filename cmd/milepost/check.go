@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -15,23 +14,30 @@ import (
 )
 
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	cmd := newCommand("check", "[DIR]", 1,
+		"Builds the site in DIR (default: the current folder, or -s) in memory, writing nothing, and reports\n"+
+			"errors and warnings (broken links, drift, stale pages) with file:line:col. Exits 1 on an error, or\n"+
+			"on a warning with --strict or of a kind named by --fail-on.",
+		"milepost check",
+		"milepost check docs-site --strict",
+		"milepost check -q --fail-on broken-link,drift",
+		"milepost check --format github   # annotations in a GitHub Actions run")
+	fs := cmd.flags
 	var sf siteFlags
-	var format, failOn string
-	var strict bool
-	ok := parseFlags("check", args, stderr, func(fs *flag.FlagSet) {
-		sf.register(fs)
-		fs.StringVar(&format, "format", "text", "output `format`: text, json or github (workflow annotations)")
-		fs.BoolVar(&strict, "strict", false, "fail on any warning")
-		fs.StringVar(&failOn, "fail-on", "", "comma-separated warning `kinds` that fail the check: "+strings.Join(diag.WarningKinds, ","))
-	})
-	if !ok {
+	sf.register(fs)
+	format := fs.String("format", "text", "output `format`: text, json or github (workflow annotations)")
+	strict := fs.Bool("strict", false, "fail on any warning")
+	failOn := fs.String("fail-on", "", "comma-separated warning `kinds` that fail the check: "+strings.Join(diag.WarningKinds, ","))
+	quiet := fs.Bool("q", false, "report only what fails the check, and no summary")
+	fs.BoolVar(quiet, "quiet", false, "report only what fails the check, and no summary")
+	if code, ok := cmd.parseSite(args, &sf, stdout, stderr); !ok {
+		return code
+	}
+	if *format != "text" && *format != "json" && *format != "github" {
+		fmt.Fprintf(stderr, "milepost check: --format must be text, json or github, not %q\n", *format)
 		return exitUsage
 	}
-	if format != "text" && format != "json" && format != "github" {
-		fmt.Fprintf(stderr, "milepost check: --format must be text, json or github, not %q\n", format)
-		return exitUsage
-	}
-	failKinds, err := diag.ParseKinds(failOn)
+	failKinds, err := diag.ParseKinds(*failOn)
 	if err != nil {
 		fmt.Fprintln(stderr, "milepost check: --fail-on:", err)
 		return exitUsage
@@ -54,29 +60,36 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	} else if list != nil {
 		ds = list.Diagnostics
 	}
-	for i := range ds {
-		ds[i].File = displayPath(sf.source, ds[i].File)
+	fails := func(d diag.Diagnostic) bool {
+		return d.Severity == diag.Error || *strict || failKinds[d.Kind]
 	}
-	switch format {
+	summary := fmt.Sprintf("checked %s: %s", plural(pages, "page"), ds.Tally())
+	failed := err != nil
+	shown := ds[:0:0]
+	for _, d := range ds {
+		d.File = displayPath(sf.source, d.File)
+		failed = failed || fails(d)
+		if !*quiet || fails(d) {
+			shown = append(shown, d)
+		}
+	}
+	switch *format {
 	case "json":
-		writeCheckJSON(stdout, ds, pages)
+		writeCheckJSON(stdout, shown, pages)
 	case "github":
-		for _, d := range ds {
+		for _, d := range shown {
 			fmt.Fprintln(stdout, d.GitHub())
 		}
 	default:
-		for _, d := range ds {
+		for _, d := range shown {
 			fmt.Fprintln(stdout, d.String())
 		}
 	}
-	fmt.Fprintf(stderr, "checked %s: %s\n", plural(pages, "page"), ds.Tally())
-	if len(ds.Errors()) > 0 || err != nil {
-		return exitFail
+	if !*quiet {
+		fmt.Fprintln(stderr, summary)
 	}
-	for _, d := range ds.Warnings() {
-		if strict || failKinds[d.Kind] {
-			return exitFail
-		}
+	if failed {
+		return exitFail
 	}
 	return exitOK
 }

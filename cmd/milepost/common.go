@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -8,10 +9,13 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/milepost/milepost"
+	"github.com/milepost/milepost/internal/content"
 	"github.com/milepost/milepost/internal/diag"
+	"github.com/milepost/milepost/internal/gitrepo"
 	"github.com/milepost/milepost/internal/rawfile"
 	"github.com/milepost/milepost/internal/site"
 )
@@ -22,15 +26,33 @@ type siteFlags struct {
 	content string
 	baseURL string
 	drafts  bool
+	// fileLinks makes links name index.html (build's --file-links).
+	fileLinks bool
 }
 
 func (f *siteFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.source, "s", ".", "site root `DIR` (holds content/, milepost.yaml)")
+	fs.StringVar(&f.source, "s", ".", "site root `DIR` (holds content/, milepost.yaml); also the argument DIR")
 	fs.StringVar(&f.source, "source", ".", "site root `DIR`")
-	fs.StringVar(&f.content, "c", "", "content `DIR`, relative to the site root (default content_dir or content)")
+	fs.StringVar(&f.content, "c", "", "content `DIR`, relative to the site root or absolute (default content_dir or content)")
 	fs.StringVar(&f.content, "content", "", "content `DIR`")
 	fs.StringVar(&f.baseURL, "base-url", "", "absolute `URL` the site is published at (for sitemaps, feeds, badge snippets)")
 	fs.BoolVar(&f.drafts, "drafts", false, "include pages with draft: true")
+}
+
+// takeDir sets the site root from the command's argument, which may
+// stand for -s. It reports false, having said why, when both disagree.
+func (f *siteFlags) takeDir(args []string, c *command, stderr io.Writer) bool {
+	if len(args) == 0 {
+		return true
+	}
+	explicit := false
+	c.flags.Visit(func(fl *flag.Flag) { explicit = explicit || fl.Name == "s" || fl.Name == "source" })
+	if explicit && filepath.Clean(f.source) != filepath.Clean(args[0]) {
+		fmt.Fprintf(stderr, "milepost %s: the site root is given twice: -s %s and %s\n", c.name, f.source, args[0])
+		return false
+	}
+	f.source = args[0]
+	return true
 }
 
 // input assembles the build's input from the flags.
@@ -47,11 +69,61 @@ func (f *siteFlags) input() (site.Input, error) {
 		ThemeTemplates: milepost.Templates(),
 		ThemeStatic:    milepost.Static(),
 		ContentDir:     filepath.ToSlash(f.content),
+		OpenContent:    f.openContent,
 		BaseURL:        f.baseURL,
+		FileLinks:      f.fileLinks,
 		Drafts:         f.drafts,
 		Now:            now,
 		Version:        version(),
 	}, nil
+}
+
+// openContent opens the content folder dir as written in -c or
+// content_dir: relative to the site root, or absolute. It may lie outside
+// the site root.
+func (f *siteFlags) openContent(dir string) (content.Folder, error) {
+	osDir := contentPath(f.source, dir)
+	fsys := rawfile.DirFS(osDir)
+	if err := content.CheckFolder(fsys, dir); err != nil {
+		return content.Folder{}, err
+	}
+	folder := content.Folder{FS: fsys, Rel: filepath.ToSlash(contentRel(f.source, dir))}
+	// In a git work tree, git-ignored attachments are not published;
+	// without git, or outside a work tree, nothing is ignored.
+	if repo, err := gitrepo.Open(context.Background(), osDir); err == nil {
+		if ignored, err := repo.Ignored(context.Background()); err == nil {
+			folder.Ignored = ignored
+		}
+	}
+	return folder, nil
+}
+
+// contentPath is the content folder dir (slash-separated, relative to the
+// site root or absolute) on disk.
+func contentPath(source, dir string) string {
+	d := filepath.FromSlash(dir)
+	if filepath.IsAbs(d) {
+		return filepath.Clean(d)
+	}
+	return filepath.Join(source, d)
+}
+
+// contentRel is the content folder relative to the site root ("content",
+// "../docs"), as the build cache and the dev server name files; an
+// absolute folder on another volume stays absolute.
+func contentRel(source, dir string) string {
+	d := filepath.FromSlash(dir)
+	if !filepath.IsAbs(d) {
+		return filepath.Clean(d)
+	}
+	absSource, err := filepath.Abs(source)
+	if err != nil {
+		return d
+	}
+	if rel, err := filepath.Rel(absSource, d); err == nil {
+		return rel
+	}
+	return d
 }
 
 // buildTime is now, or SOURCE_DATE_EPOCH when set, so builds reproduce.
@@ -66,28 +138,6 @@ func buildTime() (time.Time, error) {
 	return time.Now().UTC(), nil
 }
 
-// newFlagSet returns a flag set that reports errors instead of exiting.
-func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet("milepost "+name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	return fs
-}
-
-// parseFlags parses a command's arguments with the flags register
-// declares; false on a usage error, which it has reported.
-func parseFlags(name string, args []string, stderr io.Writer, register func(*flag.FlagSet)) bool {
-	fs := newFlagSet(name, stderr)
-	register(fs)
-	if err := fs.Parse(args); err != nil {
-		return false
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "milepost %s: unexpected argument %q\n", name, fs.Arg(0))
-		return false
-	}
-	return true
-}
-
 // printDiagnostics writes diagnostics, one per line, with paths relative
 // to the working directory so editors and CI annotations find the files.
 func printDiagnostics(w io.Writer, source string, ds diag.List) {
@@ -100,18 +150,70 @@ func printDiagnostics(w io.Writer, source string, ds diag.List) {
 // displayPath turns a site-root-relative file into one relative to the
 // working directory.
 func displayPath(source, file string) string {
-	if file == "" || source == "." {
+	if file == "" || source == "." || filepath.IsAbs(filepath.FromSlash(file)) {
 		return file
 	}
 	return filepath.ToSlash(filepath.Join(source, filepath.FromSlash(file)))
 }
 
-// version is the module version the binary was built from.
+// release and releaseRevision are the version and git revision a release
+// build stamps in (scripts/release.sh: -ldflags "-X main.release=v1.2.0
+// -X main.releaseRevision=<commit>"), which do not depend on Go finding
+// the checkout.
+var release, releaseRevision string
+
+// version is the version the binary was built as: the stamped release,
+// else the module version (go install ...@v1.2.0), else "dev".
 func version() string {
+	if release != "" {
+		return release
+	}
 	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
 		return info.Main.Version
 	}
 	return "dev"
+}
+
+// revision is the VCS revision the binary was built from, with its time
+// and whether the work tree had changes, as Go records it in the build
+// info when building from a checkout ("f9e5912a04c1, 2026-05-01T10:00:00Z,
+// modified"); "" when unknown (go install of a module).
+func revision() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return ""
+	}
+	var rev, when, modified string
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.time":
+			when = s.Value
+		case "vcs.modified":
+			modified = s.Value
+		}
+	}
+	if releaseRevision != "" {
+		r, dirty := strings.CutSuffix(releaseRevision, "+modified")
+		if r != rev {
+			rev, when, modified = r, "", strconv.FormatBool(dirty)
+		}
+	}
+	if rev == "" {
+		return ""
+	}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	parts := []string{rev}
+	if when != "" {
+		parts = append(parts, when)
+	}
+	if modified == "true" {
+		parts = append(parts, "modified")
+	}
+	return strings.Join(parts, ", ")
 }
 
 // plural formats n with a noun, "1 page", "2 pages".
@@ -146,4 +248,19 @@ func progressLine(w *os.File) (report func(stage string, done, total int), done 
 			fmt.Fprint(w, "\r\033[K")
 		}
 	}
+}
+
+// runVersion prints the version and the revision the binary was built
+// from.
+func runVersion(args []string, stdout, stderr io.Writer) int {
+	cmd := newCommand("version", "", 0, "Prints milepost's version and the revision it was built from.", "milepost version")
+	if _, code, ok := cmd.parse(args, stdout, stderr); !ok {
+		return code
+	}
+	line := "milepost " + version()
+	if rev := revision(); rev != "" {
+		line += " (revision " + rev + ")"
+	}
+	fmt.Fprintln(stdout, line)
+	return exitOK
 }

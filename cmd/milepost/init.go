@@ -8,15 +8,19 @@ import (
 )
 
 func runInit(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("init", stderr)
-	if err := fs.Parse(args); err != nil {
+	cmd := newCommand("init", "DIR", 1,
+		"Writes a starter site into DIR, a new folder: a sample milestone, tracker and runbook,\n"+
+			"a milepost.yaml and a .gitignore.",
+		"milepost init mysite && milepost serve mysite")
+	pos, code, ok := cmd.parse(args, stdout, stderr)
+	if !ok {
+		return code
+	}
+	if len(pos) != 1 {
+		fmt.Fprintln(stderr, "milepost init: name the new site's folder: milepost init DIR")
 		return exitUsage
 	}
-	if fs.NArg() != 1 {
-		fmt.Fprintln(stderr, "usage: milepost init DIR")
-		return exitUsage
-	}
-	dir := fs.Arg(0)
+	dir := pos[0]
 	now, err := buildTime()
 	if err != nil {
 		fmt.Fprintln(stderr, "milepost:", err)

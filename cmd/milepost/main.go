@@ -2,15 +2,15 @@
 // site: per-section progress, wiki-links with backlinks, badges and
 // status.json.
 //
-//	milepost build [-s DIR] [-d DIR] [--base-url URL] [--drafts] [--no-minify] [--force] [-q]
-//	milepost serve [-s DIR] [--bind ADDR] [--allow-host NAME] [--port N] [--poll DURATION]
-//	milepost check [-s DIR] [--format text|json|github] [--strict] [--fail-on KINDS]
+//	milepost build [-s DIR] [-c DIR] [-d DIR] [--base-url URL] [--drafts] [--no-minify] [--file-links] [--cache-dir DIR] [--no-cache] [--force] [-q] [DIR]
+//	milepost serve [-s DIR] [--bind ADDR] [--allow-host NAME] [--port N] [--poll DURATION] [--open] [DIR]
+//	milepost check [-s DIR] [--format text|json|github] [--strict] [--fail-on KINDS] [-q] [DIR]
 //	milepost init DIR
 //	milepost version
 //
-// Exit codes: 0 success, 1 build or check failure, 2 usage error. This
-// package only reads flags and wires the stages (package site) to the
-// file system; only main exits.
+// Exit codes: 0 success (and -h), 1 build or check failure, 2 usage error.
+// This package only reads flags (cli.go) and wires the stages (package
+// site) to the file system; only main exits.
 package main
 
 import (
@@ -18,6 +18,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
+	"strings"
 )
 
 func main() {
@@ -30,6 +32,9 @@ const (
 	exitFail  = 1
 	exitUsage = 2
 )
+
+// commands are the subcommands, for help and suggestions.
+var commands = []string{"build", "serve", "check", "init", "version", "help"}
 
 // run is the whole program minus the process: arguments in, exit code out.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -48,13 +53,21 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case "init":
 		return runInit(rest, stdout, stderr)
 	case "version", "--version", "-v":
-		fmt.Fprintln(stdout, "milepost", version())
-		return exitOK
-	case "help", "-h", "--help":
+		return runVersion(rest, stdout, stderr)
+	case "help", "-h", "--help", "-help":
+		if len(rest) == 1 && rest[0] != "help" && slices.Contains(commands, rest[0]) {
+			return run(ctx, []string{rest[0], "-h"}, stdout, stderr)
+		}
 		usage(stdout)
 		return exitOK
 	}
-	fmt.Fprintf(stderr, "milepost: unknown command %q\n\n", cmd)
+	if strings.HasPrefix(cmd, "-") {
+		fmt.Fprintf(stderr, "milepost: name a command before flags: milepost build %s\n\n", strings.Join(args, " "))
+	} else if near := nearest(cmd, commands); near != "" {
+		fmt.Fprintf(stderr, "milepost: unknown command %q; did you mean %q?\n\n", cmd, near)
+	} else {
+		fmt.Fprintf(stderr, "milepost: unknown command %q\n\n", cmd)
+	}
 	usage(stderr)
 	return exitUsage
 }
@@ -63,12 +76,12 @@ func usage(w io.Writer) {
 	fmt.Fprint(w, `milepost turns a folder of status markdown into a static status site.
 
 Usage:
-  milepost build [flags]   build the site into the destination folder
-  milepost serve [flags]   serve the site from memory, rebuilding as files change
-  milepost check [flags]   build in memory and report broken links, drift and stale pages
-  milepost init DIR        create a new site in DIR
-  milepost version         print the version
+  milepost build [flags] [DIR]   build the site into DIR/public (DIR: the site root, default .)
+  milepost serve [flags] [DIR]   serve the site from memory, rebuilding as files change
+  milepost check [flags] [DIR]   build in memory and report broken links, drift and stale pages
+  milepost init DIR              create a new site in DIR
+  milepost version               print the version and the revision it was built from
 
-Run "milepost COMMAND -h" for a command's flags.
+Run "milepost COMMAND -h" (or "milepost help COMMAND") for a command's flags and examples.
 `)
 }

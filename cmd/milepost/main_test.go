@@ -17,7 +17,9 @@ import (
 // TestMain keeps the build caches of the tests' sites in a temporary
 // folder, not in the user's cache directory. With MILEPOST_TEST_MAIN=1 it
 // runs the test binary as the milepost command instead, with its signal
-// handling, on the arguments after "--" (see commandProcess).
+// handling: on the arguments after "--" when there is one (after the test
+// flags, see commandProcess), else on all of them (the Action's fake
+// release).
 func TestMain(m *testing.M) {
 	if os.Getenv("MILEPOST_TEST_MAIN") == "1" {
 		for i, a := range os.Args {

@@ -2,14 +2,13 @@ package main
 
 import (
 	"context"
-	"flag"
+
 	"fmt"
 	"io"
 	"os/exec"
-	"path"
+	"path/filepath"
 	"runtime"
 	"strings"
-	"time"
 
 	"github.com/milepost/milepost/internal/config"
 	"github.com/milepost/milepost/internal/devserver"
@@ -17,30 +16,31 @@ import (
 )
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	cmd := newCommand("serve", "[DIR]", 1,
+		"Serves the site in DIR (default: the current folder, or -s) from memory, rebuilds what changed\n"+
+			"and reloads the browser. A broken file shows an error overlay; the last good site stays served.",
+		"milepost serve",
+		"milepost serve mysite --open",
+		"milepost serve --poll 1s   # WSL, Docker volumes, NFS: mounts without file events")
+	fs := cmd.flags
 	var sf siteFlags
-	var bind string
-	var port int
-	var open bool
-	var poll time.Duration
+	sf.register(fs)
+	bind := fs.String("bind", "127.0.0.1", "listen on `ADDR` (anything but loopback exposes your drafts)")
+	port := fs.Int("port", 1313, "first port `N` to try; a busy one moves to the next")
+	fs.IntVar(port, "p", 1313, "first port `N` to try")
+	open := fs.Bool("open", false, "open the site in the default browser once it is served")
+	poll := fs.Duration("poll", 0, "poll for changes every `DURATION` instead of using file system events (WSL, Docker volumes, NFS)")
 	var allowHosts []string
-	ok := parseFlags("serve", args, stderr, func(fs *flag.FlagSet) {
-		sf.register(fs)
-		fs.StringVar(&bind, "bind", "127.0.0.1", "`address` to listen on (anything but loopback exposes your drafts)")
-		fs.IntVar(&port, "port", 1313, "first `port` to try; a busy one moves to the next")
-		fs.IntVar(&port, "p", 1313, "first `port` to try")
-		fs.BoolVar(&open, "open", false, "open the site in the default browser once it is served")
-		fs.DurationVar(&poll, "poll", 0, "poll for changes at this `interval` instead of using file system events (WSL, Docker volumes, NFS)")
-		fs.Func("allow-host", "also answer requests for host `NAME` (repeatable, or comma-separated); others get 421", func(v string) error {
-			for _, name := range strings.Split(v, ",") {
-				if name = strings.TrimSpace(name); name != "" {
-					allowHosts = append(allowHosts, name)
-				}
+	fs.Func("allow-host", "also answer requests for host `NAME` (repeatable, or comma-separated); others get 421", func(v string) error {
+		for _, name := range strings.Split(v, ",") {
+			if name = strings.TrimSpace(name); name != "" {
+				allowHosts = append(allowHosts, name)
 			}
-			return nil
-		})
+		}
+		return nil
 	})
-	if !ok {
-		return exitUsage
+	if code, ok := cmd.parseSite(args, &sf, stdout, stderr); !ok {
+		return code
 	}
 	in, err := sf.input()
 	if err != nil {
@@ -51,15 +51,15 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	cfg, _ := site.ReadConfig(in) // a broken config is reported by the first build, in the page
 	srv := devserver.New(siteBuilder{site.NewBuilder(in)}, devserver.Options{
 		Root:       sf.source,
-		Watch:      []string{path.Clean(cfg.ContentDir), "templates", "static", config.FileName},
-		Bind:       bind,
+		Watch:      []string{filepath.ToSlash(contentRel(sf.source, cfg.ContentDir)), "templates", "static", config.FileName},
+		Bind:       *bind,
 		AllowHosts: allowHosts,
-		Port:       port,
-		Poll:       poll,
+		Port:       *port,
+		Poll:       *poll,
 		Log:        stderr,
 	})
 	err = srv.Run(ctx, func(url string) {
-		if open {
+		if *open {
 			openBrowser(url, stderr)
 		}
 	})

@@ -54,7 +54,7 @@ func Open(in site.Input, set Settings) *Session {
 	s := &Session{set: set, prefix: path.Clean(filepath.ToSlash(set.ContentDir)) + "/"}
 	absDest, _ := filepath.Abs(set.Dest)
 	s.next.Binary = BinaryID(in.Version)
-	s.next.Settings = Key(absDest, strconv.FormatBool(set.Minify), in.BaseURL, strconv.FormatBool(in.Drafts), in.ContentDir)
+	s.next.Settings = Key(absDest, strconv.FormatBool(set.Minify), in.BaseURL, strconv.FormatBool(in.Drafts), in.ContentDir, strconv.FormatBool(in.FileLinks))
 	s.next.Date = in.Now.UTC().Format("2006-01-02")
 	prev, err := Load(set.Dir)
 	if err != nil {

@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/bmatcuk/doublestar/v4"
 	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/marker"
 	"gopkg.in/yaml.v3"
@@ -30,8 +31,15 @@ type Config struct {
 	Title       string `yaml:"title"`
 	Description string `yaml:"description"`
 	BaseURL     string `yaml:"base_url"`
-	ContentDir  string `yaml:"content_dir"` // relative to the site root; default "content"
+	ContentDir  string `yaml:"content_dir"` // relative to the site root, or absolute; default "content"
 	Language    string `yaml:"language"`    // html lang; default "en"
+
+	// Include and Exclude are doublestar globs, relative to the content
+	// folder, that select its files (pages and attachments): with
+	// Include, only files matching one are read; a file matching an
+	// Exclude glob never is.
+	Include []string `yaml:"include"`
+	Exclude []string `yaml:"exclude"`
 
 	FileLinks  bool `yaml:"file_links"`  // links name index.html, so the site works from file://
 	UnsafeHTML bool `yaml:"unsafe_html"` // pass raw HTML through unsanitised
@@ -224,6 +232,16 @@ func (c *Config) validate(file string, data []byte) diag.List {
 	t := c.Thresholds
 	if !(100 >= t.Green && t.Green >= t.YellowGreen && t.YellowGreen >= t.Yellow && t.Yellow >= t.Orange && t.Orange >= 0) {
 		bad("thresholds", "must fall from green to orange, each between 0 and 100")
+	}
+	for _, key := range []struct {
+		name  string
+		globs []string
+	}{{"include", c.Include}, {"exclude", c.Exclude}} {
+		for _, g := range key.globs {
+			if !doublestar.ValidatePattern(g) {
+				bad(key.name, "%q is not a valid glob", g)
+			}
+		}
 	}
 	if c.BaseURL != "" && !strings.HasPrefix(c.BaseURL, "http://") && !strings.HasPrefix(c.BaseURL, "https://") {
 		bad("base_url", "%q must start with http:// or https://", c.BaseURL)

@@ -47,6 +47,12 @@ func TestParse(t *testing.T) {
 			}
 		}},
 		{name: "bad matrices", in: "title: x\nmatrices: sometimes\n", wantErr: `milepost.yaml:2: error: matrices: "sometimes" is not one of count, ignore`},
+		{name: "globs", in: "include: [\"docs/**\", README.md]\nexclude:\n  - \"**/vendor/**\"\n", check: func(t *testing.T, c Config) {
+			if len(c.Include) != 2 || c.Include[0] != "docs/**" || len(c.Exclude) != 1 {
+				t.Errorf("got include %q exclude %q", c.Include, c.Exclude)
+			}
+		}},
+		{name: "bad glob", in: "title: x\nexclude: [\"docs/[a\"]\n", wantErr: `milepost.yaml:2: error: exclude: "docs/[a" is not a valid glob`},
 		{name: "bad thresholds", in: "thresholds:\n  green: 10\n", wantErr: "thresholds"},
 	}
 	for _, tt := range tests {

@@ -1,6 +1,7 @@
 // Package content is the LOAD stage: it walks a content folder (an fs.FS),
 // splits each markdown file's front matter from its body, and returns typed
-// pages with their output URLs, plus the other files (images, PDFs) to copy.
+// pages with their output URLs, plus the other files (images, PDFs): those
+// a page links to or embeds, or under static/, are copied as attachments.
 //
 // In: an fs.FS rooted at the content folder. Out: a Set of pages sorted by
 // path, and diagnostics (file:line:col) for everything wrong with the
@@ -12,6 +13,7 @@
 package content
 
 import (
+	"strings"
 	"time"
 
 	"github.com/milepost/milepost/internal/diag"
@@ -48,7 +50,8 @@ type Page struct {
 	Diags diag.List // what reading the file found (errors too), repeated when the page is reused
 }
 
-// Asset is a non-markdown file under the content folder, copied as is.
+// Asset is a non-markdown file under the content folder: a link target,
+// and copied as is when it is an attachment (Set.Attachments).
 type Asset struct {
 	Path string // content-relative, slash-separated; also its output path
 	Size int64
@@ -61,4 +64,22 @@ type Set struct {
 	Folders []string // every folder holding a page, sorted, "" excluded
 
 	urlDiags diag.List // what assigning URLs found, kept for Update
+}
+
+// StaticDir is the content folder's folder of files published whether a
+// page links to them or not.
+const StaticDir = "static"
+
+// Attachments are the assets the site publishes: those linked or embedded
+// by a page (linked says which, by content path) and those under
+// StaticDir/. A folder of markdown pointed at a repository publishes its
+// pages' images and downloads, not its code.
+func (s *Set) Attachments(linked func(path string) bool) []Asset {
+	var out []Asset
+	for _, a := range s.Assets {
+		if strings.HasPrefix(a.Path, StaticDir+"/") || linked(a.Path) {
+			out = append(out, a)
+		}
+	}
+	return out
 }

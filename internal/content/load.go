@@ -12,6 +12,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/bmatcuk/doublestar/v4"
 	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/parallel"
 )
@@ -28,10 +29,40 @@ type Options struct {
 	// an earlier load. The dev server's builder answers for every file its
 	// watcher did not name as changed.
 	Reuse func(path string) (*Page, bool)
+	// Include, when not empty, limits LOAD to the files (pages and
+	// attachments) that match one of its globs; Exclude leaves out those
+	// that match one of its (a folder matching "dir/**" is not walked).
+	// Globs are doublestar's, content-relative: "docs/**/*.md".
+	Include, Exclude []string
+	// Ignored reports files git ignores (Folder.Ignored): they are not
+	// attachments. Pages are read whether ignored or not.
+	Ignored func(path string) bool
 }
 
-// Load reads every file under fsys. Markdown files (*.md) become pages;
-// other files become assets; dot-files and dot-folders are skipped.
+// Selected reports whether a content-relative file passes Include and
+// Exclude.
+func (o Options) Selected(p string) bool {
+	if matchAny(o.Exclude, p) {
+		return false
+	}
+	return len(o.Include) == 0 || matchAny(o.Include, p)
+}
+
+// matchAny reports whether p matches one of globs. Invalid globs match
+// nothing: config rejects them before a build.
+func matchAny(globs []string, p string) bool {
+	for _, g := range globs {
+		if ok, _ := doublestar.Match(g, p); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// Load reads every file under fsys that Options select. Markdown files
+// (*.md) become pages; other files become assets, of which the build
+// publishes the attachments (Set.Attachments); dot-files and dot-folders
+// are skipped.
 // Problems with single files are reported and the file skipped, so one
 // bad file does not hide the others' problems.
 func Load(fsys fs.FS, o Options) (*Set, diag.List) {
@@ -57,9 +88,18 @@ func Load(fsys fs.FS, o Options) (*Set, diag.List) {
 			return nil
 		}
 		if d.IsDir() {
+			if p != "." && matchAny(o.Exclude, p) {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !o.Selected(p) {
 			return nil
 		}
 		if !strings.EqualFold(path.Ext(p), ".md") {
+			if o.Ignored != nil && o.Ignored(p) {
+				return nil
+			}
 			info, err := d.Info()
 			if err != nil {
 				note(diag.Errorf(o.Prefix+p, 0, 0, "%v", err))

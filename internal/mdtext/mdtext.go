@@ -27,18 +27,64 @@ type Labeler interface {
 // breaks become one space; runs of white space are kept as written.
 func Inline(n ast.Node, src []byte) string {
 	var b strings.Builder
-	writeInline(&b, n, src)
+	writeInline(&b, n, src, false)
 	return strings.TrimSpace(b.String())
 }
 
-func writeInline(b *strings.Builder, n ast.Node, src []byte) {
+// Title returns the text of a heading as a page title: Inline without
+// images, whose alt text names a picture or a badge ("Go Report Card"),
+// not the page, and with runs of white space made one space. It is ""
+// for a heading of images alone.
+func Title(n ast.Node, src []byte) string {
+	var b strings.Builder
+	writeInline(&b, n, src, true)
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// IsBadges reports whether a paragraph holds only images (badges, a logo),
+// linked or not, and white space: a line of badges, not text.
+func IsBadges(n ast.Node, src []byte) bool {
+	p, ok := n.(*ast.Paragraph)
+	if !ok || !p.HasChildren() {
+		return false
+	}
+	images := 0
+	var only func(n ast.Node) bool
+	only = func(n ast.Node) bool {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c := c.(type) {
+			case *ast.Image:
+				images++
+			case *ast.Link:
+				if !only(c) {
+					return false
+				}
+			case *ast.Text:
+				if len(bytes.TrimSpace(c.Segment.Value(src))) > 0 {
+					return false
+				}
+			case *ast.RawHTML:
+			default:
+				return false
+			}
+		}
+		return true
+	}
+	return only(p) && images > 0
+}
+
+func writeInline(b *strings.Builder, n ast.Node, src []byte, noImages bool) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		writeNode(b, c, src)
+		writeNode(b, c, src, noImages)
 	}
 }
 
-func writeNode(b *strings.Builder, n ast.Node, src []byte) {
+func writeNode(b *strings.Builder, n ast.Node, src []byte, noImages bool) {
 	switch n := n.(type) {
+	case *ast.Image:
+		if !noImages {
+			writeInline(b, n, src, noImages)
+		}
 	case *ast.Text:
 		v := n.Segment.Value(src)
 		if !n.IsRaw() {
@@ -78,7 +124,7 @@ func writeNode(b *strings.Builder, n ast.Node, src []byte) {
 				b.WriteByte(' ')
 			}
 			if n.HasChildren() {
-				writeInline(b, n, src)
+				writeInline(b, n, src, noImages)
 			} else {
 				lines := n.Lines()
 				for i := 0; i < lines.Len(); i++ {
@@ -88,7 +134,7 @@ func writeNode(b *strings.Builder, n ast.Node, src []byte) {
 			}
 			return
 		}
-		writeInline(b, n, src)
+		writeInline(b, n, src, noImages)
 	}
 }
 

@@ -40,6 +40,8 @@ type Builder struct {
 	// not.
 	set       *content.Set
 	setPrefix string
+	// setSelection is the include and exclude globs the last load used.
+	setSelection string
 	// lastMemory holds the last build's files, for BuildServed to start
 	// the next build from.
 	lastMemory *publish.Memory
@@ -68,16 +70,16 @@ func (b *Builder) build(ctx context.Context, sink publish.Sink, changed []string
 	if err := diags.Err(); err != nil {
 		return &Result{Diagnostics: diags}, err
 	}
-	contentFS, err := fs.Sub(b.in.Site, cfg.ContentDir)
-	if err == nil {
-		_, err = fs.Stat(contentFS, ".")
-	}
+	folder, err := b.in.openContent(cfg.ContentDir)
 	if err != nil {
-		d := diag.List{diag.Errorf(cfg.ContentDir, 0, 0, "no content folder: put your markdown in %s/ (or set content_dir in %s)", cfg.ContentDir, config.FileName)}
+		d := diag.List{diag.Errorf(cfg.ContentDir, 0, 0, "%v", err)}
 		return &Result{Diagnostics: d}, d.Err()
 	}
+	contentFS := folder.FS
 	prefix := cfg.ContentDir + "/"
-	set, loadDiags, onlyEdits := b.load(contentFS, prefix, changed)
+	changed = renamePrefix(changed, folder.Rel+"/", prefix)
+	opts := content.Options{Prefix: prefix, Drafts: b.in.Drafts, Include: cfg.Include, Exclude: cfg.Exclude, Ignored: folder.Ignored}
+	set, loadDiags, onlyEdits := b.load(contentFS, opts, changed)
 	diags = append(diags, loadDiags...)
 
 	themeSum, sitewideProgress := themeKey(b.in.ThemeTemplates, subIfExists(b.in.Site, "templates"), b.in.ThemeStatic, subIfExists(b.in.Site, "static"))
@@ -157,8 +159,11 @@ func (b *Builder) build(ctx context.Context, sink publish.Sink, changed []string
 // load runs LOAD. A rebuild told that only pages were edited reads just
 // those (content.Update); one told which files changed reads the named
 // files and reuses the others' pages; else every file is read.
-func (b *Builder) load(contentFS fs.FS, prefix string, changed []string) (set *content.Set, diags diag.List, onlyEdits bool) {
-	opts := content.Options{Prefix: prefix, Drafts: b.in.Drafts}
+func (b *Builder) load(contentFS fs.FS, opts content.Options, changed []string) (set *content.Set, diags diag.List, onlyEdits bool) {
+	prefix := opts.Prefix
+	if b.setSelection != fmt.Sprint(opts.Include, opts.Exclude) {
+		changed = nil // other files are selected: read everything
+	}
 	if edited, ok := b.editedPages(prefix, changed); ok {
 		if s, d, ok := content.Update(b.set, contentFS, edited, opts); ok {
 			set, diags, onlyEdits = s, d, true
@@ -171,7 +176,7 @@ func (b *Builder) load(contentFS fs.FS, prefix string, changed []string) (set *c
 		}
 		set, diags = content.Load(contentFS, opts)
 	}
-	b.set, b.setPrefix = set, prefix
+	b.set, b.setPrefix, b.setSelection = set, prefix, fmt.Sprint(opts.Include, opts.Exclude)
 	return set, diags, onlyEdits
 }
 
@@ -287,12 +292,45 @@ func ReadConfig(in Input) (config.Config, diag.List) {
 	if in.ContentDir != "" {
 		cfg.ContentDir = in.ContentDir
 	}
+	if in.FileLinks {
+		cfg.FileLinks = true
+	}
 	if in.BaseURL != "" {
 		c, d := config.Parse("--base-url", []byte(fmt.Sprintf("base_url: %q", in.BaseURL)))
 		cfg.BaseURL = c.BaseURL
 		diags = append(diags, d...)
 	}
 	return cfg, diags
+}
+
+// renamePrefix names the changed files under the content folder by the
+// folder's name as written (an absolute folder is reported relative to
+// the site root): the loader matches them against that.
+func renamePrefix(changed []string, from, to string) []string {
+	if from == "/" || from == to || changed == nil {
+		return changed
+	}
+	out := make([]string, len(changed))
+	for i, c := range changed {
+		if rest, ok := strings.CutPrefix(c, from); ok {
+			c = to + rest
+		}
+		out[i] = c
+	}
+	return out
+}
+
+// openContent opens the content folder dir with in.OpenContent, or inside
+// the site root, and checks that it is a readable folder.
+func (in Input) openContent(dir string) (content.Folder, error) {
+	if in.OpenContent != nil {
+		return in.OpenContent(dir)
+	}
+	sub, err := fs.Sub(in.Site, dir)
+	if err != nil {
+		return content.Folder{}, fmt.Errorf("content folder %s is outside the site root", dir)
+	}
+	return content.Folder{FS: sub}, content.CheckFolder(sub, dir)
 }
 
 func subIfExists(fsys fs.FS, dir string) fs.FS {

@@ -242,14 +242,17 @@ func (r *renderer) writeStatics() error {
 	return nil
 }
 
-// writeAssets copies the content folder's non-markdown files.
+// writeAssets copies the content folder's attachments: the non-markdown
+// files a page links to or embeds, or under static/.
 func (r *renderer) writeAssets() error {
-	contentFS, err := fs.Sub(r.in.Site, r.cfg.ContentDir)
-	if err != nil {
-		return err
+	linked := map[string]bool{}
+	for _, p := range r.pages {
+		for _, l := range p.Lookups { // markdown links; an asset's URL is its path
+			linked[l.URL] = true
+		}
 	}
-	for _, a := range r.set.Assets {
-		data, err := fs.ReadFile(contentFS, a.Path)
+	for _, a := range r.set.Attachments(func(path string) bool { return linked[path] || len(r.links.backlinks[path]) > 0 }) {
+		data, err := fs.ReadFile(r.parseEnv.contentFS, a.Path)
 		if err != nil {
 			return fmt.Errorf("%s%s: %w", r.prefix, a.Path, err)
 		}

@@ -111,9 +111,15 @@ func (r *renderer) pageView(p *parsed, v *render.View, body []byte) *render.Page
 		if bl.from != from { // backlinks are grouped by linking page
 			from, fromTitles = bl.from, sectionTitles(bl.from.Status.Sections)
 		}
+		// A link under the title heading, which the body does not
+		// repeat, points at the page itself: the section has no element.
+		section := bl.section
+		if _, shown := fromTitles[section]; !shown {
+			section = ""
+		}
 		pg.Backlinks = append(pg.Backlinks, render.Backlink{
 			Title: bl.from.Title, URL: bl.from.page.URL,
-			SectionID: bl.section, SectionTitle: fromTitles[bl.section],
+			SectionID: section, SectionTitle: fromTitles[section],
 		})
 	}
 	pg.Items = itemGroups(p.Status.Items, titles)

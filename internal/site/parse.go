@@ -70,9 +70,9 @@ func parsePage(env *parseEnv, p *content.Page) *parsed {
 		line, col := lines.Position(w.Offset)
 		out.Diags = append(out.Diags, diag.Warnf(w.Kind, file, line, col, "%s", w.Message))
 	}
-	h1 := leadingTitle(doc)
+	h1 := leadingTitle(doc, src)
 	if h1 != nil && !p.TitleFromFront {
-		out.Title = mdtext.Inline(h1, src)
+		out.Title = mdtext.Title(h1, src)
 	}
 
 	so := env.opts.base
@@ -103,7 +103,7 @@ func parsePage(env *parseEnv, p *content.Page) *parsed {
 		out.bodyLater = true // the source stays for renderer.body
 		return out
 	}
-	if h1 != nil && (!p.TitleFromFront || strings.EqualFold(mdtext.Inline(h1, src), p.Title)) {
+	if h1 != nil && (!p.TitleFromFront || strings.EqualFold(mdtext.Title(h1, src), p.Title)) {
 		h1.Parent().RemoveChild(h1.Parent(), h1)
 	}
 	var buf bytes.Buffer
@@ -139,11 +139,16 @@ func (p *parsed) linkTarget() wikilink.Target {
 	}
 }
 
-// leadingTitle returns the document's H1 when it opens with one and has no
-// other H1: that heading is the title.
-func leadingTitle(doc ast.Node) *ast.Heading {
-	first, ok := doc.FirstChild().(*ast.Heading)
-	if !ok || first.Level != 1 {
+// leadingTitle returns the document's H1 when it opens with one (after a
+// line of badges, if any) and has no other H1: that heading is the title,
+// unless it is made of images alone.
+func leadingTitle(doc ast.Node, src []byte) *ast.Heading {
+	block := doc.FirstChild()
+	for block != nil && mdtext.IsBadges(block, src) {
+		block = block.NextSibling()
+	}
+	first, ok := block.(*ast.Heading)
+	if !ok || first.Level != 1 || mdtext.Title(first, src) == "" {
 		return nil
 	}
 	for n := first.NextSibling(); n != nil; n = n.NextSibling() {

@@ -60,6 +60,12 @@ type Input struct {
 
 	// ContentDir overrides config content_dir when not empty.
 	ContentDir string
+	// OpenContent opens the content folder dir (content_dir or
+	// ContentDir as written: relative to the site root, or absolute).
+	// nil opens dir inside Site, which cannot leave it.
+	OpenContent func(dir string) (content.Folder, error)
+	// FileLinks overrides config file_links when true.
+	FileLinks bool
 	// BaseURL overrides config base_url when not empty.
 	BaseURL string
 	// Drafts includes draft pages.

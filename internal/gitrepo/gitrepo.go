@@ -1,0 +1,135 @@
+// Package gitrepo is milepost's one reader of git: it answers questions
+// about the work tree that holds a folder, through the git command. Today
+// that is which files git ignores (git-ignored attachments are not
+// published); the history of content files (the commits that touched a
+// file and its old versions, by blob id) is meant to be read here too, by
+// the same Repo, so that every git question shares one way of finding the
+// repository, running git and failing.
+//
+// In: a folder on disk. Out: a Repo, or ErrNoRepo when the folder is not
+// in a work tree or git cannot be run; callers then go on without git.
+// Must not: write anything. git runs with GIT_OPTIONAL_LOCKS=0, so not even
+// the index's stat cache is refreshed, and only read-only commands are run.
+//
+// Why the git command and not a Go implementation of git (go-git): it is
+// git itself that decides what is ignored (nested .gitignore files,
+// .git/info/exclude, core.excludesFile, negations), with no second reading
+// of its rules to drift from it; history is one `git log` pass over every
+// file, as Hugo's git info reads it, where go-git filters history by
+// path by diffing trees commit by commit; and it adds no dependency. The
+// price is that git must be installed, which a folder in a work tree
+// almost always implies; without it, the build goes on without git.
+package gitrepo
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+)
+
+// ErrNoRepo says the folder is not in a git work tree, or git cannot be
+// run there (not installed, or a repository owned by another user that
+// git refuses to read).
+var ErrNoRepo = errors.New("not in a git work tree")
+
+// Repo is the work tree holding a folder, seen from that folder.
+type Repo struct {
+	dir    string // the folder asked about, absolute
+	top    string // the work tree's root, absolute
+	prefix string // dir relative to top, slash-separated and -terminated; "" at the top
+}
+
+// Open finds the work tree holding dir.
+func Open(ctx context.Context, dir string) (*Repo, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	r := &Repo{dir: abs}
+	out, err := r.git(ctx, "rev-parse", "--show-toplevel", "--show-prefix")
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", dir, ErrNoRepo)
+	}
+	lines := strings.Split(strings.TrimRight(string(out), "\n"), "\n")
+	if len(lines) == 0 || lines[0] == "" {
+		return nil, fmt.Errorf("%s: %w", dir, ErrNoRepo)
+	}
+	r.top = filepath.FromSlash(lines[0])
+	if len(lines) > 1 {
+		r.prefix = lines[1]
+	}
+	return r, nil
+}
+
+// Top is the root of the work tree.
+func (r *Repo) Top() string { return r.top }
+
+// Prefix is the folder Open was given, relative to Top, slash-separated
+// and -terminated ("docs/"); "" when it is the top.
+func (r *Repo) Prefix() string { return r.prefix }
+
+// Ignored returns what git ignores under the folder: untracked files that
+// its ignore rules match (a tracked file is never ignored), by path
+// relative to the folder, slash-separated. A folder that is itself
+// ignored (the benchmark corpora live in one) has nothing ignored in it:
+// it was named on purpose.
+func (r *Repo) Ignored(ctx context.Context) (func(path string) bool, error) {
+	if r.prefix != "" {
+		if _, err := r.git(ctx, "check-ignore", "-q", "."); err == nil {
+			return func(string) bool { return false }, nil
+		}
+	}
+	out, err := r.git(ctx, "ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory")
+	if err != nil {
+		return nil, err
+	}
+	files, dirs := map[string]bool{}, []string{}
+	for _, p := range strings.Split(string(out), "\x00") {
+		switch {
+		case p == "":
+		case strings.HasSuffix(p, "/"): // a folder ignored as a whole
+			dirs = append(dirs, p)
+		default:
+			files[p] = true
+		}
+	}
+	return func(p string) bool {
+		if files[p] {
+			return true
+		}
+		for _, d := range dirs {
+			if strings.HasPrefix(p, d) {
+				return true
+			}
+		}
+		return false
+	}, nil
+}
+
+// git runs git in the folder and returns its standard output.
+func (r *Repo) git(ctx context.Context, args ...string) ([]byte, error) {
+	cmd := exec.CommandContext(ctx, "git", args...)
+	cmd.Dir = r.dir
+	cmd.Env = append(os.Environ(), "GIT_OPTIONAL_LOCKS=0", "LC_ALL=C")
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		if msg := strings.TrimSpace(stderr.String()); msg != "" {
+			return nil, fmt.Errorf("git %s: %s", args[0], firstLine(msg))
+		}
+		return nil, fmt.Errorf("git %s: %w", args[0], err)
+	}
+	return stdout.Bytes(), nil
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
