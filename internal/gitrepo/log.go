@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -20,6 +21,11 @@ type Version struct {
 	Time   time.Time // its author date, in UTC
 	Path   string    // the file's path at that commit, relative to the folder, slash-separated
 	Blob   string    // the blob id of the file's bytes at that commit
+	// Added says the commit created the file (or moved it into the
+	// folder): history read from here on is the file's whole history.
+	// False for a shallow clone's oldest commit, where every file seems
+	// added.
+	Added bool
 }
 
 // LogOptions limit what Log reads; the zero value reads everything.
@@ -101,9 +107,16 @@ func (r *Repo) Log(ctx context.Context, opts LogOptions) (*Log, error) {
 		}
 		return nil, fmt.Errorf("git log: %w", werr)
 	}
+	var cut map[string]bool
+	if log.Shallow {
+		cut = r.shallowCommits(ctx)
+	}
 	for _, vs := range log.Files {
 		for i, j := 0, len(vs)-1; i < j; i, j = i+1, j-1 {
 			vs[i], vs[j] = vs[j], vs[i]
+		}
+		if len(vs) > 0 && cut[vs[0].Commit] {
+			vs[0].Added = false
 		}
 	}
 	return log, nil
@@ -129,9 +142,9 @@ func (r *Repo) readLog(in *bufio.Reader, log *Log) error {
 	}
 	var commit string
 	var when time.Time
-	add := func(p, blob string) {
+	add := func(p, blob string, added bool) {
 		if o := ownerOf(p); o != "" {
-			log.Files[o] = append(log.Files[o], Version{Commit: commit, Time: when, Path: p, Blob: blob})
+			log.Files[o] = append(log.Files[o], Version{Commit: commit, Time: when, Path: p, Blob: blob, Added: added})
 		}
 	}
 	for {
@@ -177,7 +190,7 @@ func (r *Repo) readLog(in *bufio.Reader, log *Log) error {
 					continue
 				}
 				o := ownerOf(p2)
-				add(p2, newBlob)
+				add(p2, newBlob, !in1)
 				owner[p2] = ""
 				if status == 'R' && in1 && o != "" {
 					if _, seen := owner[p1]; !seen || owner[p1] == "" {
@@ -192,7 +205,7 @@ func (r *Repo) readLog(in *bufio.Reader, log *Log) error {
 				}
 			case 'A':
 				if in1 && regular(newMode) {
-					add(p1, newBlob)
+					add(p1, newBlob, true)
 					owner[p1] = ""
 				}
 			default: // M, T
@@ -203,7 +216,7 @@ func (r *Repo) readLog(in *bufio.Reader, log *Log) error {
 						}
 						continue
 					}
-					add(p1, newBlob)
+					add(p1, newBlob, false)
 				}
 			}
 		case field == "":
@@ -214,6 +227,28 @@ func (r *Repo) readLog(in *bufio.Reader, log *Log) error {
 			return nil
 		}
 	}
+}
+
+// shallowCommits are the commits where a shallow clone was cut: their
+// parents are missing.
+func (r *Repo) shallowCommits(ctx context.Context) map[string]bool {
+	out, err := r.git(ctx, "rev-parse", "--git-path", "shallow")
+	if err != nil {
+		return nil
+	}
+	p := strings.TrimSpace(string(out))
+	if !filepath.IsAbs(p) {
+		p = filepath.Join(r.dir, p)
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return nil
+	}
+	cut := map[string]bool{}
+	for _, id := range strings.Fields(string(data)) {
+		cut[id] = true
+	}
+	return cut
 }
 
 // readPath reads one NUL-terminated path.

@@ -82,7 +82,11 @@ func summary(l *Log) []string {
 	for p, vs := range l.Files {
 		var s []string
 		for _, v := range vs {
-			s = append(s, v.Time.Format("2006-01-02")+"@"+v.Path)
+			mark := ""
+			if v.Added {
+				mark = "+"
+			}
+			s = append(s, mark+v.Time.Format("2006-01-02")+"@"+v.Path)
 		}
 		out = append(out, p+": "+strings.Join(s, " "))
 	}
@@ -143,9 +147,9 @@ func TestLog(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{
-		"a.md: 2026-01-05@a.md 2026-01-06@a.md 2026-01-11@a.md",
-		"d.md: 2026-01-13@d.md",
-		"sub/c.md: 2026-01-05@b.md 2026-01-08@sub/c.md",
+		"a.md: +2026-01-05@a.md 2026-01-06@a.md 2026-01-11@a.md",
+		"d.md: +2026-01-13@d.md",
+		"sub/c.md: +2026-01-05@b.md 2026-01-08@sub/c.md",
 	}
 	if got := summary(l); !reflect.DeepEqual(got, want) {
 		t.Errorf("files:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -179,7 +183,7 @@ func TestLog(t *testing.T) {
 	if l, err = repo.Log(context.Background(), LogOptions{MaxCommits: 2}); err != nil {
 		t.Fatal(err)
 	}
-	if got := summary(l); !reflect.DeepEqual(got, []string{"d.md: 2026-01-13@d.md"}) || l.Commits != 2 {
+	if got := summary(l); !reflect.DeepEqual(got, []string{"d.md: +2026-01-13@d.md"}) || l.Commits != 2 {
 		t.Errorf("two commits: %q (%d commits)", got, l.Commits)
 	}
 }
