@@ -17,6 +17,8 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"runtime"
+	"sync"
 	"time"
 
 	"github.com/milepost/milepost/internal/gitrepo"
@@ -34,6 +36,8 @@ type Options struct {
 	// Current reads a page as the work tree holds it (path relative to
 	// the folder, slash-separated); nil reads the file in the folder.
 	Current func(path string) ([]byte, error)
+	// Workers is how many pages are read at once (0: GOMAXPROCS).
+	Workers int
 }
 
 // Site is the history of a site's pages.
@@ -53,7 +57,7 @@ type Site struct {
 }
 
 // Read reads the history of the pages at paths (relative to dir,
-// slash-separated).
+// slash-separated). items is called from several goroutines at once.
 func Read(ctx context.Context, dir string, paths []string, items history.ItemsFunc, opts Options) *Site {
 	site := &Site{Files: map[string]*history.File{}}
 	repo, err := gitrepo.Open(ctx, dir)
@@ -84,21 +88,41 @@ func Read(ctx context.Context, dir string, paths []string, items history.ItemsFu
 		}
 	}
 	hopts := history.Options{Now: opts.Now, Vocabulary: opts.Vocabulary}
-	finish := func(p string, versions []history.Version) {
-		o := hopts
-		if vs := log.Files[p]; len(vs) > 0 && !vs[0].Added {
-			o.Truncated = true
-		}
-		if data, err := current(p); err == nil {
-			o.Uncommitted = data
-		}
-		site.Files[p] = history.Read(versions, items, o)
+	type job struct {
+		path     string
+		versions []history.Version
+	}
+	jobs := make(chan job, 16)
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				o := hopts
+				if vs := log.Files[j.path]; len(vs) > 0 && !vs[0].Added {
+					o.Truncated = true
+				}
+				if data, err := current(j.path); err == nil {
+					o.Uncommitted = data
+				}
+				f := history.Read(j.versions, items, o)
+				mu.Lock()
+				site.Files[j.path] = f
+				mu.Unlock()
+			}
+		}()
 	}
 	page, next := 0, 0 // the page being read, and its next version
 	var versions []history.Version
 	skipEmpty := func() {
 		for page < len(paths) && len(log.Files[paths[page]]) == 0 {
-			finish(paths[page], nil)
+			jobs <- job{path: paths[page]}
 			page++
 		}
 	}
@@ -107,13 +131,15 @@ func Read(ctx context.Context, dir string, paths []string, items history.ItemsFu
 		v := log.Files[paths[page]][next]
 		versions = append(versions, history.Version{Commit: v.Commit, Time: v.Time, Blob: v.Blob, Data: append([]byte(nil), data...)})
 		if next++; next == len(log.Files[paths[page]]) {
-			finish(paths[page], versions)
+			jobs <- job{paths[page], versions}
 			versions, next = nil, 0
 			page++
 			skipEmpty()
 		}
 		return nil
 	})
+	close(jobs)
+	wg.Wait()
 	if err != nil {
 		return &Site{Files: map[string]*history.File{}, Off: fmt.Sprintf("history is off: %v", err), Shallow: log.Shallow}
 	}

@@ -14,16 +14,18 @@ import (
 
 	"github.com/milepost/milepost/internal/history"
 	"github.com/milepost/milepost/internal/markdown"
+	"github.com/milepost/milepost/internal/marker"
 	"github.com/milepost/milepost/internal/sitetest"
 	"github.com/milepost/milepost/internal/status"
 )
 
 // statusItems is the status model, as the build runs it on a page body.
 func statusItems() history.ItemsFunc {
-	p := markdown.New(markdown.Options{})
+	vocab := marker.Default()
+	p := markdown.New(markdown.Options{Vocabulary: vocab})
 	return func(data []byte) []history.Item {
 		doc, src, _ := p.ParseChecked(data)
-		st := status.Compute(doc, src, status.Options{})
+		st := status.Compute(doc, src, status.Options{Vocabulary: vocab})
 		out := make([]history.Item, len(st.Items))
 		for i, it := range st.Items {
 			out[i] = history.Item{Text: it.Text, State: it.State, Date: it.Date}

@@ -172,6 +172,7 @@ func Read(versions []Version, items ItemsFunc, opts Options) *File {
 		norm  []string
 	}
 	byBlob := map[string]read{}
+	normal := map[string]string{} // text → Normalize(text): most texts repeat from version to version
 	var chains []*chain
 	var prev read
 	var prevChains []int
@@ -188,7 +189,12 @@ func Read(versions []Version, items ItemsFunc, opts Options) *File {
 			cur.items = items(v.Data)
 			cur.norm = make([]string, len(cur.items))
 			for i, it := range cur.items {
-				cur.norm[i] = Normalize(it.Text, vocab)
+				n, ok := normal[it.Text]
+				if !ok {
+					n = Normalize(it.Text, vocab)
+					normal[it.Text] = n
+				}
+				cur.norm[i] = n
 			}
 			if v.Blob != "" {
 				byBlob[v.Blob] = cur
