@@ -1,10 +1,10 @@
 // Package gitrepo is milepost's one reader of git: it answers questions
-// about the work tree that holds a folder, through the git command. Today
-// that is which files git ignores (git-ignored attachments are not
-// published); the history of content files (the commits that touched a
-// file and its old versions, by blob id) is meant to be read here too, by
-// the same Repo, so that every git question shares one way of finding the
-// repository, running git and failing.
+// about the work tree that holds a folder, through the git command: which
+// files git ignores (git-ignored attachments are not published), the
+// history of the folder's files (Log: the commits that changed each file,
+// in one git log pass) and their old bytes by blob id (Blobs: one git
+// cat-file --batch), so that every git question shares one way of finding
+// the repository, running git and failing.
 //
 // In: a folder on disk. Out: a Repo, or ErrNoRepo when the folder is not
 // in a work tree or git cannot be run; callers then go on without git.
@@ -19,6 +19,10 @@
 // path by diffing trees commit by commit; and it adds no dependency. The
 // price is that git must be installed, which a folder in a work tree
 // almost always implies; without it, the build goes on without git.
+// Measured on a repository of 1,000 pages and 5,000 commits (BENCHMARKS.md,
+// "History"): git log and cat-file read every file's versions and bytes
+// in about 1 s; go-git v5.19.3, diffing each commit's tree against its
+// parent's, took 78-110 s and allocated 7.8 GB.
 package gitrepo
 
 import (
