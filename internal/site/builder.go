@@ -17,6 +17,7 @@ import (
 	"github.com/milepost/milepost/internal/publish"
 	"github.com/milepost/milepost/internal/render"
 	"github.com/milepost/milepost/internal/status"
+	"github.com/milepost/milepost/internal/view"
 )
 
 // Builder builds a site again and again into memory (BuildServed,
@@ -363,15 +364,15 @@ func (b *Builder) parseAll(ctx context.Context, env *parseEnv, set *content.Set,
 	err := forEach(ctx, len(set.Pages), func(i int) error {
 		p := set.Pages[i]
 		old, ok := b.cache[p.Path]
-		if ok && old.page.Hash == p.Hash && (sameTargets || old.stillResolves(env.targets)) {
+		if ok && old.Content.Hash == p.Hash && (sameTargets || old.stillResolves(env.targets)) {
 			reused := *old
-			reused.page, reused.fresh = p, false
+			reused.Content, reused.fresh = p, false
 			out[i] = &reused
 			return nil
 		}
 		if !ok {
 			if sum := b.in.Summaries.Lookup(summaryKey, p.Path, p.Hash); sum != nil {
-				if kept := (&parsed{page: p, Page: *sum, bodyLater: true}); kept.stillResolves(env.targets) {
+				if kept := (&parsed{Page: view.Page{Content: p, Page: *sum}, bodyLater: true}); kept.stillResolves(env.targets) {
 					out[i] = kept
 					return nil
 				}
@@ -390,7 +391,7 @@ func (b *Builder) parseAll(ctx context.Context, env *parseEnv, set *content.Set,
 	}
 	cache := make(map[string]*parsed, len(out))
 	for _, p := range out {
-		cache[p.page.Path] = p
+		cache[p.Content.Path] = p
 	}
 	b.cache = cache
 	return out, int(fresh.Load()), nil

@@ -12,6 +12,7 @@ import (
 	"github.com/milepost/milepost/internal/content"
 	"github.com/milepost/milepost/internal/render"
 	"github.com/milepost/milepost/internal/status"
+	"github.com/milepost/milepost/internal/view"
 	"github.com/milepost/milepost/internal/wikilink"
 )
 
@@ -75,10 +76,10 @@ func targetSignature(t wikilink.Target) [32]byte {
 // burn-up charts). Not its URL, which others add themselves.
 func summarySignature(p *parsed) [32]byte {
 	var k keyBuf
-	k.str(p.Title, p.Kind, dateString(p.page.Updated))
+	k.str(p.Title, p.Kind, view.Date(p.Content.Updated))
 	k.flag(p.Tracked)
-	k.num(len(p.page.Tags))
-	k.str(p.page.Tags...)
+	k.num(len(p.Content.Tags))
+	k.str(p.Content.Tags...)
 	k.counts(p.Status.Counts)
 	var sections func([]*status.Section)
 	sections = func(ss []*status.Section) {
@@ -91,7 +92,7 @@ func summarySignature(p *parsed) [32]byte {
 		}
 	}
 	sections(p.Status.Sections)
-	for _, d := range doneItems(p) {
+	for _, d := range view.DoneItems(&p.Page) {
 		k.str(d.Text, d.Date, d.URL)
 	}
 	return k.sum()
@@ -103,9 +104,9 @@ func summarySignature(p *parsed) [32]byte {
 func (r *renderer) siteKeyOf() [32]byte {
 	var k keyBuf
 	k.raw(r.themeKey[:])
-	k.str(r.cfgKey, r.site.Generated, r.in.Version)
+	k.str(r.cfgKey, r.views.Site().Generated, r.in.Version)
 	if r.sitewideProgress {
-		k.counts(r.site.Progress.Counts)
+		k.counts(r.views.Site().Progress.Counts)
 	}
 	return k.sum()
 }
@@ -117,8 +118,8 @@ func (r *renderer) pageKeys(dirty map[string]bool) map[string][32]byte {
 	sums := make([][32]byte, len(r.pages))
 	_ = forEach(context.Background(), len(r.pages), func(i int) error {
 		p := r.pages[i]
-		if dirty != nil && !dirty[p.page.Path] {
-			if m := r.prevMemo.get(p.page.Path); m != nil {
+		if dirty != nil && !dirty[p.Content.Path] {
+			if m := r.prevMemo.get(p.Content.Path); m != nil {
 				sums[i] = m.key
 				return nil
 			}
@@ -128,7 +129,7 @@ func (r *renderer) pageKeys(dirty map[string]bool) map[string][32]byte {
 	}, nil)
 	keys := make(map[string][32]byte, len(r.pages))
 	for i, p := range r.pages {
-		keys[p.page.Path] = sums[i]
+		keys[p.Content.Path] = sums[i]
 	}
 	return keys
 }
@@ -151,33 +152,34 @@ func (r *renderer) dirtyPages() map[string]bool {
 		if !p.fresh {
 			continue
 		}
-		dirty[p.page.Path] = true
-		for _, rs := range r.links.byPage[p.page.Path] {
+		dirty[p.Content.Path] = true
+		for _, rs := range r.links.byPage[p.Content.Path] {
 			dirty[rs.Path] = true
 		}
 		if r.prevLinks != nil {
-			for _, rs := range r.prevLinks.byPage[p.page.Path] {
+			for _, rs := range r.prevLinks.byPage[p.Content.Path] {
 				dirty[rs.Path] = true
 			}
 		}
 		if !p.hadPrev || p.prevSummary != p.SummarySig {
-			changed[p.page.Path] = true
+			changed[p.Content.Path] = true
 		}
 	}
 	if len(changed) == 0 {
 		return dirty
 	}
 	for _, p := range r.pages {
-		for i, rs := range r.links.byPage[p.page.Path] {
+		for i, rs := range r.links.byPage[p.Content.Path] {
 			if p.Links[i].Embed && changed[rs.Path] {
-				dirty[p.page.Path] = true
+				dirty[p.Content.Path] = true
 			}
 		}
 	}
 	for path := range changed {
-		for d := r.byPath[path].page.Folder; ; d = parentFolder(d) {
-			if ip, ok := r.byURL[content.FolderURL(d)]; ok && ip.page.IsIndex {
-				dirty[ip.page.Path] = true
+		p, _ := r.views.Page(path)
+		for d := p.Content.Folder; ; d = parentFolder(d) {
+			if ip, ok := r.views.PageAt(content.FolderURL(d)); ok && ip.Content.IsIndex {
+				dirty[ip.Content.Path] = true
 			}
 			if d == "" {
 				break
@@ -201,13 +203,13 @@ func parentFolder(d string) string {
 func (r *renderer) pageKey(p *parsed) [32]byte {
 	k := make(keyBuf, 0, 512)
 	k.raw(r.siteKey[:])
-	k.raw(p.page.Hash[:])
-	k.str(p.page.Path, p.page.URL)
+	k.raw(p.Content.Hash[:])
+	k.str(p.Content.Path, p.Content.URL)
 	k.num(len(p.Lookups))
 	for _, l := range p.Lookups { // markdown links: their targets are in the body
 		k.str(l.Key, l.URL)
 	}
-	res := r.links.byPage[p.page.Path]
+	res := r.links.byPage[p.Content.Path]
 	k.num(len(res))
 	for i, rs := range res {
 		k.str(rs.Path, rs.URL, rs.Anchor)
@@ -216,19 +218,19 @@ func (r *renderer) pageKey(p *parsed) [32]byte {
 		for _, w := range rs.Warnings {
 			k.str(w.Kind, w.Message)
 		}
-		if t, ok := r.byPath[rs.Path]; ok && p.Links[i].Embed {
+		if t, ok := r.views.Page(rs.Path); ok && p.Links[i].Embed {
 			k.raw(t.SummarySig[:])
 		}
 	}
-	bls := r.links.backlinks[p.page.Path]
+	bls := r.links.backlinks[p.Content.Path]
 	k.num(len(bls))
 	for _, bl := range bls { // a backlink shows the page's title and its section's
-		k.raw(bl.from.SummarySig[:])
-		k.str(bl.from.page.Path, bl.from.page.URL, bl.section)
+		k.raw(bl.From.SummarySig[:])
+		k.str(bl.From.Content.Path, bl.From.Content.URL, bl.Section)
 	}
-	k.crumbs(r.crumbs(p.page.URL))
-	if p.page.IsIndex {
-		sig := r.folderSig(r.folderByURL()[p.page.URL])
+	k.crumbs(r.views.Crumbs(p.Content.URL))
+	if p.Content.IsIndex {
+		sig := r.folderSig(r.views.FolderAt(p.Content.URL))
 		k.raw(sig[:])
 	}
 	return k.sum()
@@ -250,12 +252,12 @@ func (r *renderer) folderSig(d string) [32]byte {
 		var walk func(d string) [32]byte
 		walk = func(d string) [32]byte {
 			var k keyBuf
-			k.str(d, r.folderTitle(d))
-			for _, p := range r.pagesIn[d] {
+			k.str(d, r.views.FolderTitle(d))
+			for _, p := range r.views.PagesIn(d) {
 				k.raw(p.SummarySig[:])
-				k.str(p.page.URL)
+				k.str(p.Content.URL)
 			}
-			for _, sub := range r.subfolders[d] {
+			for _, sub := range r.views.Subfolders(d) {
 				sig := walk(sub)
 				k.raw(sig[:])
 			}
@@ -269,13 +271,13 @@ func (r *renderer) folderSig(d string) [32]byte {
 }
 
 // pagesKey hashes a list of pages as a listing shows them.
-func (r *renderer) pagesKey(parts []string, pages []*parsed) [32]byte {
+func (r *renderer) pagesKey(parts []string, pages []*view.Page) [32]byte {
 	var k keyBuf
 	k.raw(r.siteKey[:])
 	k.str(parts...)
 	for _, p := range pages {
 		k.raw(p.SummarySig[:])
-		k.str(p.page.URL)
+		k.str(p.Content.URL)
 	}
 	return k.sum()
 }

@@ -13,14 +13,14 @@ import (
 	"github.com/milepost/milepost/internal/mdtext"
 	"github.com/milepost/milepost/internal/status"
 	"github.com/milepost/milepost/internal/summary"
+	"github.com/milepost/milepost/internal/view"
 	"github.com/milepost/milepost/internal/wikilink"
 )
 
 // parsed is what PARSE keeps of a page once its AST is gone: everything
 // later stages need, and the body HTML with wiki-link placeholders.
 type parsed struct {
-	page *content.Page
-	summary.Page
+	view.Page
 	body    []byte  // HTML, wiki-links as placeholders; nil when spooled
 	spooled bodyRef // where the body is when the build spools them
 	// fresh says the page was parsed in this build (not taken from the
@@ -60,12 +60,12 @@ func parsePage(env *parseEnv, p *content.Page) *parsed {
 	file := env.prefix + p.Path
 	body, err := content.Source(env.contentFS, p)
 	if err != nil {
-		return &parsed{page: p, Page: summary.Page{Title: p.Title, Diags: diag.List{diag.Errorf(file, 0, 0, "%v", err)}}}
+		return &parsed{Page: view.Page{Content: p, Page: summary.Page{Title: p.Title, Diags: diag.List{diag.Errorf(file, 0, 0, "%v", err)}}}}
 	}
 	doc, src, warnings := env.parser.ParseChecked(body)
 	lines := markdown.NewLineIndex(src, p.BodyLine)
 
-	out := &parsed{page: p, Page: summary.Page{Title: p.Title}}
+	out := &parsed{Page: view.Page{Content: p, Page: summary.Page{Title: p.Title}}}
 	for _, w := range warnings {
 		line, col := lines.Position(w.Offset)
 		out.Diags = append(out.Diags, diag.Warnf(w.Kind, file, line, col, "%s", w.Message))
@@ -129,10 +129,10 @@ func parsePage(env *parseEnv, p *content.Page) *parsed {
 // linkTarget is what the page offers wiki-links.
 func (p *parsed) linkTarget() wikilink.Target {
 	return wikilink.Target{
-		Path:     p.page.Path,
-		URL:      p.page.URL,
+		Path:     p.Content.Path,
+		URL:      p.Content.URL,
 		Title:    p.Title,
-		Aliases:  p.page.Aliases,
+		Aliases:  p.Content.Aliases,
 		Headings: p.Headings,
 		BlockIDs: p.BlockIDs,
 		IsPage:   true,

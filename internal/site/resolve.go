@@ -9,6 +9,7 @@ import (
 	"github.com/milepost/milepost/internal/content"
 	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/render"
+	"github.com/milepost/milepost/internal/view"
 	"github.com/milepost/milepost/internal/wikilink"
 )
 
@@ -29,10 +30,7 @@ type resolved struct {
 type backlinkKey struct{ path, section string }
 
 // backlink is one page linking to another, from one section.
-type backlink struct {
-	from    *parsed
-	section string
-}
+type backlink = view.Backlink
 
 // resolveLinks builds the index of every page and file and resolves every
 // wiki-link against it. Linear in pages + links. Given the previous
@@ -76,8 +74,8 @@ func resolveLinks(pages []*parsed, set *content.Set, statics map[string]fs.FS, p
 		}
 	}
 	for _, p := range pages {
-		file := prefix + p.page.Path
-		for i, r := range res.byPage[p.page.Path] {
+		file := prefix + p.Content.Path
+		for i, r := range res.byPage[p.Content.Path] {
 			l := p.Links[i]
 			for _, w := range r.Warnings {
 				res.diags = append(res.diags, diag.Warnf(w.Kind, file, l.Line, l.Col, "%s", w.Message))
@@ -85,7 +83,7 @@ func resolveLinks(pages []*parsed, set *content.Set, statics map[string]fs.FS, p
 			if r.Broken {
 				res.broken = append(res.broken, render.BrokenLink{
 					File: file, Line: l.Line, Target: l.Written(),
-					Page:   render.Link{Title: p.Title, URL: p.page.URL},
+					Page:   render.Link{Title: p.Title, URL: p.Content.URL},
 					Reason: brokenReason(r),
 				})
 			}
@@ -93,7 +91,7 @@ func resolveLinks(pages []*parsed, set *content.Set, statics map[string]fs.FS, p
 		for _, b := range p.BrokenMD {
 			res.broken = append(res.broken, render.BrokenLink{
 				File: file, Line: b.Line, Target: b.Target,
-				Page:   render.Link{Title: p.Title, URL: p.page.URL},
+				Page:   render.Link{Title: p.Title, URL: p.Content.URL},
 				Reason: "no page or file at that path",
 			})
 		}
@@ -112,7 +110,7 @@ func resolveLinks(pages []*parsed, set *content.Set, statics map[string]fs.FS, p
 func (res *resolved) resolveAll(p *parsed) []wikilink.Resolution {
 	out := make([]wikilink.Resolution, len(p.Links))
 	for i, l := range p.Links {
-		out[i] = res.index.Resolve(p.page.Path, l)
+		out[i] = res.index.Resolve(p.Content.Path, l)
 	}
 	return out
 }
@@ -121,10 +119,10 @@ func (res *resolved) resolveAll(p *parsed) []wikilink.Resolution {
 // backlinks of every page they reach (once per section). The callers sort
 // the backlinks they touched.
 func (res *resolved) setLinks(p *parsed, rs []wikilink.Resolution) {
-	res.links[p.page.Path], res.byPage[p.page.Path] = p.Links, rs
+	res.links[p.Content.Path], res.byPage[p.Content.Path] = p.Links, rs
 	var linked map[backlinkKey]bool
 	for i, r := range rs {
-		if r.Broken || r.Path == "" || r.Path == p.page.Path {
+		if r.Broken || r.Path == "" || r.Path == p.Content.Path {
 			continue
 		}
 		k := backlinkKey{r.Path, p.Links[i].Section}
@@ -133,7 +131,7 @@ func (res *resolved) setLinks(p *parsed, rs []wikilink.Resolution) {
 		}
 		if !linked[k] {
 			linked[k] = true
-			res.backlinks[r.Path] = append(res.backlinks[r.Path], backlink{from: p, section: k.section})
+			res.backlinks[r.Path] = append(res.backlinks[r.Path], backlink{From: &p.Page, Section: k.section})
 		}
 	}
 }
@@ -154,13 +152,13 @@ func (res *resolved) patchLinks(prev *resolved, pages []*parsed) {
 		}
 	}
 	for _, p := range pages {
-		if sameLinks(prev.links[p.page.Path], p.Links) {
+		if sameLinks(prev.links[p.Content.Path], p.Links) {
 			continue
 		}
-		for _, r := range prev.byPage[p.page.Path] {
+		for _, r := range prev.byPage[p.Content.Path] {
 			if r.Path != "" {
 				own(r.Path)
-				res.backlinks[r.Path] = withoutFrom(res.backlinks[r.Path], p.page.Path)
+				res.backlinks[r.Path] = withoutFrom(res.backlinks[r.Path], p.Content.Path)
 			}
 		}
 		rs := res.resolveAll(p)
@@ -184,7 +182,7 @@ func (res *resolved) patchLinks(prev *resolved, pages []*parsed) {
 func withoutFrom(bl []backlink, from string) []backlink {
 	out := bl[:0]
 	for _, b := range bl {
-		if b.from.page.Path != from {
+		if b.From.Content.Path != from {
 			out = append(out, b)
 		}
 	}
@@ -192,7 +190,7 @@ func withoutFrom(bl []backlink, from string) []backlink {
 }
 
 func sortBacklinks(bl []backlink) {
-	sort.SliceStable(bl, func(i, j int) bool { return bl[i].from.page.Path < bl[j].from.page.Path })
+	sort.SliceStable(bl, func(i, j int) bool { return bl[i].From.Content.Path < bl[j].From.Content.Path })
 }
 
 // brokenReason is the first warning of a broken resolution, for the
@@ -218,7 +216,7 @@ func targetsSignature(pages []*parsed, files []wikilink.Target) [32]byte {
 	k := make(keyBuf, 0, 64*(len(pages)+len(files)))
 	for _, p := range pages {
 		k.raw(p.TargetSig[:])
-		k.str(p.page.URL) // a page's URL can change when another page comes or goes
+		k.str(p.Content.URL) // a page's URL can change when another page comes or goes
 	}
 	for _, t := range files {
 		k.str(t.Path, t.URL)
