@@ -14,10 +14,12 @@ import (
 	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/markdown"
 	"github.com/milepost/milepost/internal/marker"
+	"github.com/milepost/milepost/internal/parallel"
 	"github.com/milepost/milepost/internal/publish"
 	"github.com/milepost/milepost/internal/render"
 	"github.com/milepost/milepost/internal/status"
 	"github.com/milepost/milepost/internal/view"
+	"github.com/milepost/milepost/internal/wikilink"
 )
 
 // Builder builds a site again and again into memory (BuildServed,
@@ -50,7 +52,7 @@ type Builder struct {
 	// inputs are the same.
 	env      *parseEnv
 	envKey   string
-	targets  *linkTargets // the last build's markdown link targets
+	targets  *wikilink.Paths // the last build's markdown link targets
 	theme    *render.Theme
 	themeKey [32]byte
 }
@@ -208,8 +210,8 @@ func newParseEnv(cfg config.Config, set *content.Set, statics map[string]fs.FS, 
 	vocab := marker.Default().With(cfg.Words.ByState(), cfg.Emoji.ByState())
 	return &parseEnv{
 		parser:    markdown.New(markdown.Options{Vocabulary: vocab, UnsafeHTML: cfg.UnsafeHTML, Renderers: render.BodyRenderers(), ReservedIDs: render.LayoutIDs}),
-		opts:      statusOptions{base: status.Options{Vocabulary: vocab, HeadingItemsIgnore: cfg.HeadingItemsIgnore, Matrices: cfg.Matrices}},
-		targets:   newLinkTargets(set, render.SortedKeys(statics)),
+		opts:      status.Options{Vocabulary: vocab, HeadingItemsIgnore: cfg.HeadingItemsIgnore, Matrices: cfg.Matrices},
+		targets:   linkTargets(set, render.SortedKeys(statics)),
 		prefix:    prefix,
 		fileLinks: cfg.FileLinks,
 	}
@@ -228,7 +230,7 @@ func (b *Builder) parseEnv(cfg config.Config, cfgKey string, set *content.Set, s
 		if sameTargets {
 			env.targets = b.targets
 		} else {
-			env.targets = newLinkTargets(set, render.SortedKeys(statics))
+			env.targets = linkTargets(set, render.SortedKeys(statics))
 		}
 	} else {
 		env = newParseEnv(cfg, set, statics, prefix)
@@ -361,10 +363,10 @@ func settingsKey(cfg config.Config, drafts bool) string {
 func (b *Builder) parseAll(ctx context.Context, env *parseEnv, set *content.Set, sameTargets bool, summaryKey string) ([]*parsed, int, error) {
 	out := make([]*parsed, len(set.Pages))
 	var fresh atomic.Int64
-	err := forEach(ctx, len(set.Pages), func(i int) error {
+	err := parallel.ForEach(ctx, len(set.Pages), func(i int) error {
 		p := set.Pages[i]
 		old, ok := b.cache[p.Path]
-		if ok && old.Content.Hash == p.Hash && (sameTargets || old.stillResolves(env.targets)) {
+		if ok && old.Content.Hash == p.Hash && (sameTargets || env.targets.StillFound(old.Lookups)) {
 			reused := *old
 			reused.Content, reused.fresh = p, false
 			out[i] = &reused
@@ -372,7 +374,7 @@ func (b *Builder) parseAll(ctx context.Context, env *parseEnv, set *content.Set,
 		}
 		if !ok {
 			if sum := b.in.Summaries.Lookup(summaryKey, p.Path, p.Hash); sum != nil {
-				if kept := (&parsed{Page: view.Page{Content: p, Page: *sum}, bodyLater: true}); kept.stillResolves(env.targets) {
+				if kept := (&parsed{Page: view.Page{Content: p, Page: *sum}, bodyLater: true}); env.targets.StillFound(kept.Lookups) {
 					out[i] = kept
 					return nil
 				}
@@ -395,15 +397,4 @@ func (b *Builder) parseAll(ctx context.Context, env *parseEnv, set *content.Set,
 	}
 	b.cache = cache
 	return out, int(fresh.Load()), nil
-}
-
-// stillResolves reports whether every markdown link of a cached page finds
-// the same target it found when the page was parsed.
-func (p *parsed) stillResolves(t *linkTargets) bool {
-	for _, l := range p.Lookups {
-		if t.resolve(l.Key) != l.URL {
-			return false
-		}
-	}
-	return true
 }

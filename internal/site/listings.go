@@ -5,6 +5,8 @@ import (
 	"strconv"
 
 	"github.com/milepost/milepost/internal/content"
+	"github.com/milepost/milepost/internal/keyhash"
+	"github.com/milepost/milepost/internal/parallel"
 	"github.com/milepost/milepost/internal/render"
 )
 
@@ -15,19 +17,19 @@ func (r *renderer) writeListings() error {
 		return err
 	}
 	folders := r.set.Folders
-	err := forEach(context.Background(), len(folders), func(i int) error {
+	err := parallel.ForEach(context.Background(), len(folders), func(i int) error {
 		d := folders[i]
 		u := content.FolderURL(d)
 		if _, hasPage := r.views.PageAt(u); hasPage {
 			return nil // the folder's own page lists it
 		}
-		var k keyBuf
-		k.raw(r.siteKey[:])
-		k.str("folder.html", u, content.FolderTitle(d))
-		k.crumbs(r.views.Crumbs(u))
+		var k keyhash.Buf
+		k.Raw(r.siteKey[:])
+		k.Str("folder.html", u, content.FolderTitle(d))
+		crumbsKey(&k, r.views.Crumbs(u))
 		sig := r.folderSig(d)
-		k.raw(sig[:])
-		return r.executeKeyed("folder.html", u+"index.html", k.sum(), func() (*render.View, error) {
+		k.Raw(sig[:])
+		return r.executeKeyed("folder.html", u+"index.html", k.Sum(), func() (*render.View, error) {
 			return r.views.FolderView(d), nil
 		})
 	}, nil)
@@ -35,7 +37,7 @@ func (r *renderer) writeListings() error {
 		return err
 	}
 	tags := r.views.TagPages()
-	err = forEach(context.Background(), len(tags), func(i int) error {
+	err = parallel.ForEach(context.Background(), len(tags), func(i int) error {
 		t := tags[i]
 		return r.executeKeyed("tag.html", t.URL+"index.html", r.pagesKey([]string{"tag.html", t.URL, t.Name}, t.Pages), func() (*render.View, error) {
 			return r.views.TagView(t), nil
@@ -44,24 +46,24 @@ func (r *renderer) writeListings() error {
 	if err != nil {
 		return err
 	}
-	var k keyBuf
-	k.raw(r.siteKey[:])
+	var k keyhash.Buf
+	k.Raw(r.siteKey[:])
 	for _, t := range tags {
-		k.str(t.Name, t.URL)
-		k.num(len(t.Pages))
+		k.Str(t.Name, t.URL)
+		k.Num(len(t.Pages))
 	}
-	err = r.executeKeyed("tags.html", "tags/index.html", k.sum(), func() (*render.View, error) {
+	err = r.executeKeyed("tags.html", "tags/index.html", k.Sum(), func() (*render.View, error) {
 		return r.views.TagsView(tags), nil
 	})
 	if err != nil {
 		return err
 	}
 	k = nil
-	k.raw(r.siteKey[:])
+	k.Raw(r.siteKey[:])
 	for _, b := range r.links.broken {
-		k.str(b.File, strconv.Itoa(b.Line), b.Target, b.Page.Title, b.Page.URL, b.Reason)
+		k.Str(b.File, strconv.Itoa(b.Line), b.Target, b.Page.Title, b.Page.URL, b.Reason)
 	}
-	err = r.executeKeyed("broken-links.html", "broken-links/index.html", k.sum(), func() (*render.View, error) {
+	err = r.executeKeyed("broken-links.html", "broken-links/index.html", k.Sum(), func() (*render.View, error) {
 		return r.views.BrokenView(), nil
 	})
 	if err != nil {
@@ -75,21 +77,21 @@ func (r *renderer) writeListings() error {
 // writeHome writes the front page: the root index page's body when there
 // is one, every folder's first pages, recent and stale items, the chart.
 func (r *renderer) writeHome() error {
-	var k keyBuf
-	k.raw(r.siteKey[:])
-	k.str("home.html")
+	var k keyhash.Buf
+	k.Raw(r.siteKey[:])
+	k.Str("home.html")
 	var root *parsed // the root index page, shown on the home page
 	for _, p := range r.pages {
 		if p.Content.URL == "" {
 			root = p
 			key := r.keys[p.Content.Path]
-			k.raw(key[:])
+			k.Raw(key[:])
 			break
 		}
 	}
 	sig := r.folderSig("")
-	k.raw(sig[:])
-	return r.executeKeyed("home.html", "index.html", k.sum(), func() (*render.View, error) {
+	k.Raw(sig[:])
+	return r.executeKeyed("home.html", "index.html", k.Sum(), func() (*render.View, error) {
 		var body []byte
 		if root != nil {
 			var err error

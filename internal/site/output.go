@@ -14,6 +14,7 @@ import (
 	"github.com/milepost/milepost/internal/content"
 	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/machine"
+	"github.com/milepost/milepost/internal/parallel"
 	"github.com/milepost/milepost/internal/publish"
 	"github.com/milepost/milepost/internal/render"
 	"github.com/milepost/milepost/internal/status"
@@ -180,7 +181,7 @@ func (r *renderer) put(name string, data []byte) error {
 
 // writePages renders every page, in parallel.
 func (r *renderer) writePages(ctx context.Context) error {
-	return forEach(ctx, len(r.pages), func(i int) error { return r.writePage(r.pages[i]) },
+	return parallel.ForEach(ctx, len(r.pages), func(i int) error { return r.writePage(r.pages[i]) },
 		func(done int) { r.in.report("rendering", done, len(r.pages)) })
 }
 

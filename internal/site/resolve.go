@@ -8,6 +8,8 @@ import (
 
 	"github.com/milepost/milepost/internal/content"
 	"github.com/milepost/milepost/internal/diag"
+	"github.com/milepost/milepost/internal/keyhash"
+	"github.com/milepost/milepost/internal/parallel"
 	"github.com/milepost/milepost/internal/render"
 	"github.com/milepost/milepost/internal/view"
 	"github.com/milepost/milepost/internal/wikilink"
@@ -56,13 +58,13 @@ func resolveLinks(pages []*parsed, set *content.Set, statics map[string]fs.FS, p
 		res.backlinks = make(map[string][]backlink, len(pages))
 		targets := make([]wikilink.Target, 0, len(pages)+len(files))
 		for _, p := range pages {
-			targets = append(targets, p.linkTarget())
+			targets = append(targets, p.Target(p.Content))
 		}
 		res.index = wikilink.NewIndex(append(targets, files...))
 		// The index is read-only now: links are resolved on every core,
 		// and recorded (with their backlinks) in page order.
 		all := make([][]wikilink.Resolution, len(pages))
-		_ = forEach(context.Background(), len(pages), func(i int) error {
+		_ = parallel.ForEach(context.Background(), len(pages), func(i int) error {
 			all[i] = res.resolveAll(pages[i])
 			return nil
 		}, nil)
@@ -213,13 +215,13 @@ func sameLinks(a, b []wikilink.Link) bool {
 // targetsSignature hashes everything the index answers from: each page's
 // signature (made once, when it was parsed) and URL, and the files.
 func targetsSignature(pages []*parsed, files []wikilink.Target) [32]byte {
-	k := make(keyBuf, 0, 64*(len(pages)+len(files)))
+	k := make(keyhash.Buf, 0, 64*(len(pages)+len(files)))
 	for _, p := range pages {
-		k.raw(p.TargetSig[:])
-		k.str(p.Content.URL) // a page's URL can change when another page comes or goes
+		k.Raw(p.TargetSig[:])
+		k.Str(p.Content.URL) // a page's URL can change when another page comes or goes
 	}
 	for _, t := range files {
-		k.str(t.Path, t.URL)
+		k.Str(t.Path, t.URL)
 	}
-	return k.sum()
+	return k.Sum()
 }
