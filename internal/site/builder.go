@@ -17,6 +17,7 @@ import (
 	"github.com/milepost/milepost/internal/parallel"
 	"github.com/milepost/milepost/internal/publish"
 	"github.com/milepost/milepost/internal/render"
+	"github.com/milepost/milepost/internal/spool"
 	"github.com/milepost/milepost/internal/status"
 	"github.com/milepost/milepost/internal/view"
 	"github.com/milepost/milepost/internal/wikilink"
@@ -108,10 +109,10 @@ func (b *Builder) build(ctx context.Context, sink publish.Sink, changed []string
 	env, sameTargets := b.parseEnv(cfg, cfgKey, set, statics, prefix, samePaths)
 	env.contentFS = contentFS
 	if b.oneOff {
-		if env.spool, err = newSpool(); err != nil {
+		if env.spool, err = spool.New(); err != nil {
 			return &Result{Diagnostics: diags}, err
 		}
-		defer env.spool.close()
+		defer env.spool.Close()
 		if len(b.in.Cached) > 0 {
 			// A page parsed from the source its kept files were made
 			// from is likely kept again: its body is rendered only if not.

@@ -75,11 +75,11 @@ func (r *renderer) dirtyPages() map[string]bool {
 			continue
 		}
 		dirty[p.Content.Path] = true
-		for _, rs := range r.links.byPage[p.Content.Path] {
+		for _, rs := range r.links.graph.Resolutions[p.Content.Path] {
 			dirty[rs.Path] = true
 		}
 		if r.prevLinks != nil {
-			for _, rs := range r.prevLinks.byPage[p.Content.Path] {
+			for _, rs := range r.prevLinks.graph.Resolutions[p.Content.Path] {
 				dirty[rs.Path] = true
 			}
 		}
@@ -91,7 +91,7 @@ func (r *renderer) dirtyPages() map[string]bool {
 		return dirty
 	}
 	for _, p := range r.pages {
-		for i, rs := range r.links.byPage[p.Content.Path] {
+		for i, rs := range r.links.graph.Resolutions[p.Content.Path] {
 			if p.Links[i].Embed && changed[rs.Path] {
 				dirty[p.Content.Path] = true
 			}
@@ -131,7 +131,7 @@ func (r *renderer) pageKey(p *parsed) [32]byte {
 	for _, l := range p.Lookups { // markdown links: their targets are in the body
 		k.Str(l.Key, l.URL)
 	}
-	res := r.links.byPage[p.Content.Path]
+	res := r.links.graph.Resolutions[p.Content.Path]
 	k.Num(len(res))
 	for i, rs := range res {
 		k.Str(rs.Path, rs.URL, rs.Anchor)
@@ -144,11 +144,12 @@ func (r *renderer) pageKey(p *parsed) [32]byte {
 			k.Raw(t.SummarySig[:])
 		}
 	}
-	bls := r.links.backlinks[p.Content.Path]
+	bls := r.links.graph.Backlinks[p.Content.Path]
 	k.Num(len(bls))
 	for _, bl := range bls { // a backlink shows the page's title and its section's
-		k.Raw(bl.From.SummarySig[:])
-		k.Str(bl.From.Content.Path, bl.From.Content.URL, bl.Section)
+		from, _ := r.views.Page(bl.From)
+		k.Raw(from.SummarySig[:])
+		k.Str(from.Content.Path, from.Content.URL, bl.Section)
 	}
 	crumbsKey(&k, r.views.Crumbs(p.Content.URL))
 	if p.Content.IsIndex {

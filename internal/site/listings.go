@@ -60,7 +60,7 @@ func (r *renderer) writeListings() error {
 	}
 	k = nil
 	k.Raw(r.siteKey[:])
-	for _, b := range r.links.broken {
+	for _, b := range r.views.Broken() {
 		k.Str(b.File, strconv.Itoa(b.Line), b.Target, b.Page.Title, b.Page.URL, b.Reason)
 	}
 	err = r.executeKeyed("broken-links.html", "broken-links/index.html", k.Sum(), func() (*render.View, error) {

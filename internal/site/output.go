@@ -17,6 +17,7 @@ import (
 	"github.com/milepost/milepost/internal/parallel"
 	"github.com/milepost/milepost/internal/publish"
 	"github.com/milepost/milepost/internal/render"
+	"github.com/milepost/milepost/internal/spool"
 	"github.com/milepost/milepost/internal/status"
 	"github.com/milepost/milepost/internal/view"
 )
@@ -31,7 +32,7 @@ type renderer struct {
 	statics map[string]fs.FS
 	sink    publish.Sink
 	prefix  string
-	spool   *spool
+	spool   *spool.Spool
 	// parseEnv is PARSE's environment, for pages parsed without their
 	// body (parsed.bodyLater).
 	parseEnv *parseEnv
@@ -69,7 +70,7 @@ func (r *renderer) run(ctx context.Context) (*Result, error) {
 	r.views = view.New(view.In{
 		Config: r.cfg, Now: r.in.Now, Version: r.in.Version, Prefix: r.prefix,
 		Pages: pages, Folders: r.set.Folders,
-		Links: r.links.byPage, Backlinks: r.links.backlinks, Broken: r.links.broken,
+		Links: r.links.graph.Resolutions, Backlinks: r.links.graph.Backlinks,
 	})
 	r.siteKey = r.siteKeyOf()
 	dirty := r.dirtyPages()
@@ -208,7 +209,7 @@ func (r *renderer) writeAssets() error {
 			linked[l.URL] = true
 		}
 	}
-	for _, a := range r.set.Attachments(func(path string) bool { return linked[path] || len(r.links.backlinks[path]) > 0 }) {
+	for _, a := range r.set.Attachments(func(path string) bool { return linked[path] || len(r.links.graph.Backlinks[path]) > 0 }) {
 		data, err := fs.ReadFile(r.parseEnv.contentFS, a.Path)
 		if err != nil {
 			return fmt.Errorf("%s%s: %w", r.prefix, a.Path, err)

@@ -84,5 +84,5 @@ func (r *renderer) body(p *parsed) ([]byte, error) {
 	case p.body != nil || r.spool == nil:
 		return p.body, nil
 	}
-	return r.spool.get(p.spooled)
+	return r.spool.Get(p.spooled)
 }

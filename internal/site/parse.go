@@ -10,6 +10,7 @@ import (
 	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/markdown"
 	"github.com/milepost/milepost/internal/mdtext"
+	"github.com/milepost/milepost/internal/spool"
 	"github.com/milepost/milepost/internal/status"
 	"github.com/milepost/milepost/internal/summary"
 	"github.com/milepost/milepost/internal/view"
@@ -20,8 +21,8 @@ import (
 // later stages need, and the body HTML with wiki-link placeholders.
 type parsed struct {
 	view.Page
-	body    []byte  // HTML, wiki-links as placeholders; nil when spooled
-	spooled bodyRef // where the body is when the build spools them
+	body    []byte    // HTML, wiki-links as placeholders; nil when spooled
+	spooled spool.Ref // where the body is when the build spools them
 	// fresh says the page was parsed in this build (not taken from the
 	// Builder's cache); prevSummary is then the summary signature of the
 	// page's previous parse, when there was one (hadPrev).
@@ -36,8 +37,8 @@ type parseEnv struct {
 	parser  *markdown.Parser
 	opts    status.Options
 	targets *wikilink.Paths
-	prefix  string // content dir as typed from the site root, with '/'
-	spool   *spool // nil: bodies stay in memory
+	prefix  string       // content dir as typed from the site root, with '/'
+	spool   *spool.Spool // nil: bodies stay in memory
 	// fileLinks makes links to pages name their index.html (config file_links).
 	fileLinks bool
 	// laterBody, when set, says which pages need their body only if they
@@ -80,7 +81,7 @@ func parsePage(env *parseEnv, p *content.Page) *parsed {
 		out.Diags = append(out.Diags, diag.Errorf(file, 0, 0, "rendering: %v", err))
 	}
 	if env.spool != nil {
-		ref, err := env.spool.put(buf.Bytes())
+		ref, err := env.spool.Put(buf.Bytes())
 		if err != nil {
 			out.Diags = append(out.Diags, diag.Errorf(file, 0, 0, "%v", err))
 		}

@@ -7,8 +7,10 @@ import (
 
 	"github.com/milepost/milepost/internal/chart"
 	"github.com/milepost/milepost/internal/content"
+	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/marker"
 	"github.com/milepost/milepost/internal/render"
+	"github.com/milepost/milepost/internal/wikilink"
 )
 
 // MaxRecent is the most done items any list of recent ones shows (the
@@ -167,8 +169,56 @@ func (m *Maker) TagsView(tags []TagPage) *render.View {
 // BrokenView is broken-links.html's view.
 func (m *Maker) BrokenView() *render.View {
 	v := m.view("broken-links/", "Broken links")
-	v.Broken = m.in.Broken
+	v.Broken = m.broken
 	return v
+}
+
+// Broken lists the site's broken links, by file and line.
+func (m *Maker) Broken() []render.BrokenLink { return m.broken }
+
+// brokenLinks lists the wiki-links that found nothing and the markdown
+// links to nothing, by file and line.
+func (m *Maker) brokenLinks() []render.BrokenLink {
+	var out []render.BrokenLink
+	for _, p := range m.in.Pages {
+		file := m.in.Prefix + p.Content.Path
+		for i, r := range m.in.Links[p.Content.Path] {
+			if r.Broken {
+				l := p.Links[i]
+				out = append(out, render.BrokenLink{
+					File: file, Line: l.Line, Target: l.Written(),
+					Page:   render.Link{Title: p.Title, URL: p.Content.URL},
+					Reason: brokenReason(r),
+				})
+			}
+		}
+		for _, b := range p.BrokenMD {
+			out = append(out, render.BrokenLink{
+				File: file, Line: b.Line, Target: b.Target,
+				Page:   render.Link{Title: p.Title, URL: p.Content.URL},
+				Reason: "no page or file at that path",
+			})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		return a.Line < b.Line
+	})
+	return out
+}
+
+// brokenReason is the first warning of a broken resolution, for the
+// broken-links page.
+func brokenReason(r wikilink.Resolution) string {
+	for _, w := range r.Warnings {
+		if w.Kind == diag.KindBrokenLink || w.Kind == diag.KindBadLink {
+			return w.Message
+		}
+	}
+	return "no page or file of that name"
 }
 
 // NotFoundView is 404.html's view.

@@ -31,9 +31,9 @@ func (m *Maker) PageJSON(p *Page, withItems bool) *machine.PageJSON {
 	}
 	seen := map[string]bool{}
 	for _, bl := range m.in.Backlinks[p.Content.Path] {
-		if !seen[bl.From.Content.Path] {
-			seen[bl.From.Content.Path] = true
-			j.Backlinks = append(j.Backlinks, bl.From.Content.Path)
+		if !seen[bl.From] {
+			seen[bl.From] = true
+			j.Backlinks = append(j.Backlinks, bl.From)
 		}
 	}
 	if withItems {

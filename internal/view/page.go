@@ -47,8 +47,9 @@ func (m *Maker) page(p *Page, v *render.View, body []byte) *render.Page {
 	var from *Page
 	var fromTitles map[string]string
 	for _, bl := range m.in.Backlinks[p.Content.Path] {
-		if bl.From != from { // backlinks are grouped by linking page
-			from, fromTitles = bl.From, sectionTitles(bl.From.Status.Sections)
+		if from == nil || bl.From != from.Content.Path { // backlinks are grouped by linking page
+			from = m.byPath[bl.From]
+			fromTitles = sectionTitles(from.Status.Sections)
 		}
 		// A link under the title heading, which the body does not
 		// repeat, points at the page itself: the section has no element.
@@ -57,7 +58,7 @@ func (m *Maker) page(p *Page, v *render.View, body []byte) *render.Page {
 			section = ""
 		}
 		pg.Backlinks = append(pg.Backlinks, render.Backlink{
-			Title: bl.From.Title, URL: bl.From.Content.URL,
+			Title: from.Title, URL: from.Content.URL,
 			SectionID: section, SectionTitle: fromTitles[section],
 		})
 	}

@@ -38,12 +38,6 @@ type Page struct {
 	summary.Page
 }
 
-// Backlink is one page linking to another, from one of its sections.
-type Backlink struct {
-	From    *Page
-	Section string
-}
-
 // In is what the views of one build are made from.
 type In struct {
 	Config  config.Config
@@ -58,11 +52,9 @@ type In struct {
 	Folders []string
 	// Links are each page's wiki-link resolutions by content path, one
 	// per link of its summary; Backlinks the pages linking to each page,
-	// by content path, sorted by the linking page's path.
+	// by content path (wikilink.Graph's).
 	Links     map[string][]wikilink.Resolution
-	Backlinks map[string][]Backlink
-	// Broken are the site's broken links, for the broken-links page.
-	Broken []render.BrokenLink
+	Backlinks map[string][]wikilink.Backlink
 }
 
 // Maker makes the views of one build. Its methods may be called from
@@ -75,8 +67,9 @@ type Maker struct {
 	byPath     map[string]*Page
 	pagesIn    map[string][]*Page // folder → its pages, in path order
 	subfolders map[string][]string
-	rollup     status.Rollup                // the counts of tracked pages by folder
+	rollup     status.Rollup               // the counts of tracked pages by folder
 	warnings   map[string][]status.Warning // content path → the page's warnings
+	broken     []render.BrokenLink
 
 	folderOnce sync.Once
 	folders    map[string]string // folder URL → content folder path
@@ -110,6 +103,7 @@ func New(in In) *Maker {
 			m.rollup.Add(p.Content.Folder, p.Status.Counts)
 		}
 	}
+	m.broken = m.brokenLinks()
 	m.site = &render.Site{
 		Title:        m.cfg.Title,
 		Description:  m.cfg.Description,
