@@ -86,7 +86,7 @@ func (b *Builder) build(ctx context.Context, sink publish.Sink, changed []string
 	set, loadDiags, onlyEdits := b.load(contentFS, opts, changed)
 	diags = append(diags, loadDiags...)
 
-	themeSum, sitewideProgress := themeKey(b.in.ThemeTemplates, subIfExists(b.in.Site, "templates"), b.in.ThemeStatic, subIfExists(b.in.Site, "static"))
+	themeSum := themeKey(b.in.ThemeTemplates, subIfExists(b.in.Site, "templates"), b.in.ThemeStatic, subIfExists(b.in.Site, "static"))
 	// Only pages edited, and the same static files: every path a markdown
 	// link can find is where it was.
 	samePaths := onlyEdits && b.theme != nil && b.themeKey == themeSum
@@ -140,7 +140,7 @@ func (b *Builder) build(ctx context.Context, sink publish.Sink, changed []string
 	}
 
 	r := &renderer{cfg: cfg, in: b.in, theme: theme, set: set, pages: pages, statics: statics, sink: sink, prefix: prefix, spool: env.spool, parseEnv: env}
-	r.themeKey, r.sitewideProgress = themeSum, sitewideProgress
+	r.themeKey = themeSum
 	r.cfgKey = cfgKey
 	if !b.oneOff {
 		r.prevMemo, r.nextMemo = b.memo, newMemoTable()

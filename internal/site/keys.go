@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bytes"
 	"context"
 	"io/fs"
 	"strings"
@@ -21,15 +20,11 @@ import (
 // changes only a page's prose re-renders that page alone.
 
 // siteKeyOf hashes the inputs every output shares: the theme, the
-// settings, the build date, the version, and the site's counts when every
-// page shows them.
+// settings, the build date and the version.
 func (r *renderer) siteKeyOf() [32]byte {
 	var k keyhash.Buf
 	k.Raw(r.themeKey[:])
 	k.Str(r.cfgKey, r.views.Site().Generated, r.in.Version)
-	if r.sitewideProgress {
-		k.Counts(r.views.Site().Progress.Counts)
-	}
 	return k.Sum()
 }
 
@@ -46,7 +41,7 @@ func (r *renderer) pageKeys(dirty map[string]bool) map[string][32]byte {
 				return nil
 			}
 		}
-		sums[i] = r.pageKey(p)
+		sums[i] = r.views.PageIn(&p.Page).Key(r.siteKey)
 		return nil
 	}, nil)
 	keys := make(map[string][32]byte, len(r.pages))
@@ -119,78 +114,11 @@ func parentFolder(d string) string {
 	return ""
 }
 
-// pageKey hashes the inputs of p's files: its source, how its links
-// resolved (and the summaries of the pages it embeds), who links to it, its
-// breadcrumbs and, for a folder's own page, the folder's listing.
-func (r *renderer) pageKey(p *parsed) [32]byte {
-	k := make(keyhash.Buf, 0, 512)
-	k.Raw(r.siteKey[:])
-	k.Raw(p.Content.Hash[:])
-	k.Str(p.Content.Path, p.Content.URL)
-	k.Num(len(p.Lookups))
-	for _, l := range p.Lookups { // markdown links: their targets are in the body
-		k.Str(l.Key, l.URL)
-	}
-	res := r.links.graph.Resolutions[p.Content.Path]
-	k.Num(len(res))
-	for i, rs := range res {
-		k.Str(rs.Path, rs.URL, rs.Anchor)
-		k.Flag(rs.Broken)
-		k.Num(len(rs.Warnings))
-		for _, w := range rs.Warnings {
-			k.Str(w.Kind, w.Message)
-		}
-		if t, ok := r.views.Page(rs.Path); ok && p.Links[i].Embed {
-			k.Raw(t.SummarySig[:])
-		}
-	}
-	bls := r.links.graph.Backlinks[p.Content.Path]
-	k.Num(len(bls))
-	for _, bl := range bls { // a backlink shows the page's title and its section's
-		from, _ := r.views.Page(bl.From)
-		k.Raw(from.SummarySig[:])
-		k.Str(from.Content.Path, from.Content.URL, bl.Section)
-	}
-	crumbsKey(&k, r.views.Crumbs(p.Content.URL))
-	if p.Content.IsIndex {
-		sig := r.folderSig(r.views.FolderAt(p.Content.URL))
-		k.Raw(sig[:])
-	}
-	return k.Sum()
-}
-
 func crumbsKey(k *keyhash.Buf, cs []render.Link) {
 	k.Num(len(cs))
 	for _, c := range cs {
 		k.Str(c.Title, c.URL)
 	}
-}
-
-// folderSig hashes what a listing of folder d shows: its pages' summaries
-// and URLs, and its sub-folders' (recursively, for counts and charts).
-// Computed once per build for every folder.
-func (r *renderer) folderSig(d string) [32]byte {
-	r.folderSigOnce.Do(func() {
-		r.folderSigs = map[string][32]byte{}
-		var walk func(d string) [32]byte
-		walk = func(d string) [32]byte {
-			var k keyhash.Buf
-			k.Str(d, r.views.FolderTitle(d))
-			for _, p := range r.views.PagesIn(d) {
-				k.Raw(p.SummarySig[:])
-				k.Str(p.Content.URL)
-			}
-			for _, sub := range r.views.Subfolders(d) {
-				sig := walk(sub)
-				k.Raw(sig[:])
-			}
-			sig := k.Sum()
-			r.folderSigs[d] = sig
-			return sig
-		}
-		walk("")
-	})
-	return r.folderSigs[d]
 }
 
 // pagesKey hashes a list of pages as a listing shows them.
@@ -205,15 +133,12 @@ func (r *renderer) pagesKey(parts []string, pages []*view.Page) [32]byte {
 	return k.Sum()
 }
 
-// themeKey hashes every template and static file a build uses, and says
-// whether a template in effect (a site's own, else the embedded one), other
-// than the home page's, shows the site's progress: then every page changes
-// when any count does.
-func themeKey(templates, overrides fs.FS, statics ...fs.FS) (key [32]byte, sitewideProgress bool) {
+// themeKey hashes every template and static file a build uses.
+func themeKey(fss ...fs.FS) [32]byte {
 	var k keyhash.Buf
-	hashAll := func(fsys fs.FS, visit func(name string, data []byte)) {
+	for _, fsys := range fss {
 		if fsys == nil {
-			return
+			continue
 		}
 		_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
@@ -221,21 +146,9 @@ func themeKey(templates, overrides fs.FS, statics ...fs.FS) (key [32]byte, sitew
 			}
 			if data, err := fs.ReadFile(fsys, p); err == nil {
 				k.Str(p, string(data))
-				visit(p, data)
 			}
 			return nil
 		})
 	}
-	effective := map[string][]byte{}
-	hashAll(templates, func(name string, data []byte) { effective[name] = data })
-	hashAll(overrides, func(name string, data []byte) { effective[name] = data })
-	for _, fsys := range statics {
-		hashAll(fsys, func(string, []byte) {})
-	}
-	for name, data := range effective {
-		if name != "home.html" && bytes.Contains(data, []byte("Site.Progress")) {
-			sitewideProgress = true
-		}
-	}
-	return k.Sum(), sitewideProgress
+	return k.Sum()
 }

@@ -27,7 +27,7 @@ func (r *renderer) writeListings() error {
 		k.Raw(r.siteKey[:])
 		k.Str("folder.html", u, content.FolderTitle(d))
 		crumbsKey(&k, r.views.Crumbs(u))
-		sig := r.folderSig(d)
+		sig := r.views.FolderSig(d)
 		k.Raw(sig[:])
 		return r.executeKeyed("folder.html", u+"index.html", k.Sum(), func() (*render.View, error) {
 			return r.views.FolderView(d), nil
@@ -89,7 +89,7 @@ func (r *renderer) writeHome() error {
 			break
 		}
 	}
-	sig := r.folderSig("")
+	sig := r.views.FolderSig("")
 	k.Raw(sig[:])
 	return r.executeKeyed("home.html", "index.html", k.Sum(), func() (*render.View, error) {
 		var body []byte

@@ -67,7 +67,7 @@ func (r *renderer) pageJSONEntry(p *parsed) []byte {
 	if js, ok := r.recall(name, key); ok {
 		return js
 	}
-	js := machine.EncodePage(r.views.PageJSON(&p.Page, false))
+	js := machine.EncodePage(r.views.PageJSON(r.views.PageIn(&p.Page), false))
 	r.keepBytes(name, key, js)
 	return js
 }

@@ -45,18 +45,15 @@ type renderer struct {
 	cfgKey             string
 	themeKey           [32]byte
 	siteKey            [32]byte // hash of the site-wide inputs of every page
-	sitewideProgress   bool
 
 	links *resolved
 	views *view.Maker
 
-	folderSigOnce sync.Once
-	folderSigs    map[string][32]byte // folder → hash of what its listing shows
-	outputsMu     sync.Mutex
-	outputs       map[string]Output // pages and listings made, for the next build's cache
-	files         atomic.Int64
-	mu            sync.Mutex
-	diags         diag.List
+	outputsMu sync.Mutex
+	outputs   map[string]Output // pages and listings made, for the next build's cache
+	files     atomic.Int64
+	mu        sync.Mutex
+	diags     diag.List
 }
 
 // run resolves links and writes every output file.
@@ -97,7 +94,7 @@ func (r *renderer) run(ctx context.Context) (*Result, error) {
 	if err := r.writePages(ctx); err != nil {
 		return nil, err
 	}
-	total := r.views.Site().Progress.Counts
+	total := r.views.Total()
 	return &Result{Pages: len(r.pages), Files: int(r.files.Load()), Diagnostics: r.diags, Counts: total, Config: r.cfg, Outputs: r.outputs}, nil
 }
 

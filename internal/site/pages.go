@@ -61,13 +61,14 @@ func (r *renderer) renderPage(p *parsed) ([]outFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	v := r.views.PageView(&p.Page, body)
+	in := r.views.PageIn(&p.Page)
+	v := r.views.PageView(in, body)
 	html, err := r.theme.Execute("page.html", v)
 	if err != nil {
 		return nil, fmt.Errorf("template page.html for %s: %w", p.Content.URL, err)
 	}
 	_ = emit(p.Content.URL+"index.html", html)
-	_ = emit(p.Content.URL+"status.json", machine.EncodePage(r.views.PageJSON(&p.Page, true)))
+	_ = emit(p.Content.URL+"status.json", machine.EncodePage(r.views.PageJSON(in, true)))
 	if feed := r.views.PageFeed(&p.Page); feed != nil {
 		_ = emit(p.Content.URL+"feed.xml", feed)
 	}

@@ -9,7 +9,6 @@ import (
 	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/keyhash"
 	"github.com/milepost/milepost/internal/markdown"
-	"github.com/milepost/milepost/internal/marker"
 	"github.com/milepost/milepost/internal/mdtext"
 	"github.com/milepost/milepost/internal/status"
 	"github.com/milepost/milepost/internal/wikilink"
@@ -51,7 +50,7 @@ func Make(p *content.Page, doc ast.Node, src []byte, lines *markdown.LineIndex, 
 	out.Links = tight(wikilink.Collect(doc, lines))
 	out.Status = st
 	out.TargetSig = targetSignature(out.Target(p))
-	out.SummarySig = summarySignature(p, out)
+	out.SummarySig = Signature(p, out)
 	return out, h1
 }
 
@@ -85,11 +84,12 @@ func targetSignature(t wikilink.Target) [32]byte {
 	return k.Sum()
 }
 
-// summarySignature hashes what other outputs show of a page: its title,
-// kind, date, tags and counts (cards, backlinks), its sections' counts
-// (embedded status cards) and its dated done items (recent items, feeds,
-// burn-up charts). Not its URL, which others add themselves.
-func summarySignature(p *content.Page, s *Page) [32]byte {
+// Signature hashes what other pages' outputs show of a page (its
+// SummarySig): its title, kind, date, tags and counts (cards, backlinks),
+// its sections (embedded status cards, backlinks) and its items (embedded
+// status cards; the dated done ones in recent items, feeds and burn-up
+// charts). Not its path and URL, which others add themselves.
+func Signature(p *content.Page, s *Page) [32]byte {
 	var k keyhash.Buf
 	updated := ""
 	if !p.Updated.IsZero() {
@@ -111,10 +111,9 @@ func summarySignature(p *content.Page, s *Page) [32]byte {
 		}
 	}
 	sections(s.Status.Sections)
+	k.Num(len(s.Status.Items))
 	for _, it := range s.Status.Items {
-		if it.Date != "" && it.State == marker.Done {
-			k.Str(it.Text, it.Date, it.Section)
-		}
+		k.Str(it.Section, it.State.String(), it.Text, it.Date)
 	}
 	return k.Sum()
 }

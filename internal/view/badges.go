@@ -90,7 +90,7 @@ func badgeLabel(p *Page) string {
 // RollupBadges hands emit the site's badge and those of the folders
 // without a page of their own.
 func (m *Maker) RollupBadges(emit func(string, []byte) error) error {
-	if err := m.putBadge(emit, "badge", m.badgeFor(m.cfg.Title, m.site.Progress.Counts, true)); err != nil {
+	if err := m.putBadge(emit, "badge", m.badgeFor(m.cfg.Title, m.total, true)); err != nil {
 		return err
 	}
 	for _, d := range m.in.Folders {

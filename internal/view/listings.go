@@ -27,9 +27,10 @@ const homeRows = 12
 // recent and stale items, the burn-up chart of every tracked page.
 func (m *Maker) Home(body []byte) *render.View {
 	v := m.view("", "")
+	v.Site = m.homeSite
 	home := &render.Home{}
 	if p, ok := m.byURL[""]; ok {
-		home.Page = m.page(p, v, body)
+		home.Page = m.page(m.PageIn(p), v, body)
 		v.Title = ""
 	}
 	for _, d := range append([]string{""}, m.in.Folders...) {

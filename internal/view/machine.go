@@ -7,18 +7,20 @@ import (
 	"github.com/milepost/milepost/internal/status"
 )
 
-// PageJSON is p as status.json describes it; withItems adds every item.
-func (m *Maker) PageJSON(p *Page, withItems bool) *machine.PageJSON {
+// PageJSON is a page as status.json describes it; withItems adds every
+// item.
+func (m *Maker) PageJSON(in *PageIn, withItems bool) *machine.PageJSON {
+	p := in.Page
 	j := &machine.PageJSON{
 		Path: p.Content.Path, URL: p.Content.URL, Title: p.Title, Kind: p.Kind,
 		Tags: machine.NonNil(p.Content.Tags), Tracked: p.Tracked, Counts: p.Status.Counts,
-		Sections: machine.NonNilSections(p.Status.Sections), Warnings: machine.NonNilWarnings(m.warnings[p.Content.Path]),
+		Sections: machine.NonNilSections(p.Status.Sections), Warnings: machine.NonNilWarnings(in.Warnings),
 		Links: []machine.LinkJSON{}, Backlinks: []string{},
 	}
 	if d := Date(p.Content.Updated); d != "" {
 		j.Updated = &d
 	}
-	for i, rs := range m.in.Links[p.Content.Path] {
+	for i, rs := range in.Links {
 		l := machine.LinkJSON{Target: p.Links[i].Written(), Line: p.Links[i].Line, Broken: rs.Broken}
 		if !rs.Broken {
 			u := rs.URL
@@ -30,10 +32,10 @@ func (m *Maker) PageJSON(p *Page, withItems bool) *machine.PageJSON {
 		j.Links = append(j.Links, l)
 	}
 	seen := map[string]bool{}
-	for _, bl := range m.in.Backlinks[p.Content.Path] {
-		if !seen[bl.From] {
-			seen[bl.From] = true
-			j.Backlinks = append(j.Backlinks, bl.From)
+	for _, bl := range in.Backlinks {
+		if from := bl.From.Content.Path; !seen[from] {
+			seen[from] = true
+			j.Backlinks = append(j.Backlinks, from)
 		}
 	}
 	if withItems {
@@ -52,7 +54,7 @@ func (m *Maker) Status() machine.Status {
 	for _, d := range m.in.Folders {
 		folders = append(folders, machine.FolderJSON{Path: d, URL: content.FolderURL(d), Title: m.FolderTitle(d), Counts: m.rollup.Tree(d)})
 	}
-	return machine.Status{Title: m.cfg.Title, Generated: m.site.GeneratedISO, Counts: m.site.Progress.Counts, Folders: folders}
+	return machine.Status{Title: m.cfg.Title, Generated: m.site.GeneratedISO, Counts: m.total, Folders: folders}
 }
 
 // Sitemap lists every page and folder with the site's base URL.

@@ -12,17 +12,18 @@ import (
 	"github.com/milepost/milepost/internal/wikilink"
 )
 
-// PageView is page.html's view of p; body is p's rendered HTML with
+// PageView is page.html's view of a page; body is its rendered HTML with
 // wiki-link placeholders (markdown.Parser's output), which it fills.
-func (m *Maker) PageView(p *Page, body []byte) *render.View {
-	v := m.view(p.Content.URL, p.Title)
-	v.Page = m.page(p, v, body)
-	v.Crumbs = m.Crumbs(p.Content.URL)
+func (m *Maker) PageView(in *PageIn, body []byte) *render.View {
+	v := m.view(in.Page.Content.URL, in.Page.Title)
+	v.Page = m.page(in, v, body)
+	v.Crumbs = in.Crumbs
 	return v
 }
 
-// page assembles what page.html shows of p.
-func (m *Maker) page(p *Page, v *render.View, body []byte) *render.Page {
+// page assembles what page.html shows of a page.
+func (m *Maker) page(in *PageIn, v *render.View, body []byte) *render.Page {
+	p := in.Page
 	pg := &render.Page{
 		Path:       p.Content.Path,
 		SourceFile: m.in.Prefix + p.Content.Path,
@@ -35,21 +36,20 @@ func (m *Maker) page(p *Page, v *render.View, body []byte) *render.Page {
 		Stale:      m.isStale(p),
 		Progress:   m.progress(p.Status.Counts),
 		Sections:   m.sectionViews(p.Status.Sections),
-		Body:       template.HTML(m.fillLinks(p, v, body)),
+		Body:       template.HTML(m.fillLinks(in, v, body)),
 	}
 	for _, t := range p.Content.Tags {
 		pg.Tags = append(pg.Tags, render.Link{Title: t, URL: TagURL(t)})
 	}
-	for _, w := range m.warnings[p.Content.Path] {
+	for _, w := range in.Warnings {
 		pg.Warnings = append(pg.Warnings, render.Warning{Kind: w.Kind, Line: w.Line, Message: w.Message, Anchor: w.Section})
 	}
 	titles := sectionTitles(p.Status.Sections)
 	var from *Page
 	var fromTitles map[string]string
-	for _, bl := range m.in.Backlinks[p.Content.Path] {
-		if from == nil || bl.From != from.Content.Path { // backlinks are grouped by linking page
-			from = m.byPath[bl.From]
-			fromTitles = sectionTitles(from.Status.Sections)
+	for _, bl := range in.Backlinks {
+		if bl.From != from { // backlinks are grouped by linking page
+			from, fromTitles = bl.From, sectionTitles(bl.From.Status.Sections)
 		}
 		// A link under the title heading, which the body does not
 		// repeat, points at the page itself: the section has no element.
@@ -122,14 +122,14 @@ func itemGroups(items []status.Item, titles map[string]string) []render.ItemGrou
 	return groups
 }
 
-// fillLinks replaces the wiki-link placeholders of p's body with links,
-// images and status cards.
-func (m *Maker) fillLinks(p *Page, v *render.View, body []byte) []byte {
-	res := m.in.Links[p.Content.Path]
+// fillLinks replaces the wiki-link placeholders of a page's body with
+// links, images and status cards.
+func (m *Maker) fillLinks(in *PageIn, v *render.View, body []byte) []byte {
+	p, res := in.Page, in.Links
 	return wikilink.Fill(body, len(p.Links), func(i int, w *bytes.Buffer) {
 		href := wikilink.Href(v.URL, v.Site.FileLinks, res[i])
 		if !wikilink.WriteHTML(w, p.Links[i], href, res[i]) {
-			m.writeEmbedCard(w, res[i], href)
+			m.writeEmbedCard(w, in.Embeds[i], res[i].Anchor, href)
 		}
 	})
 }
@@ -167,13 +167,13 @@ func (m *Maker) Warnings(p *Page) []status.Warning {
 	return ws
 }
 
-// writeEmbedCard writes the status card of an embedded page or section.
-func (m *Maker) writeEmbedCard(w *bytes.Buffer, rs wikilink.Resolution, href string) {
-	target := m.byPath[rs.Path]
+// writeEmbedCard writes the status card of an embedded page, or of its
+// section anchor.
+func (m *Maker) writeEmbedCard(w *bytes.Buffer, target *Page, anchor, href string) {
 	title, counts := target.Title, target.Status.Counts
 	var items []status.Item
-	if rs.Anchor != "" {
-		if s := findSection(target.Status.Sections, rs.Anchor); s != nil {
+	if anchor != "" {
+		if s := findSection(target.Status.Sections, anchor); s != nil {
 			title, counts = target.Title+" › "+s.Title, s.Counts
 			ids := map[string]bool{}
 			collectIDs(s, ids)

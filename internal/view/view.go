@@ -62,7 +62,9 @@ type In struct {
 type Maker struct {
 	in         In
 	cfg        config.Config
-	site       *render.Site
+	site       *render.Site // every view's but the home page's
+	homeSite   *render.Site // the home page's: with the site's progress
+	total      status.Counts
 	byURL      map[string]*Page
 	byPath     map[string]*Page
 	pagesIn    map[string][]*Page // folder → its pages, in path order
@@ -71,12 +73,14 @@ type Maker struct {
 	warnings   map[string][]status.Warning // content path → the page's warnings
 	broken     []render.BrokenLink
 
-	folderOnce sync.Once
-	folders    map[string]string // folder URL → content folder path
-	crumbsMu   sync.Mutex
-	crumbsOf   map[string][]render.Link // folder URL → its breadcrumbs
-	recentOnce sync.Once
-	recent     []render.Done // the newest done items of the site, newest first
+	folderOnce    sync.Once
+	folders       map[string]string // folder URL → content folder path
+	crumbsMu      sync.Mutex
+	crumbsOf      map[string][]render.Link // folder URL → its breadcrumbs
+	recentOnce    sync.Once
+	folderSigOnce sync.Once
+	folderSigs    map[string][32]byte // folder → hash of what its listing shows
+	recent        []render.Done       // the newest done items of the site, newest first
 }
 
 // New indexes in's pages and folders and makes the site-wide view.
@@ -112,9 +116,12 @@ func New(in In) *Maker {
 		Generated:    in.Now.UTC().Format("2006-01-02"),
 		GeneratedISO: in.Now.UTC().Format("2006-01-02T15:04:05Z"),
 		FileLinks:    m.cfg.FileLinks,
-		Progress:     m.progress(m.rollup.Tree("")),
 		Version:      in.Version,
 	}
+	m.total = m.rollup.Tree("")
+	home := *m.site
+	home.Progress = m.progress(m.total)
+	m.homeSite = &home
 	return m
 }
 
@@ -122,8 +129,13 @@ func New(in In) *Maker {
 // or the last build's where nothing can have changed them).
 func (m *Maker) SetWarnings(w map[string][]status.Warning) { m.warnings = w }
 
-// Site is what every view shows of the site as a whole.
+// Site is what every view shows of the site as a whole. Its Progress is
+// left out but for the home page (render.Site): were the site's counts on
+// every page, an edit of one count would change every page.
 func (m *Maker) Site() *render.Site { return m.site }
+
+// Total is the roll-up of the whole site.
+func (m *Maker) Total() status.Counts { return m.total }
 
 // Page returns the page at content path p.
 func (m *Maker) Page(p string) (*Page, bool) {
