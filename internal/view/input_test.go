@@ -37,8 +37,8 @@ var notShownOfOthers = map[string]bool{
 	"Content.Matrices": true, "Content.BadgeLabel": true, "Content.UpdatedLine": true, "Content.Body": true,
 	"Content.BodyLine": true, "Content.Hash": true, "Content.Unread": true, "Content.Diags": true,
 	"Content.Title": true, // the summary's Title is the one shown
-	"Headings": true, "BlockIDs": true, "Links": true, "Lookups": true, "BrokenMD": true, "Diags": true,
-	"TargetSig": true,
+	"Headings":      true, "BlockIDs": true, "Links": true, "Lookups": true, "BrokenMD": true, "Diags": true,
+	"TargetSig":       true,
 	"Status.Warnings": true, "Status.Legend": true,
 	"Status.Sections.Line": true, "Status.Sections.Sections.Line": true,
 	"Status.Items.Line": true, "Status.Items.Source": true, "Status.Items.Fields": true,
