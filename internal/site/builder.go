@@ -2,7 +2,6 @@ package site
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -86,7 +85,7 @@ func (b *Builder) build(ctx context.Context, sink publish.Sink, changed []string
 	set, loadDiags, onlyEdits := b.load(contentFS, opts, changed)
 	diags = append(diags, loadDiags...)
 
-	themeSum := themeKey(b.in.ThemeTemplates, subIfExists(b.in.Site, "templates"), b.in.ThemeStatic, subIfExists(b.in.Site, "static"))
+	themeSum := render.FilesKey(b.in.ThemeTemplates, subIfExists(b.in.Site, "templates"), b.in.ThemeStatic, subIfExists(b.in.Site, "static"))
 	// Only pages edited, and the same static files: every path a markdown
 	// link can find is where it was.
 	samePaths := onlyEdits && b.theme != nil && b.themeKey == themeSum
@@ -265,46 +264,13 @@ func (b *Builder) reuse(prefix string, changed []string) func(string) (*content.
 	if changed == nil || b.oneOff || b.set == nil || b.setPrefix != prefix {
 		return nil
 	}
-	named := make(map[string]bool, len(changed))
-	for _, c := range changed {
-		named[strings.TrimPrefix(c, prefix)] = true
-	}
-	pages := make(map[string]*content.Page, len(b.set.Pages))
-	for _, p := range b.set.Pages {
-		pages[p.Path] = p
-	}
-	return func(p string) (*content.Page, bool) {
-		prev, ok := pages[p]
-		if !ok || named[p] {
-			return nil, false
-		}
-		// A copy: LOAD sets a page's URL again, and files of the last
-		// build that the dev server makes on request still read it.
-		cp := *prev
-		return &cp, true
-	}
+	return content.ReuseExcept(b.set, prefix, changed)
 }
 
 // ReadConfig reads milepost.yaml when the site has one, and applies the
 // command line's overrides.
 func ReadConfig(in Input) (config.Config, diag.List) {
-	data, err := fs.ReadFile(in.Site, config.FileName)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return config.Default(), diag.List{diag.Errorf(config.FileName, 0, 0, "%v", err)}
-	}
-	cfg, diags := config.Parse(config.FileName, data)
-	if in.ContentDir != "" {
-		cfg.ContentDir = in.ContentDir
-	}
-	if in.FileLinks {
-		cfg.FileLinks = true
-	}
-	if in.BaseURL != "" {
-		c, d := config.Parse("--base-url", []byte(fmt.Sprintf("base_url: %q", in.BaseURL)))
-		cfg.BaseURL = c.BaseURL
-		diags = append(diags, d...)
-	}
-	return cfg, diags
+	return config.Read(in.Site, config.Overrides{ContentDir: in.ContentDir, FileLinks: in.FileLinks, BaseURL: in.BaseURL})
 }
 
 // renamePrefix names the changed files under the content folder by the

@@ -2,14 +2,11 @@ package site
 
 import (
 	"context"
-	"io/fs"
 	"strings"
 
 	"github.com/milepost/milepost/internal/content"
 	"github.com/milepost/milepost/internal/keyhash"
 	"github.com/milepost/milepost/internal/parallel"
-	"github.com/milepost/milepost/internal/render"
-	"github.com/milepost/milepost/internal/view"
 )
 
 // Keys name what an output is made from. Each is the SHA-256 of its
@@ -112,43 +109,4 @@ func parentFolder(d string) string {
 		return d[:i]
 	}
 	return ""
-}
-
-func crumbsKey(k *keyhash.Buf, cs []render.Link) {
-	k.Num(len(cs))
-	for _, c := range cs {
-		k.Str(c.Title, c.URL)
-	}
-}
-
-// pagesKey hashes a list of pages as a listing shows them.
-func (r *renderer) pagesKey(parts []string, pages []*view.Page) [32]byte {
-	var k keyhash.Buf
-	k.Raw(r.siteKey[:])
-	k.Str(parts...)
-	for _, p := range pages {
-		k.Raw(p.SummarySig[:])
-		k.Str(p.Content.URL)
-	}
-	return k.Sum()
-}
-
-// themeKey hashes every template and static file a build uses.
-func themeKey(fss ...fs.FS) [32]byte {
-	var k keyhash.Buf
-	for _, fsys := range fss {
-		if fsys == nil {
-			continue
-		}
-		_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return nil
-			}
-			if data, err := fs.ReadFile(fsys, p); err == nil {
-				k.Str(p, string(data))
-			}
-			return nil
-		})
-	}
-	return k.Sum()
 }

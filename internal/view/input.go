@@ -97,10 +97,7 @@ func (in *PageIn) Key(site [32]byte) [32]byte {
 		pageRef(&k, bl.From)
 		k.Str(bl.Section)
 	}
-	k.Num(len(in.Crumbs))
-	for _, c := range in.Crumbs {
-		k.Str(c.Title, c.URL)
-	}
+	crumbsKey(&k, in.Crumbs)
 	k.Num(len(in.Warnings))
 	for _, w := range in.Warnings {
 		k.Str(w.Kind, w.Section, w.Message)

@@ -3,11 +3,13 @@ package view
 import (
 	"html/template"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/milepost/milepost/internal/chart"
 	"github.com/milepost/milepost/internal/content"
 	"github.com/milepost/milepost/internal/diag"
+	"github.com/milepost/milepost/internal/keyhash"
 	"github.com/milepost/milepost/internal/marker"
 	"github.com/milepost/milepost/internal/render"
 	"github.com/milepost/milepost/internal/wikilink"
@@ -310,4 +312,71 @@ func burnupOf(pages []*Page) *render.Chart {
 		return nil
 	}
 	return &render.Chart{SVG: template.HTML(c.SVG), Caption: c.Caption}
+}
+
+// Listing is one page that lists others: its template, output file, the
+// key of what it shows (the site-wide inputs aside) and its view, made
+// only when the page must be rendered.
+type Listing struct {
+	Template, Name string
+	Key            [32]byte
+	View           func() *render.View
+}
+
+// Listings are the pages that list others but home: the pages of folders
+// without a page of their own, each tag's page, the tags page, the
+// broken-links page and 404.
+func (m *Maker) Listings() []Listing {
+	var out []Listing
+	for _, d := range m.in.Folders {
+		u := content.FolderURL(d)
+		if _, hasPage := m.byURL[u]; hasPage {
+			continue // the folder's own page lists it
+		}
+		var k keyhash.Buf
+		k.Str("folder.html", u, content.FolderTitle(d))
+		crumbsKey(&k, m.Crumbs(u))
+		sig := m.FolderSig(d)
+		k.Raw(sig[:])
+		out = append(out, Listing{"folder.html", u + "index.html", k.Sum(), func() *render.View { return m.FolderView(d) }})
+	}
+	tags := m.TagPages()
+	for _, t := range tags {
+		var k keyhash.Buf
+		k.Str("tag.html", t.URL, t.Name)
+		for _, p := range t.Pages {
+			k.Raw(p.SummarySig[:])
+			k.Str(p.Content.URL)
+		}
+		out = append(out, Listing{"tag.html", t.URL + "index.html", k.Sum(), func() *render.View { return m.TagView(t) }})
+	}
+	var k keyhash.Buf
+	for _, t := range tags {
+		k.Str(t.Name, t.URL)
+		k.Num(len(t.Pages))
+	}
+	out = append(out, Listing{"tags.html", "tags/index.html", k.Sum(), func() *render.View { return m.TagsView(tags) }})
+	k = nil
+	for _, b := range m.broken {
+		k.Str(b.File, strconv.Itoa(b.Line), b.Target, b.Page.Title, b.Page.URL, b.Reason)
+	}
+	out = append(out, Listing{"broken-links.html", "broken-links/index.html", k.Sum(), m.BrokenView})
+	return append(out, Listing{"404.html", "404.html", [32]byte{}, m.NotFoundView})
+}
+
+// HomeKey is the key of what the home page shows besides the root page
+// (whose key the caller adds) and the site-wide inputs: every folder.
+func (m *Maker) HomeKey() [32]byte {
+	var k keyhash.Buf
+	k.Str("home.html")
+	sig := m.FolderSig("")
+	k.Raw(sig[:])
+	return k.Sum()
+}
+
+func crumbsKey(k *keyhash.Buf, cs []render.Link) {
+	k.Num(len(cs))
+	for _, c := range cs {
+		k.Str(c.Title, c.URL)
+	}
 }
