@@ -176,9 +176,6 @@ func (m *Maker) BrokenView() *render.View {
 	return v
 }
 
-// Broken lists the site's broken links, by file and line.
-func (m *Maker) Broken() []render.BrokenLink { return m.broken }
-
 // brokenLinks lists the wiki-links that found nothing and the markdown
 // links to nothing, by file and line.
 func (m *Maker) brokenLinks() []render.BrokenLink {

@@ -149,15 +149,6 @@ func (m *Maker) PageAt(u string) (*Page, bool) {
 	return pg, ok
 }
 
-// PagesIn lists the pages of folder d, in path order.
-func (m *Maker) PagesIn(d string) []*Page { return m.pagesIn[d] }
-
-// Subfolders lists the direct sub-folders of folder d.
-func (m *Maker) Subfolders(d string) []string { return m.subfolders[d] }
-
-// FolderTree is the roll-up of folder d and its sub-folders.
-func (m *Maker) FolderTree(d string) status.Counts { return m.rollup.Tree(d) }
-
 // view returns a View for the output at url ("milestones/x/" or "404.html").
 func (m *Maker) view(url, title string) *render.View {
 	return &render.View{Site: m.site, URL: url, Root: wikilink.RootOf(url), Title: title}
