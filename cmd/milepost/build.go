@@ -11,8 +11,10 @@ import (
 	"time"
 
 	"github.com/milepost/milepost/internal/buildcache"
+	"github.com/milepost/milepost/internal/cli"
 	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/gctune"
+	"github.com/milepost/milepost/internal/lifecycle"
 	"github.com/milepost/milepost/internal/publish"
 	"github.com/milepost/milepost/internal/site"
 )
@@ -47,15 +49,15 @@ func (f *buildFlags) register(fs *flag.FlagSet) {
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var f buildFlags
-	cmd := newCommand("build", "[DIR]", 1,
+	cmd := cli.New("build", "[DIR]", 1,
 		"Builds the site in DIR (default: the current folder, or -s) into DIR/public, or -d.\n"+
 			"Writes only files whose bytes changed and leaves the destination as it was when the build fails.",
 		"milepost build",
 		"milepost build mysite -d /var/www/status",
 		"milepost build -c ../docs --base-url https://example.com/status/")
-	f.register(cmd.flags)
-	cmd.hide("cpuprofile", "memprofile")
-	if code, ok := cmd.parseSite(args, &f.site, stdout, stderr); !ok {
+	f.register(cmd.Flags)
+	cmd.Hide("cpuprofile", "memprofile")
+	if code, ok := parseSite(cmd, args, &f.site, stdout, stderr); !ok {
 		return code
 	}
 	start := time.Now()
@@ -63,24 +65,24 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	in, err := f.input()
 	if err != nil {
 		fmt.Fprintln(stderr, "milepost:", err)
-		return exitUsage
+		return cli.ExitUsage
 	}
 	contentDir := contentFolder(in, f.site.source)
 	cache := f.openCache(in, contentDir, stderr)
 	if cache.UpToDate() {
 		f.say(stdout, "up to date: nothing changed since the last build (%s) in %s → %s\n", plural(cache.Files(), "file"), elapsed(start), f.dest)
-		return exitOK
+		return cli.ExitOK
 	}
 	tx, err := f.begin(contentDir, cache.Checked())
 	if err != nil {
 		fmt.Fprintln(stderr, "milepost:", err)
-		return exitFail
+		return cli.ExitFail
 	}
 	if msg := tx.Recovered(); msg != "" {
 		fmt.Fprintln(stderr, "milepost: warning:", msg)
 	}
 	cache.Offer(&in)
-	defer process.onAbandon(func() {
+	defer lifecycle.OnAbandon(func() {
 		tx.Abandon()
 		fmt.Fprintln(stderr, "milepost: build interrupted; the destination is unchanged")
 	})()
@@ -92,15 +94,15 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return reportFailure(stderr, f.site.source, res, err)
 	}
 	stats, err := cache.Commit(res, signalSafe{tx})
-	if errors.Is(err, errSignalled) {
-		return exitFail // the signal handler has said why
+	if errors.Is(err, lifecycle.ErrSignalled) {
+		return cli.ExitFail // the signal handler has said why
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "milepost:", err)
-		return exitFail
+		return cli.ExitFail
 	}
 	f.summary(stdout, stderr, res, stats, start)
-	return exitOK
+	return cli.ExitOK
 }
 
 // input is the build's input; the destination defaults to the site
@@ -196,7 +198,7 @@ func reportFailure(stderr io.Writer, source string, res *site.Result, err error)
 	}
 	if errors.Is(err, context.Canceled) {
 		fmt.Fprintln(stderr, "milepost: build interrupted; the destination is unchanged")
-		return exitFail
+		return cli.ExitFail
 	}
 	n := 0
 	if res != nil {
@@ -205,7 +207,7 @@ func reportFailure(stderr io.Writer, source string, res *site.Result, err error)
 	if n > 0 {
 		fmt.Fprintf(stderr, "milepost: build failed with %s; the destination is unchanged\n", plural(n, "error"))
 	}
-	return exitFail
+	return cli.ExitFail
 }
 
 // elapsed formats the time since start for summaries.
@@ -216,3 +218,9 @@ func elapsed(start time.Time) string {
 	}
 	return fmt.Sprintf("%.2f s", d.Seconds())
 }
+
+// signalSafe commits tx as one step the signal handler waits for: once
+// begun, the commit ends before the process does.
+type signalSafe struct{ tx *publish.Tx }
+
+func (c signalSafe) Commit() (publish.Stats, error) { return lifecycle.Commit(c.tx.Commit) }

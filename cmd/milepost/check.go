@@ -8,13 +8,14 @@ import (
 	"io"
 	"strings"
 
+	"github.com/milepost/milepost/internal/cli"
 	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/publish"
 	"github.com/milepost/milepost/internal/site"
 )
 
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	cmd := newCommand("check", "[DIR]", 1,
+	cmd := cli.New("check", "[DIR]", 1,
 		"Builds the site in DIR (default: the current folder, or -s) in memory, writing nothing, and reports\n"+
 			"errors and warnings (broken links, drift, stale pages) with file:line:col. Exits 1 on an error, or\n"+
 			"on a warning with --strict or of a kind named by --fail-on.",
@@ -22,7 +23,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		"milepost check docs-site --strict",
 		"milepost check -q --fail-on broken-link,drift",
 		"milepost check --format github   # annotations in a GitHub Actions run")
-	fs := cmd.flags
+	fs := cmd.Flags
 	var sf siteFlags
 	sf.register(fs)
 	format := fs.String("format", "text", "output `format`: text, json or github (workflow annotations)")
@@ -30,28 +31,28 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	failOn := fs.String("fail-on", "", "comma-separated warning `kinds` that fail the check: "+strings.Join(diag.WarningKinds, ","))
 	quiet := fs.Bool("q", false, "report only what fails the check, and no summary")
 	fs.BoolVar(quiet, "quiet", false, "report only what fails the check, and no summary")
-	if code, ok := cmd.parseSite(args, &sf, stdout, stderr); !ok {
+	if code, ok := parseSite(cmd, args, &sf, stdout, stderr); !ok {
 		return code
 	}
 	if *format != "text" && *format != "json" && *format != "github" {
 		fmt.Fprintf(stderr, "milepost check: --format must be text, json or github, not %q\n", *format)
-		return exitUsage
+		return cli.ExitUsage
 	}
 	failKinds, err := diag.ParseKinds(*failOn)
 	if err != nil {
 		fmt.Fprintln(stderr, "milepost check: --fail-on:", err)
-		return exitUsage
+		return cli.ExitUsage
 	}
 	in, err := sf.input()
 	if err != nil {
 		fmt.Fprintln(stderr, "milepost:", err)
-		return exitUsage
+		return cli.ExitUsage
 	}
 	res, err := site.Build(ctx, in, publish.NewMemory(false))
 	var list *diag.ErrorList
 	if err != nil && !errors.As(err, &list) && (res == nil || len(res.Diagnostics) == 0) {
 		fmt.Fprintln(stderr, "milepost:", err)
-		return exitFail
+		return cli.ExitFail
 	}
 	var ds diag.List
 	pages := 0
@@ -89,9 +90,9 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, summary)
 	}
 	if failed {
-		return exitFail
+		return cli.ExitFail
 	}
-	return exitOK
+	return cli.ExitOK
 }
 
 // checkJSON is what check --format json prints.

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/milepost/milepost"
+	"github.com/milepost/milepost/internal/cli"
 	"github.com/milepost/milepost/internal/content"
 	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/gitrepo"
@@ -39,16 +40,29 @@ func (f *siteFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.drafts, "drafts", false, "include pages with draft: true")
 }
 
+// parseSite is Parse for a command that reads a site: its one argument,
+// DIR, is the site root (as -s).
+func parseSite(c *cli.Command, args []string, sf *siteFlags, stdout, stderr io.Writer) (code int, ok bool) {
+	pos, code, ok := c.Parse(args, stdout, stderr)
+	if !ok {
+		return code, false
+	}
+	if !sf.takeDir(pos, c, stderr) {
+		return cli.ExitUsage, false
+	}
+	return cli.ExitOK, true
+}
+
 // takeDir sets the site root from the command's argument, which may
 // stand for -s. It reports false, having said why, when both disagree.
-func (f *siteFlags) takeDir(args []string, c *command, stderr io.Writer) bool {
+func (f *siteFlags) takeDir(args []string, c *cli.Command, stderr io.Writer) bool {
 	if len(args) == 0 {
 		return true
 	}
 	explicit := false
-	c.flags.Visit(func(fl *flag.Flag) { explicit = explicit || fl.Name == "s" || fl.Name == "source" })
+	c.Flags.Visit(func(fl *flag.Flag) { explicit = explicit || fl.Name == "s" || fl.Name == "source" })
 	if explicit && filepath.Clean(f.source) != filepath.Clean(args[0]) {
-		fmt.Fprintf(stderr, "milepost %s: the site root is given twice: -s %s and %s\n", c.name, f.source, args[0])
+		fmt.Fprintf(stderr, "milepost %s: the site root is given twice: -s %s and %s\n", c.Name(), f.source, args[0])
 		return false
 	}
 	f.source = args[0]
@@ -253,8 +267,8 @@ func progressLine(w *os.File) (report func(stage string, done, total int), done 
 // runVersion prints the version and the revision the binary was built
 // from.
 func runVersion(args []string, stdout, stderr io.Writer) int {
-	cmd := newCommand("version", "", 0, "Prints milepost's version and the revision it was built from.", "milepost version")
-	if _, code, ok := cmd.parse(args, stdout, stderr); !ok {
+	cmd := cli.New("version", "", 0, "Prints milepost's version and the revision it was built from.", "milepost version")
+	if _, code, ok := cmd.Parse(args, stdout, stderr); !ok {
 		return code
 	}
 	line := "milepost " + version()
@@ -262,5 +276,5 @@ func runVersion(args []string, stdout, stderr io.Writer) int {
 		line += " (revision " + rev + ")"
 	}
 	fmt.Fprintln(stdout, line)
-	return exitOK
+	return cli.ExitOK
 }

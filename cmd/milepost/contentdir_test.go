@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/milepost/milepost/internal/cli"
 )
 
 // TestContentFolderOutsideTheSiteRoot builds content kept beside the site
@@ -67,7 +69,7 @@ func TestContentFolderProblemsEachHaveTheirOwnMessage(t *testing.T) {
 		"notes.md": "content folder notes.md is a file, not a folder",
 	} {
 		code, _, errOut := runCLI(t, "build", "-s", site, "-c", dir, "-d", filepath.Join(t.TempDir(), "out"), "--no-cache")
-		if code != exitFail || !strings.Contains(errOut, want) {
+		if code != cli.ExitFail || !strings.Contains(errOut, want) {
 			t.Errorf("-c %s: exit %d, want %q in\n%s", dir, code, want, errOut)
 		}
 	}

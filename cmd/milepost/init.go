@@ -4,36 +4,37 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/milepost/milepost/internal/cli"
 	"github.com/milepost/milepost/internal/scaffold"
 )
 
 func runInit(args []string, stdout, stderr io.Writer) int {
-	cmd := newCommand("init", "DIR", 1,
+	cmd := cli.New("init", "DIR", 1,
 		"Writes a starter site into DIR, a new folder: a sample milestone, tracker and runbook,\n"+
 			"a milepost.yaml and a .gitignore.",
 		"milepost init mysite && milepost serve mysite")
-	pos, code, ok := cmd.parse(args, stdout, stderr)
+	pos, code, ok := cmd.Parse(args, stdout, stderr)
 	if !ok {
 		return code
 	}
 	if len(pos) != 1 {
 		fmt.Fprintln(stderr, "milepost init: name the new site's folder: milepost init DIR")
-		return exitUsage
+		return cli.ExitUsage
 	}
 	dir := pos[0]
 	now, err := buildTime()
 	if err != nil {
 		fmt.Fprintln(stderr, "milepost:", err)
-		return exitUsage
+		return cli.ExitUsage
 	}
 	files, err := scaffold.Write(dir, now.Format("2006-01-02"))
 	if err != nil {
 		fmt.Fprintln(stderr, "milepost:", err)
-		return exitFail
+		return cli.ExitFail
 	}
 	for _, f := range files {
 		fmt.Fprintln(stdout, "  created", f)
 	}
 	fmt.Fprintf(stdout, "New site in %s. Next:\n  milepost serve -s %s\n", dir, dir)
-	return exitOK
+	return cli.ExitOK
 }

@@ -9,6 +9,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/milepost/milepost/internal/cli"
 )
 
 // TestPipesAndLinksInInputsAreSkippedWithAWarning: a named pipe in
@@ -54,7 +56,7 @@ func TestPipesAndLinksInInputsAreSkippedWithAWarning(t *testing.T) {
 	case <-time.After(60 * time.Second):
 		t.Fatal("the build is still waiting after a minute")
 	}
-	if r.code != exitOK {
+	if r.code != cli.ExitOK {
 		t.Fatalf("exit %d\n%s", r.code, r.stderr)
 	}
 	for _, p := range pipes {

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/milepost/milepost"
+	"github.com/milepost/milepost/internal/cli"
 )
 
 // interruptPages is the size of the site the interruption test builds: big
@@ -119,7 +120,7 @@ func compareDest(t *testing.T, before, after map[string]destEntry) {
 func buildOnce(t *testing.T, site, dest string) {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
-	if code := run(context.Background(), []string{"build", "-s", site, "-d", dest, "-q"}, &stdout, &stderr); code != exitOK {
+	if code := run(context.Background(), []string{"build", "-s", site, "-d", dest, "-q"}, &stdout, &stderr); code != cli.ExitOK {
 		t.Fatalf("first build: exit %d\n%s", code, stderr.String())
 	}
 }
@@ -161,7 +162,7 @@ func TestInterruptedBuildLeavesDestination(t *testing.T) {
 	default:
 		t.Fatalf("the build ended (exit %d) before it staged enough files to interrupt; make the site bigger", code)
 	}
-	if code != exitFail || !strings.Contains(stderr.String(), "interrupted") {
+	if code != cli.ExitFail || !strings.Contains(stderr.String(), "interrupted") {
 		t.Errorf("exit %d, stderr %q; want 1 and a word about the interruption", code, stderr.String())
 	}
 	compareDest(t, before, snapshotDest(t, dest))
@@ -210,7 +211,7 @@ func TestFailingBuildLeavesDestination(t *testing.T) {
 	} else {
 		t.Logf("failed with at least %d files staged", n)
 	}
-	if code != exitFail {
+	if code != cli.ExitFail {
 		t.Fatalf("exit %d, want 1; stderr:\n%s", code, stderr.String())
 	}
 	if !strings.Contains(stderr.String(), "page.html") {

@@ -9,8 +9,9 @@
 //	milepost version
 //
 // Exit codes: 0 success (and -h), 1 build or check failure, 2 usage error.
-// This package only reads flags (cli.go) and wires the stages (package
-// site) to the file system; only main exits.
+// This package only reads flags (with package cli) and wires the stages
+// (package site) to the file system, under the signal handling of package
+// lifecycle; only main exits.
 package main
 
 import (
@@ -20,18 +21,16 @@ import (
 	"os"
 	"slices"
 	"strings"
+
+	"github.com/milepost/milepost/internal/cli"
+	"github.com/milepost/milepost/internal/lifecycle"
 )
 
 func main() {
-	os.Exit(runWithSignals(os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(lifecycle.Run(func(ctx context.Context) int {
+		return run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	}, cli.ExitFail, os.Stderr))
 }
-
-// Exit codes.
-const (
-	exitOK    = 0
-	exitFail  = 1
-	exitUsage = 2
-)
 
 // commands are the subcommands, for help and suggestions.
 var commands = []string{"build", "serve", "check", "init", "version", "help"}
@@ -40,7 +39,7 @@ var commands = []string{"build", "serve", "check", "init", "version", "help"}
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		usage(stderr)
-		return exitUsage
+		return cli.ExitUsage
 	}
 	cmd, rest := args[0], args[1:]
 	switch cmd {
@@ -59,17 +58,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			return run(ctx, []string{rest[0], "-h"}, stdout, stderr)
 		}
 		usage(stdout)
-		return exitOK
+		return cli.ExitOK
 	}
 	if strings.HasPrefix(cmd, "-") {
 		fmt.Fprintf(stderr, "milepost: name a command before flags: milepost build %s\n\n", strings.Join(args, " "))
-	} else if near := nearest(cmd, commands); near != "" {
+	} else if near := cli.Nearest(cmd, commands); near != "" {
 		fmt.Fprintf(stderr, "milepost: unknown command %q; did you mean %q?\n\n", cmd, near)
 	} else {
 		fmt.Fprintf(stderr, "milepost: unknown command %q\n\n", cmd)
 	}
 	usage(stderr)
-	return exitUsage
+	return cli.ExitUsage
 }
 
 func usage(w io.Writer) {

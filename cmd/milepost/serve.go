@@ -10,19 +10,20 @@ import (
 	"runtime"
 	"strings"
 
+	"github.com/milepost/milepost/internal/cli"
 	"github.com/milepost/milepost/internal/config"
 	"github.com/milepost/milepost/internal/devserver"
 	"github.com/milepost/milepost/internal/site"
 )
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	cmd := newCommand("serve", "[DIR]", 1,
+	cmd := cli.New("serve", "[DIR]", 1,
 		"Serves the site in DIR (default: the current folder, or -s) from memory, rebuilds what changed\n"+
 			"and reloads the browser. A broken file shows an error overlay; the last good site stays served.",
 		"milepost serve",
 		"milepost serve mysite --open",
 		"milepost serve --poll 1s   # WSL, Docker volumes, NFS: mounts without file events")
-	fs := cmd.flags
+	fs := cmd.Flags
 	var sf siteFlags
 	sf.register(fs)
 	bind := fs.String("bind", "127.0.0.1", "listen on `ADDR` (anything but loopback exposes your drafts)")
@@ -39,13 +40,13 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 		return nil
 	})
-	if code, ok := cmd.parseSite(args, &sf, stdout, stderr); !ok {
+	if code, ok := parseSite(cmd, args, &sf, stdout, stderr); !ok {
 		return code
 	}
 	in, err := sf.input()
 	if err != nil {
 		fmt.Fprintln(stderr, "milepost:", err)
-		return exitUsage
+		return cli.ExitUsage
 	}
 	in.Mode = site.Again
 	cfg, _ := site.ReadConfig(in) // a broken config is reported by the first build, in the page
@@ -65,9 +66,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	})
 	if err != nil && ctx.Err() == nil {
 		fmt.Fprintln(stderr, "milepost:", err)
-		return exitFail
+		return cli.ExitFail
 	}
-	return exitOK
+	return cli.ExitOK
 }
 
 // siteBuilder serves the build pipeline's incremental Builder to the

@@ -9,6 +9,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/milepost/milepost/internal/cli"
 )
 
 // commandProcess starts milepost with args in a child process.
@@ -85,7 +87,7 @@ func TestSignalEndsBuildWithinASecond(t *testing.T) {
 			if took > time.Second {
 				t.Errorf("the build took %v to end after %v, want under a second", took, sig)
 			}
-			if exit, ok := err.(*exec.ExitError); !ok || exit.ExitCode() != exitFail {
+			if exit, ok := err.(*exec.ExitError); !ok || exit.ExitCode() != cli.ExitFail {
 				t.Errorf("exit: %v, want status 1; stderr:\n%s", err, stderr)
 			}
 			if !strings.Contains(stderr.String(), "interrupted") {
@@ -99,36 +101,5 @@ func TestSignalEndsBuildWithinASecond(t *testing.T) {
 			}
 			compareDest(t, before, after)
 		})
-	}
-}
-
-// TestAbandonWaitsForCommit: a signal during a commit lets it end (the
-// build finishes); one before the commit keeps it from starting.
-func TestAbandonWaitsForCommit(t *testing.T) {
-	var l lifecycle
-	ran := false
-	defer l.onAbandon(func() { ran = true })()
-	if !l.beginCommit() {
-		t.Fatal("beginCommit refused before any signal")
-	}
-	abandoned := make(chan bool)
-	go func() { abandoned <- l.abandon() }()
-	select {
-	case <-abandoned:
-		t.Fatal("abandon did not wait for the commit")
-	case <-time.After(50 * time.Millisecond):
-	}
-	l.endCommit()
-	if <-abandoned || ran {
-		t.Error("abandon ran the hooks after waiting for a commit; the command finishes instead")
-	}
-
-	var m lifecycle
-	m.onAbandon(func() { ran = true })
-	if !m.abandon() || !ran {
-		t.Error("abandon outside a commit did not run the hooks")
-	}
-	if m.beginCommit() {
-		t.Error("a commit started after the process was abandoned")
 	}
 }

@@ -3,8 +3,10 @@
 // and output. Every key is optional; an unknown key is an error naming the
 // key and its line, so a typo never silently does nothing.
 //
-// In: the bytes of milepost.yaml (or none). Out: a Config with defaults
-// filled in. It does no I/O.
+// In: the bytes of milepost.yaml (or none: Parse), or the site root's
+// fs.FS and the command line's overrides (Read). Out: a Config with
+// defaults filled in. It reads nothing but milepost.yaml from the fs.FS it
+// is given, and writes nothing.
 package config
 
 import (
@@ -12,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -261,4 +264,33 @@ func keyLine(data []byte, key string) int {
 		}
 	}
 	return 0
+}
+
+// Overrides are the command line's settings that win over milepost.yaml.
+type Overrides struct {
+	ContentDir string // when not empty
+	FileLinks  bool   // when true
+	BaseURL    string // when not empty; checked as base_url is
+}
+
+// Read reads milepost.yaml from the site root fsys when there is one, and
+// applies o.
+func Read(fsys fs.FS, o Overrides) (Config, diag.List) {
+	data, err := fs.ReadFile(fsys, FileName)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return Default(), diag.List{diag.Errorf(FileName, 0, 0, "%v", err)}
+	}
+	cfg, diags := Parse(FileName, data)
+	if o.ContentDir != "" {
+		cfg.ContentDir = o.ContentDir
+	}
+	if o.FileLinks {
+		cfg.FileLinks = true
+	}
+	if o.BaseURL != "" {
+		c, d := Parse("--base-url", []byte(fmt.Sprintf("base_url: %q", o.BaseURL)))
+		cfg.BaseURL = c.BaseURL
+		diags = append(diags, d...)
+	}
+	return cfg, diags
 }

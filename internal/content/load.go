@@ -4,13 +4,14 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"fmt"
-	"github.com/milepost/milepost/internal/rawfile"
 	"io/fs"
 	"path"
 	"runtime"
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/milepost/milepost/internal/rawfile"
 
 	"github.com/bmatcuk/doublestar/v4"
 	"github.com/milepost/milepost/internal/diag"
@@ -319,4 +320,28 @@ func normalizeLineEndings(raw []byte) []byte {
 		out = append(out, c)
 	}
 	return out
+}
+
+// ReuseExcept answers Options.Reuse for a load after prev: every page of
+// prev but those named in changed (paths from the site root, under the
+// content folder prefix) is the one read before. The pages are copies:
+// LOAD sets a page's URL again, and what was made from prev may still
+// read it.
+func ReuseExcept(prev *Set, prefix string, changed []string) func(string) (*Page, bool) {
+	named := make(map[string]bool, len(changed))
+	for _, c := range changed {
+		named[strings.TrimPrefix(c, prefix)] = true
+	}
+	pages := make(map[string]*Page, len(prev.Pages))
+	for _, p := range prev.Pages {
+		pages[p.Path] = p
+	}
+	return func(p string) (*Page, bool) {
+		old, ok := pages[p]
+		if !ok || named[p] {
+			return nil, false
+		}
+		cp := *old
+		return &cp, true
+	}
 }

@@ -1,8 +1,12 @@
 // Package parallel runs independent pieces of work on a fixed number of
-// goroutines. It is the one worker pool of the stages that need no more
-// than that (LOAD's reads, the build cache's fingerprint, the destination
-// check); the build's own per-page loop, with its context, errors and
-// progress reports, is site.forEach.
+// goroutines: Do for the stages that need no more than that (LOAD's reads,
+// the build cache's fingerprint, the destination check), ForEach for the
+// build's per-page loops, with a context, the first error and progress
+// reports.
+//
+// In: a count and a function of the index. Out: every call made (or the
+// first error). It must not decide what the work is or in which order its
+// results are used: callers write results by index.
 package parallel
 
 import "sync/atomic"

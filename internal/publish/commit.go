@@ -15,6 +15,7 @@ import (
 	"syscall"
 
 	"github.com/milepost/milepost/internal/destcheck"
+	"github.com/milepost/milepost/internal/manifest"
 )
 
 // commitPlan is what Commit is about to do, decided before it changes
@@ -23,17 +24,17 @@ type commitPlan struct {
 	write     []string // staged names, sorted
 	remove    []string // names of the old manifest no longer produced, sorted
 	unchanged int
-	names     []string        // every name the build produced, sorted
-	next      []manifestEntry // the manifest once the commit is complete, in names' order
-	encoded   []byte          // next as written
+	names     []string         // every name the build produced, sorted
+	next      []manifest.Entry // the manifest once the commit is complete, in names' order
+	encoded   []byte           // next as written
 }
 
 func (t *Tx) plan() commitPlan {
 	p := commitPlan{names: t.sortedNames()}
-	p.next = make([]manifestEntry, len(p.names))
+	p.next = make([]manifest.Entry, len(p.names))
 	for i, name := range p.names {
 		st := t.files[name]
-		p.next[i] = manifestEntry{Path: name, Size: st.size, Sum: st.sum}
+		p.next[i] = manifest.Entry{Path: name, Size: st.size, Sum: st.sum}
 		if st.changed {
 			p.write = append(p.write, name)
 		} else {
@@ -47,7 +48,7 @@ func (t *Tx) plan() commitPlan {
 		}
 	}
 	sort.Strings(p.remove)
-	p.encoded = encodeEntries(p.next)
+	p.encoded = manifest.Encode(p.next)
 	return p
 }
 

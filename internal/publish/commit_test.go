@@ -5,12 +5,16 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/milepost/milepost/internal/manifest"
 )
 
 func TestCommitIntoMissingDestination(t *testing.T) {
@@ -338,9 +342,9 @@ func TestInterruptedCommitIsCompletedByNextBuild(t *testing.T) {
 				left[journalName] = `{"writing":["index.html","new.html"]}`
 			} else {
 				old := found.files
-				old["index.html"] = manifestEntry{Path: "index.html", Size: 2}
-				old["new.html"] = manifestEntry{Path: "new.html", Size: 3}
-				left[manifestName] = string(old.encode())
+				old["index.html"] = manifest.Entry{Path: "index.html", Size: 2}
+				old["new.html"] = manifest.Entry{Path: "new.html", Size: 3}
+				left[manifestName] = string(encodeManifest(old))
 			}
 			writeTree(t, dest, left)
 			ageAll(t, dest)
@@ -370,8 +374,8 @@ func manifestFiles(t *testing.T, dest string) (names []string, sizes []int64) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, e := range found.files.entries() {
-		names, sizes = append(names, e.Path), append(sizes, e.Size)
+	for _, name := range slices.Sorted(maps.Keys(found.files)) {
+		names, sizes = append(names, name), append(sizes, found.files[name].Size)
 	}
 	return names, sizes
 }

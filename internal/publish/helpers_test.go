@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/milepost/milepost/internal/manifest"
 )
 
 // oldTime is an mtime far enough in the past that a rewrite cannot go
@@ -175,4 +177,14 @@ func equalMaps(a, b map[string]string) bool {
 		}
 	}
 	return true
+}
+
+// encodeManifest is m in the manifest's canonical form.
+func encodeManifest(m manifest.Files) []byte {
+	es := make([]manifest.Entry, 0, len(m))
+	for _, e := range m {
+		es = append(es, e)
+	}
+	sort.Slice(es, func(i, j int) bool { return es[i].Path < es[j].Path })
+	return manifest.Encode(es)
 }

@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/milepost/milepost/internal/manifest"
 )
 
 // The rollback journal makes a commit into an existing destination all or
@@ -65,7 +67,7 @@ type journalFile struct {
 func (j *journalFile) check() error {
 	for _, list := range [][]string{j.Create, j.Replace, j.Prune, j.Mkdir, j.Writing} {
 		for _, name := range list {
-			if err := CheckName(name); err != nil {
+			if err := manifest.CheckName(name); err != nil {
 				return err
 			}
 		}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/milepost/milepost/internal/manifest"
 	"github.com/milepost/milepost/internal/minify"
 )
 
@@ -62,7 +63,7 @@ func (m *Memory) PutWriter(name string, write func(io.Writer) error) error {
 // wait for after every edit. The file is minified, when the Memory
 // minifies, once made.
 func (m *Memory) PutDeferred(name string, make func() []byte) error {
-	if err := CheckName(name); err != nil {
+	if err := manifest.CheckName(name); err != nil {
 		return err
 	}
 	once := sync.OnceValue(func() []byte {
@@ -99,7 +100,7 @@ func (m *Memory) has(name string) bool {
 // Put stores a copy of data (minified when asked) under name. A bad name, a
 // name put twice, or a name that is both a file and a directory is an error.
 func (m *Memory) Put(name string, data []byte) error {
-	if err := CheckName(name); err != nil {
+	if err := manifest.CheckName(name); err != nil {
 		return err
 	}
 	stored := data
@@ -148,7 +149,7 @@ func (m *Memory) MinifyTemplate(src string) (string, bool) {
 
 // store files stored under name.
 func (m *Memory) store(name string, stored []byte, minifyFailed bool) error {
-	if err := CheckName(name); err != nil {
+	if err := manifest.CheckName(name); err != nil {
 		return err
 	}
 	m.mu.Lock()

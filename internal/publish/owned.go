@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+
+	"github.com/milepost/milepost/internal/manifest"
 )
 
 // Owned files let a rebuild start from the last build's files instead of
@@ -65,7 +67,7 @@ func (m *Memory) PutOwned(owner string, files []File) error {
 	}
 	names := make([]string, len(files))
 	for i, f := range files {
-		if err := CheckName(f.Name); err != nil {
+		if err := manifest.CheckName(f.Name); err != nil {
 			return err
 		}
 		if m.rebuilt {

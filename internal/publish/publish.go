@@ -9,7 +9,7 @@
 // What goes out: on Commit, the destination holds exactly the files of this
 // build (plus files milepost never wrote, and dot-files, which it leaves
 // alone), and a manifest, .milepost-manifest.json, listing what milepost
-// wrote (see manifest.go for the format).
+// wrote (package manifest is its format and the rule on output names).
 //
 // What it must guarantee:
 //
@@ -71,6 +71,7 @@ import (
 	"io"
 
 	"github.com/milepost/milepost/internal/destcheck"
+	"github.com/milepost/milepost/internal/manifest"
 )
 
 // Sink is the one contract between a build and its destination: every
@@ -138,8 +139,9 @@ var (
 	// ErrForeign: the destination is not empty and has no manifest; Force
 	// accepts it.
 	ErrForeign = destcheck.ErrForeign
-	// ErrBadName: an output name is not a safe relative path.
-	ErrBadName = errors.New("bad output name")
+	// ErrBadName: an output name is not a safe relative path
+	// (manifest.CheckName).
+	ErrBadName = manifest.ErrBadName
 	// ErrClosed: Put or Commit after the transaction was committed or aborted.
 	ErrClosed = errors.New("publish transaction already finished")
 )

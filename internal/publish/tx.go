@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/milepost/milepost/internal/destcheck"
+	"github.com/milepost/milepost/internal/manifest"
 	"github.com/milepost/milepost/internal/minify"
 	"github.com/milepost/milepost/internal/rawfile"
 )
@@ -77,9 +78,9 @@ type Tx struct {
 	unlock   func()   // releases the lock on the destination (or its parent)
 	minifier *minify.Minifier
 
-	old          manifest // nil when the destination has none
-	oldSum       [32]byte // the manifest file's hash as found, to skip rewriting it
-	staleJournal bool     // a cut-short commit's journal was found (and merged into old)
+	old          manifest.Files // nil when the destination has none
+	oldSum       [32]byte       // the manifest file's hash as found, to skip rewriting it
+	staleJournal bool           // a cut-short commit's journal was found (and merged into old)
 	manifestTime time.Time
 	checked      bool // every file of old was checked by the caller (Options.Checked)
 
@@ -99,7 +100,7 @@ type Tx struct {
 
 type fileState struct {
 	size    int64
-	sum     digest
+	sum     manifest.Digest
 	changed bool // staged; false means the destination already holds it
 }
 
@@ -295,7 +296,7 @@ func (t *Tx) PutWriter(name string, write func(io.Writer) error) error {
 		os.Remove(target)
 		return t.fail(fmt.Errorf("staging %s: %w", name, err))
 	}
-	st := fileState{size: counter.n, sum: digest(h.Sum(nil))}
+	st := fileState{size: counter.n, sum: manifest.Digest(h.Sum(nil))}
 	st.changed = !t.holds(name, st)
 	if !st.changed {
 		os.Remove(target) // the destination has these bytes already
@@ -375,7 +376,7 @@ func (t *Tx) KeepOwned(owner string, names []string) (bool, error) {
 	states := make([]fileState, len(names))
 	for i, name := range names {
 		prev, ok := t.old[name]
-		if !ok || !prev.Sum.known() {
+		if !ok || !prev.Sum.Known() {
 			return false, nil
 		}
 		states[i] = fileState{size: prev.Size, sum: prev.Sum}
@@ -403,7 +404,7 @@ func (t *Tx) reserve(name string) error {
 	if t.state != txOpen {
 		return ErrClosed
 	}
-	if err := CheckName(name); err != nil {
+	if err := manifest.CheckName(name); err != nil {
 		return t.failLocked(err)
 	}
 	if _, dup := t.files[name]; dup {
@@ -433,7 +434,7 @@ func (t *Tx) reserve(name string) error {
 // modified after the manifest was written (or the caller checked that).
 func (t *Tx) holds(name string, st fileState) bool {
 	prev, ok := t.old[name]
-	if !ok || !prev.Sum.known() || prev.Sum != st.sum || prev.Size != st.size {
+	if !ok || !prev.Sum.Known() || prev.Sum != st.sum || prev.Size != st.size {
 		return false
 	}
 	if t.checked {

@@ -8,11 +8,8 @@ import (
 
 	"github.com/milepost/milepost/internal/markdown"
 	"github.com/milepost/milepost/internal/mdtext"
+	"github.com/milepost/milepost/internal/wikilink"
 )
-
-// AttrBroken marks a markdown link or image whose destination the build
-// could not find; its value is the destination as written.
-const AttrBroken = "data-broken"
 
 // BodyRenderers are the goldmark node renderers that give page bodies
 // milepost's markup; the build passes them to markdown.Options.
@@ -59,7 +56,7 @@ var headingAttrs = util.NewBytesFilterString("id,class,data-state,title")
 // text in a span that says so (never a dead href).
 func (r *bodyRenderer) link(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*ast.Link)
-	if dest, broken := n.AttributeString(AttrBroken); broken {
+	if dest, broken := n.AttributeString(wikilink.AttrBroken); broken {
 		if entering {
 			w.WriteString(`<span class="broken-link" title="broken link: `)
 			w.Write(util.EscapeHTML(dest.([]byte)))
@@ -95,7 +92,7 @@ func (r *bodyRenderer) image(w util.BufWriter, src []byte, node ast.Node, enteri
 	}
 	n := node.(*ast.Image)
 	alt := util.EscapeHTML([]byte(mdtext.Inline(n, src)))
-	if dest, broken := n.AttributeString(AttrBroken); broken {
+	if dest, broken := n.AttributeString(wikilink.AttrBroken); broken {
 		w.WriteString(`<span class="broken-link" title="broken image: `)
 		w.Write(util.EscapeHTML(dest.([]byte)))
 		w.WriteString(`">`)

@@ -16,6 +16,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/milepost/milepost/internal/keyhash"
 )
 
 // Page templates every theme has. A site overrides one by putting a file of
@@ -152,4 +154,25 @@ func SortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// FilesKey hashes every file of fss, with its name: a theme's templates
+// and static files, to tell whether they changed.
+func FilesKey(fss ...fs.FS) [32]byte {
+	var k keyhash.Buf
+	for _, fsys := range fss {
+		if fsys == nil {
+			continue
+		}
+		_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return nil
+			}
+			if data, err := fs.ReadFile(fsys, p); err == nil {
+				k.Str(p, string(data))
+			}
+			return nil
+		})
+	}
+	return k.Sum()
 }

@@ -54,8 +54,11 @@ type Site struct {
 	Generated    string // YYYY-MM-DD
 	GeneratedISO string
 	FileLinks    bool
-	Progress     Progress
-	Version      string
+	// Progress is the whole site's, on the home page only: a page's files
+	// must not change with every count of the site, or any edit would
+	// make every page again.
+	Progress Progress
+	Version  string
 }
 
 // Link is a titled URL relative to the site root.

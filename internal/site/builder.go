@@ -2,7 +2,6 @@ package site
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -14,9 +13,13 @@ import (
 	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/markdown"
 	"github.com/milepost/milepost/internal/marker"
+	"github.com/milepost/milepost/internal/parallel"
 	"github.com/milepost/milepost/internal/publish"
 	"github.com/milepost/milepost/internal/render"
+	"github.com/milepost/milepost/internal/spool"
 	"github.com/milepost/milepost/internal/status"
+	"github.com/milepost/milepost/internal/view"
+	"github.com/milepost/milepost/internal/wikilink"
 )
 
 // Builder builds a site again and again into memory (BuildServed,
@@ -49,7 +52,7 @@ type Builder struct {
 	// inputs are the same.
 	env      *parseEnv
 	envKey   string
-	targets  *linkTargets // the last build's markdown link targets
+	targets  *wikilink.Paths // the last build's markdown link targets
 	theme    *render.Theme
 	themeKey [32]byte
 }
@@ -82,7 +85,7 @@ func (b *Builder) build(ctx context.Context, sink publish.Sink, changed []string
 	set, loadDiags, onlyEdits := b.load(contentFS, opts, changed)
 	diags = append(diags, loadDiags...)
 
-	themeSum, sitewideProgress := themeKey(b.in.ThemeTemplates, subIfExists(b.in.Site, "templates"), b.in.ThemeStatic, subIfExists(b.in.Site, "static"))
+	themeSum := render.FilesKey(b.in.ThemeTemplates, subIfExists(b.in.Site, "templates"), b.in.ThemeStatic, subIfExists(b.in.Site, "static"))
 	// Only pages edited, and the same static files: every path a markdown
 	// link can find is where it was.
 	samePaths := onlyEdits && b.theme != nil && b.themeKey == themeSum
@@ -105,10 +108,10 @@ func (b *Builder) build(ctx context.Context, sink publish.Sink, changed []string
 	env, sameTargets := b.parseEnv(cfg, cfgKey, set, statics, prefix, samePaths)
 	env.contentFS = contentFS
 	if b.oneOff {
-		if env.spool, err = newSpool(); err != nil {
+		if env.spool, err = spool.New(); err != nil {
 			return &Result{Diagnostics: diags}, err
 		}
-		defer env.spool.close()
+		defer env.spool.Close()
 		if len(b.in.Cached) > 0 {
 			// A page parsed from the source its kept files were made
 			// from is likely kept again: its body is rendered only if not.
@@ -136,7 +139,7 @@ func (b *Builder) build(ctx context.Context, sink publish.Sink, changed []string
 	}
 
 	r := &renderer{cfg: cfg, in: b.in, theme: theme, set: set, pages: pages, statics: statics, sink: sink, prefix: prefix, spool: env.spool, parseEnv: env}
-	r.themeKey, r.sitewideProgress = themeSum, sitewideProgress
+	r.themeKey = themeSum
 	r.cfgKey = cfgKey
 	if !b.oneOff {
 		r.prevMemo, r.nextMemo = b.memo, newMemoTable()
@@ -207,8 +210,8 @@ func newParseEnv(cfg config.Config, set *content.Set, statics map[string]fs.FS, 
 	vocab := marker.Default().With(cfg.Words.ByState(), cfg.Emoji.ByState())
 	return &parseEnv{
 		parser:    markdown.New(markdown.Options{Vocabulary: vocab, UnsafeHTML: cfg.UnsafeHTML, Renderers: render.BodyRenderers(), ReservedIDs: render.LayoutIDs}),
-		opts:      statusOptions{base: status.Options{Vocabulary: vocab, HeadingItemsIgnore: cfg.HeadingItemsIgnore, Matrices: cfg.Matrices}},
-		targets:   newLinkTargets(set, render.SortedKeys(statics)),
+		opts:      status.Options{Vocabulary: vocab, HeadingItemsIgnore: cfg.HeadingItemsIgnore, Matrices: cfg.Matrices},
+		targets:   linkTargets(set, render.SortedKeys(statics)),
 		prefix:    prefix,
 		fileLinks: cfg.FileLinks,
 	}
@@ -227,7 +230,7 @@ func (b *Builder) parseEnv(cfg config.Config, cfgKey string, set *content.Set, s
 		if sameTargets {
 			env.targets = b.targets
 		} else {
-			env.targets = newLinkTargets(set, render.SortedKeys(statics))
+			env.targets = linkTargets(set, render.SortedKeys(statics))
 		}
 	} else {
 		env = newParseEnv(cfg, set, statics, prefix)
@@ -261,46 +264,13 @@ func (b *Builder) reuse(prefix string, changed []string) func(string) (*content.
 	if changed == nil || b.oneOff || b.set == nil || b.setPrefix != prefix {
 		return nil
 	}
-	named := make(map[string]bool, len(changed))
-	for _, c := range changed {
-		named[strings.TrimPrefix(c, prefix)] = true
-	}
-	pages := make(map[string]*content.Page, len(b.set.Pages))
-	for _, p := range b.set.Pages {
-		pages[p.Path] = p
-	}
-	return func(p string) (*content.Page, bool) {
-		prev, ok := pages[p]
-		if !ok || named[p] {
-			return nil, false
-		}
-		// A copy: LOAD sets a page's URL again, and files of the last
-		// build that the dev server makes on request still read it.
-		cp := *prev
-		return &cp, true
-	}
+	return content.ReuseExcept(b.set, prefix, changed)
 }
 
 // ReadConfig reads milepost.yaml when the site has one, and applies the
 // command line's overrides.
 func ReadConfig(in Input) (config.Config, diag.List) {
-	data, err := fs.ReadFile(in.Site, config.FileName)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return config.Default(), diag.List{diag.Errorf(config.FileName, 0, 0, "%v", err)}
-	}
-	cfg, diags := config.Parse(config.FileName, data)
-	if in.ContentDir != "" {
-		cfg.ContentDir = in.ContentDir
-	}
-	if in.FileLinks {
-		cfg.FileLinks = true
-	}
-	if in.BaseURL != "" {
-		c, d := config.Parse("--base-url", []byte(fmt.Sprintf("base_url: %q", in.BaseURL)))
-		cfg.BaseURL = c.BaseURL
-		diags = append(diags, d...)
-	}
-	return cfg, diags
+	return config.Read(in.Site, config.Overrides{ContentDir: in.ContentDir, FileLinks: in.FileLinks, BaseURL: in.BaseURL})
 }
 
 // renamePrefix names the changed files under the content folder by the
@@ -360,18 +330,18 @@ func settingsKey(cfg config.Config, drafts bool) string {
 func (b *Builder) parseAll(ctx context.Context, env *parseEnv, set *content.Set, sameTargets bool, summaryKey string) ([]*parsed, int, error) {
 	out := make([]*parsed, len(set.Pages))
 	var fresh atomic.Int64
-	err := forEach(ctx, len(set.Pages), func(i int) error {
+	err := parallel.ForEach(ctx, len(set.Pages), func(i int) error {
 		p := set.Pages[i]
 		old, ok := b.cache[p.Path]
-		if ok && old.page.Hash == p.Hash && (sameTargets || old.stillResolves(env.targets)) {
+		if ok && old.Content.Hash == p.Hash && (sameTargets || env.targets.StillFound(old.Lookups)) {
 			reused := *old
-			reused.page, reused.fresh = p, false
+			reused.Content, reused.fresh = p, false
 			out[i] = &reused
 			return nil
 		}
 		if !ok {
 			if sum := b.in.Summaries.Lookup(summaryKey, p.Path, p.Hash); sum != nil {
-				if kept := (&parsed{page: p, Page: *sum, bodyLater: true}); kept.stillResolves(env.targets) {
+				if kept := (&parsed{Page: view.Page{Content: p, Page: *sum}, bodyLater: true}); env.targets.StillFound(kept.Lookups) {
 					out[i] = kept
 					return nil
 				}
@@ -390,19 +360,8 @@ func (b *Builder) parseAll(ctx context.Context, env *parseEnv, set *content.Set,
 	}
 	cache := make(map[string]*parsed, len(out))
 	for _, p := range out {
-		cache[p.page.Path] = p
+		cache[p.Content.Path] = p
 	}
 	b.cache = cache
 	return out, int(fresh.Load()), nil
-}
-
-// stillResolves reports whether every markdown link of a cached page finds
-// the same target it found when the page was parsed.
-func (p *parsed) stillResolves(t *linkTargets) bool {
-	for _, l := range p.Lookups {
-		if t.resolve(l.Key) != l.URL {
-			return false
-		}
-	}
-	return true
 }

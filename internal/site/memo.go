@@ -63,11 +63,11 @@ func newMemoTable() *memoTable {
 // pageJSONEntry returns p's entry in status.json, reusing the previous
 // build's when p's key did not change.
 func (r *renderer) pageJSONEntry(p *parsed) []byte {
-	key, name := r.keys[p.page.Path], "json:"+p.page.Path
+	key, name := r.keys[p.Content.Path], "json:"+p.Content.Path
 	if js, ok := r.recall(name, key); ok {
 		return js
 	}
-	js := machine.EncodePage(r.pageJSON(p, false))
+	js := machine.EncodePage(r.views.PageJSON(r.views.PageIn(&p.Page), false))
 	r.keepBytes(name, key, js)
 	return js
 }
@@ -115,19 +115,19 @@ func (r *renderer) memoized(p *parsed) *pageMemo {
 	if r.prevMemo == nil {
 		return nil
 	}
-	m := r.prevMemo.get(p.page.Path)
-	if m == nil || m.key != r.keys[p.page.Path] {
+	m := r.prevMemo.get(p.Content.Path)
+	if m == nil || m.key != r.keys[p.Content.Path] {
 		return nil
 	}
-	r.nextMemo.set(p.page.Path, m)
+	r.nextMemo.set(p.Content.Path, m)
 	return m
 }
 
 // remember keeps p's freshly rendered files for the next build.
 func (r *renderer) remember(p *parsed, files []outFile) *pageMemo {
-	m := &pageMemo{key: r.keys[p.page.Path], files: files}
+	m := &pageMemo{key: r.keys[p.Content.Path], files: files}
 	if r.nextMemo != nil {
-		r.nextMemo.set(p.page.Path, m)
+		r.nextMemo.set(p.Content.Path, m)
 	}
 	return m
 }
@@ -155,8 +155,8 @@ func (r *renderer) recordOutput(id string, key [32]byte, names []string) {
 		return // the Builder's own memo is its cache
 	}
 	out := Output{Key: key, Names: names}
-	if p, ok := r.byPath[id]; ok {
-		out.Source = p.page.Hash
+	if p, ok := r.views.Page(id); ok {
+		out.Source = p.Content.Hash
 	}
 	r.outputsMu.Lock()
 	if r.outputs == nil {

@@ -13,11 +13,13 @@ import (
 	"github.com/milepost/milepost/internal/config"
 	"github.com/milepost/milepost/internal/content"
 	"github.com/milepost/milepost/internal/diag"
+	"github.com/milepost/milepost/internal/machine"
+	"github.com/milepost/milepost/internal/parallel"
 	"github.com/milepost/milepost/internal/publish"
 	"github.com/milepost/milepost/internal/render"
-	"github.com/milepost/milepost/internal/slug"
+	"github.com/milepost/milepost/internal/spool"
 	"github.com/milepost/milepost/internal/status"
-	"github.com/milepost/milepost/internal/wikilink"
+	"github.com/milepost/milepost/internal/view"
 )
 
 // renderer runs RESOLVE and RENDER over the parsed pages of one build.
@@ -30,7 +32,7 @@ type renderer struct {
 	statics map[string]fs.FS
 	sink    publish.Sink
 	prefix  string
-	spool   *spool
+	spool   *spool.Spool
 	// parseEnv is PARSE's environment, for pages parsed without their
 	// body (parsed.bodyLater).
 	parseEnv *parseEnv
@@ -43,77 +45,35 @@ type renderer struct {
 	cfgKey             string
 	themeKey           [32]byte
 	siteKey            [32]byte // hash of the site-wide inputs of every page
-	sitewideProgress   bool
 
-	links  *resolved
-	byURL  map[string]*parsed
-	byPath map[string]*parsed
-	site   *render.Site
+	links *resolved
+	views *view.Maker
 
-	warnings      map[string][]status.Warning // content path → the page\'s warnings
-	pagesIn       map[string][]*parsed        // folder → its pages, in path order
-	subfolders    map[string][]string         // folder → its direct sub-folders
-	recentOnce    sync.Once
-	recent        []render.Done // the newest done items of the site, newest first
-	rollup        status.Rollup // the counts of tracked pages by folder
-	folderOnce    sync.Once
-	folders       map[string]string // folder URL → content folder path
-	folderSigOnce sync.Once
-	folderSigs    map[string][32]byte // folder → hash of what its listing shows
-	crumbsMu      sync.Mutex
-	crumbsOf      map[string][]render.Link // folder URL → its breadcrumbs
-	outputsMu     sync.Mutex
-	outputs       map[string]Output // pages and listings made, for the next build's cache
-	files         atomic.Int64
-	mu            sync.Mutex
-	diags         diag.List
+	outputsMu sync.Mutex
+	outputs   map[string]Output // pages and listings made, for the next build's cache
+	files     atomic.Int64
+	mu        sync.Mutex
+	diags     diag.List
 }
 
 // run resolves links and writes every output file.
 func (r *renderer) run(ctx context.Context) (*Result, error) {
-	r.byURL = make(map[string]*parsed, len(r.pages))
-	r.byPath = make(map[string]*parsed, len(r.pages))
-	for _, p := range r.pages {
-		r.byURL[p.page.URL] = p
-		r.byPath[p.page.Path] = p
-	}
-	r.pagesIn = map[string][]*parsed{}
-	for _, p := range r.pages {
-		r.pagesIn[p.page.Folder] = append(r.pagesIn[p.page.Folder], p)
-	}
-	r.subfolders = map[string][]string{}
-	for _, d := range r.set.Folders {
-		parent := path.Dir(d)
-		if parent == "." {
-			parent = ""
-		}
-		r.subfolders[parent] = append(r.subfolders[parent], d)
-	}
 	r.links = resolveLinks(r.pages, r.set, r.statics, r.prefix, r.prevLinks)
 	r.diags = append(r.diags, r.links.diags...)
-	for _, p := range r.pages {
-		if p.Tracked {
-			r.rollup.Add(p.page.Folder, p.Status.Counts)
-		}
+	pages := make([]*view.Page, len(r.pages))
+	for i, p := range r.pages {
+		pages[i] = &p.Page
 	}
-	total := r.rollup.Tree("")
-	r.site = &render.Site{
-		Title:        r.cfg.Title,
-		Description:  r.cfg.Description,
-		Lang:         r.cfg.Language,
-		BaseURL:      r.cfg.BaseURL,
-		Generated:    r.in.Now.UTC().Format("2006-01-02"),
-		GeneratedISO: r.in.Now.UTC().Format("2006-01-02T15:04:05Z"),
-		FileLinks:    r.cfg.FileLinks,
-		Progress:     r.progress(total),
-		Version:      r.in.Version,
-	}
-
+	r.views = view.New(view.In{
+		Config: r.cfg, Now: r.in.Now, Version: r.in.Version, Prefix: r.prefix,
+		Pages: pages, Folders: r.set.Folders,
+		Links: r.links.graph.Resolutions, Backlinks: r.links.graph.Backlinks,
+	})
 	r.siteKey = r.siteKeyOf()
 	dirty := r.dirtyPages()
 	r.collectAllWarnings(dirty)
 	if r.nextMemo != nil {
-		r.nextMemo.siteKey, r.nextMemo.warnings = r.siteKey, r.warnings
+		r.nextMemo.siteKey = r.siteKey
 	}
 	r.keys = r.pageKeys(dirty)
 	steps := []func() error{
@@ -121,7 +81,7 @@ func (r *renderer) run(ctx context.Context) (*Result, error) {
 		r.writeAssets,
 		r.writeListings,
 		r.writeMachineFiles,
-		r.writeThemeExtras,
+		func() error { return r.putDeferred("search-index.js", r.views.SearchIndex) },
 	}
 	for _, step := range steps {
 		if err := ctx.Err(); err != nil {
@@ -134,6 +94,7 @@ func (r *renderer) run(ctx context.Context) (*Result, error) {
 	if err := r.writePages(ctx); err != nil {
 		return nil, err
 	}
+	total := r.views.Total()
 	return &Result{Pages: len(r.pages), Files: int(r.files.Load()), Diagnostics: r.diags, Counts: total, Config: r.cfg, Outputs: r.outputs}, nil
 }
 
@@ -141,18 +102,22 @@ func (r *renderer) run(ctx context.Context) (*Result, error) {
 // build's for pages an edit cannot have reached (dirty is as dirtyPages
 // gives it), and reports staleness and pages without items.
 func (r *renderer) collectAllWarnings(dirty map[string]bool) {
-	r.warnings = make(map[string][]status.Warning, len(r.pages))
+	warnings := make(map[string][]status.Warning, len(r.pages))
 	for _, p := range r.pages {
-		ws, kept := r.prevMemo.keptWarnings(p.page.Path, dirty)
+		ws, kept := r.prevMemo.keptWarnings(p.Content.Path, dirty)
 		if !kept {
-			ws = r.collectWarnings(p)
+			ws = r.views.Warnings(&p.Page)
 		}
-		r.warnings[p.page.Path] = ws
+		warnings[p.Content.Path] = ws
 		for _, w := range ws {
 			if w.Kind == diag.KindStale || w.Kind == diag.KindNoItems {
-				r.diags = append(r.diags, diag.Warnf(w.Kind, r.prefix+p.page.Path, w.Line, 0, "%s", w.Message))
+				r.diags = append(r.diags, diag.Warnf(w.Kind, r.prefix+p.Content.Path, w.Line, 0, "%s", w.Message))
 			}
 		}
+	}
+	r.views.SetWarnings(warnings)
+	if r.nextMemo != nil {
+		r.nextMemo.warnings = warnings
 	}
 }
 
@@ -212,19 +177,9 @@ func (r *renderer) put(name string, data []byte) error {
 	return nil
 }
 
-// view returns a View for the output at url ("milestones/x/" or "404.html").
-func (r *renderer) view(url, title string) *render.View {
-	return &render.View{Site: r.site, URL: url, Root: wikilink.RootOf(url), Title: title}
-}
-
-// progress colours counts by the configured thresholds.
-func (r *renderer) progress(c status.Counts) render.Progress {
-	return render.NewProgress(c, status.Color(c, r.cfg.Thresholds))
-}
-
 // writePages renders every page, in parallel.
 func (r *renderer) writePages(ctx context.Context) error {
-	return forEach(ctx, len(r.pages), func(i int) error { return r.writePage(r.pages[i]) },
+	return parallel.ForEach(ctx, len(r.pages), func(i int) error { return r.writePage(r.pages[i]) },
 		func(done int) { r.in.report("rendering", done, len(r.pages)) })
 }
 
@@ -251,7 +206,7 @@ func (r *renderer) writeAssets() error {
 			linked[l.URL] = true
 		}
 	}
-	for _, a := range r.set.Attachments(func(path string) bool { return linked[path] || len(r.links.backlinks[path]) > 0 }) {
+	for _, a := range r.set.Attachments(func(path string) bool { return linked[path] || len(r.links.graph.Backlinks[path]) > 0 }) {
 		data, err := fs.ReadFile(r.parseEnv.contentFS, a.Path)
 		if err != nil {
 			return fmt.Errorf("%s%s: %w", r.prefix, a.Path, err)
@@ -263,7 +218,27 @@ func (r *renderer) writeAssets() error {
 	return nil
 }
 
-// tagURL is a tag page's URL: different tags never share one (slug.Key).
-func tagURL(tag string) string {
-	return "tags/" + slug.Key(tag) + "/"
+// writeMachineFiles writes status.json, the site and folder badges,
+// robots.txt, sitemap.xml and the feed.
+func (r *renderer) writeMachineFiles() error {
+	err := r.putStreamed("status.json", func(w io.Writer) error {
+		return machine.WriteStatus(w, r.views.Status(), len(r.pages), func(i int) []byte { return r.pageJSONEntry(r.pages[i]) })
+	})
+	if err != nil {
+		return err
+	}
+	if err := r.views.RollupBadges(r.putMade); err != nil {
+		return err
+	}
+	robots := "User-agent: *\nAllow: /\n"
+	if r.cfg.BaseURL != "" {
+		robots += "Sitemap: " + r.cfg.BaseURL + "sitemap.xml\n"
+		if err := r.putDeferred("sitemap.xml", r.views.Sitemap); err != nil {
+			return err
+		}
+	}
+	if err := r.put("robots.txt", []byte(robots)); err != nil {
+		return err
+	}
+	return r.putDeferred("feed.xml", r.views.Feed)
 }

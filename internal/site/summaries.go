@@ -18,7 +18,7 @@ func summaryKey(cfgKey, prefix, version string) string {
 func (res *Result) LoadedPages() []*content.Page {
 	pages := make([]*content.Page, len(res.pages))
 	for i, p := range res.pages {
-		pages[i] = p.page
+		pages[i] = p.Content
 	}
 	return pages
 }
@@ -28,7 +28,7 @@ func (res *Result) LoadedPages() []*content.Page {
 func (res *Result) WriteSummaries(w io.Writer) error {
 	entries := make([]summary.Entry, len(res.pages))
 	for i, p := range res.pages {
-		entries[i] = summary.Entry{Path: p.page.Path, Source: p.page.Hash, Page: &p.Page}
+		entries[i] = summary.Entry{Path: p.Content.Path, Source: p.Content.Hash, Page: &p.Page.Page}
 	}
 	return summary.Write(w, res.summaryKey, entries)
 }

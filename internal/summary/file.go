@@ -276,15 +276,15 @@ func (d *decoder) summary() *Page {
 		}
 	}
 	if n, ok := d.list(2); ok {
-		p.Lookups = make([]Lookup, n)
+		p.Lookups = make([]wikilink.Lookup, n)
 		for i := range p.Lookups {
-			p.Lookups[i] = Lookup{Key: d.str(), URL: d.str()}
+			p.Lookups[i] = wikilink.Lookup{Key: d.str(), URL: d.str()}
 		}
 	}
 	if n, ok := d.list(2); ok {
-		p.BrokenMD = make([]BrokenRef, n)
+		p.BrokenMD = make([]wikilink.BrokenRef, n)
 		for i := range p.BrokenMD {
-			p.BrokenMD[i] = BrokenRef{Line: d.int(), Target: d.str()}
+			p.BrokenMD[i] = wikilink.BrokenRef{Line: d.int(), Target: d.str()}
 		}
 	}
 	if n, ok := d.list(6); ok {

@@ -1,15 +1,18 @@
 // Package summary is what PARSE learns about a page and what the build
 // cache keeps of it between builds: a Page (title, kind, status, headings,
 // block ids, wiki-links, markdown link look-ups, parse warnings and two
-// signatures), and the file that stores every page's summary (Summaries,
-// Write), in milepost's own varint format with a CRC-32C.
+// signatures), how it is read from a parsed page (Make), and the file that
+// stores every page's summary (Summaries, Write), in milepost's own varint
+// format with a CRC-32C.
 //
-// In: the values PARSE computes (site fills a Page per page); for the
-// file, the summaries of a build with the hash of each page's source.
-// Out: the same values, byte for byte, read back.
-// It must not parse markdown, render, or read or write files itself: the
-// caller hands it bytes and an io.Writer. A damaged file or record is an
-// error (the page is parsed again), never a wrong summary.
+// In: a page's front matter (content.Page) and its goldmark AST as package
+// markdown parsed it; for the file, the summaries of a build with the hash
+// of each page's source.
+// Out: the summary; from the file, the same values, byte for byte.
+// It must not parse markdown, render, resolve links across pages, or read
+// or write files itself: the caller hands it an AST, bytes and an
+// io.Writer. A damaged file or record is an error (the page is parsed
+// again), never a wrong summary.
 package summary
 
 import (
@@ -29,8 +32,8 @@ type Page struct {
 	Headings []wikilink.Heading
 	BlockIDs []string
 	Links    []wikilink.Link
-	Lookups  []Lookup // markdown links resolved while rendering the body
-	BrokenMD []BrokenRef
+	Lookups  []wikilink.Lookup // markdown links resolved while rendering the body
+	BrokenMD []wikilink.BrokenRef
 	Diags    diag.List
 	// TargetSig hashes what the page offers wiki-links (title, aliases,
 	// headings, block ids), so RESOLVE can tell cheaply whether any
@@ -38,21 +41,4 @@ type Page struct {
 	TargetSig [32]byte
 	// SummarySig hashes what other pages' outputs show of this page.
 	SummarySig [32]byte
-}
-
-// Lookup is one markdown link destination (content-relative, as written)
-// and the output URL it found (NotFound when it found nothing), so a
-// cached page can tell whether its links would still resolve the same
-// way.
-type Lookup struct {
-	Key, URL string
-}
-
-// NotFound is the URL of a Lookup that found nothing.
-const NotFound = "\x00"
-
-// BrokenRef is a markdown link to nothing, for the broken-links page.
-type BrokenRef struct {
-	Line   int
-	Target string
 }

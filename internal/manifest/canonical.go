@@ -1,4 +1,4 @@
-package publish
+package manifest
 
 import (
 	"bytes"
@@ -22,7 +22,7 @@ const (
 )
 
 // appendEntry appends e as one line of the canonical manifest.
-func appendEntry(buf []byte, e manifestEntry) []byte {
+func appendEntry(buf []byte, e Entry) []byte {
 	if !verbatimJSON(e.Path) {
 		var b bytes.Buffer
 		enc := json.NewEncoder(&b)
@@ -35,7 +35,7 @@ func appendEntry(buf []byte, e manifestEntry) []byte {
 	buf = append(buf, `","size":`...)
 	buf = strconv.AppendInt(buf, e.Size, 10)
 	buf = append(buf, `,"sha256":"`...)
-	buf = e.Sum.appendHex(buf)
+	buf = e.Sum.AppendHex(buf)
 	return append(buf, `"}`...)
 }
 
@@ -53,8 +53,8 @@ func verbatimJSON(s string) bool {
 
 // parseCanonical reads a manifest in the exact form encode writes; ok is
 // false for anything else, which the caller reads with encoding/json.
-func parseCanonical(data []byte) (entries []manifestEntry, ok bool) {
-	head := strings.Replace(canonicalHead, "%d", strconv.Itoa(manifestVersion), 1)
+func parseCanonical(data []byte) (entries []Entry, ok bool) {
+	head := strings.Replace(canonicalHead, "%d", strconv.Itoa(Version), 1)
 	rest, ok := bytes.CutPrefix(data, []byte(head))
 	if !ok {
 		return nil, false
@@ -62,7 +62,7 @@ func parseCanonical(data []byte) (entries []manifestEntry, ok bool) {
 	if rest, ok = bytes.CutSuffix(rest, []byte(canonicalTail)); !ok {
 		return nil, false
 	}
-	entries = make([]manifestEntry, 0, bytes.Count(rest, []byte("\n")))
+	entries = make([]Entry, 0, bytes.Count(rest, []byte("\n")))
 	for len(rest) > 0 {
 		// rest is "\n" entry, then ",\n" entry for each further one.
 		if rest[0] != '\n' {
@@ -86,7 +86,7 @@ func parseCanonical(data []byte) (entries []manifestEntry, ok bool) {
 }
 
 // parseEntry reads one line appendEntry wrote without encoding/json.
-func parseEntry(line []byte) (e manifestEntry, ok bool) {
+func parseEntry(line []byte) (e Entry, ok bool) {
 	field := func(prefix, end string) string {
 		if !ok {
 			return ""
@@ -109,7 +109,7 @@ func parseEntry(line []byte) (e manifestEntry, ok bool) {
 	if !ok || string(line) != `"}` || !verbatimJSON(e.Path) {
 		return e, false
 	}
-	if e.Sum, ok = parseDigest([]byte(sum)); !ok {
+	if e.Sum, ok = ParseDigest([]byte(sum)); !ok {
 		return e, false
 	}
 	n, err := strconv.ParseInt(size, 10, 64)

@@ -1,4 +1,4 @@
-package site
+package view
 
 import (
 	"html"
@@ -24,14 +24,14 @@ import (
 // never turns into a broken image when a document changes.
 
 // badgeFor is what a badge says about counts under label.
-func (r *renderer) badgeFor(label string, c status.Counts, tracked bool) badge.Badge {
+func (m *Maker) badgeFor(label string, c status.Counts, tracked bool) badge.Badge {
 	b := badge.Badge{Label: label, Message: "n/a", Color: "lightgrey"}
 	pct, ok := c.Percent()
 	if !ok || !tracked {
 		return b
 	}
-	b.Color = status.Color(c, r.cfg.Thresholds)
-	if r.cfg.Badges.Message == "fraction" {
+	b.Color = status.Color(c, m.cfg.Thresholds)
+	if m.cfg.Badges.Message == "fraction" {
 		b.Message = strconv.Itoa(c.Done) + "/" + strconv.Itoa(c.Total())
 	} else {
 		b.Message = strconv.Itoa(pct) + "%"
@@ -40,24 +40,24 @@ func (r *renderer) badgeFor(label string, c status.Counts, tracked bool) badge.B
 }
 
 // putBadge hands name.svg and name.json for b to emit.
-func (r *renderer) putBadge(emit func(string, []byte) error, name string, b badge.Badge) error {
-	opts := badge.Options{Style: badge.Style(r.cfg.Badges.Style), Palette: badge.Palette(r.cfg.Badges.Palette), MaxLabelWidth: r.cfg.Badges.LabelWidth}
+func (m *Maker) putBadge(emit func(string, []byte) error, name string, b badge.Badge) error {
+	opts := badge.Options{Style: badge.Style(m.cfg.Badges.Style), Palette: badge.Palette(m.cfg.Badges.Palette), MaxLabelWidth: m.cfg.Badges.LabelWidth}
 	if err := emit(name+".svg", badge.SVG(b, opts)); err != nil {
 		return err
 	}
 	return emit(name+".json", badge.Endpoint(b))
 }
 
-// writePageBadges writes a page's badge and its sections' badges.
-func (r *renderer) writePageBadges(p *parsed, emit func(string, []byte) error) error {
-	if p.page.URL == "" {
+// PageBadges hands emit a page's badge and its sections' badges.
+func (m *Maker) PageBadges(p *Page, emit func(string, []byte) error) error {
+	if p.Content.URL == "" {
 		return nil // the home page's badge is the site's
 	}
 	counts := p.Status.Counts
-	if p.page.IsIndex {
-		counts = r.rollup.Tree(r.folderByURL()[p.page.URL])
+	if p.Content.IsIndex {
+		counts = m.rollup.Tree(m.FolderAt(p.Content.URL))
 	}
-	if err := r.putBadge(emit, p.page.URL+"badge", r.badgeFor(r.pageBadgeLabel(p), counts, p.Tracked || p.page.IsIndex)); err != nil {
+	if err := m.putBadge(emit, p.Content.URL+"badge", m.badgeFor(badgeLabel(p), counts, p.Tracked || p.Content.IsIndex)); err != nil {
 		return err
 	}
 	var walk func(ss []*status.Section, depth int) error
@@ -66,10 +66,10 @@ func (r *renderer) writePageBadges(p *parsed, emit func(string, []byte) error) e
 			if s.Counts.Total() == 0 {
 				continue
 			}
-			if err := r.putBadge(emit, p.page.URL+"badges/"+s.ID, r.badgeFor(s.Title, s.Counts, p.Tracked)); err != nil {
+			if err := m.putBadge(emit, p.Content.URL+"badges/"+s.ID, m.badgeFor(s.Title, s.Counts, p.Tracked)); err != nil {
 				return err
 			}
-			if depth < r.cfg.Badges.Depth {
+			if depth < m.cfg.Badges.Depth {
 				if err := walk(s.Sections, depth+1); err != nil {
 					return err
 				}
@@ -80,24 +80,25 @@ func (r *renderer) writePageBadges(p *parsed, emit func(string, []byte) error) e
 	return walk(p.Status.Sections, 1)
 }
 
-func (r *renderer) pageBadgeLabel(p *parsed) string {
-	if p.page.BadgeLabel != "" {
-		return p.page.BadgeLabel
+func badgeLabel(p *Page) string {
+	if p.Content.BadgeLabel != "" {
+		return p.Content.BadgeLabel
 	}
 	return p.Title
 }
 
-// writeRollupBadges writes the site's and every folder's badge.
-func (r *renderer) writeRollupBadges() error {
-	if err := r.putBadge(r.putMade, "badge", r.badgeFor(r.cfg.Title, r.site.Progress.Counts, true)); err != nil {
+// RollupBadges hands emit the site's badge and those of the folders
+// without a page of their own.
+func (m *Maker) RollupBadges(emit func(string, []byte) error) error {
+	if err := m.putBadge(emit, "badge", m.badgeFor(m.cfg.Title, m.total, true)); err != nil {
 		return err
 	}
-	for _, d := range r.set.Folders {
+	for _, d := range m.in.Folders {
 		u := content.FolderURL(d)
-		if _, hasPage := r.byURL[u]; hasPage {
+		if _, hasPage := m.byURL[u]; hasPage {
 			continue // written with the folder's page
 		}
-		if err := r.putBadge(r.putMade, u+"badge", r.badgeFor(r.folderTitle(d), r.rollup.Tree(d), true)); err != nil {
+		if err := m.putBadge(emit, u+"badge", m.badgeFor(m.FolderTitle(d), m.rollup.Tree(d), true)); err != nil {
 			return err
 		}
 	}
@@ -105,27 +106,23 @@ func (r *renderer) writeRollupBadges() error {
 }
 
 // badgePanel is the copy-ready snippets for p's badge.
-func (r *renderer) badgePanel(p *parsed) *render.Badge {
-	if p.page.URL == "" {
+func (m *Maker) badgePanel(p *Page) *render.Badge {
+	if p.Content.URL == "" {
 		return nil
 	}
-	img := p.page.URL + "badge.svg"
+	img := p.Content.URL + "badge.svg"
 	b := &render.Badge{Image: img}
-	label := r.pageBadgeLabel(p)
-	target, link := img, p.page.URL
-	if r.cfg.BaseURL != "" {
+	label := badgeLabel(p)
+	target, link := img, p.Content.URL
+	if base := m.cfg.BaseURL; base != "" {
 		b.Absolute = true
-		target, link = r.cfg.BaseURL+wikilink.EscapePath(img), r.cfg.BaseURL+wikilink.EscapePath(p.page.URL)
-		b.Endpoint = "https://img.shields.io/endpoint?url=" + url.QueryEscape(r.cfg.BaseURL+wikilink.EscapePath(p.page.URL+"badge.json"))
+		target, link = base+wikilink.EscapePath(img), base+wikilink.EscapePath(p.Content.URL)
+		b.Endpoint = "https://img.shields.io/endpoint?url=" + url.QueryEscape(base+wikilink.EscapePath(p.Content.URL+"badge.json"))
 	}
-	b.Markdown = "[![" + markdownText(label) + "](" + target + ")](" + link + ")"
+	b.Markdown = "[![" + markdownEscaper.Replace(label) + "](" + target + ")](" + link + ")"
 	b.HTML = `<a href="` + html.EscapeString(link) + `"><img src="` + html.EscapeString(target) + `" alt="` + html.EscapeString(label) + `"></a>`
 	return b
 }
 
-// markdownText escapes the characters that would end a link text.
-func markdownText(s string) string {
-	return markdownEscaper.Replace(s)
-}
-
+// markdownEscaper escapes the characters that would end a link text.
 var markdownEscaper = strings.NewReplacer(`\`, `\\`, "[", `\[`, "]", `\]`)

@@ -1,4 +1,14 @@
-package main
+// Package lifecycle is what SIGINT and SIGTERM do to a milepost command:
+// the command's context is cancelled; a command that does not end within
+// a grace period is abandoned (the hooks it registered run, and the
+// process may exit without waiting for its workers), except during a
+// commit, which is waited for so the destination holds the old build or
+// the new one.
+//
+// In: the command (a function of a context returning an exit code), its
+// abandon hooks, its commit. Out: the exit code. It must not exit the
+// process itself: the caller does, with the code Run returns.
+package lifecycle
 
 import (
 	"context"
@@ -10,8 +20,6 @@ import (
 	"sync"
 	"syscall"
 	"time"
-
-	"github.com/milepost/milepost/internal/publish"
 )
 
 // What SIGINT and SIGTERM do. A signal cancels the command's context, and
@@ -25,8 +33,8 @@ import (
 // covers the case where the process is killed outright).
 const interruptGrace = 300 * time.Millisecond
 
-// lifecycle is what the signal handler knows of the running command.
-type lifecycle struct {
+// state is what the signal handler knows of the running command.
+type state struct {
 	mu         sync.Mutex
 	abandoning bool          // a signal came and the grace ran out
 	committing bool          // a commit is changing the destination
@@ -34,12 +42,14 @@ type lifecycle struct {
 	hooks      []func()
 }
 
-// process is the lifecycle of this process's one command.
-var process lifecycle
+// process is the state of this process's one command.
+var process state
 
-// onAbandon registers hook to run if the process is abandoned; the
+// OnAbandon registers hook to run if the process is abandoned; the
 // returned func unregisters it.
-func (l *lifecycle) onAbandon(hook func()) (unregister func()) {
+func OnAbandon(hook func()) (unregister func()) { return process.onAbandon(hook) }
+
+func (l *state) onAbandon(hook func()) (unregister func()) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.hooks = append(l.hooks, hook)
@@ -53,7 +63,7 @@ func (l *lifecycle) onAbandon(hook func()) (unregister func()) {
 
 // beginCommit marks the start of a commit; false means the process is
 // being abandoned and the commit must not start.
-func (l *lifecycle) beginCommit() bool {
+func (l *state) beginCommit() bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.abandoning {
@@ -65,32 +75,31 @@ func (l *lifecycle) beginCommit() bool {
 }
 
 // endCommit marks the end of the commit beginCommit started.
-func (l *lifecycle) endCommit() {
+func (l *state) endCommit() {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.committing = false
 	close(l.committed)
 }
 
-// errSignalled is the error of a commit a signal kept from starting.
-var errSignalled = errors.New("interrupted before the commit")
+// ErrSignalled is the error of a commit a signal kept from starting.
+var ErrSignalled = errors.New("interrupted before the commit")
 
-// signalSafe commits tx as one step the signal handler waits for: once
-// begun, the commit ends before the process does.
-type signalSafe struct{ tx *publish.Tx }
-
-func (c signalSafe) Commit() (publish.Stats, error) {
+// Commit runs commit as one step the signal handler waits for: once
+// begun, it ends before the process does.
+func Commit[T any](commit func() (T, error)) (T, error) {
 	if !process.beginCommit() {
-		return publish.Stats{}, errSignalled
+		var zero T
+		return zero, ErrSignalled
 	}
 	defer process.endCommit()
-	return c.tx.Commit()
+	return commit()
 }
 
 // abandon waits for a commit in progress, then runs the hooks. It reports
 // false, running none, when it waited for a commit: the command is past
 // its last long step and finishing, and should rather be waited for.
-func (l *lifecycle) abandon() bool {
+func (l *state) abandon() bool {
 	l.mu.Lock()
 	if l.committing {
 		wait := l.committed
@@ -110,16 +119,16 @@ func (l *lifecycle) abandon() bool {
 	return true
 }
 
-// runWithSignals runs the command and returns its exit code, or exitFail
-// once a signal has abandoned it (see interruptGrace).
-func runWithSignals(args []string, stdout, stderr io.Writer) int {
+// Run runs the command and returns its exit code, or failed once a signal
+// has abandoned it (see interruptGrace), having said so on stderr.
+func Run(command func(ctx context.Context) int, failed int, stderr io.Writer) int {
 	signals := make(chan os.Signal, 1)
 	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
 	defer signal.Stop(signals)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	done := make(chan int, 1)
-	go func() { done <- run(ctx, args, stdout, stderr) }()
+	go func() { done <- command(ctx) }()
 	select {
 	case code := <-done:
 		return code
@@ -135,5 +144,5 @@ func runWithSignals(args []string, stdout, stderr io.Writer) int {
 		return <-done
 	}
 	fmt.Fprintln(stderr, "milepost: interrupted")
-	return exitFail
+	return failed
 }

@@ -1,4 +1,4 @@
-package site
+package parallel
 
 import (
 	"context"
@@ -6,11 +6,11 @@ import (
 	"sync"
 )
 
-// forEach calls fn(i) for i in [0, n) on one worker per core, stops handing
+// ForEach calls fn(i) for i in [0, n) on one worker per core, stops handing
 // out work at the first error or when ctx is done, and returns that error.
 // progress, when not nil, is called from the calling goroutine as each i is
 // handed out.
-func forEach(ctx context.Context, n int, fn func(i int) error, progress func(done int)) error {
+func ForEach(ctx context.Context, n int, fn func(i int) error, progress func(done int)) error {
 	jobs := make(chan int)
 	var (
 		wg       sync.WaitGroup

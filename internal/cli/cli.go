@@ -1,4 +1,14 @@
-package main
+// Package cli is milepost's command-line parser: a subcommand's flags (the
+// standard library's flag package, which takes -name and --name alike)
+// with what flag lacks: flags after the positional arguments, a
+// suggestion for an unknown flag or command (Nearest), help on stdout with
+// exit 0, short and long names shown together, hidden flags, and the exit
+// codes.
+//
+// In: a command's name, arguments, help text and flags; the arguments as
+// given. Out: the positional arguments, or an exit code having explained
+// the problem. It must not run a command or exit the process.
+package cli
 
 import (
 	"errors"
@@ -10,52 +20,61 @@ import (
 	"strings"
 )
 
-// command is one subcommand's command line: its flags (the standard
-// library's flag package, which takes -name and --name alike), the
-// positional arguments it takes, and its own help with examples. It adds
-// what flag lacks: flags after the positional argument, a suggestion for
-// an unknown flag, help on stdout with exit 0, short and long names shown
-// together, and flags hidden from help.
-type command struct {
+// Exit codes.
+const (
+	ExitOK    = 0 // success, and -h
+	ExitFail  = 1 // a build or check failed
+	ExitUsage = 2 // the command line is wrong
+)
+
+// Command is one subcommand's command line: its flags, the positional
+// arguments it takes, and its own help with examples.
+type Command struct {
 	name     string // "build"
 	args     string // "[DIR]", shown after the flags in the usage line
 	maxArgs  int    // positional arguments taken
 	about    string // what the command does, a paragraph
 	examples []string
-	flags    *flag.FlagSet
+	Flags    *flag.FlagSet
 	hidden   map[string]bool
 }
 
-func newCommand(name, args string, maxArgs int, about string, examples ...string) *command {
+// New returns the command line of "milepost name": args names its
+// positional arguments in the usage line ("[DIR]"), of which it takes at
+// most maxArgs; about is a paragraph of help.
+func New(name, args string, maxArgs int, about string, examples ...string) *Command {
 	fs := flag.NewFlagSet("milepost "+name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard) // errors and help are printed by parse
 	fs.Usage = func() {}
-	return &command{name: name, args: args, maxArgs: maxArgs, about: about, examples: examples, flags: fs, hidden: map[string]bool{}}
+	return &Command{name: name, args: args, maxArgs: maxArgs, about: about, examples: examples, Flags: fs, hidden: map[string]bool{}}
 }
 
-// hide keeps flags out of the help (profiling flags, documented in
+// Name is the command's name ("build").
+func (c *Command) Name() string { return c.name }
+
+// Hide keeps flags out of the help (profiling flags, documented in
 // BENCHMARKS.md); they still work.
-func (c *command) hide(names ...string) {
+func (c *Command) Hide(names ...string) {
 	for _, n := range names {
 		c.hidden[n] = true
 	}
 }
 
-// parse reads args: flags before and after the positional arguments
+// Parse reads args: flags before and after the positional arguments
 // ("--" ends the flags). ok false means the caller returns code: 0 after
 // -h/--help, 2 after a usage error (already explained on stderr).
-func (c *command) parse(args []string, stdout, stderr io.Writer) (positional []string, code int, ok bool) {
+func (c *Command) Parse(args []string, stdout, stderr io.Writer) (positional []string, code int, ok bool) {
 	for {
-		err := c.flags.Parse(args)
+		err := c.Flags.Parse(args)
 		if errors.Is(err, flag.ErrHelp) {
-			c.usage(stdout)
-			return nil, exitOK, false
+			c.Usage(stdout)
+			return nil, ExitOK, false
 		}
 		if err != nil {
 			fmt.Fprintf(stderr, "milepost %s: %s\nRun \"milepost %s -h\" for usage.\n", c.name, c.explain(err), c.name)
-			return nil, exitUsage, false
+			return nil, ExitUsage, false
 		}
-		rest := c.flags.Args()
+		rest := c.Flags.Args()
 		if len(rest) == 0 {
 			break
 		}
@@ -69,40 +88,27 @@ func (c *command) parse(args []string, stdout, stderr io.Writer) (positional []s
 	if len(positional) > c.maxArgs {
 		extra := positional[c.maxArgs]
 		fmt.Fprintf(stderr, "milepost %s: unexpected argument %q\nRun \"milepost %s -h\" for usage.\n", c.name, extra, c.name)
-		return nil, exitUsage, false
+		return nil, ExitUsage, false
 	}
-	return positional, exitOK, true
-}
-
-// parseSite is parse for a command that reads a site: its one argument,
-// DIR, is the site root (as -s).
-func (c *command) parseSite(args []string, sf *siteFlags, stdout, stderr io.Writer) (code int, ok bool) {
-	pos, code, ok := c.parse(args, stdout, stderr)
-	if !ok {
-		return code, false
-	}
-	if !sf.takeDir(pos, c, stderr) {
-		return exitUsage, false
-	}
-	return exitOK, true
+	return positional, ExitOK, true
 }
 
 // explain rewords a flag package error, suggesting the nearest flag for
 // an unknown one.
-func (c *command) explain(err error) string {
+func (c *Command) explain(err error) string {
 	msg := err.Error()
 	name, unknown := strings.CutPrefix(msg, "flag provided but not defined: -")
 	if !unknown {
 		return msg
 	}
 	var names []string
-	c.flags.VisitAll(func(f *flag.Flag) {
+	c.Flags.VisitAll(func(f *flag.Flag) {
 		if !c.hidden[f.Name] {
 			names = append(names, f.Name)
 		}
 	})
 	s := "unknown flag " + dashes(name)
-	if near := nearest(name, names); near != "" {
+	if near := Nearest(name, names); near != "" {
 		s += "; did you mean " + dashes(near) + "?"
 	}
 	return s
@@ -116,9 +122,9 @@ func dashes(name string) string {
 	return "--" + name
 }
 
-// usage prints the command's help: usage line, what it does, its flags
+// Usage prints the command's help: usage line, what it does, its flags
 // (a flag's short and long names together) and examples.
-func (c *command) usage(w io.Writer) {
+func (c *Command) Usage(w io.Writer) {
 	fmt.Fprintf(w, "Usage: milepost %s [flags]", c.name)
 	if c.args != "" {
 		fmt.Fprintf(w, " %s", c.args)
@@ -127,7 +133,7 @@ func (c *command) usage(w io.Writer) {
 	type row struct{ names, usage, def string }
 	var rows []row
 	byValue := map[uintptr]int{} // the names of one flag share its Value, a pointer
-	c.flags.VisitAll(func(f *flag.Flag) {
+	c.Flags.VisitAll(func(f *flag.Flag) {
 		if c.hidden[f.Name] {
 			return
 		}
@@ -183,11 +189,11 @@ func (c *command) usage(w io.Writer) {
 	}
 }
 
-// nearest returns the candidate closest to s, when close enough to be a
+// Nearest returns the candidate closest to s, when close enough to be a
 // typo: at most a third of its letters (and one for short words) wrong,
 // missing, extra or swapped. Among equally close ones, the one sharing the
 // longest start with s wins. "" when none is close.
-func nearest(s string, candidates []string) string {
+func Nearest(s string, candidates []string) string {
 	best, bestDist, bestPrefix := "", max(1, len(s)/3)+1, -1
 	for _, c := range candidates {
 		d, p := editDistance(s, c), commonPrefix(s, c)

@@ -1,4 +1,4 @@
-package publish
+package manifest
 
 import (
 	"bytes"
@@ -13,15 +13,15 @@ import (
 // The hand-written manifest codec writes what encoding/json writes and
 // reads back what it wrote, for plain, non-ASCII and escaped names alike.
 func TestManifestCodecMatchesJSON(t *testing.T) {
-	m := manifest{}
+	m := Files{}
 	for i, name := range []string{
 		"index.html", "a b/c.html", "équipe données/status.json", "x&y<z>.svg",
 		`quo"te.html`, `back\slash.html`, "tab\there.html", "line\u2028sep.html", "bad\xffutf8.html",
 	} {
-		m[name] = manifestEntry{Path: name, Size: int64(i * 1000), Sum: sha256.Sum256([]byte(name))}
+		m[name] = Entry{Path: name, Size: int64(i * 1000), Sum: sha256.Sum256([]byte(name))}
 	}
-	m["unknown.html"] = manifestEntry{Path: "unknown.html", Size: 7} // hash not known yet (journal)
-	got := m.encode()
+	m["unknown.html"] = Entry{Path: "unknown.html", Size: 7} // hash not known yet (journal)
+	got := encodeFiles(m)
 
 	// What encoding/json makes of the same entries, in the same layout.
 	var want []byte
@@ -44,30 +44,30 @@ func TestManifestCodecMatchesJSON(t *testing.T) {
 
 	// Read back (the names an output may have): by hand when every string
 	// is verbatim, else through encoding/json; the same entries either way.
-	valid := manifest{}
+	valid := Files{}
 	for name, e := range m {
 		if CheckName(name) == nil {
 			valid[name] = e
 		}
 	}
-	var file manifestFile
-	if err := json.Unmarshal(valid.encode(), &file); err != nil {
+	var f file
+	if err := json.Unmarshal(encodeFiles(valid), &f); err != nil {
 		t.Fatal(err)
 	}
-	read, err := parseManifest(valid.encode())
+	read, err := Parse(encodeFiles(valid))
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, e := range file.Files {
+	for _, e := range f.Files {
 		if read[e.Path] != e {
 			t.Errorf("read %+v, encoding/json %+v", read[e.Path], e)
 		}
 	}
-	plain := manifest{}
+	plain := Files{}
 	for _, name := range []string{"index.html", "a b/c.html", "équipe données/status.json", "x&y<z>.svg", "unknown.html"} {
 		plain[name] = m[name]
 	}
-	entries, ok := parseCanonical(plain.encode())
+	entries, ok := parseCanonical(encodeFiles(plain))
 	if !ok || len(entries) != len(plain) {
 		t.Fatalf("a manifest of verbatim names was not read by hand: %v", entries)
 	}
@@ -87,7 +87,7 @@ func TestManifestCodecMatchesJSON(t *testing.T) {
 	}
 }
 
-func sortedKeys(m manifest) []string {
+func sortedKeys(m Files) []string {
 	var names []string
 	for n := range m {
 		names = append(names, n)
@@ -98,7 +98,7 @@ func sortedKeys(m manifest) []string {
 
 // A manifest edited by hand out of order is still read whole.
 func TestManifestOutOfOrder(t *testing.T) {
-	m, err := parseManifest([]byte(`{"version":1,"files":[{"path":"b.html","size":2,"sha256":""},{"path":"a.html","size":1,"sha256":""}]}`))
+	m, err := Parse([]byte(`{"version":1,"files":[{"path":"b.html","size":2,"sha256":""},{"path":"a.html","size":1,"sha256":""}]}`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,16 +115,16 @@ func TestManifestDigests(t *testing.T) {
 	known := fmt.Sprintf("%x", sum)
 	for _, c := range []struct {
 		text string
-		want digest
+		want Digest
 	}{
 		{known, sum},
-		{"", digest{}},
-		{strings.ToUpper(known), digest{}},
-		{known[:10], digest{}},
-		{"zz" + known[2:], digest{}},
-		{strings.Repeat("0", 64), digest{}},
+		{"", Digest{}},
+		{strings.ToUpper(known), Digest{}},
+		{known[:10], Digest{}},
+		{"zz" + known[2:], Digest{}},
+		{strings.Repeat("0", 64), Digest{}},
 	} {
-		m, err := parseManifest([]byte(`{"generator":"milepost","version":1,"files":[` + "\n" + `{"path":"a.html","size":1,"sha256":"` + c.text + `"}` + "\n]}\n"))
+		m, err := Parse([]byte(`{"generator":"milepost","version":1,"files":[` + "\n" + `{"path":"a.html","size":1,"sha256":"` + c.text + `"}` + "\n]}\n"))
 		if err != nil {
 			t.Fatalf("%q: %v", c.text, err)
 		}
@@ -132,7 +132,16 @@ func TestManifestDigests(t *testing.T) {
 			t.Errorf("sha256 %q read as %x, want %x", c.text, got, c.want)
 		}
 	}
-	if got := string((manifest{"a.html": {Path: "a.html", Size: 1, Sum: sum}}).encode()); !strings.Contains(got, `"sha256":"`+known+`"`) {
+	if got := string(encodeFiles(Files{"a.html": {Path: "a.html", Size: 1, Sum: sum}})); !strings.Contains(got, `"sha256":"`+known+`"`) {
 		t.Errorf("encoded as %s", got)
 	}
+}
+
+// encodeFiles is Encode of m's entries, sorted by path.
+func encodeFiles(m Files) []byte {
+	es := make([]Entry, 0, len(m))
+	for _, n := range sortedKeys(m) {
+		es = append(es, m[n])
+	}
+	return Encode(es)
 }

@@ -1,4 +1,4 @@
-package publish
+package manifest
 
 import (
 	"bytes"
@@ -28,7 +28,7 @@ func FuzzCheckName(f *testing.F) {
 			t.Fatalf("accepted %q, which leaves the destination: %s", name, joined)
 		}
 		for _, segment := range strings.Split(name, "/") {
-			if strings.EqualFold(segment, ".git") || strings.HasPrefix(segment, reservedPrefix) {
+			if strings.EqualFold(segment, ".git") || strings.HasPrefix(segment, ReservedPrefix) {
 				t.Fatalf("accepted %q", name)
 			}
 		}
@@ -38,13 +38,13 @@ func FuzzCheckName(f *testing.F) {
 // FuzzParseManifest: a manifest that parses holds only safe names and
 // survives encode → parse unchanged.
 func FuzzParseManifest(f *testing.F) {
-	if data, err := os.ReadFile(filepath.Join("testdata", "manifest.golden")); err == nil {
+	if data, err := os.ReadFile(filepath.Join("..", "publish", "testdata", "manifest.golden")); err == nil {
 		f.Add(data)
 	}
 	f.Add([]byte(`{"version":1,"files":[{"path":"../x","size":1,"sha256":""}]}`))
 	f.Add([]byte(`{"version":1,"files":[{"path":"a","size":-1,"sha256":""}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		m, err := parseManifest(data)
+		m, err := Parse(data)
 		if err != nil {
 			return
 		}
@@ -53,13 +53,13 @@ func FuzzParseManifest(f *testing.F) {
 				t.Fatalf("accepted entry %+v", e)
 			}
 		}
-		encoded := m.encode()
-		again, err := parseManifest(encoded)
+		encoded := encodeFiles(m)
+		again, err := Parse(encoded)
 		if err != nil {
 			t.Fatalf("re-parsing the encoded manifest: %v\n%s", err, encoded)
 		}
-		if !bytes.Equal(again.encode(), encoded) {
-			t.Fatalf("encode is not stable:\n%s\n%s", encoded, again.encode())
+		if !bytes.Equal(encodeFiles(again), encoded) {
+			t.Fatalf("encode is not stable:\n%s\n%s", encoded, encodeFiles(again))
 		}
 	})
 }

@@ -1,0 +1,221 @@
+package view
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"strings"
+
+	"github.com/milepost/milepost/internal/diag"
+	"github.com/milepost/milepost/internal/render"
+	"github.com/milepost/milepost/internal/status"
+	"github.com/milepost/milepost/internal/wikilink"
+)
+
+// PageView is page.html's view of a page; body is its rendered HTML with
+// wiki-link placeholders (markdown.Parser's output), which it fills.
+func (m *Maker) PageView(in *PageIn, body []byte) *render.View {
+	v := m.view(in.Page.Content.URL, in.Page.Title)
+	v.Page = m.page(in, v, body)
+	v.Crumbs = in.Crumbs
+	return v
+}
+
+// page assembles what page.html shows of a page.
+func (m *Maker) page(in *PageIn, v *render.View, body []byte) *render.Page {
+	p := in.Page
+	pg := &render.Page{
+		Path:       p.Content.Path,
+		SourceFile: m.in.Prefix + p.Content.Path,
+		URL:        p.Content.URL,
+		Title:      p.Title,
+		Kind:       p.Kind,
+		Updated:    Date(p.Content.Updated),
+		Runbook:    p.Kind == "runbook",
+		Tracked:    p.Tracked,
+		Stale:      m.isStale(p),
+		Progress:   m.progress(p.Status.Counts),
+		Sections:   m.sectionViews(p.Status.Sections),
+		Body:       template.HTML(m.fillLinks(in, v, body)),
+	}
+	for _, t := range p.Content.Tags {
+		pg.Tags = append(pg.Tags, render.Link{Title: t, URL: TagURL(t)})
+	}
+	for _, w := range in.Warnings {
+		pg.Warnings = append(pg.Warnings, render.Warning{Kind: w.Kind, Line: w.Line, Message: w.Message, Anchor: w.Section})
+	}
+	titles := sectionTitles(p.Status.Sections)
+	var from *Page
+	var fromTitles map[string]string
+	for _, bl := range in.Backlinks {
+		if bl.From != from { // backlinks are grouped by linking page
+			from, fromTitles = bl.From, sectionTitles(bl.From.Status.Sections)
+		}
+		// A link under the title heading, which the body does not
+		// repeat, points at the page itself: the section has no element.
+		section := bl.Section
+		if _, shown := fromTitles[section]; !shown {
+			section = ""
+		}
+		pg.Backlinks = append(pg.Backlinks, render.Backlink{
+			Title: from.Title, URL: from.Content.URL,
+			SectionID: section, SectionTitle: fromTitles[section],
+		})
+	}
+	pg.Items = itemGroups(p.Status.Items, titles)
+	pg.Legend = legendView(p.Status.Legend)
+	if !pg.Runbook {
+		pg.Badge = m.badgePanel(p)
+		pg.Burnup = burnupOf([]*Page{p}) // runbooks show freshness, not progress
+	}
+	if len(DoneItems(p)) > 0 && p.Tracked && p.Content.URL != "" {
+		pg.Feed = p.Content.URL + "feed.xml"
+	}
+	if p.Content.IsIndex {
+		pg.Folder = m.folderListing(strings.TrimSuffix(p.Content.Path[:max(0, strings.LastIndexByte(p.Content.Path, '/'))], "/"), p, v)
+	}
+	return pg
+}
+
+// sectionViews converts the status section tree for the outline.
+func (m *Maker) sectionViews(ss []*status.Section) []*render.Section {
+	out := make([]*render.Section, len(ss))
+	for i, s := range ss {
+		out[i] = &render.Section{ID: s.ID, Title: s.Title, Level: s.Level, Progress: m.progress(s.Counts), Sections: m.sectionViews(s.Sections)}
+	}
+	return out
+}
+
+// sectionTitles maps every section id of a tree to its title.
+func sectionTitles(ss []*status.Section) map[string]string {
+	t := map[string]string{}
+	var walk func([]*status.Section)
+	walk = func(ss []*status.Section) {
+		for _, s := range ss {
+			t[s.ID] = s.Title
+			walk(s.Sections)
+		}
+	}
+	walk(ss)
+	return t
+}
+
+// legendView is the page's legend as "how this is counted" shows it.
+func legendView(entries []status.LegendEntry) []render.LegendEntry {
+	var out []render.LegendEntry
+	for _, e := range entries {
+		out = append(out, render.LegendEntry{Marker: e.Marker, Label: e.Label, State: e.State})
+	}
+	return out
+}
+
+// itemGroups lists the items by section, in document order.
+func itemGroups(items []status.Item, titles map[string]string) []render.ItemGroup {
+	var groups []render.ItemGroup
+	for _, it := range items {
+		if len(groups) == 0 || groups[len(groups)-1].SectionID != it.Section {
+			groups = append(groups, render.ItemGroup{SectionID: it.Section, SectionTitle: titles[it.Section]})
+		}
+		g := &groups[len(groups)-1]
+		g.Items = append(g.Items, render.Item{Line: it.Line, State: it.State.String(), Source: string(it.Source), Text: it.Text, Date: it.Date})
+	}
+	return groups
+}
+
+// fillLinks replaces the wiki-link placeholders of a page's body with
+// links, images and status cards.
+func (m *Maker) fillLinks(in *PageIn, v *render.View, body []byte) []byte {
+	p, res := in.Page, in.Links
+	return wikilink.Fill(body, len(p.Links), func(i int, w *bytes.Buffer) {
+		href := wikilink.Href(v.URL, v.Site.FileLinks, res[i])
+		if !wikilink.WriteHTML(w, p.Links[i], href, res[i]) {
+			m.writeEmbedCard(w, in.Embeds[i], res[i].Anchor, href)
+		}
+	})
+}
+
+// Warnings are the warnings status.json and the page show for p: the
+// status model's (drift), staleness, a milestone without items, and its
+// links' problems.
+func (m *Maker) Warnings(p *Page) []status.Warning {
+	ws := append([]status.Warning(nil), p.Status.Warnings...)
+	if w, stale := status.StaleWarning(p.Content.Updated, m.in.Now, m.cfg.StaleAfter, p.Content.UpdatedLine); stale {
+		ws = append(ws, w)
+	}
+	if p.Kind == "milestone" && p.Status.Counts.Total() == 0 && p.Content.Kind == "milestone" {
+		ws = append(ws, status.Warning{Kind: diag.KindNoItems, Line: 1, Message: "milestone page with no tracked items"})
+	}
+	var titles map[string]string // made for the first link with a warning
+	for i, rs := range m.in.Links[p.Content.Path] {
+		if len(rs.Warnings) == 0 {
+			continue
+		}
+		if titles == nil {
+			titles = sectionTitles(p.Status.Sections)
+		}
+		section := p.Links[i].Section
+		if _, ok := titles[section]; !ok {
+			section = "" // under the title heading, which the body does not repeat
+		}
+		for _, w := range rs.Warnings {
+			ws = append(ws, status.Warning{Kind: w.Kind, Line: p.Links[i].Line, Section: section, Message: w.Message})
+		}
+	}
+	for _, b := range p.BrokenMD {
+		ws = append(ws, status.Warning{Kind: diag.KindBrokenLink, Line: b.Line, Message: "broken link " + b.Target})
+	}
+	return ws
+}
+
+// writeEmbedCard writes the status card of an embedded page, or of its
+// section anchor.
+func (m *Maker) writeEmbedCard(w *bytes.Buffer, target *Page, anchor, href string) {
+	title, counts := target.Title, target.Status.Counts
+	var items []status.Item
+	if anchor != "" {
+		if s := findSection(target.Status.Sections, anchor); s != nil {
+			title, counts = target.Title+" › "+s.Title, s.Counts
+			ids := map[string]bool{}
+			collectIDs(s, ids)
+			for _, it := range target.Status.Items {
+				if ids[it.Section] {
+					items = append(items, it)
+				}
+			}
+		}
+	}
+	pr := m.progress(counts)
+	esc := template.HTMLEscapeString
+	fmt.Fprintf(w, `<aside class="embed-card"><p class="embed-title"><a href="%s">%s</a></p>`, esc(href), esc(title))
+	if pr.HasItems {
+		w.WriteString(string(render.Bar(pr)))
+	}
+	fmt.Fprintf(w, `<p class="embed-summary">%s</p>`, esc(pr.Summary))
+	if len(items) > 0 {
+		w.WriteString(`<ul class="item-list">`)
+		for _, it := range items {
+			fmt.Fprintf(w, `<li class="s-%s"><span class="state">%s</span> %s</li>`, it.State, it.State, esc(it.Text))
+		}
+		w.WriteString(`</ul>`)
+	}
+	w.WriteString(`</aside>`)
+}
+
+func findSection(ss []*status.Section, id string) *status.Section {
+	for _, s := range ss {
+		if s.ID == id {
+			return s
+		}
+		if f := findSection(s.Sections, id); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+func collectIDs(s *status.Section, ids map[string]bool) {
+	ids[s.ID] = true
+	for _, c := range s.Sections {
+		collectIDs(c, ids)
+	}
+}
