@@ -203,10 +203,18 @@ func (m *Maker) planSig(p *Page) [32]byte {
 	k.Flag(pp.hasHealth)
 	k.Str(string(pp.health.State))
 	k.Str(pp.health.Reasons...)
+	k.Str(p.Content.Owner, p.Content.Target, p.Content.Status)
 	k.Num(len(pp.next))
-	for _, e := range pp.next {
+	for _, e := range pp.next { // the text, owner and due date a card or Up next shows
+		n := pl.Nodes[e.Node]
 		k.Num(e.Node)
-		k.Str(e.Reason)
+		k.Str(e.Reason, n.Text, n.ID, n.Due)
+		if n.Kind == plan.Item {
+			k.Str(m.itemAt(p, e.Node).Owner)
+		} else {
+			s := m.sectionAt(p, e.Node)
+			k.Str(s.ID, s.Title, s.Attrs.Owner)
+		}
 	}
 	node := func(i int) {
 		st := pl.Status[i]
