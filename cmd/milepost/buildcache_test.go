@@ -68,7 +68,7 @@ func TestBuildCache(t *testing.T) {
 	sameAsFresh(t, root, dest, "with damaged summaries")
 
 	// So are damaged loaded pages: every page is read again.
-	loaded := filepath.Join(cache, "loaded-v1.gob")
+	loaded := filepath.Join(cache, "loaded-v2.gob")
 	if err := os.WriteFile(loaded, []byte("not a gob"), 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -628,3 +628,31 @@ func sortSpans(ss []span) {
 		}
 	}
 }
+
+// Strip takes out of text the attributes that Read found in from (the
+// same item's text as markers are read from it, which may differ from
+// text in code and markup): each span of from, in order, is removed where
+// it first occurs in text after the previous one, and the rest is tidied
+// as Read tidies Item.Text. A span not found in text is left alone.
+func Strip(text, from string, spans []Span) string {
+	if len(spans) == 0 {
+		return text
+	}
+	var b strings.Builder
+	pos := 0
+	for _, sp := range spans {
+		part := safeSlice(from, sp.Start, sp.End)
+		if part == "" {
+			continue
+		}
+		k := strings.Index(text[pos:], part)
+		if k < 0 {
+			continue
+		}
+		b.WriteString(text[pos : pos+k])
+		b.WriteByte(' ')
+		pos += k + len(part)
+	}
+	b.WriteString(text[pos:])
+	return tidy(b.String())
+}

@@ -55,7 +55,7 @@ const (
 	// own format (summary.Summaries), which names its version inside.
 	pagesName = "pages.bin"
 	// loadedName holds what LOAD read from each page, without the bodies.
-	loadedName = "loaded-v1.gob"
+	loadedName = "loaded-v2.gob"
 )
 
 // State is what a build leaves for the next.

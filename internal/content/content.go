@@ -37,6 +37,12 @@ type Page struct {
 	Matrices       string // front matter matrices: auto, count, ignore; "" when not given
 	BadgeLabel     string
 
+	// What a status page says of itself: front matter owner, status (as
+	// written: only on-track, at-risk, off-track, paused and done are a
+	// health, anything else is kept and ignored), target and start
+	// (YYYY-MM-DD, "" when absent or not a date).
+	Owner, Status, Target, Start string
+
 	Updated     time.Time // zero when unknown
 	UpdatedLine int       // line the updated date was read from
 

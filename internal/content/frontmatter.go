@@ -264,9 +264,26 @@ func (fm frontMatter) apply(file string, p *Page) (errs diag.List) {
 			}
 			i := map[string]int{"last_updated": 0, "updated": 1, "date": 2}[key]
 			dates[i].t, dates[i].line = t, f.line
+		case "owner", "status":
+			// Never an error: an ADR's status: accepted is the author's.
+			if s, ok := scalarString(f.value); ok {
+				if key == "owner" {
+					p.Owner = strings.TrimPrefix(s, "@")
+				} else {
+					p.Status = s
+				}
+			}
+		case "target", "start":
+			// A date, or ignored: target: v2.0 names a release, not a day.
+			if t, ok := parseDate(f.value); ok {
+				if key == "target" {
+					p.Target = t.Format("2006-01-02")
+				} else {
+					p.Start = t.Format("2006-01-02")
+				}
+			}
 		}
-		// Other keys are the author's own (owner, status, ...): allowed,
-		// and not read.
+		// Other keys are the author's own: allowed, and not read.
 	}
 	for _, d := range dates {
 		if !d.t.IsZero() {

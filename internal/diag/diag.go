@@ -48,10 +48,16 @@ const (
 	KindEmbedCycle     = "embed-cycle"
 	KindNoItems        = "no-items"
 	KindInput          = "input" // unreadable or skipped input files, nesting caps
+	// The plan's kinds (package plan uses the same names).
+	KindOverdue           = "overdue"            // an item or task due before the build date, not done
+	KindUnknownDependency = "unknown-dependency" // a dependency on an id defined nowhere in the site
+	KindDuplicateID       = "duplicate-id"       // an id defined twice
+	KindDependencyCycle   = "dependency-cycle"   // work that waits, through others, on itself
 )
 
 // WarningKinds are all the warning kinds.
-var WarningKinds = []string{KindBrokenLink, KindMissingHeading, KindAmbiguousLink, KindBadLink, KindDrift, KindStale, KindNoItems, KindEmbedCycle, KindInput}
+var WarningKinds = []string{KindBrokenLink, KindMissingHeading, KindAmbiguousLink, KindBadLink, KindDrift, KindStale, KindNoItems, KindEmbedCycle, KindInput,
+	KindOverdue, KindUnknownDependency, KindDuplicateID, KindDependencyCycle}
 
 // ParseKinds reads a comma-separated list of warning kinds ("drift,stale")
 // into a set, rejecting unknown kinds.

@@ -83,10 +83,129 @@ func appendPageJSON(b []byte, j *PageJSON) []byte {
 		b = append(b, `,"items":`...)
 		b = appendList(b, j.Items, appendItem)
 	}
+	if j.Health != nil {
+		b = append(b, `,"health":{"state":`...)
+		b = appendJSONString(b, string(j.Health.State))
+		b = append(b, `,"reasons":`...)
+		b = appendJSONStrings(b, j.Health.Reasons)
+		b = append(b, '}')
+	}
+	b = appendOptString(b, "target", j.Target)
+	b = appendOptString(b, "owner", j.Owner)
+	if len(j.Next) > 0 {
+		b = append(b, `,"next":`...)
+		b = appendList(b, j.Next, appendNext)
+	}
+	if len(j.Tasks) > 0 {
+		b = append(b, `,"tasks":`...)
+		b = appendList(b, j.Tasks, appendTask)
+	}
 	return append(b, '}')
 }
 
-func appendItem(b []byte, it status.Item) []byte {
+func appendNext(b []byte, n NextJSON) []byte {
+	b = append(b, `{"line":`...)
+	b = strconv.AppendInt(b, int64(n.Line), 10)
+	b = append(b, `,"text":`...)
+	b = appendJSONString(b, n.Text)
+	b = append(b, `,"state":`...)
+	b = appendJSONString(b, n.State)
+	b = append(b, `,"reason":`...)
+	b = appendJSONString(b, n.Reason)
+	b = appendOptString(b, "section", n.Section)
+	b = appendOptString(b, "owner", n.Owner)
+	b = appendOptString(b, "due", n.Due)
+	b = appendOptStrings(b, "waiting_on", n.WaitingOn)
+	return append(b, '}')
+}
+
+func appendTask(b []byte, t TaskJSON) []byte {
+	b = append(b, `{"id":`...)
+	b = appendJSONString(b, t.ID)
+	b = append(b, `,"section":`...)
+	b = appendJSONString(b, t.Section)
+	b = append(b, `,"title":`...)
+	b = appendJSONString(b, t.Title)
+	b = append(b, `,"line":`...)
+	b = strconv.AppendInt(b, int64(t.Line), 10)
+	b = append(b, `,"state":`...)
+	b = appendJSONString(b, t.State)
+	b = appendOptString(b, "status", t.Status)
+	b = appendOptString(b, "owner", t.Owner)
+	b = appendOptString(b, "start", t.Start)
+	b = appendOptString(b, "due", t.Due)
+	b = appendOptString(b, "date", t.Date)
+	b = appendOptString(b, "priority", t.Priority)
+	b = appendOptFloat(b, "estimate_hours", t.EstimateHours)
+	b = appendOptStrings(b, "depends", t.Depends)
+	b = appendOptStrings(b, "waiting_on", t.WaitingOn)
+	b = appendOptStrings(b, "external", t.External)
+	b = appendOptBool(b, "overdue", t.Overdue)
+	b = appendOptBool(b, "ready", t.Ready)
+	b = appendOptBool(b, "ready_to_start", t.ReadyToStart)
+	b = appendFields(b, t.Fields)
+	return append(b, '}')
+}
+
+// appendOptString, appendOptStrings, appendOptFloat and appendOptBool
+// write a member as encoding/json does with omitempty: not at all when
+// empty.
+func appendOptString(b []byte, name, v string) []byte {
+	if v == "" {
+		return b
+	}
+	b = append(b, `,"`...)
+	b = append(b, name...)
+	b = append(b, `":`...)
+	return appendJSONString(b, v)
+}
+
+func appendOptStrings(b []byte, name string, v []string) []byte {
+	if len(v) == 0 {
+		return b
+	}
+	b = append(b, `,"`...)
+	b = append(b, name...)
+	b = append(b, `":`...)
+	return appendJSONStrings(b, v)
+}
+
+func appendOptFloat(b []byte, name string, v float64) []byte {
+	if v == 0 {
+		return b
+	}
+	b = append(b, `,"`...)
+	b = append(b, name...)
+	b = append(b, `":`...)
+	js, _ := json.Marshal(v) // rare: only estimates
+	return append(b, js...)
+}
+
+func appendOptBool(b []byte, name string, v bool) []byte {
+	if !v {
+		return b
+	}
+	b = append(b, `,"`...)
+	b = append(b, name...)
+	return append(b, `":true`...)
+}
+
+func appendFields(b []byte, fs []FieldJSON) []byte {
+	if len(fs) == 0 {
+		return b
+	}
+	b = append(b, `,"fields":`...)
+	return appendList(b, fs, func(b []byte, f FieldJSON) []byte {
+		b = append(b, `{"key":`...)
+		b = appendJSONString(b, f.Key)
+		b = append(b, `,"value":`...)
+		b = appendJSONString(b, f.Value)
+		return append(b, '}')
+	})
+}
+
+func appendItem(b []byte, j ItemJSON) []byte {
+	it := j.Item
 	b = append(b, `{"line":`...)
 	b = strconv.AppendInt(b, int64(it.Line), 10)
 	b = append(b, `,"section":`...)
@@ -99,6 +218,31 @@ func appendItem(b []byte, it status.Item) []byte {
 	b = appendJSONString(b, it.Text)
 	b = append(b, `,"date":`...)
 	b = appendJSONStringOrNull(b, it.Date)
+	b = appendOptString(b, "due", it.Due)
+	b = appendOptString(b, "start", it.Start)
+	b = appendOptString(b, "scheduled", it.Scheduled)
+	b = appendOptString(b, "created", it.Created)
+	b = appendOptString(b, "cancelled", it.Cancelled)
+	b = appendOptString(b, "owner", it.Owner)
+	b = appendOptString(b, "priority", it.Priority.String())
+	b = appendOptFloat(b, "estimate_hours", it.EstimateHours)
+	b = appendOptString(b, "id", it.ID)
+	b = appendOptStrings(b, "depends", it.Depends)
+	b = appendOptStrings(b, "waiting_on", j.Plan.WaitingOn)
+	b = appendOptStrings(b, "external", j.Plan.External)
+	b = appendOptBool(b, "overdue", j.Plan.Overdue)
+	b = appendOptBool(b, "ready", j.Plan.Ready)
+	b = appendOptBool(b, "ready_to_start", j.Plan.ReadyToStart)
+	if len(it.Fields) > 0 {
+		b = append(b, `,"fields":`...)
+		b = appendList(b, it.Fields, func(b []byte, f status.Field) []byte {
+			b = append(b, `{"key":`...)
+			b = appendJSONString(b, f.Key)
+			b = append(b, `,"value":`...)
+			b = appendJSONString(b, f.Value)
+			return append(b, '}')
+		})
+	}
 	return append(b, '}')
 }
 

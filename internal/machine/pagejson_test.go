@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"testing"
 
+	"github.com/milepost/milepost/internal/attr"
+	"github.com/milepost/milepost/internal/health"
 	"github.com/milepost/milepost/internal/marker"
 	"github.com/milepost/milepost/internal/status"
 )
@@ -23,9 +25,22 @@ func TestPageJSONMatchesEncodingJSON(t *testing.T) {
 		Warnings:  []status.Warning{{Kind: "drift", Line: 4, Section: "s", Message: odd}, {Kind: "stale", Line: 1}},
 		Links:     []LinkJSON{{Target: odd, Line: 5, URL: &url}, {Target: "gone", Line: 6, Broken: true}},
 		Backlinks: []string{},
-		Items: []status.Item{
-			{Line: 7, Section: "s", State: marker.Done, Source: status.SourceCheckbox, Text: odd, Date: "2026-03-15"},
-			{Line: 8, State: marker.Blocked, Source: status.SourceTable},
+		Items: []ItemJSON{
+			{Item: status.Item{Line: 7, Section: "s", State: marker.Done, Source: status.SourceCheckbox, Text: odd, Date: "2026-03-15"}},
+			{Item: status.Item{Line: 8, State: marker.Blocked, Source: status.SourceTable}},
+			{Item: status.Item{Line: 9, State: marker.Open, Source: status.SourceList, Text: "Ship", Due: "2026-01-03", Start: "2026-01-01",
+				Scheduled: "2026-01-02", Created: "2025-12-01", Cancelled: "2026-02-01", Owner: odd, Priority: attr.High, EstimateHours: 1.5,
+				ID: "abc", Depends: []string{"x", odd}, Fields: []status.Field{{Key: "stage", Value: odd}}},
+				Plan: PlanJSON{WaitingOn: []string{"x"}, External: []string{odd}, Overdue: true, Ready: true, ReadyToStart: true}},
+		},
+		Health: &health.Health{State: health.AtRisk, Reasons: []string{odd}},
+		Target: "2026-05-01", Owner: odd,
+		Next: []NextJSON{{Line: 9, Text: odd, State: "open", Reason: "waiting", Section: "s", Owner: "dana", Due: "2026-01-03", WaitingOn: []string{"x"}}, {Line: 10, Reason: "ready"}},
+		Tasks: []TaskJSON{
+			{ID: "P4-1", Section: "s", Title: odd, Line: 3, State: "active", Status: odd, Owner: "dana", Start: "2026-01-01", Due: "2026-02-01",
+				Date: "2026-01-20", Priority: "high", EstimateHours: 6, Depends: []string{"P1-7"}, WaitingOn: []string{"P1-7"}, External: []string{"P1-7"},
+				Overdue: true, Ready: true, ReadyToStart: true, Fields: []FieldJSON{{Key: odd, Value: odd}}},
+			{ID: "P4-2", State: "open"},
 		},
 	}
 	for _, v := range []*PageJSON{j, {Path: "empty.md"}} {

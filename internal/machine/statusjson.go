@@ -15,6 +15,7 @@ import (
 	"io"
 	"runtime"
 
+	"github.com/milepost/milepost/internal/health"
 	"github.com/milepost/milepost/internal/parallel"
 	"github.com/milepost/milepost/internal/status"
 )
@@ -34,7 +35,123 @@ type PageJSON struct {
 	Warnings  []status.Warning  `json:"warnings"`
 	Links     []LinkJSON        `json:"links"`
 	Backlinks []string          `json:"backlinks"`
-	Items     []status.Item     `json:"items,omitempty"`
+	Items     []ItemJSON        `json:"items,omitempty"`
+	// The page's health (none without tracked items), its front matter
+	// target date and owner; in its own status.json also its Up next list
+	// and its tasks (sections with an id).
+	Health *health.Health `json:"health,omitempty"`
+	Target string         `json:"target,omitempty"`
+	Owner  string         `json:"owner,omitempty"`
+	Next   []NextJSON     `json:"next,omitempty"`
+	Tasks  []TaskJSON     `json:"tasks,omitempty"`
+}
+
+// ItemJSON is one item of a page's status.json: the item as status read
+// it, with what the site's plan says of it.
+type ItemJSON struct {
+	status.Item
+	Plan PlanJSON
+}
+
+// PlanJSON is what the site's plan says of an item or a task.
+type PlanJSON struct {
+	WaitingOn    []string // ids of dependencies not done, its own and its sections'
+	External     []string // its own dependencies defined nowhere in the site
+	Overdue      bool
+	Ready        bool
+	ReadyToStart bool
+}
+
+// itemFlat is ItemJSON as encoding/json writes it, the reference the
+// hand-written encoder is tested against: the attributes and the plan's
+// values appear only when set.
+type itemFlat struct {
+	Line          int         `json:"line"`
+	Section       *string     `json:"section"`
+	State         string      `json:"state"`
+	Source        string      `json:"source"`
+	Text          string      `json:"text"`
+	Date          *string     `json:"date"`
+	Due           string      `json:"due,omitempty"`
+	Start         string      `json:"start,omitempty"`
+	Scheduled     string      `json:"scheduled,omitempty"`
+	Created       string      `json:"created,omitempty"`
+	Cancelled     string      `json:"cancelled,omitempty"`
+	Owner         string      `json:"owner,omitempty"`
+	Priority      string      `json:"priority,omitempty"`
+	EstimateHours float64     `json:"estimate_hours,omitempty"`
+	ID            string      `json:"id,omitempty"`
+	Depends       []string    `json:"depends,omitempty"`
+	WaitingOn     []string    `json:"waiting_on,omitempty"`
+	External      []string    `json:"external,omitempty"`
+	Overdue       bool        `json:"overdue,omitempty"`
+	Ready         bool        `json:"ready,omitempty"`
+	ReadyToStart  bool        `json:"ready_to_start,omitempty"`
+	Fields        []FieldJSON `json:"fields,omitempty"`
+}
+
+// FieldJSON is a field as written.
+type FieldJSON struct {
+	Key   string `json:"key"`
+	Value string `json:"value"`
+}
+
+// MarshalJSON writes it as itemFlat (through encoding/json).
+func (it ItemJSON) MarshalJSON() ([]byte, error) {
+	f := itemFlat{Line: it.Line, State: it.State.String(), Source: string(it.Source), Text: it.Text,
+		Due: it.Due, Start: it.Start, Scheduled: it.Scheduled, Created: it.Created, Cancelled: it.Cancelled,
+		Owner: it.Owner, Priority: it.Priority.String(), EstimateHours: it.EstimateHours, ID: it.ID, Depends: it.Depends,
+		WaitingOn: it.Plan.WaitingOn, External: it.Plan.External, Overdue: it.Plan.Overdue, Ready: it.Plan.Ready, ReadyToStart: it.Plan.ReadyToStart}
+	if it.Section != "" {
+		f.Section = &it.Section
+	}
+	if it.Date != "" {
+		f.Date = &it.Date
+	}
+	for _, fl := range it.Fields {
+		f.Fields = append(f.Fields, FieldJSON{fl.Key, fl.Value})
+	}
+	return json.Marshal(f)
+}
+
+// NextJSON is one line of a page's Up next list, in the order the page
+// shows it. Reason is active, blocked, overdue, ready_to_start, ready or
+// waiting; Section the id of the section it is in (for a task, its own),
+// "" for the page itself.
+type NextJSON struct {
+	Line      int      `json:"line"`
+	Text      string   `json:"text"`
+	State     string   `json:"state"`
+	Reason    string   `json:"reason"`
+	Section   string   `json:"section,omitempty"`
+	Owner     string   `json:"owner,omitempty"`
+	Due       string   `json:"due,omitempty"`
+	WaitingOn []string `json:"waiting_on,omitempty"`
+}
+
+// TaskJSON is a section with an id: a task, its state derived from its
+// items unless its heading declares one, its fields, and what the plan
+// says of it.
+type TaskJSON struct {
+	ID            string      `json:"id"`
+	Section       string      `json:"section"`
+	Title         string      `json:"title"`
+	Line          int         `json:"line"`
+	State         string      `json:"state"`
+	Status        string      `json:"status,omitempty"` // its Status field, as written
+	Owner         string      `json:"owner,omitempty"`
+	Start         string      `json:"start,omitempty"`
+	Due           string      `json:"due,omitempty"`
+	Date          string      `json:"date,omitempty"` // done date: the newest of its items'
+	Priority      string      `json:"priority,omitempty"`
+	EstimateHours float64     `json:"estimate_hours,omitempty"`
+	Depends       []string    `json:"depends,omitempty"`
+	WaitingOn     []string    `json:"waiting_on,omitempty"`
+	External      []string    `json:"external,omitempty"`
+	Overdue       bool        `json:"overdue,omitempty"`
+	Ready         bool        `json:"ready,omitempty"`
+	ReadyToStart  bool        `json:"ready_to_start,omitempty"`
+	Fields        []FieldJSON `json:"fields,omitempty"`
 }
 
 // LinkJSON is one wiki-link of a page and what it resolved to.
@@ -47,10 +164,11 @@ type LinkJSON struct {
 
 // FolderJSON is one folder in status.json, its counts rolled up.
 type FolderJSON struct {
-	Path   string        `json:"path"`
-	URL    string        `json:"url"`
-	Title  string        `json:"title"`
-	Counts status.Counts `json:"counts"`
+	Path   string         `json:"path"`
+	URL    string         `json:"url"`
+	Title  string         `json:"title"`
+	Counts status.Counts  `json:"counts"`
+	Health *health.Health `json:"health,omitempty"` // the worst of its pages'
 }
 
 // NonNil makes a nil list of strings an empty one (JSON [] rather than
@@ -85,6 +203,7 @@ type Status struct {
 	Title     string
 	Generated string // the build time, ISO 8601 in UTC
 	Counts    status.Counts
+	Health    *health.Health // the worst of the pages'; nil when none has one
 	Folders   []FolderJSON
 }
 
@@ -108,6 +227,9 @@ func WriteStatus(w io.Writer, s Status, pages int, entry func(i int) []byte) err
 	field("title", s.Title, false)
 	field("generated", s.Generated, false)
 	field("counts", s.Counts, false)
+	if s.Health != nil {
+		field("health", s.Health, false)
+	}
 	bw.WriteString(`"pages":[`)
 	// Encoding the entries is most of the file's cost.
 	const batch = 256

@@ -31,9 +31,9 @@ var PageTemplates = []string{"page.html", "home.html", "folder.html", "tags.html
 // heading {#main} would make a page with two elements of one id.
 // TestLayoutIDs keeps the list true.
 var LayoutIDs = []string{
-	"backlinks-title", "folder-title", "folders-title", "main", "pages-title", "recent-title",
+	"backlinks-title", "folder-title", "folders-title", "main", "now-title", "pages-title", "recent-title",
 	"search-input", "search-results", "search-status", "site-title", "stale-title", "tagged-title",
-	"warnings-title",
+	"upnext-title", "warnings-title",
 }
 
 // shared are parsed into every page template's set.

@@ -111,8 +111,8 @@ func TestPageShows(t *testing.T) {
 	for _, want := range []string{
 		`<progress class="bar c-green" max="40" value="34" aria-label="34 of 40 done · 85%">85%</progress>`,
 		`<strong>85%</strong>`,
-		`6 warnings`,
-		`<details><summary>4 link problems</summary>`, // more than three fold away
+		`2 warnings`, // drift and staleness, for readers, at the top
+		`<details class="source-notes"><summary><h2>Source notes (4)</h2></summary>`, // links, for authors, folded at the end
 		`<a href="#done">declared COMPLETE but 1 of 2 items are open</a>`,
 		`<figure class="burnup"><svg`,
 		`<figcaption>3 of 4 items done.</figcaption>`,
@@ -174,11 +174,11 @@ func TestWarningsSplit(t *testing.T) {
 	for _, w := range p.StatusWarnings() {
 		status = append(status, w.Kind)
 	}
-	for _, w := range p.LinkWarnings() {
+	for _, w := range p.SourceNotes() {
 		links = append(links, w.Kind)
 	}
 	if strings.Join(status, ",") != "stale,drift" || strings.Join(links, ",") != "broken-link,broken-link,missing-heading,bad-link" {
-		t.Errorf("status warnings %v, link warnings %v", status, links)
+		t.Errorf("status warnings %v, source notes %v", status, links)
 	}
 }
 

@@ -114,29 +114,33 @@ type Page struct {
 	Folder     *Folder // set when the page is its folder's page
 	Burnup     *Chart  // items done over time, nil when too few are dated
 	Feed       string  // URL of the page's own Atom feed (relative to the site root), "" when none
+	Plan       *Plan   // health and Up next; nil for pages without tracked items
 }
 
-// linkWarningKinds are the warnings about links, which a page folds away
-// (a page with many broken links would otherwise open with a wall of them).
-var linkWarningKinds = map[string]bool{"broken-link": true, "missing-heading": true, "ambiguous-link": true, "bad-link": true, "embed-cycle": true}
+// sourceNoteKinds are the warnings for a page's authors rather than its
+// readers, which a page folds into "Source notes" at its end: links that
+// found nothing, the plan's ids and dependencies, and overdue work (which
+// Up next already shows a reader).
+var sourceNoteKinds = map[string]bool{"broken-link": true, "missing-heading": true, "ambiguous-link": true, "bad-link": true, "embed-cycle": true,
+	"unknown-dependency": true, "duplicate-id": true, "dependency-cycle": true, "overdue": true}
 
-// StatusWarnings are the page's warnings that are not about links (drift,
-// staleness, no items).
+// StatusWarnings are the page's warnings for a reader (drift, staleness,
+// no items), shown at its top.
 func (p *Page) StatusWarnings() []Warning {
 	var out []Warning
 	for _, w := range p.Warnings {
-		if !linkWarningKinds[w.Kind] {
+		if !sourceNoteKinds[w.Kind] {
 			out = append(out, w)
 		}
 	}
 	return out
 }
 
-// LinkWarnings are the page's warnings about links.
-func (p *Page) LinkWarnings() []Warning {
+// SourceNotes are the page's warnings for its authors.
+func (p *Page) SourceNotes() []Warning {
 	var out []Warning
 	for _, w := range p.Warnings {
-		if linkWarningKinds[w.Kind] {
+		if sourceNoteKinds[w.Kind] {
 			out = append(out, w)
 		}
 	}
@@ -224,6 +228,10 @@ type Badge struct {
 
 // Card is a page or folder in a listing.
 type Card struct {
+	Health   *Health // nil when it has none
+	Owner    string
+	Target   string
+	Next     string // the first line of its Up next list
 	Title    string
 	URL      string
 	Kind     string
@@ -236,6 +244,7 @@ type Card struct {
 
 // Folder is a folder's listing: its pages and sub-folders, rolled up.
 type Folder struct {
+	Health   *Health
 	Path     string
 	Title    string
 	URL      string
@@ -247,6 +256,8 @@ type Folder struct {
 
 // Home is the site's front page.
 type Home struct {
+	Health *Health    // the site's: the worst of its pages'
+	Now    []NextItem // the site's work in progress, blocked and overdue, then what is next, a few of each page
 	Groups []Group
 	Recent []Done
 	Stale  []Card
@@ -308,4 +319,43 @@ func (v *View) BrokenByPage() []BrokenGroup {
 		groups[i].Links = append(groups[i].Links, b)
 	}
 	return groups
+}
+
+// Health is a page's, folder's or the site's health as a pill shows it.
+type Health struct {
+	State   string   // on-track, at-risk, off-track, paused, done, no-target
+	Label   string   // "At risk"
+	Reasons []string // why, for a reader
+}
+
+// Plan is the top of a tracked page: health, target, owner, and what comes
+// next.
+type Plan struct {
+	Health *Health // nil when the page has no health
+	Target string  // YYYY-MM-DD or ""
+	Owner  string
+	Next   []NextItem
+	// Waiting are the page's tasks waiting on others, listed apart from
+	// the work that can move now.
+	Waiting []NextItem
+}
+
+// NextItem is one line of a page's Up next block.
+type NextItem struct {
+	Line         int
+	Text         string
+	State        string // the item's state: open, active, blocked …
+	Reason       string // active, blocked, overdue, ready_to_start, ready, waiting
+	ReasonLabel  string // "In progress", "Blocked", "Overdue", "Ready to start", "Next", "Waiting"
+	TaskID       string // the id of a task section ("P4-2"), "" for an item
+	SectionID    string // the section it is in (a task: its own), "" for the page
+	SectionTitle string
+	Owner        string
+	Due          string
+	Overdue      bool
+	WaitingOn    []string
+	External     []string // what it waits on that is defined nowhere in the site
+	Waits        string   // WaitingOn for a reader: "P4-1, P2-2 (not in this site)"
+	URL          string   // where it is, relative to the view: "#p4-2-git-auth", "../tasks/phase-4/#…"
+	PageTitle    string   // set where entries of several pages are listed (the home page)
 }

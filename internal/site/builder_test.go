@@ -137,10 +137,13 @@ func mutate(rng *rand.Rand, fsys fstest.MapFS, now time.Time) (string, []string)
 		}
 		f.ModTime = now
 		return "date " + pick, []string{pick}
-	case 6: // a box that starts or stops: counts everywhere, no link changes
+	case 6: // a box that starts, finishes or is added: counts everywhere, no link changes;
+		// a task finished makes another page's work ready (the site's plan)
 		f := fsys[pick]
 		if bytes.Contains(f.Data, []byte("- [ ]")) {
 			f.Data = bytes.Replace(f.Data, []byte("- [ ]"), []byte("- [/]"), 1)
+		} else if bytes.Contains(f.Data, []byte("- [/]")) {
+			f.Data = bytes.Replace(f.Data, []byte("- [/]"), []byte("- [x]"), 1)
 		} else {
 			f.Data = append(append([]byte(nil), f.Data...), "\n- [ ] more\n"...)
 		}

@@ -79,6 +79,15 @@ func (r *renderer) dirtyPages() map[string]bool {
 			changed[p.Content.Path] = true
 		}
 	}
+	// The site's plan reaches across pages: a task done on one page makes
+	// another's ready. A page that shows a different plan is dirty, and
+	// so are the listings that show its health and next item.
+	for _, p := range r.pages {
+		if prev, ok := r.prevMemo.planSigs[p.Content.Path]; !ok || prev != r.views.PlanSig(p.Content.Path) {
+			dirty[p.Content.Path] = true
+			changed[p.Content.Path] = true
+		}
+	}
 	if len(changed) == 0 {
 		return dirty
 	}

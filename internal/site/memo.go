@@ -36,8 +36,12 @@ type memoTable struct {
 	// bytes holds other memoised outputs: "json:"+page path is the page's
 	// entry in status.json, "list:"+output name a folder or tag page.
 	bytes map[string]bytesMemo
-	// warnings are the pages' warnings, by content path.
+	// warnings are the pages' warnings, by content path, but the plan's
+	// (which another page's edit can change).
 	warnings map[string][]status.Warning
+	// planSigs are what each page showed of the site's plan
+	// (view.Maker.PlanSig), by content path.
+	planSigs map[string][32]byte
 }
 
 // keptWarnings returns the warnings path had in the build t is the memo

@@ -74,6 +74,10 @@ func (r *renderer) run(ctx context.Context) (*Result, error) {
 	r.collectAllWarnings(dirty)
 	if r.nextMemo != nil {
 		r.nextMemo.siteKey = r.siteKey
+		r.nextMemo.planSigs = make(map[string][32]byte, len(r.pages))
+		for _, p := range r.pages {
+			r.nextMemo.planSigs[p.Content.Path] = r.views.PlanSig(p.Content.Path)
+		}
 	}
 	r.keys = r.pageKeys(dirty)
 	steps := []func() error{
@@ -103,21 +107,31 @@ func (r *renderer) run(ctx context.Context) (*Result, error) {
 // gives it), and reports staleness and pages without items.
 func (r *renderer) collectAllWarnings(dirty map[string]bool) {
 	warnings := make(map[string][]status.Warning, len(r.pages))
+	own := make(map[string][]status.Warning, len(r.pages)) // without the plan's, for the next build
 	for _, p := range r.pages {
 		ws, kept := r.prevMemo.keptWarnings(p.Content.Path, dirty)
 		if !kept {
 			ws = r.views.Warnings(&p.Page)
 		}
-		warnings[p.Content.Path] = ws
+		own[p.Content.Path] = ws
 		for _, w := range ws {
 			if w.Kind == diag.KindStale || w.Kind == diag.KindNoItems {
 				r.diags = append(r.diags, diag.Warnf(w.Kind, r.prefix+p.Content.Path, w.Line, 0, "%s", w.Message))
 			}
 		}
+		// The plan's warnings are made afresh: another page's edit can
+		// change them.
+		if pws := r.views.PlanWarnings(p.Content.Path); len(pws) > 0 {
+			ws = append(append(make([]status.Warning, 0, len(ws)+len(pws)), ws...), pws...)
+			for _, w := range pws {
+				r.diags = append(r.diags, diag.Warnf(w.Kind, r.prefix+p.Content.Path, w.Line, 0, "%s", w.Message))
+			}
+		}
+		warnings[p.Content.Path] = ws
 	}
 	r.views.SetWarnings(warnings)
 	if r.nextMemo != nil {
-		r.nextMemo.warnings = warnings
+		r.nextMemo.warnings = own
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/milepost/milepost/internal/attr"
 	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/markdown"
 	"github.com/milepost/milepost/internal/marker"
@@ -65,11 +66,12 @@ type sectionNode struct {
 	offset      int
 	parent      *sectionNode
 	children    []*sectionNode
-	items       []*found // own items, in document order
-	bodyItems   int      // how many of items come from rules 1-3
-	headingItem bool     // the heading itself is an item (rule 4)
-	decl        declared // the heading's marker
-	scope       bool     // under a heading that declares its items out of scope (rule 8)
+	items       []*found    // own items, in document order
+	bodyItems   int         // how many of items come from rules 1-3
+	headingItem bool        // the heading itself is an item (rule 4)
+	decl        declared    // the heading's marker
+	scope       bool        // under a heading that declares its items out of scope (rule 8)
+	fieldLines  []attr.Line // source lines of its own paragraphs, for "**Field:** value" lines
 	sec         *Section
 }
 
@@ -87,6 +89,7 @@ func Compute(doc ast.Node, src []byte, opts Options) *Page {
 	}
 	c.readLegends(doc)
 	root := c.buildTree(doc)
+	c.sectionAttributes(root)
 	c.headingItems(root, opts.HeadingItems)
 	c.count(root)
 	c.headingDrift(root)
@@ -115,6 +118,9 @@ func (c *computer) buildTree(doc ast.Node) *sectionNode {
 		h, ok := n.(*ast.Heading)
 		if !ok {
 			c.collectBlock(n, &c.cur.items)
+			if n.Kind() == ast.KindParagraph && c.cur.heading != nil {
+				c.cur.fieldLines = c.appendLines(c.cur.fieldLines, n)
+			}
 			continue
 		}
 		for len(stack) > 1 && stack[len(stack)-1].level >= h.Level {
@@ -139,6 +145,33 @@ func (c *computer) buildTree(doc ast.Node) *sectionNode {
 		c.cur = s
 	}
 	return root
+}
+
+// appendLines appends the source lines of paragraph n to lines.
+func (c *computer) appendLines(lines []attr.Line, n ast.Node) []attr.Line {
+	segs := n.Lines()
+	for i := 0; i < segs.Len(); i++ {
+		seg := segs.At(i)
+		lines = append(lines, attr.Line{Number: c.lines.Line(seg.Start), Text: string(seg.Value(c.src))})
+	}
+	return lines
+}
+
+// sectionAttributes gives every section below s its task id (the id its
+// heading begins with), the state its heading declares and what its
+// "**Field:** value" lines say.
+func (c *computer) sectionAttributes(s *sectionNode) {
+	for _, ch := range s.children {
+		ch.sec.TaskID, _ = attr.HeadingID(ch.sec.Title)
+		if ch.decl.found {
+			ch.sec.Declared = ch.decl.state.String()
+		}
+		if len(ch.fieldLines) > 0 {
+			ch.sec.Attrs = attr.ReadSection(ch.fieldLines)
+			ch.fieldLines = nil
+		}
+		c.sectionAttributes(ch)
+	}
 }
 
 // headingItems applies rule 4 below s, bottom-up.

@@ -31,6 +31,9 @@ func dump(p *Page) string {
 	secs = func(ss []*Section) {
 		for _, s := range ss {
 			fmt.Fprintf(&b, "%s %s %q line %d: %s\n", strings.Repeat("#", s.Level), s.ID, s.Title, s.Line, countsText(s.Counts))
+			if a := sectionAttrsText(s); a != "" {
+				fmt.Fprintf(&b, "  %s\n", a)
+			}
 			secs(s.Sections)
 		}
 	}
@@ -44,6 +47,7 @@ func dump(p *Page) string {
 		if it.Date != "" {
 			fmt.Fprintf(&b, " date %s", it.Date)
 		}
+		b.WriteString(itemAttrsText(it))
 		b.WriteByte('\n')
 	}
 	for _, e := range p.Legend {
@@ -133,4 +137,44 @@ func fixturePages(t testing.TB) [][]byte {
 		out = append(out, page)
 	}
 	return out
+}
+
+// itemAttrsText writes an item's attributes, those it has, as
+// " key value" pairs.
+func itemAttrsText(it Item) string {
+	var b strings.Builder
+	for _, kv := range [][2]string{{"due", it.Due}, {"start", it.Start}, {"scheduled", it.Scheduled}, {"created", it.Created},
+		{"cancelled", it.Cancelled}, {"owner", it.Owner}, {"priority", it.Priority.String()}, {"id", it.ID}, {"depends", strings.Join(it.Depends, ",")}} {
+		if kv[1] != "" {
+			fmt.Fprintf(&b, " %s %s", kv[0], kv[1])
+		}
+	}
+	if it.EstimateHours != 0 {
+		fmt.Fprintf(&b, " estimate %gh", it.EstimateHours)
+	}
+	for _, f := range it.Fields {
+		fmt.Fprintf(&b, " field %q=%q", f.Key, f.Value)
+	}
+	return b.String()
+}
+
+// sectionAttrsText writes a section's task id, declared state and field
+// lines, those it has.
+func sectionAttrsText(s *Section) string {
+	var parts []string
+	a := s.Attrs
+	for _, kv := range [][2]string{{"task", s.TaskID}, {"status", a.Status}, {"owner", a.Owner}, {"due", a.Due},
+		{"start", a.Start}, {"risk", a.Risk}, {"priority", a.Priority.String()}, {"estimate", a.Estimate}, {"actual", a.Actual},
+		{"depends", strings.Join(a.Depends, ",")}, {"depends-all", a.DependsAll}} {
+		if kv[1] != "" {
+			parts = append(parts, kv[0]+" "+kv[1])
+		}
+	}
+	if a.NoDepends {
+		parts = append(parts, "depends none")
+	}
+	for _, f := range a.Fields {
+		parts = append(parts, fmt.Sprintf("field %q=%q", f.Key, f.Value))
+	}
+	return strings.Join(parts, "; ")
 }

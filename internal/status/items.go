@@ -3,6 +3,7 @@ package status
 import (
 	"strings"
 
+	"github.com/milepost/milepost/internal/attr"
 	"github.com/milepost/milepost/internal/marker"
 	"github.com/milepost/milepost/internal/mdtext"
 	"github.com/yuin/goldmark/ast"
@@ -133,7 +134,10 @@ func (c *computer) ownText(n ast.Node) string {
 	return markerText(n, c.src)
 }
 
-// newItem makes an item for node n.
+// newItem makes an item for node n: text is what a reader sees, own the
+// text its marker, dates and attributes are read from (code left out).
+// The attributes are taken out of text; a heading item keeps its title
+// (its section's id and fields come from the heading).
 func (c *computer) newItem(n ast.Node, st State, src Source, text, own string) *found {
 	it := &found{offset: c.offsetOf(n)}
 	if c.cur != nil && c.cur.scope && st != marker.Done {
@@ -143,12 +147,34 @@ func (c *computer) newItem(n ast.Node, st State, src Source, text, own string) *
 	it.Source = src
 	it.Text = text
 	it.node = n
-	if st == marker.Done {
-		if d, ok := marker.FirstDate(own); ok {
+	rest := own
+	if src != SourceHeading {
+		a := attr.Read(own)
+		if len(a.Spans) > 0 || len(a.Fields) > 0 {
+			it.setAttributes(a)
+			it.Text = attr.Strip(text, own, a.Spans)
+			rest = a.Text
+		}
+	}
+	if st == marker.Done && it.Date == "" {
+		if d, ok := marker.FirstDate(rest); ok {
 			it.Date = d
 		}
 	}
 	return it
+}
+
+// setAttributes keeps what attr read of an item's text.
+func (it *found) setAttributes(a attr.Item) {
+	it.Due, it.Start, it.Scheduled, it.Created, it.Cancelled = a.Due, a.Start, a.Scheduled, a.Created, a.Cancelled
+	it.Owner, it.Priority, it.EstimateHours, it.ID = a.Owner, a.Priority, a.EstimateHours, a.ID
+	it.Depends = a.Depends
+	if a.Done != "" && it.State == marker.Done {
+		it.Date = a.Done
+	}
+	for _, f := range a.Fields {
+		it.Fields = append(it.Fields, Field{Key: f.Key, Value: f.Value})
+	}
 }
 
 // countOf tallies items.

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/milepost/milepost/internal/attr"
 	"github.com/milepost/milepost/internal/marker"
 	"github.com/milepost/milepost/internal/mdtext"
 	"github.com/milepost/milepost/internal/tasklist"
@@ -30,7 +31,12 @@ func readMarker(v *marker.Vocabulary, n ast.Node, src []byte, ctx marker.Context
 	if n == nil {
 		return declared{}
 	}
-	text := markerText(n, src)
+	return readMarkerOf(v, n, markerText(n, src), src, ctx)
+}
+
+// readMarkerOf is readMarker with the node's marker text given, as a list
+// item's is once its attributes are taken out.
+func readMarkerOf(v *marker.Vocabulary, n ast.Node, text string, src []byte, ctx marker.Context) declared {
 	m, ok := v.Find(text, ctx)
 	if leadingStrike(n, src) {
 		if ok && m.Kind == marker.Word && m.State == marker.Dropped {
@@ -64,7 +70,15 @@ func (c *computer) listItemMarker(p ast.Node) declared {
 			return declared{true, m.State, label[m.Start:m.End]}
 		}
 	}
-	if d := readMarker(c.vocab, p, c.src, marker.Prose); d.found {
+	// Attributes are not markers: "Ship ⏳ 2026-02-01" is open and
+	// scheduled, "Deploy ⛔ abc" waits on abc. "✅ <date>" and
+	// "❌ <date>" are both.
+	a := attr.Read(text)
+	if a.HasMark && !leadingStrike(p, c.src) {
+		return declared{true, a.Mark, a.Mark.String()}
+	}
+	text = a.Text
+	if d := readMarkerOf(c.vocab, p, text, c.src, marker.Prose); d.found {
 		return d
 	}
 	if m, ok := c.vocab.TrailingStatus(text); ok {

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/milepost/milepost/internal/attr"
 	"github.com/milepost/milepost/internal/marker"
 	"github.com/milepost/milepost/internal/mdtext"
 	"github.com/yuin/goldmark/ast"
@@ -339,7 +340,43 @@ func (c *computer) record(table, header ast.Node, rows []ast.Node) *found {
 			continue
 		}
 		cells := childrenOf(r)
-		it.Fields = append(it.Fields, Field{Key: mdtext.Inline(cells[0], c.src), Value: mdtext.Inline(cells[1], c.src)})
+		it.recordField(mdtext.Inline(cells[0], c.src), mdtext.Inline(cells[1], c.src))
 	}
 	return it
+}
+
+// recordField keeps one row of a key/value record: the rows that name an
+// attribute (Owner, Due, Priority, Estimate, Id, Depends on …) set it
+// when their value reads, as an inline field with that key would; the
+// others are kept as written.
+func (it *found) recordField(key, value string) {
+	k := strings.Trim(key, " *_`:")
+	a := attr.Read("[" + k + ":: " + value + "]")
+	if len(a.Fields) == 0 && len(a.Spans) > 0 {
+		if a.Owner != "" && it.Owner == "" {
+			it.Owner = a.Owner
+		}
+		for _, d := range []struct {
+			dst *string
+			v   string
+		}{{&it.Due, a.Due}, {&it.Start, a.Start}, {&it.Scheduled, a.Scheduled}, {&it.Created, a.Created}, {&it.Cancelled, a.Cancelled}, {&it.ID, a.ID}} {
+			if *d.dst == "" {
+				*d.dst = d.v
+			}
+		}
+		if it.Priority == attr.NoPriority {
+			it.Priority = a.Priority
+		}
+		if it.EstimateHours == 0 {
+			it.EstimateHours = a.EstimateHours
+		}
+		if a.Done != "" && it.State == marker.Done {
+			it.Date = a.Done
+		}
+		if len(a.Depends) > 0 && it.Depends == nil {
+			it.Depends = a.Depends
+		}
+		return
+	}
+	it.Fields = append(it.Fields, Field{Key: key, Value: value})
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strconv"
 
+	"github.com/milepost/milepost/internal/attr"
 	"github.com/milepost/milepost/internal/marker"
 )
 
@@ -106,13 +107,23 @@ type Item struct {
 	State   State  `json:"state"`
 	Source  Source `json:"source"`
 	Text    string `json:"text"` // plain text of the item's own content, markup removed, emoji kept
-	Date    string `json:"date"` // first ISO date in a done item's own text, or ""
-	// Fields are the other rows of a key/value record (owner, stage,
-	// links), in table order; status.json does not show them yet.
-	Fields []Field `json:"-"`
+	Date    string `json:"date"` // done date: ✅ <date> or [completion:: …], else the first ISO date in a done item's own text; or ""
+
+	// Attributes (package attr), taken out of Text; "" or zero when not
+	// given. Dates are YYYY-MM-DD.
+	Due, Start, Scheduled, Created, Cancelled string
+	Owner                                     string        // handle without "@", or a name as written
+	Priority                                  attr.Priority // NoPriority when none
+	EstimateHours                             float64       // 1d = 8h, 1w = 40h, a range at its upper bound
+	ID                                        string
+	Depends                                   []string // ids it waits for
+	// Fields are the item's other fields as written: a key/value record's
+	// other rows (stage, links), inline fields milepost does not know
+	// ([stage:: beta]), and known ones whose value did not read.
+	Fields []Field
 }
 
-// Field is one key/value row of a record.
+// Field is one key and value as written.
 type Field struct {
 	Key, Value string
 }
@@ -126,6 +137,15 @@ type Section struct {
 	Line     int        `json:"line"`
 	Counts   Counts     `json:"counts"` // own items plus all sub-sections'
 	Sections []*Section `json:"sections"`
+
+	// TaskID is the id the heading begins with ("P4-1: Git Smart HTTP"),
+	// "" when none: a section with one is a task (package plan).
+	TaskID string `json:"-"`
+	// Declared is the state the heading's own marker declares, "" when it
+	// carries none.
+	Declared string `json:"-"`
+	// Attrs are what the section's "**Field:** value" lines say.
+	Attrs attr.Section `json:"-"`
 }
 
 // Warning is a problem the status model found in a page: drift (declared

@@ -3,6 +3,8 @@ package summary
 import (
 	"encoding/binary"
 	"errors"
+	"math"
+	"math/bits"
 )
 
 // encoder and decoder are the primitives of the summaries file
@@ -15,6 +17,20 @@ type encoder struct{ b []byte }
 func (e *encoder) int(v int)    { e.b = binary.AppendVarint(e.b, int64(v)) }
 func (e *encoder) uint(n int)   { e.b = binary.AppendUvarint(e.b, uint64(n)) }
 func (e *encoder) str(s string) { e.uint(len(s)); e.b = append(e.b, s...) }
+
+// float writes a number's bits, byte-reversed so that small round
+// numbers (2h, 40h) make short varints.
+func (e *encoder) float(v float64) {
+	e.b = binary.AppendUvarint(e.b, bits.ReverseBytes64(math.Float64bits(v)))
+}
+
+// strs writes a list of strings.
+func (e *encoder) strs(ss []string) {
+	e.list(len(ss), ss == nil)
+	for _, s := range ss {
+		e.str(s)
+	}
+}
 
 func (e *encoder) bool(v bool) {
 	if v {
@@ -76,6 +92,21 @@ func (d *decoder) int() int {
 }
 
 func (d *decoder) str() string { return string(d.bytes(d.count(1))) }
+
+func (d *decoder) float() float64 { return math.Float64frombits(bits.ReverseBytes64(d.uint())) }
+
+// strs reads what encoder.strs wrote.
+func (d *decoder) strs() []string {
+	n, ok := d.list(1)
+	if !ok {
+		return nil
+	}
+	ss := make([]string, n)
+	for i := range ss {
+		ss[i] = d.str()
+	}
+	return ss
+}
 
 func (d *decoder) bool() bool {
 	b := d.bytes(1)

@@ -8,6 +8,7 @@ import (
 	"hash/crc32"
 	"io"
 
+	"github.com/milepost/milepost/internal/attr"
 	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/marker"
 	"github.com/milepost/milepost/internal/status"
@@ -39,7 +40,7 @@ type summaryRecord struct {
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // summariesMagic opens the file and names its format.
-const summariesMagic = "milepost page summaries v2\n"
+const summariesMagic = "milepost page summaries v3\n"
 
 // Read indexes the summaries Write wrote into data. The records keep
 // referring to data: the caller must not change it.
@@ -141,6 +142,12 @@ func (e *encoder) summary(p *Page) {
 		e.str(string(it.Source))
 		e.str(it.Text)
 		e.str(it.Date)
+		for _, v := range [...]string{it.Due, it.Start, it.Scheduled, it.Created, it.Cancelled, it.Owner, it.ID} {
+			e.str(v)
+		}
+		e.int(int(it.Priority))
+		e.float(it.EstimateHours)
+		e.strs(it.Depends)
 		e.list(len(it.Fields), it.Fields == nil)
 		for _, f := range it.Fields {
 			e.str(f.Key)
@@ -222,8 +229,40 @@ func (e *encoder) sections(ss []*status.Section) {
 		e.int(s.Level)
 		e.int(s.Line)
 		e.counts(s.Counts)
+		e.str(s.TaskID)
+		e.str(s.Declared)
+		e.sectionAttrs(&s.Attrs)
 		e.sections(s.Sections)
 	}
+}
+
+func (e *encoder) sectionAttrs(a *attr.Section) {
+	for _, v := range [...]string{a.Status, a.Owner, a.Due, a.Start, a.Risk, a.Estimate, a.Actual, a.DependsAll} {
+		e.str(v)
+	}
+	e.int(int(a.Priority))
+	e.float(a.EstimateHours)
+	e.float(a.ActualHours)
+	e.strs(a.Depends)
+	e.bool(a.NoDepends)
+	e.int(a.DependsLine)
+	e.list(len(a.Fields), a.Fields == nil)
+	for _, f := range a.Fields {
+		e.str(f.Key)
+		e.str(f.Value)
+	}
+}
+
+func (d *decoder) sectionAttrs() attr.Section {
+	a := attr.Section{Status: d.str(), Owner: d.str(), Due: d.str(), Start: d.str(), Risk: d.str(), Estimate: d.str(), Actual: d.str(), DependsAll: d.str(),
+		Priority: attr.Priority(d.int()), EstimateHours: d.float(), ActualHours: d.float(), Depends: d.strs(), NoDepends: d.bool(), DependsLine: d.int()}
+	if n, ok := d.list(2); ok {
+		a.Fields = make([]attr.Field, n)
+		for i := range a.Fields {
+			a.Fields[i] = attr.Field{Key: d.str(), Value: d.str()}
+		}
+	}
+	return a
 }
 
 // summary decodes what encoder.summary wrote.
@@ -235,7 +274,10 @@ func (d *decoder) summary() *Page {
 	if n, ok := d.list(6); ok {
 		st.Items = make([]status.Item, n)
 		for i := range st.Items {
-			st.Items[i] = status.Item{Line: d.int(), Section: d.str(), State: marker.State(d.int()), Source: status.Source(d.str()), Text: d.str(), Date: d.str()}
+			it := &st.Items[i]
+			*it = status.Item{Line: d.int(), Section: d.str(), State: marker.State(d.int()), Source: status.Source(d.str()), Text: d.str(), Date: d.str(),
+				Due: d.str(), Start: d.str(), Scheduled: d.str(), Created: d.str(), Cancelled: d.str(), Owner: d.str(), ID: d.str(),
+				Priority: attr.Priority(d.int()), EstimateHours: d.float(), Depends: d.strs()}
 			if n, ok := d.list(2); ok {
 				st.Items[i].Fields = make([]status.Field, n)
 				for j := range st.Items[i].Fields {
@@ -317,7 +359,7 @@ func (d *decoder) sections(depth int) []*status.Section {
 	}
 	ss := make([]*status.Section, n)
 	for i := range ss {
-		ss[i] = &status.Section{ID: d.str(), Title: d.str(), Level: d.int(), Line: d.int(), Counts: d.counts()}
+		ss[i] = &status.Section{ID: d.str(), Title: d.str(), Level: d.int(), Line: d.int(), Counts: d.counts(), TaskID: d.str(), Declared: d.str(), Attrs: d.sectionAttrs()}
 		ss[i].Sections = d.sections(depth + 1)
 	}
 	return ss

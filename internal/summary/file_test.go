@@ -90,6 +90,8 @@ func fillAt(v reflect.Value, seed, depth int) int {
 		v.SetInt(int64(seed))
 	case reflect.Uint8:
 		v.SetUint(uint64(seed % 256))
+	case reflect.Float64:
+		v.SetFloat(float64(seed) + 0.5)
 	case reflect.Bool:
 		v.SetBool(true)
 	default:

@@ -33,6 +33,9 @@ type PageIn struct {
 	Warnings []status.Warning
 	// Folder is, for a folder's own page, FolderSig of its folder.
 	Folder [32]byte
+	// Plan is what the page shows of the site's plan (PlanSig): another
+	// page's edit can change it.
+	Plan [32]byte
 }
 
 // Backlink is one page linking to another, from one of its sections.
@@ -61,6 +64,7 @@ func (m *Maker) PageIn(p *Page) *PageIn {
 	if p.Content.IsIndex {
 		in.Folder = m.FolderSig(m.FolderAt(p.Content.URL))
 	}
+	in.Plan = m.PlanSig(p.Content.Path)
 	return in
 }
 
@@ -104,6 +108,7 @@ func (in *PageIn) Key(site [32]byte) [32]byte {
 		k.Num(w.Line)
 	}
 	k.Raw(in.Folder[:])
+	k.Raw(in.Plan[:])
 	return k.Sum()
 }
 
@@ -129,6 +134,8 @@ func (m *Maker) FolderSig(d string) [32]byte {
 			k.Str(d, m.FolderTitle(d))
 			for _, p := range m.pagesIn[d] {
 				k.Raw(p.SummarySig[:])
+				plan := m.PlanSig(p.Content.Path)
+				k.Raw(plan[:])
 				k.Str(p.Content.URL)
 			}
 			for _, sub := range m.subfolders[d] {

@@ -20,6 +20,7 @@ var fromSource = map[string]bool{
 	"Content.Aliases": true, "Content.Draft": true, "Content.Track": true, "Content.HeadingItems": true,
 	"Content.Matrices": true, "Content.BadgeLabel": true, "Content.Updated": true, "Content.UpdatedLine": true,
 	"Content.Body": true, "Content.BodyLine": true, "Content.Diags": true,
+	"Content.Owner": true, "Content.Status": true, "Content.Target": true, "Content.Start": true,
 	// Unread says whether the body is in memory, not what it is.
 	"Content.Unread": true,
 	// summary.Page: PARSE's result from the source (Lookups are in the
@@ -42,6 +43,30 @@ var notShownOfOthers = map[string]bool{
 	"Status.Warnings": true, "Status.Legend": true,
 	"Status.Sections.Line": true, "Status.Sections.Sections.Line": true,
 	"Status.Items.Line": true, "Status.Items.Source": true, "Status.Items.Fields": true,
+	// What a page shows of other pages' plans (their attributes, ids,
+	// dependencies, owners and health) enters its key through PageIn.Plan
+	// (Maker.PlanSig), computed from the whole site's plan.
+	"Content.Owner": true, "Content.Start": true, "Content.Status": true, "Content.Target": true,
+	"Status.Items.Cancelled": true, "Status.Items.Created": true, "Status.Items.Depends": true,
+	"Status.Items.Due": true, "Status.Items.EstimateHours": true, "Status.Items.ID": true,
+	"Status.Items.Owner": true, "Status.Items.Priority": true, "Status.Items.Scheduled": true,
+	"Status.Items.Start": true, "Status.Sections.Attrs.Actual": true, "Status.Sections.Attrs.ActualHours": true,
+	"Status.Sections.Attrs.DependsAll": true, "Status.Sections.Attrs.DependsLine": true,
+	"Status.Sections.Attrs.Due": true, "Status.Sections.Attrs.Estimate": true,
+	"Status.Sections.Attrs.EstimateHours": true, "Status.Sections.Attrs.NoDepends": true,
+	"Status.Sections.Attrs.Owner": true, "Status.Sections.Attrs.Priority": true,
+	"Status.Sections.Attrs.Risk": true, "Status.Sections.Attrs.Start": true,
+	"Status.Sections.Attrs.Status": true, "Status.Sections.Attrs.Depends": true,
+	"Status.Sections.Attrs.Fields": true, "Status.Sections.Declared": true, "Status.Sections.TaskID": true,
+	"Status.Sections.Sections.Attrs.Actual": true, "Status.Sections.Sections.Attrs.ActualHours": true,
+	"Status.Sections.Sections.Attrs.DependsAll": true, "Status.Sections.Sections.Attrs.DependsLine": true,
+	"Status.Sections.Sections.Attrs.Due": true, "Status.Sections.Sections.Attrs.Estimate": true,
+	"Status.Sections.Sections.Attrs.EstimateHours": true, "Status.Sections.Sections.Attrs.NoDepends": true,
+	"Status.Sections.Sections.Attrs.Owner": true, "Status.Sections.Sections.Attrs.Priority": true,
+	"Status.Sections.Sections.Attrs.Risk": true, "Status.Sections.Sections.Attrs.Start": true,
+	"Status.Sections.Sections.Attrs.Status": true, "Status.Sections.Sections.Attrs.Depends": true,
+	"Status.Sections.Sections.Attrs.Fields": true, "Status.Sections.Sections.Declared": true,
+	"Status.Sections.Sections.TaskID": true,
 }
 
 // fill gives every field of v a non-zero value and every slice one
@@ -128,6 +153,8 @@ func leaves(v reflect.Value, path string, visit func(path string, change func() 
 		visit(path, func() func() { return set(reflect.ValueOf(v.Int() + 1).Convert(v.Type())) })
 	case reflect.Uint8:
 		visit(path, func() func() { return set(reflect.ValueOf(uint8(v.Uint() + 1)).Convert(v.Type())) })
+	case reflect.Float64:
+		visit(path, func() func() { return set(reflect.ValueOf(v.Float() + 1).Convert(v.Type())) })
 	case reflect.Bool:
 		visit(path, func() func() { return set(reflect.ValueOf(!v.Bool()).Convert(v.Type())) })
 	case reflect.Array:

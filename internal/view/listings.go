@@ -54,6 +54,9 @@ func (m *Maker) Home(body []byte) *render.View {
 		}
 		g := render.Group{Folder: render.Card{Title: title, Progress: m.progress(m.rollup.Folder(d))}}
 		if d != "" {
+			g.Folder.Health = healthView(m.FolderHealth(d))
+		}
+		if d != "" {
 			g.Folder.URL = content.FolderURL(d)
 			if len(pages) > homeRows { // the folder's own page lists them all
 				g.More, pages = len(pages)-homeRows, pages[:homeRows]
@@ -62,6 +65,8 @@ func (m *Maker) Home(body []byte) *render.View {
 		g.Pages = m.cards(pages, v)
 		home.Groups = append(home.Groups, g)
 	}
+	home.Health = healthView(m.FolderHealth(""))
+	home.Now = m.siteNow(v)
 	home.Recent = m.RecentlyDone(20)
 	var stale []*Page
 	for _, p := range m.in.Pages {
@@ -92,7 +97,7 @@ func (m *Maker) FolderView(d string) *render.View {
 // folderListing lists folder d's pages and sub-folders; self is the
 // folder's own page, left out of its list.
 func (m *Maker) folderListing(d string, self *Page, v *render.View) *render.Folder {
-	f := &render.Folder{Path: d, Title: content.FolderTitle(d), URL: content.FolderURL(d), Progress: m.progress(m.rollup.Tree(d))}
+	f := &render.Folder{Path: d, Title: content.FolderTitle(d), URL: content.FolderURL(d), Progress: m.progress(m.rollup.Tree(d)), Health: healthView(m.FolderHealth(d))}
 	var pages []*Page
 	for _, p := range m.pagesIn[d] {
 		if p != self {
@@ -102,7 +107,7 @@ func (m *Maker) folderListing(d string, self *Page, v *render.View) *render.Fold
 	f.Pages = m.cards(pages, v)
 	for _, sub := range m.subfolders[d] {
 		u := content.FolderURL(sub)
-		f.Folders = append(f.Folders, render.Card{Title: m.FolderTitle(sub), URL: v.Rel(u), Progress: m.progress(m.rollup.Tree(sub))})
+		f.Folders = append(f.Folders, render.Card{Title: m.FolderTitle(sub), URL: v.Rel(u), Progress: m.progress(m.rollup.Tree(sub)), Health: healthView(m.FolderHealth(sub))})
 	}
 	f.Burnup = m.burnupIn(d)
 	return f
@@ -115,6 +120,7 @@ func (m *Maker) cards(pages []*Page, v *render.View) []render.Card {
 		out[i] = render.Card{
 			Title: p.Title, URL: v.Rel(p.Content.URL), Kind: p.Kind, Updated: Date(p.Content.Updated),
 			Runbook: p.Kind == "runbook", Stale: m.isStale(p), Progress: m.progress(p.Status.Counts),
+			Health: healthView(m.Health(p)), Owner: p.Content.Owner, Target: p.Content.Target, Next: m.firstNext(p),
 		}
 	}
 	return out
@@ -343,6 +349,8 @@ func (m *Maker) Listings() []Listing {
 		k.Str("tag.html", t.URL, t.Name)
 		for _, p := range t.Pages {
 			k.Raw(p.SummarySig[:])
+			plan := m.PlanSig(p.Content.Path)
+			k.Raw(plan[:])
 			k.Str(p.Content.URL)
 		}
 		out = append(out, Listing{"tag.html", t.URL + "index.html", k.Sum(), func() *render.View { return m.TagView(t) }})

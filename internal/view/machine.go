@@ -3,6 +3,8 @@ package view
 import (
 	"github.com/milepost/milepost/internal/content"
 	"github.com/milepost/milepost/internal/machine"
+	"github.com/milepost/milepost/internal/marker"
+	"github.com/milepost/milepost/internal/plan"
 	"github.com/milepost/milepost/internal/search"
 	"github.com/milepost/milepost/internal/status"
 )
@@ -38,13 +40,85 @@ func (m *Maker) PageJSON(in *PageIn, withItems bool) *machine.PageJSON {
 			j.Backlinks = append(j.Backlinks, from)
 		}
 	}
+	if h, ok := m.Health(p); ok {
+		j.Health = &h
+	}
+	j.Target, j.Owner = p.Content.Target, p.Content.Owner
 	if withItems {
-		j.Items = p.Status.Items
-		if j.Items == nil {
-			j.Items = []status.Item{}
+		j.Items = make([]machine.ItemJSON, len(p.Status.Items))
+		for k, it := range p.Status.Items {
+			j.Items[k] = machine.ItemJSON{Item: it, Plan: planJSON(m.ItemPlan(p, k))}
 		}
+		j.Next = m.nextJSON(p)
+		j.Tasks = m.tasksJSON(p)
 	}
 	return j
+}
+
+func planJSON(st plan.Status) machine.PlanJSON {
+	return machine.PlanJSON{WaitingOn: st.WaitingOn, External: st.External, Overdue: st.Overdue, Ready: st.Ready, ReadyToStart: st.ReadyToStart}
+}
+
+// nextJSON is page p's Up next list.
+func (m *Maker) nextJSON(p *Page) []machine.NextJSON {
+	var out []machine.NextJSON
+	for _, e := range m.UpNext(p) {
+		out = append(out, machine.NextJSON{Line: e.Line, Text: e.Text, State: e.State, Reason: e.Reason, Section: e.SectionID,
+			Owner: e.Owner, Due: e.Due, WaitingOn: e.WaitingOn})
+	}
+	return out
+}
+
+// tasksJSON lists page p's sections with an id, in document order.
+func (m *Maker) tasksJSON(p *Page) []machine.TaskJSON {
+	var out []machine.TaskJSON
+	pp := m.plan.pages[p.Content.Path]
+	var walk func([]*status.Section)
+	walk = func(ss []*status.Section) {
+		for _, s := range ss {
+			if s.TaskID != "" {
+				st := m.plan.plan.Status[pp.sections[s.ID]]
+				a := s.Attrs
+				t := machine.TaskJSON{ID: s.TaskID, Section: s.ID, Title: s.Title, Line: s.Line, State: st.State.String(),
+					Status: a.Status, Owner: a.Owner, Start: a.Start, Due: a.Due, Priority: a.Priority.String(), EstimateHours: a.EstimateHours,
+					Depends: a.Depends, WaitingOn: st.WaitingOn, External: st.External, Overdue: st.Overdue, Ready: st.Ready, ReadyToStart: st.ReadyToStart}
+				if st.State == marker.Done {
+					t.Date = newestDate(p, s.ID)
+				}
+				for _, f := range a.Fields {
+					t.Fields = append(t.Fields, machine.FieldJSON{Key: f.Key, Value: f.Value})
+				}
+				out = append(out, t)
+			}
+			walk(s.Sections)
+		}
+	}
+	walk(p.Status.Sections)
+	return out
+}
+
+// newestDate is the newest done date of the items in section id and its
+// sub-sections: a task's done date.
+func newestDate(p *Page, id string) string {
+	within := map[string]bool{}
+	var mark func([]*status.Section, bool)
+	mark = func(ss []*status.Section, in bool) {
+		for _, s := range ss {
+			in := in || s.ID == id
+			if in {
+				within[s.ID] = true
+			}
+			mark(s.Sections, in)
+		}
+	}
+	mark(p.Status.Sections, false)
+	newest := ""
+	for _, it := range p.Status.Items {
+		if within[it.Section] && it.Date > newest {
+			newest = it.Date
+		}
+	}
+	return newest
 }
 
 // Status is the site-wide part of status.json: title, date, counts and
@@ -52,9 +126,17 @@ func (m *Maker) PageJSON(in *PageIn, withItems bool) *machine.PageJSON {
 func (m *Maker) Status() machine.Status {
 	folders := make([]machine.FolderJSON, 0, len(m.in.Folders))
 	for _, d := range m.in.Folders {
-		folders = append(folders, machine.FolderJSON{Path: d, URL: content.FolderURL(d), Title: m.FolderTitle(d), Counts: m.rollup.Tree(d)})
+		f := machine.FolderJSON{Path: d, URL: content.FolderURL(d), Title: m.FolderTitle(d), Counts: m.rollup.Tree(d)}
+		if h, ok := m.FolderHealth(d); ok {
+			f.Health = &h
+		}
+		folders = append(folders, f)
 	}
-	return machine.Status{Title: m.cfg.Title, Generated: m.site.GeneratedISO, Counts: m.total, Folders: folders}
+	st := machine.Status{Title: m.cfg.Title, Generated: m.site.GeneratedISO, Counts: m.total, Folders: folders}
+	if h, ok := m.FolderHealth(""); ok {
+		st.Health = &h
+	}
+	return st
 }
 
 // Sitemap lists every page and folder with the site's base URL.

@@ -62,6 +62,7 @@ func (m *Maker) page(in *PageIn, v *render.View, body []byte) *render.Page {
 			SectionID: section, SectionTitle: fromTitles[section],
 		})
 	}
+	pg.Plan = m.planView(p)
 	pg.Items = itemGroups(p.Status.Items, titles)
 	pg.Legend = legendView(p.Status.Legend)
 	if !pg.Runbook {

@@ -72,6 +72,7 @@ type Maker struct {
 	rollup     status.Rollup               // the counts of tracked pages by folder
 	warnings   map[string][]status.Warning // content path → the page's warnings
 	broken     []render.BrokenLink
+	plan       *sitePlan // the site's plan and health (plan.go)
 
 	folderOnce    sync.Once
 	folders       map[string]string // folder URL → content folder path
@@ -108,6 +109,7 @@ func New(in In) *Maker {
 		}
 	}
 	m.broken = m.brokenLinks()
+	m.makePlan()
 	m.site = &render.Site{
 		Title:        m.cfg.Title,
 		Description:  m.cfg.Description,

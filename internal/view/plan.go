@@ -1,0 +1,455 @@
+package view
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/milepost/milepost/internal/diag"
+	"github.com/milepost/milepost/internal/health"
+	"github.com/milepost/milepost/internal/keyhash"
+	"github.com/milepost/milepost/internal/marker"
+	"github.com/milepost/milepost/internal/plan"
+	"github.com/milepost/milepost/internal/render"
+	"github.com/milepost/milepost/internal/status"
+)
+
+// The site's plan: every page's items and sections as plan nodes, computed
+// once per build (package plan), and every page's, folder's and the site's
+// health (package health).
+
+// UpNext is how many ready tasks a page's Up next list names.
+const UpNext = 5
+
+// pagePlan is where a page's nodes are in the site's plan.
+type pagePlan struct {
+	items     []int          // node of each item, parallel to Status.Items
+	sections  map[string]int // node of each section, by section id
+	next      []plan.Entry
+	health    health.Health
+	hasHealth bool
+	warnings  []status.Warning // the plan's warnings and overdue work at this page
+	sig       [32]byte
+}
+
+// sitePlan is the plan of the whole site.
+type sitePlan struct {
+	plan    *plan.Plan
+	pages   map[string]*pagePlan // by content path
+	folders map[string]health.Health
+	site    health.Health
+	hasSite bool
+}
+
+// makePlan builds the plan nodes of every page, in path order (sections
+// before the items they hold), computes the plan on the build date and
+// judges every page, folder and the site.
+func (m *Maker) makePlan() {
+	today := m.in.Now.UTC().Format("2006-01-02")
+	var nodes []plan.Node
+	sp := &sitePlan{pages: make(map[string]*pagePlan, len(m.in.Pages)), folders: map[string]health.Health{}}
+	for _, p := range m.in.Pages {
+		pp := &pagePlan{sections: map[string]int{}}
+		sp.pages[p.Content.Path] = pp
+		var walk func(ss []*status.Section, parent int)
+		walk = func(ss []*status.Section, parent int) {
+			for _, s := range ss {
+				i := len(nodes)
+				pp.sections[s.ID] = i
+				n := plan.Node{
+					Kind: plan.Section, Page: p.Content.Path, Line: s.Line, Text: s.Title, Parent: parent,
+					ID: s.TaskID, Depends: s.Attrs.Depends, DependsAll: s.Attrs.DependsAll, DependsLine: s.Attrs.DependsLine,
+					State: marker.Open, Due: s.Attrs.Due, Priority: int(s.Attrs.Priority), EstimateHours: s.Attrs.EstimateHours,
+				}
+				if st, ok := marker.ParseState(s.Declared); ok {
+					n.State, n.Declared = st, true
+				}
+				nodes = append(nodes, n)
+				walk(s.Sections, i)
+			}
+		}
+		walk(p.Status.Sections, -1)
+		pp.items = make([]int, len(p.Status.Items))
+		for k, it := range p.Status.Items {
+			parent := -1
+			if it.Section != "" {
+				if s, ok := pp.sections[it.Section]; ok {
+					parent = s
+				}
+			}
+			pp.items[k] = len(nodes)
+			nodes = append(nodes, plan.Node{
+				Kind: plan.Item, Page: p.Content.Path, Line: it.Line, Text: it.Text, Parent: parent,
+				ID: it.ID, Depends: it.Depends, State: it.State, Due: it.Due, Priority: int(it.Priority), EstimateHours: it.EstimateHours,
+			})
+		}
+	}
+	sp.plan = plan.Compute(nodes, today)
+	for _, w := range sp.plan.Warnings {
+		pp := sp.pages[w.Page]
+		pp.warnings = append(pp.warnings, status.Warning{Kind: w.Kind, Line: w.Line, Message: w.Message})
+	}
+	for i, st := range sp.plan.Status {
+		n := nodes[i]
+		if st.Overdue && (n.Kind == plan.Item || n.ID != "") {
+			pp := sp.pages[n.Page]
+			pp.warnings = append(pp.warnings, status.Warning{Kind: diag.KindOverdue, Line: n.Line, Message: fmt.Sprintf("%s was due %s", quoteName(n), n.Due)})
+		}
+	}
+	var all []health.Named
+	for _, p := range m.in.Pages {
+		pp := sp.pages[p.Content.Path]
+		pp.next = sp.plan.Next(p.Content.Path, UpNext)
+		if p.Tracked {
+			pp.health, pp.hasHealth = health.Of(m.healthInput(p, pp, sp.plan, today))
+		}
+		if pp.hasHealth {
+			all = append(all, health.Named{Name: p.Title, Health: pp.health})
+		}
+	}
+	if h, ok := health.Worst(all); ok {
+		sp.site, sp.hasSite = h, true
+	}
+	m.plan = sp
+	for _, d := range m.in.Folders {
+		var members []health.Named
+		m.eachPageUnder(d, func(p *Page) {
+			if pp := sp.pages[p.Content.Path]; pp.hasHealth {
+				members = append(members, health.Named{Name: p.Title, Health: pp.health})
+			}
+		})
+		if h, ok := health.Worst(members); ok {
+			sp.folders[d] = h
+		}
+	}
+	for _, p := range m.in.Pages {
+		sp.pages[p.Content.Path].sig = m.planSig(p)
+	}
+}
+
+// eachPageUnder calls f for every page of folder d and its sub-folders.
+func (m *Maker) eachPageUnder(d string, f func(*Page)) {
+	for _, p := range m.pagesIn[d] {
+		f(p)
+	}
+	for _, sub := range m.subfolders[d] {
+		m.eachPageUnder(sub, f)
+	}
+}
+
+// quoteName names a node in a message: its text, quoted.
+func quoteName(n plan.Node) string { return fmt.Sprintf("%q", n.Text) }
+
+// healthInput is what page p's health is judged from.
+func (m *Maker) healthInput(p *Page, pp *pagePlan, pl *plan.Plan, today string) health.Page {
+	c := p.Status.Counts
+	h := health.Page{
+		Declared: p.Content.Status, Items: c.Total() + c.Dropped, Open: c.Active + c.Blocked + c.Open,
+		Target: p.Content.Target, Today: today,
+	}
+	for k, it := range p.Status.Items {
+		if it.State == marker.Blocked {
+			h.Blocked = append(h.Blocked, it.Text)
+		}
+		if pl.Status[pp.items[k]].Overdue {
+			h.Overdue = append(h.Overdue, health.Dated{Text: it.Text, Due: it.Due})
+		}
+	}
+	for _, w := range p.Status.Warnings {
+		if w.Kind == diag.KindDrift {
+			h.Drift = append(h.Drift, driftForReader(p, w))
+		}
+	}
+	if w, stale := status.StaleWarning(p.Content.Updated, m.in.Now, m.cfg.StaleAfter, p.Content.UpdatedLine); stale {
+		h.Stale = w.Message
+	}
+	return h
+}
+
+// driftForReader words a drift warning for a reader: "'Week 3' says
+// COMPLETE, but 1 of 3 items is open" rather than the author's note.
+func driftForReader(p *Page, w status.Warning) string {
+	title := sectionTitles(p.Status.Sections)[w.Section]
+	if title == "" {
+		return w.Message
+	}
+	return fmt.Sprintf("%q: %s", title, w.Message)
+}
+
+// PlanWarnings are the plan's warnings at page path (unknown dependency,
+// duplicate id, dependency cycle) and its overdue work.
+func (m *Maker) PlanWarnings(path string) []status.Warning {
+	if pp := m.plan.pages[path]; pp != nil {
+		return pp.warnings
+	}
+	return nil
+}
+
+// PlanSig hashes what the outputs of page path show of the site's plan:
+// its health, its Up next list and what the plan says of its items and
+// tasks. Another page's edit can change it (a dependency done), so it
+// enters the page's key and the listings'.
+func (m *Maker) PlanSig(path string) [32]byte {
+	if pp := m.plan.pages[path]; pp != nil {
+		return pp.sig
+	}
+	return [32]byte{}
+}
+
+func (m *Maker) planSig(p *Page) [32]byte {
+	pp := m.plan.pages[p.Content.Path]
+	pl := m.plan.plan
+	var k keyhash.Buf
+	k.Flag(pp.hasHealth)
+	k.Str(string(pp.health.State))
+	k.Str(pp.health.Reasons...)
+	k.Str(p.Content.Owner, p.Content.Target, p.Content.Status)
+	k.Num(len(pp.next))
+	for _, e := range pp.next { // the text, owner and due date a card or Up next shows
+		n := pl.Nodes[e.Node]
+		k.Num(e.Node)
+		k.Str(e.Reason, n.Text, n.ID, n.Due)
+		if n.Kind == plan.Item {
+			k.Str(m.itemAt(p, e.Node).Owner)
+		} else {
+			s := m.sectionAt(p, e.Node)
+			k.Str(s.ID, s.Title, s.Attrs.Owner)
+		}
+	}
+	node := func(i int) {
+		st := pl.Status[i]
+		k.Num(int(st.State))
+		k.Flag(st.Ready)
+		k.Flag(st.ReadyToStart)
+		k.Flag(st.Overdue)
+		k.Num(len(st.WaitingOn))
+		k.Str(st.WaitingOn...)
+		k.Num(len(st.External))
+		k.Str(st.External...)
+	}
+	for _, i := range pp.items {
+		node(i)
+	}
+	for _, s := range sortedSectionNodes(pp.sections) {
+		node(s)
+	}
+	for _, w := range pp.warnings {
+		k.Str(w.Kind, w.Message)
+		k.Num(w.Line)
+	}
+	return k.Sum()
+}
+
+// sortedSectionNodes lists a page's section nodes in document order.
+func sortedSectionNodes(sections map[string]int) []int {
+	out := make([]int, 0, len(sections))
+	for _, i := range sections {
+		out = append(out, i)
+	}
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j] < out[j-1]; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+// Health is page p's health; ok is false when it has none (no tracked
+// items, or a runbook that does not count).
+func (m *Maker) Health(p *Page) (health.Health, bool) {
+	pp := m.plan.pages[p.Content.Path]
+	return pp.health, pp.hasHealth
+}
+
+// FolderHealth is the health of folder d ("" for the site).
+func (m *Maker) FolderHealth(d string) (health.Health, bool) {
+	if d == "" {
+		return m.plan.site, m.plan.hasSite
+	}
+	h, ok := m.plan.folders[d]
+	return h, ok
+}
+
+// ItemPlan is what the plan says of item k of page p.
+func (m *Maker) ItemPlan(p *Page, k int) plan.Status {
+	return m.plan.plan.Status[m.plan.pages[p.Content.Path].items[k]]
+}
+
+// healthLabels are the words a pill shows for each health state.
+var healthLabels = map[health.State]string{
+	health.OnTrack: "On track", health.AtRisk: "At risk", health.OffTrack: "Off track",
+	health.Paused: "Paused", health.Done: "Done", health.NoTarget: "No target",
+}
+
+// healthView is h as a pill shows it.
+func healthView(h health.Health, ok bool) *render.Health {
+	if !ok {
+		return nil
+	}
+	return &render.Health{State: string(h.State), Label: healthLabels[h.State], Reasons: h.Reasons}
+}
+
+// reasonLabels are the words the Up next block shows for each reason.
+var reasonLabels = map[string]string{
+	plan.ReasonActive: "In progress", plan.ReasonBlocked: "Blocked", plan.ReasonOverdue: "Overdue",
+	plan.ReasonReadyToStart: "Ready to start", plan.ReasonReady: "Next", plan.ReasonWaiting: "Waiting",
+}
+
+// UpNext is page p's Up next list, in the order plan.Next gives it.
+func (m *Maker) UpNext(p *Page) []render.NextItem {
+	pp := m.plan.pages[p.Content.Path]
+	if pp == nil {
+		return nil
+	}
+	pl := m.plan.plan
+	titles := sectionTitles(p.Status.Sections)
+	out := make([]render.NextItem, 0, len(pp.next))
+	for _, e := range pp.next {
+		n, st := pl.Nodes[e.Node], pl.Status[e.Node]
+		it := render.NextItem{
+			Line: n.Line, Text: n.Text, State: st.State.String(), Reason: e.Reason, ReasonLabel: reasonLabels[e.Reason],
+			Due: n.Due, Overdue: st.Overdue, WaitingOn: st.WaitingOn, External: st.External,
+		}
+		if n.Kind == plan.Section {
+			it.TaskID = n.ID
+			s := m.sectionAt(p, e.Node)
+			it.SectionID, it.Owner = s.ID, s.Attrs.Owner
+			it.Text = taskTitle(s.Title, n.ID)
+		} else if n.Parent >= 0 {
+			it.SectionID = m.sectionAt(p, n.Parent).ID
+		}
+		if n.Kind == plan.Item {
+			it.Owner = m.itemAt(p, e.Node).Owner
+		}
+		it.Waits = waitsText(st.WaitingOn, st.External)
+		it.SectionTitle = titles[it.SectionID]
+		if it.SectionID != "" {
+			it.URL = "#" + it.SectionID
+		}
+		out = append(out, it)
+	}
+	return out
+}
+
+// sectionAt is the section of page p that is node i.
+func (m *Maker) sectionAt(p *Page, i int) *status.Section {
+	pp := m.plan.pages[p.Content.Path]
+	var found *status.Section
+	var walk func([]*status.Section)
+	walk = func(ss []*status.Section) {
+		for _, s := range ss {
+			if pp.sections[s.ID] == i {
+				found = s
+				return
+			}
+			walk(s.Sections)
+		}
+	}
+	walk(p.Status.Sections)
+	if found == nil {
+		return &status.Section{}
+	}
+	return found
+}
+
+// itemAt is the item of page p that is node i.
+func (m *Maker) itemAt(p *Page, i int) *status.Item {
+	pp := m.plan.pages[p.Content.Path]
+	if len(pp.items) == 0 {
+		return &status.Item{}
+	}
+	// A page's items are consecutive nodes.
+	if k := i - pp.items[0]; k >= 0 && k < len(pp.items) && pp.items[k] == i {
+		return &p.Status.Items[k]
+	}
+	return &status.Item{}
+}
+
+// taskTitle is a task's heading without its id ("P4-2: Git Auth" → "Git
+// Auth"), since the id is shown beside it.
+func taskTitle(title, id string) string {
+	t := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(title), id))
+	t = strings.TrimLeft(t, ":.)-–— ")
+	if t == "" {
+		return title
+	}
+	return t
+}
+
+// planView is the top of tracked page p: health, target, owner, Up next
+// (waiting tasks apart). nil for a page without tracked items.
+func (m *Maker) planView(p *Page) *render.Plan {
+	if !p.Tracked || p.Status.Counts.Total() == 0 {
+		return nil
+	}
+	pv := &render.Plan{Health: healthView(m.Health(p)), Target: p.Content.Target, Owner: p.Content.Owner}
+	for _, n := range m.UpNext(p) {
+		if n.Reason == plan.ReasonWaiting {
+			pv.Waiting = append(pv.Waiting, n)
+		} else {
+			pv.Next = append(pv.Next, n)
+		}
+	}
+	return pv
+}
+
+// firstNext is the first line of page p's Up next list that is not
+// waiting, for a card: "In progress: Sync engine".
+func (m *Maker) firstNext(p *Page) string {
+	for _, n := range m.UpNext(p) {
+		if n.Reason != plan.ReasonWaiting {
+			return n.ReasonLabel + ": " + n.Text
+		}
+	}
+	return ""
+}
+
+// siteNowMax is how many lines the home page's "Now" block shows.
+const siteNowMax = 10
+
+// siteNow is the home page's list of what is moving across the site:
+// every tracked page's work in progress, blocked and overdue, then the
+// first ready task of each page, at most siteNowMax lines, with links
+// relative to v.
+func (m *Maker) siteNow(v *render.View) []render.NextItem {
+	rank := map[string]int{plan.ReasonActive: 0, plan.ReasonBlocked: 1, plan.ReasonOverdue: 2, plan.ReasonReadyToStart: 3, plan.ReasonReady: 4}
+	var out []render.NextItem
+	for _, p := range m.in.Pages {
+		if !p.Tracked {
+			continue
+		}
+		readyTaken := false
+		for _, n := range m.UpNext(p) {
+			r, ok := rank[n.Reason]
+			if !ok || r >= 3 && readyTaken {
+				continue
+			}
+			readyTaken = readyTaken || r >= 3
+			n.PageTitle = p.Title
+			n.URL = v.Rel(p.Content.URL + n.URL)
+			out = append(out, n)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return rank[out[i].Reason] < rank[out[j].Reason] })
+	if len(out) > siteNowMax {
+		out = out[:siteNowMax]
+	}
+	return out
+}
+
+// waitsText says what an entry waits on, marking ids defined nowhere in
+// the site.
+func waitsText(waiting, external []string) string {
+	ext := map[string]bool{}
+	for _, id := range external {
+		ext[id] = true
+	}
+	parts := make([]string, len(waiting))
+	for i, id := range waiting {
+		parts[i] = id
+		if ext[id] {
+			parts[i] += " (not in this site)"
+		}
+	}
+	return strings.Join(parts, ", ")
+}
