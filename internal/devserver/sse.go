@@ -81,13 +81,6 @@ func (h *hub) broadcast(ev event) {
 	}
 }
 
-// count is the number of connected streams.
-func (h *hub) count() int {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	return len(h.clients)
-}
-
 // close ends every stream and refuses new ones.
 func (h *hub) close() {
 	h.mu.Lock()

@@ -185,8 +185,3 @@ func countOf(items []*found) Counts {
 	}
 	return c
 }
-
-func startsWithEmoji(v *marker.Vocabulary, text string) bool {
-	_, ok := v.StartsWithEmoji(text)
-	return ok
-}
