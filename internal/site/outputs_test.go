@@ -244,3 +244,27 @@ func TestOutputCapKept(t *testing.T) {
 		t.Error("many.md was rendered again: the test does not reach the kept files")
 	}
 }
+
+// TestSectionBadgeWithoutFile checks that the badge panel, with base_url
+// set, shows a shields dynamic JSON badge of a section read from the
+// page's status.json, and that status.json has that section's percent.
+func TestSectionBadgeWithoutFile(t *testing.T) {
+	fsys := fstest.MapFS{
+		"milepost.yaml":   {Data: []byte("title: T\nbase_url: https://example.org/s/\n")},
+		"content/plan.md": {Data: []byte("# Plan\n\nIntro.\n\n## Build & ship\n\n- [x] one\n- [ ] two\n")},
+	}
+	_, files, err := build(t, fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "https://img.shields.io/badge/dynamic/json?label=Build&#43;%26&#43;ship&amp;query=%24..sections%5B%3F%28%40.id%3D%3D%27build-ship%27%29%5D.counts.percent&amp;suffix=%25&amp;url=https%3A%2F%2Fexample.org%2Fs%2Fplan%2Fstatus.json"
+	if html := string(files["plan/index.html"]); !strings.Contains(html, want) {
+		t.Errorf("plan/index.html has no dynamic section badge %s", want)
+	}
+	if !strings.Contains(string(files["plan/status.json"]), `"id":"build-ship"`) {
+		t.Error(`plan/status.json has no section "build-ship"`)
+	}
+	if _, ok := files["plan/badges/build-ship.svg"]; ok {
+		t.Error("a section badge file was made")
+	}
+}

@@ -159,6 +159,10 @@ func (m *Maker) badgePanel(p *Page) *render.Badge {
 		b.Absolute = true
 		target, link = base+wikilink.EscapePath(img), base+wikilink.EscapePath(p.Content.URL)
 		b.Endpoint = "https://img.shields.io/endpoint?url=" + url.QueryEscape(base+wikilink.EscapePath(p.Content.URL+"badge.json"))
+		if s := firstCounted(p.Status.Sections); s != nil {
+			b.SectionTitle = s.Title
+			b.Section = sectionBadgeURL(base+wikilink.EscapePath(p.Content.URL+"status.json"), s)
+		}
 	}
 	b.Markdown = "[![" + markdownEscaper.Replace(label) + "](" + target + ")](" + link + ")"
 	b.HTML = `<a href="` + html.EscapeString(link) + `"><img src="` + html.EscapeString(target) + `" alt="` + html.EscapeString(label) + `"></a>`
@@ -167,3 +171,25 @@ func (m *Maker) badgePanel(p *Page) *render.Badge {
 
 // markdownEscaper escapes the characters that would end a link text.
 var markdownEscaper = strings.NewReplacer(`\`, `\\`, "[", `\[`, "]", `\]`)
+
+// firstCounted is the first top-level section with items, nil when none.
+func firstCounted(ss []*status.Section) *status.Section {
+	for _, s := range ss {
+		if s.Counts.Total() > 0 {
+			return s
+		}
+	}
+	return nil
+}
+
+// sectionBadgeURL is a shields dynamic JSON badge of section s, read from
+// the page's status.json at statusURL: any section can be badged this
+// way without a file of its own.
+func sectionBadgeURL(statusURL string, s *status.Section) string {
+	q := url.Values{}
+	q.Set("url", statusURL)
+	q.Set("query", "$..sections[?(@.id=='"+s.ID+"')].counts.percent")
+	q.Set("suffix", "%")
+	q.Set("label", s.Title)
+	return "https://img.shields.io/badge/dynamic/json?" + q.Encode()
+}
