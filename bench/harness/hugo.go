@@ -12,7 +12,7 @@ import (
 // bench/hugo, copied to OUT/hugo-site so Hugo's own files (resources/, the
 // build lock) never land in the repository. --contentDir points Hugo at the
 // corpus's content/ folder, so both tools read the very same files.
-func (h *harness) measureHugo(ctx context.Context, n int, corpus string) (map[string]*sample, error) {
+func (h *harness) measureHugo(ctx context.Context, n int, corpus string, m medium) (map[string]*sample, error) {
 	site := filepath.Join(h.out, "hugo-site")
 	if err := os.RemoveAll(site); err != nil {
 		return nil, err
@@ -20,7 +20,7 @@ func (h *harness) measureHugo(ctx context.Context, n int, corpus string) (map[st
 	if err := copyTree(h.hugoSite, site); err != nil {
 		return nil, fmt.Errorf("copying the Hugo site: %w", err)
 	}
-	dest := filepath.Join(h.dest, fmt.Sprintf("hugo-%d", n))
+	dest := filepath.Join(m.dir, fmt.Sprintf("hugo-%d", n))
 	reset := func() error {
 		for _, p := range []string{dest, filepath.Join(site, "resources"), filepath.Join(site, ".hugo_build.lock")} {
 			if err := os.RemoveAll(p); err != nil {
@@ -31,7 +31,7 @@ func (h *harness) measureHugo(ctx context.Context, n int, corpus string) (map[st
 	}
 	argv := []string{h.hugo, "--quiet", "--source", site, "--contentDir", filepath.Join(corpus, "content"), "--destination", dest}
 	build := func(ctx context.Context, name string) runResult { return h.r.run(ctx, name, site, nil, argv...) }
-	res, err := h.measureBuilds(ctx, "hugo", n, corpus, dest, build, build, reset, false)
+	res, err := h.measureBuilds(ctx, "hugo-"+m.name, n, corpus, dest, build, build, reset, false)
 	if err != nil {
 		return nil, err
 	}
@@ -44,6 +44,7 @@ func (h *harness) measureHugo(ctx context.Context, n int, corpus string) (map[st
 			s.err = fmt.Errorf("hugo wrote only %d index.html files for %d pages", pages, n)
 		}
 	}
+	_ = os.RemoveAll(dest)
 	return res, nil
 }
 

@@ -6,6 +6,8 @@
 //   - times the floor (goldmark alone, bench/floor) writing as many files
 //     as milepost wrote,
 //   - times Hugo with the minimal site in bench/hugo when it is installed,
+//   - does all three writing the sites to disk (-dest) and, when -ram-dest
+//     names a folder in RAM, once more writing them there,
 //   - runs the dev server's reload benchmark when there is one,
 //
 // then runs the project's testing.B benchmarks and prints a Markdown report
@@ -33,7 +35,7 @@ type harness struct {
 	runs     int
 	seed     uint64
 	out      string
-	dest     string // where the builds write their sites
+	media    []medium // where the builds write their sites: disk first, then RAM
 	repo     string
 	r        *runner
 	milepost string
@@ -60,7 +62,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	flags.SetOutput(stderr)
 	sizes := flags.String("sizes", "1000 10000", "corpus sizes in pages, space-separated")
 	out := flags.String("out", "bench/out", "work folder (corpora, logs, report)")
-	dest := flags.String("dest", "", "folder the measured builds write their sites into (default: -out)")
+	dest := flags.String("dest", "", "folder on disk the measured builds write their sites into (default: -out)")
+	ramDest := flags.String("ram-dest", "", "folder in RAM the builds write into as well, for a second column (empty: disk only)")
 	repo := flags.String("repo", ".", "repository root")
 	milepost := flags.String("milepost", "", "milepost binary (empty: skip milepost)")
 	floor := flags.String("floor", "", "floor binary (required)")
@@ -96,8 +99,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if *dest == "" {
 		*dest = *out
 	}
-	h := &harness{runs: *runs, seed: *seed, out: abs(*out), dest: abs(*dest), repo: abs(*repo), milepost: abs(*milepost),
+	h := &harness{runs: *runs, seed: *seed, out: abs(*out), repo: abs(*repo), milepost: abs(*milepost),
 		floor: abs(*floor), hugo: *hugo, profile: *profile, hugoMax: *hugoMax, reloadMax: *reloadMax, hugoSite: filepath.Join(abs(*repo), "bench", "hugo")}
+	h.media = []medium{{name: mediumDisk, dir: abs(*dest)}}
+	if *ramDest != "" {
+		h.media = append(h.media, medium{name: mediumRAM, dir: abs(*ramDest)})
+	}
 	logDir := filepath.Join(h.out, "logs")
 	if err := os.MkdirAll(logDir, 0o755); err != nil {
 		fmt.Fprintln(stderr, "harness:", err)
@@ -108,7 +115,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		h.r.timeBin = "/usr/bin/time"
 	}
 	rep := &report{started: time.Now().UTC(), machine: h.machine(ctx), runs: h.runs, loadStart: loadAverage(), reload: map[int]map[string]float64{}}
-	rep.notes = append(rep.notes, fmt.Sprintf("Every tool writes its site under `%s`.", h.dest))
+	for _, m := range h.media {
+		rep.notes = append(rep.notes, fmt.Sprintf("%s: every tool writes its site under `%s` (%s).", m.name, m.dir, fsType(m.dir)))
+	}
 	if h.milepost != "" {
 		if err := h.checkMilepost(ctx); err != nil {
 			fmt.Fprintln(stderr, "harness:", err)
@@ -215,7 +224,7 @@ func (h *harness) buildCache(corpus, name string) (args []string, dir string) {
 	return []string{"--cache-dir", dir}, dir
 }
 
-// measureCorpus measures every tool on the n-page corpus.
+// measureCorpus measures every tool on the n-page corpus, on each medium.
 func (h *harness) measureCorpus(ctx context.Context, n int) ([]row, []string, error) {
 	corpus, sum, err := ensureCorpus(h.out, n, h.seed)
 	if err != nil {
@@ -223,8 +232,23 @@ func (h *harness) measureCorpus(ctx context.Context, n int) ([]row, []string, er
 	}
 	fmt.Printf("corpus %d: %d pages, %.1f MB of markdown, %d images, %d wiki-links (%d broken)\n",
 		n, sum.Pages, float64(sum.MarkdownBytes)/1e6, sum.Images, sum.WikiLinks, sum.BrokenLinks)
+	var rows []row
+	var notes []string
+	for _, m := range h.media {
+		fmt.Printf("writing to %s (%s)\n", m.name, m.dir)
+		r, ns, err := h.measureOn(ctx, n, corpus, sum.MarkdownBytes, m)
+		rows, notes = append(rows, r...), append(notes, ns...)
+		if err != nil || ctx.Err() != nil {
+			return rows, notes, err
+		}
+	}
+	return rows, notes, nil
+}
+
+// measureOn measures every tool on the n-page corpus, writing to m.
+func (h *harness) measureOn(ctx context.Context, n int, corpus string, mdBytes int64, m medium) ([]row, []string, error) {
 	content := filepath.Join(corpus, "content")
-	base := row{pages: n, mdBytes: sum.MarkdownBytes}
+	base := row{pages: n, mdBytes: mdBytes, where: m.name}
 	var rows []row
 	var notes []string
 	add := func(tool string, res map[string]*sample, modes ...string) {
@@ -239,7 +263,7 @@ func (h *harness) measureCorpus(ctx context.Context, n int) ([]row, []string, er
 
 	outputFiles := 0
 	if h.milepost != "" {
-		dest := filepath.Join(h.dest, fmt.Sprintf("milepost-%d", n))
+		dest := filepath.Join(m.dir, fmt.Sprintf("milepost-%d", n))
 		cacheArgs, cacheDir := h.buildCache(corpus, fmt.Sprint(n))
 		reset := func() error {
 			for _, p := range []string{dest, cacheDir} {
@@ -256,21 +280,22 @@ func (h *harness) measureCorpus(ctx context.Context, n int) ([]row, []string, er
 		}
 		cold := func(ctx context.Context, name string) runResult { return h.r.run(ctx, name, h.repo, nil, coldArgv...) }
 		build := func(ctx context.Context, name string) runResult { return h.r.run(ctx, name, h.repo, nil, argv...) }
-		res, err := h.measureBuilds(ctx, "milepost", n, corpus, dest, cold, build, reset, h.noCache)
+		res, err := h.measureBuilds(ctx, "milepost-"+m.name, n, corpus, dest, cold, build, reset, h.noCache)
 		if err != nil {
 			return rows, notes, err
 		}
 		add("milepost", res, modeCold, modeWarm, modeOneEdit)
 		outputFiles = res[modeCold].files
+		_ = os.RemoveAll(dest) // the next tool writes to a medium as empty as this one found it
 	}
 
-	floorDest := filepath.Join(h.dest, fmt.Sprintf("floor-%d", n))
+	floorDest := filepath.Join(m.dir, fmt.Sprintf("floor-%d", n))
 	fs := &sample{}
 	for k := 1; k <= h.runs; k++ {
 		if err := os.RemoveAll(floorDest); err != nil {
 			return rows, notes, err
 		}
-		r := h.r.run(ctx, fmt.Sprintf("floor-%d-full-%d", n, k), h.repo, nil, h.floor, "-src", content, "-o", floorDest, "-files", strconv.Itoa(outputFiles))
+		r := h.r.run(ctx, fmt.Sprintf("floor-%s-%d-full-%d", m.name, n, k), h.repo, nil, h.floor, "-src", content, "-o", floorDest, "-files", strconv.Itoa(outputFiles))
 		fs.add(r)
 		progress("floor", modeFull, k, r)
 	}
@@ -278,6 +303,7 @@ func (h *harness) measureCorpus(ctx context.Context, n int) ([]row, []string, er
 	if outputFiles > 0 && fs.files != outputFiles && fs.err == nil {
 		fs.note = fmt.Sprintf("wrote %d files, milepost %d", fs.files, outputFiles)
 	}
+	_ = os.RemoveAll(floorDest)
 	add("floor", map[string]*sample{modeFull: fs}, modeFull)
 
 	switch {
@@ -285,7 +311,7 @@ func (h *harness) measureCorpus(ctx context.Context, n int) ([]row, []string, er
 	case n > h.hugoMax:
 		notes = append(notes, fmt.Sprintf("Hugo skipped at %d pages (-hugo-max %d).", n, h.hugoMax))
 	default:
-		res, err := h.measureHugo(ctx, n, corpus)
+		res, err := h.measureHugo(ctx, n, corpus, m)
 		if err != nil {
 			return rows, notes, err
 		}

@@ -21,7 +21,7 @@ func (h *harness) profileMilepost(ctx context.Context, n int, corpus string) str
 	}
 	cpu := filepath.Join(dir, fmt.Sprintf("cpu-%d.pprof", n))
 	mem := filepath.Join(dir, fmt.Sprintf("mem-%d.pprof", n))
-	dest := filepath.Join(h.dest, fmt.Sprintf("milepost-profile-%d", n))
+	dest := filepath.Join(h.media[0].dir, fmt.Sprintf("milepost-profile-%d", n))
 	cacheArgs, cacheDir := h.buildCache(corpus, fmt.Sprintf("profile-%d", n))
 	for _, p := range []string{dest, cacheDir} {
 		if err := os.RemoveAll(p); err != nil {

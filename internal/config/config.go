@@ -60,7 +60,26 @@ type Config struct {
 	HeadingItemsIgnore []string `yaml:"heading_items_ignore"`
 
 	Badges Badges `yaml:"badges"`
+	Feeds  Feeds  `yaml:"feeds"`
+	Limits Limits `yaml:"limits"`
 }
+
+// Feeds configure Atom feeds. The site's feed.xml is always written.
+type Feeds struct {
+	Pages bool `yaml:"pages"` // a feed.xml beside every page with completed, dated items; default false
+}
+
+// Limits bound what one page may add to the destination, so that a
+// hostile or runaway document (ten thousand one-item sections) cannot
+// fill a disk. A page over a limit keeps its page, status.json and badge;
+// what is over is left out with an output-capped warning.
+type Limits struct {
+	SectionBadges int `yaml:"section_badges"` // section badges per page (each an .svg and a .json); default 200
+	PageOutputMB  int `yaml:"page_output_mb"` // megabytes of output per page; default 50
+}
+
+// PageOutputBytes is Limits.PageOutputMB in bytes.
+func (l Limits) PageOutputBytes() int64 { return int64(l.PageOutputMB) << 20 }
 
 // Thresholds are the lowest percents done of each colour of bars and
 // badges (status.Color): ≥ 80 green, ≥ 60 yellowgreen, ≥ 40 yellow, ≥ 20
@@ -94,7 +113,8 @@ type Badges struct {
 	Style      string `yaml:"style"`       // flat (default), flat-square, for-the-badge
 	Palette    string `yaml:"palette"`     // shields (default) or classic
 	Message    string `yaml:"message"`     // percent (default) or fraction ("34/40")
-	Depth      int    `yaml:"depth"`       // section badges down to this heading depth below the title; default 1
+	Sections   string `yaml:"sections"`    // section badges: none (default), top, all
+	Depth      int    `yaml:"depth"`       // how many heading levels "all" goes down; 0: every level
 	LabelWidth int    `yaml:"label_width"` // longest label in px before it is shortened; default 200
 }
 
@@ -106,7 +126,8 @@ func Default() Config {
 		Language:   "en",
 		StaleAfter: 90,
 		Thresholds: Thresholds{Green: 80, YellowGreen: 60, Yellow: 40, Orange: 20},
-		Badges:     Badges{Style: "flat", Palette: "shields", Message: "percent", Depth: 1, LabelWidth: 200},
+		Badges:     Badges{Style: "flat", Palette: "shields", Message: "percent", Sections: "none", LabelWidth: 200},
+		Limits:     Limits{SectionBadges: 200, PageOutputMB: 50},
 	}
 }
 
@@ -227,6 +248,25 @@ func (c *Config) validate(file string, data []byte) diag.List {
 	default:
 		bad("message", "%q is not one of percent, fraction", c.Badges.Message)
 	}
+	if c.Badges.Depth > 0 && !setsSections(data) {
+		// depth alone, as milepost read it before sections existed: section
+		// badges down to that depth.
+		c.Badges.Sections = "all"
+	}
+	switch c.Badges.Sections {
+	case "none", "top", "all":
+	default:
+		bad("sections", "%q is not one of none, top, all", c.Badges.Sections)
+	}
+	if c.Badges.Depth < 0 {
+		bad("depth", "must be 0 (every level) or more")
+	}
+	if c.Limits.SectionBadges < 0 {
+		bad("section_badges", "must be 0 or more")
+	}
+	if c.Limits.PageOutputMB < 1 {
+		bad("page_output_mb", "must be 1 or more")
+	}
 	switch c.Matrices {
 	case "", "auto", "count", "ignore":
 	default:
@@ -254,6 +294,16 @@ func (c *Config) validate(file string, data []byte) diag.List {
 		c.BaseURL += "/"
 	}
 	return out
+}
+
+// setsSections reports whether data sets badges.sections.
+func setsSections(data []byte) bool {
+	var probe struct {
+		Badges struct {
+			Sections *string `yaml:"sections"`
+		} `yaml:"badges"`
+	}
+	return yaml.Unmarshal(data, &probe) == nil && probe.Badges.Sections != nil
 }
 
 // keyLine is the first line of data that sets key, for messages about values.

@@ -54,6 +54,30 @@ func TestParse(t *testing.T) {
 		}},
 		{name: "bad glob", in: "title: x\nexclude: [\"docs/[a\"]\n", wantErr: `milepost.yaml:2: error: exclude: "docs/[a" is not a valid glob`},
 		{name: "bad thresholds", in: "thresholds:\n  green: 10\n", wantErr: "thresholds"},
+		{name: "output defaults", in: "", check: func(t *testing.T, c Config) {
+			if c.Badges.Sections != "none" || c.Feeds.Pages || c.Limits.SectionBadges != 200 || c.Limits.PageOutputBytes() != 50<<20 {
+				t.Errorf("got badges %+v, feeds %+v, limits %+v", c.Badges, c.Feeds, c.Limits)
+			}
+		}},
+		{name: "section badges", in: "badges: {sections: top}\nfeeds: {pages: true}\nlimits: {section_badges: 10, page_output_mb: 5}\n", check: func(t *testing.T, c Config) {
+			if c.Badges.Sections != "top" || !c.Feeds.Pages || c.Limits.SectionBadges != 10 || c.Limits.PageOutputMB != 5 {
+				t.Errorf("got badges %+v, feeds %+v, limits %+v", c.Badges, c.Feeds, c.Limits)
+			}
+		}},
+		// depth alone was how section badges were configured before
+		// sections existed: it keeps them.
+		{name: "depth alone", in: "badges: {depth: 2}\n", check: func(t *testing.T, c Config) {
+			if c.Badges.Sections != "all" || c.Badges.Depth != 2 {
+				t.Errorf("got %+v", c.Badges)
+			}
+		}},
+		{name: "depth with sections", in: "badges: {sections: none, depth: 2}\n", check: func(t *testing.T, c Config) {
+			if c.Badges.Sections != "none" {
+				t.Errorf("got %+v", c.Badges)
+			}
+		}},
+		{name: "bad sections", in: "title: x\nbadges:\n  sections: some\n", wantErr: `milepost.yaml:3: error: sections: "some" is not one of none, top, all`},
+		{name: "bad limit", in: "limits:\n  page_output_mb: 0\n", wantErr: `milepost.yaml:2: error: page_output_mb: must be 1 or more`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

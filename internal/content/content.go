@@ -36,6 +36,7 @@ type Page struct {
 	HeadingItems   string // front matter heading_items: auto, always, never; "" when not given
 	Matrices       string // front matter matrices: auto, count, ignore; "" when not given
 	BadgeLabel     string
+	SectionBadges  string // front matter badges: none, top, all ("sections" is top); "" follows the config
 
 	// What a status page says of itself: front matter owner, status (as
 	// written: only on-track, at-risk, off-track, paused and done are a

@@ -201,7 +201,7 @@ func (fm frontMatter) apply(file string, p *Page) (errs diag.List) {
 	for _, key := range fm.keys {
 		f := fm.fields[key]
 		switch key {
-		case "title", "kind", "heading_items", "matrices", "badge_label":
+		case "title", "kind", "heading_items", "matrices", "badge_label", "badges":
 			s, ok := scalarString(f.value)
 			if !ok {
 				bad(f, key, "text")
@@ -233,6 +233,16 @@ func (fm frontMatter) apply(file string, p *Page) (errs diag.List) {
 				p.Matrices = s
 			case "badge_label":
 				p.BadgeLabel = s
+			case "badges":
+				s = strings.ToLower(s)
+				if s == "sections" {
+					s = "top"
+				}
+				if s != "none" && s != "top" && s != "all" {
+					errs = append(errs, diag.Errorf(file, f.line, f.col, "front matter: badges %q is not one of sections, top, all, none", s))
+					continue
+				}
+				p.SectionBadges = s
 			}
 		case "tags", "aliases":
 			list, ok := stringList(f.value)

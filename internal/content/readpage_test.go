@@ -86,6 +86,14 @@ func TestFrontMatter(t *testing.T) {
 			diags: "content/tasks/phase 4.md:2:1: error: front matter: expected key: value pairs, found a list\n"},
 		{name: "unknown kind", src: "---\ntitle: x\nkind: epic\n---\n",
 			diags: "content/tasks/phase 4.md:3:7: error: front matter: kind \"epic\" is not one of milestone, runbook, tracker, page\n"},
+		{name: "section badges", src: "---\nbadges: Sections\n---\n# Body\n",
+			check: func(t *testing.T, p *Page) {
+				if p.SectionBadges != "top" {
+					t.Errorf("badges = %q, want top", p.SectionBadges)
+				}
+			}},
+		{name: "bad section badges", src: "---\nbadges: many\n---\n",
+			diags: "content/tasks/phase 4.md:2:9: error: front matter: badges \"many\" is not one of sections, top, all, none\n"},
 		{name: "duplicate key", src: "---\ntitle: a\ntitle: b\n---\n",
 			diags: "content/tasks/phase 4.md:3:1: error: front matter: key \"title\" given twice\n"},
 		{name: "wrong types", src: "---\ntitle: [a, b]\ntags: {a: 1}\ndraft: maybe\nupdated: soon\nheading_items: sometimes\n---\n",

@@ -47,7 +47,8 @@ const (
 	KindBadLink        = "bad-link"
 	KindEmbedCycle     = "embed-cycle"
 	KindNoItems        = "no-items"
-	KindInput          = "input" // unreadable or skipped input files, nesting caps
+	KindInput          = "input"         // unreadable or skipped input files, nesting caps
+	KindOutputCapped   = "output-capped" // a page's files over config limits, left out
 	// The plan's kinds (package plan uses the same names).
 	KindOverdue           = "overdue"            // an item or task due before the build date, not done
 	KindUnknownDependency = "unknown-dependency" // a dependency on an id defined nowhere in the site
@@ -57,7 +58,7 @@ const (
 
 // WarningKinds are all the warning kinds.
 var WarningKinds = []string{KindBrokenLink, KindMissingHeading, KindAmbiguousLink, KindBadLink, KindDrift, KindStale, KindNoItems, KindEmbedCycle, KindInput,
-	KindOverdue, KindUnknownDependency, KindDuplicateID, KindDependencyCycle}
+	KindOverdue, KindUnknownDependency, KindDuplicateID, KindDependencyCycle, KindOutputCapped}
 
 // ParseKinds reads a comma-separated list of warning kinds ("drift,stale")
 // into a set, rejecting unknown kinds.

@@ -223,7 +223,12 @@ type Badge struct {
 	Markdown string
 	HTML     string
 	Endpoint string // shields endpoint URL, "" without base_url
-	Absolute bool   // snippets use absolute URLs (base_url is set)
+	// Section is a shields dynamic JSON badge of the section titled
+	// SectionTitle, read from the page's status.json (no file of its own;
+	// any section's id can take its place); "" without base_url or sections.
+	Section      string
+	SectionTitle string
+	Absolute     bool // snippets use absolute URLs (base_url is set)
 }
 
 // Card is a page or folder in a listing.

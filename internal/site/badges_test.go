@@ -12,10 +12,13 @@ import (
 )
 
 // TestBadgesMatchStatusJSON checks that every page, top-level section with
-// items, folder and the site has a badge, and that each badge says what
-// status.json says.
+// items (with badges.sections: top), folder and the site has a badge, and
+// that each badge says what status.json says.
 func TestBadgesMatchStatusJSON(t *testing.T) {
-	_, files, err := build(t, sitetest.Load(t, "testdata/sites/links.txtar").FS())
+	a := sitetest.Load(t, "testdata/sites/links.txtar")
+	cfg, _ := a.Get("milepost.yaml")
+	a.Set("milepost.yaml", append(cfg, "badges: {sections: top}\n"...))
+	_, files, err := build(t, a.FS())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -57,6 +57,13 @@ func TestHostileSite(t *testing.T) {
 		mustWrite(t, filepath.Join(content, "names", "img", "q?.png"), "png")
 	}
 	mustWrite(t, filepath.Join(content, "nesting", "quote-megabyte.md"), "# A megabyte of quotes\n\n"+strings.Repeat(strings.Repeat(">", 10_000)+" deep\n", 100))
+	// 10,000 one-item sections asking for every section badge: once 20,018 files.
+	var sections strings.Builder
+	sections.WriteString("---\nbadges: all\n---\n# Sections\n")
+	for i := range 10_000 {
+		fmt.Fprintf(&sections, "\n## s%d\n\n- [ ] x\n", i)
+	}
+	mustWrite(t, filepath.Join(content, "amplify", "sections.md"), sections.String())
 
 	rec := &recordingFS{fsys: os.DirFS(siteDir)}
 	res, files, err := buildWithDeadline(t, rec, 2*time.Minute)
@@ -64,6 +71,18 @@ func TestHostileSite(t *testing.T) {
 		t.Fatalf("build failed: %v\n%s", err, diagText(res))
 	}
 	sitetest.Golden(t, filepath.Join("testdata", "golden", "hostile", "diagnostics.txt"), []byte(diagText(res)))
+
+	t.Run("no page makes more than the limits allow", func(t *testing.T) {
+		const most = 4 + 2*200 // its page, status.json, badge and 200 section badges
+		for url, n := range filesPerPage(t, files) {
+			if n > most {
+				t.Errorf("%s: %d files, want at most %d", url, n, most)
+			}
+		}
+		if n := filesPerPage(t, files)["amplify/sections/"]; n != most {
+			t.Errorf("amplify/sections/: %d files, want %d (capped)", n, most)
+		}
+	})
 
 	t.Run("nothing read through a symbolic link", func(t *testing.T) {
 		for _, name := range rec.names() {

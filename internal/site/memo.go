@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sync"
 
+	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/machine"
 	"github.com/milepost/milepost/internal/publish"
 	"github.com/milepost/milepost/internal/render"
@@ -26,6 +27,7 @@ type outFile = publish.File
 type pageMemo struct {
 	key   [32]byte
 	files []outFile
+	notes diag.List // what making the files reported (output-capped)
 }
 
 // memoTable holds the memos of one build, filled concurrently.
@@ -128,8 +130,8 @@ func (r *renderer) memoized(p *parsed) *pageMemo {
 }
 
 // remember keeps p's freshly rendered files for the next build.
-func (r *renderer) remember(p *parsed, files []outFile) *pageMemo {
-	m := &pageMemo{key: r.keys[p.Content.Path], files: files}
+func (r *renderer) remember(p *parsed, files []outFile, notes diag.List) *pageMemo {
+	m := &pageMemo{key: r.keys[p.Content.Path], files: files, notes: notes}
 	if r.nextMemo != nil {
 		r.nextMemo.set(p.Content.Path, m)
 	}
@@ -147,18 +149,19 @@ func (r *renderer) keptFromCache(id string, key [32]byte) (bool, error) {
 	kept, err := r.sink.KeepOwned(id, old.Names)
 	if kept {
 		r.files.Add(int64(len(old.Names)))
-		r.recordOutput(id, key, old.Names)
+		r.recordOutput(id, key, old.Names, old.Notes)
+		r.report(old.Notes)
 	}
 	return kept, err
 }
 
 // recordOutput notes the files made from key, for the next build's cache
 // (one-off builds only), with the source of the page id when it is one.
-func (r *renderer) recordOutput(id string, key [32]byte, names []string) {
+func (r *renderer) recordOutput(id string, key [32]byte, names []string, notes diag.List) {
 	if r.nextMemo != nil {
 		return // the Builder's own memo is its cache
 	}
-	out := Output{Key: key, Names: names}
+	out := Output{Key: key, Names: names, Notes: notes}
 	if p, ok := r.views.Page(id); ok {
 		out.Source = p.Content.Hash
 	}
@@ -177,7 +180,7 @@ func (r *renderer) recordOutput(id string, key [32]byte, names []string) {
 func (r *renderer) executeKeyed(tmpl, name string, key [32]byte, view func() (*render.View, error)) error {
 	id := "list:" + name
 	if html, ok := r.recall(id, key); ok {
-		return r.putFiles(id, key, []outFile{{Name: name, Data: html, Compact: r.compact(name)}}, true)
+		return r.putFiles(id, key, []outFile{{Name: name, Data: html, Compact: r.compact(name)}}, nil, true)
 	}
 	if kept, err := r.keptFromCache(id, key); kept || err != nil {
 		return err
@@ -191,5 +194,5 @@ func (r *renderer) executeKeyed(tmpl, name string, key [32]byte, view func() (*r
 		return fmt.Errorf("template %s for %s: %w", tmpl, name, err)
 	}
 	r.keepBytes(id, key, html)
-	return r.putFiles(id, key, []outFile{{Name: name, Data: html, Compact: r.compact(name)}}, false)
+	return r.putFiles(id, key, []outFile{{Name: name, Data: html, Compact: r.compact(name)}}, nil, false)
 }

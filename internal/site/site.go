@@ -129,6 +129,7 @@ type Output struct {
 	Key    [32]byte
 	Names  []string
 	Source [32]byte
+	Notes  diag.List // what making them reported (output-capped), repeated when they are kept
 }
 
 // Build runs every stage over in and writes the site to sink.

@@ -18,7 +18,7 @@ var fromSource = map[string]bool{
 	// content.Page: read from the file (front matter, body).
 	"Content.Title": true, "Content.TitleFromFront": true, "Content.Kind": true, "Content.Tags": true,
 	"Content.Aliases": true, "Content.Draft": true, "Content.Track": true, "Content.HeadingItems": true,
-	"Content.Matrices": true, "Content.BadgeLabel": true, "Content.Updated": true, "Content.UpdatedLine": true,
+	"Content.Matrices": true, "Content.BadgeLabel": true, "Content.SectionBadges": true, "Content.Updated": true, "Content.UpdatedLine": true,
 	"Content.Body": true, "Content.BodyLine": true, "Content.Diags": true,
 	"Content.Owner": true, "Content.Status": true, "Content.Target": true, "Content.Start": true,
 	// Unread says whether the body is in memory, not what it is.
@@ -35,7 +35,7 @@ var fromSource = map[string]bool{
 var notShownOfOthers = map[string]bool{
 	"Content.Folder": true, "Content.IsIndex": true, "Content.TitleFromFront": true, "Content.Kind": true,
 	"Content.Aliases": true, "Content.Draft": true, "Content.Track": true, "Content.HeadingItems": true,
-	"Content.Matrices": true, "Content.BadgeLabel": true, "Content.UpdatedLine": true, "Content.Body": true,
+	"Content.Matrices": true, "Content.BadgeLabel": true, "Content.SectionBadges": true, "Content.UpdatedLine": true, "Content.Body": true,
 	"Content.BodyLine": true, "Content.Hash": true, "Content.Unread": true, "Content.Diags": true,
 	"Content.Title": true, // the summary's Title is the one shown
 	"Headings":      true, "BlockIDs": true, "Links": true, "Lookups": true, "BrokenMD": true, "Diags": true,

@@ -161,8 +161,11 @@ func (m *Maker) Feed() []byte {
 }
 
 // PageFeed is one page's feed of its completed, dated items; nil when it
-// has none.
+// has none or per-page feeds are off (config feeds.pages).
 func (m *Maker) PageFeed(p *Page) []byte {
+	if !m.cfg.Feeds.Pages {
+		return nil
+	}
 	done := newestFirst(DoneItems(p), 50)
 	if len(done) == 0 || !p.Tracked {
 		return nil

@@ -69,7 +69,7 @@ func (m *Maker) page(in *PageIn, v *render.View, body []byte) *render.Page {
 		pg.Badge = m.badgePanel(p)
 		pg.Burnup = burnupOf([]*Page{p}) // runbooks show freshness, not progress
 	}
-	if len(DoneItems(p)) > 0 && p.Tracked && p.Content.URL != "" {
+	if m.cfg.Feeds.Pages && len(DoneItems(p)) > 0 && p.Tracked && p.Content.URL != "" {
 		pg.Feed = p.Content.URL + "feed.xml"
 	}
 	if p.Content.IsIndex {

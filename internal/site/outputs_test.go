@@ -1,0 +1,270 @@
+package site_test
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/milepost/milepost/internal/benchcorpus"
+	"github.com/milepost/milepost/internal/diag"
+	"github.com/milepost/milepost/internal/publish"
+	"github.com/milepost/milepost/internal/site"
+)
+
+// filesPerPage counts the files under each page's folder that belong to
+// that page (not to a page further down), by page URL.
+func filesPerPage(t *testing.T, files map[string][]byte) map[string]int {
+	t.Helper()
+	perPage := map[string]int{}
+	for name := range files {
+		if strings.HasSuffix(name, "/index.html") {
+			perPage[strings.TrimSuffix(name, "index.html")] = 0
+		}
+	}
+	for name := range files {
+		dir := path.Dir(name) + "/"
+		if strings.HasPrefix(name, "tags/") || strings.HasPrefix(name, "broken-links/") || dir == "./" {
+			continue // listings and site-wide files
+		}
+		if _, ok := perPage[dir]; !ok && path.Base(path.Dir(name)) == "badges" {
+			dir = path.Dir(path.Dir(name)) + "/"
+		}
+		if _, ok := perPage[dir]; ok {
+			perPage[dir]++
+		}
+	}
+	return perPage
+}
+
+// TestFilesPerPage builds a seed-shaped corpus (and the seed documents,
+// when present) with the default configuration: every page has its
+// index.html, status.json, badge.svg and badge.json, and nothing more.
+func TestFilesPerPage(t *testing.T) {
+	corpus, err := benchcorpus.New(benchcorpus.Options{Pages: 60, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sites := map[string]fs.FS{"benchcorpus": corpus.MapFS()}
+	if _, err := os.Stat(filepath.Join(seeds, "content")); err == nil {
+		sites["seeds"] = os.DirFS(seeds)
+	}
+	for name, fsys := range sites {
+		t.Run(name, func(t *testing.T) {
+			_, files, err := build(t, fsys)
+			if err != nil {
+				t.Fatal(err)
+			}
+			perPage := filesPerPage(t, files)
+			if len(perPage) < 5 {
+				t.Fatalf("only %d pages found in the output", len(perPage))
+			}
+			for url, n := range perPage {
+				if isListing(files, url) {
+					continue
+				}
+				if n != 4 {
+					t.Errorf("%s: %d files, want 4 (index.html, status.json, badge.svg, badge.json)", url, n)
+				}
+			}
+		})
+	}
+}
+
+// isListing reports whether url is a folder without a page of its own
+// (its index.html is a listing, beside a badge and no status.json).
+func isListing(files map[string][]byte, url string) bool {
+	_, ok := files[url+"status.json"]
+	return !ok
+}
+
+// TestSectionBadgesOptIn checks that one config line or one front matter
+// key brings section badges back, and per-page feeds with feeds.pages.
+func TestSectionBadgesOptIn(t *testing.T) {
+	page := "# Plan\n\n## Build\n\n- [x] one ✅ 2026-11-01\n- [ ] two\n\n### Deep\n\n- [x] three ✅ 2026-11-02\n\n## Ship\n\n- [ ] four\n"
+	for _, tc := range []struct {
+		name, config, front string
+		want, absent        []string
+	}{
+		{name: "default", absent: []string{"plan/badges/build.svg", "plan/feed.xml"}},
+		{name: "top", config: "badges: {sections: top}\n", want: []string{"plan/badges/build.svg", "plan/badges/build.json", "plan/badges/ship.svg"}, absent: []string{"plan/badges/deep.svg"}},
+		{name: "all", config: "badges: {sections: all}\n", want: []string{"plan/badges/build.svg", "plan/badges/deep.svg", "plan/badges/ship.json"}},
+		{name: "depth as before", config: "badges: {depth: 1}\n", want: []string{"plan/badges/build.svg"}, absent: []string{"plan/badges/deep.svg"}},
+		{name: "front matter", front: "---\nbadges: sections\n---\n", want: []string{"plan/badges/build.svg"}, absent: []string{"plan/badges/deep.svg"}},
+		{name: "front matter off", config: "badges: {sections: all}\n", front: "---\nbadges: none\n---\n", absent: []string{"plan/badges/build.svg"}},
+		{name: "page feeds", config: "feeds: {pages: true}\n", want: []string{"plan/feed.xml"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := fstest.MapFS{
+				"milepost.yaml":   {Data: []byte("title: T\n" + tc.config)},
+				"content/plan.md": {Data: []byte(tc.front + page)},
+			}
+			_, files, err := build(t, fsys)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tc.want {
+				if _, ok := files[w]; !ok {
+					t.Errorf("no %s", w)
+				}
+			}
+			for _, a := range tc.absent {
+				if _, ok := files[a]; ok {
+					t.Errorf("%s written, want none", a)
+				}
+			}
+		})
+	}
+}
+
+// TestOutputCap builds a hostile page of many one-item sections with
+// every section badge asked for: at most limits.section_badges are
+// written, and an output-capped warning names the first section left out;
+// a byte limit leaves out badges the same way.
+func TestOutputCap(t *testing.T) {
+	var page strings.Builder
+	page.WriteString("---\nbadges: all\n---\n# Many\n")
+	for i := range 300 {
+		fmt.Fprintf(&page, "\n## S%d\n\n- [ ] item\n", i)
+	}
+	firstOver := func(n int) int { return 4 + 4*n + 2 } // the heading line of section n (front matter is 3 lines)
+	for _, tc := range []struct {
+		name, config, tail string
+		badges             int
+		line               int
+		message            string
+	}{
+		{name: "default", badges: 200, line: firstOver(200), message: "100 section badges left out from here on: at most 200 per page (limits.section_badges)"},
+		{name: "fewer", config: "limits: {section_badges: 10}\n", badges: 10, line: firstOver(10), message: "290 section badges left out"},
+		{name: "no limit hit", config: "limits: {section_badges: 1000}\n", badges: 300},
+		// A megabyte of text: the page itself is written, its badges are over.
+		{name: "bytes", config: "limits: {section_badges: 1000, page_output_mb: 1}\n", tail: "\n" + strings.Repeat("word ", 220_000) + "\n",
+			badges: 0, line: firstOver(0), message: "600 files (0.4 MB) left out from here on: at most 1 MB of output per page (limits.page_output_mb)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := fstest.MapFS{
+				"milepost.yaml":   {Data: []byte("title: T\n" + tc.config)},
+				"content/many.md": {Data: []byte(page.String() + tc.tail)},
+			}
+			res, files, err := build(t, fsys)
+			if err != nil {
+				t.Fatal(err)
+			}
+			badges := 0
+			for name := range files {
+				if strings.HasPrefix(name, "many/badges/") && strings.HasSuffix(name, ".svg") {
+					badges++
+				}
+			}
+			if badges != tc.badges {
+				t.Errorf("%d section badges, want %d", badges, tc.badges)
+			}
+			var capped []diag.Diagnostic
+			for _, d := range res.Diagnostics {
+				if d.Kind == diag.KindOutputCapped {
+					capped = append(capped, d)
+				}
+			}
+			if tc.message == "" {
+				if len(capped) != 0 {
+					t.Errorf("unexpected warnings %v", capped)
+				}
+				return
+			}
+			if len(capped) != 1 || capped[0].File != "content/many.md" || capped[0].Line != tc.line || !strings.Contains(capped[0].Message, tc.message) {
+				t.Errorf("warnings %v, want one at content/many.md:%d saying %q", capped, tc.line, tc.message)
+			}
+		})
+	}
+}
+
+// TestOutputCapKept checks that a rebuild which keeps a capped page's
+// files repeats its output-capped warning, in the dev server's Builder
+// and in a one-off build from the last build's outputs.
+func TestOutputCapKept(t *testing.T) {
+	var page strings.Builder
+	page.WriteString("# Many\n")
+	for i := range 5 {
+		fmt.Fprintf(&page, "\n## S%d\n\n- [ ] item\n", i)
+	}
+	fsys := fstest.MapFS{
+		"milepost.yaml":    {Data: []byte("title: T\nbadges: {sections: all}\nlimits: {section_badges: 2}\n")},
+		"content/many.md":  {Data: []byte(page.String())},
+		"content/other.md": {Data: []byte("# Other\n")},
+	}
+	capped := func(res *site.Result) int {
+		n := 0
+		for _, d := range res.Diagnostics {
+			if d.Kind == diag.KindOutputCapped && d.File == "content/many.md" {
+				n++
+			}
+		}
+		return n
+	}
+	b := site.NewBuilder(again(fsys))
+	for step := range 2 {
+		_, res, err := b.BuildFiles(context.Background(), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if capped(res) != 1 {
+			t.Errorf("Builder, build %d: %d output-capped warnings, want 1", step+1, capped(res))
+		}
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	oneOff := func(in site.Input) *site.Result {
+		t.Helper()
+		tx, err := publish.Begin(dest, publish.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := site.Build(context.Background(), in, tx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := tx.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	first := oneOff(input(fsys))
+	in := input(fsys)
+	in.Cached = first.Outputs
+	fsys["content/other.md"] = &fstest.MapFile{Data: []byte("# Other, edited\n")}
+	second := oneOff(in)
+	if capped(second) != 1 {
+		t.Errorf("one-off build keeping the page's files: %d output-capped warnings, want 1", capped(second))
+	}
+	if second.Outputs["many.md"].Key != first.Outputs["many.md"].Key {
+		t.Error("many.md was rendered again: the test does not reach the kept files")
+	}
+}
+
+// TestSectionBadgeWithoutFile checks that the badge panel, with base_url
+// set, shows a shields dynamic JSON badge of a section read from the
+// page's status.json, and that status.json has that section's percent.
+func TestSectionBadgeWithoutFile(t *testing.T) {
+	fsys := fstest.MapFS{
+		"milepost.yaml":   {Data: []byte("title: T\nbase_url: https://example.org/s/\n")},
+		"content/plan.md": {Data: []byte("# Plan\n\nIntro.\n\n## Build & ship\n\n- [x] one\n- [ ] two\n")},
+	}
+	_, files, err := build(t, fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "https://img.shields.io/badge/dynamic/json?label=Build&#43;%26&#43;ship&amp;query=%24..sections%5B%3F%28%40.id%3D%3D%27build-ship%27%29%5D.counts.percent&amp;suffix=%25&amp;url=https%3A%2F%2Fexample.org%2Fs%2Fplan%2Fstatus.json"
+	if html := string(files["plan/index.html"]); !strings.Contains(html, want) {
+		t.Errorf("plan/index.html has no dynamic section badge %s", want)
+	}
+	if !strings.Contains(string(files["plan/status.json"]), `"id":"build-ship"`) {
+		t.Error(`plan/status.json has no section "build-ship"`)
+	}
+	if _, ok := files["plan/badges/build-ship.svg"]; ok {
+		t.Error("a section badge file was made")
+	}
+}
