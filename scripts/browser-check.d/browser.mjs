@@ -2,7 +2,7 @@
 // (Debian's, through playwright-core), and takes the screenshots.
 // Usage: node browser.mjs CHROMIUM SHOTS_DIR name=SITE_DIR...
 import { chromium } from "playwright-core";
-import { readFileSync, mkdirSync } from "node:fs";
+import { existsSync, readFileSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import path from "node:path";
@@ -90,7 +90,11 @@ async function badges(name, dir) {
   for (const p of status.pages) {
     if (!p.url) continue;
     urls.push(p.url + "badge.svg");
-    for (const s of p.sections) if (s.counts.total > 0) urls.push(p.url + "badges/" + s.id + ".svg");
+    // Section badges are opt-in (badges.sections): check those the build wrote.
+    for (const s of p.sections) {
+      const u = p.url + "badges/" + s.id + ".svg";
+      if (s.counts.total > 0 && existsSync(path.join(dir, u))) urls.push(u);
+    }
   }
   const { page, context } = await open(pathToFileURL(path.join(dir, "index.html")).href);
   const broken = await page.evaluate(async (srcs) => {
