@@ -12,7 +12,6 @@ import (
 	"github.com/milepost/milepost/internal/minify"
 	"github.com/milepost/milepost/internal/render"
 	"github.com/milepost/milepost/internal/status"
-	"github.com/milepost/milepost/internal/wikilink"
 )
 
 func theme(t *testing.T) *render.Theme {
@@ -216,32 +215,6 @@ func TestStaticBudgets(t *testing.T) {
 		t.Errorf("theme CSS is %d bytes minified, over the 20 KB budget", sizes["css"])
 	}
 	t.Logf("minified: js %d bytes, css %d bytes", sizes["js"], sizes["css"])
-}
-
-// TestRelHref: relative roots, the site root, and the absolute base URL the
-// 404 page links from (a colon in a base URL's scheme is not a file name).
-func TestRelHref(t *testing.T) {
-	tests := []struct {
-		root, target string
-		fileLinks    bool
-		want         string
-	}{
-		{"", "", false, "./"},
-		{"", "style.css", false, "style.css"},
-		{"", "a:b.png", false, "./a:b.png"},
-		{"", "x/a:b/", false, "x/a:b/"},
-		{"../../", "style.css", false, "../../style.css"},
-		{"../", "a:b.png", false, "../a:b.png"},
-		{"../", "", true, "../index.html"},
-		{"https://example.github.io/proj/", "style.css", false, "https://example.github.io/proj/style.css"},
-		{"https://example.github.io/proj/", "", false, "https://example.github.io/proj/"},
-		{"https://example.github.io/proj/", "tags/", true, "https://example.github.io/proj/tags/index.html"},
-	}
-	for _, tt := range tests {
-		if got := wikilink.RelHref(tt.root, tt.target, tt.fileLinks); got != tt.want {
-			t.Errorf("RelHref(%q, %q, %v) = %q, want %q", tt.root, tt.target, tt.fileLinks, got, tt.want)
-		}
-	}
 }
 
 // TestStaticFilesKeepDotFiles: static/ is published as it is, dot-files

@@ -119,6 +119,12 @@ func TestRelHref(t *testing.T) {
 		{"", "img/a:b.png", false, "img/a:b.png"},
 		{"../", "a:b.png", false, "../a:b.png"},
 		{"", "javascript:x/", false, "./javascript:x/"},
+		{"", "x/a:b/", false, "x/a:b/"},
+		// The 404 page links from the absolute base URL: its scheme's
+		// colon is not a file name's.
+		{"https://example.github.io/proj/", "style.css", false, "https://example.github.io/proj/style.css"},
+		{"https://example.github.io/proj/", "", false, "https://example.github.io/proj/"},
+		{"https://example.github.io/proj/", "tags/", true, "https://example.github.io/proj/tags/index.html"},
 	}
 	for _, tt := range tests {
 		if got := wikilink.RelHref(tt.root, tt.target, tt.fileLinks); got != tt.want {
