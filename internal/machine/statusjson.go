@@ -16,6 +16,7 @@ import (
 	"runtime"
 
 	"github.com/milepost/milepost/internal/health"
+	"github.com/milepost/milepost/internal/history"
 	"github.com/milepost/milepost/internal/parallel"
 	"github.com/milepost/milepost/internal/status"
 )
@@ -44,6 +45,25 @@ type PageJSON struct {
 	Owner  string         `json:"owner,omitempty"`
 	Next   []NextJSON     `json:"next,omitempty"`
 	Tasks  []TaskJSON     `json:"tasks,omitempty"`
+	// From git history, in the page's own status.json when history is
+	// known: done and total by day, items done per week, and the forecast
+	// (null with the reason in ForecastNote when there is too little
+	// history).
+	Series       []history.Point `json:"series,omitempty"`
+	Velocity     *float64        `json:"velocity,omitempty"`
+	Forecast     *ForecastJSON   `json:"forecast,omitempty"`
+	ForecastNote string          `json:"forecast_note,omitempty"`
+}
+
+// ForecastJSON is a forecast, or JSON null when there is none.
+type ForecastJSON struct{ *history.Forecast }
+
+// MarshalJSON writes the forecast, or null.
+func (f ForecastJSON) MarshalJSON() ([]byte, error) {
+	if f.Forecast == nil {
+		return []byte("null"), nil
+	}
+	return json.Marshal(f.Forecast)
 }
 
 // ItemJSON is one item of a page's status.json: the item as status read
@@ -51,6 +71,10 @@ type PageJSON struct {
 type ItemJSON struct {
 	status.Item
 	Plan PlanJSON
+	// DateSource says where Date comes from (text or git), DateCommit is
+	// the commit git saw it done in; FirstSeen is the day the item first
+	// appeared in git.
+	DateSource, DateCommit, FirstSeen string
 }
 
 // PlanJSON is what the site's plan says of an item or a task.
@@ -72,6 +96,9 @@ type itemFlat struct {
 	Source        string      `json:"source"`
 	Text          string      `json:"text"`
 	Date          *string     `json:"date"`
+	DateSource    string      `json:"date_source,omitempty"`
+	DateCommit    string      `json:"date_commit,omitempty"`
+	FirstSeen     string      `json:"first_seen,omitempty"`
 	Due           string      `json:"due,omitempty"`
 	Start         string      `json:"start,omitempty"`
 	Scheduled     string      `json:"scheduled,omitempty"`
@@ -99,6 +126,7 @@ type FieldJSON struct {
 // MarshalJSON writes it as itemFlat (through encoding/json).
 func (it ItemJSON) MarshalJSON() ([]byte, error) {
 	f := itemFlat{Line: it.Line, State: it.State.String(), Source: string(it.Source), Text: it.Text,
+		DateSource: it.DateSource, DateCommit: it.DateCommit, FirstSeen: it.FirstSeen,
 		Due: it.Due, Start: it.Start, Scheduled: it.Scheduled, Created: it.Created, Cancelled: it.Cancelled,
 		Owner: it.Owner, Priority: it.Priority.String(), EstimateHours: it.EstimateHours, ID: it.ID, Depends: it.Depends,
 		WaitingOn: it.Plan.WaitingOn, External: it.Plan.External, Overdue: it.Plan.Overdue, Ready: it.Plan.Ready, ReadyToStart: it.Plan.ReadyToStart}

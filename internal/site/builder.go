@@ -55,6 +55,10 @@ type Builder struct {
 	targets  *wikilink.Paths // the last build's markdown link targets
 	theme    *render.Theme
 	themeKey [32]byte
+	// history is the last history read, while historyKey (HEAD and the
+	// settings) is the same.
+	history    *view.History
+	historyKey string
 }
 
 // NewBuilder returns a Builder for in with an empty cache.
@@ -138,7 +142,8 @@ func (b *Builder) build(ctx context.Context, sink publish.Sink, changed []string
 		return &Result{Diagnostics: diags}, err
 	}
 
-	r := &renderer{cfg: cfg, in: b.in, theme: theme, set: set, pages: pages, statics: statics, sink: sink, prefix: prefix, spool: env.spool, parseEnv: env}
+	hist := b.readHistory(ctx, cfg, folder, env, pages)
+	r := &renderer{cfg: cfg, in: b.in, theme: theme, set: set, pages: pages, statics: statics, sink: sink, prefix: prefix, spool: env.spool, parseEnv: env, history: hist}
 	r.themeKey = themeSum
 	r.cfgKey = cfgKey
 	if !b.oneOff {
@@ -151,6 +156,7 @@ func (b *Builder) build(ctx context.Context, sink publish.Sink, changed []string
 	}
 	if res != nil {
 		res.Parsed = parsedCount
+		res.History = historyNote(hist)
 		res.pages, res.summaryKey = pages, sumKey
 		diags = append(diags, res.Diagnostics...)
 		res.Diagnostics = diags

@@ -29,6 +29,7 @@ type renderer struct {
 	theme   *render.Theme
 	set     *content.Set
 	pages   []*parsed
+	history *view.History // nil when not read
 	statics map[string]fs.FS
 	sink    publish.Sink
 	prefix  string
@@ -68,6 +69,7 @@ func (r *renderer) run(ctx context.Context) (*Result, error) {
 		Config: r.cfg, Now: r.in.Now, Version: r.in.Version, Prefix: r.prefix,
 		Pages: pages, Folders: r.set.Folders,
 		Links: r.links.graph.Resolutions, Backlinks: r.links.graph.Backlinks,
+		History: r.history,
 	})
 	r.siteKey = r.siteKeyOf()
 	dirty := r.dirtyPages()
