@@ -97,7 +97,7 @@ func DrawSeries(s Series) (Chart, bool) {
 	if hasForecast {
 		// The band where the finish falls, and the line to it at the pace
 		// of the window.
-		fmt.Fprintf(&w, `<rect class="bu-range" x="%s" y="%d" width="%s" height="%d"/>`,
+		fmt.Fprintf(&w, `<rect class="bu-area" x="%s" y="%d" width="%s" height="%d"/>`,
 			num(x(fc[1])), padTop, num(max(1, x(fc[2])-x(fc[1]))), plotHeight)
 		fmt.Fprintf(&w, `<path class="bu-forecast" d="M%s %sL%s %s"/>`, num(x(today)), num(y(last.done)), num(x(fc[0])), num(y(last.total)))
 	}

@@ -256,5 +256,10 @@ func (r *renderer) writeMachineFiles() error {
 	if err := r.put("robots.txt", []byte(robots)); err != nil {
 		return err
 	}
+	if r.views.HasChanges() {
+		if err := r.putDeferred("changes/feed.xml", r.views.ChangesFeed); err != nil {
+			return err
+		}
+	}
 	return r.putDeferred("feed.xml", r.views.Feed)
 }

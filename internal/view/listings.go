@@ -371,6 +371,9 @@ func (m *Maker) Listings() []Listing {
 		k.Str(b.File, strconv.Itoa(b.Line), b.Target, b.Page.Title, b.Page.URL, b.Reason)
 	}
 	out = append(out, Listing{"broken-links.html", "broken-links/index.html", k.Sum(), m.BrokenView})
+	if m.HasChanges() {
+		out = append(out, Listing{"changes.html", "changes/index.html", m.ChangesKey(), m.ChangesView})
+	}
 	return append(out, Listing{"404.html", "404.html", [32]byte{}, m.NotFoundView})
 }
 

@@ -86,6 +86,8 @@ type Maker struct {
 	folderSigOnce sync.Once
 	folderSigs    map[string][32]byte // folder → hash of what its listing shows
 	recent        []render.Done       // the newest done items of the site, newest first
+	changesOnce   sync.Once
+	changes       []render.ChangeWeek // the Changes page's weeks (changes.go)
 }
 
 // New indexes in's pages and folders and makes the site-wide view.
@@ -124,6 +126,7 @@ func New(in In) *Maker {
 		GeneratedISO: in.Now.UTC().Format("2006-01-02T15:04:05Z"),
 		FileLinks:    m.cfg.FileLinks,
 		Version:      in.Version,
+		Changes:      m.hist != nil,
 	}
 	m.total = m.rollup.Tree("")
 	home := *m.site
