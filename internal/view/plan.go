@@ -157,23 +157,13 @@ func (m *Maker) healthInput(p *Page, pp *pagePlan, pl *plan.Plan, today string) 
 	}
 	for _, w := range p.Status.Warnings {
 		if w.Kind == diag.KindDrift {
-			h.Drift = append(h.Drift, driftForReader(p, w))
+			h.Drift = append(h.Drift, w.Message) // worded for a reader (package status)
 		}
 	}
 	if w, stale := status.StaleWarning(p.Content.Updated, m.in.Now, m.cfg.StaleAfter, p.Content.UpdatedLine); stale {
 		h.Stale = w.Message
 	}
 	return h
-}
-
-// driftForReader words a drift warning for a reader: "'Week 3' says
-// COMPLETE, but 1 of 3 items is open" rather than the author's note.
-func driftForReader(p *Page, w status.Warning) string {
-	title := sectionTitles(p.Status.Sections)[w.Section]
-	if title == "" {
-		return w.Message
-	}
-	return fmt.Sprintf("%q: %s", title, w.Message)
 }
 
 // PlanWarnings are the plan's warnings at page path (unknown dependency,
