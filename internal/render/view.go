@@ -337,7 +337,9 @@ type Health struct {
 // next.
 type Plan struct {
 	Health *Health // nil when the page has no health
-	Target string  // YYYY-MM-DD or ""
+	// Why are the health's reasons the page's warnings do not say already.
+	Why    []string
+	Target string // YYYY-MM-DD or ""
 	Owner  string
 	Next   []NextItem
 	// Waiting are the page's tasks waiting on others, listed apart from
