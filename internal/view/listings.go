@@ -67,6 +67,8 @@ func (m *Maker) Home(body []byte) *render.View {
 	}
 	home.Health = healthView(m.FolderHealth(""))
 	home.Now = m.siteNow(v)
+	linkOwners(v, home.Now)
+	home.People = m.peopleLines(v, m.People())
 	home.Recent = m.RecentlyDone(20)
 	var stale []*Page
 	for _, p := range m.in.Pages {
@@ -121,6 +123,7 @@ func (m *Maker) cards(pages []*Page, v *render.View) []render.Card {
 			Title: p.Title, URL: v.Rel(p.Content.URL), Kind: p.Kind, Updated: Date(p.Content.Updated),
 			Runbook: p.Kind == "runbook", Stale: m.isStale(p), Progress: m.progress(p.Status.Counts),
 			Health: healthView(m.Health(p)), Owner: p.Content.Owner, Target: p.Content.Target, Next: m.firstNext(p),
+			OwnerURL: ownerURL(v, p.Content.Owner),
 		}
 	}
 	return out
@@ -366,6 +369,12 @@ func (m *Maker) Listings() []Listing {
 		k.Str(b.File, strconv.Itoa(b.Line), b.Target, b.Page.Title, b.Page.URL, b.Reason)
 	}
 	out = append(out, Listing{"broken-links.html", "broken-links/index.html", k.Sum(), m.BrokenView})
+	if people := m.People(); len(people) > 0 {
+		for _, pp := range people {
+			out = append(out, Listing{"person.html", pp.URL + "index.html", m.PersonKey(pp), func() *render.View { return m.PersonView(pp) }})
+		}
+		out = append(out, Listing{"people.html", PeopleURL + "index.html", m.PeopleKey(people), func() *render.View { return m.PeopleView(people) }})
+	}
 	return append(out, Listing{"404.html", "404.html", [32]byte{}, m.NotFoundView})
 }
 

@@ -63,8 +63,13 @@ func (m *Maker) page(in *PageIn, v *render.View, body []byte) *render.Page {
 		})
 	}
 	pg.Plan = m.planView(p)
-	if pg.Plan != nil && pg.Plan.Health != nil {
-		pg.Plan.Why = reasonsNotWarned(pg.Plan.Health.Reasons, pg.StatusWarnings())
+	if pg.Plan != nil {
+		if pg.Plan.Health != nil {
+			pg.Plan.Why = reasonsNotWarned(pg.Plan.Health.Reasons, pg.StatusWarnings())
+		}
+		pg.Plan.OwnerURL = ownerURL(v, pg.Plan.Owner)
+		linkOwners(v, pg.Plan.Next)
+		linkOwners(v, pg.Plan.Waiting)
 	}
 	pg.Items = itemGroups(p.Status.Items, titles)
 	pg.Legend = legendView(p.Status.Legend)

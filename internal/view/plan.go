@@ -291,34 +291,38 @@ func (m *Maker) UpNext(p *Page) []render.NextItem {
 	if pp == nil {
 		return nil
 	}
-	pl := m.plan.plan
-	titles := sectionTitles(p.Status.Sections)
 	out := make([]render.NextItem, 0, len(pp.next))
 	for _, e := range pp.next {
-		n, st := pl.Nodes[e.Node], pl.Status[e.Node]
-		it := render.NextItem{
-			Line: n.Line, Text: n.Text, State: st.State.String(), Reason: e.Reason, ReasonLabel: reasonLabels[e.Reason],
-			Due: n.Due, Overdue: st.Overdue, WaitingOn: st.WaitingOn, External: st.External,
-		}
-		if n.Kind == plan.Section {
-			it.TaskID = n.ID
-			s := m.sectionAt(p, e.Node)
-			it.SectionID, it.Owner = s.ID, s.Attrs.Owner
-			it.Text = taskTitle(s.Title, n.ID)
-		} else if n.Parent >= 0 {
-			it.SectionID = m.sectionAt(p, n.Parent).ID
-		}
-		if n.Kind == plan.Item {
-			it.Owner = m.itemAt(p, e.Node).Owner
-		}
-		it.Waits = waitsText(st.WaitingOn, st.External)
-		it.SectionTitle = titles[it.SectionID]
-		if it.SectionID != "" {
-			it.URL = "#" + it.SectionID
-		}
-		out = append(out, it)
+		out = append(out, m.nextItem(p, e))
 	}
 	return out
+}
+
+// nextItem is entry e of page p as a line of a list of work, with a URL
+// relative to the page ("#section", "" for the page itself).
+func (m *Maker) nextItem(p *Page, e plan.Entry) render.NextItem {
+	pl := m.plan.plan
+	n, st := pl.Nodes[e.Node], pl.Status[e.Node]
+	it := render.NextItem{
+		Line: n.Line, Text: n.Text, State: st.State.String(), Reason: e.Reason, ReasonLabel: reasonLabels[e.Reason],
+		Due: n.Due, Overdue: st.Overdue, WaitingOn: st.WaitingOn, External: st.External,
+	}
+	if n.Kind == plan.Section {
+		s := m.sectionAt(p, e.Node)
+		it.TaskID, it.SectionID, it.SectionTitle, it.Owner = n.ID, s.ID, s.Title, s.Attrs.Owner
+		it.Text = taskTitle(s.Title, n.ID)
+	} else {
+		if n.Parent >= 0 {
+			s := m.sectionAt(p, n.Parent)
+			it.SectionID, it.SectionTitle = s.ID, s.Title
+		}
+		it.Owner = m.itemAt(p, e.Node).Owner
+	}
+	it.Waits = waitsText(st.WaitingOn, st.External)
+	if it.SectionID != "" {
+		it.URL = "#" + it.SectionID
+	}
+	return it
 }
 
 // sectionAt is the section of page p that is node i.

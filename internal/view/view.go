@@ -82,6 +82,7 @@ type Maker struct {
 	folderSigOnce sync.Once
 	folderSigs    map[string][32]byte // folder → hash of what its listing shows
 	recent        []render.Done       // the newest done items of the site, newest first
+	peopleOnce    peopleState
 }
 
 // New indexes in's pages and folders and makes the site-wide view.
