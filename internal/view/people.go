@@ -24,10 +24,16 @@ import (
 // PeopleURL is the URL of the index of people.
 const PeopleURL = "people/"
 
-// PersonURL is the URL of owner's page: people with names that differ
-// only in case or spacing ("Dana", "dana") share one.
+// PersonURL is the URL of owner's page: names that differ only in case,
+// spacing or punctuation ("Dana", "dana", "Eddie / Infra", "eddie infra")
+// share one.
 func PersonURL(owner string) string {
-	return PeopleURL + slug.Key(strings.TrimPrefix(owner, "@")) + "/"
+	owner = strings.TrimPrefix(owner, "@")
+	s := slug.Make(owner)
+	if s == "" { // no letter or digit to name it by
+		s = slug.Key(owner)
+	}
+	return PeopleURL + s + "/"
 }
 
 // PersonPage is one owner and their work.

@@ -317,6 +317,9 @@ func (m *Maker) nextItem(p *Page, e plan.Entry) render.NextItem {
 			it.SectionID, it.SectionTitle = s.ID, s.Title
 		}
 		it.Owner = m.itemAt(p, e.Node).Owner
+		if it.SectionTitle == it.Text { // a heading that is an item: its section says nothing more
+			it.SectionTitle = ""
+		}
 	}
 	it.Waits = waitsText(st.WaitingOn, st.External)
 	if it.SectionID != "" {
