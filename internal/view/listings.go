@@ -385,6 +385,8 @@ func (m *Maker) HomeKey() [32]byte {
 	k.Str("home.html")
 	sig := m.FolderSig("")
 	k.Raw(sig[:])
+	people := m.PeopleKey(m.People()) // owners are not in summary signatures
+	k.Raw(people[:])
 	return k.Sum()
 }
 

@@ -146,13 +146,22 @@ func (m *Maker) makePeople() []*PersonPage {
 	return out
 }
 
-// PersonKey hashes what pp's page shows: its name and URL, and the
-// summary, plan and URL of every page it shows something of (which pages
-// those are enters the key too, so a page that stops naming someone
-// changes their page).
+// PersonKey hashes what pp's page shows: its name and URL, which pages
+// and work are theirs (owners are not in a page's summary signature), and
+// the summary, plan and URL of every page it shows something of.
 func (m *Maker) PersonKey(pp *PersonPage) [32]byte {
 	var k keyhash.Buf
 	k.Str("person.html", pp.Name, pp.URL)
+	k.Num(len(pp.Pages))
+	for _, p := range pp.Pages {
+		k.Str(p.Content.Path)
+	}
+	k.Num(len(pp.Work))
+	for _, w := range pp.Work {
+		n := m.plan.plan.Nodes[w.node]
+		k.Str(w.page.Content.Path, n.Text, n.ID)
+		k.Num(n.Line)
+	}
 	src := pp.sources()
 	k.Num(len(src))
 	for _, p := range src {
