@@ -204,7 +204,18 @@
     });
   }
 
+  // A link into a folded (completed) section opens it; browsers that
+  // open <details> on fragment navigation do so already.
+  function openFolds() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    for (var t = id && document.getElementById(id); t; t = t.parentElement) {
+      if (t.tagName === "DETAILS") t.open = true;
+    }
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    openFolds();
+    addEventListener("hashchange", openFolds);
     foldOutline();
     scrollSpy();
     themeToggle();

@@ -177,7 +177,7 @@ func TestCheck(t *testing.T) {
 		contains string
 	}{
 		{[]string{"check", "-s", root}, 0, "content/plan.md:10:5: warning: broken link 'Missing page'"},
-		{[]string{"check", "-s", root, "--strict"}, 1, "warning: declared DONE but 1 of 2 items are open"},
+		{[]string{"check", "-s", root, "--strict"}, 1, "warning: 'Ship it' says DONE, but 1 of its 2 items is open"},
 		{[]string{"check", "-s", root, "--fail-on", "broken-link"}, 1, ""},
 		{[]string{"check", "-s", root, "--fail-on", "stale"}, 0, ""},
 		{[]string{"check", "-s", root, "--format", "github"}, 0, ",line=10,col=5,title=milepost broken-link::broken link"},

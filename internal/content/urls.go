@@ -10,7 +10,7 @@ import (
 )
 
 // Reserved names at the output root: milepost writes these itself.
-var Reserved = []string{"tags", "broken-links", "status.json", "badge.svg", "badge.json", "feed.xml", "404.html", "robots.txt", "sitemap.xml", "search-index.js", "badges", "_milepost"}
+var Reserved = []string{"tags", "broken-links", "people", "changes", "status.json", "badge.svg", "badge.json", "feed.xml", "404.html", "robots.txt", "sitemap.xml", "search-index.js", "badges", "_milepost"}
 
 // URLFor returns the output URL of a content-relative markdown path:
 // folders and the file name are slugged, "index.md" and "README.md" stand

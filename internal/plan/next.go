@@ -133,3 +133,57 @@ func (p *Plan) readyBefore(a, b int) bool {
 	}
 	return a < b
 }
+
+// ReasonDone names finished work in a list of one person's work (Ranked).
+const ReasonDone = "done"
+
+// Ranked orders nodes from anywhere in the site, as a person's list of
+// work reads them: in progress, blocked, overdue (earliest due first),
+// ready (as Up next orders them), waiting, then done; each with the first
+// reason that applies. Dropped nodes are left out, and so are sections
+// without an id (headings, not work).
+func (p *Plan) Ranked(nodes []int) []Entry {
+	rank := map[string]int{ReasonActive: 0, ReasonBlocked: 1, ReasonOverdue: 2, ReasonReadyToStart: 3, ReasonReady: 3, ReasonWaiting: 4, ReasonDone: 5}
+	var out []Entry
+	for _, i := range nodes {
+		if !p.counts(i) || p.Status[i].State == marker.Dropped {
+			continue
+		}
+		out = append(out, Entry{i, p.reason(i)})
+	}
+	sort.SliceStable(out, func(a, b int) bool {
+		ea, eb := out[a], out[b]
+		if rank[ea.Reason] != rank[eb.Reason] {
+			return rank[ea.Reason] < rank[eb.Reason]
+		}
+		switch ea.Reason {
+		case ReasonOverdue:
+			return p.Nodes[ea.Node].Due < p.Nodes[eb.Node].Due
+		case ReasonReady, ReasonReadyToStart:
+			return p.readyBefore(ea.Node, eb.Node)
+		}
+		return false
+	})
+	return out
+}
+
+// reason is why node i is in a list of work: the first of its states
+// that applies, in Next's order.
+func (p *Plan) reason(i int) string {
+	st := p.Status[i]
+	switch {
+	case finished(st.State):
+		return ReasonDone
+	case st.State == marker.Active:
+		return ReasonActive
+	case st.State == marker.Blocked:
+		return ReasonBlocked
+	case st.Overdue:
+		return ReasonOverdue
+	case st.ReadyToStart:
+		return ReasonReadyToStart
+	case st.Ready:
+		return ReasonReady
+	}
+	return ReasonWaiting
+}

@@ -189,3 +189,34 @@ func writeWant(t *testing.T, file string, a *sitetest.Archive, want string) {
 		t.Fatal(err)
 	}
 }
+
+// TestRanked: a person's work from several pages, in the order their page
+// lists it: in progress, blocked, overdue (earliest first), ready (higher
+// priority first), waiting, done; dropped work and plain headings left out.
+func TestRanked(t *testing.T) {
+	nodes := parseNodes(t, `
+a.md:1 item id=x depends=y "Waiting on y"
+a.md:2 item state=done "Finished"
+a.md:3 item priority=1 "Low"
+b.md:1 item id=y state=blocked "Blocked thing"
+b.md:2 item due=2026-01-05 "Late"
+b.md:3 item due=2026-01-02 "Later"
+b.md:4 item priority=3 "High"
+b.md:5 item state=active "Moving"
+b.md:6 item state=dropped "Gone"
+b.md:7 section "A heading"
+`)
+	p := Compute(nodes, "2026-02-01")
+	all := make([]int, len(nodes))
+	for i := range all {
+		all[i] = i
+	}
+	var got []string
+	for _, e := range p.Ranked(all) {
+		got = append(got, e.Reason+" "+nodes[e.Node].Text)
+	}
+	want := []string{"active Moving", "blocked Blocked thing", "overdue Later", "overdue Late", "ready High", "ready Low", "waiting Waiting on y", "done Finished"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Ranked:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -21,12 +21,14 @@ type bodyRenderer struct{}
 
 func (r *bodyRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindHeading, r.heading)
+	reg.Register(KindFold, r.fold)
 	reg.Register(ast.KindLink, r.link)
 	reg.Register(ast.KindImage, r.image)
 }
 
 // heading writes the heading with its section id, a second anchor target
-// for the GitHub-style id when that differs, and a self-link.
+// for the GitHub-style id when that differs, and a self-link; a heading
+// that is a Fold's summary closes it instead of having a self-link.
 func (r *bodyRenderer) heading(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*ast.Heading)
 	tag := "h" + string(rune('0'+n.Level))
@@ -39,6 +41,11 @@ func (r *bodyRenderer) heading(w util.BufWriter, src []byte, node ast.Node, ente
 			w.Write(util.EscapeHTML(gh.([]byte)))
 			w.WriteString(`"></span>`)
 		}
+		return ast.WalkContinue, nil
+	}
+	if folded(n) {
+		// A summary is the fold's one control: no link inside it.
+		w.WriteString("</" + tag + "></summary>\n")
 		return ast.WalkContinue, nil
 	}
 	if id := markdown.HeadingID(n); id != "" {

@@ -47,7 +47,7 @@ func full() *render.View {
 			Sections: []*render.Section{{ID: "done", Title: "Done", Level: 2, Progress: progress(3, 0), Sections: []*render.Section{{ID: "sub", Title: "Sub", Level: 3}}}},
 			Warnings: []render.Warning{
 				{Kind: "stale", Line: 4, Message: "last updated 2026-03-18"},
-				{Kind: "drift", Line: 9, Message: "declared COMPLETE but 1 of 2 items are open", Anchor: "done"},
+				{Kind: "drift", Line: 9, Message: "'Done' says COMPLETE, but 1 of its 2 items is open", Anchor: "done"},
 				{Kind: "broken-link", Line: 12, Message: "broken link 'X'"},
 				{Kind: "broken-link", Line: 13, Message: "broken link 'Y'"},
 				{Kind: "missing-heading", Line: 14, Message: "no heading 'Z'"},
@@ -112,7 +112,7 @@ func TestPageShows(t *testing.T) {
 		`<strong>85%</strong>`,
 		`2 warnings`, // drift and staleness, for readers, at the top
 		`<details class="source-notes"><summary><h2>Source notes (4)</h2></summary>`, // links, for authors, folded at the end
-		`<a href="#done">declared COMPLETE but 1 of 2 items are open</a>`,
+		`<a href="#done">&#39;Done&#39; says COMPLETE, but 1 of its 2 items is open</a>`,
 		`<figure class="burnup"><svg`,
 		`<figcaption>3 of 4 items done.</figcaption>`,
 		`<nav class="toc" aria-label="Sections">`,

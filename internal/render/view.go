@@ -24,6 +24,8 @@ type View struct {
 	Tag    *Tag
 	Tags   []*Tag
 	Broken []BrokenLink
+	Person *Person   // a person's page
+	People []*Person // the index of people
 	// Changes is the Changes page's: what changed each week, from git.
 	Changes []ChangeWeek
 }
@@ -252,6 +254,7 @@ type Badge struct {
 type Card struct {
 	Health   *Health // nil when it has none
 	Owner    string
+	OwnerURL string // the owner's page, relative to the view
 	Target   string
 	Next     string // the first line of its Up next list
 	Title    string
@@ -283,7 +286,8 @@ type Home struct {
 	Groups []Group
 	Recent []Done
 	Stale  []Card
-	Page   *Page // the root index.md, when there is one
+	People []*Person // the site's owners and their counts (people.html's lines)
+	Page   *Page     // the root index.md, when there is one
 	Burnup *Chart
 }
 
@@ -354,9 +358,12 @@ type Health struct {
 // next.
 type Plan struct {
 	Health *Health // nil when the page has no health
-	Target string  // YYYY-MM-DD or ""
-	Owner  string
-	Next   []NextItem
+	// Why are the health's reasons the page's warnings do not say already.
+	Why      []string
+	Target   string // YYYY-MM-DD or ""
+	Owner    string
+	OwnerURL string // the owner's page, relative to the view
+	Next     []NextItem
 	// Waiting are the page's tasks waiting on others, listed apart from
 	// the work that can move now.
 	Waiting []NextItem
@@ -373,6 +380,7 @@ type NextItem struct {
 	SectionID    string // the section it is in (a task: its own), "" for the page
 	SectionTitle string
 	Owner        string
+	OwnerURL     string // the owner's page, relative to the view
 	Due          string
 	Overdue      bool
 	WaitingOn    []string
@@ -380,4 +388,17 @@ type NextItem struct {
 	Waits        string   // WaitingOn for a reader: "P4-1, P2-2 (not in this site)"
 	URL          string   // where it is, relative to the view: "#p4-2-git-auth", "../tasks/phase-4/#…"
 	PageTitle    string   // set where entries of several pages are listed (the home page)
+}
+
+// Person is one owner and their work across the site (person.html), or a
+// line of the index of people (people.html: no Pages, Open or Done).
+type Person struct {
+	Name     string
+	URL      string        // the person's page: relative to the site root on their page, to the view in the index
+	Counts   status.Counts // their items and tasks by state
+	Progress Progress
+	Owned    int        // pages they own
+	Pages    []Card     // the pages they own
+	Open     []NextItem // their work not done: in progress, blocked, overdue, next, waiting
+	Done     []Done     // their finished work, newest first
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/markdown"
 	"github.com/milepost/milepost/internal/mdtext"
+	"github.com/milepost/milepost/internal/render"
 	"github.com/milepost/milepost/internal/spool"
 	"github.com/milepost/milepost/internal/status"
 	"github.com/milepost/milepost/internal/summary"
@@ -74,6 +75,9 @@ func parsePage(env *parseEnv, p *content.Page) *parsed {
 	}
 	if h1 != nil && (!p.TitleFromFront || strings.EqualFold(mdtext.Title(h1, src), p.Title)) {
 		h1.Parent().RemoveChild(h1.Parent(), h1)
+	}
+	if sum.Tracked && sum.Kind != status.KindRunbook {
+		render.FoldDone(doc, sum.Status)
 	}
 	var buf bytes.Buffer
 	buf.Grow(len(src) + len(src)/2)

@@ -3,6 +3,7 @@ package status
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/milepost/milepost/internal/attr"
 	"github.com/milepost/milepost/internal/diag"
@@ -232,32 +233,64 @@ func (c *computer) headingDrift(s *sectionNode) {
 		return
 	}
 	c.cur = s
-	c.checkDrift(s.decl, s.sec.Counts, s.offset)
+	c.checkDrift(s.decl, s.sec.Counts, s.offset, s.sec.Title)
 }
 
 // checkDrift records a drift warning when something declared done (decl)
 // sits over items (counts) that are not all done. The warning belongs to
-// the section being read.
-func (c *computer) checkDrift(decl declared, counts Counts, offset int) {
+// the section being read; name is the heading's or item's text, which the
+// message quotes without its markers, so a reader of the page top and an
+// author reading check's output see which claim is wrong: "'did:web
+// Verification' says COMPLETE, but 2 of its 8 items are open".
+func (c *computer) checkDrift(decl declared, counts Counts, offset int, name string) {
 	total := counts.Total()
 	notDone := total - counts.Done
 	if total == 0 || notDone == 0 {
 		return
 	}
-	noun, verb := "items", "are"
-	if total == 1 {
-		noun, verb = "item", "is"
-	}
 	state := "open"
 	if counts.Open != notDone {
 		state = "not done"
+	}
+	claim := "says " + decl.as // a marker as written: "says COMPLETE", "says ✅"
+	if decl.as == "done" {
+		claim = "is marked done" // a ticked box or a strikethrough
 	}
 	c.warnings = append(c.warnings, Warning{
 		Kind:    diag.KindDrift,
 		Line:    c.lines.Line(offset),
 		Section: c.sectionID(c.cur),
-		Message: fmt.Sprintf("declared %s but %d of %d %s %s %s", decl.as, notDone, total, noun, verb, state),
+		Message: driftName(c.vocab.StripForID(name)) + " " + claim + ", but " + driftCount(notDone, total) + " " + state,
 	})
+}
+
+// driftCount says how many of a claim's items are not done: "2 of its 8
+// items are", "1 of its 3 items is", "its one item is".
+func driftCount(notDone, total int) string {
+	if total == 1 {
+		return "its one item is"
+	}
+	verb := "are"
+	if notDone == 1 {
+		verb = "is"
+	}
+	return fmt.Sprintf("%d of its %d items %s", notDone, total, verb)
+}
+
+// driftNameMax is how many characters of a name a drift message quotes.
+const driftNameMax = 60
+
+// driftName quotes name for a drift message, cut at a word boundary when
+// long (a list item can be a paragraph).
+func driftName(name string) string {
+	if r := []rune(name); len(r) > driftNameMax {
+		cut := string(r[:driftNameMax])
+		if i := strings.LastIndexByte(cut, ' '); i > driftNameMax/2 {
+			cut = cut[:i]
+		}
+		name = strings.TrimRight(cut, " ,;:.") + "…"
+	}
+	return "'" + name + "'"
 }
 
 // sectionID is the id items of s report: "" for the page itself and for

@@ -50,9 +50,11 @@
 //     status cell reads dropped.
 //   - "Leading text" for strikethrough skips text that holds no letter or
 //     digit (an emoji, a dash) before the first real inline.
-//   - Drift messages name the marker as written ("declared COMPLETE"), or
-//     "done" for a tick or strikethrough, and say "N of M items are open"
-//     when every unfinished item is open, "are not done" otherwise.
+//   - Drift messages are worded for a page's reader, who sees them at its
+//     top: they quote the claim's heading or item without its markers and
+//     name the marker as written ("'Week 3' says COMPLETE, but 1 of its 3
+//     items is open"), "is marked done" for a tick or strikethrough, and
+//     say "open" when every unfinished item is open, "not done" otherwise.
 //   - The completion date of a table row is the first date in any of its
 //     cells.
 //   - A table row's text is its first cell, other than the status cell,

@@ -93,7 +93,7 @@ func (c *computer) collectList(list ast.Node, out *[]*found) {
 		}
 		*out = append(*out, nested...)
 		if it != nil && decl.found && decl.state == marker.Done {
-			c.checkDrift(decl, countOf(nested), it.offset)
+			c.checkDrift(decl, countOf(nested), it.offset, it.Text)
 		}
 		var direct []*found
 		for _, n := range nested {

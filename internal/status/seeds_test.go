@@ -118,8 +118,8 @@ func TestSeeds(t *testing.T) {
 				{"Open Questions", 0, 0, 0}, {"Next Steps", 3, 0, 12},
 			},
 			drift: []Warning{
-				{Kind: "drift", Line: 113, Section: "didweb-verification", Message: "declared COMPLETE but 2 of 8 items are open"},
-				{Kind: "drift", Line: 458, Section: "week-3-e2e-testing-polish", Message: "declared COMPLETE but 1 of 3 items are open"},
+				{Kind: "drift", Line: 113, Section: "didweb-verification", Message: "'did:web Verification' says COMPLETE, but 2 of its 8 items are open"},
+				{Kind: "drift", Line: 458, Section: "week-3-e2e-testing-polish", Message: "'Week 3: E2E Testing + Polish' says COMPLETE, but 1 of its 3 items is open"},
 			},
 		},
 		{path: "runbooks/rfc-app.md", headingItems: HeadingItemsNever},

@@ -33,7 +33,7 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 		return
 	}
 	if col := c.statusHeader(header); col >= 0 {
-		c.rowItems(rows, col, out)
+		c.rowItems(header, rows, col, out)
 		return
 	}
 	cols := c.markerColumns(rows)
@@ -54,7 +54,7 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 	case len(markerCols) >= 2 && label >= 0 && c.markersCount(rows, markerCols):
 		c.matrixItems(header, rows, label, markerCols, out)
 	case len(markerCols) == 1 && c.markersCount(rows, markerCols):
-		c.rowItems(rows, markerCols[0], out)
+		c.rowItems(header, rows, markerCols[0], out)
 	}
 }
 
@@ -100,8 +100,16 @@ func isStatusName(s string) bool {
 
 // rowItems makes each row an item, its state read from column col
 // (unknown text is open; a row whose first cell is entirely struck through
-// is done unless the status cell reads dropped).
-func (c *computer) rowItems(rows []ast.Node, col int, out *[]*found) {
+// is done unless the status cell reads dropped). A column whose header
+// names an attribute (Owner, Due, Priority …) gives it to each row whose
+// cell reads as one, as a record's row would.
+func (c *computer) rowItems(header ast.Node, rows []ast.Node, col int, out *[]*found) {
+	var keys []string
+	if header != nil {
+		for _, h := range childrenOf(header) {
+			keys = append(keys, mdtext.Inline(h, c.src))
+		}
+	}
 	for _, row := range rows {
 		cells := childrenOf(row)
 		st := marker.Open
@@ -122,7 +130,13 @@ func (c *computer) rowItems(rows []ast.Node, col int, out *[]*found) {
 		for _, cell := range cells {
 			own = append(own, c.ownText(cell))
 		}
-		*out = append(*out, c.newItem(row, st, SourceTable, text, strings.Join(own, " | ")))
+		it := c.newItem(row, st, SourceTable, text, strings.Join(own, " | "))
+		for i, cell := range cells {
+			if i != col && i != textCell && i < len(keys) {
+				it.recordAttr(keys[i], mdtext.Inline(cell, c.src), false)
+			}
+		}
+		*out = append(*out, it)
 	}
 }
 
@@ -350,8 +364,21 @@ func (c *computer) record(table, header ast.Node, rows []ast.Node) *found {
 // when their value reads, as an inline field with that key would; the
 // others are kept as written.
 func (it *found) recordField(key, value string) {
+	if !it.recordAttr(key, value, true) {
+		it.Fields = append(it.Fields, Field{Key: key, Value: value})
+	}
+}
+
+// recordAttr sets the attribute key names, when it names one and value
+// reads as one, unless the item has it already; it reports whether it did.
+// Without ids, an id or dependencies are not taken: a table's "ID" column
+// numbers its rows, and would give two tables the same ids.
+func (it *found) recordAttr(key, value string, ids bool) bool {
 	k := strings.Trim(key, " *_`:")
 	a := attr.Read("[" + k + ":: " + value + "]")
+	if !ids && (a.ID != "" || len(a.Depends) > 0) {
+		return false
+	}
 	if len(a.Fields) == 0 && len(a.Spans) > 0 {
 		if a.Owner != "" && it.Owner == "" {
 			it.Owner = a.Owner
@@ -376,7 +403,7 @@ func (it *found) recordField(key, value string) {
 		if len(a.Depends) > 0 && it.Depends == nil {
 			it.Depends = a.Depends
 		}
-		return
+		return true
 	}
-	it.Fields = append(it.Fields, Field{Key: key, Value: value})
+	return false
 }

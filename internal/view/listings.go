@@ -66,6 +66,8 @@ func (m *Maker) Home(body []byte) *render.View {
 	}
 	home.Health = healthView(m.FolderHealth(""))
 	home.Now = m.siteNow(v)
+	linkOwners(v, home.Now)
+	home.People = m.peopleLines(v, m.People())
 	home.Recent = m.RecentlyDone(20)
 	var stale []*Page
 	for _, p := range m.in.Pages {
@@ -120,6 +122,7 @@ func (m *Maker) cards(pages []*Page, v *render.View) []render.Card {
 			Title: p.Title, URL: v.Rel(p.Content.URL), Kind: p.Kind, Updated: Date(m.updated(p)),
 			Runbook: p.Kind == "runbook", Stale: m.isStale(p), Progress: m.progress(p.Status.Counts),
 			Health: healthView(m.Health(p)), Owner: p.Content.Owner, Target: p.Content.Target, Next: m.firstNext(p),
+			OwnerURL: ownerURL(v, p.Content.Owner),
 		}
 	}
 	return out
@@ -374,6 +377,12 @@ func (m *Maker) Listings() []Listing {
 	if m.HasChanges() {
 		out = append(out, Listing{"changes.html", "changes/index.html", m.ChangesKey(), m.ChangesView})
 	}
+	if people := m.People(); len(people) > 0 {
+		for _, pp := range people {
+			out = append(out, Listing{"person.html", pp.URL + "index.html", m.PersonKey(pp), func() *render.View { return m.PersonView(pp) }})
+		}
+		out = append(out, Listing{"people.html", PeopleURL + "index.html", m.PeopleKey(people), func() *render.View { return m.PeopleView(people) }})
+	}
 	return append(out, Listing{"404.html", "404.html", [32]byte{}, m.NotFoundView})
 }
 
@@ -384,6 +393,8 @@ func (m *Maker) HomeKey() [32]byte {
 	k.Str("home.html")
 	sig := m.FolderSig("")
 	k.Raw(sig[:])
+	people := m.PeopleKey(m.People()) // owners are not in summary signatures
+	k.Raw(people[:])
 	return k.Sum()
 }
 

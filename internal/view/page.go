@@ -63,6 +63,14 @@ func (m *Maker) page(in *PageIn, v *render.View, body []byte) *render.Page {
 		})
 	}
 	pg.Plan = m.planView(p)
+	if pg.Plan != nil {
+		if pg.Plan.Health != nil {
+			pg.Plan.Why = reasonsNotWarned(pg.Plan.Health.Reasons, pg.StatusWarnings())
+		}
+		pg.Plan.OwnerURL = ownerURL(v, pg.Plan.Owner)
+		linkOwners(v, pg.Plan.Next)
+		linkOwners(v, pg.Plan.Waiting)
+	}
 	pg.Items = m.itemGroups(p, titles)
 	pg.Legend = legendView(p.Status.Legend)
 	if !pg.Runbook {
@@ -76,6 +84,23 @@ func (m *Maker) page(in *PageIn, v *render.View, body []byte) *render.Page {
 		pg.Folder = m.folderListing(strings.TrimSuffix(p.Content.Path[:max(0, strings.LastIndexByte(p.Content.Path, '/'))], "/"), p, v)
 	}
 	return pg
+}
+
+// reasonsNotWarned are the reasons of a page's health that its warnings
+// at the top do not already say (drift and staleness are both), so a
+// reader reads each once.
+func reasonsNotWarned(reasons []string, warnings []render.Warning) []string {
+	said := make(map[string]bool, len(warnings))
+	for _, w := range warnings {
+		said[w.Message] = true
+	}
+	var out []string
+	for _, r := range reasons {
+		if !said[r] {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // sectionViews converts the status section tree for the outline.

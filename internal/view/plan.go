@@ -160,7 +160,7 @@ func (m *Maker) healthInput(p *Page, pp *pagePlan, pl *plan.Plan, today string) 
 	}
 	for _, w := range p.Status.Warnings {
 		if w.Kind == diag.KindDrift {
-			h.Drift = append(h.Drift, driftForReader(p, w))
+			h.Drift = append(h.Drift, w.Message) // worded for a reader (package status)
 		}
 	}
 	if w, stale := status.StaleWarning(p.Content.Updated, m.in.Now, m.cfg.StaleAfter, p.Content.UpdatedLine); stale {
@@ -175,16 +175,6 @@ func (m *Maker) healthInput(p *Page, pp *pagePlan, pl *plan.Plan, today string) 
 		}
 	}
 	return h
-}
-
-// driftForReader words a drift warning for a reader: "'Week 3' says
-// COMPLETE, but 1 of 3 items is open" rather than the author's note.
-func driftForReader(p *Page, w status.Warning) string {
-	title := sectionTitles(p.Status.Sections)[w.Section]
-	if title == "" {
-		return w.Message
-	}
-	return fmt.Sprintf("%q: %s", title, w.Message)
 }
 
 // PlanWarnings are the plan's warnings at page path (unknown dependency,
@@ -315,34 +305,41 @@ func (m *Maker) UpNext(p *Page) []render.NextItem {
 	if pp == nil {
 		return nil
 	}
-	pl := m.plan.plan
-	titles := sectionTitles(p.Status.Sections)
 	out := make([]render.NextItem, 0, len(pp.next))
 	for _, e := range pp.next {
-		n, st := pl.Nodes[e.Node], pl.Status[e.Node]
-		it := render.NextItem{
-			Line: n.Line, Text: n.Text, State: st.State.String(), Reason: e.Reason, ReasonLabel: reasonLabels[e.Reason],
-			Due: n.Due, Overdue: st.Overdue, WaitingOn: st.WaitingOn, External: st.External,
-		}
-		if n.Kind == plan.Section {
-			it.TaskID = n.ID
-			s := m.sectionAt(p, e.Node)
-			it.SectionID, it.Owner = s.ID, s.Attrs.Owner
-			it.Text = taskTitle(s.Title, n.ID)
-		} else if n.Parent >= 0 {
-			it.SectionID = m.sectionAt(p, n.Parent).ID
-		}
-		if n.Kind == plan.Item {
-			it.Owner = m.itemAt(p, e.Node).Owner
-		}
-		it.Waits = waitsText(st.WaitingOn, st.External)
-		it.SectionTitle = titles[it.SectionID]
-		if it.SectionID != "" {
-			it.URL = "#" + it.SectionID
-		}
-		out = append(out, it)
+		out = append(out, m.nextItem(p, e))
 	}
 	return out
+}
+
+// nextItem is entry e of page p as a line of a list of work, with a URL
+// relative to the page ("#section", "" for the page itself).
+func (m *Maker) nextItem(p *Page, e plan.Entry) render.NextItem {
+	pl := m.plan.plan
+	n, st := pl.Nodes[e.Node], pl.Status[e.Node]
+	it := render.NextItem{
+		Line: n.Line, Text: n.Text, State: st.State.String(), Reason: e.Reason, ReasonLabel: reasonLabels[e.Reason],
+		Due: n.Due, Overdue: st.Overdue, WaitingOn: st.WaitingOn, External: st.External,
+	}
+	if n.Kind == plan.Section {
+		s := m.sectionAt(p, e.Node)
+		it.TaskID, it.SectionID, it.SectionTitle, it.Owner = n.ID, s.ID, s.Title, s.Attrs.Owner
+		it.Text = taskTitle(s.Title, n.ID)
+	} else {
+		if n.Parent >= 0 {
+			s := m.sectionAt(p, n.Parent)
+			it.SectionID, it.SectionTitle = s.ID, s.Title
+		}
+		it.Owner = m.itemAt(p, e.Node).Owner
+		if it.SectionTitle == it.Text { // a heading that is an item: its section says nothing more
+			it.SectionTitle = ""
+		}
+	}
+	it.Waits = waitsText(st.WaitingOn, st.External)
+	if it.SectionID != "" {
+		it.URL = "#" + it.SectionID
+	}
+	return it
 }
 
 // sectionAt is the section of page p that is node i.

@@ -1,6 +1,6 @@
 // Package view builds every value the theme's templates read: the
 // render.View of each page and listing (page, home, folder, tag, tags,
-// broken links, 404), with its breadcrumbs, cards, sections, items,
+// broken links, people and each person, 404), with its breadcrumbs, cards, sections, items,
 // backlinks, embed cards, burn-up charts and badge panel, and the values
 // the files for programs and badges are made from (status.json entries,
 // feeds, the sitemap, the search index, badge SVG and JSON).
@@ -88,6 +88,7 @@ type Maker struct {
 	recent        []render.Done       // the newest done items of the site, newest first
 	changesOnce   sync.Once
 	changes       []render.ChangeWeek // the Changes page's weeks (changes.go)
+	peopleOnce    peopleState
 }
 
 // New indexes in's pages and folders and makes the site-wide view.

@@ -13,7 +13,8 @@ const [executablePath, shots, ...sites] = process.argv.slice(2);
 mkdirSync(shots, { recursive: true });
 
 // The pages every check visits: home, the first milestone, tracker and
-// runbook the site's status.json lists, and the broken-links page.
+// runbook the site's status.json lists, the broken-links page, and, when
+// the site names owners, the index of people and the first person's page.
 function pagesOf(dir) {
   const status = JSON.parse(readFileSync(path.join(dir, "status.json"), "utf8"));
   const pages = [["home", ""]];
@@ -22,6 +23,11 @@ function pagesOf(dir) {
     if (p) pages.push([kind, p.url]);
   }
   pages.push(["broken-links", "broken-links/"]);
+  if (existsSync(path.join(dir, "people", "index.html"))) {
+    pages.push(["people", "people/"]);
+    const first = readFileSync(path.join(dir, "people", "index.html"), "utf8").match(/href="\.\.\/people\/([^"\/]+)\/(?:index\.html)?"/);
+    if (first) pages.push(["person", "people/" + first[1] + "/"]);
+  }
   return pages;
 }
 
