@@ -62,6 +62,46 @@ type Config struct {
 	Badges Badges `yaml:"badges"`
 	Feeds  Feeds  `yaml:"feeds"`
 	Limits Limits `yaml:"limits"`
+	Graphs Graphs `yaml:"graphs"`
+}
+
+// Graphs switch drawings off: "graphs: false" every one of them,
+// "graphs: {timeline: false}" one.
+type Graphs struct {
+	Timeline bool `yaml:"timeline"` // pages with dated work draw a timeline, the home page a roadmap; default true
+}
+
+// UnmarshalYAML takes true or false for every drawing at once, or a
+// mapping of them (unknown keys refused, as everywhere).
+func (g *Graphs) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!bool" {
+		var on bool
+		if err := n.Decode(&on); err != nil {
+			return err
+		}
+		v := reflect.ValueOf(g).Elem()
+		for i := 0; i < v.NumField(); i++ {
+			if v.Field(i).Kind() == reflect.Bool {
+				v.Field(i).SetBool(on)
+			}
+		}
+		return nil
+	}
+	if n.Kind != yaml.MappingNode {
+		return fmt.Errorf("line %d: graphs: want true, false or a mapping, not %s", n.Line, describeNode(n))
+	}
+	known := map[string]bool{}
+	t := reflect.TypeOf(*g)
+	for i := 0; i < t.NumField(); i++ {
+		known[t.Field(i).Tag.Get("yaml")] = true
+	}
+	for i := 0; i < len(n.Content); i += 2 {
+		if k := n.Content[i]; !known[k.Value] {
+			return fmt.Errorf("line %d: unknown key %s", k.Line, k.Value)
+		}
+	}
+	type plain Graphs // without this method
+	return n.Decode((*plain)(g))
 }
 
 // Feeds configure Atom feeds. The site's feed.xml is always written.
@@ -128,6 +168,7 @@ func Default() Config {
 		Thresholds: Thresholds{Green: 80, YellowGreen: 60, Yellow: 40, Orange: 20},
 		Badges:     Badges{Style: "flat", Palette: "shields", Message: "percent", Sections: "none", LabelWidth: 200},
 		Limits:     Limits{SectionBadges: 200, PageOutputMB: 50},
+		Graphs:     Graphs{Timeline: true},
 	}
 }
 
