@@ -56,7 +56,7 @@ type rowLayout struct {
 // marker is a vertical line across the rows (today, target, forecast)
 // with its label below them.
 type marker struct {
-	class string
+	class string // the line's: tl-now (today, and dashed the forecast), tl-tg (target)
 	x     float64
 	dash  bool
 	label label
@@ -170,7 +170,7 @@ func layOut(in Input, lines []Line) *layout {
 	short := func(d day) string { return d.time().Format("Jan 2") }
 	if fc.hasRange {
 		b := box{sc.x(fc.lo), l.plotTop, sc.x(fc.hi + 1), l.plotY1}
-		m := marker{class: "tl-fc", band: &b, x: (b.x0 + b.x1) / 2}
+		m := marker{class: "tl-now", dash: true, band: &b, x: (b.x0 + b.x1) / 2}
 		if fc.hasDate {
 			m.x = sc.xMid(fc.date)
 			m.label.text = "Forecast " + short(fc.date) + " (" + short(fc.lo) + "–" + short(fc.hi) + ")"
@@ -179,7 +179,7 @@ func layOut(in Input, lines []Line) *layout {
 		}
 		l.markers = append(l.markers, m)
 	} else if fc.hasDate {
-		l.markers = append(l.markers, marker{class: "tl-fc", x: sc.xMid(fc.date), dash: true, label: label{text: "Forecast " + short(fc.date)}})
+		l.markers = append(l.markers, marker{class: "tl-now", x: sc.xMid(fc.date), dash: true, label: label{text: "Forecast " + short(fc.date)}})
 	}
 	if hasTarget {
 		l.markers = append(l.markers, marker{class: "tl-tg", x: sc.x(target + 1), dash: true, label: label{text: "Target " + short(target)}})

@@ -35,7 +35,7 @@ func (l *layout) svg() string {
 	for _, m := range l.markers {
 		if m.band != nil {
 			b := *m.band
-			fmt.Fprintf(&w, `<rect class="%s" fill-opacity=".14" x="%s" y="%s" width="%s" height="%s"/>`+"\n", m.class, num(b.x0), num(b.y0), num(b.x1-b.x0), num(b.y1-b.y0))
+			fmt.Fprintf(&w, `<rect class="tl-fc" fill-opacity=".14" x="%s" y="%s" width="%s" height="%s"/>`+"\n", num(b.x0), num(b.y0), num(b.x1-b.x0), num(b.y1-b.y0))
 		}
 	}
 	for _, r := range l.rows {
@@ -43,14 +43,10 @@ func (l *layout) svg() string {
 	}
 	for _, m := range l.markers {
 		dash := ""
-		if m.dash || m.band != nil {
+		if m.dash {
 			dash = ` stroke-dasharray="4 3"`
 		}
-		class := m.class
-		if m.band != nil {
-			class += "l" // the forecast's line: tl-fcl
-		}
-		fmt.Fprintf(&w, `<path class="%s" stroke-width="2"%s d="M%s %sV%s"/>`+"\n", class, dash, num(m.x), num(l.plotTop), num(l.plotY1))
+		fmt.Fprintf(&w, `<path class="%s" stroke-width="2"%s d="M%s %sV%s"/>`+"\n", m.class, dash, num(m.x), num(l.plotTop), num(l.plotY1))
 		text(&w, "bu-text bu-strong", m.label)
 	}
 	w.WriteString("</svg>")
