@@ -18,6 +18,7 @@ const (
 	rowH       = 24
 	barH       = 12
 	spanH      = 6  // a span's bar, under its end caps
+	minSpan    = 12 // the narrowest span
 	markH      = 16 // one line of marker labels below the rows
 	labelSize  = 12 // font sizes: row labels (the CSS's), axis and marker labels
 	smallSize  = 11
@@ -143,7 +144,12 @@ func layOut(in Input, lines []Line) *layout {
 		mid := y + rowH/2
 		switch {
 		case ln.Span:
-			r.bar = box{sc.x(from), mid - spanH/2 - 2, sc.x(to + 1), mid + spanH/2 + 3}
+			x0, x1 := sc.x(from), sc.x(to+1)
+			if x1-x0 < minSpan { // room for its two ends
+				c := (x0 + x1) / 2
+				x0, x1 = c-minSpan/2, c+minSpan/2
+			}
+			r.bar = box{x0, mid - spanH/2 - 2, x1, mid + spanH/2 + 3}
 		case ln.Start == "" || ln.Due == "" && ln.Done == "":
 			// one date (a due or done date, or a start alone): a diamond
 			cx := sc.xMid(from)

@@ -74,7 +74,7 @@ func row(w *strings.Builder, r rowLayout) {
 	case r.point:
 		cx := (b.x0 + b.x1) / 2
 		fmt.Fprintf(w, `<path class="%s" d="M%s %sL%s %sL%s %sL%s %sZ"/>`+"\n", class, num(cx), num(b.y0), num(b.x1), num(mid), num(cx), num(b.y1), num(b.x0), num(mid))
-	case r.line.Span && b.x1-b.x0 >= 10:
+	case r.line.Span:
 		// a summary bar with its ends pointing down at the rows it spans
 		fmt.Fprintf(w, `<path class="%s" d="M%s %sH%sV%sl-4 -4H%sl-4 4Z"/>`+"\n", class, num(b.x0), num(b.y0), num(b.x1), num(b.y1), num(b.x0+4))
 	default:

@@ -162,13 +162,15 @@ func (m *Maker) sectionState(p *Page, s *status.Section, today string) timeline.
 	return countsState(s.Counts, s.Attrs.Due, today)
 }
 
-// countsState is the state of work counted c, due on due.
+// countsState is the state of work counted c, due on due: blocked only
+// when all the work left is blocked (one blocked item among many does not
+// stop a section or a page).
 func countsState(c status.Counts, due, today string) timeline.State {
 	st := marker.Open
 	switch {
 	case c.Total() > 0 && c.Done == c.Total():
 		st = marker.Done
-	case c.Blocked > 0:
+	case c.Blocked > 0 && c.Active == 0 && c.Open == 0:
 		st = marker.Blocked
 	case c.Active > 0 || c.Done > 0:
 		st = marker.Active
