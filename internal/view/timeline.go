@@ -69,8 +69,8 @@ func (m *Maker) pageTimeline(p *Page) *render.Timeline {
 
 // roadmap is the home page's: every folder with its pages that have a
 // target or start date, a folder without dates of its own (its page's
-// front matter) spanning them; the root page's target is the target
-// line. nil when no page has a target or timelines are off.
+// front matter) spanning them, or standing for its one such page; the
+// root page's target is the target line. nil when no page has a target or timelines are off.
 func (m *Maker) roadmap(v *render.View) *render.Timeline {
 	if !m.cfg.Graphs.Timeline {
 		return nil
@@ -108,7 +108,11 @@ func (m *Maker) roadmap(v *render.View) *render.Timeline {
 				}
 			}
 		}
-		if d != "" {
+		switch {
+		case d == "":
+		case folder.Start == "" && folder.Due == "" && len(folder.Rows) == 1:
+			rows = append(rows, folder.Rows[0]) // a folder would only repeat its one page
+		default:
 			rows = append(rows, folder)
 		}
 	}
