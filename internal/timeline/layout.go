@@ -220,21 +220,22 @@ func layOut(in Input, lines []Line) *layout {
 	return l
 }
 
-// fitLabel shortens text with an ellipsis until it ends before right.
+// fitLabel shortens text with an ellipsis until it ends before right:
+// the longest prefix that leaves room for "…", measured in one pass.
 func fitLabel(text string, x, y, right float64) label {
 	lb := newLabel(text, x, y, labelSize)
 	if lb.box.x1 <= right {
 		return lb
 	}
-	runes := []rune(text)
-	for n := len(runes) - 1; n > 0; n-- {
-		lb = newLabel(trimRight(string(runes[:n]))+"…", x, y, labelSize)
-		if lb.box.x1 <= right {
-			lb.full = text
-			return lb
+	room := right - x - textWidth("…", labelSize)
+	w, cut := 0.0, 0
+	for i, r := range text {
+		if w += runeWidth(r) * labelSize; w > room {
+			break
 		}
+		cut = i + utf8.RuneLen(r)
 	}
-	lb = newLabel("…", x, y, labelSize)
+	lb = newLabel(trimRight(text[:cut])+"…", x, y, labelSize)
 	lb.full = text
 	return lb
 }
@@ -319,28 +320,30 @@ func ticksOf(sc scale) []tick {
 func textWidth(s string, size float64) float64 {
 	em := 0.0
 	for _, r := range s {
-		switch {
-		case r == ' ':
-			em += 0.33
-		case r == 'i' || r == 'l' || r == 'j' || r == '.' || r == ',' || r == ':' || r == ';' || r == '\'' || r == '|' || r == '!' || r == '(' || r == ')' || r == '[' || r == ']':
-			em += 0.36
-		case r == 'f' || r == 't' || r == 'r' || r == 'I' || r == '-':
-			em += 0.45
-		case r == 'm' || r == 'w':
-			em += 0.92
-		case r == 'M' || r == 'W':
-			em += 1.0
-		case r >= 'A' && r <= 'Z':
-			em += 0.74
-		case r >= '0' && r <= '9':
-			em += 0.62
-		case r < 0x80:
-			em += 0.62
-		case r < 0x2000:
-			em += 0.75 // accented Latin, Greek, Cyrillic
-		default:
-			em += 1.3 // CJK, symbols, emoji
-		}
+		em += runeWidth(r)
 	}
 	return em * size
+}
+
+// runeWidth is the width textWidth counts for r, in ems.
+func runeWidth(r rune) float64 {
+	switch {
+	case r == ' ':
+		return 0.33
+	case r == 'i' || r == 'l' || r == 'j' || r == '.' || r == ',' || r == ':' || r == ';' || r == '\'' || r == '|' || r == '!' || r == '(' || r == ')' || r == '[' || r == ']':
+		return 0.36
+	case r == 'f' || r == 't' || r == 'r' || r == 'I' || r == '-':
+		return 0.45
+	case r == 'm' || r == 'w':
+		return 0.92
+	case r == 'M' || r == 'W':
+		return 1.0
+	case r >= 'A' && r <= 'Z':
+		return 0.74
+	case r < 0x80:
+		return 0.62 // digits, other lower case and punctuation
+	case r < 0x2000:
+		return 0.75 // accented Latin, Greek, Cyrillic
+	}
+	return 1.3 // CJK, symbols, emoji
 }

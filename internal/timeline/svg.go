@@ -1,111 +1,189 @@
 package timeline
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
 )
 
+// writer appends SVG markup: strings and coordinates, without fmt (a
+// page's timeline is written on every build of it).
+type writer struct{ b []byte }
+
+func (w *writer) s(parts ...string) {
+	for _, p := range parts {
+		w.b = append(w.b, p...)
+	}
+}
+
+// n appends a coordinate with at most one decimal.
+func (w *writer) n(v float64) { w.b = strconv.AppendFloat(w.b, math.Round(v*10)/10, 'f', -1, 64) }
+
+// text appends s escaped for XML text and attribute values.
+func (w *writer) text(s string) {
+	if strings.ContainsAny(s, `&<>"`) {
+		s = escaper.Replace(s)
+	}
+	w.b = append(w.b, s...)
+}
+
+// rect appends <rect class=… x y width height/> of b, with extra
+// attributes (each with its leading space).
+func (w *writer) rect(class, extra string, b box) {
+	w.s(`<rect class="`, class, `"`, extra, ` x="`)
+	w.n(b.x0)
+	w.s(`" y="`)
+	w.n(b.y0)
+	w.s(`" width="`)
+	w.n(b.x1 - b.x0)
+	w.s(`" height="`)
+	w.n(b.y1 - b.y0)
+	w.s("\"/>\n")
+}
+
 // svg writes the layout, one element a line. Grid lines and axis labels
 // take the burn-up chart's classes (bu-grid, bu-text); bars the state
 // classes, whose --dot the theme sets for light and dark.
 func (l *layout) svg() string {
-	var w strings.Builder
-	h := num(l.height)
-	fmt.Fprintf(&w, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %s" width="%d" height="%s" aria-hidden="true">`+"\n", width, h, width, h)
+	w := &writer{b: make([]byte, 0, 1024+300*len(l.rows))}
+	w.s(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 `, strconv.Itoa(width), " ")
+	w.n(l.height)
+	w.s(`" width="`, strconv.Itoa(width), `" height="`)
+	w.n(l.height)
+	w.s("\" aria-hidden=\"true\">\n")
 
-	var grid strings.Builder
+	w.s(`<path class="bu-grid" d="`)
 	for _, t := range l.ticks {
-		fmt.Fprintf(&grid, "M%s %sV%s", num(t.x), num(l.plotTop), num(l.plotY1))
+		w.s("M")
+		w.n(t.x)
+		w.s(" ")
+		w.n(l.plotTop)
+		w.s("V")
+		w.n(l.plotY1)
 	}
 	for i, r := range l.rows {
 		if i > 0 && r.line.Level == 0 { // a rule above each row that is not under another
-			fmt.Fprintf(&grid, "M%d %sH%d", labelX, num(r.row.y0), plotX1)
+			w.s("M", strconv.Itoa(labelX), " ")
+			w.n(r.row.y0)
+			w.s("H", strconv.Itoa(plotX1))
 		}
 	}
-	if grid.Len() > 0 {
-		fmt.Fprintf(&w, `<path class="bu-grid" d="%s"/>`+"\n", grid.String())
-	}
+	w.s("\"/>\n")
 	for _, t := range l.ticks {
 		if t.label != nil {
-			text(&w, "bu-text", *t.label)
+			w.label("bu-text", *t.label)
 		}
 	}
 	for _, m := range l.markers {
 		if m.band != nil {
-			b := *m.band
-			fmt.Fprintf(&w, `<rect class="tl-fc" fill-opacity=".14" x="%s" y="%s" width="%s" height="%s"/>`+"\n", num(b.x0), num(b.y0), num(b.x1-b.x0), num(b.y1-b.y0))
+			w.rect("tl-fc", ` fill-opacity=".14"`, *m.band)
 		}
 	}
 	for _, r := range l.rows {
-		row(&w, r)
+		w.row(r)
 	}
 	for _, m := range l.markers {
-		dash := ""
+		w.s(`<path class="`, m.class, `" stroke-width="2"`)
 		if m.dash {
-			dash = ` stroke-dasharray="4 3"`
+			w.s(` stroke-dasharray="4 3"`)
 		}
-		fmt.Fprintf(&w, `<path class="%s" stroke-width="2"%s d="M%s %sV%s"/>`+"\n", m.class, dash, num(m.x), num(l.plotTop), num(l.plotY1))
-		text(&w, "bu-text bu-strong", m.label)
+		w.s(` d="M`)
+		w.n(m.x)
+		w.s(" ")
+		w.n(l.plotTop)
+		w.s("V")
+		w.n(l.plotY1)
+		w.s("\"/>\n")
+		w.label("bu-text bu-strong", m.label)
 	}
-	w.WriteString("</svg>")
-	return w.String()
+	w.s("</svg>")
+	return string(w.b)
 }
 
 // row writes one row: its label, linked to where it is written, and its
 // bar, diamond or span.
-func row(w *strings.Builder, r rowLayout) {
+func (w *writer) row(r rowLayout) {
 	if r.line.URL != "" {
-		fmt.Fprintf(w, `<a href="%s" tabindex="-1">`, escape(r.line.URL))
+		w.s(`<a href="`)
+		w.text(r.line.URL)
+		w.s(`" tabindex="-1">`)
 	}
 	if r.label.full != "" {
-		fmt.Fprintf(w, `<title>%s</title>`, escape(r.label.full))
+		w.s("<title>")
+		w.text(r.label.full)
+		w.s("</title>")
 	}
-	text(w, "", r.label)
+	w.label("", r.label)
 	if r.line.URL != "" {
-		w.WriteString("</a>")
+		w.s("</a>")
 	}
-	w.WriteString("\n")
+	w.s("\n")
 	class := "tl-b s-" + string(r.line.State)
 	b := r.bar
 	mid := (b.y0 + b.y1) / 2
 	switch {
 	case r.point:
 		cx := (b.x0 + b.x1) / 2
-		fmt.Fprintf(w, `<path class="%s" d="M%s %sL%s %sL%s %sL%s %sZ"/>`+"\n", class, num(cx), num(b.y0), num(b.x1), num(mid), num(cx), num(b.y1), num(b.x0), num(mid))
+		w.s(`<path class="`, class, `" d="M`)
+		w.n(cx)
+		w.s(" ")
+		w.n(b.y0)
+		w.s("L")
+		w.n(b.x1)
+		w.s(" ")
+		w.n(mid)
+		w.s("L")
+		w.n(cx)
+		w.s(" ")
+		w.n(b.y1)
+		w.s("L")
+		w.n(b.x0)
+		w.s(" ")
+		w.n(mid)
+		w.s("Z\"/>\n")
 	case r.line.Span:
 		// a summary bar with its ends pointing down at the rows it spans
-		fmt.Fprintf(w, `<path class="%s" d="M%s %sH%sV%sl-4 -4H%sl-4 4Z"/>`+"\n", class, num(b.x0), num(b.y0), num(b.x1), num(b.y1), num(b.x0+4))
+		w.s(`<path class="`, class, `" d="M`)
+		w.n(b.x0)
+		w.s(" ")
+		w.n(b.y0)
+		w.s("H")
+		w.n(b.x1)
+		w.s("V")
+		w.n(b.y1)
+		w.s("l-4 -4H")
+		w.n(b.x0 + 4)
+		w.s("l-4 4Z\"/>\n")
 	default:
-		fmt.Fprintf(w, `<rect class="%s" rx="2" x="%s" y="%s" width="%s" height="%s"/>`+"\n", class, num(b.x0), num(b.y0), num(b.x1-b.x0), num(b.y1-b.y0))
+		w.rect(class, ` rx="2"`, b)
 	}
-	if l := r.late; l != nil {
-		fmt.Fprintf(w, `<rect class="tl-b s-overdue" fill-opacity=".4" x="%s" y="%s" width="%s" height="%s"/>`+"\n", num(l.x0), num(l.y0), num(l.x1-l.x0), num(l.y1-l.y0))
+	if r.late != nil {
+		w.rect("tl-b s-overdue", ` fill-opacity=".4"`, *r.late)
 	}
 }
 
-// text writes a label; size 11 for the small ones (the CSS sets 12).
-func text(w *strings.Builder, class string, lb label) {
-	w.WriteString("<text")
+// label writes a text; size 11 for the small ones (the CSS sets 12).
+func (w *writer) label(class string, lb label) {
+	w.s("<text")
 	if class != "" {
-		fmt.Fprintf(w, ` class="%s"`, class)
+		w.s(` class="`, class, `"`)
 	}
-	fmt.Fprintf(w, ` x="%s" y="%s"`, num(lb.x), num(lb.y))
+	w.s(` x="`)
+	w.n(lb.x)
+	w.s(`" y="`)
+	w.n(lb.y)
+	w.s(`"`)
 	if lb.size != labelSize {
-		fmt.Fprintf(w, ` font-size="%s"`, num(lb.size))
+		w.s(` font-size="`)
+		w.n(lb.size)
+		w.s(`"`)
 	}
-	fmt.Fprintf(w, `>%s</text>`, escape(lb.text))
+	w.s(">")
+	w.text(lb.text)
+	w.s("</text>")
 	if class != "" {
-		w.WriteString("\n")
+		w.s("\n")
 	}
-}
-
-// num formats a coordinate with at most one decimal.
-func num(v float64) string {
-	return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64)
 }
 
 var escaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")
-
-func escape(s string) string { return escaper.Replace(s) }
