@@ -1,6 +1,9 @@
 package render
 
-import "html/template"
+import (
+	"html/template"
+	"strings"
+)
 
 // Timeline is a page's timeline or the home page's roadmap: the drawing
 // (package timeline), its caption, and the same rows as a table.
@@ -24,4 +27,40 @@ type TimelineRow struct {
 	State            string // done, active, open, blocked, overdue
 	StateLabel       string // as a reader says it
 	Span             bool
+}
+
+// TimelineTable is the rows of t as the body of a table (a fragment, as
+// the outline is: one escaper call for the whole table rather than one
+// per cell).
+func TimelineTable(t *Timeline) template.HTML {
+	var b strings.Builder
+	b.Grow(200 * len(t.Rows))
+	date := func(d string) {
+		b.WriteString("<td>")
+		if d != "" {
+			b.WriteString(`<time datetime="` + d + `">` + d + `</time>`)
+		}
+		b.WriteString("</td>")
+	}
+	for _, r := range t.Rows {
+		b.WriteString(`<tr data-state="` + escapeText(r.State) + `"><td>`)
+		if r.Under {
+			b.WriteString("↳ ")
+		}
+		if r.URL != "" {
+			b.WriteString(`<a href="` + escapeText(r.URL) + `">` + escapeText(r.Label) + `</a>`)
+		} else {
+			b.WriteString(escapeText(r.Label))
+		}
+		b.WriteString("</td>")
+		date(escapeText(r.Start))
+		date(escapeText(r.Due))
+		date(escapeText(r.Done))
+		b.WriteString("<td>" + escapeText(r.StateLabel))
+		if r.Span {
+			b.WriteString(" (span of its items)")
+		}
+		b.WriteString("</td></tr>")
+	}
+	return template.HTML(b.String())
 }
