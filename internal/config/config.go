@@ -65,6 +65,7 @@ type Config struct {
 	Limits Limits `yaml:"limits"`
 
 	History History `yaml:"history"`
+	Graphs  Graphs  `yaml:"graphs"`
 }
 
 // History configures what the build reads from the git history of the
@@ -75,6 +76,45 @@ type History struct {
 	MaxCommits int    `yaml:"max_commits"` // at most this many commits, newest first; 0 (default): all
 	Weeks      int    `yaml:"weeks"`       // velocity is read over the last N weeks; default 6
 	IdleWeeks  int    `yaml:"idle_weeks"`  // at-risk when nothing was done for N weeks with items open; default 3
+}
+
+// Graphs switch drawings off: "graphs: false" every one of them,
+// "graphs: {timeline: false}" one.
+type Graphs struct {
+	Timeline bool `yaml:"timeline"` // pages with dated work draw a timeline, the home page a roadmap; default true
+}
+
+// UnmarshalYAML takes true or false for every drawing at once, or a
+// mapping of them (unknown keys refused, as everywhere).
+func (g *Graphs) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!bool" {
+		var on bool
+		if err := n.Decode(&on); err != nil {
+			return err
+		}
+		v := reflect.ValueOf(g).Elem()
+		for i := 0; i < v.NumField(); i++ {
+			if v.Field(i).Kind() == reflect.Bool {
+				v.Field(i).SetBool(on)
+			}
+		}
+		return nil
+	}
+	if n.Kind != yaml.MappingNode {
+		return fmt.Errorf("line %d: graphs: want true, false or a mapping, not %s", n.Line, describeNode(n))
+	}
+	known := map[string]bool{}
+	t := reflect.TypeOf(*g)
+	for i := 0; i < t.NumField(); i++ {
+		known[t.Field(i).Tag.Get("yaml")] = true
+	}
+	for i := 0; i < len(n.Content); i += 2 {
+		if k := n.Content[i]; !known[k.Value] {
+			return fmt.Errorf("line %d: unknown key %s", k.Line, k.Value)
+		}
+	}
+	type plain Graphs // without this method
+	return n.Decode((*plain)(g))
 }
 
 // Feeds configure Atom feeds. The site's feed.xml is always written.
@@ -142,6 +182,7 @@ func Default() Config {
 		Badges:     Badges{Style: "flat", Palette: "shields", Message: "percent", Sections: "none", LabelWidth: 200},
 		Limits:     Limits{SectionBadges: 200, PageOutputMB: 50},
 		History:    History{Enabled: true, Weeks: 6, IdleWeeks: 3},
+		Graphs:     Graphs{Timeline: true},
 	}
 }
 

@@ -77,6 +77,29 @@ func TestParse(t *testing.T) {
 			}
 		}},
 		{name: "bad sections", in: "title: x\nbadges:\n  sections: some\n", wantErr: `milepost.yaml:3: error: sections: "some" is not one of none, top, all`},
+		{name: "graphs on by default", in: "", check: func(t *testing.T, c Config) {
+			if !c.Graphs.Timeline {
+				t.Errorf("got graphs %+v", c.Graphs)
+			}
+		}},
+		{name: "graphs false", in: "graphs: false\n", check: func(t *testing.T, c Config) {
+			if c.Graphs.Timeline {
+				t.Errorf("graphs: false left %+v", c.Graphs)
+			}
+		}},
+		{name: "graphs one off", in: "graphs:\n  timeline: false\n", check: func(t *testing.T, c Config) {
+			if c.Graphs.Timeline {
+				t.Errorf("got graphs %+v", c.Graphs)
+			}
+		}},
+		{name: "graphs empty mapping", in: "graphs: {}\n", check: func(t *testing.T, c Config) {
+			if !c.Graphs.Timeline {
+				t.Errorf("an empty mapping switched off %+v", c.Graphs)
+			}
+		}},
+		{name: "graphs unknown key", in: "title: x\ngraphs:\n  timelines: false\n", wantErr: "milepost.yaml:3: error: unknown key timelines"},
+		{name: "graphs as yes", in: "graphs: \"no\"\n", wantErr: `milepost.yaml:1: error: graphs: want true, false or a mapping, not "no" (a string)`},
+		{name: "graphs timeline as yes", in: "graphs:\n  timeline: yes\n", wantErr: `milepost.yaml:2:13: error: timeline: want true or false, not "yes"`},
 		{name: "bad limit", in: "limits:\n  page_output_mb: 0\n", wantErr: `milepost.yaml:2: error: page_output_mb: must be 1 or more`},
 	}
 	for _, tt := range tests {

@@ -21,6 +21,8 @@ var funcs = template.FuncMap{
 	"outline":  Outline,
 	"steps":    Steps,
 	"itemList": ItemList,
+
+	"timelineTable": TimelineTable,
 }
 
 // Bar is an accessible progress bar for p, or an empty one.

@@ -38,7 +38,7 @@ var LayoutIDs = []string{
 }
 
 // shared are parsed into every page template's set.
-var shared = []string{"layout.html", "partials.html"}
+var shared = []string{"layout.html", "partials.html", "timeline.html"}
 
 // Theme is a parsed template set, one per page template.
 type Theme struct {

@@ -134,6 +134,8 @@ type Page struct {
 	Burnup     *Chart  // items done over time, nil when too few are dated
 	Feed       string  // URL of the page's own Atom feed (relative to the site root), "" when none
 	Plan       *Plan   // health and Up next; nil for pages without tracked items
+
+	Timeline *Timeline // its dated sections and items; nil when none has a start or due date
 }
 
 // sourceNoteKinds are the warnings for a page's authors rather than its
@@ -289,6 +291,8 @@ type Home struct {
 	People []*Person // the site's owners and their counts (people.html's lines)
 	Page   *Page     // the root index.md, when there is one
 	Burnup *Chart
+
+	Roadmap *Timeline // pages and folders with target dates; nil when none has one
 }
 
 // Group is a folder's pages on the home page.

@@ -82,6 +82,7 @@ func (m *Maker) Home(body []byte) *render.View {
 	}
 	home.Stale = m.cards(stale, v)
 	home.Burnup = m.burnupIn("")
+	home.Roadmap = m.roadmap(v)
 	v.Home = home
 	return v
 }

@@ -71,6 +71,7 @@ func (m *Maker) page(in *PageIn, v *render.View, body []byte) *render.Page {
 		linkOwners(v, pg.Plan.Next)
 		linkOwners(v, pg.Plan.Waiting)
 	}
+	pg.Timeline = m.pageTimeline(p)
 	pg.Items = m.itemGroups(p, titles)
 	pg.Legend = legendView(p.Status.Legend)
 	if !pg.Runbook {

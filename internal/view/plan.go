@@ -241,6 +241,7 @@ func (m *Maker) planSig(p *Page) [32]byte {
 		k.Str(w.Kind, w.Message)
 		k.Num(w.Line)
 	}
+	k.Str(p.Content.Start) // where the page's bar starts on the home page's roadmap
 	return k.Sum()
 }
 
