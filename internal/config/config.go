@@ -62,6 +62,36 @@ type Config struct {
 	Badges Badges `yaml:"badges"`
 	Feeds  Feeds  `yaml:"feeds"`
 	Limits Limits `yaml:"limits"`
+	Graphs Graphs `yaml:"graphs"`
+}
+
+// Graphs configure dependency graphs: `graphs: false` switches them off,
+// `graphs: {max_nodes: 150}` bounds one drawing (a page or folder with
+// more nodes is listed, and a folder's is summarised page by page).
+type Graphs struct {
+	Off      bool `yaml:"-"`
+	MaxNodes int  `yaml:"max_nodes"` // default 150
+}
+
+// UnmarshalYAML takes true, false or a mapping with max_nodes.
+func (g *Graphs) UnmarshalYAML(node *yaml.Node) error {
+	switch {
+	case node.Kind == yaml.ScalarNode && node.ShortTag() == "!!bool":
+		g.Off = node.Value == "false"
+		return nil
+	case node.Kind == yaml.MappingNode:
+		for i := 0; i+1 < len(node.Content); i += 2 {
+			key, value := node.Content[i], node.Content[i+1]
+			if key.Value != "max_nodes" {
+				return fmt.Errorf("line %d: graphs: unknown key %s", key.Line, key.Value)
+			}
+			if err := value.Decode(&g.MaxNodes); err != nil {
+				return fmt.Errorf("line %d: graphs: max_nodes: want a number, not %s", value.Line, describeNode(value))
+			}
+		}
+		return nil
+	}
+	return fmt.Errorf("line %d: graphs: want false, true or {max_nodes: N}, not %s", node.Line, describeNode(node))
 }
 
 // Feeds configure Atom feeds. The site's feed.xml is always written.
@@ -128,6 +158,7 @@ func Default() Config {
 		Thresholds: Thresholds{Green: 80, YellowGreen: 60, Yellow: 40, Orange: 20},
 		Badges:     Badges{Style: "flat", Palette: "shields", Message: "percent", Sections: "none", LabelWidth: 200},
 		Limits:     Limits{SectionBadges: 200, PageOutputMB: 50},
+		Graphs:     Graphs{MaxNodes: 150},
 	}
 }
 
@@ -263,6 +294,9 @@ func (c *Config) validate(file string, data []byte) diag.List {
 	}
 	if c.Limits.SectionBadges < 0 {
 		bad("section_badges", "must be 0 or more")
+	}
+	if c.Graphs.MaxNodes < 2 {
+		bad("max_nodes", "must be 2 or more")
 	}
 	if c.Limits.PageOutputMB < 1 {
 		bad("page_output_mb", "must be 1 or more")

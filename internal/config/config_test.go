@@ -64,6 +64,24 @@ func TestParse(t *testing.T) {
 				t.Errorf("got badges %+v, feeds %+v, limits %+v", c.Badges, c.Feeds, c.Limits)
 			}
 		}},
+		{name: "graphs default", in: "", check: func(t *testing.T, c Config) {
+			if c.Graphs.Off || c.Graphs.MaxNodes != 150 {
+				t.Errorf("got graphs %+v", c.Graphs)
+			}
+		}},
+		{name: "graphs off", in: "graphs: false\n", check: func(t *testing.T, c Config) {
+			if !c.Graphs.Off || c.Graphs.MaxNodes != 150 {
+				t.Errorf("got graphs %+v", c.Graphs)
+			}
+		}},
+		{name: "graphs max", in: "graphs: {max_nodes: 40}\n", check: func(t *testing.T, c Config) {
+			if c.Graphs.Off || c.Graphs.MaxNodes != 40 {
+				t.Errorf("got graphs %+v", c.Graphs)
+			}
+		}},
+		{name: "graphs bad key", in: "title: x\ngraphs:\n  nodes: 3\n", wantErr: "milepost.yaml:3: error: graphs: unknown key nodes"},
+		{name: "graphs bad value", in: "graphs: sometimes\n", wantErr: `milepost.yaml:1: error: graphs: want false, true or {max_nodes: N}, not "sometimes"`},
+		{name: "graphs too small", in: "graphs: {max_nodes: 1}\n", wantErr: "max_nodes: must be 2 or more"},
 		// depth alone was how section badges were configured before
 		// sections existed: it keeps them.
 		{name: "depth alone", in: "badges: {depth: 2}\n", check: func(t *testing.T, c Config) {
