@@ -115,6 +115,7 @@ type Page struct {
 	Burnup     *Chart  // items done over time, nil when too few are dated
 	Feed       string  // URL of the page's own Atom feed (relative to the site root), "" when none
 	Plan       *Plan   // health and Up next; nil for pages without tracked items
+	Graph      *Graph  // the dependency graph; nil for pages without dependencies
 }
 
 // sourceNoteKinds are the warnings for a page's authors rather than its

@@ -63,6 +63,7 @@ func (m *Maker) page(in *PageIn, v *render.View, body []byte) *render.Page {
 		})
 	}
 	pg.Plan = m.planView(p)
+	pg.Graph = m.pageGraph(p, pg.Plan, v)
 	pg.Items = itemGroups(p.Status.Items, titles)
 	pg.Legend = legendView(p.Status.Legend)
 	if !pg.Runbook {
