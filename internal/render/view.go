@@ -258,6 +258,7 @@ type Folder struct {
 	Pages    []Card
 	Folders  []Card
 	Burnup   *Chart
+	Graph    *Graph // dependencies between its pages' work; nil when none
 }
 
 // Home is the site's front page.
@@ -269,6 +270,7 @@ type Home struct {
 	Stale  []Card
 	Page   *Page // the root index.md, when there is one
 	Burnup *Chart
+	Graph  *Graph // dependencies between the site's pages; nil when none
 }
 
 // Group is a folder's pages on the home page.

@@ -254,3 +254,69 @@ func (m *Maker) pageGraph(p *Page, pv *render.Plan, v *render.View) *render.Grap
 	}
 	return m.drawGraph(pp.graph, v, ready)
 }
+
+// betweenRows is how many page-to-page lines a folder summarised by pages
+// lists at most.
+const betweenRows = 30
+
+// folderGraph is the dependency section of folder d ("" for the site),
+// for view v: nil unless a dependency runs between two of its pages. Up
+// to the drawing limit it is one drawing of every page's tasks; above,
+// the pages' dependencies on each other, counted.
+func (m *Maker) folderGraph(d, title string, v *render.View) *render.Graph {
+	sp := m.plan
+	if sp.graphs == nil {
+		return nil
+	}
+	pl := sp.plan
+	under := map[string]bool{}
+	var scope []int
+	m.eachPageUnder(d, func(p *Page) {
+		under[p.Content.Path] = true
+		scope = append(scope, sp.graphs.pageNodes[p.Content.Path]...)
+	})
+	sort.Ints(scope)
+	type pair struct{ from, to string }
+	between := map[pair]int{}
+	for _, i := range scope {
+		for _, j := range pl.Deps(i) {
+			if a, b := pl.Nodes[j].Page, pl.Nodes[i].Page; a != b && under[a] {
+				between[pair{a, b}]++
+			}
+		}
+	}
+	if len(between) == 0 {
+		return nil
+	}
+	in := func(i int) bool { return under[pl.Nodes[i].Page] }
+	gi := m.graphOf(sp, scope, in, "", title)
+	if len(gi.g.Nodes) <= m.cfg.Graphs.MaxNodes {
+		return m.drawGraph(gi, v, nil)
+	}
+	rg := &render.Graph{Nodes: len(gi.g.Nodes), Max: m.cfg.Graphs.MaxNodes}
+	pairs := make([]pair, 0, len(between))
+	for p := range between {
+		pairs = append(pairs, p)
+	}
+	sort.Slice(pairs, func(a, b int) bool {
+		pa, pb := pairs[a], pairs[b]
+		if between[pa] != between[pb] {
+			return between[pa] > between[pb]
+		}
+		if pa.from != pb.from {
+			return pa.from < pb.from
+		}
+		return pa.to < pb.to
+	})
+	link := func(path string) render.Link {
+		p := m.byPath[path]
+		return render.Link{Title: p.Title, URL: v.Rel(p.Content.URL)}
+	}
+	for k, p := range pairs {
+		if k == betweenRows {
+			break
+		}
+		rg.Between = append(rg.Between, render.PageEdge{From: link(p.from), To: link(p.to), Count: between[p]})
+	}
+	return rg
+}

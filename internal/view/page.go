@@ -75,6 +75,9 @@ func (m *Maker) page(in *PageIn, v *render.View, body []byte) *render.Page {
 	}
 	if p.Content.IsIndex {
 		pg.Folder = m.folderListing(strings.TrimSuffix(p.Content.Path[:max(0, strings.LastIndexByte(p.Content.Path, '/'))], "/"), p, v)
+		if pg.Folder.Graph != nil { // the folder's graph holds the page's own
+			pg.Graph, pg.Folder.Graph = pg.Folder.Graph, nil
+		}
 	}
 	return pg
 }
