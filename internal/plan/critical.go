@@ -13,13 +13,15 @@ func (p *Plan) CriticalPath() (path []int, length float64, byHours bool) {
 	for i := range all {
 		all[i] = i
 	}
-	return p.CriticalPathAmong(all)
+	return p.CriticalPathAmong(all, nil)
 }
 
-// CriticalPathAmong is CriticalPath among the given nodes only (a page's,
-// a folder's, in input order): edges to other nodes are left out. Its
-// cost is linear in the nodes given and their dependencies.
-func (p *Plan) CriticalPathAmong(nodes []int) (path []int, length float64, byHours bool) {
+// CriticalPathAmong is CriticalPath among the given nodes only (those a
+// page's or a folder's graph draws, in input order), along the edges
+// edge says yes to (from a prerequisite to its dependent; nil for all):
+// other edges are left out. Its cost is linear in the nodes given and
+// their dependencies.
+func (p *Plan) CriticalPathAmong(nodes []int, edge func(from, to int) bool) (path []int, length float64, byHours bool) {
 	local := make(map[int]int, len(nodes)) // plan node → index in nodes
 	for k, i := range nodes {
 		local[i] = k
@@ -35,7 +37,7 @@ func (p *Plan) CriticalPathAmong(nodes []int) (path []int, length float64, byHou
 		}
 		for _, j := range p.deps[i] {
 			b, ok := local[j]
-			if !ok || finished(p.Status[j].State) || i == j || p.cycle[i] >= 0 && p.cycle[i] == p.cycle[j] {
+			if !ok || edge != nil && !edge(j, i) || finished(p.Status[j].State) || i == j || p.cycle[i] >= 0 && p.cycle[i] == p.cycle[j] {
 				continue
 			}
 			succ[b] = append(succ[b], a)

@@ -114,13 +114,9 @@ func (m *Maker) graphOf(sp *sitePlan, scope []int, in func(int) bool, here, titl
 	sort.Ints(order)
 	gi := &graphIn{title: title}
 	idx := make(map[int]int, len(order))
-	var inside []int
 	for _, i := range order {
 		idx[i] = len(gi.g.Nodes)
 		gi.g.Nodes = append(gi.g.Nodes, m.graphNode(sp, i, in(i), here))
-		if in(i) {
-			inside = append(inside, i)
-		}
 	}
 	for _, id := range missing {
 		missingAt[id] = len(gi.g.Nodes)
@@ -142,7 +138,9 @@ func (m *Maker) graphOf(sp *sitePlan, scope []int, in func(int) bool, here, titl
 			}
 		}
 	}
-	path, length, byHours := pl.CriticalPathAmong(inside)
+	// the critical path among the nodes and edges drawn: the scope's
+	// and those it is linked to
+	path, length, byHours := pl.CriticalPathAmong(order, func(from, to int) bool { return in(from) || in(to) })
 	if len(path) > 1 {
 		for _, i := range path {
 			gi.g.Critical = append(gi.g.Critical, idx[i])
