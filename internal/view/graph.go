@@ -202,13 +202,16 @@ func (gi *graphIn) hash(pl *plan.Plan, order []int) [32]byte {
 	return k.Sum()
 }
 
-// graphCaption says how to read a drawing.
-const graphCaption = "Arrows run from a task to the work waiting on it; each box links to where it is written. " +
-	"Thick boxes and arrows: the critical path. Dashed boxes: outside this page. Dashed red arrows close a cycle."
+// graphCaption says how to read a drawing of a scope ("page", "folder",
+// "site").
+func graphCaption(scope string) string {
+	return "Arrows run from a task to the work waiting on it; each box links to where it is written. " +
+		"Thick boxes and arrows: the critical path. Dashed boxes: outside this " + scope + ". Dashed red arrows close a cycle."
+}
 
 // drawGraph lays gi out and draws it for view v, with ready, the
 // ready-to-start lines of the page's Up next list.
-func (m *Maker) drawGraph(gi *graphIn, v *render.View, ready []render.NextItem) *render.Graph {
+func (m *Maker) drawGraph(gi *graphIn, v *render.View, ready []render.NextItem, scope string) *render.Graph {
 	g := gi.g
 	g.Nodes = append([]depgraph.Node(nil), g.Nodes...)
 	for i := range g.Nodes {
@@ -216,7 +219,7 @@ func (m *Maker) drawGraph(gi *graphIn, v *render.View, ready []render.NextItem) 
 			g.Nodes[i].Href = v.Rel(h)
 		}
 	}
-	rg := &render.Graph{Nodes: len(g.Nodes), Max: m.cfg.Graphs.MaxNodes, Ready: ready, Caption: graphCaption}
+	rg := &render.Graph{Nodes: len(g.Nodes), Max: m.cfg.Graphs.MaxNodes, Ready: ready, Caption: graphCaption(scope)}
 	l := depgraph.Lay(g)
 	if len(g.Nodes) <= rg.Max {
 		title := fmt.Sprintf("Dependency graph of %s: %d tasks and items, %d dependencies", gi.title, len(g.Nodes), len(l.Routes))
@@ -250,7 +253,7 @@ func (m *Maker) pageGraph(p *Page, pv *render.Plan, v *render.View) *render.Grap
 			}
 		}
 	}
-	return m.drawGraph(pp.graph, v, ready)
+	return m.drawGraph(pp.graph, v, ready, "page")
 }
 
 // betweenRows is how many page-to-page lines a folder summarised by pages
@@ -289,7 +292,11 @@ func (m *Maker) folderGraph(d, title string, v *render.View) *render.Graph {
 	in := func(i int) bool { return under[pl.Nodes[i].Page] }
 	gi := m.graphOf(sp, scope, in, "", title)
 	if len(gi.g.Nodes) <= m.cfg.Graphs.MaxNodes {
-		return m.drawGraph(gi, v, nil)
+		scope := "folder"
+		if d == "" {
+			scope = "site"
+		}
+		return m.drawGraph(gi, v, nil, scope)
 	}
 	rg := &render.Graph{Nodes: len(gi.g.Nodes), Max: m.cfg.Graphs.MaxNodes}
 	pairs := make([]pair, 0, len(between))
