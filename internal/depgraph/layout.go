@@ -39,16 +39,96 @@ type Route struct {
 type Layout struct {
 	Boxes  []Box // parallel to Graph.Nodes
 	Rank   []int
-	Routes []Route // one per distinct edge, in input order; edges of a node to itself are left out
+	Routes []Route // one per distinct edge, by connected part, then in input order; edges of a node to itself are left out
 	Loops  []bool  // parallel to Graph.Nodes: the node depends on itself
-	// Order is the nodes in reading order: by rank, then top to bottom.
+	// Order is the nodes in reading order: by connected part, then by
+	// rank, then top to bottom.
 	Order         []int
 	Width, Height float64
 	Crossings     int // edge crossings between ranks, as ordered
 }
 
-// Lay lays g out. Equal graphs give equal layouts.
+// Lay lays g out: each connected part on its own, the parts one below
+// the other in the order of their first nodes, so that unrelated work is
+// never interleaved. Equal graphs give equal layouts.
 func Lay(g Graph) Layout {
+	n := len(g.Nodes)
+	valid := func(e Edge) bool { return e.From >= 0 && e.To >= 0 && e.From < n && e.To < n }
+	parent := make([]int, n) // union-find over the edges
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	for _, e := range g.Edges {
+		if valid(e) {
+			a, b := find(e.From), find(e.To)
+			parent[max(a, b)] = min(a, b)
+		}
+	}
+	part := map[int]int{} // root → part number, by first node
+	var members [][]int
+	local := make([]int, n)
+	for i := 0; i < n; i++ {
+		r := find(i)
+		k, ok := part[r]
+		if !ok {
+			k = len(members)
+			part[r] = k
+			members = append(members, nil)
+		}
+		local[i] = len(members[k])
+		members[k] = append(members[k], i)
+	}
+	if len(members) <= 1 {
+		return layOne(g)
+	}
+	edges := make([][]Edge, len(members))
+	for _, e := range g.Edges {
+		if valid(e) {
+			k := part[find(e.From)]
+			edges[k] = append(edges[k], Edge{local[e.From], local[e.To]})
+		}
+	}
+	out := Layout{Boxes: make([]Box, n), Rank: make([]int, n), Loops: make([]bool, n)}
+	y := 0.0
+	for k, nodes := range members {
+		sub := Graph{Nodes: make([]Node, len(nodes)), Edges: edges[k]}
+		for j, i := range nodes {
+			sub.Nodes[j] = g.Nodes[i]
+		}
+		l := layOne(sub)
+		for j, i := range nodes {
+			b := l.Boxes[j]
+			b.Y += y
+			out.Boxes[i], out.Rank[i], out.Loops[i] = b, l.Rank[j], l.Loops[j]
+		}
+		for _, j := range l.Order {
+			out.Order = append(out.Order, nodes[j])
+		}
+		for _, r := range l.Routes {
+			r.Edge = Edge{nodes[r.Edge.From], nodes[r.Edge.To]}
+			for p := range r.Points {
+				r.Points[p].Y += y
+			}
+			out.Routes = append(out.Routes, r)
+		}
+		out.Crossings += l.Crossings
+		out.Width = max(out.Width, l.Width)
+		y += l.Height - margin + gapY
+	}
+	out.Height = y - gapY + margin
+	return out
+}
+
+// layOne lays out one connected graph.
+func layOne(g Graph) Layout {
 	n := len(g.Nodes)
 	l := Layout{Boxes: make([]Box, n), Rank: make([]int, n), Loops: make([]bool, n)}
 	edges := l.distinctEdges(g)
