@@ -28,7 +28,7 @@ import (
 
 // Version changes whenever the generator's output for a given count and seed
 // changes, so that cached corpora can be told apart from fresh ones.
-const Version = 3
+const Version = 4
 
 // Options select a corpus.
 type Options struct {

@@ -97,11 +97,17 @@ func (w *pageWriter) tasksBlock(section string) {
 
 func (w *pageWriter) taskEntry() {
 	phase := strings.TrimPrefix(w.page.dir, "tasks/phase-")
-	seq := w.r.between(1, 40)
-	w.printf("### P%s-%d: %s\n\n", phase, seq, w.topic())
+	w.tasks++
+	seq := w.tasks
+	id := fmt.Sprintf("W%d-%d", w.page.index, seq)
+	w.printf("### %s: %s\n\n", id, w.topic())
 	w.printf("**Parallel group:** Phase %s\n", phase)
-	w.printf("**Dependencies:** P%s-%d, P%d-%d\n", phase, w.r.between(1, 9), w.r.between(0, 5), w.r.between(1, 9))
-	w.printf("**Target:** `%s` repo, `feat/P%s-%d-%s`\n\n", pick(w.r, services), phase, seq, pick(w.r, words))
+	w.printf("**Dependencies:** %s\n", w.taskDeps(seq))
+	if w.r.chance(0.6) {
+		lo := w.r.between(1, 6)
+		w.printf("**Estimated Effort**: %d-%d hours\n", lo, lo+w.r.between(1, 4))
+	}
+	w.printf("**Target:** `%s` repo, `feat/%s-%s`\n\n", pick(w.r, services), id, pick(w.r, words))
 	w.line("**Description:**")
 	w.paragraph(1, 3)
 	w.line("**Deliverables:**")
@@ -122,6 +128,37 @@ func (w *pageWriter) taskEntry() {
 	w.line("")
 	w.line("---")
 	w.line("")
+}
+
+// taskDeps are the dependencies of task seq of a work package, as real
+// plans write them: mostly the task before it, sometimes one further back,
+// the first task of an earlier work package, or an id defined nowhere.
+func (w *pageWriter) taskDeps(seq int) string {
+	var ids []string
+	if seq > 1 && w.r.chance(0.6) {
+		ids = append(ids, fmt.Sprintf("W%d-%d", w.page.index, seq-1))
+	}
+	if seq > 2 && w.r.chance(0.2) {
+		ids = append(ids, fmt.Sprintf("W%d-%d", w.page.index, w.r.between(1, seq-2)))
+	}
+	if w.r.chance(0.25) {
+		back := w.r.between(1, 20)
+		for j := w.page.index - 1; j >= 0; j-- {
+			if w.pages[j].kind == kindTasks {
+				if back--; back == 0 {
+					ids = append(ids, fmt.Sprintf("W%d-1", j))
+					break
+				}
+			}
+		}
+	}
+	if w.r.chance(0.04) {
+		ids = append(ids, fmt.Sprintf("EXT-%d", w.r.between(1, 99)))
+	}
+	if len(ids) == 0 {
+		return "None"
+	}
+	return strings.Join(ids, ", ")
 }
 
 // prdBlock writes one block of a product requirements document.

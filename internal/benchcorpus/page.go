@@ -17,6 +17,7 @@ type pageWriter struct {
 	pages  []page
 	images int
 	links  []Link
+	tasks  int // task entries written so far (work packages)
 }
 
 // pageStream offsets page text streams from the plan streams.

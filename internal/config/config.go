@@ -78,43 +78,45 @@ type History struct {
 	IdleWeeks  int    `yaml:"idle_weeks"`  // at-risk when nothing was done for N weeks with items open; default 3
 }
 
-// Graphs switch drawings off: "graphs: false" every one of them,
-// "graphs: {timeline: false}" one.
+// Graphs configure the drawings: "graphs: false" switches every one off
+// (dependency graphs, timelines, the roadmap); "graphs: {timeline: false}"
+// the timelines alone; max_nodes bounds one dependency drawing (a page or
+// folder with more nodes is listed, and a folder's summarised page by
+// page).
 type Graphs struct {
-	Timeline bool `yaml:"timeline"` // pages with dated work draw a timeline, the home page a roadmap; default true
+	Off      bool `yaml:"-"`         // no dependency graphs
+	Timeline bool `yaml:"timeline"`  // pages with dated work draw a timeline, the home page a roadmap; default true
+	MaxNodes int  `yaml:"max_nodes"` // default 150
 }
 
 // UnmarshalYAML takes true or false for every drawing at once, or a
-// mapping of them (unknown keys refused, as everywhere).
+// mapping of the keys above (unknown keys refused, as everywhere).
 func (g *Graphs) UnmarshalYAML(n *yaml.Node) error {
-	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!bool" {
-		var on bool
-		if err := n.Decode(&on); err != nil {
-			return err
-		}
-		v := reflect.ValueOf(g).Elem()
-		for i := 0; i < v.NumField(); i++ {
-			if v.Field(i).Kind() == reflect.Bool {
-				v.Field(i).SetBool(on)
-			}
-		}
+	switch {
+	case n.Kind == yaml.ScalarNode && n.ShortTag() == "!!bool":
+		on := n.Value == "true"
+		g.Off, g.Timeline = !on, on
 		return nil
-	}
-	if n.Kind != yaml.MappingNode {
+	case n.Kind != yaml.MappingNode:
 		return fmt.Errorf("line %d: graphs: want true, false or a mapping, not %s", n.Line, describeNode(n))
 	}
-	known := map[string]bool{}
-	t := reflect.TypeOf(*g)
-	for i := 0; i < t.NumField(); i++ {
-		known[t.Field(i).Tag.Get("yaml")] = true
-	}
-	for i := 0; i < len(n.Content); i += 2 {
-		if k := n.Content[i]; !known[k.Value] {
-			return fmt.Errorf("line %d: unknown key %s", k.Line, k.Value)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		key, value := n.Content[i], n.Content[i+1]
+		switch key.Value {
+		case "timeline":
+			if value.ShortTag() != "!!bool" {
+				return fmt.Errorf("line %d: graphs: timeline: want true or false, not %s", value.Line, describeNode(value))
+			}
+			g.Timeline = value.Value == "true"
+		case "max_nodes":
+			if err := value.Decode(&g.MaxNodes); err != nil {
+				return fmt.Errorf("line %d: graphs: max_nodes: want a number, not %s", value.Line, describeNode(value))
+			}
+		default:
+			return fmt.Errorf("line %d: graphs: unknown key %s", key.Line, key.Value)
 		}
 	}
-	type plain Graphs // without this method
-	return n.Decode((*plain)(g))
+	return nil
 }
 
 // Feeds configure Atom feeds. The site's feed.xml is always written.
@@ -182,7 +184,7 @@ func Default() Config {
 		Badges:     Badges{Style: "flat", Palette: "shields", Message: "percent", Sections: "none", LabelWidth: 200},
 		Limits:     Limits{SectionBadges: 200, PageOutputMB: 50},
 		History:    History{Enabled: true, Weeks: 6, IdleWeeks: 3},
-		Graphs:     Graphs{Timeline: true},
+		Graphs:     Graphs{Timeline: true, MaxNodes: 150},
 	}
 }
 
@@ -318,6 +320,9 @@ func (c *Config) validate(file string, data []byte) diag.List {
 	}
 	if c.Limits.SectionBadges < 0 {
 		bad("section_badges", "must be 0 or more")
+	}
+	if c.Graphs.MaxNodes < 2 {
+		bad("max_nodes", "must be 2 or more")
 	}
 	if c.Limits.PageOutputMB < 1 {
 		bad("page_output_mb", "must be 1 or more")

@@ -64,6 +64,24 @@ func TestParse(t *testing.T) {
 				t.Errorf("got badges %+v, feeds %+v, limits %+v", c.Badges, c.Feeds, c.Limits)
 			}
 		}},
+		{name: "graphs default", in: "", check: func(t *testing.T, c Config) {
+			if c.Graphs.Off || c.Graphs.MaxNodes != 150 {
+				t.Errorf("got graphs %+v", c.Graphs)
+			}
+		}},
+		{name: "graphs off", in: "graphs: false\n", check: func(t *testing.T, c Config) {
+			if !c.Graphs.Off || c.Graphs.MaxNodes != 150 {
+				t.Errorf("got graphs %+v", c.Graphs)
+			}
+		}},
+		{name: "graphs max", in: "graphs: {max_nodes: 40}\n", check: func(t *testing.T, c Config) {
+			if c.Graphs.Off || c.Graphs.MaxNodes != 40 {
+				t.Errorf("got graphs %+v", c.Graphs)
+			}
+		}},
+		{name: "graphs bad key", in: "title: x\ngraphs:\n  nodes: 3\n", wantErr: "milepost.yaml:3: error: graphs: unknown key nodes"},
+		{name: "graphs bad value", in: "graphs: sometimes\n", wantErr: `milepost.yaml:1: error: graphs: want true, false or a mapping, not "sometimes"`},
+		{name: "graphs too small", in: "graphs: {max_nodes: 1}\n", wantErr: "max_nodes: must be 2 or more"},
 		// depth alone was how section badges were configured before
 		// sections existed: it keeps them.
 		{name: "depth alone", in: "badges: {depth: 2}\n", check: func(t *testing.T, c Config) {
@@ -97,7 +115,7 @@ func TestParse(t *testing.T) {
 				t.Errorf("an empty mapping switched off %+v", c.Graphs)
 			}
 		}},
-		{name: "graphs unknown key", in: "title: x\ngraphs:\n  timelines: false\n", wantErr: "milepost.yaml:3: error: unknown key timelines"},
+		{name: "graphs unknown key", in: "title: x\ngraphs:\n  timelines: false\n", wantErr: "milepost.yaml:3: error: graphs: unknown key timelines"},
 		{name: "graphs as yes", in: "graphs: \"no\"\n", wantErr: `milepost.yaml:1: error: graphs: want true, false or a mapping, not "no" (a string)`},
 		{name: "graphs timeline as yes", in: "graphs:\n  timeline: yes\n", wantErr: `milepost.yaml:2:13: error: timeline: want true or false, not "yes"`},
 		{name: "bad limit", in: "limits:\n  page_output_mb: 0\n", wantErr: `milepost.yaml:2: error: page_output_mb: must be 1 or more`},

@@ -9,24 +9,40 @@ package plan
 // on another. Ties go to the chain that ends, then starts, earliest in the
 // input.
 func (p *Plan) CriticalPath() (path []int, length float64, byHours bool) {
-	n := len(p.Nodes)
-	inCycle := p.cycleMembers()
-	// edges from a prerequisite to what waits on it, among unfinished nodes
-	succ := make([][]int, n)
+	all := make([]int, len(p.Nodes))
+	for i := range all {
+		all[i] = i
+	}
+	return p.CriticalPathAmong(all, nil)
+}
+
+// CriticalPathAmong is CriticalPath among the given nodes only (those a
+// page's or a folder's graph draws, in input order), along the edges
+// edge says yes to (from a prerequisite to its dependent; nil for all):
+// other edges are left out. Its cost is linear in the nodes given and
+// their dependencies.
+func (p *Plan) CriticalPathAmong(nodes []int, edge func(from, to int) bool) (path []int, length float64, byHours bool) {
+	local := make(map[int]int, len(nodes)) // plan node → index in nodes
+	for k, i := range nodes {
+		local[i] = k
+	}
+	n := len(nodes)
+	succ := make([][]int, n) // edges from a prerequisite to what waits on it, among unfinished nodes
 	indeg := make([]int, n)
 	part := make([]bool, n)
 	edges := 0
-	for i := range p.Nodes {
+	for a, i := range nodes {
 		if finished(p.Status[i].State) {
 			continue
 		}
 		for _, j := range p.deps[i] {
-			if finished(p.Status[j].State) || i == j || inCycle[i] >= 0 && inCycle[i] == inCycle[j] {
+			b, ok := local[j]
+			if !ok || edge != nil && !edge(j, i) || finished(p.Status[j].State) || i == j || p.cycle[i] >= 0 && p.cycle[i] == p.cycle[j] {
 				continue
 			}
-			succ[j] = append(succ[j], i)
-			indeg[i]++
-			part[i], part[j] = true, true
+			succ[b] = append(succ[b], a)
+			indeg[a]++
+			part[a], part[b] = true, true
 			edges++
 		}
 	}
@@ -34,15 +50,15 @@ func (p *Plan) CriticalPath() (path []int, length float64, byHours bool) {
 		return nil, 0, false
 	}
 	byHours = true
-	for i := range p.Nodes {
-		if part[i] && p.Nodes[i].EstimateHours <= 0 {
+	for a, i := range nodes {
+		if part[a] && p.Nodes[i].EstimateHours <= 0 {
 			byHours = false
 			break
 		}
 	}
-	weight := func(i int) float64 {
+	weight := func(a int) float64 {
 		if byHours {
-			return p.Nodes[i].EstimateHours
+			return p.Nodes[nodes[a]].EstimateHours
 		}
 		return 1
 	}
@@ -50,11 +66,11 @@ func (p *Plan) CriticalPath() (path []int, length float64, byHours bool) {
 	best := make([]float64, n)
 	from := make([]int, n)
 	var queue []int
-	for i := range p.Nodes {
-		from[i] = -1
-		if part[i] && indeg[i] == 0 {
-			queue = append(queue, i)
-			best[i] = weight(i)
+	for a := range nodes {
+		from[a] = -1
+		if part[a] && indeg[a] == 0 {
+			queue = append(queue, a)
+			best[a] = weight(a)
 		}
 	}
 	end := -1
@@ -75,27 +91,10 @@ func (p *Plan) CriticalPath() (path []int, length float64, byHours bool) {
 		}
 	}
 	for v := end; v >= 0; v = from[v] {
-		path = append(path, v)
+		path = append(path, nodes[v])
 	}
 	for i, j := 0, len(path)-1; i < j; i, j = i+1, j-1 {
 		path[i], path[j] = path[j], path[i]
 	}
 	return path, best[end], byHours
-}
-
-// cycleMembers gives every node the number of the cycle it belongs to, -1
-// when none.
-func (p *Plan) cycleMembers() []int {
-	out := make([]int, len(p.Nodes))
-	for i := range out {
-		out[i] = -1
-	}
-	for k, comp := range p.components() {
-		if len(comp) > 1 {
-			for _, c := range comp {
-				out[c] = k
-			}
-		}
-	}
-	return out
 }

@@ -9,7 +9,16 @@ import (
 // set of two or more nodes, or a node depending on itself), at the line
 // of its first node in input order, naming one cycle through that node.
 func (p *Plan) findCycles() {
-	for _, comp := range p.components() {
+	p.cycle = make([]int, len(p.Nodes))
+	for i := range p.cycle {
+		p.cycle[i] = -1
+	}
+	for k, comp := range p.components() {
+		if len(comp) > 1 {
+			for _, c := range comp {
+				p.cycle[c] = k
+			}
+		}
 		first := comp[0]
 		for _, c := range comp {
 			first = min(first, c)

@@ -73,6 +73,7 @@ type Plan struct {
 	Warnings []Warning
 	byID     map[string]int
 	deps     [][]int // resolved dependencies of each node (own and "All" ones), in order
+	cycle    []int   // the number of the cycle each node is in, -1 for none (findCycles)
 }
 
 // Compute works out the plan of nodes on the build date today
@@ -109,6 +110,11 @@ func (p *Plan) index() {
 		p.byID[n.ID] = i
 	}
 }
+
+// Deps are the nodes node i depends on, resolved (its own and "All"
+// ones; ids defined nowhere are in Status.External), in order. The caller
+// must not change the slice.
+func (p *Plan) Deps(i int) []int { return p.deps[i] }
 
 func (p *Plan) warn(i, line int, kind, msg string) {
 	p.Warnings = append(p.Warnings, Warning{Kind: kind, Page: p.Nodes[i].Page, Line: line, Message: msg})

@@ -220,3 +220,25 @@ b.md:7 section "A heading"
 		t.Errorf("Ranked:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// CriticalPathAmong keeps to the nodes and edges it is given: a page's
+// chain through another page's task, and not along an edge it leaves out.
+func TestCriticalPathAmong(t *testing.T) {
+	nodes := []Node{
+		{Page: "a.md", Line: 1, Text: "A", ID: "a", Parent: -1},
+		{Page: "a.md", Line: 2, Text: "B", ID: "b", Depends: []string{"a"}, Parent: -1},
+		{Page: "b.md", Line: 1, Text: "C", ID: "c", Depends: []string{"b"}, Parent: -1},
+		{Page: "b.md", Line: 2, Text: "D", ID: "d", Depends: []string{"c"}, Parent: -1},
+	}
+	p := Compute(nodes, "")
+	if path, n, _ := p.CriticalPath(); len(path) != 4 || n != 4 {
+		t.Errorf("whole site: %v (%g)", path, n)
+	}
+	if path, _, _ := p.CriticalPathAmong([]int{0, 1, 2}, nil); len(path) != 3 || path[2] != 2 {
+		t.Errorf("among a, b, c: %v", path)
+	}
+	onA := func(from, to int) bool { return nodes[from].Page == "a.md" || nodes[to].Page == "a.md" }
+	if path, _, _ := p.CriticalPathAmong([]int{0, 1, 2, 3}, onA); len(path) != 3 || path[0] != 0 {
+		t.Errorf("along page a's edges: %v, want a → b → c", path)
+	}
+}

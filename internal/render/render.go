@@ -21,8 +21,8 @@ import (
 )
 
 // Page templates every theme has. A site overrides one by putting a file of
-// the same name in its templates/ folder; layout.html and partials.html
-// are shared by all of them.
+// the same name in its templates/ folder; layout.html, partials.html,
+// timeline.html and graph.html are shared by all of them.
 var PageTemplates = []string{"page.html", "home.html", "folder.html", "tags.html", "tag.html", "broken-links.html", "changes.html", "404.html", "person.html", "people.html"}
 
 // LayoutIDs are the element ids the default theme's templates give (the
@@ -31,14 +31,14 @@ var PageTemplates = []string{"page.html", "home.html", "folder.html", "tags.html
 // heading {#main} would make a page with two elements of one id.
 // TestLayoutIDs keeps the list true.
 var LayoutIDs = []string{
-	"backlinks-title", "done-title", "folder-title", "folders-title", "main", "now-title", "open-title",
+	"backlinks-title", "done-title", "folder-title", "folders-title", "graph-title", "main", "now-title", "open-title",
 	"owned-title", "pages-title", "people-title", "person-title", "recent-title", "search-input",
 	"search-results", "search-status", "site-title", "stale-title", "tagged-title", "upnext-title",
 	"warnings-title",
 }
 
 // shared are parsed into every page template's set.
-var shared = []string{"layout.html", "partials.html", "timeline.html"}
+var shared = []string{"layout.html", "partials.html", "timeline.html", "graph.html"}
 
 // Theme is a parsed template set, one per page template.
 type Theme struct {

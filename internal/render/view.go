@@ -136,6 +136,7 @@ type Page struct {
 	Plan       *Plan   // health and Up next; nil for pages without tracked items
 
 	Timeline *Timeline // its dated sections and items; nil when none has a start or due date
+	Graph    *Graph    // the dependency graph; nil for pages without dependencies
 }
 
 // sourceNoteKinds are the warnings for a page's authors rather than its
@@ -279,6 +280,7 @@ type Folder struct {
 	Pages    []Card
 	Folders  []Card
 	Burnup   *Chart
+	Graph    *Graph // dependencies between its pages' work; nil when none
 }
 
 // Home is the site's front page.
@@ -293,6 +295,7 @@ type Home struct {
 	Burnup *Chart
 
 	Roadmap *Timeline // pages and folders with target dates; nil when none has one
+	Graph   *Graph    // dependencies between the site's pages; nil when none
 }
 
 // Group is a folder's pages on the home page.

@@ -19,7 +19,7 @@ import (
 // renames and deletes to a site and checks, after each step, that the
 // Builder's incremental build gives exactly what a fresh full build gives.
 func TestIncrementalEqualsFullBuild(t *testing.T) {
-	for _, archive := range []string{"testdata/sites/links.txtar", "testdata/incremental.txtar"} {
+	for _, archive := range []string{"testdata/sites/links.txtar", "testdata/incremental.txtar", "testdata/sites/plans.txtar"} {
 		// Seeds 74 and 118 once found a backlink whose section title
 		// changed without changing the linked page's key.
 		for _, seed := range []int64{1, 2, 3, 4, 5, 6, 74, 118} {

@@ -83,6 +83,7 @@ func (m *Maker) Home(body []byte) *render.View {
 	home.Stale = m.cards(stale, v)
 	home.Burnup = m.burnupIn("")
 	home.Roadmap = m.roadmap(v)
+	home.Graph = m.folderGraph("", m.cfg.Title, v)
 	v.Home = home
 	return v
 }
@@ -112,6 +113,7 @@ func (m *Maker) folderListing(d string, self *Page, v *render.View) *render.Fold
 		f.Folders = append(f.Folders, render.Card{Title: m.FolderTitle(sub), URL: v.Rel(u), Progress: m.progress(m.rollup.Tree(sub)), Health: healthView(m.FolderHealth(sub))})
 	}
 	f.Burnup = m.burnupIn(d)
+	f.Graph = m.folderGraph(d, f.Title, v)
 	return f
 }
 

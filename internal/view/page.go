@@ -72,6 +72,7 @@ func (m *Maker) page(in *PageIn, v *render.View, body []byte) *render.Page {
 		linkOwners(v, pg.Plan.Waiting)
 	}
 	pg.Timeline = m.pageTimeline(p)
+	pg.Graph = m.pageGraph(p, pg.Plan, v)
 	pg.Items = m.itemGroups(p, titles)
 	pg.Legend = legendView(p.Status.Legend)
 	if !pg.Runbook {
@@ -83,6 +84,9 @@ func (m *Maker) page(in *PageIn, v *render.View, body []byte) *render.Page {
 	}
 	if p.Content.IsIndex {
 		pg.Folder = m.folderListing(strings.TrimSuffix(p.Content.Path[:max(0, strings.LastIndexByte(p.Content.Path, '/'))], "/"), p, v)
+		if pg.Folder.Graph != nil { // the folder's graph holds the page's own
+			pg.Graph, pg.Folder.Graph = pg.Folder.Graph, nil
+		}
 	}
 	return pg
 }

@@ -29,6 +29,7 @@ type pagePlan struct {
 	health    health.Health
 	hasHealth bool
 	warnings  []status.Warning // the plan's warnings and overdue work at this page
+	graph     *graphIn         // its dependency graph (graph.go), nil for none
 	sig       [32]byte
 }
 
@@ -39,6 +40,7 @@ type sitePlan struct {
 	folders map[string]health.Health
 	site    health.Health
 	hasSite bool
+	graphs  *graphIndex // nil when graphs are off or nothing depends on anything
 }
 
 // makePlan builds the plan nodes of every page, in path order (sections
@@ -125,6 +127,7 @@ func (m *Maker) makePlan() {
 			sp.folders[d] = h
 		}
 	}
+	m.makeGraphs(sp)
 	for _, p := range m.in.Pages {
 		sp.pages[p.Content.Path].sig = m.planSig(p)
 	}
@@ -187,8 +190,8 @@ func (m *Maker) PlanWarnings(path string) []status.Warning {
 }
 
 // PlanSig hashes what the outputs of page path show of the site's plan:
-// its health, its Up next list and what the plan says of its items and
-// tasks. Another page's edit can change it (a dependency done), so it
+// its health, its Up next list, what the plan says of its items and
+// tasks, and its dependency graph (graph.go). Another page's edit can change it (a dependency done), so it
 // enters the page's key and the listings'.
 func (m *Maker) PlanSig(path string) [32]byte {
 	if pp := m.plan.pages[path]; pp != nil {
@@ -242,6 +245,10 @@ func (m *Maker) planSig(p *Page) [32]byte {
 		k.Num(w.Line)
 	}
 	k.Str(p.Content.Start) // where the page's bar starts on the home page's roadmap
+	k.Flag(pp.graph != nil)
+	if pp.graph != nil {
+		k.Raw(pp.graph.sig[:])
+	}
 	return k.Sum()
 }
 
