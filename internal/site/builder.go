@@ -13,6 +13,7 @@ import (
 	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/markdown"
 	"github.com/milepost/milepost/internal/marker"
+	"github.com/milepost/milepost/internal/outputs"
 	"github.com/milepost/milepost/internal/parallel"
 	"github.com/milepost/milepost/internal/publish"
 	"github.com/milepost/milepost/internal/render"
@@ -36,7 +37,7 @@ type Builder struct {
 	oneOff bool
 	// memo holds the last build's rendered pages, links its RESOLVE (not
 	// for one-off builds).
-	memo  *memoTable
+	memo  *outputs.Memo
 	links *resolved
 	// set is the last load, of the content folder at setPrefix: its pages
 	// are reused when the caller says which files changed and theirs did
@@ -142,7 +143,7 @@ func (b *Builder) build(ctx context.Context, sink publish.Sink, changed []string
 	r.themeKey = themeSum
 	r.cfgKey = cfgKey
 	if !b.oneOff {
-		r.prevMemo, r.nextMemo = b.memo, newMemoTable()
+		r.prevMemo, r.nextMemo = b.memo, outputs.NewMemo()
 		r.prevLinks = b.links
 	}
 	res, err := r.run(ctx)
