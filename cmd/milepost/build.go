@@ -12,9 +12,12 @@ import (
 
 	"github.com/milepost/milepost/internal/buildcache"
 	"github.com/milepost/milepost/internal/cli"
+	"github.com/milepost/milepost/internal/contentdir"
 	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/gctune"
 	"github.com/milepost/milepost/internal/lifecycle"
+	"github.com/milepost/milepost/internal/profile"
+	"github.com/milepost/milepost/internal/progress"
 	"github.com/milepost/milepost/internal/publish"
 	"github.com/milepost/milepost/internal/site"
 )
@@ -61,7 +64,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return code
 	}
 	start := time.Now()
-	defer startProfiles(f.cpuProfile, f.memProfile, stderr)()
+	defer profile.Start(f.cpuProfile, f.memProfile, stderr)()
 	in, err := f.input()
 	if err != nil {
 		fmt.Fprintln(stderr, "milepost:", err)
@@ -137,7 +140,7 @@ func (f *buildFlags) begin(contentDir string, checked [32]byte) (*publish.Tx, er
 // the build reports).
 func contentFolder(in site.Input, source string) string {
 	cfg, _ := site.ReadConfig(in)
-	return contentRel(source, cfg.ContentDir)
+	return contentdir.Rel(source, cfg.ContentDir)
 }
 
 // openCache opens the site's build cache; nil (no cache) with --no-cache,
@@ -165,7 +168,7 @@ func (f *buildFlags) showProgress(in *site.Input, stderr io.Writer) (clear func(
 	var report func(stage string, done, total int)
 	clear = func() {}
 	if !f.quiet && stderr == io.Writer(os.Stderr) {
-		report, clear = progressLine(os.Stderr)
+		report, clear = progress.Line(os.Stderr)
 	}
 	in.Progress = gctune.ForBuild(report)
 	return clear
