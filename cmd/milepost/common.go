@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"time"
 
 	"github.com/milepost/milepost"
 	"github.com/milepost/milepost/internal/buildinfo"
@@ -17,6 +16,7 @@ import (
 	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/rawfile"
 	"github.com/milepost/milepost/internal/site"
+	"github.com/milepost/milepost/internal/sourcedate"
 )
 
 // siteFlags are the flags every command that reads a site shares.
@@ -69,7 +69,7 @@ func (f *siteFlags) takeDir(args []string, c *cli.Command, stderr io.Writer) boo
 
 // input assembles the build's input from the flags.
 func (f *siteFlags) input() (site.Input, error) {
-	now, err := buildTime()
+	now, err := sourcedate.Now()
 	if err != nil {
 		return site.Input{}, err
 	}
@@ -88,18 +88,6 @@ func (f *siteFlags) input() (site.Input, error) {
 		Now:            now,
 		Version:        buildinfo.Version(),
 	}, nil
-}
-
-// buildTime is now, or SOURCE_DATE_EPOCH when set, so builds reproduce.
-func buildTime() (time.Time, error) {
-	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
-		n, err := strconv.ParseInt(s, 10, 64)
-		if err != nil {
-			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds", s)
-		}
-		return time.Unix(n, 0).UTC(), nil
-	}
-	return time.Now().UTC(), nil
 }
 
 // printDiagnostics writes diagnostics, one per line, with paths relative

@@ -3,8 +3,9 @@
 // outside the root), opened for LOAD with the files git ignores there.
 //
 // In: the site root and the folder as written. Out: a content.Folder
-// (Open) and the folder's name relative to the site root (Rel), which is
-// how the build cache and the dev server's watcher name its files.
+// (Open), the folder on disk (Path), and its name relative to the site
+// root (Rel), which is how the build cache and the dev server's watcher
+// name its files.
 // It must not read the pages: content does.
 package contentdir
 
@@ -21,7 +22,7 @@ import (
 // or content_dir (slash-separated): relative to the site root, or
 // absolute.
 func Open(root, dir string) (content.Folder, error) {
-	osDir := path(root, dir)
+	osDir := Path(root, dir)
 	fsys := rawfile.DirFS(osDir)
 	if err := content.CheckFolder(fsys, dir); err != nil {
 		return content.Folder{}, err
@@ -37,9 +38,9 @@ func Open(root, dir string) (content.Folder, error) {
 	return folder, nil
 }
 
-// path is the content folder dir (slash-separated, relative to the site
+// Path is the content folder dir (slash-separated, relative to the site
 // root or absolute) on disk.
-func path(root, dir string) string {
+func Path(root, dir string) string {
 	d := filepath.FromSlash(dir)
 	if filepath.IsAbs(d) {
 		return filepath.Clean(d)
