@@ -38,7 +38,7 @@ func (r *renderer) pageKeys(dirty map[string]bool) map[string][32]byte {
 				return nil
 			}
 		}
-		sums[i] = r.views.PageIn(&p.Page).Key(r.siteKey)
+		sums[i] = r.views.PageIn(&p.Page.Page).Key(r.siteKey)
 		return nil
 	}, nil)
 	keys := make(map[string][32]byte, len(r.pages))

@@ -47,7 +47,7 @@ func (r *renderer) writeHome() error {
 		var body []byte
 		if root != nil {
 			var err error
-			if body, err = r.body(root); err != nil {
+			if body, err = r.parseEnv.Body(&root.Page); err != nil {
 				return nil, err
 			}
 		}

@@ -12,9 +12,9 @@ import (
 	"github.com/milepost/milepost/internal/machine"
 	"github.com/milepost/milepost/internal/outputs"
 	"github.com/milepost/milepost/internal/parallel"
+	"github.com/milepost/milepost/internal/parse"
 	"github.com/milepost/milepost/internal/publish"
 	"github.com/milepost/milepost/internal/render"
-	"github.com/milepost/milepost/internal/spool"
 	"github.com/milepost/milepost/internal/status"
 	"github.com/milepost/milepost/internal/view"
 )
@@ -29,10 +29,9 @@ type renderer struct {
 	statics map[string]fs.FS
 	sink    publish.Sink
 	prefix  string
-	spool   *spool.Spool
-	// parseEnv is PARSE's environment, for pages parsed without their
-	// body (parsed.bodyLater).
-	parseEnv *parseEnv
+	// parseEnv is PARSE's environment, for the bodies of pages (from
+	// the spool, or parsed again: parse.Env.Body).
+	parseEnv *parse.Env
 
 	// Memoised page renders: the previous build's (nil for a one-off
 	// build) and this build's, with each page's input key.
@@ -55,7 +54,7 @@ func (r *renderer) run(ctx context.Context) (*Result, error) {
 	r.diags = append(r.diags, r.links.diags...)
 	pages := make([]*view.Page, len(r.pages))
 	for i, p := range r.pages {
-		pages[i] = &p.Page
+		pages[i] = &p.Page.Page
 	}
 	r.views = view.New(view.In{
 		Config: r.cfg, Now: r.in.Now, Version: r.in.Version, Prefix: r.prefix,
@@ -117,7 +116,7 @@ func (r *renderer) collectAllWarnings(dirty map[string]bool) {
 	for _, p := range r.pages {
 		ws, kept := r.prevMemo.KeptWarnings(p.Content.Path, dirty)
 		if !kept {
-			ws = r.views.Warnings(&p.Page)
+			ws = r.views.Warnings(&p.Page.Page)
 		}
 		own[p.Content.Path] = ws
 		for _, w := range ws {
@@ -171,7 +170,7 @@ func (r *renderer) writeAssets() error {
 		}
 	}
 	for _, a := range r.set.Attachments(func(path string) bool { return linked[path] || len(r.links.graph.Backlinks[path]) > 0 }) {
-		data, err := fs.ReadFile(r.parseEnv.contentFS, a.Path)
+		data, err := fs.ReadFile(r.parseEnv.ContentFS, a.Path)
 		if err != nil {
 			return fmt.Errorf("%s%s: %w", r.prefix, a.Path, err)
 		}
@@ -189,7 +188,7 @@ func (r *renderer) writeMachineFiles() error {
 		return machine.WriteStatus(w, r.views.Status(), len(r.pages), func(i int) []byte {
 			p := r.pages[i]
 			return r.out.Bytes("json:"+p.Content.Path, r.keys[p.Content.Path], func() []byte {
-				return machine.EncodePage(r.views.PageJSON(r.views.PageIn(&p.Page), false))
+				return machine.EncodePage(r.views.PageJSON(r.views.PageIn(&p.Page.Page), false))
 			})
 		})
 	})

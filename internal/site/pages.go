@@ -24,11 +24,11 @@ func (r *renderer) writePage(p *parsed) error {
 // within the config's limits, with an output-capped warning for what is
 // left out.
 func (r *renderer) renderPage(p *parsed) ([]publish.File, diag.List, error) {
-	body, err := r.body(p)
+	body, err := r.parseEnv.Body(&p.Page)
 	if err != nil {
 		return nil, nil, err
 	}
-	in := r.views.PageIn(&p.Page)
+	in := r.views.PageIn(&p.Page.Page)
 	v := r.views.PageView(in, body)
 	html, err := r.theme.Execute("page.html", v)
 	if err != nil {
@@ -37,15 +37,15 @@ func (r *renderer) renderPage(p *parsed) ([]publish.File, diag.List, error) {
 	out := outputs.NewPageFiles(r.cfg.Limits, r.out.Compact)
 	out.Always(p.Content.URL+"index.html", html)
 	out.Always(p.Content.URL+"status.json", machine.EncodePage(r.views.PageJSON(in, true)))
-	if err := r.views.PageBadge(&p.Page, out.Always); err != nil {
+	if err := r.views.PageBadge(&p.Page.Page, out.Always); err != nil {
 		return nil, nil, err
 	}
-	if feed := r.views.PageFeed(&p.Page); feed != nil {
+	if feed := r.views.PageFeed(&p.Page.Page); feed != nil {
 		out.Extra(1, func(emit func(string, []byte) error) error {
 			return emit(p.Content.URL+"feed.xml", feed)
 		})
 	}
-	badges := r.views.SectionBadges(&p.Page)
+	badges := r.views.SectionBadges(&p.Page.Page)
 	for i, b := range badges {
 		if i == r.cfg.Limits.SectionBadges {
 			out.OverBadges(len(badges)-i, b.Line)
@@ -54,17 +54,4 @@ func (r *renderer) renderPage(p *parsed) ([]publish.File, diag.List, error) {
 		out.Extra(b.Line, b.Put)
 	}
 	return out.Files(), out.Notes(r.prefix + p.Content.Path), nil
-}
-
-// body returns p's rendered body, from memory or the spool.
-func (r *renderer) body(p *parsed) ([]byte, error) {
-	switch {
-	case p.bodyLater: // parsed without its body: parse again, in full
-		env := *r.parseEnv
-		env.laterBody, env.spool = nil, nil
-		return parsePage(&env, p.Content).body, nil
-	case p.body != nil || r.spool == nil:
-		return p.body, nil
-	}
-	return r.spool.Get(p.spooled)
 }

@@ -18,7 +18,10 @@
 //
 // site reads only the fs.FS it is given and writes only to the sink, with
 // one exception: a one-off Build spools rendered bodies to an unlinked
-// temporary file between PARSE and RENDER (spool.go), to keep memory flat.
+// temporary file between PARSE and RENDER (package spool), to keep memory
+// flat. Each stage is a package of its own (content, parse, wikilink,
+// view, outputs); site says in what order they run and what a Builder
+// keeps between builds.
 package site
 
 import (
