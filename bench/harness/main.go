@@ -43,10 +43,12 @@ type harness struct {
 	// cacheDir: the binary takes --cache-dir (older ones keep the build
 	// cache in the corpus, in .milepost-cache/).
 	cacheDir bool
-	profile  bool // profile one cold build per corpus
-	floor    string
-	hugo     string
-	hugoMax  int
+	// noHistory: the binary takes --no-history.
+	noHistory bool
+	profile   bool // profile one cold build per corpus
+	floor     string
+	hugo      string
+	hugoMax   int
 	// reloadMax is the largest corpus the dev server's reload benchmark
 	// runs on (it holds the whole site in memory, several GB at 100k).
 	reloadMax int
@@ -204,11 +206,23 @@ func (h *harness) checkMilepost(ctx context.Context) error {
 	}
 	h.noCache = strings.Contains(r.output, "no-cache")
 	h.cacheDir = strings.Contains(r.output, "cache-dir")
+	// The corpora sit in an ignored folder of this repository's work
+	// tree: their history is not what is measured (bench/historyread is).
+	h.noHistory = strings.Contains(r.output, "no-history")
 	// The profiling flags are hidden from help: ask for help after one.
 	probe := h.r.run(ctx, "milepost-build-cpuprofile", h.repo, nil, h.milepost, "build", "--cpuprofile", os.DevNull, "--help")
 	if h.profile && (strings.Contains(probe.output, "not defined") || strings.Contains(probe.output, "unknown flag")) {
 		fmt.Println("harness: milepost build has no --cpuprofile: not profiling")
 		h.profile = false
+	}
+	return nil
+}
+
+// historyArgs are the flags that keep milepost from reading git history,
+// when it can.
+func (h *harness) historyArgs() []string {
+	if h.noHistory {
+		return []string{"--no-history"}
 	}
 	return nil
 }
@@ -273,7 +287,7 @@ func (h *harness) measureOn(ctx context.Context, n int, corpus string, mdBytes i
 			}
 			return nil
 		}
-		argv := append([]string{h.milepost, "build", "-s", corpus, "-d", dest}, cacheArgs...)
+		argv := append(append([]string{h.milepost, "build", "-s", corpus, "-d", dest}, cacheArgs...), h.historyArgs()...)
 		coldArgv := argv
 		if h.noCache {
 			coldArgv = append(append([]string(nil), argv...), "--no-cache")

@@ -28,7 +28,7 @@ func (h *harness) profileMilepost(ctx context.Context, n int, corpus string) str
 			return ""
 		}
 	}
-	argv := append([]string{h.milepost, "build", "-s", corpus, "-d", dest, "--cpuprofile", cpu, "--memprofile", mem}, cacheArgs...)
+	argv := append(append([]string{h.milepost, "build", "-s", corpus, "-d", dest, "--cpuprofile", cpu, "--memprofile", mem}, cacheArgs...), h.historyArgs()...)
 	if h.noCache {
 		argv = append(argv, "--no-cache")
 	}

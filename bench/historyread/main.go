@@ -32,6 +32,7 @@ import (
 	"github.com/milepost/milepost/internal/markdown"
 	"github.com/milepost/milepost/internal/marker"
 	"github.com/milepost/milepost/internal/status"
+	"github.com/milepost/milepost/internal/summary"
 )
 
 func main() {
@@ -194,16 +195,7 @@ func ms(d time.Duration) string { return fmt.Sprintf("%.0f ms", float64(d)/1e6) 
 
 // statusItems stands in for the build's reading of a page: the status
 // model on the whole file, with default options.
-func statusItems() history.ItemsFunc {
+func statusItems() func(path string) history.ItemsFunc {
 	vocab := marker.Default()
-	p := markdown.New(markdown.Options{Vocabulary: vocab})
-	return func(data []byte) []history.Item {
-		doc, src, _ := p.ParseChecked(data)
-		st := status.Compute(doc, src, status.Options{Vocabulary: vocab})
-		out := make([]history.Item, len(st.Items))
-		for i, it := range st.Items {
-			out[i] = history.Item{Text: it.Text, State: it.State, Date: it.Date}
-		}
-		return out
-	}
+	return summary.HistoryItems(markdown.New(markdown.Options{Vocabulary: vocab}), status.Options{Vocabulary: vocab})
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/milepost/milepost/internal/contentdir"
 	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/gctune"
+	"github.com/milepost/milepost/internal/gitrepo"
 	"github.com/milepost/milepost/internal/lifecycle"
 	"github.com/milepost/milepost/internal/profile"
 	"github.com/milepost/milepost/internal/progress"
@@ -156,9 +157,13 @@ func (f *buildFlags) openCache(in site.Input, contentDir string, stderr io.Write
 		}
 		return nil
 	}
-	return buildcache.Open(in, buildcache.Settings{
+	set := buildcache.Settings{
 		Dir: dir, Root: f.site.source, ContentDir: contentDir, Dest: f.dest, Minify: !f.noMinify, Warn: stderr,
-	})
+	}
+	if !in.NoHistory {
+		set.Head = gitrepo.Head(context.Background(), contentdir.Path(f.site.source, filepath.ToSlash(contentDir)))
+	}
+	return buildcache.Open(in, set)
 }
 
 // showProgress sets in.Progress: the collector's settings for a build
@@ -181,6 +186,7 @@ func (f *buildFlags) summary(stdout, stderr io.Writer, res *site.Result, stats p
 	}
 	warnings := res.Diagnostics.Warnings()
 	printDiagnostics(stderr, f.site.source, warnings)
+	sayHistory(stderr, res)
 	for _, name := range stats.Unminified {
 		fmt.Fprintf(stderr, "%s: warning: written unminified (the minifier could not take it safely)\n", filepath.Join(f.dest, name))
 	}

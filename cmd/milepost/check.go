@@ -86,6 +86,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 	}
 	if !*quiet {
+		sayHistory(stderr, res)
 		fmt.Fprintln(stderr, summary)
 	}
 	if failed {

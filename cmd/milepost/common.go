@@ -25,6 +25,8 @@ type siteFlags struct {
 	content string
 	baseURL string
 	drafts  bool
+	// noHistory turns off reading git history (--no-history).
+	noHistory bool
 	// fileLinks makes links name index.html (build's --file-links).
 	fileLinks bool
 }
@@ -36,6 +38,7 @@ func (f *siteFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.content, "content", "", "content `DIR`")
 	fs.StringVar(&f.baseURL, "base-url", "", "absolute `URL` the site is published at (for sitemaps, feeds, badge snippets)")
 	fs.BoolVar(&f.drafts, "drafts", false, "include pages with draft: true")
+	fs.BoolVar(&f.noHistory, "no-history", false, "do not read the content folder's git history (history.enabled: false)")
 }
 
 // parseSite is Parse for a command that reads a site: its one argument,
@@ -85,6 +88,7 @@ func (f *siteFlags) input() (site.Input, error) {
 		BaseURL:        f.baseURL,
 		FileLinks:      f.fileLinks,
 		Drafts:         f.drafts,
+		NoHistory:      f.noHistory,
 		Now:            now,
 		Version:        buildinfo.Version(),
 	}, nil
@@ -115,4 +119,12 @@ func runVersion(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stdout, buildinfo.Line())
 	return cli.ExitOK
+}
+
+// sayHistory tells, once, what a reader of the build's output must know of
+// git history: that it is off, or starts where a shallow clone was cut.
+func sayHistory(stderr io.Writer, res *site.Result) {
+	if res != nil && res.History != "" {
+		fmt.Fprintln(stderr, "milepost:", res.History)
+	}
 }

@@ -68,6 +68,10 @@ type State struct {
 	// build date (pages' staleness depends on it).
 	Settings string
 	Date     string
+	// Head is the commit the content folder's work tree had checked out
+	// ("" without git, or with history off): a new commit changes the
+	// dates history gives, with no input file changed.
+	Head string
 	// Inputs is the fingerprint of every input file (Fingerprint), and
 	// InputIndex what the next Fingerprint may take from it.
 	Inputs     [32]byte

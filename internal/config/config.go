@@ -19,6 +19,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/bmatcuk/doublestar/v4"
 	"github.com/milepost/milepost/internal/diag"
@@ -62,6 +63,18 @@ type Config struct {
 	Badges Badges `yaml:"badges"`
 	Feeds  Feeds  `yaml:"feeds"`
 	Limits Limits `yaml:"limits"`
+
+	History History `yaml:"history"`
+}
+
+// History configures what the build reads from the git history of the
+// content folder (package githistory) and the outlook made from it.
+type History struct {
+	Enabled    bool   `yaml:"enabled"`     // read history when the content folder is in a git work tree; default true
+	Since      string `yaml:"since"`       // YYYY-MM-DD: commits authored before it are not read; default: all
+	MaxCommits int    `yaml:"max_commits"` // at most this many commits, newest first; 0 (default): all
+	Weeks      int    `yaml:"weeks"`       // velocity is read over the last N weeks; default 6
+	IdleWeeks  int    `yaml:"idle_weeks"`  // at-risk when nothing was done for N weeks with items open; default 3
 }
 
 // Feeds configure Atom feeds. The site's feed.xml is always written.
@@ -128,6 +141,7 @@ func Default() Config {
 		Thresholds: Thresholds{Green: 80, YellowGreen: 60, Yellow: 40, Orange: 20},
 		Badges:     Badges{Style: "flat", Palette: "shields", Message: "percent", Sections: "none", LabelWidth: 200},
 		Limits:     Limits{SectionBadges: 200, PageOutputMB: 50},
+		History:    History{Enabled: true, Weeks: 6, IdleWeeks: 3},
 	}
 }
 
@@ -266,6 +280,20 @@ func (c *Config) validate(file string, data []byte) diag.List {
 	}
 	if c.Limits.PageOutputMB < 1 {
 		bad("page_output_mb", "must be 1 or more")
+	}
+	if h := c.History; h.Since != "" {
+		if _, err := time.Parse(time.DateOnly, h.Since); err != nil {
+			bad("since", "%q is not a date (YYYY-MM-DD)", h.Since)
+		}
+	}
+	if c.History.MaxCommits < 0 {
+		bad("max_commits", "must be 0 (every commit) or more")
+	}
+	if c.History.Weeks < 1 {
+		bad("weeks", "must be 1 or more")
+	}
+	if c.History.IdleWeeks < 1 {
+		bad("idle_weeks", "must be 1 or more")
 	}
 	switch c.Matrices {
 	case "", "auto", "count", "ignore":

@@ -19,6 +19,9 @@ type Folder struct {
 	// when nothing is ignored (no git, or a folder outside a work tree).
 	// Only attachments are dropped for it, never pages.
 	Ignored func(path string) bool
+	// Dir is the folder on disk, for reading its git history; "" when
+	// it is not on disk (history is then off).
+	Dir string
 }
 
 // CheckFolder tells why fsys (a content folder named name, as the user

@@ -27,7 +27,7 @@ func Open(root, dir string) (content.Folder, error) {
 	if err := content.CheckFolder(fsys, dir); err != nil {
 		return content.Folder{}, err
 	}
-	folder := content.Folder{FS: fsys, Rel: filepath.ToSlash(Rel(root, dir))}
+	folder := content.Folder{FS: fsys, Rel: filepath.ToSlash(Rel(root, dir)), Dir: osDir}
 	// In a git work tree, git-ignored attachments are not published;
 	// without git, or outside a work tree, nothing is ignored.
 	if repo, err := gitrepo.Open(context.Background(), osDir); err == nil {

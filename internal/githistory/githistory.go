@@ -57,8 +57,10 @@ type Site struct {
 }
 
 // Read reads the history of the pages at paths (relative to dir,
-// slash-separated). items is called from several goroutines at once.
-func Read(ctx context.Context, dir string, paths []string, items history.ItemsFunc, opts Options) *Site {
+// slash-separated). items gives the function that reads the items of a
+// version of the page at a path; both are called from several goroutines
+// at once.
+func Read(ctx context.Context, dir string, paths []string, items func(path string) history.ItemsFunc, opts Options) *Site {
 	site := &Site{Files: map[string]*history.File{}}
 	repo, err := gitrepo.Open(ctx, dir)
 	if err != nil {
@@ -111,7 +113,7 @@ func Read(ctx context.Context, dir string, paths []string, items history.ItemsFu
 				if data, err := current(j.path); err == nil {
 					o.Uncommitted = data
 				}
-				f := history.Read(j.versions, items, o)
+				f := history.Read(j.versions, items(j.path), o)
 				mu.Lock()
 				site.Files[j.path] = f
 				mu.Unlock()

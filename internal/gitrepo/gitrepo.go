@@ -137,3 +137,18 @@ func firstLine(s string) string {
 	}
 	return s
 }
+
+// Head is the commit checked out in the work tree holding dir, "" when
+// there is none (no git, no work tree, no commit yet): a Builder reads
+// history again only when it moved.
+func Head(ctx context.Context, dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	out, err := (&Repo{dir: abs}).git(ctx, "rev-parse", "-q", "--verify", "HEAD")
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(string(out))
+}

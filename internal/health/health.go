@@ -54,13 +54,19 @@ type Page struct {
 	Stale    string   // staleness message, "" when fresh
 	Target   string   // YYYY-MM-DD or ""
 	Today    string   // the build date, YYYY-MM-DD
+	// From the page's git history (package history), when known: the
+	// forecast finish date (YYYY-MM-DD or ""), and a message when nothing
+	// was done for the idle weeks with items open ("" otherwise).
+	Forecast string
+	Idle     string
 }
 
 // Of judges a page by these rules, the first that applies winning: a
 // declared status; done when every item is done or dropped; off-track when
-// the target date has passed with items open; at-risk when an item is
-// blocked or overdue, a section drifts or the page is stale; on-track with
-// a target date; else no-target. A page without tracked items has no
+// the target date has passed with items open, or the forecast from
+// history falls after it; at-risk when an item is blocked or overdue, a
+// section drifts, the page is stale or nothing was done for weeks;
+// on-track with a target date; else no-target. A page without tracked items has no
 // health (ok is false).
 func Of(p Page) (h Health, ok bool) {
 	if p.Items == 0 {
@@ -76,6 +82,9 @@ func Of(p Page) (h Health, ok bool) {
 	if p.Target != "" && p.Today != "" && p.Target < p.Today {
 		return Health{OffTrack, []string{fmt.Sprintf("target %s has passed with %s open", p.Target, plural(p.Open, "item"))}}, true
 	}
+	if p.Target != "" && p.Forecast != "" && p.Forecast > p.Target {
+		return Health{OffTrack, []string{fmt.Sprintf("at the recent pace the %s open finish by %s, after the target %s", plural(p.Open, "item"), p.Forecast, p.Target)}}, true
+	}
 	var risks []string
 	if len(p.Blocked) > 0 {
 		risks = append(risks, fmt.Sprintf("%s blocked: %s", plural(len(p.Blocked), "item"), names(p.Blocked)))
@@ -90,6 +99,9 @@ func Of(p Page) (h Health, ok bool) {
 	risks = append(risks, p.Drift...)
 	if p.Stale != "" {
 		risks = append(risks, p.Stale)
+	}
+	if p.Idle != "" {
+		risks = append(risks, p.Idle)
 	}
 	if len(risks) > 0 {
 		return Health{AtRisk, risks}, true

@@ -38,6 +38,14 @@ func TestOf(t *testing.T) {
 			want: Health{AtRisk, []string{"1 item blocked: Legal review"}}},
 		{name: "no target", page: Page{Items: 2, Open: 1, Today: today},
 			want: Health{NoTarget, []string{"no target date to judge by"}}},
+		{name: "off track: the forecast falls after the target", page: Page{Items: 5, Open: 3, Target: "2026-04-01", Forecast: "2026-04-20", Today: today},
+			want: Health{OffTrack, []string{"at the recent pace the 3 items open finish by 2026-04-20, after the target 2026-04-01"}}},
+		{name: "a forecast before the target is on track", page: Page{Items: 5, Open: 3, Target: "2026-04-01", Forecast: "2026-03-20", Today: today},
+			want: Health{OnTrack, []string{"target 2026-04-01; nothing blocked, overdue or drifting"}}},
+		{name: "a forecast without a target judges nothing", page: Page{Items: 5, Open: 3, Forecast: "2026-09-20", Today: today},
+			want: Health{NoTarget, []string{"no target date to judge by"}}},
+		{name: "at risk: nothing done for weeks", page: Page{Items: 5, Open: 3, Target: "2026-06-01", Idle: "nothing done for 3 weeks with 3 items open", Today: today},
+			want: Health{AtRisk, []string{"nothing done for 3 weeks with 3 items open"}}},
 	} {
 		got, ok := Of(c.page)
 		if ok == c.none || ok && !reflect.DeepEqual(got, c.want) {

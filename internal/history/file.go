@@ -102,8 +102,9 @@ type Event struct {
 // Point is one day of a series: done and total (items that count: all
 // but dropped) at the end of that day, in UTC.
 type Point struct {
-	Date        string `json:"date"`
-	Done, Total int
+	Date  string `json:"date"`
+	Done  int    `json:"done"`
+	Total int    `json:"total"`
 }
 
 // File is the history of one file.

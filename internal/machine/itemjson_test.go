@@ -15,6 +15,9 @@ type itemFlat struct {
 	Source        string      `json:"source"`
 	Text          string      `json:"text"`
 	Date          *string     `json:"date"`
+	DateSource    string      `json:"date_source,omitempty"`
+	DateCommit    string      `json:"date_commit,omitempty"`
+	FirstSeen     string      `json:"first_seen,omitempty"`
 	Due           string      `json:"due,omitempty"`
 	Start         string      `json:"start,omitempty"`
 	Scheduled     string      `json:"scheduled,omitempty"`
@@ -36,6 +39,7 @@ type itemFlat struct {
 // MarshalJSON writes it as itemFlat (through encoding/json).
 func (it ItemJSON) MarshalJSON() ([]byte, error) {
 	f := itemFlat{Line: it.Line, State: it.State.String(), Source: string(it.Source), Text: it.Text,
+		DateSource: it.DateSource, DateCommit: it.DateCommit, FirstSeen: it.FirstSeen,
 		Due: it.Due, Start: it.Start, Scheduled: it.Scheduled, Created: it.Created, Cancelled: it.Cancelled,
 		Owner: it.Owner, Priority: it.Priority.String(), EstimateHours: it.EstimateHours, ID: it.ID, Depends: it.Depends,
 		WaitingOn: it.Plan.WaitingOn, External: it.Plan.External, Overdue: it.Plan.Overdue, Ready: it.Plan.Ready, ReadyToStart: it.Plan.ReadyToStart}

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/milepost/milepost/internal/history"
 	"github.com/milepost/milepost/internal/status"
 )
 
@@ -100,6 +101,38 @@ func appendPageJSON(b []byte, j *PageJSON) []byte {
 		b = append(b, `,"tasks":`...)
 		b = appendList(b, j.Tasks, appendTask)
 	}
+	if len(j.Series) > 0 {
+		b = append(b, `,"series":`...)
+		b = appendList(b, j.Series, func(b []byte, p history.Point) []byte {
+			b = append(b, `{"date":`...)
+			b = appendJSONString(b, p.Date)
+			b = append(b, `,"done":`...)
+			b = strconv.AppendInt(b, int64(p.Done), 10)
+			b = append(b, `,"total":`...)
+			b = strconv.AppendInt(b, int64(p.Total), 10)
+			return append(b, '}')
+		})
+	}
+	if j.Velocity != nil {
+		b = append(b, `,"velocity":`...)
+		js, _ := json.Marshal(*j.Velocity)
+		b = append(b, js...)
+	}
+	if j.Forecast != nil {
+		b = append(b, `,"forecast":`...)
+		if f := j.Forecast.Forecast; f == nil {
+			b = append(b, `null`...)
+		} else {
+			b = append(b, `{"date":`...)
+			b = appendJSONString(b, f.Date)
+			b = append(b, `,"earliest":`...)
+			b = appendJSONString(b, f.Earliest)
+			b = append(b, `,"latest":`...)
+			b = appendJSONString(b, f.Latest)
+			b = append(b, '}')
+		}
+	}
+	b = appendOptString(b, "forecast_note", j.ForecastNote)
 	return append(b, '}')
 }
 
@@ -218,6 +251,9 @@ func appendItem(b []byte, j ItemJSON) []byte {
 	b = appendJSONString(b, it.Text)
 	b = append(b, `,"date":`...)
 	b = appendJSONStringOrNull(b, it.Date)
+	b = appendOptString(b, "date_source", j.DateSource)
+	b = appendOptString(b, "date_commit", j.DateCommit)
+	b = appendOptString(b, "first_seen", j.FirstSeen)
 	b = appendOptString(b, "due", it.Due)
 	b = appendOptString(b, "start", it.Start)
 	b = appendOptString(b, "scheduled", it.Scheduled)

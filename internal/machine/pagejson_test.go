@@ -6,6 +6,7 @@ import (
 
 	"github.com/milepost/milepost/internal/attr"
 	"github.com/milepost/milepost/internal/health"
+	"github.com/milepost/milepost/internal/history"
 	"github.com/milepost/milepost/internal/marker"
 	"github.com/milepost/milepost/internal/status"
 )
@@ -14,6 +15,7 @@ import (
 // escapes, nulls and nesting included.
 func TestPageJSONMatchesEncodingJSON(t *testing.T) {
 	updated, url := "2026-03-15", "a/b/#c"
+	velocity := 1.0 / 3
 	odd := "<b>&\"quote\"\\ tab\t line\u2028 bad\xff 東京 ✅"
 	j := &PageJSON{
 		Path: "a/" + odd + ".md", URL: "a/x/", Title: odd, Kind: "milestone", Updated: &updated,
@@ -26,7 +28,8 @@ func TestPageJSONMatchesEncodingJSON(t *testing.T) {
 		Links:     []LinkJSON{{Target: odd, Line: 5, URL: &url}, {Target: "gone", Line: 6, Broken: true}},
 		Backlinks: []string{},
 		Items: []ItemJSON{
-			{Item: status.Item{Line: 7, Section: "s", State: marker.Done, Source: status.SourceCheckbox, Text: odd, Date: "2026-03-15"}},
+			{Item: status.Item{Line: 7, Section: "s", State: marker.Done, Source: status.SourceCheckbox, Text: odd, Date: "2026-03-15"},
+				DateSource: "git", DateCommit: "0123abcd", FirstSeen: "2026-03-01"},
 			{Item: status.Item{Line: 8, State: marker.Blocked, Source: status.SourceTable}},
 			{Item: status.Item{Line: 9, State: marker.Open, Source: status.SourceList, Text: "Ship", Due: "2026-01-03", Start: "2026-01-01",
 				Scheduled: "2026-01-02", Created: "2025-12-01", Cancelled: "2026-02-01", Owner: odd, Priority: attr.High, EstimateHours: 1.5,
@@ -42,8 +45,12 @@ func TestPageJSONMatchesEncodingJSON(t *testing.T) {
 				Overdue: true, Ready: true, ReadyToStart: true, Fields: []FieldJSON{{Key: odd, Value: odd}}},
 			{ID: "P4-2", State: "open"},
 		},
+		Series:   []history.Point{{Date: "2026-03-01", Done: 0, Total: 3}, {Date: "2026-03-15", Done: 1, Total: 3}},
+		Velocity: &velocity,
+		Forecast: &ForecastJSON{&history.Forecast{Date: "2026-04-01", Earliest: "2026-03-25", Latest: "2026-04-20"}},
 	}
-	for _, v := range []*PageJSON{j, {Path: "empty.md"}} {
+	noForecast := &PageJSON{Path: "new.md", Velocity: new(float64), Forecast: &ForecastJSON{}, ForecastNote: "not enough history to forecast"}
+	for _, v := range []*PageJSON{j, {Path: "empty.md"}, noForecast} {
 		want, err := json.Marshal(v)
 		if err != nil {
 			t.Fatal(err)

@@ -16,6 +16,7 @@ import (
 	"runtime"
 
 	"github.com/milepost/milepost/internal/health"
+	"github.com/milepost/milepost/internal/history"
 	"github.com/milepost/milepost/internal/parallel"
 	"github.com/milepost/milepost/internal/status"
 )
@@ -44,6 +45,25 @@ type PageJSON struct {
 	Owner  string         `json:"owner,omitempty"`
 	Next   []NextJSON     `json:"next,omitempty"`
 	Tasks  []TaskJSON     `json:"tasks,omitempty"`
+	// From git history, in the page's own status.json when history is
+	// known: done and total by day, items done per week, and the forecast
+	// (null with the reason in ForecastNote when there is too little
+	// history).
+	Series       []history.Point `json:"series,omitempty"`
+	Velocity     *float64        `json:"velocity,omitempty"`
+	Forecast     *ForecastJSON   `json:"forecast,omitempty"`
+	ForecastNote string          `json:"forecast_note,omitempty"`
+}
+
+// ForecastJSON is a forecast, or JSON null when there is none.
+type ForecastJSON struct{ *history.Forecast }
+
+// MarshalJSON writes the forecast, or null.
+func (f ForecastJSON) MarshalJSON() ([]byte, error) {
+	if f.Forecast == nil {
+		return []byte("null"), nil
+	}
+	return json.Marshal(f.Forecast)
 }
 
 // ItemJSON is one item of a page's status.json: the item as status read
@@ -51,6 +71,10 @@ type PageJSON struct {
 type ItemJSON struct {
 	status.Item
 	Plan PlanJSON
+	// DateSource says where Date comes from (text or git), DateCommit is
+	// the commit git saw it done in; FirstSeen is the day the item first
+	// appeared in git.
+	DateSource, DateCommit, FirstSeen string
 }
 
 // PlanJSON is what the site's plan says of an item or a task.

@@ -23,7 +23,7 @@ import (
 // Page templates every theme has. A site overrides one by putting a file of
 // the same name in its templates/ folder; layout.html and partials.html
 // are shared by all of them.
-var PageTemplates = []string{"page.html", "home.html", "folder.html", "tags.html", "tag.html", "broken-links.html", "404.html"}
+var PageTemplates = []string{"page.html", "home.html", "folder.html", "tags.html", "tag.html", "broken-links.html", "changes.html", "404.html"}
 
 // LayoutIDs are the element ids the default theme's templates give (the
 // main landmark, the search box, the headings of listings). Heading ids in

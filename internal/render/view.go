@@ -24,6 +24,21 @@ type View struct {
 	Tag    *Tag
 	Tags   []*Tag
 	Broken []BrokenLink
+	// Changes is the Changes page's: what changed each week, from git.
+	Changes []ChangeWeek
+}
+
+// ChangeWeek is one week of the Changes page, newest first.
+type ChangeWeek struct {
+	Start   string // the Monday, YYYY-MM-DD
+	Summary string // "3 done, 1 added"
+	Pages   []ChangePage
+}
+
+// ChangePage is what changed on one page in a week: item texts.
+type ChangePage struct {
+	Title, URL                     string
+	Done, Added, Reopened, Dropped []string
 }
 
 // Rel returns the relative href from this view to target, a URL relative
@@ -59,6 +74,8 @@ type Site struct {
 	// make every page again.
 	Progress Progress
 	Version  string
+	// Changes says the site has a Changes page (its git history is read).
+	Changes bool
 }
 
 // Link is a titled URL relative to the site root.

@@ -54,6 +54,10 @@ type Builder struct {
 	targets  *wikilink.Paths // the last build's markdown link targets
 	theme    *render.Theme
 	themeKey [32]byte
+	// history is the last history read, while historyKey (HEAD and the
+	// settings) is the same.
+	history    *view.History
+	historyKey string
 }
 
 // parsed is a page as PARSE left it, and whether this build parsed it.
@@ -147,7 +151,8 @@ func (b *Builder) build(ctx context.Context, sink publish.Sink, changed []string
 		return &Result{Diagnostics: diags}, err
 	}
 
-	r := &renderer{cfg: cfg, in: b.in, theme: theme, set: set, pages: pages, statics: statics, sink: sink, prefix: prefix, parseEnv: env}
+	hist := b.readHistory(ctx, cfg, folder, env, pages)
+	r := &renderer{cfg: cfg, in: b.in, theme: theme, set: set, pages: pages, statics: statics, sink: sink, prefix: prefix, parseEnv: env, history: hist}
 	r.themeKey = themeSum
 	r.cfgKey = cfgKey
 	if !b.oneOff {
@@ -160,6 +165,7 @@ func (b *Builder) build(ctx context.Context, sink publish.Sink, changed []string
 	}
 	if res != nil {
 		res.Parsed = parsedCount
+		res.History = historyNote(hist)
 		res.pages, res.summaryKey = pages, sumKey
 		diags = append(diags, res.Diagnostics...)
 		res.Diagnostics = diags

@@ -22,6 +22,7 @@ func (r *renderer) siteKeyOf() [32]byte {
 	var k keyhash.Buf
 	k.Raw(r.themeKey[:])
 	k.Str(r.cfgKey, r.views.Site().Generated, r.in.Version)
+	k.Flag(r.views.HasChanges()) // the Changes link in every page's header
 	return k.Sum()
 }
 

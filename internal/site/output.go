@@ -26,6 +26,7 @@ type renderer struct {
 	theme   *render.Theme
 	set     *content.Set
 	pages   []*parsed
+	history *view.History // nil when not read
 	statics map[string]fs.FS
 	sink    publish.Sink
 	prefix  string
@@ -60,6 +61,7 @@ func (r *renderer) run(ctx context.Context) (*Result, error) {
 		Config: r.cfg, Now: r.in.Now, Version: r.in.Version, Prefix: r.prefix,
 		Pages: pages, Folders: r.set.Folders,
 		Links: r.links.graph.Resolutions, Backlinks: r.links.graph.Backlinks,
+		History: r.history,
 	})
 	r.out = outputs.NewWriter(outputs.Options{
 		Sink: r.sink, Minified: r.theme.Minified(), Prev: r.prevMemo, Next: r.nextMemo, Cached: r.in.Cached,
@@ -207,6 +209,11 @@ func (r *renderer) writeMachineFiles() error {
 	}
 	if err := r.out.Put("robots.txt", []byte(robots)); err != nil {
 		return err
+	}
+	if r.views.HasChanges() {
+		if err := r.out.PutDeferred("changes/feed.xml", r.views.ChangesFeed); err != nil {
+			return err
+		}
 	}
 	return r.out.PutDeferred("feed.xml", r.views.Feed)
 }

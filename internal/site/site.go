@@ -75,6 +75,9 @@ type Input struct {
 	BaseURL string
 	// Drafts includes draft pages.
 	Drafts bool
+	// NoHistory turns off reading the content folder's git history
+	// (--no-history), whatever config history.enabled says.
+	NoHistory bool
 	// Now is the build time (SOURCE_DATE_EPOCH honoured by the caller).
 	Now time.Time
 	// Version is milepost's version, shown in the generator tag.
@@ -121,6 +124,9 @@ type Result struct {
 	// Outputs are this build's pages and listings with their keys, for
 	// the next build's Input.Cached.
 	Outputs map[string]Output
+	// History is what the build must say of git history: why it is off,
+	// or that the clone is shallow ("" when there is nothing to say).
+	History string
 
 	// pages and summaryKey are what WriteSummaries writes.
 	pages      []*parsed

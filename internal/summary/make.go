@@ -31,14 +31,8 @@ func Make(p *content.Page, doc ast.Node, src []byte, lines *markdown.LineIndex, 
 	if h1 != nil && !p.TitleFromFront {
 		out.Title = mdtext.Title(h1, src)
 	}
+	opts = StatusOptions(p, opts)
 	opts.Lines = lines
-	opts.HeadingItems = p.HeadingItems
-	if p.Matrices != "" {
-		opts.Matrices = p.Matrices
-	}
-	if opts.HeadingItems == "" && status.DeclaredKind(p.Kind, p.Path) == status.KindRunbook {
-		opts.HeadingItems = "never"
-	}
 	st := status.Compute(doc, src, opts)
 	out.Kind = st.Kind(p.Kind, p.Path)
 	out.Tracked = out.Kind != status.KindRunbook || p.Track
@@ -52,6 +46,20 @@ func Make(p *content.Page, doc ast.Node, src []byte, lines *markdown.LineIndex, 
 	out.TargetSig = targetSignature(out.Target(p))
 	out.SummarySig = Signature(p, out)
 	return out, h1
+}
+
+// StatusOptions are the site's status options as page p's front matter
+// changes them (heading_items, matrices; a runbook has no heading items
+// unless it says so).
+func StatusOptions(p *content.Page, opts status.Options) status.Options {
+	opts.HeadingItems = p.HeadingItems
+	if p.Matrices != "" {
+		opts.Matrices = p.Matrices
+	}
+	if opts.HeadingItems == "" && status.DeclaredKind(p.Kind, p.Path) == status.KindRunbook {
+		opts.HeadingItems = "never"
+	}
+	return opts
 }
 
 // Target is what the page offers wiki-links.

@@ -30,7 +30,7 @@ func TestBurnupCharts(t *testing.T) {
 		themePage("runbooks", false, 0, "2026-01-01", "2026-01-02", "2026-01-03"), // untracked: not in roll-ups
 	}})
 
-	if c := burnupOf(m.in.Pages[:1]); c != nil {
+	if c := m.burnupOf(m.in.Pages[:1], ""); c != nil {
 		t.Errorf("a page with two dated items got a chart")
 	}
 	if c := m.burnupIn("plans"); c == nil || !strings.HasPrefix(c.Caption, "3 of 6 items done; 3 of them dated, from 2026-03-01 to 2026-04-01") {

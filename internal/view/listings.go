@@ -10,7 +10,6 @@ import (
 	"github.com/milepost/milepost/internal/content"
 	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/keyhash"
-	"github.com/milepost/milepost/internal/marker"
 	"github.com/milepost/milepost/internal/render"
 	"github.com/milepost/milepost/internal/wikilink"
 )
@@ -75,7 +74,7 @@ func (m *Maker) Home(body []byte) *render.View {
 		}
 	}
 	// The stalest first, and a handful of them: check lists every one.
-	sort.SliceStable(stale, func(i, j int) bool { return stale[i].Content.Updated.Before(stale[j].Content.Updated) })
+	sort.SliceStable(stale, func(i, j int) bool { return m.updated(stale[i]).Before(m.updated(stale[j])) })
 	if len(stale) > homeRows {
 		stale = stale[:homeRows]
 	}
@@ -118,7 +117,7 @@ func (m *Maker) cards(pages []*Page, v *render.View) []render.Card {
 	out := make([]render.Card, len(pages))
 	for i, p := range pages {
 		out[i] = render.Card{
-			Title: p.Title, URL: v.Rel(p.Content.URL), Kind: p.Kind, Updated: Date(p.Content.Updated),
+			Title: p.Title, URL: v.Rel(p.Content.URL), Kind: p.Kind, Updated: Date(m.updated(p)),
 			Runbook: p.Kind == "runbook", Stale: m.isStale(p), Progress: m.progress(p.Status.Counts),
 			Health: healthView(m.Health(p)), Owner: p.Content.Owner, Target: p.Content.Target, Next: m.firstNext(p),
 		}
@@ -242,7 +241,7 @@ func (m *Maker) RecentlyDone(n int) []render.Done {
 		var all []render.Done
 		for _, p := range m.in.Pages {
 			if p.Tracked {
-				all = append(all, DoneItems(p)...)
+				all = append(all, m.DoneItems(p)...)
 			}
 		}
 		m.recent = newestFirst(all, MaxRecent)
@@ -253,18 +252,19 @@ func (m *Maker) RecentlyDone(n int) []render.Done {
 	return m.recent[:n]
 }
 
-// DoneItems lists p's dated done items.
-func DoneItems(p *Page) []render.Done {
+// DoneItems lists p's dated done items (dated in their text or by git).
+func (m *Maker) DoneItems(p *Page) []render.Done {
 	var out []render.Done
-	for _, it := range p.Status.Items {
-		if it.Date == "" || it.State != marker.Done {
+	for k, it := range p.Status.Items {
+		date, _, _ := m.DoneDate(p, k)
+		if date == "" {
 			continue
 		}
 		u := p.Content.URL
 		if it.Section != "" {
 			u += "#" + it.Section
 		}
-		out = append(out, render.Done{Text: it.Text, Date: it.Date, PageTitle: p.Title, URL: u})
+		out = append(out, render.Done{Text: it.Text, Date: date, PageTitle: p.Title, URL: u})
 	}
 	return out
 }
@@ -292,20 +292,25 @@ func (m *Maker) burnupIn(d string) *render.Chart {
 			pages = append(pages, p)
 		}
 	}
-	return burnupOf(pages)
+	return m.burnupOf(pages, "")
 }
 
-// burnupOf draws the burn-up chart of pages' items together, or returns nil
-// when too few of their done items are dated.
-func burnupOf(pages []*Page) *render.Chart {
+// burnupOf draws the burn-up chart of pages' items together: from their
+// git history when it is known (done and scope by day, today, the target
+// date and the forecast), else from the done dates written in the text;
+// nil when too few of their done items are dated.
+func (m *Maker) burnupOf(pages []*Page, target string) *render.Chart {
+	if c, ok := m.seriesChart(pages, target); ok {
+		return &render.Chart{SVG: template.HTML(c.SVG), Caption: c.Caption}
+	}
 	var b chart.BurnUp
 	done := 0
 	for _, p := range pages {
 		b.Total += p.Status.Counts.Total()
 		done += p.Status.Counts.Done
-		for _, it := range p.Status.Items {
-			if it.State == marker.Done && it.Date != "" {
-				b.Dates = append(b.Dates, it.Date)
+		for k := range p.Status.Items {
+			if date, _, _ := m.DoneDate(p, k); date != "" {
+				b.Dates = append(b.Dates, date)
 			}
 		}
 	}
@@ -366,6 +371,9 @@ func (m *Maker) Listings() []Listing {
 		k.Str(b.File, strconv.Itoa(b.Line), b.Target, b.Page.Title, b.Page.URL, b.Reason)
 	}
 	out = append(out, Listing{"broken-links.html", "broken-links/index.html", k.Sum(), m.BrokenView})
+	if m.HasChanges() {
+		out = append(out, Listing{"changes.html", "changes/index.html", m.ChangesKey(), m.ChangesView})
+	}
 	return append(out, Listing{"404.html", "404.html", [32]byte{}, m.NotFoundView})
 }
 

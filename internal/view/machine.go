@@ -7,6 +7,7 @@ import (
 	"github.com/milepost/milepost/internal/plan"
 	"github.com/milepost/milepost/internal/search"
 	"github.com/milepost/milepost/internal/status"
+	"math"
 )
 
 // PageJSON is a page as status.json describes it; withItems adds every
@@ -19,7 +20,7 @@ func (m *Maker) PageJSON(in *PageIn, withItems bool) *machine.PageJSON {
 		Sections: machine.NonNilSections(p.Status.Sections), Warnings: machine.NonNilWarnings(in.Warnings),
 		Links: []machine.LinkJSON{}, Backlinks: []string{},
 	}
-	if d := Date(p.Content.Updated); d != "" {
+	if d := Date(m.updated(p)); d != "" {
 		j.Updated = &d
 	}
 	for i, rs := range in.Links {
@@ -47,7 +48,18 @@ func (m *Maker) PageJSON(in *PageIn, withItems bool) *machine.PageJSON {
 	if withItems {
 		j.Items = make([]machine.ItemJSON, len(p.Status.Items))
 		for k, it := range p.Status.Items {
-			j.Items[k] = machine.ItemJSON{Item: it, Plan: planJSON(m.ItemPlan(p, k))}
+			j.Items[k] = machine.ItemJSON{Item: it, Plan: planJSON(m.ItemPlan(p, k)), FirstSeen: m.FirstSeen(p, k)}
+			if date, source, commit := m.DoneDate(p, k); date != "" {
+				j.Items[k].Date, j.Items[k].DateSource, j.Items[k].DateCommit = date, string(source), commit
+			}
+		}
+		if ph := m.historyOf(p); ph != nil {
+			v := math.Round(ph.outlook.Velocity*100) / 100
+			j.Series, j.Velocity = ph.file.Series, &v
+			j.Forecast = &machine.ForecastJSON{Forecast: ph.outlook.Forecast}
+			if ph.outlook.Forecast == nil {
+				j.ForecastNote = ph.outlook.Reason
+			}
 		}
 		j.Next = m.nextJSON(p)
 		j.Tasks = m.tasksJSON(p)
@@ -83,7 +95,7 @@ func (m *Maker) tasksJSON(p *Page) []machine.TaskJSON {
 					Status: a.Status, Owner: a.Owner, Start: a.Start, Due: a.Due, Priority: a.Priority.String(), EstimateHours: a.EstimateHours,
 					Depends: a.Depends, WaitingOn: st.WaitingOn, External: st.External, Overdue: st.Overdue, Ready: st.Ready, ReadyToStart: st.ReadyToStart}
 				if st.State == marker.Done {
-					t.Date = newestDate(p, s.ID)
+					t.Date = m.newestDate(p, s.ID)
 				}
 				for _, f := range a.Fields {
 					t.Fields = append(t.Fields, machine.FieldJSON{Key: f.Key, Value: f.Value})
@@ -99,7 +111,7 @@ func (m *Maker) tasksJSON(p *Page) []machine.TaskJSON {
 
 // newestDate is the newest done date of the items in section id and its
 // sub-sections: a task's done date.
-func newestDate(p *Page, id string) string {
+func (m *Maker) newestDate(p *Page, id string) string {
 	within := map[string]bool{}
 	var mark func([]*status.Section, bool)
 	mark = func(ss []*status.Section, in bool) {
@@ -113,9 +125,9 @@ func newestDate(p *Page, id string) string {
 	}
 	mark(p.Status.Sections, false)
 	newest := ""
-	for _, it := range p.Status.Items {
-		if within[it.Section] && it.Date > newest {
-			newest = it.Date
+	for k, it := range p.Status.Items {
+		if date, _, _ := m.DoneDate(p, k); within[it.Section] && date > newest {
+			newest = date
 		}
 	}
 	return newest
@@ -166,7 +178,7 @@ func (m *Maker) PageFeed(p *Page) []byte {
 	if !m.cfg.Feeds.Pages {
 		return nil
 	}
-	done := newestFirst(DoneItems(p), 50)
+	done := newestFirst(m.DoneItems(p), 50)
 	if len(done) == 0 || !p.Tracked {
 		return nil
 	}

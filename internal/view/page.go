@@ -30,7 +30,7 @@ func (m *Maker) page(in *PageIn, v *render.View, body []byte) *render.Page {
 		URL:        p.Content.URL,
 		Title:      p.Title,
 		Kind:       p.Kind,
-		Updated:    Date(p.Content.Updated),
+		Updated:    Date(m.updated(p)),
 		Runbook:    p.Kind == "runbook",
 		Tracked:    p.Tracked,
 		Stale:      m.isStale(p),
@@ -63,13 +63,13 @@ func (m *Maker) page(in *PageIn, v *render.View, body []byte) *render.Page {
 		})
 	}
 	pg.Plan = m.planView(p)
-	pg.Items = itemGroups(p.Status.Items, titles)
+	pg.Items = m.itemGroups(p, titles)
 	pg.Legend = legendView(p.Status.Legend)
 	if !pg.Runbook {
 		pg.Badge = m.badgePanel(p)
-		pg.Burnup = burnupOf([]*Page{p}) // runbooks show freshness, not progress
+		pg.Burnup = m.burnupOf([]*Page{p}, p.Content.Target) // runbooks show freshness, not progress
 	}
-	if m.cfg.Feeds.Pages && len(DoneItems(p)) > 0 && p.Tracked && p.Content.URL != "" {
+	if m.cfg.Feeds.Pages && len(m.DoneItems(p)) > 0 && p.Tracked && p.Content.URL != "" {
 		pg.Feed = p.Content.URL + "feed.xml"
 	}
 	if p.Content.IsIndex {
@@ -111,14 +111,14 @@ func legendView(entries []status.LegendEntry) []render.LegendEntry {
 }
 
 // itemGroups lists the items by section, in document order.
-func itemGroups(items []status.Item, titles map[string]string) []render.ItemGroup {
+func (m *Maker) itemGroups(p *Page, titles map[string]string) []render.ItemGroup {
 	var groups []render.ItemGroup
-	for _, it := range items {
+	for k, it := range p.Status.Items {
 		if len(groups) == 0 || groups[len(groups)-1].SectionID != it.Section {
 			groups = append(groups, render.ItemGroup{SectionID: it.Section, SectionTitle: titles[it.Section]})
 		}
 		g := &groups[len(groups)-1]
-		g.Items = append(g.Items, render.Item{Line: it.Line, State: it.State.String(), Source: string(it.Source), Text: it.Text, Date: it.Date})
+		g.Items = append(g.Items, render.Item{Line: it.Line, State: it.State.String(), Source: string(it.Source), Text: it.Text, Date: m.dateShown(p, k)})
 	}
 	return groups
 }

@@ -99,6 +99,9 @@ func (m *Maker) makePlan() {
 	var all []health.Named
 	for _, p := range m.in.Pages {
 		pp := sp.pages[p.Content.Path]
+		if w, stale := m.gitStale(p); stale {
+			pp.warnings = append(pp.warnings, w)
+		}
 		pp.next = sp.plan.Next(p.Content.Path, UpNext)
 		if p.Tracked {
 			pp.health, pp.hasHealth = health.Of(m.healthInput(p, pp, sp.plan, today))
@@ -162,6 +165,14 @@ func (m *Maker) healthInput(p *Page, pp *pagePlan, pl *plan.Plan, today string) 
 	}
 	if w, stale := status.StaleWarning(p.Content.Updated, m.in.Now, m.cfg.StaleAfter, p.Content.UpdatedLine); stale {
 		h.Stale = w.Message
+	} else if w, stale := m.gitStale(p); stale {
+		h.Stale = w.Message
+	}
+	if ph := m.historyOf(p); ph != nil {
+		h.Idle = ph.idle
+		if fc := ph.outlook.Forecast; fc != nil {
+			h.Forecast = fc.Date
+		}
 	}
 	return h
 }
@@ -204,6 +215,9 @@ func (m *Maker) planSig(p *Page) [32]byte {
 	k.Str(string(pp.health.State))
 	k.Str(pp.health.Reasons...)
 	k.Str(p.Content.Owner, p.Content.Target, p.Content.Status)
+	if ph := m.historyOf(p); ph != nil { // history's dates, series and outlook
+		k.Raw(ph.sig[:])
+	}
 	k.Num(len(pp.next))
 	for _, e := range pp.next { // the text, owner and due date a card or Up next shows
 		n := pl.Nodes[e.Node]

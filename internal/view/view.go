@@ -55,6 +55,9 @@ type In struct {
 	// by content path (wikilink.Graph's).
 	Links     map[string][]wikilink.Resolution
 	Backlinks map[string][]wikilink.Backlink
+	// History is the content folder's git history; nil when not read
+	// (--no-history, history.enabled: false).
+	History *History
 }
 
 // Maker makes the views of one build. Its methods may be called from
@@ -72,7 +75,8 @@ type Maker struct {
 	rollup     status.Rollup               // the counts of tracked pages by folder
 	warnings   map[string][]status.Warning // content path → the page's warnings
 	broken     []render.BrokenLink
-	plan       *sitePlan // the site's plan and health (plan.go)
+	plan       *sitePlan               // the site's plan and health (plan.go)
+	hist       map[string]*pageHistory // by content path (history.go)
 
 	folderOnce    sync.Once
 	folders       map[string]string // folder URL → content folder path
@@ -82,6 +86,8 @@ type Maker struct {
 	folderSigOnce sync.Once
 	folderSigs    map[string][32]byte // folder → hash of what its listing shows
 	recent        []render.Done       // the newest done items of the site, newest first
+	changesOnce   sync.Once
+	changes       []render.ChangeWeek // the Changes page's weeks (changes.go)
 }
 
 // New indexes in's pages and folders and makes the site-wide view.
@@ -109,6 +115,7 @@ func New(in In) *Maker {
 		}
 	}
 	m.broken = m.brokenLinks()
+	m.makeHistory()
 	m.makePlan()
 	m.site = &render.Site{
 		Title:        m.cfg.Title,
@@ -119,6 +126,7 @@ func New(in In) *Maker {
 		GeneratedISO: in.Now.UTC().Format("2006-01-02T15:04:05Z"),
 		FileLinks:    m.cfg.FileLinks,
 		Version:      in.Version,
+		Changes:      m.hist != nil,
 	}
 	m.total = m.rollup.Tree("")
 	home := *m.site
@@ -234,7 +242,7 @@ func Date(t time.Time) string {
 
 // isStale reports whether p's updated date is older than stale_after days.
 func (m *Maker) isStale(p *Page) bool {
-	return status.Stale(p.Content.Updated, m.in.Now, m.cfg.StaleAfter)
+	return status.Stale(m.updated(p), m.in.Now, m.cfg.StaleAfter)
 }
 
 // TagURL is a tag page's URL: different tags never share one (slug.Key).

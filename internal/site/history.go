@@ -1,0 +1,66 @@
+package site
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/milepost/milepost/internal/config"
+	"github.com/milepost/milepost/internal/content"
+	"github.com/milepost/milepost/internal/githistory"
+	"github.com/milepost/milepost/internal/gitrepo"
+	"github.com/milepost/milepost/internal/parse"
+	"github.com/milepost/milepost/internal/summary"
+	"github.com/milepost/milepost/internal/view"
+)
+
+// HISTORY, between PARSE and RENDER: the git history of every page, when
+// the content folder is on disk in a git work tree and the build asks for
+// it. It never fails the build: what cannot be read turns history off,
+// with the reason in Result.History.
+
+// readHistory reads the history of pages, or keeps the last build's while
+// the work tree's HEAD and the settings are the same (a Builder's rebuild
+// after an edit: the edited page's items are matched to its history by
+// their text, and what is not committed counts as today). It returns nil
+// when history is not asked for.
+func (b *Builder) readHistory(ctx context.Context, cfg config.Config, folder content.Folder, env *parse.Env, pages []*parsed) *view.History {
+	h := cfg.History
+	if b.in.NoHistory || !h.Enabled || folder.Dir == "" {
+		return nil
+	}
+	head := gitrepo.Head(ctx, folder.Dir)
+	key := fmt.Sprintf("%s|%s|%+v|%d", head, folder.Dir, h, len(pages))
+	if b.history != nil && b.historyKey == key {
+		return b.history
+	}
+	opts := githistory.Options{Now: b.in.Now, MaxCommits: h.MaxCommits, Vocabulary: env.Opts.Vocabulary}
+	if h.Since != "" {
+		opts.Since, _ = time.Parse(time.DateOnly, h.Since) // checked by config
+	}
+	paths := make([]string, len(pages))
+	for i, p := range pages {
+		paths[i] = p.Content.Path
+	}
+	read := githistory.Read(ctx, folder.Dir, paths, summary.HistoryItems(env.Parser, env.Opts), opts)
+	out := &view.History{Files: read.Files, Off: read.Off, Shallow: read.Shallow, Commits: read.Commits, Weeks: h.Weeks, IdleWeeks: h.IdleWeeks}
+	if !b.oneOff && ctx.Err() == nil {
+		b.history, b.historyKey = out, key
+	}
+	return out
+}
+
+// historyNote is what the build must say of history, once: why it is
+// off, or that it starts where a shallow clone was cut; "" when there is
+// nothing to say.
+func historyNote(h *view.History) string {
+	switch {
+	case h == nil:
+		return ""
+	case h.Off != "":
+		return h.Off
+	case h.Shallow:
+		return "history: a shallow clone: dates before its first commit are unknown; fetch the whole history (git fetch --unshallow, or fetch-depth: 0 in GitHub Actions)"
+	}
+	return ""
+}
