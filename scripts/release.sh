@@ -10,7 +10,7 @@
 #                                        versioned from git describe
 #
 # The version and the git revision are stamped into the binary
-# (-X main.release, main.releaseRevision), so `milepost version` prints both. Builds are static (CGO_ENABLED=0) and
+# (-X internal/buildinfo.release, releaseRevision), so `milepost version` prints both. Builds are static (CGO_ENABLED=0) and
 # reproducible (-trimpath, no build id); they need only Go.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,7 +49,7 @@ for target in $targets; do
   mkdir -p "$work/$name"
   echo "  building $name"
   CGO_ENABLED=0 GOOS=$goos GOARCH=$goarch go build -trimpath -buildvcs=auto \
-    -ldflags "-s -w -buildid= -X main.release=$version -X main.releaseRevision=$revision" \
+    -ldflags "-s -w -buildid= -X github.com/milepost/milepost/internal/buildinfo.release=$version -X github.com/milepost/milepost/internal/buildinfo.releaseRevision=$revision" \
     -o "$work/$name/$exe" ./cmd/milepost
   cp README.md "$work/$name/"
   if [ "$goos" = windows ]; then

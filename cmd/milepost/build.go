@@ -12,10 +12,13 @@ import (
 
 	"github.com/milepost/milepost/internal/buildcache"
 	"github.com/milepost/milepost/internal/cli"
+	"github.com/milepost/milepost/internal/contentdir"
 	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/gctune"
 	"github.com/milepost/milepost/internal/gitrepo"
 	"github.com/milepost/milepost/internal/lifecycle"
+	"github.com/milepost/milepost/internal/profile"
+	"github.com/milepost/milepost/internal/progress"
 	"github.com/milepost/milepost/internal/publish"
 	"github.com/milepost/milepost/internal/site"
 )
@@ -62,7 +65,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return code
 	}
 	start := time.Now()
-	defer startProfiles(f.cpuProfile, f.memProfile, stderr)()
+	defer profile.Start(f.cpuProfile, f.memProfile, stderr)()
 	in, err := f.input()
 	if err != nil {
 		fmt.Fprintln(stderr, "milepost:", err)
@@ -138,7 +141,7 @@ func (f *buildFlags) begin(contentDir string, checked [32]byte) (*publish.Tx, er
 // the build reports).
 func contentFolder(in site.Input, source string) string {
 	cfg, _ := site.ReadConfig(in)
-	return contentRel(source, cfg.ContentDir)
+	return contentdir.Rel(source, cfg.ContentDir)
 }
 
 // openCache opens the site's build cache; nil (no cache) with --no-cache,
@@ -158,7 +161,7 @@ func (f *buildFlags) openCache(in site.Input, contentDir string, stderr io.Write
 		Dir: dir, Root: f.site.source, ContentDir: contentDir, Dest: f.dest, Minify: !f.noMinify, Warn: stderr,
 	}
 	if !in.NoHistory {
-		set.Head = gitrepo.Head(context.Background(), contentPath(f.site.source, filepath.ToSlash(contentDir)))
+		set.Head = gitrepo.Head(context.Background(), contentdir.Path(f.site.source, filepath.ToSlash(contentDir)))
 	}
 	return buildcache.Open(in, set)
 }
@@ -170,7 +173,7 @@ func (f *buildFlags) showProgress(in *site.Input, stderr io.Writer) (clear func(
 	var report func(stage string, done, total int)
 	clear = func() {}
 	if !f.quiet && stderr == io.Writer(os.Stderr) {
-		report, clear = progressLine(os.Stderr)
+		report, clear = progress.Line(os.Stderr)
 	}
 	in.Progress = gctune.ForBuild(report)
 	return clear

@@ -67,8 +67,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	summary := fmt.Sprintf("checked %s: %s", plural(pages, "page"), ds.Tally())
 	failed := err != nil
 	shown := ds[:0:0]
-	for _, d := range ds {
-		d.File = displayPath(sf.source, d.File)
+	for _, d := range ds.From(sf.source) {
 		failed = failed || fails(d)
 		if !*quiet || fails(d) {
 			shown = append(shown, d)

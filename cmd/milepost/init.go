@@ -6,6 +6,7 @@ import (
 
 	"github.com/milepost/milepost/internal/cli"
 	"github.com/milepost/milepost/internal/scaffold"
+	"github.com/milepost/milepost/internal/sourcedate"
 )
 
 func runInit(args []string, stdout, stderr io.Writer) int {
@@ -22,7 +23,7 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 		return cli.ExitUsage
 	}
 	dir := pos[0]
-	now, err := buildTime()
+	now, err := sourcedate.Now()
 	if err != nil {
 		fmt.Fprintln(stderr, "milepost:", err)
 		return cli.ExitUsage

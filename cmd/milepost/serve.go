@@ -5,13 +5,13 @@ import (
 
 	"fmt"
 	"io"
-	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 
+	"github.com/milepost/milepost/internal/browser"
 	"github.com/milepost/milepost/internal/cli"
 	"github.com/milepost/milepost/internal/config"
+	"github.com/milepost/milepost/internal/contentdir"
 	"github.com/milepost/milepost/internal/devserver"
 	"github.com/milepost/milepost/internal/site"
 )
@@ -52,7 +52,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	cfg, _ := site.ReadConfig(in) // a broken config is reported by the first build, in the page
 	srv := devserver.New(siteBuilder{site.NewBuilder(in)}, devserver.Options{
 		Root:       sf.source,
-		Watch:      []string{filepath.ToSlash(contentRel(sf.source, cfg.ContentDir)), "templates", "static", config.FileName},
+		Watch:      []string{filepath.ToSlash(contentdir.Rel(sf.source, cfg.ContentDir)), "templates", "static", config.FileName},
 		Bind:       *bind,
 		AllowHosts: allowHosts,
 		Port:       *port,
@@ -60,8 +60,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		Log:        stderr,
 	})
 	err = srv.Run(ctx, func(url string) {
-		if *open {
-			openBrowser(url, stderr)
+		if !*open {
+			return
+		}
+		if err := browser.Open(url); err != nil { // failing is not an error
+			fmt.Fprintf(stderr, "milepost: could not open a browser (%v); visit %s\n", err, url)
 		}
 	})
 	if err != nil && ctx.Err() == nil {
@@ -81,22 +84,4 @@ func (s siteBuilder) Build(ctx context.Context, changed []string) (*devserver.Re
 		return nil, err
 	}
 	return &devserver.Result{Files: files, Deferred: deferred, Changed: outputs, Pages: res.Parsed}, nil
-}
-
-// openBrowser asks the desktop to open url; failing is not an error.
-func openBrowser(url string, stderr io.Writer) {
-	var cmd *exec.Cmd
-	switch runtime.GOOS {
-	case "darwin":
-		cmd = exec.Command("open", url)
-	case "windows":
-		cmd = exec.Command("rundll32", "url.dll,FileProtocolHandler", url)
-	default:
-		cmd = exec.Command("xdg-open", url)
-	}
-	if err := cmd.Start(); err != nil {
-		fmt.Fprintf(stderr, "milepost: could not open a browser (%v); visit %s\n", err, url)
-		return
-	}
-	go func() { _ = cmd.Wait() }()
 }

@@ -1,19 +1,19 @@
 package main
 
-import "testing"
+import (
+	"testing"
 
-// TestVersionPrintsReleaseAndRevision: what a release build stamps in
-// (scripts/release.sh) is what milepost version prints.
-func TestVersionPrintsReleaseAndRevision(t *testing.T) {
-	defer func(r, rev string) { release, releaseRevision = r, rev }(release, releaseRevision)
-	for _, tc := range []struct{ release, revision, want string }{
-		{"v1.2.0", "0123456789abcdef0123456789abcdef01234567", "milepost v1.2.0 (revision 0123456789ab)\n"},
-		{"v0.0.0-snapshot+0123456-dirty", "0123456789abcdef0123456789abcdef01234567+modified", "milepost v0.0.0-snapshot+0123456-dirty (revision 0123456789ab, modified)\n"},
-	} {
-		release, releaseRevision = tc.release, tc.revision
-		code, out, _ := runCLI(t, "version")
-		if code != 0 || out != tc.want {
-			t.Errorf("version: exit %d, %q, want %q", code, out, tc.want)
+	"github.com/milepost/milepost/internal/buildinfo"
+)
+
+// TestVersionPrintsBuildInfo: milepost version prints what the binary
+// knows of itself (package buildinfo, which tests what a release stamps
+// in).
+func TestVersionPrintsBuildInfo(t *testing.T) {
+	for _, args := range [][]string{{"version"}, {"--version"}} {
+		code, out, _ := runCLI(t, args...)
+		if want := buildinfo.Line() + "\n"; code != 0 || out != want {
+			t.Errorf("%v: exit %d, %q, want %q", args, code, out, want)
 		}
 	}
 }

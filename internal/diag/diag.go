@@ -9,6 +9,7 @@ package diag
 
 import (
 	"fmt"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strconv"
@@ -186,6 +187,24 @@ func (l List) Sort() {
 		}
 		return a.Message < b.Message
 	})
+}
+
+// From returns the diagnostics with their files named from the working
+// directory, for a site whose root is root as given on the command line
+// (so editors and CI annotations find them): "content/a.md" of the site
+// "docs" is "docs/content/a.md". Absolute paths stay as they are.
+func (l List) From(root string) List {
+	if root == "." || len(l) == 0 {
+		return l
+	}
+	out := make(List, len(l))
+	for i, d := range l {
+		if d.File != "" && !filepath.IsAbs(filepath.FromSlash(d.File)) {
+			d.File = filepath.ToSlash(filepath.Join(root, filepath.FromSlash(d.File)))
+		}
+		out[i] = d
+	}
+	return out
 }
 
 // Errors returns only the diagnostics of severity Error.

@@ -58,3 +58,23 @@ func TestStringIsOneLine(t *testing.T) {
 		t.Errorf("String() = %q", got)
 	}
 }
+
+// TestFrom: files are named from the working directory for a site root
+// given as docs; a diagnostic without a file, or with an absolute one,
+// keeps it, and the list given is not changed.
+func TestFrom(t *testing.T) {
+	l := List{Errorf("content/a.md", 1, 0, "x"), Errorf("", 0, 0, "y"), Errorf("/abs/b.md", 2, 0, "z")}
+	got := l.From("docs/")
+	want := []string{"docs/content/a.md", "", "/abs/b.md"}
+	for i, d := range got {
+		if d.File != want[i] {
+			t.Errorf("From(docs/)[%d].File = %q, want %q", i, d.File, want[i])
+		}
+	}
+	if l[0].File != "content/a.md" {
+		t.Errorf("From changed the list it was given: %q", l[0].File)
+	}
+	if same := l.From("."); &same[0] != &l[0] {
+		t.Errorf("From(.) copied the list")
+	}
+}

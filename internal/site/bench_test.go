@@ -12,6 +12,7 @@ import (
 	"github.com/milepost/milepost/internal/benchcorpus"
 	"github.com/milepost/milepost/internal/config"
 	"github.com/milepost/milepost/internal/content"
+	"github.com/milepost/milepost/internal/parse"
 	"github.com/milepost/milepost/internal/publish"
 	"github.com/milepost/milepost/internal/render"
 )
@@ -75,10 +76,10 @@ func BenchmarkLoad(b *testing.B) {
 func BenchmarkParse(b *testing.B) {
 	set := benchLoad(b, benchSite(b))
 	statics, _ := render.StaticFiles(milepost.Static(), nil)
-	env := newParseEnv(config.Default(), set, statics, "content/")
+	env := parse.NewEnv(config.Default(), parse.Targets(set, render.SortedKeys(statics)), "content/")
 	for b.Loop() {
 		for _, p := range set.Pages {
-			if out := parsePage(env, p); out.Diags.Err() != nil {
+			if out := env.Parse(p); out.Diags.Err() != nil {
 				b.Fatal(out.Diags.Err())
 			}
 		}

@@ -11,13 +11,12 @@ import (
 	"github.com/milepost/milepost/internal/config"
 	"github.com/milepost/milepost/internal/content"
 	"github.com/milepost/milepost/internal/diag"
-	"github.com/milepost/milepost/internal/markdown"
-	"github.com/milepost/milepost/internal/marker"
+	"github.com/milepost/milepost/internal/outputs"
 	"github.com/milepost/milepost/internal/parallel"
+	"github.com/milepost/milepost/internal/parse"
 	"github.com/milepost/milepost/internal/publish"
 	"github.com/milepost/milepost/internal/render"
 	"github.com/milepost/milepost/internal/spool"
-	"github.com/milepost/milepost/internal/status"
 	"github.com/milepost/milepost/internal/view"
 	"github.com/milepost/milepost/internal/wikilink"
 )
@@ -36,7 +35,7 @@ type Builder struct {
 	oneOff bool
 	// memo holds the last build's rendered pages, links its RESOLVE (not
 	// for one-off builds).
-	memo  *memoTable
+	memo  *outputs.Memo
 	links *resolved
 	// set is the last load, of the content folder at setPrefix: its pages
 	// are reused when the caller says which files changed and theirs did
@@ -50,7 +49,7 @@ type Builder struct {
 	lastMemory *publish.Memory
 	// The last build's parser settings and theme, kept while their
 	// inputs are the same.
-	env      *parseEnv
+	env      *parse.Env
 	envKey   string
 	targets  *wikilink.Paths // the last build's markdown link targets
 	theme    *render.Theme
@@ -59,6 +58,16 @@ type Builder struct {
 	// settings) is the same.
 	history    *view.History
 	historyKey string
+}
+
+// parsed is a page as PARSE left it, and whether this build parsed it.
+type parsed struct {
+	parse.Page
+	// fresh says the page was parsed in this build (not taken from the
+	// Builder's cache); prevSummary is then the summary signature of the
+	// page's previous parse, when there was one (hadPrev).
+	fresh, hadPrev bool
+	prevSummary    [32]byte
 }
 
 // NewBuilder returns a Builder for in with an empty cache.
@@ -110,16 +119,16 @@ func (b *Builder) build(ctx context.Context, sink publish.Sink, changed []string
 
 	cfgKey := settingsKey(cfg, b.in.Drafts)
 	env, sameTargets := b.parseEnv(cfg, cfgKey, set, statics, prefix, samePaths)
-	env.contentFS = contentFS
+	env.ContentFS = contentFS
 	if b.oneOff {
-		if env.spool, err = spool.New(); err != nil {
+		if env.Spool, err = spool.New(); err != nil {
 			return &Result{Diagnostics: diags}, err
 		}
-		defer env.spool.Close()
+		defer env.Spool.Close()
 		if len(b.in.Cached) > 0 {
 			// A page parsed from the source its kept files were made
 			// from is likely kept again: its body is rendered only if not.
-			env.laterBody = func(path string, source [32]byte) bool {
+			env.LaterBody = func(path string, source [32]byte) bool {
 				old, ok := b.in.Cached[path]
 				return ok && old.Source == source
 			}
@@ -143,11 +152,11 @@ func (b *Builder) build(ctx context.Context, sink publish.Sink, changed []string
 	}
 
 	hist := b.readHistory(ctx, cfg, folder, env, pages)
-	r := &renderer{cfg: cfg, in: b.in, theme: theme, set: set, pages: pages, statics: statics, sink: sink, prefix: prefix, spool: env.spool, parseEnv: env, history: hist}
+	r := &renderer{cfg: cfg, in: b.in, theme: theme, set: set, pages: pages, statics: statics, sink: sink, prefix: prefix, parseEnv: env, history: hist}
 	r.themeKey = themeSum
 	r.cfgKey = cfgKey
 	if !b.oneOff {
-		r.prevMemo, r.nextMemo = b.memo, newMemoTable()
+		r.prevMemo, r.nextMemo = b.memo, outputs.NewMemo()
 		r.prevLinks = b.links
 	}
 	res, err := r.run(ctx)
@@ -211,39 +220,27 @@ func (b *Builder) editedPages(prefix string, changed []string) ([]string, bool) 
 	return edited, true
 }
 
-// newParseEnv is what parsing needs from the configuration and the load.
-func newParseEnv(cfg config.Config, set *content.Set, statics map[string]fs.FS, prefix string) *parseEnv {
-	vocab := marker.Default().With(cfg.Words.ByState(), cfg.Emoji.ByState())
-	return &parseEnv{
-		parser:    markdown.New(markdown.Options{Vocabulary: vocab, UnsafeHTML: cfg.UnsafeHTML, Renderers: render.BodyRenderers(), ReservedIDs: render.LayoutIDs}),
-		opts:      status.Options{Vocabulary: vocab, HeadingItemsIgnore: cfg.HeadingItemsIgnore, Matrices: cfg.Matrices},
-		targets:   linkTargets(set, render.SortedKeys(statics)),
-		prefix:    prefix,
-		fileLinks: cfg.FileLinks,
-	}
-}
-
-// parseEnv is newParseEnv, keeping the last build's parser and status
+// parseEnv is parse.NewEnv, keeping the last build's parser and status
 // settings while the configuration is the same: building the parser (the
 // sanitiser's policy, the emoji table) is a few milliseconds a dev-server
 // rebuild need not spend. With samePaths (no file came or went) it keeps
 // the last build's link targets too, and says so: every markdown link then
 // finds what it found before.
-func (b *Builder) parseEnv(cfg config.Config, cfgKey string, set *content.Set, statics map[string]fs.FS, prefix string, samePaths bool) (env *parseEnv, sameTargets bool) {
+func (b *Builder) parseEnv(cfg config.Config, cfgKey string, set *content.Set, statics map[string]fs.FS, prefix string, samePaths bool) (env *parse.Env, sameTargets bool) {
 	if b.env != nil && b.envKey == cfgKey+"\x00"+prefix {
 		cp := *b.env
 		env, sameTargets = &cp, samePaths && b.targets != nil
 		if sameTargets {
-			env.targets = b.targets
+			env.Targets = b.targets
 		} else {
-			env.targets = linkTargets(set, render.SortedKeys(statics))
+			env.Targets = parse.Targets(set, render.SortedKeys(statics))
 		}
 	} else {
-		env = newParseEnv(cfg, set, statics, prefix)
+		env = parse.NewEnv(cfg, parse.Targets(set, render.SortedKeys(statics)), prefix)
 	}
-	env.spool = nil
+	env.Spool = nil
 	if !b.oneOff {
-		b.env, b.envKey, b.targets = env, cfgKey+"\x00"+prefix, env.targets
+		b.env, b.envKey, b.targets = env, cfgKey+"\x00"+prefix, env.Targets
 	}
 	return env, sameTargets
 }
@@ -333,13 +330,13 @@ func settingsKey(cfg config.Config, drafts bool) string {
 // summary from an earlier build (Input.Summaries, made with the settings
 // summaryKey names): it is taken when its links still resolve, and its
 // body is left for later.
-func (b *Builder) parseAll(ctx context.Context, env *parseEnv, set *content.Set, sameTargets bool, summaryKey string) ([]*parsed, int, error) {
+func (b *Builder) parseAll(ctx context.Context, env *parse.Env, set *content.Set, sameTargets bool, summaryKey string) ([]*parsed, int, error) {
 	out := make([]*parsed, len(set.Pages))
 	var fresh atomic.Int64
 	err := parallel.ForEach(ctx, len(set.Pages), func(i int) error {
 		p := set.Pages[i]
 		old, ok := b.cache[p.Path]
-		if ok && old.Content.Hash == p.Hash && (sameTargets || env.targets.StillFound(old.Lookups)) {
+		if ok && old.Content.Hash == p.Hash && (sameTargets || env.Targets.StillFound(old.Lookups)) {
 			reused := *old
 			reused.Content, reused.fresh = p, false
 			out[i] = &reused
@@ -347,13 +344,13 @@ func (b *Builder) parseAll(ctx context.Context, env *parseEnv, set *content.Set,
 		}
 		if !ok {
 			if sum := b.in.Summaries.Lookup(summaryKey, p.Path, p.Hash); sum != nil {
-				if kept := (&parsed{Page: view.Page{Content: p, Page: *sum}, bodyLater: true}); env.targets.StillFound(kept.Lookups) {
+				if kept := (&parsed{Page: parse.Page{Page: view.Page{Content: p, Page: *sum}, BodyLater: true}}); env.Targets.StillFound(kept.Lookups) {
 					out[i] = kept
 					return nil
 				}
 			}
 		}
-		out[i] = parsePage(env, p)
+		out[i] = &parsed{Page: *env.Parse(p)}
 		out[i].fresh = true
 		if ok {
 			out[i].hadPrev, out[i].prevSummary = true, old.SummarySig

@@ -9,6 +9,7 @@ import (
 	"github.com/milepost/milepost/internal/content"
 	"github.com/milepost/milepost/internal/githistory"
 	"github.com/milepost/milepost/internal/gitrepo"
+	"github.com/milepost/milepost/internal/parse"
 	"github.com/milepost/milepost/internal/summary"
 	"github.com/milepost/milepost/internal/view"
 )
@@ -23,7 +24,7 @@ import (
 // after an edit: the edited page's items are matched to its history by
 // their text, and what is not committed counts as today). It returns nil
 // when history is not asked for.
-func (b *Builder) readHistory(ctx context.Context, cfg config.Config, folder content.Folder, env *parseEnv, pages []*parsed) *view.History {
+func (b *Builder) readHistory(ctx context.Context, cfg config.Config, folder content.Folder, env *parse.Env, pages []*parsed) *view.History {
 	h := cfg.History
 	if b.in.NoHistory || !h.Enabled || folder.Dir == "" {
 		return nil
@@ -33,7 +34,7 @@ func (b *Builder) readHistory(ctx context.Context, cfg config.Config, folder con
 	if b.history != nil && b.historyKey == key {
 		return b.history
 	}
-	opts := githistory.Options{Now: b.in.Now, MaxCommits: h.MaxCommits, Vocabulary: env.opts.Vocabulary}
+	opts := githistory.Options{Now: b.in.Now, MaxCommits: h.MaxCommits, Vocabulary: env.Opts.Vocabulary}
 	if h.Since != "" {
 		opts.Since, _ = time.Parse(time.DateOnly, h.Since) // checked by config
 	}
@@ -41,7 +42,7 @@ func (b *Builder) readHistory(ctx context.Context, cfg config.Config, folder con
 	for i, p := range pages {
 		paths[i] = p.Content.Path
 	}
-	read := githistory.Read(ctx, folder.Dir, paths, summary.HistoryItems(env.parser, env.opts), opts)
+	read := githistory.Read(ctx, folder.Dir, paths, summary.HistoryItems(env.Parser, env.Opts), opts)
 	out := &view.History{Files: read.Files, Off: read.Off, Shallow: read.Shallow, Commits: read.Commits, Weeks: h.Weeks, IdleWeeks: h.IdleWeeks}
 	if !b.oneOff && ctx.Err() == nil {
 		b.history, b.historyKey = out, key

@@ -34,12 +34,12 @@ func (r *renderer) pageKeys(dirty map[string]bool) map[string][32]byte {
 	_ = parallel.ForEach(context.Background(), len(r.pages), func(i int) error {
 		p := r.pages[i]
 		if dirty != nil && !dirty[p.Content.Path] {
-			if m := r.prevMemo.get(p.Content.Path); m != nil {
-				sums[i] = m.key
+			if key, ok := r.prevMemo.Key(p.Content.Path); ok {
+				sums[i] = key
 				return nil
 			}
 		}
-		sums[i] = r.views.PageIn(&p.Page).Key(r.siteKey)
+		sums[i] = r.views.PageIn(&p.Page.Page).Key(r.siteKey)
 		return nil
 	}, nil)
 	keys := make(map[string][32]byte, len(r.pages))
@@ -58,7 +58,7 @@ func (r *renderer) pageKeys(dirty map[string]bool) map[string][32]byte {
 // one whose summary changed, or it is the page of a folder holding one
 // (its listing).
 func (r *renderer) dirtyPages() map[string]bool {
-	if r.prevMemo == nil || r.prevMemo.siteKey != r.siteKey || !r.links.kept {
+	if r.prevMemo == nil || r.prevMemo.SiteKey != r.siteKey || !r.links.kept {
 		return nil
 	}
 	dirty := map[string]bool{}
@@ -84,7 +84,7 @@ func (r *renderer) dirtyPages() map[string]bool {
 	// another's ready. A page that shows a different plan is dirty, and
 	// so are the listings that show its health and next item.
 	for _, p := range r.pages {
-		if prev, ok := r.prevMemo.planSigs[p.Content.Path]; !ok || prev != r.views.PlanSig(p.Content.Path) {
+		if prev, ok := r.prevMemo.PlanSigs[p.Content.Path]; !ok || prev != r.views.PlanSig(p.Content.Path) {
 			dirty[p.Content.Path] = true
 			changed[p.Content.Path] = true
 		}

@@ -2,6 +2,7 @@ package site
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/milepost/milepost/internal/keyhash"
 	"github.com/milepost/milepost/internal/parallel"
@@ -46,10 +47,28 @@ func (r *renderer) writeHome() error {
 		var body []byte
 		if root != nil {
 			var err error
-			if body, err = r.body(root); err != nil {
+			if body, err = r.parseEnv.Body(&root.Page); err != nil {
 				return nil, err
 			}
 		}
 		return r.views.Home(body), nil
+	})
+}
+
+// executeKeyed runs a template for a page made of several pages (home, a
+// folder's or a tag's listing), unless the last build made it from the
+// same key, the hash of everything the page shows. The view is built
+// only when the page must be rendered again.
+func (r *renderer) executeKeyed(tmpl, name string, key [32]byte, view func() (*render.View, error)) error {
+	return r.out.Listing(name, key, func() ([]byte, error) {
+		v, err := view()
+		if err != nil {
+			return nil, err
+		}
+		html, err := r.theme.Execute(tmpl, v)
+		if err != nil {
+			return nil, fmt.Errorf("template %s for %s: %w", tmpl, name, err)
+		}
+		return html, nil
 	})
 }

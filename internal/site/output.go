@@ -5,19 +5,16 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"path"
-	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/milepost/milepost/internal/config"
 	"github.com/milepost/milepost/internal/content"
 	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/machine"
+	"github.com/milepost/milepost/internal/outputs"
 	"github.com/milepost/milepost/internal/parallel"
+	"github.com/milepost/milepost/internal/parse"
 	"github.com/milepost/milepost/internal/publish"
 	"github.com/milepost/milepost/internal/render"
-	"github.com/milepost/milepost/internal/spool"
 	"github.com/milepost/milepost/internal/status"
 	"github.com/milepost/milepost/internal/view"
 )
@@ -33,14 +30,13 @@ type renderer struct {
 	statics map[string]fs.FS
 	sink    publish.Sink
 	prefix  string
-	spool   *spool.Spool
-	// parseEnv is PARSE's environment, for pages parsed without their
-	// body (parsed.bodyLater).
-	parseEnv *parseEnv
+	// parseEnv is PARSE's environment, for the bodies of pages (from
+	// the spool, or parsed again: parse.Env.Body).
+	parseEnv *parse.Env
 
 	// Memoised page renders: the previous build's (nil for a one-off
 	// build) and this build's, with each page's input key.
-	prevMemo, nextMemo *memoTable
+	prevMemo, nextMemo *outputs.Memo
 	prevLinks          *resolved // the previous build's RESOLVE (dev server)
 	keys               map[string][32]byte
 	cfgKey             string
@@ -49,12 +45,8 @@ type renderer struct {
 
 	links *resolved
 	views *view.Maker
-
-	outputsMu sync.Mutex
-	outputs   map[string]Output // pages and listings made, for the next build's cache
-	files     atomic.Int64
-	mu        sync.Mutex
-	diags     diag.List
+	out   *outputs.Writer
+	diags diag.List
 }
 
 // run resolves links and writes every output file.
@@ -63,7 +55,7 @@ func (r *renderer) run(ctx context.Context) (*Result, error) {
 	r.diags = append(r.diags, r.links.diags...)
 	pages := make([]*view.Page, len(r.pages))
 	for i, p := range r.pages {
-		pages[i] = &p.Page
+		pages[i] = &p.Page.Page
 	}
 	r.views = view.New(view.In{
 		Config: r.cfg, Now: r.in.Now, Version: r.in.Version, Prefix: r.prefix,
@@ -71,14 +63,18 @@ func (r *renderer) run(ctx context.Context) (*Result, error) {
 		Links: r.links.graph.Resolutions, Backlinks: r.links.graph.Backlinks,
 		History: r.history,
 	})
+	r.out = outputs.NewWriter(outputs.Options{
+		Sink: r.sink, Minified: r.theme.Minified(), Prev: r.prevMemo, Next: r.nextMemo, Cached: r.in.Cached,
+		Source: r.source,
+	})
 	r.siteKey = r.siteKeyOf()
 	dirty := r.dirtyPages()
 	r.collectAllWarnings(dirty)
 	if r.nextMemo != nil {
-		r.nextMemo.siteKey = r.siteKey
-		r.nextMemo.planSigs = make(map[string][32]byte, len(r.pages))
+		r.nextMemo.SiteKey = r.siteKey
+		r.nextMemo.PlanSigs = make(map[string][32]byte, len(r.pages))
 		for _, p := range r.pages {
-			r.nextMemo.planSigs[p.Content.Path] = r.views.PlanSig(p.Content.Path)
+			r.nextMemo.PlanSigs[p.Content.Path] = r.views.PlanSig(p.Content.Path)
 		}
 	}
 	r.keys = r.pageKeys(dirty)
@@ -87,7 +83,7 @@ func (r *renderer) run(ctx context.Context) (*Result, error) {
 		r.writeAssets,
 		r.writeListings,
 		r.writeMachineFiles,
-		func() error { return r.putDeferred("search-index.js", r.views.SearchIndex) },
+		func() error { return r.out.PutDeferred("search-index.js", r.views.SearchIndex) },
 	}
 	for _, step := range steps {
 		if err := ctx.Err(); err != nil {
@@ -101,7 +97,16 @@ func (r *renderer) run(ctx context.Context) (*Result, error) {
 		return nil, err
 	}
 	total := r.views.Total()
-	return &Result{Pages: len(r.pages), Files: int(r.files.Load()), Diagnostics: r.diags, Counts: total, Config: r.cfg, Outputs: r.outputs}, nil
+	return &Result{Pages: len(r.pages), Files: r.out.Files(), Diagnostics: append(r.diags, r.out.Notes()...), Counts: total, Config: r.cfg, Outputs: r.out.Outputs()}, nil
+}
+
+// source is the hash of the source page id was parsed from (false: id is
+// not a page).
+func (r *renderer) source(id string) ([32]byte, bool) {
+	if p, ok := r.views.Page(id); ok {
+		return p.Content.Hash, true
+	}
+	return [32]byte{}, false
 }
 
 // collectAllWarnings gathers every page's warnings, taking the last
@@ -111,9 +116,9 @@ func (r *renderer) collectAllWarnings(dirty map[string]bool) {
 	warnings := make(map[string][]status.Warning, len(r.pages))
 	own := make(map[string][]status.Warning, len(r.pages)) // without the plan's, for the next build
 	for _, p := range r.pages {
-		ws, kept := r.prevMemo.keptWarnings(p.Content.Path, dirty)
+		ws, kept := r.prevMemo.KeptWarnings(p.Content.Path, dirty)
 		if !kept {
-			ws = r.views.Warnings(&p.Page)
+			ws = r.views.Warnings(&p.Page.Page)
 		}
 		own[p.Content.Path] = ws
 		for _, w := range ws {
@@ -133,64 +138,8 @@ func (r *renderer) collectAllWarnings(dirty map[string]bool) {
 	}
 	r.views.SetWarnings(warnings)
 	if r.nextMemo != nil {
-		r.nextMemo.warnings = own
+		r.nextMemo.Warnings = own
 	}
-}
-
-// putMade hands the sink a file milepost made (a page, listing, badge,
-// JSON or feed), as opposed to a copied static file or asset: compact,
-// unless it is HTML from a theme that was not minified.
-func (r *renderer) putMade(name string, data []byte) error {
-	r.files.Add(1)
-	var err error
-	if r.compact(name) {
-		err = r.sink.PutCompact(name, data)
-	} else {
-		err = r.sink.Put(name, data)
-	}
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", name, err)
-	}
-	return nil
-}
-
-// compact reports whether a file milepost made is as small as minifying
-// would make it: JSON, SVG, XML and JavaScript are written compactly, and
-// HTML is when the sink minified the theme's templates at load.
-func (r *renderer) compact(name string) bool {
-	return r.theme.Minified() || !strings.EqualFold(path.Ext(name), ".html")
-}
-
-// putDeferred hands the sink a site-wide file that no page needs in order
-// to be shown (the feed, the sitemap, the search index): the dev server
-// makes it only when it is requested, so an edit does not wait for it.
-// make runs at most once, maybe after the build returned; it only reads
-// the renderer.
-func (r *renderer) putDeferred(name string, make func() []byte) error {
-	r.files.Add(1)
-	if err := r.sink.PutDeferred(name, make); err != nil {
-		return fmt.Errorf("writing %s: %w", name, err)
-	}
-	return nil
-}
-
-// putStreamed is putDeferred for a file that may be too large to hold in
-// memory (status.json): a directory build writes it as write writes it.
-func (r *renderer) putStreamed(name string, write func(io.Writer) error) error {
-	r.files.Add(1)
-	if err := r.sink.PutWriter(name, write); err != nil {
-		return fmt.Errorf("writing %s: %w", name, err)
-	}
-	return nil
-}
-
-// put hands one file to the sink.
-func (r *renderer) put(name string, data []byte) error {
-	r.files.Add(1)
-	if err := r.sink.Put(name, data); err != nil {
-		return fmt.Errorf("writing %s: %w", name, err)
-	}
-	return nil
 }
 
 // writePages renders every page, in parallel.
@@ -206,7 +155,7 @@ func (r *renderer) writeStatics() error {
 		if err != nil {
 			return fmt.Errorf("static %s: %w", name, err)
 		}
-		if err := r.put(name, data); err != nil {
+		if err := r.out.Put(name, data); err != nil {
 			return err
 		}
 	}
@@ -223,11 +172,11 @@ func (r *renderer) writeAssets() error {
 		}
 	}
 	for _, a := range r.set.Attachments(func(path string) bool { return linked[path] || len(r.links.graph.Backlinks[path]) > 0 }) {
-		data, err := fs.ReadFile(r.parseEnv.contentFS, a.Path)
+		data, err := fs.ReadFile(r.parseEnv.ContentFS, a.Path)
 		if err != nil {
 			return fmt.Errorf("%s%s: %w", r.prefix, a.Path, err)
 		}
-		if err := r.put(a.Path, data); err != nil {
+		if err := r.out.Put(a.Path, data); err != nil {
 			return err
 		}
 	}
@@ -237,29 +186,34 @@ func (r *renderer) writeAssets() error {
 // writeMachineFiles writes status.json, the site and folder badges,
 // robots.txt, sitemap.xml and the feed.
 func (r *renderer) writeMachineFiles() error {
-	err := r.putStreamed("status.json", func(w io.Writer) error {
-		return machine.WriteStatus(w, r.views.Status(), len(r.pages), func(i int) []byte { return r.pageJSONEntry(r.pages[i]) })
+	err := r.out.PutStreamed("status.json", func(w io.Writer) error {
+		return machine.WriteStatus(w, r.views.Status(), len(r.pages), func(i int) []byte {
+			p := r.pages[i]
+			return r.out.Bytes("json:"+p.Content.Path, r.keys[p.Content.Path], func() []byte {
+				return machine.EncodePage(r.views.PageJSON(r.views.PageIn(&p.Page.Page), false))
+			})
+		})
 	})
 	if err != nil {
 		return err
 	}
-	if err := r.views.RollupBadges(r.putMade); err != nil {
+	if err := r.views.RollupBadges(r.out.PutMade); err != nil {
 		return err
 	}
 	robots := "User-agent: *\nAllow: /\n"
 	if r.cfg.BaseURL != "" {
 		robots += "Sitemap: " + r.cfg.BaseURL + "sitemap.xml\n"
-		if err := r.putDeferred("sitemap.xml", r.views.Sitemap); err != nil {
+		if err := r.out.PutDeferred("sitemap.xml", r.views.Sitemap); err != nil {
 			return err
 		}
 	}
-	if err := r.put("robots.txt", []byte(robots)); err != nil {
+	if err := r.out.Put("robots.txt", []byte(robots)); err != nil {
 		return err
 	}
 	if r.views.HasChanges() {
-		if err := r.putDeferred("changes/feed.xml", r.views.ChangesFeed); err != nil {
+		if err := r.out.PutDeferred("changes/feed.xml", r.views.ChangesFeed); err != nil {
 			return err
 		}
 	}
-	return r.putDeferred("feed.xml", r.views.Feed)
+	return r.out.PutDeferred("feed.xml", r.views.Feed)
 }

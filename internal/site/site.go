@@ -13,11 +13,15 @@
 //
 // Build returns every diagnostic, sorted; if any is an error, nothing is
 // handed to the sink and the caller aborts. A Builder does the same again
-// and again, redoing only what changed (see builder.go and memo.go).
+// and again, redoing only what changed (see builder.go and keys.go; package
+// outputs keeps the last build's files by key).
 //
 // site reads only the fs.FS it is given and writes only to the sink, with
 // one exception: a one-off Build spools rendered bodies to an unlinked
-// temporary file between PARSE and RENDER (spool.go), to keep memory flat.
+// temporary file between PARSE and RENDER (package spool), to keep memory
+// flat. Each stage is a package of its own (content, parse, wikilink,
+// view, outputs); site says in what order they run and what a Builder
+// keeps between builds.
 package site
 
 import (
@@ -28,6 +32,7 @@ import (
 	"github.com/milepost/milepost/internal/config"
 	"github.com/milepost/milepost/internal/content"
 	"github.com/milepost/milepost/internal/diag"
+	"github.com/milepost/milepost/internal/outputs"
 	"github.com/milepost/milepost/internal/publish"
 	"github.com/milepost/milepost/internal/status"
 	"github.com/milepost/milepost/internal/summary"
@@ -128,15 +133,9 @@ type Result struct {
 	summaryKey string
 }
 
-// Output is one page's or listing's key and the files made from it, and
-// for a page the hash of the source it was parsed from: a build that finds
-// the same source need not render the page's body unless its key changed.
-type Output struct {
-	Key    [32]byte
-	Names  []string
-	Source [32]byte
-	Notes  diag.List // what making them reported (output-capped), repeated when they are kept
-}
+// Output is one page's or listing's key and the files made from it
+// (package outputs keeps the books).
+type Output = outputs.Output
 
 // Build runs every stage over in and writes the site to sink.
 func Build(ctx context.Context, in Input, sink publish.Sink) (*Result, error) {

@@ -28,7 +28,7 @@ func (res *Result) LoadedPages() []*content.Page {
 func (res *Result) WriteSummaries(w io.Writer) error {
 	entries := make([]summary.Entry, len(res.pages))
 	for i, p := range res.pages {
-		entries[i] = summary.Entry{Path: p.Content.Path, Source: p.Content.Hash, Page: &p.Page.Page}
+		entries[i] = summary.Entry{Path: p.Content.Path, Source: p.Content.Hash, Page: &p.Page.Page.Page}
 	}
 	return summary.Write(w, res.summaryKey, entries)
 }

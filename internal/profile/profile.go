@@ -1,4 +1,11 @@
-package main
+// Package profile writes the profiles milepost build takes for
+// performance work (--cpuprofile, --memprofile).
+//
+// In: the files to write, and where to say what failed. Out: a CPU
+// profile of the time between Start and stop, and a heap profile at stop.
+// It must not fail a build: a profile that cannot be written is reported
+// and left out.
+package profile
 
 import (
 	"fmt"
@@ -8,10 +15,11 @@ import (
 	"runtime/pprof"
 )
 
-// startProfiles starts the profiles the flags ask for: a CPU profile into
-// cpu until stop is called, and a heap profile into mem when it is. A
-// profile that cannot be written is reported and left out.
-func startProfiles(cpu, mem string, stderr io.Writer) (stop func()) {
+// Start starts the profiles asked for: a CPU profile into the file cpu
+// until stop is called, and a heap profile into the file mem when it is
+// ("" asks for none). A profile that cannot be written is reported to
+// stderr and left out.
+func Start(cpu, mem string, stderr io.Writer) (stop func()) {
 	fail := func(err error) { fmt.Fprintln(stderr, "milepost:", err) }
 	stopCPU := func() {}
 	if f, err := create(cpu); err != nil {
