@@ -70,9 +70,6 @@ func Open(ctx context.Context, dir string) (*Repo, error) {
 	return r, nil
 }
 
-// Top is the root of the work tree.
-func (r *Repo) Top() string { return r.top }
-
 // Prefix is the folder Open was given, relative to Top, slash-separated
 // and -terminated ("docs/"); "" when it is the top.
 func (r *Repo) Prefix() string { return r.prefix }

@@ -28,9 +28,6 @@ const (
 // box is a rectangle: x0 ≤ x1, y0 ≤ y1.
 type box struct{ x0, y0, x1, y1 float64 }
 
-func (b box) overlaps(c box) bool { return b.x0 < c.x1 && c.x0 < b.x1 && b.y0 < c.y1 && c.y0 < b.y1 }
-func (b box) inside(c box) bool   { return b.x0 >= c.x0 && b.x1 <= c.x1 && b.y0 >= c.y0 && b.y1 <= c.y1 }
-
 // label is a text drawn from (x, y), its baseline, anchored at its start.
 type label struct {
 	text string

@@ -98,7 +98,6 @@ func parseDay(s string) (day, bool) {
 }
 
 func (d day) time() time.Time { return time.Unix(int64(d)*86400, 0).UTC() }
-func (d day) String() string  { return d.time().Format(dateLayout) }
 
 // cleanDate is s when it is a date, else "".
 func cleanDate(s string) string {
