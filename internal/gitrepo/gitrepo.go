@@ -70,10 +70,6 @@ func Open(ctx context.Context, dir string) (*Repo, error) {
 	return r, nil
 }
 
-// Prefix is the folder Open was given, relative to Top, slash-separated
-// and -terminated ("docs/"); "" when it is the top.
-func (r *Repo) Prefix() string { return r.prefix }
-
 // Ignored returns what git ignores under the folder: untracked files that
 // its ignore rules match (a tracked file is never ignored), by path
 // relative to the folder, slash-separated. A folder that is itself

@@ -103,3 +103,7 @@ func TestOpenOutsideAWorkTree(t *testing.T) {
 		t.Errorf("Open of a plain folder: %v, want ErrNoRepo", err)
 	}
 }
+
+// Prefix is the folder Open was given, relative to the work tree's root,
+// slash-separated and -terminated ("docs/"); "" at the root.
+func (r *Repo) Prefix() string { return r.prefix }

@@ -54,3 +54,12 @@ func (it ItemJSON) MarshalJSON() ([]byte, error) {
 	}
 	return json.Marshal(f)
 }
+
+// MarshalJSON writes the forecast, or null, as the hand-written encoder
+// does (appendPageJSON).
+func (f ForecastJSON) MarshalJSON() ([]byte, error) {
+	if f.Forecast == nil {
+		return []byte("null"), nil
+	}
+	return json.Marshal(f.Forecast)
+}

@@ -55,16 +55,9 @@ type PageJSON struct {
 	ForecastNote string          `json:"forecast_note,omitempty"`
 }
 
-// ForecastJSON is a forecast, or JSON null when there is none.
+// ForecastJSON is a forecast, or JSON null when there is none (appendPageJSON
+// writes it).
 type ForecastJSON struct{ *history.Forecast }
-
-// MarshalJSON writes the forecast, or null.
-func (f ForecastJSON) MarshalJSON() ([]byte, error) {
-	if f.Forecast == nil {
-		return []byte("null"), nil
-	}
-	return json.Marshal(f.Forecast)
-}
 
 // ItemJSON is one item of a page's status.json: the item as status read
 // it, with what the site's plan says of it.

@@ -37,10 +37,11 @@ type ChangeWeek struct {
 	Pages   []ChangePage
 }
 
-// ChangePage is what changed on one page in a week: item texts.
+// ChangePage is what changed on one page in a week: item texts. An item
+// added and done in the same week is in AddedDone only.
 type ChangePage struct {
-	Title, URL                     string
-	Done, Added, Reopened, Dropped []string
+	Title, URL                                string
+	Done, Added, AddedDone, Reopened, Dropped []string
 }
 
 // Rel returns the relative href from this view to target, a URL relative

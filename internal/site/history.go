@@ -29,10 +29,12 @@ func (b *Builder) readHistory(ctx context.Context, cfg config.Config, folder con
 	if b.in.NoHistory || !h.Enabled || folder.Dir == "" {
 		return nil
 	}
-	head := gitrepo.Head(ctx, folder.Dir)
-	key := fmt.Sprintf("%s|%s|%+v|%d", head, folder.Dir, h, len(pages))
-	if b.history != nil && b.historyKey == key {
-		return b.history
+	var key string
+	if !b.oneOff { // a one-off build reads history once: no HEAD to compare
+		key = fmt.Sprintf("%s|%s|%+v|%d", gitrepo.Head(ctx, folder.Dir), folder.Dir, h, len(pages))
+		if b.history != nil && b.historyKey == key {
+			return b.history
+		}
 	}
 	opts := githistory.Options{Now: b.in.Now, MaxCommits: h.MaxCommits, Vocabulary: env.Opts.Vocabulary}
 	if h.Since != "" {

@@ -38,13 +38,43 @@ func (m *Maker) changeWeeks() []render.ChangeWeek {
 			cw := render.ChangeWeek{Start: w.Start, Summary: weekSummary(w)}
 			for _, pc := range w.Pages {
 				p := m.byPath[pc.Page]
-				cw.Pages = append(cw.Pages, render.ChangePage{Title: p.Title, URL: p.Content.URL,
-					Done: pc.Done, Added: pc.Added, Reopened: pc.Reopened, Dropped: pc.Dropped})
+				cp := render.ChangePage{Title: p.Title, URL: p.Content.URL, Reopened: pc.Reopened, Dropped: pc.Dropped}
+				cp.Done, cp.Added, cp.AddedDone = splitAddedDone(pc.Done, pc.Added)
+				cw.Pages = append(cw.Pages, cp)
 			}
 			m.changes = append(m.changes, cw)
 		}
 	})
 	return m.changes
+}
+
+// splitAddedDone takes the items both added and done in a week out of
+// done and added: a reader sees each item once.
+func splitAddedDone(done, added []string) (onlyDone, onlyAdded, both []string) {
+	left := map[string]int{}
+	for _, t := range added {
+		left[t]++
+	}
+	for _, t := range done {
+		if left[t] > 0 {
+			left[t]--
+			both = append(both, t)
+		} else {
+			onlyDone = append(onlyDone, t)
+		}
+	}
+	taken := map[string]int{}
+	for _, t := range both {
+		taken[t]++
+	}
+	for _, t := range added {
+		if taken[t] > 0 {
+			taken[t]--
+			continue
+		}
+		onlyAdded = append(onlyAdded, t)
+	}
+	return onlyDone, onlyAdded, both
 }
 
 // weekSummary counts a week's changes: "3 done, 1 added".
@@ -92,7 +122,7 @@ func (m *Maker) ChangesFeed() []byte {
 			for _, l := range []struct {
 				word  string
 				items []string
-			}{{"done", p.Done}, {"added", p.Added}, {"reopened", p.Reopened}, {"dropped", p.Dropped}} {
+			}{{"done", p.Done}, {"added and done", p.AddedDone}, {"added", p.Added}, {"reopened", p.Reopened}, {"dropped", p.Dropped}} {
 				if len(l.items) > 0 {
 					fmt.Fprintf(&text, " %s: %s.", l.word, strings.Join(l.items, "; "))
 				}
