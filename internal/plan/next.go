@@ -33,12 +33,9 @@ type Entry struct {
 // sections with an id (such a section stands for the items it holds, its
 // checklist); blocked and overdue items are listed wherever they are.
 func (p *Plan) Next(page string, ready int) []Entry {
-	var tasks, all []int
-	for i, n := range p.Nodes {
-		if n.Page != page {
-			continue
-		}
-		all = append(all, i)
+	var tasks []int
+	all := p.byPage[page]
+	for _, i := range all {
 		if p.isTask(i) {
 			tasks = append(tasks, i)
 		}

@@ -72,14 +72,15 @@ type Plan struct {
 	Status   []Status // parallel to Nodes
 	Warnings []Warning
 	byID     map[string]int
-	deps     [][]int // resolved dependencies of each node (own and "All" ones), in order
-	cycle    []int   // the number of the cycle each node is in, -1 for none (findCycles)
+	byPage   map[string][]int // the nodes of each page, in order
+	deps     [][]int          // resolved dependencies of each node (own and "All" ones), in order
+	cycle    []int            // the number of the cycle each node is in, -1 for none (findCycles)
 }
 
 // Compute works out the plan of nodes on the build date today
 // (YYYY-MM-DD; "" turns overdue off).
 func Compute(nodes []Node, today string) *Plan {
-	p := &Plan{Nodes: nodes, Status: make([]Status, len(nodes)), byID: map[string]int{}, deps: make([][]int, len(nodes))}
+	p := &Plan{Nodes: nodes, Status: make([]Status, len(nodes)), byID: map[string]int{}, byPage: map[string][]int{}, deps: make([][]int, len(nodes))}
 	p.index()
 	p.deriveSections()
 	p.resolve()
@@ -96,9 +97,11 @@ func (p *Plan) parent(i int) int {
 	return -1
 }
 
-// index maps ids to their first definition and warns of the others.
+// index maps pages to their nodes and ids to their first definition,
+// and warns of the other definitions.
 func (p *Plan) index() {
 	for i, n := range p.Nodes {
+		p.byPage[n.Page] = append(p.byPage[n.Page], i)
 		if n.ID == "" {
 			continue
 		}
