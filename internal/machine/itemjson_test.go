@@ -38,10 +38,11 @@ type itemFlat struct {
 
 // MarshalJSON writes it as itemFlat (through encoding/json).
 func (it ItemJSON) MarshalJSON() ([]byte, error) {
+	a := it.Attributes()
 	f := itemFlat{Line: it.Line, State: it.State.String(), Source: string(it.Source), Text: it.Text,
 		DateSource: it.DateSource, DateCommit: it.DateCommit, FirstSeen: it.FirstSeen,
-		Due: it.Due, Start: it.Start, Scheduled: it.Scheduled, Created: it.Created, Cancelled: it.Cancelled,
-		Owner: it.Owner, Priority: it.Priority.String(), EstimateHours: it.EstimateHours, ID: it.ID, Depends: it.Depends,
+		Due: a.Due, Start: a.Start, Scheduled: a.Scheduled, Created: a.Created, Cancelled: a.Cancelled,
+		Owner: a.Owner, Priority: a.Priority.String(), EstimateHours: a.EstimateHours, ID: a.ID, Depends: a.Depends,
 		WaitingOn: it.Plan.WaitingOn, External: it.Plan.External, Overdue: it.Plan.Overdue, Ready: it.Plan.Ready, ReadyToStart: it.Plan.ReadyToStart}
 	if it.Section != "" {
 		f.Section = &it.Section
@@ -49,7 +50,7 @@ func (it ItemJSON) MarshalJSON() ([]byte, error) {
 	if it.Date != "" {
 		f.Date = &it.Date
 	}
-	for _, fl := range it.Fields {
+	for _, fl := range a.Fields {
 		f.Fields = append(f.Fields, FieldJSON{fl.Key, fl.Value})
 	}
 	return json.Marshal(f)

@@ -168,7 +168,8 @@ func (c *computer) sectionAttributes(s *sectionNode) {
 			ch.sec.Declared = ch.decl.state.String()
 		}
 		if len(ch.fieldLines) > 0 {
-			ch.sec.Attrs = attr.ReadSection(ch.fieldLines)
+			a := attr.ReadSection(ch.fieldLines)
+			ch.sec.Attrs = &a
 			ch.fieldLines = nil
 		}
 		c.sectionAttributes(ch)

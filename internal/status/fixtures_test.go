@@ -141,8 +141,9 @@ func fixturePages(t testing.TB) [][]byte {
 
 // itemAttrsText writes an item's attributes, those it has, as
 // " key value" pairs.
-func itemAttrsText(it Item) string {
+func itemAttrsText(item Item) string {
 	var b strings.Builder
+	it := item.Attributes()
 	for _, kv := range [][2]string{{"due", it.Due}, {"start", it.Start}, {"scheduled", it.Scheduled}, {"created", it.Created},
 		{"cancelled", it.Cancelled}, {"owner", it.Owner}, {"priority", it.Priority.String()}, {"id", it.ID}, {"depends", strings.Join(it.Depends, ",")}} {
 		if kv[1] != "" {
@@ -162,7 +163,7 @@ func itemAttrsText(it Item) string {
 // lines, those it has.
 func sectionAttrsText(s *Section) string {
 	var parts []string
-	a := s.Attrs
+	a := s.Attributes()
 	for _, kv := range [][2]string{{"task", s.TaskID}, {"status", a.Status}, {"owner", a.Owner}, {"due", a.Due},
 		{"start", a.Start}, {"risk", a.Risk}, {"priority", a.Priority.String()}, {"estimate", a.Estimate}, {"actual", a.Actual},
 		{"depends", strings.Join(a.Depends, ",")}, {"depends-all", a.DependsAll}} {

@@ -166,14 +166,19 @@ func (c *computer) newItem(n ast.Node, st State, src Source, text, own string) *
 
 // setAttributes keeps what attr read of an item's text.
 func (it *found) setAttributes(a attr.Item) {
-	it.Due, it.Start, it.Scheduled, it.Created, it.Cancelled = a.Due, a.Start, a.Scheduled, a.Created, a.Cancelled
-	it.Owner, it.Priority, it.EstimateHours, it.ID = a.Owner, a.Priority, a.EstimateHours, a.ID
-	it.Depends = a.Depends
 	if a.Done != "" && it.State == marker.Done {
 		it.Date = a.Done
 	}
+	if a.Due == "" && a.Start == "" && a.Scheduled == "" && a.Created == "" && a.Cancelled == "" && a.Owner == "" &&
+		a.Priority == attr.NoPriority && a.EstimateHours == 0 && a.ID == "" && a.Depends == nil && len(a.Fields) == 0 {
+		return
+	}
+	t := it.setAttrs()
+	t.Due, t.Start, t.Scheduled, t.Created, t.Cancelled = a.Due, a.Start, a.Scheduled, a.Created, a.Cancelled
+	t.Owner, t.Priority, t.EstimateHours, t.ID = a.Owner, a.Priority, a.EstimateHours, a.ID
+	t.Depends = a.Depends
 	for _, f := range a.Fields {
-		it.Fields = append(it.Fields, Field{Key: f.Key, Value: f.Value})
+		t.Fields = append(t.Fields, Field{Key: f.Key, Value: f.Value})
 	}
 }
 

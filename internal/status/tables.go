@@ -365,7 +365,8 @@ func (c *computer) record(table, header ast.Node, rows []ast.Node) *found {
 // others are kept as written.
 func (it *found) recordField(key, value string) {
 	if !it.recordAttr(key, value, true) {
-		it.Fields = append(it.Fields, Field{Key: key, Value: value})
+		t := it.setAttrs()
+		t.Fields = append(t.Fields, Field{Key: key, Value: value})
 	}
 }
 
@@ -380,28 +381,33 @@ func (it *found) recordAttr(key, value string, ids bool) bool {
 		return false
 	}
 	if len(a.Fields) == 0 && len(a.Spans) > 0 {
-		if a.Owner != "" && it.Owner == "" {
-			it.Owner = a.Owner
+		if a.Done != "" && it.State == marker.Done {
+			it.Date = a.Done
+		}
+		if a.Done != "" && a.Owner == "" && a.Due == "" && a.Start == "" && a.Scheduled == "" && a.Created == "" && a.Cancelled == "" &&
+			a.ID == "" && a.Priority == attr.NoPriority && a.EstimateHours == 0 && len(a.Depends) == 0 {
+			return true // a done date only: no attributes to keep
+		}
+		t := it.setAttrs()
+		if a.Owner != "" && t.Owner == "" {
+			t.Owner = a.Owner
 		}
 		for _, d := range []struct {
 			dst *string
 			v   string
-		}{{&it.Due, a.Due}, {&it.Start, a.Start}, {&it.Scheduled, a.Scheduled}, {&it.Created, a.Created}, {&it.Cancelled, a.Cancelled}, {&it.ID, a.ID}} {
+		}{{&t.Due, a.Due}, {&t.Start, a.Start}, {&t.Scheduled, a.Scheduled}, {&t.Created, a.Created}, {&t.Cancelled, a.Cancelled}, {&t.ID, a.ID}} {
 			if *d.dst == "" {
 				*d.dst = d.v
 			}
 		}
-		if it.Priority == attr.NoPriority {
-			it.Priority = a.Priority
+		if t.Priority == attr.NoPriority {
+			t.Priority = a.Priority
 		}
-		if it.EstimateHours == 0 {
-			it.EstimateHours = a.EstimateHours
+		if t.EstimateHours == 0 {
+			t.EstimateHours = a.EstimateHours
 		}
-		if a.Done != "" && it.State == marker.Done {
-			it.Date = a.Done
-		}
-		if len(a.Depends) > 0 && it.Depends == nil {
-			it.Depends = a.Depends
+		if len(a.Depends) > 0 && t.Depends == nil {
+			t.Depends = a.Depends
 		}
 		return true
 	}

@@ -109,8 +109,16 @@ type Item struct {
 	Text    string `json:"text"` // plain text of the item's own content, markup removed, emoji kept
 	Date    string `json:"date"` // done date: ✅ <date> or [completion:: …], else the first ISO date in a done item's own text; or ""
 
-	// Attributes (package attr), taken out of Text; "" or zero when not
-	// given. Dates are YYYY-MM-DD.
+	// Attrs are the item's attributes (package attr), taken out of Text;
+	// nil when it has none, as most items do. A build holds every item
+	// of the site, so the rare attributes are not carried by them all.
+	// Attributes reads either.
+	Attrs *ItemAttrs `json:"-"`
+}
+
+// ItemAttrs are an item's attributes; "" or zero when not given. Dates
+// are YYYY-MM-DD.
+type ItemAttrs struct {
 	Due, Start, Scheduled, Created, Cancelled string
 	Owner                                     string        // handle without "@", or a name as written
 	Priority                                  attr.Priority // NoPriority when none
@@ -121,6 +129,22 @@ type Item struct {
 	// other rows (stage, links), inline fields milepost does not know
 	// ([stage:: beta]), and known ones whose value did not read.
 	Fields []Field
+}
+
+// Attributes are the item's attributes, zero when it has none.
+func (it *Item) Attributes() ItemAttrs {
+	if it.Attrs == nil {
+		return ItemAttrs{}
+	}
+	return *it.Attrs
+}
+
+// setAttrs returns the item's attributes to set, made when it has none.
+func (it *Item) setAttrs() *ItemAttrs {
+	if it.Attrs == nil {
+		it.Attrs = &ItemAttrs{}
+	}
+	return it.Attrs
 }
 
 // Field is one key and value as written.
@@ -144,8 +168,17 @@ type Section struct {
 	// Declared is the state the heading's own marker declares, "" when it
 	// carries none.
 	Declared string `json:"-"`
-	// Attrs are what the section's "**Field:** value" lines say.
-	Attrs attr.Section `json:"-"`
+	// Attrs are what the section's "**Field:** value" lines say; nil
+	// when it has none, as most sections do (Attributes reads either).
+	Attrs *attr.Section `json:"-"`
+}
+
+// Attributes are what the section's field lines say, zero when none.
+func (s *Section) Attributes() attr.Section {
+	if s.Attrs == nil {
+		return attr.Section{}
+	}
+	return *s.Attrs
 }
 
 // Warning is a problem the status model found in a page: drift (declared

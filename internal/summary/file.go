@@ -40,7 +40,7 @@ type summaryRecord struct {
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // summariesMagic opens the file and names its format.
-const summariesMagic = "milepost page summaries v3\n"
+const summariesMagic = "milepost page summaries v4\n"
 
 // Read indexes the summaries Write wrote into data. The records keep
 // referring to data: the caller must not change it.
@@ -142,16 +142,19 @@ func (e *encoder) summary(p *Page) {
 		e.str(string(it.Source))
 		e.str(it.Text)
 		e.str(it.Date)
-		for _, v := range [...]string{it.Due, it.Start, it.Scheduled, it.Created, it.Cancelled, it.Owner, it.ID} {
-			e.str(v)
-		}
-		e.int(int(it.Priority))
-		e.float(it.EstimateHours)
-		e.strs(it.Depends)
-		e.list(len(it.Fields), it.Fields == nil)
-		for _, f := range it.Fields {
-			e.str(f.Key)
-			e.str(f.Value)
+		e.bool(it.Attrs != nil)
+		if a := it.Attrs; a != nil {
+			for _, v := range [...]string{a.Due, a.Start, a.Scheduled, a.Created, a.Cancelled, a.Owner, a.ID} {
+				e.str(v)
+			}
+			e.int(int(a.Priority))
+			e.float(a.EstimateHours)
+			e.strs(a.Depends)
+			e.list(len(a.Fields), a.Fields == nil)
+			for _, f := range a.Fields {
+				e.str(f.Key)
+				e.str(f.Value)
+			}
 		}
 	}
 	e.list(len(st.Warnings), st.Warnings == nil)
@@ -231,7 +234,10 @@ func (e *encoder) sections(ss []*status.Section) {
 		e.counts(s.Counts)
 		e.str(s.TaskID)
 		e.str(s.Declared)
-		e.sectionAttrs(&s.Attrs)
+		e.bool(s.Attrs != nil)
+		if s.Attrs != nil {
+			e.sectionAttrs(s.Attrs)
+		}
 		e.sections(s.Sections)
 	}
 }
@@ -253,7 +259,10 @@ func (e *encoder) sectionAttrs(a *attr.Section) {
 	}
 }
 
-func (d *decoder) sectionAttrs() attr.Section {
+func (d *decoder) sectionAttrs() *attr.Section {
+	if !d.bool() {
+		return nil
+	}
 	a := attr.Section{Status: d.str(), Owner: d.str(), Due: d.str(), Start: d.str(), Risk: d.str(), Estimate: d.str(), Actual: d.str(), DependsAll: d.str(),
 		Priority: attr.Priority(d.int()), EstimateHours: d.float(), ActualHours: d.float(), Depends: d.strs(), NoDepends: d.bool(), DependsLine: d.int()}
 	if n, ok := d.list(2); ok {
@@ -262,7 +271,7 @@ func (d *decoder) sectionAttrs() attr.Section {
 			a.Fields[i] = attr.Field{Key: d.str(), Value: d.str()}
 		}
 	}
-	return a
+	return &a
 }
 
 // summary decodes what encoder.summary wrote.
@@ -275,15 +284,19 @@ func (d *decoder) summary() *Page {
 		st.Items = make([]status.Item, n)
 		for i := range st.Items {
 			it := &st.Items[i]
-			*it = status.Item{Line: d.int(), Section: d.str(), State: marker.State(d.int()), Source: status.Source(d.str()), Text: d.str(), Date: d.str(),
-				Due: d.str(), Start: d.str(), Scheduled: d.str(), Created: d.str(), Cancelled: d.str(), Owner: d.str(), ID: d.str(),
+			*it = status.Item{Line: d.int(), Section: d.str(), State: marker.State(d.int()), Source: status.Source(d.str()), Text: d.str(), Date: d.str()}
+			if !d.bool() {
+				continue
+			}
+			a := &status.ItemAttrs{Due: d.str(), Start: d.str(), Scheduled: d.str(), Created: d.str(), Cancelled: d.str(), Owner: d.str(), ID: d.str(),
 				Priority: attr.Priority(d.int()), EstimateHours: d.float(), Depends: d.strs()}
 			if n, ok := d.list(2); ok {
-				st.Items[i].Fields = make([]status.Field, n)
-				for j := range st.Items[i].Fields {
-					st.Items[i].Fields[j] = status.Field{Key: d.str(), Value: d.str()}
+				a.Fields = make([]status.Field, n)
+				for j := range a.Fields {
+					a.Fields[j] = status.Field{Key: d.str(), Value: d.str()}
 				}
 			}
+			it.Attrs = a
 		}
 	}
 	if n, ok := d.list(4); ok {

@@ -16,7 +16,7 @@ import (
 func taskPage(path, url, id, title string, deps ...string) *Page {
 	slug := strings.ToLower(id)
 	st := &status.Page{
-		Sections: []*status.Section{{ID: slug, Title: id + ": " + title, Level: 2, Line: 3, TaskID: id, Attrs: attr.Section{Depends: deps}}},
+		Sections: []*status.Section{{ID: slug, Title: id + ": " + title, Level: 2, Line: 3, TaskID: id, Attrs: &attr.Section{Depends: deps}}},
 		Items:    []status.Item{{Line: 5, Text: "Do it", Section: slug}},
 	}
 	st.Counts.Open = 1

@@ -117,7 +117,7 @@ func (m *Maker) makePeople() []*PersonPage {
 		walk = func(ss []*status.Section, in inherited) {
 			for _, s := range ss {
 				here := in
-				if o := s.Attrs.Owner; o != "" {
+				if o := s.Attributes().Owner; o != "" {
 					if s.TaskID != "" {
 						if pp := person(o); pp != nil {
 							pp.Work = append(pp.Work, personWork{p, sp.sections[s.ID]})
@@ -133,7 +133,7 @@ func (m *Maker) makePeople() []*PersonPage {
 		}
 		walk(p.Status.Sections, inherited{})
 		for k, it := range p.Status.Items {
-			owner := it.Owner
+			owner := it.Attributes().Owner
 			if owner == "" && !of[it.Section].task {
 				owner = of[it.Section].owner
 			}

@@ -17,15 +17,15 @@ import (
 func peoplePages(owner string) []*Page {
 	a := &Page{Content: &content.Page{Path: "a.md", URL: "a/", Owner: "dana"}, Page: summary.Page{Title: "A", Tracked: true, Status: &status.Page{
 		Counts:   status.Counts{Open: 2},
-		Sections: []*status.Section{{ID: "p-1", Title: "P-1: Build", TaskID: "P-1", Attrs: attr.Section{Owner: "kim"}, Counts: status.Counts{Open: 1}, Sections: []*status.Section{}}},
+		Sections: []*status.Section{{ID: "p-1", Title: "P-1: Build", TaskID: "P-1", Attrs: &attr.Section{Owner: "kim"}, Counts: status.Counts{Open: 1}, Sections: []*status.Section{}}},
 		Items: []status.Item{
-			{Line: 3, Text: "Write docs", State: marker.Open, Owner: owner},
+			{Line: 3, Text: "Write docs", State: marker.Open, Attrs: &status.ItemAttrs{Owner: owner}},
 			{Line: 6, Section: "p-1", Text: "Compile", State: marker.Open},
 		},
 	}}}
 	b := &Page{Content: &content.Page{Path: "b.md", URL: "b/"}, Page: summary.Page{Title: "B", Tracked: true, Status: &status.Page{
 		Counts:   status.Counts{Done: 1, Open: 1},
-		Sections: []*status.Section{{ID: "s", Title: "Sync", Attrs: attr.Section{Owner: "Lee"}, Counts: status.Counts{Done: 1}, Sections: []*status.Section{}}},
+		Sections: []*status.Section{{ID: "s", Title: "Sync", Attrs: &attr.Section{Owner: "Lee"}, Counts: status.Counts{Done: 1}, Sections: []*status.Section{}}},
 		Items: []status.Item{
 			{Line: 2, Section: "s", Text: "Ship sync", State: marker.Done, Date: "2026-03-01"},
 			{Line: 4, Text: "Loose end", State: marker.Open},

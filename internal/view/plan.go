@@ -48,7 +48,7 @@ type sitePlan struct {
 // judges every page, folder and the site.
 func (m *Maker) makePlan() {
 	today := m.in.Now.UTC().Format("2006-01-02")
-	var nodes []plan.Node
+	nodes := make([]plan.Node, 0, planSize(m.in.Pages))
 	sp := &sitePlan{pages: make(map[string]*pagePlan, len(m.in.Pages)), folders: map[string]health.Health{}}
 	for _, p := range m.in.Pages {
 		pp := &pagePlan{sections: map[string]int{}}
@@ -60,8 +60,11 @@ func (m *Maker) makePlan() {
 				pp.sections[s.ID] = i
 				n := plan.Node{
 					Kind: plan.Section, Page: p.Content.Path, Line: s.Line, Text: s.Title, Parent: parent,
-					ID: s.TaskID, Depends: s.Attrs.Depends, DependsAll: s.Attrs.DependsAll, DependsLine: s.Attrs.DependsLine,
-					State: marker.Open, Due: s.Attrs.Due, Priority: int(s.Attrs.Priority), EstimateHours: s.Attrs.EstimateHours,
+					ID: s.TaskID, State: marker.Open,
+				}
+				if a := s.Attrs; a != nil {
+					n.Depends, n.DependsAll, n.DependsLine = a.Depends, a.DependsAll, a.DependsLine
+					n.Due, n.Priority, n.EstimateHours = a.Due, int(a.Priority), a.EstimateHours
 				}
 				if st, ok := marker.ParseState(s.Declared); ok {
 					n.State, n.Declared = st, true
@@ -80,10 +83,11 @@ func (m *Maker) makePlan() {
 				}
 			}
 			pp.items[k] = len(nodes)
-			nodes = append(nodes, plan.Node{
-				Kind: plan.Item, Page: p.Content.Path, Line: it.Line, Text: it.Text, Parent: parent,
-				ID: it.ID, Depends: it.Depends, State: it.State, Due: it.Due, Priority: int(it.Priority), EstimateHours: it.EstimateHours,
-			})
+			n := plan.Node{Kind: plan.Item, Page: p.Content.Path, Line: it.Line, Text: it.Text, Parent: parent, State: it.State}
+			if a := it.Attrs; a != nil {
+				n.ID, n.Depends, n.Due, n.Priority, n.EstimateHours = a.ID, a.Depends, a.Due, int(a.Priority), a.EstimateHours
+			}
+			nodes = append(nodes, n)
 		}
 	}
 	sp.plan = plan.Compute(nodes, today)
@@ -133,6 +137,25 @@ func (m *Maker) makePlan() {
 	}
 }
 
+// planSize is how many plan nodes pages make: a node per section and
+// per item. The plan holds one per item of the site for the whole build,
+// so its slice is made at its length at once.
+func planSize(pages []*Page) int {
+	var count func(ss []*status.Section) int
+	count = func(ss []*status.Section) int {
+		n := len(ss)
+		for _, s := range ss {
+			n += count(s.Sections)
+		}
+		return n
+	}
+	n := 0
+	for _, p := range pages {
+		n += len(p.Status.Items) + count(p.Status.Sections)
+	}
+	return n
+}
+
 // eachPageUnder calls f for every page of folder d and its sub-folders.
 func (m *Maker) eachPageUnder(d string, f func(*Page)) {
 	for _, p := range m.pagesIn[d] {
@@ -158,7 +181,7 @@ func (m *Maker) healthInput(p *Page, pp *pagePlan, pl *plan.Plan, today string) 
 			h.Blocked = append(h.Blocked, it.Text)
 		}
 		if pl.Status[pp.items[k]].Overdue {
-			h.Overdue = append(h.Overdue, health.Dated{Text: it.Text, Due: it.Due})
+			h.Overdue = append(h.Overdue, health.Dated{Text: it.Text, Due: it.Attributes().Due})
 		}
 	}
 	for _, w := range p.Status.Warnings {
@@ -217,10 +240,10 @@ func (m *Maker) planSig(p *Page) [32]byte {
 		k.Num(e.Node)
 		k.Str(e.Reason, n.Text, n.ID, n.Due)
 		if n.Kind == plan.Item {
-			k.Str(m.itemAt(p, e.Node).Owner)
+			k.Str(m.itemAt(p, e.Node).Attributes().Owner)
 		} else {
 			s := m.sectionAt(p, e.Node)
-			k.Str(s.ID, s.Title, s.Attrs.Owner)
+			k.Str(s.ID, s.Title, s.Attributes().Owner)
 		}
 	}
 	node := func(i int) {
@@ -331,14 +354,14 @@ func (m *Maker) nextItem(p *Page, e plan.Entry) render.NextItem {
 	}
 	if n.Kind == plan.Section {
 		s := m.sectionAt(p, e.Node)
-		it.TaskID, it.SectionID, it.SectionTitle, it.Owner = n.ID, s.ID, s.Title, s.Attrs.Owner
+		it.TaskID, it.SectionID, it.SectionTitle, it.Owner = n.ID, s.ID, s.Title, s.Attributes().Owner
 		it.Text = taskTitle(s.Title, n.ID)
 	} else {
 		if n.Parent >= 0 {
 			s := m.sectionAt(p, n.Parent)
 			it.SectionID, it.SectionTitle = s.ID, s.Title
 		}
-		it.Owner = m.itemAt(p, e.Node).Owner
+		it.Owner = m.itemAt(p, e.Node).Attributes().Owner
 		if it.SectionTitle == it.Text { // a heading that is an item: its section says nothing more
 			it.SectionTitle = ""
 		}

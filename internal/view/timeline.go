@@ -33,12 +33,13 @@ func (m *Maker) pageTimeline(p *Page) *render.Timeline {
 		if it.State == marker.Dropped {
 			continue
 		}
-		planned = planned || it.Start != "" || it.Due != ""
+		a := it.Attributes()
+		planned = planned || a.Start != "" || a.Due != ""
 		st := stateOf(it.State, "", "")
 		if m.ItemPlan(p, k).Overdue {
 			st = timeline.Overdue
 		}
-		r := timeline.Row{Label: it.Text, Start: it.Start, Due: it.Due, Done: it.Date, State: st}
+		r := timeline.Row{Label: it.Text, Start: a.Start, Due: a.Due, Done: it.Date, State: st}
 		if it.State != marker.Done {
 			r.Done = ""
 		}
@@ -53,9 +54,9 @@ func (m *Maker) pageTimeline(p *Page) *render.Timeline {
 	var walk func([]*status.Section)
 	walk = func(ss []*status.Section) {
 		for _, s := range ss {
-			planned = planned || s.Attrs.Start != "" || s.Attrs.Due != ""
+			planned = planned || s.Attributes().Start != "" || s.Attributes().Due != ""
 			rows = append(rows, timeline.Row{
-				Label: s.Title, URL: "#" + s.ID, Start: s.Attrs.Start, Due: s.Attrs.Due,
+				Label: s.Title, URL: "#" + s.ID, Start: s.Attributes().Start, Due: s.Attributes().Due,
 				State: m.sectionState(p, s, today), Rows: bySection[s.ID],
 			})
 			walk(s.Sections)
@@ -157,14 +158,14 @@ func timelineView(title string, in timeline.Input, v *render.View) *render.Timel
 // overdue when its due date has passed and it is not done.
 func (m *Maker) sectionState(p *Page, s *status.Section, today string) timeline.State {
 	if st, ok := marker.ParseState(s.Declared); ok {
-		return stateOf(st, s.Attrs.Due, today)
+		return stateOf(st, s.Attributes().Due, today)
 	}
 	if s.TaskID != "" {
 		if i, ok := m.plan.pages[p.Content.Path].sections[s.ID]; ok {
-			return stateOf(m.plan.plan.Status[i].State, s.Attrs.Due, today)
+			return stateOf(m.plan.plan.Status[i].State, s.Attributes().Due, today)
 		}
 	}
-	return countsState(s.Counts, s.Attrs.Due, today)
+	return countsState(s.Counts, s.Attributes().Due, today)
 }
 
 // countsState is the state of work counted c, due on due: blocked only

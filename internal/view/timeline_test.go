@@ -50,7 +50,7 @@ func TestTimelinesSwitchOff(t *testing.T) {
 	cfg := config.Default()
 	cfg.Graphs.Timeline = false
 	p := datedPage("plans/a.md", "plans", "2026-03-01", "2026-05-01")
-	p.Status.Items[0].Due = "2026-04-01"
+	p.Status.Items[0].Attrs = &status.ItemAttrs{Due: "2026-04-01"}
 	m := timelineMaker(cfg, p)
 	if r := m.roadmap(&render.View{Site: &render.Site{}}); r != nil {
 		t.Errorf("graphs: {timeline: false} drew a roadmap")
@@ -67,12 +67,12 @@ func TestPageTimelineRows(t *testing.T) {
 	p := datedPage("plans/a.md", "plans", "", "2026-05-01")
 	p.Status.Sections = []*status.Section{
 		{ID: "build", Title: "Build", Counts: status.Counts{Done: 1, Open: 1}},
-		{ID: "ship", Title: "Ship", Counts: status.Counts{Open: 1}, Attrs: attr.Section{Start: "2026-04-01", Due: "2026-04-20"}},
+		{ID: "ship", Title: "Ship", Counts: status.Counts{Open: 1}, Attrs: &attr.Section{Start: "2026-04-01", Due: "2026-04-20"}},
 	}
 	p.Status.Items = []status.Item{
-		{Section: "build", State: marker.Done, Text: "Schema", Start: "2026-03-02", Due: "2026-03-06", Date: "2026-03-05"},
-		{Section: "build", State: marker.Open, Text: "Importer", Due: "2026-03-18"},
-		{Section: "build", State: marker.Dropped, Text: "Old plan", Due: "2026-03-10"},
+		{Section: "build", State: marker.Done, Text: "Schema", Date: "2026-03-05", Attrs: &status.ItemAttrs{Start: "2026-03-02", Due: "2026-03-06"}},
+		{Section: "build", State: marker.Open, Text: "Importer", Attrs: &status.ItemAttrs{Due: "2026-03-18"}},
+		{Section: "build", State: marker.Dropped, Text: "Old plan", Attrs: &status.ItemAttrs{Due: "2026-03-10"}},
 		{Section: "ship", State: marker.Open, Text: "Release"},
 	}
 	p.Status.Counts = status.Counts{Done: 1, Open: 2, Dropped: 1}
