@@ -41,6 +41,14 @@ import (
 // a build that keeps most pages from the cache holds the last build's
 // summaries, manifest and outputs, a live heap twice a cold build's at
 // the end of PARSE, and 2.4 times that took a 100k-page site to 3.3 GB.
+//
+// RENDER starts with more held than PARSE left: the plan of every item
+// of the site, the views and the pages' keys. When that live heap fills
+// more than gcRenderFill of the soft limit, the collector would run
+// back to back under it while RENDER makes its garbage (at 10k pages it
+// took three times the CPU), so the limit is raised to gcRenderRoom
+// times the live heap, within the same ceiling.
+//
 // GOGC or GOMEMLIMIT in the environment win over all of this.
 const (
 	gcSoftLimit      = 340 << 20
@@ -50,24 +58,26 @@ const (
 	gcBigSiteLimit   = 2.4 // × the live heap when PARSE ends
 	gcBigSiteCeiling = 1800 << 20
 	gcMinGrowth      = 1.2
+	gcRenderFill     = 0.55
+	gcRenderRoom     = 1.8 // × the live heap when RENDER starts
 	liveHeapMetric   = "/gc/heap/live:bytes"
 )
 
 // ForBuild returns the site.Input.Progress of a one-off build: it sets the
-// collector as above when PARSE ("parsing") reports, and passes every
-// report on to report (which may be nil). Call it after whatever the build
-// does before it that holds little memory (the build cache's up-to-date
-// check).
+// collector as above when PARSE ("parsing") and RENDER ("rendering")
+// first report, and passes every report on to report (which may be nil).
+// Call it after whatever the build does before it that holds little
+// memory (the build cache's up-to-date check).
 func ForBuild(report func(stage string, done, total int)) func(stage string, done, total int) {
-	return withParseHook(report, onParse())
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		return withHooks(report, func(int, int) {}, func() {})
+	}
+	return withHooks(report, onParse(), onRender())
 }
 
-// onParse returns the hook PARSE's progress reports go through, which
-// sets the collector as above (a no-op when the environment sets it).
+// onParse sets the collector for PARSE, and for what follows it once the
+// last page is parsed.
 func onParse() func(done, total int) {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
-		return func(int, int) {}
-	}
 	big := false // set and read on PARSE's reporting goroutine only
 	var first, last sync.Once
 	return func(done, total int) {
@@ -81,27 +91,58 @@ func onParse() func(done, total int) {
 		})
 		if done == total {
 			last.Do(func() {
-				sample := []metrics.Sample{{Name: liveHeapMetric}}
-				metrics.Read(sample)
-				if sample[0].Value.Kind() != metrics.KindUint64 {
-					return
-				}
-				if live := sample[0].Value.Uint64(); big || live > gcBigSiteLive {
+				live, ok := liveHeap()
+				if ok && (big || live > gcBigSiteLive) {
 					debug.SetGCPercent(100)
-					limit := min(int64(float64(live)*gcBigSiteLimit), max(gcBigSiteCeiling, int64(float64(live)*gcMinGrowth)))
-					debug.SetMemoryLimit(max(gcSoftLimit, limit))
+					debug.SetMemoryLimit(roomFor(live, gcBigSiteLimit))
 				}
 			})
 		}
 	}
 }
 
-// withParseHook passes PARSE's progress reports to onParse, and every
-// report on to report (which may be nil).
-func withParseHook(report func(stage string, done, total int), onParse func(done, total int)) func(string, int, int) {
+// onRender raises the soft limit when RENDER starts, if the live heap
+// then fills most of it.
+func onRender() func() {
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			live, ok := liveHeap()
+			if !ok {
+				return
+			}
+			if limit := debug.SetMemoryLimit(-1); float64(live) > float64(limit)*gcRenderFill {
+				debug.SetMemoryLimit(max(limit, roomFor(live, gcRenderRoom)))
+			}
+		})
+	}
+}
+
+// roomFor is the soft limit that lets a live heap grow by times itself:
+// never below gcSoftLimit, and above gcBigSiteCeiling only as far as
+// gcMinGrowth times the live heap needs.
+func roomFor(live uint64, times float64) int64 {
+	limit := min(int64(float64(live)*times), max(gcBigSiteCeiling, int64(float64(live)*gcMinGrowth)))
+	return max(gcSoftLimit, limit)
+}
+
+// liveHeap is the heap the last collection found live.
+func liveHeap() (uint64, bool) {
+	sample := []metrics.Sample{{Name: liveHeapMetric}}
+	metrics.Read(sample)
+	if sample[0].Value.Kind() != metrics.KindUint64 {
+		return 0, false
+	}
+	return sample[0].Value.Uint64(), true
+}
+
+func withHooks(report func(stage string, done, total int), onParse func(done, total int), onRender func()) func(string, int, int) {
 	return func(stage string, done, total int) {
-		if stage == "parsing" {
+		switch stage {
+		case "parsing":
 			onParse(done, total)
+		case "rendering":
+			onRender()
 		}
 		if report != nil {
 			report(stage, done, total)

@@ -78,6 +78,7 @@ func (r *renderer) run(ctx context.Context) (*Result, error) {
 		}
 	}
 	r.keys = r.pageKeys(dirty)
+	r.in.report("rendering", 0, len(r.pages)) // RENDER starts: what it holds is made
 	steps := []func() error{
 		r.writeStatics,
 		r.writeAssets,
