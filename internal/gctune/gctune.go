@@ -59,7 +59,7 @@ const (
 	gcBigSiteCeiling = 1800 << 20
 	gcMinGrowth      = 1.2
 	gcRenderFill     = 0.55
-	gcRenderRoom     = 1.8 // × the live heap when RENDER starts
+	gcRenderRoom     = 2.0 // × the live heap when RENDER starts
 	liveHeapMetric   = "/gc/heap/live:bytes"
 )
 

@@ -34,7 +34,7 @@ type Entry struct {
 // checklist); blocked and overdue items are listed wherever they are.
 func (p *Plan) Next(page string, ready int) []Entry {
 	var tasks []int
-	all := p.byPage[page]
+	all := p.PageNodes(page)
 	for _, i := range all {
 		if p.isTask(i) {
 			tasks = append(tasks, i)

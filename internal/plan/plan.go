@@ -114,6 +114,10 @@ func (p *Plan) index() {
 	}
 }
 
+// PageNodes are the nodes of page, in order. The caller must not change
+// the slice.
+func (p *Plan) PageNodes(page string) []int { return p.byPage[page] }
+
 // Deps are the nodes node i depends on, resolved (its own and "All"
 // ones; ids defined nowhere are in Status.External), in order. The caller
 // must not change the slice.

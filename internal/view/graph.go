@@ -31,9 +31,7 @@ type graphIn struct {
 // graphIndex is what every graph of a build reads: who waits on each
 // node, each node's section anchor, and each page's nodes.
 type graphIndex struct {
-	dependents [][]int
-	anchor     []string
-	pageNodes  map[string][]int // by content path, in plan order
+	dependents map[int][]int // of the nodes that have some
 }
 
 // makeGraphs works out every page's graph (nil for a page none of whose
@@ -44,7 +42,7 @@ func (m *Maker) makeGraphs(sp *sitePlan) {
 	}
 	pl := sp.plan
 	n := len(pl.Nodes)
-	gx := &graphIndex{dependents: make([][]int, n), anchor: make([]string, n), pageNodes: map[string][]int{}}
+	gx := &graphIndex{dependents: map[int][]int{}}
 	any := false
 	for i := 0; i < n; i++ {
 		for _, j := range pl.Deps(i) {
@@ -56,22 +54,10 @@ func (m *Maker) makeGraphs(sp *sitePlan) {
 	if !any {
 		return
 	}
-	for i, node := range pl.Nodes {
-		gx.pageNodes[node.Page] = append(gx.pageNodes[node.Page], i)
-	}
-	for _, p := range m.in.Pages {
-		pp := sp.pages[p.Content.Path]
-		for slug, i := range pp.sections {
-			gx.anchor[i] = slug
-		}
-		for k, i := range pp.items {
-			gx.anchor[i] = p.Status.Items[k].Section
-		}
-	}
 	sp.graphs = gx
 	for _, p := range m.in.Pages {
 		path := p.Content.Path
-		sp.pages[path].graph = m.graphOf(sp, gx.pageNodes[path], func(i int) bool { return pl.Nodes[i].Page == path }, path, p.Title)
+		sp.pages[path].graph = m.graphOf(sp, pl.PageNodes(path), func(i int) bool { return pl.Nodes[i].Page == path }, path, p.Title)
 	}
 }
 
@@ -159,7 +145,7 @@ func (m *Maker) graphNode(sp *sitePlan, i int, inside bool, here string) depgrap
 		out.Title = taskTitle(n.Text, n.ID)
 	}
 	p := m.byPath[n.Page]
-	anchor := sp.graphs.anchor[i]
+	anchor := anchorOf(sp.pages[n.Page], p, n, i)
 	switch {
 	case n.Page == here && anchor != "":
 		out.Href = "#" + anchor
@@ -173,6 +159,26 @@ func (m *Maker) graphNode(sp *sitePlan, i int, inside bool, here string) depgrap
 		out.Page = p.Title
 	}
 	return out
+}
+
+// anchorOf is the id of the section on its page that plan node i (n) is,
+// or holds it; "" for an item under no section. pp and p are its page's.
+func anchorOf(pp *pagePlan, p *Page, n plan.Node, i int) string {
+	if pp == nil || p == nil {
+		return ""
+	}
+	if n.Kind == plan.Item {
+		if len(pp.items) == 0 {
+			return ""
+		}
+		return p.Status.Items[i-pp.items[0]].Section // a page's items are its last nodes, in order
+	}
+	for slug, j := range pp.sections {
+		if j == i {
+			return slug
+		}
+	}
+	return ""
 }
 
 // hash is what the drawing shows: every node, edge and the critical
@@ -274,7 +280,7 @@ func (m *Maker) folderGraph(d, title string, v *render.View) *render.Graph {
 	var scope []int
 	m.eachPageUnder(d, func(p *Page) {
 		under[p.Content.Path] = true
-		scope = append(scope, sp.graphs.pageNodes[p.Content.Path]...)
+		scope = append(scope, pl.PageNodes(p.Content.Path)...)
 	})
 	sort.Ints(scope)
 	type pair struct{ from, to string }
