@@ -54,3 +54,22 @@ func TestGraphEntersPlanSig(t *testing.T) {
 		t.Errorf("graphs: false still draws a graph")
 	}
 }
+
+// Plan nodes are numbered across the site, so an item added to one page
+// renumbers every page after it: their signatures, and so their keys and
+// the listings that show them, must not change with it.
+func TestPlanSigIgnoresOtherPagesItems(t *testing.T) {
+	sig := func(extra int) [32]byte {
+		a := taskPage("a.md", "a/", "A-1", "Build")
+		for i := range extra {
+			a.Status.Items = append(a.Status.Items, status.Item{Line: 10 + i, Text: "More", Section: "a-1"})
+			a.Status.Counts.Open++
+		}
+		m := New(In{Config: config.Default(), Pages: []*Page{a, taskPage("b.md", "b/", "B-1", "Ship")}})
+		m.SetWarnings(nil)
+		return m.PlanSig("b.md")
+	}
+	if sig(0) != sig(3) {
+		t.Errorf("page b's plan signature changed when page a gained items")
+	}
+}

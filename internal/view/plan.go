@@ -235,9 +235,13 @@ func (m *Maker) planSig(p *Page) [32]byte {
 		k.Raw(ph.sig[:])
 	}
 	k.Num(len(pp.next))
+	base := 0 // nodes are numbered across the site: an item added to one page renumbers the pages after it
+	if own := pl.PageNodes(p.Content.Path); len(own) > 0 {
+		base = own[0]
+	}
 	for _, e := range pp.next { // the text, owner and due date a card or Up next shows
 		n := pl.Nodes[e.Node]
-		k.Num(e.Node)
+		k.Num(e.Node - base)
 		k.Str(e.Reason, n.Text, n.ID, n.Due)
 		if n.Kind == plan.Item {
 			k.Str(m.itemAt(p, e.Node).Attributes().Owner)
