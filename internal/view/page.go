@@ -84,6 +84,9 @@ func (m *Maker) page(in *PageIn, v *render.View, body []byte) *render.Page {
 	if p.Content.IsIndex {
 		// foo.md beside foo/ lists foo/, as its key says (PageIn.Folder).
 		pg.Folder = m.folderListing(m.FolderAt(p.Content.URL), p, v)
+		if pg.Folder.Feed != "" { // the folder's feed, at the URL a page feed would have
+			pg.Feed = pg.Folder.Feed
+		}
 		if pg.Folder.Graph != nil { // the folder's graph holds the page's own
 			pg.Graph, pg.Folder.Graph = pg.Folder.Graph, nil
 		}
