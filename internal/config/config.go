@@ -119,9 +119,16 @@ func (g *Graphs) UnmarshalYAML(n *yaml.Node) error {
 	return nil
 }
 
-// Feeds configure Atom feeds. The site's feed.xml is always written.
+// Feeds configure Atom feeds of completed, dated items. The site's
+// feed.xml (every page's items) is always written.
 type Feeds struct {
-	Pages bool `yaml:"pages"` // a feed.xml beside every page with completed, dated items; default false
+	// Folders: <folder>/feed.xml for every folder, the items of the pages
+	// in it and its sub-folders; default true (folders are few).
+	Folders bool `yaml:"folders"`
+	// Pages: <page>/feed.xml beside every page with such items, the
+	// page's own; default false (a file per page). A folder's own page
+	// links its folder's feed instead while folder feeds are on.
+	Pages bool `yaml:"pages"`
 }
 
 // Limits bound what one page may add to the destination, so that a
@@ -185,6 +192,7 @@ func Default() Config {
 		Limits:     Limits{SectionBadges: 200, PageOutputMB: 50},
 		History:    History{Enabled: true, Weeks: 6, IdleWeeks: 3},
 		Graphs:     Graphs{Timeline: true, MaxNodes: 150},
+		Feeds:      Feeds{Folders: true},
 	}
 }
 

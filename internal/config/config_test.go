@@ -55,15 +55,21 @@ func TestParse(t *testing.T) {
 		{name: "bad glob", in: "title: x\nexclude: [\"docs/[a\"]\n", wantErr: `milepost.yaml:2: error: exclude: "docs/[a" is not a valid glob`},
 		{name: "bad thresholds", in: "thresholds:\n  green: 10\n", wantErr: "thresholds"},
 		{name: "output defaults", in: "", check: func(t *testing.T, c Config) {
-			if c.Badges.Sections != "none" || c.Feeds.Pages || c.Limits.SectionBadges != 200 || c.Limits.PageOutputBytes() != 50<<20 {
+			if c.Badges.Sections != "none" || c.Feeds.Pages || !c.Feeds.Folders || c.Limits.SectionBadges != 200 || c.Limits.PageOutputBytes() != 50<<20 {
 				t.Errorf("got badges %+v, feeds %+v, limits %+v", c.Badges, c.Feeds, c.Limits)
 			}
 		}},
 		{name: "section badges", in: "badges: {sections: top}\nfeeds: {pages: true}\nlimits: {section_badges: 10, page_output_mb: 5}\n", check: func(t *testing.T, c Config) {
-			if c.Badges.Sections != "top" || !c.Feeds.Pages || c.Limits.SectionBadges != 10 || c.Limits.PageOutputMB != 5 {
+			if c.Badges.Sections != "top" || !c.Feeds.Pages || !c.Feeds.Folders || c.Limits.SectionBadges != 10 || c.Limits.PageOutputMB != 5 {
 				t.Errorf("got badges %+v, feeds %+v, limits %+v", c.Badges, c.Feeds, c.Limits)
 			}
 		}},
+		{name: "folder feeds off", in: "feeds: {folders: false}\n", check: func(t *testing.T, c Config) {
+			if c.Feeds.Folders || c.Feeds.Pages {
+				t.Errorf("got feeds %+v", c.Feeds)
+			}
+		}},
+		{name: "bad folder feeds", in: "feeds:\n  folders: yes\n", wantErr: `milepost.yaml:2:12: error: folders: want true or false, not "yes"`},
 		{name: "graphs default", in: "", check: func(t *testing.T, c Config) {
 			if c.Graphs.Off || c.Graphs.MaxNodes != 150 {
 				t.Errorf("got graphs %+v", c.Graphs)

@@ -282,6 +282,7 @@ type Folder struct {
 	Folders  []Card
 	Burnup   *Chart
 	Graph    *Graph // dependencies between its pages' work; nil when none
+	Feed     string // URL of its Atom feed (relative to the site root), "" when folder feeds are off
 }
 
 // Home is the site's front page.

@@ -10,16 +10,26 @@ import (
 )
 
 // writeListings writes the pages that list other pages: home, folders,
-// tags, broken links, and 404, each keyed on what it shows.
+// tags, broken links, and 404, and the folders' feeds, each keyed on what
+// it shows.
 func (r *renderer) writeListings() error {
 	if err := r.writeHome(); err != nil {
 		return err
 	}
 	ls := r.views.Listings()
-	return parallel.ForEach(context.Background(), len(ls), func(i int) error {
+	err := parallel.ForEach(context.Background(), len(ls), func(i int) error {
 		l := ls[i]
 		return r.executeKeyed(l.Template, l.Name, r.withSiteKey(l.Key), func() (*render.View, error) { return l.View(), nil })
 	}, nil)
+	if err != nil {
+		return err
+	}
+	for _, f := range r.views.FolderFeeds() {
+		if err := r.out.Listing(f.Name, r.withSiteKey(f.Key), func() ([]byte, error) { return f.Make(), nil }); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // withSiteKey adds the site-wide inputs to a key.

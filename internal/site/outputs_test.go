@@ -15,6 +15,7 @@ import (
 	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/publish"
 	"github.com/milepost/milepost/internal/site"
+	"github.com/milepost/milepost/internal/sitetest"
 )
 
 // filesPerPage counts the files under each page's folder that belong to
@@ -35,6 +36,9 @@ func filesPerPage(t *testing.T, files map[string][]byte) map[string]int {
 		if _, ok := perPage[dir]; !ok && path.Base(path.Dir(name)) == "badges" {
 			dir = path.Dir(path.Dir(name)) + "/"
 		}
+		if path.Base(name) == "feed.xml" && isFolder(files, dir) {
+			continue // the folder's feed, not its page's (folders are few)
+		}
 		if _, ok := perPage[dir]; ok {
 			perPage[dir]++
 		}
@@ -42,15 +46,19 @@ func filesPerPage(t *testing.T, files map[string][]byte) map[string]int {
 	return perPage
 }
 
-// TestFilesPerPage builds a seed-shaped corpus (and the seed documents,
-// when present) with the default configuration: every page has its
-// index.html, status.json, badge.svg and badge.json, and nothing more.
+// TestFilesPerPage builds a seed-shaped corpus, a site of folders with
+// pages of their own (and the seed documents, when present) with the
+// default configuration: every page has its index.html, status.json,
+// badge.svg and badge.json, and nothing more.
 func TestFilesPerPage(t *testing.T) {
 	corpus, err := benchcorpus.New(benchcorpus.Options{Pages: 60, Seed: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
-	sites := map[string]fs.FS{"benchcorpus": corpus.MapFS()}
+	sites := map[string]fs.FS{
+		"benchcorpus": corpus.MapFS(),
+		"feeds":       sitetest.Load(t, "testdata/sites/feeds.txtar").FS(), // folders with pages of their own, and their feeds
+	}
 	if _, err := os.Stat(filepath.Join(seeds, "content")); err == nil {
 		sites["seeds"] = os.DirFS(seeds)
 	}
@@ -74,6 +82,16 @@ func TestFilesPerPage(t *testing.T) {
 			}
 		})
 	}
+}
+
+// isFolder reports whether url is a folder: pages lie below it.
+func isFolder(files map[string][]byte, url string) bool {
+	for name := range files {
+		if strings.HasPrefix(name, url) && strings.HasSuffix(name, "/index.html") && path.Dir(name)+"/" != url {
+			return true
+		}
+	}
+	return false
 }
 
 // isListing reports whether url is a folder without a page of its own

@@ -2,6 +2,7 @@ package view
 
 import (
 	"html/template"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -100,7 +101,7 @@ func (m *Maker) FolderView(d string) *render.View {
 // folderListing lists folder d's pages and sub-folders; self is the
 // folder's own page, left out of its list.
 func (m *Maker) folderListing(d string, self *Page, v *render.View) *render.Folder {
-	f := &render.Folder{Path: d, Title: content.FolderTitle(d), URL: content.FolderURL(d), Progress: m.progress(m.rollup.Tree(d)), Health: healthView(m.FolderHealth(d))}
+	f := &render.Folder{Path: d, Title: content.FolderTitle(d), URL: content.FolderURL(d), Progress: m.progress(m.rollup.Tree(d)), Health: healthView(m.FolderHealth(d)), Feed: m.folderFeedURL(d)}
 	var pages []*Page
 	for _, p := range m.pagesIn[d] {
 		if p != self {
@@ -241,21 +242,52 @@ func (m *Maker) NotFoundView() *render.View {
 	return v
 }
 
-// RecentlyDone lists the newest dated done items of tracked pages.
+// RecentlyDone lists the newest dated done items of tracked pages, at
+// most n (and MaxRecent).
 func (m *Maker) RecentlyDone(n int) []render.Done {
+	recent := m.recentIn("")
+	if n > len(recent) {
+		n = len(recent)
+	}
+	return recent[:n]
+}
+
+// recentIn lists the newest MaxRecent dated done items of the tracked
+// pages in folder d and its sub-folders ("": the whole site), and of the
+// folder's own page beside it (foo.md beside foo/), newest first: what
+// the site's and each folder's feed show. Every folder's list is made in
+// one walk, each from its own pages' items and its sub-folders' lists
+// (the newest of a union are among the newest of each part).
+func (m *Maker) recentIn(d string) []render.Done {
 	m.recentOnce.Do(func() {
-		var all []render.Done
-		for _, p := range m.in.Pages {
-			if p.Tracked {
+		m.recent = make(map[string][]render.Done, len(m.in.Folders)+1)
+		var walk func(d string) []render.Done
+		walk = func(d string) []render.Done {
+			var all []render.Done
+			for _, p := range m.pagesIn[d] {
+				if p.Tracked && !isBeside(p) { // a page beside its folder is in the folder's list
+					all = append(all, m.DoneItems(p)...)
+				}
+			}
+			if p, ok := m.byURL[content.FolderURL(d)]; ok && d != "" && isBeside(p) && p.Tracked {
 				all = append(all, m.DoneItems(p)...)
 			}
+			for _, sub := range m.subfolders[d] {
+				all = append(all, walk(sub)...)
+			}
+			recent := slices.Clip(newestFirst(all, MaxRecent))
+			m.recent[d] = recent
+			return recent
 		}
-		m.recent = newestFirst(all, MaxRecent)
+		walk("")
 	})
-	if n > len(m.recent) {
-		n = len(m.recent)
-	}
-	return m.recent[:n]
+	return m.recent[d]
+}
+
+// isBeside reports whether p is the page of a folder it lies beside
+// (foo.md beside foo/), not in.
+func isBeside(p *Page) bool {
+	return p.Content.IsIndex && p.Content.URL != content.FolderURL(p.Content.Folder)
 }
 
 // DoneItems lists p's dated done items (dated in their text or by git).

@@ -2,9 +2,11 @@ package view
 
 import (
 	"github.com/milepost/milepost/internal/content"
+	"github.com/milepost/milepost/internal/keyhash"
 	"github.com/milepost/milepost/internal/machine"
 	"github.com/milepost/milepost/internal/marker"
 	"github.com/milepost/milepost/internal/plan"
+	"github.com/milepost/milepost/internal/render"
 	"github.com/milepost/milepost/internal/search"
 	"github.com/milepost/milepost/internal/status"
 	"math"
@@ -169,20 +171,72 @@ func (m *Maker) Sitemap() []byte {
 
 // Feed is the site's Atom feed of completed, dated items, newest first.
 func (m *Maker) Feed() []byte {
-	return machine.Atom(m.cfg.Title+": completed", "tag:milepost,2000:"+m.cfg.Title, m.cfg.BaseURL, m.site.GeneratedISO, m.RecentlyDone(MaxRecent))
+	return m.atom(m.cfg.Title, m.cfg.Title, m.recentIn(""))
+}
+
+// FolderFeed is one feed a build writes for a folder: its file, the key
+// of what it shows (the site-wide inputs aside: the feed's title and
+// base URL are settings) and its bytes, made only when they must be.
+type FolderFeed struct {
+	Name string
+	Key  [32]byte
+	Make func() []byte
+}
+
+// FolderFeeds are every folder's feed (config feeds.folders): the site
+// feed's entries for the tracked pages in the folder and its sub-folders
+// (and its own page, wherever it lies), as <folder>/feed.xml. Each is
+// keyed on the folder's signature, which covers every page below it.
+func (m *Maker) FolderFeeds() []FolderFeed {
+	if !m.cfg.Feeds.Folders {
+		return nil
+	}
+	out := make([]FolderFeed, len(m.in.Folders))
+	for i, d := range m.in.Folders {
+		u := content.FolderURL(d)
+		var k keyhash.Buf
+		k.Str("feed.xml", u)
+		sig := m.FolderSig(d) // its title, and its pages' titles, URLs, items and history
+		k.Raw(sig[:])
+		if p, ok := m.byURL[u]; ok && isBeside(p) { // its own page, beside it
+			pageRef(&k, p)
+			plan := m.PlanSig(p.Content.Path) // history's done dates
+			k.Raw(plan[:])
+		}
+		out[i] = FolderFeed{u + "feed.xml", k.Sum(), func() []byte { return m.atom(m.FolderTitle(d), u, m.recentIn(d)) }}
+	}
+	return out
+}
+
+// folderFeedURL is the URL of folder d's feed, "" when folder feeds are
+// off.
+func (m *Maker) folderFeedURL(d string) string {
+	if !m.cfg.Feeds.Folders {
+		return ""
+	}
+	return content.FolderURL(d) + "feed.xml"
 }
 
 // PageFeed is one page's feed of its completed, dated items; nil when it
-// has none or per-page feeds are off (config feeds.pages).
+// has none or per-page feeds are off (config feeds.pages), and for a
+// folder's own page while folder feeds are on: the folder's feed, at the
+// same URL, holds its items.
 func (m *Maker) PageFeed(p *Page) []byte {
-	if !m.cfg.Feeds.Pages {
+	if !m.cfg.Feeds.Pages || (p.Content.IsIndex && m.cfg.Feeds.Folders) {
 		return nil
 	}
-	done := newestFirst(m.DoneItems(p), 50)
+	done := newestFirst(m.DoneItems(p), MaxRecent)
 	if len(done) == 0 || !p.Tracked {
 		return nil
 	}
-	return machine.Atom(p.Title+": completed", "tag:milepost,2000:"+p.Content.URL, m.cfg.BaseURL, m.site.GeneratedISO, done)
+	return m.atom(p.Title, p.Content.URL, done)
+}
+
+// atom is the Atom feed of done items titled for what they are the
+// completed items of, with an id made from key (the site's title, or a
+// folder's or page's URL).
+func (m *Maker) atom(title, key string, done []render.Done) []byte {
+	return machine.Atom(title+": completed", "tag:milepost,2000:"+key, m.cfg.BaseURL, m.site.GeneratedISO, done)
 }
 
 // SearchIndex is the contents of search-index.js, the index the theme's

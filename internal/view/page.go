@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
-	"strings"
 
 	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/render"
@@ -83,7 +82,11 @@ func (m *Maker) page(in *PageIn, v *render.View, body []byte) *render.Page {
 		pg.Feed = p.Content.URL + "feed.xml"
 	}
 	if p.Content.IsIndex {
-		pg.Folder = m.folderListing(strings.TrimSuffix(p.Content.Path[:max(0, strings.LastIndexByte(p.Content.Path, '/'))], "/"), p, v)
+		// foo.md beside foo/ lists foo/, as its key says (PageIn.Folder).
+		pg.Folder = m.folderListing(m.FolderAt(p.Content.URL), p, v)
+		if pg.Folder.Feed != "" { // the folder's feed, at the URL a page feed would have
+			pg.Feed = pg.Folder.Feed
+		}
 		if pg.Folder.Graph != nil { // the folder's graph holds the page's own
 			pg.Graph, pg.Folder.Graph = pg.Folder.Graph, nil
 		}

@@ -84,8 +84,8 @@ type Maker struct {
 	crumbsOf      map[string][]render.Link // folder URL → its breadcrumbs
 	recentOnce    sync.Once
 	folderSigOnce sync.Once
-	folderSigs    map[string][32]byte // folder → hash of what its listing shows
-	recent        []render.Done       // the newest done items of the site, newest first
+	folderSigs    map[string][32]byte      // folder → hash of what its listing shows
+	recent        map[string][]render.Done // folder → the newest done items in it and below, newest first ("": the site's)
 	changesOnce   sync.Once
 	changes       []render.ChangeWeek // the Changes page's weeks (changes.go)
 	peopleOnce    peopleState
