@@ -8,35 +8,38 @@ import (
 )
 
 // Kind says whether a node is an item or a section.
-type Kind int
+type Kind uint8
 
 const (
 	Item Kind = iota
 	Section
 )
 
-// Node is one item or section as the plan sees it.
+// Node is one item or section as the plan sees it. The plan holds one per
+// item and section of the site for a whole build, so its fields are
+// ordered, and its numbers sized, to keep it small.
 type Node struct {
-	Kind   Kind
-	Page   string // the page's path as a user would type it, for warnings and "All <prefix> tasks"
-	Line   int
-	Text   string // the item's text or the section's title, for messages
-	Parent int    // index of the section holding this node, -1 for the page itself; less than the node's own index
+	Page string // the page's path as a user would type it, for warnings and "All <prefix> tasks"
+	Text string // the item's text or the section's title, for messages
 
-	ID          string
-	Depends     []string
-	DependsAll  string // "All P4 tasks": every id on the same page with this prefix and a dash, but the node's own
-	DependsLine int    // the line the dependencies were written on; 0 means Line
+	ID         string
+	Depends    []string
+	DependsAll string // "All P4 tasks": every id on the same page with this prefix and a dash, but the node's own
+	Due        string // YYYY-MM-DD or ""
 
 	// State is the node's state. A section's state is derived from its
 	// items when it has an id and Declared is false (its heading carries
 	// no marker).
-	State    marker.State
-	Declared bool
-
-	Due           string  // YYYY-MM-DD or ""
-	Priority      int     // higher is more urgent; 0 for none (attr.Priority fits)
+	State         marker.State
 	EstimateHours float64 // 0 for none
+
+	Line        int32
+	DependsLine int32 // the line the dependencies were written on; 0 means Line
+	Parent      int32 // index of the section holding this node, -1 for the page itself; less than the node's own index
+
+	Kind     Kind
+	Declared bool
+	Priority int8 // higher is more urgent; 0 for none (attr.Priority fits)
 }
 
 // Status is what the plan says about one node.
@@ -91,7 +94,7 @@ func Compute(nodes []Node, today string) *Plan {
 
 // parent returns the holding section of node i, or -1.
 func (p *Plan) parent(i int) int {
-	if q := p.Nodes[i].Parent; q >= 0 && q < i {
+	if q := int(p.Nodes[i].Parent); q >= 0 && q < i {
 		return q
 	}
 	return -1
@@ -123,8 +126,8 @@ func (p *Plan) PageNodes(page string) []int { return p.byPage[page] }
 // must not change the slice.
 func (p *Plan) Deps(i int) []int { return p.deps[i] }
 
-func (p *Plan) warn(i, line int, kind, msg string) {
-	p.Warnings = append(p.Warnings, Warning{Kind: kind, Page: p.Nodes[i].Page, Line: line, Message: msg})
+func (p *Plan) warn(i int, line int32, kind, msg string) {
+	p.Warnings = append(p.Warnings, Warning{Kind: kind, Page: p.Nodes[i].Page, Line: int(line), Message: msg})
 }
 
 // deriveSections sets the state of every section with an id and no

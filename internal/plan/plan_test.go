@@ -37,7 +37,7 @@ func parseNodes(t *testing.T, src string) []Node {
 			t.Fatalf("bad node line %q", line)
 		}
 		n := Node{Page: m[1], Text: m[4], Parent: -1}
-		n.Line, _ = strconv.Atoi(m[2])
+		n.Line = atoi32(m[2])
 		f := append([]string{"", ""}, strings.Fields(m[3])...)
 		f[1] = f[2]
 		f = append(f[:2], f[3:]...)
@@ -62,17 +62,17 @@ func parseNodes(t *testing.T, src string) []Node {
 				if !ok {
 					t.Fatalf("no section at %s:%s before %q", n.Page, v, line)
 				}
-				n.Parent = p
+				n.Parent = int32(p)
 			case "depends":
 				n.Depends = strings.Split(v, ",")
 			case "all":
 				n.DependsAll = v
 			case "deps_line":
-				n.DependsLine, _ = strconv.Atoi(v)
+				n.DependsLine = atoi32(v)
 			case "due":
 				n.Due = v
 			case "priority":
-				n.Priority, _ = strconv.Atoi(v)
+				n.Priority = int8(atoi32(v))
 			case "hours":
 				n.EstimateHours, _ = strconv.ParseFloat(v, 64)
 			default:
@@ -85,6 +85,12 @@ func parseNodes(t *testing.T, src string) []Node {
 		nodes = append(nodes, n)
 	}
 	return nodes
+}
+
+// atoi32 reads a small number of a case, 0 when it is none.
+func atoi32(s string) int32 {
+	n, _ := strconv.Atoi(s)
+	return int32(n)
 }
 
 // dumpPlan writes a plan as the cases hold it: every node's status, the

@@ -28,7 +28,7 @@ func readTaskList(page, src string) []Node {
 		}
 		f := attr.ReadSection(lines)
 		n := &nodes[section]
-		n.Depends, n.DependsAll, n.DependsLine = f.Depends, f.DependsAll, f.DependsLine
+		n.Depends, n.DependsAll, n.DependsLine = f.Depends, f.DependsAll, int32(f.DependsLine)
 		lines = nil
 	}
 	for i, line := range strings.Split(src, "\n") {
@@ -38,13 +38,13 @@ func readTaskList(page, src string) []Node {
 			title := strings.TrimSpace(strings.TrimLeft(line, "#"))
 			id, _ := attr.HeadingID(title)
 			section = len(nodes)
-			nodes = append(nodes, Node{Kind: Section, Page: page, Line: i + 1, Text: title, ID: id, Parent: -1})
+			nodes = append(nodes, Node{Kind: Section, Page: page, Line: int32(i + 1), Text: title, ID: id, Parent: -1})
 		case strings.HasPrefix(line, "- [ ] "), strings.HasPrefix(line, "- [x] "):
 			st := marker.Open
 			if line[3] == 'x' {
 				st = marker.Done
 			}
-			nodes = append(nodes, Node{Page: page, Line: i + 1, Text: line[6:], Parent: section, State: st})
+			nodes = append(nodes, Node{Page: page, Line: int32(i + 1), Text: line[6:], Parent: int32(section), State: st})
 		default:
 			lines = append(lines, attr.Line{Number: i + 1, Text: line})
 		}

@@ -160,7 +160,7 @@ func (m *Maker) PersonKey(pp *PersonPage) [32]byte {
 	for _, w := range pp.Work {
 		n := m.plan.plan.Nodes[w.node]
 		k.Str(w.page.Content.Path, n.Text, n.ID)
-		k.Num(n.Line)
+		k.Num(int(n.Line))
 	}
 	src := pp.sources()
 	k.Num(len(src))
@@ -227,7 +227,7 @@ func (m *Maker) PersonView(pp *PersonPage) *render.View {
 				d.Date = m.itemAt(p, e.Node).Date
 			}
 			if n.Parent >= 0 {
-				d.URL = v.Rel(p.Content.URL + "#" + m.sectionAt(p, n.Parent).ID)
+				d.URL = v.Rel(p.Content.URL + "#" + m.sectionAt(p, int(n.Parent)).ID)
 			}
 			if n.Kind == plan.Section {
 				s := m.sectionAt(p, e.Node)

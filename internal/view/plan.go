@@ -59,12 +59,12 @@ func (m *Maker) makePlan() {
 				i := len(nodes)
 				pp.sections[s.ID] = i
 				n := plan.Node{
-					Kind: plan.Section, Page: p.Content.Path, Line: s.Line, Text: s.Title, Parent: parent,
+					Kind: plan.Section, Page: p.Content.Path, Line: int32(s.Line), Text: s.Title, Parent: int32(parent),
 					ID: s.TaskID, State: marker.Open,
 				}
 				if a := s.Attrs; a != nil {
-					n.Depends, n.DependsAll, n.DependsLine = a.Depends, a.DependsAll, a.DependsLine
-					n.Due, n.Priority, n.EstimateHours = a.Due, int(a.Priority), a.EstimateHours
+					n.Depends, n.DependsAll, n.DependsLine = a.Depends, a.DependsAll, int32(a.DependsLine)
+					n.Due, n.Priority, n.EstimateHours = a.Due, int8(a.Priority), a.EstimateHours
 				}
 				if st, ok := marker.ParseState(s.Declared); ok {
 					n.State, n.Declared = st, true
@@ -83,9 +83,9 @@ func (m *Maker) makePlan() {
 				}
 			}
 			pp.items[k] = len(nodes)
-			n := plan.Node{Kind: plan.Item, Page: p.Content.Path, Line: it.Line, Text: it.Text, Parent: parent, State: it.State}
+			n := plan.Node{Kind: plan.Item, Page: p.Content.Path, Line: int32(it.Line), Text: it.Text, Parent: int32(parent), State: it.State}
 			if a := it.Attrs; a != nil {
-				n.ID, n.Depends, n.Due, n.Priority, n.EstimateHours = a.ID, a.Depends, a.Due, int(a.Priority), a.EstimateHours
+				n.ID, n.Depends, n.Due, n.Priority, n.EstimateHours = a.ID, a.Depends, a.Due, int8(a.Priority), a.EstimateHours
 			}
 			nodes = append(nodes, n)
 		}
@@ -99,7 +99,7 @@ func (m *Maker) makePlan() {
 		n := nodes[i]
 		if st.Overdue && (n.Kind == plan.Item || n.ID != "") {
 			pp := sp.pages[n.Page]
-			pp.warnings = append(pp.warnings, status.Warning{Kind: diag.KindOverdue, Line: n.Line, Message: fmt.Sprintf("%s was due %s", quoteName(n), n.Due)})
+			pp.warnings = append(pp.warnings, status.Warning{Kind: diag.KindOverdue, Line: int(n.Line), Message: fmt.Sprintf("%s was due %s", quoteName(n), n.Due)})
 		}
 	}
 	var all []health.Named
@@ -353,7 +353,7 @@ func (m *Maker) nextItem(p *Page, e plan.Entry) render.NextItem {
 	pl := m.plan.plan
 	n, st := pl.Nodes[e.Node], pl.Status[e.Node]
 	it := render.NextItem{
-		Line: n.Line, Text: n.Text, State: st.State.String(), Reason: e.Reason, ReasonLabel: reasonLabels[e.Reason],
+		Line: int(n.Line), Text: n.Text, State: st.State.String(), Reason: e.Reason, ReasonLabel: reasonLabels[e.Reason],
 		Due: n.Due, Overdue: st.Overdue, WaitingOn: st.WaitingOn, External: st.External,
 	}
 	if n.Kind == plan.Section {
@@ -362,7 +362,7 @@ func (m *Maker) nextItem(p *Page, e plan.Entry) render.NextItem {
 		it.Text = taskTitle(s.Title, n.ID)
 	} else {
 		if n.Parent >= 0 {
-			s := m.sectionAt(p, n.Parent)
+			s := m.sectionAt(p, int(n.Parent))
 			it.SectionID, it.SectionTitle = s.ID, s.Title
 		}
 		it.Owner = m.itemAt(p, e.Node).Attributes().Owner
