@@ -2,6 +2,7 @@ package view
 
 import (
 	"fmt"
+	"runtime"
 	"sort"
 	"strings"
 
@@ -9,6 +10,7 @@ import (
 	"github.com/milepost/milepost/internal/health"
 	"github.com/milepost/milepost/internal/keyhash"
 	"github.com/milepost/milepost/internal/marker"
+	"github.com/milepost/milepost/internal/parallel"
 	"github.com/milepost/milepost/internal/plan"
 	"github.com/milepost/milepost/internal/render"
 	"github.com/milepost/milepost/internal/status"
@@ -102,8 +104,10 @@ func (m *Maker) makePlan() {
 			pp.warnings = append(pp.warnings, status.Warning{Kind: diag.KindOverdue, Line: int(n.Line), Message: fmt.Sprintf("%s was due %s", quoteName(n), n.Due)})
 		}
 	}
-	var all []health.Named
-	for _, p := range m.in.Pages {
+	// each page's Up next and health read the plan and write only the
+	// page's own pagePlan: the pages are judged in parallel
+	parallel.Do(len(m.in.Pages), runtime.GOMAXPROCS(0), func(i int) bool {
+		p := m.in.Pages[i]
 		pp := sp.pages[p.Content.Path]
 		if w, stale := m.gitStale(p); stale {
 			pp.warnings = append(pp.warnings, w)
@@ -112,7 +116,11 @@ func (m *Maker) makePlan() {
 		if p.Tracked {
 			pp.health, pp.hasHealth = health.Of(m.healthInput(p, pp, sp.plan, today))
 		}
-		if pp.hasHealth {
+		return true
+	})
+	var all []health.Named
+	for _, p := range m.in.Pages {
+		if pp := sp.pages[p.Content.Path]; pp.hasHealth {
 			all = append(all, health.Named{Name: p.Title, Health: pp.health})
 		}
 	}
@@ -132,9 +140,11 @@ func (m *Maker) makePlan() {
 		}
 	}
 	m.makeGraphs(sp)
-	for _, p := range m.in.Pages {
+	parallel.Do(len(m.in.Pages), runtime.GOMAXPROCS(0), func(i int) bool {
+		p := m.in.Pages[i]
 		sp.pages[p.Content.Path].sig = m.planSig(p)
-	}
+		return true
+	})
 }
 
 // planSize is how many plan nodes pages make: a node per section and
