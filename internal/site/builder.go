@@ -33,10 +33,11 @@ type Builder struct {
 	// oneOff builders spool bodies to disk and keep no cache: memory is
 	// what matters for a single build of a big site.
 	oneOff bool
-	// memo holds the last build's rendered pages, links its RESOLVE (not
-	// for one-off builds).
+	// memo holds the last build's rendered pages, links its RESOLVE and
+	// plan its plan (not for one-off builds).
 	memo  *outputs.Memo
 	links *resolved
+	plan  *view.PlanReuse
 	// set is the last load, of the content folder at setPrefix: its pages
 	// are reused when the caller says which files changed and theirs did
 	// not.
@@ -157,11 +158,11 @@ func (b *Builder) build(ctx context.Context, sink publish.Sink, changed []string
 	r.cfgKey = cfgKey
 	if !b.oneOff {
 		r.prevMemo, r.nextMemo = b.memo, outputs.NewMemo()
-		r.prevLinks = b.links
+		r.prevLinks, r.prevPlan = b.links, b.plan
 	}
 	res, err := r.run(ctx)
 	if err == nil && r.nextMemo != nil {
-		b.memo, b.links = r.nextMemo, r.links
+		b.memo, b.links, b.plan = r.nextMemo, r.links, r.views.PlanReuse()
 	}
 	if res != nil {
 		res.Parsed = parsedCount

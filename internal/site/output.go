@@ -37,7 +37,8 @@ type renderer struct {
 	// Memoised page renders: the previous build's (nil for a one-off
 	// build) and this build's, with each page's input key.
 	prevMemo, nextMemo *outputs.Memo
-	prevLinks          *resolved // the previous build's RESOLVE (dev server)
+	prevLinks          *resolved       // the previous build's RESOLVE (dev server)
+	prevPlan           *view.PlanReuse // the previous build's plan (dev server)
 	keys               map[string][32]byte
 	cfgKey             string
 	themeKey           [32]byte
@@ -61,7 +62,7 @@ func (r *renderer) run(ctx context.Context) (*Result, error) {
 		Config: r.cfg, Now: r.in.Now, Version: r.in.Version, Prefix: r.prefix,
 		Pages: pages, Folders: r.set.Folders,
 		Links: r.links.graph.Resolutions, Backlinks: r.links.graph.Backlinks,
-		History: r.history,
+		History: r.history, PrevPlan: r.prevPlan,
 	})
 	r.out = outputs.NewWriter(outputs.Options{
 		Sink: r.sink, Minified: r.theme.Minified(), Prev: r.prevMemo, Next: r.nextMemo, Cached: r.in.Cached,

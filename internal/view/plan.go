@@ -47,58 +47,33 @@ type sitePlan struct {
 
 // makePlan builds the plan nodes of every page, in path order (sections
 // before the items they hold), computes the plan on the build date and
-// judges every page, folder and the site.
+// judges every page, folder and the site. The nodes and the computed
+// plan are the last build's when they would come out the same
+// (planreuse.go).
 func (m *Maker) makePlan() {
 	today := m.in.Now.UTC().Format("2006-01-02")
-	nodes := make([]plan.Node, 0, planSize(m.in.Pages))
 	sp := &sitePlan{pages: make(map[string]*pagePlan, len(m.in.Pages)), folders: map[string]health.Health{}}
-	for _, p := range m.in.Pages {
-		pp := &pagePlan{sections: map[string]int{}}
-		sp.pages[p.Content.Path] = pp
-		var walk func(ss []*status.Section, parent int)
-		walk = func(ss []*status.Section, parent int) {
-			for _, s := range ss {
-				i := len(nodes)
-				pp.sections[s.ID] = i
-				n := plan.Node{
-					Kind: plan.Section, Page: p.Content.Path, Line: int32(s.Line), Text: s.Title, Parent: int32(parent),
-					ID: s.TaskID, State: marker.Open,
-				}
-				if a := s.Attrs; a != nil {
-					n.Depends, n.DependsAll, n.DependsLine = a.Depends, a.DependsAll, int32(a.DependsLine)
-					n.Due, n.Priority, n.EstimateHours = a.Due, int8(a.Priority), a.EstimateHours
-				}
-				if st, ok := marker.ParseState(s.Declared); ok {
-					n.State, n.Declared = st, true
-				}
-				nodes = append(nodes, n)
-				walk(s.Sections, i)
-			}
+	if prev := m.in.PrevPlan; prev.fits(m.in.Pages, today) {
+		sp.plan = prev.plan
+		for i, p := range m.in.Pages {
+			sp.pages[p.Content.Path] = &pagePlan{items: prev.items[i], sections: prev.sections[i]}
 		}
-		walk(p.Status.Sections, -1)
-		pp.items = make([]int, len(p.Status.Items))
-		for k, it := range p.Status.Items {
-			parent := -1
-			if it.Section != "" {
-				if s, ok := pp.sections[it.Section]; ok {
-					parent = s
-				}
-			}
-			pp.items[k] = len(nodes)
-			n := plan.Node{Kind: plan.Item, Page: p.Content.Path, Line: int32(it.Line), Text: it.Text, Parent: int32(parent), State: it.State}
-			if a := it.Attrs; a != nil {
-				n.ID, n.Depends, n.Due, n.Priority, n.EstimateHours = a.ID, a.Depends, a.Due, int8(a.Priority), a.EstimateHours
-			}
-			nodes = append(nodes, n)
+	} else {
+		nodes := make([]plan.Node, 0, planSize(m.in.Pages))
+		for _, p := range m.in.Pages {
+			pp := &pagePlan{}
+			sp.pages[p.Content.Path] = pp
+			nodes, pp.items, pp.sections = appendPageNodes(nodes, p)
 		}
+		sp.plan = plan.Compute(nodes, today)
 	}
-	sp.plan = plan.Compute(nodes, today)
+	m.planReuse = newPlanReuse(m.in.Pages, today, sp)
 	for _, w := range sp.plan.Warnings {
 		pp := sp.pages[w.Page]
 		pp.warnings = append(pp.warnings, status.Warning{Kind: w.Kind, Line: w.Line, Message: w.Message})
 	}
 	for i, st := range sp.plan.Status {
-		n := nodes[i]
+		n := sp.plan.Nodes[i]
 		if st.Overdue && (n.Kind == plan.Item || n.ID != "") {
 			pp := sp.pages[n.Page]
 			pp.warnings = append(pp.warnings, status.Warning{Kind: diag.KindOverdue, Line: int(n.Line), Message: fmt.Sprintf("%s was due %s", quoteName(n), n.Due)})
@@ -164,6 +139,50 @@ func planSize(pages []*Page) int {
 		n += len(p.Status.Items) + count(p.Status.Sections)
 	}
 	return n
+}
+
+// appendPageNodes appends the plan nodes of page p to nodes: a node per
+// section, in document order, then one per item. It returns the nodes,
+// the node of each item and the node of each section by its id.
+func appendPageNodes(nodes []plan.Node, p *Page) ([]plan.Node, []int, map[string]int) {
+	sections := map[string]int{}
+	var walk func(ss []*status.Section, parent int)
+	walk = func(ss []*status.Section, parent int) {
+		for _, s := range ss {
+			i := len(nodes)
+			sections[s.ID] = i
+			n := plan.Node{
+				Kind: plan.Section, Page: p.Content.Path, Line: int32(s.Line), Text: s.Title, Parent: int32(parent),
+				ID: s.TaskID, State: marker.Open,
+			}
+			if a := s.Attrs; a != nil {
+				n.Depends, n.DependsAll, n.DependsLine = a.Depends, a.DependsAll, int32(a.DependsLine)
+				n.Due, n.Priority, n.EstimateHours = a.Due, int8(a.Priority), a.EstimateHours
+			}
+			if st, ok := marker.ParseState(s.Declared); ok {
+				n.State, n.Declared = st, true
+			}
+			nodes = append(nodes, n)
+			walk(s.Sections, i)
+		}
+	}
+	walk(p.Status.Sections, -1)
+	items := make([]int, len(p.Status.Items))
+	for k, it := range p.Status.Items {
+		parent := -1
+		if it.Section != "" {
+			if s, ok := sections[it.Section]; ok {
+				parent = s
+			}
+		}
+		items[k] = len(nodes)
+		n := plan.Node{Kind: plan.Item, Page: p.Content.Path, Line: int32(it.Line), Text: it.Text, Parent: int32(parent), State: it.State}
+		if a := it.Attrs; a != nil {
+			n.ID, n.Depends, n.Due, n.Priority, n.EstimateHours = a.ID, a.Depends, a.Due, int8(a.Priority), a.EstimateHours
+		}
+		nodes = append(nodes, n)
+	}
+	return nodes, items, sections
 }
 
 // eachPageUnder calls f for every page of folder d and its sub-folders.

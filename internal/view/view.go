@@ -58,6 +58,9 @@ type In struct {
 	// History is the content folder's git history; nil when not read
 	// (--no-history, history.enabled: false).
 	History *History
+	// PrevPlan is the last build's plan (Maker.PlanReuse), taken over
+	// when the pages make the same one; nil for none.
+	PrevPlan *PlanReuse
 }
 
 // Maker makes the views of one build. Its methods may be called from
@@ -76,6 +79,7 @@ type Maker struct {
 	warnings   map[string][]status.Warning // content path → the page's warnings
 	broken     []render.BrokenLink
 	plan       *sitePlan               // the site's plan and health (plan.go)
+	planReuse  *PlanReuse              // its nodes and computed plan, for the next build
 	hist       map[string]*pageHistory // by content path (history.go)
 
 	folderOnce    sync.Once

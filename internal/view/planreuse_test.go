@@ -1,0 +1,69 @@
+package view
+
+import (
+	"testing"
+	"time"
+
+	"github.com/milepost/milepost/internal/config"
+	"github.com/milepost/milepost/internal/marker"
+	"github.com/milepost/milepost/internal/status"
+)
+
+// clonePage is p with a copy of its status model: what a page parsed
+// again after an edit of its prose is.
+func clonePage(p *Page) *Page {
+	c := *p
+	st := *p.Status
+	st.Items = append([]status.Item(nil), p.Status.Items...)
+	c.Status = &st
+	return &c
+}
+
+// The dev server hands each build's plan to the next, which takes it over
+// only when every page makes the same nodes on the same day; whichever
+// way a build gets its plan, the pages' plan signatures are the same.
+func TestPlanReuse(t *testing.T) {
+	day := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	first := New(In{Config: config.Default(), Now: day, Pages: []*Page{taskPage("a.md", "a/", "A-1", "Build", "B-1"), taskPage("b.md", "b/", "B-1", "Design")}})
+	prev := first.PlanReuse()
+	for _, c := range []struct {
+		name  string
+		edit  func() []*Page
+		now   time.Time
+		reuse bool
+	}{
+		{"the same pages", func() []*Page { return first.in.Pages }, day, true},
+		{"a page parsed again, its items the same", func() []*Page { return []*Page{clonePage(first.in.Pages[0]), first.in.Pages[1]} }, day, true},
+		{"an item done", func() []*Page {
+			b := clonePage(first.in.Pages[1])
+			b.Status.Items[0].State = marker.Done
+			return []*Page{first.in.Pages[0], b}
+		}, day, false},
+		{"an item added", func() []*Page {
+			a := clonePage(first.in.Pages[0])
+			a.Status.Items = append(a.Status.Items, status.Item{Line: 9, Text: "More", Section: "a-1"})
+			return []*Page{a, first.in.Pages[1]}
+		}, day, false},
+		{"another day", func() []*Page { return first.in.Pages }, day.AddDate(0, 0, 1), false},
+		{"a page gone", func() []*Page { return first.in.Pages[:1] }, day, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			ps := c.edit()
+			if got := prev.fits(ps, c.now.UTC().Format("2006-01-02")); got != c.reuse {
+				t.Fatalf("fits = %v, want %v", got, c.reuse)
+			}
+			reused := New(In{Config: config.Default(), Now: c.now, Pages: ps, PrevPlan: prev})
+			reused.SetWarnings(nil)
+			fresh := New(In{Config: config.Default(), Now: c.now, Pages: ps})
+			fresh.SetWarnings(nil)
+			if (reused.plan.plan == prev.plan) != c.reuse {
+				t.Errorf("the plan was taken over: %v, want %v", reused.plan.plan == prev.plan, c.reuse)
+			}
+			for _, p := range ps {
+				if reused.PlanSig(p.Content.Path) != fresh.PlanSig(p.Content.Path) {
+					t.Errorf("%s: plan signature with the last build's plan differs from a fresh one's", p.Content.Path)
+				}
+			}
+		})
+	}
+}
