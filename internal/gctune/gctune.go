@@ -1,7 +1,8 @@
 // Package gctune sets the garbage collector for a one-off `milepost build`.
 //
 // In: PARSE's progress reports (how many pages there are, and when the
-// last is parsed) and the live heap then. Out: the collector's percent
+// last is parsed), RENDER's first report (it starts), and the live heap
+// at each. Out: the collector's percent
 // and soft memory limit (runtime/debug). Must not: override GOGC or
 // GOMEMLIMIT set in the environment, or be used by the dev server, whose
 // heap lives for hours.

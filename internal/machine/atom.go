@@ -11,14 +11,15 @@ import (
 )
 
 // Atom is an Atom feed of done items (newest first), made at generated
-// (ISO 8601) when none is dated. Links are absolute with a base URL,
-// relative to the site root otherwise.
-func Atom(title, id, base, generated string, done []render.Done) []byte {
+// (ISO 8601) when none is dated, to be served at at (its URL relative to
+// the site root: "feed.xml", "ops/feed.xml"). Links are absolute with a
+// base URL; otherwise relative to at, as a reader resolves them.
+func Atom(title, id, base, at, generated string, done []render.Done) []byte {
 	entries := make([]Entry, len(done))
 	for i, d := range done {
 		entries[i] = Entry{Title: d.Text, Date: d.Date, URL: d.URL, ID: "tag:milepost," + d.Date + ":" + d.URL + "/" + slug.Make(d.Text), Text: d.PageTitle}
 	}
-	return AtomEntries(title, id, base, generated, entries)
+	return AtomEntries(title, id, base, at, generated, entries)
 }
 
 // Entry is one entry of a feed: a title, its day (YYYY-MM-DD), the URL it
@@ -29,8 +30,8 @@ type Entry struct {
 }
 
 // AtomEntries is an Atom feed of entries (newest first), made at
-// generated (ISO 8601) when there is none.
-func AtomEntries(title, id, base, generated string, entries []Entry) []byte {
+// generated (ISO 8601) when there is none, served at at (see Atom).
+func AtomEntries(title, id, base, at, generated string, entries []Entry) []byte {
 	var b strings.Builder
 	b.WriteString(xml.Header + `<feed xmlns="http://www.w3.org/2005/Atom">` + "\n")
 	writeEl(&b, "title", title)
@@ -46,11 +47,7 @@ func AtomEntries(title, id, base, generated string, entries []Entry) []byte {
 	for _, e := range entries {
 		b.WriteString("<entry>")
 		writeEl(&b, "title", e.Title)
-		link := base + wikilink.EscapePath(strings.SplitN(e.URL, "#", 2)[0])
-		if i := strings.IndexByte(e.URL, '#'); i >= 0 {
-			link += e.URL[i:]
-		}
-		fmt.Fprintf(&b, `<link href="%s"/>`, xmlText(link))
+		fmt.Fprintf(&b, `<link href="%s"/>`, xmlText(entryLink(base, at, e.URL)))
 		entryID := e.ID
 		if entryID == "" {
 			entryID = "tag:milepost," + e.Date + ":" + e.URL
@@ -62,6 +59,22 @@ func AtomEntries(title, id, base, generated string, entries []Entry) []byte {
 	}
 	b.WriteString("</feed>\n")
 	return []byte(b.String())
+}
+
+// entryLink is the href of u (relative to the site root, with a fragment
+// or not) in a feed served at at: under base when there is one, else
+// relative to the feed, since a reader resolves a relative link against
+// the feed's own URL, not the site's root.
+func entryLink(base, at, u string) string {
+	root := base
+	if root == "" {
+		root = wikilink.RootOf(at)
+	}
+	path, frag := u, ""
+	if i := strings.IndexByte(u, '#'); i >= 0 {
+		path, frag = u[:i], u[i:]
+	}
+	return wikilink.RelHref(root, wikilink.EscapePath(path), false) + frag
 }
 
 func writeEl(b *strings.Builder, name, text string) {

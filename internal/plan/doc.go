@@ -10,7 +10,8 @@
 // with the index of the section that holds each, sections before what
 // they hold), and the build date. Out: a Plan with one Status per node,
 // warnings (unknown-dependency, duplicate-id, dependency-cycle) with
-// file:line, Next for a page and CriticalPath.
+// file:line, Next for a page, a page's nodes (PageNodes), each node's
+// resolved dependencies (Deps) and CriticalPath.
 // Must not: read text (package attr does), change counts or states other
 // than a task section's derived state, or loop on a cycle: every pass is
 // linear in nodes and dependencies (cycles are found with Tarjan's

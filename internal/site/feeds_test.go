@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/xml"
+	"net/url"
 	"slices"
 	"strings"
 	"testing"
@@ -96,10 +97,25 @@ func TestFeedsAreAtom(t *testing.T) {
 	if want := []string{"areas/core/feed.xml", "areas/feed.xml", "feed.xml", "ops/feed.xml"}; !slices.Equal(names, want) {
 		t.Fatalf("feeds %q, want %q", names, want)
 	}
-	links := func(f atomFeed) []string {
+	// links are the entries' links as a feed reader follows them:
+	// resolved against the feed's own URL (the site served at its root);
+	// each must lead to a page of the build (the same pages with page
+	// feeds on).
+	built := files
+	links := func(name string, f atomFeed) []string {
+		at, _ := url.Parse("https://site.test/" + name)
 		var out []string
 		for _, e := range f.Entries {
-			out = append(out, e.Link.Href+" "+e.ID)
+			href, err := url.Parse(e.Link.Href)
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			u := at.ResolveReference(href)
+			if page := strings.TrimPrefix(u.Path, "/") + "index.html"; u.Host != at.Host || built[page] == nil {
+				t.Errorf("%s: entry %q links %s, which is no page of the site", name, e.Title, href)
+			}
+			u.Scheme, u.Host = "", ""
+			out = append(out, strings.TrimPrefix(u.String(), "/")+" "+e.ID)
 		}
 		return out
 	}
@@ -113,19 +129,19 @@ func TestFeedsAreAtom(t *testing.T) {
 		}
 		folder := strings.TrimSuffix(name, "feed.xml")
 		var want []string
-		for _, l := range links(site) {
+		for _, l := range links("feed.xml", site) {
 			if strings.HasPrefix(l, folder) {
 				want = append(want, l)
 			}
 		}
-		if got := links(readAtom(t, name, files[name])); !slices.Equal(got, want) {
+		if got := links(name, readAtom(t, name, files[name])); !slices.Equal(got, want) {
 			t.Errorf("%s has\n%s\nwant the site feed's entries under %s:\n%s", name, strings.Join(got, "\n"), folder, strings.Join(want, "\n"))
 		}
 		if len(want) == 0 {
 			t.Errorf("%s: no entries: the fixture should give every folder some", name)
 		}
 	}
-	areas := strings.Join(links(readAtom(t, "areas/feed.xml", files["areas/feed.xml"])), "\n")
+	areas := strings.Join(links("areas/feed.xml", readAtom(t, "areas/feed.xml", files["areas/feed.xml"])), "\n")
 	for _, want := range []string{"areas/core/alpha/#build", "areas/core/beta/", "areas/plan/#scope", "areas/ "} {
 		if !strings.Contains(areas, want) {
 			t.Errorf("areas/feed.xml lacks an entry linking %s (its sub-folder's, its pages', its own page's):\n%s", want, areas)
@@ -172,7 +188,7 @@ func TestFeedsAreAtom(t *testing.T) {
 		}
 	}
 	for _, name := range []string{"areas/core/alpha/feed.xml", "areas/plan/feed.xml", "ops/deploy/feed.xml", "top/feed.xml"} {
-		readAtom(t, name, withPages[name])
+		links(name, readAtom(t, name, withPages[name]))
 	}
 }
 

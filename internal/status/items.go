@@ -169,17 +169,12 @@ func (it *found) setAttributes(a attr.Item) {
 	if a.Done != "" && it.State == marker.Done {
 		it.Date = a.Done
 	}
-	if a.Due == "" && a.Start == "" && a.Scheduled == "" && a.Created == "" && a.Cancelled == "" && a.Owner == "" &&
-		a.Priority == attr.NoPriority && a.EstimateHours == 0 && a.ID == "" && a.Depends == nil && len(a.Fields) == 0 {
-		return
-	}
-	t := it.setAttrs()
-	t.Due, t.Start, t.Scheduled, t.Created, t.Cancelled = a.Due, a.Start, a.Scheduled, a.Created, a.Cancelled
-	t.Owner, t.Priority, t.EstimateHours, t.ID = a.Owner, a.Priority, a.EstimateHours, a.ID
-	t.Depends = a.Depends
+	t := ItemAttrs{Due: a.Due, Start: a.Start, Scheduled: a.Scheduled, Created: a.Created, Cancelled: a.Cancelled,
+		Owner: a.Owner, Priority: a.Priority, EstimateHours: a.EstimateHours, ID: a.ID, Depends: a.Depends}
 	for _, f := range a.Fields {
 		t.Fields = append(t.Fields, Field{Key: f.Key, Value: f.Value})
 	}
+	it.keepAttrs(t)
 }
 
 // countOf tallies items.

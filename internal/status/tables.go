@@ -1,6 +1,7 @@
 package status
 
 import (
+	"cmp"
 	"strings"
 	"unicode"
 
@@ -384,31 +385,14 @@ func (it *found) recordAttr(key, value string, ids bool) bool {
 		if a.Done != "" && it.State == marker.Done {
 			it.Date = a.Done
 		}
-		if a.Done != "" && a.Owner == "" && a.Due == "" && a.Start == "" && a.Scheduled == "" && a.Created == "" && a.Cancelled == "" &&
-			a.ID == "" && a.Priority == attr.NoPriority && a.EstimateHours == 0 && len(a.Depends) == 0 {
-			return true // a done date only: no attributes to keep
-		}
-		t := it.setAttrs()
-		if a.Owner != "" && t.Owner == "" {
-			t.Owner = a.Owner
-		}
-		for _, d := range []struct {
-			dst *string
-			v   string
-		}{{&t.Due, a.Due}, {&t.Start, a.Start}, {&t.Scheduled, a.Scheduled}, {&t.Created, a.Created}, {&t.Cancelled, a.Cancelled}, {&t.ID, a.ID}} {
-			if *d.dst == "" {
-				*d.dst = d.v
-			}
-		}
-		if t.Priority == attr.NoPriority {
-			t.Priority = a.Priority
-		}
-		if t.EstimateHours == 0 {
-			t.EstimateHours = a.EstimateHours
-		}
+		t := it.Attributes() // what the item has already stays
+		t.Due, t.Start, t.Scheduled = cmp.Or(t.Due, a.Due), cmp.Or(t.Start, a.Start), cmp.Or(t.Scheduled, a.Scheduled)
+		t.Created, t.Cancelled, t.ID = cmp.Or(t.Created, a.Created), cmp.Or(t.Cancelled, a.Cancelled), cmp.Or(t.ID, a.ID)
+		t.Owner, t.Priority, t.EstimateHours = cmp.Or(t.Owner, a.Owner), cmp.Or(t.Priority, a.Priority), cmp.Or(t.EstimateHours, a.EstimateHours)
 		if len(a.Depends) > 0 && t.Depends == nil {
 			t.Depends = a.Depends
 		}
+		it.keepAttrs(t)
 		return true
 	}
 	return false

@@ -139,12 +139,33 @@ func (it *Item) Attributes() ItemAttrs {
 	return *it.Attrs
 }
 
+// isZero reports whether a holds no attribute. It names every field:
+// TestItemAttrsIsZeroCoversEveryField fails when one is added without it.
+func (a *ItemAttrs) isZero() bool {
+	return a.Due == "" && a.Start == "" && a.Scheduled == "" && a.Created == "" && a.Cancelled == "" && a.Owner == "" &&
+		a.Priority == attr.NoPriority && a.EstimateHours == 0 && a.ID == "" && len(a.Depends) == 0 && len(a.Fields) == 0
+}
+
 // setAttrs returns the item's attributes to set, made when it has none.
 func (it *Item) setAttrs() *ItemAttrs {
 	if it.Attrs == nil {
 		it.Attrs = &ItemAttrs{}
 	}
 	return it.Attrs
+}
+
+// keepAttrs makes a the item's attributes: none when a is zero, so that
+// an item that has none carries none.
+func (it *Item) keepAttrs(a ItemAttrs) {
+	switch {
+	case a.isZero():
+		it.Attrs = nil
+	case it.Attrs == nil:
+		it.Attrs = new(ItemAttrs)
+		*it.Attrs = a
+	default:
+		*it.Attrs = a
+	}
 }
 
 // Field is one key and value as written.

@@ -38,6 +38,30 @@ func TestEveryFieldRoundTrips(t *testing.T) {
 	}
 }
 
+// Attributes are carried only by the items and sections that have some
+// (a nil pointer for the others): both read back as written, the absent
+// ones absent, beside present ones in the same page.
+func TestAbsentAttributesRoundTrip(t *testing.T) {
+	var want Page
+	fill(reflect.ValueOf(&want).Elem(), 1)
+	want.Status.Items[0].State = 2
+	want.Status.Items[1].State = 3
+	want.Status.Items[0].Attrs = nil
+	want.Status.Sections[1].Attrs = nil
+	want.Status.Sections[0].Sections[0].Attrs = nil
+	var buf bytes.Buffer
+	if err := Write(&buf, "key", []Entry{{Path: "a.md", Page: &want}}); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Read(buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Lookup("key", "a.md", [32]byte{}); !reflect.DeepEqual(got, &want) {
+		t.Errorf("round trip changed which items and sections have attributes:\n got %+v\nwant %+v", got, &want)
+	}
+}
+
 // A damaged file is an error, never a summary.
 func TestDamagedFileIsAnError(t *testing.T) {
 	var p Page

@@ -28,8 +28,9 @@ type graphIn struct {
 	sig     [32]byte
 }
 
-// graphIndex is what every graph of a build reads: who waits on each
-// node, each node's section anchor, and each page's nodes.
+// graphIndex is what every graph of a build reads beside the plan (which
+// holds each page's nodes): who waits on each node. A node's section
+// anchor is worked out when it is drawn (anchorOf).
 type graphIndex struct {
 	dependents map[int][]int // of the nodes that have some
 }

@@ -171,7 +171,7 @@ func (m *Maker) Sitemap() []byte {
 
 // Feed is the site's Atom feed of completed, dated items, newest first.
 func (m *Maker) Feed() []byte {
-	return m.atom(m.cfg.Title, m.cfg.Title, m.recentIn(""))
+	return m.atom(m.cfg.Title, m.cfg.Title, "feed.xml", m.recentIn(""))
 }
 
 // FolderFeed is one feed a build writes for a folder: its file, the key
@@ -203,7 +203,7 @@ func (m *Maker) FolderFeeds() []FolderFeed {
 			plan := m.PlanSig(p.Content.Path) // history's done dates
 			k.Raw(plan[:])
 		}
-		out[i] = FolderFeed{u + "feed.xml", k.Sum(), func() []byte { return m.atom(m.FolderTitle(d), u, m.recentIn(d)) }}
+		out[i] = FolderFeed{u + "feed.xml", k.Sum(), func() []byte { return m.atom(m.FolderTitle(d), u, u+"feed.xml", m.recentIn(d)) }}
 	}
 	return out
 }
@@ -229,14 +229,14 @@ func (m *Maker) PageFeed(p *Page) []byte {
 	if len(done) == 0 || !p.Tracked {
 		return nil
 	}
-	return m.atom(p.Title, p.Content.URL, done)
+	return m.atom(p.Title, p.Content.URL, p.Content.URL+"feed.xml", done)
 }
 
 // atom is the Atom feed of done items titled for what they are the
 // completed items of, with an id made from key (the site's title, or a
-// folder's or page's URL).
-func (m *Maker) atom(title, key string, done []render.Done) []byte {
-	return machine.Atom(title+": completed", "tag:milepost,2000:"+key, m.cfg.BaseURL, m.site.GeneratedISO, done)
+// folder's or page's URL), served at at.
+func (m *Maker) atom(title, key, at string, done []render.Done) []byte {
+	return machine.Atom(title+": completed", "tag:milepost,2000:"+key, m.cfg.BaseURL, at, m.site.GeneratedISO, done)
 }
 
 // SearchIndex is the contents of search-index.js, the index the theme's

@@ -54,9 +54,10 @@ func (m *Maker) pageTimeline(p *Page) *render.Timeline {
 	var walk func([]*status.Section)
 	walk = func(ss []*status.Section) {
 		for _, s := range ss {
-			planned = planned || s.Attributes().Start != "" || s.Attributes().Due != ""
+			a := s.Attributes()
+			planned = planned || a.Start != "" || a.Due != ""
 			rows = append(rows, timeline.Row{
-				Label: s.Title, URL: "#" + s.ID, Start: s.Attributes().Start, Due: s.Attributes().Due,
+				Label: s.Title, URL: "#" + s.ID, Start: a.Start, Due: a.Due,
 				State: m.sectionState(p, s, today), Rows: bySection[s.ID],
 			})
 			walk(s.Sections)
@@ -157,15 +158,16 @@ func timelineView(title string, in timeline.Input, v *render.View) *render.Timel
 // declares, a task's state from the plan, else what its counts say;
 // overdue when its due date has passed and it is not done.
 func (m *Maker) sectionState(p *Page, s *status.Section, today string) timeline.State {
+	due := s.Attributes().Due
 	if st, ok := marker.ParseState(s.Declared); ok {
-		return stateOf(st, s.Attributes().Due, today)
+		return stateOf(st, due, today)
 	}
 	if s.TaskID != "" {
 		if i, ok := m.plan.pages[p.Content.Path].sections[s.ID]; ok {
-			return stateOf(m.plan.plan.Status[i].State, s.Attributes().Due, today)
+			return stateOf(m.plan.plan.Status[i].State, due, today)
 		}
 	}
-	return countsState(s.Counts, s.Attributes().Due, today)
+	return countsState(s.Counts, due, today)
 }
 
 // countsState is the state of work counted c, due on due: blocked only

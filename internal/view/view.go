@@ -11,9 +11,10 @@
 // time and version (In).
 // Out: render view values, and bytes from the packages that encode them
 // (machine, badge, search).
-// It must not parse markdown, resolve links, hash keys, cache, or write
-// files: site decides what is built and where it goes; view only says
-// what a page shows.
+// It must not parse markdown, resolve links, cache, or write files: site
+// decides what is built, what is kept and where it goes; view says what a
+// page shows, and hashes what each output is made from (PageIn.Key,
+// FolderSig, PlanSig, the folder feeds' keys) for site to compare.
 package view
 
 import (
