@@ -1,11 +1,14 @@
 package view
 
 import (
+	"reflect"
+	"slices"
 	"testing"
 	"time"
 
 	"github.com/milepost/milepost/internal/config"
 	"github.com/milepost/milepost/internal/marker"
+	"github.com/milepost/milepost/internal/plan"
 	"github.com/milepost/milepost/internal/status"
 )
 
@@ -65,5 +68,40 @@ func TestPlanReuse(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// sameNode compares every field of plan.Node: one it missed would let
+// the dev server keep a plan made from nodes that have since changed.
+func TestSameNodeComparesEveryField(t *testing.T) {
+	base := plan.Node{Page: "a.md", Text: "t", ID: "i", Depends: []string{"d"}, DependsAll: "P", Due: "2026-01-01",
+		State: marker.Open, EstimateHours: 1, Line: 1, DependsLine: 1, Parent: 1, Kind: plan.Item, Priority: 1}
+	if !sameNode(base, base) {
+		t.Fatal("a node is not the same as itself")
+	}
+	typ := reflect.TypeOf(base)
+	for i := 0; i < typ.NumField(); i++ {
+		other := base
+		other.Depends = slices.Clone(base.Depends)
+		f := reflect.ValueOf(&other).Elem().Field(i)
+		switch f.Kind() {
+		case reflect.String:
+			f.SetString(f.String() + "x")
+		case reflect.Int, reflect.Int8, reflect.Int32:
+			f.SetInt(f.Int() + 1)
+		case reflect.Uint8:
+			f.SetUint(f.Uint() + 1)
+		case reflect.Float64:
+			f.SetFloat(f.Float() + 1)
+		case reflect.Bool:
+			f.SetBool(!f.Bool())
+		case reflect.Slice:
+			f.Set(reflect.ValueOf([]string{"d", "e"}))
+		default:
+			t.Fatalf("field %s: kind %s not covered by this test", typ.Field(i).Name, f.Kind())
+		}
+		if sameNode(base, other) {
+			t.Errorf("sameNode misses a change of %s", typ.Field(i).Name)
+		}
 	}
 }
