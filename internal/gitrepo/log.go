@@ -192,8 +192,12 @@ func (r *Repo) readLog(in *bufio.Reader, log *Log) error {
 				o := ownerOf(p2)
 				add(p2, newBlob, !in1)
 				owner[p2] = ""
-				if status == 'R' && in1 && o != "" {
-					if _, seen := owner[p1]; !seen || owner[p1] == "" {
+				// The old name's earlier versions are the new name's; when
+				// that file is gone at HEAD, they are nobody's (and the old
+				// name is not a file at HEAD, unless a later commit made it
+				// one again).
+				if status == 'R' && in1 {
+					if _, seen := owner[p1]; !seen || (owner[p1] == "" && o != "") {
 						owner[p1] = o
 					}
 				}

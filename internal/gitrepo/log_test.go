@@ -251,3 +251,31 @@ func TestOpenWithoutGit(t *testing.T) {
 		t.Errorf("Open without git on PATH: %v, want ErrNoRepo", err)
 	}
 }
+
+// TestLogRenamedThenDeleted: a file renamed onto a name, which is later
+// deleted and added again, leaves no file under its old name: its history
+// went with the deleted file.
+func TestLogRenamedThenDeleted(t *testing.T) {
+	w := newWork(t)
+	w.write("a.md", long("a"))
+	w.commit("2026-02-01", "start")
+	w.write("a.md", long("a", "- [x] one"))
+	w.commit("2026-02-02", "edit a")
+	w.git("", "mv", "a.md", "b.md")
+	w.commit("2026-02-04", "a becomes b")
+	w.git("", "rm", "-q", "b.md")
+	w.commit("2026-02-05", "remove")
+	w.write("b.md", long("b again"))
+	w.commit("2026-02-06", "b again")
+	repo, err := Open(context.Background(), w.top)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := repo.Log(context.Background(), LogOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := summary(l), []string{"b.md: +2026-02-06@b.md"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("files %q, want %q", got, want)
+	}
+}
