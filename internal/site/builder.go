@@ -11,6 +11,7 @@ import (
 	"github.com/milepost/milepost/internal/config"
 	"github.com/milepost/milepost/internal/content"
 	"github.com/milepost/milepost/internal/diag"
+	"github.com/milepost/milepost/internal/githistory"
 	"github.com/milepost/milepost/internal/outputs"
 	"github.com/milepost/milepost/internal/parallel"
 	"github.com/milepost/milepost/internal/parse"
@@ -58,6 +59,9 @@ type Builder struct {
 	// settings) is the same.
 	history    *view.History
 	historyKey string
+	// historyCache is what the last history read left for the next
+	// (githistory.Options.Cache).
+	historyCache *githistory.Cache
 }
 
 // parsed is a page as PARSE left it, and whether this build parsed it.
@@ -167,6 +171,9 @@ func (b *Builder) build(ctx context.Context, sink publish.Sink, changed []string
 		res.Parsed = parsedCount
 		res.History = historyNote(hist)
 		res.pages, res.summaryKey = pages, sumKey
+		if hist != nil {
+			res.historyCache = b.historyCache
+		}
 		diags = append(diags, res.Diagnostics...)
 		res.Diagnostics = diags
 		res.Diagnostics.Sort()

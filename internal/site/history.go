@@ -40,17 +40,34 @@ func (b *Builder) readHistory(ctx context.Context, cfg config.Config, folder con
 	if h.Since != "" {
 		opts.Since, _ = time.Parse(time.DateOnly, h.Since) // checked by config
 	}
+	itemsKey := parse.ItemsKey(cfg) + "\x00" + b.in.Version + "\x00"
+	opts.ItemsKey = func(path string) string { return itemsKey + summary.HistoryPathKey(path) }
+	opts.Cache = b.historyCache
+	if opts.Cache == nil {
+		opts.Cache, b.in.HistoryCache = b.in.HistoryCache, nil
+	}
 	paths := make([]string, len(pages))
+	hashes := make(map[string][32]byte, len(pages))
 	for i, p := range pages {
 		paths[i] = p.Content.Path
+		hashes[p.Content.Path] = p.Content.Hash // LOAD's: the bytes history would read
 	}
+	opts.Hash = func(path string) ([32]byte, bool) { h, ok := hashes[path]; return h, ok }
 	read := githistory.Read(ctx, folder.Dir, paths, summary.HistoryItems(env.Parser, env.Opts), opts)
 	out := &view.History{Files: read.Files, Off: read.Off, Shallow: read.Shallow, Commits: read.Commits, Weeks: h.Weeks, IdleWeeks: h.IdleWeeks}
+	if read.Cache != nil {
+		b.historyCache = read.Cache
+	}
 	if !b.oneOff && ctx.Err() == nil {
 		b.history, b.historyKey = out, key
 	}
 	return out
 }
+
+// HistoryCache is what this build's history read leaves for the next
+// build's Input.HistoryCache (githistory.WriteCache keeps it); nil when the
+// build read no history.
+func (res *Result) HistoryCache() *githistory.Cache { return res.historyCache }
 
 // historyNote is what the build must say of history, once: why it is
 // off, or that it starts where a shallow clone was cut; "" when there is
