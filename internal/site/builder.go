@@ -142,8 +142,12 @@ func (b *Builder) build(ctx context.Context, sink publish.Sink, changed []string
 		b.cache, b.cfgKey = map[string]*parsed{}, cfgKey
 	}
 	sumKey := summaryKey(cfgKey, prefix, b.in.Version)
+	// HISTORY needs only the pages' paths and the parser: it runs beside
+	// PARSE (git log and cat-file are other processes).
+	history := b.startHistory(ctx, cfg, folder, env, set.Pages)
 	pages, parsedCount, err := b.parseAll(ctx, env, set, sameTargets, sumKey)
 	b.in.Summaries = nil // decoded where used; the file's bytes can go
+	hist := history()
 	if err != nil {
 		return &Result{Diagnostics: diags}, err
 	}
@@ -155,7 +159,6 @@ func (b *Builder) build(ctx context.Context, sink publish.Sink, changed []string
 		return &Result{Diagnostics: diags}, err
 	}
 
-	hist := b.readHistory(ctx, cfg, folder, env, pages)
 	r := &renderer{cfg: cfg, in: b.in, theme: theme, set: set, pages: pages, statics: statics, sink: sink, prefix: prefix, parseEnv: env, history: hist}
 	r.themeKey = themeSum
 	r.cfgKey = cfgKey
