@@ -105,11 +105,16 @@ func Read(ctx context.Context, dir string, paths []string, items func(path strin
 		}
 		return site
 	}
-	logKey := fmt.Sprintf("%s\x00%d", dir, opts.Since.Unix())
-	if abs, err := filepath.Abs(dir); err == nil {
-		logKey = fmt.Sprintf("%s\x00%d", abs, opts.Since.Unix())
+	cache := opts.Cache
+	if opts.ItemsKey == nil {
+		cache = nil // nothing in it can be looked up
 	}
-	log, err := repo.Log(ctx, gitrepo.LogOptions{Since: opts.Since, MaxCommits: opts.MaxCommits, Prev: opts.Cache.prevLog(logKey)})
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		abs = dir
+	}
+	logKey := fmt.Sprintf("%s\x00%d", abs, opts.Since.Unix()) // what a log read here is
+	log, err := repo.Log(ctx, gitrepo.LogOptions{Since: opts.Since, MaxCommits: opts.MaxCommits, Prev: cache.prevLog(logKey)})
 	if err != nil {
 		site.Off = fmt.Sprintf("history is off: %v", err)
 		return site
@@ -122,10 +127,6 @@ func Read(ctx context.Context, dir string, paths []string, items func(path strin
 	hash := opts.Hash
 	if hash == nil {
 		hash = func(string) ([32]byte, bool) { return [32]byte{}, false }
-	}
-	cache := opts.Cache
-	if opts.ItemsKey == nil {
-		cache = nil
 	}
 
 	// Each page's versions, with the items the cache holds, unless its
