@@ -10,7 +10,6 @@ import (
 	"io"
 	"math"
 	"sort"
-	"sync"
 	"time"
 	"unsafe"
 
@@ -35,14 +34,15 @@ func newRecord(path string, key [16]byte, sig [32]byte, versions []history.Versi
 		}
 		return r
 	}
-	r := &record{path: path, key: key, clean: clean, items: map[string][]history.Item{}}
+	r := &record{path: path, key: key, clean: clean}
 	var items, fp encoder
+	seen := map[string]bool{}
 	for _, v := range versions {
 		raw := hexToRaw(v.Blob)
-		if _, seen := r.items[raw]; seen || raw == "" {
+		if seen[raw] || raw == "" {
 			continue
 		}
-		r.items[raw] = v.Items
+		seen[raw] = true
 		r.blobs = append(r.blobs, raw)
 		items.uint(len(v.Items))
 		for _, it := range v.Items {
@@ -97,11 +97,13 @@ func newRecord(path string, key [16]byte, sig [32]byte, versions []history.Versi
 	e.str(string(table.b))
 	e.str(string(fp.b))
 	e.str(string(items.b))
+	// The record is as readRecord would read it, with its history
+	// decoded: the items are decoded again only if a next read needs them
+	// (a Builder keeps the cache for hours; every version's items are
+	// most of its size).
 	r.raw = string(e.b)
-	r.strs = append([]string{""}, strs...)
-	for _, once := range []*sync.Once{&r.tableOnce, &r.fileOnce, &r.itemsOnce} {
-		once.Do(func() {}) // made, not read: nothing to decode
-	}
+	r.readHead() // what was just written reads back: the parts are parts of raw
+	r.fileOnce.Do(func() {})
 	return r
 }
 
@@ -117,8 +119,13 @@ func flags(bs ...bool) byte {
 
 // readRecord reads a record's head; the rest is decoded when needed.
 func readRecord(raw string) (*record, error) {
-	d := decoder{s: raw}
-	r := &record{raw: raw, path: d.str()}
+	return (&record{raw: raw}).readHead()
+}
+
+// readHead reads the head of r.raw into r, and finds its parts.
+func (r *record) readHead() (*record, error) {
+	d := decoder{s: r.raw}
+	r.path = d.str()
 	copy(r.key[:], d.take(16))
 	copy(r.sig[:], d.take(32))
 	copy(r.clean[:], d.take(32))
