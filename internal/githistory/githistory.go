@@ -149,13 +149,10 @@ func Read(ctx context.Context, dir string, paths []string, items func(path strin
 			pg.sig = signature(pg.key, pg.truncated, pg.log)
 			pg.cached = cache.page(p)
 		}
-		pg.versions = make([]history.Version, len(pg.log))
-		for j, v := range pg.log {
-			pg.versions[j] = history.Version{Commit: v.Commit, Time: v.Time, Blob: v.Blob}
-		}
 		if pg.keepable() {
-			continue // the record holds every version's items
+			continue // its history is likely the record's, which holds every version's items
 		}
+		pg.makeVersions()
 		for j, v := range pg.log {
 			pg.versions[j].Items, _ = cache.items(pg.cached, v.Blob, pg.key)
 			if pg.versions[j].Items == nil && !slices.Contains(pg.blobs, v.Blob) {
@@ -266,7 +263,7 @@ type page struct {
 	key       [16]byte          // its items key, hashed (Options.ItemsKey)
 	sig       [32]byte          // what its history is worked out from
 	cached    *record           // its record in the cache, or nil
-	versions  []history.Version // oldest first; Items set for those cached
+	versions  []history.Version // oldest first, Items set for those cached; nil until needed
 	blobs     []string          // the blobs to fetch, each once
 }
 
@@ -287,6 +284,7 @@ func (pg *page) read(fn history.ItemsFunc, hopts history.Options, uncommitted []
 		if f := pg.cached.decodedFile(); f != nil && uncommitted == nil && clean == pg.cached.clean {
 			return f, pg.cached, false, nil
 		}
+		pg.makeVersions()
 		items := pg.cached.decodedItems()
 		for i := range pg.versions {
 			pg.versions[i].Items = items[hexToRaw(pg.versions[i].Blob)]
@@ -312,6 +310,14 @@ func (pg *page) read(fn history.ItemsFunc, hopts history.Options, uncommitted []
 		keep = nil // dated now: worked out again next time
 	}
 	return f, newRecord(pg.path, pg.key, pg.sig, pg.versions, keep, clean), true, nil
+}
+
+// makeVersions makes the page's versions from its log, without items.
+func (pg *page) makeVersions() {
+	pg.versions = make([]history.Version, len(pg.log))
+	for j, v := range pg.log {
+		pg.versions[j] = history.Version{Commit: v.Commit, Time: v.Time, Blob: v.Blob}
+	}
 }
 
 // fill gives the versions of blob id its bytes.
