@@ -201,6 +201,7 @@ func Read(ctx context.Context, dir string, paths []string, items func(path strin
 					return repo.Blobs(ctx, ids, func(id string, data []byte) error { pg.fill(id, data); return nil })
 				}
 				f, rec, worked, err := pg.read(items(pg.path), hopts, uncommitted, clean, late)
+				pg.versions = nil // their items are in rec now: only one page's are held at a time
 				mu.Lock()
 				if err != nil && lateErr == nil {
 					lateErr = err
