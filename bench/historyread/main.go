@@ -4,14 +4,19 @@
 //
 // It times the three parts apart (the git log pass; the git log pass and
 // every version's bytes through git cat-file; all of githistory.Read,
-// which adds the status model on every version and the matching) and
-// prints, for each, the median wall time of the runs, and at the end the
-// process's peak resident memory and the bytes allocated by one full
-// read. The status model runs as the build runs it on a page body, with
-// default options. Exit 0 on success, 1 on failure, 2 on a usage error.
+// which adds the status model on every version and the matching), then a
+// read with the cache the full read left, written and read back as the
+// build cache keeps it (nothing changed since: what a build after a
+// commit does for every page the commit did not touch), and prints, for
+// each, the median wall time of the runs, and at the end the process's
+// peak resident memory, the bytes allocated by one full read and the size
+// of the cache. The status model runs as the build runs it on a page
+// body, with default options. Exit 0 on success, 1 on failure, 2 on a
+// usage error.
 package main
 
 import (
+	"bytes"
 	"context"
 	"flag"
 	"fmt"
@@ -44,6 +49,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fl.SetOutput(stderr)
 	runs := fl.Int("runs", 3, "runs of each measurement; the median is printed")
 	cpuprofile := fl.String("cpuprofile", "", "write a CPU profile of the full reads to this file")
+	warmprofile := fl.String("warmprofile", "", "write a CPU profile of the reads with the cache to this file")
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
@@ -115,10 +121,40 @@ func run(args []string, stdout, stderr io.Writer) int {
 		pprof.StartCPUProfile(f)
 	}
 	var site *githistory.Site
+	opts := githistory.Options{Now: now, ItemsKey: func(string) string { return "default settings" }}
 	full := measure(*runs, func() error {
-		site = githistory.Read(ctx, dir, paths, statusItems(), githistory.Options{Now: now})
+		site = githistory.Read(ctx, dir, paths, statusItems(), opts)
 		if site.Off != "" {
 			return fmt.Errorf("%s", site.Off)
+		}
+		return nil
+	})
+	pprof.StopCPUProfile()
+	var cacheFile bytes.Buffer
+	if site != nil && site.Cache != nil {
+		if err := githistory.WriteCache(&cacheFile, site.Cache); err != nil {
+			fmt.Fprintln(stderr, "historyread:", err)
+			return 1
+		}
+	}
+	if *warmprofile != "" {
+		f, err := os.Create(*warmprofile)
+		if err != nil {
+			fmt.Fprintln(stderr, "historyread:", err)
+			return 1
+		}
+		defer f.Close()
+		pprof.StartCPUProfile(f)
+	}
+	warm := measure(*runs, func() error {
+		c, err := githistory.ReadCache(bytes.Clone(cacheFile.Bytes()))
+		if err != nil {
+			return err
+		}
+		o := opts
+		o.Cache = c
+		if s := githistory.Read(ctx, dir, paths, statusItems(), o); s.Off != "" || s.Fetched != 0 {
+			return fmt.Errorf("a read with the cache: %q, %d versions fetched", s.Off, s.Fetched)
 		}
 		return nil
 	})
@@ -126,9 +162,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	githistory.Read(ctx, dir, paths, statusItems(), githistory.Options{Now: now})
+	githistory.Read(ctx, dir, paths, statusItems(), opts)
 	runtime.ReadMemStats(&after)
-	for _, e := range []error{logOnly.err, logAndBlobs.err, full.err} {
+	for _, e := range []error{logOnly.err, logAndBlobs.err, full.err, warm.err} {
 		if e != nil {
 			fmt.Fprintln(stderr, "historyread:", e)
 			return 1
@@ -150,8 +186,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "| git log (one pass, renames) | %s | %s |\n", ms(logOnly.median), ms(logOnly.cpu))
 	fmt.Fprintf(stdout, "| git log + cat-file --batch of every version | %s | %s |\n", ms(logAndBlobs.median), ms(logAndBlobs.cpu))
 	fmt.Fprintf(stdout, "| all: + status model on every version, matching, dates, series | %s | %s |\n", ms(full.median), ms(full.cpu))
-	fmt.Fprintf(stdout, "%d items now, %d with a done date from git; one full read allocates %.0f MB; peak RSS %.0f MB\n",
-		items, done, float64(after.TotalAlloc-before.TotalAlloc)/1e6, float64(ru.Maxrss)/1024)
+	fmt.Fprintf(stdout, "| all again, with the cache the last read left (file read back included) | %s | %s |\n", ms(warm.median), ms(warm.cpu))
+	fmt.Fprintf(stdout, "%d items now, %d with a done date from git; one full read allocates %.0f MB; peak RSS %.0f MB; the cache is %.1f MB\n",
+		items, done, float64(after.TotalAlloc-before.TotalAlloc)/1e6, float64(ru.Maxrss)/1024, float64(cacheFile.Len())/1e6)
 	return 0
 }
 

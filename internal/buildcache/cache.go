@@ -7,14 +7,15 @@
 //
 // In: the site's input (site.Input), the build's settings (destination,
 // minification), the input files on disk and the cache folder. Out: the
-// up-to-date answer, site.Input's Cached, Summaries and Loaded, and the
-// files of the cache folder: a fingerprint of every input with an index
-// that lets the next fingerprint skip unchanged files, the destination it
-// wrote (its manifest's hash and its files' names and sizes), the key and
-// output names of every page and listing it rendered, what LOAD read from
-// every page and what PARSE found in every page (in internal/site's own
-// format). Must not: write anywhere but the cache folder, or decide what a
-// page looks like.
+// up-to-date answer, site.Input's Cached, Summaries, Loaded and
+// HistoryCache, and the files of the cache folder: a fingerprint of every
+// input with an index that lets the next fingerprint skip unchanged files,
+// the destination it wrote (its manifest's hash and its files' names and
+// sizes), the key and output names of every page and listing it rendered,
+// what LOAD read from every page, what PARSE found in every page (in
+// internal/site's own format) and what reading the git history found
+// (githistory.Cache). Must not: write anywhere but the cache folder, or
+// decide what a page looks like.
 //
 // With it a build of unchanged input does nothing at all (the state holds
 // all the up-to-date check needs), and a build after an edit parses only
@@ -43,6 +44,7 @@ import (
 	"strings"
 
 	"github.com/milepost/milepost/internal/content"
+	"github.com/milepost/milepost/internal/githistory"
 	"github.com/milepost/milepost/internal/site"
 )
 
@@ -56,6 +58,11 @@ const (
 	pagesName = "pages.bin"
 	// loadedName holds what LOAD read from each page, without the bodies.
 	loadedName = "loaded-v2.gob"
+	// historyName holds what the last build's history read left for the
+	// next (the items of page versions, each page's history, the git log)
+	// in package githistory's own format (githistory.Cache), which names
+	// its version inside.
+	historyName = "history.bin"
 )
 
 // State is what a build leaves for the next.
@@ -165,6 +172,28 @@ func ReadPages(dir string) ([]byte, error) {
 // summary names the source and settings it was made from.
 func WritePages(dir string, write func(io.Writer) error) error {
 	return writeFile(dir, pagesName, write)
+}
+
+// ReadHistory returns what the last build's history read left (see
+// WriteHistory); nil when there is none.
+func ReadHistory(dir string) (*githistory.Cache, error) {
+	data, err := os.ReadFile(filepath.Join(dir, historyName))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return githistory.ReadCache(data)
+}
+
+// WriteHistory replaces the history cache in the cache folder dir with c,
+// atomically. Like the summaries it is not tied to the state: each
+// version's items carry their blob id and the key of the settings they
+// were read with, each page's history what it was worked out from, and
+// the log its HEAD.
+func WriteHistory(dir string, c *githistory.Cache) error {
+	return writeFile(dir, historyName, func(w io.Writer) error { return githistory.WriteCache(w, c) })
 }
 
 // loadedFile is what LOAD read from each page of the content folder

@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/milepost/milepost/internal/content"
+	"github.com/milepost/milepost/internal/githistory"
 	"github.com/milepost/milepost/internal/publish"
 	"github.com/milepost/milepost/internal/site"
 	"github.com/milepost/milepost/internal/summary"
@@ -135,6 +136,7 @@ type cachedParts struct {
 	outputs   map[string]site.Output
 	summaries *summary.Summaries
 	loaded    map[string]*content.Page
+	history   *githistory.Cache
 	problems  []string
 }
 
@@ -153,10 +155,19 @@ func (s *Session) readAhead() {
 // part is a problem reported, and left unused.
 func (s *Session) readParts() cachedParts {
 	var parts cachedParts
+	dir := s.set.Dir
+	if s.set.Head != "" && s.prev != nil && s.next.Binary != "" && s.prev.Binary == s.next.Binary {
+		// What history found does not depend on the destination or the
+		// flags: only the binary must be the same (the cache's keys name
+		// the settings).
+		var err error
+		if parts.history, err = ReadHistory(dir); err != nil {
+			parts.problems = append(parts.problems, fmt.Sprintf("ignoring the cached history (%v)", err))
+		}
+	}
 	if !s.compatible() {
 		return parts
 	}
-	dir := s.set.Dir
 	if err := s.prev.LoadOutputs(dir); err != nil {
 		parts.problems = append(parts.problems, fmt.Sprintf("ignoring the build cache (%v)", err))
 	}
@@ -187,7 +198,7 @@ func (s *Session) Offer(in *site.Input) {
 	for _, p := range parts.problems {
 		s.warn("%s", p)
 	}
-	in.Cached, in.Summaries = parts.outputs, parts.summaries
+	in.Cached, in.Summaries, in.HistoryCache = parts.outputs, parts.summaries, parts.history
 	loaded := parts.loaded // only this: the closure outlives the summaries' bytes
 	if len(loaded) == 0 || s.inputsErr != nil {
 		return
@@ -247,6 +258,9 @@ func (s *Session) Commit(res *site.Result, tx Committer) (publish.Stats, error) 
 		err := WritePages(s.set.Dir, res.WriteSummaries)
 		if err == nil {
 			err = WriteLoaded(s.set.Dir, s.prefix, s.fingerprinted(res.LoadedPages()))
+		}
+		if h := res.HistoryCache(); err == nil && h != nil {
+			err = WriteHistory(s.set.Dir, h)
 		}
 		aside <- err
 	}()

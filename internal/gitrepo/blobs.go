@@ -4,12 +4,32 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/sha1"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"strconv"
 	"strings"
 )
+
+// BlobID is the id git gives data as a blob, in the object format of like
+// (an id from the same repository: 40 hex digits for SHA-1, 64 for
+// SHA-256): it tells whether a file's bytes are a version's without
+// asking git for them.
+func BlobID(data []byte, like string) string {
+	var h hash.Hash
+	if len(like) == 2*sha256.Size {
+		h = sha256.New()
+	} else {
+		h = sha1.New()
+	}
+	fmt.Fprintf(h, "blob %d\x00", len(data))
+	h.Write(data)
+	return hex.EncodeToString(h.Sum(nil))
+}
 
 // Blobs reads the bytes of the blobs named by ids, with one `git cat-file
 // --batch` for them all, and hands each to fn in the order of ids (an id

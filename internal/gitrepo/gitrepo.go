@@ -43,9 +43,10 @@ var ErrNoRepo = errors.New("not in a git work tree")
 
 // Repo is the work tree holding a folder, seen from that folder.
 type Repo struct {
-	dir    string // the folder asked about, absolute
-	top    string // the work tree's root, absolute
-	prefix string // dir relative to top, slash-separated and -terminated; "" at the top
+	dir     string // the folder asked about, absolute
+	top     string // the work tree's root, absolute
+	prefix  string // dir relative to top, slash-separated and -terminated; "" at the top
+	shallow bool   // the repository is a shallow clone
 }
 
 // Open finds the work tree holding dir.
@@ -55,18 +56,16 @@ func Open(ctx context.Context, dir string) (*Repo, error) {
 		return nil, err
 	}
 	r := &Repo{dir: abs}
-	out, err := r.git(ctx, "rev-parse", "--show-toplevel", "--show-prefix")
+	out, err := r.git(ctx, "rev-parse", "--show-toplevel", "--show-prefix", "--is-shallow-repository")
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", dir, ErrNoRepo)
 	}
+	// Three lines: the top, the prefix (empty at the top), the shallowness.
 	lines := strings.Split(strings.TrimRight(string(out), "\n"), "\n")
-	if len(lines) == 0 || lines[0] == "" {
+	if len(lines) != 3 || lines[0] == "" {
 		return nil, fmt.Errorf("%s: %w", dir, ErrNoRepo)
 	}
-	r.top = filepath.FromSlash(lines[0])
-	if len(lines) > 1 {
-		r.prefix = lines[1]
-	}
+	r.top, r.prefix, r.shallow = filepath.FromSlash(lines[0]), lines[1], lines[2] == "true"
 	return r, nil
 }
 

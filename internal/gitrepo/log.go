@@ -32,6 +32,14 @@ type Version struct {
 type LogOptions struct {
 	Since      time.Time // commits authored before it are left out (zero: no limit)
 	MaxCommits int       // at most this many commits, newest first (0: no limit)
+	// Prev is a log Log read before in the same folder with the same
+	// Since (the caller checks) and no MaxCommits. When its Head is on the
+	// first-parent line of HEAD, only the commits after it are read, and
+	// its files are followed on from there: one more commit costs one
+	// commit's reading. Otherwise, or with MaxCommits or in a shallow
+	// clone, it is not used. Log does not change it; the log returned may
+	// share its slices.
+	Prev *Log
 }
 
 // Log is the history of the files under the folder that exist at HEAD.
@@ -47,6 +55,9 @@ type Log struct {
 	// Shallow says the repository is a shallow clone: its oldest
 	// commits are missing, so history starts later than the work did.
 	Shallow bool
+	// Head is the commit the log was read from (HEAD then); "" when
+	// there was none.
+	Head string
 }
 
 // Log reads, in one `git log` pass, the commits that changed files under
@@ -65,6 +76,22 @@ type Log struct {
 //   - a file deleted and added again starts over; files deleted by HEAD
 //     are not listed.
 func (r *Repo) Log(ctx context.Context, opts LogOptions) (*Log, error) {
+	log := &Log{Files: map[string][]Version{}, Shallow: r.shallow}
+	prev := opts.Prev
+	if prev == nil || prev.Head == "" || opts.MaxCommits > 0 || log.Shallow || prev.Shallow {
+		prev = nil
+	} else if head, ok := r.after(ctx, prev.Head); !ok {
+		prev = nil
+	} else if log.Head = head; head == "" {
+		return prev, nil // no commit since
+	}
+	if log.Head == "" {
+		head, err := r.git(ctx, "rev-parse", "-q", "--verify", "HEAD")
+		if err != nil {
+			return log, nil // no commit yet: no history
+		}
+		log.Head = strings.TrimSpace(string(head))
+	}
 	args := []string{"log", "-z", "--first-parent", "--diff-merges=first-parent", "-M", "--raw",
 		"--no-abbrev", "--no-color", "--no-show-signature", "--format=%x01%H %at"}
 	if !opts.Since.IsZero() {
@@ -73,16 +100,12 @@ func (r *Repo) Log(ctx context.Context, opts LogOptions) (*Log, error) {
 	if opts.MaxCommits > 0 {
 		args = append(args, "-n", strconv.Itoa(opts.MaxCommits))
 	}
+	if prev != nil {
+		args = append(args, prev.Head+".."+log.Head)
+	} else {
+		args = append(args, log.Head)
+	}
 	args = append(args, "--", ".")
-	log := &Log{Files: map[string][]Version{}}
-	shallow, err := r.git(ctx, "rev-parse", "--is-shallow-repository")
-	if err != nil {
-		return nil, err
-	}
-	log.Shallow = strings.TrimSpace(string(shallow)) == "true"
-	if _, err := r.git(ctx, "rev-parse", "-q", "--verify", "HEAD"); err != nil {
-		return log, nil // no commit yet: no history
-	}
 	cmd := r.command(ctx, args...)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
@@ -93,7 +116,8 @@ func (r *Repo) Log(ctx context.Context, opts LogOptions) (*Log, error) {
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("git log: %w", err)
 	}
-	perr := r.readLog(bufio.NewReaderSize(out, 64<<10), log)
+	owner := map[string]string{}
+	perr := r.readLog(bufio.NewReaderSize(out, 64<<10), log, owner)
 	if perr != nil {
 		io.Copy(io.Discard, out)
 	}
@@ -119,7 +143,56 @@ func (r *Repo) Log(ctx context.Context, opts LogOptions) (*Log, error) {
 			vs[0].Added = false
 		}
 	}
+	if prev != nil {
+		log.follow(prev, owner)
+	}
 	return log, nil
+}
+
+// follow puts the history prev read before the commits log read in front
+// of it: each file of prev belongs to the file its path became in those
+// commits (owner, as readLog left it: renamed, or "" when deleted or
+// added anew), or to itself when they did not touch it.
+func (log *Log) follow(prev *Log, owner map[string]string) {
+	log.Commits += prev.Commits
+	for p, old := range prev.Files {
+		o, seen := owner[p]
+		if !seen {
+			o = p
+		}
+		if o == "" {
+			continue
+		}
+		if cur := log.Files[o]; len(cur) == 0 {
+			log.Files[o] = old
+		} else {
+			log.Files[o] = append(old[:len(old):len(old)], cur...)
+		}
+	}
+}
+
+// after tells whether commit old is on the first-parent line of HEAD, or
+// is HEAD: only then do the commits after it, read along that line,
+// continue a log read at old. head is HEAD when it is a commit after old,
+// "" when HEAD is old.
+func (r *Repo) after(ctx context.Context, old string) (head string, ok bool) {
+	// The first-parent walk from HEAD stops at commits old reaches; old
+	// is on the line when the last commit walked is its child. Its first
+	// line is HEAD.
+	out, err := r.git(ctx, "rev-list", "--first-parent", "--parents", old+"..HEAD")
+	if err != nil {
+		return "", false
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	if lines[0] == "" { // HEAD is old, or a commit before it
+		now, err := r.git(ctx, "rev-parse", "-q", "--verify", "HEAD")
+		return "", err == nil && strings.TrimSpace(string(now)) == old
+	}
+	first, last := strings.Fields(lines[0]), strings.Fields(lines[len(lines)-1])
+	if len(first) == 0 || len(last) < 2 || last[1] != old {
+		return "", false
+	}
+	return first[0], true
 }
 
 // readLog reads git log's output, newest commit first, into log.Files.
@@ -130,8 +203,10 @@ func (r *Repo) Log(ctx context.Context, opts LogOptions) (*Log, error) {
 // owner. A rename hands the old path to the new path's owner; an addition
 // (or the new side of a rename) ends the owner's claim on the path, so
 // older changes of it belong to an earlier file of that name.
-func (r *Repo) readLog(in *bufio.Reader, log *Log) error {
-	owner := map[string]string{} // path → the HEAD path whose history it is; "" for none
+//
+// owner, empty when called, maps each path seen to the HEAD path whose
+// history it is ("" for none) when readLog returns.
+func (r *Repo) readLog(in *bufio.Reader, log *Log, owner map[string]string) error {
 	ownerOf := func(p string) string {
 		o, seen := owner[p]
 		if !seen {
@@ -192,8 +267,12 @@ func (r *Repo) readLog(in *bufio.Reader, log *Log) error {
 				o := ownerOf(p2)
 				add(p2, newBlob, !in1)
 				owner[p2] = ""
-				if status == 'R' && in1 && o != "" {
-					if _, seen := owner[p1]; !seen || owner[p1] == "" {
+				// The old name's earlier versions are the new name's; when
+				// that file is gone at HEAD, they are nobody's (and the old
+				// name is not a file at HEAD, unless a later commit made it
+				// one again).
+				if status == 'R' && in1 {
+					if _, seen := owner[p1]; !seen || (owner[p1] == "" && o != "") {
 						owner[p1] = o
 					}
 				}

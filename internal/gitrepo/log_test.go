@@ -251,3 +251,134 @@ func TestOpenWithoutGit(t *testing.T) {
 		t.Errorf("Open without git on PATH: %v, want ErrNoRepo", err)
 	}
 }
+
+// TestLogRenamedThenDeleted: a file renamed onto a name, which is later
+// deleted and added again, leaves no file under its old name: its history
+// went with the deleted file.
+func TestLogRenamedThenDeleted(t *testing.T) {
+	w := newWork(t)
+	w.write("a.md", long("a"))
+	w.commit("2026-02-01", "start")
+	w.write("a.md", long("a", "- [x] one"))
+	w.commit("2026-02-02", "edit a")
+	w.git("", "mv", "a.md", "b.md")
+	w.commit("2026-02-04", "a becomes b")
+	w.git("", "rm", "-q", "b.md")
+	w.commit("2026-02-05", "remove")
+	w.write("b.md", long("b again"))
+	w.commit("2026-02-06", "b again")
+	repo, err := Open(context.Background(), w.top)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := repo.Log(context.Background(), LogOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := summary(l), []string{"b.md: +2026-02-06@b.md"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("files %q, want %q", got, want)
+	}
+}
+
+// TestBlobID: the id BlobID gives a file's bytes is the one git gives
+// them, in SHA-1 and in SHA-256 repositories.
+func TestBlobID(t *testing.T) {
+	for _, format := range []string{"sha1", "sha256"} {
+		w := newWork(t)
+		if format == "sha256" {
+			w.top = t.TempDir()
+			w.git("", "init", "-q", "--object-format=sha256")
+		}
+		for _, text := range []string{"", "a\n", long("a", "- [x] done")} {
+			w.write("a.md", text)
+			want := w.git("", "hash-object", "a.md")
+			if got := BlobID([]byte(text), want); got != want {
+				t.Errorf("%s, %q: BlobID %s, git %s", format, text, got, want)
+			}
+		}
+	}
+}
+
+// TestLogFollowsPrev: a log read on from an earlier one (LogOptions.Prev)
+// equals a log read from scratch, after each commit of a history with
+// edits, renames (onto a name just freed, too), deletions, a file added
+// again, a merge and a reset; and only what is new is read.
+func TestLogFollowsPrev(t *testing.T) {
+	w := newWork(t)
+	repo, err := Open(context.Background(), w.top)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var prev *Log
+	step := func(what string) {
+		t.Helper()
+		full, err := repo.Log(context.Background(), LogOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		next, err := repo.Log(context.Background(), LogOptions{Prev: prev})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(next, full) {
+			t.Errorf("%s: read on from the last log:\n%s (%d commits)\nread from scratch:\n%s (%d commits)",
+				what, strings.Join(summary(next), "\n"), next.Commits, strings.Join(summary(full), "\n"), full.Commits)
+		}
+		prev = next
+	}
+	w.write("a.md", long("a"))
+	w.write("b.md", long("b"))
+	w.commit("2026-02-01", "start")
+	step("first commit")
+	step("no new commit")
+	w.write("a.md", long("a", "- [x] one"))
+	w.commit("2026-02-02", "edit a")
+	step("an edit")
+	w.git("", "rm", "-q", "b.md")
+	w.write("sub/c.md", long("b"))
+	w.commit("2026-02-03", "move b")
+	step("a rename")
+	w.git("", "mv", "a.md", "b.md")
+	w.commit("2026-02-04", "a takes b's old name")
+	step("a rename onto a freed name")
+	if got, want := summary(prev), []string{"b.md: +2026-02-01@a.md 2026-02-02@a.md 2026-02-04@b.md", "sub/c.md: +2026-02-01@b.md 2026-02-03@sub/c.md"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("after a rename onto a freed name: %q, want %q", got, want)
+	}
+	w.git("", "rm", "-q", "b.md")
+	w.commit("2026-02-05", "remove")
+	w.write("b.md", long("b again"))
+	w.commit("2026-02-06", "b again")
+	step("deleted, then added again")
+	// a.md went on as b.md, which was then deleted: neither is a file
+	// with that history any more.
+	if got, want := summary(prev), []string{"b.md: +2026-02-06@b.md", "sub/c.md: +2026-02-01@b.md 2026-02-03@sub/c.md"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("after a rename onto a freed name, a deletion and an addition: %q, want %q", got, want)
+	}
+	w.git("", "checkout", "-q", "-b", "topic")
+	w.write("sub/c.md", long("b", "- [x] on topic"))
+	w.commit("2026-02-07", "topic")
+	step("on a branch")
+	w.git("", "checkout", "-q", "main")
+	w.write("d.md", "# d\n")
+	w.commit("2026-02-08", "d")
+	w.git("2026-02-09", "merge", "-q", "--no-ff", "-m", "merge topic", "topic")
+	step("the branch merged (the last log's HEAD is not on the first-parent line)")
+	w.write("d.md", "# d\n\n- [ ] two\n")
+	w.commit("2026-02-10", "edit d")
+	w.git("", "reset", "-q", "--hard", "HEAD~1")
+	step("reset back")
+	w.write("d.md", "# d\n\n- [ ] three\n")
+	w.commit("2026-02-11", "edit d again")
+	step("after a reset")
+
+	// Reading on from the last log reads one commit, not the whole history.
+	w.write("a2.md", "# new\n")
+	w.commit("2026-02-12", "add")
+	next, err := repo.Log(context.Background(), LogOptions{Prev: &Log{Head: prev.Head, Files: map[string][]Version{}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := summary(next); next.Commits != 1 || !reflect.DeepEqual(got, []string{"a2.md: +2026-02-12@a2.md"}) {
+		t.Errorf("read on from an empty log: %q, %d commits", got, next.Commits)
+	}
+}

@@ -26,6 +26,11 @@ type Version struct {
 	// once. "" when unknown.
 	Blob string
 	Data []byte
+	// Items, when not nil, are the version's items, read before (a build
+	// cache keeps them by blob id): Data is then not needed, and the
+	// ItemsFunc is not called for it. A version known to have no items
+	// has an empty Items, not a nil one.
+	Items []Item
 }
 
 // Options are the rest of what Read needs.
@@ -34,7 +39,9 @@ type Options struct {
 	Now time.Time
 	// Uncommitted is the file as the work tree holds it, when it may
 	// differ from the last version (nil: it does not). When its bytes
-	// differ, it is one more version, dated Now, with no commit.
+	// differ, it is one more version, dated Now, with no commit. A last
+	// version given by its Items has no bytes to compare: the caller has
+	// compared, and Uncommitted is taken to differ.
 	Uncommitted []byte
 	// Truncated says the first version is not the file's creation: the
 	// history read starts later (a shallow clone, a limit on commits).
@@ -161,7 +168,7 @@ func Read(versions []Version, items ItemsFunc, opts Options) *File {
 	if vocab == nil {
 		vocab = marker.Default()
 	}
-	if opts.Uncommitted != nil && (len(versions) == 0 || !bytes.Equal(versions[len(versions)-1].Data, opts.Uncommitted)) {
+	if opts.Uncommitted != nil && (len(versions) == 0 || versions[len(versions)-1].Items != nil || !bytes.Equal(versions[len(versions)-1].Data, opts.Uncommitted)) {
 		versions = append(versions[:len(versions):len(versions)], Version{Time: opts.Now, Data: opts.Uncommitted})
 	}
 	f := &File{}
@@ -187,7 +194,9 @@ func Read(versions []Version, items ItemsFunc, opts Options) *File {
 		}
 		cur, ok := byBlob[v.Blob]
 		if !ok || v.Blob == "" {
-			cur.items = items(v.Data)
+			if cur.items = v.Items; cur.items == nil {
+				cur.items = items(v.Data)
+			}
 			cur.norm = make([]string, len(cur.items))
 			for i, it := range cur.items {
 				n, ok := normal[it.Text]

@@ -1,6 +1,7 @@
 package history
 
 import (
+	"math/rand/v2"
 	"reflect"
 	"strings"
 	"testing"
@@ -176,6 +177,67 @@ func TestLook(t *testing.T) {
 	} {
 		if got := Look(c.p, now, c.weeks); !reflect.DeepEqual(got, c.want) {
 			t.Errorf("%s:\n got %+v %+v\nwant %+v %+v", c.name, got, got.Forecast, c.want, c.want.Forecast)
+		}
+	}
+}
+
+// TestMatchEqualTextsInOrder: rule 1 pairs each text's k-th copy in the
+// new version with its k-th copy in the old, whatever the order and
+// repeats: checked against the rule written out plainly, on many random
+// pairs of versions with repeated texts.
+func TestMatchEqualTextsInOrder(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	words := []string{"a", "b", "c", "d"}
+	list := func() []string {
+		out := make([]string, rng.IntN(8))
+		for i := range out {
+			out[i] = words[rng.IntN(len(words))]
+		}
+		return out
+	}
+	for n := 0; n < 5000; n++ {
+		old := list()
+		new := append(append([]string(nil), old[:rng.IntN(len(old)+1)]...), list()...)
+		want := make([]int, len(new))
+		seen := map[string]int{} // copies of a text met so far in new
+		for j, w := range new {
+			want[j] = -1
+			k := seen[w]
+			seen[w]++
+			for i, o := range old {
+				if o == w {
+					if k == 0 {
+						want[j] = i
+						break
+					}
+					k--
+				}
+			}
+		}
+		// One-word texts are alike only when equal: rule 2 adds nothing.
+		if got := match(old, new); !reflect.DeepEqual(got, want) {
+			t.Fatalf("match(%q, %q) = %v, want %v", old, new, got, want)
+		}
+	}
+}
+
+// TestWeek: weeks run Monday to Sunday, UTC, before 1970 too.
+func TestWeek(t *testing.T) {
+	monday := func(w int64) string { return Day(time.Unix((7*w-3)*secondsPerDay, 0)) }
+	for _, c := range []struct{ at, want string }{
+		{"2026-03-02T00:00:00Z", "2026-03-02"}, // a Monday
+		{"2026-03-08T23:59:59Z", "2026-03-02"}, // its Sunday
+		{"2026-03-09T00:00:00Z", "2026-03-09"},
+		{"1970-01-01T12:00:00Z", "1969-12-29"},
+		{"1969-12-28T23:00:00Z", "1969-12-22"},
+		{"2026-03-04T23:30:00-02:00", "2026-03-02"}, // Thursday in UTC
+	} {
+		at, err := time.Parse(time.RFC3339, c.at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := monday(week(at)); got != c.want {
+			t.Errorf("week of %s starts %s, want %s", c.at, got, c.want)
 		}
 	}
 }

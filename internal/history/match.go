@@ -74,18 +74,35 @@ func withoutDates(s string) string {
 //     alike, most alike first, then nearest in position.
 func match(old, new []string) []int {
 	at := make([]int, len(new))
-	for j := range at {
+	used := make([]bool, len(old))
+	// Rule 1. Most versions change an item or two: the common start pairs
+	// as rule 1 would pair it (each text's k-th copy in new with its k-th
+	// copy in old), with no map. The rest pairs through first[text], the
+	// first unpaired copy in old, and then[i], the copy after old[i].
+	start := 0
+	for start < len(old) && start < len(new) && old[start] == new[start] {
+		at[start], used[start] = start, true
+		start++
+	}
+	for j := start; j < len(new); j++ {
 		at[j] = -1
 	}
-	used := make([]bool, len(old))
-	byText := map[string][]int{}
-	for i, t := range old {
-		byText[t] = append(byText[t], i)
-	}
-	for j, t := range new {
-		if q := byText[t]; len(q) > 0 {
-			at[j], used[q[0]] = q[0], true
-			byText[t] = q[1:]
+	if start < len(old) && start < len(new) {
+		first := make(map[string]int, len(old)-start)
+		then := make([]int, len(old))
+		for i := len(old) - 1; i >= start; i-- {
+			if k, ok := first[old[i]]; ok {
+				then[i] = k
+			} else {
+				then[i] = -1
+			}
+			first[old[i]] = i
+		}
+		for j := start; j < len(new); j++ {
+			if i, ok := first[new[j]]; ok && i >= 0 {
+				at[j], used[i] = i, true
+				first[new[j]] = then[i]
+			}
 		}
 	}
 	var leftOld, leftNew []int

@@ -23,13 +23,20 @@ type Progress struct {
 }
 
 // Add returns the progress of p and q together (a folder of two pages).
+// Like append, it may add q's done dates to p's list in place: use the
+// result instead of p (progress = progress.Add(page)), which keeps a sum
+// over a site's pages linear in their done dates.
 func (p Progress) Add(q Progress) Progress {
 	start := p.Start
 	if start.IsZero() || (!q.Start.IsZero() && q.Start.Before(start)) {
 		start = q.Start
 	}
+	dates := p.DoneDates
+	if dates == nil {
+		dates = make([]string, 0, len(q.DoneDates)) // never q's own list
+	}
 	return Progress{
-		DoneDates: append(append([]string(nil), p.DoneDates...), q.DoneDates...),
+		DoneDates: append(dates, q.DoneDates...),
 		Open:      p.Open + q.Open,
 		Start:     start,
 	}

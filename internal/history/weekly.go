@@ -37,7 +37,7 @@ type PageChanges struct {
 //
 // An item added already done is both added and done.
 func Weekly(pages []PageEvents) []Week {
-	weeks := map[string]*Week{}
+	weeks := map[int64]*Week{}
 	for _, pe := range pages {
 		type state struct{ counted, done bool }
 		type span struct {
@@ -45,10 +45,10 @@ func Weekly(pages []PageEvents) []Week {
 			text       string
 			order      int
 		}
-		perWeek := map[string]map[int]*span{}
+		perWeek := map[int64]map[int]*span{}
 		order := 0
 		for _, e := range pe.Events {
-			w := monday(e.Time)
+			w := week(e.Time)
 			items := perWeek[w]
 			if items == nil {
 				items = map[int]*span{}
@@ -90,7 +90,7 @@ func Weekly(pages []PageEvents) []Week {
 			}
 			wk := weeks[w]
 			if wk == nil {
-				wk = &Week{Start: w}
+				wk = &Week{Start: Day(time.Unix((7*w-3)*secondsPerDay, 0))}
 				weeks[w] = wk
 			}
 			wk.Pages = append(wk.Pages, pc)
@@ -108,9 +108,19 @@ func Weekly(pages []PageEvents) []Week {
 	return out
 }
 
-// monday is the Monday (UTC) of t's week, YYYY-MM-DD.
-func monday(t time.Time) string {
-	d := dayStart(t)
-	back := (int(d.Weekday()) + 6) % 7
-	return Day(d.AddDate(0, 0, -back))
+const secondsPerDay = 24 * 60 * 60
+
+// week numbers t's week (Monday to Sunday, UTC): days since 1970-01-01, a
+// Thursday, moved to the Monday before, in sevens. Its Monday is day
+// 7·week−3.
+func week(t time.Time) int64 {
+	return floorDiv(floorDiv(t.Unix(), secondsPerDay)+3, 7)
+}
+
+func floorDiv(a, b int64) int64 {
+	q := a / b
+	if a%b != 0 && a < 0 {
+		q--
+	}
+	return q
 }

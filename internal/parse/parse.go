@@ -13,6 +13,7 @@ package parse
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"path"
 	"strings"
@@ -71,6 +72,16 @@ func NewEnv(cfg config.Config, targets *wikilink.Paths, prefix string) *Env {
 		Prefix:    prefix,
 		FileLinks: cfg.FileLinks,
 	}
+}
+
+// ItemsKey names the settings of cfg that NewEnv's Parser and Opts are
+// made from: what the items the status model reads from a page's bytes
+// depend on beside those bytes and the page's path (summary.HistoryItems,
+// summary.HistoryPathKey). A cache of items read from old versions of
+// pages keys them with it.
+func ItemsKey(cfg config.Config) string {
+	return fmt.Sprintf("words %+v|emoji %+v|unsafe_html %v|heading_items_ignore %q|matrices %q",
+		cfg.Words, cfg.Emoji, cfg.UnsafeHTML, cfg.HeadingItemsIgnore, cfg.Matrices)
 }
 
 // Parse runs PARSE for one page: AST, summary, markdown links, body HTML.

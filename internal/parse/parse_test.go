@@ -2,6 +2,7 @@ package parse
 
 import (
 	"bytes"
+	"reflect"
 	"testing"
 
 	"github.com/milepost/milepost/internal/config"
@@ -48,4 +49,51 @@ func TestBodyIsTheSameWhereverItWaits(t *testing.T) {
 			t.Errorf("%s: Body = %q, %v; want %q", name, got, err, mem.Body)
 		}
 	}
+}
+
+// TestItemsKeyCoversTheSettings changes every setting of the
+// configuration in turn: when the status options NewEnv makes change, or
+// unsafe_html (the parser's one setting from it beside the vocabulary,
+// which the options hold), ItemsKey must change too, or items cached from
+// old versions of pages read with the old settings would be taken for the
+// new.
+func TestItemsKeyCoversTheSettings(t *testing.T) {
+	base := config.Default()
+	baseOpts, baseKey := NewEnv(base, nil, "content/").Opts, ItemsKey(base)
+	changed := base
+	var visit func(v reflect.Value, path string)
+	visit = func(v reflect.Value, path string) {
+		for i := 0; i < v.NumField(); i++ {
+			f, name := v.Field(i), path+v.Type().Field(i).Name
+			if !f.CanSet() {
+				continue
+			}
+			old := reflect.New(f.Type()).Elem()
+			old.Set(f)
+			switch f.Kind() {
+			case reflect.Struct:
+				visit(f, name+".")
+				continue
+			case reflect.String:
+				f.SetString(f.String() + "x")
+			case reflect.Bool:
+				f.SetBool(!f.Bool())
+			case reflect.Int:
+				f.SetInt(f.Int() + 1)
+			case reflect.Slice:
+				if f.Type().Elem().Kind() != reflect.String {
+					t.Fatalf("%s: a %s: teach this test to change it", name, f.Type())
+				}
+				f.Set(reflect.Append(f, reflect.ValueOf("x")))
+			default:
+				t.Fatalf("%s: a %s: teach this test to change it", name, f.Type())
+			}
+			opts := NewEnv(changed, nil, "content/").Opts
+			if (!reflect.DeepEqual(opts, baseOpts) || changed.UnsafeHTML != base.UnsafeHTML) && ItemsKey(changed) == baseKey {
+				t.Errorf("%s changes how items are read, not ItemsKey", name)
+			}
+			f.Set(old)
+		}
+	}
+	visit(reflect.ValueOf(&changed).Elem(), "")
 }

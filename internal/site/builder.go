@@ -11,6 +11,7 @@ import (
 	"github.com/milepost/milepost/internal/config"
 	"github.com/milepost/milepost/internal/content"
 	"github.com/milepost/milepost/internal/diag"
+	"github.com/milepost/milepost/internal/githistory"
 	"github.com/milepost/milepost/internal/outputs"
 	"github.com/milepost/milepost/internal/parallel"
 	"github.com/milepost/milepost/internal/parse"
@@ -59,6 +60,9 @@ type Builder struct {
 	// settings) is the same.
 	history    *view.History
 	historyKey string
+	// historyCache is what the last history read left for the next
+	// (githistory.Options.Cache).
+	historyCache *githistory.Cache
 }
 
 // parsed is a page as PARSE left it, and whether this build parsed it.
@@ -139,8 +143,12 @@ func (b *Builder) build(ctx context.Context, sink publish.Sink, changed []string
 		b.cache, b.cfgKey = map[string]*parsed{}, cfgKey
 	}
 	sumKey := summaryKey(cfgKey, prefix, b.in.Version)
+	// HISTORY needs only the pages' paths and the parser: it runs beside
+	// PARSE (git log and cat-file are other processes).
+	history := b.startHistory(ctx, cfg, folder, env, set.Pages)
 	pages, parsedCount, err := b.parseAll(ctx, env, set, sameTargets, sumKey)
 	b.in.Summaries = nil // decoded where used; the file's bytes can go
+	hist := history()
 	if err != nil {
 		return &Result{Diagnostics: diags}, err
 	}
@@ -152,7 +160,6 @@ func (b *Builder) build(ctx context.Context, sink publish.Sink, changed []string
 		return &Result{Diagnostics: diags}, err
 	}
 
-	hist := b.readHistory(ctx, cfg, folder, env, pages)
 	r := &renderer{cfg: cfg, in: b.in, theme: theme, set: set, pages: pages, statics: statics, sink: sink, prefix: prefix, parseEnv: env, history: hist}
 	r.themeKey = themeSum
 	r.cfgKey = cfgKey
@@ -168,6 +175,9 @@ func (b *Builder) build(ctx context.Context, sink publish.Sink, changed []string
 		res.Parsed = parsedCount
 		res.History = historyNote(hist)
 		res.pages, res.summaryKey = pages, sumKey
+		if hist != nil {
+			res.historyCache = b.historyCache
+		}
 		diags = append(diags, res.Diagnostics...)
 		res.Diagnostics = diags
 		res.Diagnostics.Sort()

@@ -1,6 +1,7 @@
 package site_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -10,8 +11,10 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/milepost/milepost/internal/content"
+	"github.com/milepost/milepost/internal/githistory"
 	"github.com/milepost/milepost/internal/publish"
 	"github.com/milepost/milepost/internal/rawfile"
 	"github.com/milepost/milepost/internal/site"
@@ -130,4 +133,112 @@ func historyReport(t *testing.T, res *site.Result, files map[string][]byte) stri
 		}
 	}
 	return b.String()
+}
+
+// TestHistoryCacheGivesTheSameSite builds each site of testdata/history
+// (their flags aside: each is read with history), commits one more change
+// to it, and builds it again with what the first
+// build's history read left (through its file, as the build cache keeps
+// it), one-off and with a Builder: the site is byte for byte the one a
+// build without that cache makes.
+func TestHistoryCacheGivesTheSameSite(t *testing.T) {
+	archives, _ := filepath.Glob("testdata/history/*.txtar")
+	for _, path := range archives {
+		name := strings.TrimSuffix(filepath.Base(path), ".txtar")
+		t.Run(name, func(t *testing.T) {
+			a := sitetest.Load(t, path)
+			dir, now, _ := sitetest.GitRepo(t, a)
+			ctx := context.Background()
+			in := onDisk(dir)
+			in.Now = now
+			first := publish.NewMemory(false)
+			res, err := site.Build(ctx, in, first)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b := site.NewBuilder(withMode(in, site.Again))
+			if _, _, err := b.BuildFiles(ctx, nil); err != nil {
+				t.Fatal(err)
+			}
+			if res.HistoryCache() == nil {
+				t.Fatal("no history cache after a build with history")
+			}
+			var file bytes.Buffer
+			if err := githistory.WriteCache(&file, res.HistoryCache()); err != nil {
+				t.Fatal(err)
+			}
+
+			commitOneMore(t, dir, now.Add(-time.Hour))
+
+			cached := in
+			if cached.HistoryCache, err = githistory.ReadCache(file.Bytes()); err != nil {
+				t.Fatal(err)
+			}
+			got, want := publish.NewMemory(false), publish.NewMemory(false)
+			if _, err := site.Build(ctx, cached, got); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := site.Build(ctx, in, want); err != nil {
+				t.Fatal(err)
+			}
+			sameFiles(t, "one-off build with the cache", got.Files(), want.Files())
+			if bytes.Equal(got.Files()["status.json"], first.Files()["status.json"]) {
+				t.Error("the commit changed nothing the site shows: the test proves nothing")
+			}
+
+			again, _, err := b.BuildFiles(ctx, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fresh, _, err := site.NewBuilder(withMode(in, site.Again)).BuildFiles(ctx, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sameFiles(t, "Builder's build after the commit", again, fresh)
+		})
+	}
+}
+
+func withMode(in site.Input, m site.Mode) site.Input {
+	in.Mode = m
+	return in
+}
+
+// commitOneMore ticks the first open box of the first page under content/
+// (or adds a done item to it) and commits that page alone, authored at.
+func commitOneMore(t *testing.T, dir string, at time.Time) {
+	t.Helper()
+	pages, _ := filepath.Glob(filepath.Join(dir, "content", "*.md"))
+	if len(pages) == 0 {
+		t.Fatal("no page to change")
+	}
+	data, err := os.ReadFile(pages[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(data, []byte("- [ ] ")) {
+		data = bytes.Replace(data, []byte("- [ ] "), []byte("- [x] "), 1)
+	} else {
+		data = append(data, "\n- [x] One more thing\n"...)
+	}
+	if err := os.WriteFile(pages[0], data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rel, _ := filepath.Rel(dir, pages[0])
+	sitetest.Git(t, dir, "commit", "-q", "--date", at.UTC().Format(time.RFC3339), "-m", "one more", "--", filepath.ToSlash(rel))
+}
+
+// sameFiles fails the test where got and want differ.
+func sameFiles(t *testing.T, what string, got, want map[string][]byte) {
+	t.Helper()
+	for name, data := range want {
+		if !bytes.Equal(got[name], data) {
+			t.Errorf("%s: %s differs from a build without the cache", what, name)
+		}
+	}
+	for name := range got {
+		if _, ok := want[name]; !ok {
+			t.Errorf("%s: %s is left over", what, name)
+		}
+	}
 }

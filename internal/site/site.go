@@ -32,6 +32,7 @@ import (
 	"github.com/milepost/milepost/internal/config"
 	"github.com/milepost/milepost/internal/content"
 	"github.com/milepost/milepost/internal/diag"
+	"github.com/milepost/milepost/internal/githistory"
 	"github.com/milepost/milepost/internal/outputs"
 	"github.com/milepost/milepost/internal/publish"
 	"github.com/milepost/milepost/internal/status"
@@ -101,6 +102,12 @@ type Input struct {
 	// answers only for files whose bytes it knows to be the same.
 	// Result.LoadedPages are what to offer next time.
 	Loaded func(path string) (*content.Page, bool)
+	// HistoryCache is what an earlier build's history read left
+	// (Result.HistoryCache of that build): the items of page versions,
+	// which are then neither fetched from git nor read again, each page's
+	// history, taken while its versions are the same, and the git log,
+	// read on from there.
+	HistoryCache *githistory.Cache
 	// Progress, when set, is told how far the long stages are ("parsing",
 	// "rendering"): done of total pages. It is called from one goroutine.
 	Progress func(stage string, done, total int)
@@ -131,6 +138,8 @@ type Result struct {
 	// pages and summaryKey are what WriteSummaries writes.
 	pages      []*parsed
 	summaryKey string
+	// historyCache is what HistoryCache returns.
+	historyCache *githistory.Cache
 }
 
 // Output is one page's or listing's key and the files made from it
