@@ -12,6 +12,11 @@ import (
 // Reserved names at the output root: milepost writes these itself.
 var Reserved = []string{"tags", "broken-links", "people", "changes", "status.json", "badge.svg", "badge.json", "feed.xml", "404.html", "robots.txt", "sitemap.xml", "search-index.js", "badges", "_milepost"}
 
+// generatedBeside are the names milepost writes in a page's or a folder's
+// output folder: the page, its status.json, badges and Atom feed (a
+// folder's feed, or a page's when page feeds are on).
+var generatedBeside = map[string]bool{"index.html": true, "status.json": true, "badge.svg": true, "badge.json": true, "feed.xml": true}
+
 // URLFor returns the output URL of a content-relative markdown path:
 // folders and the file name are slugged, "index.md" and "README.md" stand
 // for their folder. isFolderPage reports the latter.
@@ -95,10 +100,18 @@ func assignURLs(set *Set, prefix string) diag.List {
 		}
 		byURL[p.URL] = p
 	}
+	folderURLs := map[string]string{}
+	for d := range folders {
+		folderURLs[FolderURL(d)] = d
+	}
 	assetURLs := map[string]string{}
 	for _, a := range set.Assets {
-		if page, ok := byURL[path.Dir(a.Path)+"/"]; ok && path.Base(a.Path) == "index.html" {
-			errs = append(errs, diag.Errorf(prefix+a.Path, 0, 0, "file clashes with the page %s%s", prefix, page.Path))
+		if dir, name := path.Split(a.Path); generatedBeside[name] {
+			if page, ok := byURL[dir]; ok {
+				errs = append(errs, diag.Errorf(prefix+a.Path, 0, 0, "file clashes with the %s milepost writes for the page %s%s; rename the file", name, prefix, page.Path))
+			} else if d, ok := folderURLs[dir]; ok {
+				errs = append(errs, diag.Errorf(prefix+a.Path, 0, 0, "file clashes with the %s milepost writes for the folder %s%s/; rename the file", name, prefix, d))
+			}
 		}
 		lower := strings.ToLower(a.Path)
 		if other, ok := assetURLs[lower]; ok {
