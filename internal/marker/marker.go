@@ -38,7 +38,7 @@ package marker
 import "fmt"
 
 // State is the state of one trackable item.
-type State int
+type State uint8
 
 // The five states. The zero value is Open.
 const (
@@ -55,7 +55,7 @@ var stateNames = [...]string{"open", "active", "blocked", "done", "dropped"}
 func States() []State { return []State{Open, Active, Blocked, Done, Dropped} }
 
 func (s State) String() string {
-	if s < 0 || int(s) >= len(stateNames) {
+	if int(s) >= len(stateNames) {
 		return "open"
 	}
 	return stateNames[s]

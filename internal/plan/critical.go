@@ -35,7 +35,7 @@ func (p *Plan) CriticalPathAmong(nodes []int, edge func(from, to int) bool) (pat
 		if finished(p.Status[i].State) {
 			continue
 		}
-		for _, j := range p.deps[i] {
+		for _, j := range p.Deps(i) {
 			b, ok := local[j]
 			if !ok || edge != nil && !edge(j, i) || finished(p.Status[j].State) || i == j || p.cycle[i] >= 0 && p.cycle[i] == p.cycle[j] {
 				continue

@@ -9,21 +9,21 @@ import (
 // set of two or more nodes, or a node depending on itself), at the line
 // of its first node in input order, naming one cycle through that node.
 func (p *Plan) findCycles() {
-	p.cycle = make([]int, len(p.Nodes))
+	p.cycle = make([]int32, len(p.Nodes))
 	for i := range p.cycle {
 		p.cycle[i] = -1
 	}
 	for k, comp := range p.components() {
 		if len(comp) > 1 {
 			for _, c := range comp {
-				p.cycle[c] = k
+				p.cycle[c] = int32(k)
 			}
 		}
 		first := comp[0]
 		for _, c := range comp {
 			first = min(first, c)
 		}
-		if len(comp) == 1 && !contains(p.deps[first], first) {
+		if len(comp) == 1 && !contains(p.Deps(first), first) {
 			continue
 		}
 		path := p.cycleThrough(first, comp)
@@ -66,7 +66,7 @@ func (p *Plan) components() [][]int {
 	next := 0
 	type frame struct{ v, edge int }
 	for root := 0; root < n; root++ {
-		if index[root] >= 0 || len(p.deps[root]) == 0 {
+		if index[root] >= 0 || len(p.Deps(root)) == 0 {
 			continue
 		}
 		call := []frame{{root, 0}}
@@ -77,8 +77,8 @@ func (p *Plan) components() [][]int {
 		for len(call) > 0 {
 			f := &call[len(call)-1]
 			v := f.v
-			if f.edge < len(p.deps[v]) {
-				w := p.deps[v][f.edge]
+			if f.edge < len(p.Deps(v)) {
+				w := p.Deps(v)[f.edge]
 				f.edge++
 				switch {
 				case index[w] < 0:
@@ -127,7 +127,7 @@ func (p *Plan) cycleThrough(start int, comp []int) []int {
 	for len(queue) > 0 {
 		v := queue[0]
 		queue = queue[1:]
-		for _, w := range p.deps[v] {
+		for _, w := range p.Deps(v) {
 			if !in[w] {
 				continue
 			}

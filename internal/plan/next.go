@@ -86,7 +86,7 @@ func (p *Plan) Next(page string, ready int) []Entry {
 		}
 	}
 	for _, i := range tasks {
-		if len(p.Status[i].WaitingOn) > 0 && !finished(p.Status[i].State) {
+		if len(p.Status[i].WaitingOn()) > 0 && !finished(p.Status[i].State) {
 			add(i, ReasonWaiting)
 		}
 	}

@@ -27,30 +27,73 @@ type Node struct {
 	DependsAll string // "All P4 tasks": every id on the same page with this prefix and a dash, but the node's own
 	Due        string // YYYY-MM-DD or ""
 
-	// State is the node's state. A section's state is derived from its
-	// items when it has an id and Declared is false (its heading carries
-	// no marker).
-	State         marker.State
 	EstimateHours float64 // 0 for none
 
 	Line        int32
 	DependsLine int32 // the line the dependencies were written on; 0 means Line
 	Parent      int32 // index of the section holding this node, -1 for the page itself; less than the node's own index
 
+	// State is the node's state. A section's state is derived from its
+	// items when it has an id and Declared is false (its heading carries
+	// no marker).
+	State    marker.State
 	Kind     Kind
 	Declared bool
 	Priority int8 // higher is more urgent; 0 for none (attr.Priority fits)
 }
 
-// Status is what the plan says about one node.
+// Status is what the plan says about one node. The plan holds one per
+// node; what few nodes have (ids waited on) is behind a pointer.
 type Status struct {
-	State     marker.State // the node's state, derived for task sections
-	WaitingOn []string     // ids of dependencies, its own and its sections', not done or dropped
-	External  []string     // its own dependencies defined nowhere in the site
+	State marker.State // the node's state, derived for task sections
 	// Ready: open and not waiting. ReadyToStart: ready, and it had at
 	// least one dependency (its own or a section's), now all met.
 	Ready, ReadyToStart bool
 	Overdue             bool // due before the build date and not done or dropped
+	waits               *waits
+}
+
+// waits are the ids a node waits on; nil when it waits on none.
+type waits struct {
+	waitingOn []string
+	external  []string
+}
+
+// WaitingOn are the ids of the node's dependencies, its own and its
+// sections', not done or dropped.
+func (s Status) WaitingOn() []string {
+	if s.waits == nil {
+		return nil
+	}
+	return s.waits.waitingOn
+}
+
+// External are the node's own dependencies defined nowhere in the site.
+func (s Status) External() []string {
+	if s.waits == nil {
+		return nil
+	}
+	return s.waits.external
+}
+
+func (s *Status) addExternal(id string) {
+	if s.waits == nil {
+		s.waits = &waits{}
+	}
+	s.waits.external = append(s.waits.external, id)
+}
+
+func (s *Status) setWaitingOn(ids []string) {
+	if len(ids) == 0 {
+		if s.waits != nil {
+			s.waits.waitingOn = nil
+		}
+		return
+	}
+	if s.waits == nil {
+		s.waits = &waits{}
+	}
+	s.waits.waitingOn = ids
 }
 
 // Warning is a problem with the plan, at a page's line. Kind is one of the
@@ -76,14 +119,19 @@ type Plan struct {
 	Warnings []Warning
 	byID     map[string]int
 	byPage   map[string][]int // the nodes of each page, in order
-	deps     [][]int          // resolved dependencies of each node (own and "All" ones), in order
-	cycle    []int            // the number of the cycle each node is in, -1 for none (findCycles)
+	// depList holds the resolved dependencies of every node (own and
+	// "All" ones), in order, node after node: node i's are
+	// depList[depStart[i]:depStart[i+1]]. Most nodes have none, so one
+	// list for all keeps a slice header per node out of the heap.
+	depList  []int
+	depStart []int32
+	cycle    []int32 // the number of the cycle each node is in, -1 for none (findCycles)
 }
 
 // Compute works out the plan of nodes on the build date today
 // (YYYY-MM-DD; "" turns overdue off).
 func Compute(nodes []Node, today string) *Plan {
-	p := &Plan{Nodes: nodes, Status: make([]Status, len(nodes)), byID: map[string]int{}, byPage: map[string][]int{}, deps: make([][]int, len(nodes))}
+	p := &Plan{Nodes: nodes, Status: make([]Status, len(nodes)), byID: map[string]int{}, byPage: map[string][]int{}, depStart: make([]int32, len(nodes)+1)}
 	p.index()
 	p.deriveSections()
 	p.resolve()
@@ -124,7 +172,7 @@ func (p *Plan) PageNodes(page string) []int { return p.byPage[page] }
 // Deps are the nodes node i depends on, resolved (its own and "All"
 // ones; ids defined nowhere are in Status.External), in order. The caller
 // must not change the slice.
-func (p *Plan) Deps(i int) []int { return p.deps[i] }
+func (p *Plan) Deps(i int) []int { return p.depList[p.depStart[i]:p.depStart[i+1]:p.depStart[i+1]] }
 
 func (p *Plan) warn(i int, line int32, kind, msg string) {
 	p.Warnings = append(p.Warnings, Warning{Kind: kind, Page: p.Nodes[i].Page, Line: int(line), Message: msg})
@@ -179,6 +227,7 @@ func (p *Plan) resolve() {
 		}
 	}
 	for i, n := range p.Nodes {
+		p.depStart[i] = int32(len(p.depList))
 		line := n.DependsLine
 		if line == 0 {
 			line = n.Line
@@ -190,10 +239,10 @@ func (p *Plan) resolve() {
 			}
 			seen[id] = true
 			if j, ok := p.byID[id]; ok {
-				p.deps[i] = append(p.deps[i], j)
+				p.depList = append(p.depList, j)
 				continue
 			}
-			p.Status[i].External = append(p.Status[i].External, id)
+			p.Status[i].addExternal(id)
 			p.warn(i, line, KindUnknownDependency, fmt.Sprintf("%s depends on %s, which is defined nowhere in the site", name(n), id))
 		}
 		if n.DependsAll != "" {
@@ -201,11 +250,12 @@ func (p *Plan) resolve() {
 			for _, j := range pageIDs[n.Page] {
 				if id := p.Nodes[j].ID; j != i && strings.HasPrefix(id, prefix) && !seen[id] {
 					seen[id] = true
-					p.deps[i] = append(p.deps[i], j)
+					p.depList = append(p.depList, j)
 				}
 			}
 		}
 	}
+	p.depStart[len(p.Nodes)] = int32(len(p.depList))
 }
 
 // name is how messages name a node: its id, else its text.
@@ -231,18 +281,18 @@ func (p *Plan) wait(today string) {
 			hadDeps[i] = hadDeps[s]
 			waiting = append(waiting, inherited[s]...)
 		}
-		hadDeps[i] = hadDeps[i] || len(p.deps[i]) > 0 || len(st.External) > 0
-		for _, j := range p.deps[i] {
+		hadDeps[i] = hadDeps[i] || len(p.Deps(i)) > 0 || len(st.External()) > 0
+		for _, j := range p.Deps(i) {
 			if !finished(p.Status[j].State) {
 				waiting = appendNew(waiting, p.Nodes[j].ID)
 			}
 		}
-		waiting = appendNew(waiting, st.External...)
+		waiting = appendNew(waiting, st.External()...)
 		inherited[i] = waiting
 		if finished(st.State) || n.Kind == Section && n.ID == "" {
 			continue // done work waits on nothing; a heading without an id is not work
 		}
-		st.WaitingOn = waiting
+		st.setWaitingOn(waiting)
 		st.Ready = st.State == marker.Open && len(waiting) == 0
 		st.ReadyToStart = st.Ready && hadDeps[i]
 		st.Overdue = today != "" && n.Due != "" && n.Due < today

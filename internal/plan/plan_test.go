@@ -107,11 +107,11 @@ func dumpPlan(p *Plan) string {
 		if n.ID != "" {
 			fmt.Fprintf(&b, " %s", n.ID)
 		}
-		if len(st.WaitingOn) > 0 {
-			fmt.Fprintf(&b, " waiting_on=%s", strings.Join(st.WaitingOn, ","))
+		if len(st.WaitingOn()) > 0 {
+			fmt.Fprintf(&b, " waiting_on=%s", strings.Join(st.WaitingOn(), ","))
 		}
-		if len(st.External) > 0 {
-			fmt.Fprintf(&b, " external=%s", strings.Join(st.External, ","))
+		if len(st.External()) > 0 {
+			fmt.Fprintf(&b, " external=%s", strings.Join(st.External(), ","))
 		}
 		for _, f := range []struct {
 			on   bool
@@ -130,7 +130,7 @@ func dumpPlan(p *Plan) string {
 		for _, e := range p.Next(page, 5) {
 			n := p.Nodes[e.Node]
 			fmt.Fprintf(&b, "next %s:%d %s %q", n.Page, n.Line, e.Reason, n.Text)
-			if w := p.Status[e.Node].WaitingOn; e.Reason == ReasonWaiting {
+			if w := p.Status[e.Node].WaitingOn(); e.Reason == ReasonWaiting {
 				fmt.Fprintf(&b, " on %s", strings.Join(w, ","))
 			}
 			b.WriteByte('\n')

@@ -53,13 +53,13 @@ func TestLargeRandomSite(t *testing.T) {
 		t.Error("a random site this dense should hold a cycle")
 	}
 	for i, st := range p.Status {
-		for _, id := range st.WaitingOn {
+		for _, id := range st.WaitingOn() {
 			if !containsString(nodes[i].Depends, id) {
 				t.Fatalf("node %d waits on %s, not one of its dependencies %v", i, id, nodes[i].Depends)
 			}
 		}
-		if st.Ready && (len(st.WaitingOn) > 0 || st.State != marker.Open) {
-			t.Fatalf("node %d ready while %v, waiting on %v", i, st.State, st.WaitingOn)
+		if st.Ready && (len(st.WaitingOn()) > 0 || st.State != marker.Open) {
+			t.Fatalf("node %d ready while %v, waiting on %v", i, st.State, st.WaitingOn())
 		}
 	}
 	for k := 1; k < len(path); k++ {

@@ -85,7 +85,7 @@ func TestSeedPhase4(t *testing.T) {
 		t.Errorf("ids %v, want P4-1 … P4-7", byID)
 	}
 	for id, w := range want {
-		if got := byID[id].WaitingOn; !reflect.DeepEqual(got, w) {
+		if got := byID[id].WaitingOn(); !reflect.DeepEqual(got, w) {
 			t.Errorf("%s waits on %v, want %v", id, got, w)
 		}
 	}

@@ -50,7 +50,7 @@ func (m *Maker) makeGraphs(sp *sitePlan) {
 			gx.dependents[j] = append(gx.dependents[j], i)
 			any = true
 		}
-		any = any || len(pl.Status[i].External) > 0
+		any = any || len(pl.Status[i].External()) > 0
 	}
 	if !any {
 		return
@@ -74,7 +74,7 @@ func (m *Maker) graphOf(sp *sitePlan, scope []int, in func(int) bool, here, titl
 	for _, i := range scope {
 		st := pl.Status[i]
 		deps, deps2 := pl.Deps(i), gx.dependents[i]
-		if len(deps)+len(deps2)+len(st.External) == 0 {
+		if len(deps)+len(deps2)+len(st.External()) == 0 {
 			continue
 		}
 		involved[i] = true
@@ -84,7 +84,7 @@ func (m *Maker) graphOf(sp *sitePlan, scope []int, in func(int) bool, here, titl
 		for _, j := range deps2 {
 			involved[j] = true
 		}
-		for _, id := range st.External {
+		for _, id := range st.External() {
 			if _, ok := missingAt[id]; !ok {
 				missingAt[id] = len(missing)
 				missing = append(missing, id)
@@ -116,7 +116,7 @@ func (m *Maker) graphOf(sp *sitePlan, scope []int, in func(int) bool, here, titl
 		for _, j := range pl.Deps(i) {
 			gi.g.Edges = append(gi.g.Edges, depgraph.Edge{From: idx[j], To: idx[i]})
 		}
-		for _, id := range pl.Status[i].External {
+		for _, id := range pl.Status[i].External() {
 			gi.g.Edges = append(gi.g.Edges, depgraph.Edge{From: missingAt[id], To: idx[i]})
 		}
 		for _, w := range gx.dependents[i] {

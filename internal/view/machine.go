@@ -70,7 +70,7 @@ func (m *Maker) PageJSON(in *PageIn, withItems bool) *machine.PageJSON {
 }
 
 func planJSON(st plan.Status) machine.PlanJSON {
-	return machine.PlanJSON{WaitingOn: st.WaitingOn, External: st.External, Overdue: st.Overdue, Ready: st.Ready, ReadyToStart: st.ReadyToStart}
+	return machine.PlanJSON{WaitingOn: st.WaitingOn(), External: st.External(), Overdue: st.Overdue, Ready: st.Ready, ReadyToStart: st.ReadyToStart}
 }
 
 // nextJSON is page p's Up next list.
@@ -95,7 +95,7 @@ func (m *Maker) tasksJSON(p *Page) []machine.TaskJSON {
 				a := s.Attributes()
 				t := machine.TaskJSON{ID: s.TaskID, Section: s.ID, Title: s.Title, Line: s.Line, State: st.State.String(),
 					Status: a.Status, Owner: a.Owner, Start: a.Start, Due: a.Due, Priority: a.Priority.String(), EstimateHours: a.EstimateHours,
-					Depends: a.Depends, WaitingOn: st.WaitingOn, External: st.External, Overdue: st.Overdue, Ready: st.Ready, ReadyToStart: st.ReadyToStart}
+					Depends: a.Depends, WaitingOn: st.WaitingOn(), External: st.External(), Overdue: st.Overdue, Ready: st.Ready, ReadyToStart: st.ReadyToStart}
 				if st.State == marker.Done {
 					t.Date = m.newestDate(p, s.ID)
 				}

@@ -285,10 +285,10 @@ func (m *Maker) planSig(p *Page) [32]byte {
 		k.Flag(st.Ready)
 		k.Flag(st.ReadyToStart)
 		k.Flag(st.Overdue)
-		k.Num(len(st.WaitingOn))
-		k.Str(st.WaitingOn...)
-		k.Num(len(st.External))
-		k.Str(st.External...)
+		k.Num(len(st.WaitingOn()))
+		k.Str(st.WaitingOn()...)
+		k.Num(len(st.External()))
+		k.Str(st.External()...)
 	}
 	for _, i := range pp.items {
 		node(i)
@@ -383,7 +383,7 @@ func (m *Maker) nextItem(p *Page, e plan.Entry) render.NextItem {
 	n, st := pl.Nodes[e.Node], pl.Status[e.Node]
 	it := render.NextItem{
 		Line: int(n.Line), Text: n.Text, State: st.State.String(), Reason: e.Reason, ReasonLabel: reasonLabels[e.Reason],
-		Due: n.Due, Overdue: st.Overdue, WaitingOn: st.WaitingOn, External: st.External,
+		Due: n.Due, Overdue: st.Overdue, WaitingOn: st.WaitingOn(), External: st.External(),
 	}
 	if n.Kind == plan.Section {
 		s := m.sectionAt(p, e.Node)
@@ -399,7 +399,7 @@ func (m *Maker) nextItem(p *Page, e plan.Entry) render.NextItem {
 			it.SectionTitle = ""
 		}
 	}
-	it.Waits = waitsText(st.WaitingOn, st.External)
+	it.Waits = waitsText(st.WaitingOn(), st.External())
 	if it.SectionID != "" {
 		it.URL = "#" + it.SectionID
 	}
