@@ -17,17 +17,17 @@ const (
 
 // Node is one item or section as the plan sees it. The plan holds one per
 // item and section of the site for a whole build, so its fields are
-// ordered, and its numbers sized, to keep it small.
+// ordered, and its numbers sized, to keep it small, and what few nodes
+// have (an id, dependencies, a due date, an estimate) is behind a
+// pointer.
 type Node struct {
 	Page string // the page's path as a user would type it, for warnings and "All <prefix> tasks"
 	Text string // the item's text or the section's title, for messages
 
-	ID         string
-	Depends    []string
-	DependsAll string // "All P4 tasks": every id on the same page with this prefix and a dash, but the node's own
-	Due        string // YYYY-MM-DD or ""
-
-	EstimateHours float64 // 0 for none
+	// Work is read through the node (n.ID, n.Due) and never written
+	// through it: nodes with none share one zero Work (WorkOf). Compute
+	// gives a node made without one the shared zero Work.
+	*Work
 
 	Line        int32
 	DependsLine int32 // the line the dependencies were written on; 0 means Line
@@ -40,6 +40,27 @@ type Node struct {
 	Kind     Kind
 	Declared bool
 	Priority int8 // higher is more urgent; 0 for none (attr.Priority fits)
+}
+
+// Work is what a node says about the work it stands for.
+type Work struct {
+	ID            string
+	Depends       []string
+	DependsAll    string  // "All P4 tasks": every id on the same page with this prefix and a dash, but the node's own
+	Due           string  // YYYY-MM-DD or ""
+	EstimateHours float64 // 0 for none
+}
+
+// noWork is the Work of every node that has none.
+var noWork = &Work{}
+
+// WorkOf returns w for a node to hold: the shared zero Work when w is
+// zero, else a copy of its own.
+func WorkOf(w Work) *Work {
+	if w.ID == "" && len(w.Depends) == 0 && w.DependsAll == "" && w.Due == "" && w.EstimateHours == 0 {
+		return noWork
+	}
+	return &w
 }
 
 // Status is what the plan says about one node. The plan holds one per
@@ -131,6 +152,11 @@ type Plan struct {
 // Compute works out the plan of nodes on the build date today
 // (YYYY-MM-DD; "" turns overdue off).
 func Compute(nodes []Node, today string) *Plan {
+	for i := range nodes {
+		if nodes[i].Work == nil {
+			nodes[i].Work = noWork
+		}
+	}
 	p := &Plan{Nodes: nodes, Status: make([]Status, len(nodes)), byID: map[string]int{}, byPage: map[string][]int{}, depStart: make([]int32, len(nodes)+1)}
 	p.index()
 	p.deriveSections()

@@ -36,7 +36,7 @@ func parseNodes(t *testing.T, src string) []Node {
 		if m == nil {
 			t.Fatalf("bad node line %q", line)
 		}
-		n := Node{Page: m[1], Text: m[4], Parent: -1}
+		n := Node{Page: m[1], Text: m[4], Parent: -1, Work: &Work{}}
 		n.Line = atoi32(m[2])
 		f := append([]string{"", ""}, strings.Fields(m[3])...)
 		f[1] = f[2]
@@ -231,10 +231,10 @@ b.md:7 section "A heading"
 // chain through another page's task, and not along an edge it leaves out.
 func TestCriticalPathAmong(t *testing.T) {
 	nodes := []Node{
-		{Page: "a.md", Line: 1, Text: "A", ID: "a", Parent: -1},
-		{Page: "a.md", Line: 2, Text: "B", ID: "b", Depends: []string{"a"}, Parent: -1},
-		{Page: "b.md", Line: 1, Text: "C", ID: "c", Depends: []string{"b"}, Parent: -1},
-		{Page: "b.md", Line: 2, Text: "D", ID: "d", Depends: []string{"c"}, Parent: -1},
+		{Page: "a.md", Line: 1, Text: "A", Work: &Work{ID: "a"}, Parent: -1},
+		{Page: "a.md", Line: 2, Text: "B", Work: &Work{ID: "b", Depends: []string{"a"}}, Parent: -1},
+		{Page: "b.md", Line: 1, Text: "C", Work: &Work{ID: "c", Depends: []string{"b"}}, Parent: -1},
+		{Page: "b.md", Line: 2, Text: "D", Work: &Work{ID: "d", Depends: []string{"c"}}, Parent: -1},
 	}
 	p := Compute(nodes, "")
 	if path, n, _ := p.CriticalPath(); len(path) != 4 || n != 4 {

@@ -15,8 +15,8 @@ func randomSite(n int, seed int64) []Node {
 	rng := rand.New(rand.NewSource(seed))
 	nodes := make([]Node, n)
 	for i := range nodes {
-		nodes[i] = Node{Page: fmt.Sprintf("p%d.md", i/50), Line: int32(i%50 + 1), ID: fmt.Sprintf("t%d", i), Parent: -1,
-			State: marker.State(rng.Intn(5)), EstimateHours: float64(rng.Intn(8))}
+		nodes[i] = Node{Page: fmt.Sprintf("p%d.md", i/50), Line: int32(i%50 + 1), Parent: -1, State: marker.State(rng.Intn(5)),
+			Work: &Work{ID: fmt.Sprintf("t%d", i), EstimateHours: float64(rng.Intn(8))}}
 		for k := rng.Intn(4); k > 0; k-- {
 			nodes[i].Depends = append(nodes[i].Depends, fmt.Sprintf("t%d", rng.Intn(n+n/10))) // some unknown
 		}

@@ -38,13 +38,13 @@ func readTaskList(page, src string) []Node {
 			title := strings.TrimSpace(strings.TrimLeft(line, "#"))
 			id, _ := attr.HeadingID(title)
 			section = len(nodes)
-			nodes = append(nodes, Node{Kind: Section, Page: page, Line: int32(i + 1), Text: title, ID: id, Parent: -1})
+			nodes = append(nodes, Node{Kind: Section, Page: page, Line: int32(i + 1), Text: title, Work: &Work{ID: id}, Parent: -1})
 		case strings.HasPrefix(line, "- [ ] "), strings.HasPrefix(line, "- [x] "):
 			st := marker.Open
 			if line[3] == 'x' {
 				st = marker.Done
 			}
-			nodes = append(nodes, Node{Page: page, Line: int32(i + 1), Text: line[6:], Parent: int32(section), State: st})
+			nodes = append(nodes, Node{Page: page, Line: int32(i + 1), Text: line[6:], Parent: int32(section), State: st, Work: &Work{}})
 		default:
 			lines = append(lines, attr.Line{Number: i + 1, Text: line})
 		}

@@ -153,12 +153,14 @@ func appendPageNodes(nodes []plan.Node, p *Page) ([]plan.Node, []int, map[string
 			sections[s.ID] = i
 			n := plan.Node{
 				Kind: plan.Section, Page: p.Content.Path, Line: int32(s.Line), Text: s.Title, Parent: int32(parent),
-				ID: s.TaskID, State: marker.Open,
+				State: marker.Open,
 			}
+			w := plan.Work{ID: s.TaskID}
 			if a := s.Attrs; a != nil {
-				n.Depends, n.DependsAll, n.DependsLine = a.Depends, a.DependsAll, int32(a.DependsLine)
-				n.Due, n.Priority, n.EstimateHours = a.Due, int8(a.Priority), a.EstimateHours
+				w.Depends, w.DependsAll, w.Due, w.EstimateHours = a.Depends, a.DependsAll, a.Due, a.EstimateHours
+				n.DependsLine, n.Priority = int32(a.DependsLine), int8(a.Priority)
 			}
+			n.Work = plan.WorkOf(w)
 			if st, ok := marker.ParseState(s.Declared); ok {
 				n.State, n.Declared = st, true
 			}
@@ -177,9 +179,12 @@ func appendPageNodes(nodes []plan.Node, p *Page) ([]plan.Node, []int, map[string
 		}
 		items[k] = len(nodes)
 		n := plan.Node{Kind: plan.Item, Page: p.Content.Path, Line: int32(it.Line), Text: it.Text, Parent: int32(parent), State: it.State}
+		var w plan.Work
 		if a := it.Attrs; a != nil {
-			n.ID, n.Depends, n.Due, n.Priority, n.EstimateHours = a.ID, a.Depends, a.Due, int8(a.Priority), a.EstimateHours
+			w = plan.Work{ID: a.ID, Depends: a.Depends, Due: a.Due, EstimateHours: a.EstimateHours}
+			n.Priority = int8(a.Priority)
 		}
+		n.Work = plan.WorkOf(w)
 		nodes = append(nodes, n)
 	}
 	return nodes, items, sections

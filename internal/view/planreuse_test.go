@@ -2,7 +2,6 @@ package view
 
 import (
 	"reflect"
-	"slices"
 	"testing"
 	"time"
 
@@ -71,19 +70,20 @@ func TestPlanReuse(t *testing.T) {
 	}
 }
 
-// sameNode compares every field of plan.Node: one it missed would let
-// the dev server keep a plan made from nodes that have since changed.
+// sameNode compares every field of plan.Node and of its Work: one it
+// missed would let the dev server keep a plan made from nodes that have
+// since changed.
 func TestSameNodeComparesEveryField(t *testing.T) {
-	base := plan.Node{Page: "a.md", Text: "t", ID: "i", Depends: []string{"d"}, DependsAll: "P", Due: "2026-01-01",
-		State: marker.Open, EstimateHours: 1, Line: 1, DependsLine: 1, Parent: 1, Kind: plan.Item, Priority: 1}
-	if !sameNode(base, base) {
+	base := func() plan.Node {
+		return plan.Node{Page: "a.md", Text: "t", Work: &plan.Work{ID: "i", Depends: []string{"d"}, DependsAll: "P", Due: "2026-01-01", EstimateHours: 1},
+			State: marker.Open, Line: 1, DependsLine: 1, Parent: 1, Kind: plan.Item, Priority: 1}
+	}
+	if a := base(); !sameNode(a, a) {
 		t.Fatal("a node is not the same as itself")
 	}
-	typ := reflect.TypeOf(base)
-	for i := 0; i < typ.NumField(); i++ {
-		other := base
-		other.Depends = slices.Clone(base.Depends)
-		f := reflect.ValueOf(&other).Elem().Field(i)
+	// change sets field i of the struct v points to a value it did not have
+	change := func(v reflect.Value, i int) {
+		f := v.Elem().Field(i)
 		switch f.Kind() {
 		case reflect.String:
 			f.SetString(f.String() + "x")
@@ -98,10 +98,25 @@ func TestSameNodeComparesEveryField(t *testing.T) {
 		case reflect.Slice:
 			f.Set(reflect.ValueOf([]string{"d", "e"}))
 		default:
-			t.Fatalf("field %s: kind %s not covered by this test", typ.Field(i).Name, f.Kind())
+			t.Fatalf("field %s: kind %s not covered by this test", v.Elem().Type().Field(i).Name, f.Kind())
 		}
-		if sameNode(base, other) {
-			t.Errorf("sameNode misses a change of %s", typ.Field(i).Name)
+	}
+	nodeType, workType := reflect.TypeOf(plan.Node{}), reflect.TypeOf(plan.Work{})
+	for i := 0; i < nodeType.NumField(); i++ {
+		if nodeType.Field(i).Type == reflect.PointerTo(workType) {
+			for k := 0; k < workType.NumField(); k++ {
+				other := base()
+				change(reflect.ValueOf(other.Work), k)
+				if sameNode(base(), other) {
+					t.Errorf("sameNode misses a change of Work.%s", workType.Field(k).Name)
+				}
+			}
+			continue
+		}
+		other := base()
+		change(reflect.ValueOf(&other), i)
+		if sameNode(base(), other) {
+			t.Errorf("sameNode misses a change of %s", nodeType.Field(i).Name)
 		}
 	}
 }
