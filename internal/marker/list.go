@@ -71,6 +71,7 @@ var statusJoiners = map[string]bool{
 // source)" declare nothing.
 func (v *Vocabulary) TrailingStatus(text string) (Match, bool) {
 	vw := newView(text)
+	defer vw.release()
 	e := len(vw.runes)
 	for e > 0 && unicode.IsSpace(vw.runes[e-1]) {
 		e--

@@ -1,7 +1,9 @@
 package marker
 
 import (
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -14,7 +16,8 @@ type view struct {
 }
 
 func newView(text string) *view {
-	v := &view{runes: make([]rune, 0, len(text)), offs: make([]int, 0, len(text)+1)}
+	v := views.Get().(*view)
+	v.runes, v.offs = slices.Grow(v.runes[:0], len(text)), slices.Grow(v.offs[:0], len(text)+1)
 	for i, r := range text {
 		if isSelector(r) {
 			continue
@@ -23,11 +26,25 @@ func newView(text string) *view {
 		v.offs = append(v.offs, i)
 	}
 	v.offs = append(v.offs, len(text))
-	v.inURL = make([]bool, len(v.runes))
+	v.inURL = slices.Grow(v.inURL[:0], len(v.runes))[:len(v.runes)]
+	clear(v.inURL)
 	if strings.Contains(text, "://") || containsWWW(text) {
 		v.markURLs()
 	}
 	return v
+}
+
+// views are reused: every item, heading and cell text is read through
+// one, several times over, and nothing keeps one past the call that
+// made it.
+var views = sync.Pool{New: func() any { return new(view) }}
+
+// release hands v back for reuse; v must not be used after. A view of
+// a rare long text is left to the collector.
+func (v *view) release() {
+	if cap(v.runes) <= 1<<12 {
+		views.Put(v)
+	}
 }
 
 // markURLs flags every rune of a whitespace-delimited token that holds
@@ -345,6 +362,7 @@ func (v *Vocabulary) Find(text string, ctx Context) (Match, bool) {
 // find is Find read rune by rune.
 func (idx *index) find(text string, ctx Context) (Match, bool) {
 	vw := newView(text)
+	defer vw.release()
 	words := resolveWords(vw.words(idx, ctx == Cell))
 	if ctx != Cell {
 		words = vw.unshouted(idx, words)
@@ -404,6 +422,7 @@ func (idx *index) plain(text string) bool {
 // in a table without a Status header).
 func (v *Vocabulary) StartsWithEmoji(text string) (State, bool) {
 	vw := newView(text)
+	defer vw.release()
 	st, _, ok := vw.emojiAt(v.compiled(), vw.firstVisible())
 	return st, ok
 }

@@ -41,6 +41,7 @@ func (v *Vocabulary) StripForID(text string) string {
 // stripForID is StripForID read rune by rune.
 func (idx *index) stripForID(text string) string {
 	vw := newView(text)
+	defer vw.release()
 	capsWords := vw.unshouted(idx, resolveWords(vw.words(idx, false)))
 	anyCase := resolveWords(vw.words(idx, true))
 
