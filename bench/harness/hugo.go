@@ -22,7 +22,10 @@ func (h *harness) measureHugo(ctx context.Context, n int, corpus string, m mediu
 	}
 	dest := filepath.Join(m.dir, fmt.Sprintf("hugo-%d", n))
 	reset := func() error {
-		for _, p := range []string{dest, filepath.Join(site, "resources"), filepath.Join(site, ".hugo_build.lock")} {
+		if err := m.discard(dest); err != nil {
+			return err
+		}
+		for _, p := range []string{filepath.Join(site, "resources"), filepath.Join(site, ".hugo_build.lock")} {
 			if err := os.RemoveAll(p); err != nil {
 				return err
 			}
@@ -44,7 +47,7 @@ func (h *harness) measureHugo(ctx context.Context, n int, corpus string, m mediu
 			s.err = fmt.Errorf("hugo wrote only %d index.html files for %d pages", pages, n)
 		}
 	}
-	_ = os.RemoveAll(dest)
+	_ = m.discard(dest)
 	return res, nil
 }
 

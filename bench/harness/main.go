@@ -133,12 +133,27 @@ func run(args []string, stdout, stderr io.Writer) int {
 		rep.notes = append(rep.notes, "Hugo was not measured (not installed).")
 	}
 
+	// A trash left by an interrupted run is deleted now, not while a build is measured.
+	emptyTrash := func() {
+		for _, m := range h.media {
+			if err := m.emptyTrash(); err != nil {
+				fmt.Fprintln(stderr, "harness: emptying the trash:", err)
+			}
+		}
+	}
+	emptyTrash()
+	defer emptyTrash()
+	rep.notes = append(rep.notes, fmt.Sprintf("Sites are moved aside before a cold build and deleted after the last corpus (after each corpus above %d pages), so that no measured build pays for deleting the last one's files.", trashKeepMax))
+
 	failed := false
 	for _, n := range ns {
 		if ctx.Err() != nil {
 			break
 		}
 		rows, notes, err := h.measureCorpus(ctx, n)
+		if n > trashKeepMax {
+			emptyTrash()
+		}
 		rep.rows = append(rep.rows, rows...)
 		rep.notes = append(rep.notes, notes...)
 		if err != nil {
@@ -280,12 +295,10 @@ func (h *harness) measureOn(ctx context.Context, n int, corpus string, mdBytes i
 		dest := filepath.Join(m.dir, fmt.Sprintf("milepost-%d", n))
 		cacheArgs, cacheDir := h.buildCache(corpus, fmt.Sprint(n))
 		reset := func() error {
-			for _, p := range []string{dest, cacheDir} {
-				if err := os.RemoveAll(p); err != nil {
-					return err
-				}
+			if err := m.discard(dest); err != nil {
+				return err
 			}
-			return nil
+			return os.RemoveAll(cacheDir)
 		}
 		argv := append(append([]string{h.milepost, "build", "-s", corpus, "-d", dest}, cacheArgs...), h.historyArgs()...)
 		coldArgv := argv
@@ -300,13 +313,13 @@ func (h *harness) measureOn(ctx context.Context, n int, corpus string, mdBytes i
 		}
 		add("milepost", res, modeCold, modeWarm, modeOneEdit)
 		outputFiles = res[modeCold].files
-		_ = os.RemoveAll(dest) // the next tool writes to a medium as empty as this one found it
+		_ = m.discard(dest) // the next tool writes to a medium as empty as this one found it
 	}
 
 	floorDest := filepath.Join(m.dir, fmt.Sprintf("floor-%d", n))
 	fs := &sample{}
 	for k := 1; k <= h.runs; k++ {
-		if err := os.RemoveAll(floorDest); err != nil {
+		if err := m.discard(floorDest); err != nil {
 			return rows, notes, err
 		}
 		r := h.r.run(ctx, fmt.Sprintf("floor-%s-%d-full-%d", m.name, n, k), h.repo, nil, h.floor, "-src", content, "-o", floorDest, "-files", strconv.Itoa(outputFiles))
@@ -317,7 +330,7 @@ func (h *harness) measureOn(ctx context.Context, n int, corpus string, mdBytes i
 	if outputFiles > 0 && fs.files != outputFiles && fs.err == nil {
 		fs.note = fmt.Sprintf("wrote %d files, milepost %d", fs.files, outputFiles)
 	}
-	_ = os.RemoveAll(floorDest)
+	_ = m.discard(floorDest)
 	add("floor", map[string]*sample{modeFull: fs}, modeFull)
 
 	switch {
