@@ -471,7 +471,13 @@ func (t *Tx) makeStagingDir(dir string) error {
 	if done {
 		return nil
 	}
-	if err := os.MkdirAll(filepath.Join(t.staging, filepath.FromSlash(dir)), 0o755); err != nil {
+	// The folder's parent is made first, through the same record, so
+	// each folder costs one mkdir and no stat (os.MkdirAll stats the
+	// folder and its parent before making it: at 10k pages, 20k stats).
+	if err := t.makeStagingDir(path.Dir(dir)); err != nil {
+		return err
+	}
+	if err := os.Mkdir(filepath.Join(t.staging, filepath.FromSlash(dir)), 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
 		return err
 	}
 	t.mu.Lock()
