@@ -32,7 +32,7 @@ func Bar(p Progress) template.HTML {
 	return template.HTML(b.String())
 }
 
-func writeBar(b *strings.Builder, p Progress) {
+func writeBar(b writer, p Progress) {
 	if !p.HasItems {
 		b.WriteString(`<span class="bar bar-empty" role="img" aria-label="no tracked items"></span>`)
 		return
@@ -57,7 +57,7 @@ func Outline(sections []*Section) template.HTML {
 	return template.HTML(b.String())
 }
 
-func writeOutline(b *strings.Builder, sections []*Section) {
+func writeOutline(b writer, sections []*Section) {
 	b.WriteString(`<ol class="outline">`)
 	for _, s := range sections {
 		writeSectionLink(b, s)
@@ -81,7 +81,7 @@ func writeOutline(b *strings.Builder, sections []*Section) {
 }
 
 // writeSectionLink opens an outline entry: <li><a href="#id"><span>title</span>.
-func writeSectionLink(b *strings.Builder, s *Section) {
+func writeSectionLink(b writer, s *Section) {
 	b.WriteString(`<li><a href="#`)
 	b.WriteString(escapeText(normalizeURL(s.ID)))
 	b.WriteString(`"><span class="outline-title">`)
@@ -93,18 +93,23 @@ func writeSectionLink(b *strings.Builder, s *Section) {
 // the headings carry numbers (page.HeadingsNumbered).
 func Steps(p *Page) template.HTML {
 	var b strings.Builder
+	writeSteps(&b, p)
+	return template.HTML(b.String())
+}
+
+func writeSteps(b writer, p *Page) {
 	b.WriteString(`<ol class="outline steps`)
 	if p.HeadingsNumbered() {
 		b.WriteString(` self-numbered`)
 	}
 	b.WriteString(`">`)
 	for _, s := range p.Sections {
-		writeSectionLink(&b, s)
+		writeSectionLink(b, s)
 		b.WriteString(`</a>`)
 		if len(s.Sections) > 0 {
 			b.WriteString(`<ol class="outline">`)
 			for _, sub := range s.Sections {
-				writeSectionLink(&b, sub)
+				writeSectionLink(b, sub)
 				b.WriteString(`</a></li>`)
 			}
 			b.WriteString(`</ol>`)
@@ -112,7 +117,6 @@ func Steps(p *Page) template.HTML {
 		b.WriteString(`</li>`)
 	}
 	b.WriteString(`</ol>`)
-	return template.HTML(b.String())
 }
 
 // ItemList is every counted item by section: state, text, date and where
@@ -127,6 +131,11 @@ func ItemList(groups []ItemGroup) template.HTML {
 		}
 	}
 	b.Grow(size)
+	writeItemList(&b, groups)
+	return template.HTML(b.String())
+}
+
+func writeItemList(b writer, groups []ItemGroup) {
 	for _, g := range groups {
 		b.WriteString(`<h3>`)
 		if g.SectionTitle != "" {
@@ -163,21 +172,7 @@ func ItemList(groups []ItemGroup) template.HTML {
 		}
 		b.WriteString(`</ul>`)
 	}
-	return template.HTML(b.String())
 }
-
-// escapeText escapes s for HTML text and quoted attributes, as
-// html/template's escapers do.
-func escapeText(s string) string {
-	if !strings.ContainsAny(s, "<>&'\"+\x00") {
-		return s
-	}
-	return htmlReplacer.Replace(s)
-}
-
-var htmlReplacer = strings.NewReplacer(
-	"\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;",
-)
 
 // normalizeURL percent-encodes what may not stand in a URL as written
 // (non-ASCII letters, spaces, quotes, angle brackets), as html/template
