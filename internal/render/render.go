@@ -10,6 +10,7 @@ package render
 
 import (
 	"bytes"
+	"encoding/hex"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -44,6 +45,11 @@ var shared = []string{"layout.html", "partials.html", "timeline.html", "graph.ht
 type Theme struct {
 	sets     map[string]*template.Template
 	minified bool
+	// pageSum is the sum of the sources page.html's set was parsed from
+	// (page.html and the shared templates, minified); drawPage is set
+	// when it is nativePageSource and none came from the site.
+	pageSum  [32]byte
+	drawPage bool
 }
 
 // LoadTheme parses the templates of base (the embedded theme, rooted at its
@@ -64,6 +70,8 @@ func LoadTheme(base, override fs.FS, minify func(src string) (string, bool)) (*T
 		return string(b), "theme:" + name, err
 	}
 	t := &Theme{sets: map[string]*template.Template{}, minified: minify != nil}
+	var pageSum keyhash.Buf
+	fromBase := true
 	for _, page := range PageTemplates {
 		set := template.New(page).Funcs(funcs)
 		for _, name := range append(append([]string{}, shared...), page) {
@@ -82,14 +90,32 @@ func LoadTheme(base, override fs.FS, minify func(src string) (string, bool)) (*T
 			if _, err := tmpl.Parse(text); err != nil {
 				return nil, fmt.Errorf("%s: %w", origin, err)
 			}
+			if page == "page.html" {
+				pageSum.Str(name, text)
+				fromBase = fromBase && !strings.HasPrefix(origin, "templates/")
+			}
 		}
 		t.sets[page] = set
 	}
+	t.pageSum = pageSum.Sum()
+	t.drawPage = t.minified && fromBase && hex.EncodeToString(t.pageSum[:]) == nativePageSource
 	return t, nil
 }
 
+// nativePageSource is the sum of the minified default templates that
+// drawPage (page.go) writes the output of. A theme whose page.html, or any
+// template it runs, is another (a site's own file, a change to the
+// default theme not yet carried into page.go, a theme not minified) runs
+// its templates instead.
+const nativePageSource = "7fcf38bedf2d293d71bf28445e63ebb697f80973f22189e5283c60849687ff1d"
+
 // Minified reports whether every template was minified when loaded.
 func (t *Theme) Minified() bool { return t.minified }
+
+// Drawn reports whether Execute draws the page template name in Go
+// rather than running its template (see page.go): for page.html of the
+// default theme, minified.
+func (t *Theme) Drawn(name string) bool { return name == "page.html" && t.drawPage }
 
 // Execute runs the page template name (one of PageTemplates) with data.
 func (t *Theme) Execute(name string, data any) ([]byte, error) {
@@ -104,7 +130,9 @@ func (t *Theme) Execute(name string, data any) ([]byte, error) {
 			buffers.Put(buf)
 		}
 	}()
-	if err := set.ExecuteTemplate(buf, name, data); err != nil {
+	if v, ok := data.(*View); ok && t.Drawn(name) {
+		drawPage(buf, v)
+	} else if err := set.ExecuteTemplate(buf, name, data); err != nil {
 		return nil, err
 	}
 	return bytes.Clone(buf.Bytes()), nil

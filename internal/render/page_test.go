@@ -1,0 +1,206 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"reflect"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	milepost "github.com/milepost/milepost"
+	"github.com/milepost/milepost/internal/minify"
+)
+
+// pageFiles are the templates page.html runs.
+var pageFiles = append([]string{"page.html"}, shared...)
+
+// minifiedThemes loads the default theme minified twice: as a build
+// loads it (page.html drawn in Go), and with the site giving page.html
+// again, byte for byte, as its own (page.html run by its templates).
+func minifiedThemes(t *testing.T) (drawn, run *Theme) {
+	t.Helper()
+	base := milepost.Templates()
+	page, err := fs.ReadFile(base, "page.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := minify.New()
+	drawn, err = LoadTheme(base, nil, m.MinifyTemplate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	run, err = LoadTheme(base, fstest.MapFS{"page.html": {Data: page}}, m.MinifyTemplate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if run.Drawn("page.html") {
+		t.Fatal("a site's own page.html is drawn in Go")
+	}
+	return drawn, run
+}
+
+// TestNativePageSource requires the default theme, minified, to draw
+// page.html in Go: it fails when a template page.html runs changed and
+// page.go was not changed with it.
+func TestNativePageSource(t *testing.T) {
+	drawn, _ := minifiedThemes(t)
+	if !drawn.Drawn("page.html") {
+		t.Fatalf("the default theme's page.html is not drawn in Go: its templates, minified, sum to %x, page.go draws %s.\n"+
+			"Carry the change of the templates into page.go (TestNativePageMatchesTemplate compares them), then set nativePageSource.",
+			drawn.pageSum, nativePageSource)
+	}
+	unminified, err := LoadTheme(milepost.Templates(), nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if unminified.Drawn("page.html") {
+		t.Error("page.html of the theme not minified is drawn in Go")
+	}
+}
+
+// TestNativePageMatchesTemplate renders page.html for views made at
+// random, every string of them one of hostileValues, through page.go and
+// through the minified templates, and requires the same bytes.
+func TestNativePageMatchesTemplate(t *testing.T) {
+	drawn, run := minifiedThemes(t)
+	if !drawn.Drawn("page.html") {
+		t.Skip("page.html is not drawn in Go (TestNativePageSource)")
+	}
+	views := 2000
+	if testing.Short() {
+		views = 300
+	}
+	rng := rand.New(rand.NewPCG(19, 1))
+	for i := range views {
+		v := randomView(rng)
+		got, err1 := drawn.Execute("page.html", v)
+		want, err2 := run.Execute("page.html", v)
+		if err1 != nil || err2 != nil {
+			t.Fatalf("view %d: %v, %v", i, err1, err2)
+		}
+		if !bytes.Equal(got, want) {
+			t.Fatalf("view %d: page.go differs from the template:\n%s", i, firstDifference(got, want))
+		}
+	}
+}
+
+// firstDifference shows where got and want part.
+func firstDifference(got, want []byte) string {
+	i := 0
+	for i < len(got) && i < len(want) && got[i] == want[i] {
+		i++
+	}
+	from := max(0, i-120)
+	return fmt.Sprintf("at byte %d\n got …%q\nwant …%q", i, got[from:min(len(got), i+120)], want[from:min(len(want), i+120)])
+}
+
+// hostileValues are what every string of a random view is: empty, plain,
+// and what each escaping context must handle (quotes, markup, schemes a
+// URL filter refuses, percent signs, spaces, non-ASCII, NUL, bytes that
+// are not UTF-8), and the values templates compare with.
+var hostileValues = []string{
+	"", "", "", "plain", "Pre-Launch", "2026-03-18", "at-risk", "off-track",
+	`"double" & 'single'`, "<script>alert(1)</script>", "a < b > c", "x+y=z", "&amp; &#39; &lt;",
+	"javascript:alert(1)", "JavaScript:alert(1)", " javascript:alert(1)", "vbscript:x", "data:text/html,<b>x</b>",
+	"http:foo", "HTTPS://example.com/a b?q=1&r=<2>#frag", "mailto:a@example.com", "ftp://x", "a:b/c", "/abs/path:colon", "a/b:c",
+	"café crème/ü", "a b/c d/", "tags/a b/", "100%/50%25", "%zz%4", "%4", "%41%4a", "(paren)[br]{brace}|^`\\",
+	"#frag", "?q=1", "../../", "./", "line\nbreak\ttab\r", "\x00nul", "\xff\xfe not utf-8", "\u2028\ufdd0\uffff\U0001F600",
+	"!#$&*+,/:;=?@[]", "-._~",
+}
+
+// randomView is a View whose every field is set at random: strings from
+// hostileValues, small numbers, pointers set or nil, lists of zero to
+// three entries.
+func randomView(rng *rand.Rand) *View {
+	v := &View{}
+	fill(rng, reflect.ValueOf(v).Elem(), 0)
+	if v.Site == nil {
+		v.Site = &Site{}
+	}
+	if v.Page == nil && rng.IntN(8) != 0 {
+		v.Page = &Page{}
+		fill(rng, reflect.ValueOf(v.Page).Elem(), 1)
+	}
+	return v
+}
+
+func fill(rng *rand.Rand, v reflect.Value, depth int) {
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString(hostileValues[rng.IntN(len(hostileValues))])
+	case reflect.Bool:
+		v.SetBool(rng.IntN(2) == 0)
+	case reflect.Int:
+		v.SetInt([]int64{0, 0, 1, 2, 6, 7, 42, 1234}[rng.IntN(8)])
+	case reflect.Pointer:
+		if depth > 4 || rng.IntN(4) == 0 {
+			return
+		}
+		p := reflect.New(v.Type().Elem())
+		fill(rng, p.Elem(), depth+1)
+		v.Set(p)
+	case reflect.Slice:
+		n := rng.IntN(4)
+		if depth > 4 {
+			n = 0
+		}
+		s := reflect.MakeSlice(v.Type(), n, n)
+		for i := range n {
+			e := s.Index(i)
+			if e.Kind() == reflect.Pointer { // a list holds no nil entries
+				e.Set(reflect.New(e.Type().Elem()))
+				e = e.Elem()
+			}
+			fill(rng, e, depth+1)
+		}
+		v.Set(s)
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				fill(rng, v.Field(i), depth)
+			}
+		}
+	}
+}
+
+// TestOwnTemplatesRun gives each template page.html runs as the site's
+// own, changed, and requires the change in the page: such a theme runs
+// its templates.
+func TestOwnTemplatesRun(t *testing.T) {
+	v := randomView(rand.New(rand.NewPCG(1, 2)))
+	v.Page = &Page{Title: "T", Backlinks: []Backlink{{Title: "B"}},
+		Timeline: &Timeline{Title: "Timeline"}, Graph: &Graph{Critical: []GraphStep{{ID: "P1"}}}}
+	for _, c := range []struct{ file, old, new string }{
+		{"page.html", "Linked from", "OWN-PAGE"},
+		{"layout.html", "Skip to content", "OWN-LAYOUT"},
+		{"partials.html", "No tracked items", "OWN-PARTIALS"},
+		{"timeline.html", " as a table", "OWN-TIMELINE"},
+		{"graph.html", "Critical path", "OWN-GRAPH"},
+	} {
+		src, err := fs.ReadFile(milepost.Templates(), c.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(src, []byte(c.old)) {
+			t.Fatalf("%s has no %q", c.file, c.old)
+		}
+		own := fstest.MapFS{c.file: {Data: bytes.Replace(src, []byte(c.old), []byte(c.new), 1)}}
+		th, err := LoadTheme(milepost.Templates(), own, minify.New().MinifyTemplate)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if th.Drawn("page.html") {
+			t.Errorf("with the site's own %s, page.html is drawn in Go", c.file)
+		}
+		out, err := th.Execute("page.html", v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(out), c.new) {
+			t.Errorf("with the site's own %s, the page has no %s", c.file, c.new)
+		}
+	}
+}
