@@ -4,8 +4,9 @@ import "strconv"
 
 // The default theme's page.html, drawn in Go: the page template with its
 // layout and every partial it calls (health, progress, counts, chart,
-// upnext, nextitem, card, row, timeline, depgraph, and the fragments
-// above), writing the bytes html/template writes for the minified theme,
+// upnext, nextitem, timeline, depgraph, and the fragments of
+// fragments.go, card and row among them), writing the bytes html/template
+// writes for the minified theme,
 // each value escaped as html/template escapes it where it stands (see
 // escape.go). A page is the template rendered most often, once per
 // document, and html/template's reflection and per-action escaper calls
@@ -15,9 +16,9 @@ import "strconv"
 // the templates the page uses and the theme was minified at load with
 // the source this file was written from (see nativePageSource); any other
 // theme runs its templates. When the templates change, this file changes
-// with them: TestNativePageMatchesTemplate and the site's
-// TestNativePagesMatchTemplates compare the two, value by value and page
-// by page.
+// with them: TestNativeSources fails until it does, and
+// TestNativeMatchesTemplates and the site's TestNativePagesMatchTemplates
+// compare the two, value by value and page by page.
 
 // drawPage writes page.html for v.
 func drawPage(w writer, v *View) {
@@ -378,37 +379,6 @@ func drawWarnings(w writer, warnings []Warning) {
 	}
 }
 
-// drawTime writes <time datetime="d"{attrs}>d</time>.
-func drawTime(w writer, d, attrs string) {
-	d = escapeText(d)
-	w.WriteString(`<time datetime="`)
-	w.WriteString(d)
-	w.WriteString(`"` + attrs + `>`)
-	w.WriteString(d)
-	w.WriteString(`</time>`)
-}
-
-// drawOwner writes <span>{label}<a href="url">@owner</a></span>.
-func drawOwner(w writer, label, owner, url string) {
-	w.WriteString(`<span>` + label + `<a href="`)
-	w.WriteString(escapeURL(url))
-	w.WriteString(`">@`)
-	w.WriteString(escapeText(owner))
-	w.WriteString(`</a></span>`)
-}
-
-// drawHealth is partials.html's "health".
-func drawHealth(w writer, h *Health) {
-	if h == nil {
-		return
-	}
-	w.WriteString(`<span class="pill h-`)
-	w.WriteString(escapeText(h.State))
-	w.WriteString(`">`)
-	w.WriteString(escapeText(h.Label))
-	w.WriteString(`</span>`)
-}
-
 // drawProgress is partials.html's "progress", with its "counts".
 func drawProgress(w writer, p Progress) {
 	w.WriteString(`<div class="doc-progress">`)
@@ -542,138 +512,6 @@ func drawNextItem(w writer, n *NextItem) {
 		w.WriteString(`</span>`)
 	}
 	w.WriteString(`</span></span></li>`)
-}
-
-// writeCard is partials.html's "card".
-func writeCard(w writer, c *Card) {
-	w.WriteString(`<article class="card`)
-	if c.Runbook {
-		w.WriteString(` card-runbook`)
-	}
-	w.WriteString(`"><div class="card-head">`)
-	drawHealth(w, c.Health)
-	if c.Kind != "" {
-		w.WriteString(`<span class="kind">`)
-		w.WriteString(escapeText(c.Kind))
-		w.WriteString(`</span>`)
-	}
-	if c.Stale {
-		w.WriteString(`<span class="tag-stale">stale</span>`)
-	}
-	w.WriteString(`</div><h3 class="card-title"><a href="`)
-	w.WriteString(escapeURL(c.URL))
-	w.WriteString(`">`)
-	w.WriteString(escapeText(c.Title))
-	w.WriteString(`</a></h3>`)
-	if c.Runbook {
-		w.WriteString(`<p class="card-meta">`)
-		if c.Updated != "" {
-			w.WriteString(`Last updated `)
-			drawTime(w, c.Updated, " data-age")
-		} else {
-			w.WriteString(`Procedure, no last-updated date`)
-		}
-		w.WriteString(`</p>`)
-	} else {
-		w.WriteString(`<div class="card-stat">`)
-		if c.Progress.HasItems {
-			w.WriteString(`<strong>`)
-			w.WriteString(strconv.Itoa(c.Progress.Percent))
-			w.WriteString(`%</strong><span class="bar-label">`)
-			w.WriteString(strconv.Itoa(c.Progress.Counts.Done))
-			w.WriteString(` of `)
-			w.WriteString(strconv.Itoa(c.Progress.Total))
-			w.WriteString(` done</span>`)
-		} else {
-			w.WriteString(`<span class="bar-label">No tracked items</span>`)
-		}
-		w.WriteString(`</div>`)
-		writeBar(w, c.Progress)
-		w.WriteByte('\n')
-		if c.Next != "" {
-			w.WriteString(`<p class="card-next">`)
-			w.WriteString(escapeText(c.Next))
-			w.WriteString(`</p>`)
-		}
-		w.WriteByte('\n')
-		if c.Updated != "" {
-			w.WriteString(`<p class="card-meta">Updated `)
-			drawTime(w, c.Updated, "")
-			w.WriteString(`</p>`)
-		}
-	}
-	w.WriteString(`</article>`)
-}
-
-// writeRow is partials.html's "row".
-func writeRow(w writer, c *Card) {
-	w.WriteString(`<li class="row"><span class="row-title"><a href="`)
-	w.WriteString(escapeURL(c.URL))
-	w.WriteString(`">`)
-	w.WriteString(escapeText(c.Title))
-	w.WriteString(`</a>`)
-	if c.Health != nil {
-		w.WriteByte(' ')
-		drawHealth(w, c.Health)
-	}
-	if c.Kind != "" {
-		w.WriteString(` <span class="kind">`)
-		w.WriteString(escapeText(c.Kind))
-		w.WriteString(`</span>`)
-	}
-	if c.Stale {
-		w.WriteString(` <span class="tag-stale">stale</span>`)
-	}
-	w.WriteString(`</span>` + "\n")
-	if c.Runbook {
-		w.WriteString(`<span class="row-meta">`)
-		if c.Updated != "" {
-			w.WriteString(`updated `)
-			drawTime(w, c.Updated, " data-age")
-		} else {
-			w.WriteString(`procedure`)
-		}
-		w.WriteString(`</span>`)
-	} else {
-		w.WriteString(`<span class="row-bar">`)
-		writeBar(w, c.Progress)
-		w.WriteString(`</span><span class="row-pct">`)
-		if c.Progress.HasItems {
-			w.WriteString(strconv.Itoa(c.Progress.Counts.Done))
-			w.WriteByte('/')
-			w.WriteString(strconv.Itoa(c.Progress.Total))
-			w.WriteString(` · <strong>`)
-			w.WriteString(strconv.Itoa(c.Progress.Percent))
-			w.WriteString(`%</strong>`)
-		} else {
-			w.WriteString(`n/a`)
-		}
-		w.WriteString(`</span>`)
-	}
-	w.WriteByte('\n')
-	if c.Next != "" || c.Owner != "" || c.Target != "" || c.Updated != "" && !c.Runbook {
-		w.WriteString(`<span class="row-next">`)
-		if c.Next != "" {
-			w.WriteString(`<span>`)
-			w.WriteString(escapeText(c.Next))
-			w.WriteString(`</span>`)
-		}
-		if c.Owner != "" {
-			drawOwner(w, "", c.Owner, c.OwnerURL)
-		}
-		if c.Target != "" {
-			w.WriteString(`<span>target `)
-			drawTime(w, c.Target, "")
-			w.WriteString(`</span>`)
-		}
-		if !c.Runbook && c.Updated != "" {
-			w.WriteString(`<span>updated `)
-			drawTime(w, c.Updated, " data-age")
-			w.WriteString(`</span>`)
-		}
-		w.WriteString(`</span>`)
-	}
-	w.WriteString(`</li>`)
 }
 
 // drawTimeline is timeline.html's "timeline".

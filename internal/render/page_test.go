@@ -18,71 +18,86 @@ import (
 var pageFiles = append([]string{"page.html"}, shared...)
 
 // minifiedThemes loads the default theme minified twice: as a build
-// loads it (page.html drawn in Go), and with the site giving page.html
-// again, byte for byte, as its own (page.html run by its templates).
+// loads it (page.html, card and row drawn in Go), and with the site
+// giving page.html and partials.html again, byte for byte, as its own
+// (every page run by its templates).
 func minifiedThemes(t *testing.T) (drawn, run *Theme) {
 	t.Helper()
 	base := milepost.Templates()
-	page, err := fs.ReadFile(base, "page.html")
-	if err != nil {
-		t.Fatal(err)
+	own := fstest.MapFS{}
+	for _, name := range []string{"page.html", "partials.html"} {
+		data, err := fs.ReadFile(base, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		own[name] = &fstest.MapFile{Data: data}
 	}
 	m := minify.New()
-	drawn, err = LoadTheme(base, nil, m.MinifyTemplate)
+	drawn, err := LoadTheme(base, nil, m.MinifyTemplate)
 	if err != nil {
 		t.Fatal(err)
 	}
-	run, err = LoadTheme(base, fstest.MapFS{"page.html": {Data: page}}, m.MinifyTemplate)
+	run, err = LoadTheme(base, own, m.MinifyTemplate)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if run.Drawn("page.html") {
-		t.Fatal("a site's own page.html is drawn in Go")
+	if run.drawPage || run.drawPartials {
+		t.Fatal("a site's own page.html or partials.html is drawn in Go")
 	}
 	return drawn, run
 }
 
-// TestNativePageSource requires the default theme, minified, to draw
-// page.html in Go: it fails when a template page.html runs changed and
-// page.go was not changed with it.
-func TestNativePageSource(t *testing.T) {
+// TestNativeSources requires the default theme, minified, to draw
+// page.html, card and row in Go: it fails when a template they stand for
+// changed and page.go or fragments.go was not changed with it.
+func TestNativeSources(t *testing.T) {
 	drawn, _ := minifiedThemes(t)
-	if !drawn.Drawn("page.html") {
-		t.Fatalf("the default theme's page.html is not drawn in Go: its templates, minified, sum to %x, page.go draws %s.\n"+
-			"Carry the change of the templates into page.go (TestNativePageMatchesTemplate compares them), then set nativePageSource.",
+	if !drawn.drawPage {
+		t.Errorf("the default theme's page.html is not drawn in Go: its templates, minified, sum to %x, page.go draws %s.\n"+
+			"Carry the change of the templates into page.go (TestNativeMatchesTemplates compares them), then set nativePageSource.",
 			drawn.pageSum, nativePageSource)
+	}
+	if !drawn.drawPartials {
+		src, _ := fs.ReadFile(milepost.Templates(), "partials.html")
+		text, _ := minify.New().MinifyTemplate(string(src))
+		t.Errorf("the default theme's card and row are not drawn in Go: partials.html, minified, sums to %s, fragments.go draws %s.\n"+
+			"Carry the change of the templates into fragments.go (TestNativeMatchesTemplates compares them), then set nativePartialsSource.",
+			sourceSum("partials.html", text), nativePartialsSource)
 	}
 	unminified, err := LoadTheme(milepost.Templates(), nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if unminified.Drawn("page.html") {
-		t.Error("page.html of the theme not minified is drawn in Go")
+	if unminified.drawPage || unminified.drawPartials {
+		t.Error("the theme not minified is drawn in Go")
 	}
 }
 
-// TestNativePageMatchesTemplate renders page.html for views made at
-// random, every string of them one of hostileValues, through page.go and
-// through the minified templates, and requires the same bytes.
-func TestNativePageMatchesTemplate(t *testing.T) {
+// TestNativeMatchesTemplates renders every page template for views made
+// at random, every string of them one of hostileValues, with page.html,
+// card and row drawn in Go and with the minified templates, and requires
+// the same bytes.
+func TestNativeMatchesTemplates(t *testing.T) {
 	drawn, run := minifiedThemes(t)
-	if !drawn.Drawn("page.html") {
-		t.Skip("page.html is not drawn in Go (TestNativePageSource)")
+	if !drawn.drawPage || !drawn.drawPartials {
+		t.Skip("not drawn in Go (TestNativeSources)")
 	}
-	views := 2000
+	views := 1000
 	if testing.Short() {
-		views = 300
+		views = 150
 	}
-	rng := rand.New(rand.NewPCG(19, 1))
-	for i := range views {
-		v := randomView(rng)
-		got, err1 := drawn.Execute("page.html", v)
-		want, err2 := run.Execute("page.html", v)
-		if err1 != nil || err2 != nil {
-			t.Fatalf("view %d: %v, %v", i, err1, err2)
-		}
-		if !bytes.Equal(got, want) {
-			t.Fatalf("view %d: page.go differs from the template:\n%s", i, firstDifference(got, want))
+	for _, name := range PageTemplates {
+		rng := rand.New(rand.NewPCG(19, 1))
+		for i := range views {
+			v := randomView(rng)
+			got, err1 := drawn.Execute(name, v)
+			want, err2 := run.Execute(name, v)
+			if (err1 == nil) != (err2 == nil) {
+				t.Fatalf("%s, view %d: %v, %v", name, i, err1, err2)
+			}
+			if !bytes.Equal(got, want) {
+				t.Fatalf("%s, view %d: drawn in Go differs from the template:\n%s", name, i, firstDifference(got, want))
+			}
 		}
 	}
 }
@@ -192,7 +207,7 @@ func TestOwnTemplatesRun(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if th.Drawn("page.html") {
+		if th.drawPage {
 			t.Errorf("with the site's own %s, page.html is drawn in Go", c.file)
 		}
 		out, err := th.Execute("page.html", v)

@@ -37,13 +37,18 @@ func nativeSites(t *testing.T) map[string]fs.FS {
 }
 
 // TestNativePagesMatchTemplates builds each site with a minifying sink,
-// where the default page.html is drawn in Go, and again with the default
-// page.html given as the site's own file, which runs the templates; every
-// file of the two builds must be the same.
+// where the default page.html, card and row are drawn in Go, and again
+// with the default page.html and partials.html given as the site's own
+// files, which run as templates; every file of the two builds must be
+// the same.
 func TestNativePagesMatchTemplates(t *testing.T) {
-	page, err := fs.ReadFile(milepost.Templates(), "page.html")
-	if err != nil {
-		t.Fatal(err)
+	own := map[string][]byte{}
+	for _, name := range []string{"page.html", "partials.html"} {
+		data, err := fs.ReadFile(milepost.Templates(), name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		own[name] = data
 	}
 	for name, fsys := range nativeSites(t) {
 		t.Run(name, func(t *testing.T) {
@@ -56,7 +61,9 @@ func TestNativePagesMatchTemplates(t *testing.T) {
 			}
 			root := strings.TrimSuffix(dir, string(filepath.Separator)+"content")
 			drawn := buildMinified(t, root)
-			mustWrite(t, filepath.Join(root, "templates", "page.html"), string(page))
+			for name, data := range own {
+				mustWrite(t, filepath.Join(root, "templates", name), string(data))
+			}
 			run := buildMinified(t, root)
 			pages := compareBuilds(t, drawn, run)
 			if pages == 0 && name != "hostile-errors" {
@@ -107,24 +114,29 @@ func compareBuilds(t *testing.T, drawn, run map[string][]byte) int {
 }
 
 // TestOwnPartialsRun builds a site that gives its own partials.html, with
-// the default minifying sink: its pages run the site's templates, which
-// show in them.
+// the default minifying sink: its pages and listings run the site's
+// partials (Up next, rows, cards), which show in them.
 func TestOwnPartialsRun(t *testing.T) {
 	partials, err := fs.ReadFile(milepost.Templates(), "partials.html")
 	if err != nil {
 		t.Fatal(err)
 	}
-	own := bytes.Replace(partials, []byte(">Up next<"), []byte(">OWN-UP-NEXT<"), 1)
-	if bytes.Equal(own, partials) {
-		t.Fatal("partials.html has no >Up next<")
+	own := string(partials)
+	for _, r := range [][2]string{{">Up next<", ">OWN-UP-NEXT<"}, {`<li class="row">`, `<li class="row own-row">`}, {`<article class="card`, `<article class="own-card card`}} {
+		if !strings.Contains(own, r[0]) {
+			t.Fatalf("partials.html has no %s", r[0])
+		}
+		own = strings.Replace(own, r[0], r[1], 1)
 	}
 	root := t.TempDir()
 	if err := os.CopyFS(root, sitetest.Load(t, "testdata/native/hostile-values.txtar").FS()); err != nil {
 		t.Fatal(err)
 	}
-	mustWrite(t, filepath.Join(root, "templates", "partials.html"), string(own))
+	mustWrite(t, filepath.Join(root, "templates", "partials.html"), own)
 	files := buildMinified(t, root)
-	if !bytes.Contains(files["plan/index.html"], []byte(">OWN-UP-NEXT<")) {
-		t.Errorf("plan/index.html does not show the site's own partials.html:\n%s", files["plan/index.html"])
+	for _, want := range [][2]string{{"plan/index.html", ">OWN-UP-NEXT<"}, {"a-b/index.html", "own-row"}, {"index.html", "own-row"}, {"tags/a-b/index.html", "own-card"}} {
+		if !strings.Contains(string(files[want[0]]), want[1]) {
+			t.Errorf("%s does not show the site's own partials.html (%s):\n%s", want[0], want[1], files[want[0]])
+		}
 	}
 }
