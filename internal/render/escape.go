@@ -31,10 +31,10 @@ var htmlReplacer = strings.NewReplacer(
 	"\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;",
 )
 
-// escapeURL is a string that makes the whole value of a quoted URL
-// attribute (href, src) as html/template writes it: a scheme other than
-// http, https or mailto becomes "#ZgotmplZ", the rest is normalized
-// (templateURL with norm) and escaped for the attribute.
+// escapeURL is s as html/template writes it as the whole value of a
+// quoted URL attribute (href, src): with a scheme other than http, https
+// or mailto it is "#ZgotmplZ", else normalized (templateURL with norm)
+// and escaped for the attribute.
 func escapeURL(s string) string {
 	if !safeScheme(s) {
 		return "#ZgotmplZ"
@@ -42,8 +42,8 @@ func escapeURL(s string) string {
 	return escapeText(templateURL(s, true))
 }
 
-// escapeURLPart is a string after the '?' or '#' of a URL attribute, as
-// html/template writes it: every byte but the unreserved ones
+// escapeURLPart is s as html/template writes it after the '?' or '#' of
+// a URL attribute: every byte but the unreserved ones
 // percent-encoded, which leaves nothing to escape for the attribute.
 func escapeURLPart(s string) string { return templateURL(s, false) }
 

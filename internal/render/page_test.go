@@ -21,7 +21,7 @@ var pageFiles = append([]string{"page.html"}, shared...)
 // loads it (page.html, card and row drawn in Go), and with the site
 // giving page.html and partials.html again, byte for byte, as its own
 // (every page run by its templates).
-func minifiedThemes(t *testing.T) (drawn, run *Theme) {
+func minifiedThemes(t testing.TB) (drawn, run *Theme) {
 	t.Helper()
 	base := milepost.Templates()
 	own := fstest.MapFS{}
@@ -188,34 +188,63 @@ func TestOwnTemplatesRun(t *testing.T) {
 	v := randomView(rand.New(rand.NewPCG(1, 2)))
 	v.Page = &Page{Title: "T", Backlinks: []Backlink{{Title: "B"}},
 		Timeline: &Timeline{Title: "Timeline"}, Graph: &Graph{Critical: []GraphStep{{ID: "P1"}}}}
-	for _, c := range []struct{ file, old, new string }{
-		{"page.html", "Linked from", "OWN-PAGE"},
-		{"layout.html", "Skip to content", "OWN-LAYOUT"},
-		{"partials.html", "No tracked items", "OWN-PARTIALS"},
-		{"timeline.html", " as a table", "OWN-TIMELINE"},
-		{"graph.html", "Critical path", "OWN-GRAPH"},
-	} {
-		src, err := fs.ReadFile(milepost.Templates(), c.file)
+	changes := map[string]struct{ old, new string }{
+		"page.html":     {"Linked from", "OWN-PAGE"},
+		"layout.html":   {"Skip to content", "OWN-LAYOUT"},
+		"partials.html": {"No tracked items", "OWN-PARTIALS"},
+		"timeline.html": {" as a table", "OWN-TIMELINE"},
+		"graph.html":    {"Critical path", "OWN-GRAPH"},
+	}
+	for _, file := range pageFiles {
+		c, ok := changes[file]
+		if !ok {
+			t.Fatalf("no change to make in %s", file)
+		}
+		src, err := fs.ReadFile(milepost.Templates(), file)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Contains(src, []byte(c.old)) {
-			t.Fatalf("%s has no %q", c.file, c.old)
+			t.Fatalf("%s has no %q", file, c.old)
 		}
-		own := fstest.MapFS{c.file: {Data: bytes.Replace(src, []byte(c.old), []byte(c.new), 1)}}
+		own := fstest.MapFS{file: {Data: bytes.Replace(src, []byte(c.old), []byte(c.new), 1)}}
 		th, err := LoadTheme(milepost.Templates(), own, minify.New().MinifyTemplate)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if th.drawPage {
-			t.Errorf("with the site's own %s, page.html is drawn in Go", c.file)
+			t.Errorf("with the site's own %s, page.html is drawn in Go", file)
 		}
 		out, err := th.Execute("page.html", v)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if !strings.Contains(string(out), c.new) {
-			t.Errorf("with the site's own %s, the page has no %s", c.file, c.new)
+			t.Errorf("with the site's own %s, the page has no %s", file, c.new)
 		}
+	}
+}
+
+// BenchmarkPage renders page.html for a set of random views, drawn in Go
+// and by the minified templates.
+func BenchmarkPage(b *testing.B) {
+	drawn, run := minifiedThemes(b)
+	rng := rand.New(rand.NewPCG(19, 1))
+	views := make([]*View, 64)
+	for i := range views {
+		views[i] = randomView(rng)
+	}
+	for _, c := range []struct {
+		name  string
+		theme *Theme
+	}{{"drawn", drawn}, {"templates", run}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; b.Loop(); i++ {
+				if _, err := c.theme.Execute("page.html", views[i%len(views)]); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
