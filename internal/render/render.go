@@ -1,7 +1,9 @@
 // Package render is the RENDER stage for HTML: it turns the view models the
 // build assembles (pages, folders, home, tags, broken links) into HTML with
 // the theme's html/template set, and holds the goldmark node renderers that
-// give page bodies milepost's markup (section anchors, broken links).
+// give page bodies milepost's markup (section anchors, broken links). The
+// default theme's page.html and its listings' cards and rows are drawn in
+// Go to the same bytes when the theme is minified (page.go, fragments.go).
 //
 // In: a theme (the embedded default overlaid by a site's own templates/),
 // view models. Out: bytes. It computes no status and resolves no links; it
@@ -10,6 +12,7 @@ package render
 
 import (
 	"bytes"
+	"encoding/hex"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -44,6 +47,15 @@ var shared = []string{"layout.html", "partials.html", "timeline.html", "graph.ht
 type Theme struct {
 	sets     map[string]*template.Template
 	minified bool
+	// pageSum is the sum of the sources page.html's set was parsed from
+	// (page.html and the shared templates, minified); drawPage is set
+	// when it is nativePageSource and none came from the site.
+	pageSum  [32]byte
+	drawPage bool
+	// drawPartials is set when partials.html is the default theme's,
+	// minified into nativePartialsSource: its card and row call the Go
+	// functions that draw them (drawnPartials).
+	drawPartials bool
 }
 
 // LoadTheme parses the templates of base (the embedded theme, rooted at its
@@ -64,6 +76,8 @@ func LoadTheme(base, override fs.FS, minify func(src string) (string, bool)) (*T
 		return string(b), "theme:" + name, err
 	}
 	t := &Theme{sets: map[string]*template.Template{}, minified: minify != nil}
+	var pageSum keyhash.Buf
+	fromBase := true
 	for _, page := range PageTemplates {
 		set := template.New(page).Funcs(funcs)
 		for _, name := range append(append([]string{}, shared...), page) {
@@ -75,18 +89,62 @@ func LoadTheme(base, override fs.FS, minify func(src string) (string, bool)) (*T
 			if name != page {
 				tmpl = set.New(name)
 			}
+			minified := false
 			if minify != nil {
-				min, ok := minify(text)
-				text, t.minified = min, t.minified && ok
+				text, minified = minify(text)
+				t.minified = t.minified && minified
 			}
 			if _, err := tmpl.Parse(text); err != nil {
 				return nil, fmt.Errorf("%s: %w", origin, err)
 			}
+			if name == "partials.html" {
+				t.drawPartials = minified && !strings.HasPrefix(origin, "templates/") && sourceSum(name, text) == nativePartialsSource
+				if t.drawPartials {
+					for _, p := range drawnPartials {
+						if _, err := set.New(p.name).Parse(p.calls); err != nil {
+							return nil, err
+						}
+					}
+				}
+			}
+			if page == "page.html" {
+				pageSum.Str(name, text)
+				fromBase = fromBase && !strings.HasPrefix(origin, "templates/")
+			}
 		}
 		t.sets[page] = set
 	}
+	t.pageSum = pageSum.Sum()
+	t.drawPage = t.minified && fromBase && hex.EncodeToString(t.pageSum[:]) == nativePageSource
 	return t, nil
 }
+
+// drawnPartials are the partials of the default theme drawn in Go (see
+// fragments.go), and what each is defined as when they are: a call of
+// its function. A site's own partials.html keeps its own.
+var drawnPartials = []struct{ name, calls string }{
+	{"card", "{{card .}}"},
+	{"row", "{{row .}}"},
+}
+
+// nativePartialsSource is the sum of the default partials.html, minified,
+// whose card and row ListingCard and ListingRow draw (sourceSum).
+const nativePartialsSource = "f1fbf06d01cf2a3463770acd4e7ba994cc8d40f93e09e1058a52c1571e6ead83"
+
+// sourceSum is the sum of a template's name and source, as parsed.
+func sourceSum(name, text string) string {
+	var k keyhash.Buf
+	k.Str(name, text)
+	sum := k.Sum()
+	return hex.EncodeToString(sum[:])
+}
+
+// nativePageSource is the sum of the minified default templates that
+// drawPage (page.go) writes the output of. A theme whose page.html, or any
+// template it runs, is another (a site's own file, a change to the
+// default theme not yet carried into page.go, a theme not minified) runs
+// its templates instead.
+const nativePageSource = "7fcf38bedf2d293d71bf28445e63ebb697f80973f22189e5283c60849687ff1d"
 
 // Minified reports whether every template was minified when loaded.
 func (t *Theme) Minified() bool { return t.minified }
@@ -104,7 +162,9 @@ func (t *Theme) Execute(name string, data any) ([]byte, error) {
 			buffers.Put(buf)
 		}
 	}()
-	if err := set.ExecuteTemplate(buf, name, data); err != nil {
+	if v, ok := data.(*View); ok && name == "page.html" && t.drawPage {
+		drawPage(buf, v)
+	} else if err := set.ExecuteTemplate(buf, name, data); err != nil {
 		return nil, err
 	}
 	return bytes.Clone(buf.Bytes()), nil

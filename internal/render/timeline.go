@@ -35,6 +35,11 @@ type TimelineRow struct {
 func TimelineTable(t *Timeline) template.HTML {
 	var b strings.Builder
 	b.Grow(200 * len(t.Rows))
+	writeTimelineTable(&b, t)
+	return template.HTML(b.String())
+}
+
+func writeTimelineTable(b writer, t *Timeline) {
 	date := func(d string) {
 		b.WriteString("<td>")
 		if d != "" {
@@ -62,5 +67,4 @@ func TimelineTable(t *Timeline) template.HTML {
 		}
 		b.WriteString("</td></tr>")
 	}
-	return template.HTML(b.String())
 }
