@@ -83,19 +83,22 @@ func (m *Maker) People() []*PersonPage {
 
 func (m *Maker) makePeople() []*PersonPage {
 	byURL := map[string]*PersonPage{}
+	byOwner := map[string]*PersonPage{} // owners as written, so each is made a URL once
 	var out []*PersonPage
-	person := func(owner string) *PersonPage {
-		owner = strings.TrimSpace(strings.TrimPrefix(owner, "@"))
-		if owner == "" {
-			return nil
+	person := func(written string) *PersonPage {
+		if pp, ok := byOwner[written]; ok {
+			return pp
 		}
-		u := PersonURL(owner)
-		pp, ok := byURL[u]
-		if !ok {
-			pp = &PersonPage{Name: owner, URL: u}
-			byURL[u] = pp
-			out = append(out, pp)
+		var pp *PersonPage
+		if owner := strings.TrimSpace(strings.TrimPrefix(written, "@")); owner != "" {
+			u := PersonURL(owner)
+			if pp = byURL[u]; pp == nil {
+				pp = &PersonPage{Name: owner, URL: u}
+				byURL[u] = pp
+				out = append(out, pp)
+			}
 		}
+		byOwner[written] = pp
 		return pp
 	}
 	for _, p := range m.in.Pages {
@@ -112,12 +115,13 @@ func (m *Maker) makePeople() []*PersonPage {
 			owner string
 			task  bool
 		}
-		of := map[string]inherited{}
+		var of map[string]inherited // made for a page with an owned section only
 		var walk func(ss []*status.Section, in inherited)
 		walk = func(ss []*status.Section, in inherited) {
 			for _, s := range ss {
 				here := in
-				if o := s.Attributes().Owner; o != "" {
+				if s.Attrs != nil && s.Attrs.Owner != "" {
+					o := s.Attrs.Owner
 					if s.TaskID != "" {
 						if pp := person(o); pp != nil {
 							pp.Work = append(pp.Work, personWork{p, sp.sections[s.ID]})
@@ -127,14 +131,22 @@ func (m *Maker) makePeople() []*PersonPage {
 						here = inherited{owner: o, task: in.task}
 					}
 				}
-				of[s.ID] = here
+				if here != (inherited{}) {
+					if of == nil {
+						of = map[string]inherited{}
+					}
+					of[s.ID] = here
+				}
 				walk(s.Sections, here)
 			}
 		}
 		walk(p.Status.Sections, inherited{})
 		for k, it := range p.Status.Items {
-			owner := it.Attributes().Owner
-			if owner == "" && !of[it.Section].task {
+			var owner string
+			if it.Attrs != nil {
+				owner = it.Attrs.Owner
+			}
+			if owner == "" && of != nil && !of[it.Section].task {
 				owner = of[it.Section].owner
 			}
 			if pp := person(owner); pp != nil {
