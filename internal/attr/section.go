@@ -37,6 +37,14 @@ type Section struct {
 	Fields []Field
 }
 
+// IsZero reports whether s says nothing. It names every field:
+// TestSectionIsZeroCoversEveryField fails when one is added without it.
+func (s *Section) IsZero() bool {
+	return s.Status == "" && s.Owner == "" && s.Due == "" && s.Start == "" && s.Risk == "" && s.Priority == NoPriority &&
+		s.Estimate == "" && s.EstimateHours == 0 && s.Actual == "" && s.ActualHours == 0 &&
+		len(s.Depends) == 0 && s.DependsAll == "" && !s.NoDepends && s.DependsLine == 0 && len(s.Fields) == 0
+}
+
 // Line is one source line and its 1-based number in the file.
 type Line struct {
 	Number int

@@ -168,8 +168,10 @@ func (c *computer) sectionAttributes(s *sectionNode) {
 			ch.sec.Declared = ch.decl.state.String()
 		}
 		if len(ch.fieldLines) > 0 {
-			a := attr.ReadSection(ch.fieldLines)
-			ch.sec.Attrs = &a
+			// most sections' paragraphs hold no field line: they keep no record
+			if a := attr.ReadSection(ch.fieldLines); !a.IsZero() {
+				ch.sec.Attrs = &a
+			}
 			ch.fieldLines = nil
 		}
 		c.sectionAttributes(ch)
