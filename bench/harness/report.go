@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 )
@@ -69,11 +70,13 @@ func (rep *report) markdown() string {
 	}
 	var notes []string
 	for _, r := range rep.rows {
-		if r.s.note != "" {
-			notes = append(notes, fmt.Sprintf("%s %s at %s pages: %s.", r.tool, r.mode, pagesLabel(r.pages), r.s.note))
+		// a row's note is the same on every medium (the page an edit
+		// changes): it is said once
+		if n := fmt.Sprintf("%s %s at %s pages: %s.", r.tool, r.mode, pagesLabel(r.pages), r.s.note); r.s.note != "" && !slices.Contains(notes, n) {
+			notes = append(notes, n)
 		}
 		if r.s.err != nil {
-			notes = append(notes, fmt.Sprintf("%s %s at %s pages FAILED: %s", r.tool, r.mode, pagesLabel(r.pages), firstErrLine(r.s.err)))
+			notes = append(notes, fmt.Sprintf("%s %s at %s pages, %s, FAILED: %s", r.tool, r.mode, pagesLabel(r.pages), r.where, firstErrLine(r.s.err)))
 		}
 	}
 	notes = append(notes, rep.notes...)
