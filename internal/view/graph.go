@@ -3,6 +3,7 @@ package view
 import (
 	"fmt"
 	"html/template"
+	"slices"
 	"sort"
 	"strconv"
 
@@ -32,7 +33,16 @@ type graphIn struct {
 // holds each page's nodes): who waits on each node. A node's section
 // anchor is worked out when it is drawn (anchorOf).
 type graphIndex struct {
-	dependents map[int][]int // of the nodes that have some
+	// list holds the dependents of every node, node after node: node
+	// i's are list[start[i]:start[i+1]]. Every page's graph looks up
+	// each of its nodes, and most nodes have none.
+	list  []int
+	start []int32
+}
+
+// dependents are the nodes that depend on node i, in plan order.
+func (gx *graphIndex) dependents(i int) []int {
+	return gx.list[gx.start[i]:gx.start[i+1]:gx.start[i+1]]
 }
 
 // makeGraphs works out every page's graph (nil for a page none of whose
@@ -43,17 +53,28 @@ func (m *Maker) makeGraphs(sp *sitePlan) {
 	}
 	pl := sp.plan
 	n := len(pl.Nodes)
-	gx := &graphIndex{dependents: map[int][]int{}}
+	gx := &graphIndex{start: make([]int32, n+1)}
 	any := false
 	for i := 0; i < n; i++ {
 		for _, j := range pl.Deps(i) {
-			gx.dependents[j] = append(gx.dependents[j], i)
+			gx.start[j+1]++
 			any = true
 		}
 		any = any || len(pl.Status[i].External()) > 0
 	}
 	if !any {
 		return
+	}
+	for i := 0; i < n; i++ {
+		gx.start[i+1] += gx.start[i]
+	}
+	gx.list = make([]int, gx.start[n])
+	next := slices.Clone(gx.start[:n])
+	for i := 0; i < n; i++ {
+		for _, j := range pl.Deps(i) {
+			gx.list[next[j]] = i
+			next[j]++
+		}
 	}
 	sp.graphs = gx
 	for _, p := range m.in.Pages {
@@ -73,7 +94,7 @@ func (m *Maker) graphOf(sp *sitePlan, scope []int, in func(int) bool, here, titl
 	missingAt := map[string]int{}
 	for _, i := range scope {
 		st := pl.Status[i]
-		deps, deps2 := pl.Deps(i), gx.dependents[i]
+		deps, deps2 := pl.Deps(i), gx.dependents(i)
 		if len(deps)+len(deps2)+len(st.External()) == 0 {
 			continue
 		}
@@ -119,7 +140,7 @@ func (m *Maker) graphOf(sp *sitePlan, scope []int, in func(int) bool, here, titl
 		for _, id := range pl.Status[i].External() {
 			gi.g.Edges = append(gi.g.Edges, depgraph.Edge{From: missingAt[id], To: idx[i]})
 		}
-		for _, w := range gx.dependents[i] {
+		for _, w := range gx.dependents(i) {
 			if !in(w) {
 				gi.g.Edges = append(gi.g.Edges, depgraph.Edge{From: idx[i], To: idx[w]})
 			}
