@@ -91,7 +91,7 @@ func writeOutline(b writer, sections []*Section) {
 // writeSectionLink opens an outline entry: <li><a href="#id"><span>title</span>.
 func writeSectionLink(b writer, s *Section) {
 	b.WriteString(`<li><a href="#`)
-	b.WriteString(escapeText(normalizeURL(s.ID)))
+	b.WriteString(escapeURLPart(s.ID))
 	b.WriteString(`"><span class="outline-title">`)
 	b.WriteString(escapeText(s.Title))
 	b.WriteString(`</span>`)
@@ -148,7 +148,7 @@ func writeItemList(b writer, groups []ItemGroup) {
 		b.WriteString(`<h3>`)
 		if g.SectionTitle != "" {
 			b.WriteString(`<a href="#`)
-			b.WriteString(escapeText(normalizeURL(g.SectionID)))
+			b.WriteString(escapeURLPart(g.SectionID))
 			b.WriteString(`">`)
 			b.WriteString(escapeText(g.SectionTitle))
 			b.WriteString(`</a>`)
@@ -361,41 +361,4 @@ func drawHealth(w writer, h *Health) {
 	w.WriteString(`">`)
 	w.WriteString(escapeText(h.Label))
 	w.WriteString(`</span>`)
-}
-
-// normalizeURL percent-encodes what may not stand in a URL as written
-// (non-ASCII letters, spaces, quotes, angle brackets), as html/template
-// does for a URL in an attribute; what is already valid stays.
-func normalizeURL(s string) string {
-	var b strings.Builder
-	escaped := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case urlSafe(c) && escaped:
-			b.WriteByte(c)
-		case urlSafe(c):
-		default:
-			if !escaped {
-				escaped = true
-				b.Grow(len(s) + 16)
-				b.WriteString(s[:i])
-			}
-			b.WriteByte('%')
-			b.WriteByte("0123456789ABCDEF"[c>>4])
-			b.WriteByte("0123456789ABCDEF"[c&15])
-		}
-	}
-	if !escaped {
-		return s
-	}
-	return b.String()
-}
-
-func urlSafe(c byte) bool {
-	switch {
-	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
-		return true
-	}
-	return strings.IndexByte("-._~:/?#[]@!$&'()*+,;=%", c) >= 0
 }
