@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -246,5 +247,32 @@ func TestCriticalPathAmong(t *testing.T) {
 	onA := func(from, to int) bool { return nodes[from].Page == "a.md" || nodes[to].Page == "a.md" }
 	if path, _, _ := p.CriticalPathAmong([]int{0, 1, 2, 3}, onA); len(path) != 3 || path[0] != 0 {
 		t.Errorf("along page a's edges: %v, want a → b → c", path)
+	}
+}
+
+// WorkOf gives a node the shared zero Work only when its Work is zero: a
+// field it did not look at would be dropped from a node that has only
+// that one.
+func TestWorkOfKeepsEveryField(t *testing.T) {
+	if WorkOf(Work{}) != noWork {
+		t.Fatal("a zero Work is not the shared one")
+	}
+	typ := reflect.TypeOf(Work{})
+	for i := 0; i < typ.NumField(); i++ {
+		var w Work
+		f := reflect.ValueOf(&w).Elem().Field(i)
+		switch f.Kind() {
+		case reflect.String:
+			f.SetString("x")
+		case reflect.Float64:
+			f.SetFloat(1)
+		case reflect.Slice:
+			f.Set(reflect.MakeSlice(f.Type(), 1, 1))
+		default:
+			t.Fatalf("Work.%s is a %s: teach this test about it", typ.Field(i).Name, f.Kind())
+		}
+		if WorkOf(w) == noWork {
+			t.Errorf("a Work with only %s set became the shared zero one", typ.Field(i).Name)
+		}
 	}
 }
