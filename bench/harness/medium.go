@@ -34,8 +34,8 @@ const trashKeepMax = 10000
 var trashed atomic.Int64
 
 // discard moves path (a site one run wrote) out of the way, into the
-// medium's trash, where emptyTrash deletes it once every tool has been
-// measured on this corpus. On ext4, creating files right after deleting
+// medium's trash, which the harness empties after the last corpus (and
+// after each corpus above trashKeepMax pages). On ext4, creating files right after deleting
 // tens of thousands costs each new file several times what it costs on a
 // file system that has not just freed them (1,000 pages: 3.6 s of system
 // time against 2.0 s, the same binary a minute apart): the kernel is
@@ -54,7 +54,7 @@ func (m medium) discard(path string) error {
 }
 
 // emptyTrash deletes what discard moved aside and waits for the file
-// system to write it out, before the next corpus is measured.
+// system to write it out.
 func (m medium) emptyTrash() error {
 	if err := os.RemoveAll(filepath.Join(m.dir, trashName)); err != nil {
 		return err

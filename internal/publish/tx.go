@@ -477,7 +477,13 @@ func (t *Tx) makeStagingDir(dir string) error {
 	if err := t.makeStagingDir(path.Dir(dir)); err != nil {
 		return err
 	}
-	if err := os.Mkdir(filepath.Join(t.staging, filepath.FromSlash(dir)), 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+	full := filepath.Join(t.staging, filepath.FromSlash(dir))
+	if err := os.Mkdir(full, 0o755); errors.Is(err, fs.ErrExist) {
+		// another worker made it first, unless a file stands there
+		if fi, serr := os.Lstat(full); serr != nil || !fi.IsDir() {
+			return err
+		}
+	} else if err != nil {
 		return err
 	}
 	t.mu.Lock()

@@ -54,7 +54,10 @@ type Theme struct {
 	drawPage bool
 	// drawPartials is set when partials.html is the default theme's,
 	// minified into nativePartialsSource: its card and row call the Go
-	// functions that draw them (drawnPartials).
+	// functions that draw them (drawnPartials). Those draw the default
+	// "health" and "bar" too: a site that redefines one of them in a
+	// file other than partials.html (its own page or graph template)
+	// keeps the default ones in cards and rows.
 	drawPartials bool
 }
 

@@ -146,7 +146,7 @@ func (m *Maker) makePeople() []*PersonPage {
 			if it.Attrs != nil {
 				owner = it.Attrs.Owner
 			}
-			if owner == "" && of != nil && !of[it.Section].task {
+			if owner == "" && !of[it.Section].task {
 				owner = of[it.Section].owner
 			}
 			if pp := person(owner); pp != nil {
