@@ -53,7 +53,7 @@ func minifiedThemes(t testing.TB) (drawn, run *Theme) {
 func TestNativeSources(t *testing.T) {
 	drawn, _ := minifiedThemes(t)
 	if !drawn.drawPage {
-		t.Errorf("the default theme's page.html is not drawn in Go: its templates, minified, sum to %x, page.go draws %s.\n"+
+		t.Errorf("the default theme's page.html is not drawn in Go: its templates, minified, sum to %s, page.go draws %s.\n"+
 			"Carry the change of the templates into page.go (TestNativeMatchesTemplates compares them), then set nativePageSource.",
 			drawn.pageSum, nativePageSource)
 	}

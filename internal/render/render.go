@@ -50,7 +50,7 @@ type Theme struct {
 	// pageSum is the sum of the sources page.html's set was parsed from
 	// (page.html and the shared templates, minified); drawPage is set
 	// when it is nativePageSource and none came from the site.
-	pageSum  [32]byte
+	pageSum  string
 	drawPage bool
 	// drawPartials is set when partials.html is the default theme's,
 	// minified into nativePartialsSource: its card and row call the Go
@@ -79,7 +79,7 @@ func LoadTheme(base, override fs.FS, minify func(src string) (string, bool)) (*T
 		return string(b), "theme:" + name, err
 	}
 	t := &Theme{sets: map[string]*template.Template{}, minified: minify != nil}
-	var pageSum keyhash.Buf
+	var pageSources []string // name, source, … of page.html's set
 	fromBase := true
 	for _, page := range PageTemplates {
 		set := template.New(page).Funcs(funcs)
@@ -111,14 +111,14 @@ func LoadTheme(base, override fs.FS, minify func(src string) (string, bool)) (*T
 				}
 			}
 			if page == "page.html" {
-				pageSum.Str(name, text)
+				pageSources = append(pageSources, name, text)
 				fromBase = fromBase && !strings.HasPrefix(origin, "templates/")
 			}
 		}
 		t.sets[page] = set
 	}
-	t.pageSum = pageSum.Sum()
-	t.drawPage = t.minified && fromBase && hex.EncodeToString(t.pageSum[:]) == nativePageSource
+	t.pageSum = sourceSum(pageSources...)
+	t.drawPage = t.minified && fromBase && t.pageSum == nativePageSource
 	return t, nil
 }
 
@@ -134,10 +134,11 @@ var drawnPartials = []struct{ name, calls string }{
 // whose card and row ListingCard and ListingRow draw (sourceSum).
 const nativePartialsSource = "f1fbf06d01cf2a3463770acd4e7ba994cc8d40f93e09e1058a52c1571e6ead83"
 
-// sourceSum is the sum of a template's name and source, as parsed.
-func sourceSum(name, text string) string {
+// sourceSum is the sum of templates' names and sources, as parsed
+// (name, source, name, source, …).
+func sourceSum(namesAndSources ...string) string {
 	var k keyhash.Buf
-	k.Str(name, text)
+	k.Str(namesAndSources...)
 	sum := k.Sum()
 	return hex.EncodeToString(sum[:])
 }
