@@ -22,11 +22,10 @@ import (
 // items under them, nil when none has a start or due date or timelines
 // are off.
 func (m *Maker) pageTimeline(p *Page) *render.Timeline {
-	if !m.cfg.Graphs.Timeline {
+	if !m.cfg.Graphs.Timeline || !hasDates(p) {
 		return nil
 	}
 	today := m.today()
-	planned := false
 	bySection := map[string][]timeline.Row{}
 	var loose []timeline.Row // items under no section
 	for k, it := range p.Status.Items {
@@ -34,7 +33,6 @@ func (m *Maker) pageTimeline(p *Page) *render.Timeline {
 			continue
 		}
 		a := it.Attributes()
-		planned = planned || a.Start != "" || a.Due != ""
 		st := stateOf(it.State, "", "")
 		if m.ItemPlan(p, k).Overdue {
 			st = timeline.Overdue
@@ -55,7 +53,6 @@ func (m *Maker) pageTimeline(p *Page) *render.Timeline {
 	walk = func(ss []*status.Section) {
 		for _, s := range ss {
 			a := s.Attributes()
-			planned = planned || a.Start != "" || a.Due != ""
 			rows = append(rows, timeline.Row{
 				Label: s.Title, URL: "#" + s.ID, Start: a.Start, Due: a.Due,
 				State: m.sectionState(p, s, today), Rows: bySection[s.ID],
@@ -64,10 +61,28 @@ func (m *Maker) pageTimeline(p *Page) *render.Timeline {
 		}
 	}
 	walk(p.Status.Sections)
-	if !planned {
-		return nil
-	}
 	return timelineView("Timeline", timeline.Input{Rows: rows, Today: today, Target: p.Content.Target, Forecast: m.forecastOf(p)}, nil)
+}
+
+// hasDates reports whether an item of p (not dropped) or a section has
+// a start or due date: only then has the page a timeline. Most pages
+// have none, and are told apart without making their rows.
+func hasDates(p *Page) bool {
+	for _, it := range p.Status.Items {
+		if a := it.Attrs; a != nil && it.State != marker.Dropped && (a.Start != "" || a.Due != "") {
+			return true
+		}
+	}
+	var dated func([]*status.Section) bool
+	dated = func(ss []*status.Section) bool {
+		for _, s := range ss {
+			if a := s.Attrs; a != nil && (a.Start != "" || a.Due != "") || dated(s.Sections) {
+				return true
+			}
+		}
+		return false
+	}
+	return dated(p.Status.Sections)
 }
 
 // roadmap is the home page's: every folder with its pages that have a
