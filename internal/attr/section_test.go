@@ -1,8 +1,9 @@
 package attr
 
 import (
-	"reflect"
 	"testing"
+
+	"github.com/milepost/milepost/internal/fieldtest"
 )
 
 // IsZero covers every field of Section: one it did not check would drop
@@ -14,26 +15,9 @@ func TestSectionIsZeroCoversEveryField(t *testing.T) {
 	if s := ReadSection([]Line{{1, "Just a paragraph, no field."}}); !s.IsZero() {
 		t.Errorf("a paragraph with no field line reads as %+v", s)
 	}
-	typ := reflect.TypeOf(Section{})
-	for i := 0; i < typ.NumField(); i++ {
-		var s Section
-		f := reflect.ValueOf(&s).Elem().Field(i)
-		switch f.Kind() {
-		case reflect.String:
-			f.SetString("x")
-		case reflect.Int:
-			f.SetInt(1)
-		case reflect.Float64:
-			f.SetFloat(1)
-		case reflect.Bool:
-			f.SetBool(true)
-		case reflect.Slice:
-			f.Set(reflect.MakeSlice(f.Type(), 1, 1))
-		default:
-			t.Fatalf("Section.%s is a %s: teach this test about it", typ.Field(i).Name, f.Kind())
-		}
+	fieldtest.EachChanged(t, Section{}, func(field string, s Section) {
 		if s.IsZero() {
-			t.Errorf("Section with %s set is zero", typ.Field(i).Name)
+			t.Errorf("Section with %s set is zero", field)
 		}
-	}
+	})
 }

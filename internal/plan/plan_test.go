@@ -4,12 +4,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/milepost/milepost/internal/fieldtest"
 	"github.com/milepost/milepost/internal/marker"
 	"github.com/milepost/milepost/internal/sitetest"
 )
@@ -257,22 +257,9 @@ func TestWorkOfKeepsEveryField(t *testing.T) {
 	if WorkOf(Work{}) != noWork {
 		t.Fatal("a zero Work is not the shared one")
 	}
-	typ := reflect.TypeOf(Work{})
-	for i := 0; i < typ.NumField(); i++ {
-		var w Work
-		f := reflect.ValueOf(&w).Elem().Field(i)
-		switch f.Kind() {
-		case reflect.String:
-			f.SetString("x")
-		case reflect.Float64:
-			f.SetFloat(1)
-		case reflect.Slice:
-			f.Set(reflect.MakeSlice(f.Type(), 1, 1))
-		default:
-			t.Fatalf("Work.%s is a %s: teach this test about it", typ.Field(i).Name, f.Kind())
-		}
+	fieldtest.EachChanged(t, Work{}, func(field string, w Work) {
 		if WorkOf(w) == noWork {
-			t.Errorf("a Work with only %s set became the shared zero one", typ.Field(i).Name)
+			t.Errorf("a Work with only %s set became the shared zero one", field)
 		}
-	}
+	})
 }

@@ -1,9 +1,9 @@
 package status
 
 import (
-	"reflect"
 	"testing"
 
+	"github.com/milepost/milepost/internal/fieldtest"
 	"github.com/milepost/milepost/internal/markdown"
 	"github.com/milepost/milepost/internal/marker"
 )
@@ -36,24 +36,9 @@ func TestItemAttrsIsZeroCoversEveryField(t *testing.T) {
 	if a := (ItemAttrs{}); !a.isZero() {
 		t.Fatal("the zero ItemAttrs is not zero")
 	}
-	typ := reflect.TypeOf(ItemAttrs{})
-	for i := 0; i < typ.NumField(); i++ {
-		var a ItemAttrs
-		f := reflect.ValueOf(&a).Elem().Field(i)
-		switch f.Kind() {
-		case reflect.String:
-			f.SetString("x")
-		case reflect.Int:
-			f.SetInt(1)
-		case reflect.Float64:
-			f.SetFloat(1)
-		case reflect.Slice:
-			f.Set(reflect.MakeSlice(f.Type(), 1, 1))
-		default:
-			t.Fatalf("ItemAttrs.%s is a %s: teach this test about it", typ.Field(i).Name, f.Kind())
-		}
+	fieldtest.EachChanged(t, ItemAttrs{}, func(field string, a ItemAttrs) {
 		if a.isZero() {
-			t.Errorf("ItemAttrs with %s set is zero", typ.Field(i).Name)
+			t.Errorf("ItemAttrs with %s set is zero", field)
 		}
-	}
+	})
 }

@@ -1,11 +1,11 @@
 package view
 
 import (
-	"reflect"
 	"testing"
 	"time"
 
 	"github.com/milepost/milepost/internal/config"
+	"github.com/milepost/milepost/internal/fieldtest"
 	"github.com/milepost/milepost/internal/marker"
 	"github.com/milepost/milepost/internal/plan"
 	"github.com/milepost/milepost/internal/status"
@@ -81,42 +81,9 @@ func TestSameNodeComparesEveryField(t *testing.T) {
 	if a := base(); !sameNode(a, a) {
 		t.Fatal("a node is not the same as itself")
 	}
-	// change sets field i of the struct v points to a value it did not have
-	change := func(v reflect.Value, i int) {
-		f := v.Elem().Field(i)
-		switch f.Kind() {
-		case reflect.String:
-			f.SetString(f.String() + "x")
-		case reflect.Int, reflect.Int8, reflect.Int32:
-			f.SetInt(f.Int() + 1)
-		case reflect.Uint8:
-			f.SetUint(f.Uint() + 1)
-		case reflect.Float64:
-			f.SetFloat(f.Float() + 1)
-		case reflect.Bool:
-			f.SetBool(!f.Bool())
-		case reflect.Slice:
-			f.Set(reflect.ValueOf([]string{"d", "e"}))
-		default:
-			t.Fatalf("field %s: kind %s not covered by this test", v.Elem().Type().Field(i).Name, f.Kind())
-		}
-	}
-	nodeType, workType := reflect.TypeOf(plan.Node{}), reflect.TypeOf(plan.Work{})
-	for i := 0; i < nodeType.NumField(); i++ {
-		if nodeType.Field(i).Type == reflect.PointerTo(workType) {
-			for k := 0; k < workType.NumField(); k++ {
-				other := base()
-				change(reflect.ValueOf(other.Work), k)
-				if sameNode(base(), other) {
-					t.Errorf("sameNode misses a change of Work.%s", workType.Field(k).Name)
-				}
-			}
-			continue
-		}
-		other := base()
-		change(reflect.ValueOf(&other), i)
+	fieldtest.EachChanged(t, base(), func(field string, other plan.Node) {
 		if sameNode(base(), other) {
-			t.Errorf("sameNode misses a change of %s", nodeType.Field(i).Name)
+			t.Errorf("sameNode misses a change of %s", field)
 		}
-	}
+	})
 }
