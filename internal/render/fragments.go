@@ -88,6 +88,16 @@ func writeOutline(b writer, sections []*Section) {
 	b.WriteString(`</ol>`)
 }
 
+// writeFragmentLink writes a link to the element of this page whose id
+// is id: <a href="#id">text</a>.
+func writeFragmentLink(b writer, id, text string) {
+	b.WriteString(`<a href="#`)
+	b.WriteString(escapeURLPart(id))
+	b.WriteString(`">`)
+	b.WriteString(escapeText(text))
+	b.WriteString(`</a>`)
+}
+
 // writeSectionLink opens an outline entry: <li><a href="#id"><span>title</span>.
 func writeSectionLink(b writer, s *Section) {
 	b.WriteString(`<li><a href="#`)
@@ -147,11 +157,7 @@ func writeItemList(b writer, groups []ItemGroup) {
 	for _, g := range groups {
 		b.WriteString(`<h3>`)
 		if g.SectionTitle != "" {
-			b.WriteString(`<a href="#`)
-			b.WriteString(escapeURLPart(g.SectionID))
-			b.WriteString(`">`)
-			b.WriteString(escapeText(g.SectionTitle))
-			b.WriteString(`</a>`)
+			writeFragmentLink(b, g.SectionID, g.SectionTitle)
 		} else {
 			b.WriteString(`Before the first heading`)
 		}

@@ -365,11 +365,7 @@ func drawWarnings(w writer, warnings []Warning) {
 		w.WriteString(escapeText(x.Kind))
 		w.WriteString(`">`)
 		if x.Anchor != "" {
-			w.WriteString(`<a href="#`)
-			w.WriteString(escapeURLPart(x.Anchor))
-			w.WriteString(`">`)
-			w.WriteString(escapeText(x.Message))
-			w.WriteString(`</a>`)
+			writeFragmentLink(w, x.Anchor, x.Message)
 		} else {
 			w.WriteString(escapeText(x.Message))
 		}
