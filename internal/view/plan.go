@@ -53,7 +53,9 @@ type sitePlan struct {
 func (m *Maker) makePlan() {
 	today := m.in.Now.UTC().Format("2006-01-02")
 	sp := &sitePlan{pages: make(map[string]*pagePlan, len(m.in.Pages)), folders: map[string]health.Health{}}
-	if prev := m.in.PrevPlan; prev.fits(m.in.Pages, today) {
+	prev := m.in.PrevPlan
+	reused := prev.fits(m.in.Pages, today)
+	if reused {
 		sp.plan = prev.plan
 		for i, p := range m.in.Pages {
 			sp.pages[p.Content.Path] = &pagePlan{items: prev.items[i], sections: prev.sections[i]}
@@ -114,7 +116,10 @@ func (m *Maker) makePlan() {
 			sp.folders[d] = h
 		}
 	}
-	m.makeGraphs(sp)
+	if !reused || !prev.takeGraphs(m.in.Pages, sp, m.cfg.Graphs.Off) {
+		m.makeGraphs(sp)
+	}
+	m.planReuse.keepGraphs(m.in.Pages, sp, m.cfg.Graphs.Off)
 	parallel.Do(len(m.in.Pages), runtime.GOMAXPROCS(0), func(i int) bool {
 		p := m.in.Pages[i]
 		sp.pages[p.Content.Path].sig = m.planSig(p)

@@ -21,6 +21,15 @@ type PlanReuse struct {
 	plan     *plan.Plan
 	items    [][]int          // by page: the node of each item
 	sections []map[string]int // by page: the node of each section, by id
+
+	// The dependency graphs drawn from the plan, and the page titles and
+	// URLs their nodes are labelled and linked with: a build that takes
+	// the plan over takes them too when no page's title or URL changed.
+	graphsMade   bool
+	graphsOff    bool // config graphs: false when they were made
+	graphs       *graphIndex
+	pageGraphs   []*graphIn // by page
+	titles, urls []string   // by page
 }
 
 // PlanReuse is this build's plan, for the next build's In.PrevPlan.
@@ -34,6 +43,36 @@ func newPlanReuse(pages []*Page, today string, sp *sitePlan) *PlanReuse {
 		r.paths[i], r.statuses[i], r.items[i], r.sections[i] = p.Content.Path, p.Status, pp.items, pp.sections
 	}
 	return r
+}
+
+// keepGraphs notes the graphs made from r's plan for pages, with
+// graphs switched off or not.
+func (r *PlanReuse) keepGraphs(pages []*Page, sp *sitePlan, off bool) {
+	r.graphsMade, r.graphsOff, r.graphs = true, off, sp.graphs
+	r.pageGraphs, r.titles, r.urls = make([]*graphIn, len(pages)), make([]string, len(pages)), make([]string, len(pages))
+	for i, p := range pages {
+		r.pageGraphs[i], r.titles[i], r.urls[i] = sp.pages[p.Content.Path].graph, p.Title, p.Content.URL
+	}
+}
+
+// takeGraphs gives sp, which took r's plan over for pages, the graphs
+// drawn from it, and reports whether it did: only when graphs are
+// switched on or off as they were and every page has the title and URL
+// the graphs were labelled with.
+func (r *PlanReuse) takeGraphs(pages []*Page, sp *sitePlan, off bool) bool {
+	if !r.graphsMade || r.graphsOff != off {
+		return false
+	}
+	for i, p := range pages {
+		if p.Title != r.titles[i] || p.Content.URL != r.urls[i] {
+			return false
+		}
+	}
+	sp.graphs = r.graphs
+	for i, p := range pages {
+		sp.pages[p.Content.Path].graph = r.pageGraphs[i]
+	}
+	return true
 }
 
 // fits says whether pages make, on today, exactly the nodes r was
@@ -55,9 +94,19 @@ func (r *PlanReuse) fits(pages []*Page, today string) bool {
 		if len(own) > 0 {
 			base = own[0]
 		}
-		nodes, _, _ := appendPageNodes(make([]plan.Node, 0, len(own)), p)
+		nodes, _, sections := appendPageNodes(make([]plan.Node, 0, len(own)), p)
 		if len(nodes) != len(own) {
 			return false
+		}
+		// sections found by the same ids (a heading's own {#id} changes
+		// its id and not its node): links and anchors are made from them
+		if len(sections) != len(r.sections[i]) {
+			return false
+		}
+		for id, k := range sections {
+			if at, ok := r.sections[i][id]; !ok || at != base+k {
+				return false
+			}
 		}
 		for k, n := range nodes {
 			if n.Parent >= 0 {

@@ -47,6 +47,28 @@ func TestPlanReuse(t *testing.T) {
 			return []*Page{a, first.in.Pages[1]}
 		}, day, false},
 		{"another day", func() []*Page { return first.in.Pages }, day.AddDate(0, 0, 1), false},
+		// page a's graph draws b's task with b's title and URL: the plan
+		// is taken over, the graphs drawn again
+		{"a page retitled", func() []*Page {
+			b := clonePage(first.in.Pages[1])
+			b.Title = "Bee"
+			return []*Page{first.in.Pages[0], b}
+		}, day, true},
+		{"a page moved", func() []*Page {
+			b := clonePage(first.in.Pages[1])
+			moved := *b.Content
+			moved.URL = "bee/"
+			b.Content = &moved
+			return []*Page{first.in.Pages[0], b}
+		}, day, true},
+		{"a section's id changed, its title not", func() []*Page {
+			b := clonePage(first.in.Pages[1])
+			sec := *b.Status.Sections[0]
+			sec.ID = "design-step"
+			b.Status.Sections = []*status.Section{&sec}
+			b.Status.Items[0].Section = sec.ID
+			return []*Page{first.in.Pages[0], b}
+		}, day, false},
 		{"a page gone", func() []*Page { return first.in.Pages[:1] }, day, false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
