@@ -52,7 +52,9 @@ import (
 // it looks: the limit counts the free slots PARSE's garbage left in the
 // heap's spans beside what it kept (at 10k pages, 87 MiB beside 186 MiB
 // of live objects), and with a live heap at 55% of the limit the
-// collector already ran twice as often as at 45%.
+// collector already ran twice as often as at 45%. That limit stops at
+// gcRenderCeiling while gcRenderMinRoom times the live heap fits under
+// it, which keeps a 10k-page site under 400 MB after one edit too.
 //
 // GOGC or GOMEMLIMIT in the environment win over all of this.
 const (
