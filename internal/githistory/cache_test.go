@@ -203,25 +203,32 @@ func FuzzReadCache(f *testing.F) {
 	})
 }
 
+// readThenEdit reads the history of testdata/basic.txtar's repository
+// (items by kind) and then appends line to roadmap.md, uncommitted.
+func readThenEdit(t *testing.T, line string) (dir string, now time.Time, weeks int, paths []string, read *Site) {
+	t.Helper()
+	dir, now, weeks = sitetest.GitRepo(t, sitetest.Load(t, "testdata/basic.txtar"))
+	paths = pages(t, dir)
+	read = Read(context.Background(), dir, paths, statusItems(), Options{Now: now, ItemsKey: byKind})
+	page := filepath.Join(dir, "roadmap.md")
+	data, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(page, append(data, line...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir, now, weeks, paths, read
+}
+
 // TestDamagedRecords: a record whose history or items cannot be decoded
 // (a file with a good checksum but of a broken writer) is as good as
 // missing: what it was to give is read from git, and the history is the
 // same. One page is edited after the cache was made: its cached history
 // cannot be taken, and the items of its versions are then needed.
 func TestDamagedRecords(t *testing.T) {
-	a := sitetest.Load(t, "testdata/basic.txtar")
-	dir, now, weeks := sitetest.GitRepo(t, a)
-	paths := pages(t, dir)
+	dir, now, weeks, paths, cold := readThenEdit(t, "- [x] One more, not committed\n")
 	ctx := context.Background()
-	cold := Read(ctx, dir, paths, statusItems(), Options{Now: now, ItemsKey: byKind})
-	page := filepath.Join(dir, "roadmap.md")
-	data, err := os.ReadFile(page)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(page, append(data, "- [x] One more, not committed\n"...), 0o644); err != nil {
-		t.Fatal(err)
-	}
 	fresh := Read(ctx, dir, paths, statusItems(), Options{Now: now})
 	want := describe(fresh, paths, now, weeks)
 	for _, part := range []string{"history", "items", "both"} {
@@ -253,19 +260,8 @@ func TestDamagedRecords(t *testing.T) {
 // a read with the cache reads from the work tree only the pages whose
 // bytes are not those their cached history was read with.
 func TestHashSparesReads(t *testing.T) {
-	a := sitetest.Load(t, "testdata/basic.txtar")
-	dir, now, weeks := sitetest.GitRepo(t, a)
-	paths := pages(t, dir)
+	dir, now, weeks, paths, first := readThenEdit(t, "- [ ] Not committed yet\n")
 	ctx := context.Background()
-	first := Read(ctx, dir, paths, statusItems(), Options{Now: now, ItemsKey: byKind})
-	page := filepath.Join(dir, "roadmap.md")
-	data, err := os.ReadFile(page)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(page, append(data, "- [ ] Not committed yet\n"...), 0o644); err != nil {
-		t.Fatal(err)
-	}
 	var mu sync.Mutex
 	var read []string
 	opts := Options{Now: now, ItemsKey: byKind, Cache: first.Cache,
