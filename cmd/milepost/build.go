@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/milepost/milepost/internal/hugepage"
 	"io"
 	"os"
 	"path/filepath"
@@ -65,6 +66,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return code
 	}
 	start := time.Now()
+	defer hugepage.Start()() // a one-off process: see package hugepage
 	defer profile.Start(f.cpuProfile, f.memProfile, stderr)()
 	in, err := f.input()
 	if err != nil {
