@@ -6,12 +6,12 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// The user part of an x86-64 or arm64 address space with 47-bit
-// addresses: the range covers every mapping of the process, and the
-// kernel skips the holes between them.
+// A range over every mapping of the process: the user part of a 48-bit
+// address space (x86-64 uses 47 bits of it, arm64 all 48; Go 1.26 places
+// its heap at a random address in it). The kernel skips the holes.
 const (
 	spaceStart = 0x1000
-	spaceEnd   = 0x7ffffffff000
+	spaceEnd   = 1<<48 - 0x1000
 )
 
 // advise reports whether the kernel took the advice. ENOMEM only says

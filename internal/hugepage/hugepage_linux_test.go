@@ -3,6 +3,7 @@ package hugepage
 import (
 	"bufio"
 	"os"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -28,7 +29,7 @@ func TestStartAdvisesNewMappings(t *testing.T) {
 		}
 		time.Sleep(period)
 	}
-	block[0] = 1
+	runtime.KeepAlive(block)
 }
 
 // TestOptOut: MILEPOST_HUGEPAGES=0 starts nothing.
