@@ -35,6 +35,18 @@ type Output struct {
 	Names  []string
 	Source [32]byte
 	Notes  diag.List // what making them reported (output-capped), repeated when they are kept
+	// Body is where a page's body lies in its HTML file; nil when that
+	// is not known (a listing, or a theme that does not show the body
+	// once as it is).
+	Body *BodySpan
+}
+
+// Made is what rendering one page made: its files, what making them
+// reported, and where its body lies in its HTML (nil when unknown).
+type Made struct {
+	Files []publish.File
+	Notes diag.List
+	Body  *BodySpan
 }
 
 // Options are what a Writer hands files to and takes them from.
@@ -132,22 +144,23 @@ func (w *Writer) PutStreamed(name string, write func(io.Writer) error) error {
 // build's when it made them from the same key, else kept in the
 // destination when the build cache says they are there, else what make
 // makes.
-func (w *Writer) Page(id string, key [32]byte, make func() ([]publish.File, diag.List, error)) error {
+func (w *Writer) Page(id string, key [32]byte, make func() (Made, error)) error {
 	m := w.memoized(id, key)
 	hit := m != nil
+	var body *BodySpan
 	if !hit {
 		if kept, err := w.keptFromCache(id, key); kept || err != nil {
 			return err
 		}
-		files, notes, err := make()
+		made, err := make()
 		if err != nil {
 			return err
 		}
-		m = &pageMemo{key: key, files: files, notes: notes}
+		m, body = &pageMemo{key: key, files: made.Files, notes: made.Notes}, made.Body
 		w.opt.Next.setPage(id, m)
 	}
 	w.report(m.notes)
-	return w.putFiles(id, key, m.files, m.notes, hit)
+	return w.putFiles(id, key, m.files, m.notes, body, hit)
 }
 
 // Listing hands the sink a page made of several pages (home, a folder's
@@ -167,7 +180,7 @@ func (w *Writer) Listing(name string, key [32]byte, make func() ([]byte, error))
 		}
 		w.keepBytes(id, key, data)
 	}
-	return w.putFiles(id, key, []publish.File{{Name: name, Data: data, Compact: w.Compact(name)}}, nil, hit)
+	return w.putFiles(id, key, []publish.File{{Name: name, Data: data, Compact: w.Compact(name)}}, nil, nil, hit)
 }
 
 // Bytes returns what the last build made under name from key, or else
@@ -183,15 +196,16 @@ func (w *Writer) Bytes(name string, key [32]byte, make func() []byte) []byte {
 }
 
 // putFiles hands the sink the files of owner, made from key, and notes
-// them for the next build's cache. unchanged says they are the files the
-// last build made: the sink then keeps them with one call when it can.
-func (w *Writer) putFiles(owner string, key [32]byte, files []publish.File, notes diag.List, unchanged bool) error {
+// them, and where a page's body lies in them, for the next build's
+// cache. unchanged says they are the files the last build made: the sink
+// then keeps them with one call when it can.
+func (w *Writer) putFiles(owner string, key [32]byte, files []publish.File, notes diag.List, body *BodySpan, unchanged bool) error {
 	w.files.Add(int64(len(files)))
 	names := make([]string, len(files))
 	for i, f := range files {
 		names[i] = f.Name
 	}
-	w.record(owner, key, names, notes)
+	w.record(Output{Key: key, Names: names, Notes: notes, Body: body}, owner)
 	if unchanged {
 		if kept, err := w.opt.Sink.KeepOwned(owner, names); kept || err != nil {
 			return err
@@ -214,19 +228,18 @@ func (w *Writer) keptFromCache(id string, key [32]byte) (bool, error) {
 	kept, err := w.opt.Sink.KeepOwned(id, old.Names)
 	if kept {
 		w.files.Add(int64(len(old.Names)))
-		w.record(id, key, old.Names, old.Notes)
+		w.record(Output{Key: key, Names: old.Names, Notes: old.Notes, Body: old.Body}, id)
 		w.report(old.Notes)
 	}
 	return kept, err
 }
 
-// record notes the files made from key, for the next build's cache
-// (one-off builds only), with the source of the page id when it is one.
-func (w *Writer) record(id string, key [32]byte, names []string, notes diag.List) {
+// record notes out, the output id, for the next build's cache (one-off
+// builds only), with the source of the page id when it is one.
+func (w *Writer) record(out Output, id string) {
 	if w.opt.Next != nil {
 		return // the Builder's own memo is its cache
 	}
-	out := Output{Key: key, Names: names, Notes: notes}
 	if w.opt.Source != nil {
 		out.Source, _ = w.opt.Source(id)
 	}

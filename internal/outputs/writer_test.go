@@ -46,9 +46,9 @@ var capped = diag.List{diag.Warnf(diag.KindOutputCapped, "content/a.md", 3, 0, "
 // be made.
 func page(t *testing.T, w *Writer, key byte) (made bool) {
 	t.Helper()
-	err := w.Page("a.md", [32]byte{key}, func() ([]publish.File, diag.List, error) {
+	err := w.Page("a.md", [32]byte{key}, func() (Made, error) {
 		made = true
-		return []publish.File{{Name: "a/index.html"}, {Name: "a/status.json"}}, capped, nil
+		return Made{Files: []publish.File{{Name: "a/index.html"}, {Name: "a/status.json"}}, Notes: capped, Body: &BodySpan{File: "a/index.html", Start: 1, End: 2}}, nil
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -87,9 +87,11 @@ func TestRebuildTakesTheLastBuildsFiles(t *testing.T) {
 
 // TestOneOffBuildKeepsCachedOutputs: a one-off build keeps in the
 // destination what the build cache says was made from the same key,
-// records it with its source for the next build, and repeats its notes.
+// records it with its source and body span for the next build, and
+// repeats its notes; a page made again records its new span.
 func TestOneOffBuildKeepsCachedOutputs(t *testing.T) {
-	cached := map[string]Output{"a.md": {Key: [32]byte{1}, Names: []string{"a/index.html"}, Notes: capped}}
+	span := &BodySpan{File: "a/index.html", Start: 5, End: 9}
+	cached := map[string]Output{"a.md": {Key: [32]byte{1}, Names: []string{"a/index.html"}, Notes: capped, Body: span}}
 	source := func(id string) ([32]byte, bool) { return [32]byte{9}, id == "a.md" }
 	s := &sink{keep: true}
 	w := NewWriter(Options{Sink: s, Cached: cached, Source: source})
@@ -97,7 +99,7 @@ func TestOneOffBuildKeepsCachedOutputs(t *testing.T) {
 		t.Error("cached key: the page was made again")
 	}
 	got := w.Outputs()["a.md"]
-	if got.Key != [32]byte{1} || got.Source != [32]byte{9} || !slices.Equal(got.Names, []string{"a/index.html"}) || len(w.Notes()) != 1 {
+	if got.Key != [32]byte{1} || got.Source != [32]byte{9} || !slices.Equal(got.Names, []string{"a/index.html"}) || got.Body != span || len(w.Notes()) != 1 {
 		t.Errorf("recorded %+v with notes %v", got, w.Notes())
 	}
 	s = &sink{keep: true}
@@ -107,6 +109,9 @@ func TestOneOffBuildKeepsCachedOutputs(t *testing.T) {
 	}
 	if want := []string{"owned a.md a/index.html,a/status.json"}; !slices.Equal(s.calls, want) {
 		t.Errorf("sink calls %q, want %q", s.calls, want)
+	}
+	if got := w.Outputs()["a.md"].Body; got == nil || got.Start != 1 || got.End != 2 {
+		t.Errorf("made again: body span %+v, want the new one (1 to 2)", got)
 	}
 }
 

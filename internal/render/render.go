@@ -52,6 +52,8 @@ type Theme struct {
 	// when it is nativePageSource and none came from the site.
 	pageSum  string
 	drawPage bool
+	// stockPage is set when page.html's set is the built-in theme's.
+	stockPage bool
 	// drawPartials is set when partials.html is the default theme's,
 	// minified into nativePartialsSource: its card and row call the Go
 	// functions that draw them (drawnPartials). Those draw the default
@@ -119,8 +121,14 @@ func LoadTheme(base, override fs.FS, minify func(src string) (string, bool)) (*T
 	}
 	t.pageSum = sourceSum(pageSources...)
 	t.drawPage = t.minified && fromBase && t.pageSum == nativePageSource
+	t.stockPage = fromBase
 	return t, nil
 }
+
+// StockPage reports whether page.html and the templates it uses are the
+// built-in theme's, which show a page's body once, as it is, and nothing
+// else made from it. A site's own may do anything with the body.
+func (t *Theme) StockPage() bool { return t.stockPage }
 
 // drawnPartials are the partials of the default theme drawn in Go (see
 // fragments.go), and what each is defined as when they are: a call of

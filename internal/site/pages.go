@@ -1,12 +1,12 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
 
-	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/machine"
 	"github.com/milepost/milepost/internal/outputs"
-	"github.com/milepost/milepost/internal/publish"
+	"github.com/milepost/milepost/internal/wikilink"
 )
 
 // writePage writes one page's HTML, its status.json and its badges, or,
@@ -16,29 +16,30 @@ func (r *renderer) writePage(p *parsed) error {
 	if p.Content.URL == "" {
 		return nil // the root index.md is shown on the home page
 	}
-	return r.out.Page(p.Content.Path, r.keys[p.Content.Path], func() ([]publish.File, diag.List, error) { return r.renderPage(p) })
+	return r.out.Page(p.Content.Path, r.keys[p.Content.Path], func() (outputs.Made, error) { return r.renderPage(p) })
 }
 
 // renderPage renders the files of one page: its HTML, status.json and
 // badge, then what it asks for beyond them (its feed, section badges)
 // within the config's limits, with an output-capped warning for what is
 // left out.
-func (r *renderer) renderPage(p *parsed) ([]publish.File, diag.List, error) {
+func (r *renderer) renderPage(p *parsed) (outputs.Made, error) {
 	body, err := r.parseEnv.Body(&p.Page)
 	if err != nil {
-		return nil, nil, err
+		return outputs.Made{}, err
 	}
 	in := r.views.PageIn(&p.Page.Page)
-	v := r.views.PageView(in, body)
+	v, links := r.views.PageView(in, body)
 	html, err := r.theme.Execute("page.html", v)
 	if err != nil {
-		return nil, nil, fmt.Errorf("template page.html for %s: %w", p.Content.URL, err)
+		return outputs.Made{}, fmt.Errorf("template page.html for %s: %w", p.Content.URL, err)
 	}
+	name := p.Content.URL + "index.html"
 	out := outputs.NewPageFiles(r.cfg.Limits, r.out.Compact)
-	out.Always(p.Content.URL+"index.html", html)
+	out.Always(name, html)
 	out.Always(p.Content.URL+"status.json", machine.EncodePage(r.views.PageJSON(in, true)))
 	if err := r.views.PageBadge(&p.Page.Page, out.Always); err != nil {
-		return nil, nil, err
+		return outputs.Made{}, err
 	}
 	if feed := r.views.PageFeed(&p.Page.Page); feed != nil {
 		out.Extra(1, func(emit func(string, []byte) error) error {
@@ -53,5 +54,20 @@ func (r *renderer) renderPage(p *parsed) ([]publish.File, diag.List, error) {
 		}
 		out.Extra(b.Line, b.Put)
 	}
-	return out.Files(), out.Notes(r.prefix + p.Content.Path), nil
+	made := outputs.Made{Files: out.Files(), Notes: out.Notes(r.prefix + p.Content.Path)}
+	if r.theme.StockPage() && r.out.Compact(name) {
+		made.Body = bodySpan(name, html, []byte(v.Page.Body), links)
+	}
+	return made, nil
+}
+
+// bodySpan says where body lies in html, the file name, when it is there
+// once; nil when it is not. The file must reach the destination as html
+// is (written compact, not minified again).
+func bodySpan(name string, html, body []byte, links []wikilink.Span) *outputs.BodySpan {
+	at := bytes.Index(html, body)
+	if len(body) == 0 || at < 0 || bytes.Contains(html[at+1:], body) {
+		return nil
+	}
+	return &outputs.BodySpan{File: name, Start: at, End: at + len(body), Links: links}
 }

@@ -32,7 +32,7 @@ func (m *Maker) Home(body []byte) *render.View {
 	v.Site = m.homeSite
 	home := &render.Home{}
 	if p, ok := m.byURL[""]; ok {
-		home.Page = m.page(m.PageIn(p), v, body)
+		home.Page, _ = m.page(m.PageIn(p), v, body)
 		v.Title = ""
 	}
 	for _, d := range append([]string{""}, m.in.Folders...) {

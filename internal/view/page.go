@@ -12,16 +12,19 @@ import (
 )
 
 // PageView is page.html's view of a page; body is its rendered HTML with
-// wiki-link placeholders (markdown.Parser's output), which it fills.
-func (m *Maker) PageView(in *PageIn, body []byte) *render.View {
-	v := m.view(in.Page.Content.URL, in.Page.Title)
-	v.Page = m.page(in, v, body)
+// wiki-link placeholders (markdown.Parser's output), which it fills. The
+// spans say where each link's HTML lies in the filled body (v.Page.Body).
+func (m *Maker) PageView(in *PageIn, body []byte) (v *render.View, spans []wikilink.Span) {
+	v = m.view(in.Page.Content.URL, in.Page.Title)
+	v.Page, spans = m.page(in, v, body)
 	v.Crumbs = in.Crumbs
-	return v
+	return v, spans
 }
 
-// page assembles what page.html shows of a page.
-func (m *Maker) page(in *PageIn, v *render.View, body []byte) *render.Page {
+// page assembles what page.html shows of a page, and where its links'
+// HTML lies in its filled body.
+func (m *Maker) page(in *PageIn, v *render.View, body []byte) (*render.Page, []wikilink.Span) {
+	filled, spans := m.fillLinks(in, v, body)
 	p := in.Page
 	pg := &render.Page{
 		Path:       p.Content.Path,
@@ -35,7 +38,7 @@ func (m *Maker) page(in *PageIn, v *render.View, body []byte) *render.Page {
 		Stale:      m.isStale(p),
 		Progress:   m.progress(p.Status.Counts),
 		Sections:   m.sectionViews(p.Status.Sections),
-		Body:       template.HTML(m.fillLinks(in, v, body)),
+		Body:       template.HTML(filled),
 	}
 	for _, t := range p.Content.Tags {
 		pg.Tags = append(pg.Tags, render.Link{Title: t, URL: TagURL(t)})
@@ -91,7 +94,7 @@ func (m *Maker) page(in *PageIn, v *render.View, body []byte) *render.Page {
 			pg.Graph, pg.Folder.Graph = pg.Folder.Graph, nil
 		}
 	}
-	return pg
+	return pg, spans
 }
 
 // reasonsNotWarned are the reasons of a page's health that its warnings
@@ -157,10 +160,10 @@ func (m *Maker) itemGroups(p *Page, titles map[string]string) []render.ItemGroup
 }
 
 // fillLinks replaces the wiki-link placeholders of a page's body with
-// links, images and status cards.
-func (m *Maker) fillLinks(in *PageIn, v *render.View, body []byte) []byte {
+// links, images and status cards, and says where each went.
+func (m *Maker) fillLinks(in *PageIn, v *render.View, body []byte) ([]byte, []wikilink.Span) {
 	p, res := in.Page, in.Links
-	return wikilink.Fill(body, len(p.Links), func(i int, w *bytes.Buffer) {
+	return wikilink.FillSpans(body, len(p.Links), func(i int, w *bytes.Buffer) {
 		href := wikilink.Href(v.URL, v.Site.FileLinks, res[i])
 		if !wikilink.WriteHTML(w, p.Links[i], href, res[i]) {
 			m.writeEmbedCard(w, in.Embeds[i], res[i].Anchor, href)

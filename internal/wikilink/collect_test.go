@@ -82,11 +82,20 @@ func TestFill(t *testing.T) {
 		{"adjacent", "<!--wikilink:" + p(0), 1, "<!--wikilink:[0]"},
 	}
 	for _, tt := range tests {
-		got := wikilink.Fill([]byte(tt.html), tt.n, func(i int, w *bytes.Buffer) {
-			fmt.Fprintf(w, "[%d]", i)
-		})
+		write := func(i int, w *bytes.Buffer) { fmt.Fprintf(w, "[%d]", i) }
+		got := wikilink.Fill([]byte(tt.html), tt.n, write)
 		if string(got) != tt.want {
 			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
+		}
+		// FillSpans fills the same and says where each link went.
+		same, spans := wikilink.FillSpans([]byte(tt.html), tt.n, write)
+		if !bytes.Equal(same, got) || len(spans) != strings.Count(tt.want, "]")-strings.Count(tt.html, "]") {
+			t.Errorf("%s: FillSpans = %q with %d spans", tt.name, same, len(spans))
+		}
+		for _, sp := range spans {
+			if link := string(same[sp.Start:sp.End]); link != fmt.Sprintf("[%d]", sp.Link) {
+				t.Errorf("%s: span of link %d covers %q", tt.name, sp.Link, link)
+			}
 		}
 	}
 }
