@@ -10,10 +10,12 @@ package machine
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
 	"runtime"
+	"time"
 
 	"github.com/milepost/milepost/internal/health"
 	"github.com/milepost/milepost/internal/history"
@@ -167,6 +169,47 @@ func NonNilWarnings(w []status.Warning) []status.Warning {
 		return []status.Warning{}
 	}
 	return w
+}
+
+// StatusName is the site's status.json, at the destination's root.
+const StatusName = "status.json"
+
+// ISOTime is t as status.json and the feeds give a build's time: ISO
+// 8601 in UTC, to the second.
+func ISOTime(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05Z") }
+
+// Restamp returns the site's status.json data, as WriteStatus wrote it,
+// with its "generated" time set to generated (ISOTime): the file a build
+// that changed nothing else the file shows would write. It changes data
+// in place when the times are of one length. ok is false when data is
+// not such a file.
+func Restamp(data []byte, generated string) ([]byte, bool) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	// {"title": <a string>, "generated"
+	for _, want := range []any{json.Delim('{'), "title", nil, "generated"} {
+		tok, err := dec.Token()
+		_, isString := tok.(string)
+		if err != nil || (want == nil && !isString) || (want != nil && tok != want) {
+			return nil, false
+		}
+	}
+	at := int(dec.InputOffset()) // just after "generated"
+	rest := data[at:]
+	if !bytes.HasPrefix(rest, []byte(`:"`)) {
+		return nil, false
+	}
+	end := bytes.IndexByte(rest[2:], '"')
+	if end < 0 || bytes.IndexByte(rest[2:2+end], '\\') >= 0 {
+		return nil, false
+	}
+	if end == len(generated) { // the usual case: a time of the same length, put in place
+		copy(rest[2:], generated)
+		return data, true
+	}
+	out := make([]byte, 0, len(data)-end+len(generated))
+	out = append(out, data[:at+2]...)
+	out = append(out, generated...)
+	return append(out, rest[2+end:]...), true
 }
 
 // Status is what status.json says of the site as a whole.

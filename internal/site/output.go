@@ -188,7 +188,7 @@ func (r *renderer) writeAssets() error {
 // writeMachineFiles writes status.json, the site and folder badges,
 // robots.txt, sitemap.xml and the feed.
 func (r *renderer) writeMachineFiles() error {
-	err := r.out.PutStreamed("status.json", func(w io.Writer) error {
+	err := r.out.PutStreamed(machine.StatusName, func(w io.Writer) error {
 		return machine.WriteStatus(w, r.views.Status(), len(r.pages), func(i int) []byte {
 			p := r.pages[i]
 			return r.out.Bytes("json:"+p.Content.Path, r.keys[p.Content.Path], func() []byte {

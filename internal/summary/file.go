@@ -2,6 +2,7 @@ package summary
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -76,11 +77,21 @@ func Read(data []byte) (*Summaries, error) {
 // cannot be decoded. Each call decodes a new Page: safe for concurrent
 // use.
 func (s *Summaries) Lookup(key, path string, source [32]byte) *Page {
+	if s == nil || s.records[path].source != source {
+		return nil
+	}
+	return s.Recorded(key, path)
+}
+
+// Recorded returns the summary recorded for the page at path with the
+// settings key names, whatever source it was parsed from; nil when there
+// is none or it cannot be decoded.
+func (s *Summaries) Recorded(key, path string) *Page {
 	if s == nil || s.key != key {
 		return nil
 	}
 	rec, ok := s.records[path]
-	if !ok || rec.source != source {
+	if !ok {
 		return nil
 	}
 	d := decoder{b: rec.data}
@@ -89,6 +100,21 @@ func (s *Summaries) Lookup(key, path string, source [32]byte) *Page {
 		return nil
 	}
 	return p
+}
+
+// Same reports whether p is, field for field, the summary recorded for
+// the page at path: a page parsed again says all it said before.
+func (s *Summaries) Same(path string, p *Page) bool {
+	if s == nil {
+		return false
+	}
+	rec, ok := s.records[path]
+	if !ok {
+		return false
+	}
+	var e encoder
+	e.summary(p)
+	return bytes.Equal(e.b, rec.data)
 }
 
 // Entry is one page's summary as Write writes it.

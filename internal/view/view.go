@@ -25,6 +25,7 @@ import (
 
 	"github.com/milepost/milepost/internal/config"
 	"github.com/milepost/milepost/internal/content"
+	"github.com/milepost/milepost/internal/machine"
 	"github.com/milepost/milepost/internal/render"
 	"github.com/milepost/milepost/internal/slug"
 	"github.com/milepost/milepost/internal/status"
@@ -129,7 +130,7 @@ func New(in In) *Maker {
 		Lang:         m.cfg.Language,
 		BaseURL:      m.cfg.BaseURL,
 		Generated:    in.Now.UTC().Format("2006-01-02"),
-		GeneratedISO: in.Now.UTC().Format("2006-01-02T15:04:05Z"),
+		GeneratedISO: machine.ISOTime(in.Now),
 		FileLinks:    m.cfg.FileLinks,
 		Version:      in.Version,
 		Changes:      m.hist != nil,

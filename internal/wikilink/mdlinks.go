@@ -164,3 +164,16 @@ func nodePosition(n ast.Node, lines Positions) (int, int) {
 	}
 	return 0, 0
 }
+
+// PathsOf returns a map that finds what lookups found, and nothing else:
+// enough to parse again a page whose markdown links are the ones it had
+// (a link it did not have finds nothing, and so is seen to be new).
+func PathsOf(lookups []Lookup) *Paths {
+	t := NewPaths()
+	for _, l := range lookups {
+		if l.URL != NotFound {
+			t.Add(strings.TrimSuffix(l.Key, "/"), l.URL)
+		}
+	}
+	return t
+}

@@ -1,0 +1,47 @@
+package publish
+
+import (
+	"crypto/sha256"
+	"path/filepath"
+	"sort"
+
+	"github.com/milepost/milepost/internal/manifest"
+	"github.com/milepost/milepost/internal/rawfile"
+)
+
+// Held returns the bytes the destination holds as name, when they are
+// the bytes its manifest lists: what a build may take as the last
+// build's file. They are hashed to make sure unless the caller checked
+// the destination (Options.Checked), as Put and KeepOwned trust it then.
+// ok is false when the manifest has no hash for name or the file is not
+// what it says.
+func (t *Tx) Held(name string) (data []byte, ok bool) {
+	prev, listed := t.old[name]
+	if !listed || !prev.Sum.Known() {
+		return nil, false
+	}
+	data, err := rawfile.ReadFile(filepath.Join(t.dest, filepath.FromSlash(name)))
+	if err != nil || int64(len(data)) != prev.Size || (!t.checked && manifest.Digest(sha256.Sum256(data)) != prev.Sum) {
+		return nil, false
+	}
+	return data, true
+}
+
+// KeepAllBut keeps every file the manifest lists but the names given, as
+// KeepOwned keeps them, and reports whether it could: for a build that
+// knows the rest of the site is the last build's and puts the names
+// itself. When it returns false nothing was kept.
+func (t *Tx) KeepAllBut(names []string) (bool, error) {
+	except := make(map[string]bool, len(names))
+	for _, name := range names {
+		except[name] = true
+	}
+	rest := make([]string, 0, len(t.old))
+	for name := range t.old {
+		if !except[name] {
+			rest = append(rest, name)
+		}
+	}
+	sort.Strings(rest)
+	return t.KeepOwned("", rest)
+}
