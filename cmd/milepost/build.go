@@ -87,19 +87,26 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if msg := tx.Recovered(); msg != "" {
 		fmt.Fprintln(stderr, "milepost: warning:", msg)
 	}
-	cache.Offer(&in)
 	defer lifecycle.OnAbandon(func() {
 		tx.Abandon()
 		fmt.Fprintln(stderr, "milepost: build interrupted; the destination is unchanged")
 	})()
-	defer f.showProgress(&in, stderr)()
-	res, err := site.Build(ctx, in, tx)
-	in = site.Input{} // what it held of the last build is not needed again
-	if err != nil {
+	// Edits of pages' prose alone: their new bodies go into the files
+	// the last build wrote.
+	res, stats, spliced, err := cache.Splice(in, tx, signalSafe{tx})
+	if !spliced {
+		cache.Offer(&in)
+		defer f.showProgress(&in, stderr)()
+		res, err = site.Build(ctx, in, tx)
+		in = site.Input{} // what it held of the last build is not needed again
+		if err != nil {
+			_ = tx.Abort()
+			return reportFailure(stderr, f.site.source, res, err)
+		}
+		stats, err = cache.Commit(res, signalSafe{tx})
+	} else if err != nil {
 		_ = tx.Abort()
-		return reportFailure(stderr, f.site.source, res, err)
 	}
-	stats, err := cache.Commit(res, signalSafe{tx})
 	if errors.Is(err, lifecycle.ErrSignalled) {
 		return cli.ExitFail // the signal handler has said why
 	}
@@ -162,7 +169,7 @@ func (f *buildFlags) openCache(in site.Input, contentDir string, stderr io.Write
 	set := buildcache.Settings{
 		Dir: dir, Root: f.site.source, ContentDir: contentDir, Dest: f.dest, Minify: !f.noMinify, Warn: stderr,
 	}
-	if !in.NoHistory {
+	if cfg, _ := site.ReadConfig(in); !in.NoHistory && cfg.History.Enabled {
 		set.Head = gitrepo.Head(context.Background(), contentdir.Path(f.site.source, filepath.ToSlash(contentDir)))
 	}
 	return buildcache.Open(in, set)
@@ -192,8 +199,12 @@ func (f *buildFlags) summary(stdout, stderr io.Writer, res *site.Result, stats p
 	for _, name := range stats.Unminified {
 		fmt.Fprintf(stderr, "%s: warning: written unminified (the minifier could not take it safely)\n", filepath.Join(f.dest, name))
 	}
-	fmt.Fprintf(stdout, "built %s (%d parsed), %s (%d written, %d unchanged, %d removed), %s in %s → %s\n",
-		plural(res.Pages, "page"), res.Parsed, plural(res.Files, "file"), stats.Written, stats.Unchanged, stats.Removed,
+	parsed := fmt.Sprintf("%d parsed", res.Parsed)
+	if res.Spliced {
+		parsed += ", prose only"
+	}
+	fmt.Fprintf(stdout, "built %s (%s), %s (%d written, %d unchanged, %d removed), %s in %s → %s\n",
+		plural(res.Pages, "page"), parsed, plural(res.Files, "file"), stats.Written, stats.Unchanged, stats.Removed,
 		plural(len(warnings), "warning"), elapsed(start), f.dest)
 }
 

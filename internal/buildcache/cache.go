@@ -44,6 +44,7 @@ import (
 	"strings"
 
 	"github.com/milepost/milepost/internal/content"
+	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/githistory"
 	"github.com/milepost/milepost/internal/site"
 )
@@ -90,9 +91,20 @@ type State struct {
 	Manifest  [32]byte
 	FileNames string
 	FileSizes []int64
-	// Outputs are the keys and output names of pages and listings, saved
-	// in their own file and read by LoadOutputs.
+	// Outputs are the keys and output names of pages and listings, and
+	// Report what the build said, saved in their own file and read by
+	// LoadOutputs.
 	Outputs map[string]site.Output
+	Report  Report
+}
+
+// Report is what a build said on success: how many pages it built, its
+// warnings and its word on git history. A build that splices (Session.
+// Splice) builds the same site and says it again.
+type Report struct {
+	Pages    int
+	Warnings diag.List
+	History  string
 }
 
 // SetFiles records the destination's files, sorted, and their sizes.
@@ -134,26 +146,28 @@ func (s *State) LoadOutputs(dir string) error {
 		return err
 	}
 	if o.Inputs == s.Inputs && o.Manifest == s.Manifest {
-		s.Outputs = o.Outputs
+		s.Outputs, s.Report = o.Outputs, o.Report
 	}
 	return nil
 }
 
-// outputsFile is the outputs, tagged with the state they belong to.
+// outputsFile is the outputs and the report, tagged with the state they
+// belong to.
 type outputsFile struct {
 	Inputs, Manifest [32]byte
 	Outputs          map[string]site.Output
+	Report           Report
 }
 
 // Save writes s into the cache folder dir. Each file is replaced atomically,
 // the outputs first: a save interrupted half-way leaves outputs that do
 // not match the state, which LoadOutputs then ignores.
 func (s *State) Save(dir string) error {
-	if err := writeGob(dir, outputsName, outputsFile{s.Inputs, s.Manifest, s.Outputs}); err != nil {
+	if err := writeGob(dir, outputsName, outputsFile{s.Inputs, s.Manifest, s.Outputs, s.Report}); err != nil {
 		return err
 	}
 	head := *s
-	head.Outputs = nil // gob leaves out a nil map
+	head.Outputs, head.Report = nil, Report{} // gob leaves out a nil map and an empty struct
 	return writeGob(dir, fileName, &head)
 }
 

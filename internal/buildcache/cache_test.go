@@ -40,7 +40,7 @@ func TestSaveLoad(t *testing.T) {
 	// files) are not used.
 	other := *s
 	other.Inputs = [32]byte{9}
-	if err := writeGob(root, outputsName, outputsFile{other.Inputs, other.Manifest, other.Outputs}); err != nil {
+	if err := writeGob(root, outputsName, outputsFile{other.Inputs, other.Manifest, other.Outputs, other.Report}); err != nil {
 		t.Fatal(err)
 	}
 	got, _ = Load(root)

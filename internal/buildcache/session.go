@@ -49,6 +49,8 @@ type Session struct {
 
 	readOnce sync.Once
 	parts    chan cachedParts // what Offer hands over, read in the background
+	takeOnce sync.Once
+	got      cachedParts // what came through parts
 }
 
 // Open reads the cache of the build of in with set, and fingerprints this
@@ -151,6 +153,13 @@ func (s *Session) readAhead() {
 	})
 }
 
+// takeParts waits for the cached parts readAhead reads.
+func (s *Session) takeParts() cachedParts {
+	s.readAhead()
+	s.takeOnce.Do(func() { s.got = <-s.parts })
+	return s.got
+}
+
 // readParts reads the cached parts a compatible state may use; a damaged
 // part is a problem reported, and left unused.
 func (s *Session) readParts() cachedParts {
@@ -193,8 +202,7 @@ func (s *Session) Offer(in *site.Input) {
 	if s == nil {
 		return
 	}
-	s.readAhead()
-	parts := <-s.parts
+	parts := s.takeParts()
 	for _, p := range parts.problems {
 		s.warn("%s", p)
 	}
@@ -270,6 +278,7 @@ func (s *Session) Commit(res *site.Result, tx Committer) (publish.Stats, error) 
 		return stats, err
 	}
 	s.next.Manifest, s.next.Outputs = stats.Manifest, res.Outputs
+	s.next.Report = Report{Pages: res.Pages, Warnings: res.Diagnostics, History: res.History}
 	s.next.SetFiles(stats.Names, stats.Sizes)
 	if saved == nil {
 		saved = s.next.Save(s.set.Dir)

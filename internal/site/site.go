@@ -122,8 +122,11 @@ func (in Input) report(stage string, done, total int) {
 
 // Result tells what a build did.
 type Result struct {
-	Pages       int
-	Parsed      int // pages parsed afresh (the others came from the Builder's cache)
+	Pages  int
+	Parsed int // pages parsed afresh (the others came from the Builder's cache)
+	// Spliced says the edited pages' new bodies were put into the last
+	// build's files, and nothing else was made (Splice).
+	Spliced     bool
 	Files       int
 	Diagnostics diag.List // sorted; warnings only when Build returns nil
 	Counts      status.Counts
