@@ -34,7 +34,7 @@ func (h *harness) measureHugo(ctx context.Context, n int, corpus string, m mediu
 	}
 	argv := []string{h.hugo, "--quiet", "--source", site, "--contentDir", filepath.Join(corpus, "content"), "--destination", dest}
 	build := func(ctx context.Context, name string) runResult { return h.r.run(ctx, name, site, nil, argv...) }
-	res, err := h.measureBuilds(ctx, "hugo-"+m.name, n, corpus, dest, build, build, reset, false)
+	res, err := h.measureBuilds(ctx, "hugo-"+m.name, n, corpus, dest, build, build, reset, false, false)
 	if err != nil {
 		return nil, err
 	}

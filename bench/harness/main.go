@@ -307,11 +307,11 @@ func (h *harness) measureOn(ctx context.Context, n int, corpus string, mdBytes i
 		}
 		cold := func(ctx context.Context, name string) runResult { return h.r.run(ctx, name, h.repo, nil, coldArgv...) }
 		build := func(ctx context.Context, name string) runResult { return h.r.run(ctx, name, h.repo, nil, argv...) }
-		res, err := h.measureBuilds(ctx, "milepost-"+m.name, n, corpus, dest, cold, build, reset, h.noCache)
+		res, err := h.measureBuilds(ctx, "milepost-"+m.name, n, corpus, dest, cold, build, reset, h.noCache, true)
 		if err != nil {
 			return rows, notes, err
 		}
-		add("milepost", res, modeCold, modeWarm, modeOneEdit)
+		add("milepost", res, modeCold, modeWarm, modeOneEdit, modeOneTask)
 		outputFiles = res[modeCold].files
 		_ = m.discard(dest) // the next tool writes to a medium as empty as this one found it
 	}

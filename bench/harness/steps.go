@@ -16,7 +16,8 @@ import (
 const (
 	modeCold    = "cold"     // fresh destination, no cache
 	modeWarm    = "warm"     // rebuild, nothing changed
-	modeOneEdit = "one edit" // rebuild after appending a line to one page
+	modeOneEdit = "one edit" // rebuild after appending a line of prose to one page
+	modeOneTask = "one task" // rebuild after adding a task to one page
 	modeFull    = "full"     // the floor: every page, every time
 )
 
@@ -68,14 +69,21 @@ func newEditor(corpus string, n int, seed uint64) (*editor, error) {
 	return &editor{corpus: corpus, file: file, orig: orig}, nil
 }
 
-// edit appends one new line, different every time, to the page.
-func (e *editor) edit() error {
+// edit appends one new line of prose, different every time, to the page.
+func (e *editor) edit() error { return e.appendLine("\nEdited for the benchmark, change %d.\n") }
+
+// addTask appends one new open task, different every time, to the page:
+// an edit that changes what the site shows of the page.
+func (e *editor) addTask() error { return e.appendLine("\n- [ ] Benchmark task %d\n") }
+
+// appendLine appends format, filled with the edit's number, to the page.
+func (e *editor) appendLine(format string) error {
 	e.count++
 	f, err := os.OpenFile(e.file, os.O_APPEND|os.O_WRONLY, 0)
 	if err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(f, "\nEdited for the benchmark, change %d.\n", e.count)
+	_, err = fmt.Fprintf(f, format, e.count)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -102,13 +110,17 @@ func (e *editor) relPath() string {
 // buildFunc runs a tool's build once; name names its log.
 type buildFunc func(ctx context.Context, name string) runResult
 
-// measureBuilds runs the three build modes of one tool against one corpus:
-// cold (reset, then a build that neither reads nor writes a cache), warm
-// (nothing changed since the last build), and one edit. With prime, one
-// unmeasured cached build runs before the warm ones, to fill a cache the
-// cold builds did not write.
-func (h *harness) measureBuilds(ctx context.Context, tool string, n int, corpus, dest string, cold, build buildFunc, reset func() error, prime bool) (map[string]*sample, error) {
+// measureBuilds runs the build modes of one tool against one corpus: cold
+// (reset, then a build that neither reads nor writes a cache), warm
+// (nothing changed since the last build), one edit of prose and, with
+// tasks, one task added (a tool that builds every edit alike need not).
+// With prime, one unmeasured cached build runs before the warm ones, to
+// fill a cache the cold builds did not write.
+func (h *harness) measureBuilds(ctx context.Context, tool string, n int, corpus, dest string, cold, build buildFunc, reset func() error, prime, tasks bool) (map[string]*sample, error) {
 	results := map[string]*sample{modeCold: {}, modeWarm: {}, modeOneEdit: {}}
+	if tasks {
+		results[modeOneTask] = &sample{}
+	}
 	name := func(mode string, k int) string {
 		return fmt.Sprintf("%s-%d-%s-%d", tool, n, strings.ReplaceAll(mode, " ", "-"), k)
 	}
@@ -160,6 +172,14 @@ func (h *harness) measureBuilds(ctx context.Context, tool string, n int, corpus,
 		progress(tool, modeOneEdit, k, r)
 	}
 	results[modeOneEdit].note = "edits " + ed.relPath()
+	for k := 1; tasks && k <= h.runs; k++ {
+		if err := ed.addTask(); err != nil {
+			return nil, err
+		}
+		r := build(ctx, name(modeOneTask, k))
+		results[modeOneTask].add(r)
+		progress(tool, modeOneTask, k, r)
+	}
 	restored = true
 	if err := ed.restore(); err != nil {
 		return nil, err
