@@ -91,9 +91,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		tx.Abandon()
 		fmt.Fprintln(stderr, "milepost: build interrupted; the destination is unchanged")
 	})()
-	// Edits of pages' prose alone: their new bodies go into the files
-	// the last build wrote.
-	res, stats, spliced, err := cache.Splice(in, tx, signalSafe{tx})
+	res, stats, spliced, err := splice(cache, in, tx)
 	if !spliced {
 		cache.Offer(&in)
 		defer f.showProgress(&in, stderr)()
@@ -104,8 +102,6 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			return reportFailure(stderr, f.site.source, res, err)
 		}
 		stats, err = cache.Commit(res, signalSafe{tx})
-	} else if err != nil {
-		_ = tx.Abort()
 	}
 	if errors.Is(err, lifecycle.ErrSignalled) {
 		return cli.ExitFail // the signal handler has said why
@@ -116,6 +112,35 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	f.summary(stdout, stderr, res, stats, start)
 	return cli.ExitOK
+}
+
+// splice ends a build whose only changes are edits of pages' prose by
+// putting their new bodies into the files the last build wrote (see
+// buildcache.Session.Splice): it keeps every other file of tx, puts the
+// spliced ones and commits. done is false, with nothing put, when the
+// build must make the whole site; with done, an error means the build
+// failed (and the destination is as it was).
+func splice(cache *buildcache.Session, in site.Input, tx *publish.Tx) (res *site.Result, stats publish.Stats, done bool, err error) {
+	sp, ok := cache.Splice(in, tx.Held)
+	if !ok {
+		return nil, stats, false, nil
+	}
+	kept, err := tx.KeepAllBut(sp.Names())
+	if !kept && err == nil {
+		return nil, stats, false, nil
+	}
+	for _, f := range sp.Files {
+		if err != nil {
+			break
+		}
+		err = tx.PutCompact(f.Name, f.Data)
+	}
+	if err != nil {
+		_ = tx.Abort()
+		return nil, stats, true, err
+	}
+	res, stats, err = cache.CommitSplice(sp, signalSafe{tx})
+	return res, stats, true, err
 }
 
 // input is the build's input; the destination defaults to the site
@@ -170,7 +195,9 @@ func (f *buildFlags) openCache(in site.Input, contentDir string, stderr io.Write
 		Dir: dir, Root: f.site.source, ContentDir: contentDir, Dest: f.dest, Minify: !f.noMinify, Warn: stderr,
 	}
 	if cfg, _ := site.ReadConfig(in); !in.NoHistory && cfg.History.Enabled {
-		set.Head = gitrepo.Head(context.Background(), contentdir.Path(f.site.source, filepath.ToSlash(contentDir)))
+		dir := contentdir.Path(f.site.source, filepath.ToSlash(contentDir))
+		set.Head = gitrepo.Head(context.Background(), dir)
+		set.History = set.Head != "" || gitrepo.InWorkTree(context.Background(), dir)
 	}
 	return buildcache.Open(in, set)
 }

@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -13,7 +14,7 @@ import (
 // the cache makes: for every page of every fixture site but the root
 // index.md, whose body the home page shows.
 func TestProseEditIsSpliced(t *testing.T) {
-	t.Setenv("SOURCE_DATE_EPOCH", "1795000000")
+	tick := laterEachBuild(t)
 	sites, err := filepath.Glob("../../internal/site/testdata/sites/*.txtar")
 	if err != nil {
 		t.Fatal(err)
@@ -31,6 +32,7 @@ func TestProseEditIsSpliced(t *testing.T) {
 				// its file is known once it has one.
 				for edit := range 2 {
 					appendTo(t, page, "\nA new paragraph of *prose*, with a [link](https://example.com/).\n")
+					tick()
 					out := buildSite(t, root, "-d", dest)
 					spliced := strings.Contains(out, "prose only")
 					if (rootIndex && spliced) || (edit == 1 && !rootIndex && !spliced) {
@@ -47,7 +49,7 @@ func TestProseEditIsSpliced(t *testing.T) {
 // is still what a build without the cache makes; prose edits around
 // links reuse the links' HTML.
 func TestSpliceKnowsWhatItCannotDo(t *testing.T) {
-	t.Setenv("SOURCE_DATE_EPOCH", "1795000000")
+	tick := laterEachBuild(t)
 	root := writeSite(t, "../../internal/site/testdata/incremental.txtar")
 	dest := filepath.Join(t.TempDir(), "public")
 	buildSite(t, root, "-d", dest)
@@ -85,6 +87,7 @@ func TestSpliceKnowsWhatItCannotDo(t *testing.T) {
 	}
 	for _, step := range steps {
 		step.edit()
+		tick()
 		out := buildSite(t, root, "-d", dest)
 		if spliced := strings.Contains(out, "prose only"); spliced != step.spliced {
 			t.Errorf("%s: %q: want spliced %v", step.name, out, step.spliced)
@@ -92,15 +95,52 @@ func TestSpliceKnowsWhatItCannotDo(t *testing.T) {
 		sameAsFresh(t, root, dest, step.name)
 	}
 
+	// A build that failed at its commit (a file milepost did not write
+	// stands where a new page goes) leaves the destination as it was,
+	// and its parse of a page is not what a later splice compares with.
+	replaceIn(t, gamma, "title: Gamma", "title: Gamma ray")
+	newPage := filepath.Join(root, "content", "new.md")
+	writeFile(t, newPage, []byte("# New\n"))
+	writeFile(t, filepath.Join(dest, "new", "index.html"), []byte("not milepost's"))
+	tick()
+	if code, out, _ := runCLI(t, "build", "-s", root, "-d", dest); code == 0 {
+		t.Fatalf("a build over a foreign file succeeded: %q", out)
+	}
+	for _, p := range []string{newPage, filepath.Join(dest, "new")} {
+		if err := os.RemoveAll(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	appendTo(t, gamma, "\nProse after a failed build.\n")
+	tick()
+	if out := buildSite(t, root, "-d", dest); strings.Contains(out, "prose only") {
+		t.Errorf("after a failed build: %q: spliced onto what that build parsed", out)
+	}
+	sameAsFresh(t, root, dest, "after a failed build")
+
 	// A site with its own page template may show the body in ways a
 	// splice cannot follow: its builds are whole.
 	writeFile(t, filepath.Join(root, "templates", "page.html"), []byte(`{{define "page.html"}}<main>{{.Page.Body}}</main><p>{{len .Page.Body}} bytes</p>{{end}}`))
+	tick()
 	buildSite(t, root, "-d", dest)
 	appendTo(t, gamma, "\nProse under a template of the site's own.\n")
+	tick()
 	if out := buildSite(t, root, "-d", dest); strings.Contains(out, "prose only") {
 		t.Errorf("own page template: %q: spliced", out)
 	}
 	sameAsFresh(t, root, dest, "own page template")
+}
+
+// laterEachBuild sets the build time (SOURCE_DATE_EPOCH) and returns
+// what moves it on by a minute, within the same day: what a build says
+// of its time must be the same whether it splices or not.
+func laterEachBuild(t *testing.T) (tick func()) {
+	epoch := 1795000000 // 2026-11-18 10:26:40 UTC
+	t.Setenv("SOURCE_DATE_EPOCH", strconv.Itoa(epoch))
+	return func() {
+		epoch += 60
+		t.Setenv("SOURCE_DATE_EPOCH", strconv.Itoa(epoch))
+	}
 }
 
 // markdownFiles lists the .md files under dir, sorted.

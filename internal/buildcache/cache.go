@@ -1,24 +1,30 @@
 // Package buildcache is what one `milepost build` keeps for the next: a
 // Session opened on the site's cache folder (Folder: under the user's
 // cache directory, never in the site) reads what the last build left,
-// tells whether the build is up to date, offers the build what it may
-// take (Offer) and saves this build's state around the destination's
+// tells whether the build is up to date, makes the files of a build that
+// only edited prose (Splice, CommitSplice), offers a whole build what it
+// may take (Offer) and saves this build's state around the destination's
 // commit (Commit).
 //
 // In: the site's input (site.Input), the build's settings (destination,
-// minification), the input files on disk and the cache folder. Out: the
-// up-to-date answer, site.Input's Cached, Summaries, Loaded and
-// HistoryCache, and the files of the cache folder: a fingerprint of every
-// input with an index that lets the next fingerprint skip unchanged files,
-// the destination it wrote (its manifest's hash and its files' names and
-// sizes), the key and output names of every page and listing it rendered,
-// what LOAD read from every page, what PARSE found in every page (in
-// internal/site's own format) and what reading the git history found
-// (githistory.Cache). Must not: write anywhere but the cache folder, or
+// minification, whether git history is read), the input files on disk,
+// the cache folder and, to splice, the destination's files as its
+// manifest lists them. Out: the up-to-date answer, the spliced files,
+// site.Input's Cached, Summaries, Loaded and HistoryCache, and the files
+// of the cache folder: a fingerprint of every input with an index that
+// lets the next fingerprint skip unchanged files, the destination it
+// wrote (its manifest's hash and its files' names and sizes), the key,
+// output names and body span of every page and listing it rendered, what
+// the build said (Report), what LOAD read from every page, what PARSE
+// found in every page (in internal/site's own format) and what reading
+// the git history found (githistory.Cache). Must not: write anywhere but
+// the cache folder (the caller puts files into the destination), or
 // decide what a page looks like.
 //
 // With it a build of unchanged input does nothing at all (the state holds
-// all the up-to-date check needs), and a build after an edit parses only
+// all the up-to-date check needs), a build after edits of prose alone
+// puts the new bodies into the last build's pages, and a build after
+// another edit parses only
 // the pages that changed and renders again only the outputs whose key
 // changed: the others are kept in the destination as they are
 // (publish.Tx.KeepOwned). Keys are content hashes of everything an output is
@@ -76,10 +82,12 @@ type State struct {
 	// build date (pages' staleness depends on it).
 	Settings string
 	Date     string
-	// Head is the commit the content folder's work tree had checked out
-	// ("" without git, or with history off): a new commit changes the
-	// dates history gives, with no input file changed.
-	Head string
+	// History says the build read git history, Head the commit the
+	// content folder's work tree had checked out ("" without git, or
+	// with history off): a new commit changes the dates history gives,
+	// with no input file changed.
+	History bool
+	Head    string
 	// Inputs is the fingerprint of every input file (Fingerprint), and
 	// InputIndex what the next Fingerprint may take from it.
 	Inputs     [32]byte

@@ -27,9 +27,11 @@ type Settings struct {
 	// Dest is the destination folder, Minify whether it is minified.
 	Dest   string
 	Minify bool
-	// Head is the commit checked out in the content folder's work tree
-	// when the build reads history (gitrepo.Head), else "".
-	Head string
+	// History says the build reads git history: history is on and the
+	// content folder is in a git work tree. Head is the commit checked
+	// out there (gitrepo.Head; "" without one, or without history).
+	History bool
+	Head    string
 	// Warn is told, a "milepost: " line each, why a part of the cache is
 	// ignored or could not be saved.
 	Warn io.Writer
@@ -62,7 +64,7 @@ func Open(in site.Input, set Settings) *Session {
 	s.next.Binary = BinaryID(in.Version)
 	s.next.Settings = Key(absDest, strconv.FormatBool(set.Minify), in.BaseURL, strconv.FormatBool(in.Drafts), in.ContentDir, strconv.FormatBool(in.FileLinks))
 	s.next.Date = in.Now.UTC().Format("2006-01-02")
-	s.next.Head = set.Head
+	s.next.Head, s.next.History = set.Head, set.History
 	prev, err := Load(set.Dir)
 	if err != nil {
 		s.warn("ignoring the build cache (%v)", err)
@@ -107,7 +109,7 @@ func (s *Session) compatible() bool {
 // so that the caller's next steps (opening the destination) overlap it.
 func (s *Session) UpToDate() bool {
 	up := s.compatible() && s.inputsErr == nil && s.prev.Inputs == s.next.Inputs &&
-		s.prev.Date == s.next.Date && s.prev.Head == s.next.Head && s.destIntact
+		s.prev.Date == s.next.Date && s.prev.Head == s.next.Head && s.prev.History == s.next.History && s.destIntact
 	if !up {
 		s.readAhead()
 	}

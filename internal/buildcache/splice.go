@@ -8,73 +8,54 @@ import (
 	"github.com/milepost/milepost/internal/site"
 )
 
-// Destination is the destination's transaction as a build that splices
-// uses it (publish.Tx).
-type Destination interface {
-	Held(name string) ([]byte, bool)
-	KeepAllBut(names []string) (bool, error)
-	PutCompact(name string, data []byte) error
-}
-
-// Splice ends a build whose only changes since the last one are edits of
-// pages' prose (see site.Splice): it puts the edited pages' HTML and the
-// site's status.json into dest, keeps every other file as the last build
-// left it, commits with commit and saves the state. The result says what
-// the last build said, with the edited pages as parsed.
+// Splice makes the files of a build whose only changes since the last one
+// are edits of pages' prose (see site.Splice), reading the last build's
+// files with held (publish.Tx.Held). The caller keeps every other file of
+// the destination, puts these, and ends with CommitSplice.
 //
-// ok is false, with nothing put into dest, when the build is not such a
-// build: another input changed (configuration, templates, static files,
-// a file came or went), the settings, binary or day are not the last
-// build's, history is read (an edit changes what it finds), the
-// destination is not as the last build left it, or site.Splice says no.
-// The caller then builds the whole site into the same dest.
-func (s *Session) Splice(in site.Input, dest Destination, commit Committer) (res *site.Result, stats publish.Stats, ok bool, err error) {
+// ok is false when the build is not such a build: another input changed
+// (configuration, templates, static files, a file came or went), the
+// settings, binary or day are not the last build's, git history is read
+// (an edit changes what it finds), the destination is not as the last
+// build left it, a part of the cache is missing or damaged, or
+// site.Splice says no. The caller then builds the whole site.
+func (s *Session) Splice(in site.Input, held func(name string) ([]byte, bool)) (*site.SplicedPages, bool) {
 	if s == nil || !s.compatible() || s.inputsErr != nil || !s.destIntact ||
-		s.prev.Date != s.next.Date || s.prev.Head != "" || s.next.Head != "" {
-		return nil, stats, false, nil
+		s.prev.Date != s.next.Date || s.prev.History || s.next.History {
+		return nil, false
 	}
 	edits, ok := s.edits()
 	if !ok {
-		return nil, stats, false, nil
+		return nil, false
 	}
 	parts := s.takeParts()
 	if len(parts.problems) > 0 || parts.outputs == nil {
-		return nil, stats, false, nil
+		return nil, false
 	}
-	spliced, ok := site.Splice(in, edits, site.Last{Loaded: parts.loaded, Summaries: parts.summaries, Outputs: parts.outputs, Held: dest.Held})
-	if !ok {
-		return nil, stats, false, nil
-	}
-	names := make([]string, len(spliced.Files))
-	for i, f := range spliced.Files {
-		names[i] = f.Name
-	}
-	kept, err := dest.KeepAllBut(names)
+	return site.Splice(in, edits, site.LastBuild{Loaded: parts.loaded, Summaries: parts.summaries, Outputs: parts.outputs, Held: held})
+}
+
+// CommitSplice commits tx, the destination of a build that spliced sp,
+// and saves the state: the last build's, with the spliced pages' outputs
+// and the new destination. It returns what the build says: what the last
+// build said, with the edited pages as parsed.
+func (s *Session) CommitSplice(sp *site.SplicedPages, tx Committer) (*site.Result, publish.Stats, error) {
+	stats, err := tx.Commit()
 	if err != nil {
-		return nil, stats, true, err
+		return nil, stats, err
 	}
-	if !kept {
-		return nil, stats, false, nil
-	}
-	for _, f := range spliced.Files {
-		if err := dest.PutCompact(f.Name, f.Data); err != nil {
-			return nil, stats, true, err
-		}
-	}
-	if stats, err = commit.Commit(); err != nil {
-		return nil, stats, true, err
-	}
-	for path, out := range spliced.Outputs {
-		parts.outputs[path] = out
+	outputs := s.takeParts().outputs
+	for path, out := range sp.Outputs {
+		outputs[path] = out
 	}
 	said := s.prev.Report
-	s.next.Manifest, s.next.Outputs, s.next.Report = stats.Manifest, parts.outputs, said
+	s.next.Manifest, s.next.Outputs, s.next.Report = stats.Manifest, outputs, said
 	s.next.SetFiles(stats.Names, stats.Sizes)
 	if err := s.next.Save(s.set.Dir); err != nil {
 		s.warn("warning: could not save the build cache: %v", err)
 	}
-	res = &site.Result{Pages: said.Pages, Parsed: len(edits), Spliced: true, Files: len(stats.Names), Diagnostics: said.Warnings, History: said.History}
-	return res, stats, true, nil
+	res := &site.Result{Pages: said.Pages, Parsed: len(sp.Outputs), Spliced: true, Files: len(stats.Names), Diagnostics: said.Warnings, History: said.History}
+	return res, stats, nil
 }
 
 // edits lists the pages of the content folder whose bytes changed since

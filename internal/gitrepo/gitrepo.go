@@ -144,3 +144,14 @@ func Head(ctx context.Context, dir string) string {
 	}
 	return strings.TrimSpace(string(out))
 }
+
+// InWorkTree reports whether dir is inside a git work tree, with commits
+// or not yet.
+func InWorkTree(ctx context.Context, dir string) bool {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return false
+	}
+	out, err := (&Repo{dir: abs}).git(ctx, "rev-parse", "--is-inside-work-tree")
+	return err == nil && strings.TrimSpace(string(out)) == "true"
+}

@@ -10,8 +10,8 @@ import (
 	"github.com/milepost/milepost/internal/wikilink"
 )
 
-// Atom is an Atom feed of done items (newest first), made at generated
-// (ISO 8601) when none is dated, to be served at at (its URL relative to
+// Atom is an Atom feed of done items (newest first), updated on the day
+// generated (YYYY-MM-DD, the build's) when none is dated, to be served at at (its URL relative to
 // the site root: "feed.xml", "ops/feed.xml"). Links are absolute with a
 // base URL; otherwise relative to at, as a reader resolves them.
 func Atom(title, id, base, at, generated string, done []render.Done) []byte {
@@ -29,14 +29,16 @@ type Entry struct {
 	Title, Date, URL, ID, Text string
 }
 
-// AtomEntries is an Atom feed of entries (newest first), made at
-// generated (ISO 8601) when there is none, served at at (see Atom).
+// AtomEntries is an Atom feed of entries (newest first), updated on the
+// day generated (YYYY-MM-DD) when there is none, served at at (see Atom).
+// A feed's time is a day, as its entries' are: a feed with nothing new is
+// the same file all day, whichever build of the day made it.
 func AtomEntries(title, id, base, at, generated string, entries []Entry) []byte {
 	var b strings.Builder
 	b.WriteString(xml.Header + `<feed xmlns="http://www.w3.org/2005/Atom">` + "\n")
 	writeEl(&b, "title", title)
 	fmt.Fprintf(&b, "<id>%s</id>\n", xmlText(id))
-	updated := generated
+	updated := generated + "T00:00:00Z"
 	if len(entries) > 0 {
 		updated = entries[0].Date + "T00:00:00Z"
 	}

@@ -26,7 +26,7 @@ func TestAtom(t *testing.T) {
 		{Text: "Ship <it>", Date: "2026-03-02", PageTitle: "Plan & more", URL: "plan a/#launch"},
 		{Text: "Start", Date: "2026-03-01", PageTitle: "Plan", URL: "plan/"},
 	}
-	got := string(Atom("Site: completed", "tag:milepost,2000:Site", "https://example.org/", "feed.xml", "2026-04-01T00:00:00Z", done))
+	got := string(Atom("Site: completed", "tag:milepost,2000:Site", "https://example.org/", "feed.xml", "2026-04-01", done))
 	for _, want := range []string{
 		"<title>Site: completed</title>",
 		"<updated>2026-03-02T00:00:00Z</updated>\n", // the newest item's date, not the build's
@@ -39,7 +39,7 @@ func TestAtom(t *testing.T) {
 			t.Errorf("Atom lacks %q:\n%s", want, got)
 		}
 	}
-	empty := string(Atom("P: completed", "tag:milepost,2000:p/", "", "p/feed.xml", "2026-04-01T00:00:00Z", nil))
+	empty := string(Atom("P: completed", "tag:milepost,2000:p/", "", "p/feed.xml", "2026-04-01", nil))
 	if !strings.Contains(empty, "<updated>2026-04-01T00:00:00Z</updated>") || strings.Contains(empty, "<link") {
 		t.Errorf("feed without items or base URL:\n%s", empty)
 	}
@@ -59,7 +59,7 @@ func TestAtomLinksFromWhereTheFeedIs(t *testing.T) {
 		"ops/feed.xml":        {`href="../ops/deploy%20a/#roll-out"`, `href="../"`, `href="../a:b/"`},
 		"ops/deploy/feed.xml": {`href="../../ops/deploy%20a/#roll-out"`, `href="../../"`, `href="../../a:b/"`},
 	} {
-		got := string(Atom("T", "tag:milepost,2000:t", "", at, "2026-04-01T00:00:00Z", done))
+		got := string(Atom("T", "tag:milepost,2000:t", "", at, "2026-04-01", done))
 		for _, w := range want {
 			if !strings.Contains(got, w) {
 				t.Errorf("a feed at %s lacks %s:\n%s", at, w, got)

@@ -2,6 +2,8 @@ package machine
 
 import (
 	"bytes"
+	"encoding/json"
+	"reflect"
 	"testing"
 	"time"
 )
@@ -24,5 +26,33 @@ func TestRestamp(t *testing.T) {
 		if ok != (tt.want != "") || (ok && !bytes.Equal(got, []byte(tt.want))) {
 			t.Errorf("%s: Restamp = %s, %v; want %s", tt.name, got, ok, tt.want)
 		}
+	}
+}
+
+// Restamp reads status.json as WriteStatus writes it: the time changes,
+// nothing else.
+func TestRestampWhatWriteStatusWrote(t *testing.T) {
+	var buf bytes.Buffer
+	st := Status{Title: `Plans "Q4", "generated": soon`, Generated: "2026-12-01T08:00:00Z"}
+	if err := WriteStatus(&buf, st, 2, func(i int) []byte { return []byte(`{"path":"p` + string(rune('0'+i)) + `.md"}`) }); err != nil {
+		t.Fatal(err)
+	}
+	got, ok := Restamp(bytes.Clone(buf.Bytes()), "2026-12-06T19:01:02Z")
+	if !ok {
+		t.Fatalf("Restamp refused %s", buf.Bytes())
+	}
+	var before, after map[string]any
+	if err := json.Unmarshal(buf.Bytes(), &before); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(got, &after); err != nil {
+		t.Fatal(err)
+	}
+	if after["generated"] != "2026-12-06T19:01:02Z" {
+		t.Errorf("generated = %v", after["generated"])
+	}
+	before["generated"] = after["generated"]
+	if !reflect.DeepEqual(before, after) {
+		t.Errorf("Restamp changed more than the time:\n%s\n%s", buf.Bytes(), got)
 	}
 }

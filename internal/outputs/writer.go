@@ -10,7 +10,10 @@
 // Out: files handed to the sink (PutOwned, or KeepOwned for what is
 // unchanged), this build's Memo and Outputs for the next build, the
 // number of files, and the notes (output-capped warnings) of what was
-// made or kept. PageFiles keeps one page's files within config limits.
+// made or kept, with where each page's body lies in its HTML file
+// (BodySpan, from Made) for a later build to put a new body in
+// (BodySpan.Replace, which copies the old file's bytes and links' HTML
+// around it). PageFiles keeps one page's files within config limits.
 // It must not render, decide keys, or say which pages a change reaches:
 // site does; nor touch the disk but through the sink.
 package outputs

@@ -10,18 +10,18 @@ import (
 )
 
 // Held returns the bytes the destination holds as name, when they are
-// the bytes its manifest lists: what a build may take as the last
-// build's file. They are hashed to make sure unless the caller checked
-// the destination (Options.Checked), as Put and KeepOwned trust it then.
-// ok is false when the manifest has no hash for name or the file is not
-// what it says.
+// the bytes its manifest lists (read and hashed now, whatever the caller
+// checked: a file edited by hand with its size and time kept must not
+// become the base of a new one): what a build may take as the last
+// build's file. ok is false when the manifest has no hash for name or
+// the file is not what it says.
 func (t *Tx) Held(name string) (data []byte, ok bool) {
 	prev, listed := t.old[name]
 	if !listed || !prev.Sum.Known() {
 		return nil, false
 	}
 	data, err := rawfile.ReadFile(filepath.Join(t.dest, filepath.FromSlash(name)))
-	if err != nil || int64(len(data)) != prev.Size || (!t.checked && manifest.Digest(sha256.Sum256(data)) != prev.Sum) {
+	if err != nil || int64(len(data)) != prev.Size || manifest.Digest(sha256.Sum256(data)) != prev.Sum {
 		return nil, false
 	}
 	return data, true

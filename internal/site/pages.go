@@ -56,18 +56,18 @@ func (r *renderer) renderPage(p *parsed) (outputs.Made, error) {
 	}
 	made := outputs.Made{Files: out.Files(), Notes: out.Notes(r.prefix + p.Content.Path)}
 	if r.theme.StockPage() && r.out.Compact(name) {
-		made.Body = bodySpan(name, html, []byte(v.Page.Body), links)
+		made.Body = bodySpan(name, html, []byte(v.Page.Body), links, p.Content.Hash)
 	}
 	return made, nil
 }
 
-// bodySpan says where body lies in html, the file name, when it is there
-// once; nil when it is not. The file must reach the destination as html
-// is (written compact, not minified again).
-func bodySpan(name string, html, body []byte, links []wikilink.Span) *outputs.BodySpan {
+// bodySpan says where body lies in html, the file name made from the
+// source basis, when it is there once; nil when it is not. The file must
+// reach the destination as html is (written compact, not minified again).
+func bodySpan(name string, html, body []byte, links []wikilink.Span, basis [32]byte) *outputs.BodySpan {
 	at := bytes.Index(html, body)
 	if len(body) == 0 || at < 0 || bytes.Contains(html[at+1:], body) {
 		return nil
 	}
-	return &outputs.BodySpan{File: name, Start: at, End: at + len(body), Links: links}
+	return &outputs.BodySpan{File: name, Start: at, End: at + len(body), Links: links, Basis: basis}
 }

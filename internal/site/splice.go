@@ -12,23 +12,33 @@ import (
 	"github.com/milepost/milepost/internal/wikilink"
 )
 
-// Last is what the last one-off build left that a build after edits may
+// LastBuild is what the last one-off build left that a build after edits may
 // splice into: what its LOAD read of each page (without bodies), its
 // page summaries, its outputs with their body spans, and the files it
 // wrote (Held: the bytes the destination holds, when they are the ones
 // that build wrote).
-type Last struct {
+type LastBuild struct {
 	Loaded    map[string]*content.Page
 	Summaries *summary.Summaries
 	Outputs   map[string]Output
 	Held      func(name string) ([]byte, bool)
 }
 
-// Spliced is what Splice made: the edited pages' HTML files, and their
-// outputs for the next build's cache.
-type Spliced struct {
+// SplicedPages is what Splice made: the edited pages' HTML files and
+// the site's status.json, and the pages' outputs for the next build's
+// cache.
+type SplicedPages struct {
 	Files   []publish.File
 	Outputs map[string]Output
+}
+
+// Names are the names of the files.
+func (sp *SplicedPages) Names() []string {
+	names := make([]string, len(sp.Files))
+	for i, f := range sp.Files {
+		names[i] = f.Name
+	}
+	return names
 }
 
 // Splice makes the HTML files of the pages edited since the last one-off
@@ -51,7 +61,7 @@ type Spliced struct {
 // A spliced page's key is not known (it hashes what the views show); its
 // output is recorded under the zero key, which no build makes, so the
 // next whole build renders it again.
-func Splice(in Input, edits map[string][32]byte, last Last) (*Spliced, bool) {
+func Splice(in Input, edits map[string][32]byte, last LastBuild) (*SplicedPages, bool) {
 	cfg, diags := ReadConfig(in)
 	if diags.Err() != nil {
 		return nil, false
@@ -64,7 +74,7 @@ func Splice(in Input, edits map[string][32]byte, last Last) (*Spliced, bool) {
 	sumKey := summaryKey(settingsKey(cfg, in.Drafts), prefix, in.Version)
 	env := parse.NewEnv(cfg, nil, prefix)
 	env.ContentFS = folder.FS
-	out := &Spliced{Outputs: make(map[string]Output, len(edits))}
+	out := &SplicedPages{Outputs: make(map[string]Output, len(edits))}
 	for _, path := range render.SortedKeys(edits) {
 		file, output, ok := splicePage(env, folder.FS, path, edits[path], sumKey, last)
 		if !ok {
@@ -87,11 +97,17 @@ func Splice(in Input, edits map[string][32]byte, last Last) (*Spliced, bool) {
 }
 
 // splicePage makes the HTML of the edited page at path (see Splice).
-func splicePage(env *parse.Env, fsys fs.FS, path string, hash [32]byte, sumKey string, last Last) (publish.File, Output, bool) {
-	old, ok := last.Loaded[path]
-	was := last.Summaries.Recorded(sumKey, path)
+func splicePage(env *parse.Env, fsys fs.FS, path string, hash [32]byte, sumKey string, last LastBuild) (publish.File, Output, bool) {
 	output, made := last.Outputs[path]
-	if !ok || was == nil || !made || output.Body == nil || old.URL == "" {
+	if !made || output.Body == nil {
+		return publish.File{}, Output{}, false
+	}
+	// What the last build's file was made from: its front matter and
+	// summary, kept from the build that rendered it.
+	basis := output.Body.Basis
+	old, ok := last.Loaded[path]
+	was := last.Summaries.Lookup(sumKey, path, basis)
+	if !ok || old.Hash != basis || was == nil || old.URL == "" {
 		return publish.File{}, Output{}, false
 	}
 	raw, err := fs.ReadFile(fsys, path)
@@ -112,7 +128,7 @@ func splicePage(env *parse.Env, fsys fs.FS, path string, hash [32]byte, sumKey s
 	pageEnv := *env
 	pageEnv.Targets = wikilink.PathsOf(was.Lookups)
 	parsed := pageEnv.Parse(page)
-	if !last.Summaries.Same(path, &parsed.Page.Page) {
+	if !last.Summaries.Same(sumKey, path, basis, &parsed.Page.Page) {
 		return publish.File{}, Output{}, false
 	}
 	html, ok := last.Held(output.Body.File)

@@ -77,21 +77,11 @@ func Read(data []byte) (*Summaries, error) {
 // cannot be decoded. Each call decodes a new Page: safe for concurrent
 // use.
 func (s *Summaries) Lookup(key, path string, source [32]byte) *Page {
-	if s == nil || s.records[path].source != source {
-		return nil
-	}
-	return s.Recorded(key, path)
-}
-
-// Recorded returns the summary recorded for the page at path with the
-// settings key names, whatever source it was parsed from; nil when there
-// is none or it cannot be decoded.
-func (s *Summaries) Recorded(key, path string) *Page {
 	if s == nil || s.key != key {
 		return nil
 	}
 	rec, ok := s.records[path]
-	if !ok {
+	if !ok || rec.source != source {
 		return nil
 	}
 	d := decoder{b: rec.data}
@@ -103,13 +93,14 @@ func (s *Summaries) Recorded(key, path string) *Page {
 }
 
 // Same reports whether p is, field for field, the summary recorded for
-// the page at path: a page parsed again says all it said before.
-func (s *Summaries) Same(path string, p *Page) bool {
-	if s == nil {
+// the page at path, parsed from source with the settings key names: a
+// page parsed again says all it said then.
+func (s *Summaries) Same(key, path string, source [32]byte, p *Page) bool {
+	if s == nil || s.key != key {
 		return false
 	}
 	rec, ok := s.records[path]
-	if !ok {
+	if !ok || rec.source != source {
 		return false
 	}
 	var e encoder

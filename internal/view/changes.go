@@ -133,5 +133,5 @@ func (m *Maker) ChangesFeed() []byte {
 			Title: "Week of " + w.Start + ": " + w.Summary, Date: w.Start, URL: "changes/#week-" + w.Start, Text: text.String(),
 		})
 	}
-	return machine.AtomEntries(m.cfg.Title+": changes", "tag:milepost,2000:"+m.cfg.Title+"/changes", m.cfg.BaseURL, "changes/feed.xml", m.site.GeneratedISO, entries)
+	return machine.AtomEntries(m.cfg.Title+": changes", "tag:milepost,2000:"+m.cfg.Title+"/changes", m.cfg.BaseURL, "changes/feed.xml", m.site.Generated, entries)
 }

@@ -236,7 +236,7 @@ func (m *Maker) PageFeed(p *Page) []byte {
 // completed items of, with an id made from key (the site's title, or a
 // folder's or page's URL), served at at.
 func (m *Maker) atom(title, key, at string, done []render.Done) []byte {
-	return machine.Atom(title+": completed", "tag:milepost,2000:"+key, m.cfg.BaseURL, at, m.site.GeneratedISO, done)
+	return machine.Atom(title+": completed", "tag:milepost,2000:"+key, m.cfg.BaseURL, at, m.site.Generated, done)
 }
 
 // SearchIndex is the contents of search-index.js, the index the theme's
