@@ -49,25 +49,25 @@ func Read(data []byte) (*Summaries, error) {
 	if len(data) < 4 || crc32.Checksum(data[:len(data)-4], castagnoli) != binary.LittleEndian.Uint32(data[len(data)-4:]) {
 		return nil, errors.New("page summaries: damaged (checksum)")
 	}
-	d := decoder{b: data[:len(data)-4]}
-	if string(d.bytes(len(summariesMagic))) != summariesMagic {
+	d := newDecoder(data[:len(data)-4])
+	if string(d.Bytes(len(summariesMagic))) != summariesMagic {
 		return nil, errors.New("page summaries: not a summaries file of this version")
 	}
-	s := &Summaries{key: d.str()}
-	n := d.count(32)
+	s := &Summaries{key: d.Str()}
+	n := d.Count(32)
 	s.records = make(map[string]summaryRecord, n)
-	for i := 0; i < n && d.err == nil; i++ {
-		path := d.str()
+	for i := 0; i < n && d.Err == nil; i++ {
+		path := d.Str()
 		var rec summaryRecord
-		copy(rec.source[:], d.bytes(32))
-		rec.data = d.bytes(d.count(1))
+		copy(rec.source[:], d.Bytes(32))
+		rec.data = d.Bytes(d.Count(1))
 		s.records[path] = rec
 	}
-	if d.err == nil && len(d.b) != 0 {
-		d.fail()
+	if d.Err == nil && len(d.B) != 0 {
+		d.Fail()
 	}
-	if d.err != nil {
-		return nil, fmt.Errorf("page summaries: %w", d.err)
+	if d.Err != nil {
+		return nil, fmt.Errorf("page summaries: %w", d.Err)
 	}
 	return s, nil
 }
@@ -84,9 +84,9 @@ func (s *Summaries) Lookup(key, path string, source [32]byte) *Page {
 	if !ok || rec.source != source {
 		return nil
 	}
-	d := decoder{b: rec.data}
+	d := newDecoder(rec.data)
 	p := d.summary()
-	if d.err != nil || len(d.b) != 0 {
+	if d.Err != nil || len(d.B) != 0 {
 		return nil
 	}
 	return p
@@ -105,7 +105,7 @@ func (s *Summaries) Same(key, path string, source [32]byte, p *Page) bool {
 	}
 	var e encoder
 	e.summary(p)
-	return bytes.Equal(e.b, rec.data)
+	return bytes.Equal(e.B, rec.data)
 }
 
 // Entry is one page's summary as Write writes it.
@@ -121,20 +121,20 @@ func Write(w io.Writer, key string, pages []Entry) error {
 	sum := crc32.New(castagnoli)
 	bw := bufio.NewWriterSize(io.MultiWriter(w, sum), 1<<16)
 	var head encoder
-	head.b = append(head.b, summariesMagic...)
-	head.str(key)
-	head.uint(len(pages))
-	bw.Write(head.b)
+	head.B = append(head.B, summariesMagic...)
+	head.Str(key)
+	head.Uint(len(pages))
+	bw.Write(head.B)
 	var rec, page encoder
 	for _, p := range pages {
-		page.b = page.b[:0]
+		page.B = page.B[:0]
 		page.summary(p.Page)
-		rec.b = rec.b[:0]
-		rec.str(p.Path)
-		rec.b = append(rec.b, p.Source[:]...)
-		rec.uint(len(page.b))
-		bw.Write(rec.b)
-		bw.Write(page.b)
+		rec.B = rec.B[:0]
+		rec.Str(p.Path)
+		rec.B = append(rec.B, p.Source[:]...)
+		rec.Uint(len(page.B))
+		bw.Write(rec.B)
+		bw.Write(page.B)
 	}
 	if err := bw.Flush(); err != nil {
 		return err
@@ -145,113 +145,113 @@ func Write(w io.Writer, key string, pages []Entry) error {
 
 // summary encodes p.
 func (e *encoder) summary(p *Page) {
-	e.str(p.Title)
-	e.str(p.Kind)
-	e.bool(p.Tracked)
+	e.Str(p.Title)
+	e.Str(p.Kind)
+	e.Bool(p.Tracked)
 	st := p.Status
 	e.counts(st.Counts)
 	e.sections(st.Sections)
-	e.list(len(st.Items), st.Items == nil)
+	e.List(len(st.Items), st.Items == nil)
 	for _, it := range st.Items {
-		e.int(it.Line)
-		e.str(it.Section)
-		e.int(int(it.State))
-		e.str(string(it.Source))
-		e.str(it.Text)
-		e.str(it.Date)
-		e.bool(it.Attrs != nil)
+		e.Int(it.Line)
+		e.Str(it.Section)
+		e.Int(int(it.State))
+		e.Str(string(it.Source))
+		e.Str(it.Text)
+		e.Str(it.Date)
+		e.Bool(it.Attrs != nil)
 		if a := it.Attrs; a != nil {
 			for _, v := range [...]string{a.Due, a.Start, a.Scheduled, a.Created, a.Cancelled, a.Owner, a.ID} {
-				e.str(v)
+				e.Str(v)
 			}
-			e.int(int(a.Priority))
-			e.float(a.EstimateHours)
-			e.strs(a.Depends)
-			e.list(len(a.Fields), a.Fields == nil)
+			e.Int(int(a.Priority))
+			e.Float(a.EstimateHours)
+			e.Strs(a.Depends)
+			e.List(len(a.Fields), a.Fields == nil)
 			for _, f := range a.Fields {
-				e.str(f.Key)
-				e.str(f.Value)
+				e.Str(f.Key)
+				e.Str(f.Value)
 			}
 		}
 	}
-	e.list(len(st.Warnings), st.Warnings == nil)
+	e.List(len(st.Warnings), st.Warnings == nil)
 	for _, w := range st.Warnings {
-		e.str(w.Kind)
-		e.int(w.Line)
-		e.str(w.Section)
-		e.str(w.Message)
+		e.Str(w.Kind)
+		e.Int(w.Line)
+		e.Str(w.Section)
+		e.Str(w.Message)
 	}
-	e.list(len(st.Legend), st.Legend == nil)
+	e.List(len(st.Legend), st.Legend == nil)
 	for _, l := range st.Legend {
-		e.str(l.Marker)
-		e.str(l.Label)
-		e.str(l.State)
-		e.int(l.Line)
+		e.Str(l.Marker)
+		e.Str(l.Label)
+		e.Str(l.State)
+		e.Int(l.Line)
 	}
-	e.list(len(p.Headings), p.Headings == nil)
+	e.List(len(p.Headings), p.Headings == nil)
 	for _, h := range p.Headings {
-		e.str(h.ID)
-		e.str(h.Text)
-		e.int(h.Level)
-		e.str(h.GitHubAnchor)
+		e.Str(h.ID)
+		e.Str(h.Text)
+		e.Int(h.Level)
+		e.Str(h.GitHubAnchor)
 	}
-	e.list(len(p.BlockIDs), p.BlockIDs == nil)
+	e.List(len(p.BlockIDs), p.BlockIDs == nil)
 	for _, id := range p.BlockIDs {
-		e.str(id)
+		e.Str(id)
 	}
-	e.list(len(p.Links), p.Links == nil)
+	e.List(len(p.Links), p.Links == nil)
 	for _, l := range p.Links {
-		e.str(l.Target)
-		e.str(l.Fragment)
-		e.str(l.Label)
-		e.str(l.Text)
-		e.str(l.Section)
-		e.int(l.Line)
-		e.int(l.Col)
-		e.bool(l.Embed)
-		e.bool(l.Block)
-		e.bool(l.InLink)
+		e.Str(l.Target)
+		e.Str(l.Fragment)
+		e.Str(l.Label)
+		e.Str(l.Text)
+		e.Str(l.Section)
+		e.Int(l.Line)
+		e.Int(l.Col)
+		e.Bool(l.Embed)
+		e.Bool(l.Block)
+		e.Bool(l.InLink)
 	}
-	e.list(len(p.Lookups), p.Lookups == nil)
+	e.List(len(p.Lookups), p.Lookups == nil)
 	for _, l := range p.Lookups {
-		e.str(l.Key)
-		e.str(l.URL)
+		e.Str(l.Key)
+		e.Str(l.URL)
 	}
-	e.list(len(p.BrokenMD), p.BrokenMD == nil)
+	e.List(len(p.BrokenMD), p.BrokenMD == nil)
 	for _, b := range p.BrokenMD {
-		e.int(b.Line)
-		e.str(b.Target)
+		e.Int(b.Line)
+		e.Str(b.Target)
 	}
-	e.list(len(p.Diags), p.Diags == nil)
+	e.List(len(p.Diags), p.Diags == nil)
 	for _, d := range p.Diags {
-		e.str(d.File)
-		e.int(d.Line)
-		e.int(d.Col)
-		e.int(int(d.Severity))
-		e.str(d.Kind)
-		e.str(d.Message)
+		e.Str(d.File)
+		e.Int(d.Line)
+		e.Int(d.Col)
+		e.Int(int(d.Severity))
+		e.Str(d.Kind)
+		e.Str(d.Message)
 	}
-	e.b = append(e.b, p.TargetSig[:]...)
-	e.b = append(e.b, p.SummarySig[:]...)
+	e.B = append(e.B, p.TargetSig[:]...)
+	e.B = append(e.B, p.SummarySig[:]...)
 }
 
 func (e *encoder) counts(c status.Counts) {
 	for _, n := range [...]int{c.Done, c.Active, c.Blocked, c.Open, c.Dropped} {
-		e.int(n)
+		e.Int(n)
 	}
 }
 
 func (e *encoder) sections(ss []*status.Section) {
-	e.list(len(ss), ss == nil)
+	e.List(len(ss), ss == nil)
 	for _, s := range ss {
-		e.str(s.ID)
-		e.str(s.Title)
-		e.int(s.Level)
-		e.int(s.Line)
+		e.Str(s.ID)
+		e.Str(s.Title)
+		e.Int(s.Level)
+		e.Int(s.Line)
 		e.counts(s.Counts)
-		e.str(s.TaskID)
-		e.str(s.Declared)
-		e.bool(s.Attrs != nil)
+		e.Str(s.TaskID)
+		e.Str(s.Declared)
+		e.Bool(s.Attrs != nil)
 		if s.Attrs != nil {
 			e.sectionAttrs(s.Attrs)
 		}
@@ -261,31 +261,31 @@ func (e *encoder) sections(ss []*status.Section) {
 
 func (e *encoder) sectionAttrs(a *attr.Section) {
 	for _, v := range [...]string{a.Status, a.Owner, a.Due, a.Start, a.Risk, a.Estimate, a.Actual, a.DependsAll} {
-		e.str(v)
+		e.Str(v)
 	}
-	e.int(int(a.Priority))
-	e.float(a.EstimateHours)
-	e.float(a.ActualHours)
-	e.strs(a.Depends)
-	e.bool(a.NoDepends)
-	e.int(a.DependsLine)
-	e.list(len(a.Fields), a.Fields == nil)
+	e.Int(int(a.Priority))
+	e.Float(a.EstimateHours)
+	e.Float(a.ActualHours)
+	e.Strs(a.Depends)
+	e.Bool(a.NoDepends)
+	e.Int(a.DependsLine)
+	e.List(len(a.Fields), a.Fields == nil)
 	for _, f := range a.Fields {
-		e.str(f.Key)
-		e.str(f.Value)
+		e.Str(f.Key)
+		e.Str(f.Value)
 	}
 }
 
 func (d *decoder) sectionAttrs() *attr.Section {
-	if !d.bool() {
+	if !d.Bool() {
 		return nil
 	}
-	a := attr.Section{Status: d.str(), Owner: d.str(), Due: d.str(), Start: d.str(), Risk: d.str(), Estimate: d.str(), Actual: d.str(), DependsAll: d.str(),
-		Priority: attr.Priority(d.int()), EstimateHours: d.float(), ActualHours: d.float(), Depends: d.strs(), NoDepends: d.bool(), DependsLine: d.int()}
-	if n, ok := d.list(2); ok {
+	a := attr.Section{Status: d.Str(), Owner: d.Str(), Due: d.Str(), Start: d.Str(), Risk: d.Str(), Estimate: d.Str(), Actual: d.Str(), DependsAll: d.Str(),
+		Priority: attr.Priority(d.Int()), EstimateHours: d.Float(), ActualHours: d.Float(), Depends: d.Strs(), NoDepends: d.Bool(), DependsLine: d.Int()}
+	if n, ok := d.List(2); ok {
 		a.Fields = make([]attr.Field, n)
 		for i := range a.Fields {
-			a.Fields[i] = attr.Field{Key: d.str(), Value: d.str()}
+			a.Fields[i] = attr.Field{Key: d.Str(), Value: d.Str()}
 		}
 	}
 	return &a
@@ -293,85 +293,85 @@ func (d *decoder) sectionAttrs() *attr.Section {
 
 // summary decodes what encoder.summary wrote.
 func (d *decoder) summary() *Page {
-	p := &Page{Title: d.str(), Kind: d.str(), Tracked: d.bool(), Status: &status.Page{}}
+	p := &Page{Title: d.Str(), Kind: d.Str(), Tracked: d.Bool(), Status: &status.Page{}}
 	st := p.Status
 	st.Counts = d.counts()
 	st.Sections = d.sections(0)
-	if n, ok := d.list(6); ok {
+	if n, ok := d.List(6); ok {
 		st.Items = make([]status.Item, n)
 		for i := range st.Items {
 			it := &st.Items[i]
-			*it = status.Item{Line: d.int(), Section: d.str(), State: marker.State(d.int()), Source: status.Source(d.str()), Text: d.str(), Date: d.str()}
-			if !d.bool() {
+			*it = status.Item{Line: d.Int(), Section: d.Str(), State: marker.State(d.Int()), Source: status.Source(d.Str()), Text: d.Str(), Date: d.Str()}
+			if !d.Bool() {
 				continue
 			}
-			a := &status.ItemAttrs{Due: d.str(), Start: d.str(), Scheduled: d.str(), Created: d.str(), Cancelled: d.str(), Owner: d.str(), ID: d.str(),
-				Priority: attr.Priority(d.int()), EstimateHours: d.float(), Depends: d.strs()}
-			if n, ok := d.list(2); ok {
+			a := &status.ItemAttrs{Due: d.Str(), Start: d.Str(), Scheduled: d.Str(), Created: d.Str(), Cancelled: d.Str(), Owner: d.Str(), ID: d.Str(),
+				Priority: attr.Priority(d.Int()), EstimateHours: d.Float(), Depends: d.Strs()}
+			if n, ok := d.List(2); ok {
 				a.Fields = make([]status.Field, n)
 				for j := range a.Fields {
-					a.Fields[j] = status.Field{Key: d.str(), Value: d.str()}
+					a.Fields[j] = status.Field{Key: d.Str(), Value: d.Str()}
 				}
 			}
 			it.Attrs = a
 		}
 	}
-	if n, ok := d.list(4); ok {
+	if n, ok := d.List(4); ok {
 		st.Warnings = make([]status.Warning, n)
 		for i := range st.Warnings {
-			st.Warnings[i] = status.Warning{Kind: d.str(), Line: d.int(), Section: d.str(), Message: d.str()}
+			st.Warnings[i] = status.Warning{Kind: d.Str(), Line: d.Int(), Section: d.Str(), Message: d.Str()}
 		}
 	}
-	if n, ok := d.list(4); ok {
+	if n, ok := d.List(4); ok {
 		st.Legend = make([]status.LegendEntry, n)
 		for i := range st.Legend {
-			st.Legend[i] = status.LegendEntry{Marker: d.str(), Label: d.str(), State: d.str(), Line: d.int()}
+			st.Legend[i] = status.LegendEntry{Marker: d.Str(), Label: d.Str(), State: d.Str(), Line: d.Int()}
 		}
 	}
-	if n, ok := d.list(4); ok {
+	if n, ok := d.List(4); ok {
 		p.Headings = make([]wikilink.Heading, n)
 		for i := range p.Headings {
-			p.Headings[i] = wikilink.Heading{ID: d.str(), Text: d.str(), Level: d.int(), GitHubAnchor: d.str()}
+			p.Headings[i] = wikilink.Heading{ID: d.Str(), Text: d.Str(), Level: d.Int(), GitHubAnchor: d.Str()}
 		}
 	}
-	if n, ok := d.list(1); ok {
+	if n, ok := d.List(1); ok {
 		p.BlockIDs = make([]string, n)
 		for i := range p.BlockIDs {
-			p.BlockIDs[i] = d.str()
+			p.BlockIDs[i] = d.Str()
 		}
 	}
-	if n, ok := d.list(10); ok {
+	if n, ok := d.List(10); ok {
 		p.Links = make([]wikilink.Link, n)
 		for i := range p.Links {
-			p.Links[i] = wikilink.Link{Target: d.str(), Fragment: d.str(), Label: d.str(), Text: d.str(), Section: d.str(),
-				Line: d.int(), Col: d.int(), Embed: d.bool(), Block: d.bool(), InLink: d.bool()}
+			p.Links[i] = wikilink.Link{Target: d.Str(), Fragment: d.Str(), Label: d.Str(), Text: d.Str(), Section: d.Str(),
+				Line: d.Int(), Col: d.Int(), Embed: d.Bool(), Block: d.Bool(), InLink: d.Bool()}
 		}
 	}
-	if n, ok := d.list(2); ok {
+	if n, ok := d.List(2); ok {
 		p.Lookups = make([]wikilink.Lookup, n)
 		for i := range p.Lookups {
-			p.Lookups[i] = wikilink.Lookup{Key: d.str(), URL: d.str()}
+			p.Lookups[i] = wikilink.Lookup{Key: d.Str(), URL: d.Str()}
 		}
 	}
-	if n, ok := d.list(2); ok {
+	if n, ok := d.List(2); ok {
 		p.BrokenMD = make([]wikilink.BrokenRef, n)
 		for i := range p.BrokenMD {
-			p.BrokenMD[i] = wikilink.BrokenRef{Line: d.int(), Target: d.str()}
+			p.BrokenMD[i] = wikilink.BrokenRef{Line: d.Int(), Target: d.Str()}
 		}
 	}
-	if n, ok := d.list(6); ok {
+	if n, ok := d.List(6); ok {
 		p.Diags = make(diag.List, n)
 		for i := range p.Diags {
-			p.Diags[i] = diag.Diagnostic{File: d.str(), Line: d.int(), Col: d.int(), Severity: diag.Severity(d.int()), Kind: d.str(), Message: d.str()}
+			p.Diags[i] = diag.Diagnostic{File: d.Str(), Line: d.Int(), Col: d.Int(), Severity: diag.Severity(d.Int()), Kind: d.Str(), Message: d.Str()}
 		}
 	}
-	copy(p.TargetSig[:], d.bytes(32))
-	copy(p.SummarySig[:], d.bytes(32))
+	copy(p.TargetSig[:], d.Bytes(32))
+	copy(p.SummarySig[:], d.Bytes(32))
 	return p
 }
 
 func (d *decoder) counts() status.Counts {
-	return status.Counts{Done: d.int(), Active: d.int(), Blocked: d.int(), Open: d.int(), Dropped: d.int()}
+	return status.Counts{Done: d.Int(), Active: d.Int(), Blocked: d.Int(), Open: d.Int(), Dropped: d.Int()}
 }
 
 // maxSectionDepth bounds the section tree a record may describe (headings
@@ -379,17 +379,17 @@ func (d *decoder) counts() status.Counts {
 const maxSectionDepth = 8
 
 func (d *decoder) sections(depth int) []*status.Section {
-	n, ok := d.list(10)
+	n, ok := d.List(10)
 	if !ok {
 		return nil
 	}
 	if depth > maxSectionDepth {
-		d.fail()
+		d.Fail()
 		return nil
 	}
 	ss := make([]*status.Section, n)
 	for i := range ss {
-		ss[i] = &status.Section{ID: d.str(), Title: d.str(), Level: d.int(), Line: d.int(), Counts: d.counts(), TaskID: d.str(), Declared: d.str(), Attrs: d.sectionAttrs()}
+		ss[i] = &status.Section{ID: d.Str(), Title: d.Str(), Level: d.Int(), Line: d.Int(), Counts: d.counts(), TaskID: d.Str(), Declared: d.Str(), Attrs: d.sectionAttrs()}
 		ss[i].Sections = d.sections(depth + 1)
 	}
 	return ss

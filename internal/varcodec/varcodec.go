@@ -1,0 +1,153 @@
+// Package varcodec is the byte format of milepost's own cache files: an
+// Encoder appends numbers as varints and strings and lists with their
+// length first, a Decoder reads them back, failing once and for good on
+// input it cannot hold (a length longer than what is left is damage, not
+// an allocation).
+//
+// In: values, or bytes an Encoder wrote. Out: bytes, or the values, or
+// ErrDamaged. It must not know what the values mean: each file's format
+// (summaries, outputs) is its own package's, built on these primitives.
+package varcodec
+
+import (
+	"encoding/binary"
+	"errors"
+	"math"
+	"math/bits"
+)
+
+// Encoder appends values to B: numbers as varints, strings and lists
+// with their length first. A list's length is stored plus one, zero
+// standing for a nil list, so what is read back is what was written
+// (status.json tells null from an empty list).
+type Encoder struct{ B []byte }
+
+// Int, Uint and Str write a number, a length and a string.
+func (e *Encoder) Int(v int)    { e.B = binary.AppendVarint(e.B, int64(v)) }
+func (e *Encoder) Uint(n int)   { e.B = binary.AppendUvarint(e.B, uint64(n)) }
+func (e *Encoder) Str(s string) { e.Uint(len(s)); e.B = append(e.B, s...) }
+
+// Float writes a number's bits, byte-reversed so that small round
+// numbers (2h, 40h) make short varints.
+func (e *Encoder) Float(v float64) {
+	e.B = binary.AppendUvarint(e.B, bits.ReverseBytes64(math.Float64bits(v)))
+}
+
+// Strs writes a list of strings.
+func (e *Encoder) Strs(ss []string) {
+	e.List(len(ss), ss == nil)
+	for _, s := range ss {
+		e.Str(s)
+	}
+}
+
+func (e *Encoder) Bool(v bool) {
+	if v {
+		e.B = append(e.B, 1)
+	} else {
+		e.B = append(e.B, 0)
+	}
+}
+
+// List writes a list's length (see Decoder.List).
+func (e *Encoder) List(n int, isNil bool) {
+	if isNil {
+		e.B = append(e.B, 0)
+		return
+	}
+	e.B = binary.AppendUvarint(e.B, uint64(n)+1)
+}
+
+// Decoder reads from B what an Encoder wrote. The first error sticks:
+// every later read returns zero values, and the caller checks Err once at
+// the end.
+type Decoder struct {
+	B   []byte
+	Err error
+}
+
+// ErrDamaged is the Decoder's error: the input is not what an Encoder
+// wrote.
+var ErrDamaged = errors.New("damaged record")
+
+// Fail marks the input damaged.
+func (d *Decoder) Fail() {
+	if d.Err == nil {
+		d.Err = ErrDamaged
+	}
+	d.B = nil
+}
+
+// Bytes reads n bytes, which stay the input's.
+func (d *Decoder) Bytes(n int) []byte {
+	if n < 0 || n > len(d.B) {
+		d.Fail()
+		return nil
+	}
+	v := d.B[:n:n]
+	d.B = d.B[n:]
+	return v
+}
+
+// Uint reads a length or other unsigned number.
+func (d *Decoder) Uint() uint64 {
+	v, n := binary.Uvarint(d.B)
+	if n <= 0 {
+		d.Fail()
+		return 0
+	}
+	d.B = d.B[n:]
+	return v
+}
+
+// Int reads what binary.AppendVarint wrote: a zig-zag encoded uvarint.
+func (d *Decoder) Int() int {
+	v := d.Uint()
+	return int(int64(v>>1) ^ -int64(v&1))
+}
+
+func (d *Decoder) Str() string { return string(d.Bytes(d.Count(1))) }
+
+func (d *Decoder) Float() float64 { return math.Float64frombits(bits.ReverseBytes64(d.Uint())) }
+
+// Strs reads what Encoder.Strs wrote.
+func (d *Decoder) Strs() []string {
+	n, ok := d.List(1)
+	if !ok {
+		return nil
+	}
+	ss := make([]string, n)
+	for i := range ss {
+		ss[i] = d.Str()
+	}
+	return ss
+}
+
+func (d *Decoder) Bool() bool {
+	b := d.Bytes(1)
+	return len(b) == 1 && b[0] == 1
+}
+
+// Count reads a length (of bytes, or of elements taking at least minSize
+// bytes each).
+func (d *Decoder) Count(minSize int) int { return d.Fits(d.Uint(), minSize) }
+
+// List reads a list's length as Encoder.List wrote it; ok is false for a
+// nil list.
+func (d *Decoder) List(minSize int) (n int, ok bool) {
+	v := d.Uint()
+	if v == 0 {
+		return 0, false
+	}
+	return d.Fits(v-1, minSize), d.Err == nil
+}
+
+// Fits returns n when the rest of the input can hold n elements of
+// minSize bytes; a length it cannot hold is damage, not an allocation.
+func (d *Decoder) Fits(n uint64, minSize int) int {
+	if n > uint64(len(d.B)/minSize) {
+		d.Fail()
+		return 0
+	}
+	return int(n)
+}
