@@ -59,7 +59,7 @@ import (
 // the up-to-date check reads, and the outputs, read only to build.
 const (
 	fileName    = "build-v1.gob"
-	outputsName = "outputs-v1.gob"
+	outputsName = "outputs-v2.bin"
 	// pagesName holds what PARSE found in each page, in internal/site's
 	// own format (summary.Summaries), which names its version inside.
 	pagesName = "pages.bin"
@@ -149,8 +149,8 @@ func Load(dir string) (*State, error) {
 // another build than the state's (an interrupted save) are not used: each
 // file carries the state's input fingerprint and manifest hash.
 func (s *State) LoadOutputs(dir string) error {
-	var o outputsFile
-	if ok, err := readGob(dir, outputsName, &o); !ok {
+	o, ok, err := readOutputs(dir)
+	if !ok {
 		return err
 	}
 	if o.Inputs == s.Inputs && o.Manifest == s.Manifest {
@@ -159,19 +159,12 @@ func (s *State) LoadOutputs(dir string) error {
 	return nil
 }
 
-// outputsFile is the outputs and the report, tagged with the state they
-// belong to.
-type outputsFile struct {
-	Inputs, Manifest [32]byte
-	Outputs          map[string]site.Output
-	Report           Report
-}
-
 // Save writes s into the cache folder dir. Each file is replaced atomically,
 // the outputs first: a save interrupted half-way leaves outputs that do
 // not match the state, which LoadOutputs then ignores.
 func (s *State) Save(dir string) error {
-	if err := writeGob(dir, outputsName, outputsFile{s.Inputs, s.Manifest, s.Outputs, s.Report}); err != nil {
+	o := outputsFile{s.Inputs, s.Manifest, s.Outputs, s.Report}
+	if err := writeFile(dir, outputsName, func(w io.Writer) error { _, err := w.Write(o.encode()); return err }); err != nil {
 		return err
 	}
 	head := *s

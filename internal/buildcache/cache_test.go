@@ -40,7 +40,8 @@ func TestSaveLoad(t *testing.T) {
 	// files) are not used.
 	other := *s
 	other.Inputs = [32]byte{9}
-	if err := writeGob(root, outputsName, outputsFile{other.Inputs, other.Manifest, other.Outputs, other.Report}); err != nil {
+	o := outputsFile{other.Inputs, other.Manifest, other.Outputs, other.Report}
+	if err := os.WriteFile(filepath.Join(root, outputsName), o.encode(), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	got, _ = Load(root)

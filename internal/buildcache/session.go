@@ -205,6 +205,7 @@ func (s *Session) Offer(in *site.Input) {
 		return
 	}
 	parts := s.takeParts()
+	s.got = cachedParts{} // the build's now: held here, they would outlive its use of them
 	for _, p := range parts.problems {
 		s.warn("%s", p)
 	}

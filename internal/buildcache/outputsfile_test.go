@@ -1,0 +1,54 @@
+package buildcache
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/milepost/milepost/internal/diag"
+	"github.com/milepost/milepost/internal/outputs"
+	"github.com/milepost/milepost/internal/site"
+	"github.com/milepost/milepost/internal/wikilink"
+)
+
+// Every field of the outputs file reads back as written, nil lists as
+// nil; a field added to what it holds must be added to its codec (the
+// counts below fail until it is); a damaged file is an error.
+func TestOutputsFileRoundTrip(t *testing.T) {
+	for _, c := range []struct {
+		v      any
+		fields int
+	}{{site.Output{}, 5}, {outputs.BodySpan{}, 5}, {wikilink.Span{}, 3}, {Report{}, 3}, {diag.Diagnostic{}, 6}} {
+		if n := reflect.TypeOf(c.v).NumField(); n != c.fields {
+			t.Errorf("%T has %d fields, the outputs file %d: add the new ones to encode and decodeOutputs", c.v, n, c.fields)
+		}
+	}
+	warn := diag.List{{File: "content/a.md", Line: 3, Col: 7, Severity: diag.Error, Kind: "broken-link", Message: "é ✅"}}
+	want := &outputsFile{
+		Inputs: [32]byte{1}, Manifest: [32]byte{2},
+		Report: Report{Pages: 2, Warnings: warn, History: "history is off"},
+		Outputs: map[string]site.Output{
+			"a.md": {Key: [32]byte{3}, Source: [32]byte{4}, Names: []string{"a/index.html", "a/status.json"}, Notes: warn,
+				Body: &outputs.BodySpan{File: "a/index.html", Start: 100, End: 250, Basis: [32]byte{4}, Links: []wikilink.Span{{Link: 1, Start: 5, End: 30}}}},
+			"b.md":            {Key: [32]byte{5}, Names: []string{}, Body: &outputs.BodySpan{File: "b/index.html", Start: 1, End: 2}},
+			"list:index.html": {Key: [32]byte{6}, Names: []string{"index.html"}},
+		},
+	}
+	data := want.encode()
+	got, err := decodeOutputs(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("round trip:\n got %+v\nwant %+v", got, want)
+	}
+	for name, bad := range map[string][]byte{
+		"a flipped byte": append(append([]byte(nil), data[:40]...), append([]byte{data[40] ^ 1}, data[41:]...)...),
+		"cut short":      data[:len(data)/2],
+		"another format": []byte(strings.Replace(string(data), "v2", "v1", 1)),
+	} {
+		if _, err := decodeOutputs(bad); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+}
