@@ -34,7 +34,7 @@ var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // encode returns the file's bytes: the outputs in the order of their ids.
 func (f *outputsFile) encode() []byte {
-	var e varcodec.Encoder
+	e := varcodec.Encoder{B: make([]byte, 0, f.size())}
 	e.B = append(e.B, outputsMagic...)
 	e.B = append(e.B, f.Inputs[:]...)
 	e.B = append(e.B, f.Manifest[:]...)
@@ -69,6 +69,30 @@ func (f *outputsFile) encode() []byte {
 		}
 	}
 	return binary.LittleEndian.AppendUint32(e.B, crc32.Checksum(e.B, castagnoli))
+}
+
+// size is about the length of what encode writes, a little more: at 10k
+// pages growing the buffer as it went took most of encode's time.
+func (f *outputsFile) size() int {
+	n := len(outputsMagic) + 128 + len(f.Report.History) + diagsSize(f.Report.Warnings)
+	for id, o := range f.Outputs {
+		n += len(id) + 80 + diagsSize(o.Notes)
+		for _, name := range o.Names {
+			n += len(name) + 3
+		}
+		if o.Body != nil {
+			n += len(o.Body.File) + 50 + 15*len(o.Body.Links)
+		}
+	}
+	return n
+}
+
+func diagsSize(ds diag.List) int {
+	n := 4
+	for _, x := range ds {
+		n += len(x.File) + len(x.Kind) + len(x.Message) + 24
+	}
+	return n
 }
 
 // decodeOutputs reads what encode wrote.

@@ -35,6 +35,9 @@ func TestOutputsFileRoundTrip(t *testing.T) {
 		},
 	}
 	data := want.encode()
+	if len(data) > want.size() {
+		t.Errorf("size() = %d, below the %d bytes written: encode grows its buffer", want.size(), len(data))
+	}
 	got, err := decodeOutputs(data)
 	if err != nil {
 		t.Fatal(err)

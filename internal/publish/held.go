@@ -3,7 +3,6 @@ package publish
 import (
 	"crypto/sha256"
 	"path/filepath"
-	"sort"
 
 	"github.com/milepost/milepost/internal/manifest"
 	"github.com/milepost/milepost/internal/rawfile"
@@ -42,6 +41,5 @@ func (t *Tx) KeepAllBut(names []string) (bool, error) {
 			rest = append(rest, name)
 		}
 	}
-	sort.Strings(rest)
 	return t.KeepOwned("", rest)
 }
