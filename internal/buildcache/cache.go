@@ -58,7 +58,7 @@ import (
 // The state is two files in the cache folder, whose names carry the format: what
 // the up-to-date check reads, and the outputs, read only to build.
 const (
-	fileName    = "build-v1.gob"
+	fileName    = "build-v2.bin"
 	outputsName = "outputs-v2.bin"
 	// pagesName holds what PARSE found in each page, in internal/site's
 	// own format (summary.Summaries), which names its version inside.
@@ -138,11 +138,7 @@ func (s *State) Files() (names []string, sizes []int64) {
 // missing cache is (nil, nil); an unreadable one is an error the caller
 // reports and builds without.
 func Load(dir string) (*State, error) {
-	var s State
-	if ok, err := readGob(dir, fileName, &s); !ok {
-		return nil, err
-	}
-	return &s, nil
+	return readState(dir)
 }
 
 // LoadOutputs reads the outputs of the state Load read. Outputs saved by
@@ -167,9 +163,7 @@ func (s *State) Save(dir string) error {
 	if err := writeFile(dir, outputsName, func(w io.Writer) error { _, err := w.Write(o.encode()); return err }); err != nil {
 		return err
 	}
-	head := *s
-	head.Outputs, head.Report = nil, Report{} // gob leaves out a nil map and an empty struct
-	return writeGob(dir, fileName, &head)
+	return writeFile(dir, fileName, func(w io.Writer) error { _, err := w.Write(encodeState(s)); return err })
 }
 
 // ReadPages returns the page summaries the last build saved (see

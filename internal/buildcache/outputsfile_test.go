@@ -55,3 +55,31 @@ func TestOutputsFileRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// The state file reads back as written, with and without an input
+// index; a field added to State, Index or IndexEntry must be added to its
+// codec (or, for State, left to the outputs file).
+func TestStateFileRoundTrip(t *testing.T) {
+	for _, c := range []struct {
+		v      any
+		fields int
+	}{{State{}, 12}, {Index{}, 2}, {IndexEntry{}, 6}} {
+		if n := reflect.TypeOf(c.v).NumField(); n != c.fields {
+			t.Errorf("%T has %d fields, the state file %d: add the new ones to encodeState and decodeState", c.v, n, c.fields)
+		}
+	}
+	full := &State{Binary: "b", Settings: "s", Date: "2026-12-06", History: true, Head: "abc", Inputs: [32]byte{1}, Manifest: [32]byte{2},
+		InputIndex: &Index{Taken: 1 << 60, Files: []IndexEntry{{Name: "content/é.md", Size: 10, ModTime: -5, ChangeTime: 1 << 62, Inode: 1<<64 - 1, Hash: [32]byte{3}}}},
+		FileNames:  "a\nb", FileSizes: []int64{0, 1 << 40}}
+	for _, want := range []*State{full, {Binary: "b"}} {
+		got, err := decodeState(encodeState(want))
+		if err != nil || !reflect.DeepEqual(got, want) {
+			t.Errorf("round trip: %v\n got %+v\nwant %+v", err, got, want)
+		}
+	}
+	data := encodeState(full)
+	data[len(data)/2] ^= 1
+	if _, err := decodeState(data); err == nil {
+		t.Error("a damaged state file read without an error")
+	}
+}
