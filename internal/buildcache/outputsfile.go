@@ -110,7 +110,7 @@ func decodeOutputs(data []byte) (*outputsFile, error) {
 	f.Report.Pages = d.Int()
 	f.Report.History = d.Str()
 	f.Report.Warnings = decodeDiags(&d)
-	n := d.Count(70) // an id, two hashes and the lists' lengths at least
+	n := d.Count(68) // two hashes and five lengths or flags at least
 	f.Outputs = make(map[string]site.Output, n)
 	for i := 0; i < n && d.Err == nil; i++ {
 		id := d.Str()

@@ -45,6 +45,11 @@ func TestOutputsFileRoundTrip(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("round trip:\n got %+v\nwant %+v", got, want)
 	}
+	// The smallest record there can be still reads.
+	least := &outputsFile{Outputs: map[string]site.Output{"": {}}}
+	if got, err := decodeOutputs(least.encode()); err != nil || !reflect.DeepEqual(got, least) {
+		t.Errorf("the smallest outputs file: %v, %+v", err, got)
+	}
 	for name, bad := range map[string][]byte{
 		"a flipped byte": append(append([]byte(nil), data[:40]...), append([]byte{data[40] ^ 1}, data[41:]...)...),
 		"cut short":      data[:len(data)/2],
