@@ -159,6 +159,9 @@ func (s *State) LoadOutputs(dir string) error {
 // the outputs first: a save interrupted half-way leaves outputs that do
 // not match the state, which LoadOutputs then ignores.
 func (s *State) Save(dir string) error {
+	for _, old := range []string{"build-v1.gob", "outputs-v1.gob"} { // the state's files before varcodec
+		_ = os.Remove(filepath.Join(dir, old))
+	}
 	o := outputsFile{s.Inputs, s.Manifest, s.Outputs, s.Report}
 	if err := writeFile(dir, outputsName, func(w io.Writer) error { _, err := w.Write(o.encode()); return err }); err != nil {
 		return err

@@ -1,10 +1,8 @@
 package buildcache
 
 import (
-	"encoding/binary"
 	"errors"
 	"fmt"
-	"hash/crc32"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -30,17 +28,14 @@ type outputsFile struct {
 // outputsMagic opens the file and names its format.
 const outputsMagic = "milepost build outputs v2\n"
 
-var castagnoli = crc32.MakeTable(crc32.Castagnoli)
-
 // encode returns the file's bytes: the outputs in the order of their ids.
 func (f *outputsFile) encode() []byte {
-	e := varcodec.Encoder{B: make([]byte, 0, f.size())}
-	e.B = append(e.B, outputsMagic...)
-	e.B = append(e.B, f.Inputs[:]...)
-	e.B = append(e.B, f.Manifest[:]...)
+	e := varcodec.NewFile(outputsMagic, f.size())
+	e.Hash(f.Inputs)
+	e.Hash(f.Manifest)
 	e.Int(f.Report.Pages)
 	e.Str(f.Report.History)
-	encodeDiags(&e, f.Report.Warnings)
+	encodeDiags(e, f.Report.Warnings)
 	ids := make([]string, 0, len(f.Outputs))
 	for id := range f.Outputs {
 		ids = append(ids, id)
@@ -50,16 +45,16 @@ func (f *outputsFile) encode() []byte {
 	for _, id := range ids {
 		o := f.Outputs[id]
 		e.Str(id)
-		e.B = append(e.B, o.Key[:]...)
-		e.B = append(e.B, o.Source[:]...)
+		e.Hash(o.Key)
+		e.Hash(o.Source)
 		e.Strs(o.Names)
-		encodeDiags(&e, o.Notes)
+		encodeDiags(e, o.Notes)
 		e.Bool(o.Body != nil)
 		if b := o.Body; b != nil {
 			e.Str(b.File)
 			e.Int(b.Start)
 			e.Int(b.End)
-			e.B = append(e.B, b.Basis[:]...)
+			e.Hash(b.Basis)
 			e.List(len(b.Links), b.Links == nil)
 			for _, l := range b.Links {
 				e.Int(l.Link)
@@ -68,13 +63,13 @@ func (f *outputsFile) encode() []byte {
 			}
 		}
 	}
-	return binary.LittleEndian.AppendUint32(e.B, crc32.Checksum(e.B, castagnoli))
+	return e.Seal()
 }
 
 // size is about the length of what encode writes, a little more: at 10k
 // pages growing the buffer as it went took most of encode's time.
 func (f *outputsFile) size() int {
-	n := len(outputsMagic) + 128 + len(f.Report.History) + diagsSize(f.Report.Warnings)
+	n := 128 + len(f.Report.History) + diagsSize(f.Report.Warnings)
 	for id, o := range f.Outputs {
 		n += len(id) + 80 + diagsSize(o.Notes)
 		for _, name := range o.Names {
@@ -97,31 +92,21 @@ func diagsSize(ds diag.List) int {
 
 // decodeOutputs reads what encode wrote.
 func decodeOutputs(data []byte) (*outputsFile, error) {
-	if len(data) < 4 || crc32.Checksum(data[:len(data)-4], castagnoli) != binary.LittleEndian.Uint32(data[len(data)-4:]) {
-		return nil, errors.New("damaged (checksum)")
+	d, err := varcodec.Open(data, outputsMagic)
+	if err != nil {
+		return nil, err
 	}
-	d := varcodec.Decoder{B: data[:len(data)-4]}
-	if string(d.Bytes(len(outputsMagic))) != outputsMagic {
-		return nil, errors.New("not an outputs file of this version")
-	}
-	f := &outputsFile{}
-	copy(f.Inputs[:], d.Bytes(32))
-	copy(f.Manifest[:], d.Bytes(32))
+	f := &outputsFile{Inputs: d.Hash(), Manifest: d.Hash()}
 	f.Report.Pages = d.Int()
 	f.Report.History = d.Str()
-	f.Report.Warnings = decodeDiags(&d)
-	n := d.Count(68) // two hashes and five lengths or flags at least
+	f.Report.Warnings = decodeDiags(d)
+	n := d.Count(68) // two hashes and four lengths or flags at least
 	f.Outputs = make(map[string]site.Output, n)
 	for i := 0; i < n && d.Err == nil; i++ {
 		id := d.Str()
-		var o site.Output
-		copy(o.Key[:], d.Bytes(32))
-		copy(o.Source[:], d.Bytes(32))
-		o.Names = d.Strs()
-		o.Notes = decodeDiags(&d)
+		o := site.Output{Key: d.Hash(), Source: d.Hash(), Names: d.Strs(), Notes: decodeDiags(d)}
 		if d.Bool() {
-			b := &outputs.BodySpan{File: d.Str(), Start: d.Int(), End: d.Int()}
-			copy(b.Basis[:], d.Bytes(32))
+			b := &outputs.BodySpan{File: d.Str(), Start: d.Int(), End: d.Int(), Basis: d.Hash()}
 			if links, ok := d.List(3); ok {
 				b.Links = make([]wikilink.Span, links)
 				for j := range b.Links {
@@ -132,11 +117,8 @@ func decodeOutputs(data []byte) (*outputsFile, error) {
 		}
 		f.Outputs[id] = o
 	}
-	if d.Err == nil && len(d.B) != 0 {
-		d.Fail()
-	}
-	if d.Err != nil {
-		return nil, d.Err
+	if err := d.End(); err != nil {
+		return nil, err
 	}
 	return f, nil
 }

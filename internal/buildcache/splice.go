@@ -38,7 +38,8 @@ func (s *Session) Splice(in site.Input, held func(name string) ([]byte, bool)) (
 // CommitSplice commits tx, the destination of a build that spliced sp,
 // and saves the state: the last build's, with the spliced pages' outputs
 // and the new destination. It returns what the build says: what the last
-// build said, with the edited pages as parsed.
+// build said, with the edited pages as parsed. It is called after Splice
+// and instead of Offer, which hands the cached parts to a whole build.
 func (s *Session) CommitSplice(sp *site.SplicedPages, tx Committer) (*site.Result, publish.Stats, error) {
 	stats, err := tx.Commit()
 	if err != nil {

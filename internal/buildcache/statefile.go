@@ -1,10 +1,8 @@
 package buildcache
 
 import (
-	"encoding/binary"
 	"errors"
 	"fmt"
-	"hash/crc32"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -24,78 +22,68 @@ const stateMagic = "milepost build state v2\n"
 // encodeState returns the state file's bytes: s but its Outputs and
 // Report, which the outputs file holds.
 func encodeState(s *State) []byte {
-	size := len(stateMagic) + 256 + len(s.Binary) + len(s.Settings) + len(s.Head) + len(s.FileNames) + 10*len(s.FileSizes)
+	size := 256 + len(s.Binary) + len(s.Settings) + len(s.Head) + len(s.FileNames) + 10*len(s.FileSizes)
 	if s.InputIndex != nil {
 		for _, f := range s.InputIndex.Files {
 			size += len(f.Name) + 80
 		}
 	}
-	e := varcodec.Encoder{B: make([]byte, 0, size)}
-	e.B = append(e.B, stateMagic...)
+	e := varcodec.NewFile(stateMagic, size)
 	e.Str(s.Binary)
 	e.Str(s.Settings)
 	e.Str(s.Date)
 	e.Bool(s.History)
 	e.Str(s.Head)
-	e.B = append(e.B, s.Inputs[:]...)
+	e.Hash(s.Inputs)
 	e.Bool(s.InputIndex != nil)
 	if idx := s.InputIndex; idx != nil {
-		e.Int(int(idx.Taken))
-		e.Uint(len(idx.Files))
+		e.Int64(idx.Taken)
+		e.List(len(idx.Files), idx.Files == nil)
 		for _, f := range idx.Files {
 			e.Str(f.Name)
-			e.Int(int(f.Size))
-			e.Int(int(f.ModTime))
-			e.Int(int(f.ChangeTime))
-			e.Uint(int(f.Inode))
-			e.B = append(e.B, f.Hash[:]...)
+			e.Int64(f.Size)
+			e.Int64(f.ModTime)
+			e.Int64(f.ChangeTime)
+			e.Uint64(f.Inode)
+			e.Hash(f.Hash)
 		}
 	}
-	e.B = append(e.B, s.Manifest[:]...)
+	e.Hash(s.Manifest)
 	e.Str(s.FileNames)
 	e.List(len(s.FileSizes), s.FileSizes == nil)
 	for _, n := range s.FileSizes {
-		e.Int(int(n))
+		e.Int64(n)
 	}
-	return binary.LittleEndian.AppendUint32(e.B, crc32.Checksum(e.B, castagnoli))
+	return e.Seal()
 }
 
 // decodeState reads what encodeState wrote.
 func decodeState(data []byte) (*State, error) {
-	if len(data) < 4 || crc32.Checksum(data[:len(data)-4], castagnoli) != binary.LittleEndian.Uint32(data[len(data)-4:]) {
-		return nil, errors.New("damaged (checksum)")
+	d, err := varcodec.Open(data, stateMagic)
+	if err != nil {
+		return nil, err
 	}
-	d := varcodec.Decoder{B: data[:len(data)-4]}
-	if string(d.Bytes(len(stateMagic))) != stateMagic {
-		return nil, errors.New("not a state file of this version")
-	}
-	s := &State{Binary: d.Str(), Settings: d.Str(), Date: d.Str(), History: d.Bool(), Head: d.Str()}
-	copy(s.Inputs[:], d.Bytes(32))
+	s := &State{Binary: d.Str(), Settings: d.Str(), Date: d.Str(), History: d.Bool(), Head: d.Str(), Inputs: d.Hash()}
 	if d.Bool() {
-		idx := &Index{Taken: int64(d.Int())}
-		idx.Files = make([]IndexEntry, d.Count(37))
-		for i := range idx.Files {
-			f := &idx.Files[i]
-			f.Name = d.Str()
-			f.Size, f.ModTime, f.ChangeTime = int64(d.Int()), int64(d.Int()), int64(d.Int())
-			f.Inode = d.Uint()
-			copy(f.Hash[:], d.Bytes(32))
+		idx := &Index{Taken: d.Int64()}
+		if n, ok := d.List(37); ok { // a name, four numbers and a hash at least
+			idx.Files = make([]IndexEntry, n)
+			for i := range idx.Files {
+				idx.Files[i] = IndexEntry{Name: d.Str(), Size: d.Int64(), ModTime: d.Int64(), ChangeTime: d.Int64(), Inode: d.Uint(), Hash: d.Hash()}
+			}
 		}
 		s.InputIndex = idx
 	}
-	copy(s.Manifest[:], d.Bytes(32))
+	s.Manifest = d.Hash()
 	s.FileNames = d.Str()
 	if n, ok := d.List(1); ok {
 		s.FileSizes = make([]int64, n)
 		for i := range s.FileSizes {
-			s.FileSizes[i] = int64(d.Int())
+			s.FileSizes[i] = d.Int64()
 		}
 	}
-	if d.Err == nil && len(d.B) != 0 {
-		d.Fail()
-	}
-	if d.Err != nil {
-		return nil, d.Err
+	if err := d.End(); err != nil {
+		return nil, err
 	}
 	return s, nil
 }

@@ -29,7 +29,8 @@ func (t *Tx) Held(name string) (data []byte, ok bool) {
 // KeepAllBut keeps every file the manifest lists but the names given, as
 // KeepOwned keeps them, and reports whether it could: for a build that
 // knows the rest of the site is the last build's and puts the names
-// itself. When it returns false nothing was kept.
+// itself. When it returns false nothing was kept. The names come from
+// one manifest, which lists none twice, so their order does not matter.
 func (t *Tx) KeepAllBut(names []string) (bool, error) {
 	except := make(map[string]bool, len(names))
 	for _, name := range names {

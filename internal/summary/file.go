@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"hash/crc32"
 	"io"
@@ -13,6 +12,7 @@ import (
 	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/marker"
 	"github.com/milepost/milepost/internal/status"
+	"github.com/milepost/milepost/internal/varcodec"
 	"github.com/milepost/milepost/internal/wikilink"
 )
 
@@ -38,21 +38,17 @@ type summaryRecord struct {
 	data   []byte
 }
 
-var castagnoli = crc32.MakeTable(crc32.Castagnoli)
-
 // summariesMagic opens the file and names its format.
 const summariesMagic = "milepost page summaries v4\n"
 
 // Read indexes the summaries Write wrote into data. The records keep
 // referring to data: the caller must not change it.
 func Read(data []byte) (*Summaries, error) {
-	if len(data) < 4 || crc32.Checksum(data[:len(data)-4], castagnoli) != binary.LittleEndian.Uint32(data[len(data)-4:]) {
-		return nil, errors.New("page summaries: damaged (checksum)")
+	vd, err := varcodec.Open(data, summariesMagic)
+	if err != nil {
+		return nil, fmt.Errorf("page summaries: %w", err)
 	}
-	d := newDecoder(data[:len(data)-4])
-	if string(d.Bytes(len(summariesMagic))) != summariesMagic {
-		return nil, errors.New("page summaries: not a summaries file of this version")
-	}
+	d := decoder{*vd}
 	s := &Summaries{key: d.Str()}
 	n := d.Count(32)
 	s.records = make(map[string]summaryRecord, n)
@@ -63,11 +59,8 @@ func Read(data []byte) (*Summaries, error) {
 		rec.data = d.Bytes(d.Count(1))
 		s.records[path] = rec
 	}
-	if d.Err == nil && len(d.B) != 0 {
-		d.Fail()
-	}
-	if d.Err != nil {
-		return nil, fmt.Errorf("page summaries: %w", d.Err)
+	if err := d.End(); err != nil {
+		return nil, fmt.Errorf("page summaries: %w", err)
 	}
 	return s, nil
 }
@@ -118,7 +111,7 @@ type Entry struct {
 // Write writes the summaries of pages, made with the settings key names,
 // for a later Read.
 func Write(w io.Writer, key string, pages []Entry) error {
-	sum := crc32.New(castagnoli)
+	sum := crc32.New(varcodec.Castagnoli)
 	bw := bufio.NewWriterSize(io.MultiWriter(w, sum), 1<<16)
 	var head encoder
 	head.B = append(head.B, summariesMagic...)

@@ -5,16 +5,60 @@
 // an allocation).
 //
 // In: values, or bytes an Encoder wrote. Out: bytes, or the values, or
-// ErrDamaged. It must not know what the values mean: each file's format
-// (summaries, outputs) is its own package's, built on these primitives.
+// ErrDamaged; a file framed by its magic and a CRC-32C (NewFile, Seal,
+// Open). It must not know what the values mean: each file's format (the
+// page summaries, the build cache's state and outputs) is its own
+// package's, built on these primitives.
 package varcodec
 
 import (
 	"encoding/binary"
 	"errors"
+	"hash/crc32"
 	"math"
 	"math/bits"
 )
+
+// Castagnoli is the CRC-32C table the files' checksums are made with.
+var Castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// A file is its magic (which names its format), its records, and the
+// CRC-32C of both, little-endian. NewFile starts one; Seal ends it; Open
+// checks one and reads past its magic.
+
+// NewFile returns an Encoder for a file of the format magic names,
+// sized for about size bytes.
+func NewFile(magic string, size int) *Encoder {
+	e := &Encoder{B: make([]byte, 0, len(magic)+size+4)}
+	e.B = append(e.B, magic...)
+	return e
+}
+
+// Seal appends the CRC-32C of what e holds and returns the file's bytes.
+func (e *Encoder) Seal() []byte {
+	return binary.LittleEndian.AppendUint32(e.B, crc32.Checksum(e.B, Castagnoli))
+}
+
+// Open checks that data is a whole file of the format magic names and
+// returns a Decoder over its records.
+func Open(data []byte, magic string) (*Decoder, error) {
+	if len(data) < 4 || crc32.Checksum(data[:len(data)-4], Castagnoli) != binary.LittleEndian.Uint32(data[len(data)-4:]) {
+		return nil, errors.New("damaged (checksum)")
+	}
+	d := &Decoder{B: data[:len(data)-4]}
+	if string(d.Bytes(len(magic))) != magic {
+		return nil, errors.New("not a file of this version")
+	}
+	return d, nil
+}
+
+// End reports the Decoder's error, or damage when input is left over.
+func (d *Decoder) End() error {
+	if d.Err == nil && len(d.B) != 0 {
+		d.Fail()
+	}
+	return d.Err
+}
 
 // Encoder appends values to B: numbers as varints, strings and lists
 // with their length first. A list's length is stored plus one, zero
@@ -22,10 +66,16 @@ import (
 // (status.json tells null from an empty list).
 type Encoder struct{ B []byte }
 
-// Int, Uint and Str write a number, a length and a string.
-func (e *Encoder) Int(v int)    { e.B = binary.AppendVarint(e.B, int64(v)) }
-func (e *Encoder) Uint(n int)   { e.B = binary.AppendUvarint(e.B, uint64(n)) }
-func (e *Encoder) Str(s string) { e.Uint(len(s)); e.B = append(e.B, s...) }
+// Int, Uint and Str write a number, a length and a string; Int64 and
+// Uint64 numbers of 64 bits wherever int is smaller (file sizes, times,
+// inodes); Raw bytes as they are, Hash a SHA-256.
+func (e *Encoder) Int(v int)       { e.B = binary.AppendVarint(e.B, int64(v)) }
+func (e *Encoder) Uint(n int)      { e.B = binary.AppendUvarint(e.B, uint64(n)) }
+func (e *Encoder) Str(s string)    { e.Uint(len(s)); e.B = append(e.B, s...) }
+func (e *Encoder) Int64(v int64)   { e.B = binary.AppendVarint(e.B, v) }
+func (e *Encoder) Uint64(v uint64) { e.B = binary.AppendUvarint(e.B, v) }
+func (e *Encoder) Raw(b []byte)    { e.B = append(e.B, b...) }
+func (e *Encoder) Hash(h [32]byte) { e.B = append(e.B, h[:]...) }
 
 // Float writes a number's bits, byte-reversed so that small round
 // numbers (2h, 40h) make short varints.
@@ -41,6 +91,7 @@ func (e *Encoder) Strs(ss []string) {
 	}
 }
 
+// Bool writes a flag as one byte, 0 or 1.
 func (e *Encoder) Bool(v bool) {
 	if v {
 		e.B = append(e.B, 1)
@@ -101,10 +152,7 @@ func (d *Decoder) Uint() uint64 {
 }
 
 // Int reads what binary.AppendVarint wrote: a zig-zag encoded uvarint.
-func (d *Decoder) Int() int {
-	v := d.Uint()
-	return int(int64(v>>1) ^ -int64(v&1))
-}
+func (d *Decoder) Int() int { return int(d.Int64()) }
 
 func (d *Decoder) Str() string { return string(d.Bytes(d.Count(1))) }
 
@@ -123,9 +171,25 @@ func (d *Decoder) Strs() []string {
 	return ss
 }
 
+// Bool reads a flag; a byte other than 0 or 1 is damage.
 func (d *Decoder) Bool() bool {
 	b := d.Bytes(1)
+	if len(b) == 1 && b[0] > 1 {
+		d.Fail()
+	}
 	return len(b) == 1 && b[0] == 1
+}
+
+// Int64 reads what Encoder.Int64 wrote.
+func (d *Decoder) Int64() int64 {
+	v := d.Uint()
+	return int64(v>>1) ^ -int64(v&1)
+}
+
+// Hash reads what Encoder.Hash wrote.
+func (d *Decoder) Hash() (h [32]byte) {
+	copy(h[:], d.Bytes(32))
+	return h
 }
 
 // Count reads a length (of bytes, or of elements taking at least minSize
@@ -143,9 +207,10 @@ func (d *Decoder) List(minSize int) (n int, ok bool) {
 }
 
 // Fits returns n when the rest of the input can hold n elements of
-// minSize bytes; a length it cannot hold is damage, not an allocation.
+// minSize bytes (at least 1); a length it cannot hold is damage, not an
+// allocation.
 func (d *Decoder) Fits(n uint64, minSize int) int {
-	if n > uint64(len(d.B)/minSize) {
+	if n > uint64(len(d.B)/max(minSize, 1)) {
 		d.Fail()
 		return 0
 	}

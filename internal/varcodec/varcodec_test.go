@@ -37,3 +37,38 @@ func TestCodecRoundTrip(t *testing.T) {
 		t.Errorf("a list of 3 with no bytes left read as %d, %v", n, ok)
 	}
 }
+
+// A file reads back through Open with 64-bit numbers whole; a flag byte
+// other than 0 or 1, bytes left over, another magic or a changed byte
+// are damage.
+func TestFile(t *testing.T) {
+	e := NewFile("test v1\n", 0)
+	e.Int64(math.MinInt64)
+	e.Uint64(math.MaxUint64)
+	e.Hash([32]byte{7})
+	e.Bool(false)
+	data := e.Seal()
+	d, err := Open(data, "test v1\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, b, h, f := d.Int64(), d.Uint(), d.Hash(), d.Bool(); a != math.MinInt64 || b != math.MaxUint64 || h != [32]byte{7} || f || d.End() != nil {
+		t.Errorf("read %d %d %v %v, %v", a, b, h, f, d.Err)
+	}
+	if _, err := Open(data, "test v2\n"); err == nil {
+		t.Error("another magic opened")
+	}
+	bad := append([]byte(nil), data...)
+	bad[len(bad)-6] ^= 1
+	if _, err := Open(bad, "test v1\n"); err == nil {
+		t.Error("a changed byte opened")
+	}
+	d = &Decoder{B: []byte{2, 9}}
+	if d.Bool(); d.Err == nil {
+		t.Error("a flag of 2 read as one")
+	}
+	d = &Decoder{B: []byte{1, 9}}
+	if d.Bool(); d.End() == nil {
+		t.Error("a byte left over is not damage")
+	}
+}
