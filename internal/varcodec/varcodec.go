@@ -68,13 +68,12 @@ type Encoder struct{ B []byte }
 
 // Int, Uint and Str write a number, a length and a string; Int64 and
 // Uint64 numbers of 64 bits wherever int is smaller (file sizes, times,
-// inodes); Raw bytes as they are, Hash a SHA-256.
+// inodes); Hash a SHA-256.
 func (e *Encoder) Int(v int)       { e.B = binary.AppendVarint(e.B, int64(v)) }
 func (e *Encoder) Uint(n int)      { e.B = binary.AppendUvarint(e.B, uint64(n)) }
 func (e *Encoder) Str(s string)    { e.Uint(len(s)); e.B = append(e.B, s...) }
 func (e *Encoder) Int64(v int64)   { e.B = binary.AppendVarint(e.B, v) }
 func (e *Encoder) Uint64(v uint64) { e.B = binary.AppendUvarint(e.B, v) }
-func (e *Encoder) Raw(b []byte)    { e.B = append(e.B, b...) }
 func (e *Encoder) Hash(h [32]byte) { e.B = append(e.B, h[:]...) }
 
 // Float writes a number's bits, byte-reversed so that small round
