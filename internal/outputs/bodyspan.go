@@ -41,7 +41,7 @@ func (s *BodySpan) Replace(file, body []byte, links int) ([]byte, *BodySpan, boo
 		}
 	}
 	missing := false
-	filled, spans := wikilink.FillSpans(body, links, func(i int, w *bytes.Buffer) {
+	filled, spans := wikilink.Fill(body, links, func(i int, w *bytes.Buffer) {
 		html, ok := from[i]
 		missing = missing || !ok
 		w.Write(html)

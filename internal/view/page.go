@@ -163,7 +163,7 @@ func (m *Maker) itemGroups(p *Page, titles map[string]string) []render.ItemGroup
 // links, images and status cards, and says where each went.
 func (m *Maker) fillLinks(in *PageIn, v *render.View, body []byte) ([]byte, []wikilink.Span) {
 	p, res := in.Page, in.Links
-	return wikilink.FillSpans(body, len(p.Links), func(i int, w *bytes.Buffer) {
+	return wikilink.Fill(body, len(p.Links), func(i int, w *bytes.Buffer) {
 		href := wikilink.Href(v.URL, v.Site.FileLinks, res[i])
 		if !wikilink.WriteHTML(w, p.Links[i], href, res[i]) {
 			m.writeEmbedCard(w, in.Embeds[i], res[i].Anchor, href)

@@ -25,8 +25,8 @@
 // (PathsOf: only what a page's links found before, to render it again).
 //
 // Output (pass 2). Fill replaces the placeholders of a rendered page in one
-// linear pass (FillSpans also says where each link's HTML went, for a
-// later build that copies it); Href makes a link's escaped, relative href (RelHref,
+// linear pass and says where each link's HTML went (for a later build
+// that copies it); Href makes a link's escaped, relative href (RelHref,
 // EscapePath; the build uses them for every URL it writes) and WriteHTML
 // the final markup: a link, an image for an embedded file, nothing for an
 // embedded page (the caller draws its status card). Every label and

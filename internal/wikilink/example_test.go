@@ -26,7 +26,7 @@ func Example() {
 		{Path: "tasks/phase 4.md", URL: "tasks/phase-4/", Title: "Phase 4", IsPage: true,
 			Headings: []wikilink.Heading{{ID: "risks", Text: "Risks", Level: 2}}},
 	})
-	page := wikilink.Fill(body.Bytes(), len(links), func(i int, w *bytes.Buffer) {
+	page, _ := wikilink.Fill(body.Bytes(), len(links), func(i int, w *bytes.Buffer) {
 		res := ix.Resolve("plan.md", links[i])
 		for _, pr := range res.Warnings {
 			fmt.Printf("plan.md:%d:%d: %s\n", links[i].Line, links[i].Col, pr.Message)

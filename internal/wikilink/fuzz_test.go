@@ -64,13 +64,13 @@ func FuzzParse(f *testing.F) {
 		if bytes.Contains(page, []byte(wikilink.Placeholder(len(links)))) {
 			t.Fatalf("a placeholder beyond the %d links", len(links))
 		}
-		same := wikilink.Fill(page, len(links), func(i int, w *bytes.Buffer) {
+		same, _ := wikilink.Fill(page, len(links), func(i int, w *bytes.Buffer) {
 			w.WriteString(wikilink.Placeholder(i))
 		})
 		if !bytes.Equal(same, page) {
 			t.Fatalf("Fill with the placeholders changed the page")
 		}
-		filled := wikilink.Fill(page, len(links), func(i int, w *bytes.Buffer) {
+		filled, _ := wikilink.Fill(page, len(links), func(i int, w *bytes.Buffer) {
 			res := ix.Resolve("milestones/pre-launch.md", links[i])
 			href := wikilink.Href("milestones/pre-launch/", false, res)
 			if href != "" {

@@ -19,7 +19,7 @@ func build(t *testing.T, from, src string) string {
 	links := wikilink.Collect(doc, nil)
 	body := render(t, md, src, doc)
 	self, _ := ix.Target(from)
-	out := wikilink.Fill([]byte(body), len(links), func(i int, w *bytes.Buffer) {
+	out, _ := wikilink.Fill([]byte(body), len(links), func(i int, w *bytes.Buffer) {
 		res := ix.Resolve(from, links[i])
 		if !wikilink.WriteHTML(w, links[i], wikilink.Href(self.URL, false, res), res) {
 			w.WriteString(`<div class="card">` + res.Path + `</div>`)

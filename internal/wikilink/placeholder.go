@@ -24,24 +24,11 @@ func Placeholder(i int) string {
 // Fill returns html with every placeholder of a link number below n
 // replaced by what f writes for it; other text, and placeholders of
 // numbers n and above, are copied as they are. It reads html once. When
-// html holds no placeholder it is returned as is.
-func Fill(html []byte, n int, f func(i int, w *bytes.Buffer)) []byte {
-	out, _ := fill(html, n, f, false)
-	return out
-}
-
-// A Span is where what Fill wrote for link Link lies in its result:
-// bytes Start to End.
-type Span struct{ Link, Start, End int }
-
-// FillSpans is Fill that also says where each link's HTML went, in the
-// order the placeholders came: a later build that knows a page's links
-// are unchanged can copy them from there instead of making them again.
-func FillSpans(html []byte, n int, f func(i int, w *bytes.Buffer)) ([]byte, []Span) {
-	return fill(html, n, f, true)
-}
-
-func fill(html []byte, n int, f func(i int, w *bytes.Buffer), record bool) ([]byte, []Span) {
+// html holds no placeholder it is returned as is. It also says where each
+// link's HTML went, in the order the placeholders came: a later build
+// that knows a page's links are unchanged can copy them from there
+// instead of making them again.
+func Fill(html []byte, n int, f func(i int, w *bytes.Buffer)) ([]byte, []Span) {
 	open := []byte(placeholderOpen)
 	first := bytes.Index(html, open)
 	if first < 0 {
@@ -61,14 +48,16 @@ func fill(html []byte, n int, f func(i int, w *bytes.Buffer), record bool) ([]by
 		out.Write(rest[:at])
 		start := out.Len()
 		f(i, &out)
-		if record {
-			spans = append(spans, Span{Link: i, Start: start, End: out.Len()})
-		}
+		spans = append(spans, Span{Link: i, Start: start, End: out.Len()})
 		rest = rest[at+size:]
 	}
 	out.Write(rest)
 	return out.Bytes(), spans
 }
+
+// A Span is where what Fill wrote for link Link lies in its result:
+// bytes Start to End.
+type Span struct{ Link, Start, End int }
 
 // parsePlaceholder reads the placeholder at the start of b and returns its
 // number and length, or a length of 0 when b does not start with one in

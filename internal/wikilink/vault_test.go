@@ -98,7 +98,7 @@ func TestVault(t *testing.T) {
 	backlinks := map[string][]string{}
 	for _, pg := range pages {
 		from := pg.target
-		filled := wikilink.Fill(pg.html, len(pg.links), func(i int, w *bytes.Buffer) {
+		filled, _ := wikilink.Fill(pg.html, len(pg.links), func(i int, w *bytes.Buffer) {
 			l := pg.links[i]
 			res := ix.Resolve(from.Path, l)
 			for _, pr := range res.Warnings {
