@@ -209,11 +209,11 @@ func buildSite(t *testing.T, root string, args ...string) string {
 }
 
 // sameAsFresh checks that dest holds exactly what a build of root without
-// the cache writes.
-func sameAsFresh(t *testing.T, root, dest, when string) {
+// the cache, with the flags args, writes.
+func sameAsFresh(t *testing.T, root, dest, when string, args ...string) {
 	t.Helper()
 	fresh := filepath.Join(t.TempDir(), "public")
-	buildSite(t, root, "--no-cache", "-d", fresh)
+	buildSite(t, root, append([]string{"--no-cache", "-d", fresh}, args...)...)
 	want, got := snapshot(t, fresh), snapshot(t, dest)
 	for name, data := range want {
 		if !bytes.Equal(got[name], data) {

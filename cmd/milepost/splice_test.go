@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/milepost/milepost/internal/benchcorpus"
 )
 
 // A build after an edit of a page's prose alone puts the new body into
@@ -42,6 +44,32 @@ func TestProseEditIsSpliced(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// The same on a generated corpus, whose pages are written in the many
+// styles of the benchmark's (milestones, runbooks, trackers, task lists,
+// tables, embeds, links of every kind, names with spaces and accents):
+// a prose edit of every tenth page is spliced and gives what a build
+// without the cache gives.
+func TestProseEditsOfAGeneratedCorpusAreSpliced(t *testing.T) {
+	tick := laterEachBuild(t)
+	root := t.TempDir()
+	if _, err := benchcorpus.Generate(root, benchcorpus.Options{Pages: 120, Seed: 7}); err != nil {
+		t.Fatal(err)
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	buildSite(t, root, "-d", dest, "--no-history")
+	for i, page := range markdownFiles(t, filepath.Join(root, "content")) {
+		if i%10 != 3 {
+			continue
+		}
+		appendTo(t, page, "\nA new paragraph of *prose*, with `code` and a [link](https://example.com/).\n")
+		tick()
+		if out := buildSite(t, root, "-d", dest, "--no-history"); !strings.Contains(out, "prose only") {
+			t.Errorf("%s: %q: not spliced", page, out)
+		}
+		sameAsFresh(t, root, dest, "after a prose edit of "+page, "--no-history")
 	}
 }
 
