@@ -73,8 +73,10 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, "milepost:", err)
 		return cli.ExitUsage
 	}
-	contentDir := contentFolder(in, f.site.source)
-	cache := f.openCache(in, contentDir, stderr)
+	// The configuration's errors are the build's to report.
+	cfg, _ := site.ReadConfig(in)
+	contentDir := contentdir.Rel(f.site.source, cfg.ContentDir)
+	cache := f.openCache(in, contentDir, !in.NoHistory && cfg.History.Enabled, stderr)
 	if cache.UpToDate() {
 		f.say(stdout, "up to date: nothing changed since the last build (%s) in %s → %s\n", plural(cache.Files(), "file"), elapsed(start), f.dest)
 		return cli.ExitOK
@@ -170,17 +172,11 @@ func (f *buildFlags) begin(contentDir string, checked [32]byte) (*publish.Tx, er
 	})
 }
 
-// contentFolder is the build's content folder relative to the site root,
-// in the OS's form: the flag's, else the configuration's (whose errors
-// the build reports).
-func contentFolder(in site.Input, source string) string {
-	cfg, _ := site.ReadConfig(in)
-	return contentdir.Rel(source, cfg.ContentDir)
-}
-
-// openCache opens the site's build cache; nil (no cache) with --no-cache,
-// or when there is no cache directory to keep it in.
-func (f *buildFlags) openCache(in site.Input, contentDir string, stderr io.Writer) *buildcache.Session {
+// openCache opens the site's build cache for the content folder
+// contentDir (relative to the site root, in the OS's form), noting
+// whether the build reads git history; nil (no cache) with --no-cache, or
+// when there is no cache directory to keep it in.
+func (f *buildFlags) openCache(in site.Input, contentDir string, history bool, stderr io.Writer) *buildcache.Session {
 	if f.noCache {
 		return nil
 	}
@@ -194,10 +190,9 @@ func (f *buildFlags) openCache(in site.Input, contentDir string, stderr io.Write
 	set := buildcache.Settings{
 		Dir: dir, Root: f.site.source, ContentDir: contentDir, Dest: f.dest, Minify: !f.noMinify, Warn: stderr,
 	}
-	if cfg, _ := site.ReadConfig(in); !in.NoHistory && cfg.History.Enabled {
+	if history {
 		dir := contentdir.Path(f.site.source, filepath.ToSlash(contentDir))
-		set.Head = gitrepo.Head(context.Background(), dir)
-		set.History = set.Head != "" || gitrepo.InWorkTree(context.Background(), dir)
+		set.Head, set.History = gitrepo.WorkTree(context.Background(), dir)
 	}
 	return buildcache.Open(in, set)
 }

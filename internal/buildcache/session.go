@@ -28,8 +28,9 @@ type Settings struct {
 	Dest   string
 	Minify bool
 	// History says the build reads git history: history is on and the
-	// content folder is in a git work tree. Head is the commit checked
-	// out there (gitrepo.Head; "" without one, or without history).
+	// content folder is in a git work tree; Head is the commit checked
+	// out there ("" without one, or without history). gitrepo.WorkTree
+	// tells both.
 	History bool
 	Head    string
 	// Warn is told, a "milepost: " line each, why a part of the cache is

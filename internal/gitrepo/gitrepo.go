@@ -30,8 +30,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 )
@@ -109,9 +107,7 @@ func (r *Repo) Ignored(ctx context.Context) (func(path string) bool, error) {
 
 // git runs git in the folder and returns its standard output.
 func (r *Repo) git(ctx context.Context, args ...string) ([]byte, error) {
-	cmd := exec.CommandContext(ctx, "git", args...)
-	cmd.Dir = r.dir
-	cmd.Env = append(os.Environ(), "GIT_OPTIONAL_LOCKS=0", "LC_ALL=C")
+	cmd := r.command(ctx, args...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
@@ -134,24 +130,27 @@ func firstLine(s string) string {
 // there is none (no git, no work tree, no commit yet): a Builder reads
 // history again only when it moved.
 func Head(ctx context.Context, dir string) string {
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return ""
-	}
-	out, err := (&Repo{dir: abs}).git(ctx, "rev-parse", "-q", "--verify", "HEAD")
-	if err != nil {
-		return ""
-	}
-	return strings.TrimSpace(string(out))
+	head, _ := WorkTree(ctx, dir)
+	return head
 }
 
-// InWorkTree reports whether dir is inside a git work tree, with commits
-// or not yet.
-func InWorkTree(ctx context.Context, dir string) bool {
+// WorkTree reports whether dir is inside a git work tree, and the commit
+// checked out there ("" before the first commit), with one git process.
+func WorkTree(ctx context.Context, dir string) (head string, inTree bool) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
-		return false
+		return "", false
 	}
-	out, err := (&Repo{dir: abs}).git(ctx, "rev-parse", "--is-inside-work-tree")
-	return err == nil && strings.TrimSpace(string(out)) == "true"
+	// git prints "true" in a work tree, then HEAD's commit if there is
+	// one, and exits non-zero when there is none; outside a work tree it
+	// prints nothing.
+	out, _ := (&Repo{dir: abs}).command(ctx, "rev-parse", "--is-inside-work-tree", "-q", "--verify", "HEAD").Output()
+	lines := strings.Fields(string(out))
+	if len(lines) == 0 || lines[0] != "true" {
+		return "", false
+	}
+	if len(lines) > 1 {
+		head = lines[1]
+	}
+	return head, true
 }

@@ -107,3 +107,22 @@ func TestOpenOutsideAWorkTree(t *testing.T) {
 // Prefix is the folder Open was given, relative to the work tree's root,
 // slash-separated and -terminated ("docs/"); "" at the root.
 func (r *Repo) Prefix() string { return r.prefix }
+
+// WorkTree tells a plain folder, a work tree with no commit yet and one
+// with a commit apart, with HEAD's commit in the last.
+func TestWorkTree(t *testing.T) {
+	ctx := context.Background()
+	plain := t.TempDir()
+	t.Setenv("GIT_CEILING_DIRECTORIES", filepath.Dir(plain))
+	if head, in := WorkTree(ctx, plain); head != "" || in {
+		t.Errorf("plain folder: %q, %v", head, in)
+	}
+	empty := newRepo(t, nil)
+	if head, in := WorkTree(ctx, empty); head != "" || !in {
+		t.Errorf("no commit yet: %q, %v", head, in)
+	}
+	committed := newRepo(t, map[string]string{"a.md": "a"}, "a.md")
+	if head, in := WorkTree(ctx, committed); len(head) < 40 || !in || Head(ctx, committed) != head {
+		t.Errorf("a commit: %q, %v", head, in)
+	}
+}
