@@ -182,7 +182,7 @@ func hashKey(key string) [16]byte {
 // signature names what a page's history is worked out from: its items
 // key, whether its history is cut short, and its versions.
 func signature(key [16]byte, truncated bool, versions []gitrepo.Version) [32]byte {
-	k := make(keyhash.Buf, 0, 64+len(versions)*96)
+	var k keyhash.Buf
 	k.Str(cacheMagic)
 	k.Raw(key[:])
 	k.Flag(truncated)

@@ -34,7 +34,8 @@ func (r *renderer) writeListings() error {
 
 // withSiteKey adds the site-wide inputs to a key.
 func (r *renderer) withSiteKey(key [32]byte, more ...[32]byte) [32]byte {
-	k := append(keyhash.Buf(nil), r.siteKey[:]...)
+	var k keyhash.Buf
+	k.Raw(r.siteKey[:])
 	k.Raw(key[:])
 	for _, m := range more {
 		k.Raw(m[:])

@@ -60,7 +60,7 @@ func resolveLinks(pages []*parsed, set *content.Set, statics map[string]fs.FS, p
 // targetsSignature hashes everything the index answers from: each page's
 // signature (made once, when it was parsed) and URL, and the files.
 func targetsSignature(pages []*parsed, files []wikilink.Target) [32]byte {
-	k := make(keyhash.Buf, 0, 64*(len(pages)+len(files)))
+	var k keyhash.Buf
 	for _, p := range pages {
 		k.Raw(p.TargetSig[:])
 		k.Str(p.Content.URL) // a page's URL can change when another page comes or goes

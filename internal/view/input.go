@@ -70,7 +70,7 @@ func (m *Maker) PageIn(p *Page) *PageIn {
 
 // Key hashes in with the site key site.
 func (in *PageIn) Key(site [32]byte) [32]byte {
-	k := make(keyhash.Buf, 0, 512)
+	var k keyhash.Buf
 	k.Raw(site[:])
 	p := in.Page
 	k.Raw(p.Content.Hash[:])

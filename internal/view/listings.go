@@ -404,7 +404,6 @@ func (m *Maker) Listings() []Listing {
 		k.Num(len(t.Pages))
 	}
 	out = append(out, Listing{"tags.html", "tags/index.html", k.Sum(), func() *render.View { return m.TagsView(tags) }})
-	k = nil
 	for _, b := range m.broken {
 		k.Str(b.File, strconv.Itoa(b.Line), b.Target, b.Page.Title, b.Page.URL, b.Reason)
 	}
