@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -33,30 +34,64 @@ type frontMatter struct {
 func splitFrontMatter(file string, raw []byte) (fm frontMatter, body []byte, bodyLine int, errs diag.List) {
 	fm.fields = map[string]frontField{}
 	startLine := firstNonBlankLine(raw)
+	if !mayOpenFrontMatter(raw, startLine) {
+		return fm, raw, 1, nil // what the parser finds in a page without front matter, without copying it
+	}
+	// The parser copies all it reads and then the rest of the file; src
+	// stops at the end of the front matter, so only that is copied.
+	src := &frontMatterReader{raw: raw}
 	var decodeErr *diag.Diagnostic
 	yamlFormat := frontmatter.NewFormat("---", "---", func(data []byte, v any) error {
+		src.done = true
 		decodeErr = decodeYAML(file, data, startLine+1, &fm)
 		return nil
 	})
 	tomlFormat := frontmatter.NewFormat("+++", "+++", func(data []byte, v any) error {
+		src.done = true
 		decodeErr = decodeTOML(file, data, startLine+1, &fm)
 		return nil
 	})
-	rest, err := frontmatter.Parse(bytes.NewReader(raw), nil, yamlFormat, tomlFormat)
+	rest, err := frontmatter.Parse(src, nil, yamlFormat, tomlFormat)
 	if err != nil {
 		return fm, raw, 1, diag.List{diag.Errorf(file, startLine, 1, "front matter: %v", err)}
 	}
 	if decodeErr != nil {
 		errs = append(errs, *decodeErr)
 	}
-	start := len(raw) - len(rest)
-	if start < 0 || !bytes.Equal(raw[start:], rest) {
+	// rest is what the parser read after the front matter: the body's start.
+	start := src.off - len(rest)
+	if start < 0 || !bytes.Equal(raw[start:src.off], rest) {
 		start = 0
 	}
 	if start == 0 && opensFrontMatter(raw, startLine) {
 		errs = append(errs, diag.Warnf(diag.KindInput, file, startLine, 1, "front matter is never closed: no closing %s line, so the page is read as markdown", lineAt(raw, startLine)))
 	}
 	return fm, raw[start:], 1 + bytes.Count(raw[:start], []byte{'\n'}), errs
+}
+
+// frontMatterReader hands the front matter parser raw until the parser
+// has found the front matter's end (done), then reports the end of input.
+type frontMatterReader struct {
+	raw  []byte
+	off  int // bytes handed out
+	done bool
+}
+
+func (r *frontMatterReader) Read(p []byte) (int, error) {
+	if r.done || r.off == len(r.raw) {
+		return 0, io.EOF
+	}
+	n := copy(p, r.raw[r.off:])
+	r.off += n
+	return n, nil
+}
+
+// mayOpenFrontMatter reports whether line n of raw, trimmed as the front
+// matter parser trims it, is a delimiter: when it is not, the parser
+// finds no front matter.
+func mayOpenFrontMatter(raw []byte, n int) bool {
+	l := bytes.TrimSpace([]byte(lineAt(raw, n)))
+	return string(l) == "---" || string(l) == "+++"
 }
 
 // firstNonBlankLine is the 1-based line of raw's first non-blank line.

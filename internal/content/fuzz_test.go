@@ -2,8 +2,11 @@ package content
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/adrg/frontmatter"
 )
 
 var fuzzSeeds = []string{
@@ -21,10 +24,16 @@ var fuzzSeeds = []string{
 	"ab\x00cd",
 	"caf\xe9",
 	"---\nupdated: 2026-01-02\n---\nLast updated: 2025-01-01\n",
+	"  ---  \ntitle: indented delimiters\n\t---\nbody\n",
+	"\n \n---",
+	"# No front matter\n---\ntitle: not front matter\n---\n",
+	"---\ntitle: T\n---\n" + strings.Repeat("a body longer than the parser's read buffer\n", 200),
+	strings.Repeat("x", 5000) + "\n---\n",
 }
 
 // FuzzSplitFrontMatter checks splitFrontMatter on any bytes: no panic, the
-// body is a suffix of the input, its line number counts the lines before
+// body is a suffix of the input, the one the front matter parser leaves
+// when it reads the whole input, its line number counts the lines before
 // it, and every diagnostic points inside the input.
 func FuzzSplitFrontMatter(f *testing.F) {
 	for _, s := range fuzzSeeds {
@@ -34,6 +43,9 @@ func FuzzSplitFrontMatter(f *testing.F) {
 		_, body, bodyLine, errs := splitFrontMatter("x.md", raw)
 		if !bytes.HasSuffix(raw, body) {
 			t.Fatalf("body %q is not a suffix of %q", body, raw)
+		}
+		if want := parserBody(raw); !bytes.Equal(body, want) {
+			t.Fatalf("body %q, want the parser's %q", body, want)
 		}
 		start := len(raw) - len(body)
 		if want := 1 + bytes.Count(raw[:start], []byte{'\n'}); bodyLine != want {
@@ -46,6 +58,18 @@ func FuzzSplitFrontMatter(f *testing.F) {
 			}
 		}
 	})
+}
+
+// parserBody is the body the front matter parser leaves when it reads
+// all of raw, as splitFrontMatter saw it before it stopped the parser at
+// the front matter's end.
+func parserBody(raw []byte) []byte {
+	ignore := func([]byte, any) error { return nil }
+	rest, err := frontmatter.Parse(bytes.NewReader(raw), nil, frontmatter.NewFormat("---", "---", ignore), frontmatter.NewFormat("+++", "+++", ignore))
+	if err != nil {
+		return raw
+	}
+	return rest
 }
 
 // FuzzReadPage checks ReadPage on any bytes: no panic; binary or invalid
