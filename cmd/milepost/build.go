@@ -96,6 +96,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	res, stats, spliced, err := splice(cache, in, tx)
 	if !spliced {
 		cache.Offer(&in)
+		in.Held = tx.Held
 		defer f.showProgress(&in, stderr)()
 		res, err = site.Build(ctx, in, tx)
 		in = site.Input{} // what it held of the last build is not needed again

@@ -26,7 +26,7 @@ type outputsFile struct {
 }
 
 // outputsMagic opens the file and names its format.
-const outputsMagic = "milepost build outputs v2\n"
+const outputsMagic = "milepost build outputs v3\n"
 
 // encode returns the file's bytes: the outputs in the order of their ids.
 func (f *outputsFile) encode() []byte {
@@ -62,6 +62,17 @@ func (f *outputsFile) encode() []byte {
 				e.Int(l.End)
 			}
 		}
+		e.Bool(o.Entries != nil)
+		if es := o.Entries; es != nil {
+			e.Strs(es.IDs)
+			e.Int64(es.Layout.Size)
+			e.Hash(es.Layout.Sum)
+			e.Uint(len(es.Layout.Entries))
+			for _, span := range es.Layout.Entries {
+				e.Int64(span[0])
+				e.Int64(span[1])
+			}
+		}
 	}
 	return e.Seal()
 }
@@ -77,6 +88,12 @@ func (f *outputsFile) size() int {
 		}
 		if o.Body != nil {
 			n += len(o.Body.File) + 50 + 15*len(o.Body.Links)
+		}
+		if o.Entries != nil {
+			n += 64 + 20*len(o.Entries.Layout.Entries)
+			for _, id := range o.Entries.IDs {
+				n += len(id) + 3
+			}
 		}
 	}
 	return n
@@ -100,7 +117,7 @@ func decodeOutputs(data []byte) (*outputsFile, error) {
 	f.Report.Pages = d.Int()
 	f.Report.History = d.Str()
 	f.Report.Warnings = decodeDiags(d)
-	n := d.Count(68) // two hashes and four lengths or flags at least
+	n := d.Count(69) // two hashes and five lengths or flags at least
 	f.Outputs = make(map[string]site.Output, n)
 	for i := 0; i < n && d.Err == nil; i++ {
 		id := d.Str()
@@ -114,6 +131,16 @@ func decodeOutputs(data []byte) (*outputsFile, error) {
 				}
 			}
 			o.Body = b
+		}
+		if d.Bool() {
+			es := &outputs.Entries{IDs: d.Strs()}
+			es.Layout.Size = d.Int64()
+			es.Layout.Sum = d.Hash()
+			es.Layout.Entries = make([][2]int64, d.Count(2))
+			for j := range es.Layout.Entries {
+				es.Layout.Entries[j] = [2]int64{d.Int64(), d.Int64()}
+			}
+			o.Entries = es
 		}
 		f.Outputs[id] = o
 	}

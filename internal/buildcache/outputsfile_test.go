@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/milepost/milepost/internal/diag"
+	"github.com/milepost/milepost/internal/machine"
 	"github.com/milepost/milepost/internal/outputs"
 	"github.com/milepost/milepost/internal/site"
 	"github.com/milepost/milepost/internal/wikilink"
@@ -18,7 +19,7 @@ func TestOutputsFileRoundTrip(t *testing.T) {
 	for _, c := range []struct {
 		v      any
 		fields int
-	}{{site.Output{}, 5}, {outputs.BodySpan{}, 5}, {wikilink.Span{}, 3}, {Report{}, 3}, {diag.Diagnostic{}, 6}} {
+	}{{site.Output{}, 6}, {outputs.BodySpan{}, 5}, {outputs.Entries{}, 2}, {machine.StatusLayout{}, 3}, {wikilink.Span{}, 3}, {Report{}, 3}, {diag.Diagnostic{}, 6}} {
 		if n := reflect.TypeOf(c.v).NumField(); n != c.fields {
 			t.Errorf("%T has %d fields, the outputs file %d: add the new ones to encode and decodeOutputs", c.v, n, c.fields)
 		}
@@ -32,6 +33,8 @@ func TestOutputsFileRoundTrip(t *testing.T) {
 				Body: &outputs.BodySpan{File: "a/index.html", Start: 100, End: 250, Basis: [32]byte{4}, Links: []wikilink.Span{{Link: 1, Start: 5, End: 30}}}},
 			"b.md":            {Key: [32]byte{5}, Names: []string{}, Body: &outputs.BodySpan{File: "b/index.html", Start: 1, End: 2}},
 			"list:index.html": {Key: [32]byte{6}, Names: []string{"index.html"}},
+			outputs.EntriesID: {Names: []string{"status.json"}, Entries: &outputs.Entries{IDs: []string{"a.md", "b.md"},
+				Layout: machine.StatusLayout{Size: 900, Sum: [32]byte{7}, Entries: [][2]int64{{80, 300}, {301, 890}}}}},
 		},
 	}
 	data := want.encode()
@@ -53,7 +56,7 @@ func TestOutputsFileRoundTrip(t *testing.T) {
 	for name, bad := range map[string][]byte{
 		"a flipped byte": append(append([]byte(nil), data[:40]...), append([]byte{data[40] ^ 1}, data[41:]...)...),
 		"cut short":      data[:len(data)/2],
-		"another format": []byte(strings.Replace(string(data), "v2", "v1", 1)),
+		"another format": []byte(strings.Replace(string(data), "v3", "v2", 1)),
 	} {
 		if _, err := decodeOutputs(bad); err == nil {
 			t.Errorf("%s: no error", name)

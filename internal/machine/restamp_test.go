@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"reflect"
+	"strconv"
 	"testing"
 	"time"
 )
@@ -30,14 +31,33 @@ func TestRestamp(t *testing.T) {
 }
 
 // Restamp reads status.json as WriteStatus writes it: the time changes,
-// nothing else.
+// nothing else. The layout WriteStatus returns finds each entry, and
+// fits the file restamped, but not the file changed otherwise.
 func TestRestampWhatWriteStatusWrote(t *testing.T) {
 	var buf bytes.Buffer
 	st := Status{Title: `Plans "Q4", "generated": soon`, Generated: "2026-12-01T08:00:00Z"}
-	if err := WriteStatus(&buf, st, 2, func(i int) []byte { return []byte(`{"path":"p` + string(rune('0'+i)) + `.md"}`) }); err != nil {
+	entry := func(i int) []byte { return []byte(`{"path":"p` + strconv.Itoa(i) + `.md"}`) }
+	const pages = 300 // more than one batch of entries
+	layout, err := WriteStatus(&buf, st, pages, entry)
+	if err != nil {
 		t.Fatal(err)
 	}
+	if len(layout.Entries) != pages || layout.Size != int64(buf.Len()) || !layout.Fits(buf.Bytes()) {
+		t.Fatalf("layout of %d entries, size %d, fits %v; want %d, %d, true", len(layout.Entries), layout.Size, layout.Fits(buf.Bytes()), pages, buf.Len())
+	}
+	for i, span := range layout.Entries {
+		if got := buf.Bytes()[span[0]:span[1]]; !bytes.Equal(got, entry(i)) {
+			t.Fatalf("entry %d at %v is %s, want %s", i, span, got, entry(i))
+		}
+	}
+	changed := bytes.Replace(bytes.Clone(buf.Bytes()), []byte(`"p7.md"`), []byte(`"p8.md"`), 1)
+	if layout.Fits(changed) {
+		t.Errorf("the layout fits a file whose entry changed")
+	}
 	got, ok := Restamp(bytes.Clone(buf.Bytes()), "2026-12-06T19:01:02Z")
+	if !layout.Fits(got) {
+		t.Errorf("the layout does not fit the file restamped")
+	}
 	if !ok {
 		t.Fatalf("Restamp refused %s", buf.Bytes())
 	}

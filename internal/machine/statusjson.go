@@ -11,6 +11,7 @@ package machine
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -184,32 +185,77 @@ func ISOTime(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05Z")
 // in place when the times are of one length. ok is false when data is
 // not such a file.
 func Restamp(data []byte, generated string) ([]byte, bool) {
+	start, end, ok := stampAt(data)
+	if !ok {
+		return nil, false
+	}
+	if end-start == len(generated) { // the usual case: a time of the same length, put in place
+		copy(data[start:], generated)
+		return data, true
+	}
+	out := make([]byte, 0, len(data)-(end-start)+len(generated))
+	out = append(out, data[:start]...)
+	out = append(out, generated...)
+	return append(out, data[end:]...), true
+}
+
+// stampAt finds the "generated" time in status.json data as WriteStatus
+// wrote it: data[start:end] is the time, between its quotes.
+func stampAt(data []byte) (start, end int, ok bool) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	// {"title": <a string>, "generated"
 	for _, want := range []any{json.Delim('{'), "title", nil, "generated"} {
 		tok, err := dec.Token()
 		_, isString := tok.(string)
 		if err != nil || (want == nil && !isString) || (want != nil && tok != want) {
-			return nil, false
+			return 0, 0, false
 		}
 	}
 	at := int(dec.InputOffset()) // just after "generated"
 	rest := data[at:]
 	if !bytes.HasPrefix(rest, []byte(`:"`)) {
-		return nil, false
+		return 0, 0, false
 	}
-	end := bytes.IndexByte(rest[2:], '"')
-	if end < 0 || bytes.IndexByte(rest[2:2+end], '\\') >= 0 {
-		return nil, false
+	n := bytes.IndexByte(rest[2:], '"')
+	if n < 0 || bytes.IndexByte(rest[2:2+n], '\\') >= 0 {
+		return 0, 0, false
 	}
-	if end == len(generated) { // the usual case: a time of the same length, put in place
-		copy(rest[2:], generated)
-		return data, true
+	return at + 2, at + 2 + n, true
+}
+
+// StatusLayout says where the page entries of a status.json lie, for a
+// later build that keeps the entries of pages that did not change
+// instead of making them again. The file is named by its size and a hash
+// of its bytes but its "generated" time, so a file restamped in place
+// (Restamp) keeps its layout.
+type StatusLayout struct {
+	Size int64
+	Sum  [32]byte
+	// Entries are [start, end) of page i's entry, in WriteStatus's order.
+	Entries [][2]int64
+}
+
+// Fits reports whether data is the file l describes.
+func (l *StatusLayout) Fits(data []byte) bool {
+	if l == nil || int64(len(data)) != l.Size {
+		return false
 	}
-	out := make([]byte, 0, len(data)-end+len(generated))
-	out = append(out, data[:at+2]...)
-	out = append(out, generated...)
-	return append(out, rest[2+end:]...), true
+	sum, ok := unstampedSum(data)
+	return ok && sum == l.Sum
+}
+
+// unstampedSum is the hash of status.json data without its build time.
+func unstampedSum(data []byte) ([32]byte, bool) {
+	start, end, ok := stampAt(data)
+	if !ok {
+		return [32]byte{}, false
+	}
+	h := sha256.New()
+	h.Write(data[:start])
+	h.Write(data[end:])
+	var sum [32]byte
+	h.Sum(sum[:0])
+	return sum, true
 }
 
 // Status is what status.json says of the site as a whole.
@@ -222,13 +268,15 @@ type Status struct {
 }
 
 // WriteStatus writes status.json ({"title", "generated", "counts",
-// "pages": [PageJSON…], "folders": [FolderJSON…]}): page i's entry is
-// entry(i), made for pages entries in parallel, a batch at a time, and
-// written in order, so the JSON of every page is never held all at once
-// (at 10k pages the file is 30 MB, at 100k 300 MB). entry is called from
-// several goroutines.
-func WriteStatus(w io.Writer, s Status, pages int, entry func(i int) []byte) error {
-	bw := bufio.NewWriter(w)
+// "pages": [PageJSON…], "folders": [FolderJSON…]}) and returns where
+// each page's entry lies in it: page i's entry is entry(i), made for
+// pages entries in parallel, a batch at a time, and written in order, so
+// the JSON of every page is never held all at once (at 10k pages the file
+// is 30 MB, at 100k 300 MB). entry is called from several goroutines.
+func WriteStatus(w io.Writer, s Status, pages int, entry func(i int) []byte) (*StatusLayout, error) {
+	sum := sha256.New() // of all but the time, as unstampedSum reads it
+	counted := &countingWriter{w: w}
+	bw := bufio.NewWriter(io.MultiWriter(counted, sum))
 	field := func(name string, v any, last bool) {
 		js, _ := json.Marshal(v)
 		fmt.Fprintf(bw, "%q:", name)
@@ -239,12 +287,16 @@ func WriteStatus(w io.Writer, s Status, pages int, entry func(i int) []byte) err
 	}
 	bw.WriteByte('{')
 	field("title", s.Title, false)
-	field("generated", s.Generated, false)
+	bw.WriteString(`"generated":"`)
+	bw.Flush()
+	io.WriteString(counted, s.Generated) // ISOTime: nothing to escape
+	bw.WriteString(`",`)
 	field("counts", s.Counts, false)
 	if s.Health != nil {
 		field("health", s.Health, false)
 	}
 	bw.WriteString(`"pages":[`)
+	layout := &StatusLayout{Entries: make([][2]int64, pages)}
 	// Encoding the entries is most of the file's cost.
 	const batch = 256
 	entries := make([][]byte, batch)
@@ -258,6 +310,8 @@ func WriteStatus(w io.Writer, s Status, pages int, entry func(i int) []byte) err
 			if start+i > 0 {
 				bw.WriteByte(',')
 			}
+			at := counted.n + int64(bw.Buffered())
+			layout.Entries[start+i] = [2]int64{at, at + int64(len(js))}
 			bw.Write(js)
 		}
 	}
@@ -268,5 +322,29 @@ func WriteStatus(w io.Writer, s Status, pages int, entry func(i int) []byte) err
 	}
 	field("folders", folders, true)
 	bw.WriteString("}\n")
-	return bw.Flush()
+	if err := bw.Flush(); err != nil {
+		return nil, err
+	}
+	if counted.err != nil {
+		return nil, counted.err
+	}
+	layout.Size = counted.n
+	sum.Sum(layout.Sum[:0])
+	return layout, nil
+}
+
+// countingWriter counts the bytes written to w.
+type countingWriter struct {
+	w   io.Writer
+	n   int64
+	err error
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	if err != nil && c.err == nil {
+		c.err = err
+	}
+	return n, err
 }

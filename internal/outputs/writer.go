@@ -42,6 +42,9 @@ type Output struct {
 	// is not known (a listing, or a theme that does not show the body
 	// once as it is).
 	Body *BodySpan
+	// Entries, in the output EntriesID only, say where each page's
+	// entry lies in the site's status.json.
+	Entries *Entries
 }
 
 // Made is what rendering one page made: its files, what making them

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"sync/atomic"
 
 	"github.com/milepost/milepost/internal/config"
 	"github.com/milepost/milepost/internal/content"
@@ -30,6 +31,9 @@ type renderer struct {
 	statics map[string]fs.FS
 	sink    publish.Sink
 	prefix  string
+	// keptEntries counts the status.json entries taken from the last
+	// build's file (Result.KeptEntries).
+	keptEntries atomic.Int64
 	// parseEnv is PARSE's environment, for the bodies of pages (from
 	// the spool, or parsed again: parse.Env.Body).
 	parseEnv *parse.Env
@@ -99,7 +103,7 @@ func (r *renderer) run(ctx context.Context) (*Result, error) {
 		return nil, err
 	}
 	total := r.views.Total()
-	return &Result{Pages: len(r.pages), Files: r.out.Files(), Diagnostics: append(r.diags, r.out.Notes()...), Counts: total, Config: r.cfg, Outputs: r.out.Outputs()}, nil
+	return &Result{Pages: len(r.pages), Files: r.out.Files(), Diagnostics: append(r.diags, r.out.Notes()...), Counts: total, Config: r.cfg, Outputs: r.out.Outputs(), KeptEntries: int(r.keptEntries.Load())}, nil
 }
 
 // source is the hash of the source page id was parsed from (false: id is
@@ -189,12 +193,26 @@ func (r *renderer) writeAssets() error {
 // robots.txt, sitemap.xml and the feed.
 func (r *renderer) writeMachineFiles() error {
 	err := r.out.PutStreamed(machine.StatusName, func(w io.Writer) error {
-		return machine.WriteStatus(w, r.views.Status(), len(r.pages), func(i int) []byte {
+		kept := r.lastStatusEntries()
+		layout, err := machine.WriteStatus(w, r.views.Status(), len(r.pages), func(i int) []byte {
 			p := r.pages[i]
-			return r.out.Bytes("json:"+p.Content.Path, r.keys[p.Content.Path], func() []byte {
+			key := r.keys[p.Content.Path]
+			if entry, ok := kept(p.Content.Path, key); ok {
+				r.keptEntries.Add(1)
+				return entry
+			}
+			return r.out.Bytes("json:"+p.Content.Path, key, func() []byte {
 				return machine.EncodePage(r.views.PageJSON(r.views.PageIn(&p.Page.Page), false))
 			})
 		})
+		if err == nil {
+			ids := make([]string, len(r.pages))
+			for i, p := range r.pages {
+				ids[i] = p.Content.Path
+			}
+			r.out.RecordEntries(ids, layout)
+		}
+		return err
 	})
 	if err != nil {
 		return err
@@ -218,4 +236,24 @@ func (r *renderer) writeMachineFiles() error {
 		}
 	}
 	return r.out.PutDeferred("feed.xml", r.views.Feed)
+}
+
+// lastStatusEntries looks up the entries of the site's status.json the
+// last one-off build wrote into the destination (Input.Held), when it is
+// there as that build left it: the entry of a page whose key did not
+// change is taken from it as it is, not made again (at 10k pages making
+// them all took a tenth of a build after one edit).
+func (r *renderer) lastStatusEntries() func(id string, key [32]byte) ([]byte, bool) {
+	none := func(string, [32]byte) ([]byte, bool) { return nil, false }
+	if r.in.Held == nil || len(r.in.Cached) == 0 {
+		return none
+	}
+	data, ok := r.in.Held(machine.StatusName)
+	if !ok {
+		return none
+	}
+	if kept := r.out.LastEntries(data); kept != nil {
+		return kept
+	}
+	return none
 }

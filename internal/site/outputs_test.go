@@ -1,6 +1,7 @@
 package site_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io/fs"
@@ -284,5 +285,107 @@ func TestSectionBadgeWithoutFile(t *testing.T) {
 	}
 	if _, ok := files["plan/badges/build-ship.svg"]; ok {
 		t.Error("a section badge file was made")
+	}
+}
+
+// TestStatusEntriesKept checks that a one-off build takes the status.json
+// entries of the pages whose keys did not change from the file the last
+// build wrote, and that the file is then byte for byte what a build
+// without the last build's outputs makes: after a task is added to one
+// page (its entry and the site's counts change), after a build that
+// changed nothing, and after the file was edited in the destination
+// (nothing is taken from it then).
+func TestStatusEntriesKept(t *testing.T) {
+	corpus, err := benchcorpus.New(benchcorpus.Options{Pages: 40, Seed: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := corpus.MapFS()
+	dest := filepath.Join(t.TempDir(), "public")
+	var last *site.Result
+	oneOff := func(cached bool) *site.Result {
+		t.Helper()
+		tx, err := publish.Begin(dest, publish.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		in := input(fsys)
+		if cached && last != nil {
+			in.Cached, in.Held = last.Outputs, tx.Held
+		}
+		res, err := site.Build(context.Background(), in, tx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := tx.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		last = res
+		return res
+	}
+	freshStatus := func() []byte {
+		t.Helper()
+		_, files, err := build(t, fsys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return files["status.json"]
+	}
+	statusPath := filepath.Join(dest, "status.json")
+	first := oneOff(true)
+	if first.KeptEntries != 0 {
+		t.Fatalf("a first build kept %d entries", first.KeptEntries)
+	}
+	var edited string
+	for name := range fsys {
+		if strings.HasPrefix(name, "content/") && strings.HasSuffix(name, ".md") && (edited == "" || name < edited) {
+			edited = name
+		}
+	}
+	for step, c := range []struct {
+		what     string
+		edit     func()
+		keepNone bool
+	}{
+		{"a task added to " + edited, func() {
+			fsys[edited] = &fstest.MapFile{Data: append(append([]byte(nil), fsys[edited].Data...), "\n- [ ] a task added later\n"...)}
+		}, false},
+		{"nothing changed", func() {}, false},
+		{"status.json edited in the destination", func() {
+			data, err := os.ReadFile(statusPath)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(statusPath, []byte(strings.Replace(string(data), `"path":`, `"path" :`, 1)), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, true},
+	} {
+		c.edit()
+		before := last
+		res := oneOff(true)
+		// The entries to keep: those of the pages rendered from the keys
+		// the last build rendered them from.
+		want := 0
+		for id, out := range res.Outputs {
+			if strings.HasSuffix(id, ".md") && before.Outputs[id].Key == out.Key {
+				want++
+			}
+		}
+		if c.keepNone {
+			want = 0
+		} else if want < res.Pages/2 {
+			t.Fatalf("step %d, %s: only %d of %d pages have the keys they had", step+1, c.what, want, res.Pages)
+		}
+		if res.KeptEntries != want {
+			t.Errorf("step %d, %s: %d entries kept, want %d", step+1, c.what, res.KeptEntries, want)
+		}
+		got, err := os.ReadFile(statusPath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := freshStatus(); !bytes.Equal(got, want) {
+			t.Errorf("step %d, %s: status.json differs from a build without the last one's outputs", step+1, c.what)
+		}
 	}
 }

@@ -90,6 +90,10 @@ type Input struct {
 	// rendered, and a page whose source is unchanged has its body
 	// rendered only if it is not.
 	Cached map[string]Output
+	// Held, with Cached, returns a file of the destination when it holds
+	// the bytes its manifest lists (publish.Tx.Held): the site's
+	// status.json, whose unchanged pages' entries are taken from it.
+	Held func(name string) ([]byte, bool)
 	// Summaries are the page summaries of an earlier one-off build
 	// (summary.Read of what Result.WriteSummaries wrote): a page whose
 	// source and settings are the ones its summary was made from is not
@@ -126,7 +130,10 @@ type Result struct {
 	Parsed int // pages parsed afresh (the others came from the Builder's cache)
 	// Spliced says the edited pages' new bodies were put into the last
 	// build's files, and nothing else was made (Splice).
-	Spliced     bool
+	Spliced bool
+	// KeptEntries is how many pages' entries in the site's status.json
+	// were taken from the file the last one-off build wrote (Input.Held).
+	KeptEntries int
 	Files       int
 	Diagnostics diag.List // sorted; warnings only when Build returns nil
 	Counts      status.Counts
