@@ -48,7 +48,7 @@ func (m *Maker) page(in *PageIn, v *render.View, body []byte) (*render.Page, []w
 	}
 	titles := sectionTitles(p.Status.Sections)
 	var from *Page
-	var fromTitles map[string]string
+	var fromTitles func(string) (string, bool)
 	for _, bl := range in.Backlinks {
 		if bl.From != from { // backlinks are grouped by linking page
 			from, fromTitles = bl.From, sectionTitles(bl.From.Status.Sections)
@@ -56,12 +56,13 @@ func (m *Maker) page(in *PageIn, v *render.View, body []byte) (*render.Page, []w
 		// A link under the title heading, which the body does not
 		// repeat, points at the page itself: the section has no element.
 		section := bl.Section
-		if _, shown := fromTitles[section]; !shown {
-			section = ""
+		title, shown := fromTitles(section)
+		if !shown {
+			section, title = "", ""
 		}
 		pg.Backlinks = append(pg.Backlinks, render.Backlink{
 			Title: from.Title, URL: from.Content.URL,
-			SectionID: section, SectionTitle: fromTitles[section],
+			SectionID: section, SectionTitle: title,
 		})
 	}
 	pg.Plan = m.planView(p)
@@ -123,8 +124,14 @@ func (m *Maker) sectionViews(ss []*status.Section) []*render.Section {
 	return out
 }
 
-// sectionTitles maps every section id of a tree to its title.
-func sectionTitles(ss []*status.Section) map[string]string {
+// sectionTitles looks up the titles of a tree's sections by id. A page
+// has a few sections, found by walking them; a map is made for a page
+// with many (making a map for every page and every page linking to it was
+// a fiftieth of a cold build).
+func sectionTitles(ss []*status.Section) func(id string) (string, bool) {
+	if countSections(ss, manySections) < manySections {
+		return func(id string) (string, bool) { return findSectionTitle(ss, id) }
+	}
 	t := map[string]string{}
 	var walk func([]*status.Section)
 	walk = func(ss []*status.Section) {
@@ -134,7 +141,40 @@ func sectionTitles(ss []*status.Section) map[string]string {
 		}
 	}
 	walk(ss)
-	return t
+	return func(id string) (string, bool) {
+		title, ok := t[id]
+		return title, ok
+	}
+}
+
+// manySections is how many sections a page has from which their titles
+// are looked up in a map.
+const manySections = 64
+
+// countSections counts the sections of a tree, up to most.
+func countSections(ss []*status.Section, most int) int {
+	n := 0
+	for _, s := range ss {
+		if n++; n >= most {
+			return n
+		}
+		n += countSections(s.Sections, most-n)
+	}
+	return n
+}
+
+// findSectionTitle is the title of the section id of a tree (the last
+// of that id, as a map filled in document order would say).
+func findSectionTitle(ss []*status.Section, id string) (title string, found bool) {
+	for _, s := range ss {
+		if s.ID == id {
+			title, found = s.Title, true
+		}
+		if t, ok := findSectionTitle(s.Sections, id); ok {
+			title, found = t, true
+		}
+	}
+	return title, found
 }
 
 // legendView is the page's legend as "how this is counted" shows it.
@@ -147,11 +187,12 @@ func legendView(entries []status.LegendEntry) []render.LegendEntry {
 }
 
 // itemGroups lists the items by section, in document order.
-func (m *Maker) itemGroups(p *Page, titles map[string]string) []render.ItemGroup {
+func (m *Maker) itemGroups(p *Page, titles func(string) (string, bool)) []render.ItemGroup {
 	var groups []render.ItemGroup
 	for k, it := range p.Status.Items {
 		if len(groups) == 0 || groups[len(groups)-1].SectionID != it.Section {
-			groups = append(groups, render.ItemGroup{SectionID: it.Section, SectionTitle: titles[it.Section]})
+			title, _ := titles(it.Section)
+			groups = append(groups, render.ItemGroup{SectionID: it.Section, SectionTitle: title})
 		}
 		g := &groups[len(groups)-1]
 		g.Items = append(g.Items, render.Item{Line: it.Line, State: it.State.String(), Source: string(it.Source), Text: it.Text, Date: m.dateShown(p, k)})
@@ -182,7 +223,7 @@ func (m *Maker) Warnings(p *Page) []status.Warning {
 	if p.Kind == "milestone" && p.Status.Counts.Total() == 0 && p.Content.Kind == "milestone" {
 		ws = append(ws, status.Warning{Kind: diag.KindNoItems, Line: 1, Message: "milestone page with no tracked items"})
 	}
-	var titles map[string]string // made for the first link with a warning
+	var titles func(string) (string, bool) // made for the first link with a warning
 	for i, rs := range m.in.Links[p.Content.Path] {
 		if len(rs.Warnings) == 0 {
 			continue
@@ -191,7 +232,7 @@ func (m *Maker) Warnings(p *Page) []status.Warning {
 			titles = sectionTitles(p.Status.Sections)
 		}
 		section := p.Links[i].Section
-		if _, ok := titles[section]; !ok {
+		if _, ok := titles(section); !ok {
 			section = "" // under the title heading, which the body does not repeat
 		}
 		for _, w := range rs.Warnings {
