@@ -53,6 +53,9 @@ type Made struct {
 	Files []publish.File
 	Notes diag.List
 	Body  *BodySpan
+	// Release, when set, is called once the files were handed to the
+	// sink: their bytes may then be used again (see Writer.Reuses).
+	Release func()
 }
 
 // Options are what a Writer hands files to and takes them from.
@@ -94,6 +97,11 @@ func (w *Writer) Notes() diag.List { return w.notes }
 // Outputs are the pages and listings made or kept, for the next one-off
 // build's Cached (nil when Next is set: the Memo is the Builder's cache).
 func (w *Writer) Outputs() map[string]Output { return w.outputs }
+
+// Reuses reports whether the bytes of a page's files may be used again
+// once Page has handed them over (Made.Release): the sink does not keep
+// them, and there is no Memo that would.
+func (w *Writer) Reuses() bool { return w.opt.Next == nil && !w.opt.Sink.KeepsData() }
 
 // Compact reports whether a file milepost made is as small as minifying
 // would make it: JSON, SVG, XML and JavaScript are written compactly, and
@@ -161,6 +169,9 @@ func (w *Writer) Page(id string, key [32]byte, make func() (Made, error)) error 
 		made, err := make()
 		if err != nil {
 			return err
+		}
+		if made.Release != nil {
+			defer made.Release()
 		}
 		m, body = &pageMemo{key: key, files: made.Files, notes: made.Notes}, made.Body
 		w.opt.Next.setPage(id, m)

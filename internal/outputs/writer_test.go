@@ -38,6 +38,7 @@ func (s *sink) KeepOwned(owner string, names []string) (bool, error) {
 	return false, nil
 }
 func (s *sink) MinifyTemplate(src string) (string, bool) { return src, false }
+func (s *sink) KeepsData() bool                          { return true }
 func (s *sink) log(call string) error                    { s.calls = append(s.calls, call); return nil }
 
 var capped = diag.List{diag.Warnf(diag.KindOutputCapped, "content/a.md", 3, 0, "left out")}

@@ -138,6 +138,9 @@ func (m *Memory) PutCompact(name string, data []byte) error {
 	return m.store(name, append([]byte(nil), data...), false)
 }
 
+// KeepsData is true: a Memory keeps the slices it is handed.
+func (m *Memory) KeepsData() bool { return true }
+
 // MinifyTemplate minifies a template's source when the Memory minifies
 // (see minify.Minifier.MinifyTemplate); else it returns src and false.
 func (m *Memory) MinifyTemplate(src string) (string, bool) {

@@ -117,6 +117,10 @@ type Sink interface {
 	// (Minifier.MinifyTemplate), so that the pages it renders are compact;
 	// else it returns src and false.
 	MinifyTemplate(src string) (string, bool)
+	// KeepsData says whether the sink holds on to the slices it is handed
+	// (a Memory) or is done with them when the Put returns (a Tx, which
+	// writes them): only then may the caller use their bytes again.
+	KeepsData() bool
 }
 
 // File is one output file of an owner, for Sink.PutOwned.

@@ -256,6 +256,10 @@ func (t *Tx) PutCompact(name string, data []byte) error {
 	return t.put(name, data, false)
 }
 
+// KeepsData is false: a Tx has written (or hashed) what it is handed
+// when the Put returns.
+func (t *Tx) KeepsData() bool { return false }
+
 // MinifyTemplate minifies a template's source when the transaction
 // minifies (see minify.Minifier.MinifyTemplate); else it returns src and false.
 func (t *Tx) MinifyTemplate(src string) (string, bool) {

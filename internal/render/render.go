@@ -163,23 +163,37 @@ func (t *Theme) Minified() bool { return t.minified }
 
 // Execute runs the page template name (one of PageTemplates) with data.
 func (t *Theme) Execute(name string, data any) ([]byte, error) {
+	out, release, err := t.ExecuteShared(name, data)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	return bytes.Clone(out), nil
+}
+
+// ExecuteShared is Execute into a buffer the theme uses again once the
+// caller calls release, after which out must not be used: for a caller
+// that hands the page to a sink that does not keep it (copying every page
+// out of the buffer was a twentieth of a cold build's allocation).
+func (t *Theme) ExecuteShared(name string, data any) (out []byte, release func(), err error) {
 	set, ok := t.sets[name]
 	if !ok {
-		return nil, fmt.Errorf("no template %s", name)
+		return nil, nil, fmt.Errorf("no template %s", name)
 	}
 	buf := buffers.Get().(*bytes.Buffer)
-	defer func() {
+	release = func() {
 		if buf.Cap() <= 1<<20 { // a rare huge page's buffer is not kept
 			buf.Reset()
 			buffers.Put(buf)
 		}
-	}()
+	}
 	if v, ok := data.(*View); ok && name == "page.html" && t.drawPage {
 		drawPage(buf, v)
 	} else if err := set.ExecuteTemplate(buf, name, data); err != nil {
-		return nil, err
+		release()
+		return nil, nil, err
 	}
-	return bytes.Clone(buf.Bytes()), nil
+	return buf.Bytes(), release, nil
 }
 
 // buffers are reused across Execute calls: a page grown into a fresh

@@ -30,7 +30,13 @@ func (r *renderer) renderPage(p *parsed) (outputs.Made, error) {
 	}
 	in := r.views.PageIn(&p.Page.Page)
 	v, links := r.views.PageView(in, body)
-	html, err := r.theme.Execute("page.html", v)
+	var html []byte
+	var release func()
+	if r.out.Reuses() {
+		html, release, err = r.theme.ExecuteShared("page.html", v)
+	} else {
+		html, err = r.theme.Execute("page.html", v)
+	}
 	if err != nil {
 		return outputs.Made{}, fmt.Errorf("template page.html for %s: %w", p.Content.URL, err)
 	}
@@ -54,7 +60,7 @@ func (r *renderer) renderPage(p *parsed) (outputs.Made, error) {
 		}
 		out.Extra(b.Line, b.Put)
 	}
-	made := outputs.Made{Files: out.Files(), Notes: out.Notes(r.prefix + p.Content.Path)}
+	made := outputs.Made{Files: out.Files(), Notes: out.Notes(r.prefix + p.Content.Path), Release: release}
 	if r.theme.StockPage() && r.out.Compact(name) {
 		made.Body = bodySpan(name, html, []byte(v.Page.Body), links, p.Content.Hash)
 	}
