@@ -25,11 +25,17 @@ var jsonBuffers = sync.Pool{New: func() any { return new([]byte) }}
 // behind every size the slice grew through (a tenth of a build's
 // allocations were such buffers).
 func EncodePage(j *PageJSON) []byte {
+	out, release := EncodePageShared(j)
+	defer release()
+	return bytes.Clone(out)
+}
+
+// EncodePageShared is EncodePage into a pooled buffer, which goes back to
+// the pool when the caller calls release: out must not be used after.
+func EncodePageShared(j *PageJSON) (out []byte, release func()) {
 	buf := jsonBuffers.Get().(*[]byte)
 	*buf = appendPageJSON((*buf)[:0], j)
-	out := bytes.Clone(*buf)
-	jsonBuffers.Put(buf)
-	return out
+	return *buf, func() { jsonBuffers.Put(buf) }
 }
 
 // appendPageJSON appends j as encoding/json would marshal it.

@@ -30,12 +30,18 @@ func (r *renderer) renderPage(p *parsed) (outputs.Made, error) {
 	}
 	in := r.views.PageIn(&p.Page.Page)
 	v, links := r.views.PageView(in, body)
-	var html []byte
+	var html, statusJSON []byte
 	var release func()
-	if r.out.Reuses() {
-		html, release, err = r.theme.ExecuteShared("page.html", v)
+	if r.out.Reuses() { // drawn in buffers used again once the files are put
+		var releaseHTML, releaseJSON func()
+		html, releaseHTML, err = r.theme.ExecuteShared("page.html", v)
+		if err == nil {
+			statusJSON, releaseJSON = machine.EncodePageShared(r.views.PageJSON(in, true))
+			release = func() { releaseHTML(); releaseJSON() }
+		}
 	} else {
 		html, err = r.theme.Execute("page.html", v)
+		statusJSON = machine.EncodePage(r.views.PageJSON(in, true))
 	}
 	if err != nil {
 		return outputs.Made{}, fmt.Errorf("template page.html for %s: %w", p.Content.URL, err)
@@ -43,7 +49,7 @@ func (r *renderer) renderPage(p *parsed) (outputs.Made, error) {
 	name := p.Content.URL + "index.html"
 	out := outputs.NewPageFiles(r.cfg.Limits, r.out.Compact)
 	out.Always(name, html)
-	out.Always(p.Content.URL+"status.json", machine.EncodePage(r.views.PageJSON(in, true)))
+	out.Always(p.Content.URL+"status.json", statusJSON)
 	if err := r.views.PageBadge(&p.Page.Page, out.Always); err != nil {
 		return outputs.Made{}, err
 	}
