@@ -480,8 +480,13 @@ func (m *Maker) planView(p *Page) *render.Plan {
 // firstNext is the first line of page p's Up next list that is not
 // waiting, for a card: "In progress: Sync engine".
 func (m *Maker) firstNext(p *Page) string {
-	for _, n := range m.UpNext(p) {
-		if n.Reason != plan.ReasonWaiting {
+	pp := m.plan.pages[p.Content.Path]
+	if pp == nil {
+		return ""
+	}
+	for _, e := range pp.next { // UpNext's entries, the first made only
+		if e.Reason != plan.ReasonWaiting {
+			n := m.nextItem(p, e)
 			return n.ReasonLabel + ": " + n.Text
 		}
 	}
@@ -502,12 +507,13 @@ func (m *Maker) siteNow(v *render.View) []render.NextItem {
 	// keeps (at 10k pages gathering them all took a third of the home page).
 	var byRank [5][]render.NextItem
 	for _, p := range m.in.Pages {
-		if !p.Tracked {
+		pp := m.plan.pages[p.Content.Path]
+		if !p.Tracked || pp == nil {
 			continue
 		}
 		readyTaken := false
-		for _, n := range m.UpNext(p) {
-			r, ok := rank[n.Reason]
+		for _, e := range pp.next { // UpNext's entries, made only when shown
+			r, ok := rank[e.Reason]
 			if !ok || r >= 3 && readyTaken {
 				continue
 			}
@@ -515,6 +521,7 @@ func (m *Maker) siteNow(v *render.View) []render.NextItem {
 			if len(byRank[r]) == siteNowMax {
 				continue
 			}
+			n := m.nextItem(p, e)
 			n.PageTitle = p.Title
 			n.URL = v.Rel(p.Content.URL + n.URL)
 			byRank[r] = append(byRank[r], n)
