@@ -288,6 +288,27 @@ func (m *Maker) pageGraph(p *Page, pv *render.Plan, v *render.View) *render.Grap
 // lists at most.
 const betweenRows = 30
 
+// underFolder reports whether a page (by content path) is one of folder
+// d's or of its sub-folders' (those eachPageUnder visits), going up the
+// page's folders: the few pages asked about are the ends of dependencies,
+// and a set of every page under each folder was a fiftieth of a cold build.
+func (m *Maker) underFolder(d string) func(pagePath string) bool {
+	return func(pagePath string) bool {
+		p := m.byPath[pagePath]
+		if p == nil {
+			return false
+		}
+		for f := p.Content.Folder; ; f = parentFolder(f) {
+			if f == d {
+				return true
+			}
+			if f == "" {
+				return false
+			}
+		}
+	}
+}
+
 // folderGraph is the dependency section of folder d ("" for the site),
 // for view v: nil unless a dependency runs between two of its pages. Up
 // to the drawing limit it is one drawing of every page's tasks; above,
@@ -298,18 +319,17 @@ func (m *Maker) folderGraph(d, title string, v *render.View) *render.Graph {
 		return nil
 	}
 	pl := sp.plan
-	under := map[string]bool{}
 	var scope []int
 	m.eachPageUnder(d, func(p *Page) {
-		under[p.Content.Path] = true
 		scope = append(scope, pl.PageNodes(p.Content.Path)...)
 	})
 	sort.Ints(scope)
+	under := m.underFolder(d)
 	type pair struct{ from, to string }
 	between := map[pair]int{}
 	for _, i := range scope {
 		for _, j := range pl.Deps(i) {
-			if a, b := pl.Nodes[j].Page, pl.Nodes[i].Page; a != b && under[a] {
+			if a, b := pl.Nodes[j].Page, pl.Nodes[i].Page; a != b && under(a) {
 				between[pair{a, b}]++
 			}
 		}
@@ -317,7 +337,7 @@ func (m *Maker) folderGraph(d, title string, v *render.View) *render.Graph {
 	if len(between) == 0 {
 		return nil
 	}
-	in := func(i int) bool { return under[pl.Nodes[i].Page] }
+	in := func(i int) bool { return under(pl.Nodes[i].Page) }
 	gi := m.graphOf(sp, scope, in, "", title)
 	if len(gi.g.Nodes) <= m.cfg.Graphs.MaxNodes {
 		scope := "folder"

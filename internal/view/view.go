@@ -97,6 +97,16 @@ type Maker struct {
 	peopleOnce    peopleState
 }
 
+// parentFolder is the folder that holds folder d ("" for the content
+// folder), as New nests them.
+func parentFolder(d string) string {
+	parent := path.Dir(d)
+	if parent == "." {
+		return ""
+	}
+	return parent
+}
+
 // New indexes in's pages and folders and makes the site-wide view.
 func New(in In) *Maker {
 	m := &Maker{in: in, cfg: in.Config}
@@ -110,10 +120,7 @@ func New(in In) *Maker {
 	}
 	m.subfolders = map[string][]string{}
 	for _, d := range in.Folders {
-		parent := path.Dir(d)
-		if parent == "." {
-			parent = ""
-		}
+		parent := parentFolder(d)
 		m.subfolders[parent] = append(m.subfolders[parent], d)
 	}
 	for _, p := range in.Pages {
