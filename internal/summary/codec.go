@@ -8,7 +8,4 @@ type encoder struct{ varcodec.Encoder }
 
 type decoder struct{ varcodec.Decoder }
 
-// newDecoder reads b, a record of the summaries file, whose bytes must not
-// change while the summaries decoded from it are in use: their strings
-// share them.
-func newDecoder(b []byte) decoder { return decoder{varcodec.Decoder{B: b, Shared: true}} }
+func newDecoder(b []byte) decoder { return decoder{varcodec.Decoder{B: b}} }

@@ -17,7 +17,6 @@ import (
 	"hash/crc32"
 	"math"
 	"math/bits"
-	"unsafe"
 )
 
 // Castagnoli is the CRC-32C table the files' checksums are made with.
@@ -115,11 +114,6 @@ func (e *Encoder) List(n int, isNil bool) {
 type Decoder struct {
 	B   []byte
 	Err error
-	// Shared says B's bytes never change while what is read from them
-	// is in use: Str then returns strings that share them instead of
-	// copies (at 10k pages copying the page summaries' strings was half
-	// of decoding them).
-	Shared bool
 }
 
 // ErrDamaged is the Decoder's error: the input is not what an Encoder
@@ -159,14 +153,7 @@ func (d *Decoder) Uint() uint64 {
 // Int reads what binary.AppendVarint wrote: a zig-zag encoded uvarint.
 func (d *Decoder) Int() int { return int(d.Int64()) }
 
-// Str reads what Encoder.Str wrote.
-func (d *Decoder) Str() string {
-	b := d.Bytes(d.Count(1))
-	if d.Shared && len(b) > 0 {
-		return unsafe.String(&b[0], len(b))
-	}
-	return string(b)
-}
+func (d *Decoder) Str() string { return string(d.Bytes(d.Count(1))) }
 
 func (d *Decoder) Float() float64 { return math.Float64frombits(bits.ReverseBytes64(d.Uint())) }
 

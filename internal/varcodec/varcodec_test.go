@@ -1,10 +1,8 @@
 package varcodec
 
 import (
-	"bytes"
 	"math"
 	"testing"
-	"unsafe"
 )
 
 // Numbers, strings, booleans and lists read back as written, nil lists
@@ -72,24 +70,5 @@ func TestFile(t *testing.T) {
 	d = &Decoder{B: []byte{1, 9}}
 	if d.Bool(); d.End() == nil {
 		t.Error("a byte left over is not damage")
-	}
-}
-
-// A Shared decoder's strings share the input's bytes; another's are
-// copies; both read the same.
-func TestSharedStrings(t *testing.T) {
-	var e Encoder
-	e.Str("shared")
-	e.Str("")
-	for _, shared := range []bool{false, true} {
-		in := bytes.Clone(e.B)
-		d := Decoder{B: in, Shared: shared}
-		s, empty := d.Str(), d.Str()
-		if s != "shared" || empty != "" || d.Err != nil {
-			t.Fatalf("shared %v: read %q, %q, %v", shared, s, empty, d.Err)
-		}
-		if got := unsafe.StringData(s) == &in[1]; got != shared {
-			t.Errorf("shared %v: the string shares the input: %v", shared, got)
-		}
 	}
 }
