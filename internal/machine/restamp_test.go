@@ -38,8 +38,8 @@ func TestRestampWhatWriteStatusWrote(t *testing.T) {
 	st := Status{Title: `Plans "Q4", "generated": soon`, Generated: "2026-12-01T08:00:00Z"}
 	entry := func(i int) []byte { return []byte(`{"path":"p` + strconv.Itoa(i) + `.md"}`) }
 	const pages = 300 // more than one batch of entries
-	layout, err := WriteStatus(&buf, st, pages, entry)
-	if err != nil {
+	layout := &StatusLayout{}
+	if err := WriteStatus(&buf, st, pages, layout, entry); err != nil {
 		t.Fatal(err)
 	}
 	if len(layout.Entries) != pages || layout.Size != int64(buf.Len()) || !layout.Fits(buf.Bytes()) {

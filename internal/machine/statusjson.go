@@ -14,6 +14,7 @@ import (
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
+	"hash"
 	"io"
 	"runtime"
 	"time"
@@ -268,15 +269,21 @@ type Status struct {
 }
 
 // WriteStatus writes status.json ({"title", "generated", "counts",
-// "pages": [PageJSON…], "folders": [FolderJSON…]}) and returns where
-// each page's entry lies in it: page i's entry is entry(i), made for
-// pages entries in parallel, a batch at a time, and written in order, so
-// the JSON of every page is never held all at once (at 10k pages the file
-// is 30 MB, at 100k 300 MB). entry is called from several goroutines.
-func WriteStatus(w io.Writer, s Status, pages int, entry func(i int) []byte) (*StatusLayout, error) {
-	sum := sha256.New() // of all but the time, as unstampedSum reads it
+// "pages": [PageJSON…], "folders": [FolderJSON…]}), and when layout is not
+// nil fills it in: where each page's entry lies. Page i's entry is
+// entry(i), made for pages entries in parallel, a batch at a time, and
+// written in order, so the JSON of every page is never held all at once
+// (at 10k pages the file is 30 MB, at 100k 300 MB). entry is called from
+// several goroutines. s.Generated is written as it is: an ISOTime.
+func WriteStatus(w io.Writer, s Status, pages int, layout *StatusLayout, entry func(i int) []byte) error {
+	var sum hash.Hash // of all but the time, as unstampedSum reads it
+	hashed := io.Discard
+	if layout != nil {
+		sum = sha256.New()
+		hashed = sum
+	}
 	counted := &countingWriter{w: w}
-	bw := bufio.NewWriter(io.MultiWriter(counted, sum))
+	bw := bufio.NewWriter(io.MultiWriter(counted, hashed))
 	field := func(name string, v any, last bool) {
 		js, _ := json.Marshal(v)
 		fmt.Fprintf(bw, "%q:", name)
@@ -296,7 +303,10 @@ func WriteStatus(w io.Writer, s Status, pages int, entry func(i int) []byte) (*S
 		field("health", s.Health, false)
 	}
 	bw.WriteString(`"pages":[`)
-	layout := &StatusLayout{Entries: make([][2]int64, pages)}
+	var spans [][2]int64
+	if layout != nil {
+		spans = make([][2]int64, pages)
+	}
 	// Encoding the entries is most of the file's cost.
 	const batch = 256
 	entries := make([][]byte, batch)
@@ -310,8 +320,10 @@ func WriteStatus(w io.Writer, s Status, pages int, entry func(i int) []byte) (*S
 			if start+i > 0 {
 				bw.WriteByte(',')
 			}
-			at := counted.n + int64(bw.Buffered())
-			layout.Entries[start+i] = [2]int64{at, at + int64(len(js))}
+			if spans != nil {
+				at := counted.n + int64(bw.Buffered())
+				spans[start+i] = [2]int64{at, at + int64(len(js))}
+			}
 			bw.Write(js)
 		}
 	}
@@ -323,14 +335,16 @@ func WriteStatus(w io.Writer, s Status, pages int, entry func(i int) []byte) (*S
 	field("folders", folders, true)
 	bw.WriteString("}\n")
 	if err := bw.Flush(); err != nil {
-		return nil, err
+		return err
 	}
 	if counted.err != nil {
-		return nil, counted.err
+		return counted.err
 	}
-	layout.Size = counted.n
-	sum.Sum(layout.Sum[:0])
-	return layout, nil
+	if layout != nil {
+		layout.Size, layout.Entries = counted.n, spans
+		sum.Sum(layout.Sum[:0])
+	}
+	return nil
 }
 
 // countingWriter counts the bytes written to w.

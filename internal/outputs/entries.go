@@ -15,20 +15,50 @@ type Entries struct {
 	Layout machine.StatusLayout
 }
 
+// maxHeldEntries is the largest status.json whose entries a build takes
+// from the last one's file, which it holds while it writes the new one
+// (at 10k pages of the benchmark's corpus the file is 33 MB): a bigger
+// site's entries are made again, so that no build holds more.
+const maxHeldEntries = 64 << 20
+
+// RecordsEntries reports whether the Writer records outputs for the next
+// one-off build (RecordEntries does nothing else).
+func (w *Writer) RecordsEntries() bool { return w.opt.Next == nil }
+
 // RecordEntries notes where the entries of the pages ids lie in the
 // status.json just written, for the next one-off build.
 func (w *Writer) RecordEntries(ids []string, layout *machine.StatusLayout) {
-	w.record(Output{Names: []string{machine.StatusName}, Entries: &Entries{IDs: ids, Layout: *layout}}, EntriesID)
+	w.record(Output{Entries: &Entries{IDs: ids, Layout: *layout}}, EntriesID)
 }
 
-// LastEntries returns, for the status.json data the destination holds,
-// a lookup of the entries the last build wrote into it: the bytes of the
-// entry of page id when that build made them from key (Options.Cached),
-// else false. It returns nil when data is not the file the last build's
+// LastEntries returns a lookup of the entries the last build wrote into
+// the status.json the destination holds (held: publish.Tx.Held): the
+// bytes of the entry of page id when that build made them from key
+// (Options.Cached), else false. It returns nil, without reading the file,
+// when no page of keys has the key it had, or the file is bigger than
+// maxHeldEntries; and nil when the file is not the one the last build's
 // entries describe.
-func (w *Writer) LastEntries(data []byte) func(id string, key [32]byte) ([]byte, bool) {
+func (w *Writer) LastEntries(keys map[string][32]byte, held func(name string) ([]byte, bool)) func(id string, key [32]byte) ([]byte, bool) {
 	rec, ok := w.opt.Cached[EntriesID]
-	if !ok || rec.Entries == nil || len(rec.Entries.IDs) != len(rec.Entries.Layout.Entries) || !rec.Entries.Layout.Fits(data) {
+	if !ok || rec.Entries == nil || len(rec.Entries.IDs) != len(rec.Entries.Layout.Entries) || rec.Entries.Layout.Size > maxHeldEntries {
+		return nil
+	}
+	unchanged := func(id string, key [32]byte) bool {
+		old, ok := w.opt.Cached[id]
+		return ok && old.Key == key && key != [32]byte{}
+	}
+	any := false
+	for _, id := range rec.Entries.IDs {
+		if unchanged(id, keys[id]) {
+			any = true
+			break
+		}
+	}
+	if !any {
+		return nil
+	}
+	data, ok := held(machine.StatusName)
+	if !ok || !rec.Entries.Layout.Fits(data) {
 		return nil
 	}
 	at := make(map[string][2]int64, len(rec.Entries.IDs))
@@ -36,9 +66,8 @@ func (w *Writer) LastEntries(data []byte) func(id string, key [32]byte) ([]byte,
 		at[id] = rec.Entries.Layout.Entries[i]
 	}
 	return func(id string, key [32]byte) ([]byte, bool) {
-		old, ok := w.opt.Cached[id]
 		span, placed := at[id]
-		if !ok || !placed || old.Key != key || key == ([32]byte{}) || span[0] < 0 || span[0] > span[1] || span[1] > int64(len(data)) {
+		if !placed || !unchanged(id, key) || span[0] < 0 || span[0] > span[1] || span[1] > int64(len(data)) {
 			return nil, false
 		}
 		return data[span[0]:span[1]], true

@@ -194,7 +194,11 @@ func (r *renderer) writeAssets() error {
 func (r *renderer) writeMachineFiles() error {
 	err := r.out.PutStreamed(machine.StatusName, func(w io.Writer) error {
 		kept := r.lastStatusEntries()
-		layout, err := machine.WriteStatus(w, r.views.Status(), len(r.pages), func(i int) []byte {
+		var layout *machine.StatusLayout // where the entries go, for the next one-off build
+		if r.out.RecordsEntries() {
+			layout = &machine.StatusLayout{}
+		}
+		err := machine.WriteStatus(w, r.views.Status(), len(r.pages), layout, func(i int) []byte {
 			p := r.pages[i]
 			key := r.keys[p.Content.Path]
 			if entry, ok := kept(p.Content.Path, key); ok {
@@ -205,7 +209,7 @@ func (r *renderer) writeMachineFiles() error {
 				return machine.EncodePage(r.views.PageJSON(r.views.PageIn(&p.Page.Page), false))
 			})
 		})
-		if err == nil {
+		if err == nil && layout != nil {
 			ids := make([]string, len(r.pages))
 			for i, p := range r.pages {
 				ids[i] = p.Content.Path
@@ -248,11 +252,7 @@ func (r *renderer) lastStatusEntries() func(id string, key [32]byte) ([]byte, bo
 	if r.in.Held == nil || len(r.in.Cached) == 0 {
 		return none
 	}
-	data, ok := r.in.Held(machine.StatusName)
-	if !ok {
-		return none
-	}
-	if kept := r.out.LastEntries(data); kept != nil {
+	if kept := r.out.LastEntries(r.keys, r.in.Held); kept != nil {
 		return kept
 	}
 	return none
