@@ -14,6 +14,8 @@ import (
 
 	"github.com/milepost/milepost/internal/benchcorpus"
 	"github.com/milepost/milepost/internal/diag"
+	"github.com/milepost/milepost/internal/manifest"
+	"github.com/milepost/milepost/internal/outputs"
 	"github.com/milepost/milepost/internal/publish"
 	"github.com/milepost/milepost/internal/site"
 	"github.com/milepost/milepost/internal/sitetest"
@@ -351,6 +353,13 @@ func TestStatusEntriesKept(t *testing.T) {
 			fsys[edited] = &fstest.MapFile{Data: append(append([]byte(nil), fsys[edited].Data...), "\n- [ ] a task added later\n"...)}
 		}, false},
 		{"nothing changed", func() {}, false},
+		{"a record that does not fit the file", func() {
+			rec := last.Outputs[outputs.EntriesID]
+			entries := *rec.Entries
+			entries.Layout.Sum[0] ^= 1
+			rec.Entries = &entries
+			last.Outputs[outputs.EntriesID] = rec
+		}, true},
 		{"status.json edited in the destination", func() {
 			data, err := os.ReadFile(statusPath)
 			if err != nil {
@@ -408,25 +417,42 @@ func TestDirectoryBuildMatchesMemory(t *testing.T) {
 	}
 	for name, fsys := range sites {
 		t.Run(name, func(t *testing.T) {
-			_, want, err := build(t, fsys)
-			if err != nil {
-				return // a fixture of a failing build: nothing is written
-			}
+			_, want, memErr := build(t, fsys)
 			dest := filepath.Join(t.TempDir(), "public")
 			tx, err := publish.Begin(dest, publish.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
-			if _, err := site.Build(context.Background(), input(fsys), tx); err != nil {
-				t.Fatal(err)
+			_, err = site.Build(context.Background(), input(fsys), tx)
+			if (err != nil) != (memErr != nil) {
+				t.Fatalf("built in memory: %v; into a directory: %v", memErr, err)
+			}
+			if err != nil {
+				return // a fixture of a failing build: nothing is written
 			}
 			if _, err := tx.Commit(); err != nil {
 				t.Fatal(err)
 			}
+			got := map[string][]byte{}
+			err = filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {
+				if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), manifest.ReservedPrefix) {
+					return err // the manifest is the directory's own
+				}
+				rel, _ := filepath.Rel(dest, p)
+				got[filepath.ToSlash(rel)], err = os.ReadFile(p)
+				return err
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
 			for file, data := range want {
-				got, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(file)))
-				if err != nil || !bytes.Equal(got, data) {
-					t.Errorf("%s: the directory's file differs from the one built in memory (%v)", file, err)
+				if !bytes.Equal(got[file], data) {
+					t.Errorf("%s: the directory's file differs from the one built in memory", file)
+				}
+			}
+			for file := range got {
+				if _, ok := want[file]; !ok {
+					t.Errorf("%s is in the directory only", file)
 				}
 			}
 		})
