@@ -23,7 +23,8 @@ import (
 // buffer Sum hands back for the next key, so making keys allocates
 // almost nothing (a site's keys once allocated more than 100 MB a build).
 // A key's bytes, and so its hash, are those of the inputs written one
-// after another whatever the blocks.
+// after another whatever the blocks. A Buf must not be copied once
+// written to: the copy would share its buffer and hash.
 type Buf struct {
 	pending *[]byte   // written and not yet hashed; nil before the first write and after Sum
 	digest  hash.Hash // the hash of what came before pending; nil while all fits in pending

@@ -6,6 +6,8 @@ import (
 
 	"github.com/milepost/milepost/internal/machine"
 	"github.com/milepost/milepost/internal/outputs"
+	"github.com/milepost/milepost/internal/render"
+	"github.com/milepost/milepost/internal/view"
 	"github.com/milepost/milepost/internal/wikilink"
 )
 
@@ -30,19 +32,7 @@ func (r *renderer) renderPage(p *parsed) (outputs.Made, error) {
 	}
 	in := r.views.PageIn(&p.Page.Page)
 	v, links := r.views.PageView(in, body)
-	var html, statusJSON []byte
-	var release func()
-	if r.out.Reuses() { // drawn in buffers used again once the files are put
-		var releaseHTML, releaseJSON func()
-		html, releaseHTML, err = r.theme.ExecuteShared("page.html", v)
-		if err == nil {
-			statusJSON, releaseJSON = machine.EncodePageShared(r.views.PageJSON(in, true))
-			release = func() { releaseHTML(); releaseJSON() }
-		}
-	} else {
-		html, err = r.theme.Execute("page.html", v)
-		statusJSON = machine.EncodePage(r.views.PageJSON(in, true))
-	}
+	html, statusJSON, release, err := r.drawPageFiles(in, v)
 	if err != nil {
 		return outputs.Made{}, fmt.Errorf("template page.html for %s: %w", p.Content.URL, err)
 	}
@@ -51,6 +41,7 @@ func (r *renderer) renderPage(p *parsed) (outputs.Made, error) {
 	out.Always(name, html)
 	out.Always(p.Content.URL+"status.json", statusJSON)
 	if err := r.views.PageBadge(&p.Page.Page, out.Always); err != nil {
+		release()
 		return outputs.Made{}, err
 	}
 	if feed := r.views.PageFeed(&p.Page.Page); feed != nil {
@@ -71,6 +62,23 @@ func (r *renderer) renderPage(p *parsed) (outputs.Made, error) {
 		made.Body = bodySpan(name, html, []byte(v.Page.Body), links, p.Content.Hash)
 	}
 	return made, nil
+}
+
+// drawPageFiles draws a page's HTML and its status.json: in buffers used
+// again once release is called, after the page's files are put, when the
+// writer says the sink does not keep them (outputs.Writer.Reuses); else
+// in slices of their own, and release does nothing.
+func (r *renderer) drawPageFiles(in *view.PageIn, v *render.View) (html, statusJSON []byte, release func(), err error) {
+	if !r.out.Reuses() {
+		html, err = r.theme.Execute("page.html", v)
+		return html, machine.EncodePage(r.views.PageJSON(in, true)), func() {}, err
+	}
+	html, releaseHTML, err := r.theme.ExecuteShared("page.html", v)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	statusJSON, releaseJSON := machine.EncodePageShared(r.views.PageJSON(in, true))
+	return html, statusJSON, func() { releaseHTML(); releaseJSON() }, nil
 }
 
 // bodySpan says where body lies in html, the file name made from the

@@ -31,5 +31,12 @@ func TestSectionTitles(t *testing.T) {
 		if got, ok := titles("missing"); ok || got != "" {
 			t.Errorf("%d sections: a missing id gives %q, %v", n, got, ok)
 		}
+		// An id given twice, the second time nested: the last one's title,
+		// as a map filled in document order says.
+		tree = append([]*status.Section{{ID: "twice", Title: "first"}}, tree...)
+		tree[len(tree)-1].Sections = append(tree[len(tree)-1].Sections, &status.Section{ID: "twice", Title: "last"})
+		if got, ok := sectionTitles(tree)("twice"); !ok || got != "last" {
+			t.Errorf("%d sections: an id given twice is %q, %v; want the last", n, got, ok)
+		}
 	}
 }

@@ -501,11 +501,16 @@ const siteNowMax = 10
 // first ready task of each page, at most siteNowMax lines, with links
 // relative to v.
 func (m *Maker) siteNow(v *render.View) []render.NextItem {
-	rank := map[string]int{plan.ReasonActive: 0, plan.ReasonBlocked: 1, plan.ReasonOverdue: 2, plan.ReasonReadyToStart: 3, plan.ReasonReady: 4}
+	ranked := []string{plan.ReasonActive, plan.ReasonBlocked, plan.ReasonOverdue, plan.ReasonReadyToStart, plan.ReasonReady}
+	const firstReady = 3 // ranks from here on are ready work: a page's first only
+	rank := make(map[string]int, len(ranked))
+	for r, reason := range ranked {
+		rank[reason] = r
+	}
 	// The entries by rank, in page order, each rank's first siteNowMax
 	// only: what a stable sort by rank of them all, cut to siteNowMax,
 	// keeps (at 10k pages gathering them all took a third of the home page).
-	var byRank [5][]render.NextItem
+	byRank := make([][]render.NextItem, len(ranked))
 	for _, p := range m.in.Pages {
 		pp := m.plan.pages[p.Content.Path]
 		if !p.Tracked || pp == nil {
@@ -514,10 +519,10 @@ func (m *Maker) siteNow(v *render.View) []render.NextItem {
 		readyTaken := false
 		for _, e := range pp.next { // UpNext's entries, made only when shown
 			r, ok := rank[e.Reason]
-			if !ok || r >= 3 && readyTaken {
+			if !ok || r >= firstReady && readyTaken {
 				continue
 			}
-			readyTaken = readyTaken || r >= 3
+			readyTaken = readyTaken || r >= firstReady
 			if len(byRank[r]) == siteNowMax {
 				continue
 			}
