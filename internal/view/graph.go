@@ -293,6 +293,9 @@ const betweenRows = 30
 // page's folders: the few pages asked about are the ends of dependencies,
 // and a set of every page under each folder was a fiftieth of a cold build.
 func (m *Maker) underFolder(d string) func(pagePath string) bool {
+	if d == "" { // the site's: every page
+		return func(pagePath string) bool { return m.byPath[pagePath] != nil }
+	}
 	return func(pagePath string) bool {
 		p := m.byPath[pagePath]
 		if p == nil {
