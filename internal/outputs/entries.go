@@ -47,14 +47,14 @@ func (w *Writer) LastEntries(keys map[string][32]byte, held func(name string) ([
 		old, ok := w.opt.Cached[id]
 		return ok && old.Key == key && key != [32]byte{}
 	}
-	any := false
+	someKept := false
 	for _, id := range rec.Entries.IDs {
 		if unchanged(id, keys[id]) {
-			any = true
+			someKept = true
 			break
 		}
 	}
-	if !any {
+	if !someKept {
 		return nil
 	}
 	data, ok := held(machine.StatusName)

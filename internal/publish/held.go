@@ -19,7 +19,11 @@ func (t *Tx) Held(name string) (data []byte, ok bool) {
 	if !listed || !prev.Sum.Known() {
 		return nil, false
 	}
-	data, err := rawfile.ReadFile(filepath.Join(t.dest, filepath.FromSlash(name)))
+	file := filepath.Join(t.dest, filepath.FromSlash(name))
+	if info, err := rawfile.Lstat(file); err != nil || !info.Regular || info.Size != prev.Size {
+		return nil, false // not read: a file of another size is not the one listed
+	}
+	data, err := rawfile.ReadFile(file)
 	if err != nil || int64(len(data)) != prev.Size || manifest.Digest(sha256.Sum256(data)) != prev.Sum {
 		return nil, false
 	}

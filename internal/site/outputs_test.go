@@ -435,8 +435,14 @@ func TestDirectoryBuildMatchesMemory(t *testing.T) {
 			}
 			got := map[string][]byte{}
 			err = filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {
-				if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), manifest.ReservedPrefix) {
-					return err // the manifest is the directory's own
+				if err != nil {
+					return err
+				}
+				if strings.HasPrefix(d.Name(), manifest.ReservedPrefix) && d.IsDir() {
+					return fs.SkipDir // the directory's own, as the manifest is
+				}
+				if d.IsDir() || strings.HasPrefix(d.Name(), manifest.ReservedPrefix) {
+					return nil
 				}
 				rel, _ := filepath.Rel(dest, p)
 				got[filepath.ToSlash(rel)], err = os.ReadFile(p)
