@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/health"
@@ -32,6 +33,11 @@ type pagePlan struct {
 	warnings  []status.Warning // the plan's warnings and overdue work at this page
 	graph     *graphIn         // its dependency graph (graph.go), nil for none
 	sig       [32]byte
+	// byLine is the page's sections by their heading's line, made at the
+	// first sectionAt: walking the sections for each line of a page's
+	// Up next made a page of thousands of sections and tasks quadratic.
+	byLine     map[int32]*status.Section
+	byLineOnce sync.Once
 }
 
 // sitePlan is the plan of the whole site.
@@ -418,22 +424,25 @@ func (m *Maker) nextItem(p *Page, e plan.Entry) render.NextItem {
 // sectionAt is the section of page p that is node i.
 func (m *Maker) sectionAt(p *Page, i int) *status.Section {
 	pp := m.plan.pages[p.Content.Path]
-	var found *status.Section
-	var walk func([]*status.Section)
-	walk = func(ss []*status.Section) {
-		for _, s := range ss {
-			if pp.sections[s.ID] == i {
-				found = s
-				return
+	pp.byLineOnce.Do(func() {
+		pp.byLine = make(map[int32]*status.Section, len(pp.sections))
+		var walk func([]*status.Section)
+		walk = func(ss []*status.Section) {
+			for _, s := range ss {
+				pp.byLine[int32(s.Line)] = s // a line holds one heading
+				walk(s.Sections)
 			}
-			walk(s.Sections)
+		}
+		walk(p.Status.Sections)
+	})
+	// A section node is made from its section, with its line
+	// (appendPageNodes).
+	if n := m.plan.plan.Nodes[i]; n.Kind == plan.Section && n.Page == p.Content.Path {
+		if s := pp.byLine[n.Line]; s != nil {
+			return s
 		}
 	}
-	walk(p.Status.Sections)
-	if found == nil {
-		return &status.Section{}
-	}
-	return found
+	return &status.Section{}
 }
 
 // itemAt is the item of page p that is node i.
