@@ -3,6 +3,7 @@ package wikilink
 import (
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/milepost/milepost/internal/slug"
 )
@@ -32,7 +33,8 @@ type Heading struct {
 	GitHubAnchor string // the anchor GitHub would give it, "" if none
 }
 
-// Index finds link targets. It is read-only after NewIndex.
+// Index finds link targets. It is safe for concurrent use: read-only after
+// NewIndex but for the heading lookups it makes once for a target with many.
 type Index struct {
 	targets []Target
 	textIDs [][]string // per target, slug.Make of each heading's text
@@ -42,19 +44,26 @@ type Index struct {
 	byFolder map[string][]int32 // folded folder path of index/README pages
 	bySuffix map[string][]int32 // folded last 1..n segments of each path
 	byTitle  map[string][]int32 // folded titles and aliases
+
+	// headings looks up the headings of a target with many, made at its
+	// first link to one (findHeading).
+	headings     []*headingLookup
+	headingsOnce []sync.Once
 }
 
 // NewIndex indexes targets. Its time and memory are linear in the total
 // number of path segments, titles and aliases.
 func NewIndex(targets []Target) *Index {
 	ix := &Index{
-		targets:  targets,
-		textIDs:  make([][]string, len(targets)),
-		exact:    make(map[string]int32, len(targets)),
-		byPath:   make(map[string][]int32, len(targets)),
-		byFolder: map[string][]int32{},
-		bySuffix: make(map[string][]int32, 2*len(targets)),
-		byTitle:  make(map[string][]int32, len(targets)),
+		targets:      targets,
+		textIDs:      make([][]string, len(targets)),
+		headings:     make([]*headingLookup, len(targets)),
+		headingsOnce: make([]sync.Once, len(targets)),
+		exact:        make(map[string]int32, len(targets)),
+		byPath:       make(map[string][]int32, len(targets)),
+		byFolder:     map[string][]int32{},
+		bySuffix:     make(map[string][]int32, 2*len(targets)),
+		byTitle:      make(map[string][]int32, len(targets)),
 	}
 	for i := range targets {
 		t := &targets[i]

@@ -238,6 +238,9 @@ func findBlock(ids []string, want string) (string, bool) {
 // not hold, the last part anywhere on the page. -1 when none matches.
 func (ix *Index) findHeading(i int32, parts []string) int {
 	hs := ix.targets[i].Headings
+	if len(parts) == 1 && len(hs) >= manyHeadings {
+		return ix.headingLookup(i).first(newHeadingKey(parts[0]))
+	}
 	from, to, level := 0, len(hs), 0
 	found := -1
 	for _, part := range parts {
@@ -275,6 +278,61 @@ type headingKey struct {
 
 func newHeadingKey(part string) headingKey {
 	return headingKey{written: part, slug: slug.Make(part), lower: strings.ToLower(part), github: slug.GitHub(part)}
+}
+
+// manyHeadings is how many headings a target has from which a link to one
+// is looked up in maps rather than by trying each: a page of thousands of
+// headings linking to its own was quadratic.
+const manyHeadings = 64
+
+// headingLookup is the first heading of a target by each name
+// headingMatches accepts: its id, the slug of its text, its GitHub anchor.
+type headingLookup struct {
+	byID, byText, byAnchor map[string]int
+}
+
+// headingLookup returns target i's lookup, made at the first call.
+func (ix *Index) headingLookup(i int32) *headingLookup {
+	ix.headingsOnce[i].Do(func() {
+		hs := ix.targets[i].Headings
+		l := &headingLookup{byID: map[string]int{}, byText: map[string]int{}, byAnchor: map[string]int{}}
+		first := func(m map[string]int, key string, j int) {
+			if _, ok := m[key]; !ok {
+				m[key] = j
+			}
+		}
+		for j, h := range hs {
+			if h.Level <= 0 { // as findHeading's walk, which takes levels above 0
+				continue
+			}
+			first(l.byID, h.ID, j)
+			first(l.byText, ix.textIDs[i][j], j)
+			if h.GitHubAnchor != "" {
+				first(l.byAnchor, h.GitHubAnchor, j)
+			}
+		}
+		ix.headings[i] = l
+	})
+	return ix.headings[i]
+}
+
+// first is the first heading k names, as trying each with
+// headingMatches finds it; -1 when none.
+func (l *headingLookup) first(k headingKey) int {
+	found := -1
+	take := func(m map[string]int, key string) {
+		if j, ok := m[key]; ok && (found < 0 || j < found) {
+			found = j
+		}
+	}
+	take(l.byID, k.written)
+	if k.slug != "" {
+		take(l.byID, k.slug)
+		take(l.byText, k.slug)
+	}
+	take(l.byAnchor, k.lower)
+	take(l.byAnchor, k.github)
+	return found
 }
 
 // headingMatches reports whether heading j of target i is the one k names:
