@@ -78,17 +78,3 @@ func TestURLFor(t *testing.T) {
 		}
 	}
 }
-
-// A folder whose name ends in a dot is the page's folder as it is named.
-func TestFolderNamedWithADot(t *testing.T) {
-	set := &Set{Pages: []*Page{{Path: "v1./notes.md"}, {Path: "top.md"}}}
-	if errs := assignURLs(set, "content/"); len(errs) != 0 {
-		t.Fatalf("assignURLs: %v", errs)
-	}
-	if got := set.Pages[0].Folder; got != "v1." {
-		t.Errorf("the folder of v1./notes.md is %q, want v1.", got)
-	}
-	if got := set.Pages[1].Folder; got != "" {
-		t.Errorf("the folder of top.md is %q, want the content folder", got)
-	}
-}
