@@ -2,6 +2,7 @@ package content
 
 import (
 	"io/fs"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -76,5 +77,18 @@ func TestURLFor(t *testing.T) {
 		if strings.ContainsAny(got, "#?%& \\\"'<>") {
 			t.Errorf("URLFor(%q) = %q holds a character that needs escaping", tt.path, got)
 		}
+	}
+}
+
+// Two folders whose names give one URL ("Tasks" and "tasks") are an
+// error that names both, not two listings written over each other.
+func TestFoldersSharingAURL(t *testing.T) {
+	set := &Set{Pages: []*Page{{Path: "Tasks/a.md"}, {Path: "tasks/b.md"}, {Path: "notes/c.md"}}}
+	errs := assignURLs(set, "content/")
+	if len(errs) != 1 || !strings.Contains(errs[0].Message, "folders content/Tasks/ and content/tasks/ both map to the URL /tasks/") {
+		t.Fatalf("assignURLs: %v; want one error naming both folders", errs)
+	}
+	if want := []string{"Tasks", "notes", "tasks"}; !reflect.DeepEqual(set.Folders, want) {
+		t.Errorf("folders %q, want %q", set.Folders, want)
 	}
 }

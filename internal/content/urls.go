@@ -100,9 +100,19 @@ func assignURLs(set *Set, prefix string) diag.List {
 		}
 		byURL[p.URL] = p
 	}
-	folderURLs := map[string]string{}
+	sortedFolders := make([]string, 0, len(folders))
 	for d := range folders {
-		folderURLs[FolderURL(d)] = d
+		sortedFolders = append(sortedFolders, d)
+	}
+	sort.Strings(sortedFolders)
+	folderURLs := map[string]string{}
+	for _, d := range sortedFolders {
+		u := FolderURL(d)
+		if other, ok := folderURLs[u]; ok { // "Tasks" and "tasks": one listing each, one URL
+			errs = append(errs, diag.Errorf(prefix+d+"/", 0, 0, "folders %s%s/ and %s%s/ both map to the URL /%s; rename one of them", prefix, other, prefix, d, u))
+			continue
+		}
+		folderURLs[u] = d
 	}
 	assetURLs := map[string]string{}
 	for _, a := range set.Assets {
@@ -122,10 +132,7 @@ func assignURLs(set *Set, prefix string) diag.List {
 			errs = append(errs, diag.Errorf(prefix+a.Path, 0, 0, "%s is a name milepost reserves for its own output; rename the file", a.Path))
 		}
 	}
-	for d := range folders {
-		set.Folders = append(set.Folders, d)
-	}
-	sort.Strings(set.Folders)
+	set.Folders = append(set.Folders, sortedFolders...)
 	return errs
 }
 
