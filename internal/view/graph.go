@@ -195,10 +195,8 @@ func anchorOf(pp *pagePlan, p *Page, n plan.Node, i int) string {
 		}
 		return p.Status.Items[i-pp.items[0]].Section // a page's items are its last nodes, in order
 	}
-	for slug, j := range pp.sections {
-		if j == i {
-			return slug
-		}
+	if s := pp.section(p, n); s != nil {
+		return s.ID
 	}
 	return ""
 }

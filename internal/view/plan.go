@@ -423,7 +423,15 @@ func (m *Maker) nextItem(p *Page, e plan.Entry) render.NextItem {
 
 // sectionAt is the section of page p that is node i.
 func (m *Maker) sectionAt(p *Page, i int) *status.Section {
-	pp := m.plan.pages[p.Content.Path]
+	if s := m.plan.pages[p.Content.Path].section(p, m.plan.plan.Nodes[i]); s != nil {
+		return s
+	}
+	return &status.Section{}
+}
+
+// section is the section of page p (pp's page) that plan node n is; nil
+// when n is not one of its sections.
+func (pp *pagePlan) section(p *Page, n plan.Node) *status.Section {
 	pp.byLineOnce.Do(func() {
 		pp.byLine = make(map[int32]*status.Section, len(pp.sections))
 		var walk func([]*status.Section)
@@ -437,12 +445,10 @@ func (m *Maker) sectionAt(p *Page, i int) *status.Section {
 	})
 	// A section node is made from its section, with its line
 	// (appendPageNodes).
-	if n := m.plan.plan.Nodes[i]; n.Kind == plan.Section && n.Page == p.Content.Path {
-		if s := pp.byLine[n.Line]; s != nil {
-			return s
-		}
+	if n.Kind != plan.Section || n.Page != p.Content.Path {
+		return nil
 	}
-	return &status.Section{}
+	return pp.byLine[n.Line]
 }
 
 // itemAt is the item of page p that is node i.
