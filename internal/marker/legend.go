@@ -30,9 +30,10 @@ var legendOpeners = []string{"status legend", "status key", "legend", "key"}
 // "Status key —", "Legend" alone, any case) and returns what follows.
 func LegendBody(text string) (string, bool) {
 	t := strings.TrimSpace(text)
-	lower := strings.ToLower(t)
 	for _, o := range legendOpeners {
-		if !strings.HasPrefix(lower, o) {
+		// the opener's bytes alone are compared: a paragraph is not
+		// lower-cased whole to read its first word
+		if len(t) < len(o) || !strings.EqualFold(t[:len(o)], o) {
 			continue
 		}
 		rest := t[len(o):]

@@ -391,6 +391,10 @@ func TestParseLegend(t *testing.T) {
 		{"Keyboard: ✅", false, ""},
 		{"Legendary", false, ""},
 		{"Legend", true, ""},
+		{"LEGEND: ✅ Done", true, "✅ Done"},
+		{"sTaTuS KeY: ✅ shipped", true, "✅ shipped"},
+		{"Ke", false, ""},
+		{"\u212Aey: ✅ Done", false, ""}, // the Kelvin sign is no K of "Key"
 	} {
 		body, ok := LegendBody(tt.in)
 		if ok != tt.ok || body != tt.body {

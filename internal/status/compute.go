@@ -72,6 +72,7 @@ type sectionNode struct {
 	headingItem bool        // the heading itself is an item (rule 4)
 	decl        declared    // the heading's marker
 	scope       bool        // under a heading that declares its items out of scope (rule 8)
+	bare        string      // the heading's title without its markers (StripForID), read once
 	fieldLines  []attr.Line // source lines of its own paragraphs, for "**Field:** value" lines
 	sec         *Section
 }
@@ -131,12 +132,13 @@ func (c *computer) buildTree(doc ast.Node) *sectionNode {
 		s := &sectionNode{heading: h, level: h.Level, offset: c.offsetOf(h), parent: parent}
 		s.decl = readMarker(c.vocab, h, c.src, marker.Prose)
 		title := mdtext.Inline(h, c.src)
+		s.bare = c.vocab.StripForID(title)
 		id := markdown.HeadingID(h)
 		if id == "" { // an AST not made by package markdown
-			id = ids.Unique(slug.Make(c.vocab.StripForID(title)))
+			id = ids.Unique(slug.Make(s.bare))
 		}
 		s.sec = &Section{ID: id, Title: title, Level: h.Level, Line: c.lines.Line(s.offset), Sections: []*Section{}}
-		s.scope = parent.scope || isScopeHeading(c.vocab.StripForID(title))
+		s.scope = parent.scope || isScopeHeading(s.bare)
 		parent.children = append(parent.children, s)
 		parent.sec.Sections = append(parent.sec.Sections, s.sec)
 		if hasTitle && c.title == nil && h.Level == 1 {
@@ -187,7 +189,7 @@ func (c *computer) headingItems(s *sectionNode, mode string) {
 	var leaves []*sectionNode
 	anyMarked := false
 	for _, ch := range s.children {
-		if len(ch.children) == 0 && ch != c.title && !isNotTask(c.vocab.StripForID(ch.sec.Title), c.opts.HeadingItemsIgnore) {
+		if len(ch.children) == 0 && ch != c.title && !isNotTask(ch.bare, c.opts.HeadingItemsIgnore) {
 			leaves = append(leaves, ch)
 			anyMarked = anyMarked || ch.decl.found
 		}
