@@ -10,7 +10,9 @@ import (
 
 // A link to one of many headings finds, through the lookup, the heading
 // trying each in order finds: the first that the link's text names by id,
-// by the slug of its text or by its GitHub anchor, duplicates and all.
+// by the slug of its text or by its GitHub anchor, duplicates and all;
+// for a fragment of several parts (H1#H2), nested as the parts are, or
+// the last part anywhere when they are not.
 func TestHeadingLookupFindsWhatTryingEachFinds(t *testing.T) {
 	rng := rand.New(rand.NewSource(3))
 	words := []string{"Setup", "setup", "Set up", "Deploy", "deploy-1", "Notes", "Q&A", "Étape", "", "Done ✅"}
@@ -46,6 +48,18 @@ func TestHeadingLookupFindsWhatTryingEachFinds(t *testing.T) {
 			}
 			if got := ix.findHeading(0, []string{key}); got != want {
 				t.Fatalf("round %d: %q finds heading %d, trying each finds %d", round, key, got, want)
+			}
+			if scanned := ix.scanHeadings(0, []string{key}); scanned != want {
+				t.Fatalf("round %d: scanning for %q finds heading %d, want %d", round, key, scanned, want)
+			}
+		}
+		for range 500 {
+			parts := make([]string, 2+rng.Intn(2))
+			for p := range parts {
+				parts[p] = keys[rng.Intn(len(keys))]
+			}
+			if got, want := ix.findHeading(0, parts), ix.scanHeadings(0, parts); got != want {
+				t.Fatalf("round %d: %q finds heading %d, trying each finds %d", round, parts, got, want)
 			}
 		}
 	}

@@ -2,6 +2,8 @@ package wikilink
 
 import (
 	"fmt"
+	"math"
+	"sort"
 	"strings"
 
 	"github.com/milepost/milepost/internal/diag"
@@ -235,12 +237,31 @@ func findBlock(ids []string, want string) (string, bool) {
 
 // findHeading returns the heading of target i named by parts ("H1", "H2"
 // for H1#H2), each part nested in the one before; when the nesting does
-// not hold, the last part anywhere on the page. -1 when none matches.
+// not hold, the last part anywhere on the page. -1 when none matches. A
+// target of many headings answers from its lookup, as scanHeadings would.
 func (ix *Index) findHeading(i int32, parts []string) int {
 	hs := ix.targets[i].Headings
-	if len(parts) == 1 && len(hs) >= manyHeadings {
-		return ix.headingLookup(i).first(newHeadingKey(parts[0]))
+	if len(hs) < manyHeadings {
+		return ix.scanHeadings(i, parts)
 	}
+	l := ix.headingLookup(i)
+	from, to, level := 0, len(hs), 0
+	found := -1
+	for _, part := range parts {
+		if found = l.firstIn(hs, newHeadingKey(part), from, to, level); found < 0 {
+			break
+		}
+		from, to, level = found+1, l.ends[found], hs[found].Level
+	}
+	if found >= 0 || len(parts) == 1 {
+		return found
+	}
+	return l.firstIn(hs, newHeadingKey(parts[len(parts)-1]), 0, len(hs), math.MinInt)
+}
+
+// scanHeadings is findHeading trying each heading in turn.
+func (ix *Index) scanHeadings(i int32, parts []string) int {
+	hs := ix.targets[i].Headings
 	from, to, level := 0, len(hs), 0
 	found := -1
 	for _, part := range parts {
@@ -285,44 +306,54 @@ func newHeadingKey(part string) headingKey {
 // headings linking to its own was quadratic.
 const manyHeadings = 64
 
-// headingLookup is the first heading of a target by each name
-// headingMatches accepts: its id, the slug of its text, its GitHub anchor.
+// headingLookup holds a target's headings by each name headingMatches
+// accepts (its id, the slug of its text, its GitHub anchor), each name's
+// headings in page order, and where each heading's subtree ends.
 type headingLookup struct {
-	byID, byText, byAnchor map[string]int
+	byID, byText, byAnchor map[string][]int
+	// ends[j] is the index of the first heading after j at its level or
+	// above, len(headings) when none: j's subsections are j+1 to ends[j].
+	ends []int
 }
 
 // headingLookup returns target i's lookup, made at the first call.
 func (ix *Index) headingLookup(i int32) *headingLookup {
 	ix.headingsOnce[i].Do(func() {
 		hs := ix.targets[i].Headings
-		l := &headingLookup{byID: map[string]int{}, byText: map[string]int{}, byAnchor: map[string]int{}}
-		first := func(m map[string]int, key string, j int) {
-			if _, ok := m[key]; !ok {
-				m[key] = j
-			}
-		}
+		l := &headingLookup{byID: map[string][]int{}, byText: map[string][]int{}, byAnchor: map[string][]int{}, ends: make([]int, len(hs))}
+		var open []int // headings whose subtree has not ended, levels rising
 		for j, h := range hs {
-			if h.Level <= 0 { // as findHeading's walk, which takes levels above 0
-				continue
-			}
-			first(l.byID, h.ID, j)
-			first(l.byText, ix.textIDs[i][j], j)
+			l.byID[h.ID] = append(l.byID[h.ID], j)
+			l.byText[ix.textIDs[i][j]] = append(l.byText[ix.textIDs[i][j]], j)
 			if h.GitHubAnchor != "" {
-				first(l.byAnchor, h.GitHubAnchor, j)
+				l.byAnchor[h.GitHubAnchor] = append(l.byAnchor[h.GitHubAnchor], j)
 			}
+			for len(open) > 0 && hs[open[len(open)-1]].Level >= h.Level {
+				l.ends[open[len(open)-1]] = j
+				open = open[:len(open)-1]
+			}
+			open = append(open, j)
+		}
+		for _, j := range open {
+			l.ends[j] = len(hs)
 		}
 		ix.headings[i] = l
 	})
 	return ix.headings[i]
 }
 
-// first is the first heading k names, as trying each with
-// headingMatches finds it; -1 when none.
-func (l *headingLookup) first(k headingKey) int {
+// firstIn is the first heading from from to to (not included) above
+// level that k names, as trying each with headingMatches finds it; -1
+// when none.
+func (l *headingLookup) firstIn(hs []Heading, k headingKey, from, to, level int) int {
 	found := -1
-	take := func(m map[string]int, key string) {
-		if j, ok := m[key]; ok && (found < 0 || j < found) {
-			found = j
+	take := func(m map[string][]int, key string) {
+		js := m[key]
+		for n := sort.SearchInts(js, from); n < len(js) && js[n] < to && (found < 0 || js[n] < found); n++ {
+			if hs[js[n]].Level > level {
+				found = js[n]
+				return
+			}
 		}
 	}
 	take(l.byID, k.written)
