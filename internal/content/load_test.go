@@ -92,3 +92,23 @@ func TestFoldersSharingAURL(t *testing.T) {
 		t.Errorf("folders %q, want %q", set.Folders, want)
 	}
 }
+
+// A folder whose name ends in a dot is the page's folder as it is named.
+func TestFolderNamedWithADot(t *testing.T) {
+	set := &Set{Pages: []*Page{{Path: "v1./notes.md"}, {Path: "top.md"}}}
+	if errs := assignURLs(set, "content/"); len(errs) != 0 {
+		t.Fatalf("assignURLs: %v", errs)
+	}
+	if got := set.Pages[0].Folder; got != "v1." {
+		t.Errorf("the folder of v1./notes.md is %q, want v1.", got)
+	}
+	if got := set.Pages[1].Folder; got != "" {
+		t.Errorf("the folder of top.md is %q, want the content folder", got)
+	}
+	// beside a folder v1/, the two give one URL: an error naming both
+	set = &Set{Pages: []*Page{{Path: "v1./notes.md"}, {Path: "v1/plan.md"}}}
+	errs := assignURLs(set, "content/")
+	if len(errs) != 1 || !strings.Contains(errs[0].Message, "folders content/v1/ and content/v1./ both map to the URL /v1/") {
+		t.Fatalf("assignURLs: %v; want one error naming both folders", errs)
+	}
+}

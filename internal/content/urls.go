@@ -57,7 +57,7 @@ func assignURLs(set *Set, prefix string) diag.List {
 	var errs diag.List
 	folders := map[string]bool{}
 	for _, p := range set.Pages {
-		p.Folder = strings.TrimSuffix(path.Dir(p.Path), ".")
+		p.Folder = path.Dir(p.Path)
 		if p.Folder == "." {
 			p.Folder = ""
 		}
