@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -8,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/BurntSushi/toml"
@@ -40,6 +42,14 @@ func splitFrontMatter(file string, raw []byte) (fm frontMatter, body []byte, bod
 	// The parser copies all it reads and then the rest of the file; src
 	// stops at the end of the front matter, so only that is copied.
 	src := &frontMatterReader{raw: raw}
+	// The parser reads through a bufio.Reader, and takes one of at least
+	// its default size as it is: a pooled one saves 4 KB a page.
+	br := frontMatterBuffers.Get().(*bufio.Reader)
+	br.Reset(src)
+	defer func() {
+		br.Reset(nil)
+		frontMatterBuffers.Put(br)
+	}()
 	var decodeErr *diag.Diagnostic
 	yamlFormat := frontmatter.NewFormat("---", "---", func(data []byte, v any) error {
 		src.done = true
@@ -51,7 +61,7 @@ func splitFrontMatter(file string, raw []byte) (fm frontMatter, body []byte, bod
 		decodeErr = decodeTOML(file, data, startLine+1, &fm)
 		return nil
 	})
-	rest, err := frontmatter.Parse(src, nil, yamlFormat, tomlFormat)
+	rest, err := frontmatter.Parse(br, nil, yamlFormat, tomlFormat)
 	if err != nil {
 		return fm, raw, 1, diag.List{diag.Errorf(file, startLine, 1, "front matter: %v", err)}
 	}
@@ -69,8 +79,10 @@ func splitFrontMatter(file string, raw []byte) (fm frontMatter, body []byte, bod
 	return fm, raw[start:], 1 + bytes.Count(raw[:start], []byte{'\n'}), errs
 }
 
-// frontMatterReader hands the front matter parser raw until the parser
-// has found the front matter's end (done), then reports the end of input.
+// frontMatterReader hands the front matter parser raw a line at a time
+// until the parser has found the front matter's end (done), then reports
+// the end of input. The parser reads by lines, so it is never handed more
+// than the line it reads: nothing past the closing delimiter is copied.
 type frontMatterReader struct {
 	raw  []byte
 	off  int // bytes handed out
@@ -81,10 +93,17 @@ func (r *frontMatterReader) Read(p []byte) (int, error) {
 	if r.done || r.off == len(r.raw) {
 		return 0, io.EOF
 	}
-	n := copy(p, r.raw[r.off:])
+	line := r.raw[r.off:]
+	if i := bytes.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i+1]
+	}
+	n := copy(p, line)
 	r.off += n
 	return n, nil
 }
+
+// frontMatterBuffers are the parser's line buffers, of its default size.
+var frontMatterBuffers = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 4096) }}
 
 // mayOpenFrontMatter reports whether line n of raw, trimmed as the front
 // matter parser trims it, is a delimiter: when it is not, the parser
