@@ -17,6 +17,7 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/milepost/milepost/internal/config"
 	"github.com/milepost/milepost/internal/content"
@@ -111,9 +112,10 @@ func (env *Env) Parse(p *content.Page) *Page {
 	if sum.Tracked && sum.Kind != status.KindRunbook {
 		render.FoldDone(doc, sum.Status)
 	}
-	var buf bytes.Buffer
+	buf := bodyBuffers.Get().(*bytes.Buffer)
+	defer releaseBody(buf)
 	buf.Grow(len(src) + len(src)/2)
-	if err := env.Parser.Goldmark().Renderer().Render(&buf, src, doc); err != nil {
+	if err := env.Parser.Goldmark().Renderer().Render(buf, src, doc); err != nil {
 		out.Diags = append(out.Diags, diag.Errorf(file, 0, 0, "rendering: %v", err))
 	}
 	if env.Spool != nil {
@@ -127,6 +129,18 @@ func (env *Env) Parse(p *content.Page) *Page {
 		out.Body = bytes.Clone(buf.Bytes()) // exact size: the buffer's slack would be kept for the whole build
 	}
 	return out
+}
+
+// bodyBuffers hold a body while it is rendered: it is then written to
+// the spool or copied out at its size, so the buffer serves the next page.
+var bodyBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// releaseBody gives buf back to bodyBuffers; a rare huge page's is not kept.
+func releaseBody(buf *bytes.Buffer) {
+	if buf.Cap() <= 1<<20 {
+		buf.Reset()
+		bodyBuffers.Put(buf)
+	}
 }
 
 // Body returns p's rendered body: from memory, from the spool, or, when
