@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"fmt"
+	"unsafe"
 
 	"github.com/milepost/milepost/internal/machine"
 	"github.com/milepost/milepost/internal/outputs"
@@ -59,7 +60,7 @@ func (r *renderer) renderPage(p *parsed) (outputs.Made, error) {
 	}
 	made := outputs.Made{Files: out.Files(), Notes: out.Notes(r.prefix + p.Content.Path), Release: release}
 	if r.theme.StockPage() && r.out.Compact(name) {
-		made.Body = bodySpan(name, html, []byte(v.Page.Body), links, p.Content.Hash)
+		made.Body = bodySpan(name, html, string(v.Page.Body), links, p.Content.Hash)
 	}
 	return made, nil
 }
@@ -84,9 +85,11 @@ func (r *renderer) drawPageFiles(in *view.PageIn, v *render.View) (html, statusJ
 // bodySpan says where body lies in html, the file name made from the
 // source basis, when it is there once; nil when it is not. The file must
 // reach the destination as html is (written compact, not minified again).
-func bodySpan(name string, html, body []byte, links []wikilink.Span, basis [32]byte) *outputs.BodySpan {
-	at := bytes.Index(html, body)
-	if len(body) == 0 || at < 0 || bytes.Contains(html[at+1:], body) {
+func bodySpan(name string, html []byte, body string, links []wikilink.Span, basis [32]byte) *outputs.BodySpan {
+	// the body is only read here: it is searched for as it is, not copied
+	b := unsafe.Slice(unsafe.StringData(body), len(body))
+	at := bytes.Index(html, b)
+	if len(body) == 0 || at < 0 || bytes.Contains(html[at+1:], b) {
 		return nil
 	}
 	return &outputs.BodySpan{File: name, Start: at, End: at + len(body), Links: links, Basis: basis}
