@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -73,6 +74,12 @@ func FuzzLegend(f *testing.F) {
 		body, ok := LegendBody(text)
 		if ok && len(body) > len(text) {
 			t.Fatalf("LegendBody(%q) = %q grew", text, body)
+		}
+		lead := len(text) - len(strings.TrimLeftFunc(text, unicode.IsSpace))
+		for cut := lead + LegendOpenerLen; ok && cut <= len(text)+1; cut++ {
+			if prefix := text[:min(cut, len(text))]; !MayOpenLegend(prefix) {
+				t.Fatalf("LegendBody(%q) opens a legend, MayOpenLegend(%q) says it cannot", text, prefix)
+			}
 		}
 		for _, p := range ParseLegend(text) {
 			if p.Marker == "" || p.Label == "" {

@@ -50,6 +50,24 @@ func LegendBody(text string) (string, bool) {
 	return "", false
 }
 
+// LegendOpenerLen is the length of the longest legend opener: a text's
+// first LegendOpenerLen bytes after its leading spaces tell MayOpenLegend
+// all it needs.
+const LegendOpenerLen = len("status legend")
+
+// MayOpenLegend reports whether a text that begins with prefix (after
+// leading spaces, at least LegendOpenerLen bytes of it, or all of the
+// text) may open a legend: false means LegendBody reports no opener.
+func MayOpenLegend(prefix string) bool {
+	t := strings.TrimLeftFunc(prefix, unicode.IsSpace)
+	for _, o := range legendOpeners {
+		if len(t) >= len(o) && strings.EqualFold(t[:len(o)], o) {
+			return true
+		}
+	}
+	return false
+}
+
 // IsLegendTitle reports whether a heading's text names a legend section
 // ("Legend", "Key", "Status key", "Status legend").
 func IsLegendTitle(text string) bool {

@@ -2,6 +2,7 @@ package status
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/milepost/milepost/internal/marker"
 	"github.com/milepost/milepost/internal/mdtext"
@@ -52,7 +53,10 @@ func (c *computer) walkLegends(n ast.Node) {
 		case ast.KindHeading:
 			hinted = marker.IsLegendTitle(mdtext.Inline(b, c.src))
 		case ast.KindParagraph, ast.KindTextBlock:
-			text := legendText(b, c.src)
+			if !wasHinted && !marker.MayOpenLegend(legendText(b, c.src, marker.LegendOpenerLen)) {
+				break // most paragraphs: not made into text whole to read their first word
+			}
+			text := legendText(b, c.src, 0)
 			body, opens := marker.LegendBody(text)
 			switch {
 			case opens && body == "":
@@ -88,7 +92,7 @@ func (c *computer) legendList(list ast.Node) {
 		if p == nil {
 			return
 		}
-		got := marker.ParseLegend(legendText(p, c.src))
+		got := marker.ParseLegend(legendText(p, c.src, 0))
 		if len(got) == 0 {
 			return
 		}
@@ -234,10 +238,14 @@ func cellKey(s string) string {
 }
 
 // legendText is markerText with line breaks kept, so a legend written one
-// pair per line splits there.
-func legendText(n ast.Node, src []byte) string {
+// pair per line splits there. With limit above 0 it may stop once the
+// text holds limit bytes after its leading spaces: a prefix of the text.
+func legendText(n ast.Node, src []byte, limit int) string {
 	var b strings.Builder
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		if limit > 0 && len(strings.TrimLeftFunc(b.String(), unicode.IsSpace)) >= limit {
+			break
+		}
 		if t, ok := ch.(*ast.Text); ok && (t.SoftLineBreak() || t.HardLineBreak()) {
 			b.Write(unescape(t.Segment.Value(src)))
 			b.WriteByte('\n')
