@@ -17,8 +17,8 @@ import (
 	"io/fs"
 	"path"
 	"strings"
-	"sync"
 
+	"github.com/milepost/milepost/internal/bufpool"
 	"github.com/milepost/milepost/internal/config"
 	"github.com/milepost/milepost/internal/content"
 	"github.com/milepost/milepost/internal/diag"
@@ -112,8 +112,8 @@ func (env *Env) Parse(p *content.Page) *Page {
 	if sum.Tracked && sum.Kind != status.KindRunbook {
 		render.FoldDone(doc, sum.Status)
 	}
-	buf := bodyBuffers.Get().(*bytes.Buffer)
-	defer releaseBody(buf)
+	buf := bufpool.Get() // the body is spooled or copied out below
+	defer bufpool.Put(buf)
 	buf.Grow(len(src) + len(src)/2)
 	if err := env.Parser.Goldmark().Renderer().Render(buf, src, doc); err != nil {
 		out.Diags = append(out.Diags, diag.Errorf(file, 0, 0, "rendering: %v", err))
@@ -131,18 +131,6 @@ func (env *Env) Parse(p *content.Page) *Page {
 	return out
 }
 
-// bodyBuffers hold a body while it is rendered: it is then written to
-// the spool or copied out at its size, so the buffer serves the next page.
-var bodyBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-
-// releaseBody gives buf back to bodyBuffers; a rare huge page's is not kept.
-func releaseBody(buf *bytes.Buffer) {
-	if buf.Cap() <= 1<<20 {
-		buf.Reset()
-		bodyBuffers.Put(buf)
-	}
-}
-
 // Body returns p's rendered body: from memory, from the spool, or, when
 // p was parsed without it (BodyLater), by parsing its source again in
 // full.
@@ -156,6 +144,23 @@ func (env *Env) Body(p *Page) ([]byte, error) {
 		return p.Body, nil
 	}
 	return env.Spool.Get(p.Spooled)
+}
+
+// BodyShared is Body, read from the spool into a pooled buffer that goes
+// back to the pool when the caller calls release: body must not be used
+// after. A body from memory or parsed again is returned as Body does it,
+// and release does nothing.
+func (env *Env) BodyShared(p *Page) (body []byte, release func(), err error) {
+	if p.BodyLater || p.Body != nil || env.Spool == nil {
+		body, err = env.Body(p)
+		return body, func() {}, err
+	}
+	buf := bufpool.Get()
+	if body, err = env.Spool.GetInto(p.Spooled, buf); err != nil {
+		bufpool.Put(buf)
+		return nil, nil, err
+	}
+	return body, func() { bufpool.Put(buf) }, nil
 }
 
 // Targets maps what a markdown link may point at (content-relative

@@ -18,8 +18,8 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
-	"sync"
 
+	"github.com/milepost/milepost/internal/bufpool"
 	"github.com/milepost/milepost/internal/keyhash"
 )
 
@@ -180,13 +180,8 @@ func (t *Theme) ExecuteShared(name string, data any) (out []byte, release func()
 	if !ok {
 		return nil, nil, fmt.Errorf("no template %s", name)
 	}
-	buf := buffers.Get().(*bytes.Buffer)
-	release = func() {
-		if buf.Cap() <= 1<<20 { // a rare huge page's buffer is not kept
-			buf.Reset()
-			buffers.Put(buf)
-		}
-	}
+	buf := bufpool.Get()
+	release = func() { bufpool.Put(buf) }
 	if v, ok := data.(*View); ok && name == "page.html" && t.drawPage {
 		drawPage(buf, v)
 	} else if err := set.ExecuteTemplate(buf, name, data); err != nil {
@@ -195,11 +190,6 @@ func (t *Theme) ExecuteShared(name string, data any) (out []byte, release func()
 	}
 	return buf.Bytes(), release, nil
 }
-
-// buffers are reused across Execute calls: a page grown into a fresh
-// buffer allocates it several times over, and pages are rendered by the
-// thousand.
-var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // StaticFiles lists the files of the embedded static folder and of a site's
 // own static folder (which wins), as output path → the fs.FS that has it.

@@ -27,14 +27,24 @@ func (r *renderer) writePage(p *parsed) error {
 // within the config's limits, with an output-capped warning for what is
 // left out.
 func (r *renderer) renderPage(p *parsed) (outputs.Made, error) {
-	body, err := r.parseEnv.Body(&p.Page)
+	// The body and the view's filled body are pooled buffers, given back
+	// with the page's own once its files are put (Made.Release).
+	body, releaseBody, err := r.parseEnv.BodyShared(&p.Page)
 	if err != nil {
 		return outputs.Made{}, err
 	}
 	in := r.views.PageIn(&p.Page.Page)
-	v, links := r.views.PageView(in, body)
-	html, statusJSON, release, err := r.drawPageFiles(in, v)
+	v, links, releaseView := r.views.PageView(in, body)
+	html, statusJSON, releaseFiles, err := r.drawPageFiles(in, v)
+	release := func() {
+		if releaseFiles != nil {
+			releaseFiles()
+		}
+		releaseView()
+		releaseBody()
+	}
 	if err != nil {
+		release()
 		return outputs.Made{}, fmt.Errorf("template page.html for %s: %w", p.Content.URL, err)
 	}
 	name := p.Content.URL + "index.html"

@@ -11,6 +11,7 @@
 package spool
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"sync"
@@ -55,6 +56,17 @@ func (s *Spool) Put(b []byte) (Ref, error) {
 // Get reads a byte string back.
 func (s *Spool) Get(r Ref) ([]byte, error) {
 	b := make([]byte, r.n)
+	if _, err := s.f.ReadAt(b, r.off); err != nil {
+		return nil, fmt.Errorf("spool: %w", err)
+	}
+	return b, nil
+}
+
+// GetInto reads a byte string back into buf's free space, grown for it,
+// and returns it there; buf's length is left as it was.
+func (s *Spool) GetInto(r Ref, buf *bytes.Buffer) ([]byte, error) {
+	buf.Grow(r.n)
+	b := buf.AvailableBuffer()[:r.n]
 	if _, err := s.f.ReadAt(b, r.off); err != nil {
 		return nil, fmt.Errorf("spool: %w", err)
 	}

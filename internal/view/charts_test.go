@@ -50,7 +50,7 @@ func TestRunbookHasNoBurnup(t *testing.T) {
 	p.Content.Path, p.Content.URL = "runbooks/r.md", "runbooks/r/"
 	m := New(In{Pages: []*Page{p}})
 	m.SetWarnings(nil)
-	if v, _ := m.PageView(m.PageIn(p), nil); v.Page.Burnup != nil {
+	if v, _, _ := m.PageView(m.PageIn(p), nil); v.Page.Burnup != nil {
 		t.Errorf("a runbook got a burn-up chart")
 	}
 }

@@ -40,7 +40,7 @@ func TestGraphEntersPlanSig(t *testing.T) {
 		t.Errorf("page a's plan signature does not change with the title of the task it draws")
 	}
 	a := m.in.Pages[0]
-	v, _ := m.PageView(m.PageIn(a), nil)
+	v, _, _ := m.PageView(m.PageIn(a), nil)
 	g := v.Page.Graph
 	if g == nil || !strings.Contains(string(g.SVG), "B-1 · b") || !strings.Contains(string(g.SVG), `href="../b/#b-1"`) {
 		t.Fatalf("page a's graph does not draw b's task as outside, linked: %+v", g)
@@ -50,7 +50,7 @@ func TestGraphEntersPlanSig(t *testing.T) {
 	}
 	cfg.Graphs.Off = true
 	off := make("Design", cfg)
-	if v, _ := off.PageView(off.PageIn(off.in.Pages[0]), nil); v.Page.Graph != nil {
+	if v, _, _ := off.PageView(off.PageIn(off.in.Pages[0]), nil); v.Page.Graph != nil {
 		t.Errorf("graphs: false still draws a graph")
 	}
 }

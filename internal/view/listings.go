@@ -1,6 +1,7 @@
 package view
 
 import (
+	"bytes"
 	"html/template"
 	"slices"
 	"sort"
@@ -32,7 +33,7 @@ func (m *Maker) Home(body []byte) *render.View {
 	v.Site = m.homeSite
 	home := &render.Home{}
 	if p, ok := m.byURL[""]; ok {
-		home.Page, _ = m.page(m.PageIn(p), v, body)
+		home.Page, _ = m.page(m.PageIn(p), v, body, new(bytes.Buffer))
 		v.Title = ""
 	}
 	for _, d := range append([]string{""}, m.in.Folders...) {

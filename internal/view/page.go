@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"unsafe"
 
+	"github.com/milepost/milepost/internal/bufpool"
 	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/render"
 	"github.com/milepost/milepost/internal/status"
@@ -15,17 +16,20 @@ import (
 // PageView is page.html's view of a page; body is its rendered HTML with
 // wiki-link placeholders (markdown.Parser's output), which it fills. The
 // spans say where each link's HTML lies in the filled body (v.Page.Body).
-func (m *Maker) PageView(in *PageIn, body []byte) (v *render.View, spans []wikilink.Span) {
+// The filled body is in a pooled buffer: once the caller calls release,
+// neither v.Page.Body nor the view may be used.
+func (m *Maker) PageView(in *PageIn, body []byte) (v *render.View, spans []wikilink.Span, release func()) {
 	v = m.view(in.Page.Content.URL, in.Page.Title)
-	v.Page, spans = m.page(in, v, body)
+	buf := bufpool.Get()
+	v.Page, spans = m.page(in, v, body, buf)
 	v.Crumbs = in.Crumbs
-	return v, spans
+	return v, spans, func() { bufpool.Put(buf) }
 }
 
-// page assembles what page.html shows of a page, and where its links'
-// HTML lies in its filled body.
-func (m *Maker) page(in *PageIn, v *render.View, body []byte) (*render.Page, []wikilink.Span) {
-	filled, spans := m.fillLinks(in, v, body)
+// page assembles what page.html shows of a page, its body filled into
+// buf, and where its links' HTML lies in its filled body.
+func (m *Maker) page(in *PageIn, v *render.View, body []byte, buf *bytes.Buffer) (*render.Page, []wikilink.Span) {
+	filled, spans := m.fillLinks(in, v, body, buf)
 	p := in.Page
 	pg := &render.Page{
 		Path:       p.Content.Path,
@@ -203,17 +207,17 @@ func (m *Maker) itemGroups(p *Page, titles func(string) (string, bool)) []render
 
 // htmlOf is filled as HTML without a copy of it: a page's filled body is
 // a fifth of what a page view allocates. filled is what fillLinks returns,
-// Fill's own buffer or the body as read (from the spool, or the body a
-// parse made), which nothing writes once made.
+// the pooled buffer PageView's caller gives back when done with the view,
+// or the body as read, which nothing writes while the view is in use.
 func htmlOf(filled []byte) template.HTML {
 	return template.HTML(unsafe.String(unsafe.SliceData(filled), len(filled)))
 }
 
 // fillLinks replaces the wiki-link placeholders of a page's body with
 // links, images and status cards, and says where each went.
-func (m *Maker) fillLinks(in *PageIn, v *render.View, body []byte) ([]byte, []wikilink.Span) {
+func (m *Maker) fillLinks(in *PageIn, v *render.View, body []byte, buf *bytes.Buffer) ([]byte, []wikilink.Span) {
 	p, res := in.Page, in.Links
-	return wikilink.Fill(body, len(p.Links), func(i int, w *bytes.Buffer) {
+	return wikilink.FillInto(buf, body, len(p.Links), func(i int, w *bytes.Buffer) {
 		href := wikilink.Href(v.URL, v.Site.FileLinks, res[i])
 		if !wikilink.WriteHTML(w, p.Links[i], href, res[i]) {
 			m.writeEmbedCard(w, in.Embeds[i], res[i].Anchor, href)

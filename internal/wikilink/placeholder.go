@@ -29,12 +29,17 @@ func Placeholder(i int) string {
 // that knows a page's links are unchanged can copy them from there
 // instead of making them again.
 func Fill(html []byte, n int, f func(i int, w *bytes.Buffer)) ([]byte, []Span) {
+	return FillInto(new(bytes.Buffer), html, n, f)
+}
+
+// FillInto is Fill writing into out, which must be empty: the filled html
+// is out's bytes, or html itself when it holds no placeholder.
+func FillInto(out *bytes.Buffer, html []byte, n int, f func(i int, w *bytes.Buffer)) ([]byte, []Span) {
 	open := []byte(placeholderOpen)
 	first := bytes.Index(html, open)
 	if first < 0 {
 		return html, nil
 	}
-	var out bytes.Buffer
 	var spans []Span
 	out.Grow(len(html) + len(html)/4)
 	rest := html
@@ -47,7 +52,7 @@ func Fill(html []byte, n int, f func(i int, w *bytes.Buffer)) ([]byte, []Span) {
 		}
 		out.Write(rest[:at])
 		start := out.Len()
-		f(i, &out)
+		f(i, out)
 		spans = append(spans, Span{Link: i, Start: start, End: out.Len()})
 		rest = rest[at+size:]
 	}

@@ -1,0 +1,21 @@
+package bufpool
+
+import "testing"
+
+// A buffer comes back empty, and one grown past MaxKept is not kept.
+func TestGetPut(t *testing.T) {
+	b := Get()
+	b.WriteString("page")
+	Put(b)
+	if got := Get(); got.Len() != 0 {
+		t.Fatalf("a buffer from the pool holds %q", got.String())
+	}
+	big := Get()
+	big.Grow(2 * MaxKept)
+	Put(big)
+	for range 100 {
+		if Get().Cap() > MaxKept {
+			t.Fatal("a buffer over MaxKept came back from the pool")
+		}
+	}
+}
