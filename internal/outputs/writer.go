@@ -185,16 +185,30 @@ func (w *Writer) Page(id string, key [32]byte, make func() (Made, error)) error 
 // it shows: the last build's bytes or the destination's file when the key
 // is the same, else what make makes.
 func (w *Writer) Listing(name string, key [32]byte, make func() ([]byte, error)) error {
+	return w.ListingShared(name, key, func() ([]byte, func(), error) {
+		data, err := make()
+		return data, nil, err
+	})
+}
+
+// ListingShared is Listing for a make that may draw the page in a buffer
+// of its own (when Reuses says so): it is handed release, when not nil,
+// to call once the file is put.
+func (w *Writer) ListingShared(name string, key [32]byte, make func() (data []byte, release func(), err error)) error {
 	id := "list:" + name
 	data, hit := w.recall(id, key)
 	if !hit {
 		if kept, err := w.keptFromCache(id, key); kept || err != nil {
 			return err
 		}
-		var err error
-		if data, err = make(); err != nil {
+		made, release, err := make()
+		if err != nil {
 			return err
 		}
+		if release != nil {
+			defer release()
+		}
+		data = made
 		w.keepBytes(id, key, data)
 	}
 	return w.putFiles(id, key, []publish.File{{Name: name, Data: data, Compact: w.Compact(name)}}, nil, nil, hit)

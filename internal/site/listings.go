@@ -71,15 +71,21 @@ func (r *renderer) writeHome() error {
 // same key, the hash of everything the page shows. The view is built
 // only when the page must be rendered again.
 func (r *renderer) executeKeyed(tmpl, name string, key [32]byte, view func() (*render.View, error)) error {
-	return r.out.Listing(name, key, func() ([]byte, error) {
+	return r.out.ListingShared(name, key, func() ([]byte, func(), error) {
 		v, err := view()
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		html, err := r.theme.Execute(tmpl, v)
+		var html []byte
+		release := func() {}
+		if r.out.Reuses() { // the sink is done with the page when the put returns
+			html, release, err = r.theme.ExecuteShared(tmpl, v)
+		} else {
+			html, err = r.theme.Execute(tmpl, v)
+		}
 		if err != nil {
-			return nil, fmt.Errorf("template %s for %s: %w", tmpl, name, err)
+			return nil, nil, fmt.Errorf("template %s for %s: %w", tmpl, name, err)
 		}
-		return html, nil
+		return html, release, nil
 	})
 }
