@@ -320,24 +320,29 @@ func (m *Maker) folderGraph(d, title string, v *render.View) *render.Graph {
 		return nil
 	}
 	pl := sp.plan
-	var scope []int
+	under := m.underFolder(d)
+	type pair struct{ from, to string }
+	between := map[pair]int{}
+	size := 0
+	m.eachPageUnder(d, func(p *Page) {
+		nodes := pl.PageNodes(p.Content.Path)
+		size += len(nodes)
+		for _, i := range nodes {
+			for _, j := range pl.Deps(i) {
+				if a, b := pl.Nodes[j].Page, pl.Nodes[i].Page; a != b && under(a) {
+					between[pair{a, b}]++
+				}
+			}
+		}
+	})
+	if len(between) == 0 {
+		return nil // most folders: their nodes are not gathered
+	}
+	scope := make([]int, 0, size)
 	m.eachPageUnder(d, func(p *Page) {
 		scope = append(scope, pl.PageNodes(p.Content.Path)...)
 	})
 	sort.Ints(scope)
-	under := m.underFolder(d)
-	type pair struct{ from, to string }
-	between := map[pair]int{}
-	for _, i := range scope {
-		for _, j := range pl.Deps(i) {
-			if a, b := pl.Nodes[j].Page, pl.Nodes[i].Page; a != b && under(a) {
-				between[pair{a, b}]++
-			}
-		}
-	}
-	if len(between) == 0 {
-		return nil
-	}
 	in := func(i int) bool { return under(pl.Nodes[i].Page) }
 	gi := m.graphOf(sp, scope, in, "", title)
 	if len(gi.g.Nodes) <= m.cfg.Graphs.MaxNodes {
