@@ -1,8 +1,8 @@
 package badge
 
 import (
+	"bytes"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -10,7 +10,7 @@ import (
 // them, attributes in the order given, text and attribute values escaped
 // with the same five entities shields uses.
 type svgWriter struct {
-	b strings.Builder
+	b bytes.Buffer // its bytes are the badge: no copy at the end
 }
 
 // svgSizeHint is about the size of a badge (1.1 to 1.4 KB): the builder is
@@ -61,14 +61,14 @@ func (w *svgWriter) text(s string) {
 }
 
 func (w *svgWriter) bytes() []byte {
-	return []byte(w.b.String())
+	return w.b.Bytes()
 }
 
 // escapeXML writes s with &, <, >, " and ' replaced by entities. It also
 // keeps the document well-formed whatever s holds: code points XML 1.0
 // does not allow (C0 controls but tab and line ends, surrogates, U+FFFE,
 // U+FFFF) are left out, and invalid UTF-8 becomes U+FFFD.
-func escapeXML(b *strings.Builder, s string) {
+func escapeXML(b *bytes.Buffer, s string) {
 	if plainXML(s) {
 		b.WriteString(s)
 		return
