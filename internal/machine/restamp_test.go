@@ -39,8 +39,13 @@ func TestRestampWhatWriteStatusWrote(t *testing.T) {
 	entry := func(i int) []byte { return []byte(`{"path":"p` + strconv.Itoa(i) + `.md"}`) }
 	const pages = 300 // more than one batch of entries
 	layout := &StatusLayout{}
-	if err := WriteStatus(&buf, st, pages, layout, entry); err != nil {
+	released := 0
+	shared := func(i int) ([]byte, func()) { return entry(i), func() { released++ } }
+	if err := WriteStatus(&buf, st, pages, layout, shared); err != nil {
 		t.Fatal(err)
+	}
+	if released != pages {
+		t.Errorf("%d entries released, want %d", released, pages)
 	}
 	if len(layout.Entries) != pages || layout.Size != int64(buf.Len()) || !layout.Fits(buf.Bytes()) {
 		t.Fatalf("layout of %d entries, size %d, fits %v; want %d, %d, true", len(layout.Entries), layout.Size, layout.Fits(buf.Bytes()), pages, buf.Len())

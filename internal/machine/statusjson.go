@@ -274,8 +274,9 @@ type Status struct {
 // entry(i), made for pages entries in parallel, a batch at a time, and
 // written in order, so the JSON of every page is never held all at once
 // (at 10k pages the file is 33 MB, at 100k 330 MB). entry is called from
-// several goroutines. s.Generated is written as it is: an ISOTime.
-func WriteStatus(w io.Writer, s Status, pages int, layout *StatusLayout, entry func(i int) []byte) error {
+// several goroutines; the release it returns, when not nil, is called
+// once the entry is written. s.Generated is written as it is: an ISOTime.
+func WriteStatus(w io.Writer, s Status, pages int, layout *StatusLayout, entry func(i int) (js []byte, release func())) error {
 	var sum hash.Hash // of all but the time, as unstampedSum reads it
 	hashed := io.Discard
 	if layout != nil {
@@ -310,10 +311,11 @@ func WriteStatus(w io.Writer, s Status, pages int, layout *StatusLayout, entry f
 	// Encoding the entries is most of the file's cost.
 	const batch = 256
 	entries := make([][]byte, batch)
+	releases := make([]func(), batch)
 	for start := 0; start < pages; start += batch {
 		n := min(batch, pages-start)
 		parallel.Do(n, runtime.GOMAXPROCS(0), func(i int) bool {
-			entries[i] = entry(start + i)
+			entries[i], releases[i] = entry(start + i)
 			return true
 		})
 		for i, js := range entries[:n] {
@@ -325,6 +327,12 @@ func WriteStatus(w io.Writer, s Status, pages int, layout *StatusLayout, entry f
 				spans[start+i] = [2]int64{at, at + int64(len(js))}
 			}
 			bw.Write(js)
+		}
+		for i, release := range releases[:n] {
+			if release != nil {
+				release()
+			}
+			entries[i], releases[i] = nil, nil
 		}
 	}
 	bw.WriteString(`],`)

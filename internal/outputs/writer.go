@@ -19,6 +19,7 @@
 package outputs
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"path"
@@ -216,14 +217,22 @@ func (w *Writer) ListingShared(name string, key [32]byte, make func() (data []by
 
 // Bytes returns what the last build made under name from key, or else
 // what make makes, and keeps it for the next build (a page's entry in
-// status.json).
-func (w *Writer) Bytes(name string, key [32]byte, make func() []byte) []byte {
+// status.json). make may hand back its bytes in a buffer of its own with
+// the release that gives the buffer back: Bytes returns them so, to be
+// released once used, unless it keeps them, when it keeps a copy and
+// returns that with a release that does nothing.
+func (w *Writer) Bytes(name string, key [32]byte, make func() ([]byte, func())) ([]byte, func()) {
 	if data, ok := w.recall(name, key); ok {
-		return data
+		return data, func() {}
 	}
-	data := make()
-	w.keepBytes(name, key, data)
-	return data
+	data, release := make()
+	if w.opt.Next != nil {
+		data = bytes.Clone(data)
+		release()
+		release = func() {}
+		w.keepBytes(name, key, data)
+	}
+	return data, release
 }
 
 // putFiles hands the sink the files of owner, made from key, and notes

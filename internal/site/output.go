@@ -198,15 +198,15 @@ func (r *renderer) writeMachineFiles() error {
 		if r.out.RecordsEntries() {
 			layout = &machine.StatusLayout{}
 		}
-		err := machine.WriteStatus(w, r.views.Status(), len(r.pages), layout, func(i int) []byte {
+		err := machine.WriteStatus(w, r.views.Status(), len(r.pages), layout, func(i int) ([]byte, func()) {
 			p := r.pages[i]
 			key := r.keys[p.Content.Path]
 			if entry, ok := kept(p.Content.Path, key); ok {
 				r.keptEntries.Add(1)
-				return entry
+				return entry, nil
 			}
-			return r.out.Bytes("json:"+p.Content.Path, key, func() []byte {
-				return machine.EncodePage(r.views.PageJSON(r.views.PageIn(&p.Page.Page), false))
+			return r.out.Bytes("json:"+p.Content.Path, key, func() ([]byte, func()) {
+				return machine.EncodePageShared(r.views.PageJSON(r.views.PageIn(&p.Page.Page), false))
 			})
 		})
 		if err == nil && layout != nil {
