@@ -58,6 +58,11 @@ type renderer struct {
 func (r *renderer) run(ctx context.Context) (*Result, error) {
 	r.links = resolveLinks(r.pages, r.set, r.statics, r.prefix, r.prevLinks)
 	r.diags = append(r.diags, r.links.diags...)
+	if r.nextMemo == nil {
+		// Only a next build patches links against the index: a one-off
+		// build lets it go before RENDER, where memory is at its height.
+		r.links.graph.Index = nil
+	}
 	pages := make([]*view.Page, len(r.pages))
 	for i, p := range r.pages {
 		pages[i] = &p.Page.Page
