@@ -55,7 +55,7 @@ func appendPageJSON(b []byte, j *PageJSON) []byte {
 	b = append(b, `,"tracked":`...)
 	b = strconv.AppendBool(b, j.Tracked)
 	b = append(b, `,"counts":`...)
-	b = appendCounts(b, j.Counts)
+	b = j.Counts.AppendJSON(b)
 	b = append(b, `,"sections":`...)
 	b = appendSections(b, j.Sections)
 	b = append(b, `,"warnings":`...)
@@ -303,16 +303,11 @@ func appendSections(b []byte, ss []*status.Section) []byte {
 		b = append(b, `,"line":`...)
 		b = strconv.AppendInt(b, int64(s.Line), 10)
 		b = append(b, `,"counts":`...)
-		b = appendCounts(b, s.Counts)
+		b = s.Counts.AppendJSON(b)
 		b = append(b, `,"sections":`...)
 		b = appendSections(b, s.Sections)
 		return append(b, '}')
 	})
-}
-
-func appendCounts(b []byte, c status.Counts) []byte {
-	js, _ := c.MarshalJSON() // hand-written, cannot fail
-	return append(b, js...)
 }
 
 // appendList appends a JSON array of s, null when s is nil.

@@ -53,10 +53,14 @@ func (c *Counts) Inc(s State) {
 // MarshalJSON writes the status.json counts object, total and percent
 // included, percent null when there is nothing to count.
 func (c Counts) MarshalJSON() ([]byte, error) {
+	return c.AppendJSON(make([]byte, 0, 96)), nil
+}
+
+// AppendJSON appends what MarshalJSON writes to b.
+func (c Counts) AppendJSON(b []byte) []byte {
 	// Written by hand: every page and section has counts, and reflection
 	// over a struct for each was a good part of writing status.json.
-	b := make([]byte, 0, 96)
-	for i, f := range []struct {
+	for i, f := range [...]struct {
 		name string
 		n    int
 	}{{"done", c.Done}, {"active", c.Active}, {"blocked", c.Blocked}, {"open", c.Open}, {"dropped", c.Dropped}, {"total", c.Total()}} {
@@ -76,7 +80,7 @@ func (c Counts) MarshalJSON() ([]byte, error) {
 	} else {
 		b = append(b, "null"...)
 	}
-	return append(b, '}'), nil
+	return append(b, '}')
 }
 
 func (c *Counts) UnmarshalJSON(b []byte) error {

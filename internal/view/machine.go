@@ -245,6 +245,12 @@ func (m *Maker) SearchIndex() []byte {
 	docs := make([]search.Doc, 0, len(m.in.Pages))
 	for _, p := range m.in.Pages {
 		d := search.Doc{Title: p.Title, URL: p.Content.URL, Kind: p.Kind}
+		if len(p.Headings) > 0 {
+			d.Headings = make([]search.Heading, 0, len(p.Headings))
+		}
+		if len(p.Status.Items) > 0 {
+			d.Items = make([]search.Item, 0, len(p.Status.Items))
+		}
 		for _, h := range p.Headings {
 			d.Headings = append(d.Headings, search.Heading{ID: h.ID, Text: h.Text})
 		}

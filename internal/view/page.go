@@ -194,13 +194,18 @@ func legendView(entries []status.LegendEntry) []render.LegendEntry {
 // itemGroups lists the items by section, in document order.
 func (m *Maker) itemGroups(p *Page, titles func(string) (string, bool)) []render.ItemGroup {
 	var groups []render.ItemGroup
+	items := make([]render.Item, len(p.Status.Items)) // the groups' items, one slice for all
 	for k, it := range p.Status.Items {
 		if len(groups) == 0 || groups[len(groups)-1].SectionID != it.Section {
 			title, _ := titles(it.Section)
-			groups = append(groups, render.ItemGroup{SectionID: it.Section, SectionTitle: title})
+			groups = append(groups, render.ItemGroup{SectionID: it.Section, SectionTitle: title, Items: items[k:k:len(items)]})
 		}
+		items[k] = render.Item{Line: it.Line, State: it.State.String(), Source: string(it.Source), Text: it.Text, Date: m.dateShown(p, k)}
 		g := &groups[len(groups)-1]
-		g.Items = append(g.Items, render.Item{Line: it.Line, State: it.State.String(), Source: string(it.Source), Text: it.Text, Date: m.dateShown(p, k)})
+		g.Items = g.Items[:len(g.Items)+1]
+	}
+	for i := range groups { // no group's items reach into the next's
+		groups[i].Items = groups[i].Items[:len(groups[i].Items):len(groups[i].Items)]
 	}
 	return groups
 }
