@@ -83,17 +83,21 @@ const (
 // text as markers are read from it: code spans stand as marker.Opaque, so
 // nothing in code is read. See the package doc and docs/status-model.md.
 func Read(text string) Item {
-	it := Item{Text: text}
 	if !mayHold(text) {
-		return it
+		return Item{Text: text} // most texts: nothing made on the heap
 	}
-	r := &itemReader{s: text, it: &it}
+	return read(text)
+}
+
+// read is Read of a text that may hold attributes.
+func read(text string) Item {
+	r := &itemReader{s: text, it: Item{Text: text}}
 	r.urls = urlRanges(text)
 	r.scan()
 	r.readDepends()
 	r.dropInnerEdges()
 	r.finish()
-	return it
+	return r.it
 }
 
 // mayHold is a fast test: text with none of these bytes holds no
@@ -114,7 +118,7 @@ func mayHold(s string) bool {
 
 type itemReader struct {
 	s     string
-	it    *Item
+	it    Item // what is read: the reader and it stay off the heap
 	urls  [][2]int
 	spans []span
 	// blocked holds the offsets of ⛔ signs that may open a dependency
@@ -184,7 +188,7 @@ func (r *itemReader) scan() {
 
 // emoji reads a Tasks sign at i and what follows it.
 func (r *itemReader) emoji(i int, c rune, size int) int {
-	s, it := r.s, r.it
+	s, it := r.s, &r.it
 	j := afterSign(s, i+size)
 	if name, ok := dateEmoji[c]; ok {
 		d, ok := dateAt(s, j)
@@ -226,7 +230,7 @@ func (r *itemReader) emoji(i int, c rune, size int) int {
 }
 
 func (r *itemReader) setDate(name, d string) {
-	it := r.it
+	it := &r.it
 	var dst *string
 	switch name {
 	case "due":
@@ -327,7 +331,7 @@ func normKey(k string) string {
 
 // field sets what an inline field says, or keeps it as written.
 func (r *itemReader) field(key, value string) {
-	it := r.it
+	it := &r.it
 	switch normKey(key) {
 	case "due", "deadline":
 		if r.dateField("due", value) {
