@@ -3,40 +3,57 @@ package marker
 import (
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
-// isISODate reports whether r is a valid calendar date written YYYY-MM-DD.
-func isISODate(r []rune) bool {
-	if len(r) != 10 || r[4] != '-' || r[7] != '-' {
+// isISODate reports whether s is a valid calendar date written YYYY-MM-DD.
+func isISODate(s string) bool {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
 		return false
 	}
-	for i, c := range r {
+	for i := 0; i < len(s); i++ {
 		if i == 4 || i == 7 {
 			continue
 		}
-		if c < '0' || c > '9' {
+		if s[i] < '0' || s[i] > '9' {
 			return false
 		}
 	}
-	_, err := time.Parse("2006-01-02", string(r))
+	_, err := time.Parse("2006-01-02", s)
 	return err == nil
 }
 
+// isISODateRunes is isISODate of runes.
+func isISODateRunes(r []rune) bool {
+	if len(r) != 10 {
+		return false
+	}
+	var b [10]byte
+	for i, c := range r {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+		b[i] = byte(c)
+	}
+	return isISODate(string(b[:]))
+}
+
 // FirstDate returns the first valid ISO date (YYYY-MM-DD) in text that is
-// not part of a longer run of digits, and whether there is one. It is the
-// completion date of a done item.
+// not part of a longer run of digits (of any script), and whether there
+// is one. It is the completion date of a done item. The date is ASCII, so
+// text is read by bytes, and only a date's neighbours as runes.
 func FirstDate(text string) (string, bool) {
-	r := []rune(text)
-	for i := 0; i+10 <= len(r); i++ {
-		if i > 0 && unicode.IsDigit(r[i-1]) {
+	for i := 0; i+10 <= len(text); i++ {
+		if c := text[i]; c < '0' || c > '9' || !isISODate(text[i:i+10]) {
 			continue
 		}
-		if i+10 < len(r) && unicode.IsDigit(r[i+10]) {
+		if before, _ := utf8.DecodeLastRuneInString(text[:i]); i > 0 && unicode.IsDigit(before) {
 			continue
 		}
-		if isISODate(r[i : i+10]) {
-			return string(r[i : i+10]), true
+		if after, _ := utf8.DecodeRuneInString(text[i+10:]); i+10 < len(text) && unicode.IsDigit(after) {
+			continue
 		}
+		return text[i : i+10], true
 	}
 	return "", false
 }

@@ -53,8 +53,29 @@ func FuzzMarker(f *testing.F) {
 		if utf8.ValidString(text) && !utf8.ValidString(out) {
 			t.Fatalf("StripForID(%q) = %q is not UTF-8", text, out)
 		}
-		FirstDate(text)
+		got, gotOK := FirstDate(text)
+		if want, wantOK := firstDateByRunes(text); got != want || gotOK != wantOK {
+			t.Fatalf("FirstDate(%q) = %q, %v; read rune by rune: %q, %v", text, got, gotOK, want, wantOK)
+		}
 	})
+}
+
+// firstDateByRunes is FirstDate as first written, rune by rune: what the
+// byte by byte reading must agree with.
+func firstDateByRunes(text string) (string, bool) {
+	r := []rune(text)
+	for i := 0; i+10 <= len(r); i++ {
+		if i > 0 && unicode.IsDigit(r[i-1]) {
+			continue
+		}
+		if i+10 < len(r) && unicode.IsDigit(r[i+10]) {
+			continue
+		}
+		if d := string(r[i : i+10]); len(d) == 10 && isISODate(d) {
+			return d, true
+		}
+	}
+	return "", false
 }
 
 // FuzzLegend checks the legend reader and the other list readers on any

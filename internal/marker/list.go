@@ -76,7 +76,7 @@ func (v *Vocabulary) TrailingStatus(text string) (Match, bool) {
 	for e > 0 && unicode.IsSpace(vw.runes[e-1]) {
 		e--
 	}
-	if e >= 10 && isISODate(vw.runes[e-10:e]) {
+	if e >= 10 && isISODateRunes(vw.runes[e-10:e]) {
 		e -= 10
 		for e > 0 && unicode.IsSpace(vw.runes[e-1]) {
 			e--
@@ -122,7 +122,7 @@ func noteGoesOn(rest string) bool {
 	if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 		return true
 	}
-	if _, ok := FirstDate(rest); ok && len(rest) >= 10 && isISODate([]rune(rest[:10])) {
+	if _, ok := FirstDate(rest); ok && len(rest) >= 10 && isISODate(rest[:10]) {
 		return true
 	}
 	end := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) })

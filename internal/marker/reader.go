@@ -291,7 +291,7 @@ func (v *view) trailingNotesStart() int {
 				return e
 			}
 			end = open
-		case e >= 10 && isISODate(v.runes[e-10:e]) && (e == 10 || !unicode.IsDigit(v.runes[e-11])):
+		case e >= 10 && isISODateRunes(v.runes[e-10:e]) && (e == 10 || !unicode.IsDigit(v.runes[e-11])):
 			end = e - 10
 		default:
 			return e

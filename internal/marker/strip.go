@@ -189,7 +189,7 @@ func (vw *view) notesEnd(i int) int {
 				return i
 			}
 			i = closeAt + 1
-		case q+10 <= len(vw.runes) && isISODate(vw.runes[q:q+10]) && !unicode.IsDigit(vw.at(q+10)):
+		case q+10 <= len(vw.runes) && isISODateRunes(vw.runes[q:q+10]) && !unicode.IsDigit(vw.at(q+10)):
 			i = q + 10
 		default:
 			return i
