@@ -105,6 +105,17 @@ func TestFolderNamedWithADot(t *testing.T) {
 	if got := set.Pages[1].Folder; got != "" {
 		t.Errorf("the folder of top.md is %q, want the content folder", got)
 	}
+	// v1.md beside v1./ is its page, as foo.md beside foo/ is: both are at
+	// v1/, and the folder's listing is the page's
+	set = &Set{Pages: []*Page{{Path: "v1./notes.md"}, {Path: "v1.md"}, {Path: "Tasks/Phase 4/x.md"}, {Path: "Tasks/phase-4.md"}}}
+	if errs := assignURLs(set, "content/"); len(errs) != 0 {
+		t.Fatalf("assignURLs: %v", errs)
+	}
+	for _, i := range []int{1, 3} {
+		if p := set.Pages[i]; !p.IsIndex {
+			t.Errorf("%s at %s is not the page of the folder at the same URL", p.Path, p.URL)
+		}
+	}
 	// beside a folder v1/, the two give one URL: an error naming both
 	set = &Set{Pages: []*Page{{Path: "v1./notes.md"}, {Path: "v1/plan.md"}}}
 	errs := assignURLs(set, "content/")

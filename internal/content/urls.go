@@ -66,19 +66,21 @@ func assignURLs(set *Set, prefix string) diag.List {
 		}
 		p.URL, p.IsIndex = URLFor(p.Path)
 	}
-	// foo.md beside foo/ is foo/'s page when foo/ has no index.md/README.md.
+	// foo.md beside foo/ is foo/'s page when foo/ has no index.md/README.md:
+	// the page whose URL is the folder's (so v1.md is the page of v1./ too,
+	// both at v1/).
 	hasIndex := map[string]bool{}
 	for _, p := range set.Pages {
 		if p.IsIndex {
 			hasIndex[p.URL] = true
 		}
 	}
+	folderAt := map[string]bool{}
+	for d := range folders {
+		folderAt[FolderURL(d)] = true
+	}
 	for _, p := range set.Pages {
-		if p.IsIndex {
-			continue
-		}
-		dir := strings.TrimSuffix(p.Path, path.Ext(p.Path))
-		if folders[dir] && !hasIndex[p.URL] {
+		if !p.IsIndex && folderAt[p.URL] && !hasIndex[p.URL] {
 			p.IsIndex = true
 			hasIndex[p.URL] = true
 		}
