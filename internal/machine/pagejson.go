@@ -8,6 +8,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/milepost/milepost/internal/bufpool"
 	"github.com/milepost/milepost/internal/history"
 	"github.com/milepost/milepost/internal/status"
 )
@@ -35,7 +36,11 @@ func EncodePage(j *PageJSON) []byte {
 func EncodePageShared(j *PageJSON) (out []byte, release func()) {
 	buf := jsonBuffers.Get().(*[]byte)
 	*buf = appendPageJSON((*buf)[:0], j)
-	return *buf, func() { jsonBuffers.Put(buf) }
+	return *buf, func() {
+		if cap(*buf) <= bufpool.MaxKept { // as bufpool: a huge page's is not kept
+			jsonBuffers.Put(buf)
+		}
+	}
 }
 
 // appendPageJSON appends j as encoding/json would marshal it.

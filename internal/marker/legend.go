@@ -53,7 +53,13 @@ func LegendBody(text string) (string, bool) {
 // LegendOpenerLen is the length of the longest legend opener: a text's
 // first LegendOpenerLen bytes after its leading spaces tell MayOpenLegend
 // all it needs.
-const LegendOpenerLen = len("status legend")
+var LegendOpenerLen = func() int {
+	n := 0
+	for _, o := range legendOpeners {
+		n = max(n, len(o))
+	}
+	return n
+}()
 
 // MayOpenLegend reports whether a text that begins with prefix (after
 // leading spaces, at least LegendOpenerLen bytes of it, or all of the

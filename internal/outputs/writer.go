@@ -99,9 +99,10 @@ func (w *Writer) Notes() diag.List { return w.notes }
 // build's Cached (nil when Next is set: the Memo is the Builder's cache).
 func (w *Writer) Outputs() map[string]Output { return w.outputs }
 
-// Reuses reports whether the bytes of a page's files may be used again
-// once Page has handed them over (Made.Release): the sink does not keep
-// them, and there is no Memo that would.
+// Reuses reports whether the bytes of a page's files, a listing or a
+// page's status.json entry may be used again once they were handed over
+// (Made.Release, ListingShared, Bytes): the sink does not keep them, and
+// there is no Memo that would.
 func (w *Writer) Reuses() bool { return w.opt.Next == nil && !w.opt.Sink.KeepsData() }
 
 // Compact reports whether a file milepost made is as small as minifying
@@ -193,8 +194,10 @@ func (w *Writer) Listing(name string, key [32]byte, make func() ([]byte, error))
 }
 
 // ListingShared is Listing for a make that may draw the page in a buffer
-// of its own (when Reuses says so): it is handed release, when not nil,
-// to call once the file is put.
+// of its own and return, with the bytes, the release that gives the
+// buffer back (nil when there is none): ListingShared calls it once the
+// file is put, or at once, keeping a copy, when the bytes must outlive
+// the put (Reuses is false).
 func (w *Writer) ListingShared(name string, key [32]byte, make func() (data []byte, release func(), err error)) error {
 	id := "list:" + name
 	data, hit := w.recall(id, key)
@@ -205,6 +208,11 @@ func (w *Writer) ListingShared(name string, key [32]byte, make func() (data []by
 		made, release, err := make()
 		if err != nil {
 			return err
+		}
+		if release != nil && !w.Reuses() {
+			made = bytes.Clone(made)
+			release()
+			release = nil
 		}
 		if release != nil {
 			defer release()
@@ -218,14 +226,17 @@ func (w *Writer) ListingShared(name string, key [32]byte, make func() (data []by
 // Bytes returns what the last build made under name from key, or else
 // what make makes, and keeps it for the next build (a page's entry in
 // status.json). make may hand back its bytes in a buffer of its own with
-// the release that gives the buffer back: Bytes returns them so, to be
-// released once used, unless it keeps them, when it keeps a copy and
-// returns that with a release that does nothing.
+// the release that gives the buffer back (nil when there is none): Bytes
+// returns them so, to be released once used, unless it keeps them, when
+// it keeps a copy and returns that with a release that does nothing.
 func (w *Writer) Bytes(name string, key [32]byte, make func() ([]byte, func())) ([]byte, func()) {
 	if data, ok := w.recall(name, key); ok {
 		return data, func() {}
 	}
 	data, release := make()
+	if release == nil {
+		release = func() {}
+	}
 	if w.opt.Next != nil {
 		data = bytes.Clone(data)
 		release()

@@ -76,13 +76,9 @@ func (r *renderer) executeKeyed(tmpl, name string, key [32]byte, view func() (*r
 		if err != nil {
 			return nil, nil, err
 		}
-		var html []byte
-		release := func() {}
-		if r.out.Reuses() { // the sink is done with the page when the put returns
-			html, release, err = r.theme.ExecuteShared(tmpl, v)
-		} else {
-			html, err = r.theme.Execute(tmpl, v)
-		}
+		// drawn in the theme's buffer: ListingShared gives it back, or
+		// copies the page out when it must outlive the put
+		html, release, err := r.theme.ExecuteShared(tmpl, v)
 		if err != nil {
 			return nil, nil, fmt.Errorf("template %s for %s: %w", tmpl, name, err)
 		}

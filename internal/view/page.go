@@ -16,8 +16,9 @@ import (
 // PageView is page.html's view of a page; body is its rendered HTML with
 // wiki-link placeholders (markdown.Parser's output), which it fills. The
 // spans say where each link's HTML lies in the filled body (v.Page.Body).
-// The filled body is in a pooled buffer: once the caller calls release,
-// neither v.Page.Body nor the view may be used.
+// The filled body is in a pooled buffer, or is body itself when it has no
+// link to fill: body must not change while the view is in use, and once
+// the caller calls release neither v.Page.Body nor the view may be used.
 func (m *Maker) PageView(in *PageIn, body []byte) (v *render.View, spans []wikilink.Span, release func()) {
 	v = m.view(in.Page.Content.URL, in.Page.Title)
 	buf := bufpool.Get()
@@ -211,9 +212,10 @@ func (m *Maker) itemGroups(p *Page, titles func(string) (string, bool)) []render
 }
 
 // htmlOf is filled as HTML without a copy of it: a page's filled body is
-// a fifth of what a page view allocates. filled is what fillLinks returns,
-// the pooled buffer PageView's caller gives back when done with the view,
-// or the body as read, which nothing writes while the view is in use.
+// a fifth of what a page view allocates. filled is what fillLinks returns:
+// the buffer it was handed (PageView's pooled one, given back only when
+// the view is done with; Home's own) or the body as read, which PageView's
+// caller keeps unchanged while the view is in use.
 func htmlOf(filled []byte) template.HTML {
 	return template.HTML(unsafe.String(unsafe.SliceData(filled), len(filled)))
 }
