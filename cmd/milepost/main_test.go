@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/milepost/milepost/internal/bufpool"
 	"github.com/milepost/milepost/internal/sitetest"
 )
 
@@ -21,6 +22,7 @@ import (
 // flags, see commandProcess), else on all of them (the Action's fake
 // release).
 func TestMain(m *testing.M) {
+	bufpool.Poison(true) // a buffer read after its release shows in the output
 	if os.Getenv("MILEPOST_TEST_MAIN") == "1" {
 		for i, a := range os.Args {
 			if a == "--" {

@@ -19,3 +19,18 @@ func TestGetPut(t *testing.T) {
 		}
 	}
 }
+
+// With Poison on, what was given back is overwritten to its capacity.
+func TestPoison(t *testing.T) {
+	Poison(true)
+	defer Poison(false)
+	b := Get()
+	b.WriteString("status page")
+	held := b.Bytes()[:cap(b.Bytes())]
+	Put(b)
+	for i, c := range held {
+		if c != 0xA5 {
+			t.Fatalf("byte %d of a buffer given back is %#x, want it overwritten", i, c)
+		}
+	}
+}

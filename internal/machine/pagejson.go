@@ -37,6 +37,7 @@ func EncodePageShared(j *PageJSON) (out []byte, release func()) {
 	buf := jsonBuffers.Get().(*[]byte)
 	*buf = appendPageJSON((*buf)[:0], j)
 	return *buf, func() {
+		bufpool.Scrub(*buf)
 		if cap(*buf) <= bufpool.MaxKept { // as bufpool: a huge page's is not kept
 			jsonBuffers.Put(buf)
 		}
