@@ -30,27 +30,22 @@ func Get() *bytes.Buffer { return buffers.Get().(*bytes.Buffer) }
 // Put gives buf back; neither it nor any slice of its bytes may be used
 // after.
 func Put(buf *bytes.Buffer) {
-	Scrub(buf.Bytes())
+	if poison.Load() {
+		b := buf.Bytes()
+		b = b[:cap(b)]
+		for i := range b {
+			b[i] = 0xA5
+		}
+	}
 	if buf.Cap() <= MaxKept {
 		buf.Reset()
 		buffers.Put(buf)
 	}
 }
 
-// Poison, for tests, makes Put and Scrub overwrite every byte given back,
-// up to the buffer's capacity: output made from a buffer read after its
-// release then shows it, instead of passing while the bytes happen to be
-// still there. Tests of packages that release buffers turn it on in
-// TestMain.
+// Poison, for tests, makes Put overwrite every byte given back, up to
+// the buffer's capacity: output made from a buffer read after its release
+// then shows it, instead of passing while the bytes happen to be still
+// there. Tests of packages that release buffers turn it on in TestMain;
+// the binary never does, so nothing in it calls Poison.
 func Poison(on bool) { poison.Store(on) }
-
-// Scrub overwrites b up to its capacity when Poison is on: what a pool of
-// another shape calls as it takes a buffer back.
-func Scrub(b []byte) {
-	if poison.Load() {
-		b = b[:cap(b)]
-		for i := range b {
-			b[i] = 0xA5
-		}
-	}
-}

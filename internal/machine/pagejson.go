@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/milepost/milepost/internal/bufpool"
@@ -18,9 +17,6 @@ import (
 // files pin it): reflection over every section, item and count was most of
 // the cost of status.json, which at 10k pages is 30 MB made on every build.
 
-// jsonBuffers are scratch buffers for EncodePage.
-var jsonBuffers = sync.Pool{New: func() any { return new([]byte) }}
-
 // EncodePage is j as encoding/json would marshal it, in a slice of
 // its exact size: built in a pooled buffer, so the build does not leave
 // behind every size the slice grew through (a tenth of a build's
@@ -31,17 +27,15 @@ func EncodePage(j *PageJSON) []byte {
 	return bytes.Clone(out)
 }
 
-// EncodePageShared is EncodePage into a pooled buffer, which goes back to
-// the pool when the caller calls release: out must not be used after.
+// EncodePageShared is EncodePage into a pooled buffer (package bufpool),
+// which goes back to the pool when the caller calls release: out must not
+// be used after.
 func EncodePageShared(j *PageJSON) (out []byte, release func()) {
-	buf := jsonBuffers.Get().(*[]byte)
-	*buf = appendPageJSON((*buf)[:0], j)
-	return *buf, func() {
-		bufpool.Scrub(*buf)
-		if cap(*buf) <= bufpool.MaxKept { // as bufpool: a huge page's is not kept
-			jsonBuffers.Put(buf)
-		}
-	}
+	buf := bufpool.Get()
+	// appended in the buffer's free space; Write copies it in place, or
+	// keeps what a page grown past that space was appended into
+	buf.Write(appendPageJSON(buf.AvailableBuffer(), j))
+	return buf.Bytes(), func() { bufpool.Put(buf) }
 }
 
 // appendPageJSON appends j as encoding/json would marshal it.
