@@ -107,12 +107,14 @@ func diagsSize(ds diag.List) int {
 	return n
 }
 
-// decodeOutputs reads what encode wrote.
+// decodeOutputs reads what encode wrote. Its strings share data, which
+// the caller must not change.
 func decodeOutputs(data []byte) (*outputsFile, error) {
 	d, err := varcodec.Open(data, outputsMagic)
 	if err != nil {
 		return nil, err
 	}
+	d.Shares = true
 	f := &outputsFile{Inputs: d.Hash(), Manifest: d.Hash()}
 	f.Report.Pages = d.Int()
 	f.Report.History = d.Str()

@@ -8,4 +8,6 @@ type encoder struct{ varcodec.Encoder }
 
 type decoder struct{ varcodec.Decoder }
 
-func newDecoder(b []byte) decoder { return decoder{varcodec.Decoder{B: b}} }
+// newDecoder reads b, which nothing changes for as long as a string read
+// from it lives: the strings share b.
+func newDecoder(b []byte) decoder { return decoder{varcodec.Decoder{B: b, Shares: true}} }

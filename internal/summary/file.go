@@ -48,6 +48,7 @@ func Read(data []byte) (*Summaries, error) {
 	if err != nil {
 		return nil, fmt.Errorf("page summaries: %w", err)
 	}
+	vd.Shares = true
 	d := decoder{*vd}
 	s := &Summaries{key: d.Str()}
 	n := d.Count(32)
@@ -77,7 +78,10 @@ func (s *Summaries) Lookup(key, path string, source [32]byte) *Page {
 	if !ok || rec.source != source {
 		return nil
 	}
-	d := newDecoder(rec.data)
+	// The summary's strings share one copy of its record: one allocation
+	// instead of one a string, and no hold on the whole file's bytes,
+	// which a build that decodes few summaries would keep for them.
+	d := newDecoder(bytes.Clone(rec.data))
 	p := d.summary()
 	if d.Err != nil || len(d.B) != 0 {
 		return nil

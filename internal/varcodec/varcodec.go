@@ -17,6 +17,7 @@ import (
 	"hash/crc32"
 	"math"
 	"math/bits"
+	"unsafe"
 )
 
 // Castagnoli is the CRC-32C table the files' checksums are made with.
@@ -111,9 +112,16 @@ func (e *Encoder) List(n int, isNil bool) {
 // Decoder reads from B what an Encoder wrote. The first error sticks:
 // every later read returns zero values, and the caller checks Err once at
 // the end.
+//
+// With Shares set, the strings it reads are B's bytes, not copies of
+// them: no allocation per string, and one object for the collector to
+// mark instead of one per string. Set it only for input that nothing
+// changes for as long as any string read from it lives (a file read for
+// one build, kept whole).
 type Decoder struct {
-	B   []byte
-	Err error
+	B      []byte
+	Err    error
+	Shares bool
 }
 
 // ErrDamaged is the Decoder's error: the input is not what an Encoder
@@ -153,7 +161,14 @@ func (d *Decoder) Uint() uint64 {
 // Int reads what binary.AppendVarint wrote: a zig-zag encoded uvarint.
 func (d *Decoder) Int() int { return int(d.Int64()) }
 
-func (d *Decoder) Str() string { return string(d.Bytes(d.Count(1))) }
+// Str reads what Encoder.Str wrote (see Shares).
+func (d *Decoder) Str() string {
+	b := d.Bytes(d.Count(1))
+	if d.Shares && len(b) > 0 {
+		return unsafe.String(&b[0], len(b))
+	}
+	return string(b)
+}
 
 func (d *Decoder) Float() float64 { return math.Float64frombits(bits.ReverseBytes64(d.Uint())) }
 

@@ -3,6 +3,7 @@ package varcodec
 import (
 	"math"
 	"testing"
+	"unsafe"
 )
 
 // Numbers, strings, booleans and lists read back as written, nil lists
@@ -70,5 +71,39 @@ func TestFile(t *testing.T) {
 	d = &Decoder{B: []byte{1, 9}}
 	if d.Bool(); d.End() == nil {
 		t.Error("a byte left over is not damage")
+	}
+}
+
+// A Decoder that Shares reads strings out of its input without copying
+// them, and the same strings as one that copies; one that does not share
+// copies, so its strings outlive changes to the input.
+func TestSharedStrings(t *testing.T) {
+	var e Encoder
+	e.Str("backlog")
+	e.Str("")
+	e.Strs([]string{"a", "bc"})
+	input := e.B
+	first, last := unsafe.Pointer(&input[0]), unsafe.Pointer(&input[len(input)-1])
+	within := func(s string) bool {
+		p := unsafe.Pointer(unsafe.StringData(s))
+		return uintptr(p) >= uintptr(first) && uintptr(p) <= uintptr(last)
+	}
+
+	shared := Decoder{B: input, Shares: true}
+	s, empty, list := shared.Str(), shared.Str(), shared.Strs()
+	if s != "backlog" || empty != "" || len(list) != 2 || list[0] != "a" || list[1] != "bc" || shared.End() != nil {
+		t.Fatalf("shared read %q %q %q, %v", s, empty, list, shared.Err)
+	}
+	if !within(s) || !within(list[1]) {
+		t.Error("a shared string is a copy")
+	}
+	if n := testing.AllocsPerRun(100, func() { d := Decoder{B: input, Shares: true}; _ = d.Str() }); n != 0 {
+		t.Errorf("a shared string allocates %v times", n)
+	}
+
+	copied := Decoder{B: input}
+	c := copied.Str()
+	if c != "backlog" || within(c) {
+		t.Errorf("a copied string %q shares the input", c)
 	}
 }
