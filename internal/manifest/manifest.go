@@ -77,7 +77,7 @@ func CheckName(name string) error {
 			return bad("contains a control character")
 		}
 	}
-	for _, segment := range strings.Split(name, "/") {
+	for segment := range strings.SplitSeq(name, "/") {
 		switch {
 		case segment == "":
 			return bad("empty path segment")
