@@ -9,10 +9,7 @@ import (
 // fold returns the form names are compared in: lower case, with every
 // space, '_' and '-' turned into '-' (runs are kept: "a  b" and "a-b" differ).
 func fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	foldInto(&b, s)
-	return b.String()
+	return string(appendFold(make([]byte, 0, len(s)), s))
 }
 
 // foldSegments folds segs and joins them with '/'.
@@ -21,18 +18,24 @@ func foldSegments(segs []string) string {
 	for _, s := range segs {
 		n += len(s) + 1
 	}
-	var b strings.Builder
-	b.Grow(n)
-	for i, s := range segs {
-		if i > 0 {
-			b.WriteByte('/')
-		}
-		foldInto(&b, s)
-	}
-	return b.String()
+	return string(appendFoldSegments(make([]byte, 0, n), segs))
 }
 
-func foldInto(b *strings.Builder, s string) {
+// appendFoldSegments appends foldSegments(segs) to dst. A look-up folds
+// into a buffer of its own and indexes a map with string(key), which
+// allocates nothing.
+func appendFoldSegments(dst []byte, segs []string) []byte {
+	for i, s := range segs {
+		if i > 0 {
+			dst = append(dst, '/')
+		}
+		dst = appendFold(dst, s)
+	}
+	return dst
+}
+
+// appendFold appends fold(s) to dst.
+func appendFold(dst []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -42,18 +45,19 @@ func foldInto(b *strings.Builder, s string) {
 			case 'A' <= c && c <= 'Z':
 				c += 'a' - 'A'
 			}
-			b.WriteByte(c)
+			dst = append(dst, c)
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsSpace(r) {
-			b.WriteByte('-')
+			dst = append(dst, '-')
 		} else {
-			b.WriteRune(unicode.ToLower(r))
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
 		}
 		i += size
 	}
+	return dst
 }
 
 // splitPath splits a slash-separated path into its non-empty segments.

@@ -118,24 +118,30 @@ func (ix *Index) find(fromPath, target string) (int32, []Problem, string) {
 	if rooted || dotted {
 		return -1, nil, diag.KindBrokenLink
 	}
-	key := foldSegments(segs)
-	if ids := ix.bySuffix[key]; len(ids) > 0 {
+	var buf [keyBuffer]byte
+	key := appendFoldSegments(buf[:0], segs)
+	if ids := ix.bySuffix[string(key)]; len(ids) > 0 {
 		return ix.pick(ids, target, ix.sameFolder(fromPath, segs, key))
 	}
-	if ids := ix.byTitle[fold(strings.TrimSpace(trimMD(target)))]; len(ids) > 0 {
+	if ids := ix.byTitle[string(appendFold(buf[:0], strings.TrimSpace(trimMD(target))))]; len(ids) > 0 {
 		return ix.pick(ids, target, nil)
 	}
 	return -1, nil, diag.KindBrokenLink
 }
 
+// keyBuffer is the room a look-up's key is folded into on the stack;
+// a longer key grows out of it.
+const keyBuffer = 128
+
 // pickPath looks up a cleaned path: a page or file first, then a folder's
 // index page.
 func (ix *Index) pickPath(segs []string, target string) (int32, []Problem, string) {
-	key := foldSegments(segs)
-	if ids := ix.byPath[key]; len(ids) > 0 {
+	var buf [keyBuffer]byte
+	key := appendFoldSegments(buf[:0], segs)
+	if ids := ix.byPath[string(key)]; len(ids) > 0 {
 		return ix.pick(ids, target, nil)
 	}
-	if ids := ix.byFolder[key]; len(ids) > 0 {
+	if ids := ix.byFolder[string(key)]; len(ids) > 0 {
 		return ix.pick(ids, target, nil)
 	}
 	return -1, nil, diag.KindBrokenLink
@@ -144,9 +150,10 @@ func (ix *Index) pickPath(segs []string, target string) (int32, []Problem, strin
 // sameFolder returns the candidate for a name look-up that sits in the
 // linking page's folder, or nil. It costs one map look-up whatever the
 // number of candidates.
-func (ix *Index) sameFolder(fromPath string, segs []string, key string) *int32 {
+func (ix *Index) sameFolder(fromPath string, segs []string, key []byte) *int32 {
 	p := append(dirSegments(fromPath), segs[len(segs)-1])
-	for _, id := range ix.byPath[foldSegments(p)] {
+	var buf [keyBuffer]byte
+	for _, id := range ix.byPath[string(appendFoldSegments(buf[:0], p))] {
 		tsegs := splitPath(ix.targets[id].Path)
 		if len(tsegs) < len(segs) {
 			continue
@@ -155,7 +162,7 @@ func (ix *Index) sameFolder(fromPath string, segs []string, key string) *int32 {
 		if ix.targets[id].IsPage {
 			tsegs[len(tsegs)-1] = trimMD(tsegs[len(tsegs)-1])
 		}
-		if foldSegments(tsegs) == key {
+		if string(appendFoldSegments(buf[:0], tsegs)) == string(key) {
 			return &id
 		}
 	}
