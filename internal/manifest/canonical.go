@@ -87,35 +87,36 @@ func parseCanonical(data []byte) (entries []Entry, ok bool) {
 
 // parseEntry reads one line appendEntry wrote without encoding/json.
 func parseEntry(line []byte) (e Entry, ok bool) {
-	field := func(prefix, end string) string {
-		if !ok {
-			return ""
-		}
-		var v []byte
-		if line, ok = bytes.CutPrefix(line, []byte(prefix)); ok {
-			var i int
-			if i = bytes.Index(line, []byte(end)); i < 0 {
-				ok = false
-				return ""
-			}
-			v, line = line[:i], line[i:]
-		}
-		return string(v)
-	}
-	ok = true
-	e.Path = field(`{"path":"`, `","size":`)
-	size := field(`","size":`, `,"sha256":"`)
-	sum := field(`,"sha256":"`, `"}`)
-	if !ok || string(line) != `"}` || !verbatimJSON(e.Path) {
+	path, line, ok := cutField(line, `{"path":"`, `","size":`)
+	size, line, ok2 := cutField(line, `","size":`, `,"sha256":"`)
+	sum, line, ok3 := cutField(line, `,"sha256":"`, `"}`)
+	if !ok || !ok2 || !ok3 || string(line) != `"}` {
 		return e, false
 	}
-	if e.Sum, ok = ParseDigest([]byte(sum)); !ok {
+	if e.Path = string(path); !verbatimJSON(e.Path) {
 		return e, false
 	}
-	n, err := strconv.ParseInt(size, 10, 64)
-	if err != nil || strconv.FormatInt(n, 10) != size {
+	if e.Sum, ok = ParseDigest(sum); !ok {
+		return e, false
+	}
+	n, err := strconv.ParseInt(string(size), 10, 64)
+	if err != nil || strconv.FormatInt(n, 10) != string(size) {
 		return e, false
 	}
 	e.Size = n
 	return e, true
+}
+
+// cutField cuts prefix off line and returns what comes before end, and
+// the rest from end on.
+func cutField(line []byte, prefix, end string) (value, rest []byte, ok bool) {
+	line, ok = bytes.CutPrefix(line, []byte(prefix))
+	if !ok {
+		return nil, line, false
+	}
+	i := bytes.Index(line, []byte(end))
+	if i < 0 {
+		return nil, line, false
+	}
+	return line[:i], line[i:], true
 }
