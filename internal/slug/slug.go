@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Make lower-cases s, keeps letters and digits of any script (and combining
@@ -21,22 +22,42 @@ import (
 // drops everything else (punctuation, URL-reserved characters, emoji).
 // Leading and trailing hyphens are trimmed. The result may be empty.
 func Make(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+	return string(Append(make([]byte, 0, len(s)), s))
+}
+
+// Append appends Make(s) to dst: a caller that only compares the slug
+// (with an id it has) need not make a string of it.
+func Append(dst []byte, s string) []byte {
+	start := len(dst)
 	pendingDash := false
 	for _, r := range s {
 		switch {
+		case 'a' <= r && r <= 'z' || '0' <= r && r <= '9':
+		case 'A' <= r && r <= 'Z':
+			r += 'a' - 'A'
+		case r < utf8.RuneSelf && r != ' ' && r != '_' && r != '-' && !asciiSpace(r):
+			continue // ASCII punctuation
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
-			if pendingDash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			pendingDash = false
-			b.WriteRune(unicode.ToLower(r))
-		case r == ' ' || r == '_' || r == '-' || r == '\t' || unicode.IsSpace(r):
+			r = unicode.ToLower(r)
+		case r == ' ' || r == '_' || r == '-' || unicode.IsSpace(r):
 			pendingDash = true
+			continue
+		default:
+			continue
 		}
+		if pendingDash && len(dst) > start {
+			dst = append(dst, '-')
+		}
+		pendingDash = false
+		dst = utf8.AppendRune(dst, r)
 	}
-	return b.String()
+	return dst
+}
+
+// asciiSpace reports whether r is an ASCII character unicode.IsSpace
+// accepts.
+func asciiSpace(r rune) bool {
+	return r == '\t' || r == '\n' || r == '\v' || r == '\f' || r == '\r'
 }
 
 // Key names a tag, or anything else whose different names must never share

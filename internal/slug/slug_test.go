@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 )
 
 func TestMake(t *testing.T) {
@@ -56,11 +57,14 @@ func TestSetUnique(t *testing.T) {
 }
 
 func FuzzMake(f *testing.F) {
-	for _, s := range []string{"Phase 4", "a b", "日本", "~~x~~ ✅", "\xff"} {
+	for _, s := range []string{"Phase 4", "a b", "日本", "~~x~~ ✅", "\xff", "A\tb\u0085c\u00a0D", "İ Σ ǅ", "-x_ y-", "a\u0301b"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		got := Make(s)
+		if want := makeByRunes(s); got != want {
+			t.Errorf("Make(%q) = %q, the rule by runes says %q", s, got, want)
+		}
 		if Make(got) != got {
 			t.Errorf("Make is not idempotent on %q: %q then %q", s, got, Make(got))
 		}
@@ -70,6 +74,26 @@ func FuzzMake(f *testing.F) {
 			}
 		}
 	})
+}
+
+// makeByRunes is Make's rule written plainly, one unicode test per rune:
+// the fast paths for ASCII must agree with it.
+func makeByRunes(s string) string {
+	var b strings.Builder
+	pendingDash := false
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
+			if pendingDash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			pendingDash = false
+			b.WriteRune(unicode.ToLower(r))
+		case r == ' ' || r == '_' || r == '-' || unicode.IsSpace(r):
+			pendingDash = true
+		}
+	}
+	return b.String()
 }
 
 func contains(s, sub string) bool {
