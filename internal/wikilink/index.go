@@ -91,10 +91,12 @@ func NewIndex(targets []Target) *Index {
 		}
 		if len(t.Headings) > 0 {
 			ids := make([]string, len(t.Headings))
+			var buf [keyBuffer]byte
 			for j, h := range t.Headings {
-				ids[j] = slug.Make(h.Text)
-				if ids[j] == h.ID { // usually: then one string, not two
-					ids[j] = h.ID
+				if id := slug.Append(buf[:0], h.Text); string(id) == h.ID {
+					ids[j] = h.ID // usually: then no new string
+				} else {
+					ids[j] = string(id)
 				}
 			}
 			ix.textIDs[i] = ids
