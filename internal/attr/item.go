@@ -40,6 +40,13 @@ type Item struct {
 	Spans []Span
 }
 
+// Holds reports whether the text held an attribute: one taken out of it
+// (Spans) or a handle or P-token inside a sentence, which sets Owner or
+// Priority and stays in the text.
+func (it *Item) Holds() bool {
+	return len(it.Spans) > 0 || len(it.Fields) > 0 || it.Owner != "" || it.Priority != NoPriority
+}
+
 // Field is a field as written: its key and value.
 type Field struct {
 	Key   string `json:"key"`
@@ -597,34 +604,50 @@ func (r *itemReader) finish() {
 	if len(r.spans) == 0 {
 		return
 	}
-	var b strings.Builder
+	parts := make([]string, 0, len(r.spans)+1)
 	pos := 0
 	for _, sp := range r.spans {
 		r.it.Spans = append(r.it.Spans, sp.Span)
-		if sp.Start > pos {
-			b.WriteString(r.s[pos:sp.Start])
-		}
-		b.WriteByte(' ')
+		parts = append(parts, r.s[pos:max(pos, sp.Start)])
 		pos = max(pos, sp.End)
 	}
-	b.WriteString(r.s[pos:])
-	r.it.Text = tidy(b.String())
+	r.it.Text = joinCut(append(parts, r.s[pos:]))
 }
 
-// tidy collapses runs of spaces, drops brackets left empty and trims
-// separators left dangling at the ends.
-func tidy(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	for _, empty := range []string{"()", "[]", "( )", "[ ]"} {
-		s = strings.ReplaceAll(s, empty, "")
+// joinCut joins what is left of a text once attributes are taken out
+// from between its parts, tidying only where they were: the spaces on
+// either side of a cut become one (none before . , ; or :), brackets a
+// cut left empty go, and separators it left dangling at either end of
+// the text are trimmed ("Fix login — @kim" is "Fix login"). The rest of
+// the text stays as written: "init()" or "16 : 9" away from a cut are
+// not touched.
+func joinCut(parts []string) string {
+	var b strings.Builder
+	b.WriteString(parts[0])
+	for _, p := range parts[1:] {
+		left := strings.TrimRight(b.String(), " \t")
+		right := strings.TrimLeft(p, " \t")
+		if n := len(left); n > 0 && len(right) > 0 && (left[n-1] == '(' && right[0] == ')' || left[n-1] == '[' && right[0] == ']') {
+			left, right = strings.TrimRight(left[:n-1], " \t"), strings.TrimLeft(right[1:], " \t")
+		}
+		b.Reset()
+		b.WriteString(left)
+		if left != "" && right != "" && !strings.ContainsRune(".,;:", rune(right[0])) {
+			b.WriteByte(' ')
+		}
+		b.WriteString(right)
 	}
-	s = strings.Join(strings.Fields(s), " ")
-	for _, p := range []string{" .", " ,", " ;", " :"} {
-		s = strings.ReplaceAll(s, p, p[1:])
+	text := b.String()
+	if onlySeparators(parts[0]) {
+		text = strings.TrimLeft(text, " \t"+separators)
 	}
-	return strings.Trim(s, " "+separators)
+	if onlySeparators(parts[len(parts)-1]) {
+		text = strings.TrimRight(text, " \t"+separators)
+	}
+	return text
 }
 
+// sortSpans orders spans by where they start (few: insertion sort).
 func sortSpans(ss []span) {
 	for i := 1; i < len(ss); i++ {
 		for j := i; j > 0 && ss[j].Start < ss[j-1].Start; j-- {
@@ -636,13 +659,13 @@ func sortSpans(ss []span) {
 // Strip takes out of text the attributes that Read found in from (the
 // same item's text as markers are read from it, which may differ from
 // text in code and markup): each span of from, in order, is removed where
-// it first occurs in text after the previous one, and the rest is tidied
-// as Read tidies Item.Text. A span not found in text is left alone.
+// it first occurs in text after the previous one, and the rest is joined
+// as Read joins Item.Text (joinCut). A span not found in text is left alone.
 func Strip(text, from string, spans []Span) string {
 	if len(spans) == 0 {
 		return text
 	}
-	var b strings.Builder
+	parts := make([]string, 0, len(spans)+1)
 	pos := 0
 	for _, sp := range spans {
 		part := safeSlice(from, sp.Start, sp.End)
@@ -653,10 +676,11 @@ func Strip(text, from string, spans []Span) string {
 		if k < 0 {
 			continue
 		}
-		b.WriteString(text[pos : pos+k])
-		b.WriteByte(' ')
+		parts = append(parts, text[pos:pos+k])
 		pos += k + len(part)
 	}
-	b.WriteString(text[pos:])
-	return tidy(b.String())
+	if len(parts) == 0 {
+		return text
+	}
+	return joinCut(append(parts, text[pos:]))
 }

@@ -150,7 +150,7 @@ func (c *computer) newItem(n ast.Node, st State, src Source, text, own string) *
 	rest := own
 	if src != SourceHeading {
 		a := attr.Read(own)
-		if len(a.Spans) > 0 || len(a.Fields) > 0 {
+		if a.Holds() {
 			it.setAttributes(a)
 			it.Text = attr.Strip(text, own, a.Spans)
 			rest = a.Text
