@@ -73,11 +73,17 @@ func (c *computer) listItemMarker(p ast.Node) declared {
 	// Attributes are not markers: "Ship ⏳ 2026-02-01" is open and
 	// scheduled, "Deploy ⛔ abc" waits on abc. "✅ <date>" and
 	// "❌ <date>" are both.
+	// A dropped word beats strikethrough: "~~Dark mode~~ (dropped)" and
+	// "~~Dark mode~~ ❌ 2026-01-02" were dropped, not done.
 	a := attr.Read(text)
-	if a.HasMark && !leadingStrike(p, c.src) {
+	struck := leadingStrike(p, c.src)
+	if a.HasMark && (!struck || a.Mark == marker.Dropped) {
 		return declared{true, a.Mark, a.Mark.String()}
 	}
 	text = a.Text
+	if m, ok := c.vocab.TrailingStatus(text); ok && struck && m.State == marker.Dropped {
+		return declared{true, m.State, text[m.Start:m.End]}
+	}
 	if d := readMarkerOf(c.vocab, p, text, c.src, marker.Prose); d.found {
 		return d
 	}
@@ -103,7 +109,9 @@ func leadingEmphasis(n ast.Node, src []byte) ast.Node {
 }
 
 // leadingStrike reports whether the first inline of n that is not a
-// checkbox, an emoji or text without letters and digits is struck through.
+// checkbox, an emoji or text without letters and digits is struck
+// through, or opens with a strikethrough inside bold, italics or a link
+// (`**~~Old task~~**`, `[~~RFC-12~~](rfcs/12.md)`).
 func leadingStrike(n ast.Node, src []byte) bool {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
@@ -116,6 +124,8 @@ func leadingStrike(n ast.Node, src []byte) bool {
 			return false
 		case *east.Strikethrough:
 			return true
+		case *ast.Emphasis, *ast.Link:
+			return leadingStrike(c, src)
 		default:
 			return false
 		}
@@ -124,13 +134,18 @@ func leadingStrike(n ast.Node, src []byte) bool {
 }
 
 // entirelyStruck reports whether n's content is one strikethrough (and
-// white space).
+// white space), alone or inside bold, italics or a link.
 func entirelyStruck(n ast.Node, src []byte) bool {
 	struck := false
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *east.Strikethrough:
 			if struck {
+				return false
+			}
+			struck = true
+		case *ast.Emphasis, *ast.Link:
+			if struck || !entirelyStruck(c, src) {
 				return false
 			}
 			struck = true
