@@ -228,6 +228,18 @@ func (m *Maker) healthInput(p *Page, pp *pagePlan, pl *plan.Plan, today string) 
 			h.Overdue = append(h.Overdue, health.Dated{Text: it.Text, Due: it.Attributes().Due})
 		}
 	}
+	// A task (a section with an id) past its due date is overdue work
+	// too, as Up next and the warnings say.
+	var tasks func(ss []*status.Section)
+	tasks = func(ss []*status.Section) {
+		for _, s := range ss {
+			if i, ok := pp.sections[s.ID]; ok && pl.Nodes[i].ID != "" && pl.Status[i].Overdue {
+				h.Overdue = append(h.Overdue, health.Dated{Text: s.Title, Due: pl.Nodes[i].Due})
+			}
+			tasks(s.Sections)
+		}
+	}
+	tasks(p.Status.Sections)
 	for _, w := range p.Status.Warnings {
 		if w.Kind == diag.KindDrift {
 			h.Drift = append(h.Drift, w.Message) // worded for a reader (package status)
