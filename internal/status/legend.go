@@ -108,9 +108,13 @@ func (c *computer) legendList(list ast.Node) {
 // or by a symbol header beside a meaning header, is a legend table when
 // its rows each define one distinct marker or status value.
 var (
-	strongSymbol   = map[string]bool{"symbol": true, "symbols": true, "icon": true, "emoji": true, "marker": true, "markers": true, "legend": true, "key": true, "glyph": true, "indicator": true, "sign": true}
-	symbolHeaders  = map[string]bool{"status": true, "state": true, "value": true, "badge": true, "mark": true, "code": true, "label": true}
-	meaningHeaders = map[string]bool{"meaning": true, "means": true, "description": true, "definition": true, "explanation": true, "whatitmeans": true, "standsfor": true, "label": true, "usedfor": true, "when": true}
+	strongSymbol  = map[string]bool{"symbol": true, "symbols": true, "icon": true, "emoji": true, "marker": true, "markers": true, "legend": true, "key": true, "glyph": true, "indicator": true, "sign": true}
+	symbolHeaders = map[string]bool{"status": true, "state": true, "value": true, "badge": true, "mark": true, "code": true, "label": true}
+	// glossaryHeaders name the term column of a glossary: beside a
+	// meaning header, it is a legend table when every term is a status
+	// word or emoji (| Term | Meaning | over Done, Blocked …).
+	glossaryHeaders = map[string]bool{"term": true, "word": true}
+	meaningHeaders  = map[string]bool{"meaning": true, "means": true, "description": true, "definition": true, "explanation": true, "whatitmeans": true, "standsfor": true, "label": true, "usedfor": true, "when": true}
 )
 
 // legendTable reads a legend table; hinted says a legend heading or
@@ -125,8 +129,17 @@ func (c *computer) legendTable(table ast.Node, hinted bool) {
 		return
 	}
 	h0, h1 := headerName(mdtext.Inline(hcells[0], c.src)), headerName(mdtext.Inline(hcells[1], c.src))
-	if !hinted && !strongSymbol[h0] && !(symbolHeaders[h0] && meaningHeaders[h1]) {
+	glossary := !hinted && glossaryHeaders[h0] && meaningHeaders[h1]
+	if !hinted && !strongSymbol[h0] && !(symbolHeaders[h0] && meaningHeaders[h1]) && !glossary {
 		return
+	}
+	// A Status or State column after the first two holds the rows'
+	// states: the table is a tracker whose first column happens to be
+	// named like a symbol (a Jira export's | Key | Summary | Status |).
+	for _, h := range hcells[2:] {
+		if name := headerName(mdtext.Inline(h, c.src)); !hinted && (name == "status" || name == "state") {
+			return
+		}
 	}
 	var pairs []marker.LegendPair
 	seen := map[string]bool{}
@@ -136,7 +149,7 @@ func (c *computer) legendTable(table ast.Node, hinted bool) {
 			return
 		}
 		m, ok := c.legendCellMarker(markerText(cells[0], c.src))
-		if !ok || seen[cellKey(m)] {
+		if !ok || seen[cellKey(m)] || glossary && !c.isStatusTerm(m) {
 			return
 		}
 		seen[cellKey(m)] = true
@@ -167,6 +180,16 @@ func (c *computer) legendCellMarker(text string) (string, bool) {
 		return t, true // a status value of the page's own ("Parked", "Y")
 	}
 	return "", false
+}
+
+// isStatusTerm reports whether a glossary's term is a status emoji or
+// a status word or phrase.
+func (c *computer) isStatusTerm(t string) bool {
+	if marker.EmojiPrefix(t) != "" {
+		return true
+	}
+	_, ok := c.vocab.Label(t)
+	return ok
 }
 
 // addLegend records a legend made of pairs, found in node n.

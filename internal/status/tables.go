@@ -38,13 +38,7 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 		return
 	}
 	cols := c.markerColumns(rows)
-	label := -1
-	for i := 0; i < tableWidth(rows); i++ {
-		if !cols[i] {
-			label = i
-			break
-		}
-	}
+	label := c.matrixLabel(header, rows, cols)
 	var markerCols []int
 	for i := 0; i < tableWidth(rows); i++ {
 		if cols[i] && i != label {
@@ -57,6 +51,29 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 	case len(markerCols) == 1 && c.markersCount(rows, markerCols):
 		c.rowItems(header, rows, markerCols[0], out)
 	}
+}
+
+// matrixLabel returns the column that names a matrix's rows: the first
+// that is not a marker column and not under a numbering header, else the
+// first that is not a marker column; -1 when every column is one.
+func (c *computer) matrixLabel(header ast.Node, rows []ast.Node, cols map[int]bool) int {
+	var heads []ast.Node
+	if header != nil {
+		heads = childrenOf(header)
+	}
+	first := -1
+	for i := 0; i < tableWidth(rows); i++ {
+		if cols[i] {
+			continue
+		}
+		if first < 0 {
+			first = i
+		}
+		if i >= len(heads) || !numberingHeader(mdtext.Inline(heads[i], c.src)) {
+			return i
+		}
+	}
+	return first
 }
 
 // tableParts returns a table's header row and body rows.
@@ -119,7 +136,7 @@ func (c *computer) rowItems(header ast.Node, rows []ast.Node, col int, out *[]*f
 				st = s
 			}
 		}
-		textCell := c.rowTextCell(cells, col)
+		textCell := c.rowTextCell(cells, col, keys)
 		if len(cells) > 0 && entirelyStruck(cells[0], c.src) && st != marker.Dropped {
 			st = marker.Done
 		}
@@ -142,10 +159,12 @@ func (c *computer) rowItems(header ast.Node, rows []ast.Node, col int, out *[]*f
 }
 
 // rowTextCell returns the index of the cell that names a row: the first
-// cell other than the status cell that holds a letter, so a numbering
-// column ("#", "1") does not name rows; failing that, the first cell other
-// than the status cell; -1 when there is none.
-func (c *computer) rowTextCell(cells []ast.Node, col int) int {
+// cell other than the status cell that holds a letter and is not under a
+// numbering header (numberingHeader), so neither "1" nor "R1" or "WEB-101"
+// under "#", "ID" or "Key" names rows; failing that, the first cell other
+// than the status cell; -1 when there is none. keys are the header's
+// cells.
+func (c *computer) rowTextCell(cells []ast.Node, col int, keys []string) int {
 	first := -1
 	for i, cell := range cells {
 		if i == col {
@@ -154,11 +173,24 @@ func (c *computer) rowTextCell(cells []ast.Node, col int) int {
 		if first < 0 {
 			first = i
 		}
+		if i < len(keys) && numberingHeader(keys[i]) {
+			continue
+		}
 		if strings.ContainsFunc(mdtext.Inline(cell, c.src), unicode.IsLetter) {
 			return i
 		}
 	}
 	return first
+}
+
+// numberingHeader reports whether a column headed h numbers or keys the
+// rows rather than names them: #, No., ID, Key, Issue key, Ref.
+func numberingHeader(h string) bool {
+	switch headerName(h) {
+	case "", "no", "nr", "num", "number", "id", "key", "issuekey", "ref":
+		return true
+	}
+	return false
 }
 
 // cellState reads a status cell: a marker or status value a legend of the
