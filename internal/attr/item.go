@@ -305,7 +305,11 @@ func (r *itemReader) inlineField(i int) int {
 	if e >= len(s) {
 		return 0
 	}
-	r.field(key, strings.TrimSpace(s[j+2:e]))
+	value := strings.TrimSpace(s[j+2:e])
+	if strings.ContainsRune(value, marker.Opaque) {
+		return 0 // code or a link in the value: left in the text as written
+	}
+	r.field(key, value)
 	r.add(i, e+1, KindField, false)
 	return e + 1
 }
@@ -336,11 +340,38 @@ func normKey(k string) string {
 	}, k)
 }
 
+// fieldName returns the attribute an inline field's key names, by one of
+// its names ("Due date" and "deadline" are due), or "" for a key
+// milepost does not know.
+func fieldName(key string) string {
+	switch k := normKey(key); k {
+	case "due", "deadline", "duedate":
+		return "due"
+	case "start", "startdate":
+		return "start"
+	case "completion", "completed", "done", "completiondate", "completeddate", "donedate":
+		return "completion"
+	case "canceled", "cancelleddate", "canceleddate":
+		return "cancelled"
+	case "assignee":
+		return "owner"
+	case "depends", "dependencies", "blockedby":
+		return "dependson"
+	case "scheduled", "created", "cancelled", "owner", "priority", "estimate", "id", "dependson":
+		return k
+	}
+	return ""
+}
+
+// KnownField reports whether a field, a record's row or a table's column
+// named key sets an attribute when its value reads as one.
+func KnownField(key string) bool { return fieldName(key) != "" }
+
 // field sets what an inline field says, or keeps it as written.
 func (r *itemReader) field(key, value string) {
 	it := &r.it
-	switch normKey(key) {
-	case "due", "deadline":
+	switch fieldName(key) {
+	case "due":
 		if r.dateField("due", value) {
 			return
 		}
@@ -356,26 +387,29 @@ func (r *itemReader) field(key, value string) {
 		if r.dateField("created", value) {
 			return
 		}
-	case "completion", "completed", "done":
+	case "completion":
 		if d, ok := ParseDate(value); ok {
 			if it.Done == "" {
 				it.Done = d
 			}
 			return
 		}
-	case "cancelled", "canceled":
+	case "cancelled":
 		if d, ok := ParseDate(value); ok {
 			if it.Cancelled == "" {
 				it.Cancelled = d
 			}
 			return
 		}
-	case "owner", "assignee":
-		if v := strings.TrimPrefix(value, "@"); v != "" {
+	case "owner":
+		if v := ownerOf(value); v != "" {
 			if it.Owner == "" {
 				it.Owner = v
 			}
 			return
+		}
+		if namesNoOne(plainValue(value)) {
+			return // "| Owner | - |": no one, and nothing to keep
 		}
 	case "priority":
 		if p, ok := ParsePriority(value); ok {
@@ -396,7 +430,7 @@ func (r *itemReader) field(key, value string) {
 			}
 			return
 		}
-	case "dependson", "depends", "dependencies", "blockedby":
+	case "dependson":
 		if ids, ok := idList(value); ok {
 			it.Depends = appendNew(it.Depends, ids...)
 			return

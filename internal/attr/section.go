@@ -150,10 +150,10 @@ func (s *Section) setKnown(key, value string, line int) bool {
 	case "owner", "owners", "assignee", "assigned to", "lead":
 		return setOnce(&s.Owner, ownerOf(value))
 	case "due", "due date", "deadline", "target date", "target":
-		d, ok := ParseDate(value)
+		d, ok := ParseDate(plainValue(value))
 		return ok && setOnce(&s.Due, d)
 	case "start", "start date", "started":
-		d, ok := ParseDate(value)
+		d, ok := ParseDate(plainValue(value))
 		return ok && setOnce(&s.Start, d)
 	case "estimate", "estimated effort", "estimated time", "effort":
 		if !setOnce(&s.Estimate, value) {
@@ -196,12 +196,74 @@ func setOnce(dst *string, v string) bool {
 	return true
 }
 
-// ownerOf reads an owner field: the first @handle's name when the value
-// starts with one ("@dana, @lee"), else the value as written.
+// ownerOf reads an owner field's value: the first @handle's name when
+// the value starts with one ("@dana, @lee", "@dana.smith"), else the
+// value as written; "" when it names no one ("-", "n/a", "TBD",
+// "Unassigned"). A value written as a link, a wiki-link or in emphasis
+// ("[@bob](https://github.com/bob)", "[[Alice Smith]]", "*Carol*") is
+// read as its text.
 func ownerOf(v string) string {
+	v = plainValue(v)
 	if strings.HasPrefix(v, "@") {
-		if e := idEnd(v, 1); e > 1 {
+		e := 1
+		for e < len(v) && (idEnd(v, e) > e || v[e] == '.' && e+1 < len(v) && idEnd(v, e+1) > e+1) {
+			if v[e] == '.' {
+				e++
+			}
+			e = idEnd(v, e)
+		}
+		if e > 1 {
 			return v[1:e]
+		}
+	}
+	if namesNoOne(v) {
+		return ""
+	}
+	return v
+}
+
+// namesNoOne reports whether an owner value says there is none: a dash
+// or other mark without letters, or a word such as n/a, TBD, none or
+// unassigned.
+func namesNoOne(v string) bool {
+	if !strings.ContainsFunc(v, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+		return true
+	}
+	switch strings.ToLower(strings.Trim(v, " .()?")) {
+	case "n/a", "na", "none", "nobody", "no one", "tbd", "tba", "tbc", "unassigned", "unowned", "unknown":
+		return true
+	}
+	return false
+}
+
+// plainValue is a field value written in markdown as the text it shows:
+// emphasis and code marks around it go, "[text](url)" is text and
+// "[[target|label]]" is label (else target).
+func plainValue(v string) string {
+	v = strings.TrimSpace(v)
+	for {
+		trimmed := v
+		for _, mark := range []string{"**", "__", "*", "_", "`"} {
+			if len(trimmed) > 2*len(mark) && strings.HasPrefix(trimmed, mark) && strings.HasSuffix(trimmed, mark) {
+				trimmed = strings.TrimSpace(trimmed[len(mark) : len(trimmed)-len(mark)])
+				break
+			}
+		}
+		if trimmed == v {
+			break
+		}
+		v = trimmed
+	}
+	if strings.HasPrefix(v, "[[") && strings.HasSuffix(v, "]]") && !strings.Contains(v[2:len(v)-2], "]]") {
+		inner := v[2 : len(v)-2]
+		if _, label, ok := strings.Cut(inner, "|"); ok {
+			return strings.TrimSpace(label)
+		}
+		return strings.TrimSpace(inner)
+	}
+	if strings.HasPrefix(v, "[") && strings.HasSuffix(v, ")") {
+		if text, rest, ok := strings.Cut(v[1:], "]("); ok && !strings.ContainsAny(text, "[]") && !strings.Contains(rest, " ") {
+			return strings.TrimSpace(text)
 		}
 	}
 	return v

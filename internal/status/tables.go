@@ -144,9 +144,13 @@ func (c *computer) rowItems(header ast.Node, rows []ast.Node, col int, out *[]*f
 		if textCell >= 0 {
 			text = mdtext.Inline(cells[textCell], c.src)
 		}
+		// A column named like an attribute (Start, Due date) gives it
+		// below; its date must not pass for the row's done date.
 		var own []string
-		for _, cell := range cells {
-			own = append(own, c.ownText(cell))
+		for i, cell := range cells {
+			if i == col || i >= len(keys) || !attr.KnownField(fieldKey(keys[i])) {
+				own = append(own, c.ownText(cell))
+			}
 		}
 		it := c.newItem(row, st, SourceTable, text, strings.Join(own, " | "))
 		for i, cell := range cells {
@@ -403,13 +407,16 @@ func (it *found) recordField(key, value string) {
 	}
 }
 
+// fieldKey is a header cell's or a record row's name as a field's key:
+// without the emphasis, code marks and colon around it.
+func fieldKey(name string) string { return strings.Trim(name, " *_`:") }
+
 // recordAttr sets the attribute key names, when it names one and value
 // reads as one, unless the item has it already; it reports whether it did.
 // Without ids, an id or dependencies are not taken: a table's "ID" column
 // numbers its rows, and would give two tables the same ids.
 func (it *found) recordAttr(key, value string, ids bool) bool {
-	k := strings.Trim(key, " *_`:")
-	a := attr.Read("[" + k + ":: " + value + "]")
+	a := attr.Read("[" + fieldKey(key) + ":: " + value + "]")
 	if !ids && (a.ID != "" || len(a.Depends) > 0) {
 		return false
 	}
