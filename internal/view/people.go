@@ -109,45 +109,26 @@ func (m *Maker) makePeople() []*PersonPage {
 			pp.Pages = append(pp.Pages, p)
 		}
 		sp := m.plan.pages[p.Content.Path]
-		// A section's owner as its items inherit it, and whether an
-		// owned task holds them (its owner has them as one entry).
-		type inherited struct {
-			owner string
-			task  bool
-		}
-		var of map[string]inherited // made for a page with an owned section only
-		var walk func(ss []*status.Section, in inherited)
-		walk = func(ss []*status.Section, in inherited) {
+		// An owned task is one entry of its owner's list, for the
+		// checklist it holds.
+		var tasks func(ss []*status.Section)
+		tasks = func(ss []*status.Section) {
 			for _, s := range ss {
-				here := in
-				if s.Attrs != nil && s.Attrs.Owner != "" {
-					o := s.Attrs.Owner
-					if s.TaskID != "" {
-						if pp := person(o); pp != nil {
-							pp.Work = append(pp.Work, personWork{p, sp.sections[s.ID]})
-						}
-						here = inherited{owner: o, task: true}
-					} else {
-						here = inherited{owner: o, task: in.task}
+				if o := s.Attributes().Owner; o != "" && s.TaskID != "" {
+					if pp := person(o); pp != nil {
+						pp.Work = append(pp.Work, personWork{p, sp.sections[s.ID]})
 					}
 				}
-				if here != (inherited{}) {
-					if of == nil {
-						of = map[string]inherited{}
-					}
-					of[s.ID] = here
-				}
-				walk(s.Sections, here)
+				tasks(s.Sections)
 			}
 		}
-		walk(p.Status.Sections, inherited{})
-		for k, it := range p.Status.Items {
-			var owner string
-			if it.Attrs != nil {
-				owner = it.Attrs.Owner
-			}
-			if owner == "" && !of[it.Section].task {
-				owner = of[it.Section].owner
+		tasks(p.Status.Sections)
+		held := m.owners(p)
+		for k := range p.Status.Items {
+			it := &p.Status.Items[k]
+			owner := it.Attributes().Owner
+			if owner == "" && !held[it.Section].task {
+				owner = held[it.Section].owner
 			}
 			if pp := person(owner); pp != nil {
 				pp.Work = append(pp.Work, personWork{p, sp.items[k]})

@@ -38,6 +38,10 @@ type pagePlan struct {
 	// Up next made a page of thousands of sections and tasks quadratic.
 	byLine     map[int32]*status.Section
 	byLineOnce sync.Once
+	// owners is whom the page's sections answer to (owners.go), made at
+	// the first owner asked for.
+	owners     map[string]heldBy
+	ownersOnce sync.Once
 }
 
 // sitePlan is the plan of the whole site.
@@ -300,10 +304,10 @@ func (m *Maker) planSig(p *Page) [32]byte {
 		k.Num(e.Node - base)
 		k.Str(e.Reason, n.Text, n.ID, n.Due)
 		if n.Kind == plan.Item {
-			k.Str(m.itemAt(p, e.Node).Attributes().Owner)
+			k.Str(m.itemOwner(p, m.itemAt(p, e.Node)))
 		} else {
 			s := m.sectionAt(p, e.Node)
-			k.Str(s.ID, s.Title, s.Attributes().Owner)
+			k.Str(s.ID, s.Title, m.sectionOwner(p, s))
 		}
 	}
 	node := func(i int) {
@@ -414,14 +418,14 @@ func (m *Maker) nextItem(p *Page, e plan.Entry) render.NextItem {
 	}
 	if n.Kind == plan.Section {
 		s := m.sectionAt(p, e.Node)
-		it.TaskID, it.SectionID, it.SectionTitle, it.Owner = n.ID, s.ID, s.Title, s.Attributes().Owner
+		it.TaskID, it.SectionID, it.SectionTitle, it.Owner = n.ID, s.ID, s.Title, m.sectionOwner(p, s)
 		it.Text = taskTitle(s.Title, n.ID)
 	} else {
 		if n.Parent >= 0 {
 			s := m.sectionAt(p, int(n.Parent))
 			it.SectionID, it.SectionTitle = s.ID, s.Title
 		}
-		it.Owner = m.itemAt(p, e.Node).Attributes().Owner
+		it.Owner = m.itemOwner(p, m.itemAt(p, e.Node))
 		if it.SectionTitle == it.Text { // a heading that is an item: its section says nothing more
 			it.SectionTitle = ""
 		}
