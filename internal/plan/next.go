@@ -128,6 +128,11 @@ func (p *Plan) readyBefore(a, b int) bool {
 	if na.Due != nb.Due {
 		return nb.Due == "" || na.Due != "" && na.Due < nb.Due
 	}
+	// Document order: on one page, by line (a page's sections are
+	// numbered before its items); across pages, by node, in path order.
+	if na.Page == nb.Page && na.Line != nb.Line {
+		return na.Line < nb.Line
+	}
 	return a < b
 }
 
