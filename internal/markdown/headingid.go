@@ -1,6 +1,10 @@
 package markdown
 
 import (
+	"bytes"
+	"regexp"
+	"strings"
+
 	"github.com/milepost/milepost/internal/marker"
 	"github.com/milepost/milepost/internal/mdtext"
 	"github.com/milepost/milepost/internal/slug"
@@ -36,6 +40,9 @@ func (h *headingIDs) Transform(doc *ast.Document, reader text.Reader, pc parser.
 		}
 		if hd, ok := n.(*ast.Heading); ok {
 			headings = append(headings, hd)
+			if _, ok := hd.AttributeString("id"); !ok {
+				h.markedCustomID(hd, src)
+			}
 			if v, ok := hd.AttributeString("id"); ok {
 				if b, ok := v.([]byte); ok {
 					if id := string(b); ids.Taken(id) {
@@ -65,6 +72,38 @@ func (h *headingIDs) Transform(doc *ast.Document, reader text.Reader, pc parser.
 		if a := gh.Unique(slug.GitHub(plain[i])); a != "" && !final[a] {
 			hd.SetAttributeString(AttrGitHubAnchor, []byte(a))
 		}
+	}
+}
+
+// customIDAtEnd is an explicit {#id} closing a heading's text.
+var customIDAtEnd = regexp.MustCompile(`\{#([A-Za-z0-9_][A-Za-z0-9_.:-]*)\}$`)
+
+// markedCustomID reads an explicit {#id} that status markers follow
+// ("## Setup {#setup} ✅"): the parser reads {#id} only at the very end,
+// and a heading ticked off by appending a marker must keep its id. The
+// {#id} is taken out of the heading's text, as the parser does.
+func (h *headingIDs) markedCustomID(hd *ast.Heading, src []byte) {
+	plain := mdtext.Inline(hd, src)
+	if !strings.Contains(plain, "{#") {
+		return
+	}
+	m := customIDAtEnd.FindStringSubmatch(strings.TrimSpace(h.vocab.StripForID(plain)))
+	if m == nil {
+		return
+	}
+	for c := hd.FirstChild(); c != nil; c = c.NextSibling() {
+		t, ok := c.(*ast.Text)
+		if !ok {
+			continue
+		}
+		v := t.Segment.Value(src)
+		k := bytes.LastIndex(v, []byte(m[0]))
+		if k < 0 || len(bytes.TrimSpace(v[k+len(m[0]):])) > 0 {
+			continue
+		}
+		t.Segment = t.Segment.WithStop(t.Segment.Start + len(bytes.TrimRight(v[:k], " \t")))
+		hd.SetAttributeString("id", []byte(m[1]))
+		return
 	}
 }
 
