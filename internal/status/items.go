@@ -137,7 +137,8 @@ func (c *computer) ownText(n ast.Node) string {
 // newItem makes an item for node n: text is what a reader sees, own the
 // text its marker, dates and attributes are read from (code left out).
 // The attributes are taken out of text; a heading item keeps its title
-// (its section's id and fields come from the heading).
+// as its text (its section's id and fields come from the heading), and
+// its attributes are read all the same.
 func (c *computer) newItem(n ast.Node, st State, src Source, text, own string) *found {
 	it := &found{offset: c.offsetOf(n)}
 	if c.cur != nil && c.cur.scope && st != marker.Done {
@@ -148,13 +149,12 @@ func (c *computer) newItem(n ast.Node, st State, src Source, text, own string) *
 	it.Text = text
 	it.node = n
 	rest := own
-	if src != SourceHeading {
-		a := attr.Read(own)
-		if a.Holds() {
-			it.setAttributes(a)
+	if a := attr.Read(own); a.Holds() {
+		it.setAttributes(a)
+		if src != SourceHeading {
 			it.Text = attr.Strip(text, own, a.Spans)
-			rest = a.Text
 		}
+		rest = a.Text
 	}
 	if st == marker.Done && it.Date == "" {
 		if d, ok := marker.FirstDate(rest); ok {
