@@ -305,7 +305,7 @@ func (r *itemReader) inlineField(i int) int {
 	if e >= len(s) {
 		return 0
 	}
-	value := strings.TrimSpace(s[j+2:e])
+	value := strings.TrimSpace(s[j+2 : e])
 	if strings.ContainsRune(value, marker.Opaque) {
 		return 0 // code or a link in the value: left in the text as written
 	}

@@ -222,6 +222,10 @@ func ownerOf(v string) string {
 	return v
 }
 
+// OwnerValue reads an owner given anywhere a value is (front matter, a
+// field): as an Owner field's value is read, "" when it names no one.
+func OwnerValue(v string) string { return ownerOf(v) }
+
 // namesNoOne reports whether an owner value says there is none: a dash
 // or other mark without letters, or a word such as n/a, TBD, none or
 // unassigned.

@@ -14,6 +14,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/adrg/frontmatter"
+	"github.com/milepost/milepost/internal/attr"
 	"github.com/milepost/milepost/internal/diag"
 	"gopkg.in/yaml.v3"
 )
@@ -332,7 +333,7 @@ func (fm frontMatter) apply(file string, p *Page) (errs diag.List) {
 			// Never an error: an ADR's status: accepted is the author's.
 			if s, ok := scalarString(f.value); ok {
 				if key == "owner" {
-					p.Owner = strings.TrimPrefix(s, "@")
+					p.Owner = attr.OwnerValue(s)
 				} else {
 					p.Status = s
 				}

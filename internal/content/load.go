@@ -232,6 +232,7 @@ func ReadPage(p string, raw []byte, prefix string) (*Page, diag.List) {
 	if page.Updated.IsZero() {
 		page.Updated, page.UpdatedLine = updatedFromBody(body, bodyLine)
 	}
+	applyHeader(page, body, bodyLine)
 	if !page.TitleFromFront {
 		page.Title = titleFromFileName(p)
 	}

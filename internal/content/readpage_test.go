@@ -213,3 +213,35 @@ func TestLineEndings(t *testing.T) {
 		t.Errorf("mixed endings: %q", got)
 	}
 }
+
+// TestHeaderBlock: the "**Field:** value" lines between a page's title and
+// its next heading give the owner, target and start its front matter does
+// not; lines under a later heading, a Target that is no date and an owner
+// that names no one give nothing.
+func TestHeaderBlock(t *testing.T) {
+	tests := []struct {
+		name, src            string
+		owner, target, start string
+	}{
+		{"prd header", "# PRD: Sync\n\n**Owner:** @alice\n**Status:** Draft\n**Target date:** 2027-03-01\n**Start:** 2026-12-01\n\n## Goals\n",
+			"alice", "2027-03-01", "2026-12-01"},
+		{"front matter wins", "---\nowner: bob\ntarget: 2027-01-01\n---\n# Plan\n**Owner:** @alice\n**Target:** 2027-03-01\n",
+			"bob", "2027-01-01", ""},
+		{"no title", "**Owner:** *Carol*\n\n## Phase 1\n", "Carol", "", ""},
+		{"under a section", "# Plan\n\n## Phase 1\n\n**Owner:** @zed\n**Due:** 2027-01-01\n", "", "", ""},
+		{"not a date, no one", "# Plan\n**Target**: Alpha launch with real users\n**Owner:** TBD\n", "", "", ""},
+		{"in code", "# Plan\n```\n**Owner:** @alice\n```\n", "", "", ""},
+		{"front matter owner names no one", "---\nowner: n/a\n---\n# Plan\n", "", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, diags := ReadPage("plan.md", []byte(tt.src), "content/")
+			if len(diags) > 0 {
+				t.Fatalf("diagnostics: %s", diagStrings(diags))
+			}
+			if p.Owner != tt.owner || p.Target != tt.target || p.Start != tt.start {
+				t.Errorf("owner %q target %q start %q, want %q %q %q", p.Owner, p.Target, p.Start, tt.owner, tt.target, tt.start)
+			}
+		})
+	}
+}

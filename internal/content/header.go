@@ -1,0 +1,52 @@
+package content
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/milepost/milepost/internal/attr"
+)
+
+// headerLines is how far into a body its header block may reach.
+const headerLines = 20
+
+// applyHeader reads the header block of body, which starts at file line
+// bodyLine: the "**Field:** value" lines after its title and before its
+// next heading, in its first lines, as PRDs open ("**Owner:** @dana",
+// "**Target date:** 2026-03-01"). They are read as a section's field
+// lines are (attr.ReadSection), and give the page the owner, target and
+// start its front matter did not.
+func applyHeader(page *Page, body []byte, bodyLine int) {
+	if page.Owner != "" && page.Target != "" && page.Start != "" {
+		return
+	}
+	var lines []attr.Line
+	titled := false
+	for i, line := range bytes.SplitN(body, []byte{'\n'}, headerLines+1) {
+		if i == headerLines {
+			break
+		}
+		t := strings.TrimSpace(string(line))
+		if strings.HasPrefix(t, "#") {
+			if titled || !strings.HasPrefix(t, "# ") || len(lines) > 0 {
+				break
+			}
+			titled = true
+			continue
+		}
+		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+			break
+		}
+		lines = append(lines, attr.Line{Number: bodyLine + i, Text: string(line)})
+	}
+	s := attr.ReadSection(lines)
+	if page.Owner == "" {
+		page.Owner = s.Owner
+	}
+	if page.Target == "" {
+		page.Target = s.Due
+	}
+	if page.Start == "" {
+		page.Start = s.Start
+	}
+}
