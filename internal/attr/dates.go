@@ -31,6 +31,38 @@ func dateAt(s string, i int) (string, bool) {
 	return s[i : i+10], true
 }
 
+// timeAfter returns where the time of day that may follow a date at
+// s[i:] ends ("T10:00", "T10:00:30Z", "T09:30+02:00"): an ISO date-time
+// is its date, and the time must not be left in the text. It returns i
+// when no time follows.
+func timeAfter(s string, i int) int {
+	digits := func(j, n int) bool {
+		if j+n > len(s) {
+			return false
+		}
+		for k := j; k < j+n; k++ {
+			if s[k] < '0' || s[k] > '9' {
+				return false
+			}
+		}
+		return true
+	}
+	if i >= len(s) || s[i] != 'T' || !digits(i+1, 2) || i+3 >= len(s) || s[i+3] != ':' || !digits(i+4, 2) {
+		return i
+	}
+	j := i + 6
+	if j+3 <= len(s) && s[j] == ':' && digits(j+1, 2) {
+		j += 3
+	}
+	switch {
+	case j < len(s) && s[j] == 'Z':
+		j++
+	case j+6 <= len(s) && (s[j] == '+' || s[j] == '-') && digits(j+1, 2) && s[j+3] == ':' && digits(j+4, 2):
+		j += 6
+	}
+	return j
+}
+
 // ParseDate reads a field value that is a date: YYYY-MM-DD, optionally
 // followed by a note in parentheses ("2026-03-01 (tentative)"). Anything
 // else is not a date ("`wikibot-io` repo", "Q3", "next week").

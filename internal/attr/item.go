@@ -202,9 +202,10 @@ func (r *itemReader) emoji(i int, c rune, size int) int {
 		if !ok {
 			return 0
 		}
-		r.add(i, j+10, KindDate, false)
+		end := timeAfter(s, j+10)
+		r.add(i, end, KindDate, false)
 		r.setDate(name, d)
-		return j + 10
+		return end
 	}
 	if p, ok := priorityEmoji[c]; ok {
 		r.add(i, skipSelectors(s, i+size), KindPriority, false)
@@ -513,9 +514,10 @@ func (r *itemReader) dueWord(i int) int {
 	if !ok {
 		return 0
 	}
+	end := timeAfter(s, k+10)
 	r.setDate("due", d)
-	r.add(i, k+10, KindDate, false)
-	return k + 10
+	r.add(i, end, KindDate, false)
+	return end
 }
 
 // readDepends reads the ⛔ signs that stand after the item's text and are
