@@ -476,10 +476,15 @@ func (r *itemReader) handle(i int) int {
 			return 0
 		}
 	}
+	name := s[i+1 : j]
 	if r.it.Owner == "" {
-		r.it.Owner = s[i+1 : j]
+		r.it.Owner = name
 	}
-	r.add(i, j, KindOwner, true)
+	// An item has one owner; any other handle stays in its text, so that
+	// "Ping @dana and @cy" does not lose cy.
+	if strings.EqualFold(r.it.Owner, name) {
+		r.add(i, j, KindOwner, true)
+	}
 	return j
 }
 
