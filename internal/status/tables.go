@@ -197,10 +197,29 @@ func numberingHeader(h string) bool {
 	return false
 }
 
+// boxCell reads a cell that is a task list box written out, as tables
+// show them: "[x]" done, "[ ]" open, "[/]" active, "[-]" dropped.
+func boxCell(text string) (State, bool) {
+	switch strings.TrimSpace(text) {
+	case "[x]", "[X]":
+		return marker.Done, true
+	case "[ ]":
+		return marker.Open, true
+	case "[/]":
+		return marker.Active, true
+	case "[-]":
+		return marker.Dropped, true
+	}
+	return marker.Open, false
+}
+
 // cellState reads a status cell: a marker or status value a legend of the
 // page defines, else markers as in any status cell (words in any case).
 func (c *computer) cellState(cell ast.Node) (State, bool) {
 	if st, ok := c.legend.cells[cellKey(markerText(cell, c.src))]; ok {
+		return st, true
+	}
+	if st, ok := boxCell(markerText(cell, c.src)); ok {
 		return st, true
 	}
 	if d := readMarker(c.vocab, cell, c.src, marker.Cell); d.found {
@@ -224,6 +243,9 @@ func (c *computer) cellMarker(cell ast.Node) (State, string, bool) {
 	}
 	if st, ok := c.vocab.StartsWithEmoji(text); ok {
 		return st, cellKey(marker.EmojiPrefix(text)), true
+	}
+	if st, ok := boxCell(text); ok {
+		return st, key, true
 	}
 	if m, ok := c.vocab.Label(text); ok {
 		return m.State, key, true
