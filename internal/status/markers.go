@@ -160,6 +160,28 @@ func entirelyStruck(n ast.Node, src []byte) bool {
 	return struck
 }
 
+// entirelyEmphasized reports whether n's content is one bold or italic
+// span (and white space).
+func entirelyEmphasized(n ast.Node, src []byte) bool {
+	found := false
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Emphasis:
+			if found {
+				return false
+			}
+			found = true
+		case *ast.Text:
+			if strings.TrimSpace(string(c.Segment.Value(src))) != "" {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return found
+}
+
 func hasWordChar(s string) bool {
 	return strings.ContainsFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
 }

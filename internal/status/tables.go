@@ -130,6 +130,9 @@ func (c *computer) rowItems(header ast.Node, rows []ast.Node, col int, out *[]*f
 	}
 	for _, row := range rows {
 		cells := childrenOf(row)
+		if c.groupRow(cells) {
+			continue
+		}
 		st := marker.Open
 		if col < len(cells) {
 			if s, ok := c.cellState(cells[col]); ok {
@@ -160,6 +163,21 @@ func (c *computer) rowItems(header ast.Node, rows []ast.Node, col int, out *[]*f
 		}
 		*out = append(*out, it)
 	}
+}
+
+// groupRow reports whether a row of a status table groups the rows
+// below it rather than being an item: its first cell is all in bold or
+// italics and every other cell is empty (| **Phase 1** | | |).
+func (c *computer) groupRow(cells []ast.Node) bool {
+	if len(cells) < 2 || !entirelyEmphasized(cells[0], c.src) {
+		return false
+	}
+	for _, cell := range cells[1:] {
+		if strings.TrimSpace(mdtext.Inline(cell, c.src)) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // rowTextCell returns the index of the cell that names a row: the first
