@@ -21,23 +21,37 @@ func applyHeader(page *Page, body []byte, bodyLine int) {
 		return
 	}
 	var lines []attr.Line
-	titled := false
+	titled, fields, ended := false, false, false
+	var prev string // the last line, trimmed, for a setext heading's underline
 	for i, line := range bytes.SplitN(body, []byte{'\n'}, headerLines+1) {
 		if i == headerLines {
 			break
 		}
 		t := strings.TrimSpace(string(line))
-		if strings.HasPrefix(t, "#") {
-			if titled || !strings.HasPrefix(t, "# ") || len(lines) > 0 {
-				break
-			}
+		switch {
+		case t == "" || strings.HasPrefix(t, "<!--"):
+			// blank lines and comments before or among the fields
+		case strings.HasPrefix(t, "#"):
+			ended = titled || fields || !strings.HasPrefix(t, "# ") // another heading ends the header
 			titled = true
-			continue
+		case strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~"):
+			ended = true
+		case prev != "" && (strings.Trim(t, "=") == "" || strings.Trim(t, "-") == ""):
+			// a setext underline: the line above was a heading, the
+			// page's title when nothing came before it
+			ended = titled || fields
+			titled = true
+			lines = lines[:0]
+		default:
+			if _, _, ok := attr.FieldLine(t); ok {
+				fields = true
+			}
+			lines = append(lines, attr.Line{Number: bodyLine + i, Text: string(line)})
 		}
-		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+		if ended {
 			break
 		}
-		lines = append(lines, attr.Line{Number: bodyLine + i, Text: string(line)})
+		prev = t
 	}
 	s := attr.ReadSection(lines)
 	if page.Owner == "" {

@@ -232,6 +232,10 @@ func TestHeaderBlock(t *testing.T) {
 		{"not a date, no one", "# Plan\n**Target**: Alpha launch with real users\n**Owner:** TBD\n", "", "", ""},
 		{"in code", "# Plan\n```\n**Owner:** @alice\n```\n", "", "", ""},
 		{"front matter owner names no one", "---\nowner: n/a\n---\n# Plan\n", "", "", ""},
+		{"blank line after front matter", "---\ntitle: A\n---\n\n# PRD: Sync\n\n**Owner:** @alice\n**Target date:** 2027-03-01\n", "alice", "2027-03-01", ""},
+		{"comment before the title", "<!-- generated -->\n# PRD\n**Owner:** @alice\n", "alice", "", ""},
+		{"setext title", "PRD: Sync\n=========\n\n**Owner:** @alice\n", "alice", "", ""},
+		{"setext section", "# Plan\n\nPhase one\n---------\n\n**Owner:** @zed\n**Due:** 2027-01-01\n", "", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
