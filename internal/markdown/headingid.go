@@ -79,9 +79,11 @@ func (h *headingIDs) Transform(doc *ast.Document, reader text.Reader, pc parser.
 var customIDAtEnd = regexp.MustCompile(`\{#([A-Za-z0-9_][A-Za-z0-9_.:-]*)\}$`)
 
 // markedCustomID reads an explicit {#id} that status markers follow
-// ("## Setup {#setup} ✅"): the parser reads {#id} only at the very end,
-// and a heading ticked off by appending a marker must keep its id. The
-// {#id} is taken out of the heading's text, as the parser does.
+// ("## Setup {#setup} ✅", "## ~~Routing~~ {#routing} ✅ FIXED (2026-03-15)"):
+// the parser reads {#id} only at the very end, and a heading ticked off
+// by appending a marker must keep its id. The {#id} is cut out of the
+// text node that holds it, with the spaces before it; what follows it
+// stays.
 func (h *headingIDs) markedCustomID(hd *ast.Heading, src []byte) {
 	plain := mdtext.Inline(hd, src)
 	if !strings.Contains(plain, "{#") {
@@ -91,20 +93,45 @@ func (h *headingIDs) markedCustomID(hd *ast.Heading, src []byte) {
 	if m == nil {
 		return
 	}
+	var last *ast.Text
+	var at int
 	for c := hd.FirstChild(); c != nil; c = c.NextSibling() {
-		t, ok := c.(*ast.Text)
-		if !ok {
-			continue
+		if t, ok := c.(*ast.Text); ok {
+			if k := bytes.LastIndex(t.Segment.Value(src), []byte(m[0])); k >= 0 {
+				last, at = t, k
+			}
 		}
-		v := t.Segment.Value(src)
-		k := bytes.LastIndex(v, []byte(m[0]))
-		if k < 0 || len(bytes.TrimSpace(v[k+len(m[0]):])) > 0 {
-			continue
-		}
-		t.Segment = t.Segment.WithStop(t.Segment.Start + len(bytes.TrimRight(v[:k], " \t")))
-		hd.SetAttributeString("id", []byte(m[1]))
+	}
+	if last == nil {
 		return
 	}
+	seg := last.Segment
+	v := seg.Value(src)
+	keep := len(bytes.TrimRight(v[:at], " \t"))
+	rest := seg.Start + at + len(m[0])
+	if rest < seg.Stop {
+		// the node goes on after the {#id}: it keeps its spaces
+		after := ast.NewTextSegment(text.NewSegment(rest, seg.Stop))
+		after.SetSoftLineBreak(last.SoftLineBreak())
+		after.SetHardLineBreak(last.HardLineBreak())
+		last.SetSoftLineBreak(false)
+		last.SetHardLineBreak(false)
+		hd.InsertAfter(hd, last, after)
+	} else if next := last.NextSibling(); next != nil && keep < at && !startsWithSpace(next, src) {
+		keep++ // one space before the node that follows
+	}
+	last.Segment = seg.WithStop(seg.Start + keep)
+	hd.SetAttributeString("id", []byte(m[1]))
+}
+
+// startsWithSpace reports whether inline n is text opening with a space.
+func startsWithSpace(n ast.Node, src []byte) bool {
+	t, ok := n.(*ast.Text)
+	if !ok {
+		return false
+	}
+	v := t.Segment.Value(src)
+	return len(v) > 0 && (v[0] == ' ' || v[0] == '\t')
 }
 
 // HeadingID returns the section id the parser gave heading n.

@@ -31,7 +31,8 @@ func TestHeadingIDsAvoidReserved(t *testing.T) {
 // after its {#id} keeps that id, and the {#id} leaves its text; braces
 // that are no id, or an id before the marker's words end, stay text.
 func TestMarkedCustomID(t *testing.T) {
-	src := []byte("## Setup C {#setup-c} ✅\n\n## Setup D {#setup-d} DONE\n\n## Setup E {#not an id} ✅\n\n## Setup F {#f} and more ✅\n")
+	src := []byte("## Setup C {#setup-c} ✅\n\n## Setup D {#setup-d} DONE\n\n## Setup E {#not an id} ✅\n\n## Setup F {#f} and more ✅\n\n" +
+		"## Deploy {#deploy} ✅ 2026-03-15\n\n## ~~Routing~~ {#routing} ✅ FIXED (2026-03-15)\n\n## Verify {#verify} :white_check_mark:\n\n## Monitor {#monitor} **DONE**\n")
 	doc, src, _ := New(Options{Vocabulary: marker.Default()}).ParseChecked(src)
 	var got []string
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -40,7 +41,8 @@ func TestMarkedCustomID(t *testing.T) {
 		}
 		return ast.WalkContinue, nil
 	})
-	want := []string{"setup-c=Setup C ✅", "setup-d=Setup D DONE", "setup-e-not-an-id=Setup E {#not an id} ✅", "setup-f-f-and-more=Setup F {#f} and more ✅"}
+	want := []string{"setup-c=Setup C ✅", "setup-d=Setup D DONE", "setup-e-not-an-id=Setup E {#not an id} ✅", "setup-f-f-and-more=Setup F {#f} and more ✅",
+		"deploy=Deploy ✅ 2026-03-15", "routing=Routing ✅ FIXED (2026-03-15)", "verify=Verify ✅", "monitor=Monitor DONE"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("headings\n%q\nwant\n%q", got, want)
 	}
