@@ -182,8 +182,9 @@ func (c *computer) groupRow(cells []ast.Node) bool {
 
 // rowTextCell returns the index of the cell that names a row: the first
 // cell other than the status cell that holds a letter and is not under a
-// numbering header (numberingHeader), so neither "1" nor "R1" or "WEB-101"
-// under "#", "ID" or "Key" names rows; failing that, the first cell other
+// numbering header (numberingHeader) or an attribute's, so neither "1"
+// nor "R1" or "WEB-101" under "#", "ID" or "Key", nor "@dana" under
+// Owner names rows; failing that, the first cell other
 // than the status cell; -1 when there is none. keys are the header's
 // cells.
 func (c *computer) rowTextCell(cells []ast.Node, col int, keys []string) int {
@@ -195,8 +196,8 @@ func (c *computer) rowTextCell(cells []ast.Node, col int, keys []string) int {
 		if first < 0 {
 			first = i
 		}
-		if i < len(keys) && numberingHeader(keys[i]) {
-			continue
+		if i < len(keys) && (numberingHeader(keys[i]) || attr.KnownField(fieldKey(keys[i]))) {
+			continue // an Owner or Due column gives the row an attribute, not its name
 		}
 		if strings.ContainsFunc(mdtext.Inline(cell, c.src), unicode.IsLetter) {
 			return i
@@ -206,10 +207,14 @@ func (c *computer) rowTextCell(cells []ast.Node, col int, keys []string) int {
 }
 
 // numberingHeader reports whether a column headed h numbers or keys the
-// rows rather than names them: #, No., ID, Key, Issue key, Ref.
+// rows rather than names them: #, No., ID, Key, Issue key, Ref. An empty
+// header does not.
 func numberingHeader(h string) bool {
+	if t := strings.TrimSpace(h); t == "#" || t == "№" {
+		return true
+	}
 	switch headerName(h) {
-	case "", "no", "nr", "num", "number", "id", "key", "issuekey", "ref":
+	case "no", "nr", "num", "number", "id", "key", "issuekey", "ref":
 		return true
 	}
 	return false
