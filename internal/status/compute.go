@@ -130,7 +130,7 @@ func (c *computer) buildTree(doc ast.Node) *sectionNode {
 		}
 		parent := stack[len(stack)-1]
 		s := &sectionNode{heading: h, level: h.Level, offset: c.offsetOf(h), parent: parent}
-		s.decl = readMarker(c.vocab, h, c.src, marker.Prose)
+		s.decl, _ = c.markerBesideAttrs(h, markerText(h, c.src))
 		title := mdtext.Inline(h, c.src)
 		s.bare = c.vocab.StripForID(title)
 		id := markdown.HeadingID(h)

@@ -70,27 +70,34 @@ func (c *computer) listItemMarker(p ast.Node) declared {
 			return declared{true, m.State, label[m.Start:m.End]}
 		}
 	}
-	// Attributes are not markers: "Ship ⏳ 2026-02-01" is open and
-	// scheduled, "Deploy ⛔ abc" waits on abc. "✅ <date>" and
-	// "❌ <date>" are both.
-	// A dropped word beats strikethrough: "~~Dark mode~~ (dropped)" and
-	// "~~Dark mode~~ ❌ 2026-01-02" were dropped, not done.
-	a := attr.Read(text)
-	struck := leadingStrike(p, c.src)
-	if a.HasMark && (!struck || a.Mark == marker.Dropped) {
-		return declared{true, a.Mark, a.Mark.String()}
-	}
-	text = a.Text
-	if m, ok := c.vocab.TrailingStatus(text); ok && struck && m.State == marker.Dropped {
-		return declared{true, m.State, text[m.Start:m.End]}
-	}
-	if d := readMarkerOf(c.vocab, p, text, c.src, marker.Prose); d.found {
+	d, text := c.markerBesideAttrs(p, text)
+	if d.found {
 		return d
 	}
 	if m, ok := c.vocab.TrailingStatus(text); ok {
 		return declared{true, m.State, text[m.Start:m.End]}
 	}
 	return declared{}
+}
+
+// markerBesideAttrs reads the marker of n, a list item's first paragraph
+// or a heading, from text, its marker text, with its attributes set
+// aside, and returns that text without them too. Attributes are not
+// markers: "Ship ⏳ 2026-02-01" is open and scheduled, "Deploy ⛔ abc"
+// waits on abc; "✅ <date>" and "❌ <date>" are both. A dropped note beats
+// strikethrough: "~~Dark mode~~ (dropped)" and "~~Dark mode~~ ❌
+// 2026-01-02" are dropped, not done.
+func (c *computer) markerBesideAttrs(n ast.Node, text string) (declared, string) {
+	a := attr.Read(text)
+	struck := leadingStrike(n, c.src)
+	if a.HasMark && (!struck || a.Mark == marker.Dropped) {
+		return declared{true, a.Mark, a.Mark.String()}, a.Text
+	}
+	text = a.Text
+	if m, ok := c.vocab.TrailingStatus(text); ok && struck && m.State == marker.Dropped {
+		return declared{true, m.State, text[m.Start:m.End]}, text
+	}
+	return readMarkerOf(c.vocab, n, text, c.src, marker.Prose), text
 }
 
 // leadingEmphasis returns the bold or italic inline n opens with (white
