@@ -3,8 +3,9 @@ package view
 import "github.com/milepost/milepost/internal/status"
 
 // heldBy is whom the work of a section answers to: the owner of the
-// nearest section at or above it with an Owner line, and whether an owned
-// task holds it (the task's owner has it as one entry, the task).
+// nearest section at or above it with an Owner line, and whether a task
+// with an owner (its own or inherited) holds it: that owner has it as
+// one entry, the task.
 type heldBy struct {
 	owner string
 	task  bool
@@ -20,7 +21,10 @@ func sectionOwners(p *Page) map[string]heldBy {
 		for _, s := range ss {
 			here := in
 			if o := s.Attributes().Owner; o != "" {
-				here = heldBy{owner: o, task: s.TaskID != "" || in.task}
+				here.owner = o
+			}
+			if s.TaskID != "" && here.owner != "" {
+				here.task = true // a task of an owner's, its own or inherited
 			}
 			if here != (heldBy{}) {
 				if of == nil {

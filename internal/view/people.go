@@ -109,13 +109,14 @@ func (m *Maker) makePeople() []*PersonPage {
 			pp.Pages = append(pp.Pages, p)
 		}
 		sp := m.plan.pages[p.Content.Path]
-		// An owned task is one entry of its owner's list, for the
-		// checklist it holds.
+		// A task with an owner, its own or inherited, is one entry of
+		// its owner's list, for the checklist it holds.
+		held := m.owners(p)
 		var tasks func(ss []*status.Section)
 		tasks = func(ss []*status.Section) {
 			for _, s := range ss {
-				if o := s.Attributes().Owner; o != "" && s.TaskID != "" {
-					if pp := person(o); pp != nil {
+				if s.TaskID != "" {
+					if pp := person(held[s.ID].owner); pp != nil {
 						pp.Work = append(pp.Work, personWork{p, sp.sections[s.ID]})
 					}
 				}
@@ -123,7 +124,6 @@ func (m *Maker) makePeople() []*PersonPage {
 			}
 		}
 		tasks(p.Status.Sections)
-		held := m.owners(p)
 		for k := range p.Status.Items {
 			it := &p.Status.Items[k]
 			owner := it.Attributes().Owner
