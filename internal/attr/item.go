@@ -10,9 +10,8 @@ import (
 
 // Item is what an item's text says besides its state.
 type Item struct {
-	// Text is the text with its attributes taken out, spaces collapsed and
-	// separators left dangling at either end trimmed; the text as given
-	// when it holds none.
+	// Text is the text with its attributes taken out, tidied where they
+	// stood (joinCut); the text as given when it holds none.
 	Text string
 
 	// Dates, YYYY-MM-DD or "".
@@ -344,19 +343,25 @@ func normKey(k string) string {
 // fieldName returns the attribute an inline field's key names, by one of
 // its names ("Due date" and "deadline" are due), or "" for a key
 // milepost does not know.
+//
+// It is the one list of names, for items and sections alike: a Target
+// date column, a Lead row and a **Deadline:** line name what they name
+// everywhere.
 func fieldName(key string) string {
 	switch k := normKey(key); k {
-	case "due", "deadline", "duedate":
+	case "due", "deadline", "duedate", "target", "targetdate":
 		return "due"
-	case "start", "startdate":
+	case "start", "startdate", "started":
 		return "start"
 	case "completion", "completed", "done", "completiondate", "completeddate", "donedate":
 		return "completion"
 	case "canceled", "cancelleddate", "canceleddate":
 		return "cancelled"
-	case "assignee":
+	case "owners", "assignee", "assignedto", "lead":
 		return "owner"
-	case "depends", "dependencies", "blockedby":
+	case "estimatedeffort", "estimatedtime", "effort":
+		return "estimate"
+	case "depends", "dependencies", "dependency", "blockedby":
 		return "dependson"
 	case "scheduled", "created", "cancelled", "owner", "priority", "estimate", "id", "dependson":
 		return k
@@ -403,15 +408,10 @@ func (r *itemReader) field(key, value string) {
 			return
 		}
 	case "owner":
-		if v := ownerOf(value); v != "" {
-			if it.Owner == "" {
-				it.Owner = v
-			}
-			return
+		if v := ownerOf(value); v != "" && it.Owner == "" {
+			it.Owner = v
 		}
-		if namesNoOne(plainValue(value)) {
-			return // "| Owner | - |": no one, and nothing to keep
-		}
+		return // a value that names no one ("| Owner | - |") is nothing to keep
 	case "priority":
 		if p, ok := ParsePriority(value); ok {
 			r.setPriority(p)
@@ -671,9 +671,12 @@ func joinCut(parts []string) string {
 		if n := len(left); n > 0 && len(right) > 0 && (left[n-1] == '(' && right[0] == ')' || left[n-1] == '[' && right[0] == ']') {
 			left, right = strings.TrimRight(left[:n-1], " \t"), strings.TrimLeft(right[1:], " \t")
 		}
+		if right != "" && (right[0] == ')' || right[0] == ']') {
+			left = strings.TrimRight(left, " \t,;") // "(beta, @dana)" is "(beta)"
+		}
 		b.Reset()
 		b.WriteString(left)
-		if left != "" && right != "" && !strings.ContainsRune(".,;:", rune(right[0])) {
+		if left != "" && right != "" && !strings.ContainsRune(".,;:)]", rune(right[0])) && !strings.ContainsRune("([", rune(left[len(left)-1])) {
 			b.WriteByte(' ')
 		}
 		b.WriteString(right)

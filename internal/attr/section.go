@@ -144,23 +144,41 @@ func (s *Section) set(key, value string, line int) {
 // setKnown sets a known field that is not set yet, and reports whether it
 // did.
 func (s *Section) setKnown(key, value string, line int) bool {
-	switch key {
-	case "status":
-		return setOnce(&s.Status, value)
-	case "owner", "owners", "assignee", "assigned to", "lead":
+	switch fieldName(key) {
+	case "owner":
 		return setOnce(&s.Owner, ownerOf(value))
-	case "due", "due date", "deadline", "target date", "target":
+	case "due":
 		d, ok := ParseDate(plainValue(value))
 		return ok && setOnce(&s.Due, d)
-	case "start", "start date", "started":
+	case "start":
 		d, ok := ParseDate(plainValue(value))
 		return ok && setOnce(&s.Start, d)
-	case "estimate", "estimated effort", "estimated time", "effort":
+	case "estimate":
 		if !setOnce(&s.Estimate, value) {
 			return false
 		}
 		s.EstimateHours, _, _ = ParseHours(value)
 		return true
+	case "priority":
+		p, ok := ParsePriority(value)
+		if !ok || s.Priority != NoPriority {
+			return false
+		}
+		s.Priority = p
+		return true
+	case "dependson":
+		d, ok := ParseDependencies(value)
+		if !ok || s.DependsLine != 0 {
+			return false
+		}
+		s.Depends, s.DependsAll, s.NoDepends = d.IDs, d.AllPrefix, d.None
+		s.DependsLine = line
+		return true
+	}
+	// Fields only a section has.
+	switch key {
+	case "status":
+		return setOnce(&s.Status, value)
 	case "actual effort", "actual time":
 		if !setOnce(&s.Actual, value) {
 			return false
@@ -169,21 +187,6 @@ func (s *Section) setKnown(key, value string, line int) bool {
 		return true
 	case "risk":
 		return setOnce(&s.Risk, value)
-	case "priority":
-		p, ok := ParsePriority(value)
-		if !ok || s.Priority != NoPriority {
-			return false
-		}
-		s.Priority = p
-		return true
-	case "dependencies", "dependency", "depends on", "blocked by":
-		d, ok := ParseDependencies(value)
-		if !ok || s.DependsLine != 0 {
-			return false
-		}
-		s.Depends, s.DependsAll, s.NoDepends = d.IDs, d.AllPrefix, d.None
-		s.DependsLine = line
-		return true
 	}
 	return false
 }
@@ -248,7 +251,8 @@ func plainValue(v string) string {
 	for {
 		trimmed := v
 		for _, mark := range []string{"**", "__", "*", "_", "`"} {
-			if len(trimmed) > 2*len(mark) && strings.HasPrefix(trimmed, mark) && strings.HasSuffix(trimmed, mark) {
+			if len(trimmed) > 2*len(mark) && strings.HasPrefix(trimmed, mark) && strings.HasSuffix(trimmed, mark) &&
+				!strings.Contains(trimmed[len(mark):len(trimmed)-len(mark)], mark) { // not "*Carol* and *Dan*"
 				trimmed = strings.TrimSpace(trimmed[len(mark) : len(trimmed)-len(mark)])
 				break
 			}
