@@ -40,7 +40,7 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 	cols := c.markerColumns(rows)
 	label := c.matrixLabel(header, rows, cols)
 	var markerCols []int
-	for i := 0; i < tableWidth(rows); i++ {
+	for i, width := 0, tableWidth(rows); i < width; i++ {
 		if cols[i] && i != label {
 			markerCols = append(markerCols, i)
 		}
@@ -62,7 +62,7 @@ func (c *computer) matrixLabel(header ast.Node, rows []ast.Node, cols map[int]bo
 		heads = childrenOf(header)
 	}
 	first := -1
-	for i := 0; i < tableWidth(rows); i++ {
+	for i, width := 0, tableWidth(rows); i < width; i++ {
 		if cols[i] {
 			continue
 		}
@@ -286,16 +286,19 @@ func (c *computer) markerColumns(rows []ast.Node) map[int]bool {
 	if len(rows) == 0 {
 		return cols
 	}
-	for i := 0; i < tableWidth(rows); i++ {
-		n := 0
-		for _, r := range rows {
-			cells := childrenOf(r)
-			if i < len(cells) {
-				if _, _, ok := c.cellMarker(cells[i]); ok {
-					n++
-				}
+	// One pass over the cells: a wide table must not be read once per
+	// column.
+	counts := make([]int, tableWidth(rows))
+	for _, r := range rows {
+		i := 0
+		for cell := r.FirstChild(); cell != nil; cell = cell.NextSibling() {
+			if _, _, ok := c.cellMarker(cell); ok {
+				counts[i]++
 			}
+			i++
 		}
+	}
+	for i, n := range counts {
 		if n > 0 && 2*n >= len(rows) {
 			cols[i] = true
 		}

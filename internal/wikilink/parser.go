@@ -27,9 +27,12 @@ func (inlineParser) Parse(parent ast.Node, block text.Reader, pc parser.Context)
 		return nil
 	}
 	body := line[open+2:]
-	end := bytes.Index(body, []byte("]]"))
-	if end < 0 {
-		return nil // unterminated on this line: a newline ends a link
+	// The first bracket after the opening must close it: no bracket may
+	// stand inside (parseInner), and stopping there keeps a line of
+	// thousands of "[[" linear.
+	end := bytes.IndexAny(body, "[]")
+	if end < 0 || !bytes.HasPrefix(body[end:], []byte("]]")) {
+		return nil // unterminated on this line (a newline ends a link), or a bracket inside
 	}
 	n, ok := parseInner(body[:end])
 	if !ok {
