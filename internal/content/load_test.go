@@ -123,3 +123,43 @@ func TestFolderNamedWithADot(t *testing.T) {
 		t.Fatalf("assignURLs: %v; want one error naming both folders", errs)
 	}
 }
+
+// A page under a folder milepost reserves for its own pages (people/,
+// tags/) is an error at the page, at any depth; a folder of the same
+// name further down is the user's.
+func TestReservedFolders(t *testing.T) {
+	set := &Set{Pages: []*Page{{Path: "people/dana.md"}, {Path: "tags/a/b.md"}, {Path: "team/people/lee.md"}, {Path: "people.md"}}}
+	errs := assignURLs(set, "content/")
+	var got []string
+	for _, e := range errs {
+		got = append(got, e.File)
+	}
+	if want := []string{"content/people/dana.md", "content/tags/a/b.md", "content/people.md"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("errors at %q, want %q (%v)", got, want, errs)
+	}
+}
+
+// A static file at the name of a file milepost writes for the site, a
+// page or a folder, or under a reserved folder, is an error at the file;
+// others are not.
+func TestStaticClashes(t *testing.T) {
+	set := &Set{Pages: []*Page{{Path: "index.md"}, {Path: "plans/launch.md"}, {Path: "notes/a.md"}}}
+	if errs := assignURLs(set, "content/"); len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	statics := []string{"style.css", "index.html", "robots.txt", "plans/launch/status.json", "notes/feed.xml", "people/x.png", "plans/launch/diagram.png"}
+	var got []string
+	for _, e := range StaticClashes(set, statics, "content/") {
+		got = append(got, e.File+": "+e.Message)
+	}
+	want := []string{
+		"static/index.html: clashes with the index.html milepost writes for content/index.md; rename the file",
+		"static/robots.txt: clashes with the robots.txt milepost writes for the site; rename the file",
+		"static/plans/launch/status.json: clashes with the status.json milepost writes for content/plans/launch.md; rename the file",
+		"static/notes/feed.xml: clashes with the feed.xml milepost writes for content/notes/; rename the file",
+		"static/people/x.png: is under people/, a folder milepost reserves for its own pages; rename the folder",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("clashes\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

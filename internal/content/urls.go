@@ -9,8 +9,12 @@ import (
 	"github.com/milepost/milepost/internal/slug"
 )
 
-// Reserved names at the output root: milepost writes these itself.
+// Reserved names at the output root: milepost writes these itself. The
+// folders among them (reservedFolders) hold its own pages, so no page may
+// be written anywhere under them.
 var Reserved = []string{"tags", "broken-links", "people", "changes", "status.json", "badge.svg", "badge.json", "feed.xml", "404.html", "robots.txt", "sitemap.xml", "search-index.js", "badges", "_milepost"}
+
+var reservedFolders = map[string]bool{"tags": true, "broken-links": true, "people": true, "changes": true, "badges": true, "_milepost": true}
 
 // generatedBeside are the names milepost writes in a page's or a folder's
 // output folder: the page, its status.json, badges and Atom feed (a
@@ -91,9 +95,13 @@ func assignURLs(set *Set, prefix string) diag.List {
 		reserved[r] = true
 	}
 	for _, p := range set.Pages {
-		first := strings.SplitN(strings.TrimSuffix(p.URL, "/"), "/", 2)[0]
-		if p.URL != "" && reserved[first] && !strings.Contains(strings.TrimSuffix(p.URL, "/"), "/") {
+		first, _, deeper := strings.Cut(strings.TrimSuffix(p.URL, "/"), "/")
+		if p.URL != "" && reserved[first] && !deeper {
 			errs = append(errs, diag.Errorf(prefix+p.Path, 1, 0, "page would be written to %s, a name milepost reserves for its own output; rename the file", p.URL))
+			continue
+		}
+		if deeper && reservedFolders[first] {
+			errs = append(errs, diag.Errorf(prefix+p.Path, 1, 0, "page would be written to %s, under %s/, a folder milepost reserves for its own pages; rename the folder", p.URL, first))
 			continue
 		}
 		if other, ok := byURL[p.URL]; ok {
@@ -149,4 +157,47 @@ func parent(d string) string {
 // FolderTitle reads a title out of a folder path: "tasks/phase_4" → "Phase 4".
 func FolderTitle(dir string) string {
 	return titleFromFileName(path.Base(dir) + ".md")
+}
+
+// StaticClashes reports the site's static files (statics: their output
+// names, the theme's and the site's static/) that would clash with a file
+// milepost writes for a page or a folder (static/index.html, or
+// static/milestones/launch/status.json beside the page's own), or stand
+// in a folder it reserves. Each is an error at the file to rename. (An
+// attachment at a static file's name is the renderer's to report: only
+// the attachments pages link to are written.)
+func StaticClashes(set *Set, statics []string, prefix string) diag.List {
+	var errs diag.List
+	pages := map[string]string{"": ""} // output folders milepost writes pages into, by URL: the home page's is ""
+	for _, p := range set.Pages {
+		pages[p.URL] = prefix + p.Path
+	}
+	for _, d := range set.Folders {
+		if _, ok := pages[FolderURL(d)]; !ok {
+			pages[FolderURL(d)] = prefix + d + "/"
+		}
+	}
+	for _, name := range statics {
+		dir, file := path.Split(name)
+		if owner, ok := pages[dir]; ok && (generatedBeside[file] || dir == "" && isReserved(file)) {
+			what := owner
+			if owner == "" || !generatedBeside[file] {
+				what = "the site" // the home page, or a file of the site's own (robots.txt)
+			}
+			errs = append(errs, diag.Errorf("static/"+name, 0, 0, "clashes with the %s milepost writes for %s; rename the file", file, what))
+		} else if first, _, deeper := strings.Cut(name, "/"); deeper && reservedFolders[first] {
+			errs = append(errs, diag.Errorf("static/"+name, 0, 0, "is under %s/, a folder milepost reserves for its own pages; rename the folder", first))
+		}
+	}
+	return errs
+}
+
+// isReserved reports whether name is one of Reserved.
+func isReserved(name string) bool {
+	for _, r := range Reserved {
+		if r == name {
+			return true
+		}
+	}
+	return false
 }

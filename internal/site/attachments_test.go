@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/milepost/milepost/internal/sitetest"
 )
@@ -64,5 +65,25 @@ func TestAttachmentsByReference(t *testing.T) {
 				t.Fatal("the archive's comment checks nothing")
 			}
 		})
+	}
+}
+
+// TestAttachmentAtAStaticName: a linked attachment named like a static
+// file of the theme (style.css) is an error at the attachment, not two
+// writes of one file; an unlinked one is not published and no error.
+func TestAttachmentAtAStaticName(t *testing.T) {
+	fsys := fstest.MapFS{
+		"milepost.yaml":       {Data: []byte("title: T\n")},
+		"content/index.md":    {Data: []byte("# Home\n\n- [ ] x\n\n[our style](style.css)\n")},
+		"content/style.css":   {Data: []byte("body{}\n")},
+		"content/favicon.svg": {Data: []byte("<svg/>")},
+		"content/notes/a.md":  {Data: []byte("# A\n")},
+	}
+	res, _, err := build(t, fsys)
+	if err == nil {
+		t.Fatal("the build succeeded")
+	}
+	if got := diagText(res); !strings.Contains(got, "content/style.css: error: a page links to it, and style.css is a static file's name") || strings.Contains(got, "favicon") {
+		t.Errorf("diagnostics:\n%s", got)
 	}
 }

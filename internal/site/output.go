@@ -89,6 +89,9 @@ func (r *renderer) run(ctx context.Context) (*Result, error) {
 	}
 	r.keys = r.pageKeys(dirty)
 	r.in.report("rendering", 0, len(r.pages)) // RENDER starts: what it holds is made
+	if errs := r.attachmentClashes(); len(errs) > 0 {
+		return &Result{Diagnostics: errs}, errs.Err()
+	}
 	steps := []func() error{
 		r.writeStatics,
 		r.writeAssets,
@@ -173,16 +176,34 @@ func (r *renderer) writeStatics() error {
 	return nil
 }
 
-// writeAssets copies the content folder's attachments: the non-markdown
-// files a page links to or embeds, or under static/.
-func (r *renderer) writeAssets() error {
+// attachments are the content folder's files the site publishes: the
+// non-markdown files a page links to or embeds, or under static/.
+func (r *renderer) attachments() []content.Asset {
 	linked := map[string]bool{}
 	for _, p := range r.pages {
 		for _, l := range p.Lookups { // markdown links; an asset's URL is its path
 			linked[l.URL] = true
 		}
 	}
-	for _, a := range r.set.Attachments(func(path string) bool { return linked[path] || len(r.links.graph.Backlinks[path]) > 0 }) {
+	return r.set.Attachments(func(path string) bool { return linked[path] || len(r.links.graph.Backlinks[path]) > 0 })
+}
+
+// attachmentClashes reports the attachments that have a static file's
+// name (the site's static/ or the theme's: content/style.css beside the
+// theme's style.css), each an error at the attachment.
+func (r *renderer) attachmentClashes() diag.List {
+	var errs diag.List
+	for _, a := range r.attachments() {
+		if _, ok := r.statics[a.Path]; ok {
+			errs = append(errs, diag.Errorf(r.prefix+a.Path, 0, 0, "a page links to it, and %s is a static file's name (the site's static/ or the theme's); rename the file", a.Path))
+		}
+	}
+	return errs
+}
+
+// writeAssets copies the attachments.
+func (r *renderer) writeAssets() error {
+	for _, a := range r.attachments() {
 		data, err := fs.ReadFile(r.parseEnv.ContentFS, a.Path)
 		if err != nil {
 			return fmt.Errorf("%s%s: %w", r.prefix, a.Path, err)
