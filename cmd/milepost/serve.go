@@ -43,6 +43,14 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if code, ok := parseSite(cmd, args, &sf, stdout, stderr); !ok {
 		return code
 	}
+	if *port < 1 || *port > 65535 {
+		fmt.Fprintf(stderr, "milepost: --port %d: a port is a number from 1 to 65535\n", *port)
+		return cli.ExitUsage
+	}
+	if *poll < 0 {
+		fmt.Fprintf(stderr, "milepost: --poll %v: give a duration above zero, or leave it out for file system events\n", *poll)
+		return cli.ExitUsage
+	}
 	in, err := sf.input()
 	if err != nil {
 		fmt.Fprintln(stderr, "milepost:", err)
