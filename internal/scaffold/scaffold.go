@@ -4,9 +4,10 @@
 // site builds at once and shows every convention milepost reads.
 //
 // In: a folder name and today's date. Out: the starter site's files in that
-// folder. Must not: write into a folder it cannot list or that holds anything,
-// accept an empty name, or replace a file that exists (every file is created
-// exclusively, so even one that appears while init runs is left alone).
+// folder. Must not: write into a folder it cannot list or that holds
+// anything but a .git folder, accept an empty name, or replace a file that
+// exists (every file is created exclusively, so even one that appears
+// while init runs is left alone).
 package scaffold
 
 import (
@@ -42,9 +43,10 @@ func write(dir, today string, list func(string) ([]os.DirEntry, error)) ([]strin
 	return create(dir, today)
 }
 
-// checkNew accepts a folder that does not exist yet or is empty, and refuses
-// everything else, including a folder whose listing fails: what cannot be
-// listed cannot be shown to be empty.
+// checkNew accepts a folder that does not exist yet or is empty (but for
+// a .git folder: a repository just made, whose files init does not
+// touch), and refuses everything else, including a folder whose listing
+// fails: what cannot be listed cannot be shown to be empty.
 func checkNew(dir string, list func(string) ([]os.DirEntry, error)) error {
 	if dir == "" {
 		return errors.New("init needs the name of a new folder, for example: milepost init mysite")
@@ -55,8 +57,11 @@ func checkNew(dir string, list func(string) ([]os.DirEntry, error)) error {
 		return nil
 	case err != nil:
 		return fmt.Errorf("cannot list %s (%v): milepost init writes only into a new or empty folder", dir, err)
-	case len(entries) > 0:
-		return fmt.Errorf("%s is not empty: milepost init writes only into a new or empty folder", dir)
+	}
+	for _, e := range entries {
+		if e.Name() != ".git" {
+			return fmt.Errorf("%s is not empty: milepost init writes only into a new or empty folder (a .git folder alone is fine)", dir)
+		}
 	}
 	return nil
 }

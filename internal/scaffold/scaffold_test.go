@@ -27,6 +27,28 @@ func TestWriteNewFolder(t *testing.T) {
 	}
 }
 
+// TestWriteIntoNewRepository: a folder holding only .git (git init, or a
+// fresh clone of an empty repository) takes the starter site, and its .git
+// is left as it was.
+func TestWriteIntoNewRepository(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, ".git", "HEAD"), "ref: refs/heads/main\n")
+	if _, err := Write(dir, "2026-12-05"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "milepost.yaml")); err != nil {
+		t.Error(err)
+	}
+	assertKept(t, filepath.Join(dir, ".git", "HEAD"), "ref: refs/heads/main\n")
+	entries, _ := os.ReadDir(filepath.Join(dir, ".git"))
+	if len(entries) != 1 {
+		t.Errorf(".git holds %d entries, want its one", len(entries))
+	}
+}
+
 // TestWriteRefuses covers every folder init must leave alone: each holds a
 // file whose bytes must survive.
 func TestWriteRefuses(t *testing.T) {
