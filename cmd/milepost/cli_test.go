@@ -35,7 +35,7 @@ func TestCommandLine(t *testing.T) {
 		{args: []string{"build", "a", "b"}, code: 2, stderr: []string{`unexpected argument "b"`}},
 		{args: []string{"build", "-s", "a", "b"}, code: 2, stderr: []string{"the site root is given twice"}},
 		{args: []string{"init"}, code: 2, stderr: []string{"milepost init DIR"}},
-		{args: []string{"serve", "--port", "70000"}, code: 2, stderr: []string{"--port 70000: a port is a number from 1 to 65535"}, maxErrLine: 1},
+		{args: []string{"serve", "--port", "70000"}, code: 2, stderr: []string{"--port 70000: a port is a number from 1 to 65535, or 0 for any free one"}, maxErrLine: 1},
 		{args: []string{"serve", "--poll", "-1s"}, code: 2, stderr: []string{"--poll -1s: give a duration above zero"}, maxErrLine: 1},
 	} {
 		code, out, errOut := runCLI(t, tc.args...)

@@ -27,7 +27,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	var sf siteFlags
 	sf.register(fs)
 	bind := fs.String("bind", "127.0.0.1", "listen on `ADDR` (anything but loopback exposes your drafts)")
-	port := fs.Int("port", 1313, "first port `N` to try; a busy one moves to the next")
+	port := fs.Int("port", 1313, "first port `N` to try; a busy one moves to the next (0: any free port)")
 	fs.IntVar(port, "p", 1313, "first port `N` to try")
 	open := fs.Bool("open", false, "open the site in the default browser once it is served")
 	poll := fs.Duration("poll", 0, "poll for changes every `DURATION` instead of using file system events (WSL, Docker volumes, NFS)")
@@ -43,9 +43,13 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if code, ok := parseSite(cmd, args, &sf, stdout, stderr); !ok {
 		return code
 	}
-	if *port < 1 || *port > 65535 {
-		fmt.Fprintf(stderr, "milepost: --port %d: a port is a number from 1 to 65535\n", *port)
+	if *port < 0 || *port > 65535 {
+		fmt.Fprintf(stderr, "milepost: --port %d: a port is a number from 1 to 65535, or 0 for any free one\n", *port)
 		return cli.ExitUsage
+	}
+	listenPort := *port
+	if listenPort == 0 {
+		listenPort = -1 // devserver.Options: any free port
 	}
 	if *poll < 0 {
 		fmt.Fprintf(stderr, "milepost: --poll %v: give a duration above zero, or leave it out for file system events\n", *poll)
@@ -63,7 +67,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		Watch:      []string{filepath.ToSlash(contentdir.Rel(sf.source, cfg.ContentDir)), "templates", "static", config.FileName},
 		Bind:       *bind,
 		AllowHosts: allowHosts,
-		Port:       *port,
+		Port:       listenPort,
 		Poll:       *poll,
 		Log:        stderr,
 	})

@@ -113,7 +113,7 @@ func serveOnce(t *testing.T, root string) {
 	defer cancel()
 	var log lockedBuffer
 	done := make(chan int, 1)
-	go func() { done <- run(ctx, []string{"serve", "-s", root, "--port", "-1"}, &log, &log) }()
+	go func() { done <- run(ctx, []string{"serve", "-s", root, "--port", "0"}, &log, &log) }()
 	served := regexp.MustCompile(`serving (http://\S+)`)
 	deadline := time.Now().Add(30 * time.Second)
 	for {
