@@ -257,7 +257,10 @@ func drawPageMain(w writer, v *View) {
 	if len(p.Items) > 0 || len(p.Legend) > 0 {
 		w.WriteString(`<details class="counted"><summary><h2>How this is counted (`)
 		w.WriteString(strconv.Itoa(p.Progress.Total))
-		w.WriteString(` items`)
+		w.WriteString(` item`)
+		if p.Progress.Total != 1 {
+			w.WriteByte('s')
+		}
 		if n := p.Progress.Counts.Dropped; n != 0 {
 			w.WriteString(`, `)
 			w.WriteString(strconv.Itoa(n))

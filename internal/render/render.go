@@ -156,7 +156,7 @@ func sourceSum(namesAndSources ...string) string {
 // template it runs, is another (a site's own file, a change to the
 // default theme not yet carried into page.go, a theme not minified) runs
 // its templates instead.
-const nativePageSource = "7fcf38bedf2d293d71bf28445e63ebb697f80973f22189e5283c60849687ff1d"
+const nativePageSource = "3b41f26e0d98f9dcaa97d019657ed5abe6011b688b1e50d387c5c385d4689666"
 
 // Minified reports whether every template was minified when loaded.
 func (t *Theme) Minified() bool { return t.minified }
