@@ -214,6 +214,9 @@ func Update(prev *Set, fsys fs.FS, paths []string, o Options) (set *Set, errs di
 // cannot be a page (binary or invalid text), with the reason.
 func ReadPage(p string, raw []byte, prefix string) (*Page, diag.List) {
 	file := prefix + p
+	if bytes.HasPrefix(raw, []byte{0xFF, 0xFE}) || bytes.HasPrefix(raw, []byte{0xFE, 0xFF}) {
+		return nil, diag.List{diag.Warnf(diag.KindInput, file, 1, 1, "skipped: UTF-16 text (as Windows Notepad saves it); save it as UTF-8")}
+	}
 	if i := bytes.IndexByte(raw, 0); i >= 0 {
 		line, col := position(raw, i)
 		return nil, diag.List{diag.Warnf(diag.KindInput, file, line, col, "skipped: binary file (NUL byte at offset %d)", i)}

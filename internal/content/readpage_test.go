@@ -143,7 +143,7 @@ func TestFrontMatter(t *testing.T) {
 }
 
 // TestReadPageRejects covers the files that cannot be pages: binary files
-// are skipped with a warning, invalid UTF-8 is an error; both name the
+// and UTF-16 text are skipped with a warning, invalid UTF-8 is an error; both name the
 // file, the line and column, and the byte offset.
 func TestReadPageRejects(t *testing.T) {
 	tests := []struct {
@@ -153,7 +153,8 @@ func TestReadPageRejects(t *testing.T) {
 		{"png named .md", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "content/x.md:3:1: warning: skipped: binary file (NUL byte at offset 8)\n"},
 		{"invalid utf-8", "---\ntitle: ok\n---\ncaf\xe9 au lait\n", "content/x.md:4:4: error: invalid UTF-8 at byte offset 21\n"},
 		{"truncated rune at the end", "ok \xe2\x82", "content/x.md:1:4: error: invalid UTF-8 at byte offset 3\n"},
-		{"utf-16 file", "\xff\xfe#\x00 \x00T\x00", "content/x.md:1:4: warning: skipped: binary file (NUL byte at offset 3)\n"},
+		{"utf-16 file", "\xff\xfe#\x00 \x00T\x00", "content/x.md:1:1: warning: skipped: UTF-16 text (as Windows Notepad saves it); save it as UTF-8\n"},
+		{"utf-16 big-endian", "\xfe\xff\x00#\x00 ", "content/x.md:1:1: warning: skipped: UTF-16 text (as Windows Notepad saves it); save it as UTF-8\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
