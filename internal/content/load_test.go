@@ -61,6 +61,7 @@ func TestURLFor(t *testing.T) {
 		{"tasks/phase 4.md", "tasks/phase-4/"},
 		{"Tasks/Phase 4/index.md", "tasks/phase-4/"},
 		{"notes/Café crème.md", "notes/café-crème/"},
+		{"notes/Cafe\u0301 cre\u0300me.md", "notes/café-crème/"}, // decomposed, as macOS names files
 		{"c#.md", "c/"},
 		{"what?.md", "what/"},
 		{"100%.md", "100/"},

@@ -105,7 +105,7 @@ func assignURLs(set *Set, prefix string) diag.List {
 			continue
 		}
 		if other, ok := byURL[p.URL]; ok {
-			errs = append(errs, diag.Errorf(prefix+p.Path, 1, 0, "%s and %s%s both map to the URL /%s; rename one of them", p.Path, prefix, other.Path, p.URL))
+			errs = append(errs, diag.Errorf(prefix+p.Path, 1, 0, "%s%s and %s%s both map to the URL /%s; rename one of them", prefix, p.Path, prefix, other.Path, p.URL))
 			continue
 		}
 		byURL[p.URL] = p

@@ -15,6 +15,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Make lower-cases s, keeps letters and digits of any script (and combining
@@ -28,6 +30,7 @@ func Make(s string) string {
 // Append appends Make(s) to dst: a caller that only compares the slug
 // (with an id it has) need not make a string of it.
 func Append(dst []byte, s string) []byte {
+	s = NFC(s)
 	start := len(dst)
 	pendingDash := false
 	for _, r := range s {
@@ -52,6 +55,19 @@ func Append(dst []byte, s string) []byte {
 		dst = utf8.AppendRune(dst, r)
 	}
 	return dst
+}
+
+// NFC is s in Unicode's composed form: a name typed on one system and a
+// file named on another (macOS writes "é" as "e" and a combining accent)
+// give one slug, and wiki-links compare names so too. ASCII is left as it
+// is, with no look-up.
+func NFC(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return norm.NFC.String(s)
+		}
+	}
+	return s
 }
 
 // asciiSpace reports whether r is an ASCII character unicode.IsSpace

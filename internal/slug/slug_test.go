@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestMake(t *testing.T) {
@@ -57,7 +59,7 @@ func TestSetUnique(t *testing.T) {
 }
 
 func FuzzMake(f *testing.F) {
-	for _, s := range []string{"Phase 4", "a b", "日本", "~~x~~ ✅", "\xff", "A\tb\u0085c\u00a0D", "İ Σ ǅ", "-x_ y-", "a\u0301b"} {
+	for _, s := range []string{"Phase 4", "a b", "日本", "~~x~~ ✅", "\xff", "A\tb\u0085c\u00a0D", "İ Σ ǅ", "-x_ y-", "a\u0301b", "Cafe\u0301"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -79,6 +81,7 @@ func FuzzMake(f *testing.F) {
 // makeByRunes is Make's rule written plainly, one unicode test per rune:
 // the fast paths for ASCII must agree with it.
 func makeByRunes(s string) string {
+	s = norm.NFC.String(s)
 	var b strings.Builder
 	pendingDash := false
 	for _, r := range s {

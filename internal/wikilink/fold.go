@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/milepost/milepost/internal/slug"
 )
 
 // fold returns the form names are compared in: lower case, with every
@@ -34,8 +36,9 @@ func appendFoldSegments(dst []byte, segs []string) []byte {
 	return dst
 }
 
-// appendFold appends fold(s) to dst.
+// appendFold appends fold(s) to dst, s in composed form (slug.NFC).
 func appendFold(dst []byte, s string) []byte {
+	s = slug.NFC(s)
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {

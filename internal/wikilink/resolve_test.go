@@ -89,6 +89,9 @@ func TestResolve(t *testing.T) {
 		// unicode names
 		{"index.md", "[[café résumé]]", "wiki/Café Résumé.md", "", nil},
 		{"index.md", "[[CAFÉ_RÉSUMÉ]]", "wiki/Café Résumé.md", "", nil},
+		// a name typed decomposed (e and a combining accent, as macOS
+		// names files) is the composed one
+		{"index.md", "[[Cafe\u0301 Re\u0301sume\u0301]]", "wiki/Café Résumé.md", "", nil},
 		{"index.md", "[[計画]]", "日本/計画.md", "", nil},
 		// 4. titles and aliases
 		{"index.md", "[[Phase 4 Tasks]]", "tasks/phase 4.md", "", nil},
