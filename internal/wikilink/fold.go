@@ -64,27 +64,29 @@ func appendFold(dst []byte, s string) []byte {
 }
 
 // splitPath splits a slash-separated path into its non-empty segments.
-func splitPath(p string) []string {
-	segs := strings.Split(p, "/")
-	kept := segs[:0]
-	for _, s := range segs {
+func splitPath(p string) []string { return appendSegments(nil, p) }
+
+// appendSegments appends the non-empty segments of slash-separated path p
+// to dst: a look-up passes a buffer on its stack.
+func appendSegments(dst []string, p string) []string {
+	for s := range strings.SplitSeq(p, "/") {
 		if s != "" {
-			kept = append(kept, s)
+			dst = append(dst, s)
 		}
 	}
-	return kept
+	return dst
 }
 
-// clean applies "." and ".." segments to base followed by rel. It reports
-// false when ".." would climb above the content root.
-func clean(base, rel []string) ([]string, bool) {
-	out := make([]string, 0, len(base)+len(rel))
-	out = append(out, base...)
+// clean applies "." and ".." segments to base followed by rel, appending
+// the result to dst. It reports false when ".." would climb above the
+// content root.
+func clean(dst, base, rel []string) ([]string, bool) {
+	out := append(dst, base...)
 	for _, s := range rel {
 		switch s {
 		case ".":
 		case "..":
-			if len(out) == 0 {
+			if len(out) == len(dst) {
 				return nil, false
 			}
 			out = out[:len(out)-1]
@@ -95,11 +97,11 @@ func clean(base, rel []string) ([]string, bool) {
 	return out, true
 }
 
-// dirSegments returns the folder segments of a content path.
-func dirSegments(p string) []string {
-	segs := splitPath(p)
-	if len(segs) == 0 {
-		return nil
+// dirSegments appends the folder segments of content path p to dst.
+func dirSegments(dst []string, p string) []string {
+	segs := appendSegments(dst, p)
+	if len(segs) == len(dst) {
+		return segs
 	}
 	return segs[:len(segs)-1]
 }

@@ -81,7 +81,8 @@ func broken(kind, msg string) Resolution {
 // kind of failure.
 func (ix *Index) find(fromPath, target string) (int32, []Problem, string) {
 	rooted := strings.HasPrefix(target, "/")
-	segs := splitPath(target)
+	var segBuf, cleanBuf, dirBuf [segmentBuffer]string
+	segs := appendSegments(segBuf[:0], target)
 	if len(segs) == 0 {
 		return ix.pick(ix.byFolder[""], target, nil)
 	}
@@ -95,7 +96,7 @@ func (ix *Index) find(fromPath, target string) (int32, []Problem, string) {
 	if !explicit {
 		p, ok := segs, true
 		if dotted {
-			p, ok = clean(nil, segs)
+			p, ok = clean(cleanBuf[:0], nil, segs)
 		}
 		if ok {
 			escaped = false
@@ -105,7 +106,7 @@ func (ix *Index) find(fromPath, target string) (int32, []Problem, string) {
 		}
 	}
 	if !rooted {
-		if p, ok := clean(dirSegments(fromPath), segs); ok {
+		if p, ok := clean(cleanBuf[:0], dirSegments(dirBuf[:0], fromPath), segs); ok {
 			escaped = false
 			if i, w, _ := ix.pickPath(p, target); i >= 0 {
 				return i, w, ""
@@ -129,9 +130,13 @@ func (ix *Index) find(fromPath, target string) (int32, []Problem, string) {
 	return -1, nil, diag.KindBrokenLink
 }
 
-// keyBuffer is the room a look-up's key is folded into on the stack;
-// a longer key grows out of it.
-const keyBuffer = 128
+// keyBuffer is the room a look-up's key is folded into on the stack,
+// segmentBuffer the room for a path's segments; a longer one grows out
+// of it.
+const (
+	keyBuffer     = 128
+	segmentBuffer = 16
+)
 
 // pickPath looks up a cleaned path: a page or file first, then a folder's
 // index page.
@@ -151,10 +156,11 @@ func (ix *Index) pickPath(segs []string, target string) (int32, []Problem, strin
 // linking page's folder, or nil. It costs one map look-up whatever the
 // number of candidates.
 func (ix *Index) sameFolder(fromPath string, segs []string, key []byte) *int32 {
-	p := append(dirSegments(fromPath), segs[len(segs)-1])
+	var pathBuf, targetBuf [segmentBuffer]string
+	p := append(dirSegments(pathBuf[:0], fromPath), segs[len(segs)-1])
 	var buf [keyBuffer]byte
 	for _, id := range ix.byPath[string(appendFoldSegments(buf[:0], p))] {
-		tsegs := splitPath(ix.targets[id].Path)
+		tsegs := appendSegments(targetBuf[:0], ix.targets[id].Path)
 		if len(tsegs) < len(segs) {
 			continue
 		}
