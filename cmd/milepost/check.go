@@ -66,6 +66,9 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	summary := fmt.Sprintf("checked %s: %s", plural(pages, "page"), ds.Tally())
 	failed := err != nil
+	if failed && pages == 0 {
+		summary = "stopped before the pages were checked: " + ds.Tally() // not "checked 0 pages"
+	}
 	shown := ds[:0:0]
 	for _, d := range ds.From(sf.source) {
 		failed = failed || fails(d)
