@@ -143,50 +143,36 @@ func leadingStrike(n ast.Node, src []byte) bool {
 // entirelyStruck reports whether n's content is one strikethrough (and
 // white space), alone or inside bold, italics or a link.
 func entirelyStruck(n ast.Node, src []byte) bool {
-	struck := false
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		switch c := c.(type) {
-		case *east.Strikethrough:
-			if struck {
-				return false
-			}
-			struck = true
-		case *ast.Emphasis, *ast.Link:
-			if struck || !entirelyStruck(c, src) {
-				return false
-			}
-			struck = true
-		case *ast.Text:
-			if strings.TrimSpace(string(c.Segment.Value(src))) != "" {
-				return false
-			}
-		default:
-			return false
-		}
+	switch c := onlyInline(n, src).(type) {
+	case *east.Strikethrough:
+		return true
+	case *ast.Emphasis, *ast.Link:
+		return entirelyStruck(c, src)
 	}
-	return struck
+	return false
 }
 
 // entirelyEmphasized reports whether n's content is one bold or italic
 // span (and white space).
 func entirelyEmphasized(n ast.Node, src []byte) bool {
-	found := false
+	_, ok := onlyInline(n, src).(*ast.Emphasis)
+	return ok
+}
+
+// onlyInline returns the one inline of n that is not white space, or nil
+// when there is none or more than one.
+func onlyInline(n ast.Node, src []byte) ast.Node {
+	var only ast.Node
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		switch c := c.(type) {
-		case *ast.Emphasis:
-			if found {
-				return false
-			}
-			found = true
-		case *ast.Text:
-			if strings.TrimSpace(string(c.Segment.Value(src))) != "" {
-				return false
-			}
-		default:
-			return false
+		if t, ok := c.(*ast.Text); ok && strings.TrimSpace(string(t.Segment.Value(src))) == "" {
+			continue
 		}
+		if only != nil {
+			return nil
+		}
+		only = c
 	}
-	return found
+	return only
 }
 
 func hasWordChar(s string) bool {
