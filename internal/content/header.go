@@ -22,27 +22,37 @@ func applyHeader(page *Page, body []byte, bodyLine int) {
 	}
 	var lines []attr.Line
 	titled, fields, ended := false, false, false
-	var prev string // the last line, trimmed, for a setext heading's underline
+	para := 0 // where the paragraph being read starts in lines, for a setext underline
+	inPara, inComment := false, false
 	for i, line := range bytes.SplitN(body, []byte{'\n'}, headerLines+1) {
 		if i == headerLines {
 			break
 		}
 		t := strings.TrimSpace(string(line))
 		switch {
-		case t == "" || strings.HasPrefix(t, "<!--"):
-			// blank lines and comments before or among the fields
+		case inComment:
+			inComment = !strings.Contains(t, "-->")
+		case strings.HasPrefix(t, "<!--"):
+			// comments before or among the fields, on one line or more
+			inComment = !strings.Contains(t[4:], "-->")
+			inPara = false
+		case t == "":
+			inPara = false
 		case strings.HasPrefix(t, "#"):
 			ended = titled || fields || !strings.HasPrefix(t, "# ") // another heading ends the header
-			titled = true
+			titled, inPara = true, false
 		case strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~"):
 			ended = true
-		case prev != "" && (strings.Trim(t, "=") == "" || strings.Trim(t, "-") == ""):
-			// a setext underline: the line above was a heading, the
-			// page's title when nothing came before it
-			ended = titled || fields
-			titled = true
-			lines = lines[:0]
+		case inPara && (strings.Trim(t, "=") == "" || strings.Trim(t, "-") == ""):
+			// a setext underline: the paragraph above it is a heading,
+			// the page's title when nothing came before it
+			ended = titled || len(lines) > para && fieldsIn(lines[:para])
+			titled, inPara = true, false
+			lines = lines[:para]
 		default:
+			if !inPara {
+				para, inPara = len(lines), true
+			}
 			if _, _, ok := attr.FieldLine(t); ok {
 				fields = true
 			}
@@ -51,7 +61,6 @@ func applyHeader(page *Page, body []byte, bodyLine int) {
 		if ended {
 			break
 		}
-		prev = t
 	}
 	s := attr.ReadSection(lines)
 	if page.Owner == "" {
@@ -63,4 +72,14 @@ func applyHeader(page *Page, body []byte, bodyLine int) {
 	if page.Start == "" {
 		page.Start = s.Start
 	}
+}
+
+// fieldsIn reports whether lines hold a field line.
+func fieldsIn(lines []attr.Line) bool {
+	for _, l := range lines {
+		if _, _, ok := attr.FieldLine(strings.TrimSpace(l.Text)); ok {
+			return true
+		}
+	}
+	return false
 }

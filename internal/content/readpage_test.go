@@ -237,6 +237,10 @@ func TestHeaderBlock(t *testing.T) {
 		{"comment before the title", "<!-- generated -->\n# PRD\n**Owner:** @alice\n", "alice", "", ""},
 		{"setext title", "PRD: Sync\n=========\n\n**Owner:** @alice\n", "alice", "", ""},
 		{"setext section", "# Plan\n\nPhase one\n---------\n\n**Owner:** @zed\n**Due:** 2027-01-01\n", "", "", ""},
+		{"fields, then a setext section", "# Title\n\n**Owner:** @dana\n**Target date:** 2026-03-01\n\nGoals\n-----\n\n**Owner:** @zed\n", "dana", "2026-03-01", ""},
+		{"no title, fields, then a setext section", "**Owner:** @dana\n\nGoals\n-----\n", "dana", "", ""},
+		{"a rule under the title", "# Title\n---\n**Owner:** @dana\n", "dana", "", ""},
+		{"a comment of lines", "<!--\n**Owner:** @old\n-->\n# Title\n\n**Owner:** @dana\n", "dana", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
