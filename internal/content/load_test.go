@@ -140,25 +140,27 @@ func TestReservedFolders(t *testing.T) {
 	}
 }
 
-// A static file at the name of a file milepost writes for the site, a
-// page or a folder, or under a reserved folder, is an error at the file;
-// others are not.
+// A static file at the name of a file milepost always writes for the
+// site, a page or a folder by default is an error at the file; others
+// are not: a page's feed, which only the configuration turns on, a
+// folder's status.json it does not write, a file in a folder milepost
+// writes pages into.
 func TestStaticClashes(t *testing.T) {
 	set := &Set{Pages: []*Page{{Path: "index.md"}, {Path: "plans/launch.md"}, {Path: "notes/a.md"}}}
 	if errs := assignURLs(set, "content/"); len(errs) != 0 {
 		t.Fatal(errs)
 	}
-	statics := []string{"style.css", "index.html", "robots.txt", "plans/launch/status.json", "notes/feed.xml", "people/x.png", "plans/launch/diagram.png"}
+	statics := []string{"style.css", "index.html", "robots.txt", "plans/launch/status.json", "notes/feed.xml", "notes/badge.svg", "people/x.png", "plans/launch/diagram.png", "plans/launch/feed.xml", "notes/status.json"}
 	var got []string
 	for _, e := range StaticClashes(set, statics, "content/") {
 		got = append(got, e.File+": "+e.Message)
 	}
 	want := []string{
-		"static/index.html: clashes with the index.html milepost writes for content/index.md; rename the file",
+		"static/index.html: clashes with the index.html milepost writes for the site; rename the file",
 		"static/robots.txt: clashes with the robots.txt milepost writes for the site; rename the file",
-		"static/plans/launch/status.json: clashes with the status.json milepost writes for content/plans/launch.md; rename the file",
-		"static/notes/feed.xml: clashes with the feed.xml milepost writes for content/notes/; rename the file",
-		"static/people/x.png: is under people/, a folder milepost reserves for its own pages; rename the folder",
+		"static/plans/launch/status.json: clashes with the status.json milepost writes for the page content/plans/launch.md; rename the file",
+		"static/notes/feed.xml: clashes with the feed.xml milepost writes for the folder content/notes/; rename the file",
+		"static/notes/badge.svg: clashes with the badge.svg milepost writes for the folder content/notes/; rename the file",
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("clashes\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

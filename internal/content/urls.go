@@ -16,10 +16,36 @@ var Reserved = []string{"tags", "broken-links", "people", "changes", "status.jso
 
 var reservedFolders = map[string]bool{"tags": true, "broken-links": true, "people": true, "changes": true, "badges": true, "_milepost": true}
 
-// generatedBeside are the names milepost writes in a page's or a folder's
-// output folder: the page, its status.json, badges and Atom feed (a
-// folder's feed, or a page's when page feeds are on).
-var generatedBeside = map[string]bool{"index.html": true, "status.json": true, "badge.svg": true, "badge.json": true, "feed.xml": true}
+// pageFiles are the files milepost writes in a page's output folder,
+// folderFiles in a folder's, rootFiles at the root, by default; a page's
+// feed and the sitemap, which only the configuration turns on, are left
+// out.
+var (
+	pageFiles   = map[string]bool{"index.html": true, "status.json": true, "badge.svg": true, "badge.json": true}
+	folderFiles = map[string]bool{"index.html": true, "badge.svg": true, "badge.json": true, "feed.xml": true}
+	rootFiles   = map[string]bool{"index.html": true, "status.json": true, "badge.svg": true, "badge.json": true, "feed.xml": true, "404.html": true, "robots.txt": true, "search-index.js": true}
+)
+
+// outputFolders are the output folders milepost writes pages into: the
+// source each stands for ("content/x.md", "content/d/"), by URL.
+type outputFolders struct{ pages, folders map[string]string }
+
+// generatedAt names what milepost always writes at output name: "the
+// page content/x.md", "the folder content/d/" or "the site"; "" for a
+// name it does not.
+func (o outputFolders) generatedAt(name string) string {
+	dir, file := path.Split(name)
+	if dir == "" && rootFiles[file] {
+		return "the site"
+	}
+	if src, ok := o.pages[dir]; ok && pageFiles[file] {
+		return "the page " + src
+	}
+	if src, ok := o.folders[dir]; ok && folderFiles[file] {
+		return "the folder " + src
+	}
+	return ""
+}
 
 // URLFor returns the output URL of a content-relative markdown path:
 // folders and the file name are slugged, "index.md" and "README.md" stand
@@ -124,21 +150,25 @@ func assignURLs(set *Set, prefix string) diag.List {
 		}
 		folderURLs[u] = d
 	}
+	out := outputFolders{pages: map[string]string{}, folders: map[string]string{}}
+	for u, p := range byURL {
+		out.pages[u] = prefix + p.Path
+	}
+	for u, d := range folderURLs {
+		out.folders[u] = prefix + d + "/"
+	}
 	assetURLs := map[string]string{}
 	for _, a := range set.Assets {
-		if dir, name := path.Split(a.Path); generatedBeside[name] {
-			if page, ok := byURL[dir]; ok {
-				errs = append(errs, diag.Errorf(prefix+a.Path, 0, 0, "file clashes with the %s milepost writes for the page %s%s; rename the file", name, prefix, page.Path))
-			} else if d, ok := folderURLs[dir]; ok {
-				errs = append(errs, diag.Errorf(prefix+a.Path, 0, 0, "file clashes with the %s milepost writes for the folder %s%s/; rename the file", name, prefix, d))
-			}
+		what := out.generatedAt(a.Path)
+		if what != "" {
+			errs = append(errs, diag.Errorf(prefix+a.Path, 0, 0, "file clashes with the %s milepost writes for %s; rename the file", path.Base(a.Path), what))
 		}
 		lower := strings.ToLower(a.Path)
 		if other, ok := assetURLs[lower]; ok {
 			errs = append(errs, diag.Errorf(prefix+a.Path, 0, 0, "%s and %s%s differ only in case and would clash on case-insensitive hosts", a.Path, prefix, other))
 		}
 		assetURLs[lower] = a.Path
-		if !strings.Contains(a.Path, "/") && reserved[a.Path] {
+		if what == "" && !strings.Contains(a.Path, "/") && reserved[a.Path] {
 			errs = append(errs, diag.Errorf(prefix+a.Path, 0, 0, "%s is a name milepost reserves for its own output; rename the file", a.Path))
 		}
 	}
@@ -160,37 +190,32 @@ func FolderTitle(dir string) string {
 }
 
 // StaticClashes reports the site's static files (statics: their output
-// names, the theme's and the site's static/) that would clash with a file
-// milepost writes for a page or a folder (static/index.html, or
-// static/milestones/launch/status.json beside the page's own), or stand
-// in a folder it reserves. Each is an error at the file to rename. (An
-// attachment at a static file's name is the renderer's to report: only
-// the attachments pages link to are written.)
+// names, the theme's and the site's static/) at the name of a file
+// milepost always writes for the site, a page or a folder
+// (static/index.html, or static/milestones/launch/status.json beside the
+// page's own), each an error at the file to rename. (An attachment at a
+// static file's name is the renderer's to report: only the attachments
+// pages link to are written.)
 func StaticClashes(set *Set, statics []string, prefix string) diag.List {
-	var errs diag.List
-	pages := map[string]string{"": ""} // output folders milepost writes pages into, by URL: the home page's is ""
+	out := outputFolders{pages: map[string]string{}, folders: map[string]string{}}
 	for _, p := range set.Pages {
-		pages[p.URL] = prefix + p.Path
+		out.pages[p.URL] = prefix + p.Path
 	}
 	for _, d := range set.Folders {
-		if _, ok := pages[FolderURL(d)]; !ok {
-			pages[FolderURL(d)] = prefix + d + "/"
-		}
+		out.folders[FolderURL(d)] = prefix + d + "/"
 	}
+	var errs diag.List
 	for _, name := range statics {
-		dir, file := path.Split(name)
-		if owner, ok := pages[dir]; ok && (generatedBeside[file] || dir == "" && isReserved(file)) {
-			what := owner
-			if owner == "" || !generatedBeside[file] {
-				what = "the site" // the home page, or a file of the site's own (robots.txt)
-			}
-			errs = append(errs, diag.Errorf("static/"+name, 0, 0, "clashes with the %s milepost writes for %s; rename the file", file, what))
-		} else if first, _, deeper := strings.Cut(name, "/"); deeper && reservedFolders[first] {
-			errs = append(errs, diag.Errorf("static/"+name, 0, 0, "is under %s/, a folder milepost reserves for its own pages; rename the folder", first))
+		if what := out.generatedAt(name); what != "" {
+			errs = append(errs, diag.Errorf("static/"+name, 0, 0, "clashes with the %s milepost writes for %s; rename the file", path.Base(name), what))
 		}
 	}
 	return errs
 }
+
+// ReservedFolder reports whether milepost writes its own pages into the
+// output folder of that name (people, tags …).
+func ReservedFolder(name string) bool { return reservedFolders[name] }
 
 // isReserved reports whether name is one of Reserved.
 func isReserved(name string) bool {

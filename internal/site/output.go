@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"path"
+	"strings"
 	"sync/atomic"
 
 	"github.com/milepost/milepost/internal/config"
@@ -29,8 +31,11 @@ type renderer struct {
 	pages   []*parsed
 	history *view.History // nil when not read
 	statics map[string]fs.FS
-	sink    publish.Sink
-	prefix  string
+	// attached are the content folder's files the site publishes
+	// (attachments), found once RESOLVE has the links.
+	attached []content.Asset
+	sink     publish.Sink
+	prefix   string
 	// keptEntries counts the status.json entries taken from the last
 	// build's file (Result.KeptEntries).
 	keptEntries atomic.Int64
@@ -89,7 +94,8 @@ func (r *renderer) run(ctx context.Context) (*Result, error) {
 	}
 	r.keys = r.pageKeys(dirty)
 	r.in.report("rendering", 0, len(r.pages)) // RENDER starts: what it holds is made
-	if errs := r.attachmentClashes(); len(errs) > 0 {
+	r.attached = r.attachments()
+	if errs := r.attachmentClashes(r.attached); len(errs) > 0 {
 		return &Result{Diagnostics: errs}, errs.Err()
 	}
 	steps := []func() error{
@@ -188,14 +194,17 @@ func (r *renderer) attachments() []content.Asset {
 	return r.set.Attachments(func(path string) bool { return linked[path] || len(r.links.graph.Backlinks[path]) > 0 })
 }
 
-// attachmentClashes reports the attachments that have a static file's
-// name (the site's static/ or the theme's: content/style.css beside the
-// theme's style.css), each an error at the attachment.
-func (r *renderer) attachmentClashes() diag.List {
+// attachmentClashes reports the attachments (attached) that have a
+// static file's name (the site's static/ or the theme's: content/style.css
+// beside the theme's style.css), or an index.html in a folder milepost
+// writes its own pages into, each an error at the attachment.
+func (r *renderer) attachmentClashes(attached []content.Asset) diag.List {
 	var errs diag.List
-	for _, a := range r.attachments() {
+	for _, a := range attached {
 		if _, ok := r.statics[a.Path]; ok {
 			errs = append(errs, diag.Errorf(r.prefix+a.Path, 0, 0, "a page links to it, and %s is a static file's name (the site's static/ or the theme's); rename the file", a.Path))
+		} else if first, _, _ := strings.Cut(a.Path, "/"); content.ReservedFolder(first) && path.Base(a.Path) == "index.html" {
+			errs = append(errs, diag.Errorf(r.prefix+a.Path, 0, 0, "a page links to it, and milepost writes its own pages into %s/; rename the file", first))
 		}
 	}
 	return errs
@@ -203,7 +212,7 @@ func (r *renderer) attachmentClashes() diag.List {
 
 // writeAssets copies the attachments.
 func (r *renderer) writeAssets() error {
-	for _, a := range r.attachments() {
+	for _, a := range r.attached {
 		data, err := fs.ReadFile(r.parseEnv.ContentFS, a.Path)
 		if err != nil {
 			return fmt.Errorf("%s%s: %w", r.prefix, a.Path, err)
