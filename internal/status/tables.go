@@ -128,9 +128,10 @@ func (c *computer) rowItems(header ast.Node, rows []ast.Node, col int, out *[]*f
 			keys = append(keys, mdtext.Inline(h, c.src))
 		}
 	}
+	groups := c.hasPlainNames(rows)
 	for _, row := range rows {
 		cells := childrenOf(row)
-		if c.groupRow(cells) {
+		if groups && c.groupRow(cells) {
 			continue
 		}
 		st := marker.Open
@@ -165,9 +166,22 @@ func (c *computer) rowItems(header ast.Node, rows []ast.Node, col int, out *[]*f
 	}
 }
 
+// hasPlainNames reports whether some row of a table names itself in
+// plain text: only then can bold rows be groups (a tracker that bolds
+// every task's name has none).
+func (c *computer) hasPlainNames(rows []ast.Node) bool {
+	for _, r := range rows {
+		if first := r.FirstChild(); first != nil && strings.TrimSpace(mdtext.Inline(first, c.src)) != "" && !entirelyEmphasized(first, c.src) {
+			return true
+		}
+	}
+	return false
+}
+
 // groupRow reports whether a row of a status table groups the rows
 // below it rather than being an item: its first cell is all in bold or
-// italics and every other cell is empty (| **Phase 1** | | |).
+// italics and every other cell is empty (| **Phase 1** | | |), in a table
+// whose other rows name themselves in plain text (hasPlainNames).
 func (c *computer) groupRow(cells []ast.Node) bool {
 	if len(cells) < 2 || !entirelyEmphasized(cells[0], c.src) {
 		return false
