@@ -94,7 +94,7 @@ func (m *Maker) tasksJSON(p *Page) []machine.TaskJSON {
 				st := m.plan.plan.Status[pp.sections[s.ID]]
 				a := s.Attributes()
 				t := machine.TaskJSON{ID: s.TaskID, Section: s.ID, Title: s.Title, Line: s.Line, State: st.State.String(),
-					Status: a.Status, Owner: a.Owner, Start: a.Start, Due: a.Due, Priority: a.Priority.String(), EstimateHours: a.EstimateHours,
+					Status: a.Status, Owner: m.sectionOwner(p, s), Start: a.Start, Due: a.Due, Priority: a.Priority.String(), EstimateHours: a.EstimateHours,
 					Depends: a.Depends, WaitingOn: st.WaitingOn(), External: st.External(), Overdue: st.Overdue, Ready: st.Ready, ReadyToStart: st.ReadyToStart}
 				if st.State == marker.Done {
 					t.Date = m.newestDate(p, s.ID)
