@@ -322,6 +322,9 @@ func (fm frontMatter) apply(file string, p *Page) (errs diag.List) {
 				p.Track = b
 			}
 		case "last_updated", "updated", "date":
+			if f.value == nil {
+				continue // "date:" with nothing after it says nothing
+			}
 			t, ok := parseDate(f.value)
 			if !ok {
 				bad(f, key, "a date (YYYY-MM-DD)")
@@ -412,9 +415,20 @@ func parseDate(v any) (time.Time, bool) {
 				return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), true
 			}
 		}
+		// A date and a time of day in another form ("2026-11-20 10:00:00
+		// +0100", as Jekyll writes it; "2026-11-20T10:00"): the day.
+		if len(s) > 11 && (s[10] == ' ' || s[10] == 'T') && timeOfDay.MatchString(s[11:]) {
+			if t, err := time.Parse("2006-01-02", s[:10]); err == nil {
+				return t, true
+			}
+		}
 	}
 	return time.Time{}, false
 }
+
+// timeOfDay is a time after a date: hours and minutes, maybe seconds and
+// their fraction, maybe a zone (Z, +0100, +01:00, UTC).
+var timeOfDay = regexp.MustCompile(`^\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2}|[A-Z]{2,5})?$`)
 
 func describe(v any) string {
 	switch v := v.(type) {

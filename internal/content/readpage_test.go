@@ -48,6 +48,24 @@ func TestFrontMatter(t *testing.T) {
 					t.Errorf("body %q on line %d", p.Body, p.BodyLine)
 				}
 			}},
+		{name: "dates with a time of day", src: "---\ndate:   2026-11-20 10:00:00 +0100\n---\n# Body\n",
+			check: func(t *testing.T, p *Page) {
+				if !p.Updated.Equal(time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)) {
+					t.Errorf("updated %v, want 2026-11-20 (Jekyll's date and time)", p.Updated)
+				}
+			}},
+		{name: "obsidian date-time", src: "---\nupdated: 2026-11-20T10:00\n---\n# Body\n",
+			check: func(t *testing.T, p *Page) {
+				if !p.Updated.Equal(time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)) {
+					t.Errorf("updated %v, want 2026-11-20", p.Updated)
+				}
+			}},
+		{name: "empty date", src: "---\ndate:\n---\n# Body\n",
+			check: func(t *testing.T, p *Page) {
+				if !p.Updated.IsZero() {
+					t.Errorf("updated %v, want none", p.Updated)
+				}
+			}},
 		{name: "toml fields", src: "+++\ntitle = \"Runbook\"\ntags = [\"ops\"]\ndraft = true\n+++\nbody\n",
 			check: func(t *testing.T, p *Page) {
 				if p.Title != "Runbook" || !p.Draft || strings.Join(p.Tags, ",") != "ops" || p.BodyLine != 6 || string(p.Body) != "body\n" {
