@@ -456,12 +456,9 @@ func (r *itemReader) handle(i int) int {
 	if p, _ := utf8.DecodeLastRuneInString(s[:i]); i > 0 && (joinsWord(p) || strings.ContainsRune("+@/\\`", p)) {
 		return 0
 	}
-	j := i + 1
-	if j >= len(s) || !isASCIILetter(s[j]) {
+	j := handleEnd(s, i+1)
+	if j == i+1 {
 		return 0
-	}
-	for j < len(s) && (isASCIILetter(s[j]) || '0' <= s[j] && s[j] <= '9' || s[j] == '_' || s[j] == '-') {
-		j++
 	}
 	if j < len(s) {
 		switch s[j] {
@@ -472,7 +469,7 @@ func (r *itemReader) handle(i int) int {
 				return 0
 			}
 		}
-		if c, _ := utf8.DecodeRuneInString(s[j:]); c == marker.Opaque || c >= 0x80 && unicode.IsLetter(c) {
+		if c, _ := utf8.DecodeRuneInString(s[j:]); c == marker.Opaque {
 			return 0
 		}
 	}

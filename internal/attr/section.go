@@ -208,12 +208,9 @@ func setOnce(dst *string, v string) bool {
 func ownerOf(v string) string {
 	v = plainValue(v)
 	if strings.HasPrefix(v, "@") {
-		e := 1
-		for e < len(v) && (idEnd(v, e) > e || v[e] == '.' && e+1 < len(v) && idEnd(v, e+1) > e+1) {
-			if v[e] == '.' {
-				e++
-			}
-			e = idEnd(v, e)
+		e := handleEnd(v, 1)
+		for e > 1 && e+1 < len(v) && v[e] == '.' && handleEnd(v, e+1) > e+1 {
+			e = handleEnd(v, e+1) // "@dana.smith" in an Owner field
 		}
 		if e > 1 {
 			return v[1:e]
@@ -221,6 +218,27 @@ func ownerOf(v string) string {
 	}
 	if namesNoOne(v) {
 		return ""
+	}
+	return withoutEmail(v)
+}
+
+// withoutEmail drops the email address a name is written with, as
+// trackers export people: "John Roe <john@contoso.com>", "Jane Doe
+// (jane@contoso.com)". An address alone is kept: it is who is named.
+func withoutEmail(v string) string {
+	for _, br := range [][2]byte{{'<', '>'}, {'(', ')'}} {
+		if strings.HasSuffix(v, string(br[1])) {
+			if i := strings.LastIndexByte(v, br[0]); i > 0 && strings.Contains(v[i:], "@") {
+				if name := strings.TrimSpace(v[:i]); name != "" {
+					return name
+				}
+			}
+		}
+	}
+	// "John Roe john@contoso.com": the brackets of an autolink are gone
+	// once the cell is plain text
+	if i := strings.LastIndexByte(v, ' '); i > 0 && strings.Contains(v[i:], "@") && strings.Contains(v[i:], ".") {
+		return strings.TrimSpace(v[:i])
 	}
 	return v
 }

@@ -96,6 +96,22 @@ func idEnd(s string, i int) int {
 	return i
 }
 
+// handleEnd returns where the name of a handle starting at s[i] (after
+// its "@") ends: a letter, then letters, digits, '_' and '-', of any
+// script (@jörg, @José, @Müller-Lüdenscheidt, @田中); i when no letter
+// stands there.
+func handleEnd(s string, i int) int {
+	j := i
+	for j < len(s) {
+		r, size := utf8.DecodeRuneInString(s[j:])
+		if !(unicode.IsLetter(r) || j > i && (unicode.IsDigit(r) || r == '_' || r == '-' || unicode.Is(unicode.Mn, r))) {
+			break
+		}
+		j += size
+	}
+	return j
+}
+
 // idList reads a field's list of ids: "abc", "abc,def", "abc, def".
 func idList(v string) ([]string, bool) {
 	var ids []string
