@@ -20,7 +20,7 @@ import (
 )
 
 // Make lower-cases s, keeps letters and digits of any script (and combining
-// marks), turns runs of spaces, underscores and hyphens into one '-', and
+// marks, but not the selectors that choose an emoji's look), turns runs of spaces, underscores and hyphens into one '-', and
 // drops everything else (punctuation, URL-reserved characters, emoji).
 // Leading and trailing hyphens are trimmed. The result may be empty.
 func Make(s string) string {
@@ -40,7 +40,7 @@ func Append(dst []byte, s string) []byte {
 			r += 'a' - 'A'
 		case r < utf8.RuneSelf && r != ' ' && r != '_' && r != '-' && !asciiSpace(r):
 			continue // ASCII punctuation
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || isMark(r):
 			r = unicode.ToLower(r)
 		case r == ' ' || r == '_' || r == '-' || unicode.IsSpace(r):
 			pendingDash = true
@@ -68,6 +68,12 @@ func NFC(s string) string {
 		}
 	}
 	return s
+}
+
+// isMark reports whether r is a combining mark a slug keeps: an accent,
+// not a variation selector (the invisible U+FE0F of "⚠️").
+func isMark(r rune) bool {
+	return unicode.Is(unicode.Mn, r) && !unicode.Is(unicode.Variation_Selector, r)
 }
 
 // asciiSpace reports whether r is an ASCII character unicode.IsSpace

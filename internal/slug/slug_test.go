@@ -23,6 +23,8 @@ func TestMake(t *testing.T) {
 		{"a/b?c#d%e&f", "abcdef"},
 		{"did:web Verification", "didweb-verification"},
 		{"🚀", ""},
+		{"⚠️ Risks", "risks"},       // the emoji's variation selector goes with it
+		{"🗓️ Timeline", "timeline"}, // likewise
 		{"", ""},
 	}
 	for _, tt := range tests {
@@ -86,7 +88,7 @@ func makeByRunes(s string) string {
 	pendingDash := false
 	for _, r := range s {
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) && !unicode.Is(unicode.Variation_Selector, r):
 			if pendingDash && b.Len() > 0 {
 				b.WriteByte('-')
 			}
