@@ -149,7 +149,7 @@ func (c *computer) legendTable(table ast.Node, hinted bool) {
 			return
 		}
 		m, ok := c.legendCellMarker(markerText(cells[0], c.src))
-		if !ok || seen[cellKey(m)] || glossary && !c.isStatusTerm(m) {
+		if !ok || seen[cellKey(m)] || glossary && !c.isStatusTerm(m) || !hinted && issueKey(m) {
 			return
 		}
 		seen[cellKey(m)] = true
@@ -180,6 +180,24 @@ func (c *computer) legendCellMarker(text string) (string, bool) {
 		return t, true // a status value of the page's own ("Parked", "Y")
 	}
 	return "", false
+}
+
+// issueKey reports whether a cell is an issue tracker's key (PLAT-1,
+// WEB-101): a tracker's row, never a marker a legend defines.
+func issueKey(t string) bool {
+	letters, digits := 0, 0
+	i := 0
+	for i < len(t) && (t[i] >= 'A' && t[i] <= 'Z' || t[i] >= 'a' && t[i] <= 'z' || letters > 0 && t[i] >= '0' && t[i] <= '9') {
+		letters++
+		i++
+	}
+	if letters == 0 || i >= len(t) || t[i] != '-' {
+		return false
+	}
+	for i++; i < len(t) && t[i] >= '0' && t[i] <= '9'; i++ {
+		digits++
+	}
+	return digits > 0 && i == len(t)
 }
 
 // isStatusTerm reports whether a glossary's term is a status emoji or
