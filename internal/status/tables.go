@@ -436,18 +436,28 @@ func (c *computer) record(table, header ast.Node, rows []ast.Node) *found {
 	if status < 0 || len(pairs) < 2 {
 		return nil
 	}
+	value := func(i int) ast.Node { return childrenOf(pairs[i])[1] }
 	if textRow < 0 {
-		textRow = 0
-		if status == 0 {
-			textRow = 1
+		// the first row that is neither the status nor an attribute
+		// (a Due row's date names nothing)
+		for i, r := range pairs {
+			if i != status && !attr.KnownField(fieldKey(mdtext.Inline(childrenOf(r)[0], c.src))) {
+				textRow = i
+				break
+			}
 		}
 	}
-	value := func(i int) ast.Node { return childrenOf(pairs[i])[1] }
+	text, own := "", c.ownText(value(status))
+	if textRow >= 0 {
+		text, own = mdtext.Inline(value(textRow), c.src), own+" "+c.ownText(value(textRow))
+	} else if c.cur != nil && c.cur.heading != nil {
+		text = c.cur.bare // a record of attributes only is named by its section
+	}
 	st := marker.Open
 	if s, ok := c.cellState(value(status)); ok {
 		st = s
 	}
-	it := c.newItem(table, st, SourceTable, mdtext.Inline(value(textRow), c.src), c.ownText(value(status))+" "+c.ownText(value(textRow)))
+	it := c.newItem(table, st, SourceTable, text, own)
 	for i, r := range pairs {
 		if i == status || i == textRow {
 			continue
