@@ -5,6 +5,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/milepost/milepost/internal/slug"
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -53,19 +54,24 @@ func NewPaths() *Paths {
 }
 
 // Add makes path find url, replacing what it found.
-func (t *Paths) Add(path, url string) { t.byPath[strings.ToLower(path)] = url }
+func (t *Paths) Add(path, url string) { t.byPath[pathKey(path)] = url }
+
+// pathKey is the form paths are looked up in: lower case, composed (a
+// link typed "é" finds a file macOS named with a combining accent).
+func pathKey(path string) string { return strings.ToLower(slug.NFC(path)) }
 
 // AddNew makes path find url unless it finds something already.
 func (t *Paths) AddNew(path, url string) {
-	if _, ok := t.byPath[strings.ToLower(path)]; !ok {
-		t.byPath[strings.ToLower(path)] = url
+	k := pathKey(path)
+	if _, ok := t.byPath[k]; !ok {
+		t.byPath[k] = url
 	}
 }
 
 // Find returns the output URL for key, a content-relative path, or
 // NotFound.
 func (t *Paths) Find(key string) string {
-	if u, ok := t.byPath[strings.ToLower(strings.TrimSuffix(key, "/"))]; ok {
+	if u, ok := t.byPath[pathKey(strings.TrimSuffix(key, "/"))]; ok {
 		return u
 	}
 	return NotFound
