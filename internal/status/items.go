@@ -151,8 +151,8 @@ func (c *computer) newItem(n ast.Node, st State, src Source, text, own string) *
 	rest := own
 	if a := attr.Read(own); a.Holds() {
 		it.setAttributes(a)
-		if src != SourceHeading {
-			it.Text = attr.Strip(text, own, a.Spans)
+		if stripped := attr.Strip(text, own, a.Spans); src != SourceHeading && stripped != "" {
+			it.Text = stripped // an item that is nothing but attributes ("@alice") keeps them as its name
 		}
 		rest = a.Text
 	}
