@@ -3,6 +3,7 @@ package attr
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Section is what a section's "**Field:** value" lines say.
@@ -209,8 +210,8 @@ func ownerOf(v string) string {
 	v = plainValue(v)
 	if strings.HasPrefix(v, "@") {
 		e := handleEnd(v, 1)
-		for e > 1 && e+1 < len(v) && v[e] == '.' && handleEnd(v, e+1) > e+1 {
-			e = handleEnd(v, e+1) // "@dana.smith" in an Owner field
+		for e > 1 && e+1 < len(v) && v[e] == '.' && afterDot(v, e+1) > e+1 {
+			e = afterDot(v, e+1) // "@dana.smith", "@dana.2" in an Owner field
 		}
 		if e > 1 {
 			return v[1:e]
@@ -226,21 +227,56 @@ func ownerOf(v string) string {
 // trackers export people: "John Roe <john@contoso.com>", "Jane Doe
 // (jane@contoso.com)". An address alone is kept: it is who is named.
 func withoutEmail(v string) string {
-	for _, br := range [][2]byte{{'<', '>'}, {'(', ')'}} {
-		if strings.HasSuffix(v, string(br[1])) {
-			if i := strings.LastIndexByte(v, br[0]); i > 0 && strings.Contains(v[i:], "@") {
-				if name := strings.TrimSpace(v[:i]); name != "" {
-					return name
-				}
+	// The name before the first address in brackets: "Jane Doe
+	// <jane@x.com>, John Roe <john@x.com>" is Jane Doe, the first.
+	for i := 0; i < len(v); i++ {
+		if v[i] != '<' && v[i] != '(' {
+			continue
+		}
+		closing := map[byte]byte{'<': '>', '(': ')'}[v[i]]
+		if j := strings.IndexByte(v[i:], closing); j > 0 && isEmail(v[i+1:i+j]) {
+			if name := strings.TrimSpace(v[:i]); name != "" {
+				return name
 			}
 		}
 	}
 	// "John Roe john@contoso.com": the brackets of an autolink are gone
-	// once the cell is plain text
-	if i := strings.LastIndexByte(v, ' '); i > 0 && strings.Contains(v[i:], "@") && strings.Contains(v[i:], ".") {
-		return strings.TrimSpace(v[:i])
+	// once the cell is plain text; the name is what comes before the
+	// first address
+	for i := strings.IndexByte(v, ' '); i > 0; {
+		word, _, _ := strings.Cut(strings.TrimLeft(v[i:], " "), " ")
+		if isEmail(strings.TrimRight(word, ",;")) {
+			return strings.TrimSpace(v[:i])
+		}
+		next := strings.IndexByte(v[i+1:], ' ')
+		if next < 0 {
+			break
+		}
+		i += 1 + next
 	}
 	return v
+}
+
+// isEmail reports whether s looks like an email address: something, '@',
+// a domain with a dot. A handle ("@dana", "@dana.smith") is not one.
+func isEmail(s string) bool {
+	at := strings.IndexByte(s, '@')
+	return at > 0 && strings.Contains(s[at+1:], ".") && !strings.ContainsAny(s, " \t")
+}
+
+// afterDot returns where the part of an Owner field's handle after a dot
+// ends ("smith" in "@dana.smith", "2" in "@dana.2"): letters and digits
+// of any script; i when none stand there.
+func afterDot(s string, i int) int {
+	j := i
+	for j < len(s) {
+		r, size := utf8.DecodeRuneInString(s[j:])
+		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || j > i && (r == '_' || r == '-' || unicode.IsMark(r))) {
+			break
+		}
+		j += size
+	}
+	return j
 }
 
 // OwnerValue reads an owner given anywhere a value is (front matter, a

@@ -98,13 +98,13 @@ func idEnd(s string, i int) int {
 
 // handleEnd returns where the name of a handle starting at s[i] (after
 // its "@") ends: a letter, then letters, digits, '_' and '-', of any
-// script (@jörg, @José, @Müller-Lüdenscheidt, @田中); i when no letter
-// stands there.
+// script, with their combining marks (@jörg, @José, @Müller-Lüdenscheidt,
+// @田中, @अमित); i when no letter stands there.
 func handleEnd(s string, i int) int {
 	j := i
 	for j < len(s) {
 		r, size := utf8.DecodeRuneInString(s[j:])
-		if !(unicode.IsLetter(r) || j > i && (unicode.IsDigit(r) || r == '_' || r == '-' || unicode.Is(unicode.Mn, r))) {
+		if !(unicode.IsLetter(r) || j > i && (unicode.IsDigit(r) || r == '_' || r == '-' || unicode.IsMark(r))) {
 			break
 		}
 		j += size
