@@ -128,10 +128,10 @@ func (c *computer) rowItems(header ast.Node, rows []ast.Node, col int, out *[]*f
 			keys = append(keys, mdtext.Inline(h, c.src))
 		}
 	}
-	groups := c.hasPlainNames(rows)
-	for _, row := range rows {
+	groups := c.groupRows(rows)
+	for r, row := range rows {
 		cells := childrenOf(row)
-		if groups && c.groupRow(cells) {
+		if groups[r] {
 			continue
 		}
 		st := marker.Open
@@ -166,23 +166,31 @@ func (c *computer) rowItems(header ast.Node, rows []ast.Node, col int, out *[]*f
 	}
 }
 
-// hasPlainNames reports whether some row of a table names itself in
-// plain text: only then can bold rows be groups (a tracker that bolds
-// every task's name has none).
-func (c *computer) hasPlainNames(rows []ast.Node) bool {
-	for _, r := range rows {
-		if first := r.FirstChild(); first != nil && strings.TrimSpace(mdtext.Inline(first, c.src)) != "" && !entirelyEmphasized(first, c.src) {
-			return true
+// groupRows marks the rows of a status table that group the rows below
+// them rather than being items: a row whose first cell is all in bold or
+// italics and whose other cells are empty (| **Phase 1** | | |), followed
+// by a row that is not one. A last such row, or one before another, is an
+// item with an empty status: a tracker that bolds its tasks' names.
+func (c *computer) groupRows(rows []ast.Node) map[int]bool {
+	heads := make([]bool, len(rows))
+	for r, row := range rows {
+		heads[r] = c.groupHead(childrenOf(row))
+	}
+	var groups map[int]bool
+	for r := range rows {
+		if heads[r] && r+1 < len(rows) && !heads[r+1] {
+			if groups == nil {
+				groups = map[int]bool{}
+			}
+			groups[r] = true
 		}
 	}
-	return false
+	return groups
 }
 
-// groupRow reports whether a row of a status table groups the rows
-// below it rather than being an item: its first cell is all in bold or
-// italics and every other cell is empty (| **Phase 1** | | |), in a table
-// whose other rows name themselves in plain text (hasPlainNames).
-func (c *computer) groupRow(cells []ast.Node) bool {
+// groupHead reports whether a row looks like a group's heading: its first
+// cell all in bold or italics, its other cells empty.
+func (c *computer) groupHead(cells []ast.Node) bool {
 	if len(cells) < 2 || !entirelyEmphasized(cells[0], c.src) {
 		return false
 	}
