@@ -150,9 +150,9 @@ func TestStaticClashes(t *testing.T) {
 	if errs := assignURLs(set, "content/"); len(errs) != 0 {
 		t.Fatal(errs)
 	}
-	statics := []string{"style.css", "index.html", "robots.txt", "plans/launch/status.json", "notes/feed.xml", "notes/badge.svg", "people/x.png", "plans/launch/diagram.png", "plans/launch/feed.xml", "notes/status.json"}
+	statics := []string{"style.css", "index.html", "robots.txt", "plans/launch/status.json", "notes/feed.xml", "notes/badge.svg", "people/x.png", "people/index.html", "plans/launch/diagram.png", "plans/launch/feed.xml", "notes/status.json"}
 	var got []string
-	for _, e := range StaticClashes(set, statics, "content/") {
+	for _, e := range StaticClashes(set, statics, "content/", false, true) {
 		got = append(got, e.File+": "+e.Message)
 	}
 	want := []string{
@@ -161,8 +161,22 @@ func TestStaticClashes(t *testing.T) {
 		"static/plans/launch/status.json: clashes with the status.json milepost writes for the page content/plans/launch.md; rename the file",
 		"static/notes/feed.xml: clashes with the feed.xml milepost writes for the folder content/notes/; rename the file",
 		"static/notes/badge.svg: clashes with the badge.svg milepost writes for the folder content/notes/; rename the file",
+		"static/people/index.html: milepost writes its own pages into people/; rename the file",
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("clashes\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// With pages' feeds on, a static feed.xml beside a page clashes too; with
+// folders' feeds off, one beside a folder does not.
+func TestStaticClashesFollowFeeds(t *testing.T) {
+	set := &Set{Pages: []*Page{{Path: "plans/launch.md"}, {Path: "notes/a.md"}}}
+	if errs := assignURLs(set, "content/"); len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	errs := StaticClashes(set, []string{"plans/launch/feed.xml", "notes/feed.xml"}, "content/", true, false)
+	if len(errs) != 1 || errs[0].File != "static/plans/launch/feed.xml" {
+		t.Errorf("clashes %v, want the page's feed only", errs)
 	}
 }

@@ -16,19 +16,23 @@ var Reserved = []string{"tags", "broken-links", "people", "changes", "status.jso
 
 var reservedFolders = map[string]bool{"tags": true, "broken-links": true, "people": true, "changes": true, "badges": true, "_milepost": true}
 
-// pageFiles are the files milepost writes in a page's output folder,
-// folderFiles in a folder's, rootFiles at the root, by default; a page's
-// feed and the sitemap, which only the configuration turns on, are left
-// out.
+// pageFiles are the files milepost always writes in a page's output
+// folder, folderFiles in a folder's, rootFiles at the root; pages' and
+// folders' feeds depend on the configuration (outputFolders says), and
+// the sitemap on a base URL.
 var (
 	pageFiles   = map[string]bool{"index.html": true, "status.json": true, "badge.svg": true, "badge.json": true}
-	folderFiles = map[string]bool{"index.html": true, "badge.svg": true, "badge.json": true, "feed.xml": true}
+	folderFiles = map[string]bool{"index.html": true, "badge.svg": true, "badge.json": true}
 	rootFiles   = map[string]bool{"index.html": true, "status.json": true, "badge.svg": true, "badge.json": true, "feed.xml": true, "404.html": true, "robots.txt": true, "search-index.js": true}
 )
 
 // outputFolders are the output folders milepost writes pages into: the
-// source each stands for ("content/x.md", "content/d/"), by URL.
-type outputFolders struct{ pages, folders map[string]string }
+// source each stands for ("content/x.md", "content/d/"), by URL; and
+// whether pages' and folders' feeds are written there.
+type outputFolders struct {
+	pages, folders         map[string]string
+	pageFeeds, folderFeeds bool
+}
 
 // generatedAt names what milepost always writes at output name: "the
 // page content/x.md", "the folder content/d/" or "the site"; "" for a
@@ -38,10 +42,10 @@ func (o outputFolders) generatedAt(name string) string {
 	if dir == "" && rootFiles[file] {
 		return "the site"
 	}
-	if src, ok := o.pages[dir]; ok && pageFiles[file] {
+	if src, ok := o.pages[dir]; ok && (pageFiles[file] || o.pageFeeds && file == "feed.xml") {
 		return "the page " + src
 	}
-	if src, ok := o.folders[dir]; ok && folderFiles[file] {
+	if src, ok := o.folders[dir]; ok && (folderFiles[file] || o.folderFeeds && file == "feed.xml") {
 		return "the folder " + src
 	}
 	return ""
@@ -150,7 +154,10 @@ func assignURLs(set *Set, prefix string) diag.List {
 		}
 		folderURLs[u] = d
 	}
-	out := outputFolders{pages: map[string]string{}, folders: map[string]string{}}
+	// Folders' feeds are on unless the configuration turns them off,
+	// which LOAD does not know: an attachment at a folder's feed.xml is a
+	// clash as by default.
+	out := outputFolders{pages: map[string]string{}, folders: map[string]string{}, folderFeeds: true}
 	for u, p := range byURL {
 		out.pages[u] = prefix + p.Path
 	}
@@ -196,8 +203,12 @@ func FolderTitle(dir string) string {
 // page's own), each an error at the file to rename. (An attachment at a
 // static file's name is the renderer's to report: only the attachments
 // pages link to are written.)
-func StaticClashes(set *Set, statics []string, prefix string) diag.List {
-	out := outputFolders{pages: map[string]string{}, folders: map[string]string{}}
+//
+// pageFeeds and folderFeeds say whether the configuration has pages' and
+// folders' feeds written; an index.html in a folder milepost writes its
+// own pages into (people/, tags/ …) clashes with them too.
+func StaticClashes(set *Set, statics []string, prefix string, pageFeeds, folderFeeds bool) diag.List {
+	out := outputFolders{pages: map[string]string{}, folders: map[string]string{}, pageFeeds: pageFeeds, folderFeeds: folderFeeds}
 	for _, p := range set.Pages {
 		out.pages[p.URL] = prefix + p.Path
 	}
@@ -208,6 +219,8 @@ func StaticClashes(set *Set, statics []string, prefix string) diag.List {
 	for _, name := range statics {
 		if what := out.generatedAt(name); what != "" {
 			errs = append(errs, diag.Errorf("static/"+name, 0, 0, "clashes with the %s milepost writes for %s; rename the file", path.Base(name), what))
+		} else if first, _, _ := strings.Cut(name, "/"); reservedFolders[first] && path.Base(name) == "index.html" {
+			errs = append(errs, diag.Errorf("static/"+name, 0, 0, "milepost writes its own pages into %s/; rename the file", first))
 		}
 	}
 	return errs

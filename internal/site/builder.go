@@ -115,7 +115,7 @@ func (b *Builder) build(ctx context.Context, sink publish.Sink, changed []string
 	if err != nil {
 		diags = append(diags, diag.Errorf("static", 0, 0, "%v", err))
 	}
-	diags = append(diags, content.StaticClashes(set, render.SortedKeys(statics), prefix)...)
+	diags = append(diags, content.StaticClashes(set, render.SortedKeys(statics), prefix, cfg.Feeds.Pages, cfg.Feeds.Folders)...)
 	diags = append(diags, content.Skipped(subIfExists(b.in.Site, "templates"), "templates/")...)
 	diags = append(diags, content.Skipped(subIfExists(b.in.Site, "static"), "static/")...)
 	if err := diags.Err(); err != nil {
