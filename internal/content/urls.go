@@ -229,13 +229,3 @@ func StaticClashes(set *Set, statics []string, prefix string, pageFeeds, folderF
 // ReservedFolder reports whether milepost writes its own pages into the
 // output folder of that name (people, tags …).
 func ReservedFolder(name string) bool { return reservedFolders[name] }
-
-// isReserved reports whether name is one of Reserved.
-func isReserved(name string) bool {
-	for _, r := range Reserved {
-		if r == name {
-			return true
-		}
-	}
-	return false
-}
