@@ -233,7 +233,10 @@ func withoutEmail(v string) string {
 		if v[i] != '<' && v[i] != '(' {
 			continue
 		}
-		closing := map[byte]byte{'<': '>', '(': ')'}[v[i]]
+		closing := byte('>')
+		if v[i] == '(' {
+			closing = ')'
+		}
 		if j := strings.IndexByte(v[i:], closing); j > 0 && isEmail(v[i+1:i+j]) {
 			if name := strings.TrimSpace(v[:i]); name != "" {
 				return name
@@ -243,16 +246,14 @@ func withoutEmail(v string) string {
 	// "John Roe john@contoso.com": the brackets of an autolink are gone
 	// once the cell is plain text; the name is what comes before the
 	// first address
-	for i := strings.IndexByte(v, ' '); i > 0; {
-		word, _, _ := strings.Cut(strings.TrimLeft(v[i:], " "), " ")
+	for i := 1; i < len(v); i++ {
+		if v[i-1] != ' ' {
+			continue // i starts a word
+		}
+		word, _, _ := strings.Cut(v[i:], " ")
 		if isEmail(strings.TrimRight(word, ",;")) {
 			return strings.TrimSpace(v[:i])
 		}
-		next := strings.IndexByte(v[i+1:], ' ')
-		if next < 0 {
-			break
-		}
-		i += 1 + next
 	}
 	return v
 }
