@@ -8,6 +8,7 @@ import (
 	"github.com/milepost/milepost/internal/attr"
 	"github.com/milepost/milepost/internal/marker"
 	"github.com/milepost/milepost/internal/mdtext"
+	"github.com/milepost/milepost/internal/tasklist"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 )
@@ -243,19 +244,13 @@ func numberingHeader(h string) bool {
 }
 
 // boxCell reads a cell that is a task list box written out, as tables
-// show them: "[x]" done, "[ ]" open, "[/]" active, "[-]" dropped.
+// show them, as a list's box reads (tasklist.BoxState).
 func boxCell(text string) (State, bool) {
-	switch strings.TrimSpace(text) {
-	case "[x]", "[X]":
-		return marker.Done, true
-	case "[ ]":
-		return marker.Open, true
-	case "[/]":
-		return marker.Active, true
-	case "[-]":
-		return marker.Dropped, true
+	t := strings.TrimSpace(text)
+	if len(t) != 3 || t[0] != '[' || t[2] != ']' {
+		return marker.Open, false
 	}
-	return marker.Open, false
+	return tasklist.BoxState(t[1])
 }
 
 // cellState reads a status cell: a marker or status value a legend of the

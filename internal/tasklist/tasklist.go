@@ -49,8 +49,9 @@ func (n *CheckBox) Dump(source []byte, level int) {
 // Checked reports whether the box is ticked (done).
 func (n *CheckBox) Checked() bool { return n.State == marker.Done }
 
-// boxState maps the character between the brackets to a state.
-func boxState(c byte) (marker.State, bool) {
+// BoxState maps the character between a box's brackets to a state: ' '
+// open, 'x' done, '/' active, '-' dropped.
+func BoxState(c byte) (marker.State, bool) {
 	switch c {
 	case ' ', '\t':
 		return marker.Open, true
@@ -70,7 +71,7 @@ func ParseBox(line []byte) (marker.State, int, bool) {
 	if len(line) < 3 || line[0] != '[' || line[2] != ']' {
 		return marker.Open, 0, false
 	}
-	st, ok := boxState(line[1])
+	st, ok := BoxState(line[1])
 	if !ok {
 		return marker.Open, 0, false
 	}
