@@ -279,8 +279,8 @@ func position(b []byte, off int) (line, col int) {
 }
 
 // titleFromFileName reads a title out of a file name: "phase 4.md" →
-// "Phase 4", "login_page-ux.md" → "Login page ux". An index or README file
-// is named after its folder.
+// "Phase 4", "login_page-ux.md" → "Login page UX", "prds/" → "PRDs". An
+// index or README file is named after its folder.
 func titleFromFileName(p string) string {
 	name := strings.TrimSuffix(path.Base(p), path.Ext(p))
 	if isIndexName(name) {
@@ -290,16 +290,65 @@ func titleFromFileName(p string) string {
 			return "Home"
 		}
 	}
-	name = strings.Join(strings.Fields(fileNameSeparators.Replace(name)), " ")
-	if name == "" {
+	words := strings.Fields(fileNameSeparators.Replace(name))
+	if len(words) == 0 {
 		return "Untitled"
 	}
+	for i, w := range words {
+		words[i] = acronymCase(w)
+	}
+	name = strings.Join(words, " ")
 	r, size := utf8.DecodeRuneInString(name)
 	return strings.ToUpper(string(r)) + name[size:]
 }
 
 func isIndexName(name string) bool {
 	return strings.EqualFold(name, "index") || strings.EqualFold(name, "readme")
+}
+
+// acronymCase writes a lower-case word of a file name that is an
+// acronym in capitals, with a plural s kept small: "prd" → "PRD", "rfcs" →
+// "RFCs", "api" → "API". An acronym is a word of two to four ASCII letters
+// with no vowel (y counts as one: "sync", "by"), or one of the common ones
+// that have a vowel. Any other word is returned as it is.
+func acronymCase(w string) string {
+	stem, plural := w, ""
+	if len(w) > 2 && strings.HasSuffix(w, "s") {
+		stem, plural = w[:len(w)-1], "s"
+	}
+	if plural != "" && isAcronym(stem) {
+		return strings.ToUpper(stem) + plural
+	}
+	if isAcronym(w) {
+		return strings.ToUpper(w)
+	}
+	return w
+}
+
+// isAcronym reports whether a lower-case word reads as an acronym.
+func isAcronym(w string) bool {
+	if acronymsWithVowels[w] {
+		return true
+	}
+	if len(w) < 2 || len(w) > 4 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c < 'a' || c > 'z' || strings.IndexByte("aeiouy", c) >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// acronymsWithVowels are acronyms common in plans whose letters could
+// also spell a word, so no rule finds them.
+var acronymsWithVowels = map[string]bool{
+	"api": true, "ui": true, "ux": true, "qa": true, "okr": true, "kpi": true,
+	"sla": true, "slo": true, "sli": true, "seo": true, "faq": true, "mvp": true,
+	"poc": true, "aws": true, "gcp": true, "iam": true, "etl": true, "eta": true,
+	"adr": true, "sre": true, "rbac": true, "ci": true, "ai": true,
 }
 
 // fileNameSeparators turn a file name's separators into spaces.

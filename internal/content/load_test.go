@@ -180,3 +180,29 @@ func TestStaticClashesFollowFeeds(t *testing.T) {
 		t.Errorf("clashes %v, want the page's feed only", errs)
 	}
 }
+
+// TestTitleFromFileName checks the titles read out of file and folder
+// names, acronyms among them, and the words that only look like one.
+func TestTitleFromFileName(t *testing.T) {
+	for name, want := range map[string]string{
+		"phase 4.md":          "Phase 4",
+		"login_page-ux.md":    "Login page UX",
+		"prd/index.md":        "PRD",
+		"rfcs/README.md":      "RFCs",
+		"api-migration.md":    "API migration",
+		"apis.md":             "APIs",
+		"sync-by-rhythm.md":   "Sync by rhythm",
+		"ops.md":              "Ops",
+		"q1-2027_okrs.md":     "Q1 2027 OKRs",
+		"Tasks/Phase 4/x.md":  "X",
+		"index.md":            "Home",
+		"-_.md":               "Untitled",
+		"dr-plan.md":          "DR plan",
+		"étude-rapide.md":     "Étude rapide",
+		"already-CAPS-API.md": "Already CAPS API",
+	} {
+		if got := titleFromFileName(name); got != want {
+			t.Errorf("titleFromFileName(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
