@@ -357,7 +357,7 @@ func fieldName(key string) string {
 		return "completion"
 	case "canceled", "cancelleddate", "canceleddate":
 		return "cancelled"
-	case "owners", "assignee", "assignedto", "lead":
+	case "owners", "assignee", "assignees", "assignedto", "lead", "dri", "responsible":
 		return "owner"
 	case "estimatedeffort", "estimatedtime", "effort":
 		return "estimate"
@@ -413,7 +413,7 @@ func (r *itemReader) field(key, value string) {
 		}
 		return // a value that names no one ("| Owner | - |") is nothing to keep
 	case "priority":
-		if p, ok := ParsePriority(value); ok {
+		if p, ok := PriorityValue(value); ok {
 			r.setPriority(p)
 			return
 		}

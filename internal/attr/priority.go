@@ -1,6 +1,9 @@
 package attr
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // Priority is an item's priority. The zero value is no priority.
 type Priority int
@@ -38,19 +41,20 @@ var priorityEmoji = map[rune]Priority{
 }
 
 // ParsePriority reads a priority written as a word (any case: "high",
-// "Highest"), a P-token ("P0" … "P3" are highest … low) or a Tasks emoji.
+// "Highest"; Jira's Blocker, Major, Minor, Trivial; MoSCoW's Must, Should,
+// Could), a P-token ("P0" … "P3" are highest … low) or a Tasks emoji.
 func ParsePriority(s string) (Priority, bool) {
 	s = strings.TrimSpace(stripSelectors(s))
 	switch strings.ToLower(s) {
-	case "highest", "critical", "urgent", "p0":
+	case "highest", "critical", "urgent", "blocker", "p0":
 		return Highest, true
-	case "high", "p1":
+	case "high", "major", "must", "p1":
 		return High, true
-	case "medium", "normal", "p2":
+	case "medium", "normal", "should", "p2":
 		return Medium, true
-	case "low", "p3":
+	case "low", "minor", "could", "p3":
 		return Low, true
-	case "lowest":
+	case "lowest", "trivial":
 		return Lowest, true
 	}
 	if r := []rune(s); len(r) == 1 {
@@ -58,4 +62,25 @@ func ParsePriority(s string) (Priority, bool) {
 		return p, ok
 	}
 	return NoPriority, false
+}
+
+// PriorityValue reads a priority field's or column's value as trackers
+// write it: as ParsePriority does, or by its first word once the marks
+// and emoji before it are set aside ("🔥 P0", "P0 - Critical", "Must
+// have", "**High**").
+func PriorityValue(v string) (Priority, bool) {
+	v = plainValue(v)
+	if p, ok := ParsePriority(v); ok {
+		return p, true
+	}
+	v = strings.TrimLeftFunc(v, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	word, _, _ := strings.Cut(v, " ")
+	word = strings.TrimRightFunc(word, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if word == "" {
+		return NoPriority, false
+	}
+	if strings.EqualFold(word, "p") { // "P 1" is no priority
+		return NoPriority, false
+	}
+	return ParsePriority(word)
 }

@@ -161,7 +161,7 @@ func (s *Section) setKnown(key, value string, line int) bool {
 		s.EstimateHours, _, _ = ParseHours(value)
 		return true
 	case "priority":
-		p, ok := ParsePriority(value)
+		p, ok := PriorityValue(value)
 		if !ok || s.Priority != NoPriority {
 			return false
 		}
@@ -220,7 +220,25 @@ func ownerOf(v string) string {
 	if namesNoOne(v) {
 		return ""
 	}
-	return withoutEmail(v)
+	return firstName(withoutEmail(v))
+}
+
+// firstName is the first of several names an owner value lists ("Priya
+// Nair, Marco Rossi" is Priya Nair, as "@dana, @lee" is dana), without the
+// role written after it in brackets ("Dana (DRI)" is Dana): one person,
+// with one page.
+func firstName(v string) string {
+	if i := strings.IndexAny(v, ",;"); i > 0 {
+		v = strings.TrimSpace(v[:i])
+	}
+	if strings.HasSuffix(v, ")") {
+		if i := strings.LastIndexByte(v, '('); i > 0 && !strings.ContainsAny(v[i+1:len(v)-1], "()") {
+			if name := strings.TrimSpace(v[:i]); name != "" {
+				return name
+			}
+		}
+	}
+	return v
 }
 
 // withoutEmail drops the email address a name is written with, as

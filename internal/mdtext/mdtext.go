@@ -107,7 +107,9 @@ func writeNode(b *strings.Builder, n ast.Node, src []byte, noImages bool) {
 	case *ast.AutoLink:
 		b.Write(n.Label(src))
 	case *ast.RawHTML:
-		// markup, not text
+		if SeparatesWords(n, src) {
+			b.WriteByte(' ') // "Done<br>Released" reads as two words
+		}
 	case *emojiast.Emoji:
 		if n.Value != nil && len(n.Value.Unicode) > 0 {
 			b.WriteString(string(n.Value.Unicode))
@@ -136,6 +138,28 @@ func writeNode(b *strings.Builder, n ast.Node, src []byte, noImages bool) {
 		}
 		writeInline(b, n, src, noImages)
 	}
+}
+
+// SeparatesWords reports whether an inline HTML tag breaks the line or
+// the block it stands in (<br>, <p>, </div>, <li> …), so that the text on
+// either side reads as two words, as a browser shows it. Other tags
+// (<span>, <b>) are markup inside a word.
+func SeparatesWords(n *ast.RawHTML, src []byte) bool {
+	var tag []byte
+	for i := 0; i < n.Segments.Len(); i++ {
+		seg := n.Segments.At(i)
+		tag = append(tag, seg.Value(src)...)
+	}
+	name := bytes.TrimLeft(bytes.TrimPrefix(tag, []byte("<")), "/")
+	end := bytes.IndexFunc(name, func(r rune) bool { return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') })
+	if end < 0 {
+		end = len(name)
+	}
+	switch strings.ToLower(string(name[:end])) {
+	case "br", "p", "div", "li", "ul", "ol", "hr", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6":
+		return true
+	}
+	return false
 }
 
 // readable resolves what a reader never sees as written: backslash escapes

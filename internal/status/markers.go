@@ -209,7 +209,11 @@ func writeMarkerNode(b *strings.Builder, c ast.Node, src []byte) bool {
 		b.Write(c.Value)
 	case *ast.CodeSpan, *ast.AutoLink:
 		b.WriteRune(marker.Opaque)
-	case *ast.RawHTML, *ast.Image, *tasklist.CheckBox, *east.TaskCheckBox:
+	case *ast.RawHTML:
+		if mdtext.SeparatesWords(c, src) {
+			b.WriteByte(' ')
+		}
+	case *ast.Image, *tasklist.CheckBox, *east.TaskCheckBox:
 		// not text
 	case *emojiast.Emoji:
 		if c.Value != nil && len(c.Value.Unicode) > 0 {

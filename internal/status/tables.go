@@ -205,9 +205,9 @@ func (c *computer) groupHead(cells []ast.Node) bool {
 
 // rowTextCell returns the index of the cell that names a row: the first
 // cell other than the status cell that holds a letter and is not under a
-// numbering header (numberingHeader) or an attribute's, so neither "1"
-// nor "R1" or "WEB-101" under "#", "ID" or "Key", nor "@dana" under
-// Owner names rows; failing that, the first cell other
+// numbering header (numberingHeader) or an attribute's and is not an
+// issue's key, so neither "1" nor "R1" under "#" or "ID", nor "WEB-101"
+// under any header, nor "@dana" under Owner names rows; failing that, the first cell other
 // than the status cell; -1 when there is none. keys are the header's
 // cells.
 func (c *computer) rowTextCell(cells []ast.Node, col int, keys []string) int {
@@ -222,8 +222,8 @@ func (c *computer) rowTextCell(cells []ast.Node, col int, keys []string) int {
 		if i < len(keys) && (numberingHeader(keys[i]) || attr.KnownField(fieldKey(keys[i]))) {
 			continue // an Owner or Due column gives the row an attribute, not its name
 		}
-		if strings.ContainsFunc(mdtext.Inline(cell, c.src), unicode.IsLetter) {
-			return i
+		if text := mdtext.Inline(cell, c.src); strings.ContainsFunc(text, unicode.IsLetter) && !issueKey(text) {
+			return i // an issue's key (ADR-1, INFRA-2) keys the row under any header
 		}
 	}
 	return first
@@ -387,6 +387,14 @@ func (c *computer) matrixItems(header ast.Node, rows []ast.Node, label int, cols
 // recordTextKeys name the row that gives a record its text.
 var recordTextKeys = map[string]bool{"item": true, "name": true, "title": true, "feature": true, "task": true}
 
+// recordMetaKeys name a record's rows that describe the document, not the
+// work: never its name ("| **Date** | 2026-03-11 |", "| Authors | … |").
+var recordMetaKeys = map[string]bool{
+	"date": true, "updated": true, "lastupdated": true, "created": true, "version": true,
+	"author": true, "authors": true, "reporter": true, "reviewer": true, "reviewers": true,
+	"approver": true, "approvers": true, "severity": true, "impact": true, "team": true,
+}
+
 // recordHeaderKeys and recordHeaderValues make a record's header row a
 // header ("| Field | Value |") rather than its first entry.
 var (
@@ -442,9 +450,12 @@ func (c *computer) record(table, header ast.Node, rows []ast.Node) *found {
 	value := func(i int) ast.Node { return childrenOf(pairs[i])[1] }
 	if textRow < 0 {
 		// the first row that is neither the status nor an attribute
-		// (a Due row's date names nothing)
+		// (a Due row's date names nothing), nor metadata (who wrote it,
+		// a date or a number): else the section names the record
 		for i, r := range pairs {
-			if i != status && !attr.KnownField(fieldKey(mdtext.Inline(childrenOf(r)[0], c.src))) {
+			key := mdtext.Inline(childrenOf(r)[0], c.src)
+			if i != status && !attr.KnownField(fieldKey(key)) && !recordMetaKeys[headerName(key)] &&
+				strings.ContainsFunc(mdtext.Inline(childrenOf(r)[1], c.src), unicode.IsLetter) {
 				textRow = i
 				break
 			}
