@@ -71,8 +71,9 @@ func (c *computer) collectList(list ast.Node, out *[]*found) {
 		var decl declared
 		switch {
 		case e.box:
-			it = c.newItem(e.li, e.boxSt, SourceCheckbox, mdtext.Block(e.li, c.src), c.ownText(firstTextBlock(e.li)))
-			decl = declared{found: true, state: e.boxSt, as: "done"}
+			st := c.boxedState(firstTextBlock(e.li), e.boxSt)
+			it = c.newItem(e.li, st, SourceCheckbox, mdtext.Block(e.li, c.src), c.ownText(firstTextBlock(e.li)))
+			decl = declared{found: true, state: st, as: "done"}
 		case listMarked:
 			st := marker.Open
 			if e.marker.found {

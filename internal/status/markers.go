@@ -100,11 +100,79 @@ func (c *computer) markerBesideAttrs(n ast.Node, text string) (declared, string)
 	return readMarkerOf(c.vocab, n, text, c.src, marker.Prose), text
 }
 
+// boxedState returns the state of a list item with a task box: the
+// box's, unless the item's own text says plainly how the box is to be
+// read. A cancellation beats either box: strikethrough with a dropped note
+// ("~~Book the hall~~ (cancelled)"), "❌ <date>", or a dropped word in a
+// trailing note or brackets ("duplicate (won't do)", "[DROPPED]"). An
+// open box may say how it is open: active or blocked, written as a
+// label it opens with ("**Blocked:** legal"), a status emoji ("Tax calc
+// 🚧"), a status word in brackets or a trailing note ("[BLOCKED]", "(in
+// review)", "(blocked by legal)") or one that ends it ("— WIP"). A status
+// word inside the sentence ("Show the BLOCKED badge") is the task's
+// subject, not its state: the box decides.
+func (c *computer) boxedState(p ast.Node, box State) State {
+	if p == nil {
+		return box
+	}
+	text := markerText(p, c.src)
+	var d declared
+	if em := leadingEmphasis(p, c.src); em != nil {
+		label := markerText(em, c.src)
+		if m, ok := c.vocab.Label(label); ok {
+			d = declared{true, m.State, label[m.Start:m.End]}
+		}
+	}
+	if !d.found {
+		var rest string
+		d, rest = c.markerBesideAttrs(p, text)
+		if d.found && d.as != "done" && !statusPlace(c.vocab, rest, d) {
+			d = declared{}
+		}
+		if m, ok := c.vocab.TrailingStatus(rest); ok && !d.found {
+			d = declared{true, m.State, rest[m.Start:m.End]}
+		}
+	}
+	switch {
+	case !d.found:
+		return box
+	case d.state == marker.Dropped:
+		return marker.Dropped
+	case box == marker.Open && (d.state == marker.Active || d.state == marker.Blocked):
+		return d.state
+	}
+	return box
+}
+
+// statusPlace reports whether the marker d that text holds stands where a
+// status is written, not inside the sentence: an emoji (which counts only
+// at either end), an attribute's mark ("❌ <date>"), or a word in brackets
+// or ending the text ("[WIP]", "— BLOCKED").
+func statusPlace(v *marker.Vocabulary, text string, d declared) bool {
+	m, ok := v.Find(text, marker.Prose)
+	if !ok || m.Kind == marker.Emoji {
+		return true // an emoji, or the mark of an attribute (❌ <date>)
+	}
+	before := strings.TrimRight(text[:m.Start], " \t")
+	after := strings.TrimLeft(text[m.End:], " \t")
+	if strings.HasSuffix(before, "[") && strings.HasPrefix(after, "]") ||
+		strings.HasSuffix(before, "(") && strings.HasPrefix(after, ")") {
+		return true
+	}
+	return strings.Trim(after, " \t.!)]") == ""
+}
+
 // leadingEmphasis returns the bold or italic inline n opens with (white
-// space before it allowed), or nil.
+// space and a task box before it allowed), or nil.
 func leadingEmphasis(n ast.Node, src []byte) ast.Node {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		if t, ok := c.(*ast.Text); ok && strings.TrimSpace(string(t.Segment.Value(src))) == "" {
+			continue
+		}
+		if _, box := c.(*tasklist.CheckBox); box {
+			continue
+		}
+		if _, box := c.(*east.TaskCheckBox); box {
 			continue
 		}
 		if c.Kind() == ast.KindEmphasis {
