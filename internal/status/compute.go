@@ -161,8 +161,9 @@ func (c *computer) appendLines(lines []attr.Line, n ast.Node) []attr.Line {
 }
 
 // sectionAttributes gives every section below s its task id (the id its
-// heading begins with), the state its heading declares and what its
-// "**Field:** value" lines say.
+// heading begins with), the state its heading declares (else its Status
+// field, read as a status cell) and what its "**Field:** value" lines
+// say.
 func (c *computer) sectionAttributes(s *sectionNode) {
 	for _, ch := range s.children {
 		ch.sec.TaskID, _ = attr.HeadingID(ch.sec.Title)
@@ -173,6 +174,15 @@ func (c *computer) sectionAttributes(s *sectionNode) {
 			// most sections' paragraphs hold no field line: they keep no record
 			if a := attr.ReadSection(ch.fieldLines); !a.IsZero() {
 				ch.sec.Attrs = &a
+				if m, ok := c.vocab.Find(a.Status, marker.Cell); ok && !ch.decl.found {
+					// "**Status:** Done" declares the state as a heading's
+					// marker would: a closed action item is not overdue.
+					// A task's heading is then its item in that state.
+					ch.sec.Declared = m.State.String()
+					if ch.sec.TaskID != "" {
+						ch.decl = declared{true, m.State, a.Status}
+					}
+				}
 			}
 			ch.fieldLines = nil
 		}
