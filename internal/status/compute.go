@@ -123,6 +123,9 @@ func (c *computer) buildTree(doc ast.Node) *sectionNode {
 			if n.Kind() == ast.KindParagraph && c.cur.heading != nil {
 				c.cur.fieldLines = c.appendLines(c.cur.fieldLines, n)
 			}
+			if n.Kind() == ast.KindList && c.cur.heading != nil {
+				c.cur.fieldLines = c.appendFieldItems(c.cur.fieldLines, n)
+			}
 			continue
 		}
 		for len(stack) > 1 && stack[len(stack)-1].level >= h.Level {
@@ -148,6 +151,23 @@ func (c *computer) buildTree(doc ast.Node) *sectionNode {
 		c.cur = s
 	}
 	return root
+}
+
+// appendFieldItems appends the items of list n written as a known field
+// ("- **Owner:** @kenji", "- **Due:** 2026-05-15"): a section's fields
+// written as a list are its fields all the same.
+func (c *computer) appendFieldItems(lines []attr.Line, n ast.Node) []attr.Line {
+	for li := n.FirstChild(); li != nil; li = li.NextSibling() {
+		p := firstTextBlock(li)
+		if p == nil || p.Lines().Len() == 0 {
+			continue
+		}
+		seg := p.Lines().At(0)
+		if key, _, ok := attr.FieldLine(string(seg.Value(c.src))); ok && (attr.KnownField(key) || isStatusName(key)) {
+			lines = c.appendLines(lines, p)
+		}
+	}
+	return lines
 }
 
 // appendLines appends the source lines of paragraph n to lines.
