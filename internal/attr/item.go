@@ -480,9 +480,43 @@ func (r *itemReader) handle(i int) int {
 	// An item has one owner; any other handle stays in its text, so that
 	// "Ping @dana and @cy" does not lose cy.
 	if strings.EqualFold(r.it.Owner, name) {
-		r.add(i, j, KindOwner, true)
+		if l := ownerLabelBefore(s, i); l >= 0 {
+			r.add(l, j, KindOwner, false) // "owner: @dana" is an attribute wherever it stands
+		} else {
+			r.add(i, j, KindOwner, true)
+		}
 	}
 	return j
+}
+
+// ownerLabels name the owner a handle after them is: "owner: @dana",
+// "— assignee @kim".
+var ownerLabels = []string{"owner", "owners", "assignee", "assigned to", "owned by", "dri", "lead"}
+
+// ownerLabelBefore returns where an owner label that ends right before
+// the handle at i starts, or -1: a label with a colon anywhere ("Write
+// it. Owner: @nadia"), or without one where a clause starts ("Game day —
+// owner @mei"); "Tell the owner @dana" has none.
+func ownerLabelBefore(s string, i int) int {
+	t := strings.TrimRight(s[:i], " \t")
+	colon := strings.HasSuffix(t, ":")
+	if colon {
+		t = strings.TrimRight(t[:len(t)-1], " \t")
+	}
+	for _, label := range ownerLabels {
+		if len(t) < len(label) || !strings.EqualFold(t[len(t)-len(label):], label) {
+			continue
+		}
+		start := len(t) - len(label)
+		if !boundaryBefore(s, start) {
+			continue
+		}
+		before := strings.TrimRight(s[:start], " \t")
+		if last, _ := utf8.DecodeLastRuneInString(before); colon || before == "" || strings.ContainsRune(separators+"([", last) {
+			return start
+		}
+	}
+	return -1
 }
 
 // pToken reads a priority token P0-P3 at i, a whole word ("P2P", "P1-7"
@@ -617,12 +651,58 @@ func (r *itemReader) dropInnerEdges() {
 		isOut[i] = true
 		pos = sp.Start
 	}
+	// A note in brackets that holds nothing but attributes goes whole:
+	// "(owner: @dana, due: 2026-03-20, P1)".
+	for i, sp := range r.spans {
+		if isOut[i] {
+			continue
+		}
+		open, close := r.noteAround(sp.Start, sp.End)
+		if open < 0 {
+			continue
+		}
+		rest := r.s[open+1 : close]
+		var inside []int
+		pos := open + 1
+		for k, o := range r.spans {
+			if o.Start >= open+1 && o.End <= close {
+				if !onlySeparators(r.s[pos:o.Start]) {
+					rest = ""
+					break
+				}
+				inside, pos = append(inside, k), o.End
+			}
+		}
+		if rest != "" && len(inside) > 1 && onlySeparators(r.s[pos:close]) {
+			for _, k := range inside {
+				isOut[k] = true
+			}
+		}
+	}
 	for i, sp := range r.spans {
 		if isOut[i] {
 			out = append(out, sp)
 		}
 	}
 	r.spans = out
+}
+
+// noteAround returns the brackets around [start,end): the nearest '(' or
+// '[' before it and its closing one after it on the same level, or -1.
+func (r *itemReader) noteAround(start, end int) (int, int) {
+	open := strings.LastIndexAny(r.s[:start], "([")
+	if open < 0 || strings.ContainsAny(r.s[open+1:start], ")]") {
+		return -1, -1
+	}
+	closing := ")"
+	if r.s[open] == '[' {
+		closing = "]"
+	}
+	c := strings.Index(r.s[end:], closing)
+	if c < 0 || strings.ContainsAny(r.s[end:end+c], "([") {
+		return -1, -1
+	}
+	return open, end + c
 }
 
 func onlySeparators(s string) bool {
@@ -670,6 +750,9 @@ func joinCut(parts []string) string {
 		}
 		if right != "" && (right[0] == ')' || right[0] == ']') {
 			left = strings.TrimRight(left, " \t,;") // "(beta, @dana)" is "(beta)"
+		}
+		for right != "" && strings.ContainsRune(".,;", rune(right[0])) && (left == "" || strings.ContainsRune(".,;:([", rune(left[len(left)-1]))) {
+			right = strings.TrimLeft(right[1:], " \t") // "(@dana, due 2026-03-20, P1)", "Done. Owner: @n. Due …."
 		}
 		b.Reset()
 		b.WriteString(left)
