@@ -80,10 +80,28 @@ var dateEmoji = map[rune]string{
 }
 
 const (
-	idEmoji       = '🆔'
-	dependsEmoji  = '⛔'
-	estimateEmoji = '⏱'
+	idEmoji         = '🆔'
+	dependsEmoji    = '⛔'
+	estimateEmoji   = '⏱'
+	recurrenceEmoji = '🔁'
+	onDoneEmoji     = '🏁'
 )
+
+// isSign reports whether r is one of the Tasks signs that open an
+// attribute: a recurrence rule runs up to the next one.
+func isSign(r rune) bool {
+	if _, ok := dateEmoji[r]; ok {
+		return true
+	}
+	if _, ok := priorityEmoji[r]; ok {
+		return true
+	}
+	switch r {
+	case idEmoji, dependsEmoji, estimateEmoji, recurrenceEmoji, onDoneEmoji:
+		return true
+	}
+	return false
+}
 
 // Read reads the attributes of one item's text. text is the item's own
 // text as markers are read from it: code spans stand as marker.Opaque, so
@@ -222,6 +240,35 @@ func (r *itemReader) emoji(i int, c rune, size int) int {
 		}
 		r.add(i, j+n, KindEstimate, false)
 		return j + n
+	case recurrenceEmoji:
+		// "🔁 every week when done": the rule runs to the next sign
+		e := j
+		for e < len(s) {
+			c, n := utf8.DecodeRuneInString(s[e:])
+			if isSign(c) {
+				break
+			}
+			e += n
+		}
+		rule := strings.TrimSpace(s[j:e])
+		if rule == "" {
+			return 0
+		}
+		it.Fields = append(it.Fields, Field{"recurrence", rule})
+		r.add(i, j+len(strings.TrimRight(s[j:e], " \t")), KindField, false)
+		return e
+	case onDoneEmoji:
+		// "🏁 delete", "🏁 keep": what Tasks does with the done task
+		e := j
+		for e < len(s) && isWordByte(s[e]) {
+			e++
+		}
+		if e == j {
+			return 0
+		}
+		it.Fields = append(it.Fields, Field{"on completion", s[j:e]})
+		r.add(i, e, KindField, false)
+		return e
 	case idEmoji:
 		e := idEnd(s, j)
 		if e == j {
