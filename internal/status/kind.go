@@ -11,8 +11,9 @@ const (
 )
 
 // DeclaredKind is the kind a page has before its items are counted: the
-// front matter's kind (declared) when it names one; else "runbook" or
-// "tracker" when path (relative, '/'-separated) contains that word; else ""
+// front matter's kind (declared) when it names one; else "runbook" when
+// path (relative, '/'-separated) contains "runbook" or "playbook" or has
+// the word sop or procedure, "tracker" when it contains that; else ""
 // (Kind then decides by the items). The build needs it before Compute:
 // runbooks count no heading items.
 func DeclaredKind(declared, path string) string {
@@ -22,12 +23,25 @@ func DeclaredKind(declared, path string) string {
 	}
 	lower := strings.ToLower(path)
 	switch {
-	case strings.Contains(lower, "runbook"):
+	case strings.Contains(lower, "runbook"), strings.Contains(lower, "playbook"), procedureWord(lower):
 		return KindRunbook
 	case strings.Contains(lower, "tracker"):
 		return KindTracker
 	}
 	return ""
+}
+
+// procedureWord reports whether a path names a procedure by a word of
+// its own ("sop/restore.md", "db-failover-procedure.md", "procedures/"),
+// not inside another word ("isopod").
+func procedureWord(lower string) bool {
+	for _, w := range strings.FieldsFunc(lower, func(r rune) bool { return !('a' <= r && r <= 'z' || '0' <= r && r <= '9') }) {
+		switch w {
+		case "sop", "sops", "procedure", "procedures":
+			return true
+		}
+	}
+	return false
 }
 
 // Kind returns the page's kind: DeclaredKind when it gives one, else

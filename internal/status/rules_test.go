@@ -107,3 +107,26 @@ func TestItemAttributes(t *testing.T) {
 		t.Errorf("items = %d, want 5", len(page.Items))
 	}
 }
+
+// TestDeclaredKind checks which paths name a runbook or a tracker when the
+// front matter names no kind.
+func TestDeclaredKind(t *testing.T) {
+	for path, want := range map[string]string{
+		"ops/runbooks/restore.md":      KindRunbook,
+		"playbooks/incident.md":        KindRunbook,
+		"sop/db-restore.md":            KindRunbook,
+		"db-failover-procedure.md":     KindRunbook,
+		"Procedures/Rotate Keys.md":    KindRunbook,
+		"bugs/isopod-tracker.md":       KindTracker,
+		"biology/isopod.md":            "",
+		"plans/proceduralist-notes.md": "",
+		"milestones/v1.md":             "",
+	} {
+		if got := DeclaredKind("", path); got != want {
+			t.Errorf("DeclaredKind(%q) = %q, want %q", path, got, want)
+		}
+	}
+	if got := DeclaredKind(KindMilestone, "sop/plan.md"); got != KindMilestone {
+		t.Errorf("front matter kind: got %q", got)
+	}
+}
