@@ -72,6 +72,7 @@ type sectionNode struct {
 	headingItem bool        // the heading itself is an item (rule 4)
 	decl        declared    // the heading's marker
 	scope       bool        // under a heading that declares its items out of scope (rule 8)
+	lane        declared    // a heading that is only a status ("## Doing"): a board's lane
 	bare        string      // the heading's title without its markers (StripForID), read once
 	fieldLines  []attr.Line // source lines of its own paragraphs, for "**Field:** value" lines
 	sec         *Section
@@ -142,6 +143,9 @@ func (c *computer) buildTree(doc ast.Node) *sectionNode {
 		}
 		s.sec = &Section{ID: id, Title: title, Level: h.Level, Line: c.lines.Line(s.offset), Sections: []*Section{}}
 		s.scope = parent.scope || isScopeHeading(s.bare)
+		if m, ok := c.vocab.Label(title); ok {
+			s.lane = declared{true, m.State, title[m.Start:m.End]}
+		}
 		parent.children = append(parent.children, s)
 		parent.sec.Sections = append(parent.sec.Sections, s.sec)
 		if hasTitle && c.title == nil && h.Level == 1 {

@@ -72,6 +72,9 @@ func (c *computer) collectList(list ast.Node, out *[]*found) {
 		switch {
 		case e.box:
 			st := c.boxedState(firstTextBlock(e.li), e.boxSt)
+			if lane := c.cur.lane; st == marker.Open && lane.found && c.cur.heading != nil {
+				st = lane.state // a card in a board's Doing, Blocked or Done lane
+			}
 			it = c.newItem(e.li, st, SourceCheckbox, mdtext.Block(e.li, c.src), c.ownText(firstTextBlock(e.li)))
 			decl = declared{found: true, state: st, as: "done"}
 		case listMarked:
