@@ -98,3 +98,21 @@ func TestPageTimelineRows(t *testing.T) {
 		t.Errorf("caption %q does not name the target", tl.Caption)
 	}
 }
+
+// A milestone section without an id whose target date has passed with
+// items open makes its page at risk, as an overdue task does; a done or
+// future one does not.
+func TestMilestonePastItsDateIsOverdue(t *testing.T) {
+	p := datedPage("plans/roadmap.md", "plans", "", "")
+	p.Status.Sections = []*status.Section{
+		{ID: "m1", Title: "M1 — Alpha", Counts: status.Counts{Done: 1}, Attrs: &attr.Section{Due: "2026-01-01"}},
+		{ID: "m2", Title: "M2 — Beta", Counts: status.Counts{Open: 1}, Attrs: &attr.Section{Due: "2026-03-01"}},
+		{ID: "m3", Title: "M3 — GA", Counts: status.Counts{Open: 1}, Attrs: &attr.Section{Due: "2026-06-01"}},
+		{ID: "m4", Title: "M4 — Closed", Declared: "done", Counts: status.Counts{Open: 1}, Attrs: &attr.Section{Due: "2026-02-01"}},
+	}
+	m := timelineMaker(config.Default(), p)
+	h := m.plan.pages[p.Content.Path].health
+	if h.State != "at-risk" || len(h.Reasons) != 1 || h.Reasons[0] != "1 item overdue: M2 — Beta (due 2026-03-01)" {
+		t.Errorf("health = %+v, want at risk for M2 alone", h)
+	}
+}
