@@ -73,6 +73,7 @@ type sectionNode struct {
 	decl        declared    // the heading's marker
 	scope       bool        // under a heading that declares its items out of scope (rule 8)
 	lane        declared    // a heading that is only a status ("## Doing"): a board's lane
+	record      bool        // under a heading whose lists record, not plan (isRecordHeading)
 	bare        string      // the heading's title without its markers (StripForID), read once
 	fieldLines  []attr.Line // source lines of its own paragraphs, for "**Field:** value" lines
 	sec         *Section
@@ -143,6 +144,7 @@ func (c *computer) buildTree(doc ast.Node) *sectionNode {
 		}
 		s.sec = &Section{ID: id, Title: title, Level: h.Level, Line: c.lines.Line(s.offset), Sections: []*Section{}}
 		s.scope = parent.scope || isScopeHeading(s.bare)
+		s.record = parent.record || isRecordHeading(s.bare)
 		if m, ok := c.vocab.Label(title); ok {
 			s.lane = declared{true, m.State, title[m.Start:m.End]}
 		}

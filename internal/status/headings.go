@@ -15,6 +15,32 @@ var notTaskNames = []string{
 	"changelog", "change log", "changes", "history", "open questions", "questions",
 	"glossary", "legend", "key", "status key", "acknowledgements", "acknowledgments",
 	"contents", "table of contents", "toc", "overview", "summary", "context",
+	"risks", "risk", "risks and mitigations", "assumptions", "constraints", "dependencies",
+	"goals", "problem", "problem statement", "motivation", "decisions", "decision log",
+	"lessons learned", "what went well", "what went wrong", "root cause", "impact", "timeline",
+}
+
+// recordNames are headings whose lists record what was, not work to do:
+// a status word or emoji in them ("- ✅ Alerting fired in 4 minutes",
+// "- Should we keep legacy emails? (TODO: decide)") makes no plain list
+// item an item. Checkboxes under them still are.
+var recordNames = []string{
+	"open questions", "questions", "faq", "faqs", "frequently asked questions",
+	"what went well", "what went wrong", "what didnt go well", "went well", "went wrong",
+	"lessons learned", "glossary", "legend", "key", "status key", "status values", "statuses",
+	"changelog", "change log", "history", "references", "see also",
+}
+
+// isRecordHeading reports whether a heading named title is one of
+// recordNames (the whole title).
+func isRecordHeading(title string) bool {
+	w := headingWords(title)
+	for _, n := range recordNames {
+		if w == n {
+			return true
+		}
+	}
+	return false
 }
 
 // scopePhrases open the titles of headings that declare their items out of
