@@ -61,11 +61,62 @@ func ReadSection(lines []Line) Section {
 	for _, l := range lines {
 		key, value, ok := FieldLine(l.Text)
 		if !ok {
+			for _, f := range PlainFields(strings.TrimSpace(l.Text)) {
+				key, value, _ := FieldLine(f)
+				s.set(key, value, l.Number)
+			}
 			continue
 		}
 		s.set(key, value, l.Number)
 	}
 	return s
+}
+
+// PlainFields reads a line of known fields written without bold, as
+// issues and exported pages write them: "Owner: @oksana", "Due:
+// 2026-10-15", or several on one line ("Owner: Lee · Status: Approved ·
+// Target: 2027-03-15", "Depends on: P1-1, P1-2"). Each comes back as the
+// "**Field:** value" line it means; nil when the line is not all such
+// fields with short values (a name, a date, ids), so a sentence with a
+// colon is no field.
+func PlainFields(line string) []string {
+	var out []string
+	for _, part := range strings.FieldsFunc(line, func(r rune) bool { return r == '·' || r == '|' || r == '•' }) {
+		key, value, ok := strings.Cut(strings.TrimSpace(part), ":")
+		key, value = strings.TrimSpace(key), strings.TrimSpace(value)
+		if !ok || value == "" || len(strings.Fields(key)) > 3 || !(KnownField(key) || strings.EqualFold(key, "status")) ||
+			strings.Contains(value, ":") || len(strings.Fields(value)) > 4 && fieldName(key) != "dependson" { // a name, a date or ids, not a sentence
+			return nil
+		}
+		if !plainReads(key, value) {
+			return nil
+		}
+		out = append(out, "**"+key+":** "+value)
+	}
+	return out
+}
+
+// plainReads reports whether a field written plain says what its key
+// names: a date for a date, ids for dependencies, a priority, an estimate,
+// someone for an owner. "Done: nothing else" is prose.
+func plainReads(key, value string) bool {
+	switch fieldName(key) {
+	case "due", "start", "completion", "cancelled", "scheduled", "created":
+		_, ok := ParseDate(plainValue(value))
+		return ok
+	case "dependson":
+		_, ok := ParseDependencies(value)
+		return ok
+	case "priority":
+		_, ok := PriorityValue(value)
+		return ok
+	case "estimate":
+		_, _, ok := ParseHours(value)
+		return ok
+	case "owner":
+		return ownerOf(value) != ""
+	}
+	return strings.EqualFold(key, "status")
 }
 
 // FieldLine reads a line "**Field:** value" or "**Field**: value" (or with
@@ -375,7 +426,10 @@ func ParseDependencies(v string) (Dependencies, bool) {
 	}
 	var ids []string
 	for _, p := range splitList(v) {
-		p = strings.Trim(strings.TrimSpace(p), "`")
+		p = strings.Trim(strings.TrimSpace(p), "`*_")
+		if len(p) > 2 && p[0] == '[' && p[len(p)-1] == ']' && p[1] != '[' {
+			p = strings.TrimSpace(p[1 : len(p)-1]) // a link to the task ("[P2-1](#p2-1-billing)"), its URL gone with the notes
+		}
 		if !sectionIDShaped(p) {
 			return Dependencies{}, false
 		}

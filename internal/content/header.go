@@ -55,7 +55,7 @@ func applyHeader(page *Page, body []byte, bodyLine int) {
 			}
 			if _, _, ok := attr.FieldLine(t); ok {
 				fields = true
-			} else if plain := plainFields(t); plain != nil {
+			} else if plain := attr.PlainFields(t); plain != nil {
 				fields = true
 				for _, f := range plain {
 					lines = append(lines, attr.Line{Number: bodyLine + i, Text: f})
@@ -78,26 +78,6 @@ func applyHeader(page *Page, body []byte, bodyLine int) {
 	if page.Start == "" {
 		page.Start = s.Start
 	}
-}
-
-// plainFields reads a header line of known fields written without bold,
-// as issues and exported pages write them: "Owner: @oksana", "Due:
-// 2026-10-15", or several on one line ("Owner: Lee · Status: Approved ·
-// Target: 2027-03-15"). Each comes back as the "**Field:** value" line it
-// means; nil when the line is not all such fields, so a sentence with a
-// colon is no field.
-func plainFields(line string) []string {
-	var out []string
-	for _, part := range strings.FieldsFunc(line, func(r rune) bool { return r == '·' || r == '|' || r == '•' }) {
-		key, value, ok := strings.Cut(strings.TrimSpace(part), ":")
-		key, value = strings.TrimSpace(key), strings.TrimSpace(value)
-		if !ok || value == "" || len(strings.Fields(key)) > 3 || !(attr.KnownField(key) || strings.EqualFold(key, "status")) ||
-			strings.Contains(value, ":") || len(strings.Fields(value)) > 4 { // a name or a date, not a sentence
-			return nil
-		}
-		out = append(out, "**"+key+":** "+value)
-	}
-	return out
 }
 
 // fieldsIn reports whether lines hold a field line.

@@ -169,7 +169,8 @@ func (c *computer) appendFieldItems(lines []attr.Line, n ast.Node) []attr.Line {
 			continue
 		}
 		seg := p.Lines().At(0)
-		if key, _, ok := attr.FieldLine(string(seg.Value(c.src))); ok && (attr.KnownField(key) || isStatusName(key)) {
+		line := string(seg.Value(c.src))
+		if key, _, ok := attr.FieldLine(line); ok && (attr.KnownField(key) || isStatusName(key)) || attr.PlainFields(line) != nil {
 			lines = c.appendLines(lines, p)
 		}
 	}
