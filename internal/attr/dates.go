@@ -63,18 +63,38 @@ func timeAfter(s string, i int) int {
 	return j
 }
 
-// ParseDate reads a field value that is a date: YYYY-MM-DD, optionally
-// followed by a note in parentheses ("2026-03-01 (tentative)"). Anything
-// else is not a date ("`wikibot-io` repo", "Q3", "next week").
+// ParseDate reads a field value that is a date: YYYY-MM-DD, or a date
+// with its month named as trackers export it ("November 15, 2026", "Nov
+// 15 2026", "15 Nov 2026") or YYYY/MM/DD, optionally followed by a note
+// in parentheses ("2026-03-01 (tentative)"). Anything else is not a date
+// ("`wikibot-io` repo", "Q3", "next week", "12/01/2027", whose day and
+// month are the reader's guess).
 func ParseDate(v string) (string, bool) {
 	v = strings.TrimSpace(v)
-	d, ok := dateAt(v, 0)
-	if !ok {
+	if i := strings.IndexByte(v, '('); i > 0 && strings.HasSuffix(v, ")") {
+		v = strings.TrimSpace(v[:i])
+	}
+	if d, ok := dateAt(v, 0); ok && len(v) == 10 {
+		return d, true
+	}
+	return namedMonthDate(v)
+}
+
+// namedDateLayouts are the other ways a date field is written.
+var namedDateLayouts = []string{
+	"January 2, 2006", "Jan 2, 2006", "January 2 2006", "Jan 2 2006", "Jan. 2, 2006",
+	"2 January 2006", "2 Jan 2006", "2 January, 2006", "2006/01/02",
+}
+
+// namedMonthDate reads v in one of namedDateLayouts as YYYY-MM-DD.
+func namedMonthDate(v string) (string, bool) {
+	if len(v) < 8 || len(v) > 20 {
 		return "", false
 	}
-	rest := strings.TrimSpace(v[10:])
-	if rest == "" || strings.HasPrefix(rest, "(") && strings.HasSuffix(rest, ")") {
-		return d, true
+	for _, layout := range namedDateLayouts {
+		if t, err := time.Parse(layout, v); err == nil {
+			return t.Format("2006-01-02"), true
+		}
 	}
 	return "", false
 }
