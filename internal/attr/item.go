@@ -242,6 +242,9 @@ func (r *itemReader) emoji(i int, c rune, size int) int {
 		return j + n
 	case recurrenceEmoji:
 		// "🔁 every week when done": the rule runs to the next sign
+		if !strings.HasPrefix(strings.ToLower(s[j:]), "every") {
+			return 0 // "🔁 Retry failed webhooks" is the task
+		}
 		e := j
 		for e < len(s) {
 			c, n := utf8.DecodeRuneInString(s[e:])
@@ -263,8 +266,8 @@ func (r *itemReader) emoji(i int, c rune, size int) int {
 		for e < len(s) && isWordByte(s[e]) {
 			e++
 		}
-		if e == j {
-			return 0
+		if w := strings.ToLower(s[j:e]); w != "keep" && w != "delete" {
+			return 0 // "🏁 Launch day comms" is the task
 		}
 		it.Fields = append(it.Fields, Field{"on completion", s[j:e]})
 		r.add(i, e, KindField, false)
@@ -527,13 +530,22 @@ func (r *itemReader) handle(i int) int {
 	// An item has one owner; any other handle stays in its text, so that
 	// "Ping @dana and @cy" does not lose cy.
 	if strings.EqualFold(r.it.Owner, name) {
-		if l := ownerLabelBefore(s, i); l >= 0 {
+		if l := ownerLabelBefore(s, i); l >= 0 && endsClause(s, j) {
 			r.add(l, j, KindOwner, false) // "owner: @dana" is an attribute wherever it stands
 		} else {
 			r.add(i, j, KindOwner, true)
 		}
 	}
 	return j
+}
+
+// endsClause reports whether a labelled handle ending at j ends its
+// clause: the text ends, or punctuation follows ("owner: @dana, due …",
+// "Owner: @nadia."); "Tell the owner: @dana about it" goes on.
+func endsClause(s string, j int) bool {
+	rest := strings.TrimLeft(s[j:], " \t")
+	r, _ := utf8.DecodeRuneInString(rest)
+	return rest == "" || strings.ContainsRune(separators+".)]!?", r)
 }
 
 // ownerLabels name the owner a handle after them is: "owner: @dana",

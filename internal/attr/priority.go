@@ -41,16 +41,16 @@ var priorityEmoji = map[rune]Priority{
 }
 
 // ParsePriority reads a priority written as a word (any case: "high",
-// "Highest"; Jira's Blocker, Major, Minor, Trivial; MoSCoW's Must, Should,
-// Could), a P-token ("P0" … "P3" are highest … low) or a Tasks emoji.
+// "Highest"; Jira's Blocker, Critical, Major (its default, so medium),
+// Minor, Trivial; MoSCoW's Must, Should, Could), a P-token ("P0" … "P3" are highest … low) or a Tasks emoji.
 func ParsePriority(s string) (Priority, bool) {
 	s = strings.TrimSpace(stripSelectors(s))
 	switch strings.ToLower(s) {
 	case "highest", "critical", "urgent", "blocker", "p0":
 		return Highest, true
-	case "high", "major", "must", "p1":
+	case "high", "must", "p1":
 		return High, true
-	case "medium", "normal", "should", "p2":
+	case "medium", "normal", "major", "should", "p2":
 		return Medium, true
 	case "low", "minor", "could", "p3":
 		return Low, true

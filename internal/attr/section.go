@@ -276,18 +276,20 @@ func ownerOf(v string) string {
 
 // firstName is the first of several names an owner value lists ("Priya
 // Nair, Marco Rossi" is Priya Nair, as "@dana, @lee" is dana), without the
-// role written after it in brackets ("Dana (DRI)" is Dana): one person,
-// with one page.
+// note written after it in brackets ("Dana (DRI)" is Dana, "Platform team
+// (Dana, Lee)" the Platform team): one person, with one page. A name
+// written last name first ("Nair, Priya") is one name.
 func firstName(v string) string {
-	if i := strings.IndexAny(v, ",;"); i > 0 {
-		v = strings.TrimSpace(v[:i])
-	}
 	if strings.HasSuffix(v, ")") {
-		if i := strings.LastIndexByte(v, '('); i > 0 && !strings.ContainsAny(v[i+1:len(v)-1], "()") {
+		if i := strings.IndexByte(v, '('); i > 0 {
 			if name := strings.TrimSpace(v[:i]); name != "" {
-				return name
+				v = name
 			}
 		}
+	}
+	parts := strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ';' })
+	if len(parts) > 2 || len(parts) == 2 && len(strings.Fields(parts[0])) > 1 {
+		return strings.TrimSpace(parts[0])
 	}
 	return v
 }

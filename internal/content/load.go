@@ -312,8 +312,11 @@ func isIndexName(name string) bool {
 // with no vowel (y counts as one: "sync", "by"), or one of the common ones
 // that have a vowel. Any other word is returned as it is.
 func acronymCase(w string) string {
+	if wholeAcronyms[w] {
+		return strings.ToUpper(w)
+	}
 	stem, plural := w, ""
-	if len(w) > 2 && strings.HasSuffix(w, "s") {
+	if len(w) > 3 && strings.HasSuffix(w, "s") {
 		stem, plural = w[:len(w)-1], "s"
 	}
 	if plural != "" && isAcronym(stem) {
@@ -325,10 +328,19 @@ func acronymCase(w string) string {
 	return w
 }
 
+// wholeAcronyms end in an s of their own, not a plural's (DNS, not DNs).
+var wholeAcronyms = map[string]bool{
+	"dns": true, "css": true, "sms": true, "tls": true, "gps": true, "https": true, "kms": true,
+	"rds": true, "ecs": true, "eks": true, "sqs": true, "sns": true, "nfs": true, "cms": true,
+}
+
 // isAcronym reports whether a lower-case word reads as an acronym.
 func isAcronym(w string) bool {
 	if acronymsWithVowels[w] {
 		return true
+	}
+	if w == "vs" {
+		return false // "Redis vs memcached"
 	}
 	if len(w) < 2 || len(w) > 4 {
 		return false

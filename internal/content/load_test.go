@@ -200,6 +200,9 @@ func TestTitleFromFileName(t *testing.T) {
 		"dr-plan.md":          "DR plan",
 		"étude-rapide.md":     "Étude rapide",
 		"already-CAPS-API.md": "Already CAPS API",
+		"dns-migration.md":    "DNS migration",
+		"https-everywhere.md": "HTTPS everywhere",
+		"redis-vs-memcached":  "Redis vs memcached",
 	} {
 		if got := titleFromFileName(name); got != want {
 			t.Errorf("titleFromFileName(%q) = %q, want %q", name, got, want)

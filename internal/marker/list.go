@@ -99,7 +99,15 @@ func (v *Vocabulary) TrailingStatus(text string) (Match, bool) {
 	if open < 0 {
 		return Match{}, false
 	}
-	inner := text[vw.offs[open+1]:vw.offs[e-1]]
+	base := vw.offs[open+1]
+	return v.noteOpens(text[base:vw.offs[e-1]], base)
+}
+
+// noteOpens reads a note's content (what stands in brackets, or after a
+// dash): it declares a state when it opens with a status word or phrase
+// in any case, followed by nothing, a date, punctuation or a joining
+// word. base is where inner starts in the text the match is for.
+func (v *Vocabulary) noteOpens(inner string, base int) (Match, bool) {
 	lead := len(inner) - len(strings.TrimLeftFunc(inner, unicode.IsSpace))
 	m, ok := v.Find(inner, Cell)
 	if !ok || m.Kind != Word || m.Start != lead {
@@ -108,10 +116,54 @@ func (v *Vocabulary) TrailingStatus(text string) (Match, bool) {
 	if rest := strings.TrimSpace(inner[m.End:]); rest != "" && !noteGoesOn(rest) {
 		return Match{}, false
 	}
-	base := vw.offs[open+1]
 	m.Start += base
 	m.End += base
 	return m, true
+}
+
+// Opens returns the state a value declares when it opens with a status
+// word or phrase in any case, followed by nothing, a date, punctuation or
+// a joining word ("Done", "Blocked on legal", "Complete, with notes"); a
+// value that only mentions one ("Done except the API reference") declares
+// none.
+func (v *Vocabulary) Opens(value string) (Match, bool) { return v.noteOpens(value, 0) }
+
+// NoteStatus returns the state the first note of text declares wherever
+// it stands, read as a trailing note is (TrailingStatus): a note in
+// brackets ("Alpha (Canceled) — merged into Beta", "Juliet [won't do] ·
+// 2 pts") or a clause after a dash that opens with a status word
+// ("Screenshots — blocked until copy is final"). Task boxes read it: a
+// plain list item's notes are prose ("Licence (open source)").
+func (v *Vocabulary) NoteStatus(text string) (Match, bool) {
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '(', '[':
+			closing := byte(')')
+			if text[i] == '[' {
+				closing = ']'
+			}
+			j := strings.IndexByte(text[i+1:], closing)
+			if j < 0 {
+				continue
+			}
+			if m, ok := v.noteOpens(text[i+1:i+1+j], i+1); ok {
+				return m, true
+			}
+		}
+		for _, dash := range []string{" — ", " – ", " - ", " -- "} {
+			if strings.HasPrefix(text[i:], dash) {
+				rest := text[i+len(dash):]
+				end := strings.IndexAny(rest, "(—–")
+				if end < 0 {
+					end = len(rest)
+				}
+				if m, ok := v.noteOpens(rest[:end], i+len(dash)); ok {
+					return m, true
+				}
+			}
+		}
+	}
+	return Match{}, false
 }
 
 // noteGoesOn reports whether rest, the text after the status word of a

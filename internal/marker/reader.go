@@ -191,6 +191,9 @@ func (v *view) words(idx *index, foldCase bool) []wordMatch {
 		}
 		for _, pi := range idx.byFirst[first] {
 			p := &idx.phrases[pi]
+			if p.cell && !foldCase {
+				continue // "return 202 ACCEPTED" is prose
+			}
 			end := v.matchPhrase(p, i, foldCase)
 			if end < 0 || !v.boundaryAfter(end) {
 				continue

@@ -23,19 +23,36 @@ type Vocabulary struct {
 func defaultWords() map[State][]string {
 	return map[State][]string{
 		Done:    {"DONE", "COMPLETE", "COMPLETED", "FIXED", "RESOLVED", "DEPLOYED", "MERGED", "SHIPPED", "RELEASED", "CLOSED", "FINISHED", "APPROVED", "ACCEPTED", "SIGNED OFF", "VERIFIED"},
-		Active:  {"IN PROGRESS", "IN-PROGRESS", "WIP", "ONGOING", "STARTED", "DOING", "IN REVIEW", "NEEDS TESTING", "PARTIAL", "PARTIALLY", "WAITING FOR REVIEW"},
+		Active:  {"IN PROGRESS", "IN-PROGRESS", "WIP", "ONGOING", "STARTED", "DOING", "IN REVIEW", "NEEDS TESTING", "PARTIAL", "PARTIALLY", "WAITING FOR REVIEW", "ON TRACK", "AT RISK", "OFF TRACK"},
 		Blocked: {"BLOCKED", "ON HOLD", "WAITING"},
-		Open:    {"TODO", "TO DO", "NOT STARTED", "NOT DONE", "OPEN", "PLANNED", "PENDING", "NOT IMPLEMENTED", "BACKLOG", "MISSING"},
+		Open:    {"TODO", "TO DO", "NOT STARTED", "NOT DONE", "OPEN", "PLANNED", "PENDING", "NOT IMPLEMENTED", "BACKLOG", "MISSING", "NOT APPROVED", "NOT ACCEPTED", "NOT SIGNED OFF", "NOT YET SIGNED OFF", "NOT VERIFIED", "NOT COMPLETE", "NOT COMPLETED", "NOT MERGED", "NOT FIXED", "NOT RESOLVED", "NOT DEPLOYED", "NOT RELEASED", "NOT SHIPPED", "NOT FINISHED"},
 		Dropped: {"CANCELLED", "CANCELED", "WONTFIX", "WON'T FIX", "WON'T DO", "WON'T HAVE", "DROPPED", "OBSOLETE", "NOT PLANNED", "NOT SUPPORTED", "REJECTED", "DECLINED", "SUPERSEDED", "DEPRECATED", "WITHDRAWN", "ABANDONED", "DESCOPED", "OUT OF SCOPE", "DEFERRED", "DUPLICATE"},
 	}
 }
 
+// cellWords are status words that are also what specs and task texts
+// name ("return 202 ACCEPTED", "mark a request APPROVED or REJECTED",
+// "remove DEPRECATED endpoints"): they count wherever any case does (a
+// status cell, a note, a label, a legend), never as capitals in a
+// sentence.
+var cellWords = map[string]bool{
+	"APPROVED": true, "ACCEPTED": true, "SIGNED OFF": true, "VERIFIED": true, "DOING": true,
+	"ON TRACK": true, "AT RISK": true, "OFF TRACK": true,
+	"WON'T HAVE": true, "REJECTED": true, "DECLINED": true, "SUPERSEDED": true, "DEPRECATED": true,
+	"WITHDRAWN": true, "ABANDONED": true, "DESCOPED": true, "OUT OF SCOPE": true, "DEFERRED": true,
+	"DUPLICATE": true,
+	"NOT APPROVED": true, "NOT ACCEPTED": true, "NOT SIGNED OFF": true, "NOT YET SIGNED OFF": true,
+	"NOT VERIFIED": true, "NOT COMPLETE": true, "NOT COMPLETED": true, "NOT MERGED": true,
+	"NOT FIXED": true, "NOT RESOLVED": true, "NOT DEPLOYED": true, "NOT RELEASED": true,
+	"NOT SHIPPED": true, "NOT FINISHED": true,
+}
+
 func defaultEmoji() map[State][]string {
 	return map[State][]string{
-		Done:    {"✅", "✔", "☑", "🟢"},
+		Done:    {"✅", "✔", "✓", "☑", "🟢"},
 		Active:  {"🟡", "🚧", "⏳", "🔄"},
 		Blocked: {"⛔", "🛑", "🚫"},
-		Open:    {"⬜", "☐", "🔲", "🔴", "⭕", "❌"},
+		Open:    {"⬜", "☐", "🔲", "🔴", "⭕", "❌", "✖", "✗", "✘"},
 	}
 }
 
@@ -132,7 +149,8 @@ type index struct {
 type phrase struct {
 	words  [][]rune // upper case
 	state  State
-	length int // runes, spaces counted once
+	length int  // runes, spaces counted once
+	cell   bool // one of cellWords: never read as capitals in prose
 }
 
 type emojiEntry struct {
@@ -148,7 +166,7 @@ func newIndex(words, emoji map[State][]string) *index {
 			if len(fields) == 0 {
 				continue
 			}
-			p := phrase{state: st}
+			p := phrase{state: st, cell: cellWords[strings.Join(fields, " ")]}
 			for i, f := range fields {
 				p.words = append(p.words, []rune(f))
 				p.length += len([]rune(f))

@@ -73,7 +73,7 @@ type sectionNode struct {
 	decl        declared    // the heading's marker
 	scope       bool        // under a heading that declares its items out of scope (rule 8)
 	lane        declared    // a heading that is only a status ("## Doing"): a board's lane
-	record      bool        // under a heading whose lists record, not plan (isRecordHeading)
+	record      bool        // its heading's lists record, not plan (isRecordHeading)
 	bare        string      // the heading's title without its markers (StripForID), read once
 	fieldLines  []attr.Line // source lines of its own paragraphs, for "**Field:** value" lines
 	sec         *Section
@@ -144,8 +144,8 @@ func (c *computer) buildTree(doc ast.Node) *sectionNode {
 		}
 		s.sec = &Section{ID: id, Title: title, Level: h.Level, Line: c.lines.Line(s.offset), Sections: []*Section{}}
 		s.scope = parent.scope || isScopeHeading(s.bare)
-		s.record = parent.record || isRecordHeading(s.bare)
-		if m, ok := c.vocab.Label(title); ok {
+		s.record = isRecordHeading(s.bare)
+		if m, ok := c.vocab.Label(title); ok && laneWords[headingWords(title[m.Start:m.End])] {
 			s.lane = declared{true, m.State, title[m.Start:m.End]}
 		}
 		parent.children = append(parent.children, s)
@@ -201,7 +201,7 @@ func (c *computer) sectionAttributes(s *sectionNode) {
 			// most sections' paragraphs hold no field line: they keep no record
 			if a := attr.ReadSection(ch.fieldLines); !a.IsZero() {
 				ch.sec.Attrs = &a
-				if m, ok := c.vocab.Find(a.Status, marker.Cell); ok && !ch.decl.found {
+				if m, ok := c.vocab.Opens(a.Status); ok && !ch.decl.found && !approvalOnly(a.Status[m.Start:m.End]) {
 					// "**Status:** Done" declares the state as a heading's
 					// marker would: a closed action item is not overdue.
 					// A task's heading is then its item in that state.

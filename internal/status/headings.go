@@ -20,6 +20,26 @@ var notTaskNames = []string{
 	"lessons learned", "what went well", "what went wrong", "root cause", "impact", "timeline",
 }
 
+// laneWords are the status headings that are a board's lanes (headingWords
+// form): a card's place there is its state. "## Fixed" or "## Deprecated"
+// over a checklist names what its tasks are about.
+var laneWords = map[string]bool{
+	"doing": true, "in progress": true, "wip": true, "in review": true,
+	"blocked": true, "on hold": true, "waiting": true,
+	"done": true, "complete": true, "completed": true, "finished": true,
+}
+
+// approvalOnly reports whether a status value's word only approves the
+// work ("Approved", "Accepted"): a plan's section so marked is approved
+// to build, not built; a status cell reads it as done.
+func approvalOnly(word string) bool {
+	switch headingWords(word) {
+	case "approved", "accepted":
+		return true
+	}
+	return false
+}
+
 // recordNames are headings whose lists record what was, not work to do:
 // a status word or emoji in them ("- ✅ Alerting fired in 4 minutes",
 // "- Should we keep legacy emails? (TODO: decide)") makes no plain list

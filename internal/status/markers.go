@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/milepost/milepost/internal/attr"
 	"github.com/milepost/milepost/internal/marker"
@@ -102,64 +103,106 @@ func (c *computer) markerBesideAttrs(n ast.Node, text string) (declared, string)
 
 // boxedState returns the state of a list item with a task box: the
 // box's, unless the item's own text says plainly how the box is to be
-// read. A cancellation beats either box: strikethrough with a dropped note
-// ("~~Book the hall~~ (cancelled)"), "❌ <date>", or a dropped word in a
-// trailing note or brackets ("duplicate (won't do)", "[DROPPED]"). An
-// open box may say how it is open: active or blocked, written as a
-// label it opens with ("**Blocked:** legal"), a status emoji ("Tax calc
-// 🚧"), a status word in brackets or a trailing note ("[BLOCKED]", "(in
-// review)", "(blocked by legal)") or one that ends it ("— WIP"). A status
-// word inside the sentence ("Show the BLOCKED badge") is the task's
-// subject, not its state: the box decides.
+// read.
+//
+// A cancellation beats either box: "❌ <date>", or strikethrough with a
+// dropped word ("~~Book the hall~~ (cancelled)"). An open box is dropped
+// by a note that cancels it ("duplicate (won't do)", "[CANCELLED]",
+// "(Canceled) — merged into Beta"), and says how it is open when it is
+// active or blocked, written as a label it opens with ("**Blocked:**
+// legal"), a status emoji at either end ("Tax calc 🚧"), a note in
+// brackets or after a dash ("[BLOCKED]", "(in review)", "— blocked until
+// copy is final"), or a status word in capitals that ends it after a
+// separator ("— WIP"). A word inside the sentence ("Add a filter for
+// BLOCKED", "**Rejected** requests are archived", "(deprecated in 2.0)")
+// is what the task is about: the box decides.
 func (c *computer) boxedState(p ast.Node, box State) State {
 	if p == nil {
 		return box
 	}
-	text := markerText(p, c.src)
-	var d declared
-	if em := leadingEmphasis(p, c.src); em != nil {
-		label := markerText(em, c.src)
-		if m, ok := c.vocab.Label(label); ok {
-			d = declared{true, m.State, label[m.Start:m.End]}
+	a := attr.Read(markerText(p, c.src))
+	if a.HasMark && a.Mark == marker.Dropped {
+		return marker.Dropped // ❌ <date>
+	}
+	rest := a.Text
+	if leadingStrike(p, c.src) {
+		if m, ok := c.vocab.NoteStatus(rest); ok && m.State == marker.Dropped {
+			return marker.Dropped
+		}
+		if m, ok := c.vocab.Find(rest, marker.Prose); ok && m.Kind == marker.Word && m.State == marker.Dropped {
+			return marker.Dropped
 		}
 	}
-	if !d.found {
-		var rest string
-		d, rest = c.markerBesideAttrs(p, text)
-		if d.found && d.as != "done" && !statusPlace(c.vocab, rest, d) {
-			d = declared{}
-		}
-		if m, ok := c.vocab.TrailingStatus(rest); ok && !d.found {
-			d = declared{true, m.State, rest[m.Start:m.End]}
-		}
-	}
-	switch {
-	case !d.found:
+	if box != marker.Open {
 		return box
-	case d.state == marker.Dropped:
+	}
+	d := c.openBoxNote(p, rest)
+	switch {
+	case d.found && d.state == marker.Dropped && cancelsTask(d.as):
 		return marker.Dropped
-	case box == marker.Open && (d.state == marker.Active || d.state == marker.Blocked):
+	case d.found && (d.state == marker.Active || d.state == marker.Blocked):
 		return d.state
 	}
 	return box
 }
 
-// statusPlace reports whether the marker d that text holds stands where a
-// status is written, not inside the sentence: an emoji (which counts only
-// at either end), an attribute's mark ("❌ <date>"), or a word in brackets
-// or ending the text ("[WIP]", "— BLOCKED").
-func statusPlace(v *marker.Vocabulary, text string, d declared) bool {
-	m, ok := v.Find(text, marker.Prose)
-	if !ok || m.Kind == marker.Emoji {
-		return true // an emoji, or the mark of an attribute (❌ <date>)
+// openBoxNote reads what an open box's text says of its state (see
+// boxedState); rest is the text with its attributes set aside.
+func (c *computer) openBoxNote(p ast.Node, rest string) declared {
+	if em := leadingEmphasis(p, c.src); em != nil {
+		label := markerText(em, c.src)
+		if m, ok := c.vocab.Label(label); ok && labelEnds(label, em, c.src) {
+			return declared{true, m.State, label[m.Start:m.End]}
+		}
 	}
-	before := strings.TrimRight(text[:m.Start], " \t")
-	after := strings.TrimLeft(text[m.End:], " \t")
-	if strings.HasSuffix(before, "[") && strings.HasPrefix(after, "]") ||
-		strings.HasSuffix(before, "(") && strings.HasPrefix(after, ")") {
+	if m, ok := c.vocab.NoteStatus(rest); ok {
+		return declared{true, m.State, rest[m.Start:m.End]}
+	}
+	m, ok := c.vocab.Find(rest, marker.Prose)
+	if !ok {
+		return declared{}
+	}
+	if m.Kind == marker.Emoji {
+		return declared{true, m.State, rest[m.Start:m.End]} // an emoji counts only at either end
+	}
+	before := strings.TrimRight(rest[:m.Start], " \t")
+	last, _ := utf8.DecodeLastRuneInString(before)
+	if strings.Trim(rest[m.End:], " \t.!") == "" && before != "" && strings.ContainsRune("—–-:|,;", last) {
+		return declared{true, m.State, rest[m.Start:m.End]} // "Migration dry-run — WIP"
+	}
+	return declared{}
+}
+
+// labelEnds reports whether an emphasized status label em ("**Blocked:**")
+// is set off from the text after it, by its own punctuation or a colon or
+// dash after it: "**Rejected** requests are archived" is a sentence.
+func labelEnds(label string, em ast.Node, src []byte) bool {
+	if t := strings.TrimRight(label, " \t"); strings.HasSuffix(t, ":") || strings.HasSuffix(t, "!") {
 		return true
 	}
-	return strings.Trim(after, " \t.!)]") == ""
+	next, ok := em.NextSibling().(*ast.Text)
+	if !ok {
+		return em.NextSibling() == nil
+	}
+	after := strings.TrimLeft(string(next.Segment.Value(src)), " \t")
+	r, _ := utf8.DecodeRuneInString(after)
+	return after == "" || strings.ContainsRune(":—–-", r)
+}
+
+// boxCancels are the dropped words that, in an open task's note, say the
+// task itself was cancelled; other dropped words (deprecated, rejected,
+// superseded) name what the task is about unless the task is struck.
+var boxCancels = map[string]bool{
+	"CANCELLED": true, "CANCELED": true, "WONTFIX": true, "WON'T FIX": true, "WON'T DO": true,
+	"DROPPED": true, "NOT PLANNED": true, "DESCOPED": true, "OUT OF SCOPE": true,
+	"ABANDONED": true, "WITHDRAWN": true, "DUPLICATE": true,
+}
+
+// cancelsTask reports whether a dropped marker as written is one of
+// boxCancels.
+func cancelsTask(as string) bool {
+	w := strings.Join(strings.Fields(strings.ToUpper(strings.NewReplacer("’", "'", "ʼ", "'").Replace(as))), " ")
+	return boxCancels[w]
 }
 
 // leadingEmphasis returns the bold or italic inline n opens with (white

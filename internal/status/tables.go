@@ -203,14 +203,22 @@ func (c *computer) groupHead(cells []ast.Node) bool {
 	return true
 }
 
-// rowTextCell returns the index of the cell that names a row: the first
-// cell other than the status cell that holds a letter and is not under a
-// numbering header (numberingHeader) or an attribute's and is not an
-// issue's key, so neither "1" nor "R1" under "#" or "ID", nor "WEB-101"
-// under any header, nor "@dana" under Owner names rows; failing that, the first cell other
+// rowTextCell returns the index of the cell that names a row: the cell
+// under a header that names things (Title, Summary, Name, Task …) when it
+// holds a letter; else the first cell other than the status cell that
+// holds a letter and is not under a numbering header (numberingHeader) or
+// an attribute's, so neither "1" nor "R1" or "WEB-101" under "#", "ID" or
+// "Key", nor "@dana" under Owner names rows; failing that, the first cell other
 // than the status cell; -1 when there is none. keys are the header's
 // cells.
 func (c *computer) rowTextCell(cells []ast.Node, col int, keys []string) int {
+	for _, name := range nameHeaders {
+		for i, k := range keys {
+			if i != col && i < len(cells) && headerName(k) == name && strings.ContainsFunc(mdtext.Inline(cells[i], c.src), unicode.IsLetter) {
+				return i // | Issue key | Issue Type | Summary | … | is named by its Summary
+			}
+		}
+	}
 	first := -1
 	for i, cell := range cells {
 		if i == col {
@@ -222,8 +230,8 @@ func (c *computer) rowTextCell(cells []ast.Node, col int, keys []string) int {
 		if i < len(keys) && (numberingHeader(keys[i]) || attr.KnownField(fieldKey(keys[i]))) {
 			continue // an Owner or Due column gives the row an attribute, not its name
 		}
-		if text := mdtext.Inline(cell, c.src); strings.ContainsFunc(text, unicode.IsLetter) && !issueKey(text) {
-			return i // an issue's key (ADR-1, INFRA-2) keys the row under any header
+		if strings.ContainsFunc(mdtext.Inline(cell, c.src), unicode.IsLetter) {
+			return i
 		}
 	}
 	return first
@@ -386,6 +394,14 @@ func (c *computer) matrixItems(header ast.Node, rows []ast.Node, label int, cols
 
 // recordTextKeys name the row that gives a record its text.
 var recordTextKeys = map[string]bool{"item": true, "name": true, "title": true, "feature": true, "task": true}
+
+// nameHeaders name the column that names a table's rows, whatever stands
+// before it (an issue's key, its type, its component), first the most
+// telling: | Epic | Story | Status | is named by its Story.
+var nameHeaders = []string{
+	"title", "summary", "name", "task", "item", "feature", "requirement", "story", "action",
+	"actionitem", "deliverable", "workstream", "objective", "initiative", "decision", "subject",
+}
 
 // recordMetaKeys name a record's rows that describe the document, not the
 // work: never its name ("| **Date** | 2026-03-11 |", "| Authors | … |").
