@@ -399,11 +399,13 @@ func normKey(k string) string {
 // everywhere.
 func fieldName(key string) string {
 	switch k := normKey(key); k {
-	case "due", "deadline", "duedate", "target", "targetdate":
+	case "due", "deadline", "duedate", "target", "targetdate", "planned", "planneddate", "plannedend",
+		"launchdate", "releasedate", "golive", "golivedate":
 		return "due"
 	case "start", "startdate", "started":
 		return "start"
-	case "completion", "completed", "done", "completiondate", "completeddate", "donedate":
+	case "completion", "completed", "done", "completiondate", "completeddate", "donedate",
+		"actual", "actualdate", "actualend":
 		return "completion"
 	case "canceled", "cancelleddate", "canceleddate":
 		return "cancelled"

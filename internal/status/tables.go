@@ -39,6 +39,13 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 		return
 	}
 	cols := c.markerColumns(rows)
+	if header != nil {
+		for i, h := range childrenOf(header) {
+			if healthHeaders[headerName(mdtext.Inline(h, c.src))] {
+				delete(cols, i) // 🟢 in a RAG column is on track, not done
+			}
+		}
+	}
 	label := c.matrixLabel(header, rows, cols)
 	var markerCols []int
 	for i, width := 0, tableWidth(rows); i < width; i++ {
@@ -394,6 +401,13 @@ func (c *computer) matrixItems(header ast.Node, rows []ast.Node, label int, cols
 
 // recordTextKeys name the row that gives a record its text.
 var recordTextKeys = map[string]bool{"item": true, "name": true, "title": true, "feature": true, "task": true}
+
+// healthHeaders head columns that judge how work goes (red, amber,
+// green), not whether it is done: never marker columns.
+var healthHeaders = map[string]bool{
+	"rag": true, "ragstatus": true, "health": true, "confidence": true, "trend": true,
+	"risk": true, "sentiment": true, "mood": true,
+}
 
 // nameHeaders name the column that names a table's rows, whatever stands
 // before it (an issue's key, its type, its component), first the most
