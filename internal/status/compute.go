@@ -45,6 +45,10 @@ type Options struct {
 	// markers without a Status or State column (matrices and status-like
 	// columns) count.
 	Matrices string
+	// Record says the whole page records rather than plans (a changelog,
+	// RecordPath): its plain lists make no items, whatever markers they
+	// hold, as under a heading like "What went well".
+	Record bool
 }
 
 // computer holds what one Compute call needs while it reads a page.

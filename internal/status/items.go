@@ -60,7 +60,7 @@ func (c *computer) collectList(list ast.Node, out *[]*found) {
 		}
 		e := entry{li: li}
 		e.boxSt, e.box = checkBoxOf(li)
-		if !e.box && !c.cur.record {
+		if !e.box && !c.cur.record && !c.opts.Record {
 			e.marker = c.listItemMarker(firstTextBlock(li))
 			listMarked = listMarked || e.marker.found
 		}

@@ -44,6 +44,23 @@ func procedureWord(lower string) bool {
 	return false
 }
 
+// RecordPath reports whether a page's path (relative, '/'-separated)
+// names a record of what shipped, not a plan: a changelog, release notes
+// or a history (CHANGELOG.md, CHANGES.md, HISTORY.md, RELEASE-NOTES.md,
+// or a file in a changelog/ or release-notes/ folder).
+func RecordPath(path string) bool {
+	lower := strings.ToLower(path)
+	for _, part := range strings.Split(lower, "/") {
+		name := strings.TrimSuffix(part, ".md")
+		name = strings.TrimSuffix(name, ".markdown")
+		switch strings.NewReplacer("_", "-", " ", "-").Replace(name) {
+		case "changelog", "change-log", "changes", "history", "release-notes", "releasenotes":
+			return true
+		}
+	}
+	return false
+}
+
 // Kind returns the page's kind: DeclaredKind when it gives one, else
 // "milestone" for a page with items and "page" for one without.
 func (p *Page) Kind(declared, path string) string {

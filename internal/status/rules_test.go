@@ -130,3 +130,33 @@ func TestDeclaredKind(t *testing.T) {
 		t.Errorf("front matter kind: got %q", got)
 	}
 }
+
+// TestRecordPages checks which paths name a changelog, and that such a
+// page makes no items of its marked lists while its boxes still count.
+func TestRecordPages(t *testing.T) {
+	for path, want := range map[string]bool{
+		"CHANGELOG.md":             true,
+		"docs/changes.md":          true,
+		"HISTORY.md":               true,
+		"release-notes/v1.4.md":    true,
+		"Release_Notes.md":         true,
+		"plans/change-freeze.md":   false,
+		"history-of-the-team/a.md": false,
+		"milestones/v1.md":         false,
+	} {
+		if got := RecordPath(path); got != want {
+			t.Errorf("RecordPath(%q) = %v, want %v", path, got, want)
+		}
+	}
+	src := "# Changelog\n\n## [1.4.0] - 2026-10-01\n\n### Fixed\n\n- Login loop (FIXED)\n- Crash on start\n\n### Release checklist\n\n- [x] Tag\n- [ ] Announce\n"
+	v := marker.Default()
+	doc := markdown.New(markdown.Options{Vocabulary: v}).Parse([]byte(src))
+	p := Compute(doc, []byte(src), Options{Vocabulary: v, Record: true, HeadingItems: HeadingItemsNever})
+	var got []string
+	for _, it := range p.Items {
+		got = append(got, it.Text+":"+it.State.String())
+	}
+	if strings.Join(got, " ") != "Tag:done Announce:open" {
+		t.Errorf("a changelog's items: %q, want its two boxes only", got)
+	}
+}

@@ -59,6 +59,14 @@ func StatusOptions(p *content.Page, opts status.Options) status.Options {
 	if opts.HeadingItems == "" && status.DeclaredKind(p.Kind, p.Path) == status.KindRunbook {
 		opts.HeadingItems = "never"
 	}
+	if p.Kind == "" && status.RecordPath(p.Path) {
+		// a changelog records what shipped: its "### Fixed" lists are no
+		// progress, and its version headings no items
+		opts.Record = true
+		if opts.HeadingItems == "" {
+			opts.HeadingItems = "never"
+		}
+	}
 	return opts
 }
 
