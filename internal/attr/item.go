@@ -815,6 +815,11 @@ func joinCut(parts []string) string {
 		for right != "" && strings.ContainsRune(".,;", rune(right[0])) && (left == "" || strings.ContainsRune(".,;:([", rune(left[len(left)-1]))) {
 			right = strings.TrimLeft(right[1:], " \t") // "(@dana, due 2026-03-20, P1)", "Done. Owner: @n. Due …."
 		}
+		if l, _ := utf8.DecodeLastRuneInString(left); left != "" && strings.ContainsRune(separators, l) {
+			if r, size := utf8.DecodeRuneInString(right); right != "" && strings.ContainsRune(separators, r) {
+				right = strings.TrimLeft(right[size:], " \t") // "Add alerting — Due: … — Open": one dash, not two
+			}
+		}
 		b.Reset()
 		b.WriteString(left)
 		if left != "" && right != "" && !strings.ContainsRune(".,;:)]", rune(right[0])) && !strings.ContainsRune("([", rune(left[len(left)-1])) {

@@ -78,7 +78,64 @@ func (c *computer) listItemMarker(p ast.Node) declared {
 	if m, ok := c.vocab.TrailingStatus(text); ok {
 		return declared{true, m.State, text[m.Start:m.End]}
 	}
+	return c.statusAtEnd(p, text)
+}
+
+// statusAtEnd reads a status written after the item's text, as action
+// items list their fields: a bold or italic status label that ends it
+// after a separator ("… — @yuki — **Open**") or a Status field
+// after a separator ("… — Owner: @kim — Status: Open").
+func (c *computer) statusAtEnd(p ast.Node, text string) declared {
+	if em := trailingEmphasis(p, c.src); em != nil {
+		label := markerText(em, c.src)
+		if m, ok := c.vocab.Label(label); ok {
+			return declared{true, m.State, label[m.Start:m.End]}
+		}
+	}
+	lower := strings.ToLower(text)
+	for i := strings.Index(lower, "status:"); i >= 0; {
+		before := strings.TrimRight(text[:i], " \t")
+		if r, _ := utf8.DecodeLastRuneInString(before); before != "" && strings.ContainsRune("—–-|,;·(", r) {
+			// after the item's text, not the item itself: a section's
+			// "- **Status:** In review" field line is no item
+			if m, ok := c.vocab.Opens(text[i+len("status:"):]); ok {
+				base := i + len("status:")
+				return declared{true, m.State, text[base+m.Start : base+m.End]}
+			}
+		}
+		next := strings.Index(lower[i+1:], "status:")
+		if next < 0 {
+			break
+		}
+		i += 1 + next
+	}
 	return declared{}
+}
+
+// trailingEmphasis returns the bold or italic inline n ends with (white
+// space after it allowed) when a separator stands before it ("— **Open**"),
+// or nil.
+func trailingEmphasis(n ast.Node, src []byte) ast.Node {
+	var last ast.Node
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if t, ok := c.(*ast.Text); ok && strings.TrimSpace(string(t.Segment.Value(src))) == "" && last != nil {
+			continue
+		}
+		last = c
+	}
+	if last == nil || last.Kind() != ast.KindEmphasis {
+		return nil
+	}
+	prev, ok := last.PreviousSibling().(*ast.Text)
+	if !ok {
+		return nil
+	}
+	before := strings.TrimRight(string(prev.Segment.Value(src)), " \t")
+	r, _ := utf8.DecodeLastRuneInString(before)
+	if before == "" || !strings.ContainsRune("—–-:|,;·", r) {
+		return nil
+	}
+	return last
 }
 
 // markerBesideAttrs reads the marker of n, a list item's first paragraph
@@ -157,6 +214,9 @@ func (c *computer) openBoxNote(p ast.Node, rest string) declared {
 	}
 	if m, ok := c.vocab.NoteStatus(rest); ok {
 		return declared{true, m.State, rest[m.Start:m.End]}
+	}
+	if d := c.statusAtEnd(p, rest); d.found {
+		return d
 	}
 	m, ok := c.vocab.Find(rest, marker.Prose)
 	if !ok {
