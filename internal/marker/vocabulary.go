@@ -22,7 +22,7 @@ type Vocabulary struct {
 // as fresh copies by Default, never shared.
 func defaultWords() map[State][]string {
 	return map[State][]string{
-		Done:    {"DONE", "COMPLETE", "COMPLETED", "FIXED", "RESOLVED", "DEPLOYED", "MERGED", "SHIPPED", "RELEASED", "CLOSED", "FINISHED", "APPROVED", "ACCEPTED", "SIGNED OFF", "VERIFIED"},
+		Done:    {"DONE", "COMPLETE", "COMPLETED", "FIXED", "RESOLVED", "DEPLOYED", "MERGED", "SHIPPED", "RELEASED", "CLOSED", "FINISHED", "APPROVED", "ACCEPTED", "SIGNED OFF", "VERIFIED", "GA", "GENERALLY AVAILABLE"},
 		Active:  {"IN PROGRESS", "IN-PROGRESS", "WIP", "ONGOING", "STARTED", "DOING", "IN REVIEW", "NEEDS TESTING", "PARTIAL", "PARTIALLY", "WAITING FOR REVIEW", "ON TRACK", "AT RISK", "OFF TRACK"},
 		Blocked: {"BLOCKED", "ON HOLD", "WAITING"},
 		Open:    {"TODO", "TO DO", "NOT STARTED", "NOT DONE", "OPEN", "PLANNED", "PENDING", "NOT IMPLEMENTED", "BACKLOG", "MISSING", "NOT APPROVED", "NOT ACCEPTED", "NOT SIGNED OFF", "NOT YET SIGNED OFF", "NOT VERIFIED", "NOT COMPLETE", "NOT COMPLETED", "NOT MERGED", "NOT FIXED", "NOT RESOLVED", "NOT DEPLOYED", "NOT RELEASED", "NOT SHIPPED", "NOT FINISHED"},
@@ -37,6 +37,7 @@ func defaultWords() map[State][]string {
 // sentence.
 var cellWords = map[string]bool{
 	"APPROVED": true, "ACCEPTED": true, "SIGNED OFF": true, "VERIFIED": true, "DOING": true,
+	"GA": true, "GENERALLY AVAILABLE": true,
 	"ON TRACK": true, "AT RISK": true, "OFF TRACK": true,
 	"WON'T HAVE": true, "REJECTED": true, "DECLINED": true, "SUPERSEDED": true, "DEPRECATED": true,
 	"WITHDRAWN": true, "ABANDONED": true, "DESCOPED": true, "OUT OF SCOPE": true, "DEFERRED": true,

@@ -228,7 +228,9 @@ func (c *computer) addLegendRows(table ast.Node, rows []ast.Node, pairs []marker
 }
 
 // addLegendEntry maps one pair to a state: its label's status words (any
-// case), else, for a marker that is a word, the marker's own ("Merged").
+// case), else, for a marker that is a word, the marker's own ("Merged"),
+// else, for an emoji the vocabulary does not know, open: the legend says
+// it marks a state, and none that is done (one it knows keeps its own).
 // An emoji that maps to a state joins the page's vocabulary; every marker
 // that maps to one reads so in table cells.
 func (c *computer) addLegendEntry(p marker.LegendPair, line int) {
@@ -243,6 +245,11 @@ func (c *computer) addLegendEntry(p marker.LegendPair, line int) {
 		key = cellKey(emoji)
 	}
 	c.legend.defined[key] = true
+	if _, known := c.vocab.Find(emoji, marker.Cell); !ok && isEmoji && !known && !strings.HasPrefix(emoji, ":") {
+		// a roadmap's "🔜 Up next", "💡 Exploring": a status of work not
+		// done, so open
+		st, ok = marker.Open, true
+	}
 	if ok {
 		e.State = st.String()
 		c.legend.cells[key] = st

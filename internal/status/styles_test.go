@@ -117,8 +117,12 @@ func TestStylesSite(t *testing.T) {
 			t.Errorf("legend-emoji/index.html does not show %q", s)
 		}
 	}
-	if !strings.Contains(string(files["legend-table/index.html"]), "Bug being fixed <span class=\"state\">no state</span>") {
+	legendTable := string(files["legend-table/index.html"])
+	if !strings.Contains(legendTable, "Still being written <span class=\"state\">no state</span>") {
 		t.Error("legend-table/index.html does not show a label that maps to no state")
+	}
+	if !strings.Contains(legendTable, "Bug being fixed <span class=\"state\">open</span>") {
+		t.Error("legend-table/index.html does not show an emoji whose label names no state as open")
 	}
 }
 
