@@ -135,6 +135,8 @@ func mayHold(s string) bool {
 			return true
 		case (c == 'd' || c == 'D') && i+2 < len(s) && s[i+1]|0x20 == 'u' && s[i+2]|0x20 == 'e':
 			return true
+		case (c == 'b' || c == 'B') && i+3 < len(s) && s[i+1]|0x20 == 'y' && s[i+2] == ' ' && '0' <= s[i+3] && s[i+3] <= '9':
+			return true
 		}
 	}
 	return false
@@ -194,7 +196,9 @@ func (r *itemReader) scan() {
 		case c == 'P':
 			end = r.pToken(i)
 		case c == 'd' || c == 'D':
-			end = r.dueWord(i)
+			end = r.dueWord(i, "due")
+		case c == 'b' || c == 'B':
+			end = r.dueWord(i, "by")
 		case c == dependsEmoji:
 			if i != first {
 				r.blocked = append(r.blocked, i)
@@ -593,19 +597,22 @@ func (r *itemReader) pToken(i int) int {
 	return i + 2
 }
 
-// dueWord reads "due 2026-01-03" or "due: 2026-01-03" (any case) at i.
-func (r *itemReader) dueWord(i int) int {
+// dueWord reads a due date after word at i: "due 2026-01-03", "due:
+// 2026-01-03", or "by 2026-01-03" as action items set a deadline ("fix the
+// timezone bug by 2026-11-10"), in any case.
+func (r *itemReader) dueWord(i int, word string) int {
 	s := r.s
-	if !boundaryBefore(s, i) || !strings.EqualFold(safeSlice(s, i, i+3), "due") {
+	n := len(word)
+	if !boundaryBefore(s, i) || !strings.EqualFold(safeSlice(s, i, i+n), word) {
 		return 0
 	}
-	j := i + 3
-	if j < len(s) && s[j] == ':' {
+	j := i + n
+	if j < len(s) && s[j] == ':' && word == "due" {
 		j++
 	}
 	k := skipBlanks(s, j)
-	if k == i+3 {
-		return 0 // "due" must be followed by ':' or a space
+	if k == i+n {
+		return 0 // the word must be followed by ':' or a space
 	}
 	d, ok := dateAt(s, k)
 	if !ok {

@@ -163,6 +163,8 @@ func (c *computer) newItem(n ast.Node, st State, src Source, text, own string) *
 	if st == marker.Done && it.Date == "" {
 		if d, ok := marker.FirstDate(rest); ok {
 			it.Date = d
+		} else if due := it.Attributes().Due; due != "" && strings.Contains(strings.ToLower(own), "by "+due) {
+			it.Date = due // "Migrated by 2026-03-01 (DONE)": done then, not only due
 		}
 	}
 	return it
