@@ -444,8 +444,9 @@ func describe(v any) string {
 }
 
 // bodyUpdatedRE matches a "Last updated: 2025-11-16" line, in any case,
-// with bold or italic markup around the words allowed.
-var bodyUpdatedRE = regexp.MustCompile(`(?i)^\s*(?:[-*]\s+)?last[ _-]?updated\s*:?\s*(\d{4}-\d{2}-\d{2})`)
+// with bold or italic markup around the words allowed; the date may name
+// its month ("Last updated: November 30, 2026", read by attr.ParseDate).
+var bodyUpdatedRE = regexp.MustCompile(`(?i)^\s*(?:[-*]\s+)?last[ _-]?updated\s*:?\s*(\d{4}-\d{2}-\d{2}|\d{4}/\d{2}/\d{2}|[a-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2} [a-z]{3,9},? \d{4})`)
 
 // updatedFromBody looks for a "Last updated:" line among the first 20 lines
 // of body and returns its date and file line.
@@ -456,8 +457,10 @@ func updatedFromBody(body []byte, bodyLine int) (time.Time, int) {
 		}
 		clean := emphasisMarks.Replace(string(line))
 		if m := bodyUpdatedRE.FindStringSubmatch(clean); m != nil {
-			if t, err := time.Parse("2006-01-02", m[1]); err == nil {
-				return t, bodyLine + i
+			if d, ok := attr.ParseDate(m[1]); ok {
+				if t, err := time.Parse("2006-01-02", d); err == nil {
+					return t, bodyLine + i
+				}
 			}
 		}
 	}

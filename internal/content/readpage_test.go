@@ -96,6 +96,18 @@ func TestFrontMatter(t *testing.T) {
 					t.Errorf("updated %v line %d", p.Updated, p.UpdatedLine)
 				}
 			}},
+		{name: "last updated line with its month named", src: "# T\n\nLast updated: November 30, 2026\n",
+			check: func(t *testing.T, p *Page) {
+				if p.UpdatedLine != 3 || p.Updated.Format("2006-01-02") != "2026-11-30" {
+					t.Errorf("updated %v line %d", p.Updated, p.UpdatedLine)
+				}
+			}},
+		{name: "last updated, day first", src: "# T\n\n_Last updated 30 Nov 2026 by Dana_\n",
+			check: func(t *testing.T, p *Page) {
+				if p.Updated.Format("2006-01-02") != "2026-11-30" {
+					t.Errorf("updated %v", p.Updated)
+				}
+			}},
 		{name: "yaml syntax error", src: "---\ntitle: ok\ntags: [a, b\n---\n",
 			diags: "content/tasks/phase 4.md:3: error: front matter: did not find expected ',' or ']'\n"},
 		{name: "yaml tab indentation", src: "---\ntitle: ok\n\tkind: x\n---\n",

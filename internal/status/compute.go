@@ -149,8 +149,10 @@ func (c *computer) buildTree(doc ast.Node) *sectionNode {
 		s.sec = &Section{ID: id, Title: title, Level: h.Level, Line: c.lines.Line(s.offset), Sections: []*Section{}}
 		s.scope = parent.scope || isScopeHeading(s.bare)
 		s.record = isRecordHeading(s.bare)
-		if m, ok := c.vocab.Label(title); ok && laneWords[headingWords(title[m.Start:m.End])] {
-			s.lane = declared{true, m.State, title[m.Start:m.End]}
+		for _, t := range []string{title, s.bare} { // "## Done ✅" is the Done lane
+			if m, ok := c.vocab.Label(t); ok && laneWords[headingWords(t[m.Start:m.End])] && !s.lane.found {
+				s.lane = declared{true, m.State, t[m.Start:m.End]}
+			}
 		}
 		parent.children = append(parent.children, s)
 		parent.sec.Sections = append(parent.sec.Sections, s.sec)

@@ -66,13 +66,17 @@ func (c *computer) collectList(list ast.Node, out *[]*found) {
 		}
 		entries = append(entries, e)
 	}
+	lane := c.cur.lane
+	if lane.found && c.cur.heading != nil {
+		listMarked = true // under "## Done" every plain item is one, done
+	}
 	for _, e := range entries {
 		var it *found
 		var decl declared
 		switch {
 		case e.box:
 			st := c.boxedState(firstTextBlock(e.li), e.boxSt)
-			if lane := c.cur.lane; st == marker.Open && lane.found && c.cur.heading != nil {
+			if st == marker.Open && lane.found && c.cur.heading != nil {
 				st = lane.state // a card in a board's Doing, Blocked or Done lane
 			}
 			it = c.newItem(e.li, st, SourceCheckbox, mdtext.Block(e.li, c.src), c.ownText(firstTextBlock(e.li)))
@@ -81,6 +85,8 @@ func (c *computer) collectList(list ast.Node, out *[]*found) {
 			st := marker.Open
 			if e.marker.found {
 				st = e.marker.state
+			} else if lane.found && c.cur.heading != nil {
+				st = lane.state
 			}
 			it = c.newItem(e.li, st, SourceList, mdtext.Block(e.li, c.src), c.ownText(firstTextBlock(e.li)))
 			decl = e.marker

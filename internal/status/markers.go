@@ -163,7 +163,8 @@ func (c *computer) markerBesideAttrs(n ast.Node, text string) (declared, string)
 // read.
 //
 // A cancellation beats either box: "❌ <date>", or strikethrough with a
-// dropped word ("~~Book the hall~~ (cancelled)"). An open box is dropped
+// dropped word ("~~Book the hall~~ (cancelled)"); an open box crossed out
+// is dropped too. An open box is dropped
 // by a note that cancels it ("duplicate (won't do)", "[CANCELLED]",
 // "(Canceled) — merged into Beta"), and says how it is open when it is
 // active or blocked, written as a label it opens with ("**Blocked:**
@@ -188,6 +189,9 @@ func (c *computer) boxedState(p ast.Node, box State) State {
 		}
 		if m, ok := c.vocab.Find(rest, marker.Prose); ok && m.Kind == marker.Word && m.State == marker.Dropped {
 			return marker.Dropped
+		}
+		if box == marker.Open {
+			return marker.Dropped // crossed out, never ticked: "- [ ] ~~Support IE11~~"
 		}
 	}
 	if box != marker.Open {

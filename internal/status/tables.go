@@ -2,6 +2,7 @@ package status
 
 import (
 	"cmp"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -279,6 +280,28 @@ func (c *computer) cellState(cell ast.Node) (State, bool) {
 	}
 	if d := readMarker(c.vocab, cell, c.src, marker.Cell); d.found {
 		return d.state, true
+	}
+	return valueCell(markerText(cell, c.src))
+}
+
+// valueCell reads a status cell that holds no status word: a percentage
+// ("100%" done, "0%" open, "35%" active) or "n/a" (dropped: nothing to
+// do there).
+func valueCell(text string) (State, bool) {
+	t := strings.TrimSpace(text)
+	switch strings.ToLower(t) {
+	case "n/a", "na", "not applicable":
+		return marker.Dropped, true
+	}
+	if n, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(t, "%"))); err == nil && strings.HasSuffix(t, "%") {
+		switch {
+		case n >= 100:
+			return marker.Done, true
+		case n <= 0:
+			return marker.Open, true
+		default:
+			return marker.Active, true
+		}
 	}
 	return marker.Open, false
 }
