@@ -546,12 +546,13 @@ func (r *itemReader) handle(i int) int {
 }
 
 // endsClause reports whether a labelled handle ending at j ends its
-// clause: the text ends, or punctuation follows ("owner: @dana, due …",
-// "Owner: @nadia."); "Tell the owner: @dana about it" goes on.
+// clause: the text ends, or punctuation or another attribute follows
+// ("owner: @dana, due …", "Owner: @nadia.", "Owner: @dana 📅 …"); "Tell
+// the owner: @dana about it" goes on.
 func endsClause(s string, j int) bool {
 	rest := strings.TrimLeft(s[j:], " \t")
 	r, _ := utf8.DecodeRuneInString(rest)
-	return rest == "" || strings.ContainsRune(separators+".)]!?", r)
+	return rest == "" || strings.ContainsRune(separators+".)]!?[(", r) || isSign(r) // "— Owner: @dana 📅 2026-03-01"
 }
 
 // ownerLabels name the owner a handle after them is: "owner: @dana",
@@ -785,6 +786,10 @@ func onlySeparators(s string) bool {
 // separators are left dangling at the ends of a text once attributes go.
 const separators = "-–—:|,;·•/"
 
+// dashes are the separators between an item's clauses: a cut between two
+// of them leaves one.
+const dashes = "-–—|·•"
+
 // finish writes the spans and the text without them.
 func (r *itemReader) finish() {
 	if len(r.spans) == 0 {
@@ -822,8 +827,8 @@ func joinCut(parts []string) string {
 		for right != "" && strings.ContainsRune(".,;", rune(right[0])) && (left == "" || strings.ContainsRune(".,;:([", rune(left[len(left)-1]))) {
 			right = strings.TrimLeft(right[1:], " \t") // "(@dana, due 2026-03-20, P1)", "Done. Owner: @n. Due …."
 		}
-		if l, _ := utf8.DecodeLastRuneInString(left); left != "" && strings.ContainsRune(separators, l) {
-			if r, size := utf8.DecodeRuneInString(right); right != "" && strings.ContainsRune(separators, r) {
+		if l, _ := utf8.DecodeLastRuneInString(left); left != "" && strings.ContainsRune(dashes, l) {
+			if r, size := utf8.DecodeRuneInString(right); right != "" && strings.ContainsRune(dashes+",;", r) {
 				right = strings.TrimLeft(right[size:], " \t") // "Add alerting — Due: … — Open": one dash, not two
 			}
 		}

@@ -277,8 +277,9 @@ func ownerOf(v string) string {
 // firstName is the first of several names an owner value lists ("Priya
 // Nair, Marco Rossi" is Priya Nair, as "@dana, @lee" is dana), without the
 // note written after it in brackets ("Dana (DRI)" is Dana, "Platform team
-// (Dana, Lee)" the Platform team): one person, with one page. A name
-// written last name first ("Nair, Priya") is one name.
+// (Dana, Lee)" the Platform team): one person, with one page. "Alice,
+// Bob" is Alice: two people are more often listed so than one is written
+// last name first.
 func firstName(v string) string {
 	if strings.HasSuffix(v, ")") {
 		if i := strings.IndexByte(v, '('); i > 0 {
@@ -287,9 +288,8 @@ func firstName(v string) string {
 			}
 		}
 	}
-	parts := strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ';' })
-	if len(parts) > 2 || len(parts) == 2 && len(strings.Fields(parts[0])) > 1 {
-		return strings.TrimSpace(parts[0])
+	if i := strings.IndexAny(v, ",;"); i > 0 {
+		return strings.TrimSpace(v[:i])
 	}
 	return v
 }

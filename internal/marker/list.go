@@ -128,16 +128,18 @@ func (v *Vocabulary) noteOpens(inner string, base int) (Match, bool) {
 // none.
 func (v *Vocabulary) Opens(value string) (Match, bool) { return v.noteOpens(value, 0) }
 
-// NoteStatus returns the state the first note of text declares wherever
-// it stands, read as a trailing note is (TrailingStatus): a note in
-// brackets ("Alpha (Canceled) — merged into Beta", "Juliet [won't do] ·
-// 2 pts") or a clause after a dash that opens with a status word
-// ("Screenshots — blocked until copy is final"). Task boxes read it: a
-// plain list item's notes are prose ("Licence (open source)").
+// NoteStatus returns the state the first note of text declares that
+// closes a clause of it, read as a trailing note is (TrailingStatus): a
+// note in brackets followed by nothing or a separator ("Alpha (Canceled)
+// — merged into Beta", "Juliet [won't do] · 2 pts"), or a short last
+// clause after a dash that opens with a status word ("— blocked until
+// copy is final"). A note inside the sentence ("Refund flow for
+// (cancelled) orders", "— waiting on a slow upstream must not hang the
+// UI") is what the text is about. Task boxes read it: a plain list item's
+// notes are prose ("Licence (open source)").
 func (v *Vocabulary) NoteStatus(text string) (Match, bool) {
 	for i := 0; i < len(text); i++ {
-		switch text[i] {
-		case '(', '[':
+		if text[i] == '(' || text[i] == '[' {
 			closing := byte(')')
 			if text[i] == '[' {
 				closing = ']'
@@ -146,20 +148,29 @@ func (v *Vocabulary) NoteStatus(text string) (Match, bool) {
 			if j < 0 {
 				continue
 			}
+			after := strings.TrimSpace(text[i+2+j:])
+			r, _ := utf8.DecodeRuneInString(after)
+			if after != "" && !strings.ContainsRune("—–-|,;·•", r) {
+				continue
+			}
 			if m, ok := v.noteOpens(text[i+1:i+1+j], i+1); ok {
 				return m, true
 			}
 		}
-		for _, dash := range []string{" — ", " – ", " - ", " -- "} {
-			if strings.HasPrefix(text[i:], dash) {
-				rest := text[i+len(dash):]
-				end := strings.IndexAny(rest, "(—–")
-				if end < 0 {
-					end = len(rest)
-				}
-				if m, ok := v.noteOpens(rest[:end], i+len(dash)); ok {
-					return m, true
-				}
+	}
+	for _, dash := range []string{" — ", " – ", " - ", " -- "} {
+		i := strings.LastIndex(text, dash)
+		if i < 0 {
+			continue
+		}
+		clause := text[i+len(dash):]
+		if len(strings.Fields(clause)) > 6 || strings.ContainsAny(clause, "([") {
+			continue
+		}
+		if m, ok := v.noteOpens(clause, i+len(dash)); ok {
+			rest := strings.TrimSpace(text[m.End:])
+			if r, _ := utf8.DecodeRuneInString(rest); rest == "" || unicode.IsLetter(r) || isISODate(rest) {
+				return m, true // "— cancelled, refunded and returned tabs" lists, it does not say
 			}
 		}
 	}

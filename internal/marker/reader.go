@@ -191,18 +191,35 @@ func (v *view) words(idx *index, foldCase bool) []wordMatch {
 		}
 		for _, pi := range idx.byFirst[first] {
 			p := &idx.phrases[pi]
-			if p.cell && !foldCase {
-				continue // "return 202 ACCEPTED" is prose
-			}
 			end := v.matchPhrase(p, i, foldCase)
 			if end < 0 || !v.boundaryAfter(end) {
 				continue
+			}
+			if p.cell && !foldCase && !v.statusTail(i, end) {
+				continue // "returns 202 ACCEPTED while …" is prose
 			}
 			out = append(out, wordMatch{start: i, end: end, state: p.state, length: p.length})
 			break // phrases are sorted longest first
 		}
 	}
 	return out
+}
+
+// statusTail reports whether runes [i,end) end the text (but for spaces
+// and a full stop or exclamation mark) after a separator: "Security:
+// APPROVED", "Offline mode — REJECTED", where a word that a sentence
+// could also use is a status.
+func (v *view) statusTail(i, end int) bool {
+	for k := end; k < len(v.runes); k++ {
+		if r := v.runes[k]; !isBlank(r) && r != '.' && r != '!' {
+			return false
+		}
+	}
+	k := i - 1
+	for k >= 0 && isBlank(v.runes[k]) {
+		k--
+	}
+	return k >= 0 && strings.ContainsRune("—–-:|,;·•", v.runes[k])
 }
 
 // resolveWords drops every match that lies inside a longer overlapping one.

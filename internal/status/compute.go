@@ -77,7 +77,7 @@ type sectionNode struct {
 	decl        declared    // the heading's marker
 	scope       bool        // under a heading that declares its items out of scope (rule 8)
 	lane        declared    // a heading that is only a status ("## Doing"): a board's lane
-	record      bool        // its heading's lists record, not plan (isRecordHeading)
+	record      bool        // its lists record, not plan: its heading's or a parent's below the title (isRecordHeading)
 	bare        string      // the heading's title without its markers (StripForID), read once
 	fieldLines  []attr.Line // source lines of its own paragraphs, for "**Field:** value" lines
 	sec         *Section
@@ -148,8 +148,8 @@ func (c *computer) buildTree(doc ast.Node) *sectionNode {
 		}
 		s.sec = &Section{ID: id, Title: title, Level: h.Level, Line: c.lines.Line(s.offset), Sections: []*Section{}}
 		s.scope = parent.scope || isScopeHeading(s.bare)
-		s.record = isRecordHeading(s.bare)
-		for _, t := range []string{title, s.bare} { // "## Done ✅" is the Done lane
+		s.record = isRecordHeading(s.bare) || parent.record && parent.level > 1 // not from a page titled "Lessons learned"
+		for _, t := range []string{title, s.bare} {                             // "## Done ✅" is the Done lane
 			if m, ok := c.vocab.Label(t); ok && laneWords[headingWords(t[m.Start:m.End])] && !s.lane.found {
 				s.lane = declared{true, m.State, t[m.Start:m.End]}
 			}
@@ -207,13 +207,13 @@ func (c *computer) sectionAttributes(s *sectionNode) {
 			// most sections' paragraphs hold no field line: they keep no record
 			if a := attr.ReadSection(ch.fieldLines); !a.IsZero() {
 				ch.sec.Attrs = &a
-				if m, ok := c.vocab.Opens(a.Status); ok && !ch.decl.found && !approvalOnly(a.Status[m.Start:m.End]) {
+				if st, ok := c.statusValue(a.Status); ok && !ch.decl.found {
 					// "**Status:** Done" declares the state as a heading's
 					// marker would: a closed action item is not overdue.
 					// A task's heading is then its item in that state.
-					ch.sec.Declared = m.State.String()
+					ch.sec.Declared = st.String()
 					if ch.sec.TaskID != "" {
-						ch.decl = declared{true, m.State, a.Status}
+						ch.decl = declared{true, st, a.Status}
 					}
 				}
 			}
@@ -221,6 +221,22 @@ func (c *computer) sectionAttributes(s *sectionNode) {
 		}
 		c.sectionAttributes(ch)
 	}
+}
+
+// statusValue reads a section's Status field: the state it opens with, as
+// a word ("Done", "Blocked on legal") or an emoji ("✅ Complete", "🚧 In
+// Progress"), in bold or not. A value that only mentions a state later
+// ("Done except the API reference") declares none, and Approved or
+// Accepted approve a plan's task, not finish it.
+func (c *computer) statusValue(v string) (State, bool) {
+	v = strings.Trim(strings.TrimSpace(v), "*_")
+	if st, ok := c.vocab.StartsWithEmoji(v); ok {
+		return st, true
+	}
+	if m, ok := c.vocab.Opens(v); ok && !approvalOnly(v[m.Start:m.End]) {
+		return m.State, true
+	}
+	return marker.Open, false
 }
 
 // headingItems applies rule 4 below s, bottom-up.

@@ -24,9 +24,11 @@ var notTaskNames = []string{
 // form): a card's place there is its state. "## Fixed" or "## Deprecated"
 // over a checklist names what its tasks are about.
 var laneWords = map[string]bool{
-	"doing": true, "in progress": true, "wip": true, "in review": true,
+	"doing": true, "in progress": true, "wip": true, "in review": true, "ongoing": true,
+	"needs testing": true, "testing": true, "in qa": true,
 	"blocked": true, "on hold": true, "waiting": true,
-	"done": true, "complete": true, "completed": true, "finished": true,
+	"done": true, "complete": true, "completed": true, "finished": true, "shipped": true,
+	"merged": true, "closed": true,
 }
 
 // approvalOnly reports whether a status value's word only approves the

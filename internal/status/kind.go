@@ -49,13 +49,16 @@ func procedureWord(lower string) bool {
 // or a history (CHANGELOG.md, CHANGES.md, HISTORY.md, RELEASE-NOTES.md,
 // or a file in a changelog/ or release-notes/ folder).
 func RecordPath(path string) bool {
-	lower := strings.ToLower(path)
-	for _, part := range strings.Split(lower, "/") {
-		name := strings.TrimSuffix(part, ".md")
-		name = strings.TrimSuffix(name, ".markdown")
+	parts := strings.Split(strings.ToLower(path), "/")
+	for i, part := range parts {
+		name := strings.TrimSuffix(strings.TrimSuffix(part, ".md"), ".markdown")
 		switch strings.NewReplacer("_", "-", " ", "-").Replace(name) {
-		case "changelog", "change-log", "changes", "history", "release-notes", "releasenotes":
+		case "changelog", "change-log", "release-notes", "releasenotes":
 			return true
+		case "changes", "history":
+			if i == len(parts)-1 {
+				return true // CHANGES.md, HISTORY.md; a history/ folder holds anything
+			}
 		}
 	}
 	return false

@@ -229,8 +229,8 @@ func (c *computer) addLegendRows(table ast.Node, rows []ast.Node, pairs []marker
 
 // addLegendEntry maps one pair to a state: its label's status words (any
 // case), else, for a marker that is a word, the marker's own ("Merged"),
-// else, for an emoji the vocabulary does not know, open: the legend says
-// it marks a state, and none that is done (one it knows keeps its own).
+// else, for an emoji the vocabulary does not know whose label says its
+// work has not started ("Up next", "Exploring"), open.
 // An emoji that maps to a state joins the page's vocabulary; every marker
 // that maps to one reads so in table cells.
 func (c *computer) addLegendEntry(p marker.LegendPair, line int) {
@@ -245,10 +245,11 @@ func (c *computer) addLegendEntry(p marker.LegendPair, line int) {
 		key = cellKey(emoji)
 	}
 	c.legend.defined[key] = true
-	if _, known := c.vocab.Find(emoji, marker.Cell); !ok && isEmoji && !known && !strings.HasPrefix(emoji, ":") {
-		// a roadmap's "🔜 Up next", "💡 Exploring": a status of work not
-		// done, so open
-		st, ok = marker.Open, true
+	if !ok && isEmoji && !strings.HasPrefix(emoji, ":") && notYet(p.Label) {
+		if _, known := c.vocab.Find(emoji, marker.Cell); !known {
+			// a roadmap's "🔜 Up next", "💡 Exploring": work not started
+			st, ok = marker.Open, true
+		}
 	}
 	if ok {
 		e.State = st.String()
@@ -258,6 +259,25 @@ func (c *computer) addLegendEntry(p marker.LegendPair, line int) {
 		}
 	}
 	c.legend.entries = append(c.legend.entries, e)
+}
+
+// notYetWords say of a legend's label that its work has not started: a
+// roadmap's Up next, Later, Exploring.
+var notYetWords = map[string]bool{
+	"next": true, "later": true, "soon": true, "upcoming": true, "future": true, "someday": true,
+	"exploring": true, "explore": true, "idea": true, "ideas": true, "considering": true,
+	"considered": true, "research": true, "researching": true, "investigating": true,
+	"proposed": true, "proposal": true, "queued": true, "scheduled": true,
+}
+
+// notYet reports whether a legend's label holds one of notYetWords.
+func notYet(label string) bool {
+	for _, w := range strings.Fields(headingWords(label)) {
+		if notYetWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // wordState is the state of the status word or phrase text opens with,

@@ -82,10 +82,14 @@ func (c *computer) listItemMarker(p ast.Node) declared {
 }
 
 // statusAtEnd reads a status written after the item's text, as action
-// items list their fields: a bold or italic status label that ends it
-// after a separator ("… — @yuki — **Open**") or a Status field
-// after a separator ("… — Owner: @kim — Status: Open").
+// items list their fields, in an item that has an owner or a date: a bold
+// or italic status label that ends it after a separator ("… — @yuki —
+// **Open**") or a Status field after a separator ("… — Owner: @kim —
+// Status: Open").
 func (c *computer) statusAtEnd(p ast.Node, text string) declared {
+	if a := attr.Read(markerText(p, c.src)); !a.Holds() {
+		return declared{} // an action item lists its owner or date too: a timeline's "— Status: Resolved" is prose
+	}
 	if em := trailingEmphasis(p, c.src); em != nil {
 		label := markerText(em, c.src)
 		if m, ok := c.vocab.Label(label); ok {
@@ -95,7 +99,7 @@ func (c *computer) statusAtEnd(p ast.Node, text string) declared {
 	lower := strings.ToLower(text)
 	for i := strings.Index(lower, "status:"); i >= 0; {
 		before := strings.TrimRight(text[:i], " \t")
-		if r, _ := utf8.DecodeLastRuneInString(before); before != "" && strings.ContainsRune("—–-|,;·(", r) {
+		if r, _ := utf8.DecodeLastRuneInString(before); before != "" && (strings.ContainsRune(clauseSeparators, r) || r == '(') {
 			// after the item's text, not the item itself: a section's
 			// "- **Status:** In review" field line is no item
 			if m, ok := c.vocab.Opens(text[i+len("status:"):]); ok {
@@ -132,11 +136,16 @@ func trailingEmphasis(n ast.Node, src []byte) ast.Node {
 	}
 	before := strings.TrimRight(string(prev.Segment.Value(src)), " \t")
 	r, _ := utf8.DecodeLastRuneInString(before)
-	if before == "" || !strings.ContainsRune("—–-:|,;·", r) {
-		return nil
+	if before == "" || !strings.ContainsRune(clauseSeparators, r) {
+		return nil // "- Status: **In review**" is a field line
 	}
 	return last
 }
+
+// clauseSeparators end one clause of an item's text and start the next:
+// "Training — @yuki — **Open**", "Juliet (won't do) · 2 pts". A colon is
+// not one: "Status: **Done**" is a field.
+const clauseSeparators = "—–-|,;·•"
 
 // markerBesideAttrs reads the marker of n, a list item's first paragraph
 // or a heading, from text, its marker text, with its attributes set
@@ -231,7 +240,7 @@ func (c *computer) openBoxNote(p ast.Node, rest string) declared {
 	}
 	before := strings.TrimRight(rest[:m.Start], " \t")
 	last, _ := utf8.DecodeLastRuneInString(before)
-	if strings.Trim(rest[m.End:], " \t.!") == "" && before != "" && strings.ContainsRune("—–-:|,;", last) {
+	if strings.Trim(rest[m.End:], " \t.!") == "" && before != "" && (strings.ContainsRune(clauseSeparators, last) || last == ':') {
 		return declared{true, m.State, rest[m.Start:m.End]} // "Migration dry-run — WIP"
 	}
 	return declared{}

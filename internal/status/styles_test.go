@@ -121,8 +121,8 @@ func TestStylesSite(t *testing.T) {
 	if !strings.Contains(legendTable, "Still being written <span class=\"state\">no state</span>") {
 		t.Error("legend-table/index.html does not show a label that maps to no state")
 	}
-	if !strings.Contains(legendTable, "Bug being fixed <span class=\"state\">open</span>") {
-		t.Error("legend-table/index.html does not show an emoji whose label names no state as open")
+	if !strings.Contains(legendTable, "Bug being fixed <span class=\"state\">no state</span>") {
+		t.Error("legend-table/index.html does not show an emoji whose label names no state")
 	}
 }
 
