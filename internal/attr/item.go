@@ -518,8 +518,8 @@ func (r *itemReader) handle(i int) int {
 	}
 	if j < len(s) {
 		switch s[j] {
-		case '@', '/', '\\':
-			return 0
+		case '@', '/', '\\', '(':
+			return 0 // an address, a path, a decorator ("@Input()")
 		case '.':
 			if j+1 < len(s) && isWordByte(s[j+1]) {
 				return 0
@@ -530,6 +530,9 @@ func (r *itemReader) handle(i int) int {
 		}
 	}
 	name := s[i+1 : j]
+	if annotations[strings.ToLower(name)] || copiedBefore(s, i) {
+		return j // "@deprecated", "@ts-ignore", "cc @dave": not who has the task
+	}
 	if r.it.Owner == "" {
 		r.it.Owner = name
 	}
@@ -553,6 +556,30 @@ func endsClause(s string, j int) bool {
 	rest := strings.TrimLeft(s[j:], " \t")
 	r, _ := utf8.DecodeRuneInString(rest)
 	return rest == "" || strings.ContainsRune(separators+".)]!?[(", r) || isSign(r) // "— Owner: @dana 📅 2026-03-01"
+}
+
+// annotations are code annotations and decorators that read like a
+// handle: "Mark old helpers @deprecated", "Remove @ts-ignore comments".
+var annotations = map[string]bool{
+	"deprecated": true, "override": true, "param": true, "return": true, "returns": true,
+	"throws": true, "todo": true, "fixme": true, "see": true, "since": true, "internal": true,
+	"private": true, "public": true, "protected": true, "experimental": true, "example": true,
+	"type": true, "typedef": true, "ts-ignore": true, "ts-expect-error": true, "ts-nocheck": true,
+	"ts-check": true, "input": true, "output": true, "component": true, "injectable": true,
+	"autowired": true, "inject": true, "test": true, "beta": true, "alpha": true, "nullable": true,
+	"nonnull": true, "suppresswarnings": true, "functionalinterface": true, "transactional": true,
+}
+
+// copiedBefore reports whether the handle at i is only copied on the
+// task: "cc @dave", "fyi @dana", "thanks @lee".
+func copiedBefore(s string, i int) bool {
+	t := strings.TrimRight(s[:i], " \t:")
+	for _, w := range []string{"cc", "fyi", "thanks", "thx", "h/t", "via"} {
+		if len(t) >= len(w) && strings.EqualFold(t[len(t)-len(w):], w) && boundaryBefore(s, len(t)-len(w)) {
+			return true
+		}
+	}
+	return false
 }
 
 // ownerLabels name the owner a handle after them is: "owner: @dana",

@@ -139,7 +139,11 @@ func (c *computer) buildTree(doc ast.Node) *sectionNode {
 		}
 		parent := stack[len(stack)-1]
 		s := &sectionNode{heading: h, level: h.Level, offset: c.offsetOf(h), parent: parent}
-		s.decl, _ = c.markerBesideAttrs(h, markerText(h, c.src))
+		var rest string
+		s.decl, rest = c.markerBesideAttrs(h, markerText(h, c.src))
+		if m, ok := c.vocab.TrailingStatus(rest); ok && !s.decl.found {
+			s.decl = declared{true, m.State, rest[m.Start:m.End]} // "## v0.8 (released)"
+		}
 		title := mdtext.Inline(h, c.src)
 		s.bare = c.vocab.StripForID(title)
 		id := markdown.HeadingID(h)

@@ -70,6 +70,9 @@ func (c *computer) listItemMarker(p ast.Node) declared {
 		if m, ok := c.vocab.Label(label); ok {
 			return declared{true, m.State, label[m.Start:m.End]}
 		}
+		if st, ok := c.emojiAfter(em); ok {
+			return declared{true, st, "emoji"} // "**Plugin API** ✅ — shipped in v1.2"
+		}
 	}
 	d, text := c.markerBesideAttrs(p, text)
 	if d.found {
@@ -79,6 +82,19 @@ func (c *computer) listItemMarker(p ast.Node) declared {
 		return declared{true, m.State, text[m.Start:m.End]}
 	}
 	return c.statusAtEnd(p, text)
+}
+
+// emojiAfter reads the status emoji that follows an item's leading bold
+// or italic name ("**Theming** 🚧 — design in progress"): the name is the
+// item, the emoji its status.
+func (c *computer) emojiAfter(em ast.Node) (State, bool) {
+	var b strings.Builder
+	for n := em.NextSibling(); n != nil; n = n.NextSibling() {
+		if !writeMarkerNode(&b, n, c.src) {
+			break
+		}
+	}
+	return c.vocab.StartsWithEmoji(b.String())
 }
 
 // statusAtEnd reads a status written after the item's text, as action
