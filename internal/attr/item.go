@@ -189,6 +189,10 @@ func (r *itemReader) scan() {
 		c, size := utf8.DecodeRuneInString(s[i:])
 		end := 0
 		switch {
+		case c == '(' && i == first:
+			if end = r.todoPriority(i); end == 0 {
+				end = r.inlineField(i)
+			}
 		case c == '[' || c == '(':
 			end = r.inlineField(i)
 		case c == '@':
@@ -530,7 +534,7 @@ func (r *itemReader) handle(i int) int {
 		}
 	}
 	name := s[i+1 : j]
-	if annotations[strings.ToLower(name)] || copiedBefore(s, i) {
+	if annotations[strings.ToLower(name)] || copiedBefore(s, i) || todoTxt(s) {
 		return j // "@deprecated", "@ts-ignore", "cc @dave": not who has the task
 	}
 	if r.it.Owner == "" {
@@ -568,6 +572,25 @@ var annotations = map[string]bool{
 	"ts-check": true, "input": true, "output": true, "component": true, "injectable": true,
 	"autowired": true, "inject": true, "test": true, "beta": true, "alpha": true, "nullable": true,
 	"nonnull": true, "suppresswarnings": true, "functionalinterface": true, "transactional": true,
+}
+
+// todoTxt reports whether an item is written in todo.txt's style, where
+// "@phone" is a context, not a person: it opens with a priority ("(A) ")
+// or a completion ("x 2026-11-02 "), or holds a "+project" tag.
+func todoTxt(s string) bool {
+	t := strings.TrimLeft(s, " \t")
+	if len(t) >= 4 && t[0] == '(' && 'A' <= t[1] && t[1] <= 'Z' && t[2] == ')' && t[3] == ' ' {
+		return true
+	}
+	if len(t) >= 13 && t[0] == 'x' && t[1] == ' ' && isDate(t[2:12]) && t[12] == ' ' {
+		return true
+	}
+	for i := 1; i+1 < len(t); i++ {
+		if t[i] == '+' && t[i-1] == ' ' && ('a' <= t[i+1] && t[i+1] <= 'z' || 'A' <= t[i+1] && t[i+1] <= 'Z') {
+			return true
+		}
+	}
+	return false
 }
 
 // copiedBefore reports whether the handle at i is only copied on the
@@ -610,6 +633,30 @@ func ownerLabelBefore(s string, i int) int {
 		}
 	}
 	return -1
+}
+
+// todoPriority reads todo.txt's priority at the item's start: "(A) Fix
+// the login loop" is highest, (B) high, (C) medium, (D) low, any later
+// letter lowest.
+func (r *itemReader) todoPriority(i int) int {
+	s := r.s
+	if i+4 > len(s) || s[i+1] < 'A' || s[i+1] > 'Z' || s[i+2] != ')' || s[i+3] != ' ' {
+		return 0
+	}
+	p := Lowest
+	switch s[i+1] {
+	case 'A':
+		p = Highest
+	case 'B':
+		p = High
+	case 'C':
+		p = Medium
+	case 'D':
+		p = Low
+	}
+	r.setPriority(p)
+	r.add(i, i+3, KindPriority, false)
+	return i + 3
 }
 
 // pToken reads a priority token P0-P3 at i, a whole word ("P2P", "P1-7"

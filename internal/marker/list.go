@@ -19,9 +19,13 @@ var keywords = map[string]State{
 
 // LeadingKeyword returns the Logseq or org task word that opens text (its
 // first visible word, in capitals, followed by a space, a colon or the
-// end), and whether there is one.
+// end), or todo.txt's "x <date>" of a finished task, and whether there is
+// one.
 func LeadingKeyword(text string) (Match, bool) {
 	start := len(text) - len(strings.TrimLeftFunc(text, unicode.IsSpace))
+	if t := text[start:]; len(t) >= 13 && t[0] == 'x' && t[1] == ' ' && isISODate(t[2:12]) && t[12] == ' ' {
+		return Match{State: Done, Kind: Word, Start: start, End: start + 1}, true // "x 2026-11-02 Submit the talk"
+	}
 	end := start
 	for end < len(text) && 'A' <= text[end] && text[end] <= 'Z' {
 		end++
