@@ -80,6 +80,9 @@ func ReadSection(lines []Line) Section {
 // fields with short values (a name, a date, ids), so a sentence with a
 // colon is no field.
 func PlainFields(line string) []string {
+	if key, _, ok := strings.Cut(line, ":"); !ok || len(key) > 40 || !(KnownField(strings.TrimSpace(key)) || strings.EqualFold(strings.TrimSpace(key), "status")) {
+		return nil // most lines: no colon, or prose before it
+	}
 	var out []string
 	for _, part := range strings.FieldsFunc(line, func(r rune) bool { return r == '·' || r == '|' || r == '•' }) {
 		key, value, ok := strings.Cut(strings.TrimSpace(part), ":")

@@ -77,7 +77,7 @@ type sectionNode struct {
 	decl        declared    // the heading's marker
 	scope       bool        // under a heading that declares its items out of scope (rule 8)
 	lane        declared    // a heading that is only a status ("## Doing"): a board's lane
-	record      bool        // its lists record, not plan: its heading's or a parent's below the title (isRecordHeading)
+	record      bool        // its lists record, not plan: its heading's or a parent's below the title (isRecordWords)
 	bare        string      // the heading's title without its markers (StripForID), read once
 	fieldLines  []attr.Line // source lines of its own paragraphs, for "**Field:** value" lines
 	sec         *Section
@@ -151,8 +151,9 @@ func (c *computer) buildTree(doc ast.Node) *sectionNode {
 			id = ids.Unique(slug.Make(s.bare))
 		}
 		s.sec = &Section{ID: id, Title: title, Level: h.Level, Line: c.lines.Line(s.offset), Sections: []*Section{}}
-		s.scope = parent.scope || isScopeHeading(s.bare)
-		s.record = isRecordHeading(s.bare) || parent.record && parent.level > 1 // not from a page titled "Lessons learned"
+		words := headingWords(s.bare)
+		s.scope = parent.scope || isScopeWords(words)
+		s.record = isRecordWords(words) || parent.record && parent.level > 1 // not from a page titled "Lessons learned"
 		for _, t := range []string{title, s.bare} {                             // "## Done ✅" is the Done lane
 			if m, ok := c.vocab.Label(t); ok && laneWords[headingWords(t[m.Start:m.End])] && !s.lane.found {
 				s.lane = declared{true, m.State, t[m.Start:m.End]}

@@ -53,10 +53,9 @@ var recordNames = []string{
 	"changelog", "change log", "history", "references", "see also",
 }
 
-// isRecordHeading reports whether a heading named title is one of
-// recordNames (the whole title).
-func isRecordHeading(title string) bool {
-	w := headingWords(title)
+// isRecordWords reports whether a heading's title, reduced by
+// headingWords, is one of recordNames (the whole title).
+func isRecordWords(w string) bool {
 	for _, n := range recordNames {
 		if w == n {
 			return true
@@ -122,8 +121,11 @@ func isNotTask(title string, extra []string) bool {
 
 // isScopeHeading reports whether a heading named title declares the items
 // under it out of scope.
-func isScopeHeading(title string) bool {
-	w := headingWords(title)
+func isScopeHeading(title string) bool { return isScopeWords(headingWords(title)) }
+
+// isScopeWords is isScopeHeading of a title already reduced by
+// headingWords.
+func isScopeWords(w string) bool {
 	for _, p := range scopePhrases {
 		if w == p || strings.HasPrefix(w, p+" ") {
 			return true

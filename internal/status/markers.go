@@ -103,17 +103,21 @@ func (c *computer) emojiAfter(em ast.Node) (State, bool) {
 // **Open**") or a Status field after a separator ("… — Owner: @kim —
 // Status: Open").
 func (c *computer) statusAtEnd(p ast.Node, text string) declared {
+	em := trailingEmphasis(p, c.src)
+	first := indexStatusField(text, 0)
+	if em == nil && first < 0 {
+		return declared{} // most items: read no further
+	}
 	if a := attr.Read(markerText(p, c.src)); !a.Holds() {
 		return declared{} // an action item lists its owner or date too: a timeline's "— Status: Resolved" is prose
 	}
-	if em := trailingEmphasis(p, c.src); em != nil {
+	if em != nil {
 		label := markerText(em, c.src)
 		if m, ok := c.vocab.Label(label); ok {
 			return declared{true, m.State, label[m.Start:m.End]}
 		}
 	}
-	lower := strings.ToLower(text)
-	for i := strings.Index(lower, "status:"); i >= 0; {
+	for i := first; i >= 0; {
 		before := strings.TrimRight(text[:i], " \t")
 		if r, _ := utf8.DecodeLastRuneInString(before); before != "" && (strings.ContainsRune(clauseSeparators, r) || r == '(') {
 			// after the item's text, not the item itself: a section's
@@ -123,13 +127,21 @@ func (c *computer) statusAtEnd(p ast.Node, text string) declared {
 				return declared{true, m.State, text[base+m.Start : base+m.End]}
 			}
 		}
-		next := strings.Index(lower[i+1:], "status:")
-		if next < 0 {
-			break
-		}
-		i += 1 + next
+		i = indexStatusField(text, i+1)
 	}
 	return declared{}
+}
+
+// indexStatusField returns where "status:", in any case, first stands in
+// text at or after from, or -1.
+func indexStatusField(text string, from int) int {
+	const field = "status:"
+	for i := from; i+len(field) <= len(text); i++ {
+		if text[i]|0x20 == 's' && strings.EqualFold(text[i:i+len(field)], field) {
+			return i
+		}
+	}
+	return -1
 }
 
 // trailingEmphasis returns the bold or italic inline n ends with (white
