@@ -189,7 +189,7 @@ func (r *itemReader) scan() {
 		c, size := utf8.DecodeRuneInString(s[i:])
 		end := 0
 		switch {
-		case c == '(' && i == first:
+		case c == '(' && i == first && todoTxt(s):
 			if end = r.todoPriority(i); end == 0 {
 				end = r.inlineField(i)
 			}
@@ -534,7 +534,7 @@ func (r *itemReader) handle(i int) int {
 		}
 	}
 	name := s[i+1 : j]
-	if annotations[strings.ToLower(name)] || copiedBefore(s, i) || todoTxt(s) {
+	if annotations[name] || copiedBefore(s, i) || todoTxt(s) {
 		return j // "@deprecated", "@ts-ignore", "cc @dave": not who has the task
 	}
 	if r.it.Owner == "" {
@@ -562,32 +562,32 @@ func endsClause(s string, j int) bool {
 	return rest == "" || strings.ContainsRune(separators+".)]!?[(", r) || isSign(r) // "— Owner: @dana 📅 2026-03-01"
 }
 
-// annotations are code annotations and decorators that read like a
-// handle: "Mark old helpers @deprecated", "Remove @ts-ignore comments".
+// annotations are code annotations and decorators, in the case code writes
+// them, that read like a handle: "Mark old helpers @deprecated", "Remove
+// @ts-ignore comments", "@Override"; "@beta" or "@test" may be a team.
 var annotations = map[string]bool{
-	"deprecated": true, "override": true, "param": true, "return": true, "returns": true,
-	"throws": true, "todo": true, "fixme": true, "see": true, "since": true, "internal": true,
-	"private": true, "public": true, "protected": true, "experimental": true, "example": true,
-	"type": true, "typedef": true, "ts-ignore": true, "ts-expect-error": true, "ts-nocheck": true,
-	"ts-check": true, "input": true, "output": true, "component": true, "injectable": true,
-	"autowired": true, "inject": true, "test": true, "beta": true, "alpha": true, "nullable": true,
-	"nonnull": true, "suppresswarnings": true, "functionalinterface": true, "transactional": true,
+	"deprecated": true, "override": true, "param": true, "returns": true, "throws": true,
+	"typedef": true, "ts-ignore": true, "ts-expect-error": true, "ts-nocheck": true, "ts-check": true,
+	"eslint-disable": true, "Deprecated": true, "Override": true, "Input": true, "Output": true,
+	"Component": true, "Injectable": true, "Autowired": true, "Inject": true, "Test": true,
+	"SuppressWarnings": true, "FunctionalInterface": true, "Transactional": true, "Nullable": true,
+	"NonNull": true,
 }
 
 // todoTxt reports whether an item is written in todo.txt's style, where
 // "@phone" is a context, not a person: it opens with a priority ("(A) ")
-// or a completion ("x 2026-11-02 "), or holds a "+project" tag.
+// or a completion ("x 2026-11-02 ") and holds a "+project" tag; a
+// lettered checklist ("(A) Backend @dana") is not.
 func todoTxt(s string) bool {
 	t := strings.TrimLeft(s, " \t")
-	if len(t) >= 4 && t[0] == '(' && 'A' <= t[1] && t[1] <= 'Z' && t[2] == ')' && t[3] == ' ' {
-		return true
-	}
-	if len(t) >= 13 && t[0] == 'x' && t[1] == ' ' && isDate(t[2:12]) && t[12] == ' ' {
-		return true
+	opens := len(t) >= 4 && t[0] == '(' && 'A' <= t[1] && t[1] <= 'Z' && t[2] == ')' && t[3] == ' ' ||
+		len(t) >= 13 && t[0] == 'x' && t[1] == ' ' && isDate(t[2:12]) && t[12] == ' '
+	if !opens {
+		return false
 	}
 	for i := 1; i+1 < len(t); i++ {
 		if t[i] == '+' && t[i-1] == ' ' && ('a' <= t[i+1] && t[i+1] <= 'z' || 'A' <= t[i+1] && t[i+1] <= 'Z') {
-			return true
+			return true // and a +project tag: "(A) Call Bob +finances @phone"
 		}
 	}
 	return false
@@ -681,6 +681,9 @@ func (r *itemReader) dueWord(i int, word string) int {
 	if !boundaryBefore(s, i) || !strings.EqualFold(safeSlice(s, i, i+n), word) {
 		return 0
 	}
+	if word == "by" && byAgent(s, i) {
+		return 0 // "keys created by 2025-01-01", "introduced by …": who or when made it
+	}
 	j := i + n
 	if j < len(s) && s[j] == ':' && word == "due" {
 		j++
@@ -693,10 +696,23 @@ func (r *itemReader) dueWord(i int, word string) int {
 	if !ok {
 		return 0
 	}
+	if word == "by" && k+10 < len(s) && (s[k+10] == '\'' || isWordByte(s[k+10])) {
+		return 0 // "by 2026-03-02's deploy"
+	}
 	end := timeAfter(s, k+10)
 	r.setDate("due", d)
 	r.add(i, end, KindDate, false)
 	return end
+}
+
+// byAgent reports whether "by" at i follows a past participle ("created
+// by", "written by", "issued by"): it says when something was made, not
+// when the task is due.
+func byAgent(s string, i int) bool {
+	before := strings.TrimRight(s[:i], " \t")
+	w := before[strings.LastIndexAny(before, " \t")+1:]
+	lower := strings.ToLower(w)
+	return len(lower) > 3 && (strings.HasSuffix(lower, "ed") || strings.HasSuffix(lower, "en") || strings.HasSuffix(lower, "wn") || strings.HasSuffix(lower, "ne"))
 }
 
 // readDepends reads the ⛔ signs that stand after the item's text and are

@@ -195,7 +195,7 @@ func (v *view) words(idx *index, foldCase bool) []wordMatch {
 			if end < 0 || !v.boundaryAfter(end) {
 				continue
 			}
-			if p.cell && !foldCase && !v.statusTail(i, end) {
+			if p.cell && !foldCase && !(p.tail && v.statusTail(i, end)) {
 				continue // "returns 202 ACCEPTED while …" is prose
 			}
 			out = append(out, wordMatch{start: i, end: end, state: p.state, length: p.length})
@@ -206,9 +206,10 @@ func (v *view) words(idx *index, foldCase bool) []wordMatch {
 }
 
 // statusTail reports whether runes [i,end) end the text (but for spaces
-// and a full stop or exclamation mark) after a separator: "Security:
+// and a full stop or exclamation mark) after a dash or a colon: "Security:
 // APPROVED", "Offline mode — REJECTED", where a word that a sentence
-// could also use is a status.
+// could also use is a status (a list after a comma is not: "decides:
+// APPROVED, REJECTED").
 func (v *view) statusTail(i, end int) bool {
 	for k := end; k < len(v.runes); k++ {
 		if r := v.runes[k]; !isBlank(r) && r != '.' && r != '!' {
@@ -219,7 +220,7 @@ func (v *view) statusTail(i, end int) bool {
 	for k >= 0 && isBlank(v.runes[k]) {
 		k--
 	}
-	return k >= 0 && strings.ContainsRune("—–-:|,;·•", v.runes[k])
+	return k >= 0 && strings.ContainsRune("—–-:|", v.runes[k])
 }
 
 // resolveWords drops every match that lies inside a longer overlapping one.

@@ -22,11 +22,11 @@ type Vocabulary struct {
 // as fresh copies by Default, never shared.
 func defaultWords() map[State][]string {
 	return map[State][]string{
-		Done:    {"DONE", "COMPLETE", "COMPLETED", "FIXED", "RESOLVED", "DEPLOYED", "MERGED", "SHIPPED", "RELEASED", "CLOSED", "FINISHED", "APPROVED", "ACCEPTED", "SIGNED OFF", "VERIFIED", "GENERALLY AVAILABLE", "IMPLEMENTED", "MIGRATED", "LIVE"},
-		Active:  {"IN PROGRESS", "IN-PROGRESS", "WIP", "ONGOING", "STARTED", "DOING", "IN REVIEW", "NEEDS TESTING", "PARTIAL", "PARTIALLY", "WAITING FOR REVIEW", "ON TRACK", "AT RISK", "OFF TRACK", "IN QA", "TESTING", "IN TESTING", "NEEDS REVIEW", "IN DEVELOPMENT"},
+		Done:    {"DONE", "COMPLETE", "COMPLETED", "FIXED", "RESOLVED", "DEPLOYED", "MERGED", "SHIPPED", "RELEASED", "CLOSED", "FINISHED", "APPROVED", "ACCEPTED", "SIGNED OFF", "VERIFIED", "GENERALLY AVAILABLE", "IMPLEMENTED", "MIGRATED", "LIVE", "PASS", "PASSED"},
+		Active:  {"IN PROGRESS", "IN-PROGRESS", "WIP", "ONGOING", "STARTED", "DOING", "IN REVIEW", "NEEDS TESTING", "PARTIAL", "PARTIALLY", "WAITING FOR REVIEW", "ON TRACK", "AT RISK", "OFF TRACK", "IN QA", "IN TESTING", "NEEDS REVIEW", "IN DEVELOPMENT"},
 		Blocked: {"BLOCKED", "ON HOLD", "WAITING", "PAUSED"},
-		Open:    {"TODO", "TO DO", "NOT STARTED", "NOT DONE", "OPEN", "PLANNED", "PENDING", "NOT IMPLEMENTED", "BACKLOG", "MISSING", "NOT APPROVED", "NOT ACCEPTED", "NOT SIGNED OFF", "NOT YET SIGNED OFF", "NOT VERIFIED", "NOT COMPLETE", "NOT COMPLETED", "NOT MERGED", "NOT FIXED", "NOT RESOLVED", "NOT DEPLOYED", "NOT RELEASED", "NOT SHIPPED", "NOT FINISHED", "NOT MIGRATED", "NOT LIVE"},
-		Dropped: {"CANCELLED", "CANCELED", "WONTFIX", "WON'T FIX", "WON'T DO", "WON'T HAVE", "DROPPED", "OBSOLETE", "NOT PLANNED", "NOT SUPPORTED", "REJECTED", "DECLINED", "SUPERSEDED", "DEPRECATED", "WITHDRAWN", "ABANDONED", "DESCOPED", "OUT OF SCOPE", "DEFERRED", "DUPLICATE"},
+		Open:    {"TODO", "TO DO", "NOT STARTED", "NOT DONE", "OPEN", "PLANNED", "PENDING", "NOT IMPLEMENTED", "BACKLOG", "MISSING", "NOT APPROVED", "NOT ACCEPTED", "NOT SIGNED OFF", "NOT YET SIGNED OFF", "NOT VERIFIED", "NOT COMPLETE", "NOT COMPLETED", "NOT MERGED", "NOT FIXED", "NOT RESOLVED", "NOT DEPLOYED", "NOT RELEASED", "NOT SHIPPED", "NOT FINISHED", "NOT MIGRATED", "NOT LIVE", "INCOMPLETE", "FAIL", "FAILED"},
+		Dropped: {"CANCELLED", "CANCELED", "WONTFIX", "WON'T FIX", "WON'T DO", "WON'T HAVE", "DROPPED", "OBSOLETE", "NOT PLANNED", "NOT SUPPORTED", "REJECTED", "DECLINED", "SUPERSEDED", "DEPRECATED", "WITHDRAWN", "ABANDONED", "DESCOPED", "OUT OF SCOPE", "DEFERRED", "DUPLICATE", "NOT APPLICABLE"},
 	}
 }
 
@@ -38,8 +38,9 @@ func defaultWords() map[State][]string {
 var cellWords = map[string]bool{
 	"APPROVED": true, "ACCEPTED": true, "SIGNED OFF": true, "VERIFIED": true, "DOING": true,
 	"GENERALLY AVAILABLE": true, "IMPLEMENTED": true, "MIGRATED": true, "LIVE": true,
-	"IN QA": true, "TESTING": true, "IN TESTING": true, "NEEDS REVIEW": true, "IN DEVELOPMENT": true,
-	"PAUSED": true, "NOT MIGRATED": true, "NOT LIVE": true,
+	"IN QA": true, "IN TESTING": true, "NEEDS REVIEW": true, "IN DEVELOPMENT": true,
+	"PAUSED": true, "NOT MIGRATED": true, "NOT LIVE": true, "PASS": true, "PASSED": true,
+	"INCOMPLETE": true, "FAIL": true, "FAILED": true, "NOT APPLICABLE": true,
 	"ON TRACK": true, "AT RISK": true, "OFF TRACK": true,
 	"WON'T HAVE": true, "REJECTED": true, "DECLINED": true, "SUPERSEDED": true, "DEPRECATED": true,
 	"WITHDRAWN": true, "ABANDONED": true, "DESCOPED": true, "OUT OF SCOPE": true, "DEFERRED": true,
@@ -50,9 +51,23 @@ var cellWords = map[string]bool{
 	"NOT SHIPPED": true, "NOT FINISHED": true,
 }
 
+// tailWords are the cellWords a decision or a sign-off ends its line with
+// ("Security: APPROVED", "Offline mode — REJECTED", "Retries — NOT
+// COMPLETE"): read in capitals there, after a dash or a colon. LIVE or
+// DOING there name a mode or a stage ("Switch mode: LIVE").
+var tailWords = map[string]bool{
+	"APPROVED": true, "ACCEPTED": true, "SIGNED OFF": true, "VERIFIED": true, "REJECTED": true,
+	"DECLINED": true, "SUPERSEDED": true, "DEPRECATED": true, "WITHDRAWN": true, "ABANDONED": true,
+	"DESCOPED": true, "OUT OF SCOPE": true, "DEFERRED": true, "DUPLICATE": true, "WON'T HAVE": true,
+	"NOT APPROVED": true, "NOT ACCEPTED": true, "NOT SIGNED OFF": true, "NOT YET SIGNED OFF": true,
+	"NOT VERIFIED": true, "NOT COMPLETE": true, "NOT COMPLETED": true, "NOT MERGED": true,
+	"NOT FIXED": true, "NOT RESOLVED": true, "NOT DEPLOYED": true, "NOT RELEASED": true,
+	"NOT SHIPPED": true, "NOT FINISHED": true,
+}
+
 func defaultEmoji() map[State][]string {
 	return map[State][]string{
-		Done:    {"✅", "✔", "✓", "☑", "🟢"},
+		Done:    {"✅", "✔", "✓", "☑", "☒", "🟢"},
 		Active:  {"🟡", "🚧", "⏳", "🔄"},
 		Blocked: {"⛔", "🛑", "🚫"},
 		Open:    {"⬜", "☐", "🔲", "🔴", "⭕", "❌", "✖", "✗", "✘"},
@@ -154,6 +169,7 @@ type phrase struct {
 	state  State
 	length int  // runes, spaces counted once
 	cell   bool // one of cellWords: never read as capitals in prose
+	tail   bool // one of tailWords: read as capitals where it ends the text
 }
 
 type emojiEntry struct {
@@ -169,7 +185,7 @@ func newIndex(words, emoji map[State][]string) *index {
 			if len(fields) == 0 {
 				continue
 			}
-			p := phrase{state: st, cell: cellWords[strings.Join(fields, " ")]}
+			p := phrase{state: st, cell: cellWords[strings.Join(fields, " ")], tail: tailWords[strings.Join(fields, " ")]}
 			for i, f := range fields {
 				p.words = append(p.words, []rune(f))
 				p.length += len([]rune(f))

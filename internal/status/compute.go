@@ -76,7 +76,7 @@ type sectionNode struct {
 	headingItem bool        // the heading itself is an item (rule 4)
 	decl        declared    // the heading's marker
 	scope       bool        // under a heading that declares its items out of scope (rule 8)
-	lane        declared    // a heading that is only a status ("## Doing"): a board's lane
+	lane        declared    // a heading that is only a status ("## Doing"): a board's lane, when its parent is a board
 	record      bool        // its lists record, not plan: its heading's or a parent's below the title (isRecordWords)
 	bare        string      // the heading's title without its markers (StripForID), read once
 	fieldLines  []attr.Line // source lines of its own paragraphs, for "**Field:** value" lines
@@ -120,6 +120,7 @@ func (c *computer) buildTree(doc ast.Node) *sectionNode {
 	first, _ := doc.FirstChild().(*ast.Heading)
 	hasTitle := first != nil && first.Level == 1 && h1s == 1
 	ids := slug.Set{}
+	boardLanes := boards(doc, c.src)
 	stack := []*sectionNode{root}
 	c.cur = root
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
@@ -141,7 +142,7 @@ func (c *computer) buildTree(doc ast.Node) *sectionNode {
 		s := &sectionNode{heading: h, level: h.Level, offset: c.offsetOf(h), parent: parent}
 		var rest string
 		s.decl, rest = c.markerBesideAttrs(h, markerText(h, c.src))
-		if m, ok := c.vocab.TrailingStatus(rest); ok && !s.decl.found {
+		if m, ok := c.vocab.TrailingStatus(rest); ok && !s.decl.found && headingNote[headingWords(rest[m.Start:m.End])] {
 			s.decl = declared{true, m.State, rest[m.Start:m.End]} // "## v0.8 (released)"
 		}
 		title := mdtext.Inline(h, c.src)
@@ -154,9 +155,11 @@ func (c *computer) buildTree(doc ast.Node) *sectionNode {
 		words := headingWords(s.bare)
 		s.scope = parent.scope || isScopeWords(words)
 		s.record = isRecordWords(words) || parent.record && parent.level > 1 // not from a page titled "Lessons learned"
-		for _, t := range []string{title, s.bare} {                             // "## Done ✅" is the Done lane
-			if m, ok := c.vocab.Label(t); ok && laneWords[headingWords(t[m.Start:m.End])] && !s.lane.found {
-				s.lane = declared{true, m.State, t[m.Start:m.End]}
+		// "## Done ✅", "## Finished 📗": a lane, its emoji aside, when its
+		// parent is a board
+		if lane := headingWords(title); boardLanes[h] {
+			if m, ok := c.vocab.Label(lane); ok {
+				s.lane = declared{true, m.State, lane}
 			}
 		}
 		parent.children = append(parent.children, s)
@@ -196,6 +199,49 @@ func (c *computer) appendLines(lines []attr.Line, n ast.Node) []attr.Line {
 		lines = append(lines, attr.Line{Number: c.lines.Line(seg.Start), Text: string(seg.Value(c.src))})
 	}
 	return lines
+}
+
+// boards returns the top-level headings of doc that are lanes of a board:
+// a lane's status alone ("## Doing", "## Done ✅") under a heading (or the
+// page) with two or more lane headings, open ones ("## To do", "##
+// Backlog") counted. A lone "## Done" over a definition of done is none.
+func boards(doc ast.Node, src []byte) map[*ast.Heading]bool {
+	type parentOf struct {
+		h     *ast.Heading
+		lanes int
+	}
+	var out map[*ast.Heading]bool
+	var heads []*ast.Heading
+	var parents []*parentOf
+	root := &parentOf{}
+	stack := []*parentOf{root}
+	levels := []int{0}
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		h, ok := n.(*ast.Heading)
+		if !ok {
+			continue
+		}
+		for len(levels) > 1 && levels[len(levels)-1] >= h.Level {
+			stack, levels = stack[:len(stack)-1], levels[:len(levels)-1]
+		}
+		parent := stack[len(stack)-1]
+		if w := headingWords(mdtext.Inline(h, src)); laneWords[w] || openLanes[w] {
+			parent.lanes++
+			if laneWords[w] {
+				heads, parents = append(heads, h), append(parents, parent)
+			}
+		}
+		stack, levels = append(stack, &parentOf{h: h}), append(levels, h.Level)
+	}
+	for i, h := range heads {
+		if parents[i].lanes >= 2 {
+			if out == nil {
+				out = map[*ast.Heading]bool{}
+			}
+			out[h] = true
+		}
+	}
+	return out
 }
 
 // sectionAttributes gives every section below s its task id (the id its

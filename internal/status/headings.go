@@ -25,10 +25,26 @@ var notTaskNames = []string{
 // over a checklist names what its tasks are about.
 var laneWords = map[string]bool{
 	"doing": true, "in progress": true, "wip": true, "in review": true, "ongoing": true,
-	"needs testing": true, "testing": true, "in qa": true,
 	"blocked": true, "on hold": true, "waiting": true,
 	"done": true, "complete": true, "completed": true, "finished": true, "shipped": true,
-	"merged": true, "closed": true,
+}
+
+// headingNote are the words a heading's trailing note may say its state
+// with in any case ("## v0.8 (released)", "## Phase 2 (in progress)"):
+// words of a release or a phase; "## GET /accounts (deprecated)" and "###
+// Kafka (rejected)" name what the heading is about.
+var headingNote = map[string]bool{
+	"released": true, "shipped": true, "done": true, "complete": true, "completed": true,
+	"finished": true, "in progress": true, "wip": true, "ongoing": true, "started": true,
+	"planned": true, "not started": true, "blocked": true, "on hold": true, "cancelled": true,
+	"canceled": true,
+}
+
+// openLanes are the lanes of a board whose cards are not started: they
+// change no state, but make their siblings a board.
+var openLanes = map[string]bool{
+	"to do": true, "todo": true, "backlog": true, "up next": true, "next": true, "later": true,
+	"ready": true, "icebox": true, "not started": true, "planned": true, "now": true,
 }
 
 // approvalOnly reports whether a status value's word only approves the

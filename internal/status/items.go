@@ -66,9 +66,10 @@ func (c *computer) collectList(list ast.Node, out *[]*found) {
 		}
 		entries = append(entries, e)
 	}
-	lane := c.cur.lane
-	if lane.found && c.cur.heading != nil {
-		listMarked = true // under "## Done" every plain item is one, done
+	var lane declared
+	if c.cur.lane.found && c.cur.heading != nil && !c.cur.record && !c.opts.Record && list.Parent().Kind() != ast.KindListItem {
+		lane = c.cur.lane
+		listMarked = true // on a board, under "## Done" every plain item is one, done
 	}
 	for _, e := range entries {
 		var it *found
@@ -76,7 +77,7 @@ func (c *computer) collectList(list ast.Node, out *[]*found) {
 		switch {
 		case e.box:
 			st := c.boxedState(firstTextBlock(e.li), e.boxSt)
-			if st == marker.Open && lane.found && c.cur.heading != nil {
+			if st == marker.Open && lane.found {
 				st = lane.state // a card in a board's Doing, Blocked or Done lane
 			}
 			it = c.newItem(e.li, st, SourceCheckbox, mdtext.Block(e.li, c.src), c.ownText(firstTextBlock(e.li)))
@@ -85,7 +86,7 @@ func (c *computer) collectList(list ast.Node, out *[]*found) {
 			st := marker.Open
 			if e.marker.found {
 				st = e.marker.state
-			} else if lane.found && c.cur.heading != nil {
+			} else if lane.found {
 				st = lane.state
 			}
 			it = c.newItem(e.li, st, SourceList, mdtext.Block(e.li, c.src), c.ownText(firstTextBlock(e.li)))

@@ -70,9 +70,6 @@ func (c *computer) listItemMarker(p ast.Node) declared {
 		if m, ok := c.vocab.Label(label); ok {
 			return declared{true, m.State, label[m.Start:m.End]}
 		}
-		if st, ok := c.emojiAfter(em); ok {
-			return declared{true, st, "emoji"} // "**Plugin API** ✅ — shipped in v1.2"
-		}
 	}
 	d, text := c.markerBesideAttrs(p, text)
 	if d.found {
@@ -82,19 +79,6 @@ func (c *computer) listItemMarker(p ast.Node) declared {
 		return declared{true, m.State, text[m.Start:m.End]}
 	}
 	return c.statusAtEnd(p, text)
-}
-
-// emojiAfter reads the status emoji that follows an item's leading bold
-// or italic name ("**Theming** 🚧 — design in progress"): the name is the
-// item, the emoji its status.
-func (c *computer) emojiAfter(em ast.Node) (State, bool) {
-	var b strings.Builder
-	for n := em.NextSibling(); n != nil; n = n.NextSibling() {
-		if !writeMarkerNode(&b, n, c.src) {
-			break
-		}
-	}
-	return c.vocab.StartsWithEmoji(b.String())
 }
 
 // statusAtEnd reads a status written after the item's text, as action
@@ -227,7 +211,7 @@ func (c *computer) boxedState(p ast.Node, box State) State {
 		if m, ok := c.vocab.Find(rest, marker.Prose); ok && m.Kind == marker.Word && m.State == marker.Dropped {
 			return marker.Dropped
 		}
-		if box == marker.Open {
+		if box == marker.Open && boxedStruck(p, c.src) {
 			return marker.Dropped // crossed out, never ticked: "- [ ] ~~Support IE11~~"
 		}
 	}
@@ -356,6 +340,35 @@ func leadingStrike(n ast.Node, src []byte) bool {
 // white space), alone or inside bold, italics or a link.
 func entirelyStruck(n ast.Node, src []byte) bool {
 	switch c := onlyInline(n, src).(type) {
+	case *east.Strikethrough:
+		return true
+	case *ast.Emphasis, *ast.Link:
+		return entirelyStruck(c, src)
+	}
+	return false
+}
+
+// boxedStruck reports whether the text after a task box is one
+// strikethrough, alone or inside bold, italics or a link ("- [ ]
+// ~~Support IE11~~"), not a struck name followed by its replacement
+// ("~~Use Redis~~ Use Postgres").
+func boxedStruck(p ast.Node, src []byte) bool {
+	var only ast.Node
+	for c := p.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *tasklist.CheckBox, *east.TaskCheckBox:
+			continue
+		case *ast.Text:
+			if strings.TrimSpace(string(c.Segment.Value(src))) == "" {
+				continue
+			}
+		}
+		if only != nil {
+			return false
+		}
+		only = c
+	}
+	switch c := only.(type) {
 	case *east.Strikethrough:
 		return true
 	case *ast.Emphasis, *ast.Link:
