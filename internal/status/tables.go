@@ -504,11 +504,14 @@ func (c *computer) record(table, header ast.Node, rows []ast.Node) *found {
 	if textRow < 0 {
 		// the first row that is neither the status nor an attribute
 		// (a Due row's date names nothing), nor metadata (who wrote it,
-		// a date or a number): else the section names the record
+		// a date or a number), nor one word under a heading ("| Risk
+		// tier | High |", "| Stage | beta |"): else the section names
+		// the record
 		for i, r := range pairs {
 			key := mdtext.Inline(childrenOf(r)[0], c.src)
+			value := mdtext.Inline(childrenOf(r)[1], c.src)
 			if i != status && !attr.KnownField(fieldKey(key)) && !recordMetaKeys[headerName(key)] &&
-				strings.ContainsFunc(mdtext.Inline(childrenOf(r)[1], c.src), unicode.IsLetter) {
+				strings.ContainsFunc(value, unicode.IsLetter) && (len(strings.Fields(value)) > 1 || c.cur == nil || c.cur.heading == nil) {
 				textRow = i
 				break
 			}
