@@ -258,6 +258,18 @@ func (c *computer) addLegendEntry(p marker.LegendPair, line int) {
 			c.legend.emoji[st] = append(c.legend.emoji[st], emoji)
 		}
 	}
+	if isEmoji {
+		// "✅ Collected": a status cell that says Collected means ✅
+		labelState, has := st, ok
+		if m, known := c.vocab.Find(emoji, marker.Cell); !has && known {
+			labelState, has = m.State, true
+		}
+		if label := cellKey(p.Label); has && label != "" && len(strings.Fields(label)) <= 4 {
+			if _, taken := c.legend.cells[label]; !taken {
+				c.legend.cells[label] = labelState
+			}
+		}
+	}
 	c.legend.entries = append(c.legend.entries, e)
 }
 
