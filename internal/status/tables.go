@@ -42,8 +42,11 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 	cols := c.markerColumns(rows)
 	if header != nil {
 		for i, h := range childrenOf(header) {
-			if healthHeaders[headerName(mdtext.Inline(h, c.src))] {
+			switch name := headerName(mdtext.Inline(h, c.src)); {
+			case healthHeaders[name]:
 				delete(cols, i) // 🟢 in a RAG column is on track, not done
+			case progressHeaders[name] && c.percentColumn(rows, i):
+				cols[i] = true // "| Key result | Progress |" of 45% and 100%
 			}
 		}
 	}
@@ -383,6 +386,9 @@ func (c *computer) markersCount(rows []ast.Node, cols []int) bool {
 			}
 			st, key, ok := c.cellMarker(cells[i])
 			if !ok {
+				if st, ok := valueCell(markerText(cells[i], c.src)); ok {
+					states[st] = true // a progress column's percentage
+				}
 				continue
 			}
 			states[st] = true
@@ -430,6 +436,29 @@ var recordTextKeys = map[string]bool{"item": true, "name": true, "title": true, 
 var healthHeaders = map[string]bool{
 	"rag": true, "ragstatus": true, "health": true, "confidence": true, "trend": true,
 	"risk": true, "sentiment": true, "mood": true,
+}
+
+// progressHeaders head columns whose percentages are each row's progress
+// ("Progress", "% complete", "Completion").
+var progressHeaders = map[string]bool{
+	"progress": true, "complete": true, "completion": true, "percentcomplete": true,
+	"pctcomplete": true, "done": true,
+}
+
+// percentColumn reports whether at least half the cells of column col
+// are percentages.
+func (c *computer) percentColumn(rows []ast.Node, col int) bool {
+	n := 0
+	for _, r := range rows {
+		cells := childrenOf(r)
+		if col < len(cells) {
+			t := strings.TrimSpace(mdtext.Inline(cells[col], c.src))
+			if _, err := strconv.Atoi(strings.TrimSuffix(t, "%")); err == nil && strings.HasSuffix(t, "%") {
+				n++
+			}
+		}
+	}
+	return n > 0 && 2*n >= len(rows)
 }
 
 // nameHeaders name the column that names a table's rows, whatever stands
