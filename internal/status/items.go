@@ -76,11 +76,13 @@ func (c *computer) collectList(list ast.Node, out *[]*found) {
 		var decl declared
 		switch {
 		case e.box:
-			st := c.boxedState(firstTextBlock(e.li), e.boxSt)
+			own := c.ownText(firstTextBlock(e.li))
+			a := attr.Read(own) // read once, for the box's state and the item
+			st := c.boxedState(firstTextBlock(e.li), e.boxSt, a)
 			if st == marker.Open && lane.found {
 				st = lane.state // a card in a board's Doing, Blocked or Done lane
 			}
-			it = c.newItem(e.li, st, SourceCheckbox, mdtext.Block(e.li, c.src), c.ownText(firstTextBlock(e.li)))
+			it = c.newItemRead(e.li, st, SourceCheckbox, mdtext.Block(e.li, c.src), own, a)
 			decl = declared{found: true, state: st, as: "done"}
 		case listMarked:
 			st := marker.Open
@@ -151,6 +153,11 @@ func (c *computer) ownText(n ast.Node) string {
 // as its text (its section's id and fields come from the heading), and
 // its attributes are read all the same.
 func (c *computer) newItem(n ast.Node, st State, src Source, text, own string) *found {
+	return c.newItemRead(n, st, src, text, own, attr.Read(own))
+}
+
+// newItemRead is newItem with own's attributes read already (a).
+func (c *computer) newItemRead(n ast.Node, st State, src Source, text, own string, a attr.Item) *found {
 	it := &found{offset: c.offsetOf(n)}
 	if c.cur != nil && c.cur.scope && st != marker.Done {
 		st = marker.Dropped // out of scope: not planned, unless done (rule 8)
@@ -160,7 +167,7 @@ func (c *computer) newItem(n ast.Node, st State, src Source, text, own string) *
 	it.Text = text
 	it.node = n
 	rest := own
-	if a := attr.Read(own); a.Holds() {
+	if a.Holds() {
 		it.setAttributes(a)
 		if stripped := attr.Strip(text, own, a.Spans); src != SourceHeading && stripped != "" {
 			it.Text = stripped // an item that is nothing but attributes ("@alice") keeps them as its name

@@ -195,11 +195,11 @@ func (c *computer) markerBesideAttrs(n ast.Node, text string) (declared, string)
 // separator ("— WIP"). A word inside the sentence ("Add a filter for
 // BLOCKED", "**Rejected** requests are archived", "(deprecated in 2.0)")
 // is what the task is about: the box decides.
-func (c *computer) boxedState(p ast.Node, box State) State {
+// a is the attributes read from the item's own text.
+func (c *computer) boxedState(p ast.Node, box State, a attr.Item) State {
 	if p == nil {
 		return box
 	}
-	a := attr.Read(markerText(p, c.src))
 	if a.HasMark && a.Mark == marker.Dropped {
 		return marker.Dropped // ❌ <date>
 	}
