@@ -568,7 +568,8 @@ func endsClause(s string, j int) bool {
 var annotations = map[string]bool{
 	"deprecated": true, "override": true, "param": true, "returns": true, "throws": true,
 	"typedef": true, "ts-ignore": true, "ts-expect-error": true, "ts-nocheck": true, "ts-check": true,
-	"eslint-disable": true, "Deprecated": true, "Override": true, "Input": true, "Output": true,
+	"eslint-disable": true, "return": true, "since": true, "see": true, "example": true,
+	"internal": true, "todo": true, "Deprecated": true, "Override": true, "Input": true, "Output": true,
 	"Component": true, "Injectable": true, "Autowired": true, "Inject": true, "Test": true,
 	"SuppressWarnings": true, "FunctionalInterface": true, "Transactional": true, "Nullable": true,
 	"NonNull": true,
@@ -705,14 +706,23 @@ func (r *itemReader) dueWord(i int, word string) int {
 	return end
 }
 
-// byAgent reports whether "by" at i follows a past participle ("created
-// by", "written by", "issued by"): it says when something was made, not
-// when the task is due.
+// byAgent reports whether "by" at i follows a participle of making
+// ("created by", "written by", "issued by"): it says when something was
+// made, not when the task is due.
 func byAgent(s string, i int) bool {
 	before := strings.TrimRight(s[:i], " \t")
-	w := before[strings.LastIndexAny(before, " \t")+1:]
-	lower := strings.ToLower(w)
-	return len(lower) > 3 && (strings.HasSuffix(lower, "ed") || strings.HasSuffix(lower, "en") || strings.HasSuffix(lower, "wn") || strings.HasSuffix(lower, "ne"))
+	return agentParticiples[strings.ToLower(before[strings.LastIndexAny(before, " \t")+1:])]
+}
+
+// agentParticiples say who or when made a thing before "by": "keys
+// created by 2025-01-01". "Done by", "needed by" and "required by" set a
+// deadline.
+var agentParticiples = map[string]bool{
+	"created": true, "written": true, "introduced": true, "issued": true, "made": true,
+	"generated": true, "authored": true, "built": true, "caused": true, "opened": true,
+	"reported": true, "raised": true, "filed": true, "added": true, "sent": true, "owned": true,
+	"maintained": true, "used": true, "run": true, "led": true, "requested": true,
+	"submitted": true, "reviewed": true, "found": true, "broken": true, "affected": true,
 }
 
 // readDepends reads the ⛔ signs that stand after the item's text and are

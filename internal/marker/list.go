@@ -19,13 +19,12 @@ var keywords = map[string]State{
 
 // LeadingKeyword returns the Logseq or org task word that opens text (its
 // first visible word, in capitals, followed by a space, a colon or the
-// end), or todo.txt's "x <date>" of a finished task (with its +project
-// tag: "x 2026-11-02 is when the CFP closes" is prose), and whether there
+// end), or todo.txt's "x <date>" of a finished task, and whether there
 // is one.
 func LeadingKeyword(text string) (Match, bool) {
 	start := len(text) - len(strings.TrimLeftFunc(text, unicode.IsSpace))
-	if t := text[start:]; len(t) >= 13 && t[0] == 'x' && t[1] == ' ' && isISODate(t[2:12]) && t[12] == ' ' && strings.Contains(t, " +") {
-		return Match{State: Done, Kind: Word, Start: start, End: start + 1}, true // "x 2026-11-02 Submit the talk +conf"
+	if t := text[start:]; len(t) >= 13 && t[0] == 'x' && t[1] == ' ' && isISODate(t[2:12]) && t[12] == ' ' {
+		return Match{State: Done, Kind: Word, Start: start, End: start + 1}, true // "x 2026-11-02 Call Mom"
 	}
 	end := start
 	for end < len(text) && 'A' <= text[end] && text[end] <= 'Z' {
@@ -136,13 +135,14 @@ func (v *Vocabulary) Opens(value string) (Match, bool) { return v.noteOpens(valu
 // NoteStatus returns the state the first note of text declares that
 // closes a clause of it, read as a trailing note is (TrailingStatus): a
 // note in brackets followed by nothing or a separator ("Alpha (Canceled)
-// — merged into Beta", "Juliet [won't do] · 2 pts") or of two words or
-// more ("SSO (blocked on Okta) for EU tenants"), or a last clause of at
-// most eight words after a dash that opens with a status word ("—
-// blocked until copy is final", "— in progress, see PR #88"). A note
-// inside the sentence ("Refund flow for (cancelled) orders"), a long
-// clause ("— waiting on a slow upstream must not hang the UI") or a list
-// ("— cancelled, refunded and returned tabs") is what the text is about. Task boxes read it: a plain list item's
+// — merged into Beta", "Juliet [won't do] · 2 pts"), or a last clause of
+// at most eight words after a dash that opens with a status word followed
+// by nothing, a date or a joining word ("— blocked until copy is final",
+// "— on hold pending the finance review"). A note inside the sentence
+// ("Refund flow for (cancelled) orders"), a long clause ("— waiting on a
+// slow upstream must not hang the UI") or a word followed by punctuation
+// ("— cancelled, refunded tabs", "— waiting: show the queue") is what the
+// text is about. Task boxes read it: a plain list item's
 // notes are prose ("Licence (open source)").
 func (v *Vocabulary) NoteStatus(text string) (Match, bool) {
 	for i := 0; i < len(text); i++ {
@@ -157,8 +157,8 @@ func (v *Vocabulary) NoteStatus(text string) (Match, bool) {
 			}
 			after := strings.TrimSpace(text[i+2+j:])
 			r, _ := utf8.DecodeRuneInString(after)
-			if after != "" && !strings.ContainsRune("—–-|,;·•", r) && len(strings.Fields(text[i+1:i+1+j])) < 2 {
-				continue // "for (cancelled) orders"; "SSO (blocked on Okta) for EU" is a note
+			if after != "" && !strings.ContainsRune("—–-|,;·•", r) {
+				continue // "Refund flow for (cancelled) orders"
 			}
 			if m, ok := v.noteOpens(text[i+1:i+1+j], i+1); ok {
 				return m, true
@@ -175,7 +175,10 @@ func (v *Vocabulary) NoteStatus(text string) (Match, bool) {
 			continue // "— cancelled, refunded and returned tabs" lists, it does not say
 		}
 		if m, ok := v.noteOpens(clause, i+len(dash)); ok {
-			return m, true
+			rest := strings.TrimSpace(text[m.End:])
+			if r, _ := utf8.DecodeRuneInString(rest); rest == "" || unicode.IsLetter(r) || isISODate(rest) {
+				return m, true // "— in progress, done" or "— waiting: show the queue" name the subject
+			}
 		}
 	}
 	return Match{}, false

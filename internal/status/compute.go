@@ -158,7 +158,9 @@ func (c *computer) buildTree(doc ast.Node) *sectionNode {
 		// "## Done ✅", "## Finished 📗": a lane, its emoji aside, when its
 		// parent is a board
 		if lane := headingWords(title); boardLanes[h] {
-			if m, ok := c.vocab.Label(lane); ok {
+			if st, ok := openLanes[lane]; ok {
+				s.lane = declared{true, st, lane} // "## To do", "## Now"
+			} else if m, ok := c.vocab.Label(lane); ok {
 				s.lane = declared{true, m.State, lane}
 			}
 		}
@@ -202,9 +204,9 @@ func (c *computer) appendLines(lines []attr.Line, n ast.Node) []attr.Line {
 }
 
 // boards returns the top-level headings of doc that are lanes of a board:
-// a lane's status alone ("## Doing", "## Done ✅") under a heading (or the
-// page) with two or more lane headings, open ones ("## To do", "##
-// Backlog") counted. A lone "## Done" over a definition of done is none.
+// a lane's status alone ("## To do", "## Doing", "## Done ✅") under a
+// heading (or the page) with two or more lane headings. A lone "## Done"
+// over a definition of done is none.
 func boards(doc ast.Node, src []byte) map[*ast.Heading]bool {
 	type parentOf struct {
 		h     *ast.Heading
@@ -225,11 +227,10 @@ func boards(doc ast.Node, src []byte) map[*ast.Heading]bool {
 			stack, levels = stack[:len(stack)-1], levels[:len(levels)-1]
 		}
 		parent := stack[len(stack)-1]
-		if w := headingWords(mdtext.Inline(h, src)); laneWords[w] || openLanes[w] {
+		w := headingWords(mdtext.Inline(h, src))
+		if _, open := openLanes[w]; laneWords[w] || open {
 			parent.lanes++
-			if laneWords[w] {
-				heads, parents = append(heads, h), append(parents, parent)
-			}
+			heads, parents = append(heads, h), append(parents, parent)
 		}
 		stack, levels = append(stack, &parentOf{h: h}), append(levels, h.Level)
 	}

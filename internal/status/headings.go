@@ -1,6 +1,7 @@
 package status
 
 import (
+	"github.com/milepost/milepost/internal/marker"
 	"strings"
 	"unicode"
 )
@@ -37,14 +38,16 @@ var headingNote = map[string]bool{
 	"released": true, "shipped": true, "done": true, "complete": true, "completed": true,
 	"finished": true, "in progress": true, "wip": true, "ongoing": true, "started": true,
 	"planned": true, "not started": true, "blocked": true, "on hold": true, "cancelled": true,
-	"canceled": true,
+	"canceled": true, "deferred": true, "descoped": true, "dropped": true, "paused": true,
+	"merged": true, "in review": true,
 }
 
-// openLanes are the lanes of a board whose cards are not started: they
-// change no state, but make their siblings a board.
-var openLanes = map[string]bool{
-	"to do": true, "todo": true, "backlog": true, "up next": true, "next": true, "later": true,
-	"ready": true, "icebox": true, "not started": true, "planned": true, "now": true,
+// openLanes are the lanes of a board whose cards are not done: open, or
+// active for Now (as Logseq's NOW is).
+var openLanes = map[string]State{
+	"to do": marker.Open, "todo": marker.Open, "backlog": marker.Open, "up next": marker.Open,
+	"next": marker.Open, "later": marker.Open, "not started": marker.Open,
+	"planned": marker.Open, "now": marker.Active,
 }
 
 // approvalOnly reports whether a status value's word only approves the

@@ -27,6 +27,7 @@ type legend struct {
 	entries []LegendEntry
 	nodes   map[ast.Node]bool // paragraphs, lists and tables that are legends: never items
 	cells   map[string]State  // marker or status value, as cellKey reduces it → state
+	labels  map[string]State  // an emoji's label → the emoji's state, for status cells only
 	defined map[string]bool   // every marker a legend defines, mapped or not
 	emoji   map[State][]string
 }
@@ -36,7 +37,7 @@ type legend struct {
 // paragraph alone followed by a list or table of pairs; the first block
 // under a heading named like that; and legend tables anywhere.
 func (c *computer) readLegends(doc ast.Node) {
-	c.legend = legend{nodes: map[ast.Node]bool{}, cells: map[string]State{}, defined: map[string]bool{}, emoji: map[State][]string{}}
+	c.legend = legend{nodes: map[ast.Node]bool{}, cells: map[string]State{}, labels: map[string]State{}, defined: map[string]bool{}, emoji: map[State][]string{}}
 	c.walkLegends(doc)
 	if len(c.legend.emoji) > 0 {
 		c.vocab = c.vocab.With(nil, c.legend.emoji)
@@ -265,8 +266,8 @@ func (c *computer) addLegendEntry(p marker.LegendPair, line int) {
 			labelState, has = m.State, true
 		}
 		if label := cellKey(p.Label); has && label != "" && len(strings.Fields(label)) <= 4 {
-			if _, taken := c.legend.cells[label]; !taken {
-				c.legend.cells[label] = labelState
+			if _, taken := c.legend.labels[label]; !taken {
+				c.legend.labels[label] = labelState
 			}
 		}
 	}

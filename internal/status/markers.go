@@ -348,33 +348,40 @@ func entirelyStruck(n ast.Node, src []byte) bool {
 	return false
 }
 
-// boxedStruck reports whether the text after a task box is one
-// strikethrough, alone or inside bold, italics or a link ("- [ ]
-// ~~Support IE11~~"), not a struck name followed by its replacement
-// ("~~Use Redis~~ Use Postgres").
+// boxedStruck reports whether the text after a task box is crossed out:
+// one strikethrough (alone or inside bold, italics or a link), then
+// nothing but punctuation or a note ("- [ ] ~~Support IE11~~", "~~Support
+// IE11~~ (no longer needed)", "~~IE11~~ — dropped"), not a struck name
+// followed by its replacement ("~~Use Redis~~ Use Postgres").
 func boxedStruck(p ast.Node, src []byte) bool {
-	var only ast.Node
-	for c := p.FirstChild(); c != nil; c = c.NextSibling() {
-		switch c := c.(type) {
+	c := p.FirstChild()
+	for ; c != nil; c = c.NextSibling() {
+		switch n := c.(type) {
 		case *tasklist.CheckBox, *east.TaskCheckBox:
 			continue
 		case *ast.Text:
-			if strings.TrimSpace(string(c.Segment.Value(src))) == "" {
+			if strings.TrimSpace(string(n.Segment.Value(src))) == "" {
 				continue
 			}
 		}
-		if only != nil {
+		break
+	}
+	switch n := c.(type) {
+	case *east.Strikethrough:
+	case *ast.Emphasis, *ast.Link:
+		if !entirelyStruck(n, src) {
 			return false
 		}
-		only = c
+	default:
+		return false
 	}
-	switch c := only.(type) {
-	case *east.Strikethrough:
-		return true
-	case *ast.Emphasis, *ast.Link:
-		return entirelyStruck(c, src)
+	var rest strings.Builder
+	for n := c.NextSibling(); n != nil; n = n.NextSibling() {
+		writeMarkerNode(&rest, n, src)
 	}
-	return false
+	after := strings.TrimSpace(rest.String())
+	r, _ := utf8.DecodeRuneInString(after)
+	return after == "" || strings.ContainsRune(".!,;:—–-(", r)
 }
 
 // entirelyEmphasized reports whether n's content is one bold or italic

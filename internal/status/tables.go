@@ -275,8 +275,12 @@ func boxCell(text string) (State, bool) {
 // cellState reads a status cell: a marker or status value a legend of the
 // page defines, else markers as in any status cell (words in any case).
 func (c *computer) cellState(cell ast.Node) (State, bool) {
-	if st, ok := c.legend.cells[cellKey(markerText(cell, c.src))]; ok {
+	key := cellKey(markerText(cell, c.src))
+	if st, ok := c.legend.cells[key]; ok {
 		return st, true
+	}
+	if st, ok := c.legend.labels[key]; ok {
+		return st, true // "Collected" after "Legend: ✅ Collected", in a Status column only
 	}
 	if st, ok := boxCell(markerText(cell, c.src)); ok {
 		return st, true
@@ -439,10 +443,10 @@ var healthHeaders = map[string]bool{
 }
 
 // progressHeaders head columns whose percentages are each row's progress
-// ("Progress", "% complete", "Completion").
+// ("Progress", "% complete"); a Completion or Done column of a velocity
+// table or a burn-up log is not.
 var progressHeaders = map[string]bool{
-	"progress": true, "complete": true, "completion": true, "percentcomplete": true,
-	"pctcomplete": true, "done": true,
+	"progress": true, "complete": true, "percentcomplete": true, "pctcomplete": true,
 }
 
 // percentColumn reports whether at least half the cells of column col
@@ -453,7 +457,7 @@ func (c *computer) percentColumn(rows []ast.Node, col int) bool {
 		cells := childrenOf(r)
 		if col < len(cells) {
 			t := strings.TrimSpace(mdtext.Inline(cells[col], c.src))
-			if _, err := strconv.Atoi(strings.TrimSuffix(t, "%")); err == nil && strings.HasSuffix(t, "%") {
+			if pct, err := strconv.Atoi(strings.TrimSuffix(t, "%")); err == nil && strings.HasSuffix(t, "%") && t[0] != '+' && t[0] != '-' && pct <= 100 {
 				n++
 			}
 		}
@@ -475,6 +479,14 @@ var recordMetaKeys = map[string]bool{
 	"date": true, "updated": true, "lastupdated": true, "created": true, "version": true,
 	"author": true, "authors": true, "reporter": true, "reviewer": true, "reviewers": true,
 	"approver": true, "approvers": true, "severity": true, "impact": true, "team": true,
+}
+
+// propertyKeys name a record's rows that describe the work by one word
+// ("| Risk tier | High |"), which then names nothing.
+var propertyKeys = map[string]bool{
+	"risk": true, "risktier": true, "tier": true, "stage": true, "phase": true, "type": true,
+	"category": true, "level": true, "size": true, "environment": true, "env": true,
+	"region": true, "kind": true, "class": true, "classification": true,
 }
 
 // recordHeaderKeys and recordHeaderValues make a record's header row a
@@ -533,14 +545,14 @@ func (c *computer) record(table, header ast.Node, rows []ast.Node) *found {
 	if textRow < 0 {
 		// the first row that is neither the status nor an attribute
 		// (a Due row's date names nothing), nor metadata (who wrote it,
-		// a date or a number), nor one word under a heading ("| Risk
-		// tier | High |", "| Stage | beta |"): else the section names
-		// the record
+		// a date or a number), nor a property's one word ("| Risk tier
+		// | High |", "| Stage | beta |"): else the section names the
+		// record
 		for i, r := range pairs {
 			key := mdtext.Inline(childrenOf(r)[0], c.src)
 			value := mdtext.Inline(childrenOf(r)[1], c.src)
 			if i != status && !attr.KnownField(fieldKey(key)) && !recordMetaKeys[headerName(key)] &&
-				strings.ContainsFunc(value, unicode.IsLetter) && (len(strings.Fields(value)) > 1 || c.cur == nil || c.cur.heading == nil) {
+				strings.ContainsFunc(value, unicode.IsLetter) && !(propertyKeys[headerName(key)] && len(strings.Fields(value)) == 1) {
 				textRow = i
 				break
 			}
