@@ -706,23 +706,25 @@ func (r *itemReader) dueWord(i int, word string) int {
 	return end
 }
 
-// byAgent reports whether "by" at i follows a participle of making
-// ("created by", "written by", "issued by"): it says when something was
-// made, not when the task is due.
+// byAgent reports whether "by" at i follows a participle ("created by",
+// "placed by", "taken by", "blocked by"): it says when or by whom
+// something was done, not when the task is due; "done by" and "needed by"
+// set a deadline.
 func byAgent(s string, i int) bool {
 	before := strings.TrimRight(s[:i], " \t")
-	return agentParticiples[strings.ToLower(before[strings.LastIndexAny(before, " \t")+1:])]
+	w := strings.ToLower(before[strings.LastIndexAny(before, " \t")+1:])
+	if deadlineWords[w] {
+		return false // "done by", "needed by": a deadline
+	}
+	return len(w) > 3 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") || strings.HasSuffix(w, "wn"))
 }
 
-// agentParticiples say who or when made a thing before "by": "keys
-// created by 2025-01-01". "Done by", "needed by" and "required by" set a
-// deadline.
-var agentParticiples = map[string]bool{
-	"created": true, "written": true, "introduced": true, "issued": true, "made": true,
-	"generated": true, "authored": true, "built": true, "caused": true, "opened": true,
-	"reported": true, "raised": true, "filed": true, "added": true, "sent": true, "owned": true,
-	"maintained": true, "used": true, "run": true, "led": true, "requested": true,
-	"submitted": true, "reviewed": true, "found": true, "broken": true, "affected": true,
+// deadlineWords before "by <date>" set a deadline, though participles.
+var deadlineWords = map[string]bool{
+	"done": true, "needed": true, "required": true, "completed": true, "finished": true,
+	"delivered": true, "shipped": true, "fixed": true, "merged": true, "released": true,
+	"expected": true, "scheduled": true, "planned": true, "targeted": true, "launched": true,
+	"signed": true, "approved": true, "migrated": true, "deployed": true, "resolved": true,
 }
 
 // readDepends reads the ⛔ signs that stand after the item's text and are

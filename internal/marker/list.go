@@ -135,14 +135,14 @@ func (v *Vocabulary) Opens(value string) (Match, bool) { return v.noteOpens(valu
 // NoteStatus returns the state the first note of text declares that
 // closes a clause of it, read as a trailing note is (TrailingStatus): a
 // note in brackets followed by nothing or a separator ("Alpha (Canceled)
-// — merged into Beta", "Juliet [won't do] · 2 pts"), or a last clause of
-// at most eight words after a dash that opens with a status word followed
-// by nothing, a date or a joining word ("— blocked until copy is final",
-// "— on hold pending the finance review"). A note inside the sentence
-// ("Refund flow for (cancelled) orders"), a long clause ("— waiting on a
-// slow upstream must not hang the UI") or a word followed by punctuation
-// ("— cancelled, refunded tabs", "— waiting: show the queue") is what the
-// text is about. Task boxes read it: a plain list item's
+// — merged into Beta", "Juliet [won't do] · 2 pts") or going on with a
+// joining word ("SSO (blocked on Okta) for EU"), or a last clause of at
+// most eight words after a dash that opens with a status word ("—
+// blocked until copy is final", "— on hold.", "— blocked: needs the S3
+// bucket"). A note naming the subject ("Refund flow for (cancelled)
+// orders"), a long clause ("— waiting on a slow upstream must not hang the
+// UI") or a list of states ("— in progress, done") is what the text is
+// about. Task boxes read it: a plain list item's
 // notes are prose ("Licence (open source)").
 func (v *Vocabulary) NoteStatus(text string) (Match, bool) {
 	for i := 0; i < len(text); i++ {
@@ -157,11 +157,13 @@ func (v *Vocabulary) NoteStatus(text string) (Match, bool) {
 			}
 			after := strings.TrimSpace(text[i+2+j:])
 			r, _ := utf8.DecodeRuneInString(after)
-			if after != "" && !strings.ContainsRune("—–-|,;·•", r) {
-				continue // "Refund flow for (cancelled) orders"
+			inner := text[i+1 : i+1+j]
+			m, ok := v.noteOpens(inner, i+1)
+			if !ok {
+				continue
 			}
-			if m, ok := v.noteOpens(text[i+1:i+1+j], i+1); ok {
-				return m, true
+			if after == "" || strings.ContainsRune("—–-|,;·•.", r) || joined(text[m.End:i+1+j]) {
+				return m, true // "(Canceled) — merged", "SSO (blocked on Okta) for EU tenants"
 			}
 		}
 	}
@@ -176,12 +178,30 @@ func (v *Vocabulary) NoteStatus(text string) (Match, bool) {
 		}
 		if m, ok := v.noteOpens(clause, i+len(dash)); ok {
 			rest := strings.TrimSpace(text[m.End:])
-			if r, _ := utf8.DecodeRuneInString(rest); rest == "" || unicode.IsLetter(r) || isISODate(rest) {
-				return m, true // "— in progress, done" or "— waiting: show the queue" name the subject
+			r, size := utf8.DecodeRuneInString(rest)
+			switch {
+			case rest == "" || unicode.IsLetter(r) || isISODate(rest) || strings.ContainsRune(".!(", r):
+				return m, true
+			case strings.ContainsRune(",:", r):
+				if _, again := v.Find(rest[size:], Cell); !again {
+					return m, true // "— blocked: needs the S3 bucket"; "— in progress, done" lists states
+				}
 			}
 		}
 	}
 	return Match{}, false
+}
+
+// joined reports whether a note's text after its status word goes on
+// with a joining word ("blocked on Okta"): a note, even mid-sentence; "(won't
+// fix) bugs" names the subject.
+func joined(rest string) bool {
+	rest = strings.TrimSpace(rest)
+	end := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		end = len(rest)
+	}
+	return end > 0 && statusJoiners[strings.ToLower(rest[:end])]
 }
 
 // noteGoesOn reports whether rest, the text after the status word of a

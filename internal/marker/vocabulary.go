@@ -22,7 +22,7 @@ type Vocabulary struct {
 // as fresh copies by Default, never shared.
 func defaultWords() map[State][]string {
 	return map[State][]string{
-		Done:    {"DONE", "COMPLETE", "COMPLETED", "FIXED", "RESOLVED", "DEPLOYED", "MERGED", "SHIPPED", "RELEASED", "CLOSED", "FINISHED", "APPROVED", "ACCEPTED", "SIGNED OFF", "VERIFIED", "GENERALLY AVAILABLE", "IMPLEMENTED", "MIGRATED", "LIVE", "PASS"},
+		Done:    {"DONE", "COMPLETE", "COMPLETED", "FIXED", "RESOLVED", "DEPLOYED", "MERGED", "SHIPPED", "RELEASED", "CLOSED", "FINISHED", "APPROVED", "ACCEPTED", "SIGNED OFF", "VERIFIED", "GENERALLY AVAILABLE", "IMPLEMENTED", "MIGRATED", "LIVE", "PASS", "PASSED"},
 		Active:  {"IN PROGRESS", "IN-PROGRESS", "WIP", "ONGOING", "STARTED", "DOING", "IN REVIEW", "NEEDS TESTING", "PARTIAL", "PARTIALLY", "WAITING FOR REVIEW", "ON TRACK", "AT RISK", "OFF TRACK", "IN QA", "IN TESTING", "NEEDS REVIEW", "IN DEVELOPMENT"},
 		Blocked: {"BLOCKED", "ON HOLD", "WAITING", "PAUSED"},
 		Open:    {"TODO", "TO DO", "NOT STARTED", "NOT DONE", "OPEN", "PLANNED", "PENDING", "NOT IMPLEMENTED", "BACKLOG", "MISSING", "NOT APPROVED", "NOT ACCEPTED", "NOT SIGNED OFF", "NOT YET SIGNED OFF", "NOT VERIFIED", "NOT COMPLETE", "NOT COMPLETED", "NOT MERGED", "NOT FIXED", "NOT RESOLVED", "NOT DEPLOYED", "NOT RELEASED", "NOT SHIPPED", "NOT FINISHED", "NOT MIGRATED", "NOT LIVE", "FAIL", "FAILED"},
@@ -39,7 +39,7 @@ var cellWords = map[string]bool{
 	"APPROVED": true, "ACCEPTED": true, "SIGNED OFF": true, "VERIFIED": true, "DOING": true,
 	"GENERALLY AVAILABLE": true, "IMPLEMENTED": true, "MIGRATED": true, "LIVE": true,
 	"IN QA": true, "IN TESTING": true, "NEEDS REVIEW": true, "IN DEVELOPMENT": true,
-	"PAUSED": true, "NOT MIGRATED": true, "NOT LIVE": true, "PASS": true,
+	"PAUSED": true, "NOT MIGRATED": true, "NOT LIVE": true, "PASS": true, "PASSED": true,
 	"FAIL": true, "FAILED": true, "NOT APPLICABLE": true,
 	"ON TRACK": true, "AT RISK": true, "OFF TRACK": true,
 	"WON'T HAVE": true, "REJECTED": true, "DECLINED": true, "SUPERSEDED": true, "DEPRECATED": true,
@@ -63,7 +63,7 @@ var tailWords = map[string]bool{
 	"NOT VERIFIED": true, "NOT COMPLETE": true, "NOT COMPLETED": true, "NOT MERGED": true,
 	"NOT FIXED": true, "NOT RESOLVED": true, "NOT DEPLOYED": true, "NOT RELEASED": true,
 	"NOT SHIPPED": true, "NOT FINISHED": true, "IMPLEMENTED": true, "MIGRATED": true,
-	"PASS": true, "FAIL": true, "FAILED": true,
+	"PASS": true, "PASSED": true, "FAIL": true, "FAILED": true,
 }
 
 func defaultEmoji() map[State][]string {

@@ -205,37 +205,44 @@ func (c *computer) appendLines(lines []attr.Line, n ast.Node) []attr.Line {
 
 // boards returns the top-level headings of doc that are lanes of a board:
 // a lane's status alone ("## To do", "## Doing", "## Done ✅") under a
-// heading (or the page) with two or more lane headings. A lone "## Done"
-// over a definition of done is none.
+// heading (or the page) with two or more lane headings, one of which holds
+// a task box: a board tracks its cards. A lone "## Done" over a
+// definition of done, or "## Now" / "## Next" / "## Later" explaining a
+// process in prose, is none.
 func boards(doc ast.Node, src []byte) map[*ast.Heading]bool {
 	type parentOf struct {
-		h     *ast.Heading
 		lanes int
+		boxes bool // a task box in one of its lanes: work is tracked there
 	}
 	var out map[*ast.Heading]bool
 	var heads []*ast.Heading
 	var parents []*parentOf
-	root := &parentOf{}
-	stack := []*parentOf{root}
+	stack := []*parentOf{{}}
 	levels := []int{0}
+	var lane *parentOf // the board of the lane being read, nil outside lanes
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		h, ok := n.(*ast.Heading)
 		if !ok {
+			if lane != nil && !lane.boxes && n.Kind() == ast.KindList && holdsBox(n) {
+				lane.boxes = true
+			}
 			continue
 		}
 		for len(levels) > 1 && levels[len(levels)-1] >= h.Level {
 			stack, levels = stack[:len(stack)-1], levels[:len(levels)-1]
 		}
 		parent := stack[len(stack)-1]
+		lane = nil
 		w := headingWords(mdtext.Inline(h, src))
 		if _, open := openLanes[w]; laneWords[w] || open {
 			parent.lanes++
 			heads, parents = append(heads, h), append(parents, parent)
+			lane = parent
 		}
-		stack, levels = append(stack, &parentOf{h: h}), append(levels, h.Level)
+		stack, levels = append(stack, &parentOf{}), append(levels, h.Level)
 	}
 	for i, h := range heads {
-		if parents[i].lanes >= 2 {
+		if parents[i].lanes >= 2 && parents[i].boxes {
 			if out == nil {
 				out = map[*ast.Heading]bool{}
 			}
@@ -243,6 +250,22 @@ func boards(doc ast.Node, src []byte) map[*ast.Heading]bool {
 		}
 	}
 	return out
+}
+
+// holdsBox reports whether a list has a task box among its items, at any
+// depth.
+func holdsBox(list ast.Node) bool {
+	for li := list.FirstChild(); li != nil; li = li.NextSibling() {
+		if _, box := checkBoxOf(li); box {
+			return true
+		}
+		for c := li.FirstChild(); c != nil; c = c.NextSibling() {
+			if c.Kind() == ast.KindList && holdsBox(c) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sectionAttributes gives every section below s its task id (the id its

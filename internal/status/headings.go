@@ -39,7 +39,6 @@ var headingNote = map[string]bool{
 	"finished": true, "in progress": true, "wip": true, "ongoing": true, "started": true,
 	"planned": true, "not started": true, "blocked": true, "on hold": true, "cancelled": true,
 	"canceled": true, "deferred": true, "descoped": true, "dropped": true, "paused": true,
-	"merged": true, "in review": true,
 }
 
 // openLanes are the lanes of a board whose cards are not done: open, or

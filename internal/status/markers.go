@@ -350,9 +350,10 @@ func entirelyStruck(n ast.Node, src []byte) bool {
 
 // boxedStruck reports whether the text after a task box is crossed out:
 // one strikethrough (alone or inside bold, italics or a link), then
-// nothing but punctuation or a note ("- [ ] ~~Support IE11~~", "~~Support
-// IE11~~ (no longer needed)", "~~IE11~~ — dropped"), not a struck name
-// followed by its replacement ("~~Use Redis~~ Use Postgres").
+// nothing but a full stop or a note in brackets ("- [ ] ~~Support IE11~~",
+// "~~Support IE11~~ (no longer needed)"), not a struck name followed by
+// its replacement ("~~Use Redis~~ Use Postgres", "~~Use Redis~~ — use
+// Postgres").
 func boxedStruck(p ast.Node, src []byte) bool {
 	c := p.FirstChild()
 	for ; c != nil; c = c.NextSibling() {
@@ -381,7 +382,7 @@ func boxedStruck(p ast.Node, src []byte) bool {
 	}
 	after := strings.TrimSpace(rest.String())
 	r, _ := utf8.DecodeRuneInString(after)
-	return after == "" || strings.ContainsRune(".!,;:—–-(", r)
+	return after == "" || strings.ContainsRune(".!(", r) // "~~Use Redis~~ — use Postgres" replaces it
 }
 
 // entirelyEmphasized reports whether n's content is one bold or italic

@@ -45,7 +45,7 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 			switch name := headerName(mdtext.Inline(h, c.src)); {
 			case healthHeaders[name]:
 				delete(cols, i) // 🟢 in a RAG column is on track, not done
-			case progressHeaders[name] && c.percentColumn(rows, i):
+			case (progressHeaders[name] || name == "done" && strings.Contains(mdtext.Inline(h, c.src), "%")) && c.percentColumn(rows, i):
 				cols[i] = true // "| Key result | Progress |" of 45% and 100%
 			}
 		}
@@ -443,10 +443,10 @@ var healthHeaders = map[string]bool{
 }
 
 // progressHeaders head columns whose percentages are each row's progress
-// ("Progress", "% complete"); a Completion or Done column of a velocity
-// table or a burn-up log is not.
+// ("Progress", "% complete", "Completion", and "% Done"; a burn-up log's
+// "Done" is not).
 var progressHeaders = map[string]bool{
-	"progress": true, "complete": true, "percentcomplete": true, "pctcomplete": true,
+	"progress": true, "complete": true, "completion": true, "percentcomplete": true, "pctcomplete": true,
 }
 
 // percentColumn reports whether at least half the cells of column col
@@ -481,12 +481,14 @@ var recordMetaKeys = map[string]bool{
 	"approver": true, "approvers": true, "severity": true, "impact": true, "team": true,
 }
 
-// propertyKeys name a record's rows that describe the work by one word
-// ("| Risk tier | High |"), which then names nothing.
-var propertyKeys = map[string]bool{
-	"risk": true, "risktier": true, "tier": true, "stage": true, "phase": true, "type": true,
-	"category": true, "level": true, "size": true, "environment": true, "env": true,
-	"region": true, "kind": true, "class": true, "classification": true,
+// nameKeys name a record's rows whose one word is the name of what the
+// record tracks ("| Service | Billing |"); under a heading, any other
+// row's one word is a property ("| Quarter | Q3 |", "| Stage | beta |").
+var nameKeys = map[string]bool{
+	"service": true, "vendor": true, "system": true, "component": true, "product": true,
+	"project": true, "app": true, "application": true, "tool": true, "library": true,
+	"repo": true, "repository": true, "module": true, "customer": true, "account": true,
+	"site": true, "package": true, "database": true, "client": true, "partner": true,
 }
 
 // recordHeaderKeys and recordHeaderValues make a record's header row a
@@ -545,14 +547,14 @@ func (c *computer) record(table, header ast.Node, rows []ast.Node) *found {
 	if textRow < 0 {
 		// the first row that is neither the status nor an attribute
 		// (a Due row's date names nothing), nor metadata (who wrote it,
-		// a date or a number), nor a property's one word ("| Risk tier
-		// | High |", "| Stage | beta |"): else the section names the
-		// record
+		// a date or a number), nor, under a heading, one word but a
+		// name's ("| Quarter | Q3 |" is a property, "| Service | Billing
+		// |" a name): else the section names the record
 		for i, r := range pairs {
 			key := mdtext.Inline(childrenOf(r)[0], c.src)
 			value := mdtext.Inline(childrenOf(r)[1], c.src)
 			if i != status && !attr.KnownField(fieldKey(key)) && !recordMetaKeys[headerName(key)] &&
-				strings.ContainsFunc(value, unicode.IsLetter) && !(propertyKeys[headerName(key)] && len(strings.Fields(value)) == 1) {
+				strings.ContainsFunc(value, unicode.IsLetter) && (len(strings.Fields(value)) > 1 || nameKeys[headerName(key)] || c.cur == nil || c.cur.heading == nil) {
 				textRow = i
 				break
 			}
