@@ -137,12 +137,8 @@ func isNotTask(title string, extra []string) bool {
 	return false
 }
 
-// isScopeHeading reports whether a heading named title declares the items
-// under it out of scope.
-func isScopeHeading(title string) bool { return isScopeWords(headingWords(title)) }
-
-// isScopeWords is isScopeHeading of a title already reduced by
-// headingWords.
+// isScopeWords reports whether a heading whose title headingWords reduced
+// to w declares the items under it out of scope.
 func isScopeWords(w string) bool {
 	for _, p := range scopePhrases {
 		if w == p || strings.HasPrefix(w, p+" ") {
