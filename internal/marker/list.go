@@ -162,7 +162,7 @@ func (v *Vocabulary) NoteStatus(text string) (Match, bool) {
 			if !ok {
 				continue
 			}
-			if after == "" || strings.ContainsRune("—–-|,;·•.", r) || joined(text[m.End:i+1+j]) {
+			if after == "" || r == '.' || strings.ContainsRune(ClauseSeparators, r) || joined(text[m.End:i+1+j]) {
 				return m, true // "(Canceled) — merged", "SSO (blocked on Okta) for EU tenants"
 			}
 		}
@@ -191,6 +191,11 @@ func (v *Vocabulary) NoteStatus(text string) (Match, bool) {
 	}
 	return Match{}, false
 }
+
+// ClauseSeparators end one clause of an item's text and start the next:
+// "Training — @yuki — **Open**", "Juliet (won't do) · 2 pts". A colon is
+// not one: "Status: **Done**" is a field.
+const ClauseSeparators = "—–-|,;·•"
 
 // joined reports whether a note's text after its status word goes on
 // with a joining word ("blocked on Okta"): a note, even mid-sentence; "(won't

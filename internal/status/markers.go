@@ -103,7 +103,7 @@ func (c *computer) statusAtEnd(p ast.Node, text string) declared {
 	}
 	for i := first; i >= 0; {
 		before := strings.TrimRight(text[:i], " \t")
-		if r, _ := utf8.DecodeLastRuneInString(before); before != "" && (strings.ContainsRune(clauseSeparators, r) || r == '(') {
+		if r, _ := utf8.DecodeLastRuneInString(before); before != "" && (strings.ContainsRune(marker.ClauseSeparators, r) || r == '(') {
 			// after the item's text, not the item itself: a section's
 			// "- **Status:** In review" field line is no item
 			if m, ok := c.vocab.Opens(text[i+len("status:"):]); ok {
@@ -148,16 +148,12 @@ func trailingEmphasis(n ast.Node, src []byte) ast.Node {
 	}
 	before := strings.TrimRight(string(prev.Segment.Value(src)), " \t")
 	r, _ := utf8.DecodeLastRuneInString(before)
-	if before == "" || !strings.ContainsRune(clauseSeparators, r) {
+	if before == "" || !strings.ContainsRune(marker.ClauseSeparators, r) {
 		return nil // "- Status: **In review**" is a field line
 	}
 	return last
 }
 
-// clauseSeparators end one clause of an item's text and start the next:
-// "Training — @yuki — **Open**", "Juliet (won't do) · 2 pts". A colon is
-// not one: "Status: **Done**" is a field.
-const clauseSeparators = "—–-|,;·•"
 
 // markerBesideAttrs reads the marker of n, a list item's first paragraph
 // or a heading, from text, its marker text, with its attributes set
@@ -252,7 +248,7 @@ func (c *computer) openBoxNote(p ast.Node, rest string) declared {
 	}
 	before := strings.TrimRight(rest[:m.Start], " \t")
 	last, _ := utf8.DecodeLastRuneInString(before)
-	if strings.Trim(rest[m.End:], " \t.!") == "" && before != "" && (strings.ContainsRune(clauseSeparators, last) || last == ':') {
+	if strings.Trim(rest[m.End:], " \t.!") == "" && before != "" && (strings.ContainsRune(marker.ClauseSeparators, last) || last == ':') {
 		return declared{true, m.State, rest[m.Start:m.End]} // "Migration dry-run — WIP"
 	}
 	return declared{}
