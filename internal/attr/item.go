@@ -407,8 +407,8 @@ func normKey(k string) string {
 // everywhere.
 func fieldName(key string) string {
 	switch k := normKey(key); k {
-	case "due", "deadline", "duedate", "target", "targetdate", "planned", "planneddate", "plannedend",
-		"launchdate", "releasedate", "golive", "golivedate":
+	case "due", "deadline", "duedate", "target", "targetdate", "targetrelease", "planned", "planneddate",
+		"plannedend", "launchdate", "releasedate", "golive", "golivedate":
 		return "due"
 	case "start", "startdate", "started":
 		return "start"

@@ -154,7 +154,6 @@ func trailingEmphasis(n ast.Node, src []byte) ast.Node {
 	return last
 }
 
-
 // markerBesideAttrs reads the marker of n, a list item's first paragraph
 // or a heading, from text, its marker text, with its attributes set
 // aside, and returns that text without them too. Attributes are not
