@@ -157,7 +157,8 @@ func (c *computer) buildTree(doc ast.Node) *sectionNode {
 		s.record = isRecordWords(words) || parent.record && parent.level > 1 // not from a page titled "Lessons learned"
 		// "## Done ✅", "## Finished 📗": a lane, its emoji aside, when its
 		// parent is a board
-		if lane := headingWords(title); boardLanes[h] {
+		if boardLanes[h] {
+			lane := headingWords(title)
 			if st, ok := openLanes[lane]; ok {
 				s.lane = declared{true, st, lane} // "## To do", "## Now"
 			} else if m, ok := c.vocab.Label(lane); ok {
@@ -233,7 +234,10 @@ func boards(doc ast.Node, src []byte) map[*ast.Heading]bool {
 		}
 		parent := stack[len(stack)-1]
 		lane = nil
-		w := headingWords(mdtext.Inline(h, src))
+		w := ""
+		if lines := h.Lines(); lines.Len() == 1 && lines.At(0).Stop-lines.At(0).Start <= 32 {
+			w = headingWords(mdtext.Inline(h, src)) // a lane's name is short: most headings are not read
+		}
 		if _, open := openLanes[w]; laneWords[w] || open {
 			parent.lanes++
 			heads, parents = append(heads, h), append(parents, parent)
