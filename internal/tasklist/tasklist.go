@@ -19,6 +19,7 @@
 package tasklist
 
 import (
+	"bytes"
 	"github.com/milepost/milepost/internal/marker"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -67,31 +68,46 @@ func BoxState(c byte) (marker.State, bool) {
 	return marker.Open, false
 }
 
-// ParseBox reads a box at the start of line: "[x] rest". It returns the
-// state and the number of bytes the box and the white space after it take.
+// ParseBox reads a box at the start of line: "[x] rest", or the same with
+// its brackets escaped as pandoc writes a box it exported ("\[x\] rest").
+// It returns the state and the number of bytes the box and the white
+// space after it (a no-break space too) take.
 func ParseBox(line []byte) (marker.State, int, bool) {
-	if len(line) < 3 || line[0] != '[' || line[2] != ']' {
+	box, n := line, 3
+	if len(line) >= 5 && line[0] == '\\' && line[1] == '[' && line[3] == '\\' && line[4] == ']' {
+		box, n = []byte{'[', line[2], ']'}, 5
+	}
+	if len(box) < 3 || box[0] != '[' || box[2] != ']' {
 		return marker.Open, 0, false
 	}
-	st, ok := BoxState(line[1])
+	st, ok := BoxState(box[1])
 	if !ok {
 		return marker.Open, 0, false
 	}
-	n := 3
-	if n < len(line) && !isSpace(line[n]) {
+	if n < len(line) && !isSpace(line[n]) && !bytes.HasPrefix(line[n:], noBreakSpace) {
 		return marker.Open, 0, false
 	}
-	for n < len(line) && (line[n] == ' ' || line[n] == '\t') {
-		n++
+	for n < len(line) {
+		switch {
+		case line[n] == ' ' || line[n] == '\t':
+			n++
+		case bytes.HasPrefix(line[n:], noBreakSpace):
+			n += len(noBreakSpace)
+		default:
+			return st, n, true
+		}
 	}
 	return st, n, true
 }
+
+// noBreakSpace is U+00A0 in UTF-8, which word processors put after a box.
+var noBreakSpace = []byte{0xC2, 0xA0}
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 type boxParser struct{}
 
-func (boxParser) Trigger() []byte { return []byte{'['} }
+func (boxParser) Trigger() []byte { return []byte{'[', '\\'} }
 
 // Parse recognises a box only as the very first inline of the first block
 // of a list item (a paragraph or a tight list's text block).
