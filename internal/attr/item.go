@@ -194,7 +194,9 @@ func (r *itemReader) scan() {
 				end = r.inlineField(i)
 			}
 		case c == '[' || c == '(':
-			end = r.inlineField(i)
+			if end = r.inlineField(i); end == 0 {
+				r.noteOwners(i)
+			}
 		case c == '@':
 			end = r.handle(i)
 		case c == 'P':
@@ -560,6 +562,59 @@ func endsClause(s string, j int) bool {
 	rest := strings.TrimLeft(s[j:], " \t")
 	r, _ := utf8.DecodeRuneInString(rest)
 	return rest == "" || strings.ContainsRune(separators+".)]!?[(", r) || isSign(r) // "— Owner: @dana 📅 2026-03-01"
+}
+
+// noteOwners reads the owners a note in brackets at i names by a label
+// and a plain name: "(Owner: Sam, due 2026-12-11)", "(DRI: Dana)". Each
+// such part is an attribute; the rest of the note is read as usual (a
+// handle after a label is read by handle).
+func (r *itemReader) noteOwners(i int) {
+	s := r.s
+	closing := byte(')')
+	if s[i] == '[' {
+		closing = ']'
+	}
+	end := strings.IndexByte(s[i+1:], closing)
+	if end < 0 {
+		return
+	}
+	end += i + 1
+	start := i + 1
+	for start < end {
+		stop := strings.IndexAny(s[start:end], ",;")
+		if stop < 0 {
+			stop = end - start
+		}
+		part := s[start : start+stop]
+		if key, value, ok := strings.Cut(part, ":"); ok && fieldName(strings.TrimSpace(key)) == "owner" {
+			name := strings.TrimSpace(value)
+			if plainName(name) {
+				if who := ownerOf(name); who != "" && r.it.Owner == "" {
+					r.it.Owner = who // "(owner: TBD)" names no one, and goes all the same
+				}
+				lead := len(part) - len(strings.TrimLeft(part, " \t"))
+				r.add(start+lead, start+len(strings.TrimRight(part, " \t")), KindOwner, false)
+			}
+		}
+		start += stop + 1
+	}
+}
+
+// plainName reports whether v is a person's or a team's name as a note
+// writes it after an owner label: one to three words, each opening with a
+// letter ("Sam", "Dana Smith"), no handle.
+func plainName(v string) bool {
+	words := strings.Fields(v)
+	if len(words) == 0 || len(words) > 3 {
+		return false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // annotations are code annotations and decorators, in the case code writes
