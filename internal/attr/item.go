@@ -419,7 +419,7 @@ func fieldName(key string) string {
 		return "completion"
 	case "canceled", "cancelleddate", "canceleddate":
 		return "cancelled"
-	case "owners", "assignee", "assignees", "assignedto", "lead", "dri", "responsible":
+	case "owners", "assignee", "assignees", "assignedto", "lead", "dri", "responsible", "driver", "releasemanager":
 		return "owner"
 	case "estimatedeffort", "estimatedtime", "effort":
 		return "estimate"
