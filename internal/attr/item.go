@@ -419,7 +419,7 @@ func fieldName(key string) string {
 		return "completion"
 	case "canceled", "cancelleddate", "canceleddate":
 		return "cancelled"
-	case "owners", "assignee", "assignees", "assignedto", "lead", "dri", "responsible", "driver", "releasemanager":
+	case "owners", "assignee", "assignees", "assignedto", "lead", "dri", "responsible":
 		return "owner"
 	case "estimatedeffort", "estimatedtime", "effort":
 		return "estimate"
@@ -579,6 +579,9 @@ func (r *itemReader) noteOwners(i int) {
 		return
 	}
 	end += i + 1
+	if strings.IndexByte(s[i+1:end], '@') >= 0 {
+		return // "(owner: @dana, lead: Sam)": the handle owns it
+	}
 	start := i + 1
 	for start < end {
 		stop := strings.IndexAny(s[start:end], ",;")
@@ -602,7 +605,7 @@ func (r *itemReader) noteOwners(i int) {
 
 // plainName reports whether v is a person's or a team's name as a note
 // writes it after an owner label: one to three words, each opening with a
-// letter ("Sam", "Dana Smith"), no handle.
+// capital ("Sam", "Dana Smith"), no handle; "(lead: see below)" is prose.
 func plainName(v string) bool {
 	words := strings.Fields(v)
 	if len(words) == 0 || len(words) > 3 {
@@ -610,7 +613,7 @@ func plainName(v string) bool {
 	}
 	for _, w := range words {
 		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsLetter(r) {
+		if !unicode.IsUpper(r) {
 			return false
 		}
 	}

@@ -272,7 +272,6 @@ func TestHeaderBlock(t *testing.T) {
 		{"a rule under the title", "# Title\n---\n**Owner:** @dana\n", "dana", "", ""},
 		{"a comment of lines", "<!--\n**Owner:** @old\n-->\n# Title\n\n**Owner:** @dana\n", "dana", "", ""},
 		{"plain fields", "# Release v3.2.0 checklist\nOwner: @oksana\nDue: 2026-10-15\n- [x] A\n", "oksana", "2026-10-15", ""},
-		{"a release manager owns a release checklist", "# Release v3.2.0 checklist\nRelease manager: @oksana\nDue: 2026-10-15\n", "oksana", "2026-10-15", ""},
 		{"plain fields on one line", "# PRD\n\nOwner: Lee · Status: Approved · Target: 2027-03-15\n\n## Goals\n", "Lee", "2027-03-15", ""},
 		{"a sentence with a colon", "# Plan\n\nOwner: the platform team owns it, see below. Due: soon\n", "", "", ""},
 		{"prose with a colon", "# Plan\n\nNote: the owner is @zed\n", "", "", ""},

@@ -235,7 +235,7 @@ func boards(doc ast.Node, src []byte) map[*ast.Heading]bool {
 		parent := stack[len(stack)-1]
 		lane = nil
 		w := ""
-		if lines := h.Lines(); lines.Len() == 1 && lines.At(0).Stop-lines.At(0).Start <= 32 {
+		if lines := h.Lines(); lines.Len() == 1 && lines.At(0).Stop-lines.At(0).Start <= 64 {
 			w = headingWords(mdtext.Inline(h, src)) // a lane's name is short: most headings are not read
 		}
 		if _, open := openLanes[w]; laneWords[w] || open {
