@@ -233,7 +233,8 @@ func (m *Maker) healthInput(p *Page, pp *pagePlan, pl *plan.Plan, today string) 
 		}
 	}
 	// A task (a section with an id) past its due date is overdue work
-	// too, as Up next and the warnings say; so is a milestone without an
+	// too, as Up next and the warnings say, and one its heading or Status
+	// declares blocked is blocked work; so is a milestone without an
 	// id ("## M2 — Beta" over "**Target date:** 2026-11-01") whose date
 	// has passed with its items open.
 	var tasks func(ss []*status.Section)
@@ -242,6 +243,9 @@ func (m *Maker) healthInput(p *Page, pp *pagePlan, pl *plan.Plan, today string) 
 			if i, ok := pp.sections[s.ID]; ok && pl.Nodes[i].ID != "" {
 				if pl.Status[i].Overdue {
 					h.Overdue = append(h.Overdue, health.Dated{Text: s.Title, Due: pl.Nodes[i].Due})
+				}
+				if pl.Status[i].State == marker.Blocked && s.Counts.Blocked == 0 {
+					h.Blocked = append(h.Blocked, s.Title) // "**Status:** Blocked" over open boxes, as Up next says
 				}
 			} else if due := s.Attributes().Due; due != "" && due < today && s.Counts.Active+s.Counts.Blocked+s.Counts.Open > 0 &&
 				s.Declared != marker.Done.String() && s.Declared != marker.Dropped.String() {

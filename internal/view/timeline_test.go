@@ -116,3 +116,18 @@ func TestMilestonePastItsDateIsOverdue(t *testing.T) {
 		t.Errorf("health = %+v, want at risk for M2 alone", h)
 	}
 }
+
+// A task its Status or heading declares blocked makes its page at risk
+// and is named among the blocked work, as Up next lists it, though its
+// open boxes count open.
+func TestDeclaredBlockedTaskIsBlockedWork(t *testing.T) {
+	p := datedPage("plans/phase.md", "plans", "", "")
+	p.Status.Sections = []*status.Section{
+		{ID: "p1-5-legal", Title: "P1-5: Legal review", TaskID: "P1-5", Declared: "blocked", Counts: status.Counts{Open: 1}},
+	}
+	m := timelineMaker(config.Default(), p)
+	h := m.plan.pages[p.Content.Path].health
+	if h.State != "at-risk" || len(h.Reasons) != 1 || h.Reasons[0] != "1 item blocked: P1-5: Legal review" {
+		t.Errorf("health = %+v, want at risk for the blocked task", h)
+	}
+}
