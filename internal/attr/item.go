@@ -640,7 +640,7 @@ var annotations = map[string]bool{
 func todoTxt(s string) bool {
 	t := strings.TrimLeft(s, " \t")
 	opens := len(t) >= 4 && t[0] == '(' && 'A' <= t[1] && t[1] <= 'Z' && t[2] == ')' && t[3] == ' ' ||
-		len(t) >= 13 && t[0] == 'x' && t[1] == ' ' && isDate(t[2:12]) && t[12] == ' '
+		marker.TodoTxtDone(t)
 	if !opens {
 		return false
 	}

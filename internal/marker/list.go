@@ -23,7 +23,7 @@ var keywords = map[string]State{
 // is one.
 func LeadingKeyword(text string) (Match, bool) {
 	start := len(text) - len(strings.TrimLeftFunc(text, unicode.IsSpace))
-	if t := text[start:]; len(t) >= 13 && t[0] == 'x' && t[1] == ' ' && isISODate(t[2:12]) && t[12] == ' ' {
+	if TodoTxtDone(text[start:]) {
 		return Match{State: Done, Kind: Word, Start: start, End: start + 1}, true // "x 2026-11-02 Call Mom"
 	}
 	end := start
@@ -35,6 +35,12 @@ func LeadingKeyword(text string) (Match, bool) {
 		return Match{}, false
 	}
 	return Match{State: st, Kind: Word, Start: start, End: end}, true
+}
+
+// TodoTxtDone reports whether t opens as todo.txt writes a finished task:
+// "x", a space, the date it was done and a space.
+func TodoTxtDone(t string) bool {
+	return len(t) >= 13 && t[0] == 'x' && t[1] == ' ' && isISODate(t[2:12]) && t[12] == ' '
 }
 
 // labelPunct may follow an emphasized status label: "Done!", "In progress:",

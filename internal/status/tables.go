@@ -300,17 +300,28 @@ func valueCell(text string) (State, bool) {
 	case "n/a", "na", "not applicable":
 		return marker.Dropped, true
 	}
-	if n, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(t, "%"))); err == nil && strings.HasSuffix(t, "%") {
+	if n, ok := percentage(t); ok {
 		switch {
-		case n >= 100:
+		case n == 100:
 			return marker.Done, true
-		case n <= 0:
+		case n == 0:
 			return marker.Open, true
 		default:
 			return marker.Active, true
 		}
 	}
 	return marker.Open, false
+}
+
+// percentage reads a cell that is a share of work done: "45%", 0 to 100,
+// without a sign ("+12%" is a change, not progress).
+func percentage(text string) (int, bool) {
+	t := strings.TrimSpace(text)
+	if !strings.HasSuffix(t, "%") || t == "%" || t[0] == '+' || t[0] == '-' {
+		return 0, false
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(t, "%")))
+	return n, err == nil && n <= 100
 }
 
 // cellMarker reads a cell of a marker column: a marker or status value a
@@ -456,8 +467,7 @@ func (c *computer) percentColumn(rows []ast.Node, col int) bool {
 	for _, r := range rows {
 		cells := childrenOf(r)
 		if col < len(cells) {
-			t := strings.TrimSpace(mdtext.Inline(cells[col], c.src))
-			if pct, err := strconv.Atoi(strings.TrimSuffix(t, "%")); err == nil && strings.HasSuffix(t, "%") && t[0] != '+' && t[0] != '-' && pct <= 100 {
+			if _, ok := percentage(mdtext.Inline(cells[col], c.src)); ok {
 				n++
 			}
 		}
