@@ -112,6 +112,38 @@ func TestBuildCache(t *testing.T) {
 	}
 }
 
+// Files written just before a build (a checkout, a generator) cannot be
+// taken on the cache's word at the next build, which reads them again;
+// when that build has nothing to do it saves the index it took, so the
+// builds after it read nothing.
+func TestUpToDateBuildSavesSettledIndex(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1795000000")
+	root := writeSite(t, "testdata/small.txtar") // written just now: racy
+	dest := filepath.Join(t.TempDir(), "public")
+	buildSite(t, root, "-d", dest)
+	cache := cacheFolder(t, root)
+	taken := func() int64 {
+		t.Helper()
+		st, err := buildcache.Load(cache)
+		if err != nil || st == nil || st.InputIndex == nil {
+			t.Fatalf("no input index in the cache: %v", err)
+		}
+		return st.InputIndex.Taken
+	}
+	first := taken()
+	time.Sleep(10 * time.Millisecond)
+	if out := buildSite(t, root, "-d", dest); !strings.HasPrefix(out, "up to date") {
+		t.Fatalf("second build: %q, want up to date", out)
+	}
+	second := taken()
+	if second <= first {
+		t.Error("an up-to-date build that read racy files kept the old index")
+	}
+	if out := buildSite(t, root, "-d", dest); !strings.HasPrefix(out, "up to date") {
+		t.Errorf("a build after the refreshed index: %q, want up to date", out)
+	}
+}
+
 // A page whose source did not change is parsed without its body in a
 // cached build; when it must be rendered all the same (it embeds the page
 // that changed), its body is made then, and the site is the one a build

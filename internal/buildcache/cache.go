@@ -166,6 +166,11 @@ func (s *State) Save(dir string) error {
 	if err := writeFile(dir, outputsName, func(w io.Writer) error { _, err := w.Write(o.encode()); return err }); err != nil {
 		return err
 	}
+	return s.saveState(dir)
+}
+
+// saveState replaces the state's own file in dir, leaving its outputs'.
+func (s *State) saveState(dir string) error {
 	return writeFile(dir, fileName, func(w io.Writer) error { _, err := w.Write(encodeState(s)); return err })
 }
 

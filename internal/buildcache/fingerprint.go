@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/milepost/milepost/internal/parallel"
@@ -24,6 +25,9 @@ import (
 type Index struct {
 	Taken int64        // when the files were looked at, in Unix nanoseconds
 	Files []IndexEntry // sorted by Name
+	// Read is how many of Files this Fingerprint read, not taking the
+	// last index's word for them; it is not saved.
+	Read int
 }
 
 // IndexEntry is one input file.
@@ -114,6 +118,7 @@ func Fingerprint(root string, prev *Index, paths ...string) ([32]byte, *Index, e
 	}
 	sort.Slice(idx.Files, func(i, j int) bool { return idx.Files[i].Name < idx.Files[j].Name })
 	errs := make([]error, len(idx.Files))
+	var read atomic.Int64
 	// Reading is mostly waiting on the kernel: more workers than cores.
 	parallel.Do(len(idx.Files), 4, func(j int) bool {
 		e := &idx.Files[j]
@@ -121,6 +126,7 @@ func Fingerprint(root string, prev *Index, paths ...string) ([32]byte, *Index, e
 			e.Hash = old.Hash
 			return true
 		}
+		read.Add(1)
 		data, err := rawfile.ReadFile(filepath.Join(root, filepath.FromSlash(e.Name)))
 		e.Hash, errs[j] = sha256.Sum256(data), err
 		return true
@@ -138,5 +144,6 @@ func Fingerprint(root string, prev *Index, paths ...string) ([32]byte, *Index, e
 	}
 	var sum [32]byte
 	h.Sum(sum[:0])
+	idx.Read = int(read.Load())
 	return sum, idx, nil
 }

@@ -84,9 +84,6 @@ func Open(in site.Input, set Settings) *Session {
 	}
 	s.next.Inputs, s.next.InputIndex, s.inputsErr = Fingerprint(set.Root, prevIndex, set.ContentDir, "templates", "static", "milepost.yaml")
 	s.destIntact = <-intact
-	if prev != nil {
-		prev.FileNames = "" // checked: the build needs only their count now
-	}
 	return s
 }
 
@@ -111,10 +108,32 @@ func (s *Session) compatible() bool {
 func (s *Session) UpToDate() bool {
 	up := s.compatible() && s.inputsErr == nil && s.prev.Inputs == s.next.Inputs &&
 		s.prev.Date == s.next.Date && s.prev.Head == s.next.Head && s.prev.History == s.next.History && s.destIntact
-	if !up {
-		s.readAhead()
+	if up {
+		s.refreshIndex()
+		return true
 	}
-	return up
+	if s != nil && s.prev != nil {
+		s.prev.FileNames = "" // checked: the build needs only their count now
+	}
+	s.readAhead()
+	return false
+}
+
+// refreshIndex saves the state the last build left with this build's
+// input index, when this build had to read input files the last index
+// could not vouch for: files written just before the last build hashed
+// them (a checkout, a generator) are read by every build after it until
+// an index taken once they settled is saved, and a build with nothing to
+// do saves nothing else. The inputs are the same, so the state's outputs
+// still match it.
+func (s *Session) refreshIndex() {
+	if s.next.InputIndex == nil || s.next.InputIndex.Read == 0 {
+		return
+	}
+	s.prev.InputIndex = s.next.InputIndex
+	if err := s.prev.saveState(s.set.Dir); err != nil {
+		s.warn("warning: could not save the build cache: %v", err)
+	}
 }
 
 // Files is the number of files the last build left in the destination.
