@@ -52,13 +52,14 @@ import (
 	"github.com/milepost/milepost/internal/content"
 	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/githistory"
+	"github.com/milepost/milepost/internal/publish"
 	"github.com/milepost/milepost/internal/site"
 )
 
 // The state is two files in the cache folder, whose names carry the format: what
 // the up-to-date check reads, and the outputs, read only to build.
 const (
-	fileName    = "build-v2.bin"
+	fileName    = "build-v3.bin"
 	outputsName = "outputs-v2.bin"
 	// pagesName holds what PARSE found in each page, in internal/site's
 	// own format (summary.Summaries), which names its version inside.
@@ -93,12 +94,14 @@ type State struct {
 	Inputs     [32]byte
 	InputIndex *Index
 	// Manifest is the hash of the destination's manifest as the build
-	// left it; FileNames the files it lists (sorted, one per line) and
-	// FileSizes their sizes. One string and one slice decode far faster
-	// than a map of a hundred thousand entries.
-	Manifest  [32]byte
-	FileNames string
-	FileSizes []int64
+	// left it, ManifestFile the manifest's identity on disk then;
+	// FileNames the files it lists (sorted, one per line) and FileSizes
+	// their sizes. One string and one slice decode far faster than a map
+	// of a hundred thousand entries.
+	Manifest     [32]byte
+	ManifestFile publish.FileID
+	FileNames    string
+	FileSizes    []int64
 	// Outputs are the keys and output names of pages and listings, and
 	// Report what the build said, saved in their own file and read by
 	// LoadOutputs.
@@ -159,7 +162,7 @@ func (s *State) LoadOutputs(dir string) error {
 // the outputs first: a save interrupted half-way leaves outputs that do
 // not match the state, which LoadOutputs then ignores.
 func (s *State) Save(dir string) error {
-	for _, old := range []string{"build-v1.gob", "outputs-v1.gob"} { // the state's files before varcodec
+	for _, old := range []string{"build-v1.gob", "outputs-v1.gob", "build-v2.bin"} { // the state's files of older formats
 		_ = os.Remove(filepath.Join(dir, old))
 	}
 	o := outputsFile{s.Inputs, s.Manifest, s.Outputs, s.Report}

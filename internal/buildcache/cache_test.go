@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 	"testing"
 	"time"
 
@@ -86,6 +87,27 @@ func TestFingerprint(t *testing.T) {
 	write("content/.swp", "ignored")
 	if fp() != base {
 		t.Error("a dot-file changed the fingerprint")
+	}
+	// Symbolic links are not followed, to a file or to a folder.
+	write("elsewhere/e.md", "# E")
+	for _, link := range []string{"content/e.md", "content/linked"} {
+		target := filepath.Join(root, "elsewhere")
+		if link == "content/e.md" {
+			target = filepath.Join(target, "e.md")
+		}
+		if err := os.Symlink(target, filepath.Join(root, link)); err != nil {
+			t.Skip("no symbolic links here:", err)
+		}
+	}
+	if fp() != base {
+		t.Error("a symbolic link changed the fingerprint")
+	}
+	var names []string
+	for _, f := range idx.Files {
+		names = append(names, f.Name)
+	}
+	if got, want := strings.Join(names, " "), "content/a.md content/sub/b.md milepost.yaml"; got != want {
+		t.Errorf("index lists %q, want %q", got, want)
 	}
 	for _, change := range []struct{ name, text string }{
 		{"content/a.md", "# A!"},

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -74,6 +75,77 @@ func (idx *Index) trusted(e IndexEntry) (IndexEntry, bool) {
 	return old, same && settled
 }
 
+// walk adds to idx the regular file rel (an OS path relative to root), or
+// every regular file under it when it is a folder, but dot-files and
+// dot-folders in it. Symbolic links are not followed; a file gone
+// since its folder was listed is left out. It lists folders unsorted and
+// stats each file with rawfile.Lstat: Fingerprint sorts what it found, and
+// a build with nothing to do spends most of its time here and in the
+// destination check.
+func (idx *Index) walk(root, rel string) error {
+	name := filepath.Join(root, rel)
+	st, err := rawfile.Lstat(name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if st.Regular {
+		idx.add(rel, st)
+		return nil
+	}
+	if !st.Dir {
+		return nil
+	}
+	f, err := os.Open(name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	entries, err := f.ReadDir(-1)
+	f.Close()
+	if err != nil {
+		return err
+	}
+	for _, d := range entries {
+		if strings.HasPrefix(d.Name(), ".") {
+			continue
+		}
+		switch t := d.Type(); {
+		case t.IsDir():
+			if err := idx.walk(root, filepath.Join(rel, d.Name())); err != nil {
+				return err
+			}
+		case t.IsRegular():
+			if err := idx.file(root, filepath.Join(rel, d.Name())); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// file adds the regular file rel under root to idx.
+func (idx *Index) file(root, rel string) error {
+	st, err := rawfile.Lstat(filepath.Join(root, rel))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil // gone since the folder was listed
+	}
+	if err != nil || !st.Regular {
+		return err
+	}
+	idx.add(rel, st)
+	return nil
+}
+
+// add records the file rel whose Lstat is st, without its hash.
+func (idx *Index) add(rel string, st rawfile.Stat) {
+	idx.Files = append(idx.Files, IndexEntry{Name: filepath.ToSlash(rel), Size: st.Size, ModTime: st.ModTime.UnixNano(), ChangeTime: st.ChangeTime, Inode: st.Inode})
+}
+
 // Fingerprint hashes the inputs of a build: every regular file under each
 // of paths (folders, walked, or single files), relative to root, with its
 // name and bytes. Dot-files and dot-folders are left out, as LOAD leaves
@@ -83,36 +155,7 @@ func (idx *Index) trusted(e IndexEntry) (IndexEntry, bool) {
 func Fingerprint(root string, prev *Index, paths ...string) ([32]byte, *Index, error) {
 	idx := &Index{Taken: time.Now().UnixNano()}
 	for _, p := range paths {
-		err := filepath.WalkDir(filepath.Join(root, p), func(name string, d fs.DirEntry, err error) error {
-			if errors.Is(err, fs.ErrNotExist) {
-				return nil
-			}
-			if err != nil {
-				return err
-			}
-			if strings.HasPrefix(d.Name(), ".") && name != filepath.Join(root, p) {
-				if d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if !d.Type().IsRegular() {
-				return nil
-			}
-			info, err := d.Info()
-			if errors.Is(err, fs.ErrNotExist) {
-				return nil // gone since the folder was listed
-			}
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel(root, name)
-			e := IndexEntry{Name: filepath.ToSlash(rel), Size: info.Size(), ModTime: info.ModTime().UnixNano()}
-			e.Inode, e.ChangeTime = fileIdentity(info)
-			idx.Files = append(idx.Files, e)
-			return nil
-		})
-		if err != nil {
+		if err := idx.walk(root, filepath.Clean(p)); err != nil {
 			return [32]byte{}, nil, err
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/machine"
 	"github.com/milepost/milepost/internal/outputs"
+	"github.com/milepost/milepost/internal/publish"
 	"github.com/milepost/milepost/internal/site"
 	"github.com/milepost/milepost/internal/wikilink"
 )
@@ -72,14 +73,15 @@ func TestStateFileRoundTrip(t *testing.T) {
 	for _, c := range []struct {
 		v      any
 		fields int
-	}{{State{}, 12}, {Index{}, 3}, {IndexEntry{}, 6}} {
+	}{{State{}, 13}, {Index{}, 3}, {IndexEntry{}, 6}} {
 		if n := reflect.TypeOf(c.v).NumField(); n != c.fields {
 			t.Errorf("%T has %d fields, the state file %d: add the new ones to encodeState and decodeState", c.v, n, c.fields)
 		}
 	}
 	full := &State{Binary: "b", Settings: "s", Date: "2026-12-06", History: true, Head: "abc", Inputs: [32]byte{1}, Manifest: [32]byte{2},
-		InputIndex: &Index{Taken: 1 << 60, Files: []IndexEntry{{Name: "content/é.md", Size: 10, ModTime: -5, ChangeTime: 1 << 62, Inode: 1<<64 - 1, Hash: [32]byte{3}}}},
-		FileNames:  "a\nb", FileSizes: []int64{0, 1 << 40}}
+		ManifestFile: publish.FileID{Inode: 1<<64 - 2, Size: 6 << 20, ModTime: 1 << 61, ChangeTime: -1},
+		InputIndex:   &Index{Taken: 1 << 60, Files: []IndexEntry{{Name: "content/é.md", Size: 10, ModTime: -5, ChangeTime: 1 << 62, Inode: 1<<64 - 1, Hash: [32]byte{3}}}},
+		FileNames:    "a\nb", FileSizes: []int64{0, 1 << 40}}
 	for _, want := range []*State{full, {Binary: "b"}} {
 		got, err := decodeState(encodeState(want))
 		if err != nil || !reflect.DeepEqual(got, want) {

@@ -76,7 +76,7 @@ func Open(in site.Input, set Settings) *Session {
 	intact := make(chan bool, 1)
 	go func() {
 		names, sizes := prev.Files()
-		intact <- names != nil && publish.Intact(set.Dest, prev.Manifest, names, sizes)
+		intact <- names != nil && publish.Intact(set.Dest, prev.Manifest, prev.ManifestFile, names, sizes)
 	}()
 	var prevIndex *Index
 	if prev != nil {
@@ -300,7 +300,7 @@ func (s *Session) Commit(res *site.Result, tx Committer) (publish.Stats, error) 
 	if err != nil {
 		return stats, err
 	}
-	s.next.Manifest, s.next.Outputs = stats.Manifest, res.Outputs
+	s.next.Manifest, s.next.ManifestFile, s.next.Outputs = stats.Manifest, stats.ManifestFile, res.Outputs
 	s.next.Report = Report{Pages: res.Pages, Warnings: res.Diagnostics, History: res.History}
 	s.next.SetFiles(stats.Names, stats.Sizes)
 	if saved == nil {

@@ -50,7 +50,7 @@ func (s *Session) CommitSplice(sp *site.SplicedPages, tx Committer) (*site.Resul
 		outputs[path] = out
 	}
 	said := s.prev.Report
-	s.next.Manifest, s.next.Outputs, s.next.Report = stats.Manifest, outputs, said
+	s.next.Manifest, s.next.ManifestFile, s.next.Outputs, s.next.Report = stats.Manifest, stats.ManifestFile, outputs, said
 	s.next.SetFiles(stats.Names, stats.Sizes)
 	if err := s.next.Save(s.set.Dir); err != nil {
 		s.warn("warning: could not save the build cache: %v", err)

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/milepost/milepost/internal/publish"
 	"github.com/milepost/milepost/internal/varcodec"
 )
 
@@ -17,7 +18,7 @@ import (
 // of CPU, and one that splices from 0.72 to 0.68 s, against gob.
 
 // stateMagic opens the state file and names its format.
-const stateMagic = "milepost build state v2\n"
+const stateMagic = "milepost build state v3\n"
 
 // encodeState returns the state file's bytes: s but its Outputs and
 // Report, which the outputs file holds.
@@ -49,6 +50,10 @@ func encodeState(s *State) []byte {
 		}
 	}
 	e.Hash(s.Manifest)
+	e.Uint64(s.ManifestFile.Inode)
+	e.Int64(s.ManifestFile.Size)
+	e.Int64(s.ManifestFile.ModTime)
+	e.Int64(s.ManifestFile.ChangeTime)
 	e.Str(s.FileNames)
 	e.List(len(s.FileSizes), s.FileSizes == nil)
 	for _, n := range s.FileSizes {
@@ -75,6 +80,7 @@ func decodeState(data []byte) (*State, error) {
 		s.InputIndex = idx
 	}
 	s.Manifest = d.Hash()
+	s.ManifestFile = publish.FileID{Inode: d.Uint(), Size: d.Int64(), ModTime: d.Int64(), ChangeTime: d.Int64()}
 	s.FileNames = d.Str()
 	if n, ok := d.List(1); ok {
 		s.FileSizes = make([]int64, n)

@@ -77,13 +77,16 @@ func (t *Tx) Commit() (Stats, error) {
 		stats.Sizes[i] = e.Size
 	}
 	if t.fresh {
-		return stats, t.commitFresh(p)
+		err := t.commitFresh(p)
+		stats.ManifestFile = manifestFile(t.dest)
+		return stats, err
 	}
 	removed, err := t.commitInPlace(p, stats.Manifest)
 	stats.Removed = removed
 	if rmErr := os.RemoveAll(t.staging); err == nil && rmErr != nil {
 		err = fmt.Errorf("removing staging directory: %w", rmErr)
 	}
+	stats.ManifestFile = manifestFile(t.dest)
 	return stats, err
 }
 

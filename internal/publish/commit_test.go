@@ -348,7 +348,7 @@ func TestInterruptedCommitIsCompletedByNextBuild(t *testing.T) {
 			}
 			writeTree(t, dest, left)
 			ageAll(t, dest)
-			if names, sizes := manifestFiles(t, dest); Intact(dest, sha256.Sum256(found.raw), names, sizes) {
+			if names, sizes := manifestFiles(t, dest); Intact(dest, sha256.Sum256(found.raw), FileID{}, names, sizes) {
 				t.Error("a destination with a commit cut short reads as intact")
 			}
 

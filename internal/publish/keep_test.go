@@ -15,8 +15,22 @@ func TestKeepAndIntact(t *testing.T) {
 	site := map[string]string{"index.html": "home", "a/index.html": "a", "a/badge.svg": "<svg/>"}
 	first := build(t, dest, Options{}, site)
 	names, sizes := first.Names, first.Sizes
-	if !Intact(dest, first.Manifest, names, sizes) {
+	if !Intact(dest, first.Manifest, first.ManifestFile, names, sizes) {
 		t.Fatal("a destination just committed is not intact")
+	}
+	if !Intact(dest, first.Manifest, FileID{}, names, sizes) {
+		t.Fatal("a destination just committed is not intact, its manifest read")
+	}
+	// The manifest is read only when it is no longer the file the commit
+	// left: a wrong hash goes unseen while the identity holds.
+	if first.ManifestFile == (FileID{}) {
+		t.Fatal("the commit did not tell its manifest's identity")
+	}
+	if !Intact(dest, [32]byte{1}, first.ManifestFile, names, sizes) {
+		t.Error("the manifest was read although its identity was the commit's")
+	}
+	if Intact(dest, [32]byte{1}, FileID{}, names, sizes) {
+		t.Error("intact against another manifest's hash")
 	}
 
 	tx, err := Begin(dest, Options{})
@@ -44,10 +58,10 @@ func TestKeepAndIntact(t *testing.T) {
 	}
 
 	names, sizes = stats.Names, stats.Sizes
-	if !Intact(dest, stats.Manifest, names, sizes) {
+	if !Intact(dest, stats.Manifest, stats.ManifestFile, names, sizes) {
 		t.Error("not intact after the second commit")
 	}
-	if Intact(dest, first.Manifest, names, sizes) {
+	if Intact(dest, first.Manifest, first.ManifestFile, names, sizes) {
 		t.Error("intact against an older manifest")
 	}
 	edited := filepath.Join(dest, "a", "badge.svg")
@@ -55,7 +69,7 @@ func TestKeepAndIntact(t *testing.T) {
 	if err := os.Chtimes(edited, later, later); err != nil {
 		t.Fatal(err)
 	}
-	if Intact(dest, stats.Manifest, names, sizes) {
+	if Intact(dest, stats.Manifest, stats.ManifestFile, names, sizes) {
 		t.Error("intact with a file modified after the commit")
 	}
 	tx, err = Begin(dest, Options{})

@@ -57,6 +57,9 @@ type Stats struct {
 	Manifest [32]byte
 	Names    []string
 	Sizes    []int64
+	// ManifestFile is the manifest's identity on disk after the commit:
+	// while it is the same, Intact need not read and hash the manifest.
+	ManifestFile FileID
 }
 
 type txState int

@@ -3,11 +3,12 @@
 // for a regular file: four fcntl calls and a failed epoll_ctl beside the
 // open, write and close, which is most of the cost of a small file. A
 // build writes a hundred thousand small files, so milepost's staging
-// writes and its reads of the content folder come here, and the
-// destination check's Lstat (which makes no fs.FileInfo). Elsewhere the
-// functions are the os package's. Either way ReadFile reads regular files
-// only, so no input can make a build wait on a named pipe, and Unreadable is
-// the one rule for which entries of an input folder are read.
+// writes and its reads of the content folder come here, and so does the
+// Lstat of the up-to-date check's inputs and destination (which makes no
+// fs.FileInfo). Elsewhere the functions are the os package's. Either way
+// ReadFile reads regular files only, so no input can make a build wait on
+// a named pipe, and Unreadable is the one rule for which entries of an
+// input folder are read.
 package rawfile
 
 import (
@@ -39,11 +40,15 @@ func Unreadable(d fs.DirEntry) string {
 	}
 }
 
-// Stat is what Lstat reports of a file.
+// Stat is what Lstat reports of a file. Inode and ChangeTime (Unix
+// nanoseconds) are zero where the system does not tell them.
 type Stat struct {
-	Regular bool
-	Size    int64
-	ModTime time.Time
+	Regular    bool
+	Dir        bool
+	Size       int64
+	ModTime    time.Time
+	Inode      uint64
+	ChangeTime int64
 }
 
 // DirFS is os.DirFS(dir) whose ReadFile is this package's.

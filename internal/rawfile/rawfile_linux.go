@@ -93,7 +93,7 @@ func open(name string, flags int, perm uint32) (int, error) {
 	}
 }
 
-// Lstat is os.Lstat for what the destination check needs, without the
+// Lstat is os.Lstat for what the up-to-date check needs, without the
 // allocation of an fs.FileInfo per file.
 func Lstat(name string) (Stat, error) {
 	var st syscall.Stat_t
@@ -107,5 +107,6 @@ func Lstat(name string) (Stat, error) {
 		}
 		break
 	}
-	return Stat{Regular: st.Mode&syscall.S_IFMT == syscall.S_IFREG, Size: st.Size, ModTime: time.Unix(st.Mtim.Unix())}, nil
+	return Stat{Regular: st.Mode&syscall.S_IFMT == syscall.S_IFREG, Dir: st.Mode&syscall.S_IFMT == syscall.S_IFDIR, Size: st.Size, ModTime: time.Unix(st.Mtim.Unix()),
+		Inode: st.Ino, ChangeTime: st.Ctim.Nano()}, nil
 }

@@ -38,11 +38,11 @@ func WriteFile(name string, data []byte, perm fs.FileMode) error {
 	return os.WriteFile(name, data, perm)
 }
 
-// Lstat is os.Lstat for what the destination check needs.
+// Lstat is os.Lstat for what the up-to-date check needs.
 func Lstat(name string) (Stat, error) {
 	fi, err := os.Lstat(name)
 	if err != nil {
 		return Stat{}, err
 	}
-	return Stat{Regular: fi.Mode().IsRegular(), Size: fi.Size(), ModTime: fi.ModTime()}, nil
+	return Stat{Regular: fi.Mode().IsRegular(), Dir: fi.IsDir(), Size: fi.Size(), ModTime: fi.ModTime()}, nil
 }
