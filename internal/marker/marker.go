@@ -18,10 +18,12 @@
 //     ("Complete the migration" holds no marker); in a status-table cell
 //     (Cell) any case matches. Words of a phrase may be separated by any run
 //     of spaces; an apostrophe matches ' or ’.
-//   - When several words match, the longest phrase wins (Not Started is
-//     NOT STARTED, never STARTED; "WIP, now DONE" is done), then a dropped
-//     word, then the first in the text. Length is counted in characters,
-//     a run of spaces inside a phrase as one.
+//   - When several words match, the longest phrase wins where they
+//     overlap (Not Started is NOT STARTED, never STARTED). Of separate
+//     words a dropped one wins, then the last a transition introduces
+//     ("WIP, now DONE"), then the first ("Partially implemented" is
+//     active). A negation right before the word ("Not yet implemented",
+//     "To be verified") leaves it open (view.choose).
 //   - A status emoji counts in three places only: as the first visible
 //     character; right before a status word (in any case: "✅ Fixed"); or as
 //     the last visible character once trailing ISO dates and parenthesised

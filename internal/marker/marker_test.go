@@ -42,10 +42,26 @@ func TestFind(t *testing.T) {
 		{"NOT DONE", Prose, true, Open, "NOT DONE"},
 		{"NOT STARTED", Prose, true, Open, "NOT STARTED"},
 		{"DONE then WONTFIX", Prose, true, Dropped, "WONTFIX"},
-		{"BLOCKED, then DONE", Prose, true, Blocked, "BLOCKED"},
+		{"BLOCKED, then DONE", Prose, true, Done, "DONE"},
 		{"WIP, now DONE", Prose, true, Done, "DONE"},
+		{"WIP → DONE", Prose, true, Done, "DONE"},
+		{"WIP nowhere near DONE", Prose, true, Active, "WIP"},
 		{"DONE or OPEN", Prose, true, Done, "DONE"},
-		{"MERGED, then CLOSED", Prose, true, Done, "MERGED"},
+		{"MERGED, then CLOSED", Prose, true, Done, "CLOSED"},
+		// the first of separate words, which the others qualify
+		{"Partially implemented", Cell, true, Active, "Partially"},
+		{"Blocked, deployed to staging", Cell, true, Blocked, "Blocked"},
+		{"Open — fix deployed to staging", Cell, true, Open, "Open"},
+		{"TODO: verify it was implemented", Cell, true, Open, "TODO"},
+		// a negation before the word: not reached yet
+		{"Not yet implemented", Cell, true, Open, "implemented"},
+		{"Not yet started", Cell, true, Open, "started"},
+		{"To be verified", Cell, true, Open, "verified"},
+		{"Needs to be deployed", Cell, true, Open, "deployed"},
+		{"Never shipped", Cell, true, Open, "shipped"},
+		{"Not fully done", Cell, true, Open, "done"},
+		{"Deploys are not BLOCKED", Prose, true, Open, "BLOCKED"},
+		{"Knot DONE", Prose, true, Done, "DONE"},
 		{"COMPLETED but CANCELLED", Prose, true, Dropped, "CANCELLED"},
 		// status cells: any case
 		{"Not Started", Cell, true, Open, "Not Started"},
@@ -98,7 +114,7 @@ func TestFind(t *testing.T) {
 		{"TODO API docs", Prose, true, Open, "TODO"},
 		{"P0 BLOCKED", Prose, true, Blocked, "BLOCKED"},
 		{"DONE, MOVING ON", Prose, true, Done, "DONE"},
-		{"I AM DONE WAITING FOR THIS", Cell, true, Blocked, "WAITING"},
+		{"I AM DONE WAITING FOR THIS", Cell, true, Done, "DONE"},
 	}
 	for _, tt := range tests {
 		m, ok := v.Find(tt.text, tt.ctx)
