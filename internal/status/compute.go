@@ -144,6 +144,10 @@ func (c *computer) buildTree(doc ast.Node) *sectionNode {
 		s.decl, rest = c.markerBesideAttrs(h, markerText(h, c.src))
 		if m, ok := c.vocab.TrailingStatus(rest); ok && !s.decl.found && headingNote[headingWords(rest[m.Start:m.End])] {
 			s.decl = declared{true, m.State, rest[m.Start:m.End]} // "## v0.8 (released)"
+		} else if clause := headingClause(rest); clause != "" && !s.decl.found {
+			if m, ok := c.vocab.Find(clause, marker.Cell); ok {
+				s.decl = declared{true, m.State, clause} // "## Phase 2 — In progress"
+			}
 		}
 		title := mdtext.Inline(h, c.src)
 		s.bare = c.vocab.StripForID(title)

@@ -41,6 +41,27 @@ var headingNote = map[string]bool{
 	"canceled": true, "deferred": true, "descoped": true, "dropped": true, "paused": true,
 }
 
+// headingClause returns a heading's last clause after a dash or a colon
+// when the whole clause is one of headingNote's words ("## Phase 2 — In
+// progress", "## Milestone 1: Done"), else "". "## Step 3: Complete the
+// form" has none.
+func headingClause(title string) string {
+	at := -1
+	for _, sep := range []string{" — ", " – ", " - ", " -- ", ": "} {
+		if i := strings.LastIndex(title, sep); i >= 0 && i+len(sep) > at {
+			at = i + len(sep)
+		}
+	}
+	if at < 0 {
+		return ""
+	}
+	clause := strings.TrimRight(strings.TrimSpace(title[at:]), ".!")
+	if !headingNote[headingWords(clause)] {
+		return ""
+	}
+	return clause
+}
+
 // openLanes are the lanes of a board whose cards are not done: open, or
 // active for Now (as Logseq's NOW is).
 var openLanes = map[string]State{
