@@ -87,6 +87,7 @@ func approvalOnly(word string) bool {
 // item an item. Checkboxes under them still are.
 var recordNames = []string{
 	"open questions", "questions", "faq", "faqs", "frequently asked questions",
+	"resolved questions", "answered questions", "closed questions", "learnings", "key learnings",
 	"what went well", "what went wrong", "what didnt go well", "went well", "went wrong",
 	"lessons learned", "glossary", "legend", "key", "status key", "status values", "statuses",
 	"changelog", "change log", "history", "references", "see also",
