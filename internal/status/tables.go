@@ -2,6 +2,7 @@ package status
 
 import (
 	"cmp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -353,7 +354,10 @@ func (c *computer) cellMarker(cell ast.Node) (State, string, bool) {
 }
 
 // markerColumns marks the columns where at least half of the body cells
-// hold a marker (cellMarker).
+// hold a marker (cellMarker), and, once one column does, those whose
+// every filled cell holds one: a pipeline's later stages are mostly
+// blank ("| Chapter | Draft | Review | Final |" with Final ticked for one
+// chapter of four). A cell of only a dash is blank.
 func (c *computer) markerColumns(rows []ast.Node) map[int]bool {
 	cols := map[int]bool{}
 	if len(rows) == 0 {
@@ -361,12 +365,16 @@ func (c *computer) markerColumns(rows []ast.Node) map[int]bool {
 	}
 	// One pass over the cells: a wide table must not be read once per
 	// column.
-	counts := make([]int, tableWidth(rows))
+	width := tableWidth(rows)
+	counts, filled := make([]int, width), make([]int, width)
 	for _, r := range rows {
 		i := 0
 		for cell := r.FirstChild(); cell != nil; cell = cell.NextSibling() {
 			if _, _, ok := c.cellMarker(cell); ok {
 				counts[i]++
+			}
+			if !blankCell(markerText(cell, c.src)) {
+				filled[i]++
 			}
 			i++
 		}
@@ -376,7 +384,23 @@ func (c *computer) markerColumns(rows []ast.Node) map[int]bool {
 			cols[i] = true
 		}
 	}
+	if len(cols) > 0 {
+		for i, n := range counts {
+			if n > 0 && n == filled[i] {
+				cols[i] = true
+			}
+		}
+	}
 	return cols
+}
+
+// blankCell reports whether a cell's text says nothing: empty, or a dash.
+func blankCell(text string) bool {
+	switch strings.TrimSpace(text) {
+	case "", "-", "–", "—":
+		return true
+	}
+	return false
 }
 
 // markersCount decides whether the markers of a table without a Status
@@ -414,11 +438,18 @@ func (c *computer) markersCount(rows []ast.Node, cols []int) bool {
 }
 
 // matrixItems makes every marker cell of a matrix an item, named
-// "<row label> · <column header>".
+// "<row label> · <column header>". A column named like an attribute
+// (Owner, Due) gives it to every item of its row.
 func (c *computer) matrixItems(header ast.Node, rows []ast.Node, label int, cols []int, out *[]*found) {
 	var heads []ast.Node
 	if header != nil {
 		heads = childrenOf(header)
+	}
+	var attrCols []int
+	for i, h := range heads {
+		if i != label && !slices.Contains(cols, i) && attr.KnownField(fieldKey(mdtext.Inline(h, c.src))) {
+			attrCols = append(attrCols, i)
+		}
 	}
 	for _, row := range rows {
 		cells := childrenOf(row)
@@ -438,7 +469,13 @@ func (c *computer) matrixItems(header ast.Node, rows []ast.Node, label int, cols
 			if i < len(heads) {
 				colName = mdtext.Inline(heads[i], c.src)
 			}
-			*out = append(*out, c.newItem(cells[i], st, SourceMatrix, rowLabel+" · "+colName, c.ownText(cells[i])))
+			it := c.newItem(cells[i], st, SourceMatrix, rowLabel+" · "+colName, c.ownText(cells[i]))
+			for _, a := range attrCols {
+				if a < len(cells) {
+					it.recordAttr(mdtext.Inline(heads[a], c.src), mdtext.Inline(cells[a], c.src), false)
+				}
+			}
+			*out = append(*out, it)
 		}
 	}
 }
