@@ -82,11 +82,33 @@ func (c *computer) matrixLabel(header ast.Node, rows []ast.Node, cols map[int]bo
 		if first < 0 {
 			first = i
 		}
-		if i >= len(heads) || !numberingHeader(mdtext.Inline(heads[i], c.src)) {
+		if (i >= len(heads) || !numberingHeader(mdtext.Inline(heads[i], c.src))) && !c.numbersColumn(rows, i) {
 			return i
 		}
 	}
 	return first
+}
+
+// numbersColumn reports whether every filled cell of column col is a bare
+// number ("| Week | Topic |" of 1, 2, 3): it counts the rows, and the
+// next column names them.
+func (c *computer) numbersColumn(rows []ast.Node, col int) bool {
+	numbers := 0
+	for _, r := range rows {
+		cells := childrenOf(r)
+		if col >= len(cells) {
+			continue
+		}
+		t := strings.TrimSpace(mdtext.Inline(cells[col], c.src))
+		if t == "" {
+			continue
+		}
+		if _, err := strconv.ParseFloat(strings.TrimSuffix(t, "."), 64); err != nil {
+			return false
+		}
+		numbers++
+	}
+	return numbers > 0
 }
 
 // tableParts returns a table's header row and body rows.
@@ -242,11 +264,26 @@ func (c *computer) rowTextCell(cells []ast.Node, col int, keys []string) int {
 		if i < len(keys) && (numberingHeader(keys[i]) || attr.KnownField(fieldKey(keys[i]))) {
 			continue // an Owner or Due column gives the row an attribute, not its name
 		}
-		if strings.ContainsFunc(mdtext.Inline(cell, c.src), unicode.IsLetter) {
+		if text := mdtext.Inline(cell, c.src); strings.ContainsFunc(text, unicode.IsLetter) || periodName(text) {
 			return i
 		}
 	}
 	return first
+}
+
+// periodName reports whether a cell names a period by its date, as a
+// partition or a log's row does: 2024-01, 2024-01-15, 2024-W03.
+func periodName(text string) bool {
+	t := strings.TrimSpace(text)
+	if len(t) < 7 || t[4] != '-' {
+		return false
+	}
+	for i, r := range t {
+		if i != 4 && i != 7 && !(r >= '0' && r <= '9') && !(i == 5 && r == 'W') {
+			return false
+		}
+	}
+	return len(t) == 7 || len(t) == 8 && t[5] == 'W' || len(t) == 10 && t[7] == '-'
 }
 
 // numberingHeader reports whether a column headed h numbers or keys the
