@@ -547,7 +547,7 @@ func (r *itemReader) handle(i int) int {
 	if strings.EqualFold(r.it.Owner, name) {
 		if l := ownerLabelBefore(s, i); l >= 0 && endsClause(s, j) {
 			r.add(l, j, KindOwner, false) // "owner: @dana" is an attribute wherever it stands
-		} else {
+		} else if !objectOf(s, i) {
 			r.add(i, j, KindOwner, true)
 		}
 	}
@@ -657,6 +657,20 @@ func todoTxt(s string) bool {
 func copiedBefore(s string, i int) bool {
 	t := strings.TrimRight(s[:i], " \t:")
 	for _, w := range []string{"cc", "fyi", "thanks", "thx", "h/t", "via"} {
+		if len(t) >= len(w) && strings.EqualFold(t[len(t)-len(w):], w) && boundaryBefore(s, len(t)-len(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// objectOf reports whether the handle at i is the object of a
+// preposition or a conjunction before it ("Shadow on-call with @marcus",
+// "Hand off to @kim", "Ana and @raj"): it gives the owner but belongs to
+// the sentence, and stays in the text even at its end.
+func objectOf(s string, i int) bool {
+	t := strings.TrimRight(s[:i], " \t")
+	for _, w := range []string{"with", "w/", "to", "for", "from", "by", "and", "or", "of", "at"} {
 		if len(t) >= len(w) && strings.EqualFold(t[len(t)-len(w):], w) && boundaryBefore(s, len(t)-len(w)) {
 			return true
 		}
