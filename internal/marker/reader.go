@@ -5,7 +5,6 @@ import (
 	"strings"
 	"sync"
 	"unicode"
-	"unicode/utf8"
 )
 
 // view is a text with variation selectors removed, as runes, remembering
@@ -403,92 +402,6 @@ func (idx *index) find(text string, ctx Context) (Match, bool) {
 		return vw.match(em[0], Emoji), true
 	}
 	return Match{}, false
-}
-
-// choose returns the word that says the text's state among separate
-// matches (resolveWords has dropped those inside longer phrases): a
-// dropped word ("COMPLETED but CANCELLED"); else the last word a
-// transition introduces ("WIP, now DONE", "BLOCKED → DONE"); else the
-// first, as the words after it qualify it ("Partially implemented",
-// "Blocked, deployed to staging"). A word a negation stands right before
-// says open ("Not yet implemented", "To be verified").
-func (vw *view) choose(words []wordMatch) wordMatch {
-	best := words[0]
-	for i, w := range words[1:] {
-		switch {
-		case best.state == Dropped:
-		case w.state == Dropped, vw.transition(words[i].end, w.start):
-			best = w
-		}
-	}
-	floor := 0
-	for _, w := range words {
-		if w.start >= best.start {
-			break
-		}
-		floor = w.end
-	}
-	if best.state != Open && vw.negated(floor, best.start) {
-		best.state = Open
-	}
-	return best
-}
-
-// transitionWords introduce a state that replaces the one before it.
-var transitionWords = []string{"then", "now", "finally", "→", "->", "=>"}
-
-// transition reports whether runes [from,to) hold a transition word or
-// arrow.
-func (vw *view) transition(from, to int) bool {
-	between := strings.ToLower(string(vw.runes[from:to]))
-	for _, t := range transitionWords {
-		for at := 0; ; {
-			k := strings.Index(between[at:], t)
-			if k < 0 {
-				break
-			}
-			k += at
-			end := k + len(t)
-			if t[0] > 0x7f || t[0] == '-' || t[0] == '=' || (!letterBefore(between, k) && !letterAfter(between, end)) {
-				return true
-			}
-			at = end
-		}
-	}
-	return false
-}
-
-// negations are the words that, right before a status word, say the
-// state is not reached yet.
-var negations = []string{"not", "not yet", "not fully", "not been", "never", "to be", "isn't", "isn’t", "aren't", "aren’t", "wasn't", "wasn’t", "hasn't been", "hasn’t been", "haven't been", "haven’t been"}
-
-// negated reports whether runes [floor,at) end in a negation.
-func (vw *view) negated(floor, at int) bool {
-	before := strings.ToLower(strings.TrimRight(string(vw.runes[floor:at]), " \t\u00a0"))
-	for _, n := range negations {
-		if strings.HasSuffix(before, n) && !letterBefore(before, len(before)-len(n)) {
-			return true
-		}
-	}
-	return false
-}
-
-// letterBefore reports whether a letter ends s[:i]; letterAfter whether
-// one starts s[i:].
-func letterBefore(s string, i int) bool {
-	if i <= 0 {
-		return false
-	}
-	r, _ := utf8.DecodeLastRuneInString(s[:i])
-	return unicode.IsLetter(r)
-}
-
-func letterAfter(s string, i int) bool {
-	if i >= len(s) {
-		return false
-	}
-	r, _ := utf8.DecodeRuneInString(s[i:])
-	return unicode.IsLetter(r)
 }
 
 func (vw *view) match(m wordMatch, k Kind) Match {

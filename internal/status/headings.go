@@ -42,17 +42,20 @@ var headingNote = map[string]bool{
 }
 
 // headingClause returns a heading's last clause after a dash or a colon
-// when the whole clause is one of headingNote's words ("## Phase 2 — In
-// progress", "## Milestone 1: Done"), else "". "## Step 3: Complete the
-// form" has none.
+// when the whole clause is one of headingNote's words and what stands
+// before it numbers a phase, a milestone or a release ("## Phase 2 — In
+// progress", "## Milestone 1: Done", "## v0.8 — shipped"), else "".
+// "## Step 3: Complete the form" has none, and neither have "## Status:
+// In progress" or "## Rollout — In progress", which a README or a design
+// doc heads a part of itself with.
 func headingClause(title string) string {
-	at := -1
+	at, name := -1, ""
 	for _, sep := range []string{" — ", " – ", " - ", " -- ", ": "} {
 		if i := strings.LastIndex(title, sep); i >= 0 && i+len(sep) > at {
-			at = i + len(sep)
+			at, name = i+len(sep), title[:i]
 		}
 	}
-	if at < 0 {
+	if at < 0 || !strings.ContainsFunc(name, unicode.IsDigit) {
 		return ""
 	}
 	clause := strings.TrimRight(strings.TrimSpace(title[at:]), ".!")

@@ -40,7 +40,7 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 		c.rowItems(header, rows, col, out)
 		return
 	}
-	cols := c.markerColumns(rows)
+	cols := c.markerColumns(header, rows)
 	if header != nil {
 		for i, h := range childrenOf(header) {
 			switch name := headerName(mdtext.Inline(h, c.src)); {
@@ -89,11 +89,12 @@ func (c *computer) matrixLabel(header ast.Node, rows []ast.Node, cols map[int]bo
 	return first
 }
 
-// numbersColumn reports whether every filled cell of column col is a bare
-// number ("| Week | Topic |" of 1, 2, 3): it counts the rows, and the
-// next column names them.
+// numbersColumn reports whether column col counts the rows: 1, 2, 3 …
+// (or from 0) down the filled cells ("| Week | Topic |"), so that the next
+// column names them. Versions (2.1, 3.10) and releases (18, 20, 22) name
+// their rows.
 func (c *computer) numbersColumn(rows []ast.Node, col int) bool {
-	numbers := 0
+	next := -1
 	for _, r := range rows {
 		cells := childrenOf(r)
 		if col >= len(cells) {
@@ -103,12 +104,13 @@ func (c *computer) numbersColumn(rows []ast.Node, col int) bool {
 		if t == "" {
 			continue
 		}
-		if _, err := strconv.ParseFloat(strings.TrimSuffix(t, "."), 64); err != nil {
+		n, err := strconv.Atoi(strings.TrimSuffix(t, "."))
+		if err != nil || next >= 0 && n != next || next < 0 && n > 1 {
 			return false
 		}
-		numbers++
+		next = n + 1
 	}
-	return numbers > 0
+	return next > 0
 }
 
 // tableParts returns a table's header row and body rows.
@@ -253,7 +255,7 @@ func (c *computer) rowTextCell(cells []ast.Node, col int, keys []string) int {
 			}
 		}
 	}
-	first := -1
+	first, period, lettered := -1, -1, -1
 	for i, cell := range cells {
 		if i == col {
 			continue
@@ -264,11 +266,48 @@ func (c *computer) rowTextCell(cells []ast.Node, col int, keys []string) int {
 		if i < len(keys) && (numberingHeader(keys[i]) || attr.KnownField(fieldKey(keys[i]))) {
 			continue // an Owner or Due column gives the row an attribute, not its name
 		}
-		if text := mdtext.Inline(cell, c.src); strings.ContainsFunc(text, unicode.IsLetter) || periodName(text) {
+		text := mdtext.Inline(cell, c.src)
+		letters := strings.ContainsFunc(text, unicode.IsLetter)
+		switch {
+		case letters && !quantity(text) && (i >= len(keys) || !asideHeaders[headerName(keys[i])]):
 			return i
+		case period < 0 && periodName(text):
+			period = i // "| Partition | Rows | Status |" of 2024-01 and 12.3M
+		case lettered < 0 && letters:
+			lettered = i // a quantity, or a note, when nothing else has words
 		}
 	}
+	switch {
+	case period >= 0:
+		return period
+	case lettered >= 0:
+		return lettered
+	}
 	return first
+}
+
+// asideHeaders head columns that remark on a row rather than name it:
+// a row is named by them only when nothing else in it has words.
+var asideHeaders = map[string]bool{
+	"notes": true, "note": true, "comments": true, "comment": true, "remarks": true, "remark": true,
+}
+
+// blockerHeaders head columns that say what holds a row up: a marker
+// there is not a stage of the work.
+var blockerHeaders = map[string]bool{
+	"blocker": true, "blockers": true, "blockedby": true, "dependencies": true, "dependson": true,
+}
+
+// quantity reports whether a cell is a number with a short unit: 12.3M,
+// 450 ms, 3 GB, 75%.
+func quantity(text string) bool {
+	t := strings.TrimSpace(text)
+	digits := strings.IndexFunc(t, func(r rune) bool { return !unicode.IsDigit(r) && r != '.' && r != ',' })
+	if digits <= 0 {
+		return false
+	}
+	unit := strings.TrimSpace(t[digits:])
+	return len(unit) <= 3 && !strings.ContainsFunc(unit, func(r rune) bool { return !unicode.IsLetter(r) && r != '%' })
 }
 
 // periodName reports whether a cell names a period by its date, as a
@@ -395,7 +434,7 @@ func (c *computer) cellMarker(cell ast.Node) (State, string, bool) {
 // every filled cell holds one: a pipeline's later stages are mostly
 // blank ("| Chapter | Draft | Review | Final |" with Final ticked for one
 // chapter of four). A cell of only a dash is blank.
-func (c *computer) markerColumns(rows []ast.Node) map[int]bool {
+func (c *computer) markerColumns(header ast.Node, rows []ast.Node) map[int]bool {
 	cols := map[int]bool{}
 	if len(rows) == 0 {
 		return cols
@@ -422,14 +461,22 @@ func (c *computer) markerColumns(rows []ast.Node) map[int]bool {
 		}
 	}
 	if len(cols) > 0 {
+		var heads []ast.Node
+		if header != nil {
+			heads = childrenOf(header)
+		}
 		for i, n := range counts {
-			if n > 0 && n == filled[i] {
+			if n > 0 && n == filled[i] && (i >= len(heads) || !sideColumn(headerName(mdtext.Inline(heads[i], c.src)))) {
 				cols[i] = true
 			}
 		}
 	}
 	return cols
 }
+
+// sideColumn reports whether a column headed name remarks on its rows or
+// says what holds them up: a marker there is no stage of the work.
+func sideColumn(name string) bool { return asideHeaders[name] || blockerHeaders[name] }
 
 // blankCell reports whether a cell's text says nothing: empty, or a dash.
 func blankCell(text string) bool {
