@@ -99,15 +99,17 @@ func endsWithWord(s string, words []string) bool {
 }
 
 // clauseSeparators end a clause of a status text; a hyphen does only with
-// blanks around it.
+// blanks around it, and so does "but".
 const clauseSeparators = ",;—–(:|/[→"
 
 // clauseTail returns what stands in before after its last clause
 // separator, trimmed, and whether there is one (else the whole of it).
 func clauseTail(before string) (string, bool) {
 	at := strings.LastIndexAny(before, clauseSeparators)
-	if d := strings.LastIndex(before, " - "); d >= 0 && d+2 > at {
-		at = d + 2
+	for _, sep := range []string{" - ", " but "} { // the rune at is skipped: a blank
+		if d := strings.LastIndex(before, sep); d >= 0 && d+len(sep)-1 > at {
+			at = d + len(sep) - 1
+		}
 	}
 	if at < 0 {
 		return strings.TrimSpace(before), false

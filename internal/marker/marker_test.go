@@ -65,6 +65,8 @@ func TestFind(t *testing.T) {
 		{"Done (partially)", Cell, true, Active, "partially"},
 		{"Complete except docs (in progress)", Cell, true, Active, "in progress"},
 		{"Approved, pending implementation", Cell, true, Open, "pending"},
+		{"Fixed but not yet deployed", Cell, true, Open, "deployed"},
+		{"Done but blocked on sign-off", Cell, true, Blocked, "blocked"},
 		// but not a word inside a clause, about something else
 		{"Resolved → postmortem pending", Cell, true, Done, "Resolved"},
 		{"Done, now tracking follow-ups as open issues", Cell, true, Done, "Done"},
