@@ -1,7 +1,7 @@
 package marker
 
 import (
-	"strings"
+	"bytes"
 	"unicode"
 	"unicode/utf8"
 )
@@ -29,8 +29,9 @@ func (vw *view) choose(words []wordMatch) wordMatch {
 	var best wordMatch
 	found := false
 	floor := 0
+	var buf [4 * leadWindow]byte
 	for _, w := range words {
-		before := strings.ToLower(string(vw.runes[floor:w.start]))
+		before := vw.lowerBefore(buf[:0], floor, w.start)
 		floor = w.end
 		switch {
 		case negatedBy(before):
@@ -53,11 +54,24 @@ func (vw *view) choose(words []wordMatch) wordMatch {
 	}
 	if !found {
 		best = words[0]
-		if negatedBy(strings.ToLower(string(vw.runes[:best.start]))) {
+		if negatedBy(vw.lowerBefore(buf[:0], 0, best.start)) {
 			best.state = Open
 		}
 	}
 	return best
+}
+
+// leadWindow is how many runes before a word choose reads: enough for a
+// separator and the few short words that may stand after it.
+const leadWindow = 40
+
+// lowerBefore appends to dst, in lower case, the runes [from,to), or the
+// last leadWindow of them.
+func (vw *view) lowerBefore(dst []byte, from, to int) []byte {
+	for _, r := range vw.runes[max(from, to-leadWindow):to] {
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+	}
+	return dst
 }
 
 // progress orders the states a later clause may lower a word to.
@@ -78,20 +92,20 @@ var negations = []string{"not", "not yet", "not fully", "not been", "no longer",
 // negatedBy reports whether the text before a word ends in a negation, or
 // its clause is only "to be" ("To be verified"; "appears to be resolved"
 // is not one).
-func negatedBy(before string) bool {
+func negatedBy(before []byte) bool {
 	if endsWithWord(before, negations) {
 		return true
 	}
 	tail, _ := clauseTail(before)
-	return tail == "to be"
+	return string(tail) == "to be"
 }
 
 // endsWithWord reports whether s, but for trailing blanks, ends with one
 // of words as a whole word.
-func endsWithWord(s string, words []string) bool {
-	s = strings.TrimRight(s, " \t\u00a0")
+func endsWithWord(s []byte, words []string) bool {
+	s = bytes.TrimRight(s, " \t\u00a0")
 	for _, w := range words {
-		if strings.HasSuffix(s, w) && !letterBefore(s, len(s)-len(w)) {
+		if len(s) >= len(w) && string(s[len(s)-len(w):]) == w && !letterBefore(s, len(s)-len(w)) {
 			return true
 		}
 	}
@@ -104,18 +118,18 @@ const clauseSeparators = ",;—–(:|/[→"
 
 // clauseTail returns what stands in before after its last clause
 // separator, trimmed, and whether there is one (else the whole of it).
-func clauseTail(before string) (string, bool) {
-	at := strings.LastIndexAny(before, clauseSeparators)
+func clauseTail(before []byte) ([]byte, bool) {
+	at := bytes.LastIndexAny(before, clauseSeparators)
 	for _, sep := range []string{" - ", " but "} { // the rune at is skipped: a blank
-		if d := strings.LastIndex(before, sep); d >= 0 && d+len(sep)-1 > at {
+		if d := bytes.LastIndex(before, []byte(sep)); d >= 0 && d+len(sep)-1 > at {
 			at = d + len(sep) - 1
 		}
 	}
 	if at < 0 {
-		return strings.TrimSpace(before), false
+		return bytes.TrimSpace(before), false
 	}
-	_, size := utf8.DecodeRuneInString(before[at:])
-	return strings.TrimSpace(before[at+size:]), true
+	_, size := utf8.DecodeRune(before[at:])
+	return bytes.TrimSpace(before[at+size:]), true
 }
 
 // clauseLeads are the words a clause may open with before its status
@@ -127,24 +141,26 @@ var clauseLeads = map[string]bool{
 
 // opensClause reports whether the word after before opens a clause:
 // a separator stands before it with nothing between but clauseLeads.
-func opensClause(before string) bool {
+func opensClause(before []byte) bool {
 	tail, ok := clauseTail(before)
 	if !ok {
 		return false
 	}
-	for _, w := range strings.Fields(tail) {
-		if !clauseLeads[w] {
+	for len(tail) > 0 {
+		word, rest, _ := bytes.Cut(tail, []byte(" "))
+		if len(word) > 0 && !clauseLeads[string(word)] {
 			return false
 		}
+		tail = rest
 	}
 	return true
 }
 
 // letterBefore reports whether a letter ends s[:i].
-func letterBefore(s string, i int) bool {
+func letterBefore(s []byte, i int) bool {
 	if i <= 0 {
 		return false
 	}
-	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	r, _ := utf8.DecodeLastRune(s[:i])
 	return unicode.IsLetter(r)
 }

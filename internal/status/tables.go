@@ -441,37 +441,55 @@ func (c *computer) markerColumns(header ast.Node, rows []ast.Node) map[int]bool 
 	}
 	// One pass over the cells: a wide table must not be read once per
 	// column.
-	width := tableWidth(rows)
-	counts, filled := make([]int, width), make([]int, width)
+	counts := make([]int, tableWidth(rows))
 	for _, r := range rows {
 		i := 0
 		for cell := r.FirstChild(); cell != nil; cell = cell.NextSibling() {
 			if _, _, ok := c.cellMarker(cell); ok {
 				counts[i]++
 			}
-			if !blankCell(markerText(cell, c.src)) {
-				filled[i]++
+			i++
+		}
+	}
+	sparse := false
+	for i, n := range counts {
+		if n > 0 && 2*n >= len(rows) {
+			cols[i] = true
+		} else if n > 0 {
+			sparse = true
+		}
+	}
+	if len(cols) == 0 || !sparse {
+		return cols
+	}
+	var heads []ast.Node
+	if header != nil {
+		heads = childrenOf(header)
+	}
+	for i, n := range counts {
+		if n > 0 && !cols[i] && n == c.filledCells(rows, i) && (i >= len(heads) || !sideColumn(headerName(mdtext.Inline(heads[i], c.src)))) {
+			cols[i] = true
+		}
+	}
+	return cols
+}
+
+// filledCells counts the cells of column col that are not blank.
+func (c *computer) filledCells(rows []ast.Node, col int) int {
+	n := 0
+	for _, r := range rows {
+		i := 0
+		for cell := r.FirstChild(); cell != nil; cell = cell.NextSibling() {
+			if i == col {
+				if cell.FirstChild() != nil && !blankCell(markerText(cell, c.src)) {
+					n++
+				}
+				break
 			}
 			i++
 		}
 	}
-	for i, n := range counts {
-		if n > 0 && 2*n >= len(rows) {
-			cols[i] = true
-		}
-	}
-	if len(cols) > 0 {
-		var heads []ast.Node
-		if header != nil {
-			heads = childrenOf(header)
-		}
-		for i, n := range counts {
-			if n > 0 && n == filled[i] && (i >= len(heads) || !sideColumn(headerName(mdtext.Inline(heads[i], c.src)))) {
-				cols[i] = true
-			}
-		}
-	}
-	return cols
+	return n
 }
 
 // sideColumn reports whether a column headed name remarks on its rows or
