@@ -435,6 +435,10 @@ func fieldName(key string) string {
 // named key sets an attribute when its value reads as one.
 func KnownField(key string) bool { return fieldName(key) != "" }
 
+// FieldName returns the attribute a field named key sets ("due" for
+// Deadline, "owner" for Lead), or "".
+func FieldName(key string) string { return fieldName(key) }
+
 // field sets what an inline field says, or keeps it as written.
 func (r *itemReader) field(key, value string) {
 	it := &r.it

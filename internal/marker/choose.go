@@ -14,15 +14,14 @@ import (
 //     nothing otherwise ("Not blocked, in progress"); one after "was"
 //     says nothing ("Done (was blocked)");
 //   - a dropped word wins ("COMPLETED but CANCELLED");
-//   - a word a transition introduces replaces what came before ("WIP,
-//     now DONE", "BLOCKED → FIXED");
-//   - a word that opens a later clause wins when it says the work is less
-//     far on: blocked before open before active before done ("WIP,
-//     blocked on API", "Done, pending review", "Done (partially)"); a
-//     word inside the first clause qualifies it ("Partially implemented")
-//     and one inside a later clause is about something else ("Resolved →
-//     postmortem pending");
-//   - else the first.
+//   - a word right after "now", "finally" or an arrow replaces what came
+//     before ("WIP, now DONE", "BLOCKED → FIXED");
+//   - else the word that says the work is least far on, blocked before
+//     open before active before done: a qualifier says what is left ("WIP,
+//     blocked on API", "Done, review pending", "Frontend done, backend in
+//     progress", "Partially implemented"). A later OPEN, TODO, BACKLOG or
+//     PLANNED is about a follow-up, not the work ("Shipped; follow-up in
+//     #45 (open)", "Done — TODO: changelog"), and lowers nothing.
 //
 // When no word says anything, the first is read as it stands.
 func (vw *view) choose(words []wordMatch) wordMatch {
@@ -48,7 +47,7 @@ func (vw *view) choose(words []wordMatch) wordMatch {
 		case best.state == Dropped:
 		case w.state == Dropped, endsWithWord(before, transitionWords):
 			best = w
-		case progress[w.state] < progress[best.state] && opensClause(before):
+		case progress[w.state] < progress[best.state] && !vw.followUp(w):
 			best = w
 		}
 	}
@@ -60,6 +59,39 @@ func (vw *view) choose(words []wordMatch) wordMatch {
 	}
 	return best
 }
+
+// followUps are the open words that, after another status word, name a
+// follow-up rather than the work's state.
+var followUps = []string{"OPEN", "TODO", "TO DO", "BACKLOG", "PLANNED"}
+
+// followUp reports whether w is one of followUps.
+func (vw *view) followUp(w wordMatch) bool {
+	if w.state != Open {
+		return false
+	}
+	var buf [16]byte
+	word := buf[:0]
+	for _, r := range vw.runes[w.start:w.end] {
+		if len(word) >= len(buf) {
+			return false
+		}
+		word = utf8.AppendRune(word, unicode.ToUpper(r))
+	}
+	for _, f := range followUps {
+		if string(word) == f {
+			return true
+		}
+	}
+	return false
+}
+
+// progress orders the states a later word may lower a text to.
+var progress = [...]int{Blocked: 0, Open: 1, Active: 2, Done: 3, Dropped: 4}
+
+// transitionWords, right before a status word, introduce a state that
+// replaces the one before it. "then" does not: it plans as often as it
+// tells ("In progress, then released Friday").
+var transitionWords = []string{"now", "finally", "→", "->", "=>"}
 
 // leadWindow is how many runes before a word choose reads: enough for a
 // separator and the few short words that may stand after it.
@@ -73,12 +105,6 @@ func (vw *view) lowerBefore(dst []byte, from, to int) []byte {
 	}
 	return dst
 }
-
-// progress orders the states a later clause may lower a word to.
-var progress = [...]int{Blocked: 0, Open: 1, Active: 2, Done: 3, Dropped: 4}
-
-// transitionWords introduce a state that replaces the one before it.
-var transitionWords = []string{"then", "now", "finally", "→", "->", "=>"}
 
 // pastWords say the word after them was the state once.
 var pastWords = []string{"was", "were", "previously", "formerly"}
@@ -130,30 +156,6 @@ func clauseTail(before []byte) ([]byte, bool) {
 	}
 	_, size := utf8.DecodeRune(before[at:])
 	return bytes.TrimSpace(before[at+size:]), true
-}
-
-// clauseLeads are the words a clause may open with before its status
-// word ("but not released yet", "still pending").
-var clauseLeads = map[string]bool{
-	"but": true, "and": true, "still": true, "yet": true, "however": true, "though": true,
-	"although": true, "also": true, "not": true, "no": true, "longer": true, "fully": true, "never": true,
-}
-
-// opensClause reports whether the word after before opens a clause:
-// a separator stands before it with nothing between but clauseLeads.
-func opensClause(before []byte) bool {
-	tail, ok := clauseTail(before)
-	if !ok {
-		return false
-	}
-	for len(tail) > 0 {
-		word, rest, _ := bytes.Cut(tail, []byte(" "))
-		if len(word) > 0 && !clauseLeads[string(word)] {
-			return false
-		}
-		tail = rest
-	}
-	return true
 }
 
 // letterBefore reports whether a letter ends s[:i].

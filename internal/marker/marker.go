@@ -20,11 +20,11 @@
 //     of spaces; an apostrophe matches ' or ’.
 //   - When several words match, the longest phrase wins where they
 //     overlap (Not Started is NOT STARTED, never STARTED). Of separate
-//     words a dropped one wins, then one a transition introduces ("WIP,
-//     now DONE"), then one opening a later clause that says the work is
-//     less far on ("Done, pending review"), else the first ("Partially
-//     implemented" is active); a negation makes a done or active word open
-//     ("Not yet implemented"). See view.choose.
+//     words a dropped one wins, then one right after "now" or an arrow
+//     ("WIP, now DONE"), else the one that says the work is least far on
+//     ("Done, review pending" is open; a later OPEN or TODO names a
+//     follow-up); a negation makes a done or active word open ("Not yet
+//     implemented"). See view.choose.
 //   - A status emoji counts in three places only: as the first visible
 //     character; right before a status word (in any case: "✅ Fixed"); or as
 //     the last visible character once trailing ISO dates and parenthesised

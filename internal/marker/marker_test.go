@@ -42,12 +42,12 @@ func TestFind(t *testing.T) {
 		{"NOT DONE", Prose, true, Open, "NOT DONE"},
 		{"NOT STARTED", Prose, true, Open, "NOT STARTED"},
 		{"DONE then WONTFIX", Prose, true, Dropped, "WONTFIX"},
-		{"BLOCKED, then DONE", Prose, true, Done, "DONE"},
+		{"BLOCKED, then DONE", Prose, true, Blocked, "BLOCKED"}, // "then" plans as often as it tells
 		{"WIP, now DONE", Prose, true, Done, "DONE"},
 		{"WIP → DONE", Prose, true, Done, "DONE"},
 		{"WIP nowhere near DONE", Prose, true, Active, "WIP"},
 		{"DONE or OPEN", Prose, true, Done, "DONE"},
-		{"MERGED, then CLOSED", Prose, true, Done, "CLOSED"},
+		{"MERGED, then CLOSED", Prose, true, Done, "MERGED"},
 		// the first of separate words, which the others qualify
 		{"Partially implemented", Cell, true, Active, "Partially"},
 		{"Blocked, deployed to staging", Cell, true, Blocked, "Blocked"},
@@ -67,9 +67,18 @@ func TestFind(t *testing.T) {
 		{"Approved, pending implementation", Cell, true, Open, "pending"},
 		{"Fixed but not yet deployed", Cell, true, Open, "deployed"},
 		{"Done but blocked on sign-off", Cell, true, Blocked, "blocked"},
-		// but not a word inside a clause, about something else
-		{"Resolved → postmortem pending", Cell, true, Done, "Resolved"},
+		{"Done, review pending", Cell, true, Open, "pending"},
+		{"Merged → deploy pending", Cell, true, Open, "pending"},
+		{"Frontend done, backend in progress", Cell, true, Active, "in progress"},
+		{"Design done; build in progress", Cell, true, Active, "in progress"},
+		{"Code complete, QA pending", Cell, true, Open, "pending"},
+		// a later open word names a follow-up
+		{"Shipped; follow-up in #45 (open)", Cell, true, Done, "Shipped"},
+		{"Done, open follow-ups in #77", Cell, true, Done, "Done"},
+		{"Done — TODO: changelog", Cell, true, Done, "Done"},
+		{"In progress; TODO: tests", Cell, true, Active, "In progress"},
 		{"Done, now tracking follow-ups as open issues", Cell, true, Done, "Done"},
+		{"In progress, then released Friday", Cell, true, Active, "In progress"},
 		{"Done (was blocked)", Cell, true, Done, "Done"},
 		{"Not blocked, in progress", Cell, true, Active, "in progress"},
 		{"No longer blocked — in progress", Cell, true, Active, "in progress"},
@@ -145,7 +154,7 @@ func TestFind(t *testing.T) {
 		{"TODO API docs", Prose, true, Open, "TODO"},
 		{"P0 BLOCKED", Prose, true, Blocked, "BLOCKED"},
 		{"DONE, MOVING ON", Prose, true, Done, "DONE"},
-		{"I AM DONE WAITING FOR THIS", Cell, true, Done, "DONE"},
+		{"I AM DONE WAITING FOR THIS", Cell, true, Blocked, "WAITING"},
 	}
 	for _, tt := range tests {
 		m, ok := v.Find(tt.text, tt.ctx)

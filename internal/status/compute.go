@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/milepost/milepost/internal/attr"
 	"github.com/milepost/milepost/internal/diag"
@@ -75,6 +76,7 @@ type sectionNode struct {
 	bodyItems   int         // how many of items come from rules 1-3
 	headingItem bool        // the heading itself is an item (rule 4)
 	decl        declared    // the heading's marker
+	clauseDecl  bool        // decl comes from a numbered heading's dash or colon clause (headingClause)
 	scope       bool        // under a heading that declares its items out of scope (rule 8)
 	lane        declared    // a heading that is only a status ("## Doing"): a board's lane, when its parent is a board
 	record      bool        // its lists record, not plan: its heading's or a parent's below the title (isRecordWords)
@@ -146,7 +148,7 @@ func (c *computer) buildTree(doc ast.Node) *sectionNode {
 			s.decl = declared{true, m.State, rest[m.Start:m.End]} // "## v0.8 (released)"
 		} else if clause := headingClause(rest); clause != "" && !s.decl.found {
 			if m, ok := c.vocab.Find(clause, marker.Cell); ok {
-				s.decl = declared{true, m.State, clause} // "## Phase 2 — In progress"
+				s.decl, s.clauseDecl = declared{true, m.State, clause}, true // "## Phase 2 — In progress"
 			}
 		}
 		title := mdtext.Inline(h, c.src)
@@ -329,11 +331,12 @@ func (c *computer) headingItems(s *sectionNode, mode string) {
 		c.headingItems(ch, mode)
 	}
 	var leaves []*sectionNode
-	anyMarked := false
+	anyMarked, clausesOnly := false, true
 	for _, ch := range s.children {
 		if len(ch.children) == 0 && ch != c.title && !isNotTask(ch.bare, c.opts.HeadingItemsIgnore) {
 			leaves = append(leaves, ch)
 			anyMarked = anyMarked || ch.decl.found
+			clausesOnly = clausesOnly && (!ch.decl.found || ch.clauseDecl)
 		}
 	}
 	switch mode {
@@ -343,6 +346,9 @@ func (c *computer) headingItems(s *sectionNode, mode string) {
 	default:
 		if !anyMarked {
 			return
+		}
+		if clausesOnly {
+			leaves = namedAlike(leaves)
 		}
 	}
 	for _, leaf := range leaves {
@@ -358,6 +364,38 @@ func (c *computer) headingItems(s *sectionNode, mode string) {
 		leaf.items = append([]*found{it}, leaf.items...)
 		leaf.headingItem = true
 	}
+}
+
+// namedAlike keeps the leaves named as a marked one is: when only
+// numbered headings' clauses mark them ("## Phase 1 — Done"), the phases
+// are the work ("## Phase 2", "## Phase 3"), not the document's other
+// parts ("## Team", "## Rollback strategy"). Headings are named alike
+// when they open with the same letters (Phase, v, M) or both with a digit.
+func namedAlike(leaves []*sectionNode) []*sectionNode {
+	marked := map[string]bool{}
+	for _, l := range leaves {
+		if l.decl.found {
+			marked[leadingLetters(l.bare)] = true
+		}
+	}
+	var out []*sectionNode
+	for _, l := range leaves {
+		if marked[leadingLetters(l.bare)] {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// leadingLetters returns the letters a title opens with, in lower case
+// ("phase" of "Phase 2", "v" of "v0.8", "" of "2024 Q3").
+func leadingLetters(title string) string {
+	t := strings.TrimSpace(title)
+	end := strings.IndexFunc(t, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		end = len(t)
+	}
+	return strings.ToLower(t[:end])
 }
 
 // count sets every section's counts: own items plus sub-sections'.

@@ -49,20 +49,31 @@ var headingNote = map[string]bool{
 // In progress" or "## Rollout — In progress", which a README or a design
 // doc heads a part of itself with.
 func headingClause(title string) string {
-	at, name := -1, ""
-	for _, sep := range []string{" — ", " – ", " - ", " -- ", ": "} {
-		if i := strings.LastIndex(title, sep); i >= 0 && i+len(sep) > at {
-			at, name = i+len(sep), title[:i]
-		}
-	}
-	if at < 0 || !strings.ContainsFunc(name, unicode.IsDigit) {
-		return ""
-	}
-	clause := strings.TrimRight(strings.TrimSpace(title[at:]), ".!")
-	if !headingNote[headingWords(clause)] {
+	name, clause := noteClause(title, ": ")
+	if !strings.ContainsFunc(name, unicode.IsDigit) {
 		return ""
 	}
 	return clause
+}
+
+// noteClause splits a heading at its last dash (or one of more
+// separators) into what stands before it and the clause after it, when
+// the whole clause is one of headingNote's words; else it returns "", "".
+func noteClause(text string, more ...string) (name, clause string) {
+	at := -1
+	for _, sep := range append([]string{" — ", " – ", " - ", " -- "}, more...) {
+		if i := strings.LastIndex(text, sep); i >= 0 && i+len(sep) > at {
+			at, name = i+len(sep), text[:i]
+		}
+	}
+	if at < 0 {
+		return "", ""
+	}
+	clause = strings.TrimRight(strings.TrimSpace(text[at:]), ".!")
+	if !headingNote[headingWords(clause)] {
+		return "", ""
+	}
+	return name, clause
 }
 
 // openLanes are the lanes of a board whose cards are not done: open, or

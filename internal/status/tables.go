@@ -271,8 +271,8 @@ func (c *computer) rowTextCell(cells []ast.Node, col int, keys []string) int {
 		switch {
 		case letters && !quantity(text) && (i >= len(keys) || !asideHeaders[headerName(keys[i])]):
 			return i
-		case period < 0 && periodName(text):
-			period = i // "| Partition | Rows | Status |" of 2024-01 and 12.3M
+		case period < 0 && periodName(text) && (i >= len(keys) || !dateHeaders[headerName(keys[i])]):
+			period = i // "| Partition | Rows | Status |" of 2024-01 and 12.3M; a Date column dates the row
 		case lettered < 0 && letters:
 			lettered = i // a quantity, or a note, when nothing else has words
 		}
@@ -285,6 +285,10 @@ func (c *computer) rowTextCell(cells []ast.Node, col int, keys []string) int {
 	}
 	return first
 }
+
+// dateHeaders head columns that date a row rather than name it: a log's
+// "| Date | Notes | Status |" is named by its notes.
+var dateHeaders = map[string]bool{"date": true, "when": true, "day": true, "time": true, "timestamp": true}
 
 // asideHeaders head columns that remark on a row rather than name it:
 // a row is named by them only when nothing else in it has words.
@@ -540,8 +544,9 @@ func (c *computer) markersCount(rows []ast.Node, cols []int) bool {
 }
 
 // matrixItems makes every marker cell of a matrix an item, named
-// "<row label> · <column header>". A column named like an attribute
-// (Owner, Due) gives it to every item of its row.
+// "<row label> · <column header>". An Owner or Priority column gives it to
+// every item of its row; dates do not (a release matrix's Release date is
+// no cell's deadline).
 func (c *computer) matrixItems(header ast.Node, rows []ast.Node, label int, cols []int, out *[]*found) {
 	var heads []ast.Node
 	if header != nil {
@@ -549,7 +554,7 @@ func (c *computer) matrixItems(header ast.Node, rows []ast.Node, label int, cols
 	}
 	var attrCols []int
 	for i, h := range heads {
-		if i != label && !slices.Contains(cols, i) && attr.KnownField(fieldKey(mdtext.Inline(h, c.src))) {
+		if f := attr.FieldName(fieldKey(mdtext.Inline(h, c.src))); i != label && !slices.Contains(cols, i) && (f == "owner" || f == "priority") {
 			attrCols = append(attrCols, i)
 		}
 	}
