@@ -112,7 +112,8 @@ var pastWords = []string{"was", "were", "previously", "formerly"}
 // negations, right before a status word, say the state is not reached.
 var negations = []string{"not", "not yet", "not fully", "not been", "no longer", "never",
 	"isn't", "isn’t", "aren't", "aren’t", "wasn't", "wasn’t", "hasn't been", "hasn’t been",
-	"haven't been", "haven’t been", "yet to be", "needs to be", "need to be", "still to be",
+	"haven't been", "haven’t been", "hasn't", "hasn’t", "haven't", "haven’t", "can't be", "can’t be",
+	"cannot be", "won't be", "won’t be", "yet to be", "needs to be", "need to be", "still to be",
 	"due to be", "is to be", "are to be", "has to be", "have to be"}
 
 // negatedBy reports whether the text before a word ends in a negation, or
