@@ -2,6 +2,7 @@ package marker
 
 import (
 	"bytes"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -19,9 +20,8 @@ import (
 //   - else the word that says the work is least far on, blocked before
 //     open before active before done: a qualifier says what is left ("WIP,
 //     blocked on API", "Done, review pending", "Frontend done, backend in
-//     progress", "Partially implemented"). A later OPEN, TODO, BACKLOG or
-//     PLANNED is about a follow-up, not the work ("Shipped; follow-up in
-//     #45 (open)", "Done — TODO: changelog"), and lowers nothing.
+//     progress", "Partially implemented"), unless it is about something
+//     after the work (lowers).
 //
 // When no word says anything, the first is read as it stands.
 func (vw *view) choose(words []wordMatch) wordMatch {
@@ -47,7 +47,7 @@ func (vw *view) choose(words []wordMatch) wordMatch {
 		case best.state == Dropped:
 		case w.state == Dropped, endsWithWord(before, transitionWords):
 			best = w
-		case progress[w.state] < progress[best.state] && !vw.followUp(w):
+		case progress[w.state] < progress[best.state] && vw.lowers(w, best, before):
 			best = w
 		}
 	}
@@ -60,29 +60,93 @@ func (vw *view) choose(words []wordMatch) wordMatch {
 	return best
 }
 
+// lowers reports whether w, a word after best that says the work is less
+// far on, says so of the work and not of something that follows it. A
+// later OPEN, TODO, BACKLOG or PLANNED names a follow-up ("Shipped;
+// follow-up in #45 (open)", "Done — TODO: changelog"). After a done word,
+// BLOCKED or WAITING is about something else ("Shipped — blocked users
+// notified") unless "but" brings it in, and PENDING is the work's own
+// only beside one of its own steps ("Done, review pending", "Fixed
+// (pending release)"; "Resolved, RCA pending" is done).
+func (vw *view) lowers(w, best wordMatch, before []byte) bool {
+	if w.state == Open && vw.wordIn(w, followUps) {
+		return false
+	}
+	if best.state != Done {
+		return true
+	}
+	switch {
+	case endsWithWord(before, []string{"but", "but still", "yet", "except"}):
+		return true // "Done but blocked on sign-off"
+	case w.state == Blocked:
+		return false
+	case vw.wordIn(w, []string{"PENDING"}):
+		return ownSteps[string(lastWord(before))] || ownSteps[vw.nextWord(w.end)]
+	}
+	return true
+}
+
 // followUps are the open words that, after another status word, name a
 // follow-up rather than the work's state.
 var followUps = []string{"OPEN", "TODO", "TO DO", "BACKLOG", "PLANNED"}
 
-// followUp reports whether w is one of followUps.
-func (vw *view) followUp(w wordMatch) bool {
-	if w.state != Open {
-		return false
-	}
+// ownSteps are the steps of the work itself that may be pending after it
+// is otherwise done.
+var ownSteps = map[string]bool{
+	"review": true, "reviews": true, "qa": true, "test": true, "tests": true, "testing": true,
+	"deploy": true, "deployment": true, "merge": true, "release": true, "approval": true,
+	"sign-off": true, "signoff": true, "verification": true, "prod": true, "production": true,
+	"staging": true, "ci": true, "implementation": true,
+}
+
+// wordIn reports whether the word w matched, in upper case, is one of
+// list.
+func (vw *view) wordIn(w wordMatch, list []string) bool {
 	var buf [16]byte
 	word := buf[:0]
 	for _, r := range vw.runes[w.start:w.end] {
-		if len(word) >= len(buf) {
+		if len(word) >= len(buf)-utf8.UTFMax {
 			return false
 		}
 		word = utf8.AppendRune(word, unicode.ToUpper(r))
 	}
-	for _, f := range followUps {
+	for _, f := range list {
 		if string(word) == f {
 			return true
 		}
 	}
 	return false
+}
+
+// lastWord returns the word (letters and hyphens) before's text ends with.
+func lastWord(before []byte) []byte {
+	b := bytes.TrimRight(before, " \t\u00a0")
+	i := len(b)
+	for i > 0 {
+		r, size := utf8.DecodeLastRune(b[:i])
+		if !unicode.IsLetter(r) && r != '-' {
+			break
+		}
+		i -= size
+	}
+	return b[i:]
+}
+
+// nextWord returns the word (letters and hyphens) after rune at, past
+// blanks and punctuation, in lower case; "" when it is long or missing.
+func (vw *view) nextWord(at int) string {
+	for at < len(vw.runes) && !unicode.IsLetter(vw.runes[at]) && strings.ContainsRune(" \t\u00a0:(", vw.runes[at]) {
+		at++
+	}
+	var buf [24]byte
+	word := buf[:0]
+	for ; at < len(vw.runes) && (unicode.IsLetter(vw.runes[at]) || vw.runes[at] == '-'); at++ {
+		if len(word) >= len(buf)-utf8.UTFMax {
+			return ""
+		}
+		word = utf8.AppendRune(word, unicode.ToLower(vw.runes[at]))
+	}
+	return string(word)
 }
 
 // progress orders the states a later word may lower a text to.
@@ -110,7 +174,7 @@ func (vw *view) lowerBefore(dst []byte, from, to int) []byte {
 var pastWords = []string{"was", "were", "previously", "formerly"}
 
 // negations, right before a status word, say the state is not reached.
-var negations = []string{"not", "not yet", "not fully", "not been", "no longer", "never",
+var negations = []string{"not", "no", "nothing", "not yet", "not fully", "not been", "no longer", "never",
 	"isn't", "isn’t", "aren't", "aren’t", "wasn't", "wasn’t", "hasn't been", "hasn’t been",
 	"haven't been", "haven’t been", "hasn't", "hasn’t", "haven't", "haven’t", "can't be", "can’t be",
 	"cannot be", "won't be", "won’t be", "yet to be", "needs to be", "need to be", "still to be",

@@ -22,9 +22,11 @@
 //     overlap (Not Started is NOT STARTED, never STARTED). Of separate
 //     words a dropped one wins, then one right after "now" or an arrow
 //     ("WIP, now DONE"), else the one that says the work is least far on
-//     ("Done, review pending" is open; a later OPEN or TODO names a
-//     follow-up); a negation makes a done or active word open ("Not yet
-//     implemented"). See view.choose.
+//     ("Done, review pending" is open), unless it is about something after
+//     the work: a later OPEN or TODO names a follow-up, and after a done
+//     word "blocked" needs a "but" and "pending" one of the work's own
+//     steps. A negation makes a done or active word open ("Not yet
+//     implemented"). See view.choose and view.lowers.
 //   - A status emoji counts in three places only: as the first visible
 //     character; right before a status word (in any case: "✅ Fixed"); or as
 //     the last visible character once trailing ISO dates and parenthesised

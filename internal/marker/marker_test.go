@@ -72,6 +72,15 @@ func TestFind(t *testing.T) {
 		{"Frontend done, backend in progress", Cell, true, Active, "in progress"},
 		{"Design done; build in progress", Cell, true, Active, "in progress"},
 		{"Code complete, QA pending", Cell, true, Open, "pending"},
+		// after a done word, what follows the work lowers nothing
+		{"Resolved → postmortem pending", Cell, true, Done, "Resolved"},
+		{"Resolved, RCA pending", Cell, true, Done, "Resolved"},
+		{"Complete (minor bugs pending)", Cell, true, Done, "Complete"},
+		{"Shipped — blocked users notified", Cell, true, Done, "Shipped"},
+		{"Shipped; waiting on analytics to measure impact", Cell, true, Done, "Shipped"},
+		{"Merged and deployed, no pending tasks", Cell, true, Done, "Merged"},
+		{"In progress, nothing blocked", Cell, true, Active, "In progress"},
+		{"Complete, pending items moved to v2", Cell, true, Done, "Complete"},
 		// a later open word names a follow-up
 		{"Shipped; follow-up in #45 (open)", Cell, true, Done, "Shipped"},
 		{"Done, open follow-ups in #77", Cell, true, Done, "Done"},
@@ -157,7 +166,7 @@ func TestFind(t *testing.T) {
 		{"TODO API docs", Prose, true, Open, "TODO"},
 		{"P0 BLOCKED", Prose, true, Blocked, "BLOCKED"},
 		{"DONE, MOVING ON", Prose, true, Done, "DONE"},
-		{"I AM DONE WAITING FOR THIS", Cell, true, Blocked, "WAITING"},
+		{"I AM DONE WAITING FOR THIS", Cell, true, Done, "DONE"},
 	}
 	for _, tt := range tests {
 		m, ok := v.Find(tt.text, tt.ctx)
