@@ -1,6 +1,7 @@
 package status
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"strings"
@@ -192,6 +193,9 @@ func (c *computer) appendFieldItems(lines []attr.Line, n ast.Node) []attr.Line {
 			continue
 		}
 		seg := p.Lines().At(0)
+		if bytes.IndexByte(seg.Value(c.src), ':') < 0 {
+			continue // every field has its colon
+		}
 		line := string(seg.Value(c.src))
 		if key, _, ok := attr.FieldLine(line); ok && (attr.KnownField(key) || isStatusName(key)) || attr.PlainFields(line) != nil {
 			lines = c.appendLines(lines, p)
@@ -240,11 +244,12 @@ func boards(doc ast.Node, src []byte) map[*ast.Heading]bool {
 		}
 		parent := stack[len(stack)-1]
 		lane = nil
-		w := ""
+		var buf [64]byte
+		w := buf[:0]
 		if lines := h.Lines(); lines.Len() == 1 && lines.At(0).Stop-lines.At(0).Start <= 64 {
-			w = headingWords(mdtext.Inline(h, src)) // a lane's name is short: most headings are not read
+			w = appendHeadingWords(w, mdtext.Inline(h, src)) // a lane's name is short: most headings are not read
 		}
-		if _, open := openLanes[w]; laneWords[w] || open {
+		if _, open := openLanes[string(w)]; laneWords[string(w)] || open {
 			parent.lanes++
 			heads, parents = append(heads, h), append(parents, parent)
 			lane = parent

@@ -1,9 +1,11 @@
 package status
 
 import (
-	"github.com/milepost/milepost/internal/marker"
 	"strings"
 	"unicode"
+	"unicode/utf8"
+
+	"github.com/milepost/milepost/internal/marker"
 )
 
 // notTaskNames are headings that are never heading items (rule 5): they
@@ -56,14 +58,19 @@ func headingClause(title string) string {
 	return clause
 }
 
+// clauseDashes set a heading's last clause off.
+var clauseDashes = []string{" — ", " – ", " - ", " -- "}
+
 // noteClause splits a heading at its last dash (or one of more
 // separators) into what stands before it and the clause after it, when
 // the whole clause is one of headingNote's words; else it returns "", "".
 func noteClause(text string, more ...string) (name, clause string) {
 	at := -1
-	for _, sep := range append([]string{" — ", " – ", " - ", " -- "}, more...) {
-		if i := strings.LastIndex(text, sep); i >= 0 && i+len(sep) > at {
-			at, name = i+len(sep), text[:i]
+	for _, seps := range [][]string{clauseDashes, more} {
+		for _, sep := range seps {
+			if i := strings.LastIndex(text, sep); i >= 0 && i+len(sep) > at {
+				at, name = i+len(sep), text[:i]
+			}
 		}
 	}
 	if at < 0 {
@@ -140,17 +147,27 @@ var scopeNouns = map[string]bool{
 // lower-case words: letters and digits, apostrophes dropped ("Won't do" is
 // "wont do"), anything else a space.
 func headingWords(title string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(title) {
+	var buf [64]byte
+	return string(appendHeadingWords(buf[:0], title))
+}
+
+// appendHeadingWords appends headingWords(title) to dst.
+func appendHeadingWords(dst []byte, title string) []byte {
+	start, space := len(dst), false
+	for _, r := range title {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(r)
+			if space && len(dst) > start {
+				dst = append(dst, ' ')
+			}
+			space = false
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
 		case r == '\'' || r == '’' || r == 'ʼ':
 		default:
-			b.WriteByte(' ')
+			space = true
 		}
 	}
-	return strings.Join(strings.Fields(b.String()), " ")
+	return dst
 }
 
 // isNotTask reports whether a heading named title is never a heading item:

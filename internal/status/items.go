@@ -2,6 +2,7 @@ package status
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/milepost/milepost/internal/attr"
 	"github.com/milepost/milepost/internal/marker"
@@ -121,21 +122,29 @@ func (c *computer) collectList(list ast.Node, out *[]*found) {
 // headerName is a header cell's text reduced to lower-case letters, so
 // "**Status**", "📊 State" and "STATUS:" all name the status column.
 func headerName(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		if r >= 'a' && r <= 'z' {
-			b.WriteRune(r)
+	var buf [32]byte
+	name := buf[:0]
+	for _, r := range s {
+		if r = unicode.ToLower(r); r >= 'a' && r <= 'z' {
+			name = append(name, byte(r))
 		}
 	}
-	return b.String()
+	if string(name) == s {
+		return s
+	}
+	return string(name)
 }
 
 func childrenOf(n ast.Node) []ast.Node {
-	var out []ast.Node
+	return appendChildren(nil, n)
+}
+
+// appendChildren appends n's children to dst.
+func appendChildren(dst []ast.Node, n ast.Node) []ast.Node {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		out = append(out, c)
+		dst = append(dst, c)
 	}
-	return out
+	return dst
 }
 
 // ownText is the text an item's date is read from: its own inline content

@@ -159,15 +159,17 @@ func isStatusName(s string) bool {
 // names an attribute (Owner, Due, Priority …) gives it to each row whose
 // cell reads as one, as a record's row would.
 func (c *computer) rowItems(header ast.Node, rows []ast.Node, col int, out *[]*found) {
-	var keys []string
+	var keys, names []string
 	if header != nil {
 		for _, h := range childrenOf(header) {
 			keys = append(keys, mdtext.Inline(h, c.src))
+			names = append(names, headerName(keys[len(keys)-1]))
 		}
 	}
 	groups := c.groupRows(rows)
+	var cells []ast.Node
 	for r, row := range rows {
-		cells := childrenOf(row)
+		cells = appendChildren(cells[:0], row)
 		if groups[r] {
 			continue
 		}
@@ -177,7 +179,7 @@ func (c *computer) rowItems(header ast.Node, rows []ast.Node, col int, out *[]*f
 				st = s
 			}
 		}
-		textCell := c.rowTextCell(cells, col, keys)
+		textCell := c.rowTextCell(cells, col, keys, names)
 		if len(cells) > 0 && entirelyStruck(cells[0], c.src) && st != marker.Dropped {
 			st = marker.Done
 		}
@@ -211,7 +213,7 @@ func (c *computer) rowItems(header ast.Node, rows []ast.Node, col int, out *[]*f
 func (c *computer) groupRows(rows []ast.Node) map[int]bool {
 	heads := make([]bool, len(rows))
 	for r, row := range rows {
-		heads[r] = c.groupHead(childrenOf(row))
+		heads[r] = c.groupHead(row)
 	}
 	var groups map[int]bool
 	for r := range rows {
@@ -227,11 +229,12 @@ func (c *computer) groupRows(rows []ast.Node) map[int]bool {
 
 // groupHead reports whether a row looks like a group's heading: its first
 // cell all in bold or italics, its other cells empty.
-func (c *computer) groupHead(cells []ast.Node) bool {
-	if len(cells) < 2 || !entirelyEmphasized(cells[0], c.src) {
+func (c *computer) groupHead(row ast.Node) bool {
+	first := row.FirstChild()
+	if first == nil || first.NextSibling() == nil || !entirelyEmphasized(first, c.src) {
 		return false
 	}
-	for _, cell := range cells[1:] {
+	for cell := first.NextSibling(); cell != nil; cell = cell.NextSibling() {
 		if strings.TrimSpace(mdtext.Inline(cell, c.src)) != "" {
 			return false
 		}
@@ -246,11 +249,11 @@ func (c *computer) groupHead(cells []ast.Node) bool {
 // an attribute's, so neither "1" nor "R1" or "WEB-101" under "#", "ID" or
 // "Key", nor "@dana" under Owner names rows; failing that, the first cell other
 // than the status cell; -1 when there is none. keys are the header's
-// cells.
-func (c *computer) rowTextCell(cells []ast.Node, col int, keys []string) int {
+// cells, names their headerName.
+func (c *computer) rowTextCell(cells []ast.Node, col int, keys, names []string) int {
 	for _, name := range nameHeaders {
-		for i, k := range keys {
-			if i != col && i < len(cells) && headerName(k) == name && strings.ContainsFunc(mdtext.Inline(cells[i], c.src), unicode.IsLetter) {
+		for i, k := range names {
+			if i != col && i < len(cells) && k == name && strings.ContainsFunc(mdtext.Inline(cells[i], c.src), unicode.IsLetter) {
 				return i // | Issue key | Issue Type | Summary | … | is named by its Summary
 			}
 		}
@@ -269,9 +272,9 @@ func (c *computer) rowTextCell(cells []ast.Node, col int, keys []string) int {
 		text := mdtext.Inline(cell, c.src)
 		letters := strings.ContainsFunc(text, unicode.IsLetter)
 		switch {
-		case letters && !quantity(text) && (i >= len(keys) || !asideHeaders[headerName(keys[i])]):
+		case letters && !quantity(text) && (i >= len(names) || !asideHeaders[names[i]]):
 			return i
-		case period < 0 && periodName(text) && (i >= len(keys) || !dateHeaders[headerName(keys[i])]):
+		case period < 0 && periodName(text) && (i >= len(names) || !dateHeaders[names[i]]):
 			period = i // "| Partition | Rows | Status |" of 2024-01 and 12.3M; a Date column dates the row
 		case lettered < 0 && letters:
 			lettered = i // a quantity, or a note, when nothing else has words
