@@ -77,10 +77,42 @@ func noteClause(text string, more ...string) (name, clause string) {
 		return "", ""
 	}
 	clause = strings.TrimRight(strings.TrimSpace(text[at:]), ".!")
-	if !headingNote[headingWords(clause)] {
+	if !headingNote[headingWords(withoutTrailingDate(clause))] {
 		return "", ""
 	}
 	return name, clause
+}
+
+// withoutTrailingDate returns a clause without the date it ends with, bare
+// or in brackets, and an "on" before it ("shipped 2026-03-18", "released
+// on 2026-05-01", "done (2026-02)").
+func withoutTrailingDate(clause string) string {
+	s := strings.TrimSpace(clause)
+	if strings.HasSuffix(s, ")") {
+		if i := strings.LastIndexByte(s, '('); i >= 0 {
+			s = s[:i] + s[i+1:len(s)-1]
+		}
+	}
+	i := strings.LastIndexByte(s, ' ')
+	if i < 0 || !isDateWord(s[i+1:]) {
+		return clause
+	}
+	s = strings.TrimSpace(s[:i])
+	return strings.TrimSuffix(s, " on")
+}
+
+// isDateWord reports whether w is an ISO date or month (2026-03-18,
+// 2026-03).
+func isDateWord(w string) bool {
+	if len(w) != 10 && len(w) != 7 || w[4] != '-' {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if i != 4 && i != 7 && (w[i] < '0' || w[i] > '9') {
+			return false
+		}
+	}
+	return len(w) == 7 || w[7] == '-'
 }
 
 // openLanes are the lanes of a board whose cards are not done: open, or

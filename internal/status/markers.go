@@ -178,9 +178,9 @@ func (c *computer) markerBesideAttrs(n ast.Node, text string) (declared, string)
 // box's, unless the item's own text says plainly how the box is to be
 // read.
 //
-// A cancellation beats either box: "❌ <date>", or strikethrough with a
-// dropped word ("~~Book the hall~~ (cancelled)"); an open box crossed out
-// is dropped too. An open box is dropped
+// A cancellation beats either box: "❌ <date>", strikethrough with a
+// dropped word ("~~Book the hall~~ (cancelled)"), or "n/a" opening the
+// last note (notApplicable); an open box crossed out is dropped too. An open box is dropped
 // by a note that cancels it ("duplicate (won't do)", "[CANCELLED]",
 // "(Canceled) — merged into Beta"), and says how it is open when it is
 // active or blocked, written as a label it opens with ("**Blocked:**
@@ -199,6 +199,9 @@ func (c *computer) boxedState(p ast.Node, box State, a attr.Item) State {
 		return marker.Dropped // ❌ <date>
 	}
 	rest := a.Text
+	if notApplicable(rest) {
+		return marker.Dropped // "(n/a — no schema changes this release)"
+	}
 	if leadingStrike(p, c.src) {
 		if m, ok := c.vocab.NoteStatus(rest); ok && m.State == marker.Dropped {
 			return marker.Dropped
@@ -275,7 +278,37 @@ func labelEnds(label string, em ast.Node, src []byte) bool {
 var boxCancels = map[string]bool{
 	"CANCELLED": true, "CANCELED": true, "WONTFIX": true, "WON'T FIX": true, "WON'T DO": true,
 	"DROPPED": true, "NOT PLANNED": true, "DESCOPED": true, "OUT OF SCOPE": true,
-	"ABANDONED": true, "WITHDRAWN": true, "DUPLICATE": true,
+	"ABANDONED": true, "WITHDRAWN": true, "DUPLICATE": true, "SKIPPED": true, "NOT APPLICABLE": true,
+}
+
+// notApplicable reports whether a task's text ends with a note that says
+// it does not apply: "n/a" opening a last bracket ("(N/A)", "(n/a — no
+// schema changes)") or a last clause after a dash ("— n/a", "— N/A,
+// Windows build dropped").
+func notApplicable(text string) bool {
+	t := strings.TrimRight(text, " \t.")
+	if strings.HasSuffix(t, ")") || strings.HasSuffix(t, "]") {
+		if i := strings.LastIndexAny(t, "(["); i >= 0 && opensWithNA(t[i+1:len(t)-1], " —–-:;") {
+			return true // not "Parse cells (n/a, -, empty)"
+		}
+	}
+	for _, sep := range clauseDashes {
+		if i := strings.LastIndex(t, sep); i > 0 && opensWithNA(t[i+len(sep):], " —–-:;,(") {
+			return true
+		}
+	}
+	return false
+}
+
+// opensWithNA reports whether s opens with "n/a" (any case), then nothing
+// or one of then.
+func opensWithNA(s, then string) bool {
+	s = strings.TrimLeft(s, " \t")
+	if len(s) < 3 || !strings.EqualFold(s[:3], "n/a") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[3:])
+	return len(s) == 3 || strings.ContainsRune(then, r)
 }
 
 // cancelsTask reports whether a dropped marker as written is one of

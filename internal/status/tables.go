@@ -376,13 +376,15 @@ func (c *computer) cellState(cell ast.Node) (State, bool) {
 }
 
 // valueCell reads a status cell that holds no status word: a percentage
-// ("100%" done, "0%" open, "35%" active) or "n/a" (dropped: nothing to
-// do there).
+// ("100%" done, "0%" open, "35%" active), "n/a" (dropped: nothing to
+// do there) or a tracker's stage after the work is written (workStages).
 func valueCell(text string) (State, bool) {
 	t := strings.TrimSpace(text)
-	switch strings.ToLower(t) {
-	case "n/a", "na", "not applicable":
+	switch lower := strings.ToLower(t); {
+	case lower == "n/a", lower == "na", lower == "not applicable":
 		return marker.Dropped, true
+	case workStages[strings.Join(strings.Fields(lower), " ")]:
+		return marker.Active, true
 	}
 	if n, ok := percentage(t); ok {
 		switch {
@@ -395,6 +397,18 @@ func valueCell(text string) (State, bool) {
 		}
 	}
 	return marker.Open, false
+}
+
+// workStages are the stages an issue tracker moves written work through
+// before it is done ("Code Review", "Ready for QA"): active as a whole
+// status cell, where nothing else can be meant. Elsewhere "review" or
+// "testing" names a step still to come ("Done, review next week").
+var workStages = map[string]bool{
+	"review": true, "code review": true, "in code review": true, "peer review": true,
+	"under review": true, "awaiting review": true, "ready for review": true,
+	"qa": true, "ready for qa": true, "testing": true, "in test": true,
+	"ready for test": true, "ready for testing": true, "verification": true, "in verification": true,
+	"staging": true, "on staging": true, "in staging": true,
 }
 
 // percentage reads a cell that is a share of work done: "45%", 0 to 100,
