@@ -173,13 +173,21 @@ func (v *Vocabulary) NoteStatus(text string) (Match, bool) {
 			}
 		}
 	}
+	return v.DashStatus(text)
+}
+
+// DashStatus returns the state the last clause of text after a dash
+// declares, read as NoteStatus reads it: at most eight words that open
+// with a status word ("— done", "— blocked: needs the S3 bucket", "—
+// shipped 2026-03-01").
+func (v *Vocabulary) DashStatus(text string) (Match, bool) {
 	for _, dash := range []string{" — ", " – ", " - ", " -- "} {
 		i := strings.LastIndex(text, dash)
 		if i < 0 {
 			continue
 		}
 		clause := text[i+len(dash):]
-		if len(strings.Fields(clause)) > 8 || strings.Contains(clause, " and ") || strings.Count(clause, ",") > 1 {
+		if !reasonFollows(clause) && (len(strings.Fields(clause)) > 8 || strings.Contains(clause, " and ") || strings.Count(clause, ",") > 1) {
 			continue // "— cancelled, refunded and returned tabs" lists, it does not say
 		}
 		if m, ok := v.noteOpens(clause, i+len(dash)); ok {
@@ -189,13 +197,21 @@ func (v *Vocabulary) NoteStatus(text string) (Match, bool) {
 			case rest == "" || unicode.IsLetter(r) || isISODate(rest) || strings.ContainsRune(".!(", r):
 				return m, true
 			case strings.ContainsRune(",:", r):
-				if _, again := v.Find(rest[size:], Cell); !again {
-					return m, true // "— blocked: needs the S3 bucket"; "— in progress, done" lists states
+				if m2, again := v.Find(rest[size:], Cell); !again || m2.State == m.State {
+					return m, true // "— blocked: needs the S3 bucket", "— blocked: waiting on legal"; "— in progress, done" lists states
 				}
 			}
 		}
 	}
 	return Match{}, false
+}
+
+// reasonFollows reports whether a clause's first word ends with a colon,
+// a reason after it ("blocked: waiting on the auth team's pooler change"),
+// which may run on.
+func reasonFollows(clause string) bool {
+	first, _, ok := strings.Cut(strings.TrimSpace(clause), " ")
+	return ok && strings.HasSuffix(first, ":")
 }
 
 // ClauseSeparators end one clause of an item's text and start the next:
