@@ -1,6 +1,7 @@
 package attr
 
 import (
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -88,7 +89,7 @@ func PlainFields(line string) []string {
 		key, value, ok := strings.Cut(strings.TrimSpace(part), ":")
 		key, value = strings.TrimSpace(key), strings.TrimSpace(value)
 		if !ok || value == "" || len(strings.Fields(key)) > 3 || !(KnownField(key) || strings.EqualFold(key, "status")) ||
-			strings.Contains(value, ":") || len(strings.Fields(value)) > 4 && fieldName(key) != "dependson" { // a name, a date or ids, not a sentence
+			strings.Contains(value, ":") || len(strings.Fields(value)) > plainWords(key) { // a name, a date or ids, not a sentence
 			return nil
 		}
 		if !plainReads(key, value) {
@@ -97,6 +98,20 @@ func PlainFields(line string) []string {
 		out = append(out, "**"+key+":** "+value)
 	}
 	return out
+}
+
+// plainWords is how many words a field written plain may hold: a few
+// for a name or a date, more for dependencies and for a status, which
+// may say why ("paused until SSO is done"; the status is read from its
+// opening words).
+func plainWords(key string) int {
+	switch {
+	case fieldName(key) == "dependson":
+		return math.MaxInt
+	case strings.EqualFold(key, "status"):
+		return 8
+	}
+	return 4
 }
 
 // plainReads reports whether a field written plain says what its key

@@ -3,6 +3,7 @@ package status
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -78,6 +79,7 @@ type sectionNode struct {
 	headingItem bool        // the heading itself is an item (rule 4)
 	decl        declared    // the heading's marker
 	clauseDecl  bool        // decl comes from a numbered heading's dash or colon clause (headingClause)
+	fieldDecl   bool        // decl comes from a Status field its siblings have too (sectionAttributes)
 	scope       bool        // under a heading that declares its items out of scope (rule 8)
 	lane        declared    // a heading that is only a status ("## Doing"): a board's lane, when its parent is a board
 	record      bool        // its lists record, not plan: its heading's or a parent's below the title (isRecordWords)
@@ -217,13 +219,16 @@ func (c *computer) appendLines(lines []attr.Line, n ast.Node) []attr.Line {
 // boards returns the top-level headings of doc that are lanes of a board:
 // a lane's status alone ("## To do", "## Doing", "## Done ✅") under a
 // heading (or the page) with two or more lane headings, one of which holds
-// a task box: a board tracks its cards. A lone "## Done" over a
-// definition of done, or "## Now" / "## Next" / "## Later" explaining a
-// process in prose, is none.
+// a task box: a board tracks its cards. A board of plain lists is one too
+// when it has three lanes or more, a Done lane among them, and a list in
+// each. A lone "## Done" over a definition of done, or "## Now" / "##
+// Next" / "## Later" explaining a process in prose, is none.
 func boards(doc ast.Node, src []byte) map[*ast.Heading]bool {
 	type parentOf struct {
-		lanes int
-		boxes bool // a task box in one of its lanes: work is tracked there
+		lanes     int
+		boxes     bool // a task box in one of its lanes: work is tracked there
+		listLanes int  // lanes with a list
+		doneLane  bool // a lane of finished cards
 	}
 	var out map[*ast.Heading]bool
 	var heads []*ast.Heading
@@ -231,14 +236,21 @@ func boards(doc ast.Node, src []byte) map[*ast.Heading]bool {
 	stack := []*parentOf{{}}
 	levels := []int{0}
 	var lane *parentOf // the board of the lane being read, nil outside lanes
+	laneList := false  // the lane being read holds a list
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		h, ok := n.(*ast.Heading)
 		if !ok {
-			if lane != nil && !lane.boxes && n.Kind() == ast.KindList && holdsBox(n) {
-				lane.boxes = true
+			if lane != nil && n.Kind() == ast.KindList {
+				if !laneList {
+					lane.listLanes, laneList = lane.listLanes+1, true
+				}
+				if !lane.boxes && holdsBox(n) {
+					lane.boxes = true
+				}
 			}
 			continue
 		}
+		laneList = false
 		for len(levels) > 1 && levels[len(levels)-1] >= h.Level {
 			stack, levels = stack[:len(stack)-1], levels[:len(levels)-1]
 		}
@@ -251,13 +263,14 @@ func boards(doc ast.Node, src []byte) map[*ast.Heading]bool {
 		}
 		if _, open := openLanes[string(w)]; laneWords[string(w)] || open {
 			parent.lanes++
+			parent.doneLane = parent.doneLane || doneLanes[string(w)]
 			heads, parents = append(heads, h), append(parents, parent)
 			lane = parent
 		}
 		stack, levels = append(stack, &parentOf{}), append(levels, h.Level)
 	}
 	for i, h := range heads {
-		if parents[i].lanes >= 2 && parents[i].boxes {
+		if b := parents[i]; b.lanes >= 2 && b.boxes || b.lanes >= 3 && b.doneLane && b.listLanes == b.lanes {
 			if out == nil {
 				out = map[*ast.Heading]bool{}
 			}
@@ -288,6 +301,8 @@ func holdsBox(list ast.Node) bool {
 // field, read as a status cell) and what its "**Field:** value" lines
 // say.
 func (c *computer) sectionAttributes(s *sectionNode) {
+	var reported []*sectionNode // children without an id whose Status field says a state
+	var states []declared
 	for _, ch := range s.children {
 		ch.sec.TaskID, _ = attr.HeadingID(ch.sec.Title)
 		if ch.decl.found {
@@ -304,12 +319,22 @@ func (c *computer) sectionAttributes(s *sectionNode) {
 					ch.sec.Declared = st.String()
 					if ch.sec.TaskID != "" {
 						ch.decl = declared{true, st, a.Status}
+					} else {
+						reported, states = append(reported, ch), append(states, declared{true, st, a.Status})
 					}
 				}
 			}
 			ch.fieldLines = nil
 		}
 		c.sectionAttributes(ch)
+	}
+	if len(reported) >= 2 {
+		// "## Passkeys / Status: at risk" beside "## SCIM / Status:
+		// paused": a status report's workstreams, each an item; one
+		// section's Status field is the document's own
+		for i, ch := range reported {
+			ch.decl, ch.fieldDecl = states[i], true
+		}
 	}
 }
 
@@ -336,12 +361,13 @@ func (c *computer) headingItems(s *sectionNode, mode string) {
 		c.headingItems(ch, mode)
 	}
 	var leaves []*sectionNode
-	anyMarked, clausesOnly := false, true
+	anyMarked, clausesOnly, fieldsOnly := false, true, true
 	for _, ch := range s.children {
 		if len(ch.children) == 0 && ch != c.title && !isNotTask(ch.bare, c.opts.HeadingItemsIgnore) {
 			leaves = append(leaves, ch)
 			anyMarked = anyMarked || ch.decl.found
 			clausesOnly = clausesOnly && (!ch.decl.found || ch.clauseDecl)
+			fieldsOnly = fieldsOnly && (!ch.decl.found || ch.fieldDecl)
 		}
 	}
 	switch mode {
@@ -352,8 +378,11 @@ func (c *computer) headingItems(s *sectionNode, mode string) {
 		if !anyMarked {
 			return
 		}
-		if clausesOnly {
+		switch {
+		case clausesOnly:
 			leaves = namedAlike(leaves)
+		case fieldsOnly:
+			leaves = slices.DeleteFunc(leaves, func(l *sectionNode) bool { return !l.decl.found }) // not "## Next steps"
 		}
 	}
 	for _, leaf := range leaves {

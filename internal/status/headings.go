@@ -32,6 +32,9 @@ var laneWords = map[string]bool{
 	"done": true, "complete": true, "completed": true, "finished": true, "shipped": true,
 }
 
+// doneLanes are the laneWords of a board's lane of finished cards.
+var doneLanes = map[string]bool{"done": true, "complete": true, "completed": true, "finished": true, "shipped": true}
+
 // headingNote are the words a heading's trailing note may say its state
 // with in any case ("## v0.8 (released)", "## Phase 2 (in progress)"):
 // words of a release or a phase; "## GET /accounts (deprecated)" and "###
