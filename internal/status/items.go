@@ -66,12 +66,16 @@ func (c *computer) collectList(list ast.Node, out *[]*found) {
 		if !e.box && !c.cur.record && !c.opts.Record {
 			plain++
 			p := firstTextBlock(li)
-			if p != nil && opensWithClock(markerText(p, c.src)) {
+			var text string
+			if p != nil {
+				text = markerText(p, c.src)
+			}
+			if opensWithClock(text) {
 				clocked++
 			}
 			e.marker = c.listItemMarker(p)
 			if !e.marker.found && p != nil {
-				if text := markerText(p, c.src); strings.Contains(text, " ") {
+				if strings.Contains(text, " ") {
 					if m, ok := c.vocab.DashStatus(text); ok && !decisionWords[headingWords(text[m.Start:m.End])] {
 						e.dash = declared{true, m.State, text[m.Start:m.End]}
 						dashed++
