@@ -196,9 +196,11 @@ func (v *Vocabulary) DashStatus(text string) (Match, bool) {
 			switch {
 			case rest == "" || unicode.IsLetter(r) || isISODate(rest) || strings.ContainsRune(".!(", r):
 				return m, true
-			case strings.ContainsRune(",:", r):
+			case r == ':':
+				return m, true // "— blocked: needs the S3 bucket", "— blocked: the dry run failed": a reason
+			case r == ',':
 				if m2, again := v.Find(rest[size:], Cell); !again || m2.State == m.State {
-					return m, true // "— blocked: needs the S3 bucket", "— blocked: waiting on legal"; "— in progress, done" lists states
+					return m, true // "— blocked, waiting on legal"; "— in progress, done" lists states
 				}
 			}
 		}

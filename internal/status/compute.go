@@ -229,6 +229,7 @@ func boards(doc ast.Node, src []byte) map[*ast.Heading]bool {
 		boxes     bool // a task box in one of its lanes: work is tracked there
 		listLanes int  // lanes with a list
 		doneLane  bool // a lane of finished cards
+		cards     int  // plain items that name who has them or where they are tracked
 	}
 	var out map[*ast.Heading]bool
 	var heads []*ast.Heading
@@ -244,6 +245,7 @@ func boards(doc ast.Node, src []byte) map[*ast.Heading]bool {
 				if !laneList {
 					lane.listLanes, laneList = lane.listLanes+1, true
 				}
+				lane.cards += cardsIn(n, src)
 				if !lane.boxes && holdsBox(n) {
 					lane.boxes = true
 				}
@@ -270,7 +272,7 @@ func boards(doc ast.Node, src []byte) map[*ast.Heading]bool {
 		stack, levels = append(stack, &parentOf{}), append(levels, h.Level)
 	}
 	for i, h := range heads {
-		if b := parents[i]; b.lanes >= 2 && b.boxes || b.lanes >= 3 && b.doneLane && b.listLanes == b.lanes {
+		if b := parents[i]; b.lanes >= 2 && b.boxes || b.lanes >= 3 && b.doneLane && b.listLanes == b.lanes && b.cards >= 2 {
 			if out == nil {
 				out = map[*ast.Heading]bool{}
 			}
@@ -279,6 +281,36 @@ func boards(doc ast.Node, src []byte) map[*ast.Heading]bool {
 	}
 	return out
 }
+
+// cardsIn counts the items of a list that read as a board's cards: an
+// owner (@ines), an issue or pull request (#221), a link or a date in
+// their first line. A process guide's lanes list rules ("Assign
+// yourself", "Two approvals needed"), which name none.
+func cardsIn(list ast.Node, src []byte) int {
+	n := 0
+	for li := list.FirstChild(); li != nil; li = li.NextSibling() {
+		p := firstTextBlock(li)
+		if p == nil || p.Lines().Len() == 0 {
+			continue
+		}
+		seg := p.Lines().At(0)
+		line := seg.Value(src)
+		if _, dated := marker.FirstDate(string(line)); dated {
+			n++
+			continue
+		}
+		for i := 0; i+1 < len(line); i++ {
+			c, next := line[i], line[i+1]
+			if c == '@' && isASCIILetter(next) || c == '#' && next >= '0' && next <= '9' || c == ']' && (next == '(' || next == ']') {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
 // holdsBox reports whether a list has a task box among its items, at any
 // depth.
@@ -301,8 +333,9 @@ func holdsBox(list ast.Node) bool {
 // field, read as a status cell) and what its "**Field:** value" lines
 // say.
 func (c *computer) sectionAttributes(s *sectionNode) {
-	var reported []*sectionNode // children without an id whose Status field says a state
-	var states []declared
+	var reported, tasks []*sectionNode // children without an id, and with one, whose Status field says a state
+	var states, taskStates []declared
+	decisions, dated := false, 0
 	for _, ch := range s.children {
 		ch.sec.TaskID, _ = attr.HeadingID(ch.sec.Title)
 		if ch.decl.found {
@@ -312,15 +345,19 @@ func (c *computer) sectionAttributes(s *sectionNode) {
 			// most sections' paragraphs hold no field line: they keep no record
 			if a := attr.ReadSection(ch.fieldLines); !a.IsZero() {
 				ch.sec.Attrs = &a
+				decisions = decisions || decidesStatus(a.Status)
 				if st, ok := c.statusValue(a.Status); ok && !ch.decl.found {
 					// "**Status:** Done" declares the state as a heading's
 					// marker would: a closed action item is not overdue.
 					// A task's heading is then its item in that state.
 					ch.sec.Declared = st.String()
 					if ch.sec.TaskID != "" {
-						ch.decl = declared{true, st, a.Status}
+						tasks, taskStates = append(tasks, ch), append(taskStates, declared{true, st, a.Status})
 					} else {
 						reported, states = append(reported, ch), append(states, declared{true, st, a.Status})
+						if _, ok := marker.FirstDate(ch.bare); ok && strings.HasPrefix(strings.TrimSpace(ch.bare), "20") {
+							dated++
+						}
 					}
 				}
 			}
@@ -328,14 +365,37 @@ func (c *computer) sectionAttributes(s *sectionNode) {
 		}
 		c.sectionAttributes(ch)
 	}
-	if len(reported) >= 2 {
+	if decisions {
+		return // a decision log's Status (Accepted, Superseded) decides between options: no work
+	}
+	for i, ch := range tasks {
+		ch.decl = taskStates[i]
+	}
+	if len(reported) >= 2 && dated < len(reported) {
 		// "## Passkeys / Status: at risk" beside "## SCIM / Status:
 		// paused": a status report's workstreams, each an item; one
-		// section's Status field is the document's own
+		// section's Status field is the document's own, a decision log's
+		// (Accepted, Superseded) decides, and an incident log's sections
+		// headed by their dates record
 		for i, ch := range reported {
 			ch.decl, ch.fieldDecl = states[i], true
 		}
 	}
+}
+
+// ragWords are a red-amber-green status's colours.
+var ragWords = map[string]bool{"green": true, "amber": true, "yellow": true, "red": true}
+
+// decidesStatus reports whether a Status value is a decision's (an ADR's
+// or an RFC's): Proposed, Accepted, Superseded, Rejected, Draft. Approved
+// is not one: an action item's approval is its plan's.
+func decidesStatus(v string) bool {
+	first, _, _ := strings.Cut(headingWords(v), " ")
+	switch first {
+	case "proposed", "accepted", "superseded", "rejected", "declined", "deprecated", "draft", "final":
+		return true
+	}
+	return false
 }
 
 // statusValue reads a section's Status field: the state it opens with, as
@@ -346,6 +406,13 @@ func (c *computer) sectionAttributes(s *sectionNode) {
 func (c *computer) statusValue(v string) (State, bool) {
 	v = strings.Trim(strings.TrimSpace(v), "*_")
 	if st, ok := c.vocab.StartsWithEmoji(v); ok {
+		words := strings.TrimLeftFunc(v, func(r rune) bool { return !unicode.IsLetter(r) })
+		if m, ok := c.vocab.Opens(words); ok && !approvalOnly(words[m.Start:m.End]) {
+			return m.State, true // "🟢 on track": the words say what the colour means
+		}
+		if first, _, _ := strings.Cut(headingWords(words), " "); ragWords[first] {
+			return marker.Active, true // "🟢 Green": a RAG status says how work goes, not that it is done
+		}
 		return st, true
 	}
 	if m, ok := c.vocab.Opens(v); ok && !approvalOnly(v[m.Start:m.End]) {

@@ -147,6 +147,7 @@ var recordNames = []string{
 	"what went well", "what went wrong", "what didnt go well", "went well", "went wrong",
 	"lessons learned", "glossary", "legend", "key", "status key", "status values", "statuses",
 	"changelog", "change log", "history", "references", "see also",
+	"release notes", "whats new", "bug fixes", "fixes", "deprecations", "breaking changes",
 }
 
 // isRecordWords reports whether a heading's title, reduced by

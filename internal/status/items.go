@@ -56,7 +56,7 @@ func (c *computer) collectList(list ast.Node, out *[]*found) {
 	}
 	var entries []entry
 	listMarked := false
-	plain, dashed, clocked := 0, 0, 0
+	plain, dashed, named, clocked := 0, 0, 0, 0
 	for li := list.FirstChild(); li != nil; li = li.NextSibling() {
 		if li.Kind() != ast.KindListItem {
 			continue
@@ -79,6 +79,9 @@ func (c *computer) collectList(list ast.Node, out *[]*found) {
 					if m, ok := c.vocab.DashStatus(text); ok && !decisionWords[headingWords(text[m.Start:m.End])] {
 						e.dash = declared{true, m.State, text[m.Start:m.End]}
 						dashed++
+						if namedWork(text[:m.Start]) {
+							named++
+						}
 					} else if !ok {
 						e.dash = c.emojiBeforeDash(text) // "**Theming** 🚧 — design in progress"
 					}
@@ -96,9 +99,11 @@ func (c *computer) collectList(list ast.Node, out *[]*found) {
 			entries[i].marker = declared{}
 		}
 	}
-	if listMarked || dashed >= 2 && dashed*2 >= plain {
+	if listMarked || dashed >= 2 && dashed*2 > plain && named*2 >= dashed {
 		// "1. Inventory extensions — done", "2. Run the suite — in
-		// progress": a list whose items end so tracks them
+		// progress": a list whose items end so tracks them; one of
+		// single names ("Linux — supported", "`blocked` — waiting on
+		// upstream", "Green — done") is a key or a glossary
 		for i := range entries {
 			if entries[i].dash.found {
 				entries[i].marker, listMarked = entries[i].dash, true
@@ -183,6 +188,26 @@ func appendChildren(dst []ast.Node, n ast.Node) []ast.Node {
 		dst = append(dst, c)
 	}
 	return dst
+}
+
+// namedWork reports whether the text before an item's status clause
+// names a piece of work: words, not a term in code being defined
+// ("`blocked` — waiting on upstream") or a colour of a key ("Green —
+// done, all checks passed").
+func namedWork(name string) bool {
+	var words []string
+	for _, f := range strings.Fields(name) {
+		if strings.ContainsFunc(f, unicode.IsLetter) {
+			words = append(words, f)
+		}
+	}
+	return len(words) >= 2 || len(words) == 1 && !keyColours[strings.ToLower(strings.Trim(words[0], "*_:"))]
+}
+
+// keyColours name the entries of a colour key.
+var keyColours = map[string]bool{
+	"green": true, "yellow": true, "amber": true, "red": true, "grey": true, "gray": true,
+	"blue": true, "orange": true, "purple": true, "white": true, "black": true,
 }
 
 // decisionWords decide between options rather than say how far work is:
