@@ -47,69 +47,7 @@ func (c *computer) collectBlock(n ast.Node, out *[]*found) {
 // (unmarked ones are then open). Nested blocks are read on their own, after
 // their parent item.
 func (c *computer) collectList(list ast.Node, out *[]*found) {
-	type entry struct {
-		li     ast.Node
-		box    bool
-		boxSt  State
-		marker declared
-		dash   declared // a status clause after a dash, read when the list is a tracker
-	}
-	var entries []entry
-	listMarked := false
-	plain, dashed, named, clocked := 0, 0, 0, 0
-	for li := list.FirstChild(); li != nil; li = li.NextSibling() {
-		if li.Kind() != ast.KindListItem {
-			continue
-		}
-		e := entry{li: li}
-		e.boxSt, e.box = checkBoxOf(li)
-		if !e.box && !c.cur.record && !c.opts.Record {
-			plain++
-			p := firstTextBlock(li)
-			var text string
-			if p != nil {
-				text = markerText(p, c.src)
-			}
-			if opensWithClock(text) {
-				clocked++
-			}
-			e.marker = c.listItemMarker(p)
-			if !e.marker.found && p != nil {
-				if strings.Contains(text, " ") {
-					if m, ok := c.vocab.DashStatus(text); ok && !decisionWords[headingWords(text[m.Start:m.End])] {
-						e.dash = declared{true, m.State, text[m.Start:m.End]}
-						dashed++
-						if namedWork(text[:m.Start]) {
-							named++
-						}
-					} else if !ok {
-						e.dash = c.emojiBeforeDash(text) // "**Theming** 🚧 — design in progress"
-					}
-				}
-			}
-			listMarked = listMarked || e.marker.found
-		}
-		entries = append(entries, e)
-	}
-	if clocked > 0 && clocked == plain {
-		// a timeline ("14:19 — rollback attempted (blocked on config)")
-		// tells what happened: its notes mark no work
-		listMarked, dashed = false, 0
-		for i := range entries {
-			entries[i].marker = declared{}
-		}
-	}
-	if listMarked || dashed >= 2 && dashed*2 > plain && named*2 >= dashed {
-		// "1. Inventory extensions — done", "2. Run the suite — in
-		// progress": a list whose items end so tracks them; one of
-		// single names ("Linux — supported", "`blocked` — waiting on
-		// upstream", "Green — done") is a key or a glossary
-		for i := range entries {
-			if entries[i].dash.found {
-				entries[i].marker, listMarked = entries[i].dash, true
-			}
-		}
-	}
+	entries, listMarked := c.readListItems(list)
 	var lane declared
 	if c.cur.lane.found && c.cur.heading != nil && !c.cur.record && !c.opts.Record && list.Parent().Kind() != ast.KindListItem {
 		lane = c.cur.lane
@@ -188,77 +126,6 @@ func appendChildren(dst []ast.Node, n ast.Node) []ast.Node {
 		dst = append(dst, c)
 	}
 	return dst
-}
-
-// namedWork reports whether the text before an item's status clause
-// names a piece of work: words, not a term in code being defined
-// ("`blocked` — waiting on upstream") or a colour of a key ("Green —
-// done, all checks passed").
-func namedWork(name string) bool {
-	var words []string
-	for _, f := range strings.Fields(name) {
-		if strings.ContainsFunc(f, unicode.IsLetter) {
-			words = append(words, f)
-		}
-	}
-	return len(words) >= 2 || len(words) == 1 && !keyColours[strings.ToLower(strings.Trim(words[0], "*_:"))]
-}
-
-// keyColours name the entries of a colour key.
-var keyColours = map[string]bool{
-	"green": true, "yellow": true, "amber": true, "red": true, "grey": true, "gray": true,
-	"blue": true, "orange": true, "purple": true, "white": true, "black": true,
-}
-
-// decisionWords decide between options rather than say how far work is:
-// an ADR's "Kafka — rejected: too costly" lists options, not tasks.
-var decisionWords = map[string]bool{
-	"approved": true, "accepted": true, "rejected": true, "declined": true, "superseded": true,
-	"deprecated": true, "withdrawn": true, "not approved": true, "not accepted": true, "duplicate": true,
-}
-
-// emojiBeforeDash reads a status emoji that ends the part of text before
-// its last dash ("Theming 🚧 — design in progress, see #91"), or a share
-// done right after it ("— 40%"): in a list whose items end with status
-// clauses it is the item's status.
-func (c *computer) emojiBeforeDash(text string) declared {
-	for _, sep := range clauseDashes {
-		i := strings.LastIndex(text, sep)
-		if i < 0 {
-			continue
-		}
-		if after := strings.Fields(text[i+len(sep):]); len(after) > 0 {
-			value := strings.TrimRight(after[0], ",;.")
-			if st, ok := valueCell(value); ok && strings.HasSuffix(value, "%") {
-				return declared{true, st, value} // "KR1.4 Rollback in under 2 minutes — 40%"
-			}
-		}
-		fields := strings.Fields(text[:i])
-		if len(fields) < 2 {
-			return declared{}
-		}
-		last := fields[len(fields)-1]
-		if m, ok := c.vocab.Label(last); ok && m.Kind == marker.Emoji {
-			return declared{true, m.State, last}
-		}
-		return declared{}
-	}
-	return declared{}
-}
-
-// opensWithClock reports whether text opens with a time of day ("14:19",
-// "9:05"), as a timeline's entries do.
-func opensWithClock(text string) bool {
-	t := strings.TrimLeft(text, " \t*_")
-	digits := 0
-	for digits < len(t) && digits < 3 && t[digits] >= '0' && t[digits] <= '9' {
-		digits++
-	}
-	if digits < 1 || digits > 2 || len(t) < digits+3 || t[digits] != ':' {
-		return false
-	}
-	m := t[digits+1:]
-	return m[0] >= '0' && m[0] <= '5' && m[1] >= '0' && m[1] <= '9' && (len(m) == 2 || !unicode.IsDigit(rune(m[2])))
 }
 
 // ownText is the text an item's date is read from: its own inline content

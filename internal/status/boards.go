@@ -1,0 +1,119 @@
+package status
+
+import (
+	"github.com/milepost/milepost/internal/marker"
+	"github.com/milepost/milepost/internal/mdtext"
+	"github.com/yuin/goldmark/ast"
+)
+
+// boards returns the top-level headings of doc that are lanes of a board:
+// a lane's status alone ("## To do", "## Doing", "## Done ✅") under a
+// heading (or the page) with two or more lane headings, one of which holds
+// a task box: a board tracks its cards. A board of plain lists is one too
+// when it has three lanes or more, a Done lane among them, and a list in
+// each. A lone "## Done" over a definition of done, or "## Now" / "##
+// Next" / "## Later" explaining a process in prose, is none.
+func boards(doc ast.Node, src []byte) map[*ast.Heading]bool {
+	type parentOf struct {
+		lanes     int
+		boxes     bool // a task box in one of its lanes: work is tracked there
+		listLanes int  // lanes with a list
+		doneLane  bool // a lane of finished cards
+		cards     int  // plain items that name who has them or where they are tracked
+	}
+	var out map[*ast.Heading]bool
+	var heads []*ast.Heading
+	var parents []*parentOf
+	stack := []*parentOf{{}}
+	levels := []int{0}
+	var lane *parentOf // the board of the lane being read, nil outside lanes
+	laneList := false  // the lane being read holds a list
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		h, ok := n.(*ast.Heading)
+		if !ok {
+			if lane != nil && n.Kind() == ast.KindList {
+				if !laneList {
+					lane.listLanes, laneList = lane.listLanes+1, true
+				}
+				lane.cards += cardsIn(n, src)
+				if !lane.boxes && holdsBox(n) {
+					lane.boxes = true
+				}
+			}
+			continue
+		}
+		laneList = false
+		for len(levels) > 1 && levels[len(levels)-1] >= h.Level {
+			stack, levels = stack[:len(stack)-1], levels[:len(levels)-1]
+		}
+		parent := stack[len(stack)-1]
+		lane = nil
+		var buf [64]byte
+		w := buf[:0]
+		if lines := h.Lines(); lines.Len() == 1 && lines.At(0).Stop-lines.At(0).Start <= 64 {
+			w = appendHeadingWords(w, mdtext.Inline(h, src)) // a lane's name is short: most headings are not read
+		}
+		if _, open := openLanes[string(w)]; laneWords[string(w)] || open {
+			parent.lanes++
+			parent.doneLane = parent.doneLane || doneLanes[string(w)]
+			heads, parents = append(heads, h), append(parents, parent)
+			lane = parent
+		}
+		stack, levels = append(stack, &parentOf{}), append(levels, h.Level)
+	}
+	for i, h := range heads {
+		if b := parents[i]; b.lanes >= 2 && b.boxes || b.lanes >= 3 && b.doneLane && b.listLanes == b.lanes && b.cards >= 2 {
+			if out == nil {
+				out = map[*ast.Heading]bool{}
+			}
+			out[h] = true
+		}
+	}
+	return out
+}
+
+// cardsIn counts the items of a list that read as a board's cards: an
+// owner (@ines), an issue or pull request (#221), a link or a date in
+// their first line. A process guide's lanes list rules ("Assign
+// yourself", "Two approvals needed"), which name none.
+func cardsIn(list ast.Node, src []byte) int {
+	n := 0
+	for li := list.FirstChild(); li != nil; li = li.NextSibling() {
+		p := firstTextBlock(li)
+		if p == nil || p.Lines().Len() == 0 {
+			continue
+		}
+		seg := p.Lines().At(0)
+		line := seg.Value(src)
+		if _, dated := marker.FirstDate(string(line)); dated {
+			n++
+			continue
+		}
+		for i := 0; i+1 < len(line); i++ {
+			c, next := line[i], line[i+1]
+			if c == '@' && isASCIILetter(next) || c == '#' && next >= '0' && next <= '9' || c == ']' && (next == '(' || next == ']') {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+// holdsBox reports whether a list has a task box among its items, at any
+// depth.
+func holdsBox(list ast.Node) bool {
+	for li := list.FirstChild(); li != nil; li = li.NextSibling() {
+		if _, box := checkBoxOf(li); box {
+			return true
+		}
+		for c := li.FirstChild(); c != nil; c = c.NextSibling() {
+			if c.Kind() == ast.KindList && holdsBox(c) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,162 @@
+package status
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/milepost/milepost/internal/marker"
+	"github.com/yuin/goldmark/ast"
+)
+
+// listEntry is one item of a list as rule 2 reads it.
+type listEntry struct {
+	li     ast.Node
+	box    bool
+	boxSt  State
+	marker declared
+	dash   declared // a status clause after a dash, read when the list is a tracker
+}
+
+// readListItems reads every item of list for rules 1 and 2: its task box
+// and, for a plain item, its marker. A list whose plain items end with
+// status clauses after a dash ("1. Inventory extensions — done", "2. Run
+// the suite — in progress") tracks them once two and more than half do,
+// half of those naming work (namedWork): one of single names ("Linux —
+// supported", "`blocked` — waiting on upstream", "Green — done") is a key
+// or a glossary. A timeline ("14:19 — rollback attempted (blocked on
+// config)") tells what happened: its notes mark no work. marked reports
+// whether a plain item carries a marker.
+func (c *computer) readListItems(list ast.Node) (entries []listEntry, marked bool) {
+	plain, dashed, named, clocked := 0, 0, 0, 0
+	for li := list.FirstChild(); li != nil; li = li.NextSibling() {
+		if li.Kind() != ast.KindListItem {
+			continue
+		}
+		e := listEntry{li: li}
+		e.boxSt, e.box = checkBoxOf(li)
+		if !e.box && !c.cur.record && !c.opts.Record {
+			plain++
+			p := firstTextBlock(li)
+			var text string
+			if p != nil {
+				text = markerText(p, c.src)
+			}
+			if opensWithClock(text) {
+				clocked++
+			}
+			e.marker = c.listItemMarker(p)
+			if !e.marker.found && strings.Contains(text, " ") {
+				var name string
+				if e.dash, name = c.dashStatusOf(text); name != "" {
+					dashed++
+					if namedWork(name) {
+						named++
+					}
+				}
+			}
+			marked = marked || e.marker.found
+		}
+		entries = append(entries, e)
+	}
+	if clocked > 0 && clocked == plain {
+		for i := range entries {
+			entries[i].marker = declared{}
+		}
+		return entries, false
+	}
+	if marked || dashed >= 2 && dashed*2 > plain && named*2 >= dashed {
+		for i := range entries {
+			if entries[i].dash.found {
+				entries[i].marker, marked = entries[i].dash, true
+			}
+		}
+	}
+	return entries, marked
+}
+
+// dashStatusOf reads the status an item's text ends with after a dash:
+// a status clause, with the text before it (name, which may make its list
+// a tracker), else a share done after the dash or a status emoji before
+// it, which count only in a list tracked otherwise (emojiBeforeDash). A
+// decision's word ("— rejected: too costly") is none.
+func (c *computer) dashStatusOf(text string) (d declared, name string) {
+	m, ok := c.vocab.DashStatus(text)
+	switch {
+	case !ok:
+		return c.emojiBeforeDash(text), ""
+	case decisionWords[headingWords(text[m.Start:m.End])]:
+		return declared{}, ""
+	}
+	return declared{true, m.State, text[m.Start:m.End]}, text[:m.Start]
+}
+
+// namedWork reports whether the text before an item's status clause
+// names a piece of work: words, not a term in code being defined
+// ("`blocked` — waiting on upstream") or a colour of a key ("Green —
+// done, all checks passed").
+func namedWork(name string) bool {
+	var words []string
+	for _, f := range strings.Fields(name) {
+		if strings.ContainsFunc(f, unicode.IsLetter) {
+			words = append(words, f)
+		}
+	}
+	return len(words) >= 2 || len(words) == 1 && !keyColours[strings.ToLower(strings.Trim(words[0], "*_:"))]
+}
+
+// keyColours name the entries of a colour key.
+var keyColours = map[string]bool{
+	"green": true, "yellow": true, "amber": true, "red": true, "grey": true, "gray": true,
+	"blue": true, "orange": true, "purple": true, "white": true, "black": true,
+}
+
+// decisionWords decide between options rather than say how far work is:
+// an ADR's "Kafka — rejected: too costly" lists options, not tasks.
+var decisionWords = map[string]bool{
+	"approved": true, "accepted": true, "rejected": true, "declined": true, "superseded": true,
+	"deprecated": true, "withdrawn": true, "not approved": true, "not accepted": true, "duplicate": true,
+}
+
+// emojiBeforeDash reads a status emoji that ends the part of text before
+// its last dash ("Theming 🚧 — design in progress, see #91"), or a share
+// done right after it ("— 40%"): in a list whose items end with status
+// clauses it is the item's status.
+func (c *computer) emojiBeforeDash(text string) declared {
+	for _, sep := range clauseDashes {
+		i := strings.LastIndex(text, sep)
+		if i < 0 {
+			continue
+		}
+		if after := strings.Fields(text[i+len(sep):]); len(after) > 0 {
+			value := strings.TrimRight(after[0], ",;.")
+			if st, ok := valueCell(value); ok && strings.HasSuffix(value, "%") {
+				return declared{true, st, value} // "KR1.4 Rollback in under 2 minutes — 40%"
+			}
+		}
+		fields := strings.Fields(text[:i])
+		if len(fields) < 2 {
+			return declared{}
+		}
+		last := fields[len(fields)-1]
+		if m, ok := c.vocab.Label(last); ok && m.Kind == marker.Emoji {
+			return declared{true, m.State, last}
+		}
+		return declared{}
+	}
+	return declared{}
+}
+
+// opensWithClock reports whether text opens with a time of day ("14:19",
+// "9:05"), as a timeline's entries do.
+func opensWithClock(text string) bool {
+	t := strings.TrimLeft(text, " \t*_")
+	digits := 0
+	for digits < len(t) && digits < 3 && t[digits] >= '0' && t[digits] <= '9' {
+		digits++
+	}
+	if digits < 1 || digits > 2 || len(t) < digits+3 || t[digits] != ':' {
+		return false
+	}
+	m := t[digits+1:]
+	return m[0] >= '0' && m[0] <= '5' && m[1] >= '0' && m[1] <= '9' && (len(m) == 2 || !unicode.IsDigit(rune(m[2])))
+}
