@@ -279,6 +279,7 @@ var boxCancels = map[string]bool{
 	"CANCELLED": true, "CANCELED": true, "WONTFIX": true, "WON'T FIX": true, "WON'T DO": true,
 	"DROPPED": true, "NOT PLANNED": true, "DESCOPED": true, "OUT OF SCOPE": true,
 	"ABANDONED": true, "WITHDRAWN": true, "DUPLICATE": true, "SKIPPED": true, "NOT APPLICABLE": true,
+	"NOT NEEDED": true, "WILL NOT FIX": true, "WILL NOT DO": true, "WON'T IMPLEMENT": true,
 }
 
 // notApplicable reports whether a task's text ends with a note that says

@@ -37,7 +37,7 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 		return
 	}
 	if col := c.statusHeader(header); col >= 0 {
-		c.rowItems(header, rows, col, out)
+		c.rowItems(header, rows, col, c.cellState, out)
 		return
 	}
 	cols := c.markerColumns(header, rows)
@@ -62,7 +62,11 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 	case len(markerCols) >= 2 && label >= 0 && c.markersCount(rows, markerCols):
 		c.matrixItems(header, rows, label, markerCols, out)
 	case len(markerCols) == 1 && c.markersCount(rows, markerCols):
-		c.rowItems(header, rows, markerCols[0], out)
+		c.rowItems(header, rows, markerCols[0], c.cellState, out)
+	default:
+		if col := c.doneColumn(header, rows); col >= 0 {
+			c.rowItems(header, rows, col, c.doneCell, out) // "| Task | Done? |" of ✅ and blanks
+		}
 	}
 }
 
@@ -148,17 +152,75 @@ func (c *computer) statusHeader(header ast.Node) int {
 	return -1
 }
 
+// doneColumn returns the column of a checklist table that says whether
+// each row is done: headed Done, Done?, Complete(d), Finished or
+// Completed at, every filled cell a yes (✅, x, Yes, a ticked box) or a
+// date, and one filled at least; -1 when there is none. A Notion or Asana
+// export writes its checkbox or completion date so.
+func (c *computer) doneColumn(header ast.Node, rows []ast.Node) int {
+	if header == nil {
+		return -1
+	}
+	for i, h := range childrenOf(header) {
+		text := mdtext.Inline(h, c.src)
+		if !doneHeaders[headerName(text)] || strings.Contains(text, "%") {
+			continue
+		}
+		filled, yes := 0, 0
+		for _, r := range rows {
+			cells := childrenOf(r)
+			if i >= len(cells) {
+				continue
+			}
+			cell := strings.TrimSpace(markerText(cells[i], c.src))
+			if cell == "" || cell == "-" || cell == "—" {
+				continue
+			}
+			filled++
+			if _, ok := c.doneCell(cells[i]); ok {
+				yes++
+			}
+		}
+		if filled > 0 && yes == filled {
+			return i
+		}
+	}
+	return -1
+}
+
+// doneHeaders head a column of yes marks or completion dates.
+var doneHeaders = map[string]bool{
+	"done": true, "complete": true, "completed": true, "finished": true, "completedat": true,
+	"completedon": true, "doneat": true, "donedate": true, "completiondate": true, "datecompleted": true,
+}
+
+// doneCell reads a cell of a done column: a yes or a date is done, a no
+// or a blank open; anything else is no answer.
+func (c *computer) doneCell(cell ast.Node) (State, bool) {
+	text := strings.TrimSpace(markerText(cell, c.src))
+	switch strings.ToLower(strings.Trim(text, "*_")) {
+	case "", "-", "—", "no", "n", "false", "☐", "⬜", "[ ]":
+		return marker.Open, true
+	case "yes", "y", "x", "true", "done", "✓", "✔", "✔️", "✅", "☑", "☑️", "[x]":
+		return marker.Done, true
+	}
+	if _, ok := attr.ParseDate(text); ok {
+		return marker.Done, true
+	}
+	return marker.Open, false
+}
+
 func isStatusName(s string) bool {
 	name := headerName(s)
 	return name == "status" || name == "state"
 }
 
-// rowItems makes each row an item, its state read from column col
-// (unknown text is open; a row whose first cell is entirely struck through
-// is done unless the status cell reads dropped). A column whose header
-// names an attribute (Owner, Due, Priority …) gives it to each row whose
-// cell reads as one, as a record's row would.
-func (c *computer) rowItems(header ast.Node, rows []ast.Node, col int, out *[]*found) {
+// rowItems makes each row an item, its state read from column col by
+// read (unknown text is open; a row whose first cell is entirely struck
+// through is done unless the status cell reads dropped). A column whose
+// header names an attribute (Owner, Due, Priority …) gives it to each row
+// whose cell reads as one, as a record's row would.
+func (c *computer) rowItems(header ast.Node, rows []ast.Node, col int, read func(ast.Node) (State, bool), out *[]*found) {
 	var keys, names []string
 	if header != nil {
 		for _, h := range childrenOf(header) {
@@ -175,7 +237,7 @@ func (c *computer) rowItems(header ast.Node, rows []ast.Node, col int, out *[]*f
 		}
 		st := marker.Open
 		if col < len(cells) {
-			if s, ok := c.cellState(cells[col]); ok {
+			if s, ok := read(cells[col]); ok {
 				st = s
 			}
 		}
@@ -650,6 +712,8 @@ var recordMetaKeys = map[string]bool{
 	"date": true, "updated": true, "lastupdated": true, "created": true, "version": true,
 	"author": true, "authors": true, "reporter": true, "reviewer": true, "reviewers": true,
 	"approver": true, "approvers": true, "severity": true, "impact": true, "team": true,
+	"lastedited": true, "lasteditedtime": true, "lasteditedby": true, "createdtime": true, "createdby": true,
+	"createdat": true, "updatedat": true, "lastmodified": true, "modified": true, "tags": true,
 }
 
 // nameKeys name a record's rows whose one word is the name of what the
