@@ -171,7 +171,31 @@ func (c *computer) markerBesideAttrs(n ast.Node, text string) (declared, string)
 	if m, ok := c.vocab.TrailingStatus(text); ok && struck && m.State == marker.Dropped {
 		return declared{true, m.State, text[m.Start:m.End]}, text
 	}
+	if struck {
+		if word, ok := c.droppedInLastNote(text); ok {
+			return declared{true, marker.Dropped, word}, text // "~~Book the offsite room~~ (offsite cancelled)"
+		}
+	}
 	return readMarkerOf(c.vocab, n, text, c.src, marker.Prose), text
+}
+
+// droppedInLastNote returns the dropped word, in any case, that the note
+// in brackets text ends with holds anywhere: after a strikethrough it
+// says why the work was struck ("(offsite cancelled)").
+func (c *computer) droppedInLastNote(text string) (string, bool) {
+	t := strings.TrimSpace(text)
+	if !strings.HasSuffix(t, ")") {
+		return "", false
+	}
+	i := strings.LastIndexByte(t, '(')
+	if i < 0 {
+		return "", false
+	}
+	inner := t[i+1 : len(t)-1]
+	if m, ok := c.vocab.Find(inner, marker.Cell); ok && m.Kind == marker.Word && m.State == marker.Dropped {
+		return inner[m.Start:m.End], true
+	}
+	return "", false
 }
 
 // boxedState returns the state of a list item with a task box: the
