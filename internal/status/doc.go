@@ -26,11 +26,13 @@
 // Where items come from (rules 1-4 of the spec, and docs/status-model.md):
 // task-list checkboxes at any depth; plain list items carrying a marker
 // (also a Logseq/org task word at the start, an emphasized status label, a
-// trailing parenthetical status), with the sibling rule; tables, read as
-// the first that fits of legend table (no items), key/value record (one
-// item), status table, matrix (one item per marker cell), marker column;
-// leaf headings among marked siblings, except headings named like Notes or
-// FAQ. Legends extend the page's vocabulary (legend.go). Items under an
+// trailing parenthetical status, a status clause after a dash in a list
+// most of whose items end so: lists.go), with the sibling rule; a board's
+// lanes (boards.go); tables, read as the first that fits of legend table
+// (no items), key/value record (one item), status table, matrix (one item
+// per marker cell), marker column, done column (Done?, Completed At);
+// leaf headings among marked siblings, or whose sections' Status lines say
+// their state, except headings named like Notes or FAQ. Legends extend the page's vocabulary (legend.go). Items under an
 // out-of-scope heading are dropped unless done. Never from code spans,
 // fenced or indented code, or raw HTML.
 //
