@@ -10,15 +10,14 @@ import (
 // a lane's status alone ("## To do", "## Doing", "## Done ✅") under a
 // heading (or the page) with two or more lane headings, one of which holds
 // a task box: a board tracks its cards. A board of plain lists is one too
-// when it has three lanes or more, a Done lane among them, and a list in
-// each. A lone "## Done" over a definition of done, or "## Now" / "##
+// when it has three lanes or more, a list in each, and two cards that
+// name an owner, an issue, a link or a date (cardsIn). A lone "## Done" over a definition of done, or "## Now" / "##
 // Next" / "## Later" explaining a process in prose, is none.
 func boards(doc ast.Node, src []byte) map[*ast.Heading]bool {
 	type parentOf struct {
 		lanes     int
 		boxes     bool // a task box in one of its lanes: work is tracked there
 		listLanes int  // lanes with a list
-		doneLane  bool // a lane of finished cards
 		cards     int  // plain items that name who has them or where they are tracked
 	}
 	var out map[*ast.Heading]bool
@@ -53,16 +52,15 @@ func boards(doc ast.Node, src []byte) map[*ast.Heading]bool {
 		if lines := h.Lines(); lines.Len() == 1 && lines.At(0).Stop-lines.At(0).Start <= 64 {
 			w = appendHeadingWords(w, mdtext.Inline(h, src)) // a lane's name is short: most headings are not read
 		}
-		if _, open := openLanes[string(w)]; laneWords[string(w)] || open {
+		if _, named := namedLanes[string(w)]; laneWords[string(w)] || named {
 			parent.lanes++
-			parent.doneLane = parent.doneLane || doneLanes[string(w)]
 			heads, parents = append(heads, h), append(parents, parent)
 			lane = parent
 		}
 		stack, levels = append(stack, &parentOf{}), append(levels, h.Level)
 	}
 	for i, h := range heads {
-		if b := parents[i]; b.lanes >= 2 && b.boxes || b.lanes >= 3 && b.doneLane && b.listLanes == b.lanes && b.cards >= 2 {
+		if b := parents[i]; b.lanes >= 2 && b.boxes || b.lanes >= 3 && b.listLanes == b.lanes && b.cards >= 2 {
 			if out == nil {
 				out = map[*ast.Heading]bool{}
 			}

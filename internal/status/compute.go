@@ -168,7 +168,7 @@ func (c *computer) buildTree(doc ast.Node) *sectionNode {
 		// parent is a board
 		if boardLanes[h] {
 			lane := headingWords(title)
-			if st, ok := openLanes[lane]; ok {
+			if st, ok := namedLanes[lane]; ok {
 				s.lane = declared{true, st, lane} // "## To do", "## Now"
 			} else if m, ok := c.vocab.Label(lane); ok {
 				s.lane = declared{true, m.State, lane}

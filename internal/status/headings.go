@@ -30,10 +30,8 @@ var laneWords = map[string]bool{
 	"doing": true, "in progress": true, "wip": true, "in review": true, "ongoing": true,
 	"blocked": true, "on hold": true, "waiting": true,
 	"done": true, "complete": true, "completed": true, "finished": true, "shipped": true,
+	"released": true,
 }
-
-// doneLanes are the laneWords of a board's lane of finished cards.
-var doneLanes = map[string]bool{"done": true, "complete": true, "completed": true, "finished": true, "shipped": true}
 
 // headingNote are the words a heading's trailing note may say its state
 // with in any case ("## v0.8 (released)", "## Phase 2 (in progress)"):
@@ -118,12 +116,15 @@ func isDateWord(w string) bool {
 	return len(w) == 7 || w[7] == '-'
 }
 
-// openLanes are the lanes of a board whose cards are not done: open, or
-// active for Now (as Logseq's NOW is).
-var openLanes = map[string]State{
+// namedLanes are the lanes of a board whose names are no status word:
+// open, active for Now (as Logseq's NOW is), and done for a roadmap's
+// Recently shipped.
+var namedLanes = map[string]State{
 	"to do": marker.Open, "todo": marker.Open, "backlog": marker.Open, "up next": marker.Open,
 	"next": marker.Open, "later": marker.Open, "not started": marker.Open,
 	"planned": marker.Open, "now": marker.Active,
+	"recently shipped": marker.Done, "recently released": marker.Done, "launched": marker.Done,
+	"recently done": marker.Done, "recently completed": marker.Done,
 }
 
 // approvalOnly reports whether a status value's word only approves the

@@ -180,20 +180,24 @@ func (c *computer) markerBesideAttrs(n ast.Node, text string) (declared, string)
 }
 
 // droppedInLastNote returns the dropped word, in any case, that the note
-// in brackets text ends with holds anywhere: after a strikethrough it
-// says why the work was struck ("(offsite cancelled)").
+// text ends with holds anywhere, in brackets or after a dash: after a
+// strikethrough it says why the work was struck ("(offsite cancelled)",
+// "— decided against, too expensive").
 func (c *computer) droppedInLastNote(text string) (string, bool) {
 	t := strings.TrimSpace(text)
-	if !strings.HasSuffix(t, ")") {
-		return "", false
+	note := ""
+	if i := strings.LastIndexByte(t, '('); i >= 0 && strings.HasSuffix(t, ")") {
+		note = t[i+1 : len(t)-1]
+	} else {
+		for _, sep := range clauseDashes {
+			if i := strings.LastIndex(t, sep); i >= 0 {
+				note = t[i+len(sep):]
+				break
+			}
+		}
 	}
-	i := strings.LastIndexByte(t, '(')
-	if i < 0 {
-		return "", false
-	}
-	inner := t[i+1 : len(t)-1]
-	if m, ok := c.vocab.Find(inner, marker.Cell); ok && m.Kind == marker.Word && m.State == marker.Dropped {
-		return inner[m.Start:m.End], true
+	if m, ok := c.vocab.Find(note, marker.Cell); ok && m.Kind == marker.Word && m.State == marker.Dropped {
+		return note[m.Start:m.End], true
 	}
 	return "", false
 }

@@ -37,7 +37,9 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 		return
 	}
 	if col := c.statusHeader(header); col >= 0 {
-		c.rowItems(header, rows, col, c.cellState, out)
+		if c.saysStates(rows, col) {
+			c.rowItems(header, rows, col, c.cellState, out)
+		}
 		return
 	}
 	cols := c.markerColumns(header, rows)
@@ -150,6 +152,28 @@ func (c *computer) statusHeader(header ast.Node) int {
 		}
 	}
 	return -1
+}
+
+// saysStates reports whether a Status column says how far work is: one
+// of its filled cells at least reads as a state, or none is filled (a
+// plan not started). An inventory's Running / Stopped / Decommissioned or
+// a pipeline board's Healthy / Failing describes things, not work.
+func (c *computer) saysStates(rows []ast.Node, col int) bool {
+	filled := false
+	for _, r := range rows {
+		cells := childrenOf(r)
+		if col >= len(cells) {
+			continue
+		}
+		if strings.TrimSpace(markerText(cells[col], c.src)) == "" {
+			continue
+		}
+		if _, ok := c.cellState(cells[col]); ok {
+			return true
+		}
+		filled = true
+	}
+	return !filled
 }
 
 // doneColumn returns the column of a checklist table that says whether
@@ -395,7 +419,8 @@ func periodName(text string) bool {
 }
 
 // numberingHeader reports whether a column headed h numbers or keys the
-// rows rather than names them: #, No., ID, Key, Issue key, Ref. An empty
+// rows rather than names them: #, No., ID, Key, Issue key, Ref, or a
+// name and one of those ("Control ID", "Ticket #"). An empty
 // header does not.
 func numberingHeader(h string) bool {
 	if t := strings.TrimSpace(h); t == "#" || t == "№" {
@@ -404,6 +429,12 @@ func numberingHeader(h string) bool {
 	switch headerName(h) {
 	case "no", "nr", "num", "number", "id", "key", "issuekey", "ref":
 		return true
+	}
+	if f := strings.Fields(h); len(f) > 1 {
+		switch strings.ToLower(strings.Trim(f[len(f)-1], "*_:")) {
+		case "id", "#", "ref", "key", "no.":
+			return true // "Control ID", "Ticket #"
+		}
 	}
 	return false
 }
@@ -462,8 +493,9 @@ func valueCell(text string) (State, bool) {
 }
 
 // workStages are the stages an issue tracker moves written work through
-// before it is done ("Code Review", "Ready for QA"): active as a whole
-// status cell, where nothing else can be meant. Elsewhere "review" or
+// before it is done ("Code Review", "Ready for QA"), and a writer's
+// ("Writing", "Submitted", "With supervisor"): active as a whole status
+// cell, where nothing else can be meant. Elsewhere "review" or
 // "testing" names a step still to come ("Done, review next week").
 var workStages = map[string]bool{
 	"review": true, "code review": true, "in code review": true, "peer review": true,
@@ -471,6 +503,8 @@ var workStages = map[string]bool{
 	"qa": true, "ready for qa": true, "testing": true, "in test": true,
 	"ready for test": true, "ready for testing": true, "verification": true, "in verification": true,
 	"staging": true, "on staging": true, "in staging": true,
+	"writing": true, "in writing": true, "submitted": true, "with editor": true, "with supervisor": true,
+	"with reviewers": true,
 }
 
 // percentage reads a cell that is a share of work done: "45%", 0 to 100,
