@@ -28,6 +28,7 @@ type listEntry struct {
 // whether a plain item carries a marker.
 func (c *computer) readListItems(list ast.Node) (entries []listEntry, marked bool) {
 	plain, dashed, named, clocked := 0, 0, 0, 0
+	entries = make([]listEntry, 0, list.ChildCount())
 	for li := list.FirstChild(); li != nil; li = li.NextSibling() {
 		if li.Kind() != ast.KindListItem {
 			continue
@@ -44,7 +45,7 @@ func (c *computer) readListItems(list ast.Node) (entries []listEntry, marked boo
 			if opensWithClock(text) {
 				clocked++
 			}
-			e.marker = c.listItemMarker(p)
+			e.marker = c.listItemMarker(p, text)
 			if !e.marker.found && strings.Contains(text, " ") {
 				var name string
 				if e.dash, name = c.dashStatusOf(text); name != "" {

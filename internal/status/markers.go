@@ -56,12 +56,11 @@ func readMarkerOf(v *marker.Vocabulary, n ast.Node, text string, src []byte, ctx
 // "NOW", "WAITING" …); an emphasized status label it opens with
 // ("**In progress:** operator", "_Blocked_ — legal"); then the markers of
 // any text (readMarker); last a trailing parenthetical status ("Website
-// (ongoing)").
-func (c *computer) listItemMarker(p ast.Node) declared {
+// (ongoing)"). text is p's marker text, read once by the caller.
+func (c *computer) listItemMarker(p ast.Node, text string) declared {
 	if p == nil {
 		return declared{}
 	}
-	text := markerText(p, c.src)
 	if m, ok := marker.LeadingKeyword(text); ok {
 		return declared{true, m.State, text[m.Start:m.End]}
 	}
