@@ -1,6 +1,8 @@
 package status
 
 import (
+	"strings"
+
 	"github.com/milepost/milepost/internal/marker"
 	"github.com/milepost/milepost/internal/mdtext"
 	"github.com/yuin/goldmark/ast"
@@ -10,15 +12,18 @@ import (
 // a lane's status alone ("## To do", "## Doing", "## Done ✅") under a
 // heading (or the page) with two or more lane headings, one of which holds
 // a task box: a board tracks its cards. A board of plain lists is one too
-// when it has three lanes or more, a list in each, and two cards that
-// name an owner, an issue, a link or a date (cardsIn). A lone "## Done" over a definition of done, or "## Now" / "##
-// Next" / "## Later" explaining a process in prose, is none.
+// when it has three lanes or more, a list in each and no prose before it
+// (a newsletter's Now / Next / Later explain themselves), and two cards
+// that name an owner, an issue or a date (cardsIn). A lone "## Done" over
+// a definition of done, or "## Now" / "## Next" / "## Later" explaining a
+// process in prose, is none.
 func boards(doc ast.Node, src []byte) map[*ast.Heading]bool {
 	type parentOf struct {
 		lanes     int
 		boxes     bool // a task box in one of its lanes: work is tracked there
 		listLanes int  // lanes with a list
 		cards     int  // plain items that name who has them or where they are tracked
+		described bool // a lane that explains itself in prose before its list
 	}
 	var out map[*ast.Heading]bool
 	var heads []*ast.Heading
@@ -30,6 +35,9 @@ func boards(doc ast.Node, src []byte) map[*ast.Heading]bool {
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		h, ok := n.(*ast.Heading)
 		if !ok {
+			if lane != nil && !laneList && n.Kind() == ast.KindParagraph {
+				lane.described = true // "Now is for work you are confident about."
+			}
 			if lane != nil && n.Kind() == ast.KindList {
 				if !laneList {
 					lane.listLanes, laneList = lane.listLanes+1, true
@@ -60,7 +68,7 @@ func boards(doc ast.Node, src []byte) map[*ast.Heading]bool {
 		stack, levels = append(stack, &parentOf{}), append(levels, h.Level)
 	}
 	for i, h := range heads {
-		if b := parents[i]; b.lanes >= 2 && b.boxes || b.lanes >= 3 && b.listLanes == b.lanes && b.cards >= 2 {
+		if b := parents[i]; b.lanes >= 2 && b.boxes || b.lanes >= 3 && b.listLanes == b.lanes && b.cards >= 2 && !b.described {
 			if out == nil {
 				out = map[*ast.Heading]bool{}
 			}
@@ -71,9 +79,10 @@ func boards(doc ast.Node, src []byte) map[*ast.Heading]bool {
 }
 
 // cardsIn counts the items of a list that read as a board's cards: an
-// owner (@ines), an issue or pull request (#221), a link or a date in
-// their first line. A process guide's lanes list rules ("Assign
-// yourself", "Two approvals needed"), which name none.
+// owner (@ines), an issue or pull request (#221) or a date in their first
+// line. A process guide's lanes list rules ("Assign yourself", "Two
+// approvals needed"), which name none, or name one as an example ("e.g.
+// #1204"), and a reading list's items are links.
 func cardsIn(list ast.Node, src []byte) int {
 	n := 0
 	for li := list.FirstChild(); li != nil; li = li.NextSibling() {
@@ -89,13 +98,25 @@ func cardsIn(list ast.Node, src []byte) int {
 		}
 		for i := 0; i+1 < len(line); i++ {
 			c, next := line[i], line[i+1]
-			if c == '@' && isASCIILetter(next) || c == '#' && next >= '0' && next <= '9' || c == ']' && (next == '(' || next == ']') {
+			if c == '@' && isASCIILetter(next) || c == '#' && next >= '0' && next <= '9' && !forExample(line[:i]) {
 				n++
 				break
 			}
 		}
 	}
 	return n
+}
+
+// forExample reports whether text ends by bringing in an example: "e.g.",
+// "like", "such as", "see".
+func forExample(text []byte) bool {
+	t := strings.ToLower(strings.TrimRight(string(text), " ([,"))
+	for _, w := range []string{"e.g.", "eg", "like", "such as", "see", "i.e."} {
+		if strings.HasSuffix(t, " "+w) || t == w {
+			return true
+		}
+	}
+	return false
 }
 
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
@@ -114,4 +135,24 @@ func holdsBox(list ast.Node) bool {
 		}
 	}
 	return false
+}
+
+// labelLane reads the paragraph right before list when it is nothing but
+// a status label and a colon ("**Done:**", "In progress:", "_Blocked_:"),
+// as a stand-up or a sprint page heads its lists: the list is a lane of
+// that state.
+func (c *computer) labelLane(list ast.Node) declared {
+	p, ok := list.PreviousSibling().(*ast.Paragraph)
+	if !ok || p.Lines().Len() != 1 {
+		return declared{}
+	}
+	text := strings.TrimSpace(markerText(p, c.src))
+	label, colon := strings.CutSuffix(text, ":")
+	if !colon || label == "" {
+		return declared{}
+	}
+	if m, ok := c.vocab.Label(label); ok && m.Kind == marker.Word {
+		return declared{true, m.State, label}
+	}
+	return declared{}
 }

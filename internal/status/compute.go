@@ -254,17 +254,34 @@ func (c *computer) sectionAttributes(s *sectionNode) {
 		c.sectionAttributes(ch)
 	}
 	if decisions {
-		return // a decision log's Status (Accepted, Superseded) decides between options: no work
+		// a decision log (ADR-001 … Status: Accepted) reads as a decision
+		// index's table does: Accepted done, Proposed open, Superseded
+		// dropped, each section with a Status an item
+		for _, ch := range s.children {
+			if ch.sec.Attrs == nil || ch.sec.Attrs.Status == "" || ch.decl.found {
+				continue
+			}
+			v := ch.sec.Attrs.Status
+			st, ok := c.statusValue(v)
+			if decidesStatus(v) {
+				st, ok = decisionState(v), true
+			}
+			if ok {
+				ch.decl, ch.fieldDecl, ch.sec.Declared = declared{true, st, v}, true, st.String()
+			}
+		}
+		return
 	}
 	for i, ch := range tasks {
 		ch.decl = taskStates[i]
 	}
-	if len(reported) >= 2 && dated < len(reported) {
+	if len(reported) >= 2 && dated < len(reported) && !allIncidentUpdates(states) {
 		// "## Passkeys / Status: at risk" beside "## SCIM / Status:
 		// paused": a status report's workstreams, each an item; one
 		// section's Status field is the document's own, a decision log's
-		// (Accepted, Superseded) decides, and an incident log's sections
-		// headed by their dates record
+		// is read apart (above), and an incident log's sections headed by
+		// their dates, or a status page's updates (Investigating,
+		// Monitoring, Resolved), record
 		for i, ch := range reported {
 			ch.decl, ch.fieldDecl = states[i], true
 		}
@@ -284,6 +301,36 @@ func decidesStatus(v string) bool {
 		return true
 	}
 	return false
+}
+
+// allIncidentUpdates reports whether every state is written as a status
+// page's incident update says it (Investigating, Identified, Monitoring,
+// Resolved): an on-call handbook's update templates, not work.
+func allIncidentUpdates(states []declared) bool {
+	for _, d := range states {
+		first, _, _ := strings.Cut(headingWords(d.as), " ")
+		switch first {
+		case "investigating", "identified", "monitoring", "resolved":
+		default:
+			return false
+		}
+	}
+	return len(states) > 0
+}
+
+// decisionState reads a decision's Status (decidesStatus) as a decision
+// index's status cell reads it: settled (Accepted, Final) is done,
+// awaiting a decision (Proposed, Draft) open, and set aside (Superseded,
+// Rejected, Declined, Deprecated) dropped.
+func decisionState(v string) State {
+	first, _, _ := strings.Cut(headingWords(v), " ")
+	switch first {
+	case "accepted", "final":
+		return marker.Done
+	case "proposed", "draft":
+		return marker.Open
+	}
+	return marker.Dropped
 }
 
 // statusValue reads a section's Status field: the state it opens with, as

@@ -49,9 +49,16 @@ func (c *computer) collectBlock(n ast.Node, out *[]*found) {
 func (c *computer) collectList(list ast.Node, out *[]*found) {
 	entries, listMarked := c.readListItems(list)
 	var lane declared
-	if c.cur.lane.found && c.cur.heading != nil && !c.cur.record && !c.opts.Record && list.Parent().Kind() != ast.KindListItem {
-		lane = c.cur.lane
-		listMarked = true // on a board, under "## Done" every plain item is one, done
+	if !c.cur.record && !c.opts.Record && list.Parent().Kind() != ast.KindListItem {
+		switch {
+		case c.cur.lane.found && c.cur.heading != nil:
+			lane = c.cur.lane
+			listMarked = true // on a board, under "## Done" every plain item is one, done
+		default:
+			if l := c.labelLane(list); l.found {
+				lane, listMarked = l, true // a stand-up's "**Done:**" over its list
+			}
+		}
 	}
 	for _, e := range entries {
 		var it *found

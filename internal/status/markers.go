@@ -181,7 +181,8 @@ func (c *computer) markerBesideAttrs(n ast.Node, text string) (declared, string)
 // droppedInLastNote returns the dropped word, in any case, that the note
 // text ends with holds anywhere, in brackets or after a dash: after a
 // strikethrough it says why the work was struck ("(offsite cancelled)",
-// "— decided against, too expensive").
+// "— decided against, too expensive"); so does a note that opens by
+// saying it went away (struckAway).
 func (c *computer) droppedInLastNote(text string) (string, bool) {
 	t := strings.TrimSpace(text)
 	note := ""
@@ -198,8 +199,18 @@ func (c *computer) droppedInLastNote(text string) (string, bool) {
 	if m, ok := c.vocab.Find(note, marker.Cell); ok && m.Kind == marker.Word && m.State == marker.Dropped {
 		return note[m.Start:m.End], true
 	}
+	lower := strings.ToLower(note)
+	for _, p := range struckAway {
+		if strings.HasPrefix(lower, p) {
+			return note[:len(p)], true // "~~Target develop~~ (retired in 2024)"
+		}
+	}
 	return "", false
 }
+
+// struckAway open the note after a struck item that says it went away
+// rather than got done: retired, moved or handed elsewhere, replaced.
+var struckAway = []string{"retired", "moved to", "handed over", "replaced by"}
 
 // boxedState returns the state of a list item with a task box: the
 // box's, unless the item's own text says plainly how the box is to be

@@ -154,26 +154,28 @@ func (c *computer) statusHeader(header ast.Node) int {
 	return -1
 }
 
-// saysStates reports whether a Status column says how far work is: one
-// of its filled cells at least reads as a state, or none is filled (a
-// plan not started). An inventory's Running / Stopped / Decommissioned or
-// a pipeline board's Healthy / Failing describes things, not work.
+// saysStates reports whether a Status column says how far work is: half
+// of its filled cells at least read as a state, or none is filled (a plan
+// not started). An inventory's Running / Stopped / Decommissioned, a
+// pipeline board's Healthy / Failing or a schema's required / optional /
+// deprecated describes things, not work.
 func (c *computer) saysStates(rows []ast.Node, col int) bool {
-	filled := false
+	filled, known := 0, 0
 	for _, r := range rows {
 		cells := childrenOf(r)
 		if col >= len(cells) {
 			continue
 		}
-		if strings.TrimSpace(markerText(cells[col], c.src)) == "" {
+		text := strings.TrimSpace(markerText(cells[col], c.src))
+		if text == "" {
 			continue
 		}
+		filled++
 		if _, ok := c.cellState(cells[col]); ok {
-			return true
+			known++
 		}
-		filled = true
 	}
-	return !filled
+	return filled == 0 || known*2 >= filled
 }
 
 // doneColumn returns the column of a checklist table that says whether
@@ -205,11 +207,40 @@ func (c *computer) doneColumn(header ast.Node, rows []ast.Node) int {
 				yes++
 			}
 		}
-		if filled > 0 && yes == filled {
+		if filled > 0 && yes == filled && !c.yesNoBeside(rows, i) {
 			return i
 		}
 	}
 	return -1
+}
+
+// yesNoBeside reports whether a column other than col holds nothing but
+// yes and no: a table of flags (sample data's "| Refund requested | Done
+// |"), not a checklist.
+func (c *computer) yesNoBeside(rows []ast.Node, col int) bool {
+	for j, width := 0, tableWidth(rows); j < width; j++ {
+		if j == col {
+			continue
+		}
+		filled, flags := 0, 0
+		for _, r := range rows {
+			cells := childrenOf(r)
+			if j >= len(cells) {
+				continue
+			}
+			switch strings.ToLower(strings.TrimSpace(markerText(cells[j], c.src))) {
+			case "":
+			case "yes", "no", "y", "n", "true", "false":
+				filled, flags = filled+1, flags+1
+			default:
+				filled++
+			}
+		}
+		if filled > 0 && flags == filled {
+			return true
+		}
+	}
+	return false
 }
 
 // doneHeaders head a column of yes marks or completion dates.
