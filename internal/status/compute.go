@@ -223,7 +223,7 @@ func (c *computer) appendLines(lines []attr.Line, n ast.Node) []attr.Line {
 func (c *computer) sectionAttributes(s *sectionNode) {
 	var reported, tasks []*sectionNode // children without an id, and with one, whose Status field says a state
 	var states, taskStates []declared
-	decisions, dated := false, 0
+	decisions, dated := 0, 0
 	for _, ch := range s.children {
 		ch.sec.TaskID, _ = attr.HeadingID(ch.sec.Title)
 		if ch.decl.found {
@@ -233,7 +233,9 @@ func (c *computer) sectionAttributes(s *sectionNode) {
 			// most sections' paragraphs hold no field line: they keep no record
 			if a := attr.ReadSection(ch.fieldLines); !a.IsZero() {
 				ch.sec.Attrs = &a
-				decisions = decisions || decidesStatus(a.Status)
+				if decidesStatus(a.Status) {
+					decisions++
+				}
 				if st, ok := c.statusValue(a.Status); ok && !ch.decl.found {
 					// "**Status:** Done" declares the state as a heading's
 					// marker would: a closed action item is not overdue.
@@ -253,7 +255,7 @@ func (c *computer) sectionAttributes(s *sectionNode) {
 		}
 		c.sectionAttributes(ch)
 	}
-	if decisions {
+	if decisions >= 2 {
 		// a decision log (ADR-001 … Status: Accepted) reads as a decision
 		// index's table does: Accepted done, Proposed open, Superseded
 		// dropped, each section with a Status an item
