@@ -151,8 +151,20 @@ func (c *computer) labelLane(list ast.Node) declared {
 	if !colon || label == "" {
 		return declared{}
 	}
-	if m, ok := c.vocab.Label(label); ok && m.Kind == marker.Word {
-		return declared{true, m.State, label}
+	if m, ok := c.vocab.Label(label); ok && m.Kind == marker.Word && !decisionWords[headingWords(label)] {
+		return declared{true, m.State, label} // not minutes' "Accepted:" over the proposals decided
 	}
 	return declared{}
+}
+
+// saysNothing reports whether a lane's item says the lane is empty
+// ("none", "Nothing today", "n/a", "-"), as a stand-up writes under
+// "**Blocked:**".
+func saysNothing(text string) bool {
+	switch strings.TrimRight(strings.ToLower(strings.TrimSpace(text)), ".!") {
+	case "", "-", "—", "none", "nothing", "n/a", "na", "nil", "none yet", "nothing yet", "nothing today",
+		"none today", "nothing new", "no blockers", "none so far", "nothing so far":
+		return true
+	}
+	return false
 }

@@ -255,7 +255,7 @@ func (c *computer) sectionAttributes(s *sectionNode) {
 		}
 		c.sectionAttributes(ch)
 	}
-	if decisions >= 2 {
+	if decisions >= 2 && !s.record { // "## Alternatives considered" weighs options: no log of decisions
 		// a decision log (ADR-001 … Status: Accepted) reads as a decision
 		// index's table does: Accepted done, Proposed open, Superseded
 		// dropped, each section with a Status an item
@@ -277,7 +277,7 @@ func (c *computer) sectionAttributes(s *sectionNode) {
 	for i, ch := range tasks {
 		ch.decl = taskStates[i]
 	}
-	if len(reported) >= 2 && dated < len(reported) && !allIncidentUpdates(states) {
+	if len(reported) >= 2 && dated < len(reported) && !allIncidentUpdates(states) && !s.record {
 		// "## Passkeys / Status: at risk" beside "## SCIM / Status:
 		// paused": a status report's workstreams, each an item; one
 		// section's Status field is the document's own, a decision log's

@@ -149,6 +149,8 @@ var recordNames = []string{
 	"lessons learned", "glossary", "legend", "key", "status key", "status values", "statuses",
 	"changelog", "change log", "history", "references", "see also",
 	"release notes", "whats new", "bug fixes", "fixes", "deprecations", "breaking changes",
+	"alternatives", "alternatives considered", "considered alternatives", "options considered",
+	"options",
 }
 
 // isRecordWords reports whether a heading's title, reduced by

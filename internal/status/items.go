@@ -73,7 +73,7 @@ func (c *computer) collectList(list ast.Node, out *[]*found) {
 			}
 			it = c.newItemRead(e.li, st, SourceCheckbox, mdtext.Block(e.li, c.src), own, a)
 			decl = declared{found: true, state: st, as: "done"}
-		case listMarked:
+		case listMarked && !(lane.found && !e.marker.found && saysNothing(mdtext.Block(e.li, c.src))):
 			st := marker.Open
 			if e.marker.found {
 				st = e.marker.state

@@ -201,11 +201,23 @@ func (c *computer) droppedInLastNote(text string) (string, bool) {
 	}
 	lower := strings.ToLower(note)
 	for _, p := range struckAway {
-		if strings.HasPrefix(lower, p) {
+		if strings.HasPrefix(lower, p) && !postponed(lower[len(p):]) {
 			return note[:len(p)], true // "~~Target develop~~ (retired in 2024)"
 		}
 	}
 	return "", false
+}
+
+// postponed reports whether what a "moved to" goes on with is a later
+// time ("next week", "tomorrow"), not another owner: an agenda's struck
+// point moved to the next meeting is put off, not gone.
+func postponed(rest string) bool {
+	first, _, _ := strings.Cut(strings.TrimPrefix(strings.TrimSpace(rest), "the "), " ")
+	switch first {
+	case "next", "later", "tomorrow", "q1", "q2", "q3", "q4":
+		return true
+	}
+	return false
 }
 
 // struckAway open the note after a struck item that says it went away

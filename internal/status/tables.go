@@ -154,9 +154,9 @@ func (c *computer) statusHeader(header ast.Node) int {
 	return -1
 }
 
-// saysStates reports whether a Status column says how far work is: half
-// of its filled cells at least read as a state, or none is filled (a plan
-// not started). An inventory's Running / Stopped / Decommissioned, a
+// saysStates reports whether a Status column says how far work is: more
+// than half of its filled cells read as a state, or none is filled (a
+// plan not started). An inventory's Running / Stopped / Decommissioned, a
 // pipeline board's Healthy / Failing or a schema's required / optional /
 // deprecated describes things, not work.
 func (c *computer) saysStates(rows []ast.Node, col int) bool {
@@ -175,7 +175,7 @@ func (c *computer) saysStates(rows []ast.Node, col int) bool {
 			known++
 		}
 	}
-	return filled == 0 || known*2 >= filled
+	return filled == 0 || known*2 > filled
 }
 
 // doneColumn returns the column of a checklist table that says whether
@@ -769,6 +769,7 @@ func (c *computer) percentColumn(rows []ast.Node, col int) bool {
 var nameHeaders = []string{
 	"title", "summary", "name", "task", "item", "feature", "requirement", "story", "action",
 	"actionitem", "deliverable", "workstream", "objective", "initiative", "decision", "subject",
+	"assignment", "epic",
 }
 
 // recordMetaKeys name a record's rows that describe the document, not the
