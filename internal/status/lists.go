@@ -24,7 +24,8 @@ type listEntry struct {
 // half of those naming work (namedWork): one of single names ("Linux —
 // supported", "`blocked` — waiting on upstream", "Green — done") is a key
 // or a glossary. A timeline ("14:19 — rollback attempted (blocked on
-// config)") tells what happened: its notes mark no work. marked reports
+// config)") tells what happened, and a list under "Example:" shows a
+// form: their notes mark no work. marked reports
 // whether a plain item carries a marker.
 func (c *computer) readListItems(list ast.Node) (entries []listEntry, marked bool) {
 	plain, dashed, named, clocked := 0, 0, 0, 0
@@ -59,7 +60,7 @@ func (c *computer) readListItems(list ast.Node) (entries []listEntry, marked boo
 		}
 		entries = append(entries, e)
 	}
-	if clocked > 0 && clocked == plain {
+	if clocked > 0 && clocked == plain || introducesExample(list, c.src) {
 		for i := range entries {
 			entries[i].marker = declared{}
 		}
@@ -145,6 +146,24 @@ func (c *computer) emojiBeforeDash(text string) declared {
 		return declared{}
 	}
 	return declared{}
+}
+
+// introducesExample reports whether the paragraph right before list ends
+// by saying an example follows ("… post a handoff note. Example:", "For
+// example:").
+func introducesExample(list ast.Node, src []byte) bool {
+	p, ok := list.PreviousSibling().(*ast.Paragraph)
+	if !ok || p.Lines().Len() == 0 {
+		return false
+	}
+	last := p.Lines().At(p.Lines().Len() - 1)
+	line := strings.ToLower(strings.TrimSpace(string(last.Value(src))))
+	for _, end := range []string{"example:", "examples:", "e.g.:", "for instance:", "sample:"} {
+		if strings.HasSuffix(line, end) {
+			return true
+		}
+	}
+	return false
 }
 
 // opensWithClock reports whether text opens with a time of day ("14:19",
