@@ -78,7 +78,7 @@ type sectionNode struct {
 	bodyItems   int         // how many of items come from rules 1-3
 	headingItem bool        // the heading itself is an item (rule 4)
 	decl        declared    // the heading's marker
-	clauseDecl  bool        // decl comes from a numbered heading's dash or colon clause (headingClause)
+	clauseDecl  bool        // decl comes from a heading's trailing note or a numbered heading's dash or colon clause (headingClause)
 	fieldDecl   bool        // decl comes from a Status field its siblings have too (sectionAttributes)
 	scope       bool        // under a heading that declares its items out of scope (rule 8)
 	lane        declared    // a heading that is only a status ("## Doing"): a board's lane, when its parent is a board
@@ -148,7 +148,7 @@ func (c *computer) buildTree(doc ast.Node) *sectionNode {
 		var rest string
 		s.decl, rest = c.markerBesideAttrs(h, markerText(h, c.src))
 		if m, ok := c.vocab.TrailingStatus(rest); ok && !s.decl.found && headingNote[headingWords(rest[m.Start:m.End])] {
-			s.decl = declared{true, m.State, rest[m.Start:m.End]} // "## v0.8 (released)"
+			s.decl, s.clauseDecl = declared{true, m.State, rest[m.Start:m.End]}, true // "## v0.8 (released)"
 		} else if clause := headingClause(rest); clause != "" && !s.decl.found {
 			if m, ok := c.vocab.Find(clause, marker.Cell); ok {
 				s.decl, s.clauseDecl = declared{true, m.State, clause}, true // "## Phase 2 — In progress"

@@ -21,6 +21,7 @@ var notTaskNames = []string{
 	"risks", "risk", "risks and mitigations", "assumptions", "constraints", "dependencies",
 	"goals", "problem", "problem statement", "motivation", "decisions", "decision log",
 	"lessons learned", "what went well", "what went wrong", "root cause", "impact", "timeline",
+	"metrics", "results", "team", "people", "contacts", "stakeholders",
 }
 
 // laneWords are the status headings that are a board's lanes (headingWords
@@ -150,7 +151,7 @@ var recordNames = []string{
 	"changelog", "change log", "history", "references", "see also",
 	"release notes", "whats new", "bug fixes", "fixes", "deprecations", "breaking changes",
 	"alternatives", "alternatives considered", "considered alternatives", "options considered",
-	"options",
+	"options", "risks", "risk", "risks and mitigations", "open risks", "assumptions",
 }
 
 // isRecordWords reports whether a heading's title, reduced by

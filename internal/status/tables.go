@@ -61,7 +61,7 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 		}
 	}
 	switch {
-	case len(markerCols) >= 2 && label >= 0 && c.markersCount(rows, markerCols):
+	case len(markerCols) >= 2 && label >= 0 && c.markersCount(rows, markerCols) && !c.dayColumns(header, markerCols):
 		c.matrixItems(header, rows, label, markerCols, out)
 	case len(markerCols) == 1 && c.markersCount(rows, markerCols):
 		c.rowItems(header, rows, markerCols[0], c.cellState, out)
@@ -70,6 +70,34 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 			c.rowItems(header, rows, col, c.doneCell, out) // "| Task | Done? |" of ✅ and blanks
 		}
 	}
+}
+
+// dayColumns reports whether every one of cols is headed by a day (Mon,
+// Tuesday, 2026-03-02): a habit tracker's or an attendance sheet's log
+// of days, not stages of work.
+func (c *computer) dayColumns(header ast.Node, cols []int) bool {
+	if header == nil {
+		return false
+	}
+	heads := childrenOf(header)
+	for _, i := range cols {
+		if i >= len(heads) {
+			return false
+		}
+		h := strings.TrimSpace(mdtext.Inline(heads[i], c.src))
+		if !weekdays[strings.ToLower(strings.TrimSuffix(h, "."))] {
+			if _, ok := attr.ParseDate(h); !ok {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+var weekdays = map[string]bool{
+	"mon": true, "tue": true, "tues": true, "wed": true, "thu": true, "thur": true, "thurs": true, "fri": true,
+	"sat": true, "sun": true, "monday": true, "tuesday": true, "wednesday": true, "thursday": true,
+	"friday": true, "saturday": true, "sunday": true,
 }
 
 // matrixLabel returns the column that names a matrix's rows: the first
