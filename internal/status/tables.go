@@ -37,8 +37,8 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 		return
 	}
 	if col := c.statusHeader(header); col >= 0 {
-		if c.saysStates(rows, col) {
-			c.rowItems(header, rows, col, c.cellState, out)
+		if reads := c.statusCells(rows, col); saysStates(reads) {
+			c.rowItems(header, rows, col, func(r int, _ ast.Node) (State, bool) { return reads[r].st, reads[r].ok }, out)
 		}
 		return
 	}
@@ -64,10 +64,10 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 	case len(markerCols) >= 2 && label >= 0 && c.markersCount(rows, markerCols) && !c.dayColumns(header, markerCols):
 		c.matrixItems(header, rows, label, markerCols, out)
 	case len(markerCols) == 1 && c.markersCount(rows, markerCols):
-		c.rowItems(header, rows, markerCols[0], c.cellState, out)
+		c.rowItems(header, rows, markerCols[0], c.readCell(c.cellState), out)
 	default:
 		if col := c.doneColumn(header, rows); col >= 0 {
-			c.rowItems(header, rows, col, c.doneCell, out) // "| Task | Done? |" of ✅ and blanks
+			c.rowItems(header, rows, col, c.readCell(c.doneCell), out) // "| Task | Done? |" of ✅ and blanks
 		}
 	}
 }
@@ -182,28 +182,50 @@ func (c *computer) statusHeader(header ast.Node) int {
 	return -1
 }
 
+// cellRead is what a status cell says: its state (ok when it names one)
+// and whether it holds anything.
+type cellRead struct {
+	st         State
+	ok, filled bool
+}
+
+// statusCells reads column col of every row once, for saysStates and
+// then for the rows' items.
+func (c *computer) statusCells(rows []ast.Node, col int) []cellRead {
+	reads := make([]cellRead, len(rows))
+	var cells []ast.Node
+	for r, row := range rows {
+		cells = appendChildren(cells[:0], row)
+		if col >= len(cells) {
+			continue
+		}
+		reads[r].st, reads[r].ok = c.cellState(cells[col])
+		reads[r].filled = reads[r].ok || strings.TrimSpace(markerText(cells[col], c.src)) != ""
+	}
+	return reads
+}
+
 // saysStates reports whether a Status column says how far work is: more
 // than half of its filled cells read as a state, or none is filled (a
 // plan not started). An inventory's Running / Stopped / Decommissioned, a
 // pipeline board's Healthy / Failing or a schema's required / optional /
 // deprecated describes things, not work.
-func (c *computer) saysStates(rows []ast.Node, col int) bool {
+func saysStates(reads []cellRead) bool {
 	filled, known := 0, 0
-	for _, r := range rows {
-		cells := childrenOf(r)
-		if col >= len(cells) {
-			continue
+	for _, r := range reads {
+		if r.filled {
+			filled++
 		}
-		text := strings.TrimSpace(markerText(cells[col], c.src))
-		if text == "" {
-			continue
-		}
-		filled++
-		if _, ok := c.cellState(cells[col]); ok {
+		if r.ok && r.filled {
 			known++
 		}
 	}
 	return filled == 0 || known*2 > filled
+}
+
+// readCell adapts a reader of one cell to rowItems.
+func (c *computer) readCell(read func(ast.Node) (State, bool)) func(int, ast.Node) (State, bool) {
+	return func(_ int, cell ast.Node) (State, bool) { return read(cell) }
 }
 
 // doneColumn returns the column of a checklist table that says whether
@@ -303,7 +325,7 @@ func isStatusName(s string) bool {
 // through is done unless the status cell reads dropped). A column whose
 // header names an attribute (Owner, Due, Priority …) gives it to each row
 // whose cell reads as one, as a record's row would.
-func (c *computer) rowItems(header ast.Node, rows []ast.Node, col int, read func(ast.Node) (State, bool), out *[]*found) {
+func (c *computer) rowItems(header ast.Node, rows []ast.Node, col int, read func(r int, cell ast.Node) (State, bool), out *[]*found) {
 	var keys, names []string
 	if header != nil {
 		for _, h := range childrenOf(header) {
@@ -320,7 +342,7 @@ func (c *computer) rowItems(header ast.Node, rows []ast.Node, col int, read func
 		}
 		st := marker.Open
 		if col < len(cells) {
-			if s, ok := read(cells[col]); ok {
+			if s, ok := read(r, cells[col]); ok {
 				st = s
 			}
 		}
