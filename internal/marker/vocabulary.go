@@ -76,7 +76,7 @@ func defaultEmoji() map[State][]string {
 	return map[State][]string{
 		Done:    {"✅", "✔", "✓", "☑", "☒", "🟢"},
 		Active:  {"🟡", "🚧", "⏳", "🔄"},
-		Blocked: {"⛔", "🛑", "🚫"},
+		Blocked: {"⛔", "🛑", "🚫", "⏸"},
 		Open:    {"⬜", "☐", "🔲", "🔴", "⭕", "❌", "✖", "✗", "✘"},
 	}
 }

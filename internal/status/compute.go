@@ -153,6 +153,8 @@ func (c *computer) buildTree(doc ast.Node) *sectionNode {
 			if m, ok := c.vocab.Find(clause, marker.Cell); ok {
 				s.decl, s.clauseDecl = declared{true, m.State, clause}, true // "## Phase 2 — In progress"
 			}
+		} else if st, share, ok := headingShare(rest); ok && !s.decl.found {
+			s.decl, s.clauseDecl = declared{true, st, share}, true // "## Phase 2 (80%)"
 		}
 		title := mdtext.Inline(h, c.src)
 		s.bare = c.vocab.StripForID(title)
@@ -236,7 +238,9 @@ func (c *computer) sectionAttributes(s *sectionNode) {
 				if decidesStatus(a.Status) {
 					decisions++
 				}
-				if st, ok := c.statusValue(a.Status); ok && !ch.decl.found {
+				// a heading's RAG dot gives way to its Status line's words:
+				// "## 🟢 Onboarding" over "Status: On track" is on track
+				if st, ok := c.statusValue(a.Status); ok && (!ch.decl.found || ragDot(ch.decl.as)) {
 					// "**Status:** Done" declares the state as a heading's
 					// marker would: a closed action item is not overdue.
 					// A task's heading is then its item in that state.
@@ -288,6 +292,16 @@ func (c *computer) sectionAttributes(s *sectionNode) {
 			ch.decl, ch.fieldDecl = states[i], true
 		}
 	}
+}
+
+// ragDot reports whether a heading's marker is a red-amber-green dot,
+// which says how work goes, not that it is done or open.
+func ragDot(as string) bool {
+	switch strings.TrimSuffix(as, "\ufe0f") {
+	case "🟢", "🟡", "🔴", "🟠":
+		return true
+	}
+	return false
 }
 
 // ragWords are a red-amber-green status's colours.

@@ -22,6 +22,7 @@ var notTaskNames = []string{
 	"goals", "problem", "problem statement", "motivation", "decisions", "decision log",
 	"lessons learned", "what went well", "what went wrong", "root cause", "impact", "timeline",
 	"metrics", "results", "team", "people", "contacts", "stakeholders",
+	"risks mitigations", "success metrics", "kpis", "highlights", "lowlights", "next week", "next steps",
 }
 
 // laneWords are the status headings that are a board's lanes (headingWords
@@ -58,6 +59,37 @@ func headingClause(title string) string {
 		return ""
 	}
 	return clause
+}
+
+// headingShare reads the share done a numbered heading ends with, in
+// brackets or after a dash ("## Phase 2 (80%)", "## Phase 3 — 20%"): 100%
+// done, 0% open, else active, as a progress cell reads it.
+func headingShare(title string) (State, string, bool) {
+	t := strings.TrimSpace(title)
+	var share, name string
+	switch {
+	case strings.HasSuffix(t, "%)"):
+		i := strings.LastIndexByte(t, '(')
+		if i < 0 {
+			return marker.Open, "", false
+		}
+		share, name = t[i+1:len(t)-1], t[:i]
+	default:
+		for _, sep := range clauseDashes {
+			if i := strings.LastIndex(t, sep); i >= 0 {
+				share, name = t[i+len(sep):], t[:i]
+				break
+			}
+		}
+	}
+	if !strings.ContainsFunc(name, unicode.IsDigit) {
+		return marker.Open, "", false
+	}
+	st, ok := valueCell(share)
+	if !ok || !strings.HasSuffix(strings.TrimSpace(share), "%") {
+		return marker.Open, "", false
+	}
+	return st, strings.TrimSpace(share), true
 }
 
 // clauseDashes set a heading's last clause off.
@@ -211,11 +243,15 @@ func appendHeadingWords(dst []byte, title string) []byte {
 }
 
 // isNotTask reports whether a heading named title is never a heading item:
-// it is one of notTaskNames or extra (whole title), or an appendix.
+// it is one of notTaskNames or extra (whole title), an appendix, or a
+// board lane's name.
 func isNotTask(title string, extra []string) bool {
 	w := headingWords(title)
 	if w == "appendix" || strings.HasPrefix(w, "appendix ") {
 		return true
+	}
+	if _, lane := namedLanes[w]; lane || laneWords[w] {
+		return true // "## Done ✅", "## Up next": a lane's name, not a task
 	}
 	for _, n := range notTaskNames {
 		if w == n {

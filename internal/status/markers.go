@@ -296,6 +296,11 @@ func (c *computer) openBoxNote(p ast.Node, rest string) declared {
 		return declared{}
 	}
 	if m.Kind == marker.Emoji {
+		if w, ok := c.vocab.Opens(rest[m.End:]); ok {
+			// the word the emoji stands before says it ("🚫 Cancelled"): a
+			// word beats an emoji
+			return declared{true, w.State, rest[m.End+w.Start : m.End+w.End]}
+		}
 		return declared{true, m.State, rest[m.Start:m.End]} // an emoji counts only at either end
 	}
 	before := strings.TrimRight(rest[:m.Start], " \t")
