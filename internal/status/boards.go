@@ -13,10 +13,12 @@ import (
 // heading (or the page) with two or more lane headings, one of which holds
 // a task box: a board tracks its cards. A board of plain lists is one too
 // when it has three lanes or more, a list in each and no prose before it
-// (a newsletter's Now / Next / Later explain themselves), and two cards
-// that name an owner, an issue or a date (cardsIn). A lone "## Done" over
-// a definition of done, or "## Now" / "## Next" / "## Later" explaining a
-// process in prose, is none.
+// (a newsletter's Now / Next / Later explain themselves), and either two
+// cards that name an owner, an issue or a date (cardsIn), or a Done lane
+// and no item that reads as a rule (a STATUS.md's Done / In progress / Up
+// next; a process guide's lanes list rules: listsRules). A lone "## Done"
+// over a definition of done, or "## Now" / "## Next" / "## Later"
+// explaining a process in prose, is none.
 func boards(doc ast.Node, src []byte) map[*ast.Heading]bool {
 	type parentOf struct {
 		lanes     int
@@ -24,6 +26,8 @@ func boards(doc ast.Node, src []byte) map[*ast.Heading]bool {
 		listLanes int  // lanes with a list
 		cards     int  // plain items that name who has them or where they are tracked
 		described bool // a lane that explains itself in prose before its list
+		doneLane  bool // a lane of finished cards
+		rules     bool // an item of a lane reads as a rule ("Anyone can add a card")
 	}
 	var out map[*ast.Heading]bool
 	var heads []*ast.Heading
@@ -43,6 +47,7 @@ func boards(doc ast.Node, src []byte) map[*ast.Heading]bool {
 					lane.listLanes, laneList = lane.listLanes+1, true
 				}
 				lane.cards += cardsIn(n, src)
+				lane.rules = lane.rules || listsRules(n, src)
 				if !lane.boxes && holdsBox(n) {
 					lane.boxes = true
 				}
@@ -62,13 +67,16 @@ func boards(doc ast.Node, src []byte) map[*ast.Heading]bool {
 		}
 		if _, named := namedLanes[string(w)]; laneWords[string(w)] || named {
 			parent.lanes++
+			parent.doneLane = parent.doneLane || doneLanes[string(w)]
 			heads, parents = append(heads, h), append(parents, parent)
 			lane = parent
 		}
 		stack, levels = append(stack, &parentOf{}), append(levels, h.Level)
 	}
 	for i, h := range heads {
-		if b := parents[i]; b.lanes >= 2 && b.boxes || b.lanes >= 3 && b.listLanes == b.lanes && b.cards >= 2 && !b.described {
+		b := parents[i]
+		plain := b.lanes >= 3 && b.listLanes == b.lanes && !b.described && (b.cards >= 2 || b.doneLane && !b.rules)
+		if b.lanes >= 2 && b.boxes || plain {
 			if out == nil {
 				out = map[*ast.Heading]bool{}
 			}
@@ -105,6 +113,43 @@ func cardsIn(list ast.Node, src []byte) int {
 		}
 	}
 	return n
+}
+
+// doneLanes are the lane names of finished cards.
+var doneLanes = map[string]bool{
+	"done": true, "complete": true, "completed": true, "finished": true, "shipped": true, "released": true,
+	"recently shipped": true, "recently released": true, "launched": true, "recently done": true,
+	"recently completed": true,
+}
+
+// listsRules reports whether an item of list reads as a rule of a process
+// rather than a card: it speaks of what may, must or should happen, or to
+// whoever reads it ("Anyone can add a card", "Assign yourself first",
+// "Two approvals needed"), or gives examples of what belongs in the lane.
+func listsRules(list ast.Node, src []byte) bool {
+	for li := list.FirstChild(); li != nil; li = li.NextSibling() {
+		p := firstTextBlock(li)
+		if p == nil || p.Lines().Len() == 0 {
+			continue
+		}
+		seg := p.Lines().At(0)
+		line := strings.ToLower(string(seg.Value(src)))
+		if strings.Contains(line, "e.g.") || strings.Contains(line, "for example") || strings.Contains(line, "such as") {
+			return true // "Confirmed bugs without an assignee, e.g. #1204"
+		}
+		for _, w := range strings.Fields(line) {
+			if ruleWords[strings.Trim(w, ".,;:!?()")] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var ruleWords = map[string]bool{
+	"can": true, "must": true, "should": true, "may": true, "need": true, "needs": true, "needed": true,
+	"anyone": true, "everyone": true, "nobody": true, "you": true, "your": true, "yourself": true,
+	"we": true, "our": true, "when": true, "if": true, "once": true, "until": true, "only": true,
 }
 
 // forExample reports whether text ends by bringing in an example: "e.g.",
