@@ -187,10 +187,39 @@ var recordNames = []string{
 }
 
 // isRecordWords reports whether a heading's title, reduced by
-// headingWords, is one of recordNames (the whole title).
+// headingWords, is one of recordNames (the whole title), or opens with
+// one of recordOpenings.
 func isRecordWords(w string) bool {
 	for _, n := range recordNames {
 		if w == n {
+			return true
+		}
+	}
+	for _, n := range recordOpenings {
+		if strings.HasPrefix(w, n+" ") {
+			return true // "## Status values in the admin UI"
+		}
+	}
+	return false
+}
+
+// recordOpenings open the titles of record sections that go on to say
+// what they record ("Status values in the admin UI", "Glossary of terms").
+var recordOpenings = []string{"status values", "statuses", "status codes", "glossary", "legend", "definitions", "terminology"}
+
+// supportWords in a section's title say its tables tell what is
+// supported, not how far work is: a README's "Supported formats" of ✅
+// and ❌.
+var supportWords = map[string]bool{
+	"support": true, "supported": true, "compatibility": true, "compatible": true, "comparison": true,
+	"features": true, "platforms": true, "browsers": true, "integrations": true,
+}
+
+// isSupportTitle reports whether a heading's words hold one of
+// supportWords.
+func isSupportTitle(words string) bool {
+	for _, w := range strings.Fields(words) {
+		if supportWords[w] {
 			return true
 		}
 	}

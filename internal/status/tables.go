@@ -53,6 +53,9 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 			}
 		}
 	}
+	if c.cur != nil && c.cur.heading != nil && isSupportTitle(headingWords(c.cur.bare)) && c.yesNoMarks(rows, cols) {
+		return // "## Supported formats": ✅ and ❌ say what works, not how far work is
+	}
 	label := c.matrixLabel(header, rows, cols)
 	var markerCols []int
 	for i, width := 0, tableWidth(rows); i < width; i++ {
@@ -70,6 +73,33 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 			c.rowItems(header, rows, col, c.readCell(c.doneCell), out) // "| Task | Done? |" of ✅ and blanks
 		}
 	}
+}
+
+// yesNoMarks reports whether the marker cells of cols are all a yes or a
+// no mark (✅ ✔ ❌ ✖ ✗) that no legend of the page defines: a support
+// table's answers, where 🚧 or ⬜ would say work is under way or to do.
+func (c *computer) yesNoMarks(rows []ast.Node, cols map[int]bool) bool {
+	for _, r := range rows {
+		for i, cell := range childrenOf(r) {
+			if !cols[i] {
+				continue
+			}
+			text := strings.TrimSpace(markerText(cell, c.src))
+			if text == "" {
+				continue
+			}
+			mark := strings.TrimSuffix(marker.EmojiPrefix(text), "\ufe0f")
+			switch mark {
+			case "✅", "✔", "❌", "✖", "✗", "✘":
+				if c.legend.defined[cellKey(mark)] {
+					return false
+				}
+			default:
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // dayColumns reports whether every one of cols is headed by a day (Mon,
