@@ -540,8 +540,8 @@ func (r *itemReader) handle(i int) int {
 		}
 	}
 	name := s[i+1 : j]
-	if annotations[name] || copiedBefore(s, i) || todoTxt(s) {
-		return j // "@deprecated", "@ts-ignore", "cc @dave": not who has the task
+	if annotations[name] || gtdContexts[strings.ToLower(name)] || copiedBefore(s, i) || todoTxt(s) {
+		return j // "@deprecated", "@ts-ignore", "cc @dave", "@phone": not who has the task
 	}
 	if r.it.Owner == "" {
 		r.it.Owner = name
@@ -635,6 +635,15 @@ var annotations = map[string]bool{
 	"Component": true, "Injectable": true, "Autowired": true, "Inject": true, "Test": true,
 	"SuppressWarnings": true, "FunctionalInterface": true, "Transactional": true, "Nullable": true,
 	"NonNull": true,
+}
+
+// gtdContexts are the places and tools a Getting Things Done list files
+// its tasks under ("Call the landlord @phone"): where the task is done,
+// not who has it.
+var gtdContexts = map[string]bool{
+	"phone": true, "calls": true, "home": true, "work": true, "office": true, "computer": true,
+	"errands": true, "email": true, "online": true, "anywhere": true, "laptop": true, "desk": true,
+	"town": true, "agenda": true, "waiting": true, "someday": true,
 }
 
 // todoTxt reports whether an item is written in todo.txt's style, where

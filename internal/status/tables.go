@@ -53,7 +53,7 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 			}
 		}
 	}
-	if c.cur != nil && c.cur.heading != nil && isSupportTitle(headingWords(c.cur.bare)) && c.yesNoMarks(rows, cols) {
+	if c.underSupportHeading() && c.yesNoMarks(rows, cols) {
 		return // "## Supported formats": ✅ and ❌ say what works, not how far work is
 	}
 	label := c.matrixLabel(header, rows, cols)
@@ -73,6 +73,18 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 			c.rowItems(header, rows, col, c.readCell(c.doneCell), out) // "| Task | Done? |" of ✅ and blanks
 		}
 	}
+}
+
+// underSupportHeading reports whether the section being read, or one
+// that holds it, is titled as a support table's (isSupportTitle): "#
+// Supported platforms" over "## Operating systems".
+func (c *computer) underSupportHeading() bool {
+	for s := c.cur; s != nil; s = s.parent {
+		if s.heading != nil && isSupportTitle(headingWords(s.bare)) {
+			return true
+		}
+	}
+	return false
 }
 
 // yesNoMarks reports whether the marker cells of cols are all a yes or a
