@@ -284,22 +284,8 @@ func (c *computer) doneColumn(header ast.Node, rows []ast.Node) int {
 		if !doneHeaders[headerName(text)] || strings.Contains(text, "%") {
 			continue
 		}
-		filled, yes := 0, 0
-		for _, r := range rows {
-			cells := childrenOf(r)
-			if i >= len(cells) {
-				continue
-			}
-			cell := strings.TrimSpace(markerText(cells[i], c.src))
-			if cell == "" || cell == "-" || cell == "—" {
-				continue
-			}
-			filled++
-			if _, ok := c.doneCell(cells[i]); ok {
-				yes++
-			}
-		}
-		if filled > 0 && yes == filled && !c.yesNoBeside(rows, i) {
+		answers := func(cell ast.Node, _ string) bool { _, ok := c.doneCell(cell); return ok }
+		if c.everyFilled(rows, i, answers) && !c.yesNoBeside(rows, i) {
 			return i
 		}
 	}
@@ -310,29 +296,40 @@ func (c *computer) doneColumn(header ast.Node, rows []ast.Node) int {
 // yes and no: a table of flags (sample data's "| Refund requested | Done
 // |"), not a checklist.
 func (c *computer) yesNoBeside(rows []ast.Node, col int) bool {
+	flag := func(_ ast.Node, text string) bool {
+		switch strings.ToLower(text) {
+		case "yes", "no", "y", "n", "true", "false":
+			return true
+		}
+		return false
+	}
 	for j, width := 0, tableWidth(rows); j < width; j++ {
-		if j == col {
-			continue
-		}
-		filled, flags := 0, 0
-		for _, r := range rows {
-			cells := childrenOf(r)
-			if j >= len(cells) {
-				continue
-			}
-			switch strings.ToLower(strings.TrimSpace(markerText(cells[j], c.src))) {
-			case "":
-			case "yes", "no", "y", "n", "true", "false":
-				filled, flags = filled+1, flags+1
-			default:
-				filled++
-			}
-		}
-		if filled > 0 && flags == filled {
+		if j != col && c.everyFilled(rows, j, flag) {
 			return true
 		}
 	}
 	return false
+}
+
+// everyFilled reports whether column col has a filled cell (not blank, -
+// or —) and every filled one fits; fits is given the cell and its text.
+func (c *computer) everyFilled(rows []ast.Node, col int, fits func(cell ast.Node, text string) bool) bool {
+	filled := false
+	for _, r := range rows {
+		cells := childrenOf(r)
+		if col >= len(cells) {
+			continue
+		}
+		text := strings.TrimSpace(markerText(cells[col], c.src))
+		if text == "" || text == "-" || text == "—" {
+			continue
+		}
+		if !fits(cells[col], text) {
+			return false
+		}
+		filled = true
+	}
+	return filled
 }
 
 // doneHeaders head a column of yes marks or completion dates.
