@@ -65,9 +65,9 @@ func boards(doc ast.Node, src []byte) map[*ast.Heading]bool {
 		if lines := h.Lines(); lines.Len() == 1 && lines.At(0).Stop-lines.At(0).Start <= 64 {
 			w = appendHeadingWords(w, mdtext.Inline(h, src)) // a lane's name is short: most headings are not read
 		}
-		if _, named := namedLanes[string(w)]; laneWords[string(w)] || named {
+		if st, ok := lanes[string(w)]; ok {
 			parent.lanes++
-			parent.doneLane = parent.doneLane || doneLanes[string(w)]
+			parent.doneLane = parent.doneLane || st == marker.Done
 			heads, parents = append(heads, h), append(parents, parent)
 			lane = parent
 		}
@@ -113,13 +113,6 @@ func cardsIn(list ast.Node, src []byte) int {
 		}
 	}
 	return n
-}
-
-// doneLanes are the lane names of finished cards.
-var doneLanes = map[string]bool{
-	"done": true, "complete": true, "completed": true, "finished": true, "shipped": true, "released": true,
-	"recently shipped": true, "recently released": true, "launched": true, "recently done": true,
-	"recently completed": true,
 }
 
 // listsRules reports whether an item of list reads as a rule of a process

@@ -170,10 +170,8 @@ func (c *computer) buildTree(doc ast.Node) *sectionNode {
 		// parent is a board
 		if boardLanes[h] {
 			lane := headingWords(title)
-			if st, ok := namedLanes[lane]; ok {
+			if st, ok := lanes[lane]; ok {
 				s.lane = declared{true, st, lane} // "## To do", "## Now"
-			} else if m, ok := c.vocab.Label(lane); ok {
-				s.lane = declared{true, m.State, lane}
 			}
 		}
 		parent.children = append(parent.children, s)

@@ -25,14 +25,21 @@ var notTaskNames = []string{
 	"risks mitigations", "success metrics", "kpis", "highlights", "lowlights", "next week", "next steps",
 }
 
-// laneWords are the status headings that are a board's lanes (headingWords
-// form): a card's place there is its state. "## Fixed" or "## Deprecated"
-// over a checklist names what its tasks are about.
-var laneWords = map[string]bool{
-	"doing": true, "in progress": true, "wip": true, "in review": true, "ongoing": true,
-	"blocked": true, "on hold": true, "waiting": true,
-	"done": true, "complete": true, "completed": true, "finished": true, "shipped": true,
-	"released": true,
+// lanes are the headings (headingWords form) that are a board's lanes,
+// and the state of a card placed there: a status alone ("## Doing", "##
+// Done ✅"), or a name that is no status word (To do, Up next, Now, a
+// roadmap's Recently shipped). "## Fixed" or "## Deprecated" over a
+// checklist names what its tasks are about.
+var lanes = map[string]State{
+	"doing": marker.Active, "in progress": marker.Active, "wip": marker.Active, "in review": marker.Active,
+	"ongoing": marker.Active, "now": marker.Active,
+	"blocked": marker.Blocked, "on hold": marker.Blocked, "waiting": marker.Blocked,
+	"done": marker.Done, "complete": marker.Done, "completed": marker.Done, "finished": marker.Done,
+	"shipped": marker.Done, "released": marker.Done, "recently shipped": marker.Done,
+	"recently released": marker.Done, "launched": marker.Done, "recently done": marker.Done,
+	"recently completed": marker.Done,
+	"to do":              marker.Open, "todo": marker.Open, "backlog": marker.Open, "up next": marker.Open,
+	"next": marker.Open, "later": marker.Open, "not started": marker.Open, "planned": marker.Open,
 }
 
 // headingNote are the words a heading's trailing note may say its state
@@ -147,17 +154,6 @@ func isDateWord(w string) bool {
 		}
 	}
 	return len(w) == 7 || w[7] == '-'
-}
-
-// namedLanes are the lanes of a board whose names are no status word:
-// open, active for Now (as Logseq's NOW is), and done for a roadmap's
-// Recently shipped.
-var namedLanes = map[string]State{
-	"to do": marker.Open, "todo": marker.Open, "backlog": marker.Open, "up next": marker.Open,
-	"next": marker.Open, "later": marker.Open, "not started": marker.Open,
-	"planned": marker.Open, "now": marker.Active,
-	"recently shipped": marker.Done, "recently released": marker.Done, "launched": marker.Done,
-	"recently done": marker.Done, "recently completed": marker.Done,
 }
 
 // approvalOnly reports whether a status value's word only approves the
@@ -279,7 +275,7 @@ func isNotTask(title string, extra []string) bool {
 	if w == "appendix" || strings.HasPrefix(w, "appendix ") {
 		return true
 	}
-	if _, lane := namedLanes[w]; lane || laneWords[w] {
+	if _, lane := lanes[w]; lane {
 		return true // "## Done ✅", "## Up next": a lane's name, not a task
 	}
 	for _, n := range notTaskNames {
