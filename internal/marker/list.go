@@ -181,7 +181,7 @@ func (v *Vocabulary) NoteStatus(text string) (Match, bool) {
 // with a status word ("— done", "— blocked: needs the S3 bucket", "—
 // shipped 2026-03-01").
 func (v *Vocabulary) DashStatus(text string) (Match, bool) {
-	for _, dash := range []string{" — ", " – ", " - ", " -- "} {
+	for _, dash := range ClauseDashes {
 		i := strings.LastIndex(text, dash)
 		if i < 0 {
 			continue
@@ -215,6 +215,10 @@ func reasonFollows(clause string) bool {
 	first, _, ok := strings.Cut(strings.TrimSpace(clause), " ")
 	return ok && strings.HasSuffix(first, ":")
 }
+
+// ClauseDashes set an item's or a heading's last clause off: "Upgrade
+// staging — done", "## Phase 2 - shipped".
+var ClauseDashes = []string{" — ", " – ", " - ", " -- "}
 
 // ClauseSeparators end one clause of an item's text and start the next:
 // "Training — @yuki — **Open**", "Juliet (won't do) · 2 pts". A colon is

@@ -72,42 +72,21 @@ func headingClause(title string) string {
 // brackets or after a dash ("## Phase 2 (80%)", "## Phase 3 — 20%"): 100%
 // done, 0% open, else active, as a progress cell reads it.
 func headingShare(title string) (State, string, bool) {
-	t := strings.TrimSpace(title)
-	var share, name string
-	switch {
-	case strings.HasSuffix(t, "%)"):
-		i := strings.LastIndexByte(t, '(')
-		if i < 0 {
-			return marker.Open, "", false
-		}
-		share, name = t[i+1:len(t)-1], t[:i]
-	default:
-		for _, sep := range clauseDashes {
-			if i := strings.LastIndex(t, sep); i >= 0 {
-				share, name = t[i+len(sep):], t[:i]
-				break
-			}
-		}
-	}
-	if !strings.ContainsFunc(name, unicode.IsDigit) {
+	name, share := lastNote(title)
+	share = strings.TrimSpace(share)
+	if !strings.HasSuffix(share, "%") || !strings.ContainsFunc(name, unicode.IsDigit) {
 		return marker.Open, "", false
 	}
 	st, ok := valueCell(share)
-	if !ok || !strings.HasSuffix(strings.TrimSpace(share), "%") {
-		return marker.Open, "", false
-	}
-	return st, strings.TrimSpace(share), true
+	return st, share, ok
 }
-
-// clauseDashes set a heading's last clause off.
-var clauseDashes = []string{" — ", " – ", " - ", " -- "}
 
 // noteClause splits a heading at its last dash (or one of more
 // separators) into what stands before it and the clause after it, when
 // the whole clause is one of headingNote's words; else it returns "", "".
 func noteClause(text string, more ...string) (name, clause string) {
 	at := -1
-	for _, seps := range [][]string{clauseDashes, more} {
+	for _, seps := range [][]string{marker.ClauseDashes, more} {
 		for _, sep := range seps {
 			if i := strings.LastIndex(text, sep); i >= 0 && i+len(sep) > at {
 				at, name = i+len(sep), text[:i]

@@ -124,7 +124,7 @@ var decisionWords = map[string]bool{
 // done right after it ("— 40%"): in a list whose items end with status
 // clauses it is the item's status.
 func (c *computer) emojiBeforeDash(text string) declared {
-	for _, sep := range clauseDashes {
+	for _, sep := range marker.ClauseDashes {
 		i := strings.LastIndex(text, sep)
 		if i < 0 {
 			continue

@@ -184,18 +184,7 @@ func (c *computer) markerBesideAttrs(n ast.Node, text string) (declared, string)
 // "— decided against, too expensive"); so does a note that opens by
 // saying it went away (struckAway).
 func (c *computer) droppedInLastNote(text string) (string, bool) {
-	t := strings.TrimSpace(text)
-	note := ""
-	if i := strings.LastIndexByte(t, '('); i >= 0 && strings.HasSuffix(t, ")") {
-		note = t[i+1 : len(t)-1]
-	} else {
-		for _, sep := range clauseDashes {
-			if i := strings.LastIndex(t, sep); i >= 0 {
-				note = t[i+len(sep):]
-				break
-			}
-		}
-	}
+	_, note := lastNote(text)
 	if m, ok := c.vocab.Find(note, marker.Cell); ok && m.Kind == marker.Word && m.State == marker.Dropped {
 		return note[m.Start:m.End], true
 	}
@@ -206,6 +195,28 @@ func (c *computer) droppedInLastNote(text string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// lastNote splits text at the note it ends with: the bracket it closes
+// with ("Skylight (not doing this)"), else the clause after its last dash
+// ("Phase 3 — 20%"). note is "" when there is neither.
+func lastNote(text string) (name, note string) {
+	t := strings.TrimSpace(text)
+	if strings.HasSuffix(t, ")") {
+		if i := strings.LastIndexByte(t, '('); i >= 0 {
+			return t[:i], t[i+1 : len(t)-1]
+		}
+	}
+	at, end := -1, 0
+	for _, sep := range marker.ClauseDashes {
+		if i := strings.LastIndex(t, sep); i > at {
+			at, end = i, i+len(sep)
+		}
+	}
+	if at < 0 {
+		return t, ""
+	}
+	return t[:at], t[end:]
 }
 
 // postponed reports whether what a "moved to" goes on with is a later
@@ -348,7 +359,7 @@ func notApplicable(text string) bool {
 			return true // not "Parse cells (n/a, -, empty)"
 		}
 	}
-	for _, sep := range clauseDashes {
+	for _, sep := range marker.ClauseDashes {
 		if i := strings.LastIndex(t, sep); i > 0 && opensWithNA(t[i+len(sep):], " —–-:;,(") {
 			return true
 		}
