@@ -21,7 +21,9 @@ type Point struct{ X, Y float64 }
 // Box is a node's box: its top left corner and size.
 type Box struct{ X, Y, W, H float64 }
 
-// Overlaps reports whether b and c share more than an edge.
+// Overlaps reports whether b and c share more than an edge. The drawing
+// never lets two boxes overlap; the tests of this package and of the
+// site's drawn graphs check it.
 func (b Box) Overlaps(c Box) bool {
 	return b.X < c.X+c.W && c.X < b.X+b.W && b.Y < c.Y+c.H && c.Y < b.Y+b.H
 }

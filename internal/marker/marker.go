@@ -79,7 +79,8 @@ func ParseState(name string) (State, bool) {
 // MarshalText writes the state's name, as status.json shows it.
 func (s State) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
-// UnmarshalText reads a state's name.
+// UnmarshalText reads a state's name, as encoding/json does when
+// status.json is read back (status's tests check its shape so).
 func (s *State) UnmarshalText(b []byte) error {
 	st, ok := ParseState(string(b))
 	if !ok {

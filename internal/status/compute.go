@@ -247,8 +247,8 @@ func (c *computer) sectionAttributes(s *sectionNode) {
 						tasks, taskStates = append(tasks, ch), append(taskStates, declared{true, st, a.Status})
 					} else {
 						reported, states = append(reported, ch), append(states, declared{true, st, a.Status})
-						if _, ok := marker.FirstDate(ch.bare); ok && strings.HasPrefix(strings.TrimSpace(ch.bare), "20") {
-							dated++
+						if d, ok := marker.FirstDate(ch.bare); ok && strings.HasPrefix(strings.TrimSpace(ch.bare), d) {
+							dated++ // "## 2026-05-02 — Elevated API errors"
 						}
 					}
 				}
