@@ -406,11 +406,13 @@ func normKey(k string) string {
 //
 // It is the one list of names, for items and sections alike: a Target
 // date column, a Lead row and a **Deadline:** line name what they name
-// everywhere.
+// everywhere. The owner and due names of the languages whose status words
+// the vocabulary knows are here too (Verantwortlich, Échéance, 担当).
 func fieldName(key string) string {
 	switch k := normKey(key); k {
 	case "due", "deadline", "duedate", "target", "targetdate", "targetrelease", "planned", "planneddate",
-		"plannedend", "launchdate", "releasedate", "golive", "golivedate":
+		"plannedend", "launchdate", "releasedate", "golive", "golivedate",
+		"fällig", "fälligkeit", "fechalímite", "échéance", "scadenza", "prazo", "期限", "期日", "截止日期", "마감일":
 		return "due"
 	case "start", "startdate", "started":
 		return "start"
@@ -419,7 +421,8 @@ func fieldName(key string) string {
 		return "completion"
 	case "canceled", "cancelleddate", "canceleddate":
 		return "cancelled"
-	case "owners", "assignee", "assignees", "assignedto", "lead", "dri", "responsible":
+	case "owners", "assignee", "assignees", "assignedto", "lead", "dri", "responsible",
+		"verantwortlich", "zuständig", "responsable", "responsável", "responsabile", "担当", "担当者", "负责人", "負責人", "담당자":
 		return "owner"
 	case "estimatedeffort", "estimatedtime", "effort":
 		return "estimate"

@@ -152,28 +152,43 @@ func (v *Vocabulary) Opens(value string) (Match, bool) { return v.noteOpens(valu
 // notes are prose ("Licence (open source)").
 func (v *Vocabulary) NoteStatus(text string) (Match, bool) {
 	for i := 0; i < len(text); i++ {
-		if text[i] == '(' || text[i] == '[' {
-			closing := byte(')')
-			if text[i] == '[' {
-				closing = ']'
-			}
-			j := strings.IndexByte(text[i+1:], closing)
-			if j < 0 {
-				continue
-			}
-			after := strings.TrimSpace(text[i+2+j:])
-			r, _ := utf8.DecodeRuneInString(after)
-			inner := text[i+1 : i+1+j]
-			m, ok := v.noteOpens(inner, i+1)
-			if !ok {
-				continue
-			}
-			if after == "" || r == '.' || strings.ContainsRune(ClauseSeparators, r) || joined(text[m.End:i+1+j]) {
-				return m, true // "(Canceled) — merged", "SSO (blocked on Okta) for EU tenants"
-			}
+		open, closing := noteBracket(text[i:])
+		if open == 0 {
+			continue
+		}
+		j := strings.Index(text[i+open:], closing)
+		if j < 0 {
+			continue
+		}
+		end := i + open + j // where the closing bracket starts
+		after := strings.TrimSpace(text[end+len(closing):])
+		r, _ := utf8.DecodeRuneInString(after)
+		m, ok := v.noteOpens(text[i+open:end], i+open)
+		if !ok {
+			continue
+		}
+		if after == "" || r == '.' || strings.ContainsRune(ClauseSeparators, r) || joined(text[m.End:end]) {
+			return m, true // "(Canceled) — merged", "SSO (blocked on Okta) for EU tenants"
 		}
 	}
 	return v.DashStatus(text)
+}
+
+// noteBracket returns the length of the bracket that opens a note at the
+// start of s, ASCII or full-width (`（WIP）`), and the bracket that closes
+// it; 0 when s opens with no bracket.
+func noteBracket(s string) (open int, closing string) {
+	switch {
+	case s[0] == '(':
+		return 1, ")"
+	case s[0] == '[':
+		return 1, "]"
+	case strings.HasPrefix(s, "（"):
+		return len("（"), "）"
+	case strings.HasPrefix(s, "［"):
+		return len("［"), "］"
+	}
+	return 0, ""
 }
 
 // DashStatus returns the state the last clause of text after a dash
@@ -196,7 +211,7 @@ func (v *Vocabulary) DashStatus(text string) (Match, bool) {
 			switch {
 			case rest == "" || unicode.IsLetter(r) || isISODate(rest) || strings.ContainsRune(".!(", r):
 				return m, true
-			case r == ':':
+			case r == ':' || r == '：':
 				return m, true // "— blocked: needs the S3 bucket", "— blocked: the dry run failed": a reason
 			case r == ',':
 				if m2, again := v.Find(rest[size:], Cell); !again || m2.State == m.State {

@@ -7,8 +7,9 @@ import (
 	"unicode"
 )
 
-// view is a text with variation selectors removed, as runes, remembering
-// where each rune stood in the original string.
+// view is a text with variation selectors removed and full-width brackets
+// and colons read as ASCII ones (`（WIP）` is a note as `(WIP)` is), as
+// runes, remembering where each rune stood in the original string.
 type view struct {
 	runes []rune
 	offs  []int  // offs[i] is the byte offset of runes[i]; offs[len(runes)] == len(text)
@@ -22,6 +23,9 @@ func newView(text string) *view {
 		if isSelector(r) {
 			continue
 		}
+		if r >= '（' && r <= '］' {
+			r = halfWidth(r)
+		}
 		v.runes = append(v.runes, r)
 		v.offs = append(v.offs, i)
 	}
@@ -32,6 +36,24 @@ func newView(text string) *view {
 		v.markURLs()
 	}
 	return v
+}
+
+// halfWidth returns the ASCII bracket or colon a full-width one stands
+// for, or r.
+func halfWidth(r rune) rune {
+	switch r {
+	case '（':
+		return '('
+	case '）':
+		return ')'
+	case '［':
+		return '['
+	case '］':
+		return ']'
+	case '：':
+		return ':'
+	}
+	return r
 }
 
 // views are reused: every item, heading and cell text is read through

@@ -21,14 +21,50 @@ type Vocabulary struct {
 // defaultWords and defaultEmoji are the spec's vocabulary. They are returned
 // as fresh copies by Default, never shared.
 func defaultWords() map[State][]string {
-	return map[State][]string{
+	w := map[State][]string{
 		Done:    {"DONE", "COMPLETE", "COMPLETED", "FIXED", "RESOLVED", "DEPLOYED", "MERGED", "SHIPPED", "RELEASED", "CLOSED", "FINISHED", "APPROVED", "ACCEPTED", "SIGNED OFF", "VERIFIED", "GENERALLY AVAILABLE", "IMPLEMENTED", "MIGRATED", "LIVE", "PASS", "PASSED", "PUBLISHED", "MITIGATED", "REMEDIATED", "HIRED", "GRADED"},
 		Active:  {"IN PROGRESS", "IN-PROGRESS", "WIP", "ONGOING", "STARTED", "DOING", "IN REVIEW", "NEEDS TESTING", "PARTIAL", "PARTIALLY", "WAITING FOR REVIEW", "ON TRACK", "AT RISK", "OFF TRACK", "IN QA", "IN TESTING", "NEEDS REVIEW", "IN DEVELOPMENT", "INVESTIGATING", "ROLLING OUT", "IN REMEDIATION", "INTERVIEWING", "SOURCING", "OFFER EXTENDED", "UNDER REVIEW", "DRAFTING", "IN DRAFT", "MONITORING", "IN FLIGHT"},
 		Blocked: {"BLOCKED", "ON HOLD", "WAITING", "PAUSED"},
 		Open:    {"TODO", "TO DO", "NOT STARTED", "NOT DONE", "OPEN", "PLANNED", "PENDING", "NOT IMPLEMENTED", "BACKLOG", "MISSING", "NOT APPROVED", "NOT ACCEPTED", "NOT SIGNED OFF", "NOT YET SIGNED OFF", "NOT VERIFIED", "NOT COMPLETE", "NOT COMPLETED", "NOT MERGED", "NOT FIXED", "NOT RESOLVED", "NOT DEPLOYED", "NOT RELEASED", "NOT SHIPPED", "NOT FINISHED", "NOT MIGRATED", "NOT LIVE", "FAIL", "FAILED"},
 		Dropped: {"CANCELLED", "CANCELED", "WONTFIX", "WON'T FIX", "WON'T DO", "WON'T HAVE", "DROPPED", "OBSOLETE", "NOT PLANNED", "NOT SUPPORTED", "REJECTED", "DECLINED", "SUPERSEDED", "DEPRECATED", "WITHDRAWN", "ABANDONED", "DESCOPED", "OUT OF SCOPE", "DEFERRED", "DUPLICATE", "NOT APPLICABLE", "SKIPPED", "SCRAPPED", "DISMISSED", "FALSE POSITIVE", "WILL NOT FIX", "WILL NOT DO", "WON'T IMPLEMENT", "NOT NEEDED", "NO LONGER NEEDED", "DECIDED AGAINST", "NOT DOING"},
 	}
+	for st, words := range otherLanguages {
+		w[st] = append(w[st], words...)
+	}
+	return w
 }
+
+// otherLanguages are the common status words of trackers written in
+// German, Spanish, French, Portuguese, Italian, Japanese, Chinese and
+// Korean. Each is read as a cellWord is: in a status cell, a note, a
+// label or a legend, never in a sentence. A word two languages share is
+// listed once. Like every phrase, each opens with a word of two letters
+// or more (so not "À faire"), which lets index.plain skip most text.
+var otherLanguages = map[State][]string{
+	Done: {"ERLEDIGT", "FERTIG", "ABGESCHLOSSEN", "UMGESETZT", "HECHO", "COMPLETADO", "TERMINADO", "FINALIZADO",
+		"TERMINÉ", "FAIT", "FINI", "LIVRÉ", "CONCLUÍDO", "FEITO", "COMPLETATO", "FATTO",
+		"完了", "対応済み", "済み", "已完成", "完成", "완료"},
+	Active: {"IN ARBEIT", "IN BEARBEITUNG", "EN PROGRESO", "EN CURSO", "EN PROCESO", "EN COURS",
+		"EM ANDAMENTO", "EM PROGRESSO", "IN CORSO", "対応中", "進行中", "作業中", "进行中", "处理中", "진행 중", "진행중"},
+	Blocked: {"BLOCKIERT", "PAUSIERT", "BLOQUEADO", "EN ESPERA", "BLOQUÉ", "EN ATTENTE", "BLOCCATO",
+		"保留", "阻塞", "暂停", "보류"},
+	Open: {"OFFEN", "AUSSTEHEND", "GEPLANT", "NICHT BEGONNEN", "PENDIENTE", "POR HACER", "SIN EMPEZAR",
+		"NO INICIADO", "NON COMMENCÉ", "PRÉVU", "PENDENTE", "NÃO INICIADO",
+		"DA FARE", "未着手", "未対応", "未开始", "待办", "待处理", "예정", "시작 전"},
+	Dropped: {"ABGEBROCHEN", "VERWORFEN", "ENTFÄLLT", "CANCELADO", "DESCARTADO", "ANNULÉ", "ABANDONNÉ",
+		"ANNULLATO", "中止", "取り下げ", "已取消", "취소"},
+}
+
+// otherLanguage says which words come from otherLanguages.
+var otherLanguage = func() map[string]bool {
+	m := map[string]bool{}
+	for _, words := range otherLanguages {
+		for _, w := range words {
+			m[w] = true
+		}
+	}
+	return m
+}()
 
 // cellWords are status words that are also what specs and task texts
 // name ("return 202 ACCEPTED", "mark a request APPROVED or REJECTED",
@@ -192,7 +228,7 @@ func newIndex(words, emoji map[State][]string) *index {
 			if len(fields) == 0 {
 				continue
 			}
-			p := phrase{state: st, cell: cellWords[strings.Join(fields, " ")], tail: tailWords[strings.Join(fields, " ")]}
+			p := phrase{state: st, cell: cellWords[strings.Join(fields, " ")] || otherLanguage[strings.Join(fields, " ")], tail: tailWords[strings.Join(fields, " ")]}
 			for i, f := range fields {
 				p.words = append(p.words, []rune(f))
 				p.length += len([]rune(f))

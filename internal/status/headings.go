@@ -23,6 +23,11 @@ var notTaskNames = []string{
 	"lessons learned", "what went well", "what went wrong", "root cause", "impact", "timeline",
 	"metrics", "results", "team", "people", "contacts", "stakeholders",
 	"risks mitigations", "success metrics", "kpis", "highlights", "lowlights", "next week", "next steps",
+	// the same in the languages whose status words the vocabulary knows
+	"notizen", "anmerkungen", "risiken", "hintergrund", "zusammenfassung", "referenzen", "ziele",
+	"notas", "riesgos", "contexto", "resumen", "referencias", "objetivos", "riscos", "resumo",
+	"remarques", "risques", "contexte", "résumé", "références", "objectifs", "rischi", "riepilogo",
+	"备注", "风险", "背景", "总结", "参考", "目标", "備考", "リスク", "概要", "参考資料", "目的", "메모", "위험",
 }
 
 // lanes are the headings (headingWords form) that are a board's lanes,

@@ -138,7 +138,7 @@ func (c *computer) legendTable(table ast.Node, hinted bool) {
 	// states: the table is a tracker whose first column happens to be
 	// named like a symbol (a Jira export's | Key | Summary | Status |).
 	for _, h := range hcells[2:] {
-		if name := headerName(mdtext.Inline(h, c.src)); !hinted && (name == "status" || name == "state") {
+		if !hinted && isStatusName(mdtext.Inline(h, c.src)) {
 			return
 		}
 	}

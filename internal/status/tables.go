@@ -354,10 +354,23 @@ func (c *computer) doneCell(cell ast.Node) (State, bool) {
 	return marker.Open, false
 }
 
+// isStatusName reports whether a column header or field key names the
+// status: Status or State, or the word in the languages whose status words
+// the vocabulary knows (Estado, Statut, Stato, ステータス, 状态 …).
 func isStatusName(s string) bool {
 	name := headerName(s)
-	return name == "status" || name == "state"
+	if name == "" {
+		return statusNamesUnspelled[strings.ToLower(strings.Trim(strings.TrimSpace(s), "*_: "))]
+	}
+	return statusNames[name]
 }
+
+// statusNames are the status header names written in Latin letters,
+// as headerName folds them; statusNamesUnspelled those it cannot fold.
+var (
+	statusNames          = map[string]bool{"status": true, "state": true, "estado": true, "statut": true, "stato": true, "estatus": true}
+	statusNamesUnspelled = map[string]bool{"ステータス": true, "状態": true, "状況": true, "状态": true, "狀態": true, "상태": true, "статус": true, "состояние": true}
+)
 
 // rowItems makes each row an item, its state read from column col by
 // read (unknown text is open; a row whose first cell is entirely struck
@@ -478,6 +491,8 @@ func (c *computer) rowTextCell(cells []ast.Node, col int, keys, names []string) 
 		text := mdtext.Inline(cell, c.src)
 		letters := strings.ContainsFunc(text, unicode.IsLetter)
 		switch {
+		case codeToken(text) && describedLater(names, i):
+			continue // "| WP1 | Requirements analysis |": the description names it
 		case letters && !quantity(text) && (i >= len(names) || !asideHeaders[names[i]]):
 			return i
 		case period < 0 && periodName(text) && (i >= len(names) || !dateHeaders[names[i]]):
@@ -855,10 +870,44 @@ func (c *computer) percentColumn(rows []ast.Node, col int) bool {
 // nameHeaders name the column that names a table's rows, whatever stands
 // before it (an issue's key, its type, its component), first the most
 // telling: | Epic | Story | Status | is named by its Story.
-var nameHeaders = []string{
+// The last two lines are the same names in the languages whose status
+// words the vocabulary knows.
+var nameHeaders = headerNames(
 	"title", "summary", "name", "task", "item", "feature", "requirement", "story", "action",
 	"actionitem", "deliverable", "workstream", "objective", "initiative", "decision", "subject",
 	"assignment", "epic",
+	"Titel", "Aufgabe", "Título", "Tarea", "Titre", "Tâche", "Tarefa", "Titolo", "Attività",
+)
+
+// descriptionHeaders head a column that describes a row: it names the
+// row when what stands before it is a code (| WP | Description | Status |
+// of WP1, WP2; | Control | Description | of CC6.1), not when it is a name
+// (| Component | Description | of Button).
+var descriptionHeaders = headerNames("description", "desc", "details", "Beschreibung", "Descripción", "Descrição", "Descrizione")
+
+// describedLater reports whether a column after i is headed as a description.
+func describedLater(names []string, i int) bool {
+	for _, n := range names[min(i+1, len(names)):] {
+		if slices.Contains(descriptionHeaders, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// codeToken reports whether text is one short token holding a letter and
+// a digit, as a work package's or a control's code is (WP1, CC6.1, AP-3).
+func codeToken(text string) bool {
+	t := strings.TrimSpace(text)
+	return len(t) <= 16 && !strings.ContainsAny(t, " \t") && strings.ContainsFunc(t, unicode.IsDigit) && strings.ContainsFunc(t, unicode.IsLetter)
+}
+
+// headerNames returns the names as headerName folds a header.
+func headerNames(names ...string) []string {
+	for i, n := range names {
+		names[i] = headerName(n)
+	}
+	return names
 }
 
 // recordMetaKeys name a record's rows that describe the document, not the
@@ -920,7 +969,7 @@ func (c *computer) record(table, header ast.Node, rows []ast.Node) *found {
 		}
 		seen[name] = true
 		switch {
-		case name == "status" || name == "state":
+		case isStatusName(key):
 			status = i
 		case recordTextKeys[name] && textRow < 0:
 			textRow = i
