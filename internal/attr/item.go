@@ -133,10 +133,14 @@ func mayHold(s string) bool {
 			return true
 		case c == 'P' && i+1 < len(s) && '0' <= s[i+1] && s[i+1] <= '3':
 			return true
-		case (c == 'd' || c == 'D') && i+2 < len(s) && s[i+1]|0x20 == 'u' && s[i+2]|0x20 == 'e':
-			return true
-		case (c == 'b' || c == 'B') && i+3 < len(s) && s[i+1]|0x20 == 'y' && s[i+2] == ' ' && '0' <= s[i+3] && s[i+3] <= '9':
-			return true
+		case (c == 'd' || c == 'D') && i+2 < len(s) && (s[i+1]|0x20 == 'u' && s[i+2]|0x20 == 'e' || s[i+1]|0x20 == 'e' && s[i+2]|0x20 == 'a'):
+			return true // due, deadline
+		case (c == 'b' || c == 'B') && i+3 < len(s) && s[i+1]|0x20 == 'y' && s[i+2] == ' ' && ('0' <= s[i+3] && s[i+3] <= '9' || 'A' <= s[i+3] && s[i+3] <= 'Z'):
+			return true // "by 2026-03-01", "by Mar 3, 2026", "by EOD 2026-03-01"
+		case (c == 'e' || c == 'E') && i+2 < len(s) && s[i+1]|0x20 == 't' && s[i+2]|0x20 == 'a':
+			return true // ETA
+		case (c == 't' || c == 'T') && i+5 < len(s) && s[i+1]|0x20 == 'a' && s[i+2]|0x20 == 'r' && s[i+3]|0x20 == 'g':
+			return true // target
 		}
 	}
 	return false
@@ -202,9 +206,15 @@ func (r *itemReader) scan() {
 		case c == 'P':
 			end = r.pToken(i)
 		case c == 'd' || c == 'D':
-			end = r.dueWord(i, "due")
+			if end = r.dueWord(i, "due"); end == 0 {
+				end = r.dueWord(i, "deadline")
+			}
 		case c == 'b' || c == 'B':
 			end = r.dueWord(i, "by")
+		case c == 'e' || c == 'E':
+			end = r.dueWord(i, "eta")
+		case c == 't' || c == 'T':
+			end = r.dueWord(i, "target")
 		case c == dependsEmoji:
 			if i != first {
 				r.blocked = append(r.blocked, i)
@@ -411,7 +421,8 @@ func normKey(k string) string {
 func fieldName(key string) string {
 	switch k := normKey(key); k {
 	case "due", "deadline", "duedate", "target", "targetdate", "targetrelease", "planned", "planneddate",
-		"plannedend", "launchdate", "releasedate", "golive", "golivedate",
+		"plannedend", "launchdate", "releasedate", "golive", "golivedate", "eta", "dueby", "end", "enddate",
+		"finish", "finishdate",
 		"fällig", "fälligkeit", "fechalímite", "échéance", "scadenza", "prazo", "期限", "期日", "截止日期", "마감일":
 		return "due"
 	case "start", "startdate", "started":
@@ -426,12 +437,23 @@ func fieldName(key string) string {
 		return "owner"
 	case "estimatedeffort", "estimatedtime", "effort":
 		return "estimate"
-	case "depends", "dependencies", "dependency", "blockedby":
+	case "depends", "dependencies", "dependency", "blockedby", "predecessors":
 		return "dependson"
 	case "scheduled", "created", "cancelled", "owner", "priority", "estimate", "id", "dependson":
 		return k
 	}
 	return ""
+}
+
+// EndsWork reports whether a field named key plans when the work ends (End,
+// End date, Finish): a due date while the work is open, and when it ended
+// once it is done, as a Gantt chart's or an experiment log's row is read.
+func EndsWork(key string) bool {
+	switch normKey(key) {
+	case "end", "enddate", "finish", "finishdate":
+		return true
+	}
+	return false
 }
 
 // KnownField reports whether a field, a record's row or a table's column
@@ -762,36 +784,107 @@ func (r *itemReader) pToken(i int) int {
 }
 
 // dueWord reads a due date after word at i: "due 2026-01-03", "due:
-// 2026-01-03", or "by 2026-01-03" as action items set a deadline ("fix the
-// timezone bug by 2026-11-10"), in any case.
+// 2026-01-03", "deadline 2026-01-03", "ETA: …", "target …", or "by
+// 2026-01-03" as action items set a deadline ("fix the timezone bug by
+// 2026-11-10"), in any case. A weekday or an end of day may stand before
+// the date ("due Fri 2026-03-06", "by EOD 2026-03-07"), and the date may
+// name its month ("due March 12, 2027", "by 15 Mar 2027").
 func (r *itemReader) dueWord(i int, word string) int {
 	s := r.s
 	n := len(word)
-	if !boundaryBefore(s, i) || !strings.EqualFold(safeSlice(s, i, i+n), word) {
+	if !boundaryBefore(s, i) || !strings.EqualFold(safeSlice(s, i, i+n), word) || !boundaryAfter(s, i+n) {
 		return 0
 	}
 	if word == "by" && byAgent(s, i) {
 		return 0 // "keys created by 2025-01-01", "introduced by …": who or when made it
 	}
 	j := i + n
-	if j < len(s) && s[j] == ':' && word == "due" {
+	if j < len(s) && s[j] == ':' && word != "by" {
 		j++
 	}
 	k := skipBlanks(s, j)
 	if k == i+n {
 		return 0 // the word must be followed by ':' or a space
 	}
-	d, ok := dateAt(s, k)
+	k = skipDayWords(s, k)
+	d, end, ok := dateIn(s, k)
 	if !ok {
 		return 0
 	}
-	if word == "by" && k+10 < len(s) && (s[k+10] == '\'' || isWordByte(s[k+10])) {
+	if word == "by" && end < len(s) && (s[end] == '\'' || isWordByte(s[end])) {
 		return 0 // "by 2026-03-02's deploy"
 	}
-	end := timeAfter(s, k+10)
 	r.setDate("due", d)
 	r.add(i, end, KindDate, false)
 	return end
+}
+
+// skipDayWords returns where the date after a due word starts, past a
+// weekday ("Fri", "Friday,") or an end of day or week (EOD, COB, EOW)
+// that stands before it, or k when none does.
+func skipDayWords(s string, k int) int {
+	for range 2 {
+		e := k
+		for e < len(s) && ('a' <= s[e]|0x20 && s[e]|0x20 <= 'z') {
+			e++
+		}
+		if e == k || !dayWords[strings.ToLower(s[k:e])] {
+			return k
+		}
+		if e < len(s) && s[e] == ',' {
+			e++
+		}
+		if next := skipBlanks(s, e); next > e {
+			k = next
+		} else {
+			return k
+		}
+	}
+	return k
+}
+
+// dayWords are the words that may stand between a due word and its date.
+var dayWords = map[string]bool{
+	"mon": true, "tue": true, "tues": true, "wed": true, "thu": true, "thur": true, "thurs": true,
+	"fri": true, "sat": true, "sun": true, "monday": true, "tuesday": true, "wednesday": true,
+	"thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"eod": true, "cob": true, "eow": true,
+}
+
+// dateIn reads the date that starts at s[k:]: YYYY-MM-DD (with a time of
+// day after it) or a date naming its month ("March 12, 2027", "15 Mar
+// 2027"). It returns the date and where it ends.
+func dateIn(s string, k int) (string, int, bool) {
+	if d, ok := dateAt(s, k); ok {
+		return d, timeAfter(s, k+10), true
+	}
+	return namedDateAt(s, k)
+}
+
+// namedDateAt reads a date naming its month in the two or three words at
+// s[k:] (namedDateLayouts), the longest that reads.
+func namedDateAt(s string, k int) (string, int, bool) {
+	if k >= len(s) || !(isWordByte(s[k])) {
+		return "", 0, false
+	}
+	var ends []int
+	for e := k; e < len(s) && len(ends) < 3; {
+		for e < len(s) && s[e] != ' ' && s[e] != '\t' {
+			e++
+		}
+		end := e
+		for end > k && strings.IndexByte(".,;:)", s[end-1]) >= 0 && !(end-1 > k && s[end-1] == '.' && len(ends) == 0) {
+			end-- // "15 Mar 2027." ends at its year; "Jan. 2, 2027" keeps its dot
+		}
+		ends = append(ends, end)
+		e = skipBlanks(s, e)
+	}
+	for n := len(ends) - 1; n >= 1; n-- {
+		if d, ok := namedMonthDate(s[k:ends[n]]); ok {
+			return d, ends[n], true
+		}
+	}
+	return "", 0, false
 }
 
 // byAgent reports whether "by" at i follows a participle ("created by",

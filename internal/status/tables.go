@@ -1032,8 +1032,11 @@ func (it *found) recordField(key, value string) {
 }
 
 // fieldKey is a header cell's or a record row's name as a field's key:
-// without the emphasis, code marks and colon around it.
-func fieldKey(name string) string { return strings.Trim(name, " *_`:") }
+// without the emphasis, code marks and colon around it, nor a plural's
+// "(s)" (Owner(s) is Owner).
+func fieldKey(name string) string {
+	return strings.TrimSuffix(strings.Trim(name, " *_`:"), "(s)")
+}
 
 // recordAttr sets the attribute key names, when it names one and value
 // reads as one, unless the item has it already; it reports whether it did.
@@ -1047,6 +1050,8 @@ func (it *found) recordAttr(key, value string, ids bool) bool {
 	if len(a.Fields) == 0 && len(a.Spans) > 0 {
 		if a.Done != "" && it.State == marker.Done {
 			it.Date = a.Done
+		} else if a.Due != "" && it.State == marker.Done && it.Date == "" && attr.EndsWork(fieldKey(key)) {
+			it.Date = a.Due // a done row's End is when it ended
 		}
 		t := it.Attributes() // what the item has already stays
 		t.Due, t.Start, t.Scheduled = cmp.Or(t.Due, a.Due), cmp.Or(t.Start, a.Start), cmp.Or(t.Scheduled, a.Scheduled)
