@@ -565,8 +565,8 @@ func (r *itemReader) handle(i int) int {
 		}
 	}
 	name := s[i+1 : j]
-	if annotations[name] || gtdContexts[strings.ToLower(name)] || copiedBefore(s, i) || todoTxt(s) {
-		return j // "@deprecated", "@ts-ignore", "cc @dave", "@phone": not who has the task
+	if annotations[name] || gtdContexts[strings.ToLower(name)] || broadcasts[strings.ToLower(name)] || copiedBefore(s, i) || todoTxt(s) {
+		return j // "@deprecated", "@ts-ignore", "cc @dave", "@phone", "@here": not who has the task
 	}
 	if r.it.Owner == "" {
 		r.it.Owner = name
@@ -690,17 +690,33 @@ func todoTxt(s string) bool {
 	return false
 }
 
-// copiedBefore reports whether the handle at i is only copied on the
-// task: "cc @dave", "fyi @dana", "thanks @lee".
+// copiedBefore reports whether the handle at i names someone other than
+// who has the task: copied on it ("cc @dave", "fyi @dana", "thanks
+// @lee"), waited on or asked ("waiting on @vendor", "blocked by @legal",
+// "sign-off from @cfo", "ask @erin"), or who reported it ("reported by
+// @yuki").
 func copiedBefore(s string, i int) bool {
 	t := strings.TrimRight(s[:i], " \t:")
-	for _, w := range []string{"cc", "fyi", "thanks", "thx", "h/t", "via"} {
+	for _, w := range notOwnerBefore {
 		if len(t) >= len(w) && strings.EqualFold(t[len(t)-len(w):], w) && boundaryBefore(s, len(t)-len(w)) {
 			return true
 		}
 	}
 	return false
 }
+
+// notOwnerBefore are the words before a handle that make it someone other
+// than who has the task.
+var notOwnerBefore = []string{
+	"cc", "fyi", "thanks", "thx", "h/t", "via", "thank",
+	"waiting on", "waiting for", "wait for", "waits on", "waits for", "blocked on", "blocked by",
+	"depends on", "pending", "from", "ask", "asked", "ping", "pinged", "remind", "tell", "notify",
+	"email", "reported by", "raised by", "requested by", "suggested by", "filed by", "found by",
+	"opened by", "flagged by",
+}
+
+// broadcasts are chat mentions of a whole channel: never an owner.
+var broadcasts = map[string]bool{"here": true, "channel": true, "everyone": true, "all": true}
 
 // objectOf reports whether the handle at i is the object of a
 // preposition or a conjunction before it ("Shadow on-call with @marcus",
