@@ -51,16 +51,17 @@ func (n *CheckBox) Dump(source []byte, level int) {
 func (n *CheckBox) Checked() bool { return n.State == marker.Done }
 
 // BoxState maps the character between a box's brackets to a state: ' '
-// open, 'x' done, '/' active, '-' dropped; '>', '<', '!' and '?'
-// (Obsidian's forwarded, scheduled, important and question boxes) are
-// open, as Obsidian Tasks counts them.
+// open, 'x' done, '/' and '~' active (a task partly done, as plain TODO
+// files mark it), '-' dropped; '>', '<', '!' and '?' (Obsidian's
+// forwarded, scheduled, important and question boxes) are open, as
+// Obsidian Tasks counts them.
 func BoxState(c byte) (marker.State, bool) {
 	switch c {
 	case ' ', '\t', '>', '<', '!', '?':
 		return marker.Open, true
 	case 'x', 'X':
 		return marker.Done, true
-	case '/':
+	case '/', '~':
 		return marker.Active, true
 	case '-':
 		return marker.Dropped, true
