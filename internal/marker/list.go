@@ -71,6 +71,7 @@ func (v *Vocabulary) Label(text string) (Match, bool) {
 var statusJoiners = map[string]bool{
 	"on": true, "by": true, "until": true, "since": true, "in": true, "for": true, "at": true,
 	"as": true, "from": true, "with": true, "via": true, "after": true, "per": true, "pending": true,
+	"this": true, "anymore": true, // "— not needed this release", "(not needed anymore)"
 }
 
 // TrailingStatus returns the state a trailing parenthetical note declares:

@@ -190,8 +190,8 @@ func (c *computer) droppedInLastNote(text string) (string, bool) {
 	}
 	lower := strings.ToLower(note)
 	for _, p := range struckAway {
-		if strings.HasPrefix(lower, p) && !postponed(lower[len(p):]) {
-			return note[:len(p)], true // "~~Target develop~~ (retired in 2024)"
+		if strings.HasPrefix(lower, p) {
+			return note[:len(p)], true // "~~Target develop~~ (retired in 2024)", "— moved to Q4"
 		}
 	}
 	return "", false
@@ -219,21 +219,10 @@ func lastNote(text string) (name, note string) {
 	return t[:at], t[end:]
 }
 
-// postponed reports whether what a "moved to" goes on with is a later
-// time ("next week", "tomorrow"), not another owner: an agenda's struck
-// point moved to the next meeting is put off, not gone.
-func postponed(rest string) bool {
-	first, _, _ := strings.Cut(strings.TrimPrefix(strings.TrimSpace(rest), "the "), " ")
-	switch first {
-	case "next", "later", "tomorrow", "q1", "q2", "q3", "q4":
-		return true
-	}
-	return false
-}
-
 // struckAway open the note after a struck item that says it went away
-// rather than got done: retired, moved or handed elsewhere, replaced.
-var struckAway = []string{"retired", "moved to", "handed over", "replaced by"}
+// rather than got done: retired, moved or handed elsewhere, replaced, or
+// put off to a later plan ("— moved to Q4", "(postponed to next year)").
+var struckAway = []string{"retired", "moved to", "handed over", "replaced by", "postponed", "pushed to", "punted"}
 
 // boxedState returns the state of a list item with a task box: the
 // box's, unless the item's own text says plainly how the box is to be
@@ -302,6 +291,9 @@ func (c *computer) openBoxNote(p ast.Node, rest string) declared {
 	if d := c.statusAtEnd(p, rest); d.found {
 		return d
 	}
+	if sign, ok := c.blockedBy(rest); ok {
+		return declared{true, marker.Blocked, sign}
+	}
 	m, ok := c.vocab.Find(rest, marker.Prose)
 	if !ok {
 		return declared{}
@@ -320,6 +312,27 @@ func (c *computer) openBoxNote(p ast.Node, rest string) declared {
 		return declared{true, m.State, rest[m.Start:m.End]} // "Migration dry-run — WIP"
 	}
 	return declared{}
+}
+
+// blockedBy reads a blocked sign that names what blocks the task in at
+// most four words ending the text ("Sign contract ⛔ Legal", "Deploy 🛑
+// waiting on the CAB"), and returns the sign.
+func (c *computer) blockedBy(rest string) (string, bool) {
+	for _, sign := range c.vocab.Emoji[marker.Blocked] {
+		i := strings.LastIndex(rest, sign)
+		if i <= 0 {
+			continue
+		}
+		after := strings.TrimLeft(rest[i+len(sign):], "\uFE0F :")
+		if n := len(strings.Fields(after)); n > 4 || strings.TrimSpace(rest[:i]) == "" || !strings.ContainsFunc(after, unicode.IsLetter) {
+			continue
+		}
+		if _, says := c.vocab.Opens(after); says {
+			continue // "🚫 Cancelled": the word decides
+		}
+		return sign, true
+	}
+	return "", false
 }
 
 // labelEnds reports whether an emphasized status label em ("**Blocked:**")
@@ -345,7 +358,7 @@ var boxCancels = map[string]bool{
 	"CANCELLED": true, "CANCELED": true, "WONTFIX": true, "WON'T FIX": true, "WON'T DO": true,
 	"DROPPED": true, "NOT PLANNED": true, "DESCOPED": true, "OUT OF SCOPE": true,
 	"ABANDONED": true, "WITHDRAWN": true, "DUPLICATE": true, "SKIPPED": true, "NOT APPLICABLE": true,
-	"NOT NEEDED": true, "WILL NOT FIX": true, "WILL NOT DO": true, "WON'T IMPLEMENT": true,
+	"NOT NEEDED": true, "WILL NOT FIX": true, "WILL NOT DO": true, "WON'T IMPLEMENT": true, "CUT": true,
 }
 
 // notApplicable reports whether a task's text ends with a note that says
@@ -477,7 +490,23 @@ func boxedStruck(p ast.Node, src []byte) bool {
 	}
 	after := strings.TrimSpace(rest.String())
 	r, _ := utf8.DecodeRuneInString(after)
-	return after == "" || strings.ContainsRune(".!(", r) // "~~Use Redis~~ — use Postgres" replaces it
+	return after == "" || strings.ContainsRune(".!(", r) || saysWhyNot(after) // "~~Use Redis~~ — use Postgres" replaces it
+}
+
+// saysWhyNot reports whether the clause after a struck task's dash says
+// why it is not done ("— no perf-relevant changes", "— not in this
+// release"), not what replaces it ("— use Postgres").
+func saysWhyNot(after string) bool {
+	clause := strings.TrimLeft(after, "—–-: ")
+	if len(clause) == len(after) {
+		return false
+	}
+	first, _, _ := strings.Cut(strings.ToLower(clause), " ")
+	switch strings.TrimRight(first, ",.;:") {
+	case "no", "not", "nothing", "none", "never", "unnecessary", "irrelevant":
+		return true
+	}
+	return false
 }
 
 // entirelyEmphasized reports whether n's content is one bold or italic

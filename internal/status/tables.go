@@ -332,10 +332,13 @@ func (c *computer) everyFilled(rows []ast.Node, col int, fits func(cell ast.Node
 	return filled
 }
 
-// doneHeaders head a column of yes marks or completion dates.
+// doneHeaders head a column of yes marks or completion dates: Done, or a
+// done word naming the step (| Job | Host | Migrated | of ✅).
 var doneHeaders = map[string]bool{
 	"done": true, "complete": true, "completed": true, "finished": true, "completedat": true,
 	"completedon": true, "doneat": true, "donedate": true, "completiondate": true, "datecompleted": true,
+	"migrated": true, "shipped": true, "merged": true, "deployed": true, "released": true,
+	"implemented": true, "fixed": true, "resolved": true,
 }
 
 // doneCell reads a cell of a done column: a yes or a date is done, a no
