@@ -110,12 +110,13 @@ func noteClause(text string, more ...string) (name, clause string) {
 
 // withoutTrailingDate returns a clause without the date it ends with, bare
 // or in brackets, and an "on" before it ("shipped 2026-03-18", "released
-// on 2026-05-01", "done (2026-02)").
+// on 2026-05-01", "done (2026-02)"); the bracket may name who did it too
+// ("Done (@alex, 2027-01-30)").
 func withoutTrailingDate(clause string) string {
 	s := strings.TrimSpace(clause)
 	if strings.HasSuffix(s, ")") {
 		if i := strings.LastIndexByte(s, '('); i >= 0 {
-			s = s[:i] + s[i+1:len(s)-1]
+			s = s[:i] + withoutHandles(s[i+1:len(s)-1])
 		}
 	}
 	i := strings.LastIndexByte(s, ' ')
@@ -273,6 +274,20 @@ func isNotTask(title string, extra []string) bool {
 		}
 	}
 	return false
+}
+
+// withoutHandles returns a bracket's text without the handles it opens
+// with and the commas after them: "@alex, 2027-01-30" is "2027-01-30".
+func withoutHandles(note string) string {
+	t := strings.TrimSpace(note)
+	for strings.HasPrefix(t, "@") {
+		end := strings.IndexAny(t, ", ;")
+		if end < 0 {
+			return ""
+		}
+		t = strings.TrimLeft(t[end:], ", ;")
+	}
+	return t
 }
 
 // isScopeWords reports whether a heading whose title headingWords reduced

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/milepost/milepost/internal/attr"
 	"github.com/milepost/milepost/internal/marker"
 	"github.com/yuin/goldmark/ast"
 )
@@ -80,8 +81,12 @@ func (c *computer) readListItems(list ast.Node) (entries []listEntry, marked boo
 // a status clause, with the text before it (name, which may make its list
 // a tracker), else a share done after the dash or a status emoji before
 // it, which count only in a list tracked otherwise (emojiBeforeDash). A
-// decision's word ("— rejected: too costly") is none.
+// decision's word ("— rejected: too costly") is none. The item's
+// attributes are set aside first: they may follow the clause.
 func (c *computer) dashStatusOf(text string) (d declared, name string) {
+	if a := attr.Read(text); a.Holds() {
+		text = a.Text // "Review pricing — in progress, owner: @tia, due 2027-02-20"
+	}
 	m, ok := c.vocab.DashStatus(text)
 	switch {
 	case !ok:
