@@ -43,6 +43,8 @@ func applyHeader(page *Page, body []byte, bodyLine int) {
 			titled, inPara = true, false
 		case strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~"):
 			ended = true
+		case taskLine(t) || len(line) > len(t) && (line[0] == ' ' || line[0] == '\t') && listLine(t):
+			ended = true // a task, or a list nested under one: its fields are its own
 		case inPara && (strings.Trim(t, "=") == "" || strings.Trim(t, "-") == ""):
 			// a setext underline: the paragraph above it is a heading,
 			// the page's title when nothing came before it
@@ -78,6 +80,17 @@ func applyHeader(page *Page, body []byte, bodyLine int) {
 	if page.Start == "" {
 		page.Start = s.Start
 	}
+}
+
+// listLine reports whether t, a trimmed line, is a list item.
+func listLine(t string) bool {
+	return strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ") || strings.HasPrefix(t, "+ ")
+}
+
+// taskLine reports whether t, a trimmed line, is a list item with a task
+// box ("- [ ] Upgrade", "- [x] Ship").
+func taskLine(t string) bool {
+	return listLine(t) && len(t) >= 6 && t[2] == '[' && t[4] == ']'
 }
 
 // fieldsIn reports whether lines hold a field line.

@@ -275,6 +275,8 @@ func TestHeaderBlock(t *testing.T) {
 		{"plain fields on one line", "# PRD\n\nOwner: Lee · Status: Approved · Target: 2027-03-15\n\n## Goals\n", "Lee", "2027-03-15", ""},
 		{"a sentence with a colon", "# Plan\n\nOwner: the platform team owns it, see below. Due: soon\n", "", "", ""},
 		{"prose with a colon", "# Plan\n\nNote: the owner is @zed\n", "", "", ""},
+		{"a task's own fields end the header", "# Q2 tasks\n\n- [ ] Enable audit logging\n  - **Owner:** @quentin\n  - **Due date:** 2027-05-01\n", "", "", ""},
+		{"a list nested under an item ends the header", "# Q2 tasks\n\n- Upgrade\n  - Owner: @nina\n", "", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -91,6 +91,9 @@ func (c *computer) collectList(list ast.Node, out *[]*found) {
 			if ch == firstTextBlock(e.li) {
 				continue
 			}
+			if it != nil && c.nestedFields(ch, it) {
+				continue // "- [ ] Upgrade Kubernetes" over "  - Owner: @nina"
+			}
 			c.collectBlock(ch, &nested)
 		}
 		*out = append(*out, nested...)
@@ -105,6 +108,41 @@ func (c *computer) collectList(list ast.Node, out *[]*found) {
 		}
 		c.checkCookie(firstTextBlock(e.li), countOf(direct), countOf(nested), c.offsetOf(e.li))
 	}
+}
+
+// nestedFields reads a list nested under an item whose every entry is a
+// known field ("- Owner: @nina", "- **Due date:** 2027-05-01", "- Depends
+// on: INFRA-88") as the item's attributes, as an issue's checklist writes
+// them, and reports whether it did.
+func (c *computer) nestedFields(list ast.Node, it *found) bool {
+	if list.Kind() != ast.KindList {
+		return false
+	}
+	var fields [][2]string
+	for li := list.FirstChild(); li != nil; li = li.NextSibling() {
+		p := firstTextBlock(li)
+		if p == nil || p.Lines().Len() != 1 || li.ChildCount() != 1 {
+			return false
+		}
+		seg := p.Lines().At(0)
+		line := string(seg.Value(c.src))
+		if _, box := checkBoxOf(li); box {
+			return false
+		}
+		key, value, ok := attr.FieldLine(line)
+		if !ok {
+			key, value, ok = strings.Cut(line, ":") // "Owner: @nina"
+		}
+		key, value = fieldKey(key), strings.TrimSpace(value)
+		if !ok || value == "" || !attr.KnownField(key) {
+			return false
+		}
+		fields = append(fields, [2]string{key, value})
+	}
+	for _, f := range fields {
+		it.recordField(f[0], f[1])
+	}
+	return len(fields) > 0
 }
 
 // headerName is a header cell's text reduced to lower-case letters, so
