@@ -45,6 +45,7 @@ var lanes = map[string]State{
 	"recently completed": marker.Done,
 	"to do":              marker.Open, "todo": marker.Open, "backlog": marker.Open, "up next": marker.Open,
 	"next": marker.Open, "later": marker.Open, "not started": marker.Open, "planned": marker.Open,
+	"not doing": marker.Dropped, "wont do": marker.Dropped, // headingWords drops the apostrophe
 }
 
 // headingNote are the words a heading's trailing note may say its state
