@@ -608,14 +608,20 @@ func (c *computer) cellState(cell ast.Node) (State, bool) {
 
 // valueCell reads a status cell that holds no status word: a percentage
 // ("100%" done, "0%" open, "35%" active), "n/a" (dropped: nothing to
-// do there) or a tracker's stage after the work is written (workStages).
+// do there), a tracker's stage after the work is written (workStages) or
+// its triage or lifecycle state (trackerStates).
 func valueCell(text string) (State, bool) {
 	t := strings.TrimSpace(text)
-	switch lower := strings.ToLower(t); {
+	lower := strings.ToLower(t)
+	switch words := strings.Join(strings.Fields(lower), " "); {
 	case lower == "n/a", lower == "na", lower == "not applicable":
 		return marker.Dropped, true
-	case workStages[strings.Join(strings.Fields(lower), " ")]:
+	case workStages[words]:
 		return marker.Active, true
+	default:
+		if st, ok := trackerStates[strings.ReplaceAll(words, "’", "'")]; ok {
+			return st, true
+		}
 	}
 	if n, ok := percentage(t); ok {
 		switch {
@@ -628,6 +634,20 @@ func valueCell(text string) (State, bool) {
 		}
 	}
 	return marker.Open, false
+}
+
+// trackerStates are the states a bug tracker's triage gives, read as a
+// whole status cell only, where nothing else can be meant: a bug just
+// filed or triaged is open, one that cannot be reproduced or works as
+// designed is dropped. Elsewhere "(new)" tells a changelog's reader what
+// is new. An API's or a component's Alpha, Beta and Stable are how far
+// the thing has come, not work, and are none.
+var trackerStates = map[string]State{
+	"new": marker.Open, "triaged": marker.Open, "needs triage": marker.Open, "untriaged": marker.Open,
+	"can't repro": marker.Dropped, "cannot repro": marker.Dropped, "can't reproduce": marker.Dropped,
+	"cannot reproduce": marker.Dropped, "not reproducible": marker.Dropped, "works as intended": marker.Dropped,
+	"works as designed": marker.Dropped, "as designed": marker.Dropped, "by design": marker.Dropped,
+	"invalid": marker.Dropped,
 }
 
 // workStages are the stages an issue tracker moves written work through
@@ -873,12 +893,14 @@ func (c *computer) percentColumn(rows []ast.Node, col int) bool {
 // nameHeaders name the column that names a table's rows, whatever stands
 // before it (an issue's key, its type, its component), first the most
 // telling: | Epic | Story | Status | is named by its Story.
-// The last two lines are the same names in the languages whose status
-// words the vocabulary knows.
+// A bug bash's | Reporter | Bug | is named by its Bug, an upgrade
+// tracker's | Dependency | From | To | by its Dependency (which elsewhere
+// lists what a row waits on). The last two lines are the same names in
+// the languages whose status words the vocabulary knows.
 var nameHeaders = headerNames(
 	"title", "summary", "name", "task", "item", "feature", "requirement", "story", "action",
 	"actionitem", "deliverable", "workstream", "objective", "initiative", "decision", "subject",
-	"assignment", "epic",
+	"assignment", "epic", "bug", "issue", "finding", "dependency",
 	"Titel", "Aufgabe", "Título", "Tarea", "Titre", "Tâche", "Tarefa", "Titolo", "Attività",
 )
 
