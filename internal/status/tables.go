@@ -32,6 +32,9 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 		return
 	}
 	header, rows := tableParts(table)
+	if c.listsRisksOrQuestions(header) {
+		return // a risk register's Open / Mitigated, an open question's Resolved: not work
+	}
 	if it := c.record(table, header, rows); it != nil {
 		*out = append(*out, it)
 		return
@@ -73,6 +76,41 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 			c.rowItems(header, rows, col, c.readCell(c.doneCell), out) // "| Task | Done? |" of ✅ and blanks
 		}
 	}
+}
+
+// listsRisksOrQuestions reports whether a table lists risks, open
+// questions or assumptions, whose states say how a risk or a question
+// stands, not how far work is: its first column is headed so (| Risk |
+// Likelihood | Status |, | Question | Owner | Status |), or the section
+// that holds it is titled so ("## Risks & blockers", "## Open questions").
+func (c *computer) listsRisksOrQuestions(header ast.Node) bool {
+	if header != nil {
+		for i, h := range childrenOf(header) {
+			name := headerName(mdtext.Inline(h, c.src))
+			if riskHeaders[name] {
+				return true
+			}
+			if !numberingHeader(mdtext.Inline(h, c.src)) || i > 0 {
+				break // only the column the rows start with, after a # or an ID
+			}
+		}
+	}
+	if c.cur == nil || c.cur.heading == nil {
+		return false
+	}
+	// the section's own heading only: "## Risks" over "### Mitigation
+	// plan" is another matter
+	switch w := headingWords(c.cur.bare); {
+	case strings.HasPrefix(w, "risk"), w == "open questions", w == "questions", w == "assumptions", w == "known risks":
+		return true
+	}
+	return false
+}
+
+// riskHeaders head the first column of a table of risks or questions.
+var riskHeaders = map[string]bool{
+	"risk": true, "risks": true, "question": true, "questions": true, "openquestion": true,
+	"assumption": true, "assumptions": true,
 }
 
 // underSupportHeading reports whether the section being read, or one
