@@ -118,6 +118,7 @@ func read(text string) Item {
 	r := &itemReader{s: text, it: Item{Text: text}}
 	r.urls = urlRanges(text)
 	r.scan()
+	r.labelledOwner()
 	r.readDepends()
 	r.dropInnerEdges()
 	r.finish()
@@ -632,6 +633,77 @@ func (r *itemReader) noteOwners(i int) {
 	}
 }
 
+// labelledOwner reads an owner label and a plain name that make a
+// clause of their own after a separator, as trackers' one-line items
+// write them: "Contact form → owner: Gina", "Pricing page · Owner: Ines ·
+// 3 pts", "Hand-off — assigned: Kai — deadline …", "Runbook — Who:
+// Priya". The clause is an attribute; a name in a sentence ("Ask the
+// owner: Gina knows") is not one, as it does not end its clause.
+func (r *itemReader) labelledOwner() {
+	if r.it.Owner != "" || strings.IndexByte(r.s, ':') < 0 {
+		return
+	}
+	s := r.s
+	for i := 0; i < len(s); {
+		j := strings.IndexByte(s[i:], ':')
+		if j < 0 {
+			return
+		}
+		colon := i + j
+		i = colon + 1
+		start := clauseStart(s, colon)
+		label := strings.ToLower(strings.TrimSpace(s[start:colon]))
+		if start == 0 || !clauseOwnerLabels[label] {
+			continue
+		}
+		end := clauseEnd(s, colon+1)
+		name := strings.TrimSpace(s[colon+1 : end])
+		if !plainName(name) || strings.ContainsRune(name, '@') {
+			continue
+		}
+		if who := ownerOf(name); who != "" {
+			r.it.Owner = who
+		}
+		lead := len(s[start:colon]) - len(strings.TrimLeft(s[start:colon], " \t"))
+		r.add(start+lead, start+len(strings.TrimRight(s[start:end], " \t")), KindOwner, false)
+		return
+	}
+}
+
+// clauseOwnerLabels are the labels that name a one-line item's owner.
+var clauseOwnerLabels = map[string]bool{
+	"owner": true, "owners": true, "assignee": true, "assigned": true, "assigned to": true, "dri": true,
+	"lead": true, "who": true, "responsible": true,
+}
+
+// clauseStart returns where the clause holding s[i] starts: after the
+// last separator before it (a dash, an arrow, a middle dot, a bar, a
+// comma or a semicolon set off by spaces), or 0.
+func clauseStart(s string, i int) int {
+	best := 0
+	for _, sep := range clauseSeparators {
+		if k := strings.LastIndex(s[:i], sep); k >= 0 && k+len(sep) > best {
+			best = k + len(sep)
+		}
+	}
+	return best
+}
+
+// clauseEnd returns where the clause going on at s[i] ends: at the next
+// separator, or the end of s.
+func clauseEnd(s string, i int) int {
+	end := len(s)
+	for _, sep := range clauseSeparators {
+		if k := strings.Index(s[i:], sep); k >= 0 && i+k < end {
+			end = i + k
+		}
+	}
+	return end
+}
+
+// clauseSeparators set a one-line item's clauses apart.
+var clauseSeparators = []string{" — ", " – ", " - ", " → ", " -> ", " · ", " | ", ", ", "; "}
+
 // plainName reports whether v is a person's or a team's name as a note
 // writes it after an owner label: one to three words, each opening with a
 // capital ("Sam", "Dana Smith"), no handle; "(lead: see below)" is prose.
@@ -1083,7 +1155,7 @@ func onlySeparators(s string) bool {
 }
 
 // separators are left dangling at the ends of a text once attributes go.
-const separators = "-–—:|,;·•/"
+const separators = "-–—:|,;·•/→"
 
 // dashes are the separators between an item's clauses: a cut between two
 // of them leaves one.

@@ -299,6 +299,9 @@ func ownerOf(v string) string {
 // Bob" is Alice: two people are more often listed so than one is written
 // last name first.
 func firstName(v string) string {
+	if i := firstSeparator(v); i > 0 {
+		v = strings.TrimSpace(v[:i]) // "Ana (DRI), Tom" is Ana (DRI)
+	}
 	if strings.HasSuffix(v, ")") {
 		if i := strings.IndexByte(v, '('); i > 0 {
 			if name := strings.TrimSpace(v[:i]); name != "" {
@@ -306,10 +309,26 @@ func firstName(v string) string {
 			}
 		}
 	}
-	if i := strings.IndexAny(v, ",;"); i > 0 {
-		return strings.TrimSpace(v[:i])
-	}
 	return v
+}
+
+// firstSeparator returns where the first comma or semicolon outside
+// brackets stands in v, or -1.
+func firstSeparator(v string) int {
+	depth := 0
+	for i := 0; i < len(v); i++ {
+		switch v[i] {
+		case '(':
+			depth++
+		case ')':
+			depth--
+		case ',', ';':
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // withoutEmail drops the email address a name is written with, as
