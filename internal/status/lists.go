@@ -1,6 +1,7 @@
 package status
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -90,7 +91,11 @@ func (c *computer) dashStatusOf(text string) (d declared, name string) {
 	m, ok := c.vocab.DashStatus(text)
 	switch {
 	case !ok:
-		return c.emojiBeforeDash(text), ""
+		d := c.emojiBeforeDash(text)
+		if d.found && keyResult(text) {
+			return d, text // "KR1.2 Failover drill passes — **40%**": an OKR's key results track their list
+		}
+		return d, ""
 	case decisionWords[headingWords(text[m.Start:m.End])]:
 		return declared{}, ""
 	}
@@ -135,9 +140,12 @@ func (c *computer) emojiBeforeDash(text string) declared {
 			continue
 		}
 		if after := strings.Fields(text[i+len(sep):]); len(after) > 0 {
-			value := strings.TrimRight(after[0], ",;.")
+			value := strings.Trim(after[0], "*_,;.")
 			if st, ok := valueCell(value); ok && strings.HasSuffix(value, "%") {
-				return declared{true, st, value} // "KR1.4 Rollback in under 2 minutes — 40%"
+				return declared{true, st, value} // "KR1.4 Rollback in under 2 minutes — **40%**"
+			}
+			if st, ok := fractionState(value); ok && keyResult(text) {
+				return declared{true, st, value} // "KR3.1 All clusters on Postgres 16 — 6/14 clusters"
 			}
 		}
 		fields := strings.Fields(text[:i])
@@ -151,6 +159,38 @@ func (c *computer) emojiBeforeDash(text string) declared {
 		return declared{}
 	}
 	return declared{}
+}
+
+// keyResult reports whether an item is an OKR's key result: it opens
+// with KR and its number ("KR1.2", "**KR 3**") or "Key result".
+func keyResult(text string) bool {
+	t := strings.TrimLeft(text, "*_ ")
+	if len(t) > 10 && strings.EqualFold(t[:10], "key result") {
+		return true
+	}
+	if len(t) < 3 || t[0] != 'K' || t[1] != 'R' {
+		return false
+	}
+	t = strings.TrimLeft(t[2:], " ")
+	return t != "" && t[0] >= '0' && t[0] <= '9'
+}
+
+// fractionState reads a share written as a fraction ("6/14"): all of it
+// done, none of it open, else active.
+func fractionState(v string) (State, bool) {
+	a, b, ok := strings.Cut(v, "/")
+	n, err1 := strconv.Atoi(a)
+	m, err2 := strconv.Atoi(b)
+	if !ok || err1 != nil || err2 != nil || m <= 0 || n < 0 || n > m {
+		return marker.Open, false
+	}
+	switch n {
+	case m:
+		return marker.Done, true
+	case 0:
+		return marker.Open, true
+	}
+	return marker.Active, true
 }
 
 // introducesExample reports whether the paragraph right before list ends
