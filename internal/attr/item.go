@@ -148,10 +148,13 @@ func mayHold(s string) bool {
 }
 
 type itemReader struct {
-	s     string
-	it    Item // what is read: the reader and it stay off the heap
-	urls  [][2]int
-	spans []span
+	s string
+	// notOwnerEnd is where the last handle that is not the owner ends
+	// ("from @dana"), so that one listed with it is not either.
+	notOwnerEnd int
+	it          Item // what is read: the reader and it stay off the heap
+	urls        [][2]int
+	spans       []span
 	// blocked holds the offsets of ⛔ signs that may open a dependency
 	// list (read once every other attribute is known).
 	blocked []int
@@ -566,14 +569,18 @@ func (r *itemReader) handle(i int) int {
 		}
 	}
 	name := s[i+1 : j]
-	if annotations[name] || gtdContexts[strings.ToLower(name)] || broadcasts[strings.ToLower(name)] || copiedBefore(s, i) || todoTxt(s) {
-		return j // "@deprecated", "@ts-ignore", "cc @dave", "@phone", "@here": not who has the task
+	if copiedBefore(s, i) || r.notOwnerEnd > 0 && listedWith(s[r.notOwnerEnd:i]) {
+		r.notOwnerEnd = j // "feedback from @dana and @lee": neither has the task
+		return j
+	}
+	if annotations[name] || gtdContexts[strings.ToLower(name)] || broadcasts[strings.ToLower(name)] || todoTxt(s) {
+		return j // "@deprecated", "@ts-ignore", "@phone", "@here": not who has the task
 	}
 	if r.it.Owner == "" {
 		r.it.Owner = name
 	}
 	// An item has one owner; any other handle stays in its text, so that
-	// "Ping @dana and @cy" does not lose cy.
+	// "Pair @dana and @cy" does not lose cy.
 	if strings.EqualFold(r.it.Owner, name) {
 		if l := ownerLabelBefore(s, i); l >= 0 && endsClause(s, j) {
 			r.add(l, j, KindOwner, false) // "owner: @dana" is an attribute wherever it stands
@@ -777,6 +784,16 @@ func copiedBefore(s string, i int) bool {
 	return false
 }
 
+// listedWith reports whether between, the text between two handles,
+// lists them together: "and", "or", a comma, "&" or "/".
+func listedWith(between string) bool {
+	switch strings.ToLower(strings.TrimSpace(between)) {
+	case "and", "or", ",", "&", "/", ", and", ", or":
+		return true
+	}
+	return false
+}
+
 // notOwnerBefore are the words before a handle that make it someone other
 // than who has the task.
 var notOwnerBefore = []string{
@@ -872,7 +889,8 @@ func (r *itemReader) pToken(i int) int {
 }
 
 // dueWord reads a due date after word at i: "due 2026-01-03", "due:
-// 2026-01-03", "deadline 2026-01-03", "ETA: …", "target …", or "by
+// 2026-01-03", a clause of its own "deadline 2026-01-03", "ETA: …",
+// "target …" (in a sentence the date may be another's), or "by
 // 2026-01-03" as action items set a deadline ("fix the timezone bug by
 // 2026-11-10"), in any case. A weekday or an end of day may stand before
 // the date ("due Fri 2026-03-06", "by EOD 2026-03-07"), and the date may
@@ -902,9 +920,20 @@ func (r *itemReader) dueWord(i int, word string) int {
 	if word == "by" && end < len(s) && (s[end] == '\'' || isWordByte(s[end])) {
 		return 0 // "by 2026-03-02's deploy"
 	}
+	if word != "due" && word != "by" && !(opensClause(s, i) && endsClause(s, end)) {
+		return 0 // "Remind clients of the filing deadline 2027-04-15": the date is another's
+	}
 	r.setDate("due", d)
 	r.add(i, end, KindDate, false)
 	return end
+}
+
+// opensClause reports whether a word at i opens a clause of its own: the
+// text starts there, or a separator or a bracket stands before it.
+func opensClause(s string, i int) bool {
+	before := strings.TrimRight(s[:i], " \t")
+	r, _ := utf8.DecodeLastRuneInString(before)
+	return before == "" || strings.ContainsRune(separators+"([", r)
 }
 
 // skipDayWords returns where the date after a due word starts, past a

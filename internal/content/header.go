@@ -43,8 +43,10 @@ func applyHeader(page *Page, body []byte, bodyLine int) {
 			titled, inPara = true, false
 		case strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~"):
 			ended = true
-		case taskLine(t) || len(line) > len(t) && (line[0] == ' ' || line[0] == '\t') && listLine(t):
-			ended = true // a task, or a list nested under one: its fields are its own
+		case taskLine(t):
+			ended = true // a task: the fields under it are its own
+		case len(line) > len(t) && (line[0] == ' ' || line[0] == '\t') && listLine(t):
+			continue // a list nested under an item (a table of contents, an item's fields): not the page's
 		case inPara && (strings.Trim(t, "=") == "" || strings.Trim(t, "-") == ""):
 			// a setext underline: the paragraph above it is a heading,
 			// the page's title when nothing came before it

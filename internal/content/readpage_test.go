@@ -276,7 +276,8 @@ func TestHeaderBlock(t *testing.T) {
 		{"a sentence with a colon", "# Plan\n\nOwner: the platform team owns it, see below. Due: soon\n", "", "", ""},
 		{"prose with a colon", "# Plan\n\nNote: the owner is @zed\n", "", "", ""},
 		{"a task's own fields end the header", "# Q2 tasks\n\n- [ ] Enable audit logging\n  - **Owner:** @quentin\n  - **Due date:** 2027-05-01\n", "", "", ""},
-		{"a list nested under an item ends the header", "# Q2 tasks\n\n- Upgrade\n  - Owner: @nina\n", "", "", ""},
+		{"a list nested under an item is not the page's", "# Q2 tasks\n\n- Upgrade\n  - Owner: @nina\n", "", "", ""},
+		{"a nested table of contents before the fields", "# PRD\n\n- [Overview](#overview)\n  - [Goals](#goals)\n\n**Owner:** @dana\n**Target date:** 2026-11-01\n", "dana", "2026-11-01", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

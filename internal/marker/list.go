@@ -206,7 +206,13 @@ func (v *Vocabulary) DashStatus(text string) (Match, bool) {
 		if !reasonFollows(clause) && (len(strings.Fields(clause)) > 8 || strings.Contains(clause, " and ") || strings.Count(clause, ",") > 1) {
 			continue // "— cancelled, refunded and returned tabs" lists, it does not say
 		}
-		if m, ok := v.noteOpens(clause, i+len(dash)); ok {
+		m, ok := v.noteOpens(clause, i+len(dash))
+		if head, _, comma := strings.Cut(clause, ","); !ok && comma {
+			// "— in progress, waiting on the vendor": the word read first
+			// is the one that says what holds it up, after the comma
+			m, ok = v.noteOpens(head, i+len(dash))
+		}
+		if ok {
 			rest := strings.TrimSpace(text[m.End:])
 			r, size := utf8.DecodeRuneInString(rest)
 			switch {
@@ -215,8 +221,16 @@ func (v *Vocabulary) DashStatus(text string) (Match, bool) {
 			case r == ':' || r == '：':
 				return m, true // "— blocked: needs the S3 bucket", "— blocked: the dry run failed": a reason
 			case r == ',':
-				if m2, again := v.Find(rest[size:], Cell); !again || m2.State == m.State {
+				m2, again := v.Find(rest[size:], Cell)
+				switch {
+				case !again || m2.State == m.State:
 					return m, true // "— blocked, waiting on legal"; "— in progress, done" lists states
+				case m2.State == Blocked && m.State != Done:
+					// "— in progress, waiting on the vendor": what holds it up
+					// wins; after a done word it is about something else
+					base := len(text) - len(strings.TrimLeft(text[m.End:], " \t")) + size
+					m2.Start, m2.End = m2.Start+base, m2.End+base
+					return m2, true
 				}
 			}
 		}

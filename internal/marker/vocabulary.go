@@ -38,17 +38,21 @@ func defaultWords() map[State][]string {
 // German, Spanish, French, Portuguese, Italian, Japanese, Chinese and
 // Korean. Each is read as a cellWord is: in a status cell, a note, a
 // label or a legend, never in a sentence. A word two languages share is
-// listed once. Like every phrase, each opens with a word of two letters
-// or more (so not "À faire"), which lets index.plain skip most text.
+// listed once. A negated done word is listed as open ("Nicht erledigt",
+// "Pas fait"), as the longest phrase wins. Like every phrase, each opens
+// with a word of two letters or more (so not "À faire"), which lets
+// index.plain skip most text.
 var otherLanguages = map[State][]string{
 	Done: {"ERLEDIGT", "FERTIG", "ABGESCHLOSSEN", "UMGESETZT", "HECHO", "COMPLETADO", "TERMINADO", "FINALIZADO",
 		"TERMINÉ", "FAIT", "FINI", "LIVRÉ", "CONCLUÍDO", "FEITO", "COMPLETATO", "FATTO",
 		"完了", "対応済み", "済み", "已完成", "完成", "완료"},
-	Active: {"IN ARBEIT", "IN BEARBEITUNG", "EN PROGRESO", "EN CURSO", "EN PROCESO", "EN COURS",
-		"EM ANDAMENTO", "EM PROGRESSO", "IN CORSO", "対応中", "進行中", "作業中", "进行中", "处理中", "진행 중", "진행중"},
+	Active: {"FAST FERTIG", "PRESQUE FINI", "QUASI FATTO", "CASI TERMINADO", "IN ARBEIT", "IN BEARBEITUNG",
+		"EN PROGRESO", "EN CURSO", "EN PROCESO", "EN COURS", "EM ANDAMENTO", "EM PROGRESSO", "IN CORSO", "対応中", "進行中", "作業中", "进行中", "处理中", "진행 중", "진행중"},
 	Blocked: {"BLOCKIERT", "PAUSIERT", "BLOQUEADO", "EN ESPERA", "BLOQUÉ", "EN ATTENTE", "BLOCCATO",
 		"保留", "阻塞", "暂停", "보류"},
-	Open: {"OFFEN", "AUSSTEHEND", "GEPLANT", "NICHT BEGONNEN", "PENDIENTE", "POR HACER", "SIN EMPEZAR",
+	Open: {"NICHT ERLEDIGT", "NICHT FERTIG", "NICHT ABGESCHLOSSEN", "PAS FAIT", "PAS ENCORE FAIT", "PAS TERMINÉ",
+		"NON TERMINÉ", "NON FAIT", "NON FATTO", "NON COMPLETATO", "NÃO FEITO", "NÃO CONCLUÍDO", "NO HECHO",
+		"NO TERMINADO", "未完了", "未完成", "미완료", "OFFEN", "AUSSTEHEND", "GEPLANT", "NICHT BEGONNEN", "PENDIENTE", "POR HACER", "SIN EMPEZAR",
 		"NO INICIADO", "NON COMMENCÉ", "PRÉVU", "PENDENTE", "NÃO INICIADO",
 		"DA FARE", "未着手", "未対応", "未开始", "待办", "待处理", "예정", "시작 전"},
 	Dropped: {"ABGEBROCHEN", "VERWORFEN", "ENTFÄLLT", "CANCELADO", "DESCARTADO", "ANNULÉ", "ABANDONNÉ",

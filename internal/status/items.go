@@ -3,6 +3,7 @@ package status
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/milepost/milepost/internal/attr"
 	"github.com/milepost/milepost/internal/marker"
@@ -136,6 +137,9 @@ func (c *computer) nestedFields(list ast.Node, it *found) bool {
 		key, value = fieldKey(key), strings.TrimSpace(value)
 		if !ok || value == "" || !attr.KnownField(key) {
 			return false
+		}
+		if r, _ := utf8.DecodeRuneInString(value); attr.FieldName(key) == "owner" && r != '@' && !unicode.IsUpper(r) {
+			return false // a schema's "- Owner: user id" describes a field, it names no one
 		}
 		fields = append(fields, [2]string{key, value})
 	}

@@ -190,9 +190,13 @@ func (c *computer) droppedInLastNote(text string) (string, bool) {
 	}
 	lower := strings.ToLower(note)
 	for _, p := range struckAway {
-		if strings.HasPrefix(lower, p) {
-			return note[:len(p)], true // "~~Target develop~~ (retired in 2024)", "— moved to Q4"
+		if !strings.HasPrefix(lower, p) {
+			continue
 		}
+		if m, ok := c.vocab.Find(note, marker.Cell); ok && m.State == marker.Done {
+			return "", false // "— moved to the Q4 board, shipped 2026-10-02": done after all
+		}
+		return note[:len(p)], true // "~~Target develop~~ (retired in 2024)", "— moved to Q4"
 	}
 	return "", false
 }
@@ -255,6 +259,9 @@ func (c *computer) boxedState(p ast.Node, box State, a attr.Item) State {
 	if leadingStrike(p, c.src) {
 		if m, ok := c.vocab.NoteStatus(rest); ok && m.State == marker.Dropped {
 			return marker.Dropped
+		}
+		if _, ok := c.droppedInLastNote(rest); ok {
+			return marker.Dropped // "- [ ] ~~Ledger rewrite~~ — moved to Q4"
 		}
 		if m, ok := c.vocab.Find(rest, marker.Prose); ok && m.Kind == marker.Word && m.State == marker.Dropped {
 			return marker.Dropped
@@ -324,8 +331,8 @@ func (c *computer) blockedBy(rest string) (string, bool) {
 			continue
 		}
 		after := strings.TrimLeft(rest[i+len(sign):], "\uFE0F :")
-		if n := len(strings.Fields(after)); n > 4 || strings.TrimSpace(rest[:i]) == "" || !strings.ContainsFunc(after, unicode.IsLetter) {
-			continue
+		if n := len(strings.Fields(after)); n > 4 || strings.TrimSpace(rest[:i]) == "" || !namesBlocker(after) {
+			continue // "Add a pause button ⏸ to the mini player": the sign is what the task is about
 		}
 		if _, says := c.vocab.Opens(after); says {
 			continue // "🚫 Cancelled": the word decides
@@ -333,6 +340,22 @@ func (c *computer) blockedBy(rest string) (string, bool) {
 		return sign, true
 	}
 	return "", false
+}
+
+// namesBlocker reports whether the words after a blocked sign name what
+// blocks the task: a name (Legal, Security review, the CAB's acronym) or a
+// clause saying it waits ("waiting on the CAB", "needs sign-off").
+func namesBlocker(after string) bool {
+	r, _ := utf8.DecodeRuneInString(after)
+	if unicode.IsUpper(r) {
+		return true
+	}
+	first, _, _ := strings.Cut(strings.ToLower(after), " ")
+	switch first {
+	case "waiting", "waits", "blocked", "pending", "needs", "awaiting", "until":
+		return true
+	}
+	return false
 }
 
 // labelEnds reports whether an emphasized status label em ("**Blocked:**")

@@ -82,7 +82,8 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 // questions or assumptions, whose states say how a risk or a question
 // stands, not how far work is: its first column is headed so (| Risk |
 // Likelihood | Status |, | Question | Owner | Status |), or the section
-// that holds it is titled so ("## Risks & blockers", "## Open questions").
+// that holds it is titled so as a whole (riskTitles: "## Risks &
+// blockers", "## Open questions").
 func (c *computer) listsRisksOrQuestions(header ast.Node) bool {
 	if header != nil {
 		for i, h := range childrenOf(header) {
@@ -100,11 +101,16 @@ func (c *computer) listsRisksOrQuestions(header ast.Node) bool {
 	}
 	// the section's own heading only: "## Risks" over "### Mitigation
 	// plan" is another matter
-	switch w := headingWords(c.cur.bare); {
-	case strings.HasPrefix(w, "risk"), w == "open questions", w == "questions", w == "assumptions", w == "known risks":
-		return true
-	}
-	return false
+	return riskTitles[headingWords(c.cur.bare)]
+}
+
+// riskTitles are the titles of a section of risks or questions as a
+// whole; "Risks and mitigations" or "Risk-based test plan" may hold work.
+var riskTitles = map[string]bool{
+	"risk": true, "risks": true, "risk register": true, "risks blockers": true, "risks and blockers": true,
+	"risks issues": true, "risks and issues": true, "known risks": true, "open risks": true, "top risks": true,
+	"key risks": true, "risks assumptions": true, "risks and assumptions": true, "open questions": true,
+	"questions": true, "assumptions": true, "raid log": true,
 }
 
 // riskHeaders head the first column of a table of risks or questions.
@@ -274,15 +280,36 @@ type cellRead struct {
 func (c *computer) statusCells(rows []ast.Node, col int) []cellRead {
 	reads := make([]cellRead, len(rows))
 	var cells []ast.Node
+	var fresh []int // rows whose cell says New
+	changes := false
 	for r, row := range rows {
 		cells = appendChildren(cells[:0], row)
 		if col >= len(cells) {
 			continue
 		}
 		reads[r].st, reads[r].ok = c.cellState(cells[col])
-		reads[r].filled = reads[r].ok || strings.TrimSpace(markerText(cells[col], c.src)) != ""
+		text := strings.TrimSpace(markerText(cells[col], c.src))
+		reads[r].filled = reads[r].ok || text != ""
+		switch lower := strings.ToLower(text); {
+		case lower == "new":
+			fresh = append(fresh, r)
+		case changeWords[lower]:
+			changes = true
+		}
+	}
+	for _, r := range fresh {
+		if changes {
+			reads[r].ok = false // release notes' New beside Improved and Removed: what shipped, not a bug just filed
+		}
 	}
 	return reads
+}
+
+// changeWords are what release notes and dependency changes say of a row
+// beside New.
+var changeWords = map[string]bool{
+	"improved": true, "removed": true, "changed": true, "updated": true, "added": true,
+	"upgraded": true, "bumped": true, "renamed": true,
 }
 
 // saysStates reports whether a Status column says how far work is: more
@@ -376,7 +403,7 @@ var doneHeaders = map[string]bool{
 	"done": true, "complete": true, "completed": true, "finished": true, "completedat": true,
 	"completedon": true, "doneat": true, "donedate": true, "completiondate": true, "datecompleted": true,
 	"migrated": true, "shipped": true, "merged": true, "deployed": true, "released": true,
-	"implemented": true, "fixed": true, "resolved": true,
+	"implemented": true, "resolved": true,
 }
 
 // doneCell reads a cell of a done column: a yes or a date is done, a no
@@ -685,7 +712,6 @@ var trackerStates = map[string]State{
 	"can't repro": marker.Dropped, "cannot repro": marker.Dropped, "can't reproduce": marker.Dropped,
 	"cannot reproduce": marker.Dropped, "not reproducible": marker.Dropped, "works as intended": marker.Dropped,
 	"works as designed": marker.Dropped, "as designed": marker.Dropped, "by design": marker.Dropped,
-	"invalid": marker.Dropped,
 }
 
 // workStages are the stages an issue tracker moves written work through
