@@ -659,8 +659,16 @@ func (r *itemReader) labelledOwner() {
 		colon := i + j
 		i = colon + 1
 		start := clauseStart(s, colon)
-		label := strings.ToLower(strings.TrimSpace(s[start:colon]))
-		if start == 0 || !clauseOwnerLabels[label] {
+		label := strings.TrimSpace(s[start:colon])
+		if start == 0 || len(label) > 11 {
+			continue // no clause before it, or longer than any owner label
+		}
+		var buf [11]byte
+		lower := buf[:len(label)]
+		for k := range len(label) {
+			lower[k] = label[k] | 0x20 // the labels are ASCII letters and a space
+		}
+		if !clauseOwnerLabels[string(lower)] {
 			continue
 		}
 		end := clauseEnd(s, colon+1)

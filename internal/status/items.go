@@ -119,7 +119,8 @@ func (c *computer) nestedFields(list ast.Node, it *found) bool {
 	if list.Kind() != ast.KindList {
 		return false
 	}
-	var fields [][2]string
+	var buf [8][2]string
+	fields := buf[:0] // on the stack for an issue's few fields
 	for li := list.FirstChild(); li != nil; li = li.NextSibling() {
 		p := firstTextBlock(li)
 		if p == nil || p.Lines().Len() != 1 || li.ChildCount() != 1 {

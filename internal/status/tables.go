@@ -290,10 +290,14 @@ func (c *computer) statusCells(rows []ast.Node, col int) []cellRead {
 		reads[r].st, reads[r].ok = c.cellState(cells[col])
 		text := strings.TrimSpace(markerText(cells[col], c.src))
 		reads[r].filled = reads[r].ok || text != ""
-		switch lower := strings.ToLower(text); {
-		case lower == "new":
+		if len(text) > 8 {
+			continue // longer than any of the words looked for
+		}
+		var buf [8]byte
+		switch lower := appendLower(buf[:0], text); {
+		case string(lower) == "new":
 			fresh = append(fresh, r)
-		case changeWords[lower]:
+		case changeWords[string(lower)]:
 			changes = true
 		}
 	}
@@ -303,6 +307,19 @@ func (c *computer) statusCells(rows []ast.Node, col int) []cellRead {
 		}
 	}
 	return reads
+}
+
+// appendLower appends s in lower case to dst (ASCII letters only: the
+// words it is compared with are).
+func appendLower(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
 
 // changeWords are what release notes and dependency changes say of a row
