@@ -141,6 +141,14 @@ func listsRules(list ast.Node, src []byte) bool {
 	return false
 }
 
+// actionTitles head a section whose plain list lists tasks, each open
+// unless it says otherwise, as meeting minutes and issues write them: "##
+// Action items", "## Follow-ups".
+var actionTitles = map[string]bool{
+	"action items": true, "action item": true, "actions": true, "action points": true,
+	"follow ups": true, "followups": true, "follow up items": true, "follow up actions": true,
+}
+
 var ruleWords = map[string]bool{
 	"can": true, "must": true, "should": true, "may": true, "need": true, "needs": true, "needed": true,
 	"anyone": true, "everyone": true, "nobody": true, "you": true, "your": true, "yourself": true,

@@ -173,6 +173,8 @@ func (c *computer) buildTree(doc ast.Node) *sectionNode {
 			if st, ok := lanes[lane]; ok {
 				s.lane = declared{true, st, lane} // "## To do", "## Now"
 			}
+		} else if actionTitles[words] {
+			s.lane = declared{true, marker.Open, words} // minutes' "## Action items": each is a task
 		}
 		parent.children = append(parent.children, s)
 		parent.sec.Sections = append(parent.sec.Sections, s.sec)

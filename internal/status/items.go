@@ -76,13 +76,23 @@ func (c *computer) collectList(list ast.Node, out *[]*found) {
 			decl = declared{found: true, state: st, as: "done"}
 		case listMarked && !(lane.found && !e.marker.found && saysNothing(mdtext.Block(e.li, c.src))):
 			st := marker.Open
-			if e.marker.found {
+			switch {
+			case e.marker.found:
 				st = e.marker.state
-			} else if lane.found {
+			case lane.found && e.dash.found:
+				st = e.dash.state // a card's own "— done" beats its lane
+			case lane.found:
 				st = lane.state
 			}
 			it = c.newItem(e.li, st, SourceList, mdtext.Block(e.li, c.src), c.ownText(firstTextBlock(e.li)))
 			decl = e.marker
+		}
+		if it != nil && lane.found && actionTitles[lane.as] && it.Attributes().Owner == "" {
+			if who := actionOwner(it.Text); who != "" {
+				t := it.Attributes()
+				t.Owner = who
+				it.keepAttrs(t)
+			}
 		}
 		if it != nil {
 			*out = append(*out, it)
@@ -109,6 +119,39 @@ func (c *computer) collectList(list ast.Node, out *[]*found) {
 		}
 		c.checkCookie(firstTextBlock(e.li), countOf(direct), countOf(nested), c.offsetOf(e.li))
 	}
+}
+
+// actionOwner returns who an action item of minutes names as its owner,
+// a name of one or two capitalised words it opens with (after "ACTION:"
+// or "AI:") followed by "to" or "will", a colon or a dash: "ACTION: Dana
+// to send the report", "Priya will circulate the survey", "Omar: book the
+// venue", "Dana — review the OKRs". Else "".
+func actionOwner(text string) string {
+	t := strings.TrimSpace(text)
+	for _, p := range []string{"ACTION:", "Action:", "AI:", "TODO:"} {
+		t = strings.TrimSpace(strings.TrimPrefix(t, p))
+	}
+	words := strings.Fields(t)
+	for n := 1; n <= 2 && n < len(words); n++ {
+		name := words[:n]
+		last := name[n-1]
+		next := words[n]
+		capital := true
+		for _, w := range name {
+			r, _ := utf8.DecodeRuneInString(w)
+			capital = capital && unicode.IsUpper(r)
+		}
+		if !capital {
+			return ""
+		}
+		switch {
+		case strings.HasSuffix(last, ":") && len(last) > 1:
+			return strings.Join(append(name[:n-1:n-1], strings.TrimSuffix(last, ":")), " ") // "Omar: book the venue"
+		case next == "to" || next == "will" || next == "—" || next == "–":
+			return strings.Join(name, " ") // "Dana to send", "Priya will circulate", "Dana — review"
+		}
+	}
+	return ""
 }
 
 // nestedFields reads a list nested under an item whose every entry is a
