@@ -1,6 +1,7 @@
 package status
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 
@@ -55,6 +56,9 @@ func (c *computer) walkLegends(n ast.Node) {
 			hinted = marker.IsLegendTitle(mdtext.Inline(b, c.src))
 		case ast.KindParagraph, ast.KindTextBlock:
 			if !wasHinted && !marker.MayOpenLegend(legendText(b, c.src, marker.LegendOpenerLen)) {
+				if pairs := c.bareLegend(b); pairs != nil {
+					c.addLegend(b, pairs) // "**Reading this doc:** ✅ shipped · ⏳ not started · ❌ cut"
+				}
 				break // most paragraphs: not made into text whole to read their first word
 			}
 			text := legendText(b, c.src, 0)
@@ -83,6 +87,51 @@ func (c *computer) walkLegends(n ast.Node) {
 			c.walkLegends(b)
 		}
 	}
+}
+
+// bareLegend reads a paragraph's first line that is a legend without
+// saying so: after an optional label ending with a colon ("**Reading this
+// doc:**"), nothing but three or more pairs of an emoji and a label of at
+// most three words, set apart by · • or |, two of whose labels are status
+// words ("✅ shipped · 🚧 in progress · ⏳ not started · ❌ cut"). Else nil.
+func (c *computer) bareLegend(p ast.Node) []marker.LegendPair {
+	lines := p.Lines()
+	if lines.Len() == 0 {
+		return nil
+	}
+	seg := lines.At(0)
+	raw := seg.Value(c.src)
+	if len(raw) > 300 || !(bytes.Contains(raw, []byte("·")) || bytes.Contains(raw, []byte("•")) || bytes.Contains(raw, []byte(" | "))) {
+		return nil // most paragraphs: not read further
+	}
+	text := legendText(p, c.src, 0)
+	if i := strings.IndexByte(text, '\n'); i >= 0 {
+		text = text[:i] // its first line: a note may follow it
+	}
+	if i := strings.IndexByte(text, ':'); i >= 0 && i < 60 && !strings.ContainsFunc(text[:i], marker.IsEmojiRune) {
+		text = text[i+1:] // the label before the pairs
+	}
+	text = strings.TrimSpace(strings.Trim(strings.TrimSpace(text), "*_"))
+	if marker.EmojiPrefix(text) == "" {
+		return nil
+	}
+	pairs := marker.ParseLegend(text)
+	if len(pairs) < 3 {
+		return nil
+	}
+	said := 0
+	for _, pr := range pairs {
+		if marker.EmojiPrefix(pr.Marker) == "" || len(strings.Fields(pr.Label)) > 3 {
+			return nil
+		}
+		if _, ok := wordState(c.vocab, pr.Label); ok {
+			said++
+		}
+	}
+	if said < 2 {
+		return nil
+	}
+	return pairs
 }
 
 // legendList reads a list whose items are one pair each.
