@@ -83,7 +83,7 @@ func ParseDate(v string) (string, bool) {
 // namedDateLayouts are the other ways a date field is written.
 var namedDateLayouts = []string{
 	"January 2, 2006", "Jan 2, 2006", "January 2 2006", "Jan 2 2006", "Jan. 2, 2006",
-	"2 January 2006", "2 Jan 2006", "2 January, 2006", "2006/01/02", "02/Jan/06", "2/Jan/06",
+	"2 January 2006", "2 Jan 2006", "2 January, 2006", "2006/01/02", "2/Jan/06",
 }
 
 // namedMonthDate reads v in one of namedDateLayouts as YYYY-MM-DD.

@@ -136,8 +136,10 @@ func mayHold(s string) bool {
 			return true
 		case (c == 'd' || c == 'D') && i+2 < len(s) && (s[i+1]|0x20 == 'u' && s[i+2]|0x20 == 'e' || s[i+1]|0x20 == 'e' && s[i+2]|0x20 == 'a'):
 			return true // due, deadline
-		case (c == 'b' || c == 'B') && i+3 < len(s) && s[i+1]|0x20 == 'y' && s[i+2] == ' ' && ('0' <= s[i+3] && s[i+3] <= '9' || 'A' <= s[i+3] && s[i+3] <= 'Z'):
-			return true // "by 2026-03-01", "by Mar 3, 2026", "by EOD 2026-03-01"
+		case (c == 'b' || c == 'B') && i+3 < len(s) && s[i+1]|0x20 == 'y' && s[i+2] == ' ' && ('0' <= s[i+3] && s[i+3] <= '9' || 'a' <= s[i+3]|0x20 && s[i+3]|0x20 <= 'z'):
+			return true // "by 2026-03-01", "by Mar 3, 2026", "by eod 2026-03-01"
+		case c == ':' && i+1 < len(s) && s[i+1] == ' ':
+			return true // "Pricing page | Owner: Ines"
 		case (c == 'e' || c == 'E') && i+2 < len(s) && s[i+1]|0x20 == 't' && s[i+2]|0x20 == 'a':
 			return true // ETA
 		case (c == 't' || c == 'T') && i+5 < len(s) && s[i+1]|0x20 == 'a' && s[i+2]|0x20 == 'r' && s[i+3]|0x20 == 'g':
@@ -660,16 +662,8 @@ func (r *itemReader) labelledOwner() {
 		i = colon + 1
 		start := clauseStart(s, colon)
 		label := strings.TrimSpace(s[start:colon])
-		if start == 0 || len(label) > 11 {
-			continue // no clause before it, or longer than any owner label
-		}
-		var buf [11]byte
-		lower := buf[:len(label)]
-		for k := range len(label) {
-			lower[k] = label[k] | 0x20 // the labels are ASCII letters and a space
-		}
-		if !clauseOwnerLabels[string(lower)] {
-			continue
+		if start == 0 || len(label) > 40 || !(fieldName(label) == "owner" || clauseOwnerLabels[strings.ToLower(label)]) {
+			continue // no clause before it, or no owner label ("Owner", "DRI", "Verantwortlich", "Who")
 		}
 		end := clauseEnd(s, colon+1)
 		name := strings.TrimSpace(s[colon+1 : end])
@@ -685,11 +679,10 @@ func (r *itemReader) labelledOwner() {
 	}
 }
 
-// clauseOwnerLabels are the labels that name a one-line item's owner.
-var clauseOwnerLabels = map[string]bool{
-	"owner": true, "owners": true, "assignee": true, "assigned": true, "assigned to": true, "dri": true,
-	"lead": true, "who": true, "responsible": true,
-}
+// clauseOwnerLabels are the labels that name a one-line item's owner
+// beside the owner field's names (fieldName): "— assigned: Kai", "— Who:
+// Priya", "— Owned by: Anna".
+var clauseOwnerLabels = map[string]bool{"assigned": true, "who": true, "owned by": true}
 
 // clauseStart returns where the clause holding s[i] starts: after the
 // last separator before it (a dash, an arrow, a middle dot, a bar, a
@@ -717,7 +710,7 @@ func clauseEnd(s string, i int) int {
 }
 
 // clauseSeparators set a one-line item's clauses apart.
-var clauseSeparators = []string{" — ", " – ", " - ", " → ", " -> ", " · ", " | ", ", ", "; "}
+var clauseSeparators = []string{" — ", " – ", " - ", " → ", " -> ", " · ", " • ", " | ", ", ", "; "}
 
 // plainName reports whether v is a person's or a team's name as a note
 // writes it after an owner label: one to three words, each opening with a
@@ -851,8 +844,7 @@ func ownerLabelBefore(s string, i int) int {
 		if !boundaryBefore(s, start) {
 			continue
 		}
-		before := strings.TrimRight(s[:start], " \t")
-		if last, _ := utf8.DecodeLastRuneInString(before); colon || before == "" || strings.ContainsRune(separators+"([", last) {
+		if colon || opensClause(s, start) {
 			return start
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/milepost/milepost/internal/attr"
+	"github.com/milepost/milepost/internal/tasklist"
 )
 
 // headerLines is how far into a body its header block may reach.
@@ -90,9 +91,13 @@ func listLine(t string) bool {
 }
 
 // taskLine reports whether t, a trimmed line, is a list item with a task
-// box ("- [ ] Upgrade", "- [x] Ship").
+// box ("- [ ] Upgrade", "- [x] Ship", pandoc's "- \[x\] Ship").
 func taskLine(t string) bool {
-	return listLine(t) && len(t) >= 6 && t[2] == '[' && t[4] == ']'
+	if !listLine(t) {
+		return false
+	}
+	_, _, ok := tasklist.ParseBox([]byte(t[2:]))
+	return ok
 }
 
 // fieldsIn reports whether lines hold a field line.

@@ -121,34 +121,29 @@ func (c *computer) collectList(list ast.Node, out *[]*found) {
 	}
 }
 
-// actionOwner returns who an action item of minutes names as its owner,
-// a name of one or two capitalised words it opens with (after "ACTION:"
-// or "AI:") followed by "to" or "will", a colon or a dash: "ACTION: Dana
-// to send the report", "Priya will circulate the survey", "Omar: book the
-// venue", "Dana — review the OKRs". Else "".
+// actionOwner returns who an action item of minutes names as its owner:
+// a name of one or two capitalised words it opens with (after "ACTION:",
+// "AI:" or "TODO:") followed by "to" or "will": "ACTION: Dana to send the
+// report", "Priya will circulate the survey". Else "": "Budget: approve
+// the spend" and "Security — rotate the keys" name a topic as often as a
+// person.
 func actionOwner(text string) string {
 	t := strings.TrimSpace(text)
-	for _, p := range []string{"ACTION:", "Action:", "AI:", "TODO:"} {
-		t = strings.TrimSpace(strings.TrimPrefix(t, p))
+	for again := true; again; {
+		again = false
+		for _, p := range []string{"ACTION:", "Action:", "AI:", "TODO:"} {
+			if rest, ok := strings.CutPrefix(t, p); ok {
+				t, again = strings.TrimSpace(rest), true
+			}
+		}
 	}
 	words := strings.Fields(t)
 	for n := 1; n <= 2 && n < len(words); n++ {
-		name := words[:n]
-		last := name[n-1]
-		next := words[n]
-		capital := true
-		for _, w := range name {
-			r, _ := utf8.DecodeRuneInString(w)
-			capital = capital && unicode.IsUpper(r)
-		}
-		if !capital {
+		if r, _ := utf8.DecodeRuneInString(words[n-1]); !unicode.IsUpper(r) {
 			return ""
 		}
-		switch {
-		case strings.HasSuffix(last, ":") && len(last) > 1:
-			return strings.Join(append(name[:n-1:n-1], strings.TrimSuffix(last, ":")), " ") // "Omar: book the venue"
-		case next == "to" || next == "will" || next == "—" || next == "–":
-			return strings.Join(name, " ") // "Dana to send", "Priya will circulate", "Dana — review"
+		if next := words[n]; next == "to" || next == "will" {
+			return strings.Join(words[:n], " ")
 		}
 	}
 	return ""
@@ -182,7 +177,7 @@ func (c *computer) nestedFields(list ast.Node, it *found) bool {
 		if !ok || value == "" || !attr.KnownField(key) {
 			return false
 		}
-		if r, _ := utf8.DecodeRuneInString(value); attr.FieldName(key) == "owner" && r != '@' && !unicode.IsUpper(r) {
+		if r, _ := utf8.DecodeRuneInString(value); attr.FieldName(key) == "owner" && unicode.IsLower(r) {
 			return false // a schema's "- Owner: user id" describes a field, it names no one
 		}
 		fields = append(fields, [2]string{key, value})

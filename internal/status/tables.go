@@ -111,12 +111,16 @@ var riskTitles = map[string]bool{
 	"risks issues": true, "risks and issues": true, "known risks": true, "open risks": true, "top risks": true,
 	"key risks": true, "risks assumptions": true, "risks and assumptions": true, "open questions": true,
 	"questions": true, "assumptions": true, "raid log": true,
+	// the same in the languages whose status words the vocabulary knows
+	"riesgos": true, "risiken": true, "risques": true, "rischi": true, "riscos": true, "リスク": true,
+	"风险": true, "위험": true, "offene fragen": true, "preguntas abiertas": true, "questions ouvertes": true,
 }
 
 // riskHeaders head the first column of a table of risks or questions.
 var riskHeaders = map[string]bool{
 	"risk": true, "risks": true, "question": true, "questions": true, "openquestion": true,
-	"assumption": true, "assumptions": true,
+	"assumption": true, "assumptions": true, "riesgo": true, "risiko": true, "risque": true,
+	"rischio": true, "risco": true,
 }
 
 // underSupportHeading reports whether the section being read, or one
@@ -570,8 +574,9 @@ func (c *computer) rowTextCell(cells []ast.Node, col int, keys, names []string) 
 		if first < 0 {
 			first = i
 		}
-		if i < len(keys) && (numberingHeader(keys[i]) || attr.KnownField(fieldKey(keys[i]))) {
-			continue // an Owner or Due column gives the row an attribute, not its name
+		if i < len(keys) && (numberingHeader(keys[i]) || attr.KnownField(fieldKey(keys[i]))) &&
+			!(i == 0 && attr.FieldName(fieldKey(keys[i])) == "dependson") {
+			continue // an Owner or Due column gives the row an attribute, not its name; an upgrade tracker's first column, Dependency, names it
 		}
 		text := mdtext.Inline(cell, c.src)
 		letters := strings.ContainsFunc(text, unicode.IsLetter)
@@ -974,14 +979,13 @@ func (c *computer) percentColumn(rows []ast.Node, col int) bool {
 // nameHeaders name the column that names a table's rows, whatever stands
 // before it (an issue's key, its type, its component), first the most
 // telling: | Epic | Story | Status | is named by its Story.
-// A bug bash's | Reporter | Bug | is named by its Bug, an upgrade
-// tracker's | Dependency | From | To | by its Dependency (which elsewhere
-// lists what a row waits on). The last two lines are the same names in
-// the languages whose status words the vocabulary knows.
+// A bug bash's | Reporter | Bug | is named by its Bug. The last two lines
+// are the same names in the languages whose status words the vocabulary
+// knows.
 var nameHeaders = headerNames(
 	"title", "summary", "name", "task", "item", "feature", "requirement", "story", "action",
 	"actionitem", "deliverable", "workstream", "objective", "initiative", "decision", "subject",
-	"assignment", "epic", "bug", "issue", "finding", "dependency",
+	"assignment", "epic", "bug", "issue", "finding",
 	"Titel", "Aufgabe", "Título", "Tarea", "Titre", "Tâche", "Tarefa", "Titolo", "Attività",
 )
 
@@ -1070,10 +1074,14 @@ func (c *computer) record(table, header ast.Node, rows []ast.Node) *found {
 		}
 		key := mdtext.Inline(cells[0], c.src)
 		name := headerName(key)
-		if key == "" || len(strings.Fields(key)) > 4 || len(key) > 40 || seen[name] {
+		seenAs := name
+		if name == "" {
+			seenAs = strings.TrimSpace(key) // ステータス, 担当: no Latin letters to fold
+		}
+		if key == "" || len(strings.Fields(key)) > 4 || len(key) > 40 || seen[seenAs] {
 			return nil
 		}
-		seen[name] = true
+		seen[seenAs] = true
 		switch {
 		case isStatusName(key):
 			status = i
