@@ -253,6 +253,7 @@ func (fm frontMatter) apply(file string, p *Page) (errs diag.List) {
 		t    time.Time
 		line int
 	}
+	targetSet := false // a target: key, which a due: key gives way to
 	for _, key := range fm.keys {
 		f := fm.fields[key]
 		switch key {
@@ -345,10 +346,16 @@ func (fm frontMatter) apply(file string, p *Page) (errs diag.List) {
 			// A date, or ignored: target: v2.0 names a release, not a day.
 			if t, ok := parseDate(f.value); ok {
 				if key == "target" {
-					p.Target = t.Format("2006-01-02")
+					p.Target, targetSet = t.Format("2006-01-02"), true
 				} else {
 					p.Start = t.Format("2006-01-02")
 				}
+			}
+		case "due", "due_date", "deadline", "target_date":
+			// the target by another name, as OKR and PRD templates write it;
+			// a target: key says it first
+			if t, ok := parseDate(f.value); ok && !targetSet {
+				p.Target = t.Format("2006-01-02")
 			}
 		}
 		// Other keys are the author's own: allowed, and not read.

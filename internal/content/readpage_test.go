@@ -258,6 +258,8 @@ func TestHeaderBlock(t *testing.T) {
 			"alice", "2027-03-01", "2026-12-01"},
 		{"front matter wins", "---\nowner: bob\ntarget: 2027-01-01\n---\n# Plan\n**Owner:** @alice\n**Target:** 2027-03-01\n",
 			"bob", "2027-01-01", ""},
+		{"front matter due is the target", "---\ndue: 2027-06-30\n---\n# OKRs\n", "", "2027-06-30", ""},
+		{"front matter target before due", "---\ndue: 2027-06-30\ntarget: 2027-05-01\n---\n# OKRs\n", "", "2027-05-01", ""},
 		{"no title", "**Owner:** *Carol*\n\n## Phase 1\n", "Carol", "", ""},
 		{"under a section", "# Plan\n\n## Phase 1\n\n**Owner:** @zed\n**Due:** 2027-01-01\n", "", "", ""},
 		{"not a date, no one", "# Plan\n**Target**: Alpha launch with real users\n**Owner:** TBD\n", "", "", ""},
