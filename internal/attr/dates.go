@@ -65,7 +65,8 @@ func timeAfter(s string, i int) int {
 
 // ParseDate reads a field value that is a date: YYYY-MM-DD, or a date
 // with its month named as trackers export it ("November 15, 2026", "Nov
-// 15 2026", "15 Nov 2026", Jira's "28/Feb/27") or YYYY/MM/DD, optionally followed by a note
+// 15 2026", "15 Nov 2026", Jira's "28/Feb/27", Europe's "08.04.2025") or
+// YYYY/MM/DD, optionally followed by a note
 // in parentheses ("2026-03-01 (tentative)"). Anything else is not a date
 // ("`wikibot-io` repo", "Q3", "next week", "12/01/2027", whose day and
 // month are the reader's guess).
@@ -84,6 +85,7 @@ func ParseDate(v string) (string, bool) {
 var namedDateLayouts = []string{
 	"January 2, 2006", "Jan 2, 2006", "January 2 2006", "Jan 2 2006", "Jan. 2, 2006",
 	"2 January 2006", "2 Jan 2006", "2 January, 2006", "2006/01/02", "2/Jan/06",
+	"2.1.2006", // German and most of Europe: the dots say the day comes first
 }
 
 // namedMonthDate reads v in one of namedDateLayouts as YYYY-MM-DD.

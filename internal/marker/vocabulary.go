@@ -55,7 +55,7 @@ var otherLanguages = map[State][]string{
 		"NO TERMINADO", "未完了", "未完成", "미완료", "OFFEN", "AUSSTEHEND", "GEPLANT", "NICHT BEGONNEN", "PENDIENTE", "POR HACER", "SIN EMPEZAR",
 		"NO INICIADO", "NON COMMENCÉ", "PRÉVU", "PENDENTE", "NÃO INICIADO",
 		"DA FARE", "未着手", "未対応", "未开始", "待办", "待处理", "예정", "시작 전"},
-	Dropped: {"ABGEBROCHEN", "VERWORFEN", "ENTFÄLLT", "CANCELADO", "DESCARTADO", "ANNULÉ", "ABANDONNÉ",
+	Dropped: {"ABGEBROCHEN", "VERWORFEN", "ENTFÄLLT", "STORNIERT", "CANCELADO", "DESCARTADO", "ANNULÉ", "ABANDONNÉ",
 		"ANNULLATO", "中止", "取り下げ", "已取消", "취소"},
 }
 

@@ -164,7 +164,10 @@ var (
 	// meaning header, it is a legend table when every term is a status
 	// word or emoji (| Term | Meaning | over Done, Blocked …).
 	glossaryHeaders = map[string]bool{"term": true, "word": true}
-	meaningHeaders  = map[string]bool{"meaning": true, "means": true, "description": true, "definition": true, "explanation": true, "whatitmeans": true, "standsfor": true, "label": true, "usedfor": true, "when": true}
+	meaningHeaders  = map[string]bool{"meaning": true, "means": true, "description": true, "definition": true, "explanation": true, "whatitmeans": true, "standsfor": true, "label": true, "usedfor": true, "when": true,
+		// the same in the languages whose status words the vocabulary knows
+		"bedeutung": true, "beschreibung": true, "significado": true, "descripcin": true, "signification": true,
+		"significato": true, "descrizione": true, "descrio": true}
 )
 
 // legendTable reads a legend table; hinted says a legend heading or

@@ -226,7 +226,10 @@ func lastNote(text string) (name, note string) {
 // struckAway open the note after a struck item that says it went away
 // rather than got done: retired, moved or handed elsewhere, replaced, or
 // put off to a later plan ("— moved to Q4", "(postponed to next year)").
-var struckAway = []string{"retired", "moved to", "handed over", "replaced by", "postponed", "pushed to", "punted"}
+var struckAway = []string{
+	"retired", "moved to", "handed over", "replaced by", "postponed", "pushed to", "punted",
+	"verschoben", "pospuesto", "reporté", "rinviato", "adiado", // the same in other languages
+}
 
 // boxedState returns the state of a list item with a task box: the
 // box's, unless the item's own text says plainly how the box is to be
