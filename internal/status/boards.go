@@ -1,6 +1,7 @@
 package status
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/milepost/milepost/internal/marker"
@@ -87,8 +88,8 @@ func boards(doc ast.Node, src []byte) map[*ast.Heading]bool {
 }
 
 // cardsIn counts the items of a list that read as a board's cards: an
-// owner (@ines), an issue or pull request (#221) or a date in their first
-// line. A process guide's lanes list rules ("Assign yourself", "Two
+// owner (@ines), an issue or pull request (#221, or a key it opens with,
+// WEB-401) or a date in their first line. A process guide's lanes list rules ("Assign yourself", "Two
 // approvals needed"), which name none, or name one as an example ("e.g.
 // #1204"), and a reading list's items are links.
 func cardsIn(list ast.Node, src []byte) int {
@@ -104,6 +105,10 @@ func cardsIn(list ast.Node, src []byte) int {
 			n++
 			continue
 		}
+		if issueKeyAt(line) {
+			n++ // "WEB-401 Dark mode", as Linear and Jira boards are copied
+			continue
+		}
 		for i := 0; i+1 < len(line); i++ {
 			c, next := line[i], line[i+1]
 			if c == '@' && isASCIILetter(next) || c == '#' && next >= '0' && next <= '9' && !forExample(line[:i]) {
@@ -113,6 +118,21 @@ func cardsIn(list ast.Node, src []byte) int {
 		}
 	}
 	return n
+}
+
+// issueKeyAt reports whether a card's line opens with a tracker's issue
+// key: two or more capitals, a dash and digits ("WEB-401", "PAY-12"),
+// after any emphasis.
+func issueKeyAt(line []byte) bool {
+	t := bytes.TrimLeft(line, "*_[ ")
+	caps := 0
+	for caps < len(t) && 'A' <= t[caps] && t[caps] <= 'Z' {
+		caps++
+	}
+	if caps < 2 || caps+1 >= len(t) || t[caps] != '-' || t[caps+1] < '0' || t[caps+1] > '9' {
+		return false
+	}
+	return true
 }
 
 // listsRules reports whether an item of list reads as a rule of a process

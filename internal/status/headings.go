@@ -42,8 +42,10 @@ var lanes = map[string]State{
 	"done": marker.Done, "complete": marker.Done, "completed": marker.Done, "finished": marker.Done,
 	"shipped": marker.Done, "released": marker.Done, "recently shipped": marker.Done,
 	"recently released": marker.Done, "launched": marker.Done, "recently done": marker.Done,
-	"recently completed": marker.Done,
-	"to do":              marker.Open, "todo": marker.Open, "backlog": marker.Open, "up next": marker.Open,
+	"recently completed": marker.Done, "done this week": marker.Done, "done this sprint": marker.Done,
+	"done last week": marker.Done, "completed this week": marker.Done, "completed this sprint": marker.Done,
+	"shipped this week": marker.Done, "shipped this sprint": marker.Done,
+	"to do": marker.Open, "todo": marker.Open, "backlog": marker.Open, "up next": marker.Open,
 	"next": marker.Open, "later": marker.Open, "not started": marker.Open, "planned": marker.Open,
 	"not doing": marker.Dropped, "wont do": marker.Dropped, // headingWords drops the apostrophe
 }
