@@ -215,7 +215,8 @@ func isSupportTitle(words string) bool {
 var scopePhrases = []string{
 	"out of scope", "not in scope", "wont do", "will not do", "wont have",
 	"wont fix", "not planned", "not considered", "not doing", "non goals",
-	"nongoals", "descoped", "de scoped",
+	"nongoals", "descoped", "de scoped", "what we said no to", "we said no to", "said no to",
+	"what were not doing", "what we are not doing", "things we wont do", "not this quarter",
 }
 
 // scopeWords are one-word scope titles; they declare scope alone or before

@@ -149,6 +149,13 @@ func actionOwner(text string) string {
 	return ""
 }
 
+// struckOut reports whether a plain list item's text opens struck
+// through: under "## What we said no to" it is crossed off, not done.
+func (c *computer) struckOut(li ast.Node) bool {
+	p := firstTextBlock(li)
+	return p != nil && leadingStrike(p, c.src)
+}
+
 // nestedFields reads a list nested under an item whose every entry is a
 // known field ("- Owner: @nina", "- **Due date:** 2027-05-01", "- Depends
 // on: INFRA-88") as the item's attributes, as an issue's checklist writes
@@ -237,8 +244,8 @@ func (c *computer) newItem(n ast.Node, st State, src Source, text, own string) *
 // newItemRead is newItem with own's attributes read already (a).
 func (c *computer) newItemRead(n ast.Node, st State, src Source, text, own string, a attr.Item) *found {
 	it := &found{offset: c.offsetOf(n)}
-	if c.cur != nil && c.cur.scope && st != marker.Done {
-		st = marker.Dropped // out of scope: not planned, unless done (rule 8)
+	if c.cur != nil && c.cur.scope && (st != marker.Done || src == SourceList && c.struckOut(n)) {
+		st = marker.Dropped // out of scope: not planned, unless done (rule 8); struck there, crossed off
 	}
 	it.State = st
 	it.Source = src
