@@ -207,10 +207,14 @@ func (v *Vocabulary) DashStatus(text string) (Match, bool) {
 			continue // "— cancelled, refunded and returned tabs" lists, it does not say
 		}
 		m, ok := v.noteOpens(clause, i+len(dash))
-		if head, _, comma := strings.Cut(clause, ","); !ok && comma {
+		if head, after, comma := strings.Cut(clause, ","); !ok && comma {
 			// "— in progress, waiting on the vendor": the word read first
 			// is the one that says what holds it up, after the comma
 			m, ok = v.noteOpens(head, i+len(dash))
+			if !ok && namesWho(head) {
+				// "— Ben, blocked on the chart library": who has it, then how it stands
+				m, ok = v.noteOpens(after, i+len(dash)+len(head)+1)
+			}
 		}
 		if ok {
 			rest := strings.TrimSpace(text[m.End:])
@@ -236,6 +240,22 @@ func (v *Vocabulary) DashStatus(text string) (Match, bool) {
 		}
 	}
 	return Match{}, false
+}
+
+// namesWho reports whether a clause names a person: a handle, or one or
+// two words that open with a capital ("Ben", "Ana Lima", "@sara").
+func namesWho(clause string) bool {
+	words := strings.Fields(clause)
+	if len(words) == 0 || len(words) > 2 {
+		return false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if r != '@' && !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // reasonFollows reports whether a clause's first word ends with a colon,
