@@ -715,19 +715,7 @@ var clauseSeparators = []string{" — ", " – ", " - ", " → ", " -> ", " · "
 // plainName reports whether v is a person's or a team's name as a note
 // writes it after an owner label: one to three words, each opening with a
 // capital ("Sam", "Dana Smith"), no handle; "(lead: see below)" is prose.
-func plainName(v string) bool {
-	words := strings.Fields(v)
-	if len(words) == 0 || len(words) > 3 {
-		return false
-	}
-	for _, w := range words {
-		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) {
-			return false
-		}
-	}
-	return true
-}
+func plainName(v string) bool { return marker.NameWords(v, 3, false) }
 
 // annotations are code annotations and decorators, in the case code writes
 // them, that read like a handle: "Mark old helpers @deprecated", "Remove

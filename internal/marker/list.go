@@ -244,14 +244,19 @@ func (v *Vocabulary) DashStatus(text string) (Match, bool) {
 
 // namesWho reports whether a clause names a person: a handle, or one or
 // two words that open with a capital ("Ben", "Ana Lima", "@sara").
-func namesWho(clause string) bool {
-	words := strings.Fields(clause)
-	if len(words) == 0 || len(words) > 2 {
+func namesWho(clause string) bool { return NameWords(clause, 2, true) }
+
+// NameWords reports whether s is a name of one to most words, each
+// opening with a capital ("Sam", "Dana Smith"), or with handles when they
+// may stand for one ("@sara").
+func NameWords(s string, most int, handles bool) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > most {
 		return false
 	}
 	for _, w := range words {
 		r, _ := utf8.DecodeRuneInString(w)
-		if r != '@' && !unicode.IsUpper(r) {
+		if !unicode.IsUpper(r) && !(handles && r == '@') {
 			return false
 		}
 	}
