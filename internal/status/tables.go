@@ -1061,6 +1061,9 @@ func (c *computer) record(table, header ast.Node, rows []ast.Node) *found {
 	if isStatusName(mdtext.Inline(hcells[1], c.src)) {
 		return nil // a status table of two columns
 	}
+	if isStatusName(mdtext.Inline(hcells[0], c.src)) && meaningHeaders[headerName(mdtext.Inline(hcells[1], c.src))] {
+		return nil // | Status | Meaning |: what each value of an API's or a tracker's status means
+	}
 	pairs := rows
 	if !(recordHeaderKeys[headerName(mdtext.Inline(hcells[0], c.src))] && recordHeaderValues[headerName(mdtext.Inline(hcells[1], c.src))]) {
 		pairs = append([]ast.Node{header}, rows...)
