@@ -605,7 +605,11 @@ func writeMarkerNode(b *strings.Builder, c ast.Node, src []byte) bool {
 			b.WriteRune(marker.Opaque)
 		}
 	case mdtext.Labeler:
-		b.WriteRune(marker.Opaque)
+		if ownerFieldOpen(b.String()) {
+			b.WriteString(c.PlainLabel()) // "[owner:: [[Lee Chen]]]": the person's note names the owner
+		} else {
+			b.WriteRune(marker.Opaque)
+		}
 	default:
 		if c.Type() == ast.TypeBlock {
 			return false // own text stops at nested blocks
@@ -613,6 +617,19 @@ func writeMarkerNode(b *strings.Builder, c ast.Node, src []byte) bool {
 		writeMarkerText(b, c, src)
 	}
 	return true
+}
+
+// ownerFieldOpen reports whether text ends with an open Dataview owner
+// field, "[owner:: " or "(assignee::", whose value a wiki-link is about to
+// give.
+func ownerFieldOpen(text string) bool {
+	t := strings.TrimRight(text, " ")
+	if !strings.HasSuffix(t, "::") {
+		return false
+	}
+	t = t[:len(t)-2]
+	key := t[strings.LastIndexAny(t, "[( ")+1:]
+	return attr.FieldName(key) == "owner"
 }
 
 // unescape resolves backslash escapes and character references, as a
