@@ -65,9 +65,10 @@ func (vw *view) choose(words []wordMatch) wordMatch {
 // later OPEN, TODO, BACKLOG or PLANNED names a follow-up ("Shipped;
 // follow-up in #45 (open)", "Done — TODO: changelog"). After a done word,
 // BLOCKED or WAITING is about something else ("Shipped — blocked users
-// notified") unless "but" brings it in, and PENDING is the work's own
-// only beside one of its own steps ("Done, review pending", "Fixed
-// (pending release)"; "Resolved, RCA pending" is done).
+// notified") unless "but" brings it in, STARTED before a date says when
+// ("Hired, started 07-06"), and PENDING is the work's own only beside one
+// of its own steps ("Done, review pending", "Fixed (pending release)";
+// "Resolved, RCA pending" is done).
 func (vw *view) lowers(w, best wordMatch, before []byte) bool {
 	if w.state == Open && vw.wordIn(w, followUps) {
 		return false
@@ -80,10 +81,21 @@ func (vw *view) lowers(w, best wordMatch, before []byte) bool {
 		return true // "Done but blocked on sign-off"
 	case w.state == Blocked:
 		return false
+	case vw.wordIn(w, []string{"STARTED"}) && vw.digitNext(w.end):
+		return false // "Hired (Ravi, started 07-06)": when, not how far
 	case vw.wordIn(w, []string{"PENDING"}):
 		return ownSteps[string(lastWord(before))] || ownSteps[vw.nextWord(w.end)]
 	}
 	return true
+}
+
+// digitNext reports whether a digit is the next thing after rune at,
+// past blanks: a date or a day follows.
+func (vw *view) digitNext(at int) bool {
+	for at < len(vw.runes) && isBlank(vw.runes[at]) {
+		at++
+	}
+	return at < len(vw.runes) && unicode.IsDigit(vw.runes[at])
 }
 
 // followUps are the open words that, after another status word, name a
