@@ -84,7 +84,7 @@ func (c *computer) collectList(list ast.Node, out *[]*found) {
 			case lane.found:
 				st = lane.state
 			}
-			it = c.newItem(e.li, st, SourceList, mdtext.Block(e.li, c.src), c.ownText(firstTextBlock(e.li)))
+			it = c.newItemRead(e.li, st, SourceList, mdtext.Block(e.li, c.src), e.own, e.ownAttrs())
 			decl = e.marker
 		}
 		if it != nil && lane.found && actionTitles[lane.as] && it.Attributes().Owner == "" {

@@ -16,7 +16,17 @@ type listEntry struct {
 	box    bool
 	boxSt  State
 	marker declared
-	dash   declared // a status clause after a dash, read when the list is a tracker
+	dash   declared   // a status clause after a dash, read when the list is a tracker
+	own    string     // a plain item's own text, as markers are read from it
+	attrs  *attr.Item // what attr read of own when it holds any, read once for the marker and the item
+}
+
+// ownAttrs returns what attr read of a plain item's own text.
+func (e *listEntry) ownAttrs() attr.Item {
+	if e.attrs != nil {
+		return *e.attrs
+	}
+	return attr.Item{Text: e.own}
 }
 
 // readListItems reads every item of list for rules 1 and 2: its task box
@@ -48,10 +58,15 @@ func (c *computer) readListItems(list ast.Node) (entries []listEntry, marked boo
 			if opensWithClock(text) {
 				clocked++
 			}
-			e.marker = c.listItemMarker(p, text)
+			a := attr.Read(text)
+			e.own = text
+			if a.Holds() {
+				e.attrs = &a
+			}
+			e.marker = c.listItemMarker(p, text, a)
 			if !e.marker.found && strings.Contains(text, " ") {
 				var name string
-				if e.dash, name = c.dashStatusOf(text); name != "" {
+				if e.dash, name = c.dashStatusOf(text, a); name != "" {
 					dashed++
 					if namedWork(name) {
 						named++
@@ -83,9 +98,10 @@ func (c *computer) readListItems(list ast.Node) (entries []listEntry, marked boo
 // a tracker), else a share done after the dash or a status emoji before
 // it, which count only in a list tracked otherwise (emojiBeforeDash). A
 // decision's word ("— rejected: too costly") is none. The item's
-// attributes are set aside first: they may follow the clause.
-func (c *computer) dashStatusOf(text string) (d declared, name string) {
-	if a := attr.Read(text); a.Holds() {
+// attributes (a, read from text) are set aside first: they may follow
+// the clause.
+func (c *computer) dashStatusOf(text string, a attr.Item) (d declared, name string) {
+	if a.Holds() {
 		text = a.Text // "Review pricing — in progress, owner: @tia, due 2027-02-20"
 	}
 	m, ok := c.vocab.DashStatus(text)

@@ -57,7 +57,7 @@ func readMarkerOf(v *marker.Vocabulary, n ast.Node, text string, src []byte, ctx
 // ("**In progress:** operator", "_Blocked_ — legal"); then the markers of
 // any text (readMarker); last a trailing parenthetical status ("Website
 // (ongoing)"). text is p's marker text, read once by the caller.
-func (c *computer) listItemMarker(p ast.Node, text string) declared {
+func (c *computer) listItemMarker(p ast.Node, text string, a attr.Item) declared {
 	if p == nil {
 		return declared{}
 	}
@@ -70,7 +70,7 @@ func (c *computer) listItemMarker(p ast.Node, text string) declared {
 			return declared{true, m.State, label[m.Start:m.End]}
 		}
 	}
-	d, text := c.markerBesideAttrs(p, text)
+	d, text := c.markerBesideRead(p, a)
 	if d.found {
 		return d
 	}
@@ -161,12 +161,17 @@ func trailingEmphasis(n ast.Node, src []byte) ast.Node {
 // strikethrough: "~~Dark mode~~ (dropped)" and "~~Dark mode~~ ❌
 // 2026-01-02" are dropped, not done.
 func (c *computer) markerBesideAttrs(n ast.Node, text string) (declared, string) {
-	a := attr.Read(text)
+	return c.markerBesideRead(n, attr.Read(text))
+}
+
+// markerBesideRead is markerBesideAttrs of a text whose attributes a are
+// read already.
+func (c *computer) markerBesideRead(n ast.Node, a attr.Item) (declared, string) {
 	struck := leadingStrike(n, c.src)
 	if a.HasMark && (!struck || a.Mark == marker.Dropped) {
 		return declared{true, a.Mark, a.Mark.String()}, a.Text
 	}
-	text = a.Text
+	text := a.Text
 	if m, ok := c.vocab.TrailingStatus(text); ok && struck && m.State == marker.Dropped {
 		return declared{true, m.State, text[m.Start:m.End]}, text
 	}
