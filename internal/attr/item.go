@@ -1,6 +1,7 @@
 package attr
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -571,7 +572,7 @@ func (r *itemReader) handle(i int) int {
 		}
 	}
 	name := s[i+1 : j]
-	if copiedBefore(s, i) || r.notOwnerEnd > 0 && listedWith(s[r.notOwnerEnd:i]) {
+	if handleOfAnother(s, i) || r.notOwnerEnd > 0 && listedWith(s[r.notOwnerEnd:i]) {
 		r.notOwnerEnd = j // "feedback from @dana and @lee": neither has the task
 		return j
 	}
@@ -709,8 +710,10 @@ func clauseEnd(s string, i int) int {
 	return end
 }
 
-// clauseSeparators set a one-line item's clauses apart.
-var clauseSeparators = []string{" — ", " – ", " - ", " → ", " -> ", " · ", " • ", " | ", ", ", "; "}
+// clauseSeparators set a one-line item's clauses apart: the dashes that
+// set a status clause off (marker.ClauseDashes) and the other marks
+// trackers write between fields.
+var clauseSeparators = append(slices.Clone(marker.ClauseDashes), " → ", " -> ", " · ", " • ", " | ", ", ", "; ")
 
 // plainName reports whether v is a person's or a team's name as a note
 // writes it after an owner label: one to three words, each opening with a
@@ -758,12 +761,12 @@ func todoTxt(s string) bool {
 	return false
 }
 
-// copiedBefore reports whether the handle at i names someone other than
-// who has the task: copied on it ("cc @dave", "fyi @dana", "thanks
+// handleOfAnother reports whether the handle at i names someone other
+// than who has the task, by the words before it: copied on it ("cc @dave", "fyi @dana", "thanks
 // @lee"), waited on or asked ("waiting on @vendor", "blocked by @legal",
 // "sign-off from @cfo", "ask @erin"), or who reported it ("reported by
 // @yuki").
-func copiedBefore(s string, i int) bool {
+func handleOfAnother(s string, i int) bool {
 	t := strings.TrimRight(s[:i], " \t:")
 	for _, w := range notOwnerBefore {
 		if len(t) >= len(w) && strings.EqualFold(t[len(t)-len(w):], w) && boundaryBefore(s, len(t)-len(w)) {
