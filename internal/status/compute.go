@@ -573,7 +573,9 @@ func (c *computer) page(root *sectionNode) *Page {
 		p.Items = make([]Item, 0, len(all))
 	}
 	for _, it := range all {
-		setItemAttributes(it.node, it.State, it.Date)
+		if it.Source != SourceGantt { // a chart's tasks share its one block
+			setItemAttributes(it.node, it.State, it.Date)
+		}
 		p.Items = append(p.Items, it.Item)
 	}
 	sort.SliceStable(c.warnings, func(i, j int) bool { return c.warnings[i].Line < c.warnings[j].Line })

@@ -29,9 +29,11 @@ func (c *computer) collectBlock(n ast.Node, out *[]*found) {
 	switch n.Kind() {
 	case ast.KindList:
 		c.collectList(n, out)
+	case ast.KindFencedCodeBlock:
+		c.collectGantt(n.(*ast.FencedCodeBlock), out)
 	case east.KindTable:
 		c.collectTable(n, out)
-	case ast.KindFencedCodeBlock, ast.KindCodeBlock, ast.KindHTMLBlock, ast.KindHeading,
+	case ast.KindCodeBlock, ast.KindHTMLBlock, ast.KindHeading,
 		ast.KindParagraph, ast.KindTextBlock, ast.KindThematicBreak:
 		// no items
 	default:

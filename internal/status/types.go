@@ -102,6 +102,7 @@ const (
 	SourceTable    Source = "table"   // rows of status tables, key/value records
 	SourceMatrix   Source = "matrix"  // marker cells of a matrix table
 	SourceHeading  Source = "heading" // leaf headings among marked siblings
+	SourceGantt    Source = "gantt"   // tasks of a Mermaid gantt chart
 )
 
 // Item is one trackable unit of work found in a page.
