@@ -20,9 +20,9 @@ import (
 
 // Task is one task line of a chart.
 type Task struct {
-	Name string
-	Line int // index of its line among the block's lines
-	ID   string
+	Name                          string
+	Line                          int // index of its line among the block's lines
+	ID                            string
 	Done, Active, Crit, Milestone bool
 	// Start and End are its first and last day, YYYY-MM-DD; "" when the
 	// chart does not say or they could not be worked out. End is the date
