@@ -220,7 +220,7 @@ func (v *Vocabulary) DashStatus(text string) (Match, bool) {
 			rest := strings.TrimSpace(text[m.End:])
 			r, size := utf8.DecodeRuneInString(rest)
 			switch {
-			case rest == "" || unicode.IsLetter(r) || isISODate(rest) || strings.ContainsRune(".!(", r):
+			case rest == "" || unicode.IsLetter(r) || isISODate(rest) || DayMonth(rest) || strings.ContainsRune(".!(", r):
 				return m, true
 			case r == ':' || r == '：':
 				return m, true // "— blocked: needs the S3 bucket", "— blocked: the dry run failed": a reason
@@ -240,6 +240,43 @@ func (v *Vocabulary) DashStatus(text string) (Match, bool) {
 		}
 	}
 	return Match{}, false
+}
+
+// DayMonth reports whether s opens with a day and a named month,
+// either way round, the year left out as notes leave it ("27 Nov!!",
+// "3rd March", "Nov 27"): a status clause followed by when ("— done 27
+// Nov") still says it.
+func DayMonth(s string) bool {
+	words := strings.Fields(s)
+	if len(words) < 2 {
+		return false
+	}
+	first, second := strings.TrimRight(words[0], ".,!?)"), strings.TrimRight(words[1], ".,!?)")
+	return isDay(first) && isMonthName(second) || isMonthName(first) && isDay(second)
+}
+
+// isDay reports whether w is a day of a month: 1 to 31, with or without
+// an English ordinal's letters ("3rd").
+func isDay(w string) bool {
+	d := strings.TrimRight(w, "stndrh")
+	n, err := strconv.Atoi(d)
+	return err == nil && len(d) <= 2 && n >= 1 && n <= 31
+}
+
+// isMonthName reports whether w names a month in English, in full or cut
+// to three letters or more ("Nov", "Sept", "december").
+func isMonthName(w string) bool {
+	w = strings.ToLower(strings.TrimSuffix(w, "."))
+	if len(w) < 3 {
+		return false
+	}
+	for _, m := range [...]string{"january", "february", "march", "april", "may", "june", "july", "august",
+		"september", "october", "november", "december"} {
+		if strings.HasPrefix(m, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // namesWho reports whether a clause names a person: a handle, or one or
@@ -300,7 +337,7 @@ func noteGoesOn(rest string) bool {
 	if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 		return true
 	}
-	if _, ok := FirstDate(rest); ok && len(rest) >= 10 && isISODate(rest[:10]) {
+	if _, ok := FirstDate(rest); ok && len(rest) >= 10 && isISODate(rest[:10]) || DayMonth(rest) {
 		return true
 	}
 	end := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) })
