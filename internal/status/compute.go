@@ -85,6 +85,7 @@ type sectionNode struct {
 	record      bool        // its lists record, not plan: its heading's or a parent's below the title (isRecordWords)
 	bare        string      // the heading's title without its markers (StripForID), read once
 	fieldLines  []attr.Line // source lines of its own paragraphs, for "**Field:** value" lines
+	plainLists  []ast.Node  // its top-level lists that made no items: plain items, none marked (phaseLists)
 	sec         *Section
 }
 
@@ -103,6 +104,7 @@ func Compute(doc ast.Node, src []byte, opts Options) *Page {
 	c.readLegends(doc)
 	root := c.buildTree(doc)
 	c.sectionAttributes(root)
+	c.phaseLists(root)
 	c.headingItems(root, opts.HeadingItems)
 	c.count(root)
 	c.headingDrift(root)
@@ -136,7 +138,10 @@ func (c *computer) buildTree(doc ast.Node) *sectionNode {
 				c.cur.fieldLines = c.appendLines(c.cur.fieldLines, n)
 			}
 			if n.Kind() == ast.KindList && c.cur.heading != nil {
-				c.cur.fieldLines = c.appendFieldItems(c.cur.fieldLines, n)
+				had := len(c.cur.fieldLines)
+				if c.cur.fieldLines = c.appendFieldItems(c.cur.fieldLines, n); len(c.cur.fieldLines) > had {
+					c.cur.plainLists = slices.DeleteFunc(c.cur.plainLists, func(l ast.Node) bool { return l == n }) // fields, not work
+				}
 			}
 			continue
 		}

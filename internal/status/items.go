@@ -51,6 +51,9 @@ func (c *computer) collectBlock(n ast.Node, out *[]*found) {
 // their parent item.
 func (c *computer) collectList(list ast.Node, out *[]*found) {
 	entries, listMarked := c.readListItems(list)
+	if !listMarked && list.Parent().Kind() == ast.KindDocument && c.cur.heading != nil && !c.cur.record && noBoxes(entries) {
+		c.cur.plainLists = append(c.cur.plainLists, list) // a later phase's plan, maybe (phaseLists)
+	}
 	var lane declared
 	if !c.cur.record && !c.opts.Record && list.Parent().Kind() != ast.KindListItem {
 		switch {
