@@ -46,11 +46,15 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 		return
 	}
 	cols := c.markerColumns(header, rows)
+	health := -1
 	if header != nil {
 		for i, h := range childrenOf(header) {
 			switch name := headerName(mdtext.Inline(h, c.src)); {
 			case healthHeaders[name]:
 				delete(cols, i) // 🟢 in a RAG column is on track, not done
+				if ragHeaders[name] && health < 0 {
+					health = i
+				}
 			case (progressHeaders[name] || name == "done" && strings.Contains(mdtext.Inline(h, c.src), "%")) && c.percentColumn(rows, i):
 				cols[i] = true // "| Key result | Progress |" of 45% and 100%
 			}
@@ -67,6 +71,8 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 		}
 	}
 	switch {
+	case len(markerCols) == 0 && health >= 0:
+		c.healthRows(header, rows, health, out)
 	case len(markerCols) >= 2 && label >= 0 && c.markersCount(rows, markerCols) && !c.dayColumns(header, markerCols):
 		c.matrixItems(header, rows, label, markerCols, out)
 	case len(markerCols) == 1 && c.markersCount(rows, markerCols):
@@ -687,6 +693,9 @@ func (c *computer) cellState(cell ast.Node) (State, bool) {
 	if st, ok := boxCell(markerText(cell, c.src)); ok {
 		return st, true
 	}
+	if ragCell(markerText(cell, c.src)) {
+		return marker.Active, true // "🟢 Green": on track, not done
+	}
 	if d := readMarker(c.vocab, cell, c.src, marker.Cell); d.found {
 		return d.state, true
 	}
@@ -947,11 +956,58 @@ func (c *computer) matrixItems(header ast.Node, rows []ast.Node, label int, cols
 // recordTextKeys name the row that gives a record its text.
 var recordTextKeys = map[string]bool{"item": true, "name": true, "title": true, "feature": true, "task": true}
 
+// ragHeaders are the healthHeaders of a weekly report's workstreams:
+// a table with one and no status column lists work (healthRows).
+var ragHeaders = map[string]bool{"rag": true, "ragstatus": true, "health": true}
+
+// healthRows reads a weekly report's table of workstreams, judged red,
+// amber or green in column col and with no column saying how far each
+// is: every row whose judgement reads is an item, under way (ragCell),
+// unless the judgement is a state of its own (⚪ Not started open, ✅
+// Done done) or another cell opens by saying it is held up ("Blocked:
+// replication slot bug"). A row judged by nothing is left out.
+func (c *computer) healthRows(header ast.Node, rows []ast.Node, col int, out *[]*found) {
+	reads := make([]cellRead, len(rows))
+	var cells []ast.Node
+	for r, row := range rows {
+		cells = appendChildren(cells[:0], row)
+		if col >= len(cells) {
+			continue
+		}
+		reads[r].st, reads[r].ok = c.cellState(cells[col])
+		if !reads[r].ok || reads[r].st == marker.Active {
+			for i, cell := range cells {
+				if m, ok := c.vocab.Opens(strings.TrimSpace(markerText(cell, c.src))); i != col && ok && m.State == marker.Blocked {
+					reads[r].st, reads[r].ok = marker.Blocked, true
+					break
+				}
+			}
+		}
+	}
+	kept := rows[:0:0]
+	var keptReads []cellRead
+	for r, row := range rows {
+		if reads[r].ok {
+			kept, keptReads = append(kept, row), append(keptReads, reads[r])
+		}
+	}
+	c.rowItems(header, kept, col, func(r int, _ ast.Node) (State, bool) { return keptReads[r].st, true }, out)
+}
+
+// ragCell reads a cell that judges work red, amber or green, by word,
+// emoji or both ("🟢 Green", "Amber", "🔴 Red"): under way, whatever the
+// colour, as a Status line's "🟢 Green" is (statusValue).
+func ragCell(text string) bool {
+	words := strings.TrimLeftFunc(text, func(r rune) bool { return !unicode.IsLetter(r) })
+	first, _, _ := strings.Cut(headingWords(words), " ")
+	return ragWords[first]
+}
+
 // healthHeaders head columns that judge how work goes (red, amber,
 // green), not whether it is done: never marker columns.
 var healthHeaders = map[string]bool{
 	"rag": true, "ragstatus": true, "health": true, "confidence": true, "trend": true,
-	"risk": true, "sentiment": true, "mood": true,
+	"risk": true, "sentiment": true, "mood": true, "verdict": true, "assessment": true,
 }
 
 // progressHeaders head columns whose percentages are each row's progress
