@@ -21,15 +21,16 @@ import (
 // measure it", "## Notes"), sections headed by a date (a log's entries
 // tell what happened), lists of long paragraphs, lists nested in items,
 // or the sections of a heading one of whose sections is marked itself:
-// there rule 4 makes an unmarked leaf heading the item.
+// there rule 4 makes an unmarked leaf heading the item. Front matter
+// heading_items (never, as runbooks default to, or always) turns it off.
 func (c *computer) phaseLists(s *sectionNode) {
 	for _, ch := range s.children {
 		c.phaseLists(ch)
 	}
 	var marked []*sectionNode
 	for _, ch := range s.children {
-		if ch.decl.found || c.opts.HeadingItems == HeadingItemsAlways {
-			return // rule 4's: a leaf heading among marked ones is the item
+		if ch.decl.found || c.opts.HeadingItems == HeadingItemsAlways || c.opts.HeadingItems == HeadingItemsNever {
+			return // rule 4's: a leaf heading among marked ones is the item; a runbook's steps are no phases
 		}
 		if ch != c.title && listedWork(ch.items) {
 			marked = append(marked, ch)
