@@ -429,23 +429,25 @@ func fieldName(key string) string {
 	switch k := normKey(key); k {
 	case "due", "deadline", "duedate", "target", "targetdate", "targetrelease", "planned", "planneddate",
 		"plannedend", "launchdate", "releasedate", "golive", "golivedate", "eta", "dueby", "end", "enddate",
-		"finish", "finishdate",
+		"finish", "finishdate", "publishdate", "shipdate",
 		"fällig", "fälligkeit", "fechalímite", "échéance", "scadenza", "prazo", "期限", "期日", "截止日期", "마감일":
 		return "due"
 	case "start", "startdate", "started":
 		return "start"
 	case "completion", "completed", "done", "completiondate", "completeddate", "donedate",
-		"actual", "actualdate", "actualend":
+		"actual", "actualdate", "actualend", "completedat", "completedon":
 		return "completion"
 	case "canceled", "cancelleddate", "canceleddate":
 		return "cancelled"
-	case "owners", "assignee", "assignees", "assignedto", "lead", "dri", "responsible",
+	case "owners", "assignee", "assignees", "assignedto", "lead", "dri", "responsible", "who",
 		"verantwortlich", "zuständig", "responsable", "responsável", "responsabile", "担当", "担当者", "负责人", "負責人", "담당자":
 		return "owner"
 	case "estimatedeffort", "estimatedtime", "effort":
 		return "estimate"
 	case "depends", "dependencies", "dependency", "blockedby", "predecessors":
 		return "dependson"
+	case "createdat", "createdon", "createddate":
+		return "created"
 	case "scheduled", "created", "cancelled", "owner", "priority", "estimate", "id", "dependson":
 		return k
 	}
@@ -453,11 +455,12 @@ func fieldName(key string) string {
 }
 
 // EndsWork reports whether a field named key plans when the work ends (End,
-// End date, Finish): a due date while the work is open, and when it ended
-// once it is done, as a Gantt chart's or an experiment log's row is read.
+// End date, Finish, Publish date, Ship date): a due date while the work is
+// open, and when it ended once it is done, as a Gantt chart's, an
+// experiment log's or a content calendar's row is read.
 func EndsWork(key string) bool {
 	switch normKey(key) {
-	case "end", "enddate", "finish", "finishdate":
+	case "end", "enddate", "finish", "finishdate", "publishdate", "shipdate":
 		return true
 	}
 	return false

@@ -45,6 +45,7 @@ var lanes = map[string]State{
 	"recently completed": marker.Done, "done this week": marker.Done, "done this sprint": marker.Done,
 	"done last week": marker.Done, "completed this week": marker.Done, "completed this sprint": marker.Done,
 	"shipped this week": marker.Done, "shipped this sprint": marker.Done,
+	"next up": marker.Open, "coming up": marker.Open,
 	"to do": marker.Open, "todo": marker.Open, "backlog": marker.Open, "up next": marker.Open,
 	"next": marker.Open, "later": marker.Open, "not started": marker.Open, "planned": marker.Open,
 	"not doing": marker.Dropped, "wont do": marker.Dropped, // headingWords drops the apostrophe
@@ -217,6 +218,7 @@ var scopePhrases = []string{
 	"wont fix", "not planned", "not considered", "not doing", "non goals",
 	"nongoals", "descoped", "de scoped", "what we said no to", "we said no to", "said no to",
 	"what were not doing", "what we are not doing", "things we wont do", "not this quarter",
+	"gave up on", "gave up", "did not finish", "didnt finish", "dnf",
 }
 
 // scopeWords are one-word scope titles; they declare scope alone or before

@@ -179,6 +179,11 @@ func (c *computer) markerBesideRead(n ast.Node, a attr.Item) (declared, string) 
 		if word, ok := c.droppedInLastNote(text); ok {
 			return declared{true, marker.Dropped, word}, text // "~~Book the offsite room~~ (offsite cancelled)"
 		}
+		if after := afterStrike(n, c.src); after != "" {
+			if m, ok := c.vocab.Opens(after); ok && m.State == marker.Dropped {
+				return declared{true, marker.Dropped, after[m.Start:m.End]}, text // "~~Upgrade node-sass~~ not needed, we moved to sass"
+			}
+		}
 	}
 	return readMarkerOf(c.vocab, n, text, c.src, marker.Prose), text
 }
@@ -273,6 +278,9 @@ func (c *computer) boxedState(p ast.Node, box State, a attr.Item) State {
 		}
 		if m, ok := c.vocab.Find(rest, marker.Prose); ok && m.Kind == marker.Word && m.State == marker.Dropped {
 			return marker.Dropped
+		}
+		if m, ok := c.vocab.Opens(afterStrike(p, c.src)); ok && m.State == marker.Dropped {
+			return marker.Dropped // "- [x] ~~Upgrade node-sass~~ not needed, we moved to sass"
 		}
 		if box == marker.Open && boxedStruck(p, c.src) {
 			return marker.Dropped // crossed out, never ticked: "- [ ] ~~Support IE11~~"
@@ -473,6 +481,26 @@ func leadingStrike(n ast.Node, src []byte) bool {
 		}
 	}
 	return false
+}
+
+// afterStrike returns the marker text that follows the strikethrough n
+// opens with (leadingStrike), trimmed; "" when there is none.
+func afterStrike(n ast.Node, src []byte) string {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c.(type) {
+		case *east.Strikethrough:
+			var rest strings.Builder
+			for m := c.NextSibling(); m != nil; m = m.NextSibling() {
+				writeMarkerNode(&rest, m, src)
+			}
+			return strings.TrimSpace(rest.String())
+		case *ast.Emphasis, *ast.Link:
+			if leadingStrike(c, src) {
+				return ""
+			}
+		}
+	}
+	return ""
 }
 
 // entirelyStruck reports whether n's content is one strikethrough (and

@@ -484,7 +484,7 @@ func (c *computer) rowItems(header ast.Node, rows []ast.Node, col int, read func
 	var cells []ast.Node
 	for r, row := range rows {
 		cells = appendChildren(cells[:0], row)
-		if groups[r] {
+		if groups[r] || c.totalsRow(cells) {
 			continue
 		}
 		st := marker.Open
@@ -502,10 +502,15 @@ func (c *computer) rowItems(header ast.Node, rows []ast.Node, col int, read func
 			text = mdtext.Inline(cells[textCell], c.src)
 		}
 		// A column named like an attribute (Start, Due date) gives it
-		// below; its date must not pass for the row's done date.
+		// below; its date must not pass for the row's done date. The
+		// status cell is read first: its date ("Done 2026-03-01", an Asana
+		// export's Completed At) is the done date, not a Created At's.
 		var own []string
+		if col < len(cells) {
+			own = append(own, c.ownText(cells[col]))
+		}
 		for i, cell := range cells {
-			if i == col || i >= len(keys) || !attr.KnownField(fieldKey(keys[i])) {
+			if i != col && (i >= len(keys) || !attr.KnownField(fieldKey(keys[i]))) {
 				own = append(own, c.ownText(cell))
 			}
 		}
@@ -517,6 +522,24 @@ func (c *computer) rowItems(header ast.Node, rows []ast.Node, col int, read func
 		}
 		*out = append(*out, it)
 	}
+}
+
+// totalsRow reports whether a row sums up the rows above it rather than
+// being one: the first of its cells with words says Total, Totals, Sum,
+// Grand total or Overall ("| — | **Total** | 74,000 | 47,000 | 64% |").
+func (c *computer) totalsRow(cells []ast.Node) bool {
+	for _, cell := range cells {
+		text := mdtext.Inline(cell, c.src)
+		if !strings.ContainsFunc(text, unicode.IsLetter) {
+			continue
+		}
+		switch headingWords(strings.Trim(strings.TrimSpace(text), "*_:")) {
+		case "total", "totals", "sum", "grand total", "overall":
+			return true
+		}
+		return false
+	}
+	return false
 }
 
 // groupRows marks the rows of a status table that group the rows below
@@ -589,7 +612,7 @@ func (c *computer) rowTextCell(cells []ast.Node, col int, keys, names []string) 
 		switch {
 		case codeToken(text) && describedLater(names, i):
 			continue // "| WP1 | Requirements analysis |": the description names it
-		case letters && !quantity(text) && (i >= len(names) || !asideHeaders[names[i]]):
+		case letters && !quantity(text) && (i >= len(names) || !asideHeaders[names[i]] && !dateHeaders[names[i]]):
 			return i
 		case period < 0 && periodName(text) && (i >= len(names) || !dateHeaders[names[i]]):
 			period = i // "| Partition | Rows | Status |" of 2024-01 and 12.3M; a Date column dates the row
@@ -607,8 +630,11 @@ func (c *computer) rowTextCell(cells []ast.Node, col int, keys, names []string) 
 }
 
 // dateHeaders head columns that date a row rather than name it: a log's
-// "| Date | Notes | Status |" is named by its notes.
-var dateHeaders = map[string]bool{"date": true, "when": true, "day": true, "time": true, "timestamp": true}
+// "| Date | Notes | Status |" is named by its notes, a calendar's "| Date
+// | Channel | Asset |" by its asset ("Dec 8" has letters, but says when).
+var dateHeaders = map[string]bool{
+	"date": true, "when": true, "day": true, "time": true, "timestamp": true, "week": true, "month": true,
+}
 
 // asideHeaders head columns that remark on a row rather than name it:
 // a row is named by them only when nothing else in it has words.
@@ -1041,7 +1067,8 @@ func (c *computer) percentColumn(rows []ast.Node, col int) bool {
 var nameHeaders = headerNames(
 	"title", "summary", "name", "task", "item", "feature", "requirement", "story", "action",
 	"actionitem", "deliverable", "workstream", "objective", "initiative", "decision", "subject",
-	"assignment", "epic", "bug", "issue", "finding",
+	"assignment", "epic", "scenario", "testcase", "test", "criteria", "criterion", "check", "asset",
+	"work", "activity", "step", "bug", "issue", "finding",
 	"Titel", "Aufgabe", "Título", "Tarea", "Titre", "Tâche", "Tarefa", "Titolo", "Attività",
 )
 
