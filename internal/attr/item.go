@@ -135,6 +135,10 @@ func mayHold(s string) bool {
 			return true
 		case c == 'P' && i+1 < len(s) && '0' <= s[i+1] && s[i+1] <= '3':
 			return true
+		case c == 'S' && i+11 < len(s) && s[i+9] == ':' && s[i+1] == 'C':
+			return true // SCHEDULED: <2026-12-04 Fri>
+		case c == ':' && i+1 < len(s) && s[i+1] == 'L':
+			return true // :LOGBOOK:
 		case (c == 'd' || c == 'D') && i+2 < len(s) && (s[i+1]|0x20 == 'u' && s[i+2]|0x20 == 'e' || s[i+1]|0x20 == 'e' && s[i+2]|0x20 == 'a'):
 			return true // due, deadline
 		case (c == 'b' || c == 'B') && i+3 < len(s) && s[i+1]|0x20 == 'y' && s[i+2] == ' ' && ('0' <= s[i+3] && s[i+3] <= '9' || 'a' <= s[i+3]|0x20 && s[i+3]|0x20 <= 'z'):
@@ -204,10 +208,16 @@ func (r *itemReader) scan() {
 			if end = r.todoPriority(i); end == 0 {
 				end = r.inlineField(i)
 			}
+		case c == '[' && strings.HasPrefix(s[i:], "[#"):
+			end = r.orgPriority(i)
 		case c == '[' || c == '(':
 			if end = r.inlineField(i); end == 0 {
 				r.noteOwners(i)
 			}
+		case c == ':' && strings.HasPrefix(s[i:], ":LOGBOOK:"):
+			end = r.drawer(i)
+		case c == 'S' || c == 'D' && strings.HasPrefix(s[i:], "DEADLINE: <"):
+			end = r.orgStamp(i)
 		case c == '@':
 			end = r.handle(i)
 		case c == 'P':
@@ -867,6 +877,68 @@ func (r *itemReader) todoPriority(i int) int {
 	r.setPriority(p)
 	r.add(i, i+3, KindPriority, false)
 	return i + 3
+}
+
+// orgPriority reads a Logseq or org priority at i, "[#A]" (high), "[#B]"
+// (medium) or "[#C]" (low), as their task blocks write it.
+func (r *itemReader) orgPriority(i int) int {
+	s := r.s
+	if i+4 > len(s) || s[i+3] != ']' {
+		return 0
+	}
+	p := NoPriority
+	switch s[i+2] {
+	case 'A':
+		p = High
+	case 'B':
+		p = Medium
+	case 'C':
+		p = Low
+	default:
+		return 0
+	}
+	r.setPriority(p)
+	r.add(i, i+4, KindPriority, false)
+	return i + 4
+}
+
+// orgStamp reads a Logseq or org planning line at i: "SCHEDULED:
+// <2026-12-04 Fri>" (scheduled) or "DEADLINE: <2026-12-09 Wed 17:00
+// +1w>" (due), the date first in the angle brackets.
+func (r *itemReader) orgStamp(i int) int {
+	s := r.s
+	name := ""
+	rest := ""
+	switch {
+	case strings.HasPrefix(s[i:], "SCHEDULED: <"):
+		name, rest = "scheduled", s[i+len("SCHEDULED: <"):]
+	case strings.HasPrefix(s[i:], "DEADLINE: <"):
+		name, rest = "due", s[i+len("DEADLINE: <"):]
+	default:
+		return 0
+	}
+	closing := strings.IndexByte(rest, '>')
+	if closing < 10 || !isDate(rest[:10]) {
+		return 0
+	}
+	r.setDate(name, rest[:10])
+	end := len(s) - len(rest) + closing + 1
+	r.add(i, end, KindDate, false)
+	return end
+}
+
+// drawer reads a Logseq or org drawer at i, ":LOGBOOK:" to ":END:", the
+// clock lines an outliner keeps inside a task: no attribute, but no part
+// of the task's name either.
+func (r *itemReader) drawer(i int) int {
+	s := r.s
+	end := strings.Index(s[i:], ":END:")
+	if end < 0 {
+		return 0
+	}
+	end += i + len(":END:")
+	r.add(i, end, KindField, false)
+	return end
 }
 
 // pToken reads a priority token P0-P3 at i, a whole word ("P2P", "P1-7"

@@ -64,6 +64,7 @@ type computer struct {
 	title    *sectionNode // the single leading H1, if any
 	warnings []Warning
 	legend   legend
+	outline  bool // an outliner's page: a block is a task only when a task word opens it (isOutline)
 }
 
 // sectionNode is a section while the page is read; the document itself is
@@ -102,6 +103,7 @@ func Compute(doc ast.Node, src []byte, opts Options) *Page {
 		c.lines = markdown.NewLineIndex(src, 1)
 	}
 	c.readLegends(doc)
+	c.outline = isOutline(doc, src)
 	root := c.buildTree(doc)
 	c.sectionAttributes(root)
 	c.phaseLists(root)

@@ -66,6 +66,7 @@ func (c *computer) collectList(list ast.Node, out *[]*found) {
 			}
 		}
 	}
+	tasksOnly := c.outline && !lane.found && keywordsOnly(entries) // a Logseq journal's notes and queries beside its TODOs are no tasks
 	for _, e := range entries {
 		var it *found
 		var decl declared
@@ -79,7 +80,8 @@ func (c *computer) collectList(list ast.Node, out *[]*found) {
 			}
 			it = c.newItemRead(e.li, st, SourceCheckbox, mdtext.Block(e.li, c.src), own, a)
 			decl = declared{found: true, state: st, as: "done"}
-		case listMarked && !(lane.found && !e.marker.found && saysNothing(mdtext.Block(e.li, c.src))):
+		case listMarked && !(lane.found && !e.marker.found && saysNothing(mdtext.Block(e.li, c.src))) &&
+			!(tasksOnly && !e.marker.found):
 			st := marker.Open
 			switch {
 			case e.marker.found:
@@ -90,6 +92,7 @@ func (c *computer) collectList(list ast.Node, out *[]*found) {
 				st = lane.state
 			}
 			it = c.newItemRead(e.li, st, SourceList, mdtext.Block(e.li, c.src), e.own, e.ownAttrs())
+			it.Text = withoutKeyword(it.Text)
 			decl = e.marker
 		}
 		if it != nil && lane.found && actionTitles[lane.as] && it.Attributes().Owner == "" {
@@ -124,6 +127,20 @@ func (c *computer) collectList(list ast.Node, out *[]*found) {
 		}
 		c.checkCookie(firstTextBlock(e.li), countOf(direct), countOf(nested), c.offsetOf(e.li))
 	}
+}
+
+// withoutKeyword returns an item's text without the Logseq or org task
+// word it opens with, which says its state, not what it is ("NOW Write
+// the intro" is "Write the intro"); todo.txt's "x <date>" stays.
+func withoutKeyword(text string) string {
+	m, ok := marker.LeadingKeyword(text)
+	if !ok || m.End-m.Start < 2 {
+		return text
+	}
+	if rest := strings.TrimLeft(text[m.End:], " \t:"); rest != "" {
+		return rest
+	}
+	return text
 }
 
 // actionOwner returns who an action item of minutes names as its owner:
