@@ -63,6 +63,13 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 	if c.underSupportHeading() && c.yesNoMarks(rows, cols) {
 		return // "## Supported formats": ✅ and ❌ say what works, not how far work is
 	}
+	if c.underComparisonHeading() {
+		return // "## Feature comparison": ✅, ⚠️ and 🟡 beta grade the options, not work
+	}
+	if stages := c.stageColumns(header, rows); stages != nil && !c.underSupportHeading() && !c.dayColumns(header, stages) {
+		c.stageItems(header, rows, stages, out) // "| Chapter | Draft | Edit | Final |" of x and blanks
+		return
+	}
 	label := c.matrixLabel(header, rows, cols)
 	var markerCols []int
 	for i, width := 0, tableWidth(rows); i < width; i++ {
@@ -139,6 +146,31 @@ func (c *computer) underSupportHeading() bool {
 		}
 	}
 	return false
+}
+
+// underComparisonHeading reports whether the section being read, or one
+// that holds it, weighs options against each other (comparisonWords):
+// "## Feature comparison", "## Postgres vs MySQL". ("## Model evaluation"
+// may track experiments.)
+func (c *computer) underComparisonHeading() bool {
+	for s := c.cur; s != nil; s = s.parent {
+		if s.heading == nil {
+			continue
+		}
+		for _, w := range strings.Fields(headingWords(s.bare)) {
+			if comparisonWords[w] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// comparisonWords in a section's title say its tables grade options
+// (vendors, tools, designs) against each other.
+var comparisonWords = map[string]bool{
+	"comparison": true, "compared": true, "vs": true, "versus": true,
+	"alternatives": true, "competitors": true, "competitive": true,
 }
 
 // yesNoMarks reports whether the marker cells of cols are all a yes or a
@@ -633,7 +665,8 @@ func (c *computer) rowTextCell(cells []ast.Node, col int, keys, names []string) 
 // "| Date | Notes | Status |" is named by its notes, a calendar's "| Date
 // | Channel | Asset |" by its asset ("Dec 8" has letters, but says when).
 var dateHeaders = map[string]bool{
-	"date": true, "when": true, "day": true, "time": true, "timestamp": true, "week": true, "month": true,
+	"date": true, "dates": true, "when": true, "day": true, "time": true, "timestamp": true, "week": true,
+	"month": true,
 }
 
 // asideHeaders head columns that remark on a row rather than name it:
