@@ -78,7 +78,67 @@ func ParseDate(v string) (string, bool) {
 	if d, ok := dateAt(v, 0); ok && len(v) == 10 {
 		return d, true
 	}
-	return namedMonthDate(v)
+	if d, ok := namedMonthDate(v); ok {
+		return d, true
+	}
+	if bare := withoutDayAndTime(v); bare != v {
+		if d, ok := dateAt(bare, 0); ok && len(bare) == 10 {
+			return d, true
+		}
+		return namedMonthDate(bare)
+	}
+	return "", false
+}
+
+// withoutDayAndTime returns a date value without the markup around it,
+// the weekday before it and the time of day after it, as calendars and
+// forms write a deadline: "**Thursday 4 February 2027, 16:00**", "Dec 18,
+// 2026 at 5:00 PM", "Fri, 2026-03-06 17:00 CET".
+func withoutDayAndTime(v string) string {
+	v = strings.TrimSpace(strings.Trim(v, "*_ "))
+	if first, rest, ok := strings.Cut(v, " "); ok && isWeekday(strings.TrimRight(first, ",.")) {
+		v = strings.TrimSpace(rest)
+	}
+	if i := strings.Index(v, " at "); i > 0 {
+		v = v[:i]
+	}
+	words := strings.Fields(v)
+	for len(words) > 1 && isClockWord(words[len(words)-1]) {
+		words = words[:len(words)-1]
+	}
+	return strings.TrimRight(strings.Join(words, " "), ",")
+}
+
+// isWeekday reports whether w names a day of the week, in full or cut to
+// three letters.
+func isWeekday(w string) bool {
+	w = strings.ToLower(w)
+	for _, d := range []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"} {
+		if len(w) >= 3 && strings.HasPrefix(d, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// isClockWord reports whether w is part of a time of day: "16:00",
+// "5pm", "PM", "CET", "UTC".
+func isClockWord(w string) bool {
+	word := strings.ToLower(strings.TrimRight(w, ",."))
+	switch word {
+	case "am", "pm", "utc", "gmt", "cet", "cest", "bst", "est", "edt", "pst", "pdt", "eod", "noon":
+		return true
+	}
+	num := strings.TrimSuffix(strings.TrimSuffix(word, "am"), "pm")
+	if num == "" {
+		return false
+	}
+	for _, r := range num {
+		if (r < '0' || r > '9') && r != ':' && r != '.' {
+			return false
+		}
+	}
+	return strings.Contains(num, ":") || len(word) > len(num) // "16:00", "5pm", not "2027,"
 }
 
 // namedDateLayouts are the other ways a date field is written.

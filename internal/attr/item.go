@@ -216,7 +216,7 @@ func (r *itemReader) scan() {
 			}
 		case c == ':' && strings.HasPrefix(s[i:], ":LOGBOOK:"):
 			end = r.drawer(i)
-		case c == 'S' || c == 'D' && strings.HasPrefix(s[i:], "DEADLINE: <"):
+		case c == 'S' || c == 'D' && strings.HasPrefix(s[i:], "DEADLINE: <") || c == 'C' && strings.HasPrefix(s[i:], "CLOSED: ["):
 			end = r.orgStamp(i)
 		case c == '@':
 			end = r.handle(i)
@@ -903,8 +903,9 @@ func (r *itemReader) orgPriority(i int) int {
 }
 
 // orgStamp reads a Logseq or org planning line at i: "SCHEDULED:
-// <2026-12-04 Fri>" (scheduled) or "DEADLINE: <2026-12-09 Wed 17:00
-// +1w>" (due), the date first in the angle brackets.
+// <2026-12-04 Fri>" (scheduled), "DEADLINE: <2026-12-09 Wed 17:00 +1w>"
+// (due) or "CLOSED: [2026-03-20 Fri 17:02]" (done then), the date first
+// in the brackets.
 func (r *itemReader) orgStamp(i int) int {
 	s := r.s
 	name := ""
@@ -914,10 +915,12 @@ func (r *itemReader) orgStamp(i int) int {
 		name, rest = "scheduled", s[i+len("SCHEDULED: <"):]
 	case strings.HasPrefix(s[i:], "DEADLINE: <"):
 		name, rest = "due", s[i+len("DEADLINE: <"):]
+	case strings.HasPrefix(s[i:], "CLOSED: ["):
+		name, rest = "done", s[i+len("CLOSED: ["):] // when org closed it
 	default:
 		return 0
 	}
-	closing := strings.IndexByte(rest, '>')
+	closing := strings.IndexAny(rest, ">]")
 	if closing < 10 || !isDate(rest[:10]) {
 		return 0
 	}

@@ -81,8 +81,15 @@ func ReadSection(lines []Line) Section {
 // fields with short values (a name, a date, ids), so a sentence with a
 // colon is no field.
 func PlainFields(line string) []string {
-	if key, _, ok := strings.Cut(line, ":"); !ok || len(key) > 40 || !(KnownField(strings.TrimSpace(key)) || strings.EqualFold(strings.TrimSpace(key), "status")) {
-		return nil // most lines: no colon, or prose before it
+	key, value, ok := strings.Cut(line, ":")
+	if !ok || len(key) > 40 {
+		return nil // most lines: no colon
+	}
+	if f := plainDateField(strings.TrimSpace(key), strings.TrimSpace(value)); f != "" {
+		return []string{f} // "Deadline: **Thursday 4 February 2027, 16:00** (internal)"
+	}
+	if !(KnownField(strings.TrimSpace(key)) || strings.EqualFold(strings.TrimSpace(key), "status")) {
+		return nil // prose before the colon
 	}
 	var out []string
 	for _, part := range strings.FieldsFunc(line, func(r rune) bool { return r == '·' || r == '|' || r == '•' }) {
@@ -98,6 +105,27 @@ func PlainFields(line string) []string {
 		out = append(out, "**"+key+":** "+value)
 	}
 	return out
+}
+
+// plainDateField returns the "**Field:** value" line of a date field
+// written plain whose value is a date however it is dressed (a weekday, a
+// time, bold, a note after it), or a date range under Dates or Timeline;
+// "" when it is neither.
+func plainDateField(key, value string) string {
+	switch sectionKey(key) {
+	case "dates", "date range", "timeline", "timeframe", "duration":
+		if _, _, ok := dateRange(plainValue(value)); ok {
+			return "**" + key + ":** " + value
+		}
+		return ""
+	}
+	if name := fieldName(key); name != "due" && name != "start" || len(strings.Fields(key)) > 3 {
+		return ""
+	}
+	if d, ok := ParseDate(plainValue(value)); ok {
+		return "**" + key + ":** " + d
+	}
+	return ""
 }
 
 // plainWords is how many words a field written plain may hold: a few
@@ -257,8 +285,33 @@ func (s *Section) setKnown(key, value string, line int) bool {
 		return true
 	case "risk":
 		return setOnce(&s.Risk, value)
+	case "dates", "date range", "timeline", "timeframe", "duration":
+		from, to, ok := dateRange(plainValue(value))
+		if !ok || s.Start != "" || s.Due != "" {
+			return false
+		}
+		s.Start, s.Due = from, to // Notion's "Dates: October 1, 2026 → January 15, 2027"
+		return true
 	}
 	return false
+}
+
+// dateRange reads a range of two dates ("October 1, 2026 → January 15,
+// 2027", "2026-10-01 – 2027-01-15", "2026-10-01 to 2027-01-15"), as
+// Notion exports a date property with an end.
+func dateRange(v string) (from, to string, ok bool) {
+	for _, sep := range []string{"→", "->", " – ", " — ", " - ", " to ", " until "} {
+		a, b, found := strings.Cut(v, sep)
+		if !found {
+			continue
+		}
+		from, ok1 := ParseDate(a)
+		to, ok2 := ParseDate(b)
+		if ok1 && ok2 && from <= to {
+			return from, to, true
+		}
+	}
+	return "", "", false
 }
 
 func setOnce(dst *string, v string) bool {

@@ -64,7 +64,8 @@ type computer struct {
 	title    *sectionNode // the single leading H1, if any
 	warnings []Warning
 	legend   legend
-	outline  bool // an outliner's page: a block is a task only when a task word opens it (isOutline)
+	outline  bool            // an outliner's page: a block is a task only when a task word opens it (isOutline)
+	roster   map[string]bool // the names its Attendees line lists (readRoster)
 }
 
 // sectionNode is a section while the page is read; the document itself is
@@ -104,10 +105,12 @@ func Compute(doc ast.Node, src []byte, opts Options) *Page {
 	}
 	c.readLegends(doc)
 	c.outline = isOutline(doc, src)
+	c.roster = readRoster(src)
 	root := c.buildTree(doc)
 	c.sectionAttributes(root)
 	c.phaseLists(root)
 	c.headingItems(root, opts.HeadingItems)
+	c.namedAfterDash(listItems(root, nil))
 	c.count(root)
 	c.headingDrift(root)
 	c.headingCookies(root)

@@ -95,6 +95,13 @@ func (c *computer) collectList(list ast.Node, out *[]*found) {
 			it.Text = withoutKeyword(it.Text)
 			decl = e.marker
 		}
+		if it != nil && it.Attributes().Owner == "" && c.roster != nil {
+			if who := c.rosterOwner(it.Text); who != "" {
+				t := it.Attributes()
+				t.Owner = who
+				it.keepAttrs(t)
+			}
+		}
 		if it != nil && lane.found && actionTitles[lane.as] && it.Attributes().Owner == "" {
 			if who := actionOwner(it.Text); who != "" {
 				t := it.Attributes()

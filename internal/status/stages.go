@@ -14,7 +14,8 @@ import (
 // partial marks (half, partly, 🟡), one tick at least, and every row
 // ticked from the left with nothing after its first blank, as a
 // manuscript or a course tracker fills its stages (| Chapter | Draft |
-// Edit | Final | of x and blanks). nil when the table is none: a support
+// Edit | Final | of x and blanks). nil when the table is none (a stage
+// column holding a state, "waiting", is a matrix of states): a support
 // table's ✓ under a browser or a region names no stage, and a pricing
 // table is ticked from the right.
 func (c *computer) stageColumns(header ast.Node, rows []ast.Node) []int {
@@ -49,7 +50,10 @@ func (c *computer) stageColumns(header ast.Node, rows []ast.Node) []int {
 				ticks++
 			}
 		}
-		if ok && filled > 0 {
+		if !ok {
+			return nil // "| Supervisor review |" of ✓ and waiting: a matrix of states reads it
+		}
+		if filled > 0 {
 			cols = append(cols, i)
 		}
 	}

@@ -1,0 +1,172 @@
+package status
+
+import (
+	"bytes"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/milepost/milepost/internal/marker"
+)
+
+// rosterLabels open the lines of minutes and plans that list the people
+// present ("**Attendees:** Elena, Marcus, Yuki"), in lower case.
+var rosterLabels = []string{"attendees", "participants", "present", "attendance", "facilitator", "team", "people"}
+
+// readRoster returns the names the page lists under a roster label, as
+// minutes open ("**Attendees:** Elena, Marcus, Yuki · **Facilitator:**
+// Dana"): a name there, standing alone before a colon or after a dash in
+// an item, is the item's owner. nil when the page lists none.
+func readRoster(src []byte) map[string]bool {
+	if !bytes.Contains(src, []byte("ttendee")) && !bytes.Contains(src, []byte("articipant")) &&
+		!bytes.Contains(src, []byte("resent")) && !bytes.Contains(src, []byte("acilitator")) {
+		return nil // most pages: no roster
+	}
+	var names map[string]bool
+	for _, line := range bytes.Split(src, []byte{'\n'}) {
+		for _, part := range strings.FieldsFunc(string(line), func(r rune) bool { return r == '·' || r == '|' || r == '•' }) {
+			t := strings.TrimLeft(strings.TrimSpace(part), "-*+ ")
+			key, value, ok := strings.Cut(t, ":")
+			if !ok || !isRosterLabel(strings.Trim(key, "*_ ")) {
+				continue
+			}
+			for _, n := range strings.FieldsFunc(value, func(r rune) bool { return r == ',' || r == ';' }) {
+				n = strings.Trim(strings.TrimSpace(n), "*_ ")
+				n, _, _ = strings.Cut(n, " (") // "Dana (facilitator)"
+				n = strings.TrimPrefix(strings.TrimPrefix(n, "and "), "@")
+				if marker.NameWords(n, 2, false) {
+					if names == nil {
+						names = map[string]bool{}
+					}
+					names[n] = true
+				}
+			}
+		}
+	}
+	return names
+}
+
+func isRosterLabel(key string) bool {
+	k := strings.ToLower(key)
+	for _, l := range rosterLabels {
+		if k == l {
+			return true
+		}
+	}
+	return false
+}
+
+// rosterOwner returns the name of the roster an action item opens with
+// before a colon or a dash ("Dana: move standup to 9:45", "Yuki — check
+// the survey trigger"), or ends with after a dash ("Book the venue —
+// Linda", "Grant report — Bev, due 31 Dec"); "" when there is none. A
+// topic ("Budget: approve the spend") is on no roster.
+func (c *computer) rosterOwner(text string) string {
+	if len(c.roster) == 0 {
+		return ""
+	}
+	t := strings.TrimSpace(text)
+	for _, sep := range []string{":", " — ", " – ", " - "} {
+		if head, _, ok := strings.Cut(t, sep); ok && c.roster[strings.TrimSpace(head)] {
+			return strings.TrimSpace(head)
+		}
+	}
+	if name := trailingName(t); c.roster[name] {
+		return name
+	}
+	return ""
+}
+
+// trailingName returns the one or two capitalised words a clause of an
+// item after a dash holds, before any comma ("Book the venue — Linda",
+// "Grant report — Bev, due 31 Dec", "Design posters — Arun — due 15
+// Jan"); "" when none does.
+func trailingName(text string) string {
+	clauses := splitClauses(text)
+	for _, cl := range clauses[min(1, len(clauses)):] {
+		name, _, _ := strings.Cut(strings.TrimSpace(cl), ",")
+		name = strings.TrimRight(name, ".!")
+		if r, _ := utf8.DecodeRuneInString(name); unicode.IsUpper(r) && marker.NameWords(name, 2, false) &&
+			strings.ContainsFunc(name, unicode.IsLower) { // "Linda", not "REJECTED"
+			return name
+		}
+	}
+	return ""
+}
+
+// splitClauses splits text at its clause dashes.
+func splitClauses(text string) []string {
+	parts := []string{text}
+	for _, d := range marker.ClauseDashes {
+		var next []string
+		for _, p := range parts {
+			next = append(next, strings.Split(p, d)...)
+		}
+		parts = next
+	}
+	return parts
+}
+
+// listItems appends the items of s and the sections under it that lists
+// made (checkboxes and marked items) to dst.
+func listItems(s *sectionNode, dst []*found) []*found {
+	for _, it := range s.items {
+		if it.Source == SourceList || it.Source == SourceCheckbox {
+			dst = append(dst, it)
+		}
+	}
+	for _, ch := range s.children {
+		dst = listItems(ch, dst)
+	}
+	return dst
+}
+
+// namedAfterDash gives a page's list items the owner each names in a
+// clause after a dash, when two of them or more do ("Book the venue —
+// Linda", "Order the badges — Sam, due 20 Dec"): a page that names who
+// does what. A day or a month there says when ("Ship — Friday"), and an
+// item with an owner keeps it.
+func (c *computer) namedAfterDash(items []*found) {
+	named := 0
+	for _, it := range items {
+		if c.dashName(it.Text) != "" {
+			named++
+		}
+	}
+	if named < 2 {
+		return
+	}
+	for _, it := range items {
+		n := c.dashName(it.Text)
+		if n == "" || it.Attributes().Owner != "" {
+			continue
+		}
+		t := it.Attributes()
+		t.Owner = n
+		it.keepAttrs(t)
+	}
+}
+
+// dashName is trailingName when it names someone: not a day or a month
+// ("— Friday", "— Dec"), nor a status in any case ("— Done", "— In
+// review").
+func (c *computer) dashName(text string) string {
+	n := trailingName(text)
+	if n == "" || marker.DayMonth("1 "+n) || isWeekdayName(n) {
+		return ""
+	}
+	if _, ok := c.vocab.Find(n, marker.Cell); ok {
+		return ""
+	}
+	return n
+}
+
+// isWeekdayName reports whether n names a day of the week.
+func isWeekdayName(n string) bool {
+	switch strings.ToLower(strings.TrimSuffix(n, ".")) {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "today", "tomorrow":
+		return true
+	}
+	return false
+}
