@@ -169,6 +169,8 @@ var recordNames = []string{
 	"release notes", "whats new", "bug fixes", "fixes", "deprecations", "breaking changes",
 	"alternatives", "alternatives considered", "considered alternatives", "options considered",
 	"options", "risks", "risk", "risks and mitigations", "open risks", "assumptions",
+	"brainstorm", "brainstorming", "wishlist", "wish list", "someday", "someday maybe", "maybe later",
+	"maybe someday",
 }
 
 // isRecordWords reports whether a heading's title, reduced by

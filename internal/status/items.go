@@ -67,6 +67,9 @@ func (c *computer) collectList(list ast.Node, out *[]*found) {
 		}
 	}
 	tasksOnly := c.outline && !lane.found && keywordsOnly(entries) // a Logseq journal's notes and queries beside its TODOs are no tasks
+	if listMarked && !lane.found && c.underSupportHeading() && c.yesNoList(entries) {
+		listMarked = false // a README's "## Features" of ✅ and ❌ says what works, not how far work is
+	}
 	for _, e := range entries {
 		var it *found
 		var decl declared
@@ -134,6 +137,22 @@ func (c *computer) collectList(list ast.Node, out *[]*found) {
 		}
 		c.checkCookie(firstTextBlock(e.li), countOf(direct), countOf(nested), c.offsetOf(e.li))
 	}
+}
+
+// yesNoList reports whether every plain item of a list opens with a yes
+// or a no mark (yesNoMark), as a README lists what a tool does.
+func (c *computer) yesNoList(entries []listEntry) bool {
+	plain := 0
+	for _, e := range entries {
+		if e.box {
+			continue
+		}
+		plain++
+		if !c.yesNoMark(strings.TrimSpace(e.own)) {
+			return false
+		}
+	}
+	return plain > 0
 }
 
 // withoutKeyword returns an item's text without the Logseq or org task

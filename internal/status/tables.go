@@ -186,18 +186,23 @@ func (c *computer) yesNoMarks(rows []ast.Node, cols map[int]bool) bool {
 			if text == "" {
 				continue
 			}
-			mark := strings.TrimSuffix(marker.EmojiPrefix(text), "\ufe0f")
-			switch mark {
-			case "✅", "✔", "❌", "✖", "✗", "✘":
-				if c.legend.defined[cellKey(mark)] {
-					return false
-				}
-			default:
+			if !c.yesNoMark(text) {
 				return false
 			}
 		}
 	}
 	return true
+}
+
+// yesNoMark reports whether text opens with a yes or a no mark (✅ ✔ ❌ ✖
+// ✗ ✘) that no legend of the page defines.
+func (c *computer) yesNoMark(text string) bool {
+	mark := strings.TrimSuffix(marker.EmojiPrefix(text), "\ufe0f")
+	switch mark {
+	case "✅", "✔", "❌", "✖", "✗", "✘":
+		return !c.legend.defined[cellKey(mark)]
+	}
+	return false
 }
 
 // dayColumns reports whether every one of cols is headed by a day (Mon,
