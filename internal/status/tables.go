@@ -41,6 +41,7 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 	}
 	if col := c.statusHeader(header); col >= 0 {
 		if reads := c.statusCells(rows, col); saysStates(reads) {
+			c.resolutions(header, rows, reads)
 			c.rowItems(header, rows, col, func(r int, _ ast.Node) (State, bool) { return reads[r].st, reads[r].ok }, out)
 		}
 		return
@@ -354,6 +355,33 @@ func (c *computer) statusCells(rows []ast.Node, col int) []cellRead {
 		}
 	}
 	return reads
+}
+
+// resolutions lets a Resolution column, as Jira exports one beside the
+// Status, say that a closed issue was set aside, not done: "Closed" with
+// "Duplicate", "Won't Do" or "Cannot Reproduce" is dropped.
+func (c *computer) resolutions(header ast.Node, rows []ast.Node, reads []cellRead) {
+	if header == nil {
+		return
+	}
+	col := -1
+	for i, h := range childrenOf(header) {
+		if headerName(mdtext.Inline(h, c.src)) == "resolution" {
+			col = i
+		}
+	}
+	if col < 0 {
+		return
+	}
+	for r, row := range rows {
+		cells := childrenOf(row)
+		if col >= len(cells) || !reads[r].ok || reads[r].st != marker.Done {
+			continue
+		}
+		if st, ok := c.cellState(cells[col]); ok && st == marker.Dropped {
+			reads[r].st = marker.Dropped
+		}
+	}
 }
 
 // appendLower appends s in lower case to dst (ASCII letters only: the
@@ -1114,7 +1142,8 @@ var nameHeaders = headerNames(
 // row when what stands before it is a code (| WP | Description | Status |
 // of WP1, WP2; | Control | Description | of CC6.1), not when it is a name
 // (| Component | Description | of Button).
-var descriptionHeaders = headerNames("description", "desc", "details", "Beschreibung", "Descripción", "Descrição", "Descrizione")
+var descriptionHeaders = headerNames("description", "desc", "details", "scope", "deliverables",
+	"Beschreibung", "Descripción", "Descrição", "Descrizione")
 
 // describedLater reports whether a column after i is headed as a description.
 func describedLater(names []string, i int) bool {
