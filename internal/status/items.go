@@ -67,7 +67,7 @@ func (c *computer) collectList(list ast.Node, out *[]*found) {
 		}
 	}
 	tasksOnly := c.outline && !lane.found && keywordsOnly(entries) // a Logseq journal's notes and queries beside its TODOs are no tasks
-	if listMarked && !lane.found && c.underSupportHeading() && c.yesNoList(entries) {
+	if listMarked && !lane.found && c.yesNoList(entries) && c.underSupportHeading() {
 		listMarked = false // a README's "## Features" of ✅ and ❌ says what works, not how far work is
 	}
 	for _, e := range entries {

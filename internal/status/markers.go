@@ -489,6 +489,9 @@ func afterStrike(n ast.Node, src []byte) string {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c.(type) {
 		case *east.Strikethrough:
+			if c.NextSibling() == nil {
+				return "" // most struck items: nothing after the strike
+			}
 			var rest strings.Builder
 			for m := c.NextSibling(); m != nil; m = m.NextSibling() {
 				writeMarkerNode(&rest, m, src)

@@ -82,29 +82,35 @@ func (c *computer) rosterOwner(text string) string {
 // "Grant report — Bev, due 31 Dec", "Design posters — Arun — due 15
 // Jan"); "" when none does.
 func trailingName(text string) string {
-	clauses := splitClauses(text)
-	for _, cl := range clauses[min(1, len(clauses)):] {
-		name, _, _ := strings.Cut(strings.TrimSpace(cl), ",")
+	at, width := nextDash(text, 0)
+	for at >= 0 {
+		start := at + width
+		next, w := nextDash(text, start)
+		end := next
+		if next < 0 {
+			end = len(text)
+		}
+		name, _, _ := strings.Cut(strings.TrimSpace(text[start:end]), ",")
 		name = strings.TrimRight(name, ".!")
 		if r, _ := utf8.DecodeRuneInString(name); unicode.IsUpper(r) && marker.NameWords(name, 2, false) &&
 			strings.ContainsFunc(name, unicode.IsLower) { // "Linda", not "REJECTED"
 			return name
 		}
+		at, width = next, w
 	}
 	return ""
 }
 
-// splitClauses splits text at its clause dashes.
-func splitClauses(text string) []string {
-	parts := []string{text}
+// nextDash returns where the first clause dash at or after from starts
+// in text, and how long it is; -1 when there is none.
+func nextDash(text string, from int) (int, int) {
+	at, width := -1, 0
 	for _, d := range marker.ClauseDashes {
-		var next []string
-		for _, p := range parts {
-			next = append(next, strings.Split(p, d)...)
+		if i := strings.Index(text[from:], d); i >= 0 && (at < 0 || from+i < at) {
+			at, width = from+i, len(d)
 		}
-		parts = next
 	}
-	return parts
+	return at, width
 }
 
 // listItems appends the items of s and the sections under it that lists
@@ -127,17 +133,22 @@ func listItems(s *sectionNode, dst []*found) []*found {
 // does what. A day or a month there says when ("Ship — Friday"), and an
 // item with an owner keeps it.
 func (c *computer) namedAfterDash(items []*found) {
+	var names []string // of items, lazily: most pages name no one so
 	named := 0
-	for _, it := range items {
-		if c.dashName(it.Text) != "" {
+	for i, it := range items {
+		if n := c.dashName(it.Text); n != "" {
+			if names == nil {
+				names = make([]string, len(items))
+			}
+			names[i] = n
 			named++
 		}
 	}
 	if named < 2 {
 		return
 	}
-	for _, it := range items {
-		n := c.dashName(it.Text)
+	for i, it := range items {
+		n := names[i]
 		if n == "" || it.Attributes().Owner != "" {
 			continue
 		}

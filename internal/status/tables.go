@@ -1,6 +1,7 @@
 package status
 
 import (
+	"bytes"
 	"cmp"
 	"slices"
 	"strconv"
@@ -365,8 +366,8 @@ func (c *computer) resolutions(header ast.Node, rows []ast.Node, reads []cellRea
 		return
 	}
 	col := -1
-	for i, h := range childrenOf(header) {
-		if headerName(mdtext.Inline(h, c.src)) == "resolution" {
+	for h, i := header.FirstChild(), 0; h != nil; h, i = h.NextSibling(), i+1 {
+		if bytes.EqualFold(bytes.Trim(cellSource(h, c.src), "*_ "), []byte("resolution")) {
 			col = i
 		}
 	}
@@ -594,17 +595,38 @@ func (c *computer) rowItems(header ast.Node, rows []ast.Node, col int, read func
 // Grand total or Overall ("| — | **Total** | 74,000 | 47,000 | 64% |").
 func (c *computer) totalsRow(cells []ast.Node) bool {
 	for _, cell := range cells {
-		text := mdtext.Inline(cell, c.src)
-		if !strings.ContainsFunc(text, unicode.IsLetter) {
+		text := cellSource(cell, c.src)
+		if !bytes.ContainsFunc(text, unicode.IsLetter) {
 			continue
 		}
-		switch headingWords(strings.Trim(strings.TrimSpace(text), "*_:")) {
-		case "total", "totals", "sum", "grand total", "overall":
-			return true
+		text = bytes.Trim(bytes.TrimSpace(text), "*_: ")
+		for _, w := range [...]string{"total", "totals", "sum", "grand total", "overall"} {
+			if len(text) == len(w) && bytes.EqualFold(text, []byte(w)) {
+				return true
+			}
 		}
 		return false
 	}
 	return false
+}
+
+// cellSource returns the source a table cell's text spans, from its first
+// text to its last, markup between included: no copy is made.
+func cellSource(cell ast.Node, src []byte) []byte {
+	start, stop := -1, -1
+	_ = ast.Walk(cell, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := n.(*ast.Text); ok && entering {
+			if start < 0 {
+				start = t.Segment.Start
+			}
+			stop = t.Segment.Stop
+		}
+		return ast.WalkContinue, nil
+	})
+	if start < 0 || stop < start {
+		return nil
+	}
+	return src[start:stop]
 }
 
 // groupRows marks the rows of a status table that group the rows below
@@ -1091,8 +1113,16 @@ func (c *computer) healthRows(header ast.Node, rows []ast.Node, col int, out *[]
 // colour, as a Status line's "🟢 Green" is (statusValue).
 func ragCell(text string) bool {
 	words := strings.TrimLeftFunc(text, func(r rune) bool { return !unicode.IsLetter(r) })
-	first, _, _ := strings.Cut(headingWords(words), " ")
-	return ragWords[first]
+	end := strings.IndexFunc(words, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		end = len(words)
+	}
+	for w := range ragWords {
+		if strings.EqualFold(words[:end], w) {
+			return true
+		}
+	}
+	return false
 }
 
 // healthHeaders head columns that judge how work goes (red, amber,
