@@ -863,20 +863,22 @@ func (r *itemReader) todoPriority(i int) int {
 	if i+4 > len(s) || s[i+1] < 'A' || s[i+1] > 'Z' || s[i+2] != ')' || s[i+3] != ' ' {
 		return 0
 	}
-	p := Lowest
-	switch s[i+1] {
-	case 'A':
-		p = Highest
-	case 'B':
-		p = High
-	case 'C':
-		p = Medium
-	case 'D':
-		p = Low
+	p, ok := letterPriority(s[i+1], Highest, High, Medium, Low)
+	if !ok {
+		p = Lowest
 	}
 	r.setPriority(p)
 	r.add(i, i+3, KindPriority, false)
 	return i + 3
+}
+
+// letterPriority returns the priority a letter ranks: ladder[0] for A,
+// ladder[1] for B …; false past its end.
+func letterPriority(letter byte, ladder ...Priority) (Priority, bool) {
+	if letter < 'A' || int(letter-'A') >= len(ladder) {
+		return NoPriority, false
+	}
+	return ladder[letter-'A'], true
 }
 
 // orgPriority reads a Logseq or org priority at i, "[#A]" (high), "[#B]"
@@ -886,15 +888,8 @@ func (r *itemReader) orgPriority(i int) int {
 	if i+4 > len(s) || s[i+3] != ']' {
 		return 0
 	}
-	p := NoPriority
-	switch s[i+2] {
-	case 'A':
-		p = High
-	case 'B':
-		p = Medium
-	case 'C':
-		p = Low
-	default:
+	p, ok := letterPriority(s[i+2], High, Medium, Low)
+	if !ok {
 		return 0
 	}
 	r.setPriority(p)
