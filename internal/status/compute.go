@@ -173,7 +173,7 @@ func (c *computer) buildTree(doc ast.Node) *sectionNode {
 			id = ids.Unique(slug.Make(s.bare))
 		}
 		s.sec = &Section{ID: id, Title: title, Level: h.Level, Line: c.lines.Line(s.offset), Sections: []*Section{}}
-		words := headingWords(s.bare)
+		words := headingWords(withoutNumbering(s.bare)) // "## 3. Non-goals" is a scope heading
 		s.scope = parent.scope || isScopeWords(words)
 		s.record = isRecordWords(words) || parent.record && parent.level > 1 // not from a page titled "Lessons learned"
 		// "## Done ✅", "## Finished 📗": a lane, its emoji aside, when its

@@ -128,48 +128,55 @@ func listItems(s *sectionNode, dst []*found) []*found {
 }
 
 // namedAfterDash gives a page's list items the owner each names in a
-// clause after a dash, when two of them or more do ("Book the venue —
-// Linda", "Order the badges — Sam, due 20 Dec"): a page that names who
-// does what. A day or a month there says when ("Ship — Friday"), and an
-// item with an owner keeps it.
+// clause after a dash, when the page names that person so twice or more
+// ("Book the venue — Linda", "Sponsor letters — Linda"): a team shares
+// its work out, where a reading list or a page of quotes credits a
+// different author on every line.
 func (c *computer) namedAfterDash(items []*found) {
-	var names []string // of items, lazily: most pages name no one so
-	named := 0
+	var names []string // of items, made when one names someone: most pages name no one so
+	var times map[string]int
 	for i, it := range items {
 		if n := c.dashName(it.Text); n != "" {
 			if names == nil {
-				names = make([]string, len(items))
+				names, times = make([]string, len(items)), map[string]int{}
 			}
 			names[i] = n
-			named++
+			times[n]++
 		}
 	}
-	if named < 2 {
-		return
-	}
 	for i, it := range items {
-		n := names[i]
-		if n == "" || it.Attributes().Owner != "" {
+		if names == nil || names[i] == "" || times[names[i]] < 2 || it.Attributes().Owner != "" {
 			continue
 		}
 		t := it.Attributes()
-		t.Owner = n
+		t.Owner = names[i]
 		it.keepAttrs(t)
 	}
 }
 
 // dashName is trailingName when it names someone: not a day or a month
-// ("— Friday", "— Dec"), nor a status in any case ("— Done", "— In
-// review").
+// ("— Friday", "— Dec"), a priority ("— High") nor a status in any case
+// ("— Done", "— In review").
 func (c *computer) dashName(text string) string {
 	n := trailingName(text)
-	if n == "" || marker.DayMonth("1 "+n) || isWeekdayName(n) {
+	if n == "" || marker.DayMonth("1 "+n) || isWeekdayName(n) || priorityWord(n) {
 		return ""
 	}
 	if _, ok := c.vocab.Find(n, marker.Cell); ok {
 		return ""
 	}
 	return n
+}
+
+// priorityWord reports whether n ranks work rather than names who does
+// it: High, Low, Critical, Minor …
+func priorityWord(n string) bool {
+	switch strings.ToLower(n) {
+	case "highest", "high", "medium", "low", "lowest", "critical", "urgent", "major", "minor", "trivial",
+		"normal", "blocker", "must", "should", "could":
+		return true
+	}
+	return false
 }
 
 // isWeekdayName reports whether n names a day of the week.
