@@ -208,9 +208,9 @@ func holdsBox(list ast.Node) bool {
 // labelLane reads the paragraph right before list when it is nothing but
 // a status label and a colon ("**Done:**", "In progress:", "_Blocked_:"),
 // as a stand-up or a sprint page heads its lists, or a lane's name in bold
-// or italics alone ("**Backlog**", "**This week**", "**Done**"), as a
-// board pasted from Asana or Trello does: the list is a lane of that
-// state.
+// or italics alone ("**Backlog**", "**Done**"), as a board pasted from
+// Asana or Trello does: the list is a lane of that state. "**This week**"
+// is none: a report's record of what happened as often as a plan.
 func (c *computer) labelLane(list ast.Node) declared {
 	p, ok := list.PreviousSibling().(*ast.Paragraph)
 	if !ok || p.Lines().Len() != 1 {
@@ -224,9 +224,7 @@ func (c *computer) labelLane(list ast.Node) declared {
 		if st, ok := lanes[headingWords(first)]; ok {
 			return declared{true, st, label} // "**⛔ Blocked / need help**"
 		}
-		if st, ok := plannedLanes[headingWords(first)]; ok {
-			return declared{true, st, label}
-		}
+
 	}
 	if !colon || label == "" {
 		return declared{}
@@ -235,13 +233,6 @@ func (c *computer) labelLane(list ast.Node) declared {
 		return declared{true, m.State, label} // not minutes' "Accepted:" over the proposals decided
 	}
 	return declared{}
-}
-
-// plannedLanes are the columns a board pasted from Asana or Trello plans
-// by (**This week**): open work. As headings they are a report's parts
-// ("## This week" over what happened), not lanes.
-var plannedLanes = map[string]State{
-	"this week": marker.Open, "this sprint": marker.Open, "next week": marker.Open, "next sprint": marker.Open,
 }
 
 // saysNothing reports whether a lane's item says the lane is empty

@@ -23,11 +23,17 @@ func (c *computer) stageColumns(header ast.Node, rows []ast.Node) []int {
 		return nil
 	}
 	heads := childrenOf(header)
+	if len(heads) == 0 || peopleHeaders[headerName(mdtext.Inline(heads[0], c.src))] {
+		return nil // "| Role | View | Draft | Edit |", "| Name | Registered | Paid |": flags of people
+	}
 	width := tableWidth(rows)
 	var cols []int
 	ticks := 0
 	for i := 0; i < width && i < len(heads); i++ {
 		if !stageHeader(mdtext.Inline(heads[i], c.src)) {
+			if i > 0 && c.onlyTicks(rows, i) {
+				return nil // "| View | … | Publish |": a column of ticks that is no stage
+			}
 			continue
 		}
 		filled, ok := 0, true
@@ -77,6 +83,33 @@ func (c *computer) stageColumns(header ast.Node, rows []ast.Node) []int {
 		return nil
 	}
 	return cols
+}
+
+// peopleHeaders head a first column of people or roles.
+var peopleHeaders = map[string]bool{
+	"role": true, "roles": true, "name": true, "person": true, "people": true, "attendee": true,
+	"guest": true, "user": true, "member": true, "participant": true, "student": true,
+}
+
+// onlyTicks reports whether column col holds ticks and blanks only, one
+// tick at least.
+func (c *computer) onlyTicks(rows []ast.Node, col int) bool {
+	ticks := 0
+	for _, r := range rows {
+		cells := childrenOf(r)
+		if col >= len(cells) {
+			continue
+		}
+		text := strings.TrimSpace(markerText(cells[col], c.src))
+		if blankStage(text) {
+			continue
+		}
+		if st, ok := stageMark(text); !ok || st != marker.Done {
+			return false
+		}
+		ticks++
+	}
+	return ticks > 0
 }
 
 // stageHeader reports whether a column's header names a stage of work:

@@ -338,6 +338,11 @@ func (c *computer) statusCells(rows []ast.Node, col int) []cellRead {
 		}
 		reads[r].st, reads[r].ok = c.cellState(cells[col])
 		text := strings.TrimSpace(markerText(cells[col], c.src))
+		if reads[r].ok && reads[r].st == marker.Active && ragCell(text) {
+			if st, ok := c.otherCellSays(cells, col); ok {
+				reads[r].st = st // "🟢 Green" beside "Completed — both roles filled"
+			}
+		}
 		reads[r].filled = reads[r].ok || text != ""
 		if len(text) > 8 {
 			continue // longer than any of the words looked for
@@ -1081,6 +1086,9 @@ var ragHeaders = map[string]bool{"rag": true, "ragstatus": true, "health": true}
 // Done done) or another cell opens by saying it is held up ("Blocked:
 // replication slot bug"). A row judged by nothing is left out.
 func (c *computer) healthRows(header ast.Node, rows []ast.Node, col int, out *[]*found) {
+	if !c.namesWork(header) {
+		return // an SLO dashboard's services, a team's people: judged, not worked on
+	}
 	reads := make([]cellRead, len(rows))
 	var cells []ast.Node
 	for r, row := range rows {
@@ -1090,11 +1098,8 @@ func (c *computer) healthRows(header ast.Node, rows []ast.Node, col int, out *[]
 		}
 		reads[r].st, reads[r].ok = c.cellState(cells[col])
 		if !reads[r].ok || reads[r].st == marker.Active {
-			for i, cell := range cells {
-				if m, ok := c.vocab.Opens(strings.TrimSpace(markerText(cell, c.src))); i != col && ok && m.State == marker.Blocked {
-					reads[r].st, reads[r].ok = marker.Blocked, true
-					break
-				}
+			if st, ok := c.otherCellSays(cells, col); ok {
+				reads[r].st, reads[r].ok = st, true
 			}
 		}
 	}
@@ -1106,6 +1111,40 @@ func (c *computer) healthRows(header ast.Node, rows []ast.Node, col int, out *[]
 		}
 	}
 	c.rowItems(header, kept, col, func(r int, _ ast.Node) (State, bool) { return keptReads[r].st, true }, out)
+}
+
+// otherCellSays returns the state another cell of a row than col opens by
+// saying, when it says the work is done or held up ("Blocked: replication
+// slot bug", "Completed — both roles filled"): a colour only judges how
+// the work goes.
+func (c *computer) otherCellSays(cells []ast.Node, col int) (State, bool) {
+	for i, cell := range cells {
+		if i == col {
+			continue
+		}
+		if m, ok := c.vocab.Opens(strings.TrimSpace(markerText(cell, c.src))); ok && (m.State == marker.Blocked || m.State == marker.Done) {
+			return m.State, true
+		}
+	}
+	return marker.Open, false
+}
+
+// namesWork reports whether a table's first column names pieces of work
+// (Workstream, Project, Initiative, Epic, Feature …), not things judged
+// by a health column (Service, Person).
+func (c *computer) namesWork(header ast.Node) bool {
+	if header == nil || header.FirstChild() == nil {
+		return false
+	}
+	return workHeaders[headerName(mdtext.Inline(header.FirstChild(), c.src))]
+}
+
+// workHeaders head the first column of a table of workstreams.
+var workHeaders = map[string]bool{
+	"workstream": true, "workstreams": true, "stream": true, "project": true, "projects": true,
+	"initiative": true, "initiatives": true, "epic": true, "epics": true, "objective": true, "milestone": true,
+	"feature": true, "features": true, "program": true, "programme": true, "track": true, "theme": true,
+	"goal": true, "deliverable": true, "work": true, "task": true, "area": true, "okr": true,
 }
 
 // ragCell reads a cell that judges work red, amber or green, by word,
