@@ -163,6 +163,9 @@ func (c *computer) emojiBeforeDash(text string) declared {
 			if st, ok := fractionState(value); ok && keyResult(text) {
 				return declared{true, st, value} // "KR3.1 All clusters on Postgres 16 — 6/14 clusters"
 			}
+			if st, ok := scoreState(value); ok && keyResult(text) {
+				return declared{true, st, value} // "KR1.1 Raise day-7 activation — **0.6**": a Google-style score
+			}
 		}
 		fields := strings.Fields(text[:i])
 		if len(fields) < 2 {
@@ -193,6 +196,25 @@ func keyResult(text string) bool {
 
 // fractionState reads a share written as a fraction ("6/14"): all of it
 // done, none of it open, else active.
+// scoreState reads an OKR's score from 0.0 to 1.0, as Google-style OKRs
+// grade a key result: 1.0 done, 0.0 open, any other share under way. The
+// score must have its decimal point ("0.6", "1.0"): a bare 1 is a count.
+func scoreState(v string) (State, bool) {
+	if !strings.Contains(v, ".") || len(v) > 4 {
+		return marker.Open, false
+	}
+	f, err := strconv.ParseFloat(v, 64)
+	switch {
+	case err != nil || f < 0 || f > 1:
+		return marker.Open, false
+	case f == 1:
+		return marker.Done, true
+	case f == 0:
+		return marker.Open, true
+	}
+	return marker.Active, true
+}
+
 func fractionState(v string) (State, bool) {
 	a, b, ok := strings.Cut(v, "/")
 	n, err1 := strconv.Atoi(a)

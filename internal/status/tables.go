@@ -360,7 +360,61 @@ func (c *computer) statusCells(rows []ast.Node, col int) []cellRead {
 			reads[r].ok = false // release notes' New beside Improved and Removed: what shipped, not a bug just filed
 		}
 	}
+	c.toolStates(rows, col, reads)
 	return reads
+}
+
+// toolStates reads the cells a status column left unread by the states
+// trackers name their own way (toolWords: Azure DevOps' Active and
+// Removed, Monday.com's Working on it and Stuck, a compliance checklist's
+// Compliant and Gap), once the column says one state as any tracker
+// does: alone, "Active" is an account's or a service's, not work's.
+func (c *computer) toolStates(rows []ast.Node, col int, reads []cellRead) {
+	known := false
+	for _, r := range reads {
+		known = known || r.ok
+	}
+	if !known {
+		return
+	}
+	for r, row := range rows {
+		if reads[r].ok || !reads[r].filled {
+			continue
+		}
+		cells := childrenOf(row)
+		if col >= len(cells) {
+			continue
+		}
+		if st, ok := toolState(strings.TrimSpace(markerText(cells[col], c.src))); ok {
+			reads[r].st, reads[r].ok = st, true
+		}
+	}
+}
+
+// toolState reads a cell by toolWords: the whole cell, or its first two
+// words or its first ("Hit (2 weeks late)", "claimed by @newbie42").
+func toolState(text string) (State, bool) {
+	words := strings.Fields(strings.ToLower(strings.TrimRight(text, ".!")))
+	for n := min(len(words), 3); n >= 1; n-- {
+		if st, ok := toolWords[strings.Join(words[:n], " ")]; ok {
+			return st, true
+		}
+	}
+	return marker.Open, false
+}
+
+// toolWords are states trackers and checklists name their own way, read
+// in a status column beside states named as any tracker does.
+var toolWords = map[string]State{
+	"active": marker.Active, "committed": marker.Active, "removed": marker.Dropped, // Azure DevOps
+	"working on it": marker.Active, "stuck": marker.Blocked, // Monday.com
+	"compliant": marker.Done, "non-compliant": marker.Open, "non compliant": marker.Open, "not compliant": marker.Open,
+	"partially compliant": marker.Active, "gap": marker.Open, // compliance checklists
+	"stabilizing": marker.Active, "stabilising": marker.Active, "scheduled": marker.Open, "in store review": marker.Active,
+	"available": marker.Open, "claimed": marker.Active, "pr open": marker.Active, // good first issues
+	"hit": marker.Done, "met": marker.Done, "not met": marker.Open, "missed": marker.Open, // milestones and criteria
+	"awaiting": marker.Blocked, "back-ordered": marker.Blocked, "backordered": marker.Blocked,
+	"not tested": marker.Open, "untested": marker.Open,
 }
 
 // resolutions lets a Resolution column, as Jira exports one beside the
@@ -692,6 +746,9 @@ func (c *computer) rowTextCell(cells []ast.Node, col int, keys, names []string) 
 		if i == col {
 			continue
 		}
+		if i < len(names) && versionHeaders[names[i]] && strings.TrimSpace(mdtext.Inline(cell, c.src)) != "" {
+			return i // "| Train | Code freeze |" of 8.10 and Jan 7: the version names the row
+		}
 		if first < 0 {
 			first = i
 		}
@@ -720,6 +777,10 @@ func (c *computer) rowTextCell(cells []ast.Node, col int, keys, names []string) 
 	}
 	return first
 }
+
+// versionHeaders head a column of versions, which name their rows though
+// they hold no letter (8.10, 2.1).
+var versionHeaders = map[string]bool{"train": true, "version": true, "release": true, "releaseversion": true}
 
 // dateHeaders head columns that date a row rather than name it: a log's
 // "| Date | Notes | Status |" is named by its notes, a calendar's "| Date
