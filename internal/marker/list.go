@@ -72,6 +72,7 @@ var statusJoiners = map[string]bool{
 	"on": true, "by": true, "until": true, "since": true, "in": true, "for": true, "at": true,
 	"as": true, "from": true, "with": true, "via": true, "after": true, "per": true, "pending": true,
 	"this": true, "anymore": true, // "— not needed this release", "(not needed anymore)"
+	"auf": true, "bis": true, // "— wartet auf IT", "(blockiert bis Freitag)"
 }
 
 // TrailingStatus returns the state a trailing parenthetical note declares:
@@ -309,8 +310,10 @@ func reasonFollows(clause string) bool {
 }
 
 // ClauseDashes set an item's or a heading's last clause off: "Upgrade
-// staging — done", "## Phase 2 - shipped".
-var ClauseDashes = []string{" — ", " – ", " - ", " -- "}
+// staging — done", "## Phase 2 - shipped", and French typography's
+// spaced colon, "Lot 2 : en cours" (a colon set tight, "Status: done",
+// is a field).
+var ClauseDashes = []string{" — ", " – ", " - ", " -- ", " : "}
 
 // ClauseSeparators end one clause of an item's text and start the next:
 // "Training — @yuki — **Open**", "Juliet (won't do) · 2 pts". A colon is

@@ -48,14 +48,14 @@ var otherLanguages = map[State][]string{
 		"完了", "対応済み", "済み", "已完成", "完成", "완료"},
 	Active: {"FAST FERTIG", "PRESQUE FINI", "QUASI FATTO", "CASI TERMINADO", "IN ARBEIT", "IN BEARBEITUNG",
 		"EN PROGRESO", "EN CURSO", "EN PROCESO", "EN COURS", "EM ANDAMENTO", "EM PROGRESSO", "IN CORSO", "対応中", "進行中", "作業中", "进行中", "处理中", "진행 중", "진행중"},
-	Blocked: {"BLOCKIERT", "PAUSIERT", "BLOQUEADO", "EN ESPERA", "BLOQUÉ", "EN ATTENTE", "BLOCCATO",
-		"保留", "阻塞", "暂停", "보류"},
+	Blocked: {"BLOCKIERT", "PAUSIERT", "WARTET", "BLOQUEADO", "EN ESPERA", "BLOQUÉ", "EN ATTENTE", "BLOCCATO",
+		"保留", "確認待ち", "承認待ち", "返答待ち", "阻塞", "暂停", "보류"},
 	Open: {"NICHT ERLEDIGT", "NICHT FERTIG", "NICHT ABGESCHLOSSEN", "PAS FAIT", "PAS ENCORE FAIT", "PAS TERMINÉ",
 		"NON TERMINÉ", "NON FAIT", "NON FATTO", "NON COMPLETATO", "NÃO FEITO", "NÃO CONCLUÍDO", "NO HECHO",
 		"NO TERMINADO", "未完了", "未完成", "미완료", "OFFEN", "AUSSTEHEND", "GEPLANT", "NICHT BEGONNEN", "PENDIENTE", "POR HACER", "SIN EMPEZAR",
 		"NO INICIADO", "NON COMMENCÉ", "PRÉVU", "PENDENTE", "NÃO INICIADO",
 		"DA FARE", "未着手", "未対応", "未开始", "待办", "待处理", "예정", "시작 전"},
-	Dropped: {"ABGEBROCHEN", "VERWORFEN", "ENTFÄLLT", "STORNIERT", "CANCELADO", "DESCARTADO", "ANNULÉ", "ABANDONNÉ",
+	Dropped: {"ABGEBROCHEN", "VERWORFEN", "ENTFÄLLT", "STORNIERT", "ZURÜCKGESTELLT", "CANCELADO", "DESCARTADO", "ANNULÉ", "ABANDONNÉ",
 		"ANNULLATO", "中止", "取り下げ", "已取消", "취소"},
 }
 

@@ -85,6 +85,7 @@ type sectionNode struct {
 	scope       bool        // under a heading that declares its items out of scope (rule 8)
 	lane        declared    // a heading that is only a status ("## Doing"): a board's lane, when its parent is a board
 	record      bool        // its lists record, not plan: its heading's or a parent's below the title (isRecordWords)
+	template    bool        // a template's or a definition's criteria, no work at all: its heading's or a parent's, the title's too (isTemplateWords)
 	bare        string      // the heading's title without its markers (StripForID), read once
 	fieldLines  []attr.Line // source lines of its own paragraphs, for "**Field:** value" lines
 	plainLists  []ast.Node  // its top-level lists that made no items: plain items, none marked (phaseLists)
@@ -176,6 +177,7 @@ func (c *computer) buildTree(doc ast.Node) *sectionNode {
 		words := headingWords(withoutNumbering(s.bare)) // "## 3. Non-goals" is a scope heading
 		s.scope = parent.scope || isScopeWords(words)
 		s.record = isRecordWords(words) || parent.record && parent.level > 1 // not from a page titled "Lessons learned"
+		s.template = parent.template || isTemplateWords(words)
 		// "## Done ✅", "## Finished 📗": a lane, its emoji aside, when its
 		// parent is a board
 		if boardLanes[h] {

@@ -190,6 +190,17 @@ func isRecordWords(w string) bool {
 	return false
 }
 
+// isTemplateWords reports whether a heading's title, reduced by
+// headingWords, names criteria or a form to copy rather than work: a
+// Definition of Done or of Ready, a template ("## PR template").
+func isTemplateWords(w string) bool {
+	switch w {
+	case "definition of done", "definition of ready", "dod", "dor":
+		return true
+	}
+	return w == "template" || strings.HasSuffix(w, " template") || strings.HasPrefix(w, "template ")
+}
+
 // recordOpenings open the titles of record sections that go on to say
 // what they record ("Status values in the admin UI", "Glossary of terms").
 var recordOpenings = []string{"status values", "statuses", "status codes", "glossary", "legend", "definitions", "terminology"}

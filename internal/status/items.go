@@ -26,6 +26,9 @@ func (c *computer) collectBlock(n ast.Node, out *[]*found) {
 	if c.legend.nodes[n] {
 		return // a legend is never items
 	}
+	if c.cur != nil && c.cur.template {
+		return // a Definition of Done's boxes are criteria to check each story against
+	}
 	switch n.Kind() {
 	case ast.KindList:
 		c.collectList(n, out)

@@ -1265,7 +1265,7 @@ var nameHeaders = headerNames(
 	"actionitem", "deliverable", "workstream", "objective", "initiative", "decision", "subject",
 	"assignment", "epic", "scenario", "testcase", "test", "criteria", "criterion", "check", "asset",
 	"work", "activity", "step", "bug", "issue", "finding",
-	"Titel", "Aufgabe", "Título", "Tarea", "Titre", "Tâche", "Tarefa", "Titolo", "Attività",
+	"workpackage", "Titel", "Aufgabe", "Arbeitspaket", "Título", "Tarea", "Titre", "Tâche", "Tarefa", "Titolo", "Attività",
 )
 
 // descriptionHeaders head a column that describes a row: it names the
