@@ -741,13 +741,13 @@ func (c *computer) rowTextCell(cells []ast.Node, col int, keys, names []string) 
 			}
 		}
 	}
-	first, period, lettered := -1, -1, -1
+	first, period, lettered, version := -1, -1, -1, -1
 	for i, cell := range cells {
 		if i == col {
 			continue
 		}
-		if i < len(names) && versionHeaders[names[i]] && strings.TrimSpace(mdtext.Inline(cell, c.src)) != "" {
-			return i // "| Train | Code freeze |" of 8.10 and Jan 7: the version names the row
+		if version < 0 && i < len(names) && versionHeaders[names[i]] && strings.TrimSpace(mdtext.Inline(cell, c.src)) != "" {
+			version = i // "| Train | Code freeze |" of 8.10 and Jan 7: the version names the row
 		}
 		if first < 0 {
 			first = i
@@ -761,7 +761,7 @@ func (c *computer) rowTextCell(cells []ast.Node, col int, keys, names []string) 
 		switch {
 		case codeToken(text) && describedLater(names, i):
 			continue // "| WP1 | Requirements analysis |": the description names it
-		case letters && !quantity(text) && (i >= len(names) || !asideHeaders[names[i]] && !dateHeaders[names[i]]):
+		case letters && !quantity(text) && !marker.DayMonth(text) && (i >= len(names) || !asideHeaders[names[i]] && !dateHeaders[names[i]]):
 			return i
 		case period < 0 && periodName(text) && (i >= len(names) || !dateHeaders[names[i]]):
 			period = i // "| Partition | Rows | Status |" of 2024-01 and 12.3M; a Date column dates the row
@@ -770,6 +770,8 @@ func (c *computer) rowTextCell(cells []ast.Node, col int, keys, names []string) 
 		}
 	}
 	switch {
+	case version >= 0:
+		return version
 	case period >= 0:
 		return period
 	case lettered >= 0:
