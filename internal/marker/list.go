@@ -72,7 +72,7 @@ var statusJoiners = map[string]bool{
 	"on": true, "by": true, "until": true, "since": true, "in": true, "for": true, "at": true,
 	"as": true, "from": true, "with": true, "via": true, "after": true, "per": true, "pending": true,
 	"this": true, "anymore": true, // "— not needed this release", "(not needed anymore)"
-	"auf": true, "bis": true, // "— wartet auf IT", "(blockiert bis Freitag)"
+	"auf": true, // "— wartet auf IT" (not "bis": "fertig bis Freitag" is a plan)
 }
 
 // TrailingStatus returns the state a trailing parenthetical note declares:

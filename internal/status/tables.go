@@ -365,10 +365,11 @@ func (c *computer) statusCells(rows []ast.Node, col int) []cellRead {
 }
 
 // toolStates reads the cells a status column left unread by the states
-// trackers name their own way (toolWords: Azure DevOps' Active and
-// Removed, Monday.com's Working on it and Stuck, a compliance checklist's
-// Compliant and Gap), once the column says one state as any tracker
-// does: alone, "Active" is an account's or a service's, not work's.
+// trackers name their own way (toolWords: Monday.com's Working on it and
+// Stuck, a compliance checklist's Compliant and Gap), once the column
+// says one state as any tracker does, and Azure DevOps' Active and
+// Removed beside its New, Closed or Resolved (workflowWords): elsewhere
+// an Active contract or a Removed column describes a thing, not work.
 func (c *computer) toolStates(rows []ast.Node, col int, reads []cellRead) {
 	known := false
 	for _, r := range reads {
@@ -377,19 +378,35 @@ func (c *computer) toolStates(rows []ast.Node, col int, reads []cellRead) {
 	if !known {
 		return
 	}
+	texts := make([]string, len(rows))
+	workflow := false // Azure DevOps' New, Closed, Resolved or Committed beside its Active
 	for r, row := range rows {
+		if cells := childrenOf(row); col < len(cells) {
+			texts[r] = strings.TrimSpace(markerText(cells[col], c.src))
+			switch strings.ToLower(texts[r]) {
+			case "new", "closed", "resolved", "committed":
+				workflow = true
+			}
+		}
+	}
+	for r := range rows {
 		if reads[r].ok || !reads[r].filled {
 			continue
 		}
-		cells := childrenOf(row)
-		if col >= len(cells) {
-			continue
+		st, ok := toolState(texts[r])
+		if !ok && workflow {
+			st, ok = workflowWords[strings.ToLower(texts[r])]
 		}
-		if st, ok := toolState(strings.TrimSpace(markerText(cells[col], c.src))); ok {
+		if ok {
 			reads[r].st, reads[r].ok = st, true
 		}
 	}
 }
+
+// workflowWords are Azure DevOps' states that name other things
+// elsewhere (an Active contract, a Removed column): read only beside the
+// workflow's New, Closed, Resolved or Committed.
+var workflowWords = map[string]State{"active": marker.Active, "committed": marker.Active, "removed": marker.Dropped}
 
 // toolState reads a cell by toolWords: the whole cell, or its first two
 // words or its first ("Hit (2 weeks late)", "claimed by @newbie42").
@@ -406,7 +423,6 @@ func toolState(text string) (State, bool) {
 // toolWords are states trackers and checklists name their own way, read
 // in a status column beside states named as any tracker does.
 var toolWords = map[string]State{
-	"active": marker.Active, "committed": marker.Active, "removed": marker.Dropped, // Azure DevOps
 	"working on it": marker.Active, "stuck": marker.Blocked, // Monday.com
 	"compliant": marker.Done, "non-compliant": marker.Open, "non compliant": marker.Open, "not compliant": marker.Open,
 	"partially compliant": marker.Active, "gap": marker.Open, // compliance checklists
