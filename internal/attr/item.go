@@ -586,6 +586,9 @@ func (r *itemReader) handle(i int) int {
 			return 0
 		}
 	}
+	if k := surnameEnd(s, i+1, j); k > j {
+		j = k // Confluence's "@Wei Zhang": a person's full name, exported as written
+	}
 	name := s[i+1 : j]
 	if handleOfAnother(s, i) || r.notOwnerEnd > 0 && listedWith(s[r.notOwnerEnd:i]) {
 		r.notOwnerEnd = j // "feedback from @dana and @lee": neither has the task

@@ -96,6 +96,56 @@ func idEnd(s string, i int) int {
 	return i
 }
 
+// notSurname are capitalised words a mention may be followed by that name
+// no one: states, and words a clause opens with.
+var notSurname = map[string]bool{
+	"done": true, "blocked": true, "todo": true, "wip": true, "open": true, "closed": true, "merged": true,
+	"please": true, "thanks": true, "today": true, "tomorrow": true, "asap": true, "eod": true,
+}
+
+// surnameEnd returns where a surname after a handle ends, when the
+// handle is a capitalised first name and one more capitalised word follows
+// it and ends the text or a clause, or comes before a date, as Confluence
+// exports a mention ("@Wei Zhang", "@Carla Núñez, @Hugo Martins", "@Wei
+// Zhang Mar 16, 2026"); else j, the handle's end. "@Alice Fix the login"
+// names Alice.
+func surnameEnd(s string, start, j int) int {
+	if j+2 >= len(s) || s[j] != ' ' {
+		return j
+	}
+	first, _ := utf8.DecodeRuneInString(s[start:j])
+	if !unicode.IsUpper(first) || strings.ContainsFunc(s[start:j], func(r rune) bool { return !unicode.IsLetter(r) }) {
+		return j // a handle written as one ("@dana", "@j.doe")
+	}
+	k := j + 1
+	r, size := utf8.DecodeRuneInString(s[k:])
+	if !unicode.IsUpper(r) {
+		return j
+	}
+	end := k + size
+	for end < len(s) {
+		r, size := utf8.DecodeRuneInString(s[end:])
+		if !unicode.IsLetter(r) && r != '-' && r != '\'' {
+			break
+		}
+		end += size
+	}
+	if w := s[k:end]; !strings.ContainsFunc(w, unicode.IsLower) || isWeekday(w) || marker.DayMonth("1 "+w) || notSurname[strings.ToLower(w)] {
+		return j // "@Dana TODO", "@Sam Friday", "@Ana Done"
+	}
+	rest := strings.TrimLeft(s[end:], " ")
+	switch {
+	case rest == "":
+		return end
+	case strings.ContainsRune(",;)]—–|·", []rune(rest)[0]):
+		return end
+	}
+	if w, _, _ := strings.Cut(rest, " "); marker.DayMonth(rest) || isDate(w) || strings.HasPrefix(rest, "- ") {
+		return end
+	}
+	return j
+}
+
 // handleEnd returns where the name of a handle starting at s[i] (after
 // its "@") ends: a letter, then letters, digits, '_' and '-', of any
 // script, with their combining marks (@jörg, @José, @Müller-Lüdenscheidt,
