@@ -450,7 +450,7 @@ func fieldName(key string) string {
 	case "canceled", "cancelleddate", "canceleddate":
 		return "cancelled"
 	case "owners", "assignee", "assignees", "assignedto", "lead", "dri", "responsible", "who", "person",
-		"releasemanager", "projectowner", "projectlead", "projectmanager", "epicowner", "productowner",
+		"releasemanager", "projectowner", "projectlead", "projectmanager", "epicowner",
 		"projektleitung", "projektleiter", "chefdeprojet", "responsabledeprojet",
 		"verantwortlich", "zuständig", "responsable", "responsável", "responsabile", "担当", "担当者", "负责人", "負責人", "담당자":
 		return "owner"

@@ -192,13 +192,26 @@ func isRecordWords(w string) bool {
 
 // isTemplateWords reports whether a heading's title, reduced by
 // headingWords, names criteria or a form to copy rather than work: a
-// Definition of Done or of Ready, a template ("## PR template").
+// Definition of Done or of Ready, a template named by what it is for
+// ("## PR template", "## Next meeting template"), not work on one ("##
+// Refresh the PR template", "## New ADR template", "## Template
+// gallery v2").
 func isTemplateWords(w string) bool {
 	switch w {
-	case "definition of done", "definition of ready", "dod", "dor":
+	case "definition of done", "definition of ready", "dod", "dor", "template", "templates":
 		return true
 	}
-	return w == "template" || strings.HasSuffix(w, " template") || strings.HasPrefix(w, "template ")
+	words := strings.Fields(w)
+	if len(words) < 2 || len(words) > 3 || words[len(words)-1] != "template" {
+		return false // "Template gallery v2", "Refresh the PR template": work on a template
+	}
+	for _, x := range words[:len(words)-1] {
+		switch x {
+		case "the", "a", "an", "new", "our", "to", "for", "of", "update", "refresh", "move", "migrate", "create", "write", "fix":
+			return false
+		}
+	}
+	return true // "PR template", "Next meeting template"
 }
 
 // recordOpenings open the titles of record sections that go on to say

@@ -1,6 +1,7 @@
 package status
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"unicode"
@@ -163,7 +164,7 @@ func (c *computer) emojiBeforeDash(text string) declared {
 			if st, ok := fractionState(value); ok && keyResult(text) {
 				return declared{true, st, value} // "KR3.1 All clusters on Postgres 16 — 6/14 clusters"
 			}
-			if st, ok := scoreState(value); ok && keyResult(text) {
+			if st, ok := scoreState(value); ok && keyResult(text) && !c.saysConfidence(text) {
 				return declared{true, st, value} // "KR1.1 Raise day-7 activation — **0.6**": a Google-style score
 			}
 		}
@@ -196,6 +197,13 @@ func keyResult(text string) bool {
 
 // fractionState reads a share written as a fraction ("6/14"): all of it
 // done, none of it open, else active.
+// saysConfidence reports whether a key result's number may be a
+// confidence, not a score: the page speaks of confidence ("Confidence
+// this week (0.0–1.0):", "— 0.7 confidence"), as a weekly check-in does.
+func (c *computer) saysConfidence(text string) bool {
+	return bytes.Contains(bytes.ToLower(c.src), []byte("confidence"))
+}
+
 // scoreState reads an OKR's score from 0.0 to 1.0, as Google-style OKRs
 // grade a key result: 1.0 done, 0.0 open, any other share under way. The
 // score must have its decimal point ("0.6", "1.0"): a bare 1 is a count.

@@ -41,7 +41,8 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 		return
 	}
 	if col := c.statusHeader(header); col >= 0 {
-		if reads := c.statusCells(rows, col); saysStates(reads) {
+		if reads := c.statusCells(header, rows, col); saysStates(reads) {
+			c.fillStates(rows, col, reads)
 			c.resolutions(header, rows, reads)
 			c.rowItems(header, rows, col, func(r int, _ ast.Node) (State, bool) { return reads[r].st, reads[r].ok }, out)
 		}
@@ -326,7 +327,7 @@ type cellRead struct {
 
 // statusCells reads column col of every row once, for saysStates and
 // then for the rows' items.
-func (c *computer) statusCells(rows []ast.Node, col int) []cellRead {
+func (c *computer) statusCells(header ast.Node, rows []ast.Node, col int) []cellRead {
 	reads := make([]cellRead, len(rows))
 	var cells []ast.Node
 	var fresh []int // rows whose cell says New
@@ -360,17 +361,21 @@ func (c *computer) statusCells(rows []ast.Node, col int) []cellRead {
 			reads[r].ok = false // release notes' New beside Improved and Removed: what shipped, not a bug just filed
 		}
 	}
-	c.toolStates(rows, col, reads)
+	c.toolStates(header, rows, col, reads)
 	return reads
 }
 
-// toolStates reads the cells a status column left unread by the states
-// trackers name their own way (toolWords: Monday.com's Working on it and
-// Stuck, a compliance checklist's Compliant and Gap), once the column
-// says one state as any tracker does, and Azure DevOps' Active and
-// Removed beside its New, Closed or Resolved (workflowWords): elsewhere
-// an Active contract or a Removed column describes a thing, not work.
-func (c *computer) toolStates(rows []ast.Node, col int, reads []cellRead) {
+// toolStates reads the cells a status column left unread by states
+// tools name their own way, in two kinds. Words no inventory uses
+// (toolWords: Monday.com's Working on it and Stuck, a compliance
+// checklist's Compliant) count toward the column saying states
+// (saysStates) once it names one state as any tracker does; so do Azure
+// DevOps' Active, Committed and Removed (workflowWords) in an export
+// from it, which has a Work Item Type, Area Path or Iteration Path
+// column. Elsewhere an Active contract or a Removed column describes a
+// thing. Words other lists use too (Scheduled, Available, Met, a skills
+// matrix's Gap: fillWords) fill a column in only once it says states without them.
+func (c *computer) toolStates(header ast.Node, rows []ast.Node, col int, reads []cellRead) {
 	known := false
 	for _, r := range reads {
 		known = known || r.ok
@@ -378,24 +383,19 @@ func (c *computer) toolStates(rows []ast.Node, col int, reads []cellRead) {
 	if !known {
 		return
 	}
-	texts := make([]string, len(rows))
-	workflow := false // Azure DevOps' New, Closed, Resolved or Committed beside its Active
+	ado := c.fromAzureDevOps(header)
 	for r, row := range rows {
-		if cells := childrenOf(row); col < len(cells) {
-			texts[r] = strings.TrimSpace(markerText(cells[col], c.src))
-			switch strings.ToLower(texts[r]) {
-			case "new", "closed", "resolved", "committed":
-				workflow = true
-			}
-		}
-	}
-	for r := range rows {
 		if reads[r].ok || !reads[r].filled {
 			continue
 		}
-		st, ok := toolState(texts[r])
-		if !ok && workflow {
-			st, ok = workflowWords[strings.ToLower(texts[r])]
+		cells := childrenOf(row)
+		if col >= len(cells) {
+			continue
+		}
+		text := strings.TrimSpace(markerText(cells[col], c.src))
+		st, ok := wordsState(toolWords, text)
+		if !ok && ado {
+			st, ok = wordsState(workflowWords, text)
 		}
 		if ok {
 			reads[r].st, reads[r].ok = st, true
@@ -403,35 +403,72 @@ func (c *computer) toolStates(rows []ast.Node, col int, reads []cellRead) {
 	}
 }
 
-// workflowWords are Azure DevOps' states that name other things
-// elsewhere (an Active contract, a Removed column): read only beside the
-// workflow's New, Closed, Resolved or Committed.
-var workflowWords = map[string]State{"active": marker.Active, "committed": marker.Active, "removed": marker.Dropped}
+// fillStates reads, in a column that says states, the cells fillWords
+// name: read only after saysStates, so that they never make a list of
+// things (stock Available, rooms Closed) a list of work.
+func (c *computer) fillStates(rows []ast.Node, col int, reads []cellRead) {
+	for r, row := range rows {
+		if reads[r].ok || !reads[r].filled {
+			continue
+		}
+		if cells := childrenOf(row); col < len(cells) {
+			if st, ok := wordsState(fillWords, strings.TrimSpace(markerText(cells[col], c.src))); ok {
+				reads[r].st, reads[r].ok = st, true
+			}
+		}
+	}
+}
 
-// toolState reads a cell by toolWords: the whole cell, or its first two
-// words or its first ("Hit (2 weeks late)", "claimed by @newbie42").
-func toolState(text string) (State, bool) {
-	words := strings.Fields(strings.ToLower(strings.TrimRight(text, ".!")))
-	for n := min(len(words), 3); n >= 1; n-- {
-		if st, ok := toolWords[strings.Join(words[:n], " ")]; ok {
+// fromAzureDevOps reports whether a table is an export from Azure DevOps:
+// a column headed Work Item Type, Area Path or Iteration Path.
+func (c *computer) fromAzureDevOps(header ast.Node) bool {
+	if header == nil {
+		return false
+	}
+	for h := header.FirstChild(); h != nil; h = h.NextSibling() {
+		switch headerName(mdtext.Inline(h, c.src)) {
+		case "workitemtype", "areapath", "iterationpath":
+			return true
+		}
+	}
+	return false
+}
+
+// wordsState reads a cell by a table of words: the whole cell, or its
+// first three, two or one words ("Hit (2 weeks late)", "claimed by
+// @newbie42").
+func wordsState(words map[string]State, text string) (State, bool) {
+	fields := strings.Fields(strings.ToLower(strings.TrimRight(text, ".!")))
+	for n := min(len(fields), 3); n >= 1; n-- {
+		if st, ok := words[strings.Join(fields[:n], " ")]; ok {
 			return st, true
 		}
 	}
 	return marker.Open, false
 }
 
-// toolWords are states trackers and checklists name their own way, read
-// in a status column beside states named as any tracker does.
+// toolWords are states tools name their own way that no list of things
+// uses.
 var toolWords = map[string]State{
 	"working on it": marker.Active, "stuck": marker.Blocked, // Monday.com
 	"compliant": marker.Done, "non-compliant": marker.Open, "non compliant": marker.Open, "not compliant": marker.Open,
-	"partially compliant": marker.Active, "gap": marker.Open, // compliance checklists
-	"stabilizing": marker.Active, "stabilising": marker.Active, "scheduled": marker.Open, "in store review": marker.Active,
-	"available": marker.Open, "claimed": marker.Active, "pr open": marker.Active, // good first issues
-	"hit": marker.Done, "met": marker.Done, "not met": marker.Open, "missed": marker.Open, // milestones and criteria
-	"awaiting": marker.Blocked, "back-ordered": marker.Blocked, "backordered": marker.Blocked,
-	"not tested": marker.Open, "untested": marker.Open,
+	"partially compliant": marker.Active, // compliance checklists
+	"stabilizing": marker.Active, "stabilising": marker.Active, "in store review": marker.Active, // release trains
+	"pr open": marker.Active, "not tested": marker.Open, "untested": marker.Open,
 }
+
+// workflowWords are Azure DevOps' states that name other things
+// elsewhere (an Active contract, a Removed column).
+var workflowWords = map[string]State{"active": marker.Active, "committed": marker.Active, "removed": marker.Dropped}
+
+// fillWords are states a tracker's column may hold that lists of things
+// hold too: read only in a column that says states without them.
+var fillWords = map[string]State{
+	"gap": marker.Open, "scheduled": marker.Open, "available": marker.Open,
+	"claimed": marker.Active, "hit": marker.Done, "met": marker.Done, "not met": marker.Open,
+	"missed": marker.Open, "awaiting": marker.Blocked, "back-ordered": marker.Blocked, "backordered": marker.Blocked,
+}
+
 
 // resolutions lets a Resolution column, as Jira exports one beside the
 // Status, say that a closed issue was set aside, not done: "Closed" with
