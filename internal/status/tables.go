@@ -452,8 +452,8 @@ func wordsState(words map[string]State, text string) (State, bool) {
 var toolWords = map[string]State{
 	"working on it": marker.Active, "stuck": marker.Blocked, // Monday.com
 	"compliant": marker.Done, "non-compliant": marker.Open, "non compliant": marker.Open, "not compliant": marker.Open,
-	"partially compliant": marker.Active, // compliance checklists
-	"stabilizing": marker.Active, "stabilising": marker.Active, "in store review": marker.Active, // release trains
+	"partially compliant": marker.Active,                                                                 // compliance checklists
+	"stabilizing":         marker.Active, "stabilising": marker.Active, "in store review": marker.Active, // release trains
 	"pr open": marker.Active, "not tested": marker.Open, "untested": marker.Open,
 }
 
@@ -468,7 +468,6 @@ var fillWords = map[string]State{
 	"claimed": marker.Active, "hit": marker.Done, "met": marker.Done, "not met": marker.Open,
 	"missed": marker.Open, "awaiting": marker.Blocked, "back-ordered": marker.Blocked, "backordered": marker.Blocked,
 }
-
 
 // resolutions lets a Resolution column, as Jira exports one beside the
 // Status, say that a closed issue was set aside, not done: "Closed" with
