@@ -449,12 +449,13 @@ func wordsState(words map[string]State, text string) (State, bool) {
 
 // toolWords are states tools name their own way that no list of things
 // uses.
+// (Monday.com's Working on it and Stuck, a compliance checklist's
+// Compliant, a release train's Stabilizing and In store review.)
 var toolWords = map[string]State{
-	"working on it": marker.Active, "stuck": marker.Blocked, // Monday.com
-	"compliant": marker.Done, "non-compliant": marker.Open, "non compliant": marker.Open, "not compliant": marker.Open,
-	"partially compliant": marker.Active,                                                                 // compliance checklists
-	"stabilizing":         marker.Active, "stabilising": marker.Active, "in store review": marker.Active, // release trains
-	"pr open": marker.Active, "not tested": marker.Open, "untested": marker.Open,
+	"working on it": marker.Active, "stuck": marker.Blocked, "compliant": marker.Done,
+	"non-compliant": marker.Open, "non compliant": marker.Open, "not compliant": marker.Open,
+	"partially compliant": marker.Active, "stabilizing": marker.Active, "stabilising": marker.Active,
+	"in store review": marker.Active, "pr open": marker.Active, "not tested": marker.Open, "untested": marker.Open,
 }
 
 // workflowWords are Azure DevOps' states that name other things
