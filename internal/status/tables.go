@@ -448,9 +448,8 @@ func wordsState(words map[string]State, text string) (State, bool) {
 }
 
 // toolWords are states tools name their own way that no list of things
-// uses.
-// (Monday.com's Working on it and Stuck, a compliance checklist's
-// Compliant, a release train's Stabilizing and In store review.)
+// uses: Monday.com's Working on it and Stuck, a compliance checklist's
+// Compliant, a release train's Stabilizing and In store review.
 var toolWords = map[string]State{
 	"working on it": marker.Active, "stuck": marker.Blocked, "compliant": marker.Done,
 	"non-compliant": marker.Open, "non compliant": marker.Open, "not compliant": marker.Open,
