@@ -177,7 +177,7 @@ func (c *computer) buildTree(doc ast.Node) *sectionNode {
 		words := headingWords(withoutNumbering(s.bare)) // "## 3. Non-goals" is a scope heading
 		s.scope = parent.scope || isScopeWords(words)
 		s.record = isRecordWords(words) || parent.record && parent.level > 1 // not from a page titled "Lessons learned"
-		s.template = parent.template || isTemplateWords(words)
+		s.template = parent.template || isTemplateWords(words) || strings.HasPrefix(strings.ToLower(s.bare), "template:")
 		// "## Done ✅", "## Finished 📗": a lane, its emoji aside, when its
 		// parent is a board
 		if boardLanes[h] {

@@ -449,12 +449,14 @@ func wordsState(words map[string]State, text string) (State, bool) {
 
 // toolWords are states tools name their own way that no list of things
 // uses: Monday.com's Working on it and Stuck, a compliance checklist's
-// Compliant, a release train's Stabilizing and In store review.
+// Compliant, a release train's Stabilizing and In store review, a
+// milestone Hit or Missed beside one In progress.
 var toolWords = map[string]State{
 	"working on it": marker.Active, "stuck": marker.Blocked, "compliant": marker.Done,
 	"non-compliant": marker.Open, "non compliant": marker.Open, "not compliant": marker.Open,
 	"partially compliant": marker.Active, "stabilizing": marker.Active, "stabilising": marker.Active,
 	"in store review": marker.Active, "pr open": marker.Active, "not tested": marker.Open, "untested": marker.Open,
+	"hit": marker.Done, "missed": marker.Open, // a milestone's
 }
 
 // workflowWords are Azure DevOps' states that name other things
@@ -465,8 +467,7 @@ var workflowWords = map[string]State{"active": marker.Active, "committed": marke
 // hold too: read only in a column that says states without them.
 var fillWords = map[string]State{
 	"gap": marker.Open, "scheduled": marker.Open, "available": marker.Open,
-	"claimed": marker.Active, "hit": marker.Done, "met": marker.Done, "not met": marker.Open,
-	"missed": marker.Open, "awaiting": marker.Blocked, "back-ordered": marker.Blocked, "backordered": marker.Blocked,
+	"claimed": marker.Active, "met": marker.Done, "not met": marker.Open, "awaiting": marker.Blocked, "back-ordered": marker.Blocked, "backordered": marker.Blocked,
 }
 
 // resolutions lets a Resolution column, as Jira exports one beside the
