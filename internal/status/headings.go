@@ -201,8 +201,11 @@ func isTemplateWords(w string) bool {
 	case "definition of done", "definition of ready", "dod", "dor", "template", "templates":
 		return true
 	}
+	if !strings.HasSuffix(w, " template") {
+		return false // most headings, read with no allocation
+	}
 	words := strings.Fields(w)
-	if len(words) < 2 || len(words) > 3 || words[len(words)-1] != "template" {
+	if len(words) > 3 {
 		return false // "Template gallery v2", "Refresh the PR template": work on a template
 	}
 	for _, x := range words[:len(words)-1] {

@@ -426,9 +426,11 @@ func (c *computer) fromAzureDevOps(header ast.Node) bool {
 		return false
 	}
 	for h := header.FirstChild(); h != nil; h = h.NextSibling() {
-		switch headerName(mdtext.Inline(h, c.src)) {
-		case "workitemtype", "areapath", "iterationpath":
-			return true
+		name := bytes.TrimSpace(cellSource(h, c.src))
+		for _, ado := range [...]string{"work item type", "area path", "iteration path"} {
+			if bytes.EqualFold(name, []byte(ado)) {
+				return true
+			}
 		}
 	}
 	return false
