@@ -218,13 +218,11 @@ func (c *computer) labelLane(list ast.Node) declared {
 	}
 	text := strings.TrimSpace(markerText(p, c.src))
 	label, colon := strings.CutSuffix(text, ":")
-	if !colon && entirelyEmphasized(p, c.src) {
-		label, colon = strings.TrimSuffix(text, ":"), true // "**Backlog**", as a board pasted from Asana heads its columns
-		first, _, _ := strings.Cut(label, "/")
-		if st, ok := lanes[headingWords(first)]; ok {
-			return declared{true, st, label} // "**⛔ Blocked / need help**"
+	if !colon {
+		if st, ok := c.boldLane(p); ok && c.anotherBoldLane(p) {
+			return declared{true, st, text} // "**Backlog**", "**⛔ Blocked / need help**": a board pasted from Asana
 		}
-
+		return declared{}
 	}
 	if !colon || label == "" {
 		return declared{}
@@ -233,6 +231,32 @@ func (c *computer) labelLane(list ast.Node) declared {
 		return declared{true, m.State, label} // not minutes' "Accepted:" over the proposals decided
 	}
 	return declared{}
+}
+
+// boldLane reads a paragraph that is a lane's name alone in bold or
+// italics ("**Done**", "**⛔ Blocked / need help**").
+func (c *computer) boldLane(p ast.Node) (State, bool) {
+	if p.Kind() != ast.KindParagraph || p.Lines().Len() != 1 || !entirelyEmphasized(p, c.src) {
+		return marker.Open, false
+	}
+	first, _, _ := strings.Cut(strings.TrimSpace(markerText(p, c.src)), "/")
+	st, ok := lanes[headingWords(first)]
+	return st, ok
+}
+
+// anotherBoldLane reports whether a block beside paragraph p, in its
+// section (no heading between them), is another lane's name in bold: a board's columns come in
+// twos at least, where a lone "**Backlog**" over a meal plan's list is a
+// label.
+func (c *computer) anotherBoldLane(p ast.Node) bool {
+	for _, next := range []func(ast.Node) ast.Node{ast.Node.PreviousSibling, ast.Node.NextSibling} {
+		for n := next(p); n != nil && n.Kind() != ast.KindHeading; n = next(n) {
+			if _, ok := c.boldLane(n); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // saysNothing reports whether a lane's item says the lane is empty

@@ -108,6 +108,7 @@ func Compute(doc ast.Node, src []byte, opts Options) *Page {
 	c.outline = isOutline(doc, src)
 	c.roster = readRoster(src)
 	root := c.buildTree(doc)
+	c.mergeGantt(root)
 	c.sectionAttributes(root)
 	c.phaseLists(root)
 	c.headingItems(root, opts.HeadingItems)

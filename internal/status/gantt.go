@@ -1,6 +1,9 @@
 package status
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/milepost/milepost/internal/attr"
 	"github.com/milepost/milepost/internal/gantt"
 	"github.com/milepost/milepost/internal/marker"
@@ -52,4 +55,58 @@ func (c *computer) collectGantt(n *ast.FencedCodeBlock, out *[]*found) {
 		}
 		*out = append(*out, it)
 	}
+}
+
+// mergeGantt folds a chart's task into the item the page already lists by
+// the same name (a table of workstreams beside a chart of them): the item
+// takes the task's start and due date when it has none, and the task is
+// no second item.
+func (c *computer) mergeGantt(root *sectionNode) {
+	var tasks int
+	named := map[string]*found{}
+	var walk func(s *sectionNode)
+	walk = func(s *sectionNode) {
+		for _, it := range s.items {
+			if it.Source == SourceGantt {
+				tasks++
+			} else if k := strings.ToLower(strings.TrimSpace(it.Text)); named[k] == nil {
+				named[k] = it
+			}
+		}
+		for _, ch := range s.children {
+			walk(ch)
+		}
+	}
+	walk(root)
+	if tasks == 0 {
+		return
+	}
+	var drop func(s *sectionNode)
+	drop = func(s *sectionNode) {
+		s.items = slices.DeleteFunc(s.items, func(it *found) bool {
+			if it.Source != SourceGantt {
+				return false
+			}
+			same := named[strings.ToLower(strings.TrimSpace(it.Text))]
+			if same == nil {
+				return false
+			}
+			a, t := same.Attributes(), it.Attributes()
+			if a.Start == "" && a.Due == "" && (t.Start != "" || t.Due != "") {
+				a.Start, a.Due = t.Start, t.Due
+				if same.State == marker.Done {
+					a.Due = ""
+					if same.Date == "" {
+						same.Date = it.Date
+					}
+				}
+				same.keepAttrs(a)
+			}
+			return true
+		})
+		for _, ch := range s.children {
+			drop(ch)
+		}
+	}
+	drop(root)
 }

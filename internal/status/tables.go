@@ -373,8 +373,8 @@ func (c *computer) statusCells(header ast.Node, rows []ast.Node, col int) []cell
 // DevOps' Active, Committed and Removed (workflowWords) in an export
 // from it, which has a Work Item Type, Area Path or Iteration Path
 // column. Elsewhere an Active contract or a Removed column describes a
-// thing. Words other lists use too (Scheduled, Available, Met, a skills
-// matrix's Gap: fillWords) fill a column in only once it says states without them.
+// thing. Words other lists use too (Scheduled, Available, Met, Archived,
+// Delivered, a skills matrix's Gap: fillWords) fill a column in only once it says states without them.
 func (c *computer) toolStates(header ast.Node, rows []ast.Node, col int, reads []cellRead) {
 	known := false
 	for _, r := range reads {
@@ -469,7 +469,8 @@ var workflowWords = map[string]State{"active": marker.Active, "committed": marke
 // hold too: read only in a column that says states without them.
 var fillWords = map[string]State{
 	"gap": marker.Open, "scheduled": marker.Open, "available": marker.Open,
-	"claimed": marker.Active, "met": marker.Done, "not met": marker.Open, "awaiting": marker.Blocked, "back-ordered": marker.Blocked, "backordered": marker.Blocked,
+	"claimed": marker.Active, "met": marker.Done, "not met": marker.Open, "awaiting": marker.Blocked,
+	"archived": marker.Dropped, "delivered": marker.Done, "geliefert": marker.Done, "back-ordered": marker.Blocked, "backordered": marker.Blocked,
 }
 
 // resolutions lets a Resolution column, as Jira exports one beside the
