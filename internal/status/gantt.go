@@ -17,7 +17,7 @@ import (
 // chart's ids order its dates only: charts name their tasks a1, des2 …,
 // which would meet another chart's across the site.
 func (c *computer) collectGantt(n *ast.FencedCodeBlock, out *[]*found) {
-	if string(n.Language(c.src)) != "mermaid" {
+	if string(n.Language(c.src)) != "mermaid" || c.underExample() {
 		return
 	}
 	lines := n.Lines()
@@ -55,6 +55,24 @@ func (c *computer) collectGantt(n *ast.FencedCodeBlock, out *[]*found) {
 		}
 		*out = append(*out, it)
 	}
+}
+
+// underExample reports whether the section being read, or one that holds
+// it, the page's title too, shows how to write something rather than
+// plans: "# How to draw a Gantt chart", "## Example", "## Syntax".
+func (c *computer) underExample() bool {
+	for s := c.cur; s != nil; s = s.parent {
+		if s.heading == nil {
+			continue
+		}
+		w := " " + headingWords(s.bare) + " "
+		for _, x := range []string{" example ", " examples ", " how to ", " syntax ", " tutorial ", " template ", " cheat sheet ", " cheatsheet "} {
+			if strings.Contains(w, x) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // mergeGantt folds a chart's task into the item the page already lists by
