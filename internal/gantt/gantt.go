@@ -290,7 +290,10 @@ func (c *chart) endOf(written string, start time.Time) (time.Time, string) {
 		return time.Time{}, ""
 	}
 	end := start
-	for n := 0; n < days; {
+	for n, steps := 0, 0; n < days; steps++ {
+		if steps > 4*maxDays {
+			return time.Time{}, "" // every day excluded: no end
+		}
 		if !c.excluded(end) {
 			n++
 		}
@@ -298,6 +301,10 @@ func (c *chart) endOf(written string, start time.Time) (time.Time, string) {
 	}
 	return end, end.AddDate(0, 0, -1).Format(time.DateOnly)
 }
+
+// maxDays is the longest duration read, ten years: a longer one is a slip
+// of the keyboard, and no loop counts days past it.
+const maxDays = 3653
 
 // durationDays reads a Mermaid duration (`3d`, `1w`, `36h`, `0d`) as
 // whole days, rounded up.
@@ -312,7 +319,7 @@ func durationDays(s string) (int, bool) {
 			continue
 		}
 		v, err := strconv.ParseFloat(num, 64)
-		if err != nil || v < 0 || v > 3650 {
+		if err != nil || v < 0 || v*u.days > maxDays {
 			return 0, false
 		}
 		return int(math.Ceil(v*u.days - 1e-9)), true
