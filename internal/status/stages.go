@@ -36,26 +36,9 @@ func (c *computer) stageColumns(header ast.Node, rows []ast.Node) []int {
 			}
 			continue
 		}
-		filled, ok := 0, true
-		for _, r := range rows {
-			cells := childrenOf(r)
-			if i >= len(cells) {
-				continue
-			}
-			text := strings.TrimSpace(markerText(cells[i], c.src))
-			if blankStage(text) {
-				continue
-			}
-			filled++
-			st, mark := stageMark(text)
-			if !mark {
-				ok = false
-				break
-			}
-			if st == marker.Done {
-				ticks++
-			}
-		}
+		done, partial, ok := c.columnMarks(rows, i)
+		ticks += done
+		filled := done + partial
 		if !ok {
 			return nil // "| Supervisor review |" of ✓ and waiting: a matrix of states reads it
 		}
@@ -94,7 +77,13 @@ var peopleHeaders = map[string]bool{
 // onlyTicks reports whether column col holds ticks and blanks only, one
 // tick at least.
 func (c *computer) onlyTicks(rows []ast.Node, col int) bool {
-	ticks := 0
+	done, partial, ok := c.columnMarks(rows, col)
+	return ok && partial == 0 && done > 0
+}
+
+// columnMarks counts the ticks (done) and partial marks of column col,
+// blanks aside; ok is false when a filled cell is neither.
+func (c *computer) columnMarks(rows []ast.Node, col int) (done, partial int, ok bool) {
 	for _, r := range rows {
 		cells := childrenOf(r)
 		if col >= len(cells) {
@@ -104,12 +93,17 @@ func (c *computer) onlyTicks(rows []ast.Node, col int) bool {
 		if blankStage(text) {
 			continue
 		}
-		if st, ok := stageMark(text); !ok || st != marker.Done {
-			return false
+		st, mark := stageMark(text)
+		switch {
+		case !mark:
+			return done, partial, false
+		case st == marker.Done:
+			done++
+		default:
+			partial++
 		}
-		ticks++
 	}
-	return ticks > 0
+	return done, partial, true
 }
 
 // stageHeader reports whether a column's header names a stage of work:
