@@ -1,6 +1,7 @@
 package attr
 
 import (
+	"github.com/milepost/milepost/internal/marker"
 	"strings"
 	"time"
 )
@@ -96,7 +97,7 @@ func ParseDate(v string) (string, bool) {
 // 2026 at 5:00 PM", "Fri, 2026-03-06 17:00 CET".
 func withoutDayAndTime(v string) string {
 	v = strings.TrimSpace(strings.Trim(v, "*_ "))
-	if first, rest, ok := strings.Cut(v, " "); ok && isWeekday(strings.TrimRight(first, ",.")) {
+	if first, rest, ok := strings.Cut(v, " "); ok && marker.IsWeekday(first) {
 		v = strings.TrimSpace(rest)
 	}
 	if i := strings.Index(v, " at "); i > 0 {
@@ -107,18 +108,6 @@ func withoutDayAndTime(v string) string {
 		words = words[:len(words)-1]
 	}
 	return strings.TrimRight(strings.Join(words, " "), ",")
-}
-
-// isWeekday reports whether w names a day of the week, in full or cut to
-// three letters.
-func isWeekday(w string) bool {
-	w = strings.ToLower(w)
-	for _, d := range []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"} {
-		if len(w) >= 3 && strings.HasPrefix(d, w) {
-			return true
-		}
-	}
-	return false
 }
 
 // isClockWord reports whether w is part of a time of day: "16:00",

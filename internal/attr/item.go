@@ -208,15 +208,20 @@ func (r *itemReader) scan() {
 			if end = r.todoPriority(i); end == 0 {
 				end = r.inlineField(i)
 			}
-		case c == '[' && strings.HasPrefix(s[i:], "[#"):
-			end = r.orgPriority(i)
 		case c == '[' || c == '(':
-			if end = r.inlineField(i); end == 0 {
+			if c == '[' && strings.HasPrefix(s[i:], "[#") {
+				end = r.orgPriority(i)
+			}
+			if end == 0 {
+				end = r.inlineField(i)
+			}
+			if end == 0 {
 				r.noteOwners(i)
 			}
 		case c == ':' && strings.HasPrefix(s[i:], ":LOGBOOK:"):
 			end = r.drawer(i)
-		case c == 'S' || c == 'D' && strings.HasPrefix(s[i:], "DEADLINE: <") || c == 'C' && strings.HasPrefix(s[i:], "CLOSED: ["):
+		case c == 'S' && strings.HasPrefix(s[i:], "SCHEDULED: <") || c == 'D' && strings.HasPrefix(s[i:], "DEADLINE: <") ||
+			c == 'C' && strings.HasPrefix(s[i:], "CLOSED: ["):
 			end = r.orgStamp(i)
 		case c == '@':
 			end = r.handle(i)

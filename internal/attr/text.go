@@ -130,14 +130,15 @@ func surnameEnd(s string, start, j int) int {
 		}
 		end += size
 	}
-	if w := s[k:end]; !strings.ContainsFunc(w, unicode.IsLower) || isWeekday(w) || marker.DayMonth("1 "+w) || notSurname[strings.ToLower(w)] {
+	if w := s[k:end]; !strings.ContainsFunc(w, unicode.IsLower) || marker.IsWeekday(w) || marker.IsMonthName(w) || notSurname[strings.ToLower(w)] {
 		return j // "@Dana TODO", "@Sam Friday", "@Ana Done"
 	}
 	rest := strings.TrimLeft(s[end:], " ")
 	switch {
 	case rest == "":
 		return end
-	case strings.ContainsRune(",;)]—–|·", []rune(rest)[0]):
+	}
+	if r, _ := utf8.DecodeRuneInString(rest); strings.ContainsRune(",;)]—–|·", r) {
 		return end
 	}
 	if w, _, _ := strings.Cut(rest, " "); marker.DayMonth(rest) || isDate(w) || strings.HasPrefix(rest, "- ") {

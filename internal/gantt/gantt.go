@@ -173,7 +173,8 @@ func weekdayNamed(w string) (time.Weekday, bool) {
 // excluded reports whether the chart leaves day d out of durations.
 func (c *chart) excluded(d time.Time) bool {
 	wd := d.Weekday()
-	return c.weekdays[wd] || c.weekends && (wd == time.Saturday || wd == time.Sunday) || c.dates[d.Format(time.DateOnly)]
+	return c.weekdays[wd] || c.weekends && (wd == time.Saturday || wd == time.Sunday) ||
+		c.dates != nil && c.dates[d.Format(time.DateOnly)]
 }
 
 // workday returns d, or the first day after it the chart does not
@@ -215,29 +216,36 @@ func (c *chart) schedule(lines []line) []Task {
 			byID[l.task.ID] = i
 		}
 	}
-	for i, l := range lines {
-		var prev *span
-		if i > 0 {
-			prev = &spans[i-1]
-		}
-		spans[i].start = c.startOf(l.start, prev, spans, byID, i)
-		if _, written := c.date(l.start); !written {
-			spans[i].start = c.workday(spans[i].start) // a date as written stands
-		}
-		spans[i].end, spans[i].last = c.endOf(l.end, spans[i].start)
-	}
-	for i, l := range lines { // `until` another task: its start, once known
-		if id, ok := strings.CutPrefix(l.end, "until "); ok && !spans[i].start.IsZero() {
-			if j, ok := byID[strings.TrimSpace(id)]; ok && !spans[j].start.IsZero() {
-				spans[i].end = spans[j].start
-				spans[i].last = spans[j].start.AddDate(0, 0, -1).Format(time.DateOnly)
+	// A task `until` one further down learns its end only once that one
+	// has its start, and the tasks after it their starts only then: pass
+	// again while passes change something, as Mermaid resolves them.
+	for pass, changed := 0, true; changed && pass <= len(lines); pass++ {
+		changed = false
+		for i, l := range lines {
+			var prev *span
+			if i > 0 {
+				prev = &spans[i-1]
+			}
+			next := span{start: c.startOf(l.start, prev, spans, byID, i)}
+			if _, written := c.date(l.start); !written {
+				next.start = c.workday(next.start) // a date as written stands
+			}
+			next.end, next.last = c.endOf(l.end, next.start)
+			if id, ok := strings.CutPrefix(l.end, "until "); ok && !next.start.IsZero() {
+				if j, ok := byID[strings.TrimSpace(id)]; ok && !spans[j].start.IsZero() {
+					next.end = spans[j].start
+					next.last = spans[j].start.AddDate(0, 0, -1).Format(time.DateOnly)
+				}
+			}
+			if next != spans[i] {
+				spans[i], changed = next, true
 			}
 		}
 	}
 	tasks := make([]Task, len(lines))
 	for i, l := range lines {
 		tasks[i] = l.task
-		if s := spans[i]; !s.start.IsZero() {
+		if s := spans[i]; !s.start.IsZero() && s.last != "" { // an end it cannot read leaves both out
 			tasks[i].Start = s.start.Format(time.DateOnly)
 			tasks[i].End = s.last
 			if tasks[i].Milestone || tasks[i].End < tasks[i].Start {

@@ -253,7 +253,7 @@ func DayMonth(s string) bool {
 		return false
 	}
 	first, second := strings.TrimRight(words[0], ".,!?)"), strings.TrimRight(words[1], ".,!?)")
-	return isDay(first) && isMonthName(second) || isMonthName(first) && isDay(second)
+	return isDay(first) && IsMonthName(second) || IsMonthName(first) && isDay(second)
 }
 
 // isDay reports whether w is a day of a month: 1 to 31, with or without
@@ -264,9 +264,24 @@ func isDay(w string) bool {
 	return err == nil && len(d) <= 2 && n >= 1 && n <= 31
 }
 
-// isMonthName reports whether w names a month in English, in full or cut
+// IsWeekday reports whether w names a day of the week in English, in
+// full or cut to three letters or more ("Fri", "Thurs", "monday").
+func IsWeekday(w string) bool {
+	w = strings.ToLower(strings.TrimRight(w, ".,"))
+	if len(w) < 3 {
+		return false
+	}
+	for _, d := range [...]string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"} {
+		if strings.HasPrefix(d, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// IsMonthName reports whether w names a month in English, in full or cut
 // to three letters or more ("Nov", "Sept", "december").
-func isMonthName(w string) bool {
+func IsMonthName(w string) bool {
 	w = strings.ToLower(strings.TrimSuffix(w, "."))
 	if len(w) < 3 {
 		return false

@@ -224,7 +224,7 @@ func (c *computer) labelLane(list ast.Node) declared {
 		}
 		return declared{}
 	}
-	if !colon || label == "" {
+	if label == "" {
 		return declared{}
 	}
 	if m, ok := c.vocab.Label(label); ok && m.Kind == marker.Word && !decisionWords[headingWords(label)] {

@@ -66,6 +66,10 @@ type computer struct {
 	legend   legend
 	outline  bool            // an outliner's page: a block is a task only when a task word opens it (isOutline)
 	roster   map[string]bool // the names its Attendees line lists (readRoster)
+	// confidence is whether the page speaks of confidence (saysConfidence):
+	// 0 not looked yet, 1 it does, 2 it does not.
+	confidence int8
+	gantt      bool // a gantt chart gave items (mergeGantt)
 }
 
 // sectionNode is a section while the page is read; the document itself is
@@ -374,7 +378,7 @@ func (c *computer) statusValue(v string) (State, bool) {
 		if m, ok := c.vocab.Opens(words); ok && !approvalOnly(words[m.Start:m.End]) {
 			return m.State, true // "🟢 on track": the words say what the colour means
 		}
-		if first, _, _ := strings.Cut(headingWords(words), " "); ragWords[first] {
+		if ragCell(words) {
 			return marker.Active, true // "🟢 Green": a RAG status says how work goes, not that it is done
 		}
 		return st, true

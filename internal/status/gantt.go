@@ -54,19 +54,21 @@ func (c *computer) collectGantt(n *ast.FencedCodeBlock, out *[]*found) {
 			it.keepAttrs(a)
 		}
 		*out = append(*out, it)
+		c.gantt = true
 	}
 }
 
 // underExample reports whether the section being read, or one that holds
 // it, the page's title too, shows how to write something rather than
-// plans: "# How to draw a Gantt chart", "## Example", "## Syntax".
+// plans: "# How to draw a Gantt chart", "## Example", "## Syntax". (A
+// template's section holds no items at all: collectBlock.)
 func (c *computer) underExample() bool {
 	for s := c.cur; s != nil; s = s.parent {
 		if s.heading == nil {
 			continue
 		}
 		w := " " + headingWords(s.bare) + " "
-		for _, x := range []string{" example ", " examples ", " how to ", " syntax ", " tutorial ", " template ", " cheat sheet ", " cheatsheet "} {
+		for _, x := range []string{" example ", " examples ", " how to ", " syntax ", " tutorial ", " cheat sheet ", " cheatsheet "} {
 			if strings.Contains(w, x) {
 				return true
 			}
@@ -80,6 +82,9 @@ func (c *computer) underExample() bool {
 // takes the task's start and due date when it has none, and the task is
 // no second item.
 func (c *computer) mergeGantt(root *sectionNode) {
+	if !c.gantt {
+		return // most pages: no chart
+	}
 	var tasks int
 	named := map[string]*found{}
 	var walk func(s *sectionNode)

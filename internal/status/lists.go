@@ -164,7 +164,7 @@ func (c *computer) emojiBeforeDash(text string) declared {
 			if st, ok := fractionState(value); ok && keyResult(text) {
 				return declared{true, st, value} // "KR3.1 All clusters on Postgres 16 — 6/14 clusters"
 			}
-			if st, ok := scoreState(value); ok && keyResult(text) && !c.saysConfidence(text) {
+			if st, ok := scoreState(value); ok && keyResult(text) && !c.saysConfidence() {
 				return declared{true, st, value} // "KR1.1 Raise day-7 activation — **0.6**": a Google-style score
 			}
 		}
@@ -195,13 +195,17 @@ func keyResult(text string) bool {
 	return t != "" && t[0] >= '0' && t[0] <= '9'
 }
 
-// fractionState reads a share written as a fraction ("6/14"): all of it
-// done, none of it open, else active.
 // saysConfidence reports whether a key result's number may be a
 // confidence, not a score: the page speaks of confidence ("Confidence
 // this week (0.0–1.0):", "— 0.7 confidence"), as a weekly check-in does.
-func (c *computer) saysConfidence(text string) bool {
-	return bytes.Contains(bytes.ToLower(c.src), []byte("confidence"))
+func (c *computer) saysConfidence() bool {
+	if c.confidence == 0 {
+		c.confidence = 2
+		if bytes.Contains(c.src, []byte("onfidence")) || bytes.Contains(c.src, []byte("ONFIDENCE")) {
+			c.confidence = 1
+		}
+	}
+	return c.confidence == 1
 }
 
 // scoreState reads an OKR's score from 0.0 to 1.0, as Google-style OKRs
@@ -223,6 +227,8 @@ func scoreState(v string) (State, bool) {
 	return marker.Active, true
 }
 
+// fractionState reads a share written as a fraction ("6/14"): all of it
+// done, none of it open, else active.
 func fractionState(v string) (State, bool) {
 	a, b, ok := strings.Cut(v, "/")
 	n, err1 := strconv.Atoi(a)

@@ -11,16 +11,17 @@ import (
 
 // rosterLabels open the lines of minutes and plans that list the people
 // present ("**Attendees:** Elena, Marcus, Yuki"), in lower case.
-var rosterLabels = []string{"attendees", "participants", "present", "attendance", "facilitator", "team", "people"}
+var rosterLabels = []string{"attendees", "participants", "present", "attendance", "facilitator"}
 
 // readRoster returns the names the page lists under a roster label, as
 // minutes open ("**Attendees:** Elena, Marcus, Yuki · **Facilitator:**
 // Dana"): a name there, standing alone before a colon or after a dash in
 // an item, is the item's owner. nil when the page lists none.
 func readRoster(src []byte) map[string]bool {
-	if !bytes.Contains(src, []byte("ttendee")) && !bytes.Contains(src, []byte("articipant")) &&
-		!bytes.Contains(src, []byte("resent")) && !bytes.Contains(src, []byte("acilitator")) {
-		return nil // most pages: no roster
+	if !bytes.Contains(src, []byte("ttend")) && !bytes.Contains(src, []byte("articipant")) &&
+		!bytes.Contains(src, []byte("resent:")) && !bytes.Contains(src, []byte("resent**")) &&
+		!bytes.Contains(src, []byte("acilitator")) {
+		return nil // most pages: no roster ("ttend" of Attendees and Attendance)
 	}
 	var names map[string]bool
 	for _, line := range bytes.Split(src, []byte{'\n'}) {
@@ -159,7 +160,7 @@ func (c *computer) namedAfterDash(items []*found) {
 // ("— Done", "— In review").
 func (c *computer) dashName(text string) string {
 	n := trailingName(text)
-	if n == "" || marker.DayMonth("1 "+n) || isWeekdayName(n) || priorityWord(n) {
+	if n == "" || marker.IsMonthName(n) || marker.IsWeekday(n) || priorityWord(n) {
 		return ""
 	}
 	if _, ok := c.vocab.Find(n, marker.Cell); ok {
@@ -168,22 +169,12 @@ func (c *computer) dashName(text string) string {
 	return n
 }
 
-// priorityWord reports whether n ranks work rather than names who does
-// it: High, Low, Critical, Minor …
+// priorityWord reports whether n ranks or times work rather than names
+// who does it: High, Low, Critical, Minor, Today …
 func priorityWord(n string) bool {
 	switch strings.ToLower(n) {
 	case "highest", "high", "medium", "low", "lowest", "critical", "urgent", "major", "minor", "trivial",
-		"normal", "blocker", "must", "should", "could":
-		return true
-	}
-	return false
-}
-
-// isWeekdayName reports whether n names a day of the week.
-func isWeekdayName(n string) bool {
-	switch strings.ToLower(strings.TrimSuffix(n, ".")) {
-	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-		"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "today", "tomorrow":
+		"normal", "blocker", "must", "should", "could", "today", "tomorrow":
 		return true
 	}
 	return false

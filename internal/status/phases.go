@@ -120,7 +120,8 @@ func isNumber(w string) bool { return strings.Trim(w, "0123456789") == "" }
 // it opens with ("2. Goals", "3) Non-goals", "1.2 Scope", "§4 Risks"):
 // that number orders the document, it names no phase.
 func withoutNumbering(title string) string {
-	t := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(title), "§"))
+	t, section := strings.CutPrefix(strings.TrimSpace(title), "§")
+	t = strings.TrimSpace(t)
 	i := 0
 	for i < len(t) && (t[i] >= '0' && t[i] <= '9' || t[i] == '.' && i > 0) {
 		i++
@@ -131,7 +132,7 @@ func withoutNumbering(title string) string {
 	rest := t[i:]
 	if strings.HasPrefix(rest, ")") {
 		rest = rest[1:]
-	} else if t[i-1] != '.' && !strings.Contains(t[:i], ".") {
+	} else if t[i-1] != '.' && !strings.Contains(t[:i], ".") && !section {
 		return title // "2024 launch", "30 days": a number that names
 	}
 	if !strings.HasPrefix(rest, " ") {

@@ -11,8 +11,9 @@ import (
 // stageColumns returns the columns of a pipeline table, in order: two or
 // more headed by a stage of work (stageHeader: Draft, Edit, Final,
 // Slides posted) whose filled cells are all ticks (x, ✓, ✔, ✅, yes) or
-// partial marks (half, partly, 🟡), one tick at least, and every row
-// ticked from the left with nothing after its first blank, as a
+// partial marks (half, partly, 🟡), one tick and one blank at least (a
+// table ticked everywhere is a support table's), and every row ticked
+// from the left with nothing after its first blank, as a
 // manuscript or a course tracker fills its stages (| Chapter | Draft |
 // Edit | Final | of x and blanks). nil when the table is none (a stage
 // column holding a state, "waiting", is a matrix of states): a support
@@ -25,6 +26,15 @@ func (c *computer) stageColumns(header ast.Node, rows []ast.Node) []int {
 	heads := childrenOf(header)
 	if len(heads) == 0 || peopleHeaders[headerName(mdtext.Inline(heads[0], c.src))] {
 		return nil // "| Role | View | Draft | Edit |", "| Name | Registered | Paid |": flags of people
+	}
+	stages := 0
+	for _, h := range heads {
+		if stageHeader(mdtext.Inline(h, c.src)) {
+			stages++
+		}
+	}
+	if stages < 2 {
+		return nil // most tables: no cell read
 	}
 	width := tableWidth(rows)
 	var cols []int
@@ -182,6 +192,8 @@ func (c *computer) stageItems(header ast.Node, rows []ast.Node, cols []int, out 
 			}
 		}
 		switch {
+		case stages == 0:
+			return marker.Dropped, true // every stage "—": nothing to do in this row
 		case done == stages:
 			return marker.Done, true
 		case started == 0:

@@ -921,23 +921,24 @@ func boxCell(text string) (State, bool) {
 // cellState reads a status cell: a marker or status value a legend of the
 // page defines, else markers as in any status cell (words in any case).
 func (c *computer) cellState(cell ast.Node) (State, bool) {
-	key := cellKey(markerText(cell, c.src))
+	text := markerText(cell, c.src)
+	key := cellKey(text)
 	if st, ok := c.legend.cells[key]; ok {
 		return st, true
 	}
 	if st, ok := c.legend.labels[key]; ok {
 		return st, true // "Collected" after "Legend: ✅ Collected", in a Status column only
 	}
-	if st, ok := boxCell(markerText(cell, c.src)); ok {
+	if st, ok := boxCell(text); ok {
 		return st, true
 	}
-	if ragCell(markerText(cell, c.src)) {
+	if ragCell(text) {
 		return marker.Active, true // "🟢 Green": on track, not done
 	}
 	if d := readMarker(c.vocab, cell, c.src, marker.Cell); d.found {
 		return d.state, true
 	}
-	return valueCell(markerText(cell, c.src))
+	return valueCell(text)
 }
 
 // valueCell reads a status cell that holds no status word: a percentage
@@ -1216,9 +1217,9 @@ func (c *computer) healthRows(header ast.Node, rows []ast.Node, col int, out *[]
 			continue
 		}
 		reads[r].st, reads[r].ok = c.cellState(cells[col])
-		if !reads[r].ok || reads[r].st == marker.Active {
+		if reads[r].ok && reads[r].st == marker.Active {
 			if st, ok := c.otherCellSays(cells, col); ok {
-				reads[r].st, reads[r].ok = st, true
+				reads[r].st = st
 			}
 		}
 	}
