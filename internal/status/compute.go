@@ -113,6 +113,7 @@ func Compute(doc ast.Node, src []byte, opts Options) *Page {
 	c.roster = readRoster(src)
 	root := c.buildTree(doc)
 	c.mergeGantt(root)
+	c.mergeIssueRefs(root)
 	c.sectionAttributes(root)
 	c.phaseLists(root)
 	c.headingItems(root, opts.HeadingItems)
