@@ -85,51 +85,47 @@ func (c *computer) mergeGantt(root *sectionNode) {
 	if !c.gantt {
 		return // most pages: no chart
 	}
-	var tasks int
 	named := map[string]*found{}
-	var walk func(s *sectionNode)
-	walk = func(s *sectionNode) {
+	walkSections(root, func(s *sectionNode) {
 		for _, it := range s.items {
-			if it.Source == SourceGantt {
-				tasks++
-			} else if k := strings.ToLower(strings.TrimSpace(it.Text)); named[k] == nil {
+			if k := strings.ToLower(strings.TrimSpace(it.Text)); it.Source != SourceGantt && named[k] == nil {
 				named[k] = it
 			}
 		}
-		for _, ch := range s.children {
-			walk(ch)
+	})
+	dropItems(root, func(it *found) bool {
+		if it.Source != SourceGantt {
+			return false
 		}
-	}
-	walk(root)
-	if tasks == 0 {
-		return
-	}
-	var drop func(s *sectionNode)
-	drop = func(s *sectionNode) {
-		s.items = slices.DeleteFunc(s.items, func(it *found) bool {
-			if it.Source != SourceGantt {
-				return false
-			}
-			same := named[strings.ToLower(strings.TrimSpace(it.Text))]
-			if same == nil {
-				return false
-			}
-			a, t := same.Attributes(), it.Attributes()
-			if a.Start == "" && a.Due == "" && (t.Start != "" || t.Due != "") {
-				a.Start, a.Due = t.Start, t.Due
-				if same.State == marker.Done {
-					a.Due = ""
-					if same.Date == "" {
-						same.Date = it.Date
-					}
+		same := named[strings.ToLower(strings.TrimSpace(it.Text))]
+		if same == nil {
+			return false
+		}
+		a, t := same.Attributes(), it.Attributes()
+		if a.Start == "" && a.Due == "" && (t.Start != "" || t.Due != "") {
+			a.Start, a.Due = t.Start, t.Due
+			if same.State == marker.Done {
+				a.Due = ""
+				if same.Date == "" {
+					same.Date = it.Date
 				}
-				same.keepAttrs(a)
 			}
-			return true
-		})
-		for _, ch := range s.children {
-			drop(ch)
+			same.keepAttrs(a)
 		}
+		return true
+	})
+}
+
+// walkSections calls f on s and every section under it, parents first.
+func walkSections(s *sectionNode, f func(*sectionNode)) {
+	f(s)
+	for _, ch := range s.children {
+		walkSections(ch, f)
 	}
-	drop(root)
+}
+
+// dropItems removes from s and every section under it the items drop
+// reports true for.
+func dropItems(s *sectionNode, drop func(*found) bool) {
+	walkSections(s, func(s *sectionNode) { s.items = slices.DeleteFunc(s.items, drop) })
 }

@@ -1,10 +1,6 @@
 package status
 
-import (
-	"slices"
-
-	"github.com/milepost/milepost/internal/marker"
-)
+import "github.com/milepost/milepost/internal/marker"
 
 // mergeIssueRefs folds the rows of a table into the checklist items that
 // name the same issue: a GitHub tracking issue lists its sub-issues as a
@@ -16,8 +12,7 @@ import (
 func (c *computer) mergeIssueRefs(root *sectionNode) {
 	listed := map[string]*found{}
 	rows := 0
-	var walk func(s *sectionNode)
-	walk = func(s *sectionNode) {
+	walkSections(root, func(s *sectionNode) {
 		for _, it := range s.items {
 			ref, ok := issueRef(it.Text)
 			switch {
@@ -28,39 +23,28 @@ func (c *computer) mergeIssueRefs(root *sectionNode) {
 				listed[ref] = it
 			}
 		}
-		for _, ch := range s.children {
-			walk(ch)
-		}
-	}
-	walk(root)
+	})
 	if rows == 0 || len(listed) == 0 {
 		return // most pages
 	}
-	var drop func(s *sectionNode)
-	drop = func(s *sectionNode) {
-		s.items = slices.DeleteFunc(s.items, func(it *found) bool {
-			if it.Source != SourceTable {
-				return false
-			}
-			ref, ok := issueRef(it.Text)
-			same := listed[ref]
-			if !ok || same == nil {
-				return false
-			}
-			if it.State == marker.Dropped && same.State == marker.Done && leadingStrike(firstTextBlock(same.node), c.src) {
-				same.State = marker.Dropped // "- [x] ~~#1852 Port legacy-reports~~" beside "Closed as not planned": crossed off
-			}
-			if a, row := same.Attributes(), it.Attributes(); a.Owner == "" && row.Owner != "" {
-				a.Owner = row.Owner
-				same.keepAttrs(a)
-			}
-			return true
-		})
-		for _, ch := range s.children {
-			drop(ch)
+	dropItems(root, func(it *found) bool {
+		if it.Source != SourceTable {
+			return false
 		}
-	}
-	drop(root)
+		ref, ok := issueRef(it.Text)
+		same := listed[ref]
+		if !ok || same == nil {
+			return false
+		}
+		if it.State == marker.Dropped && same.State == marker.Done && leadingStrike(firstTextBlock(same.node), c.src) {
+			same.State = marker.Dropped // "- [x] ~~#1852 Port legacy-reports~~" beside "Closed as not planned": crossed off
+		}
+		if a, row := same.Attributes(), it.Attributes(); a.Owner == "" && row.Owner != "" {
+			a.Owner = row.Owner
+			same.keepAttrs(a)
+		}
+		return true
+	})
 }
 
 // issueRef returns the one issue a text names, "#" and its number

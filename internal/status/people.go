@@ -117,14 +117,13 @@ func nextDash(text string, from int) (int, int) {
 // listItems appends the items of s and the sections under it that lists
 // made (checkboxes and marked items) to dst.
 func listItems(s *sectionNode, dst []*found) []*found {
-	for _, it := range s.items {
-		if it.Source == SourceList || it.Source == SourceCheckbox {
-			dst = append(dst, it)
+	walkSections(s, func(s *sectionNode) {
+		for _, it := range s.items {
+			if it.Source == SourceList || it.Source == SourceCheckbox {
+				dst = append(dst, it)
+			}
 		}
-	}
-	for _, ch := range s.children {
-		dst = listItems(ch, dst)
-	}
+	})
 	return dst
 }
 
