@@ -86,7 +86,14 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 	case len(markerCols) >= 2 && label >= 0 && c.markersCount(rows, markerCols) && !c.dayColumns(header, markerCols):
 		c.matrixItems(header, rows, label, markerCols, out)
 	case len(markerCols) == 1 && c.markersCount(rows, markerCols):
-		c.rowItems(header, rows, markerCols[0], c.readCell(c.cellState), out)
+		reads := make([]cellRead, len(rows))
+		for r, row := range rows {
+			if cells := childrenOf(row); markerCols[0] < len(cells) {
+				reads[r].st, reads[r].ok = c.cellState(cells[markerCols[0]])
+			}
+		}
+		c.ragDots(rows, markerCols[0], reads)
+		c.rowItems(header, rows, markerCols[0], func(r int, _ ast.Node) (State, bool) { return reads[r].st, reads[r].ok }, out)
 	default:
 		if col := c.doneColumn(header, rows); col >= 0 {
 			c.rowItems(header, rows, col, c.readCell(c.doneCell), out) // "| Task | Done? |" of ✅ and blanks
@@ -362,7 +369,40 @@ func (c *computer) statusCells(header ast.Node, rows []ast.Node, col int) []cell
 		}
 	}
 	c.toolStates(header, rows, col, reads)
+	c.ragDots(rows, col, reads)
 	return reads
+}
+
+// ragDots reads a column of red, amber and green dots as a weekly report
+// means them: a bare 🟢 beside a bare 🟡, 🟠 or 🔴 is on track, under way,
+// not done, unless the column also says done with ✅ or ✔ or a legend of
+// the page defines 🟢 ("Key: 🟢 done · 🟡 in progress").
+func (c *computer) ragDots(rows []ast.Node, col int, reads []cellRead) {
+	if c.legend.defined[cellKey("🟢")] {
+		return
+	}
+	var green []int
+	other := false
+	for r, row := range rows {
+		cells := childrenOf(row)
+		if col >= len(cells) {
+			continue
+		}
+		switch strings.TrimSuffix(strings.TrimSpace(markerText(cells[col], c.src)), "\ufe0f") {
+		case "🟢":
+			green = append(green, r)
+		case "🟡", "🟠", "🔴":
+			other = true
+		case "✅", "✔", "☑":
+			return // done said so: 🟢 may be done too
+		}
+	}
+	if !other {
+		return
+	}
+	for _, r := range green {
+		reads[r].st = marker.Active
+	}
 }
 
 // toolStates reads the cells a status column left unread by states
