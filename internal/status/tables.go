@@ -42,7 +42,7 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 	}
 	if col := c.statusHeader(header); col >= 0 {
 		if reads := c.statusCells(header, rows, col); saysStates(reads) {
-			c.fillStates(rows, col, reads)
+			fillStates(reads)
 			c.resolutions(header, rows, reads)
 			c.rowItems(header, rows, col, func(r int, _ ast.Node) (State, bool) { return reads[r].st, reads[r].ok }, out)
 		}
@@ -89,10 +89,12 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 		reads := make([]cellRead, len(rows))
 		for r, row := range rows {
 			if cells := childrenOf(row); markerCols[0] < len(cells) {
-				reads[r].st, reads[r].ok = c.cellState(cells[markerCols[0]])
+				text := markerText(cells[markerCols[0]], c.src)
+				reads[r].st, reads[r].ok = c.cellStateOf(cells[markerCols[0]], text)
+				reads[r].text = strings.TrimSpace(text)
 			}
 		}
-		c.ragDots(rows, markerCols[0], reads)
+		c.ragDots(reads)
 		c.rowItems(header, rows, markerCols[0], func(r int, _ ast.Node) (State, bool) { return reads[r].st, reads[r].ok }, out)
 	default:
 		if col := c.doneColumn(header, rows); col >= 0 {
@@ -325,11 +327,13 @@ func (c *computer) statusHeader(header ast.Node) int {
 	return -1
 }
 
-// cellRead is what a status cell says: its state (ok when it names one)
-// and whether it holds anything.
+// cellRead is what a status cell says: its state (ok when it names one),
+// whether it holds anything, and its marker text, trimmed, read once for
+// the passes after the first (toolStates, fillStates, ragDots).
 type cellRead struct {
 	st         State
 	ok, filled bool
+	text       string
 }
 
 // statusCells reads column col of every row once, for saysStates and
@@ -344,8 +348,10 @@ func (c *computer) statusCells(header ast.Node, rows []ast.Node, col int) []cell
 		if col >= len(cells) {
 			continue
 		}
-		reads[r].st, reads[r].ok = c.cellState(cells[col])
-		text := strings.TrimSpace(markerText(cells[col], c.src))
+		raw := markerText(cells[col], c.src)
+		reads[r].st, reads[r].ok = c.cellStateOf(cells[col], raw)
+		text := strings.TrimSpace(raw)
+		reads[r].text = text
 		if reads[r].ok && reads[r].st == marker.Active && ragCell(text) {
 			if st, ok := c.otherCellSays(cells, col); ok {
 				reads[r].st = st // "🟢 Green" beside "Completed — both roles filled"
@@ -368,8 +374,8 @@ func (c *computer) statusCells(header ast.Node, rows []ast.Node, col int) []cell
 			reads[r].ok = false // release notes' New beside Improved and Removed: what shipped, not a bug just filed
 		}
 	}
-	c.toolStates(header, rows, col, reads)
-	c.ragDots(rows, col, reads)
+	c.toolStates(header, reads)
+	c.ragDots(reads)
 	return reads
 }
 
@@ -377,18 +383,14 @@ func (c *computer) statusCells(header ast.Node, rows []ast.Node, col int) []cell
 // means them: a bare 🟢 beside a bare 🟡, 🟠 or 🔴 is on track, under way,
 // not done, unless the column also says done with ✅ or ✔ or a legend of
 // the page defines 🟢 ("Key: 🟢 done · 🟡 in progress").
-func (c *computer) ragDots(rows []ast.Node, col int, reads []cellRead) {
+func (c *computer) ragDots(reads []cellRead) {
 	if c.legend.defined[cellKey("🟢")] {
 		return
 	}
 	var green []int
 	other := false
-	for r, row := range rows {
-		cells := childrenOf(row)
-		if col >= len(cells) {
-			continue
-		}
-		switch strings.TrimSuffix(strings.TrimSpace(markerText(cells[col], c.src)), "\ufe0f") {
+	for r := range reads {
+		switch strings.TrimSuffix(reads[r].text, "\ufe0f") {
 		case "🟢":
 			green = append(green, r)
 		case "🟡", "🟠", "🔴":
@@ -415,7 +417,7 @@ func (c *computer) ragDots(rows []ast.Node, col int, reads []cellRead) {
 // column. Elsewhere an Active contract or a Removed column describes a
 // thing. Words other lists use too (Scheduled, Available, Met, Archived,
 // Delivered, a skills matrix's Gap: fillWords) fill a column in only once it says states without them.
-func (c *computer) toolStates(header ast.Node, rows []ast.Node, col int, reads []cellRead) {
+func (c *computer) toolStates(header ast.Node, reads []cellRead) {
 	known := false
 	for _, r := range reads {
 		known = known || r.ok
@@ -424,18 +426,13 @@ func (c *computer) toolStates(header ast.Node, rows []ast.Node, col int, reads [
 		return
 	}
 	ado := c.fromAzureDevOps(header)
-	for r, row := range rows {
+	for r := range reads {
 		if reads[r].ok || !reads[r].filled {
 			continue
 		}
-		cells := childrenOf(row)
-		if col >= len(cells) {
-			continue
-		}
-		text := strings.TrimSpace(markerText(cells[col], c.src))
-		st, ok := wordsState(toolWords, text)
+		st, ok := wordsState(toolWords, reads[r].text)
 		if !ok && ado {
-			st, ok = wordsState(workflowWords, text)
+			st, ok = wordsState(workflowWords, reads[r].text)
 		}
 		if ok {
 			reads[r].st, reads[r].ok = st, true
@@ -446,15 +443,13 @@ func (c *computer) toolStates(header ast.Node, rows []ast.Node, col int, reads [
 // fillStates reads, in a column that says states, the cells fillWords
 // name: read only after saysStates, so that they never make a list of
 // things (stock Available, rooms Closed) a list of work.
-func (c *computer) fillStates(rows []ast.Node, col int, reads []cellRead) {
-	for r, row := range rows {
+func fillStates(reads []cellRead) {
+	for r := range reads {
 		if reads[r].ok || !reads[r].filled {
 			continue
 		}
-		if cells := childrenOf(row); col < len(cells) {
-			if st, ok := wordsState(fillWords, strings.TrimSpace(markerText(cells[col], c.src))); ok {
-				reads[r].st, reads[r].ok = st, true
-			}
+		if st, ok := wordsState(fillWords, reads[r].text); ok {
+			reads[r].st, reads[r].ok = st, true
 		}
 	}
 }
@@ -961,7 +956,11 @@ func boxCell(text string) (State, bool) {
 // cellState reads a status cell: a marker or status value a legend of the
 // page defines, else markers as in any status cell (words in any case).
 func (c *computer) cellState(cell ast.Node) (State, bool) {
-	text := markerText(cell, c.src)
+	return c.cellStateOf(cell, markerText(cell, c.src))
+}
+
+// cellStateOf is cellState of a cell whose marker text is read already.
+func (c *computer) cellStateOf(cell ast.Node, text string) (State, bool) {
 	key := cellKey(text)
 	if st, ok := c.legend.cells[key]; ok {
 		return st, true
