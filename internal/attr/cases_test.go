@@ -182,3 +182,22 @@ func TestHeadingIDs(t *testing.T) {
 		return "= " + id
 	})
 }
+
+// TestReadNear reads items and sections whose dates leave out their year:
+// each case's first line is "near YYYY-MM-DD" (or "near" alone: the page
+// gives no date), then "item" or "section", then the text.
+func TestReadNear(t *testing.T) {
+	runCases(t, "testdata/near.txt", func(in []string) string {
+		date, _ := strings.CutPrefix(in[0], "near")
+		date = strings.TrimSpace(date)
+		near := func() string { return date }
+		if in[1] == "section" {
+			lines := make([]Line, len(in)-2)
+			for i, text := range in[2:] {
+				lines[i] = Line{Number: i + 1, Text: text}
+			}
+			return dumpSection(ReadSectionNear(lines, near))
+		}
+		return dumpItem(ReadNear(strings.Join(in[2:], " "), near))
+	})
+}

@@ -71,7 +71,14 @@ func timeAfter(s string, i int) int {
 // in parentheses ("2026-03-01 (tentative)"). Anything else is not a date
 // ("`wikibot-io` repo", "Q3", "next week", "12/01/2027", whose day and
 // month are the reader's guess).
-func ParseDate(v string) (string, bool) {
+func ParseDate(v string) (string, bool) { return ParseDateNear(v, nil) }
+
+// ParseDateNear is ParseDate that also reads a day and a month written
+// without their year ("Mar 14", "14 March", "March 14th"), as notes and
+// weekly reports write them, in the year that puts the day nearest the
+// date near gives (Near). With a nil near, or one that gives "", such a
+// date is not read.
+func ParseDateNear(v string, near Near) (string, bool) {
 	v = strings.TrimSpace(v)
 	if i := strings.IndexByte(v, '('); i > 0 && strings.HasSuffix(v, ")") {
 		v = strings.TrimSpace(v[:i])
@@ -82,13 +89,138 @@ func ParseDate(v string) (string, bool) {
 	if d, ok := namedMonthDate(v); ok {
 		return d, true
 	}
+	if d, ok := dayMonthDate(v, near); ok {
+		return d, true
+	}
 	if bare := withoutDayAndTime(v); bare != v {
 		if d, ok := dateAt(bare, 0); ok && len(bare) == 10 {
 			return d, true
 		}
-		return namedMonthDate(bare)
+		if d, ok := namedMonthDate(bare); ok {
+			return d, true
+		}
+		return dayMonthDate(bare, near)
 	}
 	return "", false
+}
+
+// Near gives the date a page was written about, YYYY-MM-DD, or "" when
+// the page does not say: a date written without its year is read in the
+// year that puts it nearest that date ("due Mar 14" in a note of
+// 2026-12-01 is 2027-03-14; "done 28 Nov" in it 2026-11-28). The reader
+// calls it only when it meets such a date.
+type Near func() string
+
+// dayMonthDate reads v, a day and a month named without a year, either
+// way round ("Mar 14", "14 March", "Mar. 14", "14th Mar"), as the date in
+// the year nearest near's date.
+func dayMonthDate(v string, near Near) (string, bool) {
+	if near == nil || len(v) < 5 || len(v) > 16 {
+		return "", false
+	}
+	first, second, ok := strings.Cut(v, " ")
+	if !ok {
+		return "", false
+	}
+	return DayMonthNear(first, second, near)
+}
+
+// DayMonthNear reads a day and a month named without a year, written as
+// two words either way round ("Mar", "14"; "14th", "March"), as the date
+// in the year nearest near's date (Near).
+func DayMonthNear(first, second string, near Near) (string, bool) {
+	if near == nil {
+		return "", false
+	}
+	month, dayWord := monthNumber(first), second
+	if month == 0 {
+		month, dayWord = monthNumber(second), first
+	}
+	day := dayNumber(withoutOrdinal(dayWord))
+	if month == 0 || day == 0 {
+		return "", false
+	}
+	ref, err := time.Parse("2006-01-02", near())
+	if err != nil {
+		return "", false
+	}
+	return nearestYear(month, day, ref)
+}
+
+// monthNumber is the month w names in English, in full or cut to three
+// letters or more, with or without a dot ("Mar", "Sept.", "march"); 0 when
+// it names none.
+func monthNumber(w string) time.Month {
+	w = strings.TrimSuffix(w, ".")
+	if len(w) < 3 || len(w) > 9 {
+		return 0
+	}
+	for m := time.January; m <= time.December; m++ {
+		name := m.String()
+		if len(w) <= len(name) && strings.EqualFold(name[:len(w)], w) {
+			return m
+		}
+	}
+	return 0
+}
+
+// dayNumber is w as a day of a month, 1 to 31 in one or two digits; 0
+// when it is not one.
+func dayNumber(w string) int {
+	if len(w) == 0 || len(w) > 2 {
+		return 0
+	}
+	n := 0
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return 0
+		}
+		n = n*10 + int(w[i]-'0')
+	}
+	if n > 31 {
+		return 0
+	}
+	return n
+}
+
+// withoutOrdinal takes an English ordinal's letters off a day: "14th",
+// "1st", "22nd", "3rd" → the number; any other word is returned as is.
+func withoutOrdinal(w string) string {
+	if len(w) < 3 || w[0] < '0' || w[0] > '9' {
+		return w
+	}
+	switch strings.ToLower(w[len(w)-2:]) {
+	case "st", "nd", "rd", "th":
+		return w[:len(w)-2]
+	}
+	return w
+}
+
+// nearestYear is the date of month and day in the year, of ref's and the
+// two around it, that puts it nearest ref; "" when the day is in none of
+// them (29 February).
+func nearestYear(month time.Month, day int, ref time.Time) (string, bool) {
+	best, found := time.Time{}, false
+	for y := ref.Year() - 1; y <= ref.Year()+1; y++ {
+		t := time.Date(y, month, day, 0, 0, 0, 0, time.UTC)
+		if t.Day() != day {
+			continue // 29 February of a common year
+		}
+		if !found || absDays(t.Sub(ref)) < absDays(best.Sub(ref)) {
+			best, found = t, true
+		}
+	}
+	if !found {
+		return "", false
+	}
+	return best.Format("2006-01-02"), true
+}
+
+func absDays(d time.Duration) time.Duration {
+	if d < 0 {
+		return -d
+	}
+	return d
 }
 
 // withoutDayAndTime returns a date value without the markup around it,

@@ -107,16 +107,20 @@ func isSign(r rune) bool {
 // Read reads the attributes of one item's text. text is the item's own
 // text as markers are read from it: code spans stand as marker.Opaque, so
 // nothing in code is read. See the package doc and docs/status-model.md.
-func Read(text string) Item {
+func Read(text string) Item { return ReadNear(text, nil) }
+
+// ReadNear is Read that also reads dates written without their year
+// ("due Mar 14") in the year near says (Near).
+func ReadNear(text string, near Near) Item {
 	if !mayHold(text) {
 		return Item{Text: text} // most texts: nothing made on the heap
 	}
-	return read(text)
+	return read(text, near)
 }
 
-// read is Read of a text that may hold attributes.
-func read(text string) Item {
-	r := &itemReader{s: text, it: Item{Text: text}}
+// read is ReadNear of a text that may hold attributes.
+func read(text string, near Near) Item {
+	r := &itemReader{s: text, it: Item{Text: text}, near: near}
 	r.urls = urlRanges(text)
 	r.scan()
 	r.labelledOwner()
@@ -165,6 +169,7 @@ type itemReader struct {
 	// blocked holds the offsets of ⛔ signs that may open a dependency
 	// list (read once every other attribute is known).
 	blocked []int
+	near    Near // the year of a date written without one; nil: none read
 }
 
 // span is a Span while reading: edge spans (an @handle, a P-token) set
@@ -512,14 +517,14 @@ func (r *itemReader) field(key, value string) {
 			return
 		}
 	case "completion":
-		if d, ok := ParseDate(value); ok {
+		if d, ok := ParseDateNear(value, r.near); ok {
 			if it.Done == "" {
 				it.Done = d
 			}
 			return
 		}
 	case "cancelled":
-		if d, ok := ParseDate(value); ok {
+		if d, ok := ParseDateNear(value, r.near); ok {
 			if it.Cancelled == "" {
 				it.Cancelled = d
 			}
@@ -559,7 +564,7 @@ func (r *itemReader) field(key, value string) {
 }
 
 func (r *itemReader) dateField(name, value string) bool {
-	d, ok := ParseDate(value)
+	d, ok := ParseDateNear(value, r.near)
 	if ok {
 		r.setDate(name, d)
 	}
@@ -987,7 +992,7 @@ func (r *itemReader) dueWord(i int, word string) int {
 		return 0 // the word must be followed by ':' or a space
 	}
 	k = skipDayWords(s, k)
-	d, end, ok := dateIn(s, k)
+	d, end, ok := dateIn(s, k, r.near)
 	if !ok {
 		return 0
 	}
@@ -1044,17 +1049,19 @@ var dayWords = map[string]bool{
 
 // dateIn reads the date that starts at s[k:]: YYYY-MM-DD (with a time of
 // day after it) or a date naming its month ("March 12, 2027", "15 Mar
-// 2027"). It returns the date and where it ends.
-func dateIn(s string, k int) (string, int, bool) {
+// 2027"; "Mar 14" in the year near says). It returns the date and where
+// it ends.
+func dateIn(s string, k int, near Near) (string, int, bool) {
 	if d, ok := dateAt(s, k); ok {
 		return d, timeAfter(s, k+10), true
 	}
-	return namedDateAt(s, k)
+	return namedDateAt(s, k, near)
 }
 
 // namedDateAt reads a date naming its month in the two or three words at
-// s[k:] (namedDateLayouts), the longest that reads.
-func namedDateAt(s string, k int) (string, int, bool) {
+// s[k:] (namedDateLayouts), the longest that reads, or else a day and a
+// month without a year in the first two, as near says.
+func namedDateAt(s string, k int, near Near) (string, int, bool) {
 	if k >= len(s) || !(isWordByte(s[k])) {
 		return "", 0, false
 	}
@@ -1075,7 +1082,20 @@ func namedDateAt(s string, k int) (string, int, bool) {
 			return d, ends[n], true
 		}
 	}
+	if len(ends) >= 2 && !yearAfter(s, ends[1]) {
+		if d, ok := dayMonthDate(s[k:ends[1]], near); ok {
+			return d, ends[1], true
+		}
+	}
 	return "", 0, false
+}
+
+// yearAfter reports whether a year the date layouts do not read follows
+// a day and a month ending at e ("Mar 14 '27"): the date is not this
+// year's guess.
+func yearAfter(s string, e int) bool {
+	rest := strings.TrimLeft(s[e:], " ,")
+	return strings.HasPrefix(rest, "'") && len(rest) >= 3 && '0' <= rest[1] && rest[1] <= '9'
 }
 
 // byAgent reports whether "by" at i follows a participle ("created by",

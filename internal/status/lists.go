@@ -59,7 +59,7 @@ func (c *computer) readListItems(list ast.Node) (entries []listEntry, marked boo
 			if opensWithClock(text) {
 				clocked++
 			}
-			a := attr.Read(text)
+			a := attr.ReadNear(text, c.near)
 			e.own = text
 			if a.Holds() {
 				e.attrs = &a

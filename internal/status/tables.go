@@ -659,7 +659,7 @@ func (c *computer) doneCell(cell ast.Node) (State, bool) {
 	case "yes", "y", "x", "true", "done", "✓", "✔", "✔️", "✅", "☑", "☑️", "[x]":
 		return marker.Done, true
 	}
-	if _, ok := attr.ParseDate(text); ok {
+	if _, ok := attr.ParseDateNear(text, c.near); ok {
 		return marker.Done, true
 	}
 	return marker.Open, false
@@ -733,7 +733,7 @@ func (c *computer) rowItems(header ast.Node, rows []ast.Node, col int, read func
 		it := c.newItem(row, st, SourceTable, text, strings.Join(own, " | "))
 		for i, cell := range cells {
 			if i != col && i != textCell && i < len(keys) {
-				it.recordAttr(keys[i], mdtext.Inline(cell, c.src), false)
+				it.recordAttr(keys[i], mdtext.Inline(cell, c.src), false, c.near)
 			}
 		}
 		*out = append(*out, it)
@@ -1223,7 +1223,7 @@ func (c *computer) matrixItems(header ast.Node, rows []ast.Node, label int, cols
 			it := c.newItem(cells[i], st, SourceMatrix, rowLabel+" · "+colName, c.ownText(cells[i]))
 			for _, a := range attrCols {
 				if a < len(cells) {
-					it.recordAttr(mdtext.Inline(heads[a], c.src), mdtext.Inline(cells[a], c.src), false)
+					it.recordAttr(mdtext.Inline(heads[a], c.src), mdtext.Inline(cells[a], c.src), false, c.near)
 				}
 			}
 			*out = append(*out, it)
@@ -1510,7 +1510,7 @@ func (c *computer) record(table, header ast.Node, rows []ast.Node) *found {
 			continue
 		}
 		cells := childrenOf(r)
-		it.recordField(mdtext.Inline(cells[0], c.src), mdtext.Inline(cells[1], c.src))
+		it.recordField(mdtext.Inline(cells[0], c.src), mdtext.Inline(cells[1], c.src), c.near)
 	}
 	return it
 }
@@ -1519,8 +1519,8 @@ func (c *computer) record(table, header ast.Node, rows []ast.Node) *found {
 // attribute (Owner, Due, Priority, Estimate, Id, Depends on …) set it
 // when their value reads, as an inline field with that key would; the
 // others are kept as written.
-func (it *found) recordField(key, value string) {
-	if !it.recordAttr(key, value, true) {
+func (it *found) recordField(key, value string, near attr.Near) {
+	if !it.recordAttr(key, value, true, near) {
 		t := it.setAttrs()
 		t.Fields = append(t.Fields, Field{Key: key, Value: value})
 	}
@@ -1537,8 +1537,8 @@ func fieldKey(name string) string {
 // reads as one, unless the item has it already; it reports whether it did.
 // Without ids, an id or dependencies are not taken: a table's "ID" column
 // numbers its rows, and would give two tables the same ids.
-func (it *found) recordAttr(key, value string, ids bool) bool {
-	a := attr.Read("[" + fieldKey(key) + ":: " + value + "]")
+func (it *found) recordAttr(key, value string, ids bool, near attr.Near) bool {
+	a := attr.ReadNear("["+fieldKey(key)+":: "+value+"]", near)
 	if !ids && (a.ID != "" || len(a.Depends) > 0) {
 		return false
 	}

@@ -33,6 +33,9 @@ func HistoryItems(parser *markdown.Parser, opts status.Options) func(path string
 
 // HistoryPathKey names what of a page's path the items HistoryItems reads
 // from its bytes depend on: the kind the path declares (a runbook's
-// headings are not items unless its front matter says so). Two versions
-// with the same bytes and key have the same items, with the same settings.
-func HistoryPathKey(path string) string { return status.DeclaredKind("", path) }
+// headings are not items unless its front matter says so) and the date it
+// names (status.PathDate). Two versions with the same bytes and key have
+// the same items, with the same settings.
+func HistoryPathKey(path string) string {
+	return status.DeclaredKind("", path) + " " + status.PathDate(path)
+}

@@ -50,9 +50,14 @@ func Make(p *content.Page, doc ast.Node, src []byte, lines *markdown.LineIndex, 
 
 // StatusOptions are the site's status options as page p's front matter
 // changes them (heading_items, matrices; a runbook has no heading items
-// unless it says so).
+// unless it says so), with the page's own date: the day it was updated,
+// else the day its path names.
 func StatusOptions(p *content.Page, opts status.Options) status.Options {
 	opts.HeadingItems = p.HeadingItems
+	opts.PageDate = status.PathDate(p.Path)
+	if !p.Updated.IsZero() {
+		opts.PageDate = p.Updated.Format("2006-01-02")
+	}
 	if p.Matrices != "" {
 		opts.Matrices = p.Matrices
 	}
