@@ -91,7 +91,47 @@ func (c *computer) readListItems(list ast.Node) (entries []listEntry, marked boo
 			}
 		}
 	}
+	if marked {
+		c.ragListDots(entries)
+	}
 	return entries, marked
+}
+
+// ragListDots reads a list's red, amber and green dots as ragDots reads a
+// column's: a 🟢 beside a 🟡, 🟠 or 🔴 says the work is on track, under
+// way, not done ("- 🟢 Payments migration" in a weekly report), unless the
+// list also says done with ✅ or ✔, the words after the dot say done ("🟢
+// Done — shipped"), or a legend of the page defines 🟢.
+func (c *computer) ragListDots(entries []listEntry) {
+	if c.legend.defined[cellKey("🟢")] {
+		return
+	}
+	var green []int
+	other := false
+	for i, e := range entries {
+		if !e.marker.found {
+			continue
+		}
+		switch strings.TrimSuffix(e.marker.as, "\ufe0f") {
+		case "🟢":
+			green = append(green, i)
+		case "🟡", "🟠", "🔴":
+			other = true
+		case "✅", "✔", "☑":
+			return // done said so: 🟢 may be done too
+		}
+	}
+	if !other {
+		return
+	}
+	for _, i := range green {
+		e := &entries[i]
+		_, after, _ := strings.Cut(e.own, "🟢")
+		after = strings.TrimPrefix(after, "\ufe0f")
+		if m, ok := c.vocab.Opens(after); e.marker.state == marker.Done && !(ok && m.State == marker.Done) {
+			e.marker.state = marker.Active
+		}
+	}
 }
 
 // dashStatusOf reads the status an item's text ends with after a dash:
