@@ -27,7 +27,7 @@ func (c *computer) collectGantt(n *ast.FencedCodeBlock, out *[]*found) {
 		text[i] = string(seg.Value(c.src))
 	}
 	tasks, ok := gantt.Parse(text)
-	if !ok {
+	if !ok || c.ganttHistory(tasks) {
 		return
 	}
 	for _, t := range tasks {
@@ -56,6 +56,22 @@ func (c *computer) collectGantt(n *ast.FencedCodeBlock, out *[]*found) {
 		*out = append(*out, it)
 		c.gantt = true
 	}
+}
+
+// ganttHistory reports whether a chart draws what already happened: no
+// task is tagged done or active, and every one ended before the page's
+// own date (Options.PageDate: a postmortem's timeline, a schedule drawn
+// again in a retrospective). Its tasks are no open work, overdue since.
+func (c *computer) ganttHistory(tasks []gantt.Task) bool {
+	if c.opts.PageDate == "" {
+		return false
+	}
+	for _, t := range tasks {
+		if t.Done || t.Active || t.End == "" || t.End >= c.opts.PageDate {
+			return false
+		}
+	}
+	return len(tasks) > 0
 }
 
 // underExample reports whether the section being read, or one that holds
