@@ -101,7 +101,8 @@ func (c *computer) readListItems(list ast.Node) (entries []listEntry, marked boo
 // column's: a 🟢 beside a 🟡, 🟠 or 🔴 says the work is on track, under
 // way, not done ("- 🟢 Payments migration" in a weekly report), unless the
 // list also says done with ✅ or ✔, the words after the dot say done ("🟢
-// Done — shipped"), or a legend of the page defines 🟢.
+// Done — shipped"), or a legend of the page defines 🟢. A status clause
+// after a dash says the item's state over its dot.
 func (c *computer) ragListDots(entries []listEntry) {
 	if c.legend.defined[cellKey("🟢")] {
 		return
@@ -130,6 +131,15 @@ func (c *computer) ragListDots(entries []listEntry) {
 		after = strings.TrimPrefix(after, "\ufe0f")
 		if m, ok := c.vocab.Opens(after); e.marker.state == marker.Done && !(ok && m.State == marker.Done) {
 			e.marker.state = marker.Active
+		}
+	}
+	for i := range entries {
+		// the dot says how the work goes; a status clause after a dash
+		// says where it is: "🔴 Mobile — blocked on the sync API"
+		if e := &entries[i]; e.marker.found && ragDot(e.marker.as) && strings.Contains(e.own, " ") {
+			if d, _ := c.dashStatusOf(e.own, e.ownAttrs()); d.found {
+				e.marker = d
+			}
 		}
 	}
 }
