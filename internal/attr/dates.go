@@ -75,10 +75,18 @@ func ParseDate(v string) (string, bool) { return ParseDateNear(v, nil) }
 
 // ParseDateNear is ParseDate that also reads a day and a month written
 // without their year ("Mar 14", "14 March", "March 14th"), as notes and
-// weekly reports write them, in the year that puts the day nearest the
-// date near gives (Near). With a nil near, or one that gives "", such a
-// date is not read.
-func ParseDateNear(v string, near Near) (string, bool) {
+// weekly reports write them, as a date to come: in the year that puts the
+// day nearest two months after the date near gives (Near), as plans look
+// ahead. With a nil near, or one that gives "", such a date is not read.
+func ParseDateNear(v string, near Near) (string, bool) { return parseDateNear(v, near, false) }
+
+// ParseDoneDateNear is ParseDateNear for the day work was done, which is
+// not after the page's date: a day written without its year is the
+// nearest one before near's date; one up to 60 days after it is an
+// appointment ("Flights booked (Mar 22)"), no day work was done.
+func ParseDoneDateNear(v string, near Near) (string, bool) { return parseDateNear(v, near, true) }
+
+func parseDateNear(v string, near Near, done bool) (string, bool) {
 	v = strings.TrimSpace(v)
 	if i := strings.IndexByte(v, '('); i > 0 && strings.HasSuffix(v, ")") {
 		v = strings.TrimSpace(v[:i])
@@ -89,7 +97,7 @@ func ParseDateNear(v string, near Near) (string, bool) {
 	if d, ok := namedMonthDate(v); ok {
 		return d, true
 	}
-	if d, ok := dayMonthDate(v, near); ok {
+	if d, ok := dayMonthDate(v, near, done); ok {
 		return d, true
 	}
 	if bare := withoutDayAndTime(v); bare != v {
@@ -99,22 +107,23 @@ func ParseDateNear(v string, near Near) (string, bool) {
 		if d, ok := namedMonthDate(bare); ok {
 			return d, true
 		}
-		return dayMonthDate(bare, near)
+		return dayMonthDate(bare, near, done)
 	}
 	return "", false
 }
 
 // Near gives the date a page was written about, YYYY-MM-DD, or "" when
 // the page does not say: a date written without its year is read in the
-// year that puts it nearest that date ("due Mar 14" in a note of
-// 2026-12-01 is 2027-03-14; "done 28 Nov" in it 2026-11-28). The reader
+// year that puts it nearest that date, a little ahead of it for a date to
+// come ("due Mar 14" in a note of 2026-12-01 is 2027-03-14), not after it
+// for a day work was done ("done 28 Nov" in it is 2026-11-28). The reader
 // calls it only when it meets such a date.
 type Near func() string
 
 // dayMonthDate reads v, a day and a month named without a year, either
-// way round ("Mar 14", "14 March", "Mar. 14", "14th Mar"), as the date in
-// the year nearest near's date.
-func dayMonthDate(v string, near Near) (string, bool) {
+// way round ("Mar 14", "14 March", "Mar. 14", "14th Mar"), in the year
+// near's date says (Near), for a day work was done when done is set.
+func dayMonthDate(v string, near Near, done bool) (string, bool) {
 	if near == nil || len(v) < 5 || len(v) > 16 {
 		return "", false
 	}
@@ -122,13 +131,17 @@ func dayMonthDate(v string, near Near) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	return DayMonthNear(first, second, near)
+	return dayMonthWords(first, second, near, done)
 }
 
-// DayMonthNear reads a day and a month named without a year, written as
-// two words either way round ("Mar", "14"; "14th", "March"), as the date
-// in the year nearest near's date (Near).
-func DayMonthNear(first, second string, near Near) (string, bool) {
+// DoneDayMonth reads the day work was done written as a day and a month
+// without a year, as two words either way round ("Mar", "14"; "14th",
+// "March"), as ParseDoneDateNear reads it.
+func DoneDayMonth(first, second string, near Near) (string, bool) {
+	return dayMonthWords(first, second, near, true)
+}
+
+func dayMonthWords(first, second string, near Near, done bool) (string, bool) {
 	if near == nil {
 		return "", false
 	}
@@ -144,7 +157,7 @@ func DayMonthNear(first, second string, near Near) (string, bool) {
 	if err != nil {
 		return "", false
 	}
-	return nearestYear(month, day, ref)
+	return nearestYear(month, day, ref, done)
 }
 
 // monthNumber is the month w names in English, in full or cut to three
@@ -197,18 +210,32 @@ func withoutOrdinal(w string) string {
 }
 
 // nearestYear is the date of month and day in the year, of ref's and the
-// two around it, that puts it nearest ref; "" when the day is in none of
-// them (29 February).
-func nearestYear(month time.Month, day int, ref time.Time) (string, bool) {
+// two around it, that puts it nearest 60 days after ref, as a plan looks
+// ahead; for a day work was done (done), the nearest not after ref, and
+// none when the nearest is at most 60 days after it (an appointment). It
+// reports false when the day is in none of the years (29 February).
+func nearestYear(month time.Month, day int, ref time.Time, done bool) (string, bool) {
+	const ahead = 60 * 24 * time.Hour
+	target := ref.Add(ahead)
+	if done {
+		target = ref
+	}
 	best, found := time.Time{}, false
 	for y := ref.Year() - 1; y <= ref.Year()+1; y++ {
 		t := time.Date(y, month, day, 0, 0, 0, 0, time.UTC)
 		if t.Day() != day {
 			continue // 29 February of a common year
 		}
-		if !found || absDays(t.Sub(ref)) < absDays(best.Sub(ref)) {
+		if !found || absDays(t.Sub(target)) < absDays(best.Sub(target)) {
 			best, found = t, true
 		}
+	}
+	if found && done && best.After(ref) {
+		if best.Sub(ref) <= ahead {
+			return "", false // a booking to come, not a day work was done
+		}
+		earlier := time.Date(best.Year()-1, month, day, 0, 0, 0, 0, time.UTC)
+		best, found = earlier, earlier.Day() == day
 	}
 	if !found {
 		return "", false

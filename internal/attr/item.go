@@ -517,14 +517,14 @@ func (r *itemReader) field(key, value string) {
 			return
 		}
 	case "completion":
-		if d, ok := ParseDateNear(value, r.near); ok {
+		if d, ok := ParseDoneDateNear(value, r.near); ok {
 			if it.Done == "" {
 				it.Done = d
 			}
 			return
 		}
 	case "cancelled":
-		if d, ok := ParseDateNear(value, r.near); ok {
+		if d, ok := ParseDoneDateNear(value, r.near); ok {
 			if it.Cancelled == "" {
 				it.Cancelled = d
 			}
@@ -1083,19 +1083,24 @@ func namedDateAt(s string, k int, near Near) (string, int, bool) {
 		}
 	}
 	if len(ends) >= 2 && !yearAfter(s, ends[1]) {
-		if d, ok := dayMonthDate(s[k:ends[1]], near); ok {
+		if d, ok := dayMonthDate(s[k:ends[1]], near, false); ok {
 			return d, ends[1], true
 		}
 	}
 	return "", 0, false
 }
 
-// yearAfter reports whether a year the date layouts do not read follows
-// a day and a month ending at e ("Mar 14 '27"): the date is not this
-// year's guess.
+// yearAfter reports whether what follows a day and a month ending at e
+// makes them no day: a year the date layouts do not read ("Mar 14 '27"),
+// or a week ("by Mar 1st week").
 func yearAfter(s string, e int) bool {
 	rest := strings.TrimLeft(s[e:], " ,")
-	return strings.HasPrefix(rest, "'") && len(rest) >= 3 && '0' <= rest[1] && rest[1] <= '9'
+	if strings.HasPrefix(rest, "'") && len(rest) >= 3 && '0' <= rest[1] && rest[1] <= '9' {
+		return true
+	}
+	word, _, _ := strings.Cut(rest, " ")
+	word = strings.TrimRight(word, ".,;:)")
+	return strings.EqualFold(word, "week") || strings.EqualFold(word, "wk") || strings.EqualFold(word, "weeks")
 }
 
 // byAgent reports whether "by" at i follows a participle ("created by",

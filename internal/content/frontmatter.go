@@ -249,7 +249,7 @@ func (fm frontMatter) apply(file string, p *Page) (errs diag.List) {
 	bad := func(f frontField, key, want string) {
 		errs = append(errs, diag.Errorf(file, f.line, f.col, "front matter: %s must be %s, not %s", key, want, describe(f.value)))
 	}
-	var dates [3]struct {
+	var dates [4]struct {
 		t    time.Time
 		line int
 	}
@@ -322,16 +322,18 @@ func (fm frontMatter) apply(file string, p *Page) (errs diag.List) {
 			} else {
 				p.Track = b
 			}
-		case "last_updated", "updated", "date":
+		case "last_updated", "updated", "lastmod", "date":
 			if f.value == nil {
 				continue // "date:" with nothing after it says nothing
 			}
 			t, ok := parseDate(f.value)
 			if !ok {
-				bad(f, key, "a date (YYYY-MM-DD)")
+				if key != "lastmod" { // Hugo's lastmod may be ":git", which Hugo reads itself
+					bad(f, key, "a date (YYYY-MM-DD)")
+				}
 				continue
 			}
-			i := map[string]int{"last_updated": 0, "updated": 1, "date": 2}[key]
+			i := map[string]int{"last_updated": 0, "updated": 1, "lastmod": 2, "date": 3}[key]
 			dates[i].t, dates[i].line = t, f.line
 		case "owner", "status":
 			// Never an error: an ADR's status: accepted is the author's.

@@ -60,6 +60,18 @@ func TestFrontMatter(t *testing.T) {
 					t.Errorf("updated %v, want 2026-11-20", p.Updated)
 				}
 			}},
+		{name: "hugo's lastmod before its date", src: "---\ndate: 2023-05-01\nlastmod: 2026-11-20\n---\n# Body\n",
+			check: func(t *testing.T, p *Page) {
+				if !p.Updated.Equal(time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)) || p.UpdatedLine != 3 {
+					t.Errorf("updated %v on line %d, want 2026-11-20 on line 3", p.Updated, p.UpdatedLine)
+				}
+			}},
+		{name: "hugo's lastmod from git", src: "---\nlastmod: \":git\"\n---\n# Body\n",
+			check: func(t *testing.T, p *Page) {
+				if !p.Updated.IsZero() || len(p.Diags) != 0 {
+					t.Errorf("updated %v, diags %v: want none, as Hugo reads it", p.Updated, p.Diags)
+				}
+			}},
 		{name: "empty date", src: "---\ndate:\n---\n# Body\n",
 			check: func(t *testing.T, p *Page) {
 				if !p.Updated.IsZero() {

@@ -1,25 +1,94 @@
 package status
 
 import (
+	"bytes"
 	"strings"
 	"time"
 
 	"github.com/milepost/milepost/internal/attr"
+	"github.com/milepost/milepost/internal/marker"
 )
 
-// nearDate is the date a day written without its year is read nearest
+// nearDate is the date a day written without its year is read near
 // (attr.Near): the page's own date (Options.PageDate), else the latest
-// full date the page writes, else "", and such a day is not read. A
-// weekly report that says "Week of 2025-03-03" has "due Mar 14" in 2025.
+// full date its lead writes (leadDate), else "", and such a day is not
+// read. A weekly report titled "Week of March 3, 2025" has "due Mar 14"
+// in 2025.
 func (c *computer) nearDate() string {
 	if c.opts.PageDate != "" {
 		return c.opts.PageDate
 	}
 	if !c.nearFound {
 		c.nearFound = true
-		c.nearValue = latestDate(c.src)
+		c.nearValue = leadDate(c.src)
 	}
 	return c.nearValue
+}
+
+// leadLines is how many lines of a page's lead leadDate reads at most.
+const leadLines = 15
+
+// leadDate is the latest full date the lead of a page writes, outside
+// code and links' addresses: its title and the lines before its first
+// section, as a report dates itself ("# Design sync — 2026-03-05",
+// "Exported from Trello, 6 Dec 2026."); "" when it writes none. A date
+// further down is another's: a deadline, a review, an end of support.
+func leadDate(src []byte) string {
+	latest, fenced, seen := "", false, false
+	for n := 0; n < leadLines && len(src) > 0; n++ {
+		line := src
+		if i := bytes.IndexByte(src, '\n'); i >= 0 {
+			line, src = src[:i], src[i+1:]
+		} else {
+			src = nil
+		}
+		trimmed := trimLeftBlanks(line)
+		switch {
+		case hasPrefix(trimmed, "```") || hasPrefix(trimmed, "~~~"):
+			fenced = !fenced
+			continue
+		case fenced:
+			continue
+		case hasPrefix(trimmed, "#") && (seen || hasPrefix(trimmed, "##")):
+			return latest // the first section begins
+		}
+		if len(trimmed) > 0 {
+			seen = true
+		}
+		for len(line) > 0 {
+			text, rest := beforeAddress(line)
+			if d := latestDate(text); d > latest {
+				latest = d
+			}
+			line = rest
+		}
+	}
+	return latest
+}
+
+// beforeAddress splits line at the first web address or link target in
+// it: the text before, and what follows the address.
+func beforeAddress(line []byte) (text, rest []byte) {
+	for i := 0; i < len(line); i++ {
+		if line[i] == 'h' && (hasPrefix(line[i:], "http://") || hasPrefix(line[i:], "https://")) ||
+			line[i] == ']' && i+1 < len(line) && line[i+1] == '(' {
+			end := i + 1
+			for end < len(line) && line[end] != ' ' && line[end] != ')' && line[end] != '>' {
+				end++
+			}
+			return line[:i], line[end:]
+		}
+	}
+	return line, nil
+}
+
+func hasPrefix(b []byte, p string) bool { return len(b) >= len(p) && string(b[:len(p)]) == p }
+
+func trimLeftBlanks(b []byte) []byte {
+	for len(b) > 0 && (b[0] == ' ' || b[0] == '\t' || b[0] == '>') {
+		b = b[1:]
+	}
+	return b
 }
 
 // latestDate is the latest full date src writes, YYYY-MM-DD or with its
@@ -92,12 +161,11 @@ func isoDateAt[T string | []byte](src T, i int) bool {
 
 // PathDate is the date a page's content path names, YYYY-MM-DD, or "":
 // a day ("meetings/2025-03-05.md", Logseq's "journals/2025_03_05.md",
-// "2025.03.05 standup.md"), an ISO week ("weekly-2025-w10.md": its
-// Monday), a month ("2025-03-retro.md": its 15th) or a year folder
-// ("notes/2025/q1.md": 1 July). A page dated in its path reads a day
-// written without its year ("due Mar 14") in the year nearest that date.
-func PathDate(path string) string {
-	best := ""
+// "2025.03.05 standup.md"; day reports true), an ISO week
+// ("weekly-2025-w10.md": its Monday) or a month ("2025-03-retro.md",
+// "notes/2025/03/kickoff.md": its 15th). A page dated in its path reads a
+// day written without its year ("due Mar 14") near that date.
+func PathDate(path string) (date string, day bool) {
 	for i := 0; i+4 <= len(path); i++ {
 		if !yearAt(path, i) {
 			continue
@@ -107,21 +175,19 @@ func PathDate(path string) string {
 		switch {
 		case len(rest) >= 6 && isSep(rest[0]) && rest[3] == rest[0] && isDigit(rest[1]) && isDigit(rest[2]) && isDigit(rest[4]) && isDigit(rest[5]) && (len(rest) == 6 || !isDigit(rest[6])):
 			if d := year + "-" + rest[1:3] + "-" + rest[4:6]; isoDateAt(d, 0) {
-				return d
+				return d, true
 			}
 		case len(rest) >= 3 && isSep(rest[0]) && (rest[1] == 'w' || rest[1] == 'W') && isDigit(rest[2]):
-			if d := isoWeekMonday(year, rest[2:]); d != "" {
-				return d
+			if d := isoWeekMonday(year, rest[2:]); d != "" && date == "" {
+				date = d
 			}
 		case len(rest) >= 3 && isSep(rest[0]) && isDigit(rest[1]) && isDigit(rest[2]) && (len(rest) == 3 || !isDigit(rest[3])):
-			if d := year + "-" + rest[1:3] + "-15"; isoDateAt(d, 0) && best == "" {
-				best = d
+			if d := year + "-" + rest[1:3] + "-15"; isoDateAt(d, 0) && date == "" {
+				date = d
 			}
-		case (i == 0 || path[i-1] == '/') && strings.HasPrefix(rest, "/") && best == "":
-			best = year + "-07-01"
 		}
 	}
-	return best
+	return date, false
 }
 
 func isSep(b byte) bool { return b == '-' || b == '_' || b == '.' || b == '/' }
@@ -146,28 +212,49 @@ func isoWeekMonday(year, w string) string {
 }
 
 // doneDayMonth reads the done date of a done item written as a day and a
-// month without a year after a word that says it ended or at the opening
-// of a bracket ("✅ done 28 Feb", "shipped Mar 3", "(27 Nov)"), in the
-// year near says; "" when there is none.
+// month without a year, as attr.DoneDayMonth reads it, where it ends a
+// clause after a word that says the work ended or opening a bracket
+// ("✅ done 28 Feb", "shipped on Mar 3.", "(27 Nov)"); "" when there is
+// none. "Invite sent for the retro on Mar 14", "Closed Feb 11 incident
+// follow-ups" and "Hotel — Mar 22 → Mar 26" give none.
 func (c *computer) doneDayMonth(text string) string {
 	if strings.IndexAny(text, "0123456789") < 0 {
 		return "" // most done items: no day at all
 	}
-	prev, rest := "", text
+	before, prev, rest := "", "", text
 	for {
 		word, after := nextWord(rest)
 		if word == "" {
 			return ""
 		}
-		next, _ := nextWord(after)
+		next, afterNext := nextWord(after)
 		day := strings.TrimLeft(word, "(")
-		if next != "" && (len(day) < len(word) || endedWord(prev)) {
-			if d, ok := attr.DayMonthNear(day, strings.TrimRight(next, ".,;:!?)"), c.near); ok {
+		month := strings.TrimRight(next, ".,;:!?)")
+		ended := endedWord(prev) || strings.EqualFold(prev, "on") && endedWord(before)
+		if next != "" && (len(day) < len(word) || ended) && (len(month) < len(next) || endsClause(afterNext)) {
+			if d, ok := attr.DoneDayMonth(day, month, c.near); ok {
 				return d
 			}
 		}
-		prev, rest = word, after
+		before, prev, rest = prev, word, after
 	}
+}
+
+// endsClause reports whether rest, what follows a day, leaves it ending
+// its clause: nothing, or a dash or bracket that opens another, not a
+// range to another day ("→ Mar 26", "– 7", "to Apr 2").
+func endsClause(rest string) bool {
+	w, after := nextWord(rest)
+	switch w {
+	case "":
+		return true
+	case "—", "|", "·", "(", "[":
+		return true
+	case "–", "-":
+		n, _ := nextWord(after)
+		return n == "" || !isDigit(n[0]) && !marker.IsMonthName(n)
+	}
+	return false
 }
 
 // nextWord is the first word of s, between spaces, and what follows it.
@@ -181,11 +268,13 @@ func nextWord(s string) (word, rest string) {
 }
 
 // endedWord reports whether w says that work ended, before the day it
-// did: "done 28 Feb", "shipped on Mar 3", "✅ 27 Nov".
+// did ("done 28 Feb", "✅ 27 Nov"), or before "on" and the day ("shipped
+// on Mar 3").
 func endedWord(w string) bool {
-	w = strings.Trim(w, "*_:,")
+	w = strings.Trim(w, "*_:,(")
 	for _, e := range [...]string{"done", "completed", "complete", "finished", "shipped", "fixed", "closed",
-		"merged", "released", "resolved", "landed", "deployed", "delivered", "launched", "on", "✅", "—", "–"} {
+		"merged", "released", "resolved", "landed", "deployed", "delivered", "launched", "published",
+		"signed", "submitted", "✅", "—", "–"} {
 		if strings.EqualFold(w, e) {
 			return true
 		}

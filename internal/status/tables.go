@@ -1546,7 +1546,10 @@ func (it *found) recordAttr(key, value string, ids bool, near attr.Near) bool {
 		if a.Done != "" && it.State == marker.Done {
 			it.Date = a.Done
 		} else if a.Due != "" && it.State == marker.Done && it.Date == "" && attr.EndsWork(fieldKey(key)) {
-			it.Date = a.Due // a done row's End is when it ended
+			// a done row's End is when it ended, which is not after the page
+			if d, ok := attr.ParseDoneDateNear(value, near); ok {
+				it.Date, a.Due = d, d
+			}
 		}
 		t := it.Attributes() // what the item has already stays
 		t.Due, t.Start, t.Scheduled = cmp.Or(t.Due, a.Due), cmp.Or(t.Start, a.Start), cmp.Or(t.Scheduled, a.Scheduled)

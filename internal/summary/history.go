@@ -37,5 +37,6 @@ func HistoryItems(parser *markdown.Parser, opts status.Options) func(path string
 // names (status.PathDate). Two versions with the same bytes and key have
 // the same items, with the same settings.
 func HistoryPathKey(path string) string {
-	return status.DeclaredKind("", path) + " " + status.PathDate(path)
+	date, _ := status.PathDate(path)
+	return status.DeclaredKind("", path) + " " + date
 }

@@ -50,14 +50,17 @@ func Make(p *content.Page, doc ast.Node, src []byte, lines *markdown.LineIndex, 
 
 // StatusOptions are the site's status options as page p's front matter
 // changes them (heading_items, matrices; a runbook has no heading items
-// unless it says so), with the page's own date: the day it was updated,
-// else the day its path names.
+// unless it says so), with the page's own date: the day its path names,
+// else the day it was updated, else the week or month its path names.
 func StatusOptions(p *content.Page, opts status.Options) status.Options {
 	opts.HeadingItems = p.HeadingItems
-	opts.PageDate = status.PathDate(p.Path)
-	if !p.Updated.IsZero() {
-		opts.PageDate = p.Updated.Format("2006-01-02")
+	// a day the path names is the day of the meeting or report; else the
+	// day the page says it was updated; else the path's week or month
+	date, day := status.PathDate(p.Path)
+	if !day && !p.Updated.IsZero() {
+		date = p.Updated.Format("2006-01-02")
 	}
+	opts.PageDate = date
 	if p.Matrices != "" {
 		opts.Matrices = p.Matrices
 	}
