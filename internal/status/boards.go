@@ -16,7 +16,7 @@ import (
 // when it has three lanes or more, a list in each and no prose before it
 // (a newsletter's Now / Next / Later explain themselves), and either two
 // cards that name an owner, an issue or a date (cardsIn), or a Done lane
-// and no item that reads as a rule (a STATUS.md's Done / In progress / Up
+// and few items that read as rules (a STATUS.md's Done / In progress / Up
 // next; a process guide's lanes list rules: listsRules). A lone "## Done"
 // over a definition of done, or "## Now" / "## Next" / "## Later"
 // explaining a process in prose, is none.
@@ -28,7 +28,8 @@ func boards(doc ast.Node, src []byte) map[*ast.Heading]bool {
 		cards     int  // plain items that name who has them or where they are tracked
 		described bool // a lane that explains itself in prose before its list
 		doneLane  bool // a lane of finished cards
-		rules     bool // an item of a lane reads as a rule ("Anyone can add a card")
+		items     int  // plain items in its lanes' lists
+		rules     int  // those that read as rules ("Anyone can add a card")
 	}
 	var out map[*ast.Heading]bool
 	var heads []*ast.Heading
@@ -48,7 +49,8 @@ func boards(doc ast.Node, src []byte) map[*ast.Heading]bool {
 					lane.listLanes, laneList = lane.listLanes+1, true
 				}
 				lane.cards += cardsIn(n, src)
-				lane.rules = lane.rules || listsRules(n, src)
+				items, rules := listsRules(n, src)
+				lane.items, lane.rules = lane.items+items, lane.rules+rules
 				if !lane.boxes && holdsBox(n) {
 					lane.boxes = true
 				}
@@ -76,7 +78,7 @@ func boards(doc ast.Node, src []byte) map[*ast.Heading]bool {
 	}
 	for i, h := range heads {
 		b := parents[i]
-		plain := b.lanes >= 3 && b.listLanes == b.lanes && !b.described && (b.cards >= 2 || b.doneLane && !b.rules)
+		plain := b.lanes >= 3 && b.listLanes == b.lanes && !b.described && (b.cards >= 2 || b.doneLane && b.rules*3 < b.items)
 		if b.lanes >= 2 && b.boxes || plain {
 			if out == nil {
 				out = map[*ast.Heading]bool{}
@@ -135,27 +137,38 @@ func issueKeyAt(line []byte) bool {
 	return true
 }
 
-// listsRules reports whether an item of list reads as a rule of a process
-// rather than a card: it speaks of what may, must or should happen, or to
-// whoever reads it ("Anyone can add a card", "Assign yourself first",
-// "Two approvals needed"), or gives examples of what belongs in the lane.
-func listsRules(list ast.Node, src []byte) bool {
+// listsRules counts the items of list and those that read as a rule of a
+// process rather than a card: they speak of what may, must or should
+// happen, or to whoever reads them ("Anyone can add a card", "Assign
+// yourself first", "Two approvals needed"), or give examples of what
+// belongs in the lane. A board whose lanes list rules for a third of
+// their items or more is a process guide's.
+func listsRules(list ast.Node, src []byte) (items, rules int) {
 	for li := list.FirstChild(); li != nil; li = li.NextSibling() {
 		p := firstTextBlock(li)
 		if p == nil || p.Lines().Len() == 0 {
 			continue
 		}
+		items++
 		seg := p.Lines().At(0)
-		written := string(seg.Value(src))
-		line := strings.ToLower(written)
-		if strings.Contains(line, "e.g.") || strings.Contains(line, "for example") || strings.Contains(line, "such as") {
-			return true // "Confirmed bugs without an assignee, e.g. #1204"
+		if readsAsRule(string(seg.Value(src))) {
+			rules++
 		}
-		for i, w := range strings.Fields(written) {
-			w = strings.Trim(w, ".,;:!?()")
-			if ruleWords[strings.ToLower(w)] && !(i > 0 && w == "May") {
-				return true // but "Cart email v2 (May)" names a month
-			}
+	}
+	return items, rules
+}
+
+// readsAsRule reports whether an item's first line reads as a rule
+// (listsRules).
+func readsAsRule(written string) bool {
+	line := strings.ToLower(written)
+	if strings.Contains(line, "e.g.") || strings.Contains(line, "for example") || strings.Contains(line, "such as") {
+		return true // "Confirmed bugs without an assignee, e.g. #1204"
+	}
+	for i, w := range strings.Fields(written) {
+		w = strings.Trim(w, ".,;:!?()")
+		if ruleWords[strings.ToLower(w)] && !(i > 0 && w == "May") {
+			return true // but "Cart email v2 (May)" names a month
 		}
 	}
 	return false
@@ -173,6 +186,8 @@ var ruleWords = map[string]bool{
 	"can": true, "must": true, "should": true, "may": true, "need": true, "needs": true, "needed": true,
 	"anyone": true, "everyone": true, "nobody": true, "you": true, "your": true, "yourself": true,
 	"we": true, "our": true, "when": true, "if": true, "once": true, "until": true, "only": true,
+	// a lane that speaks of the board itself: "Move a card here", "Cards are archived"
+	"card": true, "cards": true, "here": true, "column": true, "columns": true, "lane": true,
 }
 
 // forExample reports whether text ends by bringing in an example: "e.g.",

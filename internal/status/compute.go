@@ -97,6 +97,7 @@ type sectionNode struct {
 	fieldDecl   bool        // decl comes from a Status field its siblings have too (sectionAttributes)
 	scope       bool        // under a heading that declares its items out of scope (rule 8)
 	lane        declared    // a heading that is only a status ("## Doing"): a board's lane, when its parent is a board
+	statusOnly  declared    // such a heading off a board: the state of its marked list's unmarked items
 	record      bool        // its lists record, not plan: its heading's or a parent's below the title (isRecordWords)
 	template    bool        // a template's or a definition's criteria, no work at all: its heading's or a parent's, the title's too (isTemplateWords)
 	bare        string      // the heading's title without its markers (StripForID), read once
@@ -203,6 +204,8 @@ func (c *computer) buildTree(doc ast.Node) *sectionNode {
 			}
 		} else if actionTitles[words] {
 			s.lane = declared{true, marker.Open, words} // minutes' "## Action items": each is a task
+		} else if st, ok := lanes[headingWords(title)]; ok {
+			s.statusOnly = declared{true, st, words} // "## Done" over "- Funeral paid ✅" and its siblings
 		}
 		parent.children = append(parent.children, s)
 		parent.sec.Sections = append(parent.sec.Sections, s.sec)

@@ -47,6 +47,7 @@ var lanes = map[string]State{
 	"shipped this week": marker.Done, "shipped this sprint": marker.Done,
 	"next up": marker.Open, "coming up": marker.Open,
 	"to do": marker.Open, "todo": marker.Open, "backlog": marker.Open, "up next": marker.Open,
+	"still to do": marker.Open, "left to do": marker.Open, "remaining": marker.Open,
 	"next": marker.Open, "later": marker.Open, "not started": marker.Open, "planned": marker.Open,
 	"not doing": marker.Dropped, "wont do": marker.Dropped, // headingWords drops the apostrophe
 }

@@ -96,6 +96,8 @@ func (c *computer) collectList(list ast.Node, out *[]*found) {
 				st = e.dash.state // a card's own "— done" beats its lane
 			case lane.found:
 				st = lane.state
+			case c.cur.statusOnly.found && c.cur.heading != nil && list.Parent().Kind() != ast.KindListItem:
+				st = c.cur.statusOnly.state // "## Done": what its list leaves unmarked is done too
 			}
 			it = c.newItemRead(e.li, st, SourceList, mdtext.Block(e.li, c.src), e.own, e.ownAttrs())
 			it.Text = withoutKeyword(it.Text)
