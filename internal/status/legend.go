@@ -347,12 +347,15 @@ func notYet(label string) bool {
 
 // wordState is the state of the status word or phrase text opens with,
 // read as a cell (any case): "Done", "Not started yet", "In progress —
-// reviewed weekly". A label that only mentions one later ("Bug being
+// reviewed weekly", "closed/verified". A label that only mentions one later ("Bug being
 // fixed", "Work has started") maps to none; emoji do not count.
 func wordState(v *marker.Vocabulary, text string) (State, bool) {
 	t := strings.TrimSpace(text)
 	m, ok := v.Find(t, marker.Cell)
 	if !ok || m.Kind != marker.Word || m.Start != 0 {
+		if first, _, found := strings.Cut(t, "/"); found && first != "" && !strings.Contains(first, " ") {
+			return wordState(v, first) // "C = closed/verified": two words for one state
+		}
 		return marker.Open, false
 	}
 	return m.State, true
