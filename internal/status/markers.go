@@ -179,7 +179,7 @@ func (c *computer) markerBesideRead(n ast.Node, a attr.Item) (declared, string) 
 		if word, ok := c.droppedInLastNote(text); ok {
 			return declared{true, marker.Dropped, word}, text // "~~Book the offsite room~~ (offsite cancelled)"
 		}
-		if after := afterStrike(n, c.src); after != "" {
+		if after := withoutShrug(afterStrike(n, c.src)); after != "" {
 			if m, ok := c.vocab.Opens(after); ok && m.State == marker.Dropped {
 				return declared{true, marker.Dropped, after[m.Start:m.End]}, text // "~~Upgrade node-sass~~ not needed, we moved to sass"
 			}
@@ -188,13 +188,30 @@ func (c *computer) markerBesideRead(n ast.Node, a attr.Item) (declared, string) 
 	return readMarkerOf(c.vocab, n, text, c.src, marker.Prose), text
 }
 
+// withoutShrug is the words after a strike without the shrug they may
+// open with: "nah, not worth it" says "not worth it".
+func withoutShrug(after string) string {
+	first, rest, _ := strings.Cut(after, " ")
+	switch strings.ToLower(strings.TrimRight(first, ",.!")) {
+	case "nah", "nope", "meh":
+		return strings.TrimSpace(rest)
+	}
+	return after
+}
+
 // droppedInLastNote returns the dropped word, in any case, that the note
 // text ends with holds anywhere, in brackets or after a dash: after a
 // strikethrough it says why the work was struck ("(offsite cancelled)",
 // "— decided against, too expensive"); so does a note that opens by
-// saying it went away (struckAway).
+// saying it went away (struckAway), or that another way was chosen
+// ("— decided on …", "— went with …").
 func (c *computer) droppedInLastNote(text string) (string, bool) {
 	_, note := lastNote(text)
+	first, _, _ := strings.Cut(strings.TrimSpace(note), " ")
+	switch strings.ToLower(first) {
+	case "decided", "chose", "went", "opted", "settled", "switched":
+		return first, true // "~~Book the church~~ — decided on a barn ceremony instead"
+	}
 	if m, ok := c.vocab.Find(note, marker.Cell); ok && m.Kind == marker.Word && m.State == marker.Dropped {
 		return note[m.Start:m.End], true
 	}
