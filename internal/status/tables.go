@@ -1363,6 +1363,7 @@ var nameHeaders = headerNames(
 	"actionitem", "deliverable", "workstream", "objective", "initiative", "decision", "subject",
 	"assignment", "epic", "scenario", "testcase", "test", "criteria", "criterion", "check", "asset",
 	"work", "activity", "step", "bug", "issue", "finding",
+	"topic", "headline", "piece", "episode", "post", // a content calendar's, a newsroom's, a podcast's
 	"workpackage", "Titel", "Aufgabe", "Arbeitspaket", "Título", "Tarea", "Titre", "Tâche", "Tarefa", "Titolo", "Attività",
 )
 
