@@ -171,7 +171,7 @@ var recordNames = []string{
 	"alternatives", "alternatives considered", "considered alternatives", "options considered",
 	"options", "risks", "risk", "risks and mitigations", "open risks", "assumptions",
 	"brainstorm", "brainstorming", "wishlist", "wish list", "someday", "someday maybe", "maybe later",
-	"maybe someday",
+	"maybe someday", "what worked", "what didnt work", "observations",
 }
 
 // isRecordWords reports whether a heading's title, reduced by
@@ -220,7 +220,8 @@ func isTemplateWords(w string) bool {
 
 // recordOpenings open the titles of record sections that go on to say
 // what they record ("Status values in the admin UI", "Glossary of terms").
-var recordOpenings = []string{"status values", "statuses", "status codes", "glossary", "legend", "definitions", "terminology"}
+var recordOpenings = []string{"status values", "statuses", "status codes", "glossary", "legend", "definitions", "terminology",
+	"what worked", "what went well", "what went wrong", "what didnt"} // "## What worked / didn't (2026)"
 
 // supportWords in a section's title say its tables tell what is
 // supported, not how far work is: a README's "Supported formats" of ✅
