@@ -473,6 +473,9 @@ func fieldName(key string) string {
 	case "scheduled", "created", "cancelled", "owner", "priority", "estimate", "id", "dependson":
 		return k
 	}
+	if k := normKey(key); len(k) <= 32 && (strings.HasSuffix(k, "deadline") || strings.HasPrefix(k, "target") && strings.HasSuffix(k, "date")) {
+		return "due" // "Submission deadline", "Target closing date": a deadline with what it is for
+	}
 	return ""
 }
 
