@@ -183,21 +183,37 @@ func TestHeadingIDs(t *testing.T) {
 	})
 }
 
-// TestReadNear reads items and sections whose dates leave out their year:
+// TestReadNear reads items and sections as a page's Calendar lets them:
 // each case's first line is "near YYYY-MM-DD" (or "near" alone: the page
-// gives no date), then "item" or "section", then the text.
+// gives no date), then optionally "month-first" or "day-first" (how the
+// page writes dates with slashes), then "item" or "section", then the
+// text.
 func TestReadNear(t *testing.T) {
 	runCases(t, "testdata/near.txt", func(in []string) string {
 		date, _ := strings.CutPrefix(in[0], "near")
-		date = strings.TrimSpace(date)
-		near := func() string { return date }
-		if in[1] == "section" {
-			lines := make([]Line, len(in)-2)
-			for i, text := range in[2:] {
+		cal := fixedCalendar{date: strings.TrimSpace(date)}
+		rest := in[1:]
+		switch rest[0] {
+		case "month-first", "day-first":
+			cal.monthFirst, cal.known = rest[0] == "month-first", true
+			rest = rest[1:]
+		}
+		if rest[0] == "section" {
+			lines := make([]Line, len(rest)-1)
+			for i, text := range rest[1:] {
 				lines[i] = Line{Number: i + 1, Text: text}
 			}
-			return dumpSection(ReadSectionNear(lines, near))
+			return dumpSection(ReadSectionNear(lines, cal))
 		}
-		return dumpItem(ReadNear(strings.Join(in[2:], " "), near))
+		return dumpItem(ReadNear(strings.Join(rest[1:], " "), cal))
 	})
 }
+
+// fixedCalendar is a Calendar of a page whose dates a test states.
+type fixedCalendar struct {
+	date              string
+	monthFirst, known bool
+}
+
+func (c fixedCalendar) Near() string                    { return c.date }
+func (c fixedCalendar) MonthFirst() (first, known bool) { return c.monthFirst, c.known }

@@ -73,20 +73,22 @@ func timeAfter(s string, i int) int {
 // month are the reader's guess).
 func ParseDate(v string) (string, bool) { return ParseDateNear(v, nil) }
 
-// ParseDateNear is ParseDate that also reads a day and a month written
-// without their year ("Mar 14", "14 March", "March 14th"), as notes and
-// weekly reports write them, as a date to come: in the year that puts the
-// day nearest two months after the date near gives (Near), as plans look
-// ahead. With a nil near, or one that gives "", such a date is not read.
-func ParseDateNear(v string, near Near) (string, bool) { return parseDateNear(v, near, false) }
+// ParseDateNear is ParseDate that also reads what a page's Calendar lets
+// it: a day and a month written without their year ("Mar 14", "14
+// March", "March 14th"), as notes and weekly reports write them, as a
+// date to come, in the year that puts the day nearest two months after
+// the page's date, as plans look ahead; and a date written with slashes
+// ("11/27/2026", "12/4") in the order the page writes them. With a nil
+// cal such dates are not read.
+func ParseDateNear(v string, cal Calendar) (string, bool) { return parseDateNear(v, cal, false) }
 
 // ParseDoneDateNear is ParseDateNear for the day work was done, which is
 // not after the page's date: a day written without its year is the
-// nearest one before near's date; one up to 60 days after it is an
-// appointment ("Flights booked (Mar 22)"), no day work was done.
-func ParseDoneDateNear(v string, near Near) (string, bool) { return parseDateNear(v, near, true) }
+// nearest one before it; one up to 60 days after it is an appointment
+// ("Flights booked (Mar 22)"), no day work was done.
+func ParseDoneDateNear(v string, cal Calendar) (string, bool) { return parseDateNear(v, cal, true) }
 
-func parseDateNear(v string, near Near, done bool) (string, bool) {
+func parseDateNear(v string, cal Calendar, done bool) (string, bool) {
 	v = strings.TrimSpace(v)
 	if i := strings.IndexByte(v, '('); i > 0 && strings.HasSuffix(v, ")") {
 		v = strings.TrimSpace(v[:i])
@@ -97,7 +99,10 @@ func parseDateNear(v string, near Near, done bool) (string, bool) {
 	if d, ok := namedMonthDate(v); ok {
 		return d, true
 	}
-	if d, ok := dayMonthDate(v, near, done); ok {
+	if d, ok := dayMonthDate(v, cal, done); ok {
+		return d, true
+	}
+	if d, n, ok := slashDateAt(v, 0, cal, done); ok && n == len(v) {
 		return d, true
 	}
 	if bare := withoutDayAndTime(v); bare != v {
@@ -107,42 +112,114 @@ func parseDateNear(v string, near Near, done bool) (string, bool) {
 		if d, ok := namedMonthDate(bare); ok {
 			return d, true
 		}
-		return dayMonthDate(bare, near, done)
+		return dayMonthDate(bare, cal, done)
 	}
 	return "", false
 }
 
-// Near gives the date a page was written about, YYYY-MM-DD, or "" when
-// the page does not say: a date written without its year is read in the
-// year that puts it nearest that date, a little ahead of it for a date to
-// come ("due Mar 14" in a note of 2026-12-01 is 2027-03-14), not after it
-// for a day work was done ("done 28 Nov" in it is 2026-11-28). The reader
-// calls it only when it meets such a date.
-type Near func() string
+// Calendar is what a page says of how it writes dates, which the reader
+// asks only when it meets a date that needs it.
+type Calendar interface {
+	// Near is the date the page was written about, YYYY-MM-DD, or ""
+	// when it does not say: a date written without its year is read in
+	// the year that puts it nearest that date, a little ahead of it for a
+	// date to come ("due Mar 14" in a note of 2026-12-01 is 2027-03-14),
+	// not after it for a day work was done ("done 28 Nov" in it is
+	// 2026-11-28).
+	Near() string
+	// MonthFirst says whether the page writes a date with slashes month
+	// first (11/27/2026) or day first (27/11/2026); known is false when
+	// it does not tell, and then such a date is not read.
+	MonthFirst() (monthFirst, known bool)
+}
+
+// slashDateAt reads a date written with slashes at s[i:], "11/27/2026",
+// "11/27/26" or, its year left out, "12/4", in the order cal says,
+// followed by nothing, a space or punctuation; it returns the date and
+// where it ends.
+func slashDateAt(s string, i int, cal Calendar, done bool) (string, int, bool) {
+	if cal == nil || i >= len(s) || s[i] < '0' || s[i] > '9' {
+		return "", 0, false
+	}
+	num := func(j int) (n, end int) {
+		for end = j; end < len(s) && end-j < 5 && '0' <= s[end] && s[end] <= '9'; end++ {
+			n = n*10 + int(s[end]-'0')
+		}
+		return n, end
+	}
+	a, j := num(i)
+	if j-i > 2 || j >= len(s) || s[j] != '/' {
+		return "", 0, false
+	}
+	b, k := num(j + 1)
+	if k-j-1 < 1 || k-j-1 > 2 {
+		return "", 0, false
+	}
+	year, end := 0, k
+	if k < len(s) && s[k] == '/' {
+		y, e := num(k + 1)
+		switch e - k - 1 {
+		case 4:
+			year = y
+		case 2:
+			year = 2000 + y
+		default:
+			return "", 0, false
+		}
+		end = e
+	}
+	if end < len(s) && s[end] != ' ' && !strings.ContainsRune(".,;:!?)", rune(s[end])) {
+		return "", 0, false // "1/2/3/4", "3/4th"
+	}
+	monthFirst, known := cal.MonthFirst()
+	if !known {
+		return "", 0, false
+	}
+	month, day := a, b
+	if !monthFirst {
+		month, day = b, a
+	}
+	if month < 1 || month > 12 || day < 1 || day > 31 {
+		return "", 0, false
+	}
+	if year != 0 {
+		t := time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+		if t.Day() != day {
+			return "", 0, false
+		}
+		return t.Format("2006-01-02"), end, true
+	}
+	ref, err := time.Parse("2006-01-02", cal.Near())
+	if err != nil {
+		return "", 0, false
+	}
+	d, ok := nearestYear(time.Month(month), day, ref, done)
+	return d, end, ok
+}
 
 // dayMonthDate reads v, a day and a month named without a year, either
 // way round ("Mar 14", "14 March", "Mar. 14", "14th Mar"), in the year
-// near's date says (Near), for a day work was done when done is set.
-func dayMonthDate(v string, near Near, done bool) (string, bool) {
-	if near == nil || len(v) < 5 || len(v) > 16 {
+// cal's date says (Calendar.Near), for a day work was done when done is set.
+func dayMonthDate(v string, cal Calendar, done bool) (string, bool) {
+	if cal == nil || len(v) < 5 || len(v) > 16 {
 		return "", false
 	}
 	first, second, ok := strings.Cut(v, " ")
 	if !ok {
 		return "", false
 	}
-	return dayMonthWords(first, second, near, done)
+	return dayMonthWords(first, second, cal, done)
 }
 
 // DoneDayMonth reads the day work was done written as a day and a month
 // without a year, as two words either way round ("Mar", "14"; "14th",
 // "March"), as ParseDoneDateNear reads it.
-func DoneDayMonth(first, second string, near Near) (string, bool) {
-	return dayMonthWords(first, second, near, true)
+func DoneDayMonth(first, second string, cal Calendar) (string, bool) {
+	return dayMonthWords(first, second, cal, true)
 }
 
-func dayMonthWords(first, second string, near Near, done bool) (string, bool) {
-	if near == nil {
+func dayMonthWords(first, second string, cal Calendar, done bool) (string, bool) {
+	if cal == nil {
 		return "", false
 	}
 	month, dayWord := monthNumber(first), second
@@ -153,7 +230,7 @@ func dayMonthWords(first, second string, near Near, done bool) (string, bool) {
 	if month == 0 || day == 0 {
 		return "", false
 	}
-	ref, err := time.Parse("2006-01-02", near())
+	ref, err := time.Parse("2006-01-02", cal.Near())
 	if err != nil {
 		return "", false
 	}

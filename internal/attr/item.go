@@ -109,18 +109,18 @@ func isSign(r rune) bool {
 // nothing in code is read. See the package doc and docs/status-model.md.
 func Read(text string) Item { return ReadNear(text, nil) }
 
-// ReadNear is Read that also reads dates written without their year
-// ("due Mar 14") in the year near says (Near).
-func ReadNear(text string, near Near) Item {
+// ReadNear is Read that also reads the dates a page's Calendar lets it:
+// without their year ("due Mar 14"), or with slashes ("due 12/4").
+func ReadNear(text string, cal Calendar) Item {
 	if !mayHold(text) {
 		return Item{Text: text} // most texts: nothing made on the heap
 	}
-	return read(text, near)
+	return read(text, cal)
 }
 
 // read is ReadNear of a text that may hold attributes.
-func read(text string, near Near) Item {
-	r := &itemReader{s: text, it: Item{Text: text}, near: near}
+func read(text string, cal Calendar) Item {
+	r := &itemReader{s: text, it: Item{Text: text}, cal: cal}
 	r.urls = urlRanges(text)
 	r.scan()
 	r.labelledOwner()
@@ -169,7 +169,7 @@ type itemReader struct {
 	// blocked holds the offsets of ⛔ signs that may open a dependency
 	// list (read once every other attribute is known).
 	blocked []int
-	near    Near // the year of a date written without one; nil: none read
+	cal     Calendar // the year of a date written without one; nil: none read
 }
 
 // span is a Span while reading: edge spans (an @handle, a P-token) set
@@ -520,14 +520,14 @@ func (r *itemReader) field(key, value string) {
 			return
 		}
 	case "completion":
-		if d, ok := ParseDoneDateNear(value, r.near); ok {
+		if d, ok := ParseDoneDateNear(value, r.cal); ok {
 			if it.Done == "" {
 				it.Done = d
 			}
 			return
 		}
 	case "cancelled":
-		if d, ok := ParseDoneDateNear(value, r.near); ok {
+		if d, ok := ParseDoneDateNear(value, r.cal); ok {
 			if it.Cancelled == "" {
 				it.Cancelled = d
 			}
@@ -567,7 +567,7 @@ func (r *itemReader) field(key, value string) {
 }
 
 func (r *itemReader) dateField(name, value string) bool {
-	d, ok := ParseDateNear(value, r.near)
+	d, ok := ParseDateNear(value, r.cal)
 	if ok {
 		r.setDate(name, d)
 	}
@@ -995,7 +995,7 @@ func (r *itemReader) dueWord(i int, word string) int {
 		return 0 // the word must be followed by ':' or a space
 	}
 	k = skipDayWords(s, k)
-	d, end, ok := dateIn(s, k, r.near)
+	d, end, ok := dateIn(s, k, r.cal)
 	if !ok {
 		return 0
 	}
@@ -1052,19 +1052,22 @@ var dayWords = map[string]bool{
 
 // dateIn reads the date that starts at s[k:]: YYYY-MM-DD (with a time of
 // day after it) or a date naming its month ("March 12, 2027", "15 Mar
-// 2027"; "Mar 14" in the year near says). It returns the date and where
+// 2027"; "Mar 14" and "12/4" as the page's Calendar says). It returns the date and where
 // it ends.
-func dateIn(s string, k int, near Near) (string, int, bool) {
+func dateIn(s string, k int, cal Calendar) (string, int, bool) {
 	if d, ok := dateAt(s, k); ok {
 		return d, timeAfter(s, k+10), true
 	}
-	return namedDateAt(s, k, near)
+	if d, end, ok := slashDateAt(s, k, cal, false); ok {
+		return d, end, true
+	}
+	return namedDateAt(s, k, cal)
 }
 
 // namedDateAt reads a date naming its month in the two or three words at
 // s[k:] (namedDateLayouts), the longest that reads, or else a day and a
-// month without a year in the first two, as near says.
-func namedDateAt(s string, k int, near Near) (string, int, bool) {
+// month without a year in the first two, as cal says.
+func namedDateAt(s string, k int, cal Calendar) (string, int, bool) {
 	if k >= len(s) || !(isWordByte(s[k])) {
 		return "", 0, false
 	}
@@ -1086,7 +1089,7 @@ func namedDateAt(s string, k int, near Near) (string, int, bool) {
 		}
 	}
 	if len(ends) >= 2 && !yearAfter(s, ends[1]) {
-		if d, ok := dayMonthDate(s[k:ends[1]], near, false); ok {
+		if d, ok := dayMonthDate(s[k:ends[1]], cal, false); ok {
 			return d, ends[1], true
 		}
 	}

@@ -60,19 +60,19 @@ type Line struct {
 func ReadSection(lines []Line) Section { return ReadSectionNear(lines, nil) }
 
 // ReadSectionNear is ReadSection that also reads dates written without
-// their year ("**Due:** Mar 14") in the year near says (Near).
-func ReadSectionNear(lines []Line, near Near) Section {
+// their year ("**Due:** Mar 14") or with slashes, as cal says (Calendar).
+func ReadSectionNear(lines []Line, cal Calendar) Section {
 	var s Section
 	for _, l := range lines {
 		key, value, ok := FieldLine(l.Text)
 		if !ok {
-			for _, f := range PlainFieldsNear(strings.TrimSpace(l.Text), near) {
+			for _, f := range PlainFieldsNear(strings.TrimSpace(l.Text), cal) {
 				key, value, _ := FieldLine(f)
-				s.set(key, value, l.Number, near)
+				s.set(key, value, l.Number, cal)
 			}
 			continue
 		}
-		s.set(key, value, l.Number, near)
+		s.set(key, value, l.Number, cal)
 	}
 	return s
 }
@@ -87,13 +87,13 @@ func ReadSectionNear(lines []Line, near Near) Section {
 func PlainFields(line string) []string { return PlainFieldsNear(line, nil) }
 
 // PlainFieldsNear is PlainFields that also reads dates written without
-// their year in the year near says (Near).
-func PlainFieldsNear(line string, near Near) []string {
+// their year or with slashes, as cal says (Calendar).
+func PlainFieldsNear(line string, cal Calendar) []string {
 	key, value, ok := strings.Cut(line, ":")
 	if !ok || len(key) > 40 {
 		return nil // most lines: no colon
 	}
-	if f := plainDateField(strings.TrimSpace(key), strings.TrimSpace(value), near); f != "" {
+	if f := plainDateField(strings.TrimSpace(key), strings.TrimSpace(value), cal); f != "" {
 		return []string{f} // "Deadline: **Thursday 4 February 2027, 16:00** (internal)"
 	}
 	if !(KnownField(strings.TrimSpace(key)) || strings.EqualFold(strings.TrimSpace(key), "status")) {
@@ -107,7 +107,7 @@ func PlainFieldsNear(line string, near Near) []string {
 			strings.Contains(value, ":") || len(strings.Fields(value)) > plainWords(key) { // a name, a date or ids, not a sentence
 			return nil
 		}
-		if !plainReads(key, value, near) {
+		if !plainReads(key, value, cal) {
 			return nil
 		}
 		out = append(out, "**"+key+":** "+value)
@@ -119,10 +119,10 @@ func PlainFieldsNear(line string, near Near) []string {
 // written plain whose value is a date however it is dressed (a weekday, a
 // time, bold, a note after it), or a date range under Dates or Timeline;
 // "" when it is neither.
-func plainDateField(key, value string, near Near) string {
+func plainDateField(key, value string, cal Calendar) string {
 	switch sectionKey(key) {
 	case "dates", "date range", "timeline", "timeframe", "duration":
-		if _, _, ok := dateRange(plainValue(value), near); ok {
+		if _, _, ok := dateRange(plainValue(value), cal); ok {
 			return "**" + key + ":** " + value
 		}
 		return ""
@@ -130,7 +130,7 @@ func plainDateField(key, value string, near Near) string {
 	if name := fieldName(key); name != "due" && name != "start" || len(strings.Fields(key)) > 3 {
 		return ""
 	}
-	if d, ok := ParseDateNear(plainValue(value), near); ok {
+	if d, ok := ParseDateNear(plainValue(value), cal); ok {
 		return "**" + key + ":** " + d
 	}
 	return ""
@@ -153,10 +153,10 @@ func plainWords(key string) int {
 // plainReads reports whether a field written plain says what its key
 // names: a date for a date, ids for dependencies, a priority, an estimate,
 // someone for an owner. "Done: nothing else" is prose.
-func plainReads(key, value string, near Near) bool {
+func plainReads(key, value string, cal Calendar) bool {
 	switch fieldName(key) {
 	case "due", "start", "completion", "cancelled", "scheduled", "created":
-		_, ok := ParseDateNear(plainValue(value), near)
+		_, ok := ParseDateNear(plainValue(value), cal)
 		return ok
 	case "dependson":
 		_, ok := ParseDependencies(value)
@@ -241,23 +241,23 @@ func sectionKey(k string) string {
 
 // set records one field. Known fields whose value does not read, and a
 // known field given a second time, are kept as written.
-func (s *Section) set(key, value string, line int, near Near) {
-	if !s.setKnown(sectionKey(key), value, line, near) {
+func (s *Section) set(key, value string, line int, cal Calendar) {
+	if !s.setKnown(sectionKey(key), value, line, cal) {
 		s.Fields = append(s.Fields, Field{key, value})
 	}
 }
 
 // setKnown sets a known field that is not set yet, and reports whether it
 // did.
-func (s *Section) setKnown(key, value string, line int, near Near) bool {
+func (s *Section) setKnown(key, value string, line int, cal Calendar) bool {
 	switch fieldName(key) {
 	case "owner":
 		return setOnce(&s.Owner, ownerOf(value))
 	case "due":
-		d, ok := ParseDateNear(plainValue(value), near)
+		d, ok := ParseDateNear(plainValue(value), cal)
 		return ok && setOnce(&s.Due, d)
 	case "start":
-		d, ok := ParseDateNear(plainValue(value), near)
+		d, ok := ParseDateNear(plainValue(value), cal)
 		return ok && setOnce(&s.Start, d)
 	case "estimate":
 		if !setOnce(&s.Estimate, value) {
@@ -294,7 +294,7 @@ func (s *Section) setKnown(key, value string, line int, near Near) bool {
 	case "risk":
 		return setOnce(&s.Risk, value)
 	case "dates", "date range", "timeline", "timeframe", "duration":
-		from, to, ok := dateRange(plainValue(value), near)
+		from, to, ok := dateRange(plainValue(value), cal)
 		if !ok || s.Start != "" || s.Due != "" {
 			return false
 		}
@@ -307,14 +307,14 @@ func (s *Section) setKnown(key, value string, line int, near Near) bool {
 // dateRange reads a range of two dates ("October 1, 2026 → January 15,
 // 2027", "2026-10-01 – 2027-01-15", "2026-10-01 to 2027-01-15"), as
 // Notion exports a date property with an end.
-func dateRange(v string, near Near) (from, to string, ok bool) {
+func dateRange(v string, cal Calendar) (from, to string, ok bool) {
 	for _, sep := range []string{"→", "->", " – ", " — ", " - ", " to ", " until "} {
 		a, b, found := strings.Cut(v, sep)
 		if !found {
 			continue
 		}
-		from, ok1 := ParseDateNear(a, near)
-		to, ok2 := ParseDateNear(b, near)
+		from, ok1 := ParseDateNear(a, cal)
+		to, ok2 := ParseDateNear(b, cal)
 		if ok1 && ok2 && from <= to {
 			return from, to, true
 		}

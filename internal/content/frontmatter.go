@@ -454,8 +454,10 @@ func describe(v any) string {
 
 // bodyUpdatedRE matches a "Last updated: 2025-11-16" line, in any case,
 // with bold or italic markup around the words allowed; the date may name
-// its month ("Last updated: November 30, 2026", read by attr.ParseDate).
-var bodyUpdatedRE = regexp.MustCompile(`(?i)^\s*(?:[-*]\s+)?last[ _-]?updated\s*:?\s*(\d{4}-\d{2}-\d{2}|\d{4}/\d{2}/\d{2}|[a-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2} [a-z]{3,9},? \d{4})`)
+// its month ("Last updated: November 30, 2026", read by attr.ParseDate),
+// or be written with slashes in an order it shows ("11/27/2026": no
+// month is 27).
+var bodyUpdatedRE = regexp.MustCompile(`(?i)^\s*(?:[-*]\s+)?last[ _-]?updated\s*:?\s*(\d{4}-\d{2}-\d{2}|\d{4}/\d{2}/\d{2}|[a-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2} [a-z]{3,9},? \d{4}|\d{1,2}/\d{1,2}/\d{4})`)
 
 // updatedFromBody looks for a "Last updated:" line among the first 20 lines
 // of body and returns its date and file line.
@@ -466,7 +468,7 @@ func updatedFromBody(body []byte, bodyLine int) (time.Time, int) {
 		}
 		clean := emphasisMarks.Replace(string(line))
 		if m := bodyUpdatedRE.FindStringSubmatch(clean); m != nil {
-			if d, ok := attr.ParseDate(m[1]); ok {
+			if d, ok := attr.ParseDateNear(m[1], slashShows(m[1])); ok {
 				if t, err := time.Parse("2006-01-02", d); err == nil {
 					return t, bodyLine + i
 				}
@@ -475,6 +477,27 @@ func updatedFromBody(body []byte, bodyLine int) (time.Time, int) {
 	}
 	return time.Time{}, 0
 }
+
+// slashShows is the calendar of a date written with slashes that shows
+// its order itself, a day above 12 standing first or second; nil when it
+// does not.
+func slashShows(v string) attr.Calendar {
+	a, rest, ok := strings.Cut(v, "/")
+	b, _, _ := strings.Cut(rest, "/")
+	x, err1 := strconv.Atoi(a)
+	y, err2 := strconv.Atoi(b)
+	if !ok || err1 != nil || err2 != nil || (x > 12) == (y > 12) {
+		return nil
+	}
+	return slashOrder{monthFirst: y > 12}
+}
+
+// slashOrder is the attr.Calendar of one date with slashes: its order,
+// and no page date (its year is written).
+type slashOrder struct{ monthFirst bool }
+
+func (o slashOrder) Near() string                         { return "" }
+func (o slashOrder) MonthFirst() (monthFirst, known bool) { return o.monthFirst, true }
 
 // emphasisMarks drops bold and italic marks from a "Last updated" line.
 var emphasisMarks = strings.NewReplacer("*", "", "_", " ")

@@ -114,6 +114,18 @@ func TestFrontMatter(t *testing.T) {
 					t.Errorf("updated %v line %d", p.Updated, p.UpdatedLine)
 				}
 			}},
+		{name: "last updated with slashes, its order shown", src: "# T\n\nLast updated: 11/27/2026\n",
+			check: func(t *testing.T, p *Page) {
+				if p.Updated.Format("2006-01-02") != "2026-11-27" {
+					t.Errorf("updated %v, want 2026-11-27", p.Updated)
+				}
+			}},
+		{name: "last updated with slashes, its order not shown", src: "# T\n\nLast updated: 11/3/2026\n",
+			check: func(t *testing.T, p *Page) {
+				if !p.Updated.IsZero() {
+					t.Errorf("updated %v, want none: November 3rd or March 11th", p.Updated)
+				}
+			}},
 		{name: "last updated, day first", src: "# T\n\n_Last updated 30 Nov 2026 by Dana_\n",
 			check: func(t *testing.T, p *Page) {
 				if p.Updated.Format("2006-01-02") != "2026-11-30" {

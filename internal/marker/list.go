@@ -221,7 +221,7 @@ func (v *Vocabulary) DashStatus(text string) (Match, bool) {
 			rest := strings.TrimSpace(text[m.End:])
 			r, size := utf8.DecodeRuneInString(rest)
 			switch {
-			case rest == "" || unicode.IsLetter(r) || isISODate(rest) || DayMonth(rest) || strings.ContainsRune(".!(", r):
+			case rest == "" || unicode.IsLetter(r) || isISODate(rest) || DayMonth(rest) || SlashDate(rest) || strings.ContainsRune(".!(", r):
 				return m, true
 			case r == ':' || r == '：':
 				return m, true // "— blocked: needs the S3 bucket", "— blocked: the dry run failed": a reason
@@ -254,6 +254,36 @@ func DayMonth(s string) bool {
 	}
 	first, second := strings.TrimRight(words[0], ".,!?)"), strings.TrimRight(words[1], ".,!?)")
 	return isDay(first) && IsMonthName(second) || IsMonthName(first) && isDay(second)
+}
+
+// SlashDate reports whether s opens with a date written with slashes,
+// its day and month in either order and its year left out or not ("11/3",
+// "12/4.", "11/27/2026", "29/11/26"), followed by nothing, a space or
+// punctuation: "— done 11/3" says when. A fraction ("3/4 done") opens
+// with one too; a reader tells them apart by what stands before.
+func SlashDate(s string) bool {
+	num := func(i int) (n, end int) {
+		for end = i; end < len(s) && end-i < 4 && '0' <= s[end] && s[end] <= '9'; end++ {
+			n = n*10 + int(s[end]-'0')
+		}
+		return n, end
+	}
+	a, i := num(0)
+	if i == 0 || i > 2 || i >= len(s) || s[i] != '/' {
+		return false
+	}
+	b, j := num(i + 1)
+	if j == i+1 || j-i-1 > 2 || a < 1 || b < 1 || a > 31 || b > 31 || a > 12 && b > 12 {
+		return false
+	}
+	if j < len(s) && s[j] == '/' {
+		if _, k := num(j + 1); k-j-1 == 2 || k-j-1 == 4 {
+			j = k
+		} else {
+			return false
+		}
+	}
+	return j == len(s) || s[j] == ' ' || strings.ContainsRune(".,;:!?)", rune(s[j]))
 }
 
 // isDay reports whether w is a day of a month: 1 to 31, with or without
@@ -355,7 +385,7 @@ func noteGoesOn(rest string) bool {
 	if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 		return true
 	}
-	if _, ok := FirstDate(rest); ok && len(rest) >= 10 && isISODate(rest[:10]) || DayMonth(rest) {
+	if _, ok := FirstDate(rest); ok && len(rest) >= 10 && isISODate(rest[:10]) || DayMonth(rest) || SlashDate(rest) {
 		return true
 	}
 	end := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) })

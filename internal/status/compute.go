@@ -67,14 +67,14 @@ type computer struct {
 	opts     Options
 	title    *sectionNode // the single leading H1, if any
 	warnings []Warning
-	// near is nearDate as attr calls it; nearFound and nearValue keep
-	// the latest date the page writes once it was looked for.
-	near      attr.Near
-	nearFound bool
-	nearValue string
-	legend    legend
-	outline   bool            // an outliner's page: a block is a task only when a task word opens it (isOutline)
-	roster    map[string]bool // the names its Attendees line lists (readRoster)
+	// what Near and MonthFirst (the page's attr.Calendar) found, once
+	// they were asked
+	nearFound, orderFound  bool
+	nearValue              string
+	monthFirst, orderKnown bool
+	legend                 legend
+	outline                bool            // an outliner's page: a block is a task only when a task word opens it (isOutline)
+	roster                 map[string]bool // the names its Attendees line lists (readRoster)
 	// confidence is whether the page speaks of confidence (saysConfidence):
 	// 0 not looked yet, 1 it does, 2 it does not.
 	confidence int8
@@ -112,7 +112,6 @@ type sectionNode struct {
 // else and may be called again on the same AST with the same result.
 func Compute(doc ast.Node, src []byte, opts Options) *Page {
 	c := &computer{src: src, vocab: opts.Vocabulary, lines: opts.Lines, opts: opts}
-	c.near = c.nearDate
 	if c.vocab == nil {
 		c.vocab = marker.Default()
 	}
@@ -232,7 +231,7 @@ func (c *computer) appendFieldItems(lines []attr.Line, n ast.Node) []attr.Line {
 			continue // every field has its colon
 		}
 		line := string(seg.Value(c.src))
-		if key, _, ok := attr.FieldLine(line); ok && (attr.KnownField(key) || isStatusName(key)) || attr.PlainFieldsNear(line, c.near) != nil {
+		if key, _, ok := attr.FieldLine(line); ok && (attr.KnownField(key) || isStatusName(key)) || attr.PlainFieldsNear(line, c) != nil {
 			lines = c.appendLines(lines, p)
 		}
 	}
@@ -264,7 +263,7 @@ func (c *computer) sectionAttributes(s *sectionNode) {
 		}
 		if len(ch.fieldLines) > 0 {
 			// most sections' paragraphs hold no field line: they keep no record
-			if a := attr.ReadSectionNear(ch.fieldLines, c.near); !a.IsZero() {
+			if a := attr.ReadSectionNear(ch.fieldLines, c); !a.IsZero() {
 				ch.sec.Attrs = &a
 				if decidesStatus(a.Status) {
 					decisions++

@@ -79,7 +79,7 @@ func (c *computer) collectList(list ast.Node, out *[]*found) {
 		switch {
 		case e.box:
 			own := c.ownText(firstTextBlock(e.li))
-			a := attr.ReadNear(own, c.near) // read once, for the box's state and the item
+			a := attr.ReadNear(own, c) // read once, for the box's state and the item
 			st := c.boxedState(firstTextBlock(e.li), e.boxSt, a)
 			if st == marker.Open && lane.found {
 				st = lane.state // a card in a board's Doing, Blocked or Done lane
@@ -243,7 +243,7 @@ func (c *computer) nestedFields(list ast.Node, it *found) bool {
 		fields = append(fields, [2]string{key, value})
 	}
 	for _, f := range fields {
-		it.recordField(f[0], f[1], c.near)
+		it.recordField(f[0], f[1], c)
 	}
 	return len(fields) > 0
 }
@@ -291,7 +291,7 @@ func (c *computer) ownText(n ast.Node) string {
 // as its text (its section's id and fields come from the heading), and
 // its attributes are read all the same.
 func (c *computer) newItem(n ast.Node, st State, src Source, text, own string) *found {
-	return c.newItemRead(n, st, src, text, own, attr.ReadNear(own, c.near))
+	return c.newItemRead(n, st, src, text, own, attr.ReadNear(own, c))
 }
 
 // newItemRead is newItem with own's attributes read already (a).

@@ -59,7 +59,7 @@ func (c *computer) readListItems(list ast.Node) (entries []listEntry, marked boo
 			if opensWithClock(text) {
 				clocked++
 			}
-			a := attr.ReadNear(text, c.near)
+			a := attr.ReadNear(text, c)
 			e.own = text
 			if a.Holds() {
 				e.attrs = &a
@@ -293,6 +293,31 @@ func fractionState(v string) (State, bool) {
 		return marker.Open, true
 	}
 	return marker.Active, true
+}
+
+// shareCell reads a status cell that opens with the share of its work
+// done ("3/4 done", "2 of 5 complete"), as fractionState does: all of it
+// done, none of it open, else under way, not done.
+func shareCell(text string) (State, bool) {
+	t := strings.TrimSpace(text)
+	if t == "" || t[0] < '0' || t[0] > '9' {
+		return marker.Open, false // most cells: no number first
+	}
+	f := strings.Fields(strings.ToLower(t))
+	frac, rest := "", []string(nil)
+	switch {
+	case len(f) >= 2 && strings.Contains(f[0], "/"):
+		frac, rest = f[0], f[1:]
+	case len(f) >= 4 && f[1] == "of":
+		frac, rest = f[0]+"/"+f[2], f[3:]
+	default:
+		return marker.Open, false
+	}
+	switch strings.TrimRight(rest[0], ".,;:!)") {
+	case "done", "complete", "completed", "finished":
+		return fractionState(frac)
+	}
+	return marker.Open, false
 }
 
 // introducesExample reports whether the paragraph right before list ends

@@ -91,7 +91,7 @@ func (c *computer) statusAtEnd(p ast.Node, text string) declared {
 	if em == nil && first < 0 {
 		return declared{} // most items: read no further
 	}
-	if a := attr.ReadNear(markerText(p, c.src), c.near); !a.Holds() {
+	if a := attr.ReadNear(markerText(p, c.src), c); !a.Holds() {
 		return declared{} // an action item lists its owner or date too: a timeline's "— Status: Resolved" is prose
 	}
 	if em != nil {
@@ -161,7 +161,7 @@ func trailingEmphasis(n ast.Node, src []byte) ast.Node {
 // strikethrough: "~~Dark mode~~ (dropped)" and "~~Dark mode~~ ❌
 // 2026-01-02" are dropped, not done.
 func (c *computer) markerBesideAttrs(n ast.Node, text string) (declared, string) {
-	return c.markerBesideRead(n, attr.ReadNear(text, c.near))
+	return c.markerBesideRead(n, attr.ReadNear(text, c))
 }
 
 // markerBesideRead is markerBesideAttrs of a text whose attributes a are

@@ -9,20 +9,116 @@ import (
 	"github.com/milepost/milepost/internal/marker"
 )
 
-// nearDate is the date a day written without its year is read near
-// (attr.Near): the page's own date (Options.PageDate), else the latest
+// Near is the date a day written without its year is read near
+// (attr.Calendar): the page's own date (Options.PageDate), else the latest
 // full date its lead writes (leadDate), else "", and such a day is not
 // read. A weekly report titled "Week of March 3, 2025" has "due Mar 14"
 // in 2025.
-func (c *computer) nearDate() string {
+func (c *computer) Near() string {
 	if c.opts.PageDate != "" {
 		return c.opts.PageDate
 	}
 	if !c.nearFound {
 		c.nearFound = true
-		c.nearValue = leadDate(c.src)
+		monthFirst, known := c.MonthFirst()
+		c.nearValue = leadDate(c.src, monthFirst, known)
 	}
 	return c.nearValue
+}
+
+// MonthFirst says in which order the page writes dates with slashes
+// (attr.Calendar), as its dates with a year tell: "11/27/2026" month
+// first, "27/11/2026" day first. A page whose dates do not tell (only
+// "11/3/2026"), or that writes both ways, does not say.
+func (c *computer) MonthFirst() (monthFirst, known bool) {
+	if !c.orderFound {
+		c.orderFound = true
+		c.monthFirst, c.orderKnown = slashOrder(c.src)
+	}
+	return c.monthFirst, c.orderKnown
+}
+
+// slashOrder reads the order of src's dates with slashes and a year (see
+// MonthFirst).
+func slashOrder(src []byte) (monthFirst, known bool) {
+	dayFirst := false
+	for i := 0; i < len(src); i++ {
+		if src[i] != '/' || i == 0 || !isDigit(src[i-1]) {
+			continue
+		}
+		a, b, ok := slashParts(src, i)
+		if !ok {
+			continue
+		}
+		monthFirst = monthFirst || b > 12 && a <= 12
+		dayFirst = dayFirst || a > 12 && b <= 12
+		i += 3
+	}
+	return monthFirst, monthFirst != dayFirst
+}
+
+// slashDateBytes is the date with slashes and a year whose first slash is
+// at src[i], read in the order given, or "".
+func slashDateBytes(src []byte, i int, monthFirst bool) string {
+	a, b, ok := slashParts(src, i)
+	if !ok {
+		return ""
+	}
+	j := i + 1
+	for isDigit(src[j]) {
+		j++
+	}
+	k := j + 1
+	for k < len(src) && isDigit(src[k]) {
+		k++
+	}
+	year := 0
+	for _, d := range src[j+1 : k] {
+		year = year*10 + int(d-'0')
+	}
+	if k-j-1 == 2 {
+		year += 2000
+	}
+	month, day := a, b
+	if !monthFirst {
+		month, day = b, a
+	}
+	if month > 12 {
+		return ""
+	}
+	t := time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+	if t.Day() != day {
+		return ""
+	}
+	return t.Format("2006-01-02")
+}
+
+// slashParts reads the first two numbers of a date with slashes whose
+// first slash is at src[i], "11/27/2026" or "27/11/26", when it has a year.
+func slashParts(src []byte, i int) (a, b int, ok bool) {
+	start := i
+	for start > 0 && isDigit(src[start-1]) {
+		start--
+	}
+	if i-start > 2 || start > 0 && (src[start-1] == '/' || isDigit(src[start-1])) {
+		return 0, 0, false
+	}
+	num := func(j int) (n, end int) {
+		for end = j; end < len(src) && isDigit(src[end]); end++ {
+			n = n*10 + int(src[end]-'0')
+		}
+		return n, end
+	}
+	a, _ = num(start)
+	b, j := num(i + 1)
+	if j-i-1 < 1 || j-i-1 > 2 || j >= len(src) || src[j] != '/' {
+		return 0, 0, false
+	}
+	_, k := num(j + 1)
+	if n := k - j - 1; n != 2 && n != 4 || k < len(src) && (src[k] == '/' || isDigit(src[k])) {
+		return 0, 0, false
+	}
+	return a, b, a >= 1 && b >= 1 && a <= 31 && b <= 31
 }
 
 // leadLines is how many lines of a page's lead leadDate reads at most.
@@ -33,7 +129,7 @@ const leadLines = 15
 // section, as a report dates itself ("# Design sync — 2026-03-05",
 // "Exported from Trello, 6 Dec 2026."); "" when it writes none. A date
 // further down is another's: a deadline, a review, an end of support.
-func leadDate(src []byte) string {
+func leadDate(src []byte, monthFirst, known bool) string {
 	latest, fenced, seen := "", false, false
 	for n := 0; n < leadLines && len(src) > 0; n++ {
 		line := src
@@ -57,7 +153,7 @@ func leadDate(src []byte) string {
 		}
 		for len(line) > 0 {
 			text, rest := beforeAddress(line)
-			if d := latestDate(text); d > latest {
+			if d := latestDate(text, monthFirst, known); d > latest {
 				latest = d
 			}
 			line = rest
@@ -91,11 +187,19 @@ func trimLeftBlanks(b []byte) []byte {
 	return b
 }
 
-// latestDate is the latest full date src writes, YYYY-MM-DD or with its
-// month named ("March 3, 2025", "3 Mar 2025"); "" when it writes none.
-func latestDate(src []byte) string {
+// latestDate is the latest full date src writes, YYYY-MM-DD, with its
+// month named ("March 3, 2025", "3 Mar 2025") or, when the page says in
+// which order (known), with slashes ("11/27/2026"); "" when it writes
+// none.
+func latestDate(src []byte, monthFirst, known bool) string {
 	latest := ""
 	for i := 0; i+4 <= len(src); i++ {
+		if src[i] == '/' && known && i > 0 && isDigit(src[i-1]) {
+			if d := slashDateBytes(src, i, monthFirst); d > latest {
+				latest = d
+			}
+			continue
+		}
 		if !yearAt(src, i) {
 			continue
 		}
@@ -212,10 +316,10 @@ func isoWeekMonday(year, w string) string {
 }
 
 // doneDayMonth reads the done date of a done item written as a day and a
-// month without a year, as attr.DoneDayMonth reads it, where it ends a
-// clause after a word that says the work ended or opening a bracket
-// ("✅ done 28 Feb", "shipped on Mar 3.", "(27 Nov)"); "" when there is
-// none. "Invite sent for the retro on Mar 14", "Closed Feb 11 incident
+// month without a year, as attr.DoneDayMonth reads it, or with slashes,
+// where it ends a clause after a word that says the work ended or opening
+// a bracket ("✅ done 28 Feb", "shipped on Mar 3.", "(27 Nov)", "done
+// 11/12,"); "" when there is none. "Invite sent for the retro on Mar 14", "Closed Feb 11 incident
 // follow-ups" and "Hotel — Mar 22 → Mar 26" give none.
 func (c *computer) doneDayMonth(text string) string {
 	if strings.IndexAny(text, "0123456789") < 0 {
@@ -229,10 +333,15 @@ func (c *computer) doneDayMonth(text string) string {
 		}
 		next, afterNext := nextWord(after)
 		day := strings.TrimLeft(word, "(")
+		if slash := strings.TrimRight(day, ".,;:!?)"); strings.IndexByte(slash, '/') > 0 && (len(day) < len(word) || endedWord(prev)) {
+			if d, ok := attr.ParseDoneDateNear(slash, c); ok {
+				return d // "— done 11/12, 2 punch items"
+			}
+		}
 		month := strings.TrimRight(next, ".,;:!?)")
 		ended := endedWord(prev) || strings.EqualFold(prev, "on") && endedWord(before)
 		if next != "" && (len(day) < len(word) || ended) && (len(month) < len(next) || endsClause(afterNext)) {
-			if d, ok := attr.DoneDayMonth(day, month, c.near); ok {
+			if d, ok := attr.DoneDayMonth(day, month, c); ok {
 				return d
 			}
 		}

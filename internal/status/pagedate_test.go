@@ -35,10 +35,41 @@ func TestLatestDate(t *testing.T) {
 		"Exported from Trello, 6 Dec 2026.":                      "2026-12-06",
 		"Due 2027-01-15; kickoff 2026-11-02; ticket 12026-11-02": "2027-01-15",
 		"Spring Fundraiser 2027, room 2031":                      "",
-		"":                                                       "",
+		"Last updated: 11/27/2026; walk on 11/18":                "2026-11-27",
+		"": "",
 	} {
-		if got := latestDate([]byte(src)); got != want {
+		if got := latestDate([]byte(src), true, true); got != want {
 			t.Errorf("latestDate(%q) = %q, want %q", src, got, want)
+		}
+	}
+}
+
+func TestLeadDate(t *testing.T) {
+	for src, want := range map[string]string{
+		"# Board\n\nExported from Trello, 6 Dec 2026.\n\n## To do\n- due 2027-01-01": "2026-12-06",
+		"# Plan\n\n## Milestones\n\nSubmission 2027-09-30":                           "",
+		"# Certs\n\n```yaml\nexpires: 2099-01-01\n```\nChecked 2026-11-02":           "2026-11-02",
+		"# Links\n\n[notes](https://x.org/2031-01-12/a) from 2026-10-01":             "2026-10-01",
+		"# Title\n\ntext\n# Second title 2030-01-01":                                 "",
+	} {
+		if got := leadDate([]byte(src), false, false); got != want {
+			t.Errorf("leadDate(%q) = %q, want %q", src, got, want)
+		}
+	}
+}
+
+func TestSlashOrder(t *testing.T) {
+	for src, want := range map[string][2]bool{
+		"Last updated: 11/27/2026":            {true, true},
+		"(Last edit: 29/11/2026 — Ruth)":      {false, true},
+		"signed 11/3/2026":                    {false, false},
+		"11/27/2026 and 29/11/2026":           {true, false},
+		"14/20 tests pass, due 12/25":         {false, false},
+		"see /docs/11/27/2026 and 1/2/3/2026": {false, false},
+	} {
+		first, known := slashOrder([]byte(src))
+		if first != want[0] && known || known != want[1] {
+			t.Errorf("slashOrder(%q) = %v, %v, want %v", src, first, known, want)
 		}
 	}
 }

@@ -664,7 +664,7 @@ func (c *computer) doneCell(cell ast.Node) (State, bool) {
 	case "yes", "y", "x", "true", "done", "✓", "✔", "✔️", "✅", "☑", "☑️", "[x]":
 		return marker.Done, true
 	}
-	if _, ok := attr.ParseDateNear(text, c.near); ok {
+	if _, ok := attr.ParseDateNear(text, c); ok {
 		return marker.Done, true
 	}
 	return marker.Open, false
@@ -738,7 +738,7 @@ func (c *computer) rowItems(header ast.Node, rows []ast.Node, col int, read func
 		it := c.newItem(row, st, SourceTable, text, strings.Join(own, " | "))
 		for i, cell := range cells {
 			if i != col && i != textCell && i < len(keys) {
-				it.recordAttr(keys[i], mdtext.Inline(cell, c.src), false, c.near)
+				it.recordAttr(keys[i], mdtext.Inline(cell, c.src), false, c)
 			}
 		}
 		*out = append(*out, it)
@@ -978,6 +978,9 @@ func (c *computer) cellStateOf(cell ast.Node, text string) (State, bool) {
 	}
 	if ragCell(text) {
 		return marker.Active, true // "🟢 Green": on track, not done
+	}
+	if st, ok := shareCell(text); ok {
+		return st, true // "3/4 done": under way
 	}
 	if d := readMarker(c.vocab, cell, c.src, marker.Cell); d.found {
 		return d.state, true
@@ -1228,7 +1231,7 @@ func (c *computer) matrixItems(header ast.Node, rows []ast.Node, label int, cols
 			it := c.newItem(cells[i], st, SourceMatrix, rowLabel+" · "+colName, c.ownText(cells[i]))
 			for _, a := range attrCols {
 				if a < len(cells) {
-					it.recordAttr(mdtext.Inline(heads[a], c.src), mdtext.Inline(cells[a], c.src), false, c.near)
+					it.recordAttr(mdtext.Inline(heads[a], c.src), mdtext.Inline(cells[a], c.src), false, c)
 				}
 			}
 			*out = append(*out, it)
@@ -1516,7 +1519,7 @@ func (c *computer) record(table, header ast.Node, rows []ast.Node) *found {
 			continue
 		}
 		cells := childrenOf(r)
-		it.recordField(mdtext.Inline(cells[0], c.src), mdtext.Inline(cells[1], c.src), c.near)
+		it.recordField(mdtext.Inline(cells[0], c.src), mdtext.Inline(cells[1], c.src), c)
 	}
 	return it
 }
@@ -1525,8 +1528,8 @@ func (c *computer) record(table, header ast.Node, rows []ast.Node) *found {
 // attribute (Owner, Due, Priority, Estimate, Id, Depends on …) set it
 // when their value reads, as an inline field with that key would; the
 // others are kept as written.
-func (it *found) recordField(key, value string, near attr.Near) {
-	if !it.recordAttr(key, value, true, near) {
+func (it *found) recordField(key, value string, cal attr.Calendar) {
+	if !it.recordAttr(key, value, true, cal) {
 		t := it.setAttrs()
 		t.Fields = append(t.Fields, Field{Key: key, Value: value})
 	}
@@ -1543,8 +1546,8 @@ func fieldKey(name string) string {
 // reads as one, unless the item has it already; it reports whether it did.
 // Without ids, an id or dependencies are not taken: a table's "ID" column
 // numbers its rows, and would give two tables the same ids.
-func (it *found) recordAttr(key, value string, ids bool, near attr.Near) bool {
-	a := attr.ReadNear("["+fieldKey(key)+":: "+value+"]", near)
+func (it *found) recordAttr(key, value string, ids bool, cal attr.Calendar) bool {
+	a := attr.ReadNear("["+fieldKey(key)+":: "+value+"]", cal)
 	if !ids && (a.ID != "" || len(a.Depends) > 0) {
 		return false
 	}
@@ -1553,7 +1556,7 @@ func (it *found) recordAttr(key, value string, ids bool, near attr.Near) bool {
 			it.Date = a.Done
 		} else if a.Due != "" && it.State == marker.Done && it.Date == "" && attr.EndsWork(fieldKey(key)) {
 			// a done row's End is when it ended, which is not after the page
-			if d, ok := attr.ParseDoneDateNear(value, near); ok {
+			if d, ok := attr.ParseDoneDateNear(value, cal); ok {
 				it.Date, a.Due = d, d
 			}
 		}
