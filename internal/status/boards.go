@@ -182,6 +182,16 @@ var actionTitles = map[string]bool{
 	"follow ups": true, "followups": true, "follow up items": true, "follow up actions": true,
 }
 
+// actionsFrom is a heading's words without what says where its actions
+// came from: "actions from 24 nov call" and "action items from the
+// review" are "actions" and "action items".
+func actionsFrom(words string) string {
+	if head, _, ok := strings.Cut(words, " from "); ok && actionTitles[head] {
+		return head
+	}
+	return words
+}
+
 var ruleWords = map[string]bool{
 	"can": true, "must": true, "should": true, "may": true, "need": true, "needs": true, "needed": true,
 	"anyone": true, "everyone": true, "nobody": true, "you": true, "your": true, "yourself": true,

@@ -201,8 +201,8 @@ func (c *computer) buildTree(doc ast.Node) *sectionNode {
 			if st, ok := lanes[lane]; ok {
 				s.lane = declared{true, st, lane} // "## To do", "## Now"
 			}
-		} else if actionTitles[words] {
-			s.lane = declared{true, marker.Open, words} // minutes' "## Action items": each is a task
+		} else if actionTitles[words] || actionTitles[actionsFrom(words)] {
+			s.lane = declared{true, marker.Open, actionsFrom(words)} // minutes' "## Action items": each is a task
 		} else if st, ok := lanes[headingWords(title)]; ok {
 			s.statusOnly = declared{true, st, words} // "## Done" over "- Funeral paid ✅" and its siblings
 		}
