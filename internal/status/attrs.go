@@ -13,6 +13,9 @@ const (
 	AttrDate     = "data-date"     // completion date of a done item
 	AttrDeclared = "data-declared" // state a heading declares when it is not an item itself
 	ClassItem    = "item"          // class of every item node, beside "item-<state>"
+	// ClassBoxLines marks a paragraph of lines opening with ballot boxes,
+	// each an item (collectBoxLines), which the theme shows a line each.
+	ClassBoxLines = "box-lines"
 )
 
 // setItemAttributes marks node n as an item in state st.

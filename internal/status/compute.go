@@ -603,7 +603,7 @@ func (c *computer) page(root *sectionNode) *Page {
 		p.Items = make([]Item, 0, len(all))
 	}
 	for _, it := range all {
-		if it.Source != SourceGantt { // a chart's tasks share its one block
+		if it.Source != SourceGantt && it.node.Kind() != ast.KindParagraph { // a chart's tasks, a paragraph's box lines share one block
 			setItemAttributes(it.node, it.State, it.Date)
 		}
 		p.Items = append(p.Items, it.Item)

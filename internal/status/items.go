@@ -36,8 +36,10 @@ func (c *computer) collectBlock(n ast.Node, out *[]*found) {
 		c.collectGantt(n.(*ast.FencedCodeBlock), out)
 	case east.KindTable:
 		c.collectTable(n, out)
+	case ast.KindParagraph:
+		c.collectBoxLines(n, out) // a checklist pasted as lines: "☐ Order boxes"
 	case ast.KindCodeBlock, ast.KindHTMLBlock, ast.KindHeading,
-		ast.KindParagraph, ast.KindTextBlock, ast.KindThematicBreak:
+		ast.KindTextBlock, ast.KindThematicBreak:
 		// no items
 	default:
 		for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {

@@ -1,0 +1,72 @@
+package status
+
+import (
+	"strings"
+
+	"github.com/milepost/milepost/internal/marker"
+	"github.com/yuin/goldmark/ast"
+)
+
+// collectBoxLines appends the items of a paragraph whose lines open with
+// ballot boxes, as a checklist pasted from a word processor or a notes
+// app reads ("☐ Transfer the school records", "☑ Book movers — deposit
+// paid", "[x] Order boxes"): two such lines at least, each line with its
+// one box at its start an item of the section, ☐ and [ ] open, ☑, ☒ and
+// [x] done. The other lines are its notes. A form's "☐ Yes ☐ No" is no
+// checklist.
+func (c *computer) collectBoxLines(p ast.Node, out *[]*found) {
+	lines := p.Lines()
+	if lines.Len() < 2 || c.underExample() {
+		return
+	}
+	type boxLine struct {
+		st     State
+		offset int
+		text   string
+	}
+	var found []boxLine
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		line := strings.TrimSpace(string(seg.Value(c.src)))
+		st, text, ok := boxLineOf(line)
+		if !ok {
+			continue
+		}
+		found = append(found, boxLine{st, seg.Start, text})
+	}
+	if len(found) < 2 {
+		return
+	}
+	setClasses(p, ClassBoxLines) // a line for each, as its writer saw them
+	for _, l := range found {
+		st := l.st
+		if c.cur != nil && c.cur.scope && st != marker.Done {
+			st = marker.Dropped
+		}
+		it := c.newItem(p, st, SourceCheckbox, l.text, l.text)
+		it.offset = l.offset
+		*out = append(*out, it)
+	}
+}
+
+// boxLineOf reads a line that opens with a ballot box: its state and its
+// text; ok is false for any other line, and for one holding a second box
+// (a form's choices).
+func boxLineOf(line string) (st State, text string, ok bool) {
+	for _, b := range [...]struct {
+		box string
+		st  State
+	}{{"☐", marker.Open}, {"☑", marker.Done}, {"☒", marker.Done}, {"[ ]", marker.Open}, {"[x]", marker.Done}, {"[X]", marker.Done}} {
+		rest, found := strings.CutPrefix(line, b.box)
+		if !found {
+			continue
+		}
+		rest = strings.TrimPrefix(rest, "\ufe0f")
+		text = strings.TrimSpace(rest)
+		if text == "" || rest[0] != ' ' || strings.ContainsAny(text, "☐☑☒") || strings.Contains(text, "[ ]") {
+			return marker.Open, "", false
+		}
+		return b.st, text, true
+	}
+	return marker.Open, "", false
+}
