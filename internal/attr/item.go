@@ -446,7 +446,8 @@ func normKey(k string) string {
 // everywhere. The owner and due names of the languages whose status words
 // the vocabulary knows are here too (Verantwortlich, Échéance, 担当).
 func fieldName(key string) string {
-	switch k := normKey(key); k {
+	k := normKey(key)
+	switch k {
 	case "due", "deadline", "duedate", "target", "targetdate", "targetrelease", "planned", "planneddate",
 		"plannedend", "launchdate", "releasedate", "golive", "golivedate", "eta", "dueby", "end", "enddate",
 		"finish", "finishdate", "publishdate", "shipdate",
@@ -473,10 +474,22 @@ func fieldName(key string) string {
 	case "scheduled", "created", "cancelled", "owner", "priority", "estimate", "id", "dependson":
 		return k
 	}
-	if k := normKey(key); len(k) <= 32 && (strings.HasSuffix(k, "deadline") || strings.HasPrefix(k, "target") && strings.HasSuffix(k, "date")) {
+	if len(k) <= 32 && (strings.HasSuffix(k, "deadline") || strings.HasPrefix(k, "target") && strings.HasSuffix(k, "date")) &&
+		!strings.Contains(k, "start") && !superseded(k) {
 		return "due" // "Submission deadline", "Target closing date": a deadline with what it is for
 	}
 	return ""
+}
+
+// superseded reports whether a key (normKey) names a date since replaced:
+// "Original deadline" beside "Revised deadline".
+func superseded(k string) bool {
+	for _, p := range [...]string{"original", "initial", "old", "previous", "prior", "baseline"} {
+		if strings.HasPrefix(k, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // EndsWork reports whether a field named key plans when the work ends (End,
@@ -1002,6 +1015,9 @@ func (r *itemReader) dueWord(i int, word string) int {
 	if word == "by" && end < len(s) && (s[end] == '\'' || isWordByte(s[end])) {
 		return 0 // "by 2026-03-02's deploy"
 	}
+	if word == "by" && strings.IndexByte(s[k:end], '/') >= 0 && changedBy(s, i) {
+		return 0 // "Cut build time by 1/3": a share, no date
+	}
 	if word != "due" && word != "by" && !(opensClause(s, i) && endsClause(s, end)) {
 		return 0 // "Remind clients of the filing deadline 2027-04-15": the date is another's
 	}
@@ -1107,6 +1123,20 @@ func yearAfter(s string, e int) bool {
 	word, _, _ := strings.Cut(rest, " ")
 	word = strings.TrimRight(word, ".,;:)")
 	return strings.EqualFold(word, "week") || strings.EqualFold(word, "wk") || strings.EqualFold(word, "weeks")
+}
+
+// changedBy reports whether "by" at i follows a verb of change ("cut …
+// by", "reduce … by", "grow … by"), after which a number is how much.
+func changedBy(s string, i int) bool {
+	for _, w := range strings.Fields(strings.ToLower(s[:i])) {
+		switch strings.TrimRight(w, ",.") {
+		case "cut", "reduce", "reduced", "increase", "increased", "grow", "grew", "improve", "improved",
+			"lower", "lowered", "raise", "raised", "decrease", "decreased", "drop", "dropped", "boost",
+			"shrink", "speed", "slow", "down", "up":
+			return true
+		}
+	}
+	return false
 }
 
 // byAgent reports whether "by" at i follows a participle ("created by",

@@ -29,6 +29,7 @@ func boards(doc ast.Node, src []byte) map[*ast.Heading]bool {
 		described bool // a lane that explains itself in prose before its list
 		doneLane  bool // a lane of finished cards
 		items     int  // plain items in its lanes' lists
+		guide     bool // its own prose explains the lanes ("This is what each column means")
 		rules     int  // those that read as rules ("Anyone can add a card")
 	}
 	var out map[*ast.Heading]bool
@@ -43,6 +44,9 @@ func boards(doc ast.Node, src []byte) map[*ast.Heading]bool {
 		if !ok {
 			if lane != nil && !laneList && n.Kind() == ast.KindParagraph {
 				lane.described = true // "Now is for work you are confident about."
+			}
+			if lane == nil && n.Kind() == ast.KindParagraph && explainsLanes(n, src) {
+				stack[len(stack)-1].guide = true // "Our board has four columns. This is what each one means."
 			}
 			if lane != nil && n.Kind() == ast.KindList {
 				if !laneList {
@@ -78,7 +82,7 @@ func boards(doc ast.Node, src []byte) map[*ast.Heading]bool {
 	}
 	for i, h := range heads {
 		b := parents[i]
-		plain := b.lanes >= 3 && b.listLanes == b.lanes && !b.described && (b.cards >= 2 || b.doneLane && b.rules*3 < b.items)
+		plain := b.lanes >= 3 && b.listLanes == b.lanes && !b.described && !b.guide && (b.cards >= 2 || b.doneLane && b.rules*3 < b.items)
 		if b.lanes >= 2 && b.boxes || plain {
 			if out == nil {
 				out = map[*ast.Heading]bool{}
@@ -87,6 +91,22 @@ func boards(doc ast.Node, src []byte) map[*ast.Heading]bool {
 		}
 	}
 	return out
+}
+
+// explainsLanes reports whether a paragraph before a board's lanes
+// explains them rather than tracks work: it speaks of columns or lanes,
+// or of what each means.
+func explainsLanes(p ast.Node, src []byte) bool {
+	lines := p.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		line := seg.Value(src) // read in place: most paragraphs are prose
+		if bytes.Contains(line, []byte("olumn")) || bytes.Contains(line, []byte(" lane")) ||
+			bytes.Contains(line, []byte(" Lane")) || bytes.Contains(line, []byte(" means")) {
+			return true
+		}
+	}
+	return false
 }
 
 // cardsIn counts the items of a list that read as a board's cards: an

@@ -1,6 +1,7 @@
 package status
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/milepost/milepost/internal/marker"
@@ -27,7 +28,11 @@ func (c *computer) collectBoxLines(p ast.Node, out *[]*found) {
 	var found []boxLine
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
-		line := strings.TrimSpace(string(seg.Value(c.src)))
+		raw := bytes.TrimLeft(seg.Value(c.src), " \t")
+		if len(raw) == 0 || raw[0] != '[' && raw[0] != 0xE2 {
+			continue // most lines: no box first, nothing made
+		}
+		line := strings.TrimSpace(string(raw))
 		st, text, ok := boxLineOf(line)
 		if !ok {
 			continue

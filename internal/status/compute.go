@@ -56,6 +56,9 @@ type Options struct {
 	// was updated, else the day its path names (PathDate); "" when
 	// neither. Days written without their year are read nearest it.
 	PageDate string
+	// PageDay says PageDate is a day the page names (its path's or its
+	// updated date), not the Monday of a week or the middle of a month.
+	PageDay bool
 }
 
 // computer holds what one Compute call needs while it reads a page.

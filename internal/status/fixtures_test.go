@@ -96,7 +96,7 @@ func runCase(t testing.TB, a *sitetest.Archive) *Page {
 			ignore = append(ignore, n)
 		}
 	}
-	return Compute(doc, src, Options{Vocabulary: v, HeadingItems: opts["heading_items"], HeadingItemsIgnore: ignore, Matrices: opts["matrices"], PageDate: opts["page_date"], Lines: markdown.NewLineIndex(src, first)})
+	return Compute(doc, src, Options{Vocabulary: v, HeadingItems: opts["heading_items"], HeadingItemsIgnore: ignore, Matrices: opts["matrices"], PageDate: opts["page_date"], PageDay: opts["page_date"] != "", Lines: markdown.NewLineIndex(src, first)})
 }
 
 // TestCases runs every fixture in testdata/cases: each holds a page.md,

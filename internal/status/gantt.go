@@ -59,11 +59,12 @@ func (c *computer) collectGantt(n *ast.FencedCodeBlock, out *[]*found) {
 }
 
 // ganttHistory reports whether a chart draws what already happened: no
-// task is tagged done or active, and every one ended before the page's
-// own date (Options.PageDate: a postmortem's timeline, a schedule drawn
-// again in a retrospective). Its tasks are no open work, overdue since.
+// task is tagged done or active, and every one ended before the day the
+// page is dated (Options.PageDate, a day: a postmortem's timeline, a
+// schedule drawn again in a retrospective; a week's or a month's plan
+// may chart its first days). Its tasks are no open work, overdue since.
 func (c *computer) ganttHistory(tasks []gantt.Task) bool {
-	if c.opts.PageDate == "" {
+	if c.opts.PageDate == "" || !c.opts.PageDay {
 		return false
 	}
 	for _, t := range tasks {

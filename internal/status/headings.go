@@ -171,7 +171,7 @@ var recordNames = []string{
 	"alternatives", "alternatives considered", "considered alternatives", "options considered",
 	"options", "risks", "risk", "risks and mitigations", "open risks", "assumptions",
 	"brainstorm", "brainstorming", "wishlist", "wish list", "someday", "someday maybe", "maybe later",
-	"maybe someday", "what worked", "what didnt work", "observations",
+	"maybe someday", "what worked", "what didnt work",
 }
 
 // isRecordWords reports whether a heading's title, reduced by

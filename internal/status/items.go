@@ -98,7 +98,8 @@ func (c *computer) collectList(list ast.Node, out *[]*found) {
 				st = e.dash.state // a card's own "— done" beats its lane
 			case lane.found:
 				st = lane.state
-			case c.cur.statusOnly.found && c.cur.heading != nil && list.Parent().Kind() != ast.KindListItem:
+			case c.cur.statusOnly.found && c.cur.heading != nil && list.Parent().Kind() != ast.KindListItem &&
+				!c.criteriaLanes() && !saysNotYet(e.own):
 				st = c.cur.statusOnly.state // "## Done": what its list leaves unmarked is done too
 			}
 			it = c.newItemRead(e.li, st, SourceList, mdtext.Block(e.li, c.src), e.own, e.ownAttrs())
@@ -285,6 +286,29 @@ func (c *computer) ownText(n ast.Node) string {
 		return ""
 	}
 	return markerText(n, c.src)
+}
+
+// criteriaLanes reports whether the section's heading, a lane's name,
+// stands beside "## Ready": a team's definitions of ready and done,
+// criteria, not work.
+func (c *computer) criteriaLanes() bool {
+	if c.cur.parent == nil {
+		return false
+	}
+	for _, s := range c.cur.parent.children {
+		if headingWords(s.bare) == "ready" {
+			return true
+		}
+	}
+	return false
+}
+
+// saysNotYet reports whether an item's text says it is not done yet:
+// "Still need to call the plumber", "haven't booked it".
+func saysNotYet(text string) bool {
+	t := strings.ToLower(text)
+	return strings.HasPrefix(t, "still ") || strings.Contains(t, "need to") || strings.Contains(t, "haven't") ||
+		strings.Contains(t, "have not") || strings.Contains(t, "not yet")
 }
 
 // newItem makes an item for node n: text is what a reader sees, own the

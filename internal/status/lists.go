@@ -97,18 +97,83 @@ func (c *computer) readListItems(list ast.Node) (entries []listEntry, marked boo
 	return entries, marked
 }
 
-// ragListDots reads a list's red, amber and green dots as ragDots reads a
-// column's: a 🟢 beside a 🟡, 🟠 or 🔴 says the work is on track, under
-// way, not done ("- 🟢 Payments migration" in a weekly report), unless the
-// list also says done with ✅ or ✔, the words after the dot say done ("🟢
-// Done — shipped"), or a legend of the page defines 🟢. A status clause
-// after a dash says the item's state over its dot.
-func (c *computer) ragListDots(entries []listEntry) {
-	if c.legend.defined[cellKey("🟢")] {
-		return
+// greenElsewhere reports whether src speaks of 🟢 other than as a list
+// item's or a table row's dot: in a sentence or a key of its own ("I mark
+// things 🟢 when they're finished", "🟢 = written · 🟡 = drafting").
+func greenElsewhere(src []byte) bool {
+	for rest := src; ; {
+		i := bytes.Index(rest, []byte("🟢"))
+		if i < 0 {
+			return false
+		}
+		start := bytes.LastIndexByte(rest[:i], '\n') + 1
+		lead := bytes.TrimRight(bytes.TrimLeft(rest[start:i], " \t>"), " ")
+		switch {
+		case len(lead) == 0:
+			return true // a line that opens with the dot, in no list: a key
+		case lead[0] == '|': // a table row's
+		case len(lead) == 1 && (lead[0] == '-' || lead[0] == '*' || lead[0] == '+'), listNumber(lead): // a list item's
+		default:
+			return true
+		}
+		rest = rest[i+len("🟢"):]
 	}
+}
+
+// listNumber reports whether b is an ordered list's number: "1." or "2)".
+func listNumber(b []byte) bool {
+	if len(b) < 2 || b[len(b)-1] != '.' && b[len(b)-1] != ')' {
+		return false
+	}
+	for _, d := range b[:len(b)-1] {
+		if d < '0' || d > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// saysDone reports whether the words after a dot say the work is done:
+// they open with a done word ("Done — shipped") or a clause after a dash
+// does, in any case ("Search — shipped to 100%"), or give a whole share
+// ("2/2 hired", "100%").
+func (c *computer) saysDone(after string) bool {
+	if m, ok := c.vocab.Opens(after); ok && m.State == marker.Done {
+		return true
+	}
+	if _, clause, ok := cutDash(after); ok {
+		clause = strings.TrimSpace(clause)
+		if m, ok := c.vocab.Find(clause, marker.Cell); ok && m.Kind == marker.Word && m.Start == 0 && m.State == marker.Done {
+			return true
+		}
+		first, _, _ := strings.Cut(clause, " ")
+		if st, ok := fractionState(first); ok && st == marker.Done {
+			return true
+		}
+	}
+	return strings.Contains(after, "100%")
+}
+
+// cutDash cuts text at its first clause dash.
+func cutDash(text string) (before, after string, found bool) {
+	at, width := nextDash(text, 0)
+	if at < 0 {
+		return text, "", false
+	}
+	return text[:at], text[at+width:], true
+}
+
+// ragListDots reads a list's red, amber and green dots as ragDots reads a
+// column's: a 🟢 beside a 🟡 or 🟠 says the work is on track, under way,
+// not done ("- 🟢 Payments migration" in a weekly report), unless the list
+// also says done with ✅ or ✔, the words after the dot say done ("🟢 Done
+// — shipped", saysDone), or the page defines 🟢 in a legend or speaks of
+// it elsewhere. 🟢 beside 🔴 alone is a pass or a go: done. In any list
+// of two dots or more, a status clause after a dash says the state over
+// the dot.
+func (c *computer) ragListDots(entries []listEntry) {
 	var green []int
-	other := false
+	amber, ticked, dots := false, false, 0
 	for i, e := range entries {
 		if !e.marker.found {
 			continue
@@ -116,21 +181,29 @@ func (c *computer) ragListDots(entries []listEntry) {
 		switch strings.TrimSuffix(e.marker.as, "\ufe0f") {
 		case "🟢":
 			green = append(green, i)
-		case "🟡", "🟠", "🔴":
-			other = true
+		case "🟡", "🟠":
+			amber = true
 		case "✅", "✔", "☑":
-			return // done said so: 🟢 may be done too
+			ticked = true // done said so: 🟢 may be done too
+		}
+		if ragDot(e.marker.as) {
+			dots++
 		}
 	}
-	if !other {
+	if dots < 2 {
 		return
 	}
-	for _, i := range green {
-		e := &entries[i]
-		_, after, _ := strings.Cut(e.own, "🟢")
-		after = strings.TrimPrefix(after, "\ufe0f")
-		if m, ok := c.vocab.Opens(after); e.marker.state == marker.Done && !(ok && m.State == marker.Done) {
-			e.marker.state = marker.Active
+	if amber && !ticked && !c.legend.defined[cellKey("🟢")] && !greenElsewhere(c.src) {
+		// not 🟢 beside 🔴 alone, a pass or a go; nor on a page that says
+		// what 🟢 means ("I mark things 🟢 when they're finished", "🟢 =
+		// written")
+		for _, i := range green {
+			e := &entries[i]
+			_, after, _ := strings.Cut(e.own, "🟢")
+			after = strings.TrimPrefix(after, "\ufe0f")
+			if e.marker.state == marker.Done && !c.saysDone(after) {
+				e.marker.state = marker.Active
+			}
 		}
 	}
 	for i := range entries {

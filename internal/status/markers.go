@@ -188,6 +188,37 @@ func (c *computer) markerBesideRead(n ast.Node, a attr.Item) (declared, string) 
 	return readMarkerOf(c.vocab, n, text, c.src, marker.Prose), text
 }
 
+// choseOtherwise reports whether a struck task's note says another way was
+// chosen over it: "— decided on a barn ceremony instead", "— opted for
+// the hosted plan", "— went with Discourse". Not when the task was that
+// choice ("~~Pick a forum~~ — went with Discourse", "~~Decide the venue~~
+// — decided on the barn"), nor for what happened to it ("— went live on
+// 3 Nov", "— switched on 14 Oct").
+func choseOtherwise(text, note string) (string, bool) {
+	first, rest, _ := strings.Cut(strings.TrimSpace(note), " ")
+	verb := strings.ToLower(first)
+	switch verb {
+	case "decided", "opted":
+	case "went", "chose", "settled", "switched":
+		next, _, _ := strings.Cut(rest, " ")
+		if !(verb == "went" && strings.EqualFold(next, "with") || strings.HasSuffix(strings.ToLower(strings.TrimRight(note, ".! ")), "instead")) {
+			return "", false
+		}
+	default:
+		return "", false
+	}
+	task, _, _ := strings.Cut(strings.TrimLeft(text, "~*_ "), " ")
+	task = strings.ToLower(task)
+	switch task {
+	case "pick", "choose", "select", "decide", "settle", "switch", "find", "evaluate", "compare":
+		return "", false // the task was the choice, and the note says how it went
+	}
+	if len(task) >= 3 && strings.HasPrefix(verb, task[:3]) {
+		return "", false
+	}
+	return first, true
+}
+
 // withoutShrug is the words after a strike without the shrug they may
 // open with: "nah, not worth it" says "not worth it".
 func withoutShrug(after string) string {
@@ -204,13 +235,11 @@ func withoutShrug(after string) string {
 // strikethrough it says why the work was struck ("(offsite cancelled)",
 // "— decided against, too expensive"); so does a note that opens by
 // saying it went away (struckAway), or that another way was chosen
-// ("— decided on …", "— went with …").
+// (choseOtherwise).
 func (c *computer) droppedInLastNote(text string) (string, bool) {
 	_, note := lastNote(text)
-	first, _, _ := strings.Cut(strings.TrimSpace(note), " ")
-	switch strings.ToLower(first) {
-	case "decided", "chose", "went", "opted", "settled", "switched":
-		return first, true // "~~Book the church~~ — decided on a barn ceremony instead"
+	if word, ok := choseOtherwise(text, note); ok {
+		return word, true // "~~Book the church~~ — decided on a barn ceremony instead"
 	}
 	if m, ok := c.vocab.Find(note, marker.Cell); ok && m.Kind == marker.Word && m.State == marker.Dropped {
 		return note[m.Start:m.End], true

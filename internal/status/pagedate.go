@@ -124,11 +124,12 @@ func slashParts(src []byte, i int) (a, b int, ok bool) {
 // leadLines is how many lines of a page's lead leadDate reads at most.
 const leadLines = 15
 
-// leadDate is the latest full date the lead of a page writes, outside
-// code and links' addresses: its title and the lines before its first
-// section, as a report dates itself ("# Design sync — 2026-03-05",
-// "Exported from Trello, 6 Dec 2026."); "" when it writes none. A date
-// further down is another's: a deadline, a review, an end of support.
+// leadDate is the latest full date the lead of a page gives as the
+// page's own, outside code and links' addresses: in its title, or in a
+// line before its first section that dates the page (datesItself), as a
+// report dates itself ("# Design sync — 2026-03-05", "Exported from
+// Trello, 6 Dec 2026."); "" when it gives none. A date further down, or
+// a deadline's in the lead ("Switch-off: 2027-10-01"), is another's.
 func leadDate(src []byte, monthFirst, known bool) string {
 	latest, fenced, seen := "", false, false
 	for n := 0; n < leadLines && len(src) > 0; n++ {
@@ -148,8 +149,12 @@ func leadDate(src []byte, monthFirst, known bool) string {
 		case hasPrefix(trimmed, "#") && (seen || hasPrefix(trimmed, "##")):
 			return latest // the first section begins
 		}
+		title := hasPrefix(trimmed, "# ")
 		if len(trimmed) > 0 {
 			seen = true
+		}
+		if !title && !datesItself(trimmed) {
+			continue
 		}
 		for len(line) > 0 {
 			text, rest := beforeAddress(line)
@@ -160,6 +165,38 @@ func leadDate(src []byte, monthFirst, known bool) string {
 		}
 	}
 	return latest
+}
+
+// datingWords say that a line of a page's lead gives the page's own
+// date: "Exported from Trello, 6 Dec 2026", "Status as of 2025-03-03".
+var datingWords = []string{"updated", "as of", "week of", "exported", "generated", "written", "snapshot",
+	"date:", "dated", "edited", "last edit", "published", "posted", "meeting", "minutes", "report",
+	"sync", "as at", "refreshed", "retrieved", "reviewed", "revised", "checked"}
+
+// leadDeadlineWords in a lead line make its date another's: a deadline, an
+// end of support.
+var leadDeadlineWords = []string{"deadline", "target", "due", "until", "expire", "end of", "sunset",
+	"switch-off", "switch off", "shutdown", "launch", "submission"}
+
+// datesItself reports whether a line of a page's lead gives the page's
+// own date, not a deadline's or an event's: it says so with a dating word
+// and names no deadline.
+func datesItself(line []byte) bool {
+	if len(line) == 0 || bytes.IndexFunc(line, func(r rune) bool { return '0' <= r && r <= '9' }) < 0 {
+		return false
+	}
+	lower := bytes.ToLower(line)
+	for _, w := range leadDeadlineWords {
+		if bytes.Contains(lower, []byte(w)) {
+			return false
+		}
+	}
+	for _, w := range datingWords {
+		if bytes.Contains(lower, []byte(w)) {
+			return true
+		}
+	}
+	return false
 }
 
 // beforeAddress splits line at the first web address or link target in

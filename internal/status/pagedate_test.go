@@ -48,8 +48,9 @@ func TestLeadDate(t *testing.T) {
 	for src, want := range map[string]string{
 		"# Board\n\nExported from Trello, 6 Dec 2026.\n\n## To do\n- due 2027-01-01": "2026-12-06",
 		"# Plan\n\n## Milestones\n\nSubmission 2027-09-30":                           "",
-		"# Certs\n\n```yaml\nexpires: 2099-01-01\n```\nChecked 2026-11-02":           "2026-11-02",
-		"# Links\n\n[notes](https://x.org/2031-01-12/a) from 2026-10-01":             "2026-10-01",
+		"# Certs\n\n```yaml\nexpires: 2099-01-01\n```\nUpdated 2026-11-02":           "2026-11-02",
+		"# Links\n\n[notes](https://x.org/2031-01-12/a) as of 2026-10-01":            "2026-10-01",
+		"# API v1 deprecation\n\nAnnounced 2026-09-01. Switch-off: 2027-10-01.":      "",
 		"# Title\n\ntext\n# Second title 2030-01-01":                                 "",
 	} {
 		if got := leadDate([]byte(src), false, false); got != want {

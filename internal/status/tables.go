@@ -494,10 +494,9 @@ var toolWords = map[string]State{
 	"partially compliant": marker.Active, "stabilizing": marker.Active, "stabilising": marker.Active,
 	"in store review": marker.Active, "pr open": marker.Active, "not tested": marker.Open, "untested": marker.Open,
 	"hit": marker.Done, "missed": marker.Open, // a milestone's
-	// a closing checklist's and a purchase's
+	// a closing checklist's
 	"executed": marker.Done, "outstanding": marker.Open, "waived": marker.Dropped,
-	"not yet received": marker.Open, "requested": marker.Active, "ordered": marker.Active,
-	"draft circulated": marker.Active, "filed": marker.Done,
+	"not yet received": marker.Open, "draft circulated": marker.Active,
 }
 
 // workflowWords are Azure DevOps' states that name other things
@@ -510,7 +509,7 @@ var fillWords = map[string]State{
 	"gap": marker.Open, "scheduled": marker.Open, "available": marker.Open,
 	"claimed": marker.Active, "met": marker.Done, "not met": marker.Open, "awaiting": marker.Blocked,
 	"archived": marker.Dropped, "delivered": marker.Done, "geliefert": marker.Done, "back-ordered": marker.Blocked, "backordered": marker.Blocked,
-	"received": marker.Done,
+	"received": marker.Done, "requested": marker.Active, "ordered": marker.Active, // a leave request's too
 }
 
 // resolutions lets a Resolution column, as Jira exports one beside the

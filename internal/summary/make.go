@@ -58,9 +58,9 @@ func StatusOptions(p *content.Page, opts status.Options) status.Options {
 	// day the page says it was updated; else the path's week or month
 	date, day := status.PathDate(p.Path)
 	if !day && !p.Updated.IsZero() {
-		date = p.Updated.Format("2006-01-02")
+		date, day = p.Updated.Format("2006-01-02"), true
 	}
-	opts.PageDate = date
+	opts.PageDate, opts.PageDay = date, day
 	if p.Matrices != "" {
 		opts.Matrices = p.Matrices
 	}
