@@ -141,60 +141,34 @@ func slashDateAt(s string, i int, cal Calendar, done bool) (string, int, bool) {
 	if cal == nil || i >= len(s) || s[i] < '0' || s[i] > '9' {
 		return "", 0, false
 	}
-	num := func(j int) (n, end int) {
-		for end = j; end < len(s) && end-j < 5 && '0' <= s[end] && s[end] <= '9'; end++ {
-			n = n*10 + int(s[end]-'0')
-		}
-		return n, end
-	}
-	a, j := num(i)
-	if j-i > 2 || j >= len(s) || s[j] != '/' {
+	n, ok := marker.SlashNumbers(s, i)
+	if !ok {
 		return "", 0, false
-	}
-	b, k := num(j + 1)
-	if k-j-1 < 1 || k-j-1 > 2 {
-		return "", 0, false
-	}
-	year, end := 0, k
-	if k < len(s) && s[k] == '/' {
-		y, e := num(k + 1)
-		switch e - k - 1 {
-		case 4:
-			year = y
-		case 2:
-			year = 2000 + y
-		default:
-			return "", 0, false
-		}
-		end = e
-	}
-	if end < len(s) && s[end] != ' ' && !strings.ContainsRune(".,;:!?)", rune(s[end])) {
-		return "", 0, false // "1/2/3/4", "3/4th"
 	}
 	monthFirst, known := cal.MonthFirst()
 	if !known {
 		return "", 0, false
 	}
-	month, day := a, b
+	month, day := n.First, n.Second
 	if !monthFirst {
-		month, day = b, a
+		month, day = n.Second, n.First
 	}
-	if month < 1 || month > 12 || day < 1 || day > 31 {
+	if month > 12 {
 		return "", 0, false
 	}
-	if year != 0 {
-		t := time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+	if n.Year != 0 {
+		t := time.Date(n.Year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
 		if t.Day() != day {
 			return "", 0, false
 		}
-		return t.Format("2006-01-02"), end, true
+		return t.Format("2006-01-02"), n.End, true
 	}
 	ref, err := time.Parse("2006-01-02", cal.Near())
 	if err != nil {
 		return "", 0, false
 	}
 	d, ok := nearestYear(time.Month(month), day, ref, done)
-	return d, end, ok
+	return d, n.End, ok
 }
 
 // dayMonthDate reads v, a day and a month named without a year, either

@@ -16,6 +16,7 @@ import (
 	"github.com/adrg/frontmatter"
 	"github.com/milepost/milepost/internal/attr"
 	"github.com/milepost/milepost/internal/diag"
+	"github.com/milepost/milepost/internal/marker"
 	"gopkg.in/yaml.v3"
 )
 
@@ -482,14 +483,11 @@ func updatedFromBody(body []byte, bodyLine int) (time.Time, int) {
 // its order itself, a day above 12 standing first or second; nil when it
 // does not.
 func slashShows(v string) attr.Calendar {
-	a, rest, ok := strings.Cut(v, "/")
-	b, _, _ := strings.Cut(rest, "/")
-	x, err1 := strconv.Atoi(a)
-	y, err2 := strconv.Atoi(b)
-	if !ok || err1 != nil || err2 != nil || (x > 12) == (y > 12) {
+	d, ok := marker.SlashNumbers(v, 0)
+	if !ok || (d.First > 12) == (d.Second > 12) {
 		return nil
 	}
-	return slashOrder{monthFirst: y > 12}
+	return slashOrder{monthFirst: d.Second > 12}
 }
 
 // slashOrder is the attr.Calendar of one date with slashes: its order,

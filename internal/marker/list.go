@@ -262,28 +262,58 @@ func DayMonth(s string) bool {
 // punctuation: "— done 11/3" says when. A fraction ("3/4 done") opens
 // with one too; a reader tells them apart by what stands before.
 func SlashDate(s string) bool {
-	num := func(i int) (n, end int) {
-		for end = i; end < len(s) && end-i < 4 && '0' <= s[end] && s[end] <= '9'; end++ {
+	d, ok := SlashNumbers(s, 0)
+	return ok && !(d.First > 12 && d.Second > 12)
+}
+
+// Slashed is a date written with slashes as SlashNumbers reads it: its
+// first two numbers, in the order written, its year (0 when left out;
+// 2026 for "26") and where it ends.
+type Slashed struct {
+	First, Second, Year, End int
+}
+
+// SlashNumbers reads a date written with slashes at s[i:], "11/27/2026",
+// "29/11/26" or "12/4": one or two digits, a slash, one or two digits,
+// then a slash and a year of two or four digits or not, followed by
+// nothing, a space or punctuation, and not inside a longer run of digits
+// and slashes (a path, "1/2/3/4"). ok is false when none stands there.
+func SlashNumbers[T string | []byte](s T, i int) (d Slashed, ok bool) {
+	digit := func(j int) bool { return j >= 0 && j < len(s) && '0' <= s[j] && s[j] <= '9' }
+	num := func(j int) (n, end int) {
+		for end = j; digit(end) && end-j < 5; end++ {
 			n = n*10 + int(s[end]-'0')
 		}
 		return n, end
 	}
-	a, i := num(0)
-	if i == 0 || i > 2 || i >= len(s) || s[i] != '/' {
-		return false
+	if i > 0 && (digit(i-1) || s[i-1] == '/') {
+		return d, false
 	}
-	b, j := num(i + 1)
-	if j == i+1 || j-i-1 > 2 || a < 1 || b < 1 || a > 31 || b > 31 || a > 12 && b > 12 {
-		return false
+	a, j := num(i)
+	if j == i || j-i > 2 || j >= len(s) || s[j] != '/' {
+		return d, false
 	}
-	if j < len(s) && s[j] == '/' {
-		if _, k := num(j + 1); k-j-1 == 2 || k-j-1 == 4 {
-			j = k
-		} else {
-			return false
+	b, k := num(j + 1)
+	if k == j+1 || k-j-1 > 2 || a < 1 || b < 1 || a > 31 || b > 31 {
+		return d, false
+	}
+	d = Slashed{First: a, Second: b, End: k}
+	if k < len(s) && s[k] == '/' {
+		y, e := num(k + 1)
+		switch e - k - 1 {
+		case 4:
+			d.Year = y
+		case 2:
+			d.Year = 2000 + y
+		default:
+			return d, false
 		}
+		d.End = e
 	}
-	return j == len(s) || s[j] == ' ' || strings.ContainsRune(".,;:!?)", rune(s[j]))
+	if e := d.End; e < len(s) && s[e] != ' ' && s[e] != '\t' && s[e] != '\n' && !strings.ContainsRune(".,;:!?)]*_|", rune(s[e])) {
+		return d, false // "1/2/3/4", "3/4th", "1/3-ish"
+	}
+	return d, true
 }
 
 // isDay reports whether w is a day of a month: 1 to 31, with or without

@@ -1,6 +1,7 @@
 package marker
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -467,6 +468,28 @@ func TestParseLegend(t *testing.T) {
 		body, ok := LegendBody(tt.in)
 		if ok != tt.ok || body != tt.body {
 			t.Errorf("LegendBody(%q) = %q %v, want %q %v", tt.in, body, ok, tt.body, tt.ok)
+		}
+	}
+}
+
+func TestSlashNumbers(t *testing.T) {
+	for s, want := range map[string]string{
+		"11/27/2026":       "11 27 2026 10",
+		"29/11/26,":        "29 11 2026 8",
+		"12/4.":            "12 4 0 4",
+		"12/4":             "12 4 0 4",
+		"1/2/3/4":          "none",
+		"3/4th":            "none",
+		"50/50":            "none",
+		"24/7":             "24 7 0 4",
+		"/docs/11/27/2026": "none",
+	} {
+		got := "none"
+		if d, ok := SlashNumbers(s, 0); ok {
+			got = fmt.Sprintf("%d %d %d %d", d.First, d.Second, d.Year, d.End)
+		}
+		if got != want {
+			t.Errorf("SlashNumbers(%q) = %s, want %s", s, got, want)
 		}
 	}
 }

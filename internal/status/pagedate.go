@@ -46,79 +46,43 @@ func slashOrder(src []byte) (monthFirst, known bool) {
 		if src[i] != '/' || i == 0 || !isDigit(src[i-1]) {
 			continue
 		}
-		a, b, ok := slashParts(src, i)
-		if !ok {
+		d, ok := slashedAround(src, i)
+		if !ok || d.Year == 0 {
 			continue
 		}
-		monthFirst = monthFirst || b > 12 && a <= 12
-		dayFirst = dayFirst || a > 12 && b <= 12
+		monthFirst = monthFirst || d.Second > 12 && d.First <= 12
+		dayFirst = dayFirst || d.First > 12 && d.Second <= 12
 		i += 3
 	}
 	return monthFirst, monthFirst != dayFirst
 }
 
-// slashDateBytes is the date with slashes and a year whose first slash is
-// at src[i], read in the order given, or "".
-func slashDateBytes(src []byte, i int, monthFirst bool) string {
-	a, b, ok := slashParts(src, i)
-	if !ok {
+// slashedAround reads the date with slashes whose first slash is at
+// src[i] (marker.SlashNumbers).
+func slashedAround(src []byte, i int) (marker.Slashed, bool) {
+	start := i
+	for start > 0 && i-start < 2 && isDigit(src[start-1]) {
+		start--
+	}
+	return marker.SlashNumbers(src, start)
+}
+
+// slashedDate is the date with slashes and a year whose first slash is at
+// src[i], read in the order given, or "".
+func slashedDate(src []byte, i int, monthFirst bool) string {
+	d, ok := slashedAround(src, i)
+	if !ok || d.Year == 0 {
 		return ""
 	}
-	j := i + 1
-	for isDigit(src[j]) {
-		j++
-	}
-	k := j + 1
-	for k < len(src) && isDigit(src[k]) {
-		k++
-	}
-	year := 0
-	for _, d := range src[j+1 : k] {
-		year = year*10 + int(d-'0')
-	}
-	if k-j-1 == 2 {
-		year += 2000
-	}
-	month, day := a, b
+	month, day := d.First, d.Second
 	if !monthFirst {
-		month, day = b, a
+		month, day = d.Second, d.First
 	}
-	if month > 12 {
-		return ""
-	}
-	t := time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
-	if t.Day() != day {
+	t := time.Date(d.Year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+	if month > 12 || t.Day() != day {
 		return ""
 	}
 	return t.Format("2006-01-02")
-}
-
-// slashParts reads the first two numbers of a date with slashes whose
-// first slash is at src[i], "11/27/2026" or "27/11/26", when it has a year.
-func slashParts(src []byte, i int) (a, b int, ok bool) {
-	start := i
-	for start > 0 && isDigit(src[start-1]) {
-		start--
-	}
-	if i-start > 2 || start > 0 && (src[start-1] == '/' || isDigit(src[start-1])) {
-		return 0, 0, false
-	}
-	num := func(j int) (n, end int) {
-		for end = j; end < len(src) && isDigit(src[end]); end++ {
-			n = n*10 + int(src[end]-'0')
-		}
-		return n, end
-	}
-	a, _ = num(start)
-	b, j := num(i + 1)
-	if j-i-1 < 1 || j-i-1 > 2 || j >= len(src) || src[j] != '/' {
-		return 0, 0, false
-	}
-	_, k := num(j + 1)
-	if n := k - j - 1; n != 2 && n != 4 || k < len(src) && (src[k] == '/' || isDigit(src[k])) {
-		return 0, 0, false
-	}
-	return a, b, a >= 1 && b >= 1 && a <= 31 && b <= 31
 }
 
 // leadLines is how many lines of a page's lead leadDate reads at most.
@@ -232,7 +196,7 @@ func latestDate(src []byte, monthFirst, known bool) string {
 	latest := ""
 	for i := 0; i+4 <= len(src); i++ {
 		if src[i] == '/' && known && i > 0 && isDigit(src[i-1]) {
-			if d := slashDateBytes(src, i, monthFirst); d > latest {
+			if d := slashedDate(src, i, monthFirst); d > latest {
 				latest = d
 			}
 			continue
