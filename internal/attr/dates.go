@@ -7,18 +7,7 @@ import (
 )
 
 // isDate reports whether s is a valid calendar date written YYYY-MM-DD.
-func isDate(s string) bool {
-	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return false
-	}
-	for i := 0; i < 10; i++ {
-		if i != 4 && i != 7 && (s[i] < '0' || s[i] > '9') {
-			return false
-		}
-	}
-	_, err := time.Parse("2006-01-02", s)
-	return err == nil
-}
+func isDate(s string) bool { return marker.IsISODate(s) }
 
 // dateAt returns the date that starts at s[i:] when one does and is not
 // part of a longer run of digits.
@@ -88,6 +77,7 @@ func ParseDateNear(v string, cal Calendar) (string, bool) { return parseDateNear
 // ("Flights booked (Mar 22)"), no day work was done.
 func ParseDoneDateNear(v string, cal Calendar) (string, bool) { return parseDateNear(v, cal, true) }
 
+// parseDateNear is ParseDateNear, or ParseDoneDateNear when done is set.
 func parseDateNear(v string, cal Calendar, done bool) (string, bool) {
 	v = strings.TrimSpace(v)
 	if i := strings.IndexByte(v, '('); i > 0 && strings.HasSuffix(v, ")") {
@@ -156,7 +146,7 @@ func slashDateAt(s string, i int, cal Calendar, done bool) (string, int, bool) {
 	if month > 12 {
 		return "", 0, false
 	}
-	if n.Year != 0 {
+	if n.HasYear {
 		t := time.Date(n.Year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
 		if t.Day() != day {
 			return "", 0, false
@@ -192,15 +182,17 @@ func DoneDayMonth(first, second string, cal Calendar) (string, bool) {
 	return dayMonthWords(first, second, cal, true)
 }
 
+// dayMonthWords reads a day and a month, two words either way round, as
+// dayMonthDate reads them.
 func dayMonthWords(first, second string, cal Calendar, done bool) (string, bool) {
 	if cal == nil {
 		return "", false
 	}
-	month, dayWord := monthNumber(first), second
+	month, dayWord := marker.MonthNumber(first), second
 	if month == 0 {
-		month, dayWord = monthNumber(second), first
+		month, dayWord = marker.MonthNumber(second), first
 	}
-	day := dayNumber(withoutOrdinal(dayWord))
+	day := marker.DayNumber(dayWord)
 	if month == 0 || day == 0 {
 		return "", false
 	}
@@ -209,55 +201,6 @@ func dayMonthWords(first, second string, cal Calendar, done bool) (string, bool)
 		return "", false
 	}
 	return nearestYear(month, day, ref, done)
-}
-
-// monthNumber is the month w names in English, in full or cut to three
-// letters or more, with or without a dot ("Mar", "Sept.", "march"); 0 when
-// it names none.
-func monthNumber(w string) time.Month {
-	w = strings.TrimSuffix(w, ".")
-	if len(w) < 3 || len(w) > 9 {
-		return 0
-	}
-	for m := time.January; m <= time.December; m++ {
-		name := m.String()
-		if len(w) <= len(name) && strings.EqualFold(name[:len(w)], w) {
-			return m
-		}
-	}
-	return 0
-}
-
-// dayNumber is w as a day of a month, 1 to 31 in one or two digits; 0
-// when it is not one.
-func dayNumber(w string) int {
-	if len(w) == 0 || len(w) > 2 {
-		return 0
-	}
-	n := 0
-	for i := 0; i < len(w); i++ {
-		if w[i] < '0' || w[i] > '9' {
-			return 0
-		}
-		n = n*10 + int(w[i]-'0')
-	}
-	if n > 31 {
-		return 0
-	}
-	return n
-}
-
-// withoutOrdinal takes an English ordinal's letters off a day: "14th",
-// "1st", "22nd", "3rd" → the number; any other word is returned as is.
-func withoutOrdinal(w string) string {
-	if len(w) < 3 || w[0] < '0' || w[0] > '9' {
-		return w
-	}
-	switch strings.ToLower(w[len(w)-2:]) {
-	case "st", "nd", "rd", "th":
-		return w[:len(w)-2]
-	}
-	return w
 }
 
 // nearestYear is the date of month and day in the year, of ref's and the
@@ -294,6 +237,7 @@ func nearestYear(month time.Month, day int, ref time.Time, done bool) (string, b
 	return best.Format("2006-01-02"), true
 }
 
+// absDays is the length of d, whichever way it points.
 func absDays(d time.Duration) time.Duration {
 	if d < 0 {
 		return -d

@@ -85,3 +85,27 @@ func FuzzSection(f *testing.F) {
 		}
 	})
 }
+
+// FuzzReadNear checks the item reader with a page's Calendar (a date, a
+// month-first order) on any text: no panic, the same answer twice, only
+// valid dates, and what Read reads without one read the same way but for
+// the dates the calendar lets it read.
+func FuzzReadNear(f *testing.F) {
+	addInputs(f, "testdata/near.txt")
+	addInputs(f, "testdata/items.txt")
+	cal := fixedCalendar{date: "2026-11-27", monthFirst: true, known: true}
+	f.Fuzz(func(t *testing.T, text string) {
+		it := ReadNear(text, cal)
+		if dumpItem(it) != dumpItem(ReadNear(text, cal)) {
+			t.Fatalf("%q: two readings differ", text)
+		}
+		for _, d := range []string{it.Due, it.Start, it.Scheduled, it.Created, it.Done, it.Cancelled} {
+			if d != "" && !isDate(d) {
+				t.Fatalf("%q: invalid date %q", text, d)
+			}
+		}
+		if len(it.Text) > len(text) {
+			t.Fatalf("%q: text grew to %q", text, it.Text)
+		}
+	})
+}

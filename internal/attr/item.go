@@ -1125,16 +1125,15 @@ func yearAfter(s string, e int) bool {
 	return strings.EqualFold(word, "week") || strings.EqualFold(word, "wk") || strings.EqualFold(word, "weeks")
 }
 
-// changedBy reports whether "by" at i follows a verb of change ("cut …
-// by", "reduce … by", "grow … by"), after which a number is how much.
+// changedBy reports whether the task whose "by" stands at i opens with a
+// verb of change ("Cut build time by 1/3", "Reduce … by"), after which a
+// number is how much; "Set up CI by 1/15" sets a deadline.
 func changedBy(s string, i int) bool {
-	for _, w := range strings.Fields(strings.ToLower(s[:i])) {
-		switch strings.TrimRight(w, ",.") {
-		case "cut", "reduce", "reduced", "increase", "increased", "grow", "grew", "improve", "improved",
-			"lower", "lowered", "raise", "raised", "decrease", "decreased", "drop", "dropped", "boost",
-			"shrink", "speed", "slow", "down", "up":
-			return true
-		}
+	verb, _, _ := strings.Cut(strings.TrimLeft(s[:i], " *_"), " ") // the task's verb governs "by"
+	switch strings.ToLower(strings.TrimRight(verb, ",.:")) {
+	case "cut", "reduce", "reduced", "increase", "increased", "grow", "grew", "improve", "improved",
+		"lower", "lowered", "raise", "raised", "decrease", "decreased", "boost", "shrink", "speed":
+		return true
 	}
 	return false
 }

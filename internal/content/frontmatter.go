@@ -329,7 +329,7 @@ func (fm frontMatter) apply(file string, p *Page) (errs diag.List) {
 			}
 			t, ok := parseDate(f.value)
 			if !ok {
-				if key != "lastmod" { // Hugo's lastmod may be ":git", which Hugo reads itself
+				if v, _ := scalarString(f.value); key != "lastmod" || !strings.HasPrefix(v, ":") { // Hugo's ":git", ":fileModTime"
 					bad(f, key, "a date (YYYY-MM-DD)")
 				}
 				continue

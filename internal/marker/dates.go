@@ -6,7 +6,10 @@ import (
 	"unicode/utf8"
 )
 
-// isISODate reports whether s is a valid calendar date written YYYY-MM-DD.
+// IsISODate reports whether s is a valid calendar date written YYYY-MM-DD.
+func IsISODate(s string) bool { return isISODate(s) }
+
+// isISODate is IsISODate.
 func isISODate(s string) bool {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
 		return false

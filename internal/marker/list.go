@@ -3,6 +3,7 @@ package marker
 import (
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -263,14 +264,20 @@ func DayMonth(s string) bool {
 // with one too; a reader tells them apart by what stands before.
 func SlashDate(s string) bool {
 	d, ok := SlashNumbers(s, 0)
-	return ok && !(d.First > 12 && d.Second > 12)
+	if !ok || d.First > 12 && d.Second > 12 {
+		return false
+	}
+	rest := strings.TrimLeft(s[d.End:], " ")
+	r, _ := utf8.DecodeRuneInString(rest)
+	return rest == "" || strings.ContainsRune(".,;:!?)]—–-|(", r) // not "— done 3/4 of them"
 }
 
 // Slashed is a date written with slashes as SlashNumbers reads it: its
-// first two numbers, in the order written, its year (0 when left out;
-// 2026 for "26") and where it ends.
+// first two numbers, in the order written, its year (HasYear false when
+// left out; 2026 for "26") and where it ends.
 type Slashed struct {
 	First, Second, Year, End int
+	HasYear                  bool // a year is written ("12/4/0000" has one)
 }
 
 // SlashNumbers reads a date written with slashes at s[i:], "11/27/2026",
@@ -308,7 +315,7 @@ func SlashNumbers[T string | []byte](s T, i int) (d Slashed, ok bool) {
 		default:
 			return d, false
 		}
-		d.End = e
+		d.End, d.HasYear = e, true
 	}
 	if e := d.End; e < len(s) && s[e] != ' ' && s[e] != '\t' && s[e] != '\n' && !strings.ContainsRune(".,;:!?)]*_|", rune(s[e])) {
 		return d, false // "1/2/3/4", "3/4th", "1/3-ish"
@@ -318,10 +325,32 @@ func SlashNumbers[T string | []byte](s T, i int) (d Slashed, ok bool) {
 
 // isDay reports whether w is a day of a month: 1 to 31, with or without
 // an English ordinal's letters ("3rd").
-func isDay(w string) bool {
-	d := strings.TrimRight(w, "stndrh")
-	n, err := strconv.Atoi(d)
-	return err == nil && len(d) <= 2 && n >= 1 && n <= 31
+func isDay(w string) bool { return DayNumber(w) != 0 }
+
+// DayNumber is w as a day of a month, 1 to 31 in one or two digits, with
+// or without an English ordinal's letters ("14", "3rd", "21st"); 0 when
+// it is not one.
+func DayNumber(w string) int {
+	if len(w) >= 3 && w[0] >= '0' && w[0] <= '9' {
+		switch strings.ToLower(w[len(w)-2:]) {
+		case "st", "nd", "rd", "th":
+			w = w[:len(w)-2]
+		}
+	}
+	if len(w) == 0 || len(w) > 2 {
+		return 0
+	}
+	n := 0
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return 0
+		}
+		n = n*10 + int(w[i]-'0')
+	}
+	if n > 31 {
+		return 0
+	}
+	return n
 }
 
 // IsWeekday reports whether w names a day of the week in English, in
@@ -341,18 +370,22 @@ func IsWeekday(w string) bool {
 
 // IsMonthName reports whether w names a month in English, in full or cut
 // to three letters or more ("Nov", "Sept", "december").
-func IsMonthName(w string) bool {
-	w = strings.ToLower(strings.TrimSuffix(w, "."))
-	if len(w) < 3 {
-		return false
+func IsMonthName(w string) bool { return MonthNumber(w) != 0 }
+
+// MonthNumber is the month w names in English, in full or cut to three
+// letters or more, in any case, with or without a dot ("Mar", "Sept.",
+// "march"); 0 when it names none.
+func MonthNumber(w string) time.Month {
+	w = strings.TrimSuffix(w, ".")
+	if len(w) < 3 || len(w) > 9 {
+		return 0
 	}
-	for _, m := range [...]string{"january", "february", "march", "april", "may", "june", "july", "august",
-		"september", "october", "november", "december"} {
-		if strings.HasPrefix(m, w) {
-			return true
+	for m := time.January; m <= time.December; m++ {
+		if name := m.String(); len(w) <= len(name) && strings.EqualFold(name[:len(w)], w) {
+			return m
 		}
 	}
-	return false
+	return 0
 }
 
 // namesWho reports whether a clause names a person: a handle, or one or

@@ -52,9 +52,10 @@ type Options struct {
 	// RecordPath): its plain lists make no items, whatever markers they
 	// hold, as under a heading like "What went well".
 	Record bool
-	// PageDate is the page's own date, YYYY-MM-DD: the day it says it
-	// was updated, else the day its path names (PathDate); "" when
-	// neither. Days written without their year are read nearest it.
+	// PageDate is the page's own date, YYYY-MM-DD: the day its path
+	// names, else the day it says it was updated, else the end of the
+	// week or month its path names (PathDate); "" when none. Days written
+	// without their year are read near it.
 	PageDate string
 	// PageDay says PageDate is a day the page names (its path's or its
 	// updated date), not the Monday of a week or the middle of a month.
@@ -72,6 +73,7 @@ type computer struct {
 	warnings []Warning
 	// what Near and MonthFirst (the page's attr.Calendar) found, once
 	// they were asked
+	greenRead              int8 // greenElsewhere: 0 not read yet, 1 no, 2 yes
 	nearFound, orderFound  bool
 	nearValue              string
 	monthFirst, orderKnown bool

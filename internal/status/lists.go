@@ -97,17 +97,43 @@ func (c *computer) readListItems(list ast.Node) (entries []listEntry, marked boo
 	return entries, marked
 }
 
-// greenElsewhere reports whether src speaks of 🟢 other than as a list
-// item's or a table row's dot: in a sentence or a key of its own ("I mark
-// things 🟢 when they're finished", "🟢 = written · 🟡 = drafting").
-func greenElsewhere(src []byte) bool {
-	for rest := src; ; {
-		i := bytes.Index(rest, []byte("🟢"))
-		if i < 0 {
-			return false
+// greenElsewhere reports whether the page speaks of 🟢 other than as a
+// list item's or a table row's dot, outside code: in a sentence or a key
+// of its own ("I mark things 🟢 when they're finished", "🟢 = written ·
+// 🟡 = drafting"). It reads the page once.
+func (c *computer) greenElsewhere() bool {
+	if c.greenRead == 0 {
+		c.greenRead = 1
+		if greenOutsideDots(c.src) {
+			c.greenRead = 2
 		}
-		start := bytes.LastIndexByte(rest[:i], '\n') + 1
-		lead := bytes.TrimRight(bytes.TrimLeft(rest[start:i], " \t>"), " ")
+	}
+	return c.greenRead == 2
+}
+
+// greenOutsideDots is greenElsewhere of src.
+func greenOutsideDots(src []byte) bool {
+	if !bytes.Contains(src, []byte("🟢")) {
+		return false
+	}
+	fenced := false
+	for len(src) > 0 {
+		line := src
+		if i := bytes.IndexByte(src, '\n'); i >= 0 {
+			line, src = src[:i], src[i+1:]
+		} else {
+			src = nil
+		}
+		trimmed := bytes.TrimLeft(line, " \t>")
+		if bytes.HasPrefix(trimmed, []byte("```")) || bytes.HasPrefix(trimmed, []byte("~~~")) {
+			fenced = !fenced
+			continue
+		}
+		at := bytes.Index(line, []byte("🟢"))
+		if fenced || at < 0 {
+			continue
+		}
+		lead := bytes.TrimRight(bytes.TrimLeft(line[:at], " \t>"), " ")
 		switch {
 		case len(lead) == 0:
 			return true // a line that opens with the dot, in no list: a key
@@ -116,8 +142,8 @@ func greenElsewhere(src []byte) bool {
 		default:
 			return true
 		}
-		rest = rest[i+len("🟢"):]
 	}
+	return false
 }
 
 // listNumber reports whether b is an ordered list's number: "1." or "2)".
@@ -193,7 +219,7 @@ func (c *computer) ragListDots(entries []listEntry) {
 	if dots < 2 {
 		return
 	}
-	if amber && !ticked && !c.legend.defined[cellKey("🟢")] && !greenElsewhere(c.src) {
+	if amber && !ticked && !c.legend.defined[cellKey("🟢")] && !c.greenElsewhere() {
 		// not 🟢 beside 🔴 alone, a pass or a go; nor on a page that says
 		// what 🟢 means ("I mark things 🟢 when they're finished", "🟢 =
 		// written")

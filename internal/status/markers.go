@@ -325,7 +325,7 @@ func (c *computer) boxedState(p ast.Node, box State, a attr.Item) State {
 		if m, ok := c.vocab.Find(rest, marker.Prose); ok && m.Kind == marker.Word && m.State == marker.Dropped {
 			return marker.Dropped
 		}
-		if m, ok := c.vocab.Opens(afterStrike(p, c.src)); ok && m.State == marker.Dropped {
+		if m, ok := c.vocab.Opens(withoutShrug(afterStrike(p, c.src))); ok && m.State == marker.Dropped {
 			return marker.Dropped // "- [x] ~~Upgrade node-sass~~ not needed, we moved to sass"
 		}
 		if box == marker.Open && boxedStruck(p, c.src) {

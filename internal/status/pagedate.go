@@ -47,7 +47,7 @@ func slashOrder(src []byte) (monthFirst, known bool) {
 			continue
 		}
 		d, ok := slashedAround(src, i)
-		if !ok || d.Year == 0 {
+		if !ok || !d.HasYear {
 			continue
 		}
 		monthFirst = monthFirst || d.Second > 12 && d.First <= 12
@@ -71,7 +71,7 @@ func slashedAround(src []byte, i int) (marker.Slashed, bool) {
 // src[i], read in the order given, or "".
 func slashedDate(src []byte, i int, monthFirst bool) string {
 	d, ok := slashedAround(src, i)
-	if !ok || d.Year == 0 {
+	if !ok || !d.HasYear {
 		return ""
 	}
 	month, day := d.First, d.Second
@@ -105,19 +105,19 @@ func leadDate(src []byte, monthFirst, known bool) string {
 		}
 		trimmed := trimLeftBlanks(line)
 		switch {
-		case hasPrefix(trimmed, "```") || hasPrefix(trimmed, "~~~"):
+		case bytes.HasPrefix(trimmed, []byte("```")) || bytes.HasPrefix(trimmed, []byte("~~~")):
 			fenced = !fenced
 			continue
 		case fenced:
 			continue
-		case hasPrefix(trimmed, "#") && (seen || hasPrefix(trimmed, "##")):
+		case bytes.HasPrefix(trimmed, []byte("#")) && (seen || bytes.HasPrefix(trimmed, []byte("##"))):
 			return latest // the first section begins
 		}
-		title := hasPrefix(trimmed, "# ")
+		title := bytes.HasPrefix(trimmed, []byte("# "))
 		if len(trimmed) > 0 {
 			seen = true
 		}
-		if !title && !datesItself(trimmed) {
+		if title && namesDeadline(trimmed) || !title && !datesItself(trimmed) {
 			continue
 		}
 		for len(line) > 0 {
@@ -149,13 +149,23 @@ func datesItself(line []byte) bool {
 	if len(line) == 0 || bytes.IndexFunc(line, func(r rune) bool { return '0' <= r && r <= '9' }) < 0 {
 		return false
 	}
+	if namesDeadline(line) {
+		return false
+	}
 	lower := bytes.ToLower(line)
-	for _, w := range leadDeadlineWords {
+	for _, w := range datingWords {
 		if bytes.Contains(lower, []byte(w)) {
-			return false
+			return true
 		}
 	}
-	for _, w := range datingWords {
+	return false
+}
+
+// namesDeadline reports whether a line of a page's lead names a deadline
+// (leadDeadlineWords): "# Migration — deadline 2027-06-30".
+func namesDeadline(line []byte) bool {
+	lower := bytes.ToLower(line)
+	for _, w := range leadDeadlineWords {
 		if bytes.Contains(lower, []byte(w)) {
 			return true
 		}
@@ -167,7 +177,7 @@ func datesItself(line []byte) bool {
 // it: the text before, and what follows the address.
 func beforeAddress(line []byte) (text, rest []byte) {
 	for i := 0; i < len(line); i++ {
-		if line[i] == 'h' && (hasPrefix(line[i:], "http://") || hasPrefix(line[i:], "https://")) ||
+		if line[i] == 'h' && (bytes.HasPrefix(line[i:], []byte("http://")) || bytes.HasPrefix(line[i:], []byte("https://"))) ||
 			line[i] == ']' && i+1 < len(line) && line[i+1] == '(' {
 			end := i + 1
 			for end < len(line) && line[end] != ' ' && line[end] != ')' && line[end] != '>' {
@@ -179,8 +189,7 @@ func beforeAddress(line []byte) (text, rest []byte) {
 	return line, nil
 }
 
-func hasPrefix(b []byte, p string) bool { return len(b) >= len(p) && string(b[:len(p)]) == p }
-
+// trimLeftBlanks is b without the spaces, tabs and quote marks before it.
 func trimLeftBlanks(b []byte) []byte {
 	for len(b) > 0 && (b[0] == ' ' || b[0] == '\t' || b[0] == '>') {
 		b = b[1:]
@@ -205,7 +214,7 @@ func latestDate(src []byte, monthFirst, known bool) string {
 			continue
 		}
 		d := ""
-		if i+10 <= len(src) && (i+10 == len(src) || !isDigit(src[i+10])) && isoDateAt(src, i) {
+		if i+10 <= len(src) && (i+10 == len(src) || !isDigit(src[i+10])) && marker.IsISODate(string(src[i:i+10])) {
 			d = string(src[i : i+10])
 		}
 		if d == "" && (i+4 == len(src) || !isDigit(src[i+4])) {
@@ -239,55 +248,35 @@ func namedDateBefore(src []byte, i int) string {
 	return d
 }
 
+// isDigit reports whether b is an ASCII digit.
 func isDigit(b byte) bool { return '0' <= b && b <= '9' }
-
-// isoDateAt reports whether a date that exists, YYYY-MM-DD, stands at
-// src[i:] (which holds its first ten bytes).
-func isoDateAt[T string | []byte](src T, i int) bool {
-	if src[i+4] != '-' || src[i+7] != '-' {
-		return false
-	}
-	num := func(j, n int) int {
-		v := 0
-		for k := j; k < j+n; k++ {
-			if !isDigit(src[k]) {
-				return -1
-			}
-			v = v*10 + int(src[k]-'0')
-		}
-		return v
-	}
-	y, m, d := num(i, 4), num(i+5, 2), num(i+8, 2)
-	if y < 0 || m < 1 || m > 12 || d < 1 {
-		return false
-	}
-	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Day() == d
-}
 
 // PathDate is the date a page's content path names, YYYY-MM-DD, or "":
 // a day ("meetings/2025-03-05.md", Logseq's "journals/2025_03_05.md",
-// "2025.03.05 standup.md"; day reports true), an ISO week
-// ("weekly-2025-w10.md": its Monday) or a month ("2025-03-retro.md",
-// "notes/2025/03/kickoff.md": its 15th). A page dated in its path reads a
-// day written without its year ("due Mar 14") near that date.
+// "2025.03.05 standup.md"; day reports true), the end of an ISO week
+// ("weekly-2025-w10.md": its Sunday) or of a month ("2025-03-retro.md",
+// "notes/2025/03/kickoff.md": its last day), which a report of them is
+// written by. The year stands at the start or after a separator, not in
+// a version ("v2020.10"). A page dated in its path reads a day written
+// without its year ("due Mar 14") near that date.
 func PathDate(path string) (date string, day bool) {
 	for i := 0; i+4 <= len(path); i++ {
-		if !yearAt(path, i) {
-			continue
+		if !yearAt(path, i) || i > 0 && !isSep(path[i-1]) && path[i-1] != ' ' {
+			continue // "releases/v2020.10": a version
 		}
 		year := path[i : i+4]
 		rest := path[i+4:]
 		switch {
 		case len(rest) >= 6 && isSep(rest[0]) && rest[3] == rest[0] && isDigit(rest[1]) && isDigit(rest[2]) && isDigit(rest[4]) && isDigit(rest[5]) && (len(rest) == 6 || !isDigit(rest[6])):
-			if d := year + "-" + rest[1:3] + "-" + rest[4:6]; isoDateAt(d, 0) {
+			if d := year + "-" + rest[1:3] + "-" + rest[4:6]; marker.IsISODate(d) {
 				return d, true
 			}
 		case len(rest) >= 3 && isSep(rest[0]) && (rest[1] == 'w' || rest[1] == 'W') && isDigit(rest[2]):
-			if d := isoWeekMonday(year, rest[2:]); d != "" && date == "" {
+			if d := isoWeekSunday(year, rest[2:]); d != "" && date == "" {
 				date = d
 			}
 		case len(rest) >= 3 && isSep(rest[0]) && isDigit(rest[1]) && isDigit(rest[2]) && (len(rest) == 3 || !isDigit(rest[3])):
-			if d := year + "-" + rest[1:3] + "-15"; isoDateAt(d, 0) && date == "" {
+			if d := lastOfMonth(year, rest[1:3]); d != "" && date == "" {
 				date = d
 			}
 		}
@@ -295,11 +284,13 @@ func PathDate(path string) (date string, day bool) {
 	return date, false
 }
 
+// isSep reports whether b separates a path's date parts: "2025-03-05",
+// "2025_03_05", "2025.03.05", "2025/03".
 func isSep(b byte) bool { return b == '-' || b == '_' || b == '.' || b == '/' }
 
-// isoWeekMonday is the Monday of ISO week w (its one or two digits at the
-// start of w) of year, or "".
-func isoWeekMonday(year, w string) string {
+// isoWeekSunday is the Sunday that ends ISO week w (its one or two
+// digits at the start of w) of year, or "".
+func isoWeekSunday(year, w string) string {
 	n := 0
 	for k := 0; k < len(w) && k < 2 && isDigit(w[k]); k++ {
 		n = n*10 + int(w[k]-'0')
@@ -313,7 +304,17 @@ func isoWeekMonday(year, w string) string {
 	}
 	jan4 := time.Date(y.Year(), 1, 4, 0, 0, 0, 0, time.UTC) // in week 1 by ISO's rule
 	monday := jan4.AddDate(0, 0, -((int(jan4.Weekday())+6)%7)+7*(n-1))
-	return monday.Format("2006-01-02")
+	return monday.AddDate(0, 0, 6).Format("2006-01-02")
+}
+
+// lastOfMonth is the last day of month mm of year, or "" when mm is no
+// month.
+func lastOfMonth(year, mm string) string {
+	t, err := time.Parse("2006-01", year+"-"+mm)
+	if err != nil {
+		return ""
+	}
+	return t.AddDate(0, 1, -1).Format("2006-01-02")
 }
 
 // doneDayMonth reads the done date of a done item written as a day and a
@@ -334,9 +335,10 @@ func (c *computer) doneDayMonth(text string) string {
 		}
 		next, afterNext := nextWord(after)
 		day := strings.TrimLeft(word, "(")
-		if slash := strings.TrimRight(day, ".,;:!?)"); strings.IndexByte(slash, '/') > 0 && (len(day) < len(word) || endedWord(prev)) {
+		if slash := strings.TrimRight(day, ".,;:!?)"); strings.IndexByte(slash, '/') > 0 && len(day) == len(word) &&
+			endedWord(prev) && !strings.ContainsAny(prev, "—–") && (len(slash) < len(day) || endsClause(after)) {
 			if d, ok := attr.ParseDoneDateNear(slash, c); ok {
-				return d // "— done 11/12, 2 punch items"
+				return d // "— done 11/12, 2 punch items"; not a share: "(2/2)", "— 9/10 said yes"
 			}
 		}
 		month := strings.TrimRight(next, ".,;:!?)")

@@ -34,9 +34,12 @@ func HistoryItems(parser *markdown.Parser, opts status.Options) func(path string
 // HistoryPathKey names what of a page's path the items HistoryItems reads
 // from its bytes depend on: the kind the path declares (a runbook's
 // headings are not items unless its front matter says so) and the date it
-// names (status.PathDate). Two versions with the same bytes and key have
+// names (status.PathDate), a day's apart from a week's or a month's end. Two versions with the same bytes and key have
 // the same items, with the same settings.
 func HistoryPathKey(path string) string {
-	date, _ := status.PathDate(path)
+	date, day := status.PathDate(path)
+	if day {
+		date += "/day" // a day is no week's or month's end: a gantt chart reads apart
+	}
 	return status.DeclaredKind("", path) + " " + date
 }
