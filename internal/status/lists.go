@@ -395,8 +395,9 @@ func fractionState(v string) (State, bool) {
 }
 
 // shareCell reads a status cell that opens with the share of its work
-// done ("3/4 done", "2 of 5 complete"), as fractionState does: all of it
-// done, none of it open, else under way, not done.
+// done ("3/4 done", "2 of 5 complete", "1/3 hired": doneWords), as
+// fractionState does: all of it done, none of it open, else under way,
+// not done.
 func shareCell(text string) (State, bool) {
 	t := strings.TrimSpace(text)
 	if t == "" || t[0] < '0' || t[0] > '9' {
@@ -412,11 +413,20 @@ func shareCell(text string) (State, bool) {
 	default:
 		return marker.Open, false
 	}
-	switch strings.TrimRight(rest[0], ".,;:!)") {
-	case "done", "complete", "completed", "finished":
+	if doneWords[strings.TrimRight(rest[0], ".,;:!)")] {
 		return fractionState(frac)
 	}
 	return marker.Open, false
+}
+
+// doneWords follow a share to say what of it is done: "3/4 done", "1/3
+// hired", "2 of 5 signed"; not "3/4 remaining" or "1/3 failed".
+var doneWords = map[string]bool{
+	"done": true, "complete": true, "completed": true, "finished": true, "hired": true, "signed": true,
+	"shipped": true, "migrated": true, "passed": true, "passing": true, "closed": true, "merged": true,
+	"fixed": true, "sent": true, "filled": true, "booked": true, "paid": true, "approved": true,
+	"tested": true, "reviewed": true, "deployed": true, "installed": true, "delivered": true,
+	"received": true, "collected": true, "submitted": true, "published": true, "resolved": true,
 }
 
 // introducesExample reports whether the paragraph right before list ends
