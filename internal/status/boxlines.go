@@ -11,19 +11,14 @@ import (
 // collectBoxLines appends the items of a paragraph whose lines open with
 // ballot boxes, as a checklist pasted from a word processor or a notes
 // app reads ("☐ Transfer the school records", "☑ Book movers — deposit
-// paid", "[x] Order boxes"): two such lines at least, each line with its
-// one box at its start an item of the section, ☐ and [ ] open, ☑, ☒ and
-// [x] done. The other lines are its notes. A form's "☐ Yes ☐ No" is no
-// checklist.
+// paid"): two such lines at least, each line with its one box at its
+// start an item of the section, ☐ and [ ] open, ☑, ☒ and [x] done. The
+// other lines are its notes. A form's "☐ Yes ☐ No", its choices ("☐ I consent"), and
+// a key ("☑ = done") are no checklist (keyOrForm).
 func (c *computer) collectBoxLines(p ast.Node, out *[]*found) {
 	lines := p.Lines()
 	if lines.Len() < 2 || c.underExample() {
 		return
-	}
-	type boxLine struct {
-		st     State
-		offset int
-		text   string
 	}
 	var found []boxLine
 	for i := 0; i < lines.Len(); i++ {
@@ -39,7 +34,7 @@ func (c *computer) collectBoxLines(p ast.Node, out *[]*found) {
 		}
 		found = append(found, boxLine{st, seg.Start, text})
 	}
-	if len(found) < 2 {
+	if len(found) < 2 || keyOrForm(found) {
 		return
 	}
 	setClasses(p, ClassBoxLines) // a line for each, as its writer saw them
@@ -52,6 +47,39 @@ func (c *computer) collectBoxLines(p ast.Node, out *[]*found) {
 		it.offset = l.offset
 		*out = append(*out, it)
 	}
+}
+
+// boxLine is a line of a paragraph that opens with a ballot box.
+type boxLine struct {
+	st     State
+	offset int
+	text   string
+}
+
+// keyOrForm reports whether a paragraph's boxed lines are no checklist:
+// a key ("☑ = done", "☐ means to do", "[x] marks the clauses we refuse"),
+// notation or settings ("[ ] placeholders are filled in", "[x] cache =
+// on"), or a form's choices, which speak as whoever fills it in ("☐ I
+// consent …", "☐ My child may attend").
+func keyOrForm(lines []boxLine) bool {
+	firstPerson := 0
+	for _, l := range lines {
+		first, rest, _ := strings.Cut(l.text, " ")
+		second, _, _ := strings.Cut(rest, " ")
+		if second == "are" || second == "is" || strings.Contains(l.text, " = ") {
+			return true // notation or settings: "[ ] placeholders are filled in", "[x] cache = on"
+		}
+		switch strings.ToLower(strings.TrimRight(first, ",.:")) {
+		case "=", ":", "-", "means", "marks", "is":
+			return true
+		case "i", "i'm", "i've", "i’m", "i’ve", "my", "we", "our", "yes", "no":
+			firstPerson++
+		}
+		if strings.HasPrefix(first, "=") || strings.HasPrefix(first, ":") {
+			return true
+		}
+	}
+	return firstPerson*2 >= len(lines)
 }
 
 // boxLineOf reads a line that opens with a ballot box: its state and its

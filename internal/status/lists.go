@@ -420,11 +420,12 @@ func shareCell(text string) (State, bool) {
 }
 
 // doneWords follow a share to say what of it is done: "3/4 done", "1/3
-// hired", "2 of 5 signed"; not "3/4 remaining" or "1/3 failed".
+// hired", "2 of 5 signed", "57/60 passed"; not "3/4 remaining" or "1/3
+// failed". (A vote's "5/7 passed" reads as a test suite's would.)
 var doneWords = map[string]bool{
 	"done": true, "complete": true, "completed": true, "finished": true, "hired": true, "signed": true,
 	"shipped": true, "migrated": true, "passed": true, "passing": true, "closed": true, "merged": true,
-	"fixed": true, "sent": true, "filled": true, "booked": true, "paid": true, "approved": true,
+	"fixed": true, "sent": true, "filled": true, "booked": true, "paid": true,
 	"tested": true, "reviewed": true, "deployed": true, "installed": true, "delivered": true,
 	"received": true, "collected": true, "submitted": true, "published": true, "resolved": true,
 }
