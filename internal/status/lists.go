@@ -92,6 +92,11 @@ func (c *computer) readListItems(list ast.Node) (entries []listEntry, marked boo
 		}
 	}
 	if marked {
+		for i := range entries {
+			if e := &entries[i]; !e.box && !e.marker.found && e.own != "" {
+				e.marker = c.lastSentence(e.own) // "Posters — printed and up. Done."
+			}
+		}
 		c.ragListDots(entries)
 	}
 	return entries, marked

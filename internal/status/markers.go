@@ -80,6 +80,30 @@ func (c *computer) listItemMarker(p ast.Node, text string, a attr.Item) declared
 	return c.statusAtEnd(p, text)
 }
 
+// lastSentence reads a status said in a sentence of its own at the end of
+// an item: "Posters — printed and up in the shop. Done.", "… Blocked."; a
+// last sentence that goes on ("Done except the API docs.") says none.
+// Only a list marked otherwise reads it: in notes, "Reviewed the PR.
+// Merged." tells what happened.
+func (c *computer) lastSentence(text string) declared {
+	t := strings.TrimRight(text, " ")
+	if !strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "!") {
+		return declared{}
+	}
+	i := strings.LastIndex(t[:len(t)-1], ". ")
+	if i < 0 {
+		return declared{}
+	}
+	last := strings.TrimRight(t[i+2:], ".! ")
+	if len(strings.Fields(last)) > 3 {
+		return declared{}
+	}
+	if m, ok := c.vocab.Opens(last); ok && m.End == len(last) {
+		return declared{true, m.State, last[m.Start:m.End]}
+	}
+	return declared{}
+}
+
 // statusAtEnd reads a status written after the item's text, as action
 // items list their fields, in an item that has an owner or a date: a bold
 // or italic status label that ends it after a separator ("… — @yuki —
