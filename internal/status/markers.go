@@ -84,7 +84,9 @@ func (c *computer) listItemMarker(p ast.Node, text string, a attr.Item) declared
 // an item: "Posters — printed and up in the shop. Done.", "… Blocked."; a
 // last sentence that goes on ("Done except the API docs.") says none.
 // Only a list marked otherwise reads it: in notes, "Reviewed the PR.
-// Merged." tells what happened.
+// Merged." tells what happened. Not a bare Closed, Skipped or Open, which
+// say what a thing is ("Check the bakery. Closed."), nor in an item that
+// asks a question.
 func (c *computer) lastSentence(text string) declared {
 	t := strings.TrimRight(text, " ")
 	if !strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "!") {
@@ -97,6 +99,13 @@ func (c *computer) lastSentence(text string) declared {
 	last := strings.TrimRight(t[i+2:], ".! ")
 	if len(strings.Fields(last)) > 3 {
 		return declared{}
+	}
+	switch strings.ToLower(last) {
+	case "closed", "skipped", "open":
+		return declared{} // "Check the bakery. Closed.": the shop's, not the task's
+	}
+	if strings.Contains(t, "?") {
+		return declared{} // an answer's last step: "How do I reset it? … Done."
 	}
 	if m, ok := c.vocab.Opens(last); ok && m.End == len(last) {
 		return declared{true, m.State, last[m.Start:m.End]}
