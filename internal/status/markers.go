@@ -97,8 +97,8 @@ func (c *computer) lastSentence(text string) declared {
 		return declared{}
 	}
 	last := strings.TrimRight(t[i+2:], ".! ")
-	if len(strings.Fields(last)) > 3 {
-		return declared{}
+	if strings.Count(last, " ") > 2 {
+		return declared{} // more than a status phrase
 	}
 	switch strings.ToLower(last) {
 	case "closed", "skipped", "open":
