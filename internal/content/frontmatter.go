@@ -487,15 +487,19 @@ func slashShows(v string) attr.Calendar {
 	if !ok || (d.First > 12) == (d.Second > 12) {
 		return nil
 	}
-	return slashOrder{monthFirst: d.Second > 12}
+	return calendar{monthFirst: d.Second > 12, known: true}
 }
 
-// slashOrder is the attr.Calendar of one date with slashes: its order,
-// and no page date (its year is written).
-type slashOrder struct{ monthFirst bool }
+// calendar is the attr.Calendar LOAD knows of a page: the day it says it
+// was updated, or the order one date with slashes shows. (PARSE knows
+// more: package status works out a page's own.)
+type calendar struct {
+	near              string
+	monthFirst, known bool
+}
 
-func (o slashOrder) Near() string                         { return "" }
-func (o slashOrder) MonthFirst() (monthFirst, known bool) { return o.monthFirst, true }
+func (c calendar) Near() string                         { return c.near }
+func (c calendar) MonthFirst() (monthFirst, known bool) { return c.monthFirst, c.known }
 
 // emphasisMarks drops bold and italic marks from a "Last updated" line.
 var emphasisMarks = strings.NewReplacer("*", "", "_", " ")

@@ -21,6 +21,10 @@ func applyHeader(page *Page, body []byte, bodyLine int) {
 	if page.Owner != "" && page.Target != "" && page.Start != "" {
 		return
 	}
+	var cal attr.Calendar // "**Target:** Mar 15" by the day the page says it was updated
+	if !page.Updated.IsZero() {
+		cal = calendar{near: page.Updated.Format("2006-01-02")}
+	}
 	var lines []attr.Line
 	titled, fields, ended := false, false, false
 	para := 0 // where the paragraph being read starts in lines, for a setext underline
@@ -60,7 +64,7 @@ func applyHeader(page *Page, body []byte, bodyLine int) {
 			}
 			if _, _, ok := attr.FieldLine(t); ok {
 				fields = true
-			} else if plain := attr.PlainFields(t); plain != nil {
+			} else if plain := attr.PlainFieldsNear(t, cal); plain != nil {
 				fields = true
 				for _, f := range plain {
 					lines = append(lines, attr.Line{Number: bodyLine + i, Text: f})
@@ -73,7 +77,7 @@ func applyHeader(page *Page, body []byte, bodyLine int) {
 			break
 		}
 	}
-	s := attr.ReadSection(lines)
+	s := attr.ReadSectionNear(lines, cal)
 	if page.Owner == "" {
 		page.Owner = s.Owner
 	}

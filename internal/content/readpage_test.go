@@ -289,6 +289,8 @@ func TestHeaderBlock(t *testing.T) {
 		{"not a date, no one", "# Plan\n**Target**: Alpha launch with real users\n**Owner:** TBD\n", "", "", ""},
 		{"in code", "# Plan\n```\n**Owner:** @alice\n```\n", "", "", ""},
 		{"front matter owner names no one", "---\nowner: n/a\n---\n# Plan\n", "", "", ""},
+		{"a target without its year, by the updated date", "---\nupdated: 2026-11-20\n---\n# PRD: Search\n\n**Owner:** @ana\n**Target date:** Mar 15\n", "ana", "2027-03-15", ""},
+		{"a target without its year on an undated page", "# PRD: Search\n\n**Owner:** @ana\n**Target date:** Mar 15\n", "ana", "", ""},
 		{"a target date with what it is for", "# Closing checklist\n\n**Responsible attorney:** J. Whitfield\n**Target closing date:** December 18, 2026\n", "", "2026-12-18", ""},
 		{"blank line after front matter", "---\ntitle: A\n---\n\n# PRD: Sync\n\n**Owner:** @alice\n**Target date:** 2027-03-01\n", "alice", "2027-03-01", ""},
 		{"comment before the title", "<!-- generated -->\n# PRD\n**Owner:** @alice\n", "alice", "", ""},
