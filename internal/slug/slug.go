@@ -22,7 +22,8 @@ import (
 // Make lower-cases s, keeps letters and digits of any script (and combining
 // marks, but not the selectors that choose an emoji's look), turns runs of spaces, underscores and hyphens into one '-', and
 // drops everything else (punctuation, URL-reserved characters, emoji).
-// Leading and trailing hyphens are trimmed. The result may be empty.
+// Leading and trailing hyphens are trimmed. The result is in composed
+// form (NFC), as NFC makes names; it may be empty.
 func Make(s string) string {
 	return string(Append(make([]byte, 0, len(s)), s))
 }
@@ -32,7 +33,7 @@ func Make(s string) string {
 func Append(dst []byte, s string) []byte {
 	s = NFC(s)
 	start := len(dst)
-	pendingDash := false
+	pendingDash, marks := false, false
 	for _, r := range s {
 		switch {
 		case 'a' <= r && r <= 'z' || '0' <= r && r <= '9':
@@ -53,6 +54,12 @@ func Append(dst []byte, s string) []byte {
 		}
 		pendingDash = false
 		dst = utf8.AppendRune(dst, r)
+		marks = marks || isMark(r)
+	}
+	if marks {
+		// punctuation taken out between two marks leaves them side by
+		// side, maybe out of their canonical order: "۬!!֥" → "֥۬"
+		dst = append(dst[:start], NFC(string(dst[start:]))...)
 	}
 	return dst
 }
