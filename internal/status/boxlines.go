@@ -32,7 +32,7 @@ func (c *computer) collectBoxLines(p ast.Node, out *[]*found) {
 		if !ok {
 			continue
 		}
-		found = append(found, boxLine{st, seg.Start, text})
+		found = append(found, boxLine{st, seg.Start, text, line[0] == '['})
 	}
 	if len(found) < 2 || keyOrForm(found) {
 		return
@@ -51,9 +51,10 @@ func (c *computer) collectBoxLines(p ast.Node, out *[]*found) {
 
 // boxLine is a line of a paragraph that opens with a ballot box.
 type boxLine struct {
-	st     State
-	offset int
-	text   string
+	st      State
+	offset  int
+	text    string
+	bracket bool // "[x]", not a ballot box: notation as often
 }
 
 // keyOrForm reports whether a paragraph's boxed lines are no checklist:
@@ -66,7 +67,7 @@ func keyOrForm(lines []boxLine) bool {
 	for _, l := range lines {
 		first, rest, _ := strings.Cut(l.text, " ")
 		second, _, _ := strings.Cut(rest, " ")
-		if second == "are" || second == "is" || strings.Contains(l.text, " = ") {
+		if l.bracket && (second == "are" || second == "is") || strings.Contains(l.text, " = ") {
 			return true // notation or settings: "[ ] placeholders are filled in", "[x] cache = on"
 		}
 		switch strings.ToLower(strings.TrimRight(first, ",.:")) {
