@@ -96,6 +96,8 @@ func (c *computer) collectList(list ast.Node, out *[]*found) {
 				st = e.marker.state
 			case lane.found && e.dash.found:
 				st = e.dash.state // a card's own "— done" beats its lane
+			case lane.found && c.endStatus(e.own).found:
+				st = c.endStatus(e.own).state // "— @sam shared, done", "… Done."
 			case lane.found:
 				st = lane.state
 			case c.cur.statusOnly.found && c.cur.heading != nil && list.Parent().Kind() != ast.KindListItem &&

@@ -94,12 +94,28 @@ func (c *computer) readListItems(list ast.Node) (entries []listEntry, marked boo
 	if marked {
 		for i := range entries {
 			if e := &entries[i]; !e.box && !e.marker.found && e.own != "" {
-				e.marker = c.lastSentence(e.own) // "Posters — printed and up. Done."
+				e.marker = c.endStatus(e.own) // "Posters — printed and up. Done.", "— @sam shared, done"
 			}
 		}
 		c.ragListDots(entries)
 	}
 	return entries, marked
+}
+
+// underResults reports whether the section being read reports results
+// ("## Highlights", "## Wins", "## Accomplishments"): a green dot there is
+// a result had, done.
+func (c *computer) underResults() bool {
+	if c.cur == nil || c.cur.heading == nil {
+		return false
+	}
+	for _, w := range strings.Fields(headingWords(c.cur.bare)) {
+		switch w {
+		case "highlights", "highlight", "wins", "win", "accomplishments", "achievements", "results":
+			return true
+		}
+	}
+	return false
 }
 
 // greenElsewhere reports whether the page speaks of 🟢 other than as a
@@ -224,7 +240,7 @@ func (c *computer) ragListDots(entries []listEntry) {
 	if dots < 2 {
 		return
 	}
-	if amber && !ticked && !c.legend.defined[cellKey("🟢")] && !c.greenElsewhere() {
+	if amber && !ticked && !c.legend.defined[cellKey("🟢")] && !c.greenElsewhere() && !c.underResults() {
 		// not 🟢 beside 🔴 alone, a pass or a go; nor on a page that says
 		// what 🟢 means ("I mark things 🟢 when they're finished", "🟢 =
 		// written")

@@ -97,6 +97,33 @@ func (c *computer) lastSentence(text string) declared {
 		return declared{}
 	}
 	last := strings.TrimRight(t[i+2:], ".! ")
+	return c.statusAlone(last, t)
+}
+
+// endStatus is the status an item's text ends with in a sentence or a
+// clause of its own (lastSentence, lastComma).
+func (c *computer) endStatus(text string) declared {
+	if d := c.lastSentence(text); d.found {
+		return d
+	}
+	return c.lastComma(text)
+}
+
+// lastComma reads a status said as the last clause after a comma:
+// "Rate limiter benchmarks — @sam shared, done"; "not done, carry over"
+// and "half done" say none.
+func (c *computer) lastComma(text string) declared {
+	t := strings.TrimRight(text, " .!")
+	i := strings.LastIndex(t, ", ")
+	if i < 0 {
+		return declared{}
+	}
+	return c.statusAlone(t[i+2:], t)
+}
+
+// statusAlone is the state last, the end of item text t, says when it is
+// nothing but a status word or phrase (lastSentence, lastComma).
+func (c *computer) statusAlone(last, t string) declared {
 	if strings.Count(last, " ") > 2 {
 		return declared{} // more than a status phrase
 	}
