@@ -169,7 +169,7 @@ func TestReadSections(t *testing.T) {
 		for i, text := range in {
 			lines[i] = Line{Number: i + 1, Text: text}
 		}
-		return dumpSection(ReadSection(lines))
+		return dumpSection(ReadSection(lines, nil))
 	})
 }
 
@@ -203,7 +203,7 @@ func TestReadNear(t *testing.T) {
 			for i, text := range rest[1:] {
 				lines[i] = Line{Number: i + 1, Text: text}
 			}
-			return dumpSection(ReadSectionNear(lines, cal))
+			return dumpSection(ReadSection(lines, cal))
 		}
 		return dumpItem(ReadNear(strings.Join(rest[1:], " "), cal))
 	})

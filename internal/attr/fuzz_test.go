@@ -60,8 +60,8 @@ func FuzzSection(f *testing.F) {
 		for i, l := range strings.Split(text, "\n") {
 			lines = append(lines, Line{Number: i + 1, Text: l})
 		}
-		s := ReadSection(lines)
-		if dumpSection(s) != dumpSection(ReadSection(lines)) {
+		s := ReadSection(lines, nil)
+		if dumpSection(s) != dumpSection(ReadSection(lines, nil)) {
 			t.Fatalf("%q: two readings differ", text)
 		}
 		for _, d := range []string{s.Due, s.Start} {

@@ -56,17 +56,14 @@ type Line struct {
 // ReadSection reads the field lines of a section's own text: the raw
 // source lines of its paragraphs before its first sub-heading. The first
 // line that sets a field wins; lines that are not field lines are
-// skipped.
-func ReadSection(lines []Line) Section { return ReadSectionNear(lines, nil) }
-
-// ReadSectionNear is ReadSection that also reads dates written without
-// their year ("**Due:** Mar 14") or with slashes, as cal says (Calendar).
-func ReadSectionNear(lines []Line, cal Calendar) Section {
+// skipped. Dates written without their year ("**Due:** Mar 14") or with
+// slashes are read as the page's cal says (Calendar; nil reads none).
+func ReadSection(lines []Line, cal Calendar) Section {
 	var s Section
 	for _, l := range lines {
 		key, value, ok := FieldLine(l.Text)
 		if !ok {
-			for _, f := range PlainFieldsNear(strings.TrimSpace(l.Text), cal) {
+			for _, f := range PlainFields(strings.TrimSpace(l.Text), cal) {
 				key, value, _ := FieldLine(f)
 				s.set(key, value, l.Number, cal)
 			}
@@ -83,12 +80,8 @@ func ReadSectionNear(lines []Line, cal Calendar) Section {
 // Target: 2027-03-15", "Depends on: P1-1, P1-2"). Each comes back as the
 // "**Field:** value" line it means; nil when the line is not all such
 // fields with short values (a name, a date, ids), so a sentence with a
-// colon is no field.
-func PlainFields(line string) []string { return PlainFieldsNear(line, nil) }
-
-// PlainFieldsNear is PlainFields that also reads dates written without
-// their year or with slashes, as cal says (Calendar).
-func PlainFieldsNear(line string, cal Calendar) []string {
+// colon is no field. Dates are read as ReadSection reads them.
+func PlainFields(line string, cal Calendar) []string {
 	key, value, ok := strings.Cut(line, ":")
 	if !ok || len(key) > 40 {
 		return nil // most lines: no colon

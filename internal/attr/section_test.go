@@ -12,7 +12,7 @@ func TestSectionIsZeroCoversEveryField(t *testing.T) {
 	if s := (Section{}); !s.IsZero() {
 		t.Fatal("the zero Section is not zero")
 	}
-	if s := ReadSection([]Line{{1, "Just a paragraph, no field."}}); !s.IsZero() {
+	if s := ReadSection([]Line{{1, "Just a paragraph, no field."}}, nil); !s.IsZero() {
 		t.Errorf("a paragraph with no field line reads as %+v", s)
 	}
 	fieldtest.EachChanged(t, Section{}, func(field string, s Section) {

@@ -64,7 +64,7 @@ func applyHeader(page *Page, body []byte, bodyLine int) {
 			}
 			if _, _, ok := attr.FieldLine(t); ok {
 				fields = true
-			} else if plain := attr.PlainFieldsNear(t, cal); plain != nil {
+			} else if plain := attr.PlainFields(t, cal); plain != nil {
 				fields = true
 				for _, f := range plain {
 					lines = append(lines, attr.Line{Number: bodyLine + i, Text: f})
@@ -77,7 +77,7 @@ func applyHeader(page *Page, body []byte, bodyLine int) {
 			break
 		}
 	}
-	s := attr.ReadSectionNear(lines, cal)
+	s := attr.ReadSection(lines, cal)
 	if page.Owner == "" {
 		page.Owner = s.Owner
 	}

@@ -26,7 +26,7 @@ func readTaskList(page, src string) []Node {
 		if section < 0 {
 			return
 		}
-		f := attr.ReadSection(lines)
+		f := attr.ReadSection(lines, nil)
 		n := &nodes[section]
 		n.Depends, n.DependsAll, n.DependsLine = f.Depends, f.DependsAll, int32(f.DependsLine)
 		lines = nil

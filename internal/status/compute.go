@@ -236,7 +236,7 @@ func (c *computer) appendFieldItems(lines []attr.Line, n ast.Node) []attr.Line {
 			continue // every field has its colon
 		}
 		line := string(seg.Value(c.src))
-		if key, _, ok := attr.FieldLine(line); ok && (attr.KnownField(key) || isStatusName(key)) || attr.PlainFieldsNear(line, c) != nil {
+		if key, _, ok := attr.FieldLine(line); ok && (attr.KnownField(key) || isStatusName(key)) || attr.PlainFields(line, c) != nil {
 			lines = c.appendLines(lines, p)
 		}
 	}
@@ -268,7 +268,7 @@ func (c *computer) sectionAttributes(s *sectionNode) {
 		}
 		if len(ch.fieldLines) > 0 {
 			// most sections' paragraphs hold no field line: they keep no record
-			if a := attr.ReadSectionNear(ch.fieldLines, c); !a.IsZero() {
+			if a := attr.ReadSection(ch.fieldLines, c); !a.IsZero() {
 				ch.sec.Attrs = &a
 				if decidesStatus(a.Status) {
 					decisions++
