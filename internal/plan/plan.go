@@ -25,7 +25,7 @@ type Node struct {
 	Text string // the item's text or the section's title, for messages
 
 	// Work is read through the node (n.ID, n.Due) and never written
-	// through it: nodes with none share one zero Work (WorkOf). Compute
+	// through it: nodes with none share one zero Work (Works.Of). Compute
 	// gives a node made without one the shared zero Work.
 	*Work
 
@@ -54,13 +54,25 @@ type Work struct {
 // noWork is the Work of every node that has none.
 var noWork = &Work{}
 
-// WorkOf returns w for a node to hold: the shared zero Work when w is
-// zero, else a copy of its own.
-func WorkOf(w Work) *Work {
+// Works hands out the Work values of a plan's nodes from blocks of
+// worksBlock, so a site's tens of thousands of them are a few
+// allocations, not one each. Its zero value is ready to use.
+type Works struct{ block []Work }
+
+// worksBlock is how many Work values one block holds.
+const worksBlock = 1024
+
+// Of returns w for a node to hold: the shared zero Work when w is zero,
+// else a copy in the current block. A Work handed out never moves.
+func (ws *Works) Of(w Work) *Work {
 	if w.ID == "" && len(w.Depends) == 0 && w.DependsAll == "" && w.Due == "" && w.EstimateHours == 0 {
 		return noWork
 	}
-	return &w
+	if len(ws.block) == cap(ws.block) {
+		ws.block = make([]Work, 0, worksBlock)
+	}
+	ws.block = append(ws.block, w)
+	return &ws.block[len(ws.block)-1]
 }
 
 // Status is what the plan says about one node. The plan holds one per
@@ -177,8 +189,28 @@ func (p *Plan) parent(i int) int {
 // index maps pages to their nodes and ids to their first definition,
 // and warns of the other definitions.
 func (p *Plan) index() {
+	// A page's nodes usually come one after another: each run of them is
+	// a slice of one array of every index. A page met again in a later run
+	// gets the run appended, which copies (each slice's capacity ends
+	// with it).
+	every := make([]int, len(p.Nodes))
+	for i := range every {
+		every[i] = i
+	}
+	for start := 0; start < len(p.Nodes); {
+		end := start + 1
+		for end < len(p.Nodes) && p.Nodes[end].Page == p.Nodes[start].Page {
+			end++
+		}
+		page := p.Nodes[start].Page
+		if seen, ok := p.byPage[page]; ok {
+			p.byPage[page] = append(seen, every[start:end]...)
+		} else {
+			p.byPage[page] = every[start:end:end]
+		}
+		start = end
+	}
 	for i, n := range p.Nodes {
-		p.byPage[n.Page] = append(p.byPage[n.Page], i)
 		if n.ID == "" {
 			continue
 		}

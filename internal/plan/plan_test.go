@@ -228,6 +228,26 @@ b.md:7 section "A heading"
 	}
 }
 
+// PageNodes lists a page's nodes in order wherever they lie: a page met
+// again after another page's nodes has both runs, and the other page's
+// list is not touched by that.
+func TestPageNodesAcrossRuns(t *testing.T) {
+	nodes := parseNodes(t, `
+a.md:1 item "A1"
+a.md:2 item "A2"
+b.md:1 item "B1"
+a.md:3 item "A3"
+b.md:2 item "B2"
+c.md:1 item "C1"
+`)
+	p := Compute(nodes, "")
+	for page, want := range map[string]string{"a.md": "[0 1 3]", "b.md": "[2 4]", "c.md": "[5]", "d.md": "[]"} {
+		if got := fmt.Sprint(p.PageNodes(page)); got != want {
+			t.Errorf("PageNodes(%s) = %s, want %s", page, got, want)
+		}
+	}
+}
+
 // CriticalPathAmong keeps to the nodes and edges it is given: a page's
 // chain through another page's task, and not along an edge it leaves out.
 func TestCriticalPathAmong(t *testing.T) {
@@ -250,16 +270,24 @@ func TestCriticalPathAmong(t *testing.T) {
 	}
 }
 
-// WorkOf gives a node the shared zero Work only when its Work is zero: a
-// field it did not look at would be dropped from a node that has only
-// that one.
-func TestWorkOfKeepsEveryField(t *testing.T) {
-	if WorkOf(Work{}) != noWork {
+// Works.Of gives a node the shared zero Work only when its Work is zero:
+// a field it did not look at would be dropped from a node that has only
+// that one. A Work it handed out keeps its value as more are handed out.
+func TestWorksOfKeepsEveryField(t *testing.T) {
+	var ws Works
+	if ws.Of(Work{}) != noWork {
 		t.Fatal("a zero Work is not the shared one")
 	}
 	fieldtest.EachChanged(t, Work{}, func(field string, w Work) {
-		if WorkOf(w) == noWork {
+		if ws.Of(w) == noWork {
 			t.Errorf("a Work with only %s set became the shared zero one", field)
 		}
 	})
+	first := ws.Of(Work{ID: "first"})
+	for i := range 3 * worksBlock {
+		ws.Of(Work{ID: fmt.Sprint(i)})
+	}
+	if first.ID != "first" {
+		t.Errorf("a Work handed out changed to %q as more were handed out", first.ID)
+	}
 }

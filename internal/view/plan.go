@@ -71,10 +71,11 @@ func (m *Maker) makePlan() {
 		}
 	} else {
 		nodes := make([]plan.Node, 0, planSize(m.in.Pages))
+		var works plan.Works
 		for _, p := range m.in.Pages {
 			pp := &pagePlan{}
 			sp.pages[p.Content.Path] = pp
-			nodes, pp.items, pp.sections = appendPageNodes(nodes, p)
+			nodes, pp.items, pp.sections = appendPageNodes(nodes, &works, p)
 		}
 		sp.plan = plan.Compute(nodes, today)
 	}
@@ -158,7 +159,7 @@ func planSize(pages []*Page) int {
 // appendPageNodes appends the plan nodes of page p to nodes: a node per
 // section, in document order, then one per item. It returns the nodes,
 // the node of each item and the node of each section by its id.
-func appendPageNodes(nodes []plan.Node, p *Page) ([]plan.Node, []int, map[string]int) {
+func appendPageNodes(nodes []plan.Node, works *plan.Works, p *Page) ([]plan.Node, []int, map[string]int) {
 	sections := map[string]int{}
 	var walk func(ss []*status.Section, parent int)
 	walk = func(ss []*status.Section, parent int) {
@@ -174,7 +175,7 @@ func appendPageNodes(nodes []plan.Node, p *Page) ([]plan.Node, []int, map[string
 				w.Depends, w.DependsAll, w.Due, w.EstimateHours = a.Depends, a.DependsAll, a.Due, a.EstimateHours
 				n.DependsLine, n.Priority = int32(a.DependsLine), int8(a.Priority)
 			}
-			n.Work = plan.WorkOf(w)
+			n.Work = works.Of(w)
 			if st, ok := marker.ParseState(s.Declared); ok {
 				n.State, n.Declared = st, true
 			}
@@ -198,7 +199,7 @@ func appendPageNodes(nodes []plan.Node, p *Page) ([]plan.Node, []int, map[string
 			w = plan.Work{ID: a.ID, Depends: a.Depends, Due: a.Due, EstimateHours: a.EstimateHours}
 			n.Priority = int8(a.Priority)
 		}
-		n.Work = plan.WorkOf(w)
+		n.Work = works.Of(w)
 		nodes = append(nodes, n)
 	}
 	return nodes, items, sections

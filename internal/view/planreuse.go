@@ -94,7 +94,7 @@ func (r *PlanReuse) fits(pages []*Page, today string) bool {
 		if len(own) > 0 {
 			base = own[0]
 		}
-		nodes, _, sections := appendPageNodes(make([]plan.Node, 0, len(own)), p)
+		nodes, _, sections := appendPageNodes(make([]plan.Node, 0, len(own)), &plan.Works{}, p)
 		if len(nodes) != len(own) {
 			return false
 		}
