@@ -386,9 +386,11 @@ func (d *decoder) sections(depth int) []*status.Section {
 		return nil
 	}
 	ss := make([]*status.Section, n)
+	held := make([]status.Section, n) // one allocation for the level's sections
 	for i := range ss {
-		ss[i] = &status.Section{ID: d.Str(), Title: d.Str(), Level: d.Int(), Line: d.Int(), Counts: d.counts(), TaskID: d.Str(), Declared: d.Str(), Attrs: d.sectionAttrs()}
-		ss[i].Sections = d.sections(depth + 1)
+		held[i] = status.Section{ID: d.Str(), Title: d.Str(), Level: d.Int(), Line: d.Int(), Counts: d.counts(), TaskID: d.Str(), Declared: d.Str(), Attrs: d.sectionAttrs()}
+		held[i].Sections = d.sections(depth + 1)
+		ss[i] = &held[i]
 	}
 	return ss
 }
