@@ -49,7 +49,33 @@ type Item struct {
 // Index is the parsed form of search-index.js, as the theme's script sees it.
 type Index struct {
 	Pages   [][3]string `json:"pages"`
-	Entries [][]any     `json:"entries"`
+	Entries []Entry     `json:"entries"`
+}
+
+// Entry is one entry of the index, written as a JSON array: [page, type,
+// text, anchor], and an item's state after them.
+type Entry struct {
+	Page   int    // the index of its page in Index.Pages
+	Type   string // "t" title, "h" heading, "i" item
+	Text   string
+	Anchor string // a section id, or ""
+	State  string // an item's state; written for items only
+}
+
+// MarshalJSON writes e as the array the theme's script reads.
+func (e Entry) MarshalJSON() ([]byte, error) { return e.appendJSON(nil), nil }
+
+// appendJSON appends e as its JSON array.
+func (e Entry) appendJSON(b []byte) []byte {
+	b = append(b, '[')
+	b = strconv.AppendInt(b, int64(e.Page), 10)
+	for _, s := range [...]string{e.Type, e.Text, e.Anchor} {
+		b = appendJSONString(append(b, ','), s)
+	}
+	if e.Type == "i" {
+		b = appendJSONString(append(b, ','), e.State)
+	}
+	return append(b, ']')
 }
 
 // MaxBytes bounds the index: every title is in it, then headings, then
@@ -65,15 +91,15 @@ const MaxBytes = 2 << 20
 func Build(docs []Doc, maxBytes int) Index {
 	docs = append([]Doc(nil), docs...)
 	sort.SliceStable(docs, func(i, j int) bool { return docs[i].URL < docs[j].URL })
-	ix := Index{Pages: make([][3]string, 0, len(docs)), Entries: [][]any{}}
+	ix := Index{Pages: make([][3]string, 0, len(docs)), Entries: []Entry{}}
 	size := 0
 	for i, d := range docs {
 		ix.Pages = append(ix.Pages, [3]string{d.Title, d.URL, d.Kind})
-		ix.Entries = append(ix.Entries, []any{i, "t", clip(d.Title), ""})
+		ix.Entries = append(ix.Entries, Entry{Page: i, Type: "t", Text: clip(d.Title)})
 		size += 2*len(d.Title) + len(d.URL) + len(d.Kind) + 30
 	}
-	add := func(e []any, text, anchor string) bool {
-		n := len(text) + len(anchor) + 24
+	add := func(e Entry) bool {
+		n := len(e.Text) + len(e.Anchor) + 24
 		if size+n > maxBytes {
 			return false
 		}
@@ -86,8 +112,7 @@ func Build(docs []Doc, maxBytes int) Index {
 			if h.Text == "" || h.Text == d.Title {
 				continue // the title heading is not in the body: the title entry finds it
 			}
-			text := clip(h.Text)
-			if !add([]any{i, "h", text, h.ID}, text, h.ID) {
+			if !add(Entry{Page: i, Type: "h", Text: clip(h.Text), Anchor: h.ID}) {
 				return ix
 			}
 		}
@@ -101,8 +126,7 @@ func Build(docs []Doc, maxBytes int) Index {
 			if it.Text == "" || headings[it.Section] == it.Text {
 				continue
 			}
-			text := clip(it.Text)
-			if !add([]any{i, "i", text, it.Section, it.State}, text, it.Section) {
+			if !add(Entry{Page: i, Type: "i", Text: clip(it.Text), Anchor: it.Section, State: it.State}) {
 				return ix
 			}
 		}
@@ -111,8 +135,9 @@ func Build(docs []Doc, maxBytes int) Index {
 }
 
 // Script returns docs' index as the contents of search-index.js. The JSON
-// is written by hand: the index is rebuilt on every dev-server rebuild, and
-// reflection over tens of thousands of []any entries was most of its cost.
+// is written by hand: the index is rebuilt on every build and dev-server
+// rebuild, and reflection over its tens of thousands of entries was most
+// of its cost.
 func Script(docs []Doc) []byte {
 	ix := Build(docs, MaxBytes)
 	b := make([]byte, 0, 64*len(ix.Entries)+64*len(ix.Pages)+64)
@@ -135,21 +160,7 @@ func Script(docs []Doc) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = append(b, '[')
-		for j, v := range e {
-			if j > 0 {
-				b = append(b, ',')
-			}
-			switch v := v.(type) {
-			case int:
-				b = strconv.AppendInt(b, int64(v), 10)
-			case string:
-				b = appendJSONString(b, v)
-			default: // Build writes only ints and strings
-				b = append(b, "null"...)
-			}
-		}
-		b = append(b, ']')
+		b = e.appendJSON(b)
 	}
 	b = append(b, "]};\n"...)
 	return b

@@ -25,11 +25,11 @@ func TestBuild(t *testing.T) {
 	got := Build(docs, MaxBytes)
 	want := Index{
 		Pages: [][3]string{{"Home", "", "page"}, {"Pre-Launch", "milestones/pre-launch/", "milestone"}},
-		Entries: [][]any{
-			{0, "t", "Home", ""},
-			{1, "t", "Pre-Launch", ""},
-			{1, "h", "Completed", "completed"},
-			{1, "h", "Log rotation ✅ DONE", "log-rotation"},
+		Entries: []Entry{
+			{0, "t", "Home", "", ""},
+			{1, "t", "Pre-Launch", "", ""},
+			{1, "h", "Completed", "completed", ""},
+			{1, "h", "Log rotation ✅ DONE", "log-rotation", ""},
 			{1, "i", "Ship the build", "completed", "active"},
 		},
 	}
@@ -59,7 +59,7 @@ func TestBuildStaysUnderItsBudget(t *testing.T) {
 	}
 	kinds := map[string]int{}
 	for _, e := range small.Entries {
-		kinds[e[1].(string)]++
+		kinds[e.Type]++
 	}
 	if kinds["t"] != 50 || kinds["h"] == 0 || kinds["i"] != 0 {
 		t.Errorf("a small budget keeps every title, then headings, no items; got %v", kinds)
