@@ -205,7 +205,8 @@ func (v *Vocabulary) DashStatus(text string) (Match, bool) {
 			continue
 		}
 		clause := text[i+len(dash):]
-		if !reasonFollows(clause) && (len(strings.Fields(clause)) > 8 || strings.Contains(clause, " and ") || strings.Count(clause, ",") > 1) {
+		said := withoutTrailingBracket(clause) // "— blocked (breaks the routing on the build VLAN)": its reason
+		if !reasonFollows(said) && (len(strings.Fields(said)) > 8 || strings.Contains(said, " and ") || strings.Count(said, ",") > 1) {
 			continue // "— cancelled, refunded and returned tabs" lists, it does not say
 		}
 		m, ok := v.noteOpens(clause, i+len(dash))
@@ -242,6 +243,28 @@ func (v *Vocabulary) DashStatus(text string) (Match, bool) {
 		}
 	}
 	return Match{}, false
+}
+
+// withoutTrailingBracket returns clause without the note in brackets that
+// ends it ("blocked (breaks the routing)" is "blocked "), or clause when
+// it ends with none.
+func withoutTrailingBracket(clause string) string {
+	t := strings.TrimRight(clause, " \t")
+	if !strings.HasSuffix(t, ")") {
+		return clause
+	}
+	depth := 0
+	for k := len(t) - 1; k >= 0; k-- {
+		switch t[k] {
+		case ')':
+			depth++
+		case '(':
+			if depth--; depth == 0 {
+				return t[:k]
+			}
+		}
+	}
+	return clause
 }
 
 // DayMonth reports whether s opens with a day and a named month,
