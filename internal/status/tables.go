@@ -1262,7 +1262,11 @@ func (c *computer) healthRows(header ast.Node, rows []ast.Node, col int, out *[]
 		if col >= len(cells) {
 			continue
 		}
-		reads[r].st, reads[r].ok = c.cellState(cells[col])
+		text := strings.TrimSpace(markerText(cells[col], c.src))
+		reads[r].st, reads[r].ok = c.cellStateOf(cells[col], text)
+		if reads[r].ok && ragDot(text) && !c.legend.defined[cellKey(text)] {
+			reads[r].st = marker.Active // a bare 🟢 or 🔴 judges how it goes, as "Green" does
+		}
 		if reads[r].ok && reads[r].st == marker.Active {
 			if st, ok := c.otherCellSays(cells, col); ok {
 				reads[r].st = st
