@@ -171,6 +171,9 @@ func (v *Vocabulary) NoteStatus(text string) (Match, bool) {
 			continue
 		}
 		if after == "" || r == '.' || strings.ContainsRune(ClauseSeparators, r) || joined(text[m.End:end]) {
+			if d, ok := v.DashStatus(text); ok && d.Start < m.Start {
+				return d, true // "— not addressed (embargoed until 2027)": the clause says it, the note why
+			}
 			return m, true // "(Canceled) — merged", "SSO (blocked on Okta) for EU tenants"
 		}
 	}
@@ -205,7 +208,7 @@ func (v *Vocabulary) DashStatus(text string) (Match, bool) {
 			continue
 		}
 		clause := text[i+len(dash):]
-		said := withoutTrailingBracket(clause) // "— blocked (breaks the routing on the build VLAN)": its reason
+		said := WithoutTrailingBracket(clause) // "— blocked (breaks the routing on the build VLAN)": its reason
 		if !reasonFollows(said) && (len(strings.Fields(said)) > 8 || strings.Contains(said, " and ") || strings.Count(said, ",") > 1) {
 			continue // "— cancelled, refunded and returned tabs" lists, it does not say
 		}
@@ -245,10 +248,10 @@ func (v *Vocabulary) DashStatus(text string) (Match, bool) {
 	return Match{}, false
 }
 
-// withoutTrailingBracket returns clause without the note in brackets that
+// WithoutTrailingBracket returns clause without the note in brackets that
 // ends it ("blocked (breaks the routing)" is "blocked "), or clause when
 // it ends with none.
-func withoutTrailingBracket(clause string) string {
+func WithoutTrailingBracket(clause string) string {
 	t := strings.TrimRight(clause, " \t")
 	if !strings.HasSuffix(t, ")") {
 		return clause

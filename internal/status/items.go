@@ -108,6 +108,9 @@ func (c *computer) collectList(list ast.Node, out *[]*found) {
 			it.Text = withoutKeyword(it.Text)
 			decl = e.marker
 		}
+		if it != nil && saysNothingAtAll(it.Text) {
+			it = nil // "- > Clear out the loft" quotes; "- [ ]" alone is a blank to fill: nothing to name
+		}
 		if it != nil && it.Attributes().Owner == "" && c.roster != nil {
 			if who := c.rosterOwner(it.Text); who != "" {
 				t := it.Attributes()
@@ -301,6 +304,16 @@ func (c *computer) criteriaLanes() bool {
 		if headingWords(s.bare) == "ready" {
 			return true
 		}
+	}
+	return false
+}
+
+// saysNothingAtAll reports whether an item's text is empty, or a box
+// with nothing after it ("[ ]"), which names no work.
+func saysNothingAtAll(text string) bool {
+	switch strings.TrimSpace(text) {
+	case "", "[ ]", "[x]", "[X]":
+		return true
 	}
 	return false
 }

@@ -41,7 +41,15 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 		return
 	}
 	if col := c.statusHeader(header); col >= 0 {
-		if reads := c.statusCells(header, rows, col); saysStates(reads) {
+		reads := c.statusCells(header, rows, col)
+		states := saysStates(reads)
+		if !states && c.namesWork(header) && slices.ContainsFunc(reads, func(r cellRead) bool { return r.ok }) {
+			// rows of work (Task, Deliverable) whose one In progress says
+			// the column holds states: its Delivered are some too
+			fillStates(reads)
+			states = saysStates(reads)
+		}
+		if states {
 			fillStates(reads)
 			c.resolutions(header, rows, reads)
 			c.rowItems(header, rows, col, func(r int, _ ast.Node) (State, bool) { return reads[r].st, reads[r].ok }, out)
@@ -623,8 +631,8 @@ func (c *computer) yesNoBeside(rows []ast.Node, col int) bool {
 	return false
 }
 
-// everyFilled reports whether column col has a filled cell (not blank, -
-// or —) and every filled one fits; fits is given the cell and its text.
+// everyFilled reports whether column col has a filled cell (not a
+// blankCell) and every filled one fits; fits is given the cell and its text.
 func (c *computer) everyFilled(rows []ast.Node, col int, fits func(cell ast.Node, text string) bool) bool {
 	filled := false
 	for _, r := range rows {
@@ -633,7 +641,7 @@ func (c *computer) everyFilled(rows []ast.Node, col int, fits func(cell ast.Node
 			continue
 		}
 		text := strings.TrimSpace(markerText(cells[col], c.src))
-		if text == "" || text == "-" || text == "—" {
+		if blankCell(text) {
 			continue
 		}
 		if !fits(cells[col], text) {
@@ -993,16 +1001,16 @@ func (c *computer) cellStateOf(cell ast.Node, text string) (State, bool) {
 // its triage or lifecycle state (trackerStates).
 func valueCell(text string) (State, bool) {
 	t := strings.TrimSpace(text)
-	lower := strings.ToLower(t)
-	switch words := strings.Join(strings.Fields(lower), " "); {
-	case lower == "n/a", lower == "na", lower == "not applicable":
-		return marker.Dropped, true
-	case workStages[words]:
-		return marker.Active, true
-	default:
-		if st, ok := trackerStates[strings.ReplaceAll(words, "’", "'")]; ok {
-			return st, true
+	if st, ok := valueWords(t); ok {
+		return st, true
+	}
+	if said := strings.TrimSpace(marker.WithoutTrailingBracket(t)); said != t && said != "" {
+		if st, ok := valueWords(said); ok {
+			return st, true // "N/A (indoor product)", "Won't migrate (service retired in Feb)"
 		}
+	}
+	if st, ok := fractionCell(t); ok {
+		return st, true
 	}
 	if n, ok := percentage(t); ok {
 		switch {
@@ -1015,6 +1023,63 @@ func valueCell(text string) (State, bool) {
 		}
 	}
 	return marker.Open, false
+}
+
+// valueWords reads a whole status cell's words as valueCell does: "n/a",
+// a work stage, a tracker's state, or a refusal ("Won't migrate", "Will
+// not port"; not "Won't start until March", which waits).
+func valueWords(t string) (State, bool) {
+	lower := strings.ToLower(t)
+	words := strings.Join(strings.Fields(lower), " ")
+	switch {
+	case lower == "n/a", lower == "na", lower == "not applicable":
+		return marker.Dropped, true
+	case workStages[words]:
+		return marker.Active, true
+	}
+	words = strings.ReplaceAll(words, "’", "'")
+	if st, ok := trackerStates[words]; ok {
+		return st, true
+	}
+	for _, no := range [...]string{"won't ", "wont ", "will not "} {
+		if rest, ok := strings.CutPrefix(words, no); ok && rest != "" && !waitsFor(rest) {
+			return marker.Dropped, true
+		}
+	}
+	return marker.Open, false
+}
+
+// waitsFor reports whether words put the work off to a time or a
+// condition ("start until March", "ship before the audit").
+func waitsFor(words string) bool {
+	for w := range strings.FieldsSeq(words) {
+		switch w {
+		case "until", "till", "before", "unless", "yet", "now":
+			return true
+		}
+	}
+	return false
+}
+
+// fractionCell reads a status cell that is a count of work done, "4/6":
+// all done, none, or under way. A first number over the second is no
+// such count ("12/4" is a date).
+func fractionCell(t string) (State, bool) {
+	a, b, ok := strings.Cut(t, "/")
+	if !ok {
+		return marker.Open, false
+	}
+	done, err1 := strconv.Atoi(strings.TrimSpace(a))
+	total, err2 := strconv.Atoi(strings.TrimSpace(b))
+	switch {
+	case err1 != nil || err2 != nil || total == 0 || done > total || done < 0:
+		return marker.Open, false
+	case done == total:
+		return marker.Done, true
+	case done == 0:
+		return marker.Open, true
+	}
+	return marker.Active, true
 }
 
 // trackerStates are the states a bug tracker's triage gives, read as a
@@ -1151,10 +1216,11 @@ func (c *computer) filledCells(rows []ast.Node, col int) int {
 // says what holds them up: a marker there is no stage of the work.
 func sideColumn(name string) bool { return asideHeaders[name] || blockerHeaders[name] }
 
-// blankCell reports whether a cell's text says nothing: empty, or a dash.
+// blankCell reports whether a cell's text says nothing: empty, a dash or
+// a minus sign (➖, a matrix's "does not apply").
 func blankCell(text string) bool {
-	switch strings.TrimSpace(text) {
-	case "", "-", "–", "—":
+	switch strings.TrimSuffix(strings.TrimSpace(text), "\ufe0f") {
+	case "", "-", "–", "—", "➖", "−":
 		return true
 	}
 	return false
@@ -1315,6 +1381,8 @@ var workHeaders = map[string]bool{
 	"initiative": true, "initiatives": true, "epic": true, "epics": true, "objective": true, "milestone": true,
 	"feature": true, "features": true, "program": true, "programme": true, "track": true, "theme": true,
 	"goal": true, "deliverable": true, "work": true, "task": true, "area": true, "okr": true,
+	"tasks": true, "deliverables": true, "milestones": true, "goals": true, "objectives": true, "okrs": true,
+	"workpackage": true, "workpackages": true,
 }
 
 // ragCell reads a cell that judges work red, amber or green, by word,
@@ -1349,14 +1417,17 @@ var progressHeaders = map[string]bool{
 }
 
 // percentColumn reports whether at least half the cells of column col
-// are percentages.
+// are percentages or counts done ("4/6", fractionCell).
 func (c *computer) percentColumn(rows []ast.Node, col int) bool {
 	n := 0
 	for _, r := range rows {
 		cells := childrenOf(r)
 		if col < len(cells) {
-			if _, ok := percentage(mdtext.Inline(cells[col], c.src)); ok {
+			text := mdtext.Inline(cells[col], c.src)
+			if _, ok := percentage(text); ok {
 				n++
+			} else if _, ok := fractionCell(text); ok {
+				n++ // "4/6" repos migrated
 			}
 		}
 	}
