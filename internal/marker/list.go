@@ -73,6 +73,7 @@ var statusJoiners = map[string]bool{
 	"on": true, "by": true, "until": true, "since": true, "in": true, "for": true, "at": true,
 	"as": true, "from": true, "with": true, "via": true, "after": true, "per": true, "pending": true,
 	"this": true, "anymore": true, // "— not needed this release", "(not needed anymore)"
+	"already": true, // "— done already"
 	"auf": true, // "— wartet auf IT" (not "bis": "fertig bis Freitag" is a plan)
 }
 
@@ -481,7 +482,18 @@ func noteGoesOn(rest string) bool {
 	if end < 0 {
 		end = len(rest)
 	}
-	return statusJoiners[strings.ToLower(rest[:end])]
+	return statusJoiners[strings.ToLower(rest[:end])] || monthYear(rest[:end], rest[end:])
+}
+
+// monthYear reports whether a month's name and a year follow a status
+// word ("completed May 2024").
+func monthYear(month, after string) bool {
+	year := strings.TrimLeft(strings.TrimPrefix(after, "."), " ")
+	if !IsMonthName(month) || len(year) < 4 || len(year) > 4 && unicode.IsDigit(rune(year[4])) {
+		return false
+	}
+	n, err := strconv.Atoi(year[:4])
+	return err == nil && n >= 1900 && n <= 2199
 }
 
 // Cookie is an org-mode progress cookie, "[2/5]" or "[40%]": a claim about
