@@ -91,7 +91,8 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 	switch {
 	case len(markerCols) == 0 && health >= 0:
 		c.healthRows(header, rows, health, out)
-	case len(markerCols) >= 2 && label >= 0 && c.markersCount(rows, markerCols) && !c.dayColumns(header, markerCols):
+	case len(markerCols) >= 2 && label >= 0 && c.markersCount(rows, markerCols) && !c.dayColumns(header, markerCols) &&
+		!c.dayRows(rows, label):
 		c.matrixItems(header, rows, label, markerCols, out)
 	case len(markerCols) == 1 && c.markersCount(rows, markerCols):
 		reads := make([]cellRead, len(rows))
@@ -226,25 +227,70 @@ func (c *computer) yesNoMark(text string) bool {
 }
 
 // dayColumns reports whether every one of cols is headed by a day (Mon,
-// Tuesday, 2026-03-02): a habit tracker's or an attendance sheet's log
-// of days, not stages of work.
+// Tuesday, M, 2026-03-02, Nov 23, 11/23, Day 3, or the days of a month
+// numbered in order, 1 2 3): a habit tracker's or an attendance sheet's
+// log of days, not stages of work.
 func (c *computer) dayColumns(header ast.Node, cols []int) bool {
 	if header == nil {
 		return false
 	}
 	heads := childrenOf(header)
-	for _, i := range cols {
+	letters, numbered := 0, 0
+	for k, i := range cols {
 		if i >= len(heads) {
 			return false
 		}
 		h := strings.TrimSpace(mdtext.Inline(heads[i], c.src))
-		if !weekdays[strings.ToLower(strings.TrimSuffix(h, "."))] {
-			if _, ok := attr.ParseDate(h); !ok {
-				return false
+		switch n, err := strconv.Atoi(h); {
+		case err == nil:
+			if n < 1 || n > 31 || k > 0 && n != numbered+1 {
+				return false // days of a month, one after another
 			}
+			numbered = n
+			continue
+		case len(h) == 1 && strings.Contains("MTWFS", h):
+			letters++ // M T W T F
+			continue
+		}
+		if !c.namesDay(h) {
+			return false
+		}
+	}
+	return (numbered == 0 || len(cols) >= 3) && (letters == 0 || len(cols) >= 3)
+}
+
+// dayRows reports whether every row of a table is named, in column
+// label, by a day (Nov 23, 2026-11-23, Mon 23, 11/23): a habit tracker
+// logged a day a row.
+func (c *computer) dayRows(rows []ast.Node, label int) bool {
+	if len(rows) < 2 {
+		return false
+	}
+	for _, r := range rows {
+		cells := childrenOf(r)
+		if label >= len(cells) || !c.namesDay(strings.TrimSpace(mdtext.Inline(cells[label], c.src))) {
+			return false
 		}
 	}
 	return true
+}
+
+// namesDay reports whether a header or a label is a day: a weekday's name
+// (with the day of the month after it, "Mon 23"), a date, a day and a
+// month, a date with a slash, or "Day 3".
+func (c *computer) namesDay(h string) bool {
+	first, rest, _ := strings.Cut(strings.TrimSuffix(h, "."), " ")
+	if weekdays[strings.ToLower(strings.TrimSuffix(first, ","))] {
+		return rest == "" || marker.DayNumber(strings.TrimSpace(rest)) != 0 || marker.DayMonth(strings.TrimSpace(rest))
+	}
+	if strings.EqualFold(first, "day") {
+		n, err := strconv.Atoi(strings.TrimSpace(rest))
+		return err == nil && n > 0
+	}
+	if _, ok := attr.ParseDate(h); ok {
+		return true
+	}
+	return marker.DayMonth(h) && len(strings.Fields(h)) <= 3 || marker.SlashDate(h) && len(strings.Fields(h)) == 1
 }
 
 var weekdays = map[string]bool{
