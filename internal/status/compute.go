@@ -197,6 +197,9 @@ func (c *computer) buildTree(doc ast.Node) *sectionNode {
 		s.sec = &Section{ID: id, Title: title, Level: h.Level, Line: c.lines.Line(s.offset), Sections: []*Section{}}
 		words := headingWords(withoutNumbering(s.bare)) // "## 3. Non-goals" is a scope heading
 		s.scope = parent.scope || isScopeWords(words)
+		if s.decl.found && !s.clauseDecl && iconTitles[words] && strings.HasPrefix(strings.TrimSpace(title), s.decl.as) {
+			s.decl = declared{} // a daily note's "## ✅ Tasks": an icon before what the section holds
+		}
 		s.record = isRecordWords(words) || parent.record && parent.level > 1 // not from a page titled "Lessons learned"
 		s.template = parent.template || isTemplateWords(words) || strings.HasPrefix(strings.ToLower(s.bare), "template:")
 		// "## Done ✅", "## Finished 📗": a lane, its emoji aside, when its
@@ -327,6 +330,14 @@ func (c *computer) sectionAttributes(s *sectionNode) {
 			ch.decl, ch.fieldDecl = states[i], true
 		}
 	}
+}
+
+// iconTitles name what a section holds, not a piece of work: an emoji
+// before one is its icon ("## ✅ Tasks", "## 🔴 Notes"), not its state.
+var iconTitles = map[string]bool{
+	"tasks": true, "task list": true, "todo": true, "todos": true, "to do": true, "to-do": true, "to dos": true,
+	"to-dos": true, "action items": true, "actions": true, "checklist": true, "notes": true, "journal": true,
+	"log": true, "habits": true, "goals": true, "agenda": true, "inbox": true, "today": true, "ideas": true,
 }
 
 // ragDot reports whether a heading's marker is a red-amber-green dot,
