@@ -308,14 +308,16 @@ func (c *computer) criteriaLanes() bool {
 	return false
 }
 
-// saysNothingAtAll reports whether an item's text is empty, or a box
-// with nothing after it ("[ ]"), which names no work.
+// saysNothingAtAll reports whether an item's text is empty, a box with
+// nothing after it ("[ ]"), or one Logseq or Roam macro ("{{query (task
+// TODO)}}", "{{embed …}}"), which names no work.
 func saysNothingAtAll(text string) bool {
-	switch strings.TrimSpace(text) {
+	t := strings.TrimSpace(text)
+	switch t {
 	case "", "[ ]", "[x]", "[X]":
 		return true
 	}
-	return false
+	return strings.HasPrefix(t, "{{") && strings.HasSuffix(t, "}}") && strings.Count(t, "{{") == 1
 }
 
 // saysNotYet reports whether an item's text says it is not done yet:

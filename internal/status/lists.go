@@ -64,8 +64,10 @@ func (c *computer) readListItems(list ast.Node) (entries []listEntry, marked boo
 			if a.Holds() {
 				e.attrs = &a
 			}
-			e.marker = c.listItemMarker(p, text, a)
-			if !e.marker.found && strings.Contains(text, " ") {
+			if !saysNothingAtAll(text) { // a Logseq query's "TODO" names the tasks it finds
+				e.marker = c.listItemMarker(p, text, a)
+			}
+			if !e.marker.found && strings.Contains(text, " ") && !saysNothingAtAll(text) {
 				var name string
 				if e.dash, name = c.dashStatusOf(text, a); name != "" {
 					dashed++
