@@ -236,6 +236,8 @@ func (v *Vocabulary) DashStatus(text string) (Match, bool) {
 				switch {
 				case !again || m2.State == m.State:
 					return m, true // "— blocked, waiting on legal"; "— in progress, done" lists states
+				case countBefore(rest[size:], m2.Start):
+					return m, true // "— in progress, 31 accepted": a count of what is done so far
 				case m2.State == Blocked && m.State != Done:
 					// "— in progress, waiting on the vendor": what holds it up
 					// wins; after a done word it is about something else
@@ -247,6 +249,17 @@ func (v *Vocabulary) DashStatus(text string) (Match, bool) {
 		}
 	}
 	return Match{}, false
+}
+
+// countBefore reports whether the word before position at of s is a
+// number ("31 accepted").
+func countBefore(s string, at int) bool {
+	words := strings.Fields(s[:at])
+	if len(words) == 0 {
+		return false
+	}
+	_, err := strconv.Atoi(strings.TrimSuffix(words[len(words)-1], "%"))
+	return err == nil
 }
 
 // WithoutTrailingBracket returns clause without the note in brackets that

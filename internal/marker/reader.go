@@ -234,7 +234,9 @@ func (v *view) words(idx *index, foldCase bool) []wordMatch {
 // APPROVED, REJECTED").
 func (v *view) statusTail(i, end int) bool {
 	for k := end; k < len(v.runes); k++ {
-		if r := v.runes[k]; !isBlank(r) && r != '.' && r != '!' {
+		if r := v.runes[k]; r == '(' && v.datedNote(k) {
+			break // "— APPROVED (2026-07-02)": when
+		} else if !isBlank(r) && r != '.' && r != '!' {
 			return false
 		}
 	}
@@ -243,6 +245,17 @@ func (v *view) statusTail(i, end int) bool {
 		k--
 	}
 	return k >= 0 && strings.ContainsRune("—–-:|", v.runes[k])
+}
+
+// datedNote reports whether the text from rune k on is a note in
+// brackets that gives a date and ends the text: "(2026-07-02)", "(2 Jul)".
+func (v *view) datedNote(k int) bool {
+	rest := strings.TrimRightFunc(string(v.runes[k:]), isBlank)
+	if !strings.HasSuffix(rest, ")") || strings.Count(rest, "(") != 1 {
+		return false
+	}
+	inner := strings.TrimSpace(rest[1 : len(rest)-1])
+	return len(inner) >= 10 && isISODate(inner[:10]) || DayMonth(inner) || SlashDate(inner)
 }
 
 // resolveWords drops every match that lies inside a longer overlapping one.

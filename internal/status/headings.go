@@ -61,6 +61,14 @@ var headingNote = map[string]bool{
 	"finished": true, "in progress": true, "wip": true, "ongoing": true, "started": true,
 	"planned": true, "not started": true, "blocked": true, "on hold": true, "cancelled": true,
 	"canceled": true, "deferred": true, "descoped": true, "dropped": true, "paused": true,
+	// a book's or a thesis's chapters
+	"final": true, "first draft": true, "draft": true, "in review": true, "under review": true, "approved": true,
+}
+
+// reasonedDrops may open a heading's last clause with a reason after a
+// comma: "## Ch 5. Reporting — dropped, merged into Ch 4".
+var reasonedDrops = map[string]bool{
+	"dropped": true, "cancelled": true, "canceled": true, "descoped": true, "deferred": true,
 }
 
 // headingClause returns a heading's last clause after a dash or a colon
@@ -107,6 +115,9 @@ func noteClause(text string, more ...string) (name, clause string) {
 		return "", ""
 	}
 	clause = strings.TrimRight(strings.TrimSpace(text[at:]), ".!")
+	if head, _, ok := strings.Cut(clause, ","); ok && reasonedDrops[headingWords(head)] {
+		return name, head
+	}
 	if !headingNote[headingWords(withoutTrailingDate(clause))] {
 		return "", ""
 	}

@@ -885,8 +885,8 @@ func (c *computer) groupHead(row ast.Node) bool {
 func (c *computer) rowTextCell(cells []ast.Node, col int, keys, names []string) int {
 	for _, name := range nameHeaders {
 		for i, k := range names {
-			if i != col && i < len(cells) && k == name && strings.ContainsFunc(mdtext.Inline(cells[i], c.src), unicode.IsLetter) {
-				return i // | Issue key | Issue Type | Summary | … | is named by its Summary
+			if i != col && i < len(cells) && k == name && namesSomething(mdtext.Inline(cells[i], c.src)) {
+				return i // | Issue key | Issue Type | Summary | … | is named by its Summary; a rollout's Stage by "10%"
 			}
 		}
 	}
@@ -910,12 +910,13 @@ func (c *computer) rowTextCell(cells []ast.Node, col int, keys, names []string) 
 		switch {
 		case codeToken(text) && describedLater(names, i):
 			continue // "| WP1 | Requirements analysis |": the description names it
-		case letters && !quantity(text) && !marker.DayMonth(text) && (i >= len(names) || !asideHeaders[names[i]] && !dateHeaders[names[i]]):
+		case letters && !quantity(text) && !marker.DayMonth(text) && !handleOnly(text) && !isMark(text) &&
+			(i >= len(names) || !asideHeaders[names[i]] && !dateHeaders[names[i]]):
 			return i
 		case period < 0 && periodName(text) && (i >= len(names) || !dateHeaders[names[i]]):
 			period = i // "| Partition | Rows | Status |" of 2024-01 and 12.3M; a Date column dates the row
-		case lettered < 0 && letters:
-			lettered = i // a quantity, or a note, when nothing else has words
+		case lettered < 0 && letters && !isMark(text):
+			lettered = i // a quantity, a handle, or a note, when nothing else has words
 		}
 	}
 	switch {
@@ -927,6 +928,30 @@ func (c *computer) rowTextCell(cells []ast.Node, col int, keys, names []string) 
 		return lettered
 	}
 	return first
+}
+
+// namesSomething reports whether a cell of a name column holds a name:
+// words, or a number ("10%", a rollout stage's), not a mark ("x", "✓").
+func namesSomething(text string) bool {
+	return strings.ContainsFunc(text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) && !isMark(text)
+}
+
+// handleOnly reports whether a cell is one handle ("@hkato"): an owner,
+// not a name.
+func handleOnly(text string) bool {
+	t := strings.TrimSpace(text)
+	return strings.HasPrefix(t, "@") && !strings.ContainsAny(t, " \t")
+}
+
+// isMark reports whether a cell is a tick or a cross as a stage table
+// writes it ("x", "✓"), not a name.
+func isMark(text string) bool {
+	t := strings.TrimSpace(text)
+	if len(t) > 4 {
+		return false
+	}
+	_, ok := stageMark(t)
+	return ok
 }
 
 // versionHeaders head a column of versions, which name their rows though
@@ -1492,6 +1517,7 @@ var nameHeaders = headerNames(
 	"assignment", "epic", "scenario", "testcase", "test", "criteria", "criterion", "check", "asset",
 	"work", "activity", "step", "bug", "issue", "finding",
 	"topic", "headline", "piece", "episode", "post", // a content calendar's, a newsroom's, a podcast's
+	"stage", "phase", "ring", "wave", "section", "chapter", // a rollout's, a grant proposal's, a book's
 	"workpackage", "Titel", "Aufgabe", "Arbeitspaket", "Título", "Tarea", "Titre", "Tâche", "Tarefa", "Titolo", "Attività",
 )
 
