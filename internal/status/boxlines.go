@@ -2,6 +2,7 @@ package status
 
 import (
 	"bytes"
+	"github.com/milepost/milepost/internal/mdtext"
 	"strings"
 
 	"github.com/milepost/milepost/internal/marker"
@@ -34,7 +35,7 @@ func (c *computer) collectBoxLines(p ast.Node, out *[]*found) {
 		}
 		found = append(found, boxLine{st, seg.Start, text, line[0] == '['})
 	}
-	if len(found) < 2 || keyOrForm(found) {
+	if len(found) < 2 || keyOrForm(found) || c.asksToTick(p) {
 		return
 	}
 	setClasses(p, ClassBoxLines) // a line for each, as its writer saw them
@@ -47,6 +48,26 @@ func (c *computer) collectBoxLines(p ast.Node, out *[]*found) {
 		it.offset = l.offset
 		*out = append(*out, it)
 	}
+}
+
+// asksToTick reports whether a paragraph of boxed lines, or the one
+// before it, asks whoever fills it in to tick ("Please tick all that
+// apply.", "Select one:"): a form's choices.
+func (c *computer) asksToTick(p ast.Node) bool {
+	texts := []string{mdtext.Block(p, c.src)}
+	if prev := p.PreviousSibling(); prev != nil && prev.Kind() == ast.KindParagraph {
+		texts = append(texts, mdtext.Block(prev, c.src))
+	}
+	for _, t := range texts {
+		t = strings.ToLower(t)
+		for _, ask := range [...]string{"all that apply", "tick one", "tick all", "check one", "check all", "select one",
+			"select all", "please tick", "please check", "please select", "please mark", "mark one", "choose one"} {
+			if strings.Contains(t, ask) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // boxLine is a line of a paragraph that opens with a ballot box.
