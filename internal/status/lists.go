@@ -278,6 +278,9 @@ func (c *computer) dashStatusOf(text string, a attr.Item) (d declared, name stri
 		text = a.Text // "Review pricing — in progress, owner: @tia, due 2027-02-20"
 	}
 	m, ok := c.vocab.DashStatus(text)
+	if !ok {
+		m, ok = c.colonStatus(text) // "Canvas site: **done**", "Fab: in production"
+	}
 	switch {
 	case !ok:
 		d := c.emojiBeforeDash(text)
@@ -289,6 +292,35 @@ func (c *computer) dashStatusOf(text string, a attr.Item) (d declared, name stri
 		return declared{}, ""
 	}
 	return declared{true, m.State, text[m.Start:m.End]}, text[:m.Start]
+}
+
+// colonStatus reads the state an item's value after a colon opens with,
+// when what stands before the colon names a piece of work, not a field
+// ("Owner: Sam", "Status: done" are a section's fields) nor a time
+// ("10:30: standup done").
+func (c *computer) colonStatus(text string) (marker.Match, bool) {
+	key, value, ok := strings.Cut(text, ": ")
+	if !ok || key == "" || len(strings.Fields(key)) > 5 || !strings.ContainsFunc(key, unicode.IsLetter) ||
+		unicode.IsDigit(rune(key[0])) || attr.KnownField(fieldKey(key)) || noteKeys[headingWords(key)] ||
+		strings.ContainsAny(key, "—–|") || strings.Contains(key, " - ") {
+		// "Review the runbook — Status: Blocked": a field after the item's text
+		return marker.Match{}, false
+	}
+	m, ok := c.vocab.Opens(value)
+	if !ok {
+		return marker.Match{}, false
+	}
+	base := len(key) + len(": ")
+	m.Start, m.End = m.Start+base, m.End+base
+	return m, true
+}
+
+// noteKeys are the keys of a note's or a field's line, not of work:
+// "Note: done via the admin panel".
+var noteKeys = map[string]bool{
+	"status": true, "state": true, "note": true, "notes": true, "update": true, "updates": true, "result": true,
+	"results": true, "outcome": true, "decision": true, "comment": true, "comments": true, "progress": true,
+	"overall": true, "summary": true, "tl;dr": true, "tldr": true, "eta": true, "verdict": true,
 }
 
 // namedWork reports whether the text before an item's status clause

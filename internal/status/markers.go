@@ -304,7 +304,7 @@ func (c *computer) droppedInLastNote(text string) (string, bool) {
 	if word, ok := choseOtherwise(text, note); ok {
 		return word, true // "~~Book the church~~ — decided on a barn ceremony instead"
 	}
-	if m, ok := c.vocab.Find(note, marker.Cell); ok && m.Kind == marker.Word && m.State == marker.Dropped {
+	if m, ok := c.vocab.Find(note, marker.Cell); ok && m.Kind == marker.Word && m.State == marker.Dropped && !c.doneAfterAll(note[m.End:]) {
 		return note[m.Start:m.End], true
 	}
 	lower := strings.ToLower(note)
@@ -312,12 +312,20 @@ func (c *computer) droppedInLastNote(text string) (string, bool) {
 		if !strings.HasPrefix(lower, p) {
 			continue
 		}
-		if m, ok := c.vocab.Find(note, marker.Cell); ok && m.State == marker.Done {
+		if c.doneAfterAll(note[len(p):]) {
 			return "", false // "— moved to the Q4 board, shipped 2026-10-02": done after all
 		}
 		return note[:len(p)], true // "~~Target develop~~ (retired in 2024)", "— moved to Q4"
 	}
 	return "", false
+}
+
+// doneAfterAll reports whether what a struck item's note says after the
+// work was put off says it got done after all ("— postponed once,
+// finished 2026-09-20").
+func (c *computer) doneAfterAll(rest string) bool {
+	m, ok := c.vocab.Find(rest, marker.Cell)
+	return ok && m.State == marker.Done
 }
 
 // lastNote splits text at the note it ends with: the bracket it closes
@@ -385,7 +393,7 @@ func (c *computer) boxedState(p ast.Node, box State, a attr.Item) State {
 		if _, ok := c.droppedInLastNote(rest); ok {
 			return marker.Dropped // "- [ ] ~~Ledger rewrite~~ — moved to Q4"
 		}
-		if m, ok := c.vocab.Find(rest, marker.Prose); ok && m.Kind == marker.Word && m.State == marker.Dropped {
+		if m, ok := c.vocab.Find(rest, marker.Prose); ok && m.Kind == marker.Word && m.State == marker.Dropped && !c.doneAfterAll(rest[m.End:]) {
 			return marker.Dropped
 		}
 		if m, ok := c.vocab.Opens(withoutShrug(afterStrike(p, c.src))); ok && m.State == marker.Dropped {

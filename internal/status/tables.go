@@ -886,11 +886,11 @@ func (c *computer) rowTextCell(cells []ast.Node, col int, keys, names []string) 
 	for _, name := range nameHeaders {
 		for i, k := range names {
 			if i != col && i < len(cells) && k == name && namesSomething(mdtext.Inline(cells[i], c.src)) {
-				return i // | Issue key | Issue Type | Summary | … | is named by its Summary; a rollout's Stage by "10%"
+				return i // | Issue key | Issue Type | Summary | … | is named by its Summary
 			}
 		}
 	}
-	first, period, lettered, version := -1, -1, -1, -1
+	first, period, lettered, version, share := -1, -1, -1, -1, -1
 	for i, cell := range cells {
 		if i == col {
 			continue
@@ -917,6 +917,8 @@ func (c *computer) rowTextCell(cells []ast.Node, col int, keys, names []string) 
 			period = i // "| Partition | Rows | Status |" of 2024-01 and 12.3M; a Date column dates the row
 		case lettered < 0 && letters && !isMark(text):
 			lettered = i // a quantity, a handle, or a note, when nothing else has words
+		case share < 0 && lettered < 0 && !letters && strings.HasSuffix(strings.TrimSpace(text), "%"):
+			share = i // a rollout's stage, "10%", before its device count, "21k"
 		}
 	}
 	switch {
@@ -924,6 +926,8 @@ func (c *computer) rowTextCell(cells []ast.Node, col int, keys, names []string) 
 		return version
 	case period >= 0:
 		return period
+	case share >= 0:
+		return share
 	case lettered >= 0:
 		return lettered
 	}
@@ -931,9 +935,9 @@ func (c *computer) rowTextCell(cells []ast.Node, col int, keys, names []string) 
 }
 
 // namesSomething reports whether a cell of a name column holds a name:
-// words, or a number ("10%", a rollout stage's), not a mark ("x", "✓").
+// words, not a mark ("x", "✓").
 func namesSomething(text string) bool {
-	return strings.ContainsFunc(text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) && !isMark(text)
+	return strings.ContainsFunc(text, unicode.IsLetter) && !isMark(text)
 }
 
 // handleOnly reports whether a cell is one handle ("@hkato"): an owner,
@@ -1517,7 +1521,7 @@ var nameHeaders = headerNames(
 	"assignment", "epic", "scenario", "testcase", "test", "criteria", "criterion", "check", "asset",
 	"work", "activity", "step", "bug", "issue", "finding",
 	"topic", "headline", "piece", "episode", "post", // a content calendar's, a newsroom's, a podcast's
-	"stage", "phase", "ring", "wave", "section", "chapter", // a rollout's, a grant proposal's, a book's
+	"ring", "wave", "section", "chapter", // a rollout's, a grant proposal's, a book's
 	"workpackage", "Titel", "Aufgabe", "Arbeitspaket", "Título", "Tarea", "Titre", "Tâche", "Tarefa", "Titolo", "Attività",
 )
 
