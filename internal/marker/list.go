@@ -74,7 +74,7 @@ var statusJoiners = map[string]bool{
 	"as": true, "from": true, "with": true, "via": true, "after": true, "per": true, "pending": true,
 	"this": true, "anymore": true, // "— not needed this release", "(not needed anymore)"
 	"already": true, // "— done already"
-	"auf": true, // "— wartet auf IT" (not "bis": "fertig bis Freitag" is a plan)
+	"auf":     true, // "— wartet auf IT" (not "bis": "fertig bis Freitag" is a plan)
 }
 
 // TrailingStatus returns the state a trailing parenthetical note declares:
