@@ -220,11 +220,19 @@ func (v *view) words(idx *index, foldCase bool) []wordMatch {
 			if p.cell && !foldCase && !(p.tail && v.statusTail(i, end)) {
 				continue // "returns 202 ACCEPTED while …" is prose
 			}
+			if len(p.words) == 1 && termOf[string(p.words[0])][v.nextWord(end)] {
+				break // "WIP limits": a term the word opens
+			}
 			out = append(out, wordMatch{start: i, end: end, state: p.state, length: p.length})
 			break // phrases are sorted longest first
 		}
 	}
 	return out
+}
+
+// termOf names the terms a status word opens: "WIP limits" is Kanban's.
+var termOf = map[string]map[string]bool{
+	"WIP": {"limit": true, "limits": true},
 }
 
 // statusTail reports whether runes [i,end) end the text (but for spaces

@@ -200,7 +200,8 @@ func (c *computer) buildTree(doc ast.Node) *sectionNode {
 		if s.decl.found && !s.clauseDecl && iconTitles[words] && strings.HasPrefix(strings.TrimSpace(title), s.decl.as) {
 			s.decl = declared{} // a daily note's "## ✅ Tasks": an icon before what the section holds
 		}
-		s.record = isRecordWords(words) || parent.record && parent.level > 1 // not from a page titled "Lessons learned"
+		s.record = isRecordWords(words) || parent.record && parent.level > 1 || // not from a page titled "Lessons learned"
+			changeKinds[words] && releaseTitle(parent.bare) // Keep a Changelog's "## [2.8.0]" over "### Fixed"
 		s.template = parent.template || isTemplateWords(words) || strings.HasPrefix(strings.ToLower(s.bare), "template:")
 		// "## Done ✅", "## Finished 📗": a lane, its emoji aside, when its
 		// parent is a board

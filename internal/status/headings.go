@@ -39,6 +39,8 @@ var lanes = map[string]State{
 	"doing": marker.Active, "in progress": marker.Active, "wip": marker.Active, "in review": marker.Active,
 	"ongoing": marker.Active, "now": marker.Active,
 	"blocked": marker.Blocked, "on hold": marker.Blocked, "waiting": marker.Blocked,
+	"waiting for": marker.Blocked, "waiting on": marker.Blocked, "waiting for others": marker.Blocked,
+	"waiting on others": marker.Blocked, // GTD's and Trello's
 	"done": marker.Done, "complete": marker.Done, "completed": marker.Done, "finished": marker.Done,
 	"shipped": marker.Done, "released": marker.Done, "recently shipped": marker.Done,
 	"recently released": marker.Done, "launched": marker.Done, "recently done": marker.Done,
@@ -199,7 +201,41 @@ func isRecordWords(w string) bool {
 			return true // "## Status values in the admin UI"
 		}
 	}
+	if words := strings.Fields(w); len(words) <= 3 && len(words) > 0 {
+		switch words[len(words)-1] {
+		case "states", "statuses":
+			return true // a contributing guide's "## Issue states": what each means
+		}
+	}
+	switch w {
+	case "labels", "issue labels", "pr labels", "github labels":
+		return true
+	}
 	return false
+}
+
+// changeKinds head the parts of a release in a changelog (Keep a
+// Changelog's): what each lists shipped with it.
+var changeKinds = map[string]bool{
+	"added": true, "changed": true, "deprecated": true, "removed": true, "fixed": true, "security": true,
+}
+
+// releaseTitle reports whether a heading names a release as a changelog
+// does: "[2.8.0] — 2026-11-08", "v2.8.0", "2.8.0 (2026-11-08)",
+// "Unreleased", "[Unreleased]".
+func releaseTitle(title string) bool {
+	t := strings.TrimLeft(strings.TrimSpace(title), "[")
+	if strings.HasPrefix(strings.ToLower(t), "unreleased") {
+		return true
+	}
+	t = strings.TrimPrefix(strings.TrimPrefix(t, "v"), "V")
+	dots, i := 0, 0
+	for ; i < len(t) && (t[i] >= '0' && t[i] <= '9' || t[i] == '.'); i++ {
+		if t[i] == '.' {
+			dots++
+		}
+	}
+	return i > 0 && dots >= 1 && (i == len(t) || strings.ContainsRune("] (—–-", rune(t[i])))
 }
 
 // isTemplateWords reports whether a heading's title, reduced by

@@ -56,6 +56,9 @@ func (c *computer) collectBlock(n ast.Node, out *[]*found) {
 // their parent item.
 func (c *computer) collectList(list ast.Node, out *[]*found) {
 	entries, listMarked := c.readListItems(list)
+	if c.boxStyles(entries) {
+		return // "- [/] incomplete", "- [-] canceled": a key to a theme's boxes
+	}
 	if !listMarked && list.Parent().Kind() == ast.KindDocument && c.cur.heading != nil && !c.cur.record && noBoxes(entries) {
 		c.cur.plainLists = append(c.cur.plainLists, list) // a later phase's plan, maybe (phaseLists)
 	}
@@ -306,6 +309,36 @@ func (c *computer) criteriaLanes() bool {
 		}
 	}
 	return false
+}
+
+// boxStyles reports whether a list of three task boxes or more is a key
+// to the boxes a notes app draws: every item's text a state's name and
+// no more ("- [ ] to-do", "- [/] incomplete", "- [-] canceled"), or a
+// name such themes give their boxes ("- [>] forwarded", "- [?] question").
+func (c *computer) boxStyles(entries []listEntry) bool {
+	if len(entries) < 3 {
+		return false
+	}
+	for _, e := range entries {
+		if !e.box {
+			return false
+		}
+		text := strings.ToLower(strings.TrimSpace(mdtext.Block(firstTextBlock(e.li), c.src)))
+		if _, ok := c.vocab.Label(text); !ok && !boxStyleNames[text] {
+			return false
+		}
+	}
+	return true
+}
+
+// boxStyleNames are what themes (Minimal, ITS) name their boxes beside
+// the states: a key to them lists these.
+var boxStyleNames = map[string]bool{
+	"incomplete": true, "half done": true, "forwarded": true, "scheduled": true, "scheduling": true,
+	"important": true, "question": true, "star": true, "quote": true, "location": true, "bookmark": true,
+	"information": true, "info": true, "savings": true, "idea": true, "pros": true, "cons": true,
+	"fire": true, "key": true, "win": true, "up": true, "down": true, "note": true, "amount": true,
+	"speech bubble": true, "rescheduled": true, "migrated": true, "to-do": true, "todo": true,
 }
 
 // saysNothingAtAll reports whether an item's text is empty, a box with

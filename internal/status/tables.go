@@ -468,8 +468,9 @@ func (c *computer) ragDots(reads []cellRead) {
 // (saysStates) once it names one state as any tracker does; so do Azure
 // DevOps' Active, Committed and Removed (workflowWords) in an export
 // from it, which has a Work Item Type, Area Path or Iteration Path
-// column. Elsewhere an Active contract or a Removed column describes a
-// thing. Words other lists use too (Scheduled, Available, Met, Archived,
+// column, and in a table whose rows name work (| Project | Task |, GTD's
+// Active project). Elsewhere an Active contract or a Removed column
+// describes a thing. Words other lists use too (Scheduled, Available, Met, Archived,
 // Delivered, a skills matrix's Gap: fillWords) fill a column in only once it says states without them.
 func (c *computer) toolStates(header ast.Node, reads []cellRead) {
 	known := false
@@ -479,13 +480,15 @@ func (c *computer) toolStates(header ast.Node, reads []cellRead) {
 	if !known {
 		return
 	}
-	ado := c.fromAzureDevOps(header)
+	// an export from Azure DevOps, or a list of projects (GTD's Active):
+	// rows of work, where Active is how one goes
+	workflow := c.fromAzureDevOps(header) || c.namesWork(header)
 	for r := range reads {
 		if reads[r].ok || !reads[r].filled {
 			continue
 		}
 		st, ok := wordsState(toolWords, reads[r].text)
-		if !ok && ado {
+		if !ok && workflow {
 			st, ok = wordsState(workflowWords, reads[r].text)
 		}
 		if ok {
@@ -705,6 +708,9 @@ var doneHeaders = map[string]bool{
 	"completedon": true, "doneat": true, "donedate": true, "completiondate": true, "datecompleted": true,
 	"migrated": true, "shipped": true, "merged": true, "deployed": true, "released": true,
 	"implemented": true, "resolved": true,
+	// a milestone table's, and a household's checklist columns
+	"achieved": true, "delivered": true, "bought": true, "paid": true, "sent": true, "booked": true,
+	"ordered": true, "packed": true, "submitted": true, "signed": true, "filed": true, "installed": true,
 }
 
 // doneCell reads a cell of a done column: a yes or a date is done, a no
@@ -1182,7 +1188,7 @@ var workStages = map[string]bool{
 	"ready for test": true, "ready for testing": true, "verification": true, "in verification": true,
 	"staging": true, "on staging": true, "in staging": true,
 	"writing": true, "in writing": true, "submitted": true, "with editor": true, "with supervisor": true,
-	"with reviewers": true,
+	"with reviewers": true, "under supervisor review": true, "with committee": true, "with the committee": true,
 }
 
 // percentage reads a cell that is a share of work done: "45%", 0 to 100,
