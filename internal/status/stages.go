@@ -49,6 +49,9 @@ func (c *computer) stageColumns(header ast.Node, rows []ast.Node) []int {
 		done, partial, ok := c.columnMarks(rows, i)
 		ticks += done
 		filled := done + partial
+		if !ok && filled == 0 && c.wordsOnly(rows, i) {
+			continue // a systematic review's "| Design |" of RCT and Cohort: what a row is, no stage
+		}
 		if !ok {
 			return nil // "| Supervisor review |" of ✓ and waiting: a matrix of states reads it
 		}
@@ -89,6 +92,25 @@ var peopleHeaders = map[string]bool{
 func (c *computer) onlyTicks(rows []ast.Node, col int) bool {
 	done, partial, ok := c.columnMarks(rows, col)
 	return ok && partial == 0 && done > 0
+}
+
+// wordsOnly reports whether no filled cell of column col is a tick or a
+// partial mark, nor says a state: the column describes its rows.
+func (c *computer) wordsOnly(rows []ast.Node, col int) bool {
+	for _, r := range rows {
+		cells := childrenOf(r)
+		if col >= len(cells) {
+			continue
+		}
+		text := strings.TrimSpace(markerText(cells[col], c.src))
+		if _, mark := stageMark(text); mark {
+			return false
+		}
+		if _, ok := c.vocab.Find(text, marker.Cell); ok {
+			return false
+		}
+	}
+	return true
 }
 
 // columnMarks counts the ticks (done) and partial marks of column col,

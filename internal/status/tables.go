@@ -1367,6 +1367,9 @@ func (c *computer) matrixItems(header ast.Node, rows []ast.Node, label int, cols
 				continue
 			}
 			st, _, ok := c.cellMarker(cells[i])
+			if !ok && strings.TrimSpace(markerText(cells[i], c.src)) == "" {
+				st, ok = c.legendBlank() // "Legend: … · blank = not started"
+			}
 			if !ok {
 				continue
 			}
@@ -1383,6 +1386,17 @@ func (c *computer) matrixItems(header ast.Node, rows []ast.Node, label int, cols
 			*out = append(*out, it)
 		}
 	}
+}
+
+// legendBlank returns the state a legend of the page gives a blank cell
+// ("blank = not started", "empty = to do"), and whether one does.
+func (c *computer) legendBlank() (State, bool) {
+	for _, k := range [...]string{"blank", "empty", "(blank)", "(empty)", "blank cell", "empty cell"} {
+		if st, ok := c.legend.cells[cellKey(k)]; ok {
+			return st, true
+		}
+	}
+	return marker.Open, false
 }
 
 // recordTextKeys name the row that gives a record its text.
