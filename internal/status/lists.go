@@ -74,6 +74,10 @@ func (c *computer) readListItems(list ast.Node) (entries []listEntry, marked boo
 					if namedWork(name) {
 						named++
 					}
+				} else if d, ok := c.labelAfterSentence(p); ok {
+					e.dash = d // "Rework area not segregated. *In progress*": read as a dash's clause is
+					dashed++
+					named++
 				}
 			}
 			marked = marked || e.marker.found
@@ -292,6 +296,30 @@ func (c *computer) dashStatusOf(text string, a attr.Item) (d declared, name stri
 		return declared{}, ""
 	}
 	return declared{true, m.State, text[m.Start:m.End]}, text[:m.Start]
+}
+
+// labelAfterSentence reads the status label an item ends with after a
+// sentence of its own, emphasized ("Drill bit life not tracked on line 4.
+// *Closed*"), as an audit's findings write their states.
+func (c *computer) labelAfterSentence(p ast.Node) (declared, bool) {
+	last := p.LastChild()
+	if last == nil || last.Kind() != ast.KindEmphasis {
+		return declared{}, false
+	}
+	prev, ok := last.PreviousSibling().(*ast.Text)
+	if !ok {
+		return declared{}, false
+	}
+	before := strings.TrimRight(string(prev.Segment.Value(c.src)), " \t")
+	if !strings.HasSuffix(before, ".") && !strings.HasSuffix(before, "!") {
+		return declared{}, false
+	}
+	label := markerText(last, c.src)
+	m, ok := c.vocab.Label(label)
+	if !ok {
+		return declared{}, false
+	}
+	return declared{true, m.State, label[m.Start:m.End]}, true
 }
 
 // colonStatus reads the state an item's value after a colon opens with,
