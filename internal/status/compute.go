@@ -214,6 +214,8 @@ func (c *computer) buildTree(doc ast.Node) *sectionNode {
 			s.lane = declared{true, marker.Open, actionsFrom(words)} // minutes' "## Action items": each is a task
 		} else if st, ok := lanes[headingWords(title)]; ok {
 			s.statusOnly = declared{true, st, words} // "## Done" over "- Funeral paid ✅" and its siblings
+		} else if doneLists[words] {
+			s.statusOnly = declared{true, marker.Done, words} // "## Wins this week"
 		}
 		parent.children = append(parent.children, s)
 		parent.sec.Sections = append(parent.sec.Sections, s.sec)

@@ -54,6 +54,13 @@ var lanes = map[string]State{
 	"not doing": marker.Dropped, "wont do": marker.Dropped, // headingWords drops the apostrophe
 }
 
+// doneLists head lists of what was done, never a board's lanes: what such
+// a list leaves unmarked beside its ✅ is done too ("## Wins this week").
+var doneLists = map[string]bool{
+	"wins": true, "wins this week": true, "accomplishments": true, "achievements": true,
+	"done list": true, "done today": true, "ta-da list": true, "highlights": true,
+}
+
 // headingNote are the words a heading's trailing note may say its state
 // with in any case ("## v0.8 (released)", "## Phase 2 (in progress)"):
 // words of a release or a phase; "## GET /accounts (deprecated)" and "###
