@@ -74,6 +74,9 @@ func (c *computer) listItemMarker(p ast.Node, text string, a attr.Item) declared
 	if d.found {
 		return d
 	}
+	if d := c.statusField(a); d.found {
+		return d // Dataview's "[status:: doing]"
+	}
 	if m, ok := c.vocab.TrailingStatus(text); ok {
 		if dm, ok := c.vocab.DashStatus(text); ok && dm.Start < m.Start {
 			m = dm // "— not addressed (embargoed until 2027)": the clause says it, the note why
@@ -174,6 +177,20 @@ func (c *computer) statusAtEnd(p ast.Node, text string) declared {
 			}
 		}
 		i = indexStatusField(text, i+1)
+	}
+	return declared{}
+}
+
+// statusField reads the state an item's own inline Status field gives
+// (Dataview's "[status:: doing]", "status:: done"), which the attribute
+// reader keeps among the item's fields.
+func (c *computer) statusField(a attr.Item) declared {
+	for _, f := range a.Fields {
+		if strings.EqualFold(f.Key, "status") {
+			if m, ok := c.vocab.Opens(f.Value); ok {
+				return declared{true, m.State, f.Value[m.Start:m.End]}
+			}
+		}
 	}
 	return declared{}
 }
@@ -407,6 +424,9 @@ func (c *computer) boxedState(p ast.Node, box State, a attr.Item) State {
 		return box
 	}
 	d := c.openBoxNote(p, rest)
+	if !d.found {
+		d = c.statusField(a)
+	}
 	switch {
 	case d.found && d.state == marker.Dropped && cancelsTask(d.as):
 		return marker.Dropped
