@@ -208,9 +208,8 @@ func isRecordWords(w string) bool {
 			return true // "## Status values in the admin UI"
 		}
 	}
-	if words := strings.Fields(w); len(words) <= 3 && len(words) > 0 {
-		switch words[len(words)-1] {
-		case "states", "statuses":
+	if strings.HasSuffix(w, "states") || strings.HasSuffix(w, "statuses") { // most titles: no words split
+		if words := strings.Fields(w); len(words) <= 3 && (words[len(words)-1] == "states" || words[len(words)-1] == "statuses") {
 			return true // a contributing guide's "## Issue states": what each means
 		}
 	}

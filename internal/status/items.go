@@ -323,7 +323,13 @@ func (c *computer) boxStyles(entries []listEntry) bool {
 		if !e.box {
 			return false
 		}
-		text := strings.ToLower(strings.TrimSpace(mdtext.Block(firstTextBlock(e.li), c.src)))
+	}
+	for _, e := range entries {
+		p := firstTextBlock(e.li)
+		if p == nil || p.Lines().Len() != 1 || p.Lines().At(0).Stop-p.Lines().At(0).Start > 24 {
+			return false // most checklists: a task longer than a style's name, read with no copy
+		}
+		text := strings.ToLower(strings.TrimSpace(mdtext.Block(p, c.src)))
 		if _, ok := c.vocab.Label(text); !ok && !boxStyleNames[text] {
 			return false
 		}

@@ -482,12 +482,15 @@ func (c *computer) toolStates(header ast.Node, reads []cellRead) {
 	}
 	// an export from Azure DevOps, or a list of projects (GTD's Active):
 	// rows of work, where Active is how one goes
-	workflow := c.fromAzureDevOps(header) || c.namesWork(header)
+	workflow, asked := false, false
 	for r := range reads {
 		if reads[r].ok || !reads[r].filled {
 			continue
 		}
 		st, ok := wordsState(toolWords, reads[r].text)
+		if !ok && !asked {
+			workflow, asked = c.fromAzureDevOps(header) || c.namesWork(header), true
+		}
 		if !ok && workflow {
 			st, ok = wordsState(workflowWords, reads[r].text)
 		}
