@@ -36,6 +36,9 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 	if c.listsRisksOrQuestions(header) {
 		return // a risk register's Open / Mitigated, an open question's Resolved: not work
 	}
+	if c.measurements(header) {
+		return // a thermal report's | Limit | Measured | Result |: results, not work
+	}
 	if it := c.record(table, header, rows); it != nil {
 		*out = append(*out, it)
 		return
@@ -388,6 +391,33 @@ type cellRead struct {
 	st         State
 	ok, filled bool
 	text       string
+}
+
+// measurements reports whether a table reports measurements against
+// limits and judges each (| Limit | Measured | Result |): a test
+// report's results, not work to do.
+func (c *computer) measurements(header ast.Node) bool {
+	if header == nil {
+		return false
+	}
+	limit, measured, judged := false, false, false
+	for h := header.FirstChild(); h != nil; h = h.NextSibling() {
+		name := bytes.TrimSpace(cellSource(h, c.src)) // compared in place: every table asks
+		limit = limit || anyFold(name, "limit", "limits", "threshold", "spec", "specification", "tolerance", "min", "max")
+		measured = measured || anyFold(name, "measured", "measurement", "reading", "actual", "value", "observed")
+		judged = judged || anyFold(name, "result", "results", "outcome", "verdict", "pass/fail")
+	}
+	return limit && measured && judged
+}
+
+// anyFold reports whether name is one of words, in any case.
+func anyFold(name []byte, words ...string) bool {
+	for _, w := range words {
+		if len(name) == len(w) && bytes.EqualFold(name, []byte(w)) {
+			return true
+		}
+	}
+	return false
 }
 
 // statusCells reads column col of every row once, for saysStates and
