@@ -82,6 +82,8 @@ func (c *computer) collectList(list ast.Node, out *[]*found) {
 		var it *found
 		var decl declared
 		switch {
+		case e.note:
+			// a bullet journal's "– note" or "○ event"
 		case e.box:
 			own := c.ownText(firstTextBlock(e.li))
 			a := attr.ReadNear(own, c) // read once, for the box's state and the item
@@ -109,6 +111,9 @@ func (c *computer) collectList(list ast.Node, out *[]*found) {
 			}
 			it = c.newItemRead(e.li, st, SourceList, mdtext.Block(e.li, c.src), e.own, e.ownAttrs())
 			it.Text = withoutKeyword(it.Text)
+			if _, ok := signifier(it.Text); ok {
+				it.Text = strings.TrimLeft(it.Text[strings.IndexByte(it.Text, ' '):], " ") // "• Pay car tax"
+			}
 			decl = e.marker
 		}
 		if it != nil && saysNothingAtAll(it.Text) {

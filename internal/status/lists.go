@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/milepost/milepost/internal/attr"
 	"github.com/milepost/milepost/internal/marker"
@@ -19,6 +20,7 @@ type listEntry struct {
 	marker declared
 	dash   declared   // a status clause after a dash, read when the list is a tracker
 	own    string     // a plain item's own text, as markers are read from it
+	note   bool       // a bullet journal's note or event: no item
 	attrs  *attr.Item // what attr read of own when it holds any, read once for the marker and the item
 }
 
@@ -89,6 +91,20 @@ func (c *computer) readListItems(list ast.Node) (entries []listEntry, marked boo
 			entries[i].marker = declared{}
 		}
 		return entries, false
+	}
+	if bulletJournal(entries) {
+		for i := range entries {
+			e := &entries[i]
+			switch sig, ok := signifier(e.own); {
+			case sig == '•':
+				e.marker = declared{true, marker.Open, "•"}
+			case sig == '×':
+				e.marker = declared{true, marker.Done, "×"}
+			case ok:
+				e.note = true // "– note", "○ event": no task
+			}
+		}
+		return entries, true
 	}
 	if marked || dashed >= 2 && dashed*2 > plain && named*2 >= dashed {
 		for i := range entries {
@@ -320,6 +336,49 @@ func (c *computer) labelAfterSentence(p ast.Node) (declared, bool) {
 		return declared{}, false
 	}
 	return declared{true, m.State, label[m.Start:m.End]}, true
+}
+
+// bulletJournal reports whether a list is a bullet journal's log: two
+// plain items or more open with its signifiers, one of them a task's (•
+// to do, × done), and no item is boxed or opens otherwise, but for one
+// marked on its own (struck) or with no text of its own ("> migrated").
+func bulletJournal(entries []listEntry) bool {
+	signed, tasks := 0, 0
+	for _, e := range entries {
+		if e.box {
+			return false
+		}
+		sig, ok := signifier(e.own)
+		if !ok {
+			if e.marker.found || saysNothingAtAll(e.own) {
+				continue
+			}
+			return false
+		}
+		signed++
+		if sig == '•' || sig == '×' {
+			tasks++
+		}
+	}
+	return signed >= 2 && tasks >= 1
+}
+
+// signifier returns the bullet journal signifier text opens with, and
+// its rest: • a task, × a task done, – a note, ○ an event; ok is false
+// when text opens with none, or "×" stands for "times" ("× 2").
+func signifier(text string) (sig rune, ok bool) {
+	r, size := utf8.DecodeRuneInString(text)
+	switch r {
+	case '•', '×', '–', '○', '◦':
+	default:
+		return 0, false
+	}
+	rest := text[size:]
+	if !strings.HasPrefix(rest, " ") {
+		return 0, false
+	}
+	next, _ := utf8.DecodeRuneInString(strings.TrimLeft(rest, " "))
+	return r, unicode.IsLetter(next)
 }
 
 // colonStatus reads the state an item's value after a colon opens with,
