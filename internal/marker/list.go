@@ -210,6 +210,9 @@ func (v *Vocabulary) DashStatus(text string) (Match, bool) {
 		}
 		clause := text[i+len(dash):]
 		said := WithoutTrailingBracket(clause) // "— blocked (breaks the routing on the build VLAN)": its reason
+		if first, _, _ := strings.Cut(strings.TrimSpace(said), " "); strings.EqualFold(first, "open") || strings.EqualFold(first, "closed") {
+			said = clause // "Gym — closed (renovation through March, …)": a place's hours, told at length
+		}
 		if !reasonFollows(said) && (len(strings.Fields(said)) > 8 || strings.Contains(said, " and ") || strings.Count(said, ",") > 1) {
 			continue // "— cancelled, refunded and returned tabs" lists, it does not say
 		}

@@ -51,8 +51,9 @@ func (c *computer) collectBoxLines(p ast.Node, out *[]*found) {
 }
 
 // asksToTick reports whether a paragraph of boxed lines, or the one
-// before it, asks whoever fills it in to tick ("Please tick all that
-// apply.", "Select one:"): a form's choices.
+// before it, asks whoever fills it in to choose ("Please tick all that
+// apply.", "Tick one:"): a form's choices. "Tick each box as you complete
+// it" asks for work.
 func (c *computer) asksToTick(p ast.Node) bool {
 	texts := []string{mdtext.Block(p, c.src)}
 	if prev := p.PreviousSibling(); prev != nil && prev.Kind() == ast.KindParagraph {
@@ -60,8 +61,7 @@ func (c *computer) asksToTick(p ast.Node) bool {
 	}
 	for _, t := range texts {
 		t = strings.ToLower(t)
-		for _, ask := range [...]string{"all that apply", "tick one", "tick all", "check one", "check all", "select one",
-			"select all", "please tick", "please check", "please select", "please mark", "mark one", "choose one"} {
+		for _, ask := range [...]string{"all that apply", "tick one", "check one", "choose one", "tick only one", "one answer"} {
 			if strings.Contains(t, ask) {
 				return true
 			}

@@ -197,7 +197,8 @@ func (c *computer) buildTree(doc ast.Node) *sectionNode {
 		s.sec = &Section{ID: id, Title: title, Level: h.Level, Line: c.lines.Line(s.offset), Sections: []*Section{}}
 		words := headingWords(withoutNumbering(s.bare)) // "## 3. Non-goals" is a scope heading
 		s.scope = parent.scope || isScopeWords(words)
-		if s.decl.found && !s.clauseDecl && iconTitles[words] && strings.HasPrefix(strings.TrimSpace(title), s.decl.as) {
+		if s.decl.found && !s.clauseDecl && iconTitles[words] && strings.HasPrefix(strings.TrimSpace(title), s.decl.as) &&
+			!c.siblingsMarked(h) {
 			s.decl = declared{} // a daily note's "## ✅ Tasks": an icon before what the section holds
 		}
 		s.record = isRecordWords(words) || parent.record && parent.level > 1 || // not from a page titled "Lessons learned"
@@ -333,6 +334,40 @@ func (c *computer) sectionAttributes(s *sectionNode) {
 			ch.decl, ch.fieldDecl = states[i], true
 		}
 	}
+}
+
+// siblingsMarked reports whether another heading of h's level under the
+// same parent opens with a status emoji before a name that is no
+// iconTitle ("## 🟡 Essay" beside "## ✅ Journal"): the emoji there are
+// states, a coursework's, not icons.
+func (c *computer) siblingsMarked(h *ast.Heading) bool {
+	marked := func(n ast.Node) (stop, found bool) {
+		o, ok := n.(*ast.Heading)
+		switch {
+		case !ok || o == h:
+			return false, false
+		case o.Level < h.Level:
+			return true, false
+		case o.Level > h.Level:
+			return false, false
+		}
+		title := markerText(o, c.src)
+		if _, ok := c.vocab.StartsWithEmoji(title); ok && !iconTitles[headingWords(c.vocab.StripForID(title))] {
+			return true, true
+		}
+		return false, false
+	}
+	for n := h.NextSibling(); n != nil; n = n.NextSibling() {
+		if stop, found := marked(n); stop {
+			return found
+		}
+	}
+	for n := h.PreviousSibling(); n != nil; n = n.PreviousSibling() {
+		if stop, found := marked(n); stop {
+			return found
+		}
+	}
+	return false
 }
 
 // iconTitles name what a section holds, not a piece of work: an emoji

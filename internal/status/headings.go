@@ -39,8 +39,7 @@ var lanes = map[string]State{
 	"doing": marker.Active, "in progress": marker.Active, "wip": marker.Active, "in review": marker.Active,
 	"ongoing": marker.Active, "now": marker.Active,
 	"blocked": marker.Blocked, "on hold": marker.Blocked, "waiting": marker.Blocked,
-	"waiting for": marker.Blocked, "waiting on": marker.Blocked, "waiting for others": marker.Blocked,
-	"waiting on others": marker.Blocked, // GTD's and Trello's
+	"waiting for": marker.Blocked, "waiting on": marker.Blocked, // GTD's and Trello's
 	"done":              marker.Done, "complete": marker.Done, "completed": marker.Done, "finished": marker.Done,
 	"shipped": marker.Done, "released": marker.Done, "recently shipped": marker.Done,
 	"recently released": marker.Done, "launched": marker.Done, "recently done": marker.Done,
@@ -57,8 +56,8 @@ var lanes = map[string]State{
 // doneLists head lists of what was done, never a board's lanes: what such
 // a list leaves unmarked beside its ✅ is done too ("## Wins this week").
 var doneLists = map[string]bool{
-	"wins": true, "wins this week": true, "accomplishments": true, "achievements": true,
-	"done list": true, "done today": true, "ta-da list": true, "highlights": true,
+	"wins": true, "wins this week": true, "accomplishments": true, "done list": true, "done today": true,
+	"ta-da list": true, // not Achievements (a game's still to unlock) nor Highlights (news, some to come)
 }
 
 // headingNote are the words a heading's trailing note may say its state
@@ -70,8 +69,8 @@ var headingNote = map[string]bool{
 	"finished": true, "in progress": true, "wip": true, "ongoing": true, "started": true,
 	"planned": true, "not started": true, "blocked": true, "on hold": true, "cancelled": true,
 	"canceled": true, "deferred": true, "descoped": true, "dropped": true, "paused": true,
-	// a book's or a thesis's chapters
-	"final": true, "first draft": true, "draft": true, "in review": true, "under review": true, "approved": true,
+	// a book's or a thesis's chapters (not Draft or Final: a guide's steps)
+	"first draft": true, "in review": true, "under review": true,
 }
 
 // reasonedDrops may open a heading's last clause with a reason after a
@@ -214,7 +213,7 @@ func isRecordWords(w string) bool {
 		}
 	}
 	switch w {
-	case "labels", "issue labels", "pr labels", "github labels":
+	case "issue labels", "pr labels", "github labels":
 		return true
 	}
 	return false
@@ -226,14 +225,17 @@ var changeKinds = map[string]bool{
 	"added": true, "changed": true, "deprecated": true, "removed": true, "fixed": true, "security": true,
 }
 
-// releaseTitle reports whether a heading names a release as a changelog
-// does: "[2.8.0] — 2026-11-08", "v2.8.0", "2.8.0 (2026-11-08)",
-// "Unreleased", "[Unreleased]".
+// releaseTitle reports whether a heading names a release shipped, as a
+// changelog does: a version in brackets or with the day it shipped
+// ("[2.8.0] — 2026-11-08", "v2.8.0 (2026-11-08)", "[2.8.0]"). A plan's
+// "## Unreleased" or "## v3.0" lists work still to come.
 func releaseTitle(title string) bool {
-	t := strings.TrimLeft(strings.TrimSpace(title), "[")
-	if strings.HasPrefix(strings.ToLower(t), "unreleased") {
-		return true
+	t := strings.TrimSpace(title)
+	bracketed := strings.HasPrefix(t, "[")
+	if _, dated := marker.FirstDate(t); !bracketed && !dated {
+		return false
 	}
+	t = strings.TrimLeft(t, "[")
 	t = strings.TrimPrefix(strings.TrimPrefix(t, "v"), "V")
 	dots, i := 0, 0
 	for ; i < len(t) && (t[i] >= '0' && t[i] <= '9' || t[i] == '.'); i++ {

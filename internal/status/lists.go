@@ -18,10 +18,13 @@ type listEntry struct {
 	box    bool
 	boxSt  State
 	marker declared
-	dash   declared   // a status clause after a dash, read when the list is a tracker
-	own    string     // a plain item's own text, as markers are read from it
-	note   bool       // a bullet journal's note or event: no item
-	attrs  *attr.Item // what attr read of own when it holds any, read once for the marker and the item
+	dash   declared // a status clause after a dash, read when the list is a tracker
+	own    string   // a plain item's own text, as markers are read from it
+	note   bool     // a bullet journal's note or event: no item
+	// sentenceLabel: dash is an emphasized label after a sentence
+	// ("… segregated. *In progress*"), not a dash's clause
+	sentenceLabel bool
+	attrs         *attr.Item // what attr read of own when it holds any, read once for the marker and the item
 }
 
 // ownAttrs returns what attr read of a plain item's own text.
@@ -44,6 +47,7 @@ func (e *listEntry) ownAttrs() attr.Item {
 // whether a plain item carries a marker.
 func (c *computer) readListItems(list ast.Node) (entries []listEntry, marked bool) {
 	plain, dashed, named, clocked := 0, 0, 0, 0
+	labels, placeLabels := 0, 0 // emphasized labels after a sentence, and those that are Open or Closed
 	entries = make([]listEntry, 0, list.ChildCount())
 	for li := list.FirstChild(); li != nil; li = li.NextSibling() {
 		if li.Kind() != ast.KindListItem {
@@ -78,6 +82,15 @@ func (c *computer) readListItems(list ast.Node) (entries []listEntry, marked boo
 					}
 				} else if d, ok := c.labelAfterSentence(p); ok {
 					e.dash = d // "Rework area not segregated. *In progress*": read as a dash's clause is
+					e.sentenceLabel = true
+					dashed++
+					named++
+					labels++
+					if placeStates[strings.ToLower(d.as)] {
+						placeLabels++
+					}
+				} else if d := c.statusField(a); d.found {
+					e.dash = d // Dataview's "[status:: doing]", which may name a member's standing too
 					dashed++
 					named++
 				}
@@ -91,6 +104,17 @@ func (c *computer) readListItems(list ast.Node) (entries []listEntry, marked boo
 			entries[i].marker = declared{}
 		}
 		return entries, false
+	}
+	if labels > 0 && placeLabels == labels {
+		// "Luigi's. Great carbonara. *Closed*": only Open and Closed, a
+		// list of places' hours, not an audit's findings
+		for i := range entries {
+			if entries[i].sentenceLabel {
+				entries[i].dash = declared{}
+				dashed--
+				named--
+			}
+		}
 	}
 	if bulletJournal(entries) {
 		for i := range entries {
@@ -393,13 +417,42 @@ func (c *computer) colonStatus(text string) (marker.Match, bool) {
 		// "Review the runbook — Status: Blocked": a field after the item's text
 		return marker.Match{}, false
 	}
+	if marker.DayMonth(key) || marker.IsWeekday(strings.Fields(key)[0]) {
+		return marker.Match{}, false // "Dec 24: open until 2pm": a day's hours
+	}
+	if _, ok := c.vocab.Label(key); ok || copyKeys[strings.ToLower(key[strings.LastIndexByte(key, ' ')+1:])] {
+		return marker.Match{}, false // "Resolved: done" maps states; "Primary button: Done" is copy
+	}
 	m, ok := c.vocab.Opens(value)
-	if !ok {
-		return marker.Match{}, false
+	if !ok || !colonStates[strings.ToLower(value[m.Start:m.End])] {
+		return marker.Match{}, false // "Registration: open", "Statistics: passed": facts
 	}
 	base := len(key) + len(": ")
 	m.Start, m.End = m.Start+base, m.End+base
 	return m, true
+}
+
+// copyKeys end the keys of a spec's interface copy ("Primary button:
+// Done", "Progress label: In progress"), not of work.
+var copyKeys = map[string]bool{
+	"button": true, "label": true, "title": true, "text": true, "message": true, "copy": true,
+	"tooltip": true, "placeholder": true, "caption": true, "heading": true, "value": true,
+}
+
+// placeStates say whether a place or a sign-up is open, as often as how
+// far work is.
+var placeStates = map[string]bool{"open": true, "closed": true}
+
+// colonStates are the states a status after a tight colon may say: how
+// far work is. Open, Closed, Passed or Approved after a colon say what a
+// thing is ("Registration: open", "Thesis proposal: approved").
+var colonStates = map[string]bool{
+	"done": true, "complete": true, "completed": true, "finished": true, "in progress": true,
+	"in-progress": true, "wip": true, "ongoing": true, "started": true, "not started": true, "blocked": true,
+	"on hold": true, "todo": true, "to do": true, "waiting": true, "paused": true, "not done": true,
+	"drafting": true, "in review": true, "under review": true, "half done": true, "almost done": true,
+	"nearly done": true, "mostly done": true, "cancelled": true, "canceled": true, "dropped": true,
+	"en cours": true, "terminé": true, "bloqué": true, "fait": true, "erledigt": true, "in arbeit": true,
 }
 
 // noteKeys are the keys of a note's or a field's line, not of work:

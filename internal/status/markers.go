@@ -74,9 +74,6 @@ func (c *computer) listItemMarker(p ast.Node, text string, a attr.Item) declared
 	if d.found {
 		return d
 	}
-	if d := c.statusField(a); d.found {
-		return d // Dataview's "[status:: doing]"
-	}
 	if m, ok := c.vocab.TrailingStatus(text); ok {
 		if dm, ok := c.vocab.DashStatus(text); ok && dm.Start < m.Start {
 			m = dm // "— not addressed (embargoed until 2027)": the clause says it, the note why

@@ -69,7 +69,7 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 				if ragHeaders[name] && health < 0 {
 					health = i
 				}
-			case (progressHeaders[name] || name == "done" && strings.Contains(mdtext.Inline(h, c.src), "%")) && c.percentColumn(rows, i):
+			case (progressHeaders[name] || name == "done" && strings.Contains(mdtext.Inline(h, c.src), "%")) && c.percentColumn(rows, i, name == "progress"):
 				cols[i] = true // "| Key result | Progress |" of 45% and 100%
 			}
 		}
@@ -80,7 +80,7 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 	if c.underComparisonHeading() {
 		return // "## Feature comparison": ✅, ⚠️ and 🟡 beta grade the options, not work
 	}
-	if stages := c.stageColumns(header, rows); stages != nil && !c.underSupportHeading() && !c.dayColumns(header, stages) {
+	if stages := c.stageColumns(header, rows); stages != nil && !c.underSupportHeading() && !c.dayColumns(header, rows, stages) {
 		c.stageItems(header, rows, stages, out) // "| Chapter | Draft | Edit | Final |" of x and blanks
 		return
 	}
@@ -94,8 +94,8 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 	switch {
 	case len(markerCols) == 0 && health >= 0:
 		c.healthRows(header, rows, health, out)
-	case len(markerCols) >= 2 && label >= 0 && c.markersCount(rows, markerCols) && !c.dayColumns(header, markerCols) &&
-		!c.dayRows(rows, label):
+	case len(markerCols) >= 2 && label >= 0 && c.markersCount(rows, markerCols) && !c.dayColumns(header, rows, markerCols) &&
+		!(c.dayRows(rows, label) && c.ticksOnly(rows, markerCols)):
 		c.matrixItems(header, rows, label, markerCols, out)
 	case len(markerCols) == 1 && c.markersCount(rows, markerCols):
 		reads := make([]cellRead, len(rows))
@@ -230,15 +230,16 @@ func (c *computer) yesNoMark(text string) bool {
 }
 
 // dayColumns reports whether every one of cols is headed by a day (Mon,
-// Tuesday, M, 2026-03-02, Nov 23, 11/23, Day 3, or the days of a month
-// numbered in order, 1 2 3): a habit tracker's or an attendance sheet's
-// log of days, not stages of work.
-func (c *computer) dayColumns(header ast.Node, cols []int) bool {
+// Tuesday, 2026-03-02; and, when the cells are only ticks and crosses, M,
+// Nov 23, 11/23, Day 3, or the days of a month numbered in order, 1 2 3):
+// a habit tracker's or an attendance sheet's log of days, not stages of
+// work. A burndown's | Story | 11/23 | 11/24 | of states tracks work.
+func (c *computer) dayColumns(header ast.Node, rows []ast.Node, cols []int) bool {
 	if header == nil {
 		return false
 	}
 	heads := childrenOf(header)
-	letters, numbered := 0, 0
+	letters, numbered, named := 0, 0, 0
 	for k, i := range cols {
 		if i >= len(heads) {
 			return false
@@ -258,8 +259,34 @@ func (c *computer) dayColumns(header ast.Node, cols []int) bool {
 		if !c.namesDay(h) {
 			return false
 		}
+		if _, iso := attr.ParseDate(h); iso || weekdays[strings.ToLower(strings.TrimSuffix(h, "."))] {
+			named++
+		}
 	}
-	return (numbered == 0 || len(cols) >= 3) && (letters == 0 || len(cols) >= 3)
+	if named == len(cols) {
+		return true // "| Habit | Mon | Tue |": days by name, whatever the marks
+	}
+	return (numbered == 0 || len(cols) >= 3) && (letters == 0 || len(cols) >= 3) && c.ticksOnly(rows, cols)
+}
+
+// ticksOnly reports whether every filled cell of cols is a tick or a
+// cross (✅, ❌, x, yes, no …): a log kept by marks, not by states.
+func (c *computer) ticksOnly(rows []ast.Node, cols []int) bool {
+	for _, r := range rows {
+		cells := childrenOf(r)
+		for _, i := range cols {
+			if i >= len(cells) {
+				continue
+			}
+			text := strings.TrimSpace(markerText(cells[i], c.src))
+			switch strings.ToLower(strings.TrimSuffix(text, "\ufe0f")) {
+			case "", "-", "–", "—", "✅", "✔", "✓", "☑", "❌", "✖", "✗", "✘", "x", "yes", "no", "y", "n", "🟢", "🔴", "⬜", "•":
+				continue
+			}
+			return false
+		}
+	}
+	return true
 }
 
 // dayRows reports whether every row of a table is named, in column
@@ -742,8 +769,8 @@ var doneHeaders = map[string]bool{
 	"migrated": true, "shipped": true, "merged": true, "deployed": true, "released": true,
 	"implemented": true, "resolved": true,
 	// a milestone table's, and a household's checklist columns
-	"achieved": true, "delivered": true, "bought": true, "paid": true, "sent": true, "booked": true,
-	"ordered": true, "packed": true, "submitted": true, "signed": true, "filed": true, "installed": true,
+	"achieved": true, "delivered": true, "bought": true, "paid": true, "sent": true, "ordered": true,
+	"packed": true, "submitted": true, "signed": true, "filed": true, "installed": true, // not Booked?: a room's
 }
 
 // doneCell reads a cell of a done column: a yes or a date is done, a no
@@ -1118,7 +1145,7 @@ func valueCell(text string) (State, bool) {
 	if st, ok := valueWords(t); ok {
 		return st, true
 	}
-	if said := strings.TrimSpace(marker.WithoutTrailingBracket(t)); said != t && said != "" {
+	if said := strings.TrimSpace(marker.WithoutTrailingBracket(t)); said != t && said != "" && !judgedLater(t[len(said):]) {
 		if st, ok := valueWords(said); ok {
 			return st, true // "N/A (indoor product)", "Won't migrate (service retired in Feb)"
 		}
@@ -1161,6 +1188,13 @@ func valueWords(t string) (State, bool) {
 		}
 	}
 	return marker.Open, false
+}
+
+// judgedLater reports whether a note says the work is still to be judged:
+// "N/A (not yet assessed)" is open, not set aside.
+func judgedLater(note string) bool {
+	n := strings.ToLower(note)
+	return strings.Contains(n, "yet") || strings.Contains(n, "pending") || strings.Contains(n, "tbd") || strings.Contains(n, "to be ")
 }
 
 // waitsFor reports whether words put the work off to a time or a
@@ -1545,8 +1579,9 @@ var progressHeaders = map[string]bool{
 }
 
 // percentColumn reports whether at least half the cells of column col
-// are percentages or counts done ("4/6", fractionCell).
-func (c *computer) percentColumn(rows []ast.Node, col int) bool {
+// are percentages, or counts done ("4/6", fractionCell) when counts is
+// set: a Progress column's, not a Completion column's ("3/15" is a day).
+func (c *computer) percentColumn(rows []ast.Node, col int, counts bool) bool {
 	n := 0
 	for _, r := range rows {
 		cells := childrenOf(r)
@@ -1554,7 +1589,7 @@ func (c *computer) percentColumn(rows []ast.Node, col int) bool {
 			text := mdtext.Inline(cells[col], c.src)
 			if _, ok := percentage(text); ok {
 				n++
-			} else if _, ok := fractionCell(text); ok {
+			} else if _, ok := fractionCell(text); ok && counts {
 				n++ // "4/6" repos migrated
 			}
 		}
