@@ -40,7 +40,7 @@ var lanes = map[string]State{
 	"ongoing": marker.Active, "now": marker.Active,
 	"blocked": marker.Blocked, "on hold": marker.Blocked, "waiting": marker.Blocked,
 	"waiting for": marker.Blocked, "waiting on": marker.Blocked, // GTD's and Trello's
-	"done":              marker.Done, "complete": marker.Done, "completed": marker.Done, "finished": marker.Done,
+	"done": marker.Done, "complete": marker.Done, "completed": marker.Done, "finished": marker.Done,
 	"shipped": marker.Done, "released": marker.Done, "recently shipped": marker.Done,
 	"recently released": marker.Done, "launched": marker.Done, "recently done": marker.Done,
 	"recently completed": marker.Done, "done this week": marker.Done, "done this sprint": marker.Done,
