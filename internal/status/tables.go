@@ -537,8 +537,8 @@ func (c *computer) toolStates(header ast.Node, reads []cellRead) {
 	if !known {
 		return
 	}
-	// an export from Azure DevOps, or a list of projects (GTD's Active):
-	// rows of work, where Active is how one goes
+	// an export from Azure DevOps, or a list of projects or tasks (GTD's
+	// Active): rows of work, where Active is how one goes
 	workflow, asked := false, false
 	for r := range reads {
 		if reads[r].ok || !reads[r].filled {
@@ -546,7 +546,7 @@ func (c *computer) toolStates(header ast.Node, reads []cellRead) {
 		}
 		st, ok := wordsState(toolWords, reads[r].text)
 		if !ok && !asked {
-			workflow, asked = c.fromAzureDevOps(header) || c.namesWork(header), true
+			workflow, asked = c.fromAzureDevOps(header) || c.listsProjects(header), true
 		}
 		if !ok && workflow {
 			st, ok = wordsState(workflowWords, reads[r].text)
@@ -708,9 +708,12 @@ func (c *computer) doneColumn(header ast.Node, rows []ast.Node) int {
 	if header == nil {
 		return -1
 	}
-	for i, h := range childrenOf(header) {
+	heads := childrenOf(header)
+	for i, h := range heads {
 		text := mdtext.Inline(h, c.src)
-		if !doneHeaders[headerName(text)] || strings.Contains(text, "%") {
+		name := headerName(text)
+		if !doneHeaders[name] && !(errandHeaders[name] && !attendeeHeaders[headerName(mdtext.Inline(heads[0], c.src))]) ||
+			strings.Contains(text, "%") {
 			continue
 		}
 		answers := func(cell ast.Node, _ string) bool { _, ok := c.doneCell(cell); return ok }
@@ -767,10 +770,16 @@ var doneHeaders = map[string]bool{
 	"done": true, "complete": true, "completed": true, "finished": true, "completedat": true,
 	"completedon": true, "doneat": true, "donedate": true, "completiondate": true, "datecompleted": true,
 	"migrated": true, "shipped": true, "merged": true, "deployed": true, "released": true,
-	"implemented": true, "resolved": true,
-	// a milestone table's, and a household's checklist columns
-	"achieved": true, "delivered": true, "bought": true, "paid": true, "sent": true, "ordered": true,
-	"packed": true, "submitted": true, "signed": true, "filed": true, "installed": true, // not Booked?: a room's
+	"implemented": true, "resolved": true, "achieved": true, "delivered": true, // a milestone table's
+}
+
+// errandHeaders head a household's or an office's checklist columns
+// ("| Gift | Bought? |"): done columns, but for a table whose rows are
+// people (attendeeHeaders), where they are flags (a workshop's "| Name |
+// Registered | Paid |"). Not Booked?: a room's.
+var errandHeaders = map[string]bool{
+	"bought": true, "paid": true, "sent": true, "ordered": true, "packed": true, "submitted": true,
+	"signed": true, "filed": true, "installed": true,
 }
 
 // doneCell reads a cell of a done column: a yes or a date is done, a no
@@ -1525,6 +1534,28 @@ func (c *computer) otherCellSays(cells []ast.Node, col int) (State, bool) {
 		}
 	}
 	return marker.Open, false
+}
+
+// attendeeHeaders head a first column that names the people a table's
+// rows are: a workshop's registrations, a class list. Not "| Person |
+// Gift |", whose rows are gifts.
+var attendeeHeaders = map[string]bool{
+	"name": true, "attendee": true, "attendees": true, "guest": true, "guests": true, "member": true,
+	"members": true, "participant": true, "participants": true, "student": true, "students": true,
+}
+
+// listsProjects reports whether a table's first column is headed
+// Project(s) or Task(s), as a GTD project list or a task export heads it
+// (not Area, a contact list's as often as a workstream's).
+func (c *computer) listsProjects(header ast.Node) bool {
+	if header == nil || header.FirstChild() == nil {
+		return false
+	}
+	switch headerName(mdtext.Inline(header.FirstChild(), c.src)) {
+	case "project", "projects", "task", "tasks":
+		return true
+	}
+	return false
 }
 
 // namesWork reports whether a table's first column names pieces of work
