@@ -223,11 +223,39 @@ func (v *view) words(idx *index, foldCase bool) []wordMatch {
 			if len(p.words) == 1 && termOf[string(p.words[0])][v.nextWord(end)] {
 				break // "WIP limits": a term the word opens
 			}
+			if !foldCase && namesValue[v.wordBefore(i)] {
+				continue // "… triaged and marked RESOLVED by the SOC": a value named
+			}
 			out = append(out, wordMatch{start: i, end: end, state: p.state, length: p.length})
 			break // phrases are sorted longest first
 		}
 	}
 	return out
+}
+
+// namesValue are the words after which a status word in capitals is a
+// value a sentence names, not the text's state: "marked RESOLVED", "set
+// to DONE", "flagged BLOCKED".
+var namesValue = map[string]bool{
+	"marked": true, "mark": true, "marks": true, "flagged": true, "flag": true, "labelled": true,
+	"labeled": true, "label": true, "tagged": true, "tag": true, "to": true, "as": true,
+}
+
+// wordBefore returns the word before rune at, past blanks, lower case; ""
+// when there is none or it is long.
+func (v *view) wordBefore(at int) string {
+	j := at
+	for j > 0 && isBlank(v.runes[j-1]) {
+		j--
+	}
+	k := j
+	for k > 0 && unicode.IsLetter(v.runes[k-1]) {
+		k--
+	}
+	if k == j || j-k > 10 {
+		return ""
+	}
+	return strings.ToLower(string(v.runes[k:j]))
 }
 
 // termOf names the terms a status word opens: "WIP limits" is Kanban's.

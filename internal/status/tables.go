@@ -137,8 +137,10 @@ func (c *computer) listsRisksOrQuestions(header ast.Node) bool {
 		return false
 	}
 	// the section's own heading only: "## Risks" over "### Mitigation
-	// plan" is another matter
-	return riskTitles[headingWords(c.cur.bare)]
+	// plan" is another matter; a register named for its risks ("#
+	// Third-party risk register", "## Vendor risk register") is one too
+	words := headingWords(c.cur.bare)
+	return riskTitles[words] || strings.HasSuffix(words, " risk register") && len(words) <= 40
 }
 
 // riskTitles are the titles of a section of risks or questions as a
@@ -430,7 +432,7 @@ func (c *computer) measurements(header ast.Node) bool {
 	limit, measured, judged := false, false, false
 	for h := header.FirstChild(); h != nil; h = h.NextSibling() {
 		name := bytes.TrimSpace(cellSource(h, c.src)) // compared in place: every table asks
-		limit = limit || anyFold(name, "limit", "limits", "threshold", "spec", "specification", "tolerance", "min", "max")
+		limit = limit || anyFold(name, "limit", "limits", "threshold", "spec", "specification", "tolerance", "min", "max", "target")
 		measured = measured || anyFold(name, "measured", "measurement", "reading", "actual", "value", "observed")
 		judged = judged || anyFold(name, "result", "results", "outcome", "verdict", "pass/fail")
 	}
