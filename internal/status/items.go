@@ -400,8 +400,8 @@ func (c *computer) newItemRead(n ast.Node, st State, src Source, text, own strin
 		rest = a.Text
 	}
 	if st == marker.Done && it.Date == "" {
-		if d, ok := marker.FirstDate(rest); ok && (c.Near() == "" || d <= c.Near()) {
-			it.Date = d // not a date after the page's own: "install date confirmed 2026-12-14", a "Next review"
+		if d, ok := marker.FirstDate(rest); ok {
+			it.Date = d
 		} else if due := it.Attributes().Due; due != "" && strings.Contains(strings.ToLower(own), "by "+due) {
 			it.Date = due // "Migrated by 2026-03-01 (DONE)": done then, not only due
 		} else if d := c.doneDayMonth(rest); d != "" {
