@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"github.com/milepost/milepost/internal/mdtext"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/milepost/milepost/internal/marker"
 	"github.com/yuin/goldmark/ast"
@@ -25,15 +27,20 @@ func (c *computer) collectBoxLines(p ast.Node, out *[]*found) {
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
 		raw := bytes.TrimLeft(seg.Value(c.src), " \t")
-		if len(raw) == 0 || raw[0] != '[' && raw[0] != 0xE2 {
-			continue // most lines: no box first, nothing made
+		if len(raw) == 0 || raw[0] != '[' && raw[0] != 0xE2 && raw[0] != 0xF0 {
+			continue // most lines: no box or emoji first, nothing made
 		}
 		line := strings.TrimSpace(string(raw))
 		st, text, ok := boxLineOf(line)
+		emoji := false
+		if !ok {
+			st, text, ok = c.emojiLineOf(line) // "✅ Venue contract — signed Aug 30", pasted from Slack
+			emoji = true
+		}
 		if !ok {
 			continue
 		}
-		found = append(found, boxLine{st, seg.Start, text, line[0] == '['})
+		found = append(found, boxLine{st, seg.Start, text, line[0] == '[', emoji})
 	}
 	if len(found) < 2 || keyOrForm(found) || c.asksToTick(p) {
 		return
@@ -44,7 +51,11 @@ func (c *computer) collectBoxLines(p ast.Node, out *[]*found) {
 		if c.cur != nil && c.cur.scope && st != marker.Done {
 			st = marker.Dropped
 		}
-		it := c.newItem(p, st, SourceCheckbox, l.text, l.text)
+		src := SourceCheckbox
+		if l.emoji {
+			src = SourceList // marked as a list item is, by its emoji
+		}
+		it := c.newItem(p, st, src, l.text, l.text)
 		it.offset = l.offset
 		*out = append(*out, it)
 	}
@@ -76,6 +87,7 @@ type boxLine struct {
 	offset  int
 	text    string
 	bracket bool // "[x]", not a ballot box: notation as often
+	emoji   bool // a status emoji, not a box: "✅ Venue contract"
 }
 
 // keyOrForm reports whether a paragraph's boxed lines are no checklist:
@@ -102,6 +114,21 @@ func keyOrForm(lines []boxLine) bool {
 		}
 	}
 	return firstPerson*2 >= len(lines)
+}
+
+// emojiLineOf reads a line that opens with a status emoji and goes on
+// with words, as a status update pasted from a chat or Notion writes it:
+// its state and its text.
+func (c *computer) emojiLineOf(line string) (st State, text string, ok bool) {
+	st, ok = c.vocab.StartsWithEmoji(line)
+	if !ok {
+		return marker.Open, "", false
+	}
+	text = strings.TrimSpace(strings.TrimPrefix(line[len(marker.EmojiPrefix(line)):], "\ufe0f"))
+	if r, _ := utf8.DecodeRuneInString(text); !unicode.IsLetter(r) {
+		return marker.Open, "", false // "✅ = done", "🟢 🟢 🔴": a key, a row of dots
+	}
+	return st, text, true
 }
 
 // boxLineOf reads a line that opens with a ballot box: its state and its
