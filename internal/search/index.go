@@ -48,8 +48,8 @@ type Item struct {
 
 // Index is the parsed form of search-index.js, as the theme's script sees it.
 type Index struct {
-	Pages   [][3]string `json:"pages"`
-	Entries []Entry     `json:"entries"`
+	Pages   [][3]string
+	Entries []Entry
 }
 
 // Entry is one entry of the index, written as a JSON array: [page, type,
@@ -61,9 +61,6 @@ type Entry struct {
 	Anchor string // a section id, or ""
 	State  string // an item's state; written for items only
 }
-
-// MarshalJSON writes e as the array the theme's script reads.
-func (e Entry) MarshalJSON() ([]byte, error) { return e.appendJSON(nil), nil }
 
 // appendJSON appends e as its JSON array.
 func (e Entry) appendJSON(b []byte) []byte {
@@ -141,7 +138,14 @@ func Build(docs []Doc, maxBytes int) Index {
 func Script(docs []Doc) []byte {
 	ix := Build(docs, MaxBytes)
 	b := make([]byte, 0, 64*len(ix.Entries)+64*len(ix.Pages)+64)
-	b = append(b, `window.milepostSearch={"pages":[`...)
+	b = append(b, "window.milepostSearch="...)
+	b = ix.appendJSON(b)
+	return append(b, ";\n"...)
+}
+
+// appendJSON appends ix as the JSON object the theme's script reads.
+func (ix Index) appendJSON(b []byte) []byte {
+	b = append(b, `{"pages":[`...)
 	for i, p := range ix.Pages {
 		if i > 0 {
 			b = append(b, ',')
@@ -162,8 +166,7 @@ func Script(docs []Doc) []byte {
 		}
 		b = e.appendJSON(b)
 	}
-	b = append(b, "]};\n"...)
-	return b
+	return append(b, "]}"...)
 }
 
 // appendJSONString appends s as a JSON string, escaping what JSON requires
