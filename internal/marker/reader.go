@@ -223,8 +223,8 @@ func (v *view) words(idx *index, foldCase bool) []wordMatch {
 			if len(p.words) == 1 && termOf[string(p.words[0])][v.nextWord(end)] {
 				break // "WIP limits": a term the word opens
 			}
-			if !foldCase && namesValue[v.wordBefore(i)] {
-				continue // "… triaged and marked RESOLVED by the SOC": a value named
+			if !foldCase && namesValue[v.wordBefore(i)] && !v.dashBefore(i) {
+				continue // "… triaged and marked RESOLVED by the SOC": a value named; not "Login page — moved to DONE"
 			}
 			out = append(out, wordMatch{start: i, end: end, state: p.state, length: p.length})
 			break // phrases are sorted longest first
@@ -256,6 +256,23 @@ func (v *view) wordBefore(at int) string {
 		return ""
 	}
 	return strings.ToLower(string(v.runes[k:j]))
+}
+
+// dashBefore reports whether a clause dash stands before rune at: the
+// text after it is a note on what came before ("Login page — moved to
+// DONE"), where a state named is the item's.
+func (v *view) dashBefore(at int) bool {
+	for k := 0; k < at; k++ {
+		switch v.runes[k] {
+		case '—', '–':
+			return true
+		case '-':
+			if k > 0 && k+1 < at && isBlank(v.runes[k-1]) && isBlank(v.runes[k+1]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // termOf names the terms a status word opens: "WIP limits" is Kanban's.

@@ -284,7 +284,7 @@ var recordOpenings = []string{"status values", "statuses", "status codes", "glos
 var supportWords = map[string]bool{
 	"support": true, "supported": true, "compatibility": true, "compatible": true, "comparison": true,
 	"features": true, "platforms": true, "browsers": true, "integrations": true,
-	"included": true, "pricing": true, "editions": true, // a pricing page's "## What's included"
+	"included": true, // a pricing page's "## What's included"
 }
 
 // isSupportTitle reports whether a heading's words hold one of

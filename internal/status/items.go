@@ -368,8 +368,16 @@ func saysNothingAtAll(text string) bool {
 // "Still need to call the plumber", "haven't booked it".
 func saysNotYet(text string) bool {
 	t := strings.ToLower(text)
-	return strings.HasPrefix(t, "still ") || strings.Contains(t, "need to") || strings.Contains(t, "haven't") ||
-		strings.Contains(t, "have not") || strings.Contains(t, "not yet")
+	if strings.Contains(t, "?") {
+		return true // "Ask: can we get a bigger budget?"
+	}
+	for _, plan := range [...]string{"still ", "tomorrow", "next ", "plan to", "planning to", "we should", "idea", "ask:", "todo"} {
+		if strings.HasPrefix(t, plan) {
+			return true // "Tomorrow: call the bank", "Plan to run the DR game day"
+		}
+	}
+	return strings.Contains(t, "need to") || strings.Contains(t, "haven't") ||
+		strings.Contains(t, "have not") || strings.Contains(t, "not yet") || strings.Contains(t, "idea for")
 }
 
 // newItem makes an item for node n: text is what a reader sees, own the

@@ -363,16 +363,19 @@ func (c *computer) labelAfterSentence(p ast.Node) (declared, bool) {
 }
 
 // bulletJournal reports whether a list is a bullet journal's log: two
-// plain items or more open with its signifiers, one of them a task's (•
-// to do, × done), and no item is boxed or opens otherwise, but for one
-// marked on its own (struck) or with no text of its own ("> migrated").
+// plain items or more open with its signifiers, one of them a task done
+// (×), and no item is boxed or opens otherwise, but for one marked on its
+// own (struck) or with no text of its own ("> migrated"); not its key.
 func bulletJournal(entries []listEntry) bool {
-	signed, tasks := 0, 0
+	signed, done := 0, 0
 	for _, e := range entries {
 		if e.box {
 			return false
 		}
 		sig, ok := signifier(e.own)
+		if ok && keyWords[strings.ToLower(strings.TrimSpace(e.own[strings.IndexByte(e.own, ' '):]))] {
+			return false // "- • task", "- × task done": the journal's key
+		}
 		if !ok {
 			if e.marker.found || saysNothingAtAll(e.own) {
 				continue
@@ -380,11 +383,17 @@ func bulletJournal(entries []listEntry) bool {
 			return false
 		}
 		signed++
-		if sig == '•' || sig == '×' {
-			tasks++
+		if sig == '×' {
+			done++
 		}
 	}
-	return signed >= 2 && tasks >= 1
+	return signed >= 2 && done >= 1 // "- • Revenue grew 12%" alone is a pasted bullet
+}
+
+// keyWords are what a bullet journal's key names its signifiers.
+var keyWords = map[string]bool{
+	"task": true, "tasks": true, "task done": true, "done": true, "note": true, "notes": true, "event": true,
+	"events": true, "migrated": true, "scheduled": true, "task migrated": true, "task scheduled": true,
 }
 
 // signifier returns the bullet journal signifier text opens with, and
@@ -427,6 +436,9 @@ func (c *computer) colonStatus(text string) (marker.Match, bool) {
 	if !ok || !colonStates[strings.ToLower(value[m.Start:m.End])] {
 		return marker.Match{}, false // "Registration: open", "Statistics: passed": facts
 	}
+	if rest := strings.TrimSpace(value[m.End:]); rest != "" && !strings.ContainsRune(",.;(—–", []rune(rest)[0]) {
+		return marker.Match{}, false // "Payroll: done by HR", "Expense claims: done by the 5th": how, not how far
+	}
 	base := len(key) + len(": ")
 	m.Start, m.End = m.Start+base, m.End+base
 	return m, true
@@ -436,7 +448,9 @@ func (c *computer) colonStatus(text string) (marker.Match, bool) {
 // Done", "Progress label: In progress"), not of work.
 var copyKeys = map[string]bool{
 	"button": true, "label": true, "title": true, "text": true, "message": true, "copy": true,
-	"tooltip": true, "placeholder": true, "caption": true, "heading": true, "value": true,
+	"tooltip": true, "placeholder": true, "caption": true, "heading": true, "value": true, "toast": true,
+	"banner": true, "boxes": true, "box": true, "lines": true, "line": true, "color": true, "colour": true,
+	"icon": true, "badge": true, "cards": true,
 }
 
 // placeStates say whether a place or a sign-up is open, as often as how

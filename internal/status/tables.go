@@ -36,7 +36,7 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 	if c.listsRisksOrQuestions(header) {
 		return // a risk register's Open / Mitigated, an open question's Resolved: not work
 	}
-	if c.measurements(header) {
+	if c.measurements(header, rows) {
 		return // a thermal report's | Limit | Measured | Result |: results, not work
 	}
 	if it := c.record(table, header, rows); it != nil {
@@ -46,9 +46,9 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 	if col := c.statusHeader(header); col >= 0 {
 		reads := c.statusCells(header, rows, col)
 		states := saysStates(reads)
-		if !states && c.namesWork(header) && slices.ContainsFunc(reads, func(r cellRead) bool { return r.ok }) {
-			// rows of work (Task, Deliverable) whose one In progress says
-			// the column holds states: its Delivered are some too
+		if !states && slices.ContainsFunc(reads, workState) {
+			// a column with a Not started or an In progress holds work's
+			// states: its Delivered and Posted are some too
 			fillStates(reads)
 			states = saysStates(reads)
 		}
@@ -140,7 +140,8 @@ func (c *computer) listsRisksOrQuestions(header ast.Node) bool {
 	// plan" is another matter; a register named for its risks ("#
 	// Third-party risk register", "## Vendor risk register") is one too
 	words := headingWords(c.cur.bare)
-	return riskTitles[words] || strings.HasSuffix(words, " risk register") && len(words) <= 40
+	return riskTitles[words] || strings.HasSuffix(words, " risk register") && len(strings.Fields(words)) <= 4 &&
+		!strings.Contains(words, "action") && !strings.Contains(words, " from ")
 }
 
 // riskTitles are the titles of a section of risks or questions as a
@@ -423,21 +424,41 @@ type cellRead struct {
 }
 
 // measurements reports whether a table reports measurements against
-// limits and judges each (| Limit | Measured | Result |): a test
-// report's results, not work to do.
-func (c *computer) measurements(header ast.Node) bool {
+// limits and judges each (| Limit | Measured | Result |) with a verdict
+// (Pass, Fail, Met, Not met, ✅, ❌): a test report's results, not work
+// to do. A Result column of work's states (Complete, In progress,
+// Achieved) tracks work.
+func (c *computer) measurements(header ast.Node, rows []ast.Node) bool {
 	if header == nil {
 		return false
 	}
-	limit, measured, judged := false, false, false
-	for h := header.FirstChild(); h != nil; h = h.NextSibling() {
+	limit, measured, judged := false, false, -1
+	for i, h := 0, header.FirstChild(); h != nil; i, h = i+1, h.NextSibling() {
 		name := bytes.TrimSpace(cellSource(h, c.src)) // compared in place: every table asks
 		limit = limit || anyFold(name, "limit", "limits", "threshold", "spec", "specification", "tolerance", "min", "max", "target")
 		measured = measured || anyFold(name, "measured", "measurement", "reading", "actual", "value", "observed")
-		judged = judged || anyFold(name, "result", "results", "outcome", "verdict", "pass/fail")
+		if judged < 0 && anyFold(name, "result", "results", "outcome", "verdict", "pass/fail") {
+			judged = i
+		}
 	}
-	return limit && measured && judged
+	if !limit || !measured || judged < 0 {
+		return false
+	}
+	for _, r := range rows {
+		cells := childrenOf(r)
+		if judged >= len(cells) {
+			continue
+		}
+		text := strings.TrimSpace(markerText(cells[judged], c.src))
+		if m, ok := c.vocab.Find(text, marker.Cell); ok && m.Kind == marker.Word && !verdicts[strings.ToLower(text[m.Start:m.End])] {
+			return false // "🚧 In progress", "Achieved": work's states
+		}
+	}
+	return true
 }
+
+// verdicts are the words a test or a scorecard judges a row with.
+var verdicts = map[string]bool{"pass": true, "passed": true, "fail": true, "failed": true, "met": true, "not met": true}
 
 // anyFold reports whether name is one of words, in any case.
 func anyFold(name []byte, words ...string) bool {
@@ -559,6 +580,22 @@ func (c *computer) toolStates(header ast.Node, reads []cellRead) {
 	}
 }
 
+// workState reports whether a status cell says how far work is in words
+// no list of things uses: Not started, In progress, To do, Blocked, On
+// hold, WIP, In review, a bug's Triaged, an RFC's Final comment period.
+func workState(r cellRead) bool {
+	if !r.ok || len(r.text) > 20 {
+		return false
+	}
+	var buf [20]byte
+	switch string(appendLower(buf[:0], r.text)) {
+	case "not started", "in progress", "to do", "todo", "blocked", "on hold", "wip", "in-progress", "in review",
+		"under review", "triaged", "needs triage", "final comment period":
+		return true
+	}
+	return false
+}
+
 // fillStates reads, in a column that says states, the cells fillWords
 // name: read only after saysStates, so that they never make a list of
 // things (stock Available, rooms Closed) a list of work.
@@ -629,6 +666,15 @@ var fillWords = map[string]State{
 	"claimed": marker.Active, "met": marker.Done, "not met": marker.Open, "awaiting": marker.Blocked,
 	"archived": marker.Dropped, "delivered": marker.Done, "geliefert": marker.Done, "back-ordered": marker.Blocked, "backordered": marker.Blocked,
 	"received": marker.Done, "requested": marker.Active, "ordered": marker.Active, // a leave request's too
+	// a month-end close's, an audit request list's, a security advisory's, a
+	// certification's, a grant report's, a policy register's, a writer's,
+	// a training run's: words that name what things are elsewhere (a ledger
+	// Posted, a server Retired, a match Final, a flight Delayed)
+	"posted": marker.Done, "reviewed": marker.Done, "provided": marker.Done, "evidence collected": marker.Done,
+	"disclosed": marker.Done, "patched": marker.Done, "certified": marker.Done, "final": marker.Done,
+	"prepared": marker.Active, "in design": marker.Active, "draft": marker.Active, "delayed": marker.Active,
+	"on schedule": marker.Active, "behind schedule": marker.Active, "in lab": marker.Active,
+	"embargoed": marker.Active, "under embargo": marker.Active, "queued": marker.Open, "retired": marker.Dropped,
 }
 
 // resolutions lets a Resolution column, as Jira exports one beside the
@@ -781,7 +827,7 @@ var doneHeaders = map[string]bool{
 // Registered | Paid |"). Not Booked?: a room's.
 var errandHeaders = map[string]bool{
 	"bought": true, "paid": true, "sent": true, "ordered": true, "packed": true, "submitted": true,
-	"signed": true, "filed": true, "installed": true,
+	"signed": true, "filed": true, // not Installed?: a plugin list's
 }
 
 // doneCell reads a cell of a done column: a yes or a date is done, a no
@@ -1544,17 +1590,19 @@ func (c *computer) otherCellSays(cells []ast.Node, col int) (State, bool) {
 var attendeeHeaders = map[string]bool{
 	"name": true, "attendee": true, "attendees": true, "guest": true, "guests": true, "member": true,
 	"members": true, "participant": true, "participants": true, "student": true, "students": true,
+	"player": true, "players": true, "tenant": true, "tenants": true, "employee": true, "employees": true,
+	"volunteer": true, "volunteers": true, "who": true, "staff": true,
 }
 
 // listsProjects reports whether a table's first column is headed
-// Project(s) or Task(s), as a GTD project list or a task export heads it
-// (not Area, a contact list's as often as a workstream's).
+// Project(s), as a GTD project list heads it (not Area, a contact list's
+// as often as a workstream's, nor Task, a scheduler's).
 func (c *computer) listsProjects(header ast.Node) bool {
 	if header == nil || header.FirstChild() == nil {
 		return false
 	}
 	switch headerName(mdtext.Inline(header.FirstChild(), c.src)) {
-	case "project", "projects", "task", "tasks":
+	case "project", "projects": // not Task: a scheduler's tasks are Active or Paused
 		return true
 	}
 	return false
