@@ -46,9 +46,11 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 	if col := c.statusHeader(header); col >= 0 {
 		reads := c.statusCells(header, rows, col)
 		states := saysStates(reads)
-		if !states && slices.ContainsFunc(reads, workState) {
-			// a column with a Not started or an In progress holds work's
-			// states: its Delivered and Posted are some too
+		if work := countWorkStates(reads); !states && (work >= 2 || work == 1 && c.namesWork(header)) {
+			// a column with a Not started and an In progress holds work's
+			// states (or one of them, in rows of Tasks or Deliverables):
+			// its Delivered and Posted are some too; an inventory's one
+			// stray In progress is not enough
 			fillStates(reads)
 			states = saysStates(reads)
 		}
@@ -578,6 +580,17 @@ func (c *computer) toolStates(header ast.Node, reads []cellRead) {
 			reads[r].st, reads[r].ok = st, true
 		}
 	}
+}
+
+// countWorkStates counts the cells that are workState.
+func countWorkStates(reads []cellRead) int {
+	n := 0
+	for _, r := range reads {
+		if workState(r) {
+			n++
+		}
+	}
+	return n
 }
 
 // workState reports whether a status cell says how far work is in words
