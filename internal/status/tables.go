@@ -141,9 +141,15 @@ func (c *computer) listsRisksOrQuestions(header ast.Node) bool {
 	// the section's own heading only: "## Risks" over "### Mitigation
 	// plan" is another matter; a register named for its risks ("#
 	// Third-party risk register", "## Vendor risk register") is one too
-	words := headingWords(c.cur.bare)
-	return riskTitles[words] || strings.HasSuffix(words, " risk register") && len(strings.Fields(words)) <= 4 &&
-		!strings.Contains(words, "action") && !strings.Contains(words, " from ")
+	if riskTitles[headingWords(c.cur.bare)] {
+		return true
+	}
+	t := strings.TrimSpace(c.cur.bare)
+	if len(t) <= len(" risk register") || !strings.EqualFold(t[len(t)-len("risk register"):], "risk register") {
+		return false // most sections, read with no copy
+	}
+	words := headingWords(t)
+	return len(strings.Fields(words)) <= 4 && !strings.Contains(words, "action") && !strings.Contains(words, " from ")
 }
 
 // riskTitles are the titles of a section of risks or questions as a
