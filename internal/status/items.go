@@ -111,8 +111,8 @@ func (c *computer) collectList(list ast.Node, out *[]*found) {
 			}
 			it = c.newItemRead(e.li, st, SourceList, mdtext.Block(e.li, c.src), e.own, e.ownAttrs())
 			it.Text = withoutKeyword(it.Text)
-			if e.marker.as == "•" || e.marker.as == "×" {
-				it.Text = strings.TrimLeft(it.Text[strings.IndexByte(it.Text, ' '):], " ") // a bullet journal's "• Pay car tax"
+			if sp := strings.IndexByte(it.Text, ' '); sp >= 0 && (e.marker.as == "•" || e.marker.as == "×") {
+				it.Text = strings.TrimLeft(it.Text[sp:], " ") // a bullet journal's "• Pay car tax"
 			}
 			decl = e.marker
 		}

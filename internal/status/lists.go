@@ -436,7 +436,7 @@ func (c *computer) colonStatus(text string) (marker.Match, bool) {
 	if !ok || !colonStates[strings.ToLower(value[m.Start:m.End])] {
 		return marker.Match{}, false // "Registration: open", "Statistics: passed": facts
 	}
-	if rest := strings.TrimSpace(value[m.End:]); rest != "" && !strings.ContainsRune(",.;(—–", []rune(rest)[0]) {
+	if rest := strings.TrimSpace(value[m.End:]); rest != "" && !strings.ContainsRune(",.;(—–", firstRune(rest)) {
 		return marker.Match{}, false // "Payroll: done by HR", "Expense claims: done by the 5th": how, not how far
 	}
 	base := len(key) + len(": ")
@@ -451,6 +451,12 @@ var copyKeys = map[string]bool{
 	"tooltip": true, "placeholder": true, "caption": true, "heading": true, "value": true, "toast": true,
 	"banner": true, "boxes": true, "box": true, "lines": true, "line": true, "color": true, "colour": true,
 	"icon": true, "badge": true, "cards": true,
+}
+
+// firstRune returns the rune s opens with.
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
 
 // placeStates say whether a place or a sign-up is open, as often as how
