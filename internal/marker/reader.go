@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // view is a text with variation selectors removed and full-width brackets
@@ -223,7 +224,7 @@ func (v *view) words(idx *index, foldCase bool) []wordMatch {
 			if len(p.words) == 1 && termOf[string(p.words[0])][v.nextWord(end)] {
 				break // "WIP limits": a term the word opens
 			}
-			if !foldCase && namesValue[v.wordBefore(i)] && !v.dashBefore(i) {
+			if !foldCase && v.valueNamedAt(i) && !v.dashBefore(i) {
 				continue // "… triaged and marked RESOLVED by the SOC": a value named; not "Login page — moved to DONE"
 			}
 			out = append(out, wordMatch{start: i, end: end, state: p.state, length: p.length})
@@ -241,9 +242,9 @@ var namesValue = map[string]bool{
 	"labeled": true, "label": true, "tagged": true, "tag": true, "to": true, "as": true,
 }
 
-// wordBefore returns the word before rune at, past blanks, lower case; ""
-// when there is none or it is long.
-func (v *view) wordBefore(at int) string {
+// valueNamedAt reports whether the word before rune at, past blanks, is
+// one of namesValue: the mirror of nextWord, read into a stack buffer.
+func (v *view) valueNamedAt(at int) bool {
 	j := at
 	for j > 0 && isBlank(v.runes[j-1]) {
 		j--
@@ -252,10 +253,15 @@ func (v *view) wordBefore(at int) string {
 	for k > 0 && unicode.IsLetter(v.runes[k-1]) {
 		k--
 	}
-	if k == j || j-k > 10 {
-		return ""
+	var buf [24]byte
+	word := buf[:0]
+	for _, r := range v.runes[k:j] {
+		if len(word) >= len(buf)-utf8.UTFMax {
+			return false
+		}
+		word = utf8.AppendRune(word, unicode.ToLower(r))
 	}
-	return strings.ToLower(string(v.runes[k:j]))
+	return namesValue[string(word)]
 }
 
 // dashBefore reports whether a clause dash stands before rune at: the

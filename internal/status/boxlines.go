@@ -124,7 +124,7 @@ func (c *computer) emojiLineOf(line string) (st State, text string, ok bool) {
 	if !ok {
 		return marker.Open, "", false
 	}
-	text = strings.TrimSpace(strings.TrimPrefix(line[len(marker.EmojiPrefix(line)):], "\ufe0f"))
+	text = strings.TrimLeftFunc(line, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '=' })
 	if r, _ := utf8.DecodeRuneInString(text); !unicode.IsLetter(r) {
 		return marker.Open, "", false // "✅ = done", "🟢 🟢 🔴": a key, a row of dots
 	}

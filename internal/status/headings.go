@@ -243,7 +243,7 @@ func releaseTitle(title string) bool {
 			dots++
 		}
 	}
-	return i > 0 && dots >= 1 && (i == len(t) || strings.ContainsRune("] (—–-", rune(t[i])))
+	return i > 0 && dots >= 1 && (i == len(t) || strings.ContainsRune("] (—–-", firstRune(t[i:])))
 }
 
 // isTemplateWords reports whether a heading's title, reduced by

@@ -371,7 +371,7 @@ func saysNotYet(text string) bool {
 	if strings.Contains(t, "?") {
 		return true // "Ask: can we get a bigger budget?"
 	}
-	for _, plan := range [...]string{"still ", "tomorrow", "next ", "plan to", "planning to", "we should", "idea", "ask:", "todo"} {
+	for _, plan := range [...]string{"still ", "tomorrow", "next ", "plan to", "planning to", "we should", "idea:", "idea ", "ask:", "todo:", "todo "} {
 		if strings.HasPrefix(t, plan) {
 			return true // "Tomorrow: call the bank", "Plan to run the DR game day"
 		}

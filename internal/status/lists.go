@@ -120,9 +120,9 @@ func (c *computer) readListItems(list ast.Node) (entries []listEntry, marked boo
 		for i := range entries {
 			e := &entries[i]
 			switch sig, ok := signifier(e.own); {
-			case sig == '•':
+			case ok && sig == '•':
 				e.marker = declared{true, marker.Open, "•"}
-			case sig == '×':
+			case ok && sig == '×':
 				e.marker = declared{true, marker.Done, "×"}
 			case ok:
 				e.note = true // "– note", "○ event": no task
@@ -396,9 +396,9 @@ var keyWords = map[string]bool{
 	"events": true, "migrated": true, "scheduled": true, "task migrated": true, "task scheduled": true,
 }
 
-// signifier returns the bullet journal signifier text opens with, and
-// its rest: • a task, × a task done, – a note, ○ an event; ok is false
-// when text opens with none, or "×" stands for "times" ("× 2").
+// signifier returns the bullet journal signifier text opens with: • a
+// task, × a task done, – a note, ○ an event; ok is false when text opens
+// with none, or the sign is not followed by a word ("× 2" is "times").
 func signifier(text string) (sig rune, ok bool) {
 	r, size := utf8.DecodeRuneInString(text)
 	switch r {
@@ -420,24 +420,25 @@ func signifier(text string) (sig rune, ok bool) {
 // ("10:30: standup done").
 func (c *computer) colonStatus(text string) (marker.Match, bool) {
 	key, value, ok := strings.Cut(text, ": ")
-	if !ok || key == "" || len(strings.Fields(key)) > 5 || !strings.ContainsFunc(key, unicode.IsLetter) ||
-		unicode.IsDigit(rune(key[0])) || attr.KnownField(fieldKey(key)) || noteKeys[headingWords(key)] ||
-		strings.ContainsAny(key, "—–|") || strings.Contains(key, " - ") {
-		// "Review the runbook — Status: Blocked": a field after the item's text
-		return marker.Match{}, false
+	if !ok || key == "" || strings.ContainsAny(key, "—–|") || strings.Contains(key, " - ") {
+		return marker.Match{}, false // "Review the runbook — Status: Blocked": a field after the item's text
 	}
-	if marker.DayMonth(key) || marker.IsWeekday(strings.Fields(key)[0]) {
-		return marker.Match{}, false // "Dec 24: open until 2pm": a day's hours
-	}
-	if _, ok := c.vocab.Label(key); ok || copyKeys[strings.ToLower(key[strings.LastIndexByte(key, ' ')+1:])] {
-		return marker.Match{}, false // "Resolved: done" maps states; "Primary button: Done" is copy
-	}
+	// the value first: most "key: value" items say no state, and are read
+	// no further
 	m, ok := c.vocab.Opens(value)
 	if !ok || !colonStates[strings.ToLower(value[m.Start:m.End])] {
 		return marker.Match{}, false // "Registration: open", "Statistics: passed": facts
 	}
 	if rest := strings.TrimSpace(value[m.End:]); rest != "" && !strings.ContainsRune(",.;(—–", firstRune(rest)) {
 		return marker.Match{}, false // "Payroll: done by HR", "Expense claims: done by the 5th": how, not how far
+	}
+	words := strings.Fields(key)
+	if len(words) > 5 || !strings.ContainsFunc(key, unicode.IsLetter) || unicode.IsDigit(firstRune(key)) ||
+		attr.KnownField(fieldKey(key)) || noteKeys[headingWords(key)] || marker.DayMonth(key) || marker.IsWeekday(words[0]) {
+		return marker.Match{}, false // a field's line, a time ("10:30: standup done"), a day's hours ("Dec 24: open")
+	}
+	if _, ok := c.vocab.Label(key); ok || copyKeys[strings.ToLower(words[len(words)-1])] {
+		return marker.Match{}, false // "Resolved: done" maps states; "Primary button: Done" is copy
 	}
 	base := len(key) + len(": ")
 	m.Start, m.End = m.Start+base, m.End+base

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/milepost/milepost/internal/attr"
 	"github.com/milepost/milepost/internal/marker"
@@ -62,7 +63,7 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 		return
 	}
 	cols := c.markerColumns(header, rows)
-	health := -1
+	health, counts := -1, -1 // a RAG column; a Progress column of counts done ("4/6")
 	if header != nil {
 		for i, h := range childrenOf(header) {
 			switch name := headerName(mdtext.Inline(h, c.src)); {
@@ -73,6 +74,9 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 				}
 			case (progressHeaders[name] || name == "done" && strings.Contains(mdtext.Inline(h, c.src), "%")) && c.percentColumn(rows, i, name == "progress"):
 				cols[i] = true // "| Key result | Progress |" of 45% and 100%
+				if name == "progress" {
+					counts = i
+				}
 			}
 		}
 	}
@@ -106,6 +110,11 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 				text := markerText(cells[markerCols[0]], c.src)
 				reads[r].st, reads[r].ok = c.cellStateOf(cells[markerCols[0]], text)
 				reads[r].text = strings.TrimSpace(text)
+				if markerCols[0] == counts {
+					if st, ok := fractionState(reads[r].text); ok {
+						reads[r].st, reads[r].ok = st, true // "4/6" repos migrated
+					}
+				}
 			}
 		}
 		c.ragDots(reads)
@@ -1093,7 +1102,7 @@ func handleOnly(text string) bool {
 // writes it ("x", "✓"), not a name.
 func isMark(text string) bool {
 	t := strings.TrimSpace(text)
-	if len(t) > 4 {
+	if utf8.RuneCountInString(t) > 4 {
 		return false
 	}
 	_, ok := stageMark(t)
@@ -1226,9 +1235,6 @@ func valueCell(text string) (State, bool) {
 			return st, true // "N/A (indoor product)", "Won't migrate (service retired in Feb)"
 		}
 	}
-	if st, ok := fractionCell(t); ok {
-		return st, true
-	}
 	if n, ok := percentage(t); ok {
 		switch {
 		case n == 100:
@@ -1283,27 +1289,6 @@ func waitsFor(words string) bool {
 		}
 	}
 	return false
-}
-
-// fractionCell reads a status cell that is a count of work done, "4/6":
-// all done, none, or under way. A first number over the second is no
-// such count ("12/4" is a date).
-func fractionCell(t string) (State, bool) {
-	a, b, ok := strings.Cut(t, "/")
-	if !ok {
-		return marker.Open, false
-	}
-	done, err1 := strconv.Atoi(strings.TrimSpace(a))
-	total, err2 := strconv.Atoi(strings.TrimSpace(b))
-	switch {
-	case err1 != nil || err2 != nil || total == 0 || done > total || done < 0:
-		return marker.Open, false
-	case done == total:
-		return marker.Done, true
-	case done == 0:
-		return marker.Open, true
-	}
-	return marker.Active, true
 }
 
 // trackerStates are the states a bug tracker's triage gives, read as a
@@ -1472,8 +1457,11 @@ func (c *computer) markersCount(rows []ast.Node, cols []int) bool {
 			}
 			st, key, ok := c.cellMarker(cells[i])
 			if !ok {
-				if st, ok := valueCell(markerText(cells[i], c.src)); ok {
+				text := markerText(cells[i], c.src)
+				if st, ok := valueCell(text); ok {
 					states[st] = true // a progress column's percentage
+				} else if st, ok := fractionState(strings.TrimSpace(text)); ok {
+					states[st] = true // or its count done, "4/6" (a count column only reaches here as a marker column)
 				}
 				continue
 			}
@@ -1534,6 +1522,9 @@ func (c *computer) matrixItems(header ast.Node, rows []ast.Node, label int, cols
 // legendBlank returns the state a legend of the page gives a blank cell
 // ("blank = not started", "empty = to do"), and whether one does.
 func (c *computer) legendBlank() (State, bool) {
+	if len(c.legend.cells) == 0 {
+		return marker.Open, false // most pages: no legend
+	}
 	for _, k := range [...]string{"blank", "empty", "(blank)", "(empty)", "blank cell", "empty cell"} {
 		if st, ok := c.legend.cells[cellKey(k)]; ok {
 			return st, true
@@ -1679,7 +1670,7 @@ var progressHeaders = map[string]bool{
 }
 
 // percentColumn reports whether at least half the cells of column col
-// are percentages, or counts done ("4/6", fractionCell) when counts is
+// are percentages, or counts done ("4/6", fractionState) when counts is
 // set: a Progress column's, not a Completion column's ("3/15" is a day).
 func (c *computer) percentColumn(rows []ast.Node, col int, counts bool) bool {
 	n := 0
@@ -1689,7 +1680,7 @@ func (c *computer) percentColumn(rows []ast.Node, col int, counts bool) bool {
 			text := mdtext.Inline(cells[col], c.src)
 			if _, ok := percentage(text); ok {
 				n++
-			} else if _, ok := fractionCell(text); ok && counts {
+			} else if _, ok := fractionState(strings.TrimSpace(text)); ok && counts {
 				n++ // "4/6" repos migrated
 			}
 		}
