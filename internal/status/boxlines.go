@@ -42,7 +42,7 @@ func (c *computer) collectBoxLines(p ast.Node, out *[]*found) {
 		}
 		found = append(found, boxLine{st, seg.Start, text, line[0] == '[', emoji})
 	}
-	if len(found) < 2 || keyOrForm(found) || c.asksToTick(p) {
+	if len(found) < 2 || keyOrForm(found) || c.asksToTick(p) || yesNoOnly(found) {
 		return
 	}
 	setClasses(p, ClassBoxLines) // a line for each, as its writer saw them
@@ -59,6 +59,18 @@ func (c *computer) collectBoxLines(p ast.Node, out *[]*found) {
 		it.offset = l.offset
 		*out = append(*out, it)
 	}
+}
+
+// yesNoOnly reports whether a paragraph's lines are all a status emoji's
+// yes or no (✅, ❌): a README's features or a design's pros and cons, not
+// a pasted status update, which says how things stand (🔄, ⏳, 🚧).
+func yesNoOnly(lines []boxLine) bool {
+	for _, l := range lines {
+		if !l.emoji || l.st != marker.Done && l.st != marker.Open {
+			return false
+		}
+	}
+	return true
 }
 
 // asksToTick reports whether a paragraph of boxed lines, or the one

@@ -231,6 +231,12 @@ var changeKinds = map[string]bool{
 // "## Unreleased" or "## v3.0" lists work still to come.
 func releaseTitle(title string) bool {
 	t := strings.TrimSpace(title)
+	lower := strings.ToLower(t)
+	for _, plan := range [...]string{"target", "planned", "tbd", "upcoming", "eta", "due", "next"} {
+		if strings.Contains(lower, plan) {
+			return false // "## v4.3.0 — target 2026-12-15", "## [3.0.0] - TBD": work to come
+		}
+	}
 	bracketed := strings.HasPrefix(t, "[")
 	if _, dated := marker.FirstDate(t); !bracketed && !dated {
 		return false

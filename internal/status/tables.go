@@ -52,11 +52,12 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 			// states (or one of them, in rows of Tasks or Deliverables):
 			// its Delivered and Posted are some too; an inventory's one
 			// stray In progress is not enough
-			fillStates(reads)
+			fillStates(reads, trackerFills)
 			states = saysStates(reads)
 		}
 		if states {
-			fillStates(reads)
+			fillStates(reads, fillWords)
+			fillStates(reads, trackerFills)
 			c.resolutions(header, rows, reads)
 			c.rowItems(header, rows, col, func(r int, _ ast.Node) (State, bool) { return reads[r].st, reads[r].ok }, out)
 		}
@@ -150,6 +151,9 @@ func (c *computer) listsRisksOrQuestions(header ast.Node) bool {
 	// the section's own heading only: "## Risks" over "### Mitigation
 	// plan" is another matter; a register named for its risks ("#
 	// Third-party risk register", "## Vendor risk register") is one too
+	if c.actionColumn(header) {
+		return false // "| Vendor | Remediation | Owner | Status |": the work done about the risks
+	}
 	if riskTitles[headingWords(c.cur.bare)] {
 		return true
 	}
@@ -159,6 +163,20 @@ func (c *computer) listsRisksOrQuestions(header ast.Node) bool {
 	}
 	words := headingWords(t)
 	return len(strings.Fields(words)) <= 4 && !strings.Contains(words, "action") && !strings.Contains(words, " from ")
+}
+
+// actionColumn reports whether a table has a column of the work done
+// about its rows (Remediation, Action, Next step).
+func (c *computer) actionColumn(header ast.Node) bool {
+	if header == nil {
+		return false
+	}
+	for h := header.FirstChild(); h != nil; h = h.NextSibling() {
+		if anyFold(bytes.TrimSpace(cellSource(h, c.src)), "remediation", "action", "actions", "next step", "next steps") {
+			return true
+		}
+	}
+	return false
 }
 
 // riskTitles are the titles of a section of risks or questions as a
@@ -624,15 +642,16 @@ func workState(r cellRead) bool {
 	return false
 }
 
-// fillStates reads, in a column that says states, the cells fillWords
-// name: read only after saysStates, so that they never make a list of
-// things (stock Available, rooms Closed) a list of work.
-func fillStates(reads []cellRead) {
+// fillStates reads, in a column that says states, the cells words name
+// (fillWords, trackerFills): read only after saysStates, so that they
+// never make a list of things (stock Available, rooms Closed) a list of
+// work.
+func fillStates(reads []cellRead, words map[string]State) {
 	for r := range reads {
 		if reads[r].ok || !reads[r].filled {
 			continue
 		}
-		if st, ok := wordsState(fillWords, reads[r].text); ok {
+		if st, ok := wordsState(words, reads[r].text); ok {
 			reads[r].st, reads[r].ok = st, true
 		}
 	}
@@ -692,17 +711,23 @@ var workflowWords = map[string]State{"active": marker.Active, "committed": marke
 var fillWords = map[string]State{
 	"gap": marker.Open, "scheduled": marker.Open, "available": marker.Open,
 	"claimed": marker.Active, "met": marker.Done, "not met": marker.Open, "awaiting": marker.Blocked,
-	"archived": marker.Dropped, "delivered": marker.Done, "geliefert": marker.Done, "back-ordered": marker.Blocked, "backordered": marker.Blocked,
+	"archived": marker.Dropped, "geliefert": marker.Done, "back-ordered": marker.Blocked, "backordered": marker.Blocked,
 	"received": marker.Done, "requested": marker.Active, "ordered": marker.Active, // a leave request's too
-	// a month-end close's, an audit request list's, a security advisory's, a
-	// certification's, a grant report's, a policy register's, a writer's,
-	// a training run's: words that name what things are elsewhere (a ledger
-	// Posted, a server Retired, a match Final, a flight Delayed)
-	"posted": marker.Done, "reviewed": marker.Done, "provided": marker.Done, "evidence collected": marker.Done,
+}
+
+// trackerFills are fill words of trackers outside software development:
+// a month-end close's, an audit request list's, a security advisory's, a
+// certification's, a grant report's, a writer's, a training run's, a
+// deliverables list's. They name what things are elsewhere (a ledger's
+// Posted, a match's Final, a flight's Delayed), so they read where
+// fillWords do, and also beside work's own states (countWorkStates),
+// where fillWords' Available or Scheduled would still describe things.
+var trackerFills = map[string]State{
+	"delivered": marker.Done, "posted": marker.Done, "reviewed": marker.Done, "provided": marker.Done, "evidence collected": marker.Done,
 	"disclosed": marker.Done, "patched": marker.Done, "certified": marker.Done, "final": marker.Done,
 	"prepared": marker.Active, "in design": marker.Active, "draft": marker.Active, "delayed": marker.Active,
 	"on schedule": marker.Active, "behind schedule": marker.Active, "in lab": marker.Active,
-	"embargoed": marker.Active, "under embargo": marker.Active, "queued": marker.Open, "retired": marker.Dropped,
+	"embargoed": marker.Active, "under embargo": marker.Active, "queued": marker.Open,
 }
 
 // resolutions lets a Resolution column, as Jira exports one beside the
