@@ -29,8 +29,11 @@ func minifyXML(data []byte) ([]byte, error) {
 			preserve = preserve[:len(preserve)-1]
 		}
 	}
+	lastAttribute := false // the token before was an attribute ("< ? >"'s "?")
 	for {
 		tt, token := lexer.Next()
+		afterAttribute := lastAttribute
+		lastAttribute = tt == xml.AttributeToken
 		switch tt {
 		case xml.ErrorToken:
 			if lexer.Err() == io.EOF {
@@ -65,10 +68,11 @@ func minifyXML(data []byte) ([]byte, error) {
 			out = append(out, token...)
 		case xml.StartTagCloseToken:
 			opening = false
-			if len(out) > 0 && out[len(out)-1] == '/' {
-				// A start tag ending "/ >" (a stray "/" read as an
-				// attribute): written "/>", it would read back as an
-				// empty-element tag, and minifying again would change it.
+			if len(out) > 0 && (out[len(out)-1] == '/' || out[len(out)-1] == '?' && afterAttribute) {
+				// A start tag ending "/ >" or "? >" (a stray "/" or "?"
+				// read as an attribute): written "/>" or "?>", it would
+				// read back as an empty-element tag or a processing
+				// instruction's end, and minifying again would change it.
 				out = append(out, ' ')
 			}
 			out = append(out, token...)
