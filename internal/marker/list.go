@@ -172,13 +172,21 @@ func (v *Vocabulary) NoteStatus(text string) (Match, bool) {
 			continue
 		}
 		if after == "" || r == '.' || strings.ContainsRune(ClauseSeparators, r) || joined(text[m.End:end]) {
-			if d, ok := v.DashStatus(text); ok && d.Start < m.Start {
-				return d, true // "— not addressed (embargoed until 2027)": the clause says it, the note why
-			}
-			return m, true // "(Canceled) — merged", "SSO (blocked on Okta) for EU tenants"
+			return v.EarlierClause(text, m), true // "(Canceled) — merged", "SSO (blocked on Okta) for EU tenants"
 		}
 	}
 	return v.DashStatus(text)
+}
+
+// EarlierClause returns the status clause after a dash of text when it
+// is said before note, a status read from a note in brackets: "— not
+// addressed (embargoed until 2027)" is not addressed, the note its reason.
+// Else note.
+func (v *Vocabulary) EarlierClause(text string, note Match) Match {
+	if d, ok := v.DashStatus(text); ok && d.Start < note.Start {
+		return d
+	}
+	return note
 }
 
 // noteBracket returns the length of the bracket that opens a note at the

@@ -75,9 +75,7 @@ func (c *computer) listItemMarker(p ast.Node, text string, a attr.Item) declared
 		return d
 	}
 	if m, ok := c.vocab.TrailingStatus(text); ok {
-		if dm, ok := c.vocab.DashStatus(text); ok && dm.Start < m.Start {
-			m = dm // "— not addressed (embargoed until 2027)": the clause says it, the note why
-		}
+		m = c.vocab.EarlierClause(text, m) // "— not addressed (embargoed until 2027)"
 		return declared{true, m.State, text[m.Start:m.End]}
 	}
 	return c.statusAtEnd(p, text)

@@ -317,8 +317,11 @@ func (c *computer) ticksOnly(rows []ast.Node, cols []int) bool {
 				continue
 			}
 			text := strings.TrimSpace(markerText(cells[i], c.src))
+			if blankCell(text) {
+				continue
+			}
 			switch strings.ToLower(strings.TrimSuffix(text, "\ufe0f")) {
-			case "", "-", "–", "—", "✅", "✔", "✓", "☑", "❌", "✖", "✗", "✘", "x", "yes", "no", "y", "n", "🟢", "🔴", "⬜", "•":
+			case "✅", "✔", "✓", "☑", "❌", "✖", "✗", "✘", "x", "yes", "no", "y", "n", "🟢", "🔴", "⬜", "•":
 				continue
 			}
 			return false
@@ -664,11 +667,8 @@ func (c *computer) fromAzureDevOps(header ast.Node) bool {
 		return false
 	}
 	for h := header.FirstChild(); h != nil; h = h.NextSibling() {
-		name := bytes.TrimSpace(cellSource(h, c.src))
-		for _, ado := range [...]string{"work item type", "area path", "iteration path"} {
-			if bytes.EqualFold(name, []byte(ado)) {
-				return true
-			}
+		if anyFold(bytes.TrimSpace(cellSource(h, c.src)), "work item type", "area path", "iteration path") {
+			return true
 		}
 	}
 	return false
@@ -1621,7 +1621,8 @@ func (c *computer) otherCellSays(cells []ast.Node, col int) (State, bool) {
 
 // attendeeHeaders head a first column that names the people a table's
 // rows are: a workshop's registrations, a class list. Not "| Person |
-// Gift |", whose rows are gifts.
+// Gift |", whose rows are gifts, nor a Role: narrower than peopleHeaders,
+// whose tables of flags a pipeline's stages never are.
 var attendeeHeaders = map[string]bool{
 	"name": true, "attendee": true, "attendees": true, "guest": true, "guests": true, "member": true,
 	"members": true, "participant": true, "participants": true, "student": true, "students": true,
