@@ -298,10 +298,16 @@ func (c *computer) addLegendEntry(p marker.LegendPair, line int) {
 		key = cellKey(emoji)
 	}
 	c.legend.defined[key] = true
-	if !ok && isEmoji && !strings.HasPrefix(emoji, ":") && notYet(p.Label) {
+	if !ok && isEmoji && !strings.HasPrefix(emoji, ":") {
 		if _, known := c.vocab.Find(emoji, marker.Cell); !known {
-			// a roadmap's "🔜 Up next", "💡 Exploring": work not started
-			st, ok = marker.Open, true
+			switch {
+			case notYet(p.Label):
+				st, ok = marker.Open, true // a roadmap's "🔜 Up next", "💡 Exploring": work not started
+			case labelDoing(p.Label):
+				st, ok = marker.Active, true // a localization tracker's "✏️ translating", a reading list's "📖 reading now"
+			case strings.HasPrefix(strings.ToLower(strings.TrimSpace(p.Label)), "needs "):
+				st, ok = marker.Open, true // "⚠️ needs update": work to do again
+			}
 		}
 	}
 	if ok {
@@ -324,6 +330,19 @@ func (c *computer) addLegendEntry(p marker.LegendPair, line int) {
 		}
 	}
 	c.legend.entries = append(c.legend.entries, e)
+}
+
+// labelDoing reports whether a legend's label says its work is being
+// done, a verb in -ing of one to three words ("translating", "reading
+// now", "skimming"), not a time to come ("upcoming", "coming soon").
+func labelDoing(label string) bool {
+	words := strings.Fields(strings.ToLower(label))
+	if len(words) == 0 || len(words) > 3 {
+		return false
+	}
+	w := words[0]
+	return len(w) > 5 && strings.HasSuffix(w, "ing") && w != "coming" && w != "upcoming" && w != "pending" &&
+		w != "nothing" && w != "something" && w != "everything" && w != "morning" && w != "evening"
 }
 
 // notYetWords say of a legend's label that its work has not started: a
