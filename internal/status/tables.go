@@ -47,7 +47,7 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 	if col := c.statusHeader(header); col >= 0 {
 		reads := c.statusCells(header, rows, col)
 		states := saysStates(reads)
-		if work := countWorkStates(reads); !states && (work >= 2 || work == 1 && c.namesWork(header)) {
+		if !states && c.workColumn(header, reads) {
 			// a column with a Not started and an In progress holds work's
 			// states (or one of them, in rows of Tasks or Deliverables):
 			// its Delivered and Posted are some too; an inventory's one
@@ -297,7 +297,7 @@ func (c *computer) dayColumns(header ast.Node, rows []ast.Node, cols []int) bool
 		if !c.namesDay(h) {
 			return false
 		}
-		if _, iso := attr.ParseDate(h); iso || weekdays[strings.ToLower(strings.TrimSuffix(h, "."))] {
+		if _, iso := attr.ParseDate(h); iso || marker.IsWeekday(h) {
 			named++
 		}
 	}
@@ -351,7 +351,7 @@ func (c *computer) dayRows(rows []ast.Node, label int) bool {
 // month, a date with a slash, or "Day 3".
 func (c *computer) namesDay(h string) bool {
 	first, rest, _ := strings.Cut(strings.TrimSuffix(h, "."), " ")
-	if weekdays[strings.ToLower(strings.TrimSuffix(first, ","))] {
+	if marker.IsWeekday(first) {
 		return rest == "" || marker.DayNumber(strings.TrimSpace(rest)) != 0 || marker.DayMonth(strings.TrimSpace(rest))
 	}
 	if strings.EqualFold(first, "day") {
@@ -362,12 +362,6 @@ func (c *computer) namesDay(h string) bool {
 		return true
 	}
 	return marker.DayMonth(h) && len(strings.Fields(h)) <= 3 || marker.SlashDate(h) && len(strings.Fields(h)) == 1
-}
-
-var weekdays = map[string]bool{
-	"mon": true, "tue": true, "tues": true, "wed": true, "thu": true, "thur": true, "thurs": true, "fri": true,
-	"sat": true, "sun": true, "monday": true, "tuesday": true, "wednesday": true, "thursday": true,
-	"friday": true, "saturday": true, "sunday": true,
 }
 
 // matrixLabel returns the column that names a matrix's rows: the first
@@ -618,15 +612,16 @@ func (c *computer) toolStates(header ast.Node, reads []cellRead) {
 	}
 }
 
-// countWorkStates counts the cells that are workState.
-func countWorkStates(reads []cellRead) int {
+// workColumn reports whether a status column holds two of work's own
+// states (workState), or one in rows named as work (namesWork).
+func (c *computer) workColumn(header ast.Node, reads []cellRead) bool {
 	n := 0
 	for _, r := range reads {
 		if workState(r) {
 			n++
 		}
 	}
-	return n
+	return n >= 2 || n == 1 && c.namesWork(header)
 }
 
 // workState reports whether a status cell says how far work is in words
@@ -720,7 +715,7 @@ var fillWords = map[string]State{
 // certification's, a grant report's, a writer's, a training run's, a
 // deliverables list's. They name what things are elsewhere (a ledger's
 // Posted, a match's Final, a flight's Delayed), so they read where
-// fillWords do, and also beside work's own states (countWorkStates),
+// fillWords do, and also beside work's own states (workColumn),
 // where fillWords' Available or Scheduled would still describe things.
 var trackerFills = map[string]State{
 	"delivered": marker.Done, "posted": marker.Done, "reviewed": marker.Done, "provided": marker.Done, "evidence collected": marker.Done,
