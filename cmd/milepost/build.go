@@ -90,8 +90,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, "milepost: warning:", msg)
 	}
 	defer lifecycle.OnAbandon(func() {
-		tx.Abandon()
-		fmt.Fprintln(stderr, "milepost: build interrupted; the destination is unchanged")
+		if tx.Abandon() { // else the build has stopped and says so itself
+			fmt.Fprintln(stderr, "milepost: build interrupted; the destination is unchanged")
+		}
 	})()
 	res, stats, spliced, err := splice(cache, in, tx)
 	if !spliced {
@@ -234,16 +235,16 @@ func (f *buildFlags) summary(stdout, stderr io.Writer, res *site.Result, stats p
 // reportFailure prints why a build failed and returns its exit code.
 func reportFailure(stderr io.Writer, source string, res *site.Result, err error) int {
 	var list *diag.ErrorList
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintln(stderr, "milepost: build interrupted; the destination is unchanged")
+		return cli.ExitFail
+	}
 	if res != nil && len(res.Diagnostics) > 0 {
 		printDiagnostics(stderr, source, res.Diagnostics)
 	} else if errors.As(err, &list) {
 		printDiagnostics(stderr, source, list.Diagnostics)
 	} else {
 		fmt.Fprintln(stderr, "milepost:", err)
-	}
-	if errors.Is(err, context.Canceled) {
-		fmt.Fprintln(stderr, "milepost: build interrupted; the destination is unchanged")
-		return cli.ExitFail
 	}
 	n := 0
 	if res != nil {

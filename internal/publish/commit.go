@@ -58,7 +58,7 @@ func (t *Tx) plan() commitPlan {
 // Unchanged files are not touched. If an earlier Put failed, Commit changes
 // nothing and returns that error.
 func (t *Tx) Commit() (Stats, error) {
-	if !t.finish() {
+	if !t.finish(txFinishing) {
 		return Stats{}, ErrClosed
 	}
 	defer t.setDone()

@@ -264,6 +264,60 @@ func TestAbortLeavesDestinationExactlyAsItWas(t *testing.T) {
 	}
 }
 
+// TestAbandonRemovesStaging: a process abandoned on a signal exits right
+// after Abandon returns, so Abandon removes the staging directory itself,
+// whether the build was still putting files or an Abort had begun and
+// was waiting for a Put in flight.
+func TestAbandonRemovesStaging(t *testing.T) {
+	for _, aborting := range []bool{false, true} {
+		t.Run(map[bool]string{false: "open", true: "aborting"}[aborting], func(t *testing.T) {
+			dest := filepath.Join(t.TempDir(), "public")
+			build(t, dest, Options{}, map[string]string{"index.html": "v1"})
+			tx, err := Begin(dest, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := range 50 {
+				if err := tx.Put(fmt.Sprintf("p%d/index.html", i), []byte("new")); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := tx.reserve("slow.html"); err != nil { // a Put in flight, never ending in time
+				t.Fatal(err)
+			}
+			aborted := make(chan error, 1)
+			if aborting {
+				go func() { aborted <- tx.Abort() }()
+				for {
+					tx.mu.Lock()
+					state := tx.state
+					tx.mu.Unlock()
+					if state == txAborting {
+						break
+					}
+					time.Sleep(time.Millisecond)
+				}
+			}
+			if wasOpen := tx.Abandon(); wasOpen == aborting {
+				t.Errorf("Abandon() = %v, want %v", wasOpen, !aborting)
+			}
+			assertNoStaging(t, dest)
+			if err := tx.Put("late.html", nil); !errors.Is(err, ErrClosed) {
+				t.Errorf("Put after Abandon: got %v, want ErrClosed", err)
+			}
+			tx.inflight.Done()
+			if aborting {
+				if err := <-aborted; err != nil {
+					t.Errorf("Abort: %v", err)
+				}
+			}
+			if want := map[string]string{"index.html": "v1"}; !equalMaps(files(t, dest), want) {
+				t.Errorf("destination holds %v, want %v", files(t, dest), want)
+			}
+		})
+	}
+}
+
 func TestPutErrorHalfWayThenAbort(t *testing.T) {
 	tests := []struct {
 		name string

@@ -65,8 +65,9 @@ type Stats struct {
 type txState int
 
 const (
-	txOpen txState = iota
-	txFinishing
+	txOpen      txState = iota
+	txFinishing         // Commit is waiting for Puts in flight, or publishing
+	txAborting          // Abort is waiting for Puts in flight, or removing the staging directory
 	txDone
 )
 
@@ -512,15 +513,16 @@ func (t *Tx) failLocked(err error) error {
 	return err
 }
 
-// finish moves the transaction out of the open state and waits for Puts in
-// flight. It reports false when the transaction had already finished.
-func (t *Tx) finish() bool {
+// finish moves the transaction out of the open state, to next, and waits
+// for Puts in flight. It reports false when the transaction had already
+// finished.
+func (t *Tx) finish(next txState) bool {
 	t.mu.Lock()
 	if t.state != txOpen {
 		t.mu.Unlock()
 		return false
 	}
-	t.state = txFinishing
+	t.state = next
 	t.mu.Unlock()
 	t.inflight.Wait()
 	return true
@@ -530,7 +532,7 @@ func (t *Tx) finish() bool {
 // Begin found it. Abort after Commit or Abort does nothing, so
 // `defer tx.Abort()` is safe.
 func (t *Tx) Abort() error {
-	if !t.finish() {
+	if !t.finish(txAborting) {
 		return nil
 	}
 	defer t.setDone()
@@ -538,20 +540,37 @@ func (t *Tx) Abort() error {
 }
 
 // Abandon is Abort for a process about to exit on a signal: it does not
-// wait for Puts in flight (a worker may be deep in one huge page), it makes
-// new ones fail, and it removes the staging directory as far as it can (the
-// next Begin removes whatever a Put still in flight leaves there). The lock
-// stays held until the process exits.
-func (t *Tx) Abandon() {
+// wait long for Puts in flight (a worker may be deep in one huge page), it
+// makes new ones fail, and it removes the staging directory before it
+// returns, also when an Abort had begun to (the process must not exit
+// with half of it left). What a Put still in flight after abandonWait
+// leaves there, the next Begin removes. The lock stays held until the
+// process exits. It reports whether the transaction was still open: no
+// Commit or Abort had begun.
+func (t *Tx) Abandon() (wasOpen bool) {
 	t.mu.Lock()
-	if t.state != txOpen {
-		t.mu.Unlock()
-		return
+	state := t.state
+	if state == txOpen {
+		t.state = txDone
 	}
-	t.state = txDone
 	t.mu.Unlock()
+	if state != txOpen && state != txAborting {
+		return false // committed, or being committed: the caller waits for it
+	}
 	_ = t.removeStaging()
+	drained := make(chan struct{})
+	go func() { t.inflight.Wait(); close(drained) }()
+	select {
+	case <-drained:
+	case <-time.After(abandonWait):
+	}
+	_ = t.removeStaging() // what the Puts in flight staged meanwhile
+	return state == txOpen
 }
+
+// abandonWait is how long Abandon waits for Puts in flight, which stage
+// one file each, before it removes what they staged.
+const abandonWait = 200 * time.Millisecond
 
 // setDone ends the transaction: it releases the lock and removes the parents
 // Begin created for a missing destination if nothing was published in them.
