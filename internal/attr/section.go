@@ -62,16 +62,28 @@ func ReadSection(lines []Line, cal Calendar) Section {
 	var s Section
 	for _, l := range lines {
 		key, value, ok := FieldLine(l.Text)
-		if !ok {
-			for _, f := range PlainFields(strings.TrimSpace(l.Text), cal) {
-				key, value, _ := FieldLine(f)
-				s.set(key, value, l.Number, cal)
+		if ok && strings.ContainsAny(value, "·•") {
+			// "**Owner:** Dana · **Target:** 2026-12-31": several fields in bold on a line
+			if fields := PlainFields(strings.TrimSpace(strings.ReplaceAll(l.Text, "**", "")), cal); fields != nil {
+				s.setFields(fields, l.Number, cal)
+				continue
 			}
+		}
+		if !ok {
+			s.setFields(PlainFields(strings.TrimSpace(l.Text), cal), l.Number, cal)
 			continue
 		}
 		s.set(key, value, l.Number, cal)
 	}
 	return s
+}
+
+// setFields sets each "**Field:** value" line of fields, read on line.
+func (s *Section) setFields(fields []string, line int, cal Calendar) {
+	for _, f := range fields {
+		key, value, _ := FieldLine(f)
+		s.set(key, value, line, cal)
+	}
 }
 
 // PlainFields reads a line of known fields written without bold, as
