@@ -61,7 +61,7 @@ func TestFind(t *testing.T) {
 		{"Merged, not deployed", Cell, true, Open, "not deployed"},
 		{"Merged, but not released yet", Cell, true, Open, "not released"},
 		{"Deployed, not yet verified", Cell, true, Open, "verified"},
-		{"Done, pending review", Cell, true, Open, "pending"},
+		{"Done, pending review", Cell, true, Active, "pending review"},
 		{"Fixed (pending release)", Cell, true, Open, "pending"},
 		{"Done (partially)", Cell, true, Active, "partially"},
 		{"Complete except docs (in progress)", Cell, true, Active, "in progress"},

@@ -35,6 +35,7 @@ func boards(doc ast.Node, src []byte) map[*ast.Heading]bool {
 	var out map[*ast.Heading]bool
 	var heads []*ast.Heading
 	var parents []*parentOf
+	var steps []bool // of heads: a lane that is a step of a checklist too (stepLanes)
 	stack := []*parentOf{{}}
 	levels := []int{0}
 	var lane *parentOf // the board of the lane being read, nil outside lanes
@@ -75,7 +76,7 @@ func boards(doc ast.Node, src []byte) map[*ast.Heading]bool {
 		if st, ok := lanes[string(w)]; ok {
 			parent.lanes++
 			parent.doneLane = parent.doneLane || st == marker.Done
-			heads, parents = append(heads, h), append(parents, parent)
+			heads, parents, steps = append(heads, h), append(parents, parent), append(steps, stepLanes[string(w)])
 			lane = parent
 		}
 		stack, levels = append(stack, &parentOf{}), append(levels, h.Level)
@@ -83,7 +84,7 @@ func boards(doc ast.Node, src []byte) map[*ast.Heading]bool {
 	for i, h := range heads {
 		b := parents[i]
 		plain := b.lanes >= 3 && b.listLanes == b.lanes && !b.described && !b.guide && (b.cards >= 2 || b.doneLane && b.rules*3 < b.items)
-		if b.lanes >= 2 && b.boxes || plain {
+		if b.lanes >= 2 && b.boxes && !steps[i] || plain {
 			if out == nil {
 				out = map[*ast.Heading]bool{}
 			}
@@ -200,6 +201,7 @@ func readsAsRule(written string) bool {
 var actionTitles = map[string]bool{
 	"action items": true, "action item": true, "actions": true, "action points": true,
 	"follow ups": true, "followups": true, "follow up items": true, "follow up actions": true,
+	"new actions": true, "new action items": true, "actions arising": true, "agreed actions": true, "actions agreed": true,
 }
 
 // actionsFrom is a heading's words without what says where its actions

@@ -37,7 +37,9 @@ var notTaskNames = []string{
 // checklist names what its tasks are about.
 var lanes = map[string]State{
 	"doing": marker.Active, "in progress": marker.Active, "wip": marker.Active, "in review": marker.Active,
-	"ongoing": marker.Active, "now": marker.Active,
+	"ongoing": marker.Active, "now": marker.Active, "review": marker.Active, "code review": marker.Active,
+	"ready for review": marker.Active, "qa": marker.Active, "in qa": marker.Active,
+	"in testing": marker.Active, "ready for qa": marker.Active,
 	"blocked": marker.Blocked, "on hold": marker.Blocked, "waiting": marker.Blocked,
 	"waiting for": marker.Blocked, "waiting on": marker.Blocked, // GTD's and Trello's
 	"done": marker.Done, "complete": marker.Done, "completed": marker.Done, "finished": marker.Done,
@@ -53,6 +55,10 @@ var lanes = map[string]State{
 	"not doing": marker.Dropped, "wont do": marker.Dropped, // headingWords drops the apostrophe
 }
 
+// stepLanes are lanes only of a board of plain cards: over a checklist
+// they are steps ("## Review" then "- [ ] Legal signs off").
+var stepLanes = map[string]bool{"review": true, "qa": true}
+
 // doneLists head lists of what was done, never a board's lanes: what such
 // a list leaves unmarked beside its ✅ is done too ("## Wins this week").
 var doneLists = map[string]bool{
@@ -61,8 +67,8 @@ var doneLists = map[string]bool{
 }
 
 // headingNote are the words a heading's trailing note may say its state
-// with in any case ("## v0.8 (released)", "## Phase 2 (in progress)"):
-// words of a release or a phase; "## GET /accounts (deprecated)" and "###
+// with in any case ("## v0.8 (released)", "## Phase 2 (in progress)",
+// "## 301 — Submarine cables — published"): words of a release or a phase; "## GET /accounts (deprecated)" and "###
 // Kafka (rejected)" name what the heading is about.
 var headingNote = map[string]bool{
 	"released": true, "shipped": true, "done": true, "complete": true, "completed": true,
@@ -71,6 +77,7 @@ var headingNote = map[string]bool{
 	"canceled": true, "deferred": true, "descoped": true, "dropped": true, "paused": true,
 	// a book's or a thesis's chapters (not Draft or Final: a guide's steps)
 	"first draft": true, "in review": true, "under review": true,
+	"published": true, "editing": true, "in edit": true, // an episode's, a post's
 }
 
 // reasonedDrops may open a heading's last clause with a reason after a

@@ -46,7 +46,7 @@ func (e *listEntry) ownAttrs() attr.Item {
 // form: their notes mark no work. marked reports
 // whether a plain item carries a marker.
 func (c *computer) readListItems(list ast.Node) (entries []listEntry, marked bool) {
-	plain, dashed, named, clocked := 0, 0, 0, 0
+	plain, dashed, named, clocked, changes := 0, 0, 0, 0, 0
 	labels, placeLabels := 0, 0 // emphasized labels after a sentence, and those that are Open or Closed
 	entries = make([]listEntry, 0, list.ChildCount())
 	for li := list.FirstChild(); li != nil; li = li.NextSibling() {
@@ -64,6 +64,9 @@ func (c *computer) readListItems(list ast.Node) (entries []listEntry, marked boo
 			}
 			if opensWithClock(text) {
 				clocked++
+			}
+			if changeLabel(p, c.src) {
+				changes++
 			}
 			a := attr.ReadNear(text, c)
 			e.own = text
@@ -99,7 +102,8 @@ func (c *computer) readListItems(list ast.Node) (entries []listEntry, marked boo
 		}
 		entries = append(entries, e)
 	}
-	if clocked > 0 && clocked == plain || introducesExample(list, c.src) {
+	if clocked > 0 && clocked == plain || introducesExample(list, c.src) ||
+		changes*2 > plain && c.cur.heading != nil && releaseTitle(c.cur.bare) { // "## v1.3 (2026-11-01)" over "- **Fixed:** …"
 		for i := range entries {
 			entries[i].marker = declared{}
 		}
@@ -664,8 +668,20 @@ func introducesExample(list ast.Node, src []byte) bool {
 	return false
 }
 
+// changeLabel reports whether list item text p opens with a changelog's
+// kind of change in bold ("**Fixed:** typo on the card").
+func changeLabel(p ast.Node, src []byte) bool {
+	if p == nil {
+		return false
+	}
+	em := leadingEmphasis(p, src)
+	return em != nil && changeKinds[strings.ToLower(strings.Trim(markerText(em, src), ": "))]
+}
+
 // opensWithClock reports whether text opens with a time of day ("14:19",
-// "9:05"), as a timeline's entries do.
+// "9:05"), as a timeline's entries do; not a video's timecode, hours 00
+// or 01 with seconds ("00:18:02 — jump cut is jarring"), as an editor's
+// notes on a cut open.
 func opensWithClock(text string) bool {
 	t := strings.TrimLeft(text, " \t*_")
 	digits := 0
@@ -676,5 +692,8 @@ func opensWithClock(text string) bool {
 		return false
 	}
 	m := t[digits+1:]
+	if len(m) >= 5 && m[2] == ':' && unicode.IsDigit(rune(m[3])) && (t[:digits] == "00" || t[:digits] == "01") {
+		return false // a timecode
+	}
 	return m[0] >= '0' && m[0] <= '5' && m[1] >= '0' && m[1] <= '9' && (len(m) == 2 || !unicode.IsDigit(rune(m[2])))
 }

@@ -39,9 +39,15 @@ func readMarker(v *marker.Vocabulary, n ast.Node, src []byte, ctx marker.Context
 // item's is once its attributes are taken out.
 func readMarkerOf(v *marker.Vocabulary, n ast.Node, text string, src []byte, ctx marker.Context) declared {
 	m, ok := v.Find(text, ctx)
+	if ok && ctx == marker.Prose && m.Kind == marker.Word && inSentence(text, m) {
+		ok = false // "Ask: is the archive DONE collecting?", "Car park is OPEN from 6am."
+	}
 	if leadingStrike(n, src) {
 		if ok && m.Kind == marker.Word && m.State == marker.Dropped {
 			return declared{true, marker.Dropped, text[m.Start:m.End]}
+		}
+		if ok && m.Kind == marker.Emoji && crossMark(text[m.Start:m.End]) {
+			return declared{true, marker.Dropped, text[m.Start:m.End]} // "❌ ~~Paid ads~~": crossed out, not done
 		}
 		return declared{true, marker.Done, "done"}
 	}
@@ -49,6 +55,26 @@ func readMarkerOf(v *marker.Vocabulary, n ast.Node, text string, src []byte, ctx
 		return declared{true, m.State, text[m.Start:m.End]}
 	}
 	return declared{}
+}
+
+// inSentence reports whether a status word in capitals found inside text
+// is a word of its sentence, not a marker: in a question ("is the archive
+// DONE collecting, or still growing?"), or after "is" or "are" with the
+// sentence going on in lower case ("Car park is OPEN from 6am").
+func inSentence(text string, m marker.Match) bool {
+	if m.Start == 0 {
+		return false
+	}
+	if strings.HasSuffix(strings.TrimRight(text, " *_"), "?") {
+		return true
+	}
+	before := strings.ToLower(strings.TrimRight(text[:m.Start], " *_"))
+	if !strings.HasSuffix(before, " is") && !strings.HasSuffix(before, " are") && !strings.HasSuffix(before, "'s") {
+		return false
+	}
+	next, _, _ := strings.Cut(strings.TrimSpace(text[m.End:]), " ")
+	r, _ := utf8.DecodeRuneInString(next)
+	return unicode.IsLower(r)
 }
 
 // listItemMarker reads the marker of a plain list item's own text (its
@@ -71,6 +97,13 @@ func (c *computer) listItemMarker(p ast.Node, text string, a attr.Item) declared
 		}
 	}
 	d, text := c.markerBesideRead(p, a)
+	if d.found && d.state == marker.Open {
+		if _, note := lastNote(text); note != "" {
+			if m, ok := c.vocab.Opens(note); ok && m.State == marker.Dropped {
+				return declared{true, marker.Dropped, note[m.Start:m.End]} // "❌ Saturday pop-up — cancelled, hall double-booked"
+			}
+		}
+	}
 	if d.found {
 		return d
 	}
@@ -362,11 +395,23 @@ func lastNote(text string) (name, note string) {
 	return t[:at], t[end:]
 }
 
+// crossMark reports whether an emoji is a cross (❌ ✖ ✗ ✘): before a
+// struck item it says the work was crossed out, not done.
+func crossMark(emoji string) bool {
+	switch emoji {
+	case "❌", "✖", "✖️", "✗", "✘", ":x:":
+		return true
+	}
+	return false
+}
+
 // struckAway open the note after a struck item that says it went away
-// rather than got done: retired, moved or handed elsewhere, replaced, or
-// put off to a later plan ("— moved to Q4", "(postponed to next year)").
+// rather than got done: retired, moved or handed elsewhere, replaced, put
+// off to a later plan ("— moved to Q4", "(postponed to next year)"), or
+// not paid for ("— no budget", "— can't afford the operator").
 var struckAway = []string{
-	"retired", "moved to", "handed over", "replaced by", "postponed", "pushed to", "punted",
+	"retired", "moved to", "handed over", "replaced by", "postponed", "pushed to", "punted", "not covered",
+	"no budget", "out of budget", "over budget", "can't afford", "cannot afford", "couldn't afford", "too expensive",
 	"verschoben", "pospuesto", "reporté", "rinviato", "adiado", // the same in other languages
 }
 
@@ -547,6 +592,10 @@ func notApplicable(text string) bool {
 		if i := strings.LastIndex(t, sep); i > 0 && opensWithNA(t[i+len(sep):], " —–-:;,(") {
 			return true
 		}
+	}
+	if t = strings.TrimLeft(t, " \t"); opensWithNA(t, " —–-:") {
+		rest := strings.TrimLeft(t[3:], " ")
+		return rest == "" || strings.ContainsRune("—–-:", firstRune(rest)) // "N/A – no MEWPs on site", not "N/A handling"
 	}
 	return false
 }

@@ -2,6 +2,7 @@ package status
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/milepost/milepost/internal/marker"
 	"github.com/milepost/milepost/internal/mdtext"
@@ -37,23 +38,37 @@ func (c *computer) stageColumns(header ast.Node, rows []ast.Node) []int {
 		return nil // most tables: no cell read
 	}
 	width := tableWidth(rows)
+	first, last := -1, -1
+	for i := 0; i < width && i < len(heads); i++ {
+		if stageHeader(mdtext.Inline(heads[i], c.src)) {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
 	var cols []int
 	ticks := 0
 	for i := 0; i < width && i < len(heads); i++ {
 		if !stageHeader(mdtext.Inline(heads[i], c.src)) {
-			if i > 0 && c.onlyTicks(rows, i) {
+			if i > 0 && c.onlyTicks(rows, i) && !(first < i && i < last) {
 				return nil // "| View | … | Publish |": a column of ticks that is no stage
 			}
-			continue
+			if !(first < i && i < last) || !c.onlyTicks(rows, i) {
+				continue
+			} // else a step between two stages: "| Edited | Show notes | Published |"
 		}
-		done, partial, ok := c.columnMarks(rows, i)
-		ticks += done
-		filled := done + partial
-		if !ok && filled == 0 && c.wordsOnly(rows, i) {
+		m := c.columnMarks(rows, i)
+		ticks += m.done
+		filled := m.done + m.partial
+		if m.states > 0 {
+			return nil // "| Supervisor review |" of ✓ and waiting: a matrix of states reads it
+		}
+		if filled == 0 && m.notes > 0 {
 			continue // a systematic review's "| Design |" of RCT and Cohort: what a row is, no stage
 		}
-		if !ok {
-			return nil // "| Supervisor review |" of ✓ and waiting: a matrix of states reads it
+		if m.notes > filled {
+			return nil // a column of words with a tick or two: no stage of ticks
 		}
 		if filled > 0 {
 			cols = append(cols, i)
@@ -90,52 +105,74 @@ var peopleHeaders = map[string]bool{
 // onlyTicks reports whether column col holds ticks and blanks only, one
 // tick at least.
 func (c *computer) onlyTicks(rows []ast.Node, col int) bool {
-	done, partial, ok := c.columnMarks(rows, col)
-	return ok && partial == 0 && done > 0
+	m := c.columnMarks(rows, col)
+	return m.done > 0 && m.partial+m.notes+m.states == 0
 }
 
-// wordsOnly reports whether no filled cell of column col is a tick or a
-// partial mark, nor says a state: the column describes its rows.
-func (c *computer) wordsOnly(rows []ast.Node, col int) bool {
+// stageCell is what a cell of a pipeline's stage says.
+type stageCell int
+
+const (
+	stageBlank   stageCell = iota // "", "—": not begun, or no such stage
+	stageTicked                   // x, ✓, "✓ 28/10", done
+	stagePartial                  // half, ~, wip, in progress, and words the vocabulary reads as under way ("drafting")
+	stageNote                     // words that say no state ("booked Dec 2", "notes from director"): begun, not done
+	stageState                    // another state ("waiting", "blocked") or a status emoji: a matrix of states, not a pipeline
+)
+
+// readStage reads one cell of a pipeline's stage.
+func (c *computer) readStage(text string) stageCell {
+	if blankStage(text) {
+		return stageBlank
+	}
+	if st, ok := stageMark(text); ok {
+		if st == marker.Done {
+			return stageTicked
+		}
+		return stagePartial
+	}
+	switch strings.ToLower(strings.Trim(text, "*_ ")) {
+	case "no", "n", "false", "❌", "✗", "✘":
+		return stageState // "| Refund requested | Done |" of Yes and No: flags, not stages
+	}
+	if m, ok := c.vocab.Find(text, marker.Cell); ok {
+		if m.Kind != marker.Word {
+			return stageState // a column of status emoji is a matrix's: each cell an item
+		}
+		switch m.State {
+		case marker.Done:
+			return stageTicked
+		case marker.Active:
+			return stagePartial
+		}
+		return stageState
+	}
+	return stageNote
+}
+
+// stageMarks counts a column's cells by what each says, blanks aside.
+type stageMarks struct{ done, partial, notes, states int }
+
+// columnMarks reads every cell of column col (readStage).
+func (c *computer) columnMarks(rows []ast.Node, col int) stageMarks {
+	var m stageMarks
 	for _, r := range rows {
 		cells := childrenOf(r)
 		if col >= len(cells) {
 			continue
 		}
-		text := strings.TrimSpace(markerText(cells[col], c.src))
-		if _, mark := stageMark(text); mark {
-			return false
-		}
-		if _, ok := c.vocab.Find(text, marker.Cell); ok {
-			return false
-		}
-	}
-	return true
-}
-
-// columnMarks counts the ticks (done) and partial marks of column col,
-// blanks aside; ok is false when a filled cell is neither.
-func (c *computer) columnMarks(rows []ast.Node, col int) (done, partial int, ok bool) {
-	for _, r := range rows {
-		cells := childrenOf(r)
-		if col >= len(cells) {
-			continue
-		}
-		text := strings.TrimSpace(markerText(cells[col], c.src))
-		if blankStage(text) {
-			continue
-		}
-		st, mark := stageMark(text)
-		switch {
-		case !mark:
-			return done, partial, false
-		case st == marker.Done:
-			done++
-		default:
-			partial++
+		switch c.readStage(strings.TrimSpace(markerText(cells[col], c.src))) {
+		case stageTicked:
+			m.done++
+		case stagePartial:
+			m.partial++
+		case stageNote:
+			m.notes++
+		case stageState:
+			m.states++
 		}
 	}
-	return done, partial, true
+	return m
 }
 
 // stageHeader reports whether a column's header names a stage of work:
@@ -157,12 +194,18 @@ var stageNouns = map[string]bool{
 	"qa": true, "uat": true, "deploy": true, "release": true, "outline": true, "research": true,
 	"proof": true, "proofread": true, "layout": true, "copyedit": true, "launch": true, "dev": true,
 	"writing": true, "editing": true, "recording": true, "done": true,
+	// a record's, a film's, a book's and an illustration's stages
+	"demo": true, "tracking": true, "mix": true, "mixing": true, "master": true, "mastering": true,
+	"conform": true, "grade": true, "grading": true, "lock": true, "storyboard": true, "animatic": true,
+	"script": true, "typeset": true, "typesetting": true, "proofs": true, "proofing": true, "beta": true,
+	"sketch": true, "inks": true, "inking": true, "colour": true, "color": true, "colouring": true, "coloring": true,
 }
 
 // irregularDone are participles of work done that do not end in -ed.
 var irregularDone = map[string]bool{
 	"given": true, "written": true, "sent": true, "built": true, "taught": true, "drawn": true,
 	"shot": true, "held": true, "paid": true, "made": true, "done": true, "begun": true, "run": true,
+	"read": true, // "Beta read", "Proof read"
 }
 
 // blankStage reports whether a pipeline's cell is blank: empty, or only a
@@ -178,13 +221,31 @@ func blankStage(text string) bool {
 // stageMark reads a pipeline cell: a tick is done, a partial mark under
 // way.
 func stageMark(text string) (State, bool) {
+	if tick, day, ok := strings.Cut(strings.TrimSpace(text), " "); ok && datedTick(day) {
+		text = tick // "✓ 28/10": ticked on the day
+	}
 	switch strings.ToLower(strings.Trim(text, "*_ ")) {
 	case "x", "✓", "✔", "✔️", "✅", "yes", "y", "done", "☑", "☑️":
 		return marker.Done, true
-	case "half", "partly", "partial", "wip", "in progress", "started", "🟡", "½":
+	case "half", "partly", "partial", "wip", "in progress", "started", "🟡", "½", "~", "◐":
 		return marker.Active, true
 	}
 	return marker.Open, false
+}
+
+// datedTick reports whether what follows a tick is the day it was
+// ticked: digits ("28/10", "2026-11-04") and month names ("Oct 6").
+func datedTick(day string) bool {
+	words := strings.FieldsFunc(strings.Trim(strings.TrimSpace(day), "()"), func(r rune) bool { return r == ' ' || r == ',' })
+	if len(words) == 0 || len(words) > 3 || !strings.ContainsFunc(day, unicode.IsDigit) {
+		return false
+	}
+	for _, w := range words {
+		if !marker.IsMonthName(w) && strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsDigit(r) && !strings.ContainsRune("/-.", r) }) {
+			return false
+		}
+	}
+	return true
 }
 
 // stageItems makes each row of a pipeline table an item: done when every
@@ -204,12 +265,11 @@ func (c *computer) stageItems(header ast.Node, rows []ast.Node, cols []int, out 
 				continue // "—": no such stage for this row (a midterm's slides)
 			}
 			stages++
-			st, ok := stageMark(text)
-			switch {
-			case ok && st == marker.Done:
+			switch c.readStage(text) {
+			case stageTicked:
 				done++
 				started++
-			case ok:
+			case stagePartial, stageNote:
 				started++
 			}
 		}

@@ -55,6 +55,13 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 			fillStates(reads, trackerFills)
 			states = saysStates(reads)
 		}
+		if !states && statesThroughout(reads) {
+			// a purchase order log's Ordered, In transit, Received: every
+			// cell a state, as a catalogue's Available and Archived are not
+			fillStates(reads, fillWords)
+			fillStates(reads, trackerFills)
+			states = true
+		}
 		if states {
 			fillStates(reads, fillWords)
 			fillStates(reads, trackerFills)
@@ -640,6 +647,59 @@ func workState(r cellRead) bool {
 	return false
 }
 
+// statesThroughout reports whether every filled cell of a status column
+// reads as a state, fill words (fillWords, trackerFills) included, in
+// two states or more, with one cell that says how far work is as work's
+// own words (not an open one, Pending) or a tool's (toolWords) do, or
+// three different fill words: a closeout list's Received
+// and Outstanding, a purchase order log's Ordered, Back-ordered, In
+// transit and Received. A catalogue's Available and Archived, a flight's
+// Delayed and Landed, a parking list's Claimed and Closed are not.
+func statesThroughout(reads []cellRead) bool {
+	var seen [marker.Dropped + 1]bool
+	var fills []string
+	own := false
+	for _, r := range reads {
+		switch {
+		case !r.filled:
+			continue
+		case r.ok:
+			// not a stock list's Pending beside Available and Back-ordered, nor a place's Closed
+			own = own || r.st != marker.Open && !strings.EqualFold(r.text, "closed")
+			seen[r.st] = true
+			continue
+		}
+		if st, ok := wordsState(toolWords, r.text); ok {
+			own = true // "Outstanding": no list of things says so
+			seen[st] = true
+			continue
+		}
+		st, ok := wordsState(fillWords, r.text)
+		if !ok {
+			st, ok = wordsState(trackerFills, r.text)
+		}
+		if !ok || thingWords[strings.ToLower(r.text)] {
+			return false // a parking list's Available and Claimed, a skills matrix's Met and Gap
+		}
+		seen[st] = true
+		if !slices.Contains(fills, strings.ToLower(r.text)) {
+			fills = append(fills, strings.ToLower(r.text))
+		}
+	}
+	states := 0
+	for _, s := range seen {
+		if s {
+			states++
+		}
+	}
+	return states >= 2 && (own || len(fills) >= 3)
+}
+
+// thingWords are the fill words that say how things stand far more often
+// than how work does: a parking space Available or Claimed, a skill Met
+// or a Gap, a record Archived.
+var thingWords = map[string]bool{"available": true, "claimed": true, "met": true, "not met": true, "gap": true, "archived": true}
+
 // fillStates reads, in a column that says states, the cells words name
 // (fillWords, trackerFills): read only after saysStates, so that they
 // never make a list of things (stock Available, rooms Closed) a list of
@@ -708,6 +768,8 @@ var fillWords = map[string]State{
 	"claimed": marker.Active, "met": marker.Done, "not met": marker.Open, "awaiting": marker.Blocked,
 	"archived": marker.Dropped, "geliefert": marker.Done, "back-ordered": marker.Blocked, "backordered": marker.Blocked,
 	"received": marker.Done, "requested": marker.Active, "ordered": marker.Active, // a leave request's too
+	"in transit": marker.Active, "dispatched": marker.Active, "partially received": marker.Active,
+	"not ordered": marker.Open, "to order": marker.Open,
 }
 
 // trackerFills are fill words of trackers outside software development:
@@ -955,7 +1017,7 @@ func (c *computer) rowItems(header ast.Node, rows []ast.Node, col int, read func
 			own = append(own, c.ownText(cells[col]))
 		}
 		for i, cell := range cells {
-			if i != col && (i >= len(keys) || !attr.KnownField(fieldKey(keys[i]))) {
+			if i != col && (i >= len(keys) || !attr.KnownField(fieldKey(keys[i])) && !openedHeaders[headerName(keys[i])]) {
 				own = append(own, c.ownText(cell))
 			}
 		}
@@ -967,6 +1029,14 @@ func (c *computer) rowItems(header ast.Node, rows []ast.Node, col int, read func
 		}
 		*out = append(*out, it)
 	}
+}
+
+// openedHeaders head a column of the day a row was opened, never its done
+// date: a CAPA register's Opened beside its Closed, an issue log's Raised.
+var openedHeaders = map[string]bool{
+	"opened": true, "raised": true, "logged": true, "reported": true, "requested": true, "dateopened": true,
+	"dateraised": true, "datelogged": true, "datereported": true, "daterequested": true, "openedon": true,
+	"raisedon": true, "loggedon": true, "opendate": true,
 }
 
 // totalsRow reports whether a row sums up the rows above it rather than
@@ -1656,7 +1726,7 @@ var workHeaders = map[string]bool{
 	"feature": true, "features": true, "program": true, "programme": true, "track": true, "theme": true,
 	"goal": true, "deliverable": true, "work": true, "task": true, "area": true, "okr": true,
 	"tasks": true, "deliverables": true, "milestones": true, "goals": true, "objectives": true, "okrs": true,
-	"workpackage": true, "workpackages": true,
+	"workpackage": true, "workpackages": true, "action": true, "actions": true, "actionitem": true, // an audit's action plan
 }
 
 // ragCell reads a cell that judges work red, amber or green, by word,
