@@ -68,13 +68,18 @@ func inSentence(text string, m marker.Match) bool {
 	if strings.HasSuffix(strings.TrimRight(text, " *_"), "?") {
 		return true
 	}
-	before := strings.ToLower(strings.TrimRight(text[:m.Start], " *_"))
-	if !strings.HasSuffix(before, " is") && !strings.HasSuffix(before, " are") && !strings.HasSuffix(before, "'s") {
+	before := strings.TrimRight(text[:m.Start], " *_")
+	if !suffixFold(before, " is") && !suffixFold(before, " are") && !suffixFold(before, "'s") && !suffixFold(before, "’s") {
 		return false
 	}
 	next, _, _ := strings.Cut(strings.TrimSpace(text[m.End:]), " ")
 	r, _ := utf8.DecodeRuneInString(next)
 	return unicode.IsLower(r)
+}
+
+// suffixFold reports whether s ends with suffix, in any case.
+func suffixFold(s, suffix string) bool {
+	return len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix)
 }
 
 // listItemMarker reads the marker of a plain list item's own text (its

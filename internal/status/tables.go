@@ -1017,7 +1017,7 @@ func (c *computer) rowItems(header ast.Node, rows []ast.Node, col int, read func
 			own = append(own, c.ownText(cells[col]))
 		}
 		for i, cell := range cells {
-			if i != col && (i >= len(keys) || !attr.KnownField(fieldKey(keys[i])) && !openedHeaders[headerName(keys[i])]) {
+			if i != col && (i >= len(keys) || !attr.KnownField(fieldKey(keys[i])) && !openedHeaders[names[i]]) {
 				own = append(own, c.ownText(cell))
 			}
 		}
