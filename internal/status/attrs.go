@@ -1,7 +1,10 @@
 package status
 
 import (
+	"strconv"
 	"strings"
+
+	"github.com/milepost/milepost/internal/marker"
 
 	"github.com/yuin/goldmark/ast"
 )
@@ -12,7 +15,11 @@ const (
 	AttrState    = "data-state"    // item state on the node that makes an item
 	AttrDate     = "data-date"     // completion date of a done item
 	AttrDeclared = "data-declared" // state a heading declares when it is not an item itself
-	ClassItem    = "item"          // class of every item node, beside "item-<state>"
+	// AttrUnfinished is on a heading declared done whose section's items
+	// are not all done: "6/8", done of total, so a theme shows the claim
+	// as doubtful instead of ticking it.
+	AttrUnfinished = "data-unfinished"
+	ClassItem      = "item" // class of every item node, beside "item-<state>"
 	// ClassBoxLines marks a paragraph of lines opening with ballot boxes,
 	// each an item (collectBoxLines), which the theme shows a line each.
 	ClassBoxLines = "box-lines"
@@ -28,10 +35,15 @@ func setItemAttributes(n ast.Node, st State, date string) {
 }
 
 // declare records on a heading the state it declares when it is not an
-// item itself.
-func declare(h ast.Node, d declared, isItem bool) {
-	if d.found && !isItem {
-		h.SetAttributeString(AttrDeclared, []byte(d.state.String()))
+// item itself, and, when it declares done over items not all done
+// (counts, its section's), how far they are.
+func declare(h ast.Node, d declared, isItem bool, counts Counts) {
+	if !d.found || isItem {
+		return
+	}
+	h.SetAttributeString(AttrDeclared, []byte(d.state.String()))
+	if total := counts.Total(); d.state == marker.Done && counts.Done < total {
+		h.SetAttributeString(AttrUnfinished, []byte(strconv.Itoa(counts.Done)+"/"+strconv.Itoa(total)))
 	}
 }
 

@@ -643,7 +643,7 @@ func (c *computer) page(root *sectionNode) *Page {
 			all = append(all, it)
 		}
 		if s.heading != nil {
-			declare(s.heading, s.decl, s.headingItem)
+			declare(s.heading, s.decl, s.headingItem, s.sec.Counts)
 		}
 		for _, ch := range s.children {
 			walk(ch)

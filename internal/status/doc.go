@@ -21,7 +21,8 @@
 // They are set on the list item (<li>), table row (<tr>) or heading
 // (<h2>…) that makes the item. Headings that declare a state but are not
 // items themselves (their sections' items count instead) get
-// data-declared="done" etc., so a theme can still show the marker.
+// data-declared="done" etc., so a theme can still show the marker, and
+// one declared done over items not all done data-unfinished="6/8".
 //
 // Where items come from (rules 1-4 of the spec, and docs/status-model.md):
 // task-list checkboxes at any depth; plain list items carrying a marker
