@@ -3,6 +3,9 @@ package main
 import (
 	"fmt"
 	"io"
+	"path/filepath"
+	"strings"
+	"unicode"
 
 	"github.com/milepost/milepost/internal/cli"
 	"github.com/milepost/milepost/internal/scaffold"
@@ -36,6 +39,21 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 	for _, f := range files {
 		fmt.Fprintln(stdout, "  created", f)
 	}
-	fmt.Fprintf(stdout, "New site in %s. Next:\n  milepost serve -s %s\n", dir, dir)
+	where := "in " + dir
+	if filepath.Clean(dir) == "." {
+		where = "in this folder"
+	}
+	fmt.Fprintf(stdout, "A new site %s. To see it as you edit:\n  milepost serve %s\n", where, shellWord(dir))
 	return cli.ExitOK
+}
+
+// shellWord is path written so a shell reads it as one word: as it is
+// when it holds only letters, digits and "._-/+,:@", else in single quotes.
+func shellWord(path string) string {
+	if path != "" && !strings.ContainsFunc(path, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("._-/+,:@", r)
+	}) {
+		return path
+	}
+	return "'" + strings.ReplaceAll(path, "'", `'\''`) + "'"
 }

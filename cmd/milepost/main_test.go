@@ -207,9 +207,13 @@ func TestCheck(t *testing.T) {
 }
 
 func TestInitBuildsAtOnce(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "site")
-	if code, _, errOut := runCLI(t, "init", dir); code != 0 {
+	dir := filepath.Join(t.TempDir(), "my site")
+	code, out, errOut := runCLI(t, "init", dir)
+	if code != 0 {
 		t.Fatalf("init: exit %d\n%s", code, errOut)
+	}
+	if want := "milepost serve '" + dir + "'\n"; !strings.HasSuffix(out, want) {
+		t.Errorf("init's next step is not a command to paste: %q, want it to end %q", out, want)
 	}
 	if code, _, errOut := runCLI(t, "build", "-s", dir); code != 0 {
 		t.Fatalf("build of a new site: exit %d\n%s", code, errOut)
@@ -219,6 +223,17 @@ func TestInitBuildsAtOnce(t *testing.T) {
 	}
 	if code, _, _ := runCLI(t, "init", dir); code != 1 {
 		t.Errorf("init into a non-empty folder: exit %d, want 1", code)
+	}
+}
+
+func TestShellWord(t *testing.T) {
+	for in, want := range map[string]string{
+		"site": "site", "docs/status": "docs/status", "ñandú": "ñandú", ".": ".",
+		"sp ace": "'sp ace'", "it's": `'it'\''s'`, "a;rm": "'a;rm'", "": "''",
+	} {
+		if got := shellWord(in); got != want {
+			t.Errorf("shellWord(%q) = %s, want %s", in, got, want)
+		}
 	}
 }
 

@@ -47,14 +47,17 @@ type sourceLine struct {
 
 // renderOverlay shows err: every diagnostic of a *diag.ErrorList with the
 // source lines around it (read from below root), or else the error text.
-func renderOverlay(root string, err error) overlayView {
+// served says whether a build succeeded before, whose pages are still
+// served; the first build failing has none.
+func renderOverlay(root string, err error, served bool) overlayView {
 	probs, more := problems(root, err)
 	var html strings.Builder
 	tmpl := template.Must(template.New("overlay").Parse(overlaySource))
 	if execErr := tmpl.Execute(&html, struct {
 		Problems []problem
 		More     int
-	}{probs, more}); execErr != nil {
+		Served   bool
+	}{probs, more, served}); execErr != nil {
 		html.Reset()
 		html.WriteString(`<div id="milepost-overlay" role="alert"><pre>` + template.HTMLEscapeString(err.Error()) + `</pre></div>`)
 	}

@@ -20,8 +20,9 @@ func TestOverlay(t *testing.T) {
 	writeFile(t, root, "content/milestones/x.md", "---\ntitle: X\nstatus: [oops\n---\n\n# X\n\n- [ ] a <task>\n")
 	writeFile(t, root, "content/tabs.md", "\tindented\twith tabs BAD\n")
 	tests := []struct {
-		name string
-		err  error
+		name   string
+		err    error
+		served bool // a build succeeded before this one
 	}{
 		{"diagnostics", &diag.ErrorList{Diagnostics: diag.List{
 			diag.Errorf("content/milestones/x.md", 3, 9, "front matter: unclosed flow sequence"),
@@ -31,15 +32,16 @@ func TestOverlay(t *testing.T) {
 			diag.Errorf("../outside.md", 1, 1, "never read from outside the root"),
 			diag.Errorf("", 0, 0, "no place at all"),
 			diag.Errorf("milepost.yaml", 0, 0, "no line"),
-		}}},
+		}}, true},
 		{"wrapped", fmt.Errorf("build: %w", &diag.ErrorList{Diagnostics: diag.List{
 			diag.Errorf("content/milestones/x.md", 1, 0, "line without column"),
-		}})},
-		{"plain", errors.New("template page.html: <undefined> function \"bogus\"")},
+		}}), true},
+		{"plain", errors.New("template page.html: <undefined> function \"bogus\""), true},
+		{"first", errors.New("content/bad.md:2: front matter: did not find expected node content"), false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ov := renderOverlay(root, tt.err)
+			ov := renderOverlay(root, tt.err, tt.served)
 			golden(t, filepath.Join("testdata", "overlay", tt.name+".html"), ov.html)
 			golden(t, filepath.Join("testdata", "overlay", tt.name+".txt"), ov.text+"\n")
 		})
@@ -51,7 +53,7 @@ func TestOverlayCapsDiagnostics(t *testing.T) {
 	for i := 0; i < maxProblems+5; i++ {
 		list = append(list, diag.Errorf("content/a.md", i+1, 1, "problem %d", i))
 	}
-	ov := renderOverlay(t.TempDir(), &diag.ErrorList{Diagnostics: list})
+	ov := renderOverlay(t.TempDir(), &diag.ErrorList{Diagnostics: list}, true)
 	if got := strings.Count(ov.html, `class="mp-where"`); got != maxProblems {
 		t.Errorf("%d diagnostics shown, want %d", got, maxProblems)
 	}

@@ -26,7 +26,7 @@ func (s *Server) rebuild(ctx context.Context, cs changeSet, first bool) {
 	}
 	prev := s.state.Load()
 	if err != nil {
-		ov := renderOverlay(s.opts.Root, err)
+		ov := renderOverlay(s.opts.Root, err, prev.files != nil)
 		next := *prev
 		next.overlay = ov.html
 		s.state.Store(&next)
