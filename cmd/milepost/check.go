@@ -66,8 +66,12 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	summary := fmt.Sprintf("checked %s: %s", plural(pages, "page"), ds.Tally())
 	failed := err != nil
-	if failed && pages == 0 {
-		summary = "stopped before the pages were checked: " + ds.Tally() // not "checked 0 pages"
+	stopped := failed && pages == 0
+	if stopped {
+		// not "checked 0 pages: 1 error, 0 warnings": links, plans and
+		// dates were never looked at
+		summary = fmt.Sprintf("stopped at %s before the pages were checked; fix %s and check again for warnings",
+			plural(len(ds.Errors()), "error"), map[bool]string{true: "it", false: "them"}[len(ds.Errors()) == 1])
 	}
 	shown := ds[:0:0]
 	for _, d := range ds.From(sf.source) {
@@ -78,7 +82,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	switch *format {
 	case "json":
-		writeCheckJSON(stdout, shown, pages)
+		writeCheckJSON(stdout, shown, pages, stopped)
 	case "github":
 		for _, d := range shown {
 			fmt.Fprintln(stdout, d.GitHub())
@@ -100,14 +104,17 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 
 // checkJSON is what check --format json prints.
 type checkJSON struct {
+	// Stopped is true when errors stopped the check before the pages
+	// were checked: Warnings then counts none of theirs.
+	Stopped     bool      `json:"stopped"`
 	Pages       int       `json:"pages"`
 	Errors      int       `json:"errors"`
 	Warnings    int       `json:"warnings"`
 	Diagnostics diag.List `json:"diagnostics"`
 }
 
-func writeCheckJSON(w io.Writer, ds diag.List, pages int) {
-	out := checkJSON{Pages: pages, Errors: len(ds.Errors()), Warnings: len(ds.Warnings()), Diagnostics: ds}
+func writeCheckJSON(w io.Writer, ds diag.List, pages int, stopped bool) {
+	out := checkJSON{Stopped: stopped, Pages: pages, Errors: len(ds.Errors()), Warnings: len(ds.Warnings()), Diagnostics: ds}
 	if out.Diagnostics == nil {
 		out.Diagnostics = diag.List{}
 	}

@@ -206,6 +206,28 @@ func TestCheck(t *testing.T) {
 	}
 }
 
+// TestCheckStoppedSaysSo: an error that stops the check before the pages
+// are checked leaves their warnings uncounted, and the report says so
+// rather than "0 warnings".
+func TestCheckStoppedSaysSo(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	if code, _, errOut := runCLI(t, "init", dir); code != 0 {
+		t.Fatalf("init: exit %d\n%s", code, errOut)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "content", "bad.md"), []byte("---\ntitle: Bad: yaml: here\n---\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := runCLI(t, "check", "-s", dir)
+	if code != 1 || !strings.Contains(errOut, "stopped at 1 error before the pages were checked") || strings.Contains(errOut, "0 warnings") {
+		t.Errorf("check: exit %d, want 1 and a stop told plainly:\n%s", code, errOut)
+	}
+	_, out, _ := runCLI(t, "check", "-s", dir, "--format", "json")
+	var report struct{ Stopped bool }
+	if err := json.Unmarshal([]byte(out), &report); err != nil || !report.Stopped {
+		t.Errorf("json report: stopped = %v (%v), want true\n%s", report.Stopped, err, out)
+	}
+}
+
 func TestInitBuildsAtOnce(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "my site")
 	code, out, errOut := runCLI(t, "init", dir)
