@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"encoding/binary"
 	"crypto/sha256"
 	"fmt"
 	"io/fs"
@@ -9,6 +10,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/milepost/milepost/internal/rawfile"
@@ -214,8 +216,11 @@ func Update(prev *Set, fsys fs.FS, paths []string, o Options) (set *Set, errs di
 // cannot be a page (binary or invalid text), with the reason.
 func ReadPage(p string, raw []byte, prefix string) (*Page, diag.List) {
 	file := prefix + p
-	if bytes.HasPrefix(raw, []byte{0xFF, 0xFE}) || bytes.HasPrefix(raw, []byte{0xFE, 0xFF}) {
-		return nil, diag.List{diag.Warnf(diag.KindInput, file, 1, 1, "skipped: UTF-16 text (as Windows Notepad saves it); save it as UTF-8")}
+	hash := sha256.Sum256(raw)
+	if text, ok := fromUTF16(raw); ok {
+		raw = text // as Windows Notepad saves "Unicode" text: its mark says which order
+	} else if bytes.HasPrefix(raw, []byte{0xFF, 0xFE}) || bytes.HasPrefix(raw, []byte{0xFE, 0xFF}) {
+		return nil, diag.List{diag.Errorf(file, 1, 1, "UTF-16 text cut in the middle of a character (an odd number of bytes); save it as UTF-8")}
 	}
 	if i := bytes.IndexByte(raw, 0); i >= 0 {
 		line, col := position(raw, i)
@@ -226,7 +231,6 @@ func ReadPage(p string, raw []byte, prefix string) (*Page, diag.List) {
 		line, col := position(raw, off)
 		return nil, diag.List{diag.Errorf(file, line, col, "invalid UTF-8 at byte offset %d", off)}
 	}
-	hash := sha256.Sum256(raw)
 	raw = bytes.TrimPrefix(raw, []byte("\uFEFF"))
 	normal := normalizeLineEndings(raw)
 	fm, body, bodyLine, errs := splitFrontMatter(file, normal)
@@ -240,6 +244,34 @@ func ReadPage(p string, raw []byte, prefix string) (*Page, diag.List) {
 		page.Title = titleFromFileName(p)
 	}
 	return page, errs
+}
+
+// fromUTF16 returns raw, UTF-16 text that opens with its byte order mark
+// (FF FE little-endian, FE FF big-endian), as UTF-8 without the mark;
+// false when raw is not such text or has an odd number of bytes. An
+// unpaired surrogate becomes U+FFFD.
+func fromUTF16(raw []byte) ([]byte, bool) {
+	var order binary.ByteOrder
+	switch {
+	case bytes.HasPrefix(raw, []byte{0xFF, 0xFE}):
+		order = binary.LittleEndian
+	case bytes.HasPrefix(raw, []byte{0xFE, 0xFF}):
+		order = binary.BigEndian
+	default:
+		return nil, false
+	}
+	if len(raw)%2 != 0 {
+		return nil, false
+	}
+	units := make([]uint16, 0, len(raw)/2-1)
+	for i := 2; i < len(raw); i += 2 {
+		units = append(units, order.Uint16(raw[i:]))
+	}
+	out := make([]byte, 0, len(units))
+	for _, r := range utf16.Decode(units) {
+		out = utf8.AppendRune(out, r)
+	}
+	return out, true
 }
 
 // Source returns p's body: the one read, or for a page reused without it

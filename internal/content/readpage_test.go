@@ -2,10 +2,12 @@ package content
 
 import (
 	"crypto/sha256"
+	"encoding/binary"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
+	"unicode/utf16"
 )
 
 // diagStrings formats diagnostics the way the command line prints them.
@@ -197,8 +199,9 @@ func TestFrontMatter(t *testing.T) {
 }
 
 // TestReadPageRejects covers the files that cannot be pages: binary files
-// and UTF-16 text are skipped with a warning, invalid UTF-8 is an error; both name the
-// file, the line and column, and the byte offset.
+// are skipped with a warning, invalid UTF-8 and UTF-16 cut in the middle
+// of a character are errors; each names the file, the line and column,
+// and the byte offset where there is one.
 func TestReadPageRejects(t *testing.T) {
 	tests := []struct {
 		name, src, want string
@@ -207,8 +210,7 @@ func TestReadPageRejects(t *testing.T) {
 		{"png named .md", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "content/x.md:3:1: warning: skipped: binary file (NUL byte at offset 8)\n"},
 		{"invalid utf-8", "---\ntitle: ok\n---\ncaf\xe9 au lait\n", "content/x.md:4:4: error: invalid UTF-8 at byte offset 21\n"},
 		{"truncated rune at the end", "ok \xe2\x82", "content/x.md:1:4: error: invalid UTF-8 at byte offset 3\n"},
-		{"utf-16 file", "\xff\xfe#\x00 \x00T\x00", "content/x.md:1:1: warning: skipped: UTF-16 text (as Windows Notepad saves it); save it as UTF-8\n"},
-		{"utf-16 big-endian", "\xfe\xff\x00#\x00 ", "content/x.md:1:1: warning: skipped: UTF-16 text (as Windows Notepad saves it); save it as UTF-8\n"},
+		{"utf-16 of an odd length", "\xff\xfe#\x00 \x00T", "content/x.md:1:1: error: UTF-16 text cut in the middle of a character (an odd number of bytes); save it as UTF-8\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -223,6 +225,31 @@ func TestReadPageRejects(t *testing.T) {
 				t.Errorf("kind %q, want input", diags[0].Kind)
 			}
 		})
+	}
+}
+
+// TestReadPageUTF16 reads UTF-16 text with its byte order mark, in either
+// order, as Windows Notepad saves it: as the same page in UTF-8.
+func TestReadPageUTF16(t *testing.T) {
+	text := "---\r\ntitle: Café ☕ 𝄞\r\n---\r\n# Roadmap\r\n\r\n- [x] Shipped\r\n"
+	units := utf16.Encode([]rune(text))
+	le, be := []byte{0xFF, 0xFE}, []byte{0xFE, 0xFF}
+	for _, u := range units {
+		le = binary.LittleEndian.AppendUint16(le, u)
+		be = binary.BigEndian.AppendUint16(be, u)
+	}
+	want, _ := ReadPage("x.md", []byte(text), "content/")
+	for name, raw := range map[string][]byte{"little-endian": le, "big-endian": be} {
+		p, diags := ReadPage("x.md", raw, "content/")
+		if p == nil || len(diags) > 0 {
+			t.Fatalf("%s: no page (%v)", name, diags)
+		}
+		if p.Title != want.Title || string(p.Body) != string(want.Body) {
+			t.Errorf("%s: read %q, %q; want %q, %q", name, p.Title, p.Body, want.Title, want.Body)
+		}
+		if p.Hash != sha256.Sum256(raw) {
+			t.Errorf("%s: the hash is not of the file's bytes", name)
+		}
 	}
 }
 
