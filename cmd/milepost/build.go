@@ -169,6 +169,7 @@ func (f *buildFlags) begin(contentDir string, checked [32]byte) (*publish.Tx, er
 	src := f.site.source
 	return publish.Begin(f.dest, publish.Options{
 		Force: f.force, Minify: !f.noMinify, Protected: []string{src}, Checked: checked,
+		Verify: f.noCache, // building everything: trust no file the destination holds
 		// Output inside an input would be read back by the next build.
 		Inputs: []string{filepath.Join(src, contentDir), filepath.Join(src, "templates"), filepath.Join(src, "static")},
 	})

@@ -145,6 +145,30 @@ func TestCommitRewritesFileEditedBehindItsBack(t *testing.T) {
 	}
 }
 
+// TestVerifyRewritesFileRestoredWithItsTime: a file changed and given its
+// old time again (tar, cp -p) has the size and time the manifest trusts;
+// only Verify, which compares bytes, rewrites it.
+func TestVerifyRewritesFileRestoredWithItsTime(t *testing.T) {
+	for _, verify := range []bool{false, true} {
+		dest := filepath.Join(t.TempDir(), "public")
+		build(t, dest, Options{}, map[string]string{"index.html": "original", "b.html": "b"})
+		ageAll(t, dest)
+		writeTree(t, dest, map[string]string{"index.html": "damaged!"})
+		ageAll(t, dest)
+		stats := build(t, dest, Options{Verify: verify}, map[string]string{"index.html": "original", "b.html": "b"})
+		want, content := 0, "damaged!"
+		if verify {
+			want, content = 1, "original"
+		}
+		if stats.Written != want || stats.Unchanged != 2-want {
+			t.Errorf("verify %v: stats = %+v, want %d written", verify, stats, want)
+		}
+		if got := files(t, dest)["index.html"]; got != content {
+			t.Errorf("verify %v: index.html = %q, want %q", verify, got, content)
+		}
+	}
+}
+
 func TestCommitForcedIntoForeignDestination(t *testing.T) {
 	dest := t.TempDir()
 	writeTree(t, dest, map[string]string{"index.html": "theirs", "keep.txt": "theirs too"})

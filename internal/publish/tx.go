@@ -41,6 +41,12 @@ type Options struct {
 	// KeepOwned trust that every file it lists is as it says and do not look
 	// at each one again.
 	Checked [32]byte
+	// Verify reads every file the destination holds under a name put
+	// and compares its bytes with the ones put, instead of trusting the
+	// manifest where the file's size and time agree with it: a file
+	// changed behind the manifest's back and given its old time again (a
+	// restore with tar or cp -p) is written anew. Checked is then ignored.
+	Verify bool
 }
 
 // Stats says what a Commit did.
@@ -87,6 +93,7 @@ type Tx struct {
 	staleJournal bool           // a cut-short commit's journal was found (and merged into old)
 	manifestTime time.Time
 	checked      bool // every file of old was checked by the caller (Options.Checked)
+	verify       bool // compare the destination's bytes, never trust the manifest (Options.Verify)
 
 	force     bool
 	ops       fileOps // every change a commit makes goes through it
@@ -185,7 +192,8 @@ func (t *Tx) readDestination(dest string, visible []string, o Options) error {
 	case err == nil && raw != nil:
 		t.old, t.oldSum = old.files, sha256.Sum256(raw)
 		t.staleJournal = old.journal
-		t.checked = o.Checked != [32]byte{} && t.oldSum == o.Checked
+		t.checked = o.Checked != [32]byte{} && t.oldSum == o.Checked && !o.Verify
+		t.verify = o.Verify
 		if info, err := os.Lstat(filepath.Join(t.dest, manifestName)); err == nil {
 			t.manifestTime = info.ModTime()
 		}
@@ -447,6 +455,14 @@ func (t *Tx) holds(name string, st fileState) bool {
 	}
 	if t.checked {
 		return true
+	}
+	if t.verify {
+		file := filepath.Join(t.dest, filepath.FromSlash(name))
+		if info, err := os.Lstat(file); err != nil || !info.Mode().IsRegular() || info.Size() != st.size {
+			return false
+		}
+		data, err := os.ReadFile(file)
+		return err == nil && sha256.Sum256(data) == st.sum
 	}
 	info, err := os.Lstat(filepath.Join(t.dest, filepath.FromSlash(name)))
 	return err == nil && info.Mode().IsRegular() && info.Size() == st.size &&
