@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/bmatcuk/doublestar/v4"
+	"github.com/milepost/milepost/internal/cli"
 	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/marker"
 	"gopkg.in/yaml.v3"
@@ -283,8 +284,27 @@ func yamlDiagnostics(file string, err error) diag.List {
 		m = strings.Replace(m, "field ", "unknown key ", 1)
 		if i := strings.Index(m, " not found in type"); i >= 0 {
 			m = m[:i]
+			if near := cli.Nearest(strings.TrimPrefix(m, "unknown key "), keyNames(reflect.TypeOf(Config{}))); near != "" {
+				m += "; did you mean " + near + "?"
+			}
 		}
 		out = append(out, diag.Errorf(file, line, 0, "%s", m))
+	}
+	return out
+}
+
+// keyNames lists the YAML keys of struct type t and of the structs it
+// holds, for a mistyped key's suggestion.
+func keyNames(t reflect.Type) []string {
+	var out []string
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if name, _, _ := strings.Cut(f.Tag.Get("yaml"), ","); name != "" && name != "-" {
+			out = append(out, name)
+		}
+		if f.Type.Kind() == reflect.Struct {
+			out = append(out, keyNames(f.Type)...)
+		}
 	}
 	return out
 }
@@ -420,9 +440,13 @@ func Read(fsys fs.FS, o Overrides) (Config, diag.List) {
 		cfg.FileLinks = true
 	}
 	if o.BaseURL != "" {
-		c, d := Parse("--base-url", []byte(fmt.Sprintf("base_url: %q", o.BaseURL)))
+		c, d := Parse("", []byte(fmt.Sprintf("base_url: %q", o.BaseURL)))
 		cfg.BaseURL = c.BaseURL
-		diags = append(diags, d...)
+		for _, e := range d {
+			// a flag, not a file: "--base-url: …", never "site/--base-url:1: …"
+			e.Line, e.Col, e.Message = 0, 0, "--base-url: "+strings.TrimPrefix(e.Message, "base_url: ")
+			diags = append(diags, e)
+		}
 	}
 	return cfg, diags
 }

@@ -3,6 +3,7 @@ package config
 import (
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 func TestParse(t *testing.T) {
@@ -24,7 +25,8 @@ func TestParse(t *testing.T) {
 				t.Errorf("base_url = %q, want a trailing slash", c.BaseURL)
 			}
 		}},
-		{name: "unknown key", in: "title: x\n\nstale_aftr: 3\n", wantErr: "milepost.yaml:3: error: unknown key stale_aftr"},
+		{name: "unknown key", in: "title: x\n\nstale_aftr: 3\n", wantErr: "milepost.yaml:3: error: unknown key stale_aftr; did you mean stale_after?"},
+		{name: "unknown key, nothing near", in: "title: x\nzebra: 3\n", wantErr: "milepost.yaml:2: error: unknown key zebra"},
 		{name: "nested unknown key", in: "badges:\n  colour: red\n", wantErr: "milepost.yaml:2: error: unknown key colour"},
 		{name: "wrong type", in: "stale_after: soon\n", wantErr: "milepost.yaml:1: error: cannot unmarshal"},
 		// Every bool key takes true or false and nothing else, quoted or
@@ -143,5 +145,18 @@ func TestParse(t *testing.T) {
 				t.Errorf("got %q, want it to contain %q", got, tt.wantErr)
 			}
 		})
+	}
+}
+
+// TestReadBaseURLOverride: a bad --base-url is the flag's error, told
+// without a file or line of its own.
+func TestReadBaseURLOverride(t *testing.T) {
+	fsys := fstest.MapFS{FileName: {Data: []byte("title: x\n")}}
+	if cfg, diags := Read(fsys, Overrides{BaseURL: "https://example.com/status"}); len(diags) > 0 || cfg.BaseURL != "https://example.com/status/" {
+		t.Errorf("good URL: base_url %q, %v", cfg.BaseURL, diags)
+	}
+	_, diags := Read(fsys, Overrides{BaseURL: "example.com"})
+	if len(diags) != 1 || diags[0].File != "" || !strings.HasPrefix(diags[0].String(), "error: --base-url: ") {
+		t.Errorf("bad URL: %v, want one error naming the flag", diags)
 	}
 }
