@@ -43,7 +43,8 @@ func declare(h ast.Node, d declared, isItem bool, counts Counts) {
 	}
 	h.SetAttributeString(AttrDeclared, []byte(d.state.String()))
 	if total := counts.Total(); d.state == marker.Done && counts.Done < total {
-		h.SetAttributeString(AttrUnfinished, []byte(strconv.Itoa(counts.Done)+"/"+strconv.Itoa(total)))
+		v := strconv.AppendInt(make([]byte, 0, 8), int64(counts.Done), 10)
+		h.SetAttributeString(AttrUnfinished, strconv.AppendInt(append(v, '/'), int64(total), 10))
 	}
 }
 

@@ -31,6 +31,7 @@ func boards(doc ast.Node, src []byte) map[*ast.Heading]bool {
 		items     int  // plain items in its lanes' lists
 		guide     bool // its own prose explains the lanes ("This is what each column means")
 		rules     int  // those that read as rules ("Anyone can add a card")
+		workLanes int  // a kanban's own lanes: To do, Doing, In progress, WIP, Backlog
 	}
 	var out map[*ast.Heading]bool
 	var heads []*ast.Heading
@@ -73,9 +74,15 @@ func boards(doc ast.Node, src []byte) map[*ast.Heading]bool {
 		if lines := h.Lines(); lines.Len() == 1 && lines.At(0).Stop-lines.At(0).Start <= 64 {
 			w = appendHeadingWords(w, mdtext.Inline(h, src)) // a lane's name is short: most headings are not read
 		}
-		if st, ok := lanes[string(w)]; ok {
+		if st, ok := lanes[string(w)]; ok && (!stepLanes[string(w)] || parent.workLanes > 0) {
+			// a step lane counts after a kanban's own lane only: a town
+			// hall's "## QA" between Done and Next makes no board
 			parent.lanes++
 			parent.doneLane = parent.doneLane || st == marker.Done
+			switch string(w) {
+			case "to do", "todo", "doing", "in progress", "wip", "backlog":
+				parent.workLanes++
+			}
 			heads, parents, steps = append(heads, h), append(parents, parent), append(steps, stepLanes[string(w)])
 			lane = parent
 		}
@@ -201,7 +208,7 @@ func readsAsRule(written string) bool {
 var actionTitles = map[string]bool{
 	"action items": true, "action item": true, "actions": true, "action points": true,
 	"follow ups": true, "followups": true, "follow up items": true, "follow up actions": true,
-	"new actions": true, "new action items": true, "actions arising": true, "agreed actions": true, "actions agreed": true,
+	"actions arising": true, "agreed actions": true, "actions agreed": true,
 }
 
 // actionsFrom is a heading's words without what says where its actions

@@ -55,8 +55,10 @@ var lanes = map[string]State{
 	"not doing": marker.Dropped, "wont do": marker.Dropped, // headingWords drops the apostrophe
 }
 
-// stepLanes are lanes only of a board of plain cards: over a checklist
-// they are steps ("## Review" then "- [ ] Legal signs off").
+// stepLanes are lanes only of a board of plain cards that also has a
+// kanban's own lane (To do, Doing, In progress, WIP, Backlog): over a
+// checklist they are steps ("## Review" then "- [ ] Legal signs off"),
+// and a town hall's "## QA" holds questions.
 var stepLanes = map[string]bool{"review": true, "qa": true}
 
 // doneLists head lists of what was done, never a board's lanes: what such
@@ -67,8 +69,8 @@ var doneLists = map[string]bool{
 }
 
 // headingNote are the words a heading's trailing note may say its state
-// with in any case ("## v0.8 (released)", "## Phase 2 (in progress)",
-// "## 301 — Submarine cables — published"): words of a release or a phase; "## GET /accounts (deprecated)" and "###
+// with in any case ("## v0.8 (released)", "## Phase 2 (in progress)"):
+// words of a release or a phase; "## GET /accounts (deprecated)" and "###
 // Kafka (rejected)" name what the heading is about.
 var headingNote = map[string]bool{
 	"released": true, "shipped": true, "done": true, "complete": true, "completed": true,
@@ -77,7 +79,6 @@ var headingNote = map[string]bool{
 	"canceled": true, "deferred": true, "descoped": true, "dropped": true, "paused": true,
 	// a book's or a thesis's chapters (not Draft or Final: a guide's steps)
 	"first draft": true, "in review": true, "under review": true,
-	"published": true, "editing": true, "in edit": true, // an episode's, a post's
 }
 
 // reasonedDrops may open a heading's last clause with a reason after a

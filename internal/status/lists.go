@@ -46,7 +46,7 @@ func (e *listEntry) ownAttrs() attr.Item {
 // form: their notes mark no work. marked reports
 // whether a plain item carries a marker.
 func (c *computer) readListItems(list ast.Node) (entries []listEntry, marked bool) {
-	plain, dashed, named, clocked, changes := 0, 0, 0, 0, 0
+	plain, dashed, named, clocked, coded, changes, ownMarks := 0, 0, 0, 0, 0, 0, 0
 	labels, placeLabels := 0, 0 // emphasized labels after a sentence, and those that are Open or Closed
 	entries = make([]listEntry, 0, list.ChildCount())
 	for li := list.FirstChild(); li != nil; li = li.NextSibling() {
@@ -63,9 +63,14 @@ func (c *computer) readListItems(list ast.Node) (entries []listEntry, marked boo
 				text = markerText(p, c.src)
 			}
 			if opensWithClock(text) {
-				clocked++
+				if timecode(text) {
+					coded++
+				} else {
+					clocked++
+				}
 			}
-			if changeLabel(p, c.src) {
+			change := changeLabel(p, c.src)
+			if change != "" {
 				changes++
 			}
 			a := attr.ReadNear(text, c)
@@ -99,11 +104,14 @@ func (c *computer) readListItems(list ast.Node) (entries []listEntry, marked boo
 				}
 			}
 			marked = marked || e.marker.found
+			if e.marker.found && !strings.EqualFold(e.marker.as, change) || e.dash.found {
+				ownMarks++ // "**Added:** Offline mode — in progress": a plan's list, not what shipped
+			}
 		}
 		entries = append(entries, e)
 	}
-	if clocked > 0 && clocked == plain || introducesExample(list, c.src) ||
-		changes*2 > plain && c.cur.heading != nil && releaseTitle(c.cur.bare) { // "## v1.3 (2026-11-01)" over "- **Fixed:** …"
+	if clocked > 0 && clocked+coded == plain || introducesExample(list, c.src) ||
+		changes*2 > plain && ownMarks == 0 && c.cur.heading != nil && c.shippedRelease(c.cur.bare) { // "## v1.3 (2026-11-01)" over "- **Fixed:** …"
 		for i := range entries {
 			entries[i].marker = declared{}
 		}
@@ -668,20 +676,47 @@ func introducesExample(list ast.Node, src []byte) bool {
 	return false
 }
 
-// changeLabel reports whether list item text p opens with a changelog's
-// kind of change in bold ("**Fixed:** typo on the card").
-func changeLabel(p ast.Node, src []byte) bool {
-	if p == nil {
+// shippedRelease reports whether a heading names a release shipped
+// (releaseTitle) on or before the page's date, when the page has one: a
+// plan's "## v2.4 (2026-12-14)" is still to come in November.
+func (c *computer) shippedRelease(title string) bool {
+	if !releaseTitle(title) {
 		return false
 	}
+	day, dated := marker.FirstDate(title)
+	near := c.Near()
+	return !dated || near == "" || day <= near
+}
+
+// timecode reports whether text opens as a video's timecode does, hours
+// 00 or 01 with seconds ("00:18:02 — jump cut is jarring"): an editor's
+// notes on a cut, unless a later hour in the list makes it a night's
+// timeline (23:48:10 … 01:12:40).
+func timecode(text string) bool {
+	t := strings.TrimLeft(text, " \t*_")
+	return len(t) >= 8 && (t[:3] == "00:" || t[:3] == "01:") && t[5] == ':' &&
+		isDigit(t[3]) && isDigit(t[4]) && isDigit(t[6]) && isDigit(t[7])
+}
+
+// changeLabel returns the changelog's kind of change list item text p
+// opens with in bold ("**Fixed:** typo on the card" is "Fixed"), "" when
+// there is none.
+func changeLabel(p ast.Node, src []byte) string {
+	if p == nil {
+		return ""
+	}
 	em := leadingEmphasis(p, src)
-	return em != nil && changeKinds[strings.ToLower(strings.Trim(markerText(em, src), ": "))]
+	if em == nil {
+		return ""
+	}
+	if kind := strings.Trim(markerText(em, src), ": "); changeKinds[strings.ToLower(kind)] {
+		return kind
+	}
+	return ""
 }
 
 // opensWithClock reports whether text opens with a time of day ("14:19",
-// "9:05"), as a timeline's entries do; not a video's timecode, hours 00
-// or 01 with seconds ("00:18:02 — jump cut is jarring"), as an editor's
-// notes on a cut open.
+// "9:05", "00:18:02"), as a timeline's entries do.
 func opensWithClock(text string) bool {
 	t := strings.TrimLeft(text, " \t*_")
 	digits := 0
@@ -692,8 +727,5 @@ func opensWithClock(text string) bool {
 		return false
 	}
 	m := t[digits+1:]
-	if len(m) >= 5 && m[2] == ':' && unicode.IsDigit(rune(m[3])) && (t[:digits] == "00" || t[:digits] == "01") {
-		return false // a timecode
-	}
 	return m[0] >= '0' && m[0] <= '5' && m[1] >= '0' && m[1] <= '9' && (len(m) == 2 || !unicode.IsDigit(rune(m[2])))
 }

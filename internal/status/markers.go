@@ -58,23 +58,55 @@ func readMarkerOf(v *marker.Vocabulary, n ast.Node, text string, src []byte, ctx
 }
 
 // inSentence reports whether a status word in capitals found inside text
-// is a word of its sentence, not a marker: in a question ("is the archive
-// DONE collecting, or still growing?"), or after "is" or "are" with the
-// sentence going on in lower case ("Car park is OPEN from 6am").
+// is a word of its sentence, not a marker: in a question, the sentence
+// that ends the text with "?" ("Ask: is the archive DONE collecting, or
+// still growing?"; not "Windows — BLOCKED, no date yet. Can you chase
+// them?"), or a place's OPEN, CLOSED or LIVE after "is" or "are" with
+// the sentence going on in lower case ("Car park is OPEN from 6am"; not
+// "Auth is BLOCKED on the review"). A word right after a dash or a colon
+// opens a clause and marks.
 func inSentence(text string, m marker.Match) bool {
 	if m.Start == 0 {
 		return false
 	}
-	if strings.HasSuffix(strings.TrimRight(text, " *_"), "?") {
-		return true
-	}
 	before := strings.TrimRight(text[:m.Start], " *_")
+	if strings.HasSuffix(before, "—") || strings.HasSuffix(before, "–") || strings.HasSuffix(before, "-") || strings.HasSuffix(before, ":") {
+		return false
+	}
+	if after := strings.TrimRight(text[m.End:], " *_"); strings.HasSuffix(after, "?") &&
+		!strings.ContainsAny(after[:len(after)-1], ".!?—–;") {
+		return true // the question runs from the word to the end
+	}
+	switch strings.ToUpper(text[m.Start:m.End]) {
+	case "OPEN", "CLOSED", "LIVE":
+	default:
+		return false
+	}
 	if !suffixFold(before, " is") && !suffixFold(before, " are") && !suffixFold(before, "'s") && !suffixFold(before, "’s") {
 		return false
 	}
 	next, _, _ := strings.Cut(strings.TrimSpace(text[m.End:]), " ")
 	r, _ := utf8.DecodeRuneInString(next)
 	return unicode.IsLower(r)
+}
+
+// calledOff reports whether a dropping word says work was called off
+// (cancelled, dropped, descoped, scrapped …), not judged (a check's
+// "rejected: GPL dependency", a duplicate).
+func calledOff(word string) bool {
+	switch strings.ToLower(word) {
+	case "cancelled", "canceled", "dropped", "descoped", "scrapped", "abandoned", "won't do", "not doing", "called off", "cut":
+		return true
+	}
+	return false
+}
+
+// rerun reports whether a note asks for the work again ("cancelled by
+// the runner timeout, rerun needed"): it was stopped, not called off.
+func rerun(note string) bool {
+	lower := strings.ToLower(note)
+	return strings.Contains(lower, "rerun") || strings.Contains(lower, "re-run") || strings.Contains(lower, "retry") ||
+		strings.Contains(lower, "try again")
 }
 
 // suffixFold reports whether s ends with suffix, in any case.
@@ -104,7 +136,7 @@ func (c *computer) listItemMarker(p ast.Node, text string, a attr.Item) declared
 	d, text := c.markerBesideRead(p, a)
 	if d.found && d.state == marker.Open {
 		if _, note := lastNote(text); note != "" {
-			if m, ok := c.vocab.Opens(note); ok && m.State == marker.Dropped {
+			if m, ok := c.vocab.Opens(note); ok && m.State == marker.Dropped && calledOff(note[m.Start:m.End]) && !rerun(note) {
 				return declared{true, marker.Dropped, note[m.Start:m.End]} // "❌ Saturday pop-up — cancelled, hall double-booked"
 			}
 		}
@@ -362,8 +394,8 @@ func (c *computer) droppedInLastNote(text string) (string, bool) {
 		if !strings.HasPrefix(lower, p) {
 			continue
 		}
-		if c.doneAfterAll(note[len(p):]) {
-			return "", false // "— moved to the Q4 board, shipped 2026-10-02": done after all
+		if c.doneAfterAll(note[len(p):]) || budgetWords(p) && strings.Contains(lower, "paid") {
+			return "", false // "— moved to the Q4 board, shipped 2026-10-02", "— no budget left, paid out of pocket": done after all
 		}
 		return note[:len(p)], true // "~~Target develop~~ (retired in 2024)", "— moved to Q4"
 	}
@@ -410,13 +442,18 @@ func crossMark(emoji string) bool {
 	return false
 }
 
+// budgetWords reports whether a struckAway opening speaks of money.
+func budgetWords(p string) bool {
+	return strings.HasPrefix(p, "no budget") || strings.HasSuffix(p, "afford")
+}
+
 // struckAway open the note after a struck item that says it went away
 // rather than got done: retired, moved or handed elsewhere, replaced, put
 // off to a later plan ("— moved to Q4", "(postponed to next year)"), or
 // not paid for ("— no budget", "— can't afford the operator").
 var struckAway = []string{
-	"retired", "moved to", "handed over", "replaced by", "postponed", "pushed to", "punted", "not covered",
-	"no budget", "out of budget", "over budget", "can't afford", "cannot afford", "couldn't afford", "too expensive",
+	"retired", "moved to", "handed over", "replaced by", "postponed", "pushed to", "punted",
+	"no budget", "can't afford", "cannot afford", "couldn't afford", // not "over budget by £180": a cost
 	"verschoben", "pospuesto", "reporté", "rinviato", "adiado", // the same in other languages
 }
 
@@ -445,8 +482,8 @@ func (c *computer) boxedState(p ast.Node, box State, a attr.Item) State {
 		return marker.Dropped // ❌ <date>
 	}
 	rest := a.Text
-	if notApplicable(rest) {
-		return marker.Dropped // "(n/a — no schema changes this release)"
+	if notApplicable(rest) || box == marker.Done && opensNotApplicable(rest) {
+		return marker.Dropped // "(n/a — no schema changes this release)", "- [x] N/A – no MEWPs on site"
 	}
 	if leadingStrike(p, c.src) {
 		if m, ok := c.vocab.NoteStatus(rest); ok && m.State == marker.Dropped {
@@ -598,11 +635,19 @@ func notApplicable(text string) bool {
 			return true
 		}
 	}
-	if t = strings.TrimLeft(t, " \t"); opensWithNA(t, " —–-:") {
-		rest := strings.TrimLeft(t[3:], " ")
-		return rest == "" || strings.ContainsRune("—–-:", firstRune(rest)) // "N/A – no MEWPs on site", not "N/A handling"
-	}
 	return false
+}
+
+// opensNotApplicable reports whether text opens with "N/A" and a dash or
+// a colon, as a ticked step that did not apply says so ("N/A – no MEWPs
+// on site this week"; not "N/A handling in the importer").
+func opensNotApplicable(text string) bool {
+	t := strings.TrimLeft(text, " \t")
+	if !opensWithNA(t, " —–-:") {
+		return false
+	}
+	rest := strings.TrimLeft(t[3:], " ")
+	return rest == "" || strings.ContainsRune("—–-:", firstRune(rest))
 }
 
 // opensWithNA reports whether s opens with "n/a" (any case), then nothing

@@ -1,6 +1,7 @@
 package status
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -28,13 +29,16 @@ func (c *computer) stageColumns(header ast.Node, rows []ast.Node) []int {
 	if len(heads) == 0 || peopleHeaders[headerName(mdtext.Inline(heads[0], c.src))] {
 		return nil // "| Role | View | Draft | Edit |", "| Name | Registered | Paid |": flags of people
 	}
-	stages := 0
+	if productHeaders[headerName(mdtext.Inline(heads[0], c.src))] {
+		return nil // "| DAW | Tracking | Mixing | Mastering |": what each tool does, not work
+	}
+	var stages []string // the stage words, each once: a key schedule's "Grand master" and "Master" are one
 	for _, h := range heads {
-		if stageHeader(mdtext.Inline(h, c.src)) {
-			stages++
+		if word := stageWord(mdtext.Inline(h, c.src)); word != "" && !slices.Contains(stages, word) {
+			stages = append(stages, word)
 		}
 	}
-	if stages < 2 {
+	if len(stages) < 2 {
 		return nil // most tables: no cell read
 	}
 	width := tableWidth(rows)
@@ -96,6 +100,16 @@ func (c *computer) stageColumns(header ast.Node, rows []ast.Node) []int {
 	return cols
 }
 
+// productHeaders head a first column of tools or products, whose ticks
+// under stages say what each can do.
+var productHeaders = map[string]bool{
+	"tool": true, "tools": true, "product": true, "products": true, "software": true, "app": true, "apps": true,
+	"plugin": true, "plugins": true, "vendor": true, "vendors": true, "option": true, "options": true,
+	"brand": true, "model": true, "platform": true, "platforms": true, "service": true, "services": true,
+	"library": true, "framework": true, "editor": true, "daw": true, "pen": true, "device": true,
+	"application": true, "applications": true, "program": true, "programs": true,
+}
+
 // peopleHeaders head a first column of people or roles.
 var peopleHeaders = map[string]bool{
 	"role": true, "roles": true, "name": true, "person": true, "people": true, "attendee": true,
@@ -147,7 +161,26 @@ func (c *computer) readStage(text string) stageCell {
 		}
 		return stageState
 	}
+	if notBegun(text) {
+		return stageBlank
+	}
 	return stageNote
+}
+
+// notBegun reports whether a stage's cell, no tick, says when or how
+// long the stage will be rather than that it began: a day ("Dec 3",
+// "2026-12-03"), an estimate ("4h", "2 d", "3 pts"), a sign of no word
+// ("~", "?") or TBC.
+func notBegun(text string) bool {
+	t := strings.Trim(text, "*_ ()~≈")
+	switch strings.ToLower(t) {
+	case "tbc", "tbd", "later", "soon":
+		return true
+	}
+	if !strings.ContainsFunc(t, unicode.IsLetter) || marker.DayMonth(t) {
+		return true
+	}
+	return quantity(t) // an estimate: "4h", "2 d", "3 pts"
 }
 
 // stageMarks counts a column's cells by what each says, blanks aside.
@@ -179,13 +212,24 @@ func (c *computer) columnMarks(rows []ast.Node, col int) stageMarks {
 // a stage's noun (Draft, Edit, Review, Final, Design, Build, Test, QA …)
 // or a participle of what was done (Drafted, Slides posted, Lecture
 // given, Written).
-func stageHeader(h string) bool {
+func stageHeader(h string) bool { return stageWord(h) != "" }
+
+// stageWord is the word that makes a column's header a stage's
+// (stageHeader), "" when it names none.
+func stageWord(h string) string {
+	switch strings.TrimSpace(h) {
+	case "master", "main", "beta", "dev", "release":
+		return "" // branches, as a build matrix heads its columns
+	}
 	words := strings.Fields(headingWords(h))
 	if len(words) == 0 || len(words) > 3 {
-		return false
+		return ""
 	}
 	last := words[len(words)-1]
-	return stageNouns[last] || strings.HasSuffix(last, "ed") && len(last) > 4 || irregularDone[last]
+	if stageNouns[last] || strings.HasSuffix(last, "ed") && len(last) > 4 || irregularDone[last] {
+		return last
+	}
+	return ""
 }
 
 // stageNouns name the stages a pipeline's columns are headed with.
@@ -227,7 +271,7 @@ func stageMark(text string) (State, bool) {
 	switch strings.ToLower(strings.Trim(text, "*_ ")) {
 	case "x", "✓", "✔", "✔️", "✅", "yes", "y", "done", "☑", "☑️":
 		return marker.Done, true
-	case "half", "partly", "partial", "wip", "in progress", "started", "🟡", "½", "~", "◐":
+	case "half", "partly", "partial", "wip", "in progress", "started", "🟡", "½", "◐":
 		return marker.Active, true
 	}
 	return marker.Open, false
@@ -252,6 +296,8 @@ func datedTick(day string) bool {
 // stage is ticked, open when none is, else under way; a stage written "—"
 // is none of that row's.
 func (c *computer) stageItems(header ast.Node, rows []ast.Node, cols []int, out *[]*found) {
+	c.stageCols = cols
+	defer func() { c.stageCols = nil }()
 	c.rowItems(header, rows, cols[len(cols)-1], func(r int, _ ast.Node) (State, bool) {
 		cells := childrenOf(rows[r])
 		done, started, stages := 0, 0, 0

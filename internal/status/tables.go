@@ -649,9 +649,9 @@ func workState(r cellRead) bool {
 
 // statesThroughout reports whether every filled cell of a status column
 // reads as a state, fill words (fillWords, trackerFills) included, in
-// two states or more, with one cell that says how far work is as work's
-// own words (not an open one, Pending) or a tool's (toolWords) do, or
-// three different fill words: a closeout list's Received
+// two states or more, with one cell that says work is done, under way or
+// held up as work's own words (not Pending, Void or Cancelled) or a
+// tool's (toolWords) do, or four different fill words: a closeout list's Received
 // and Outstanding, a purchase order log's Ordered, Back-ordered, In
 // transit and Received. A catalogue's Available and Archived, a flight's
 // Delayed and Landed, a parking list's Claimed and Closed are not.
@@ -664,8 +664,9 @@ func statesThroughout(reads []cellRead) bool {
 		case !r.filled:
 			continue
 		case r.ok:
-			// not a stock list's Pending beside Available and Back-ordered, nor a place's Closed
-			own = own || r.st != marker.Open && !strings.EqualFold(r.text, "closed")
+			// work done, under way or held up: not a stock list's Pending, a
+			// ledger's Void, a fixture's Abandoned, nor a place's Closed
+			own = own || (r.st == marker.Done || r.st == marker.Active || r.st == marker.Blocked) && !strings.EqualFold(r.text, "closed")
 			seen[r.st] = true
 			continue
 		}
@@ -692,7 +693,7 @@ func statesThroughout(reads []cellRead) bool {
 			states++
 		}
 	}
-	return states >= 2 && (own || len(fills) >= 3)
+	return states >= 2 && (own || len(fills) >= 4)
 }
 
 // thingWords are the fill words that say how things stand far more often
@@ -988,6 +989,10 @@ func (c *computer) rowItems(header ast.Node, rows []ast.Node, col int, read func
 		}
 	}
 	groups := c.groupRows(rows)
+	closing := false // a Closed or Completed column: an Opened one beside it dates no row done
+	for _, n := range names {
+		closing = closing || closingHeaders[n]
+	}
 	var cells []ast.Node
 	for r, row := range rows {
 		cells = appendChildren(cells[:0], row)
@@ -1017,7 +1022,7 @@ func (c *computer) rowItems(header ast.Node, rows []ast.Node, col int, read func
 			own = append(own, c.ownText(cells[col]))
 		}
 		for i, cell := range cells {
-			if i != col && (i >= len(keys) || !attr.KnownField(fieldKey(keys[i])) && !openedHeaders[names[i]]) {
+			if i != col && (i >= len(keys) || !attr.KnownField(fieldKey(keys[i])) && !(closing && openedHeaders[names[i]])) {
 				own = append(own, c.ownText(cell))
 			}
 		}
@@ -1032,11 +1037,19 @@ func (c *computer) rowItems(header ast.Node, rows []ast.Node, col int, read func
 }
 
 // openedHeaders head a column of the day a row was opened, never its done
-// date: a CAPA register's Opened beside its Closed, an issue log's Raised.
+// date beside a column of the day it closed (closingHeaders): a CAPA
+// register's Opened beside its Closed. Alone, an account's Opened is the
+// day that work was done.
 var openedHeaders = map[string]bool{
 	"opened": true, "raised": true, "logged": true, "reported": true, "requested": true, "dateopened": true,
 	"dateraised": true, "datelogged": true, "datereported": true, "daterequested": true, "openedon": true,
 	"raisedon": true, "loggedon": true, "opendate": true,
+}
+
+// closingHeaders head a column of the day a row was closed.
+var closingHeaders = map[string]bool{
+	"closed": true, "closedon": true, "dateclosed": true, "closeddate": true, "completed": true, "completedon": true,
+	"datecompleted": true, "resolved": true, "resolvedon": true, "dateresolved": true, "answered": true, "done": true,
 }
 
 // totalsRow reports whether a row sums up the rows above it rather than
@@ -1133,7 +1146,7 @@ func (c *computer) rowTextCell(cells []ast.Node, col int, keys, names []string) 
 	}
 	first, period, lettered, version, share := -1, -1, -1, -1, -1
 	for i, cell := range cells {
-		if i == col {
+		if i == col || slices.Contains(c.stageCols, i) {
 			continue
 		}
 		if version < 0 && i < len(names) && versionHeaders[names[i]] && strings.TrimSpace(mdtext.Inline(cell, c.src)) != "" {
@@ -1156,8 +1169,8 @@ func (c *computer) rowTextCell(cells []ast.Node, col int, keys, names []string) 
 			return i
 		case period < 0 && periodName(text) && (i >= len(names) || !dateHeaders[names[i]]):
 			period = i // "| Partition | Rows | Status |" of 2024-01 and 12.3M; a Date column dates the row
-		case lettered < 0 && letters && !isMark(text):
-			lettered = i // a quantity, a handle, or a note, when nothing else has words
+		case lettered < 0 && letters && !isMark(text) && !marker.DayMonth(text):
+			lettered = i // a quantity, a handle, or a note, when nothing else has words; not a day ("Dec 3")
 		case share < 0 && lettered < 0 && !letters && strings.HasSuffix(strings.TrimSpace(text), "%"):
 			share = i // a rollout's stage, "10%", before its device count, "21k"
 		}
@@ -1716,7 +1729,32 @@ func (c *computer) namesWork(header ast.Node) bool {
 	if header == nil || header.FirstChild() == nil {
 		return false
 	}
-	return workHeaders[headerName(mdtext.Inline(header.FirstChild(), c.src))]
+	name := headerName(mdtext.Inline(header.FirstChild(), c.src))
+	if actionHeaders[name] {
+		return c.tracksActions(header)
+	}
+	return workHeaders[name]
+}
+
+// actionHeaders head an action plan's first column, which names work only
+// beside a column that follows it (tracksActions): an escalation
+// procedure's Action beside a Trigger says what to do when.
+var actionHeaders = map[string]bool{"action": true, "actions": true, "actionitem": true}
+
+// tracksActions reports whether a table with a first column of actions
+// follows them: a column of updates, states, owners or dates, and none
+// of triggers, thresholds or scores.
+func (c *computer) tracksActions(header ast.Node) bool {
+	follows := false
+	for h := header.FirstChild(); h != nil; h = h.NextSibling() {
+		switch headerName(mdtext.Inline(h, c.src)) {
+		case "trigger", "triggers", "threshold", "thresholds", "score", "condition", "when", "if":
+			return false
+		case "update", "updates", "status", "progress", "due", "duedate", "deadline", "owner", "lead", "by", "who", "comments":
+			follows = true
+		}
+	}
+	return follows
 }
 
 // workHeaders head the first column of a table of workstreams.
@@ -1726,7 +1764,7 @@ var workHeaders = map[string]bool{
 	"feature": true, "features": true, "program": true, "programme": true, "track": true, "theme": true,
 	"goal": true, "deliverable": true, "work": true, "task": true, "area": true, "okr": true,
 	"tasks": true, "deliverables": true, "milestones": true, "goals": true, "objectives": true, "okrs": true,
-	"workpackage": true, "workpackages": true, "action": true, "actions": true, "actionitem": true, // an audit's action plan
+	"workpackage": true, "workpackages": true,
 }
 
 // ragCell reads a cell that judges work red, amber or green, by word,
