@@ -252,6 +252,11 @@ func writeCard(w writer, c *Card) {
 		w.WriteString(`</div>`)
 		writeBar(w, c.Progress)
 		w.WriteByte('\n')
+		if why := c.Why(); why != "" {
+			w.WriteString(`<p class="card-why">`)
+			w.WriteString(escapeText(why))
+			w.WriteString(`</p>`)
+		}
 		if c.Next != "" {
 			w.WriteString(`<p class="card-next">`)
 			w.WriteString(escapeText(c.Next))
@@ -313,8 +318,14 @@ func writeRow(w writer, c *Card) {
 		w.WriteString(`</span>`)
 	}
 	w.WriteByte('\n')
-	if c.Next != "" || c.Owner != "" || c.Target != "" || c.Updated != "" && !c.Runbook {
+	why := c.Why()
+	if why != "" || c.Next != "" || c.Owner != "" || c.Target != "" || c.Updated != "" && !c.Runbook {
 		w.WriteString(`<span class="row-next">`)
+		if why != "" {
+			w.WriteString(`<span class="row-why">`)
+			w.WriteString(escapeText(why))
+			w.WriteString(`</span>`)
+		}
 		if c.Next != "" {
 			w.WriteString(`<span>`)
 			w.WriteString(escapeText(c.Next))

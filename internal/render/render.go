@@ -140,7 +140,7 @@ var drawnPartials = []struct{ name, calls string }{
 
 // nativePartialsSource is the sum of the default partials.html, minified,
 // whose card and row ListingCard and ListingRow draw (sourceSum).
-const nativePartialsSource = "f1fbf06d01cf2a3463770acd4e7ba994cc8d40f93e09e1058a52c1571e6ead83"
+const nativePartialsSource = "1d895020668cf6770ff307348ff5df238a38dbc33e1458d4b0b9796090e5d649"
 
 // sourceSum is the sum of templates' names and sources, as parsed
 // (name, source, name, source, …).
@@ -156,7 +156,7 @@ func sourceSum(namesAndSources ...string) string {
 // template it runs, is another (a site's own file, a change to the
 // default theme not yet carried into page.go, a theme not minified) runs
 // its templates instead.
-const nativePageSource = "3b41f26e0d98f9dcaa97d019657ed5abe6011b688b1e50d387c5c385d4689666"
+const nativePageSource = "cc9d9ea192ceaea6fd82a00581e2f197bdc11899ab3a706ebddd349bc744ebb4"
 
 // Minified reports whether every template was minified when loaded.
 func (t *Theme) Minified() bool { return t.minified }

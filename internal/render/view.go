@@ -363,6 +363,34 @@ type Health struct {
 	Reasons []string // why, for a reader
 }
 
+// maxConcerns is how many reasons the home page lists under its pill.
+const maxConcerns = 3
+
+// Concerns are the reasons of a health at risk or off track, the first
+// maxConcerns of them; nil for any other health, which needs no why.
+func (h *Health) Concerns() []string {
+	if h == nil || h.State != "at-risk" && h.State != "off-track" {
+		return nil
+	}
+	return h.Reasons[:min(len(h.Reasons), maxConcerns)]
+}
+
+// Why is the first reason a card's health is at risk or off track, for
+// its row or card; "" when there is none, or when its Next line names the
+// same work ("1 item blocked: ⛔ Waiting on legal" beside "Blocked: ⛔
+// Waiting on legal").
+func (c Card) Why() string {
+	why := c.Health.Concerns()
+	if len(why) == 0 {
+		return ""
+	}
+	_, what, _ := strings.Cut(why[0], ": ")
+	if _, next, _ := strings.Cut(c.Next, ": "); what != "" && what == next {
+		return ""
+	}
+	return why[0]
+}
+
 // Plan is the top of a tracked page: health, target, owner, and what comes
 // next.
 type Plan struct {
