@@ -20,6 +20,10 @@ import (
 // site feed's length).
 const MaxRecent = 50
 
+// homeRecent is how much recent work the home page lists: enough to see
+// the pace, few enough that stale pages and people follow it on a phone.
+const homeRecent = 8
+
 // homeRows is how many pages of a folder the home page lists; the folder's
 // page lists the rest, so a site of thousands of pages keeps a home page
 // that loads fast and reads at a glance.
@@ -70,7 +74,7 @@ func (m *Maker) Home(body []byte) *render.View {
 	home.Now = m.siteNow(v)
 	linkOwners(v, home.Now)
 	home.People = m.peopleLines(v, m.People())
-	home.Recent = m.RecentlyDone(20)
+	home.Recent = m.RecentlyDone(homeRecent)
 	var stale []*Page
 	for _, p := range m.in.Pages {
 		if m.isStale(p) {
