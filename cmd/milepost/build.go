@@ -44,7 +44,7 @@ func (f *buildFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.noMinify, "no-minify", false, "write HTML, CSS, JS, SVG and JSON as rendered")
 	fs.BoolVar(&f.force, "force", false, "write into a non-empty destination milepost did not create")
 	fs.BoolVar(&f.site.fileLinks, "file-links", false, "links name index.html, so the site opens from disk (file_links: true)")
-	fs.BoolVar(&f.noCache, "no-cache", false, "build everything, neither reading nor writing the build cache")
+	fs.BoolVar(&f.noCache, "no-cache", false, "build everything, neither reading nor writing the build cache, and compare the destination's files byte for byte")
 	fs.StringVar(&f.cacheDir, "cache-dir", "", "build cache `DIR`, one folder per site inside (default $MILEPOST_CACHE_DIR, else the user cache directory's milepost/)")
 	fs.StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile to `file` (for performance work)")
 	fs.StringVar(&f.memProfile, "memprofile", "", "write a heap profile to `file` at the end of the build")
@@ -90,7 +90,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, "milepost: warning:", msg)
 	}
 	defer lifecycle.OnAbandon(func() {
-		if tx.Abandon() { // else the build has stopped and says so itself
+		if tx.Abandon() { // else a commit had begun, and the process waits for it
 			fmt.Fprintln(stderr, "milepost: build interrupted; the destination is unchanged")
 		}
 	})()

@@ -50,9 +50,11 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	res, err := site.Build(ctx, in, publish.NewMemory(false))
 	var list *diag.ErrorList
-	if err != nil && !errors.As(err, &list) && (res == nil || len(res.Diagnostics) == 0) {
-		fmt.Fprintln(stderr, "milepost:", err)
-		return cli.ExitFail
+	if err != nil && !errors.As(err, &list) {
+		fmt.Fprintln(stderr, "milepost:", err) // not a file's: a spool, a signal, a build's own failure
+		if res == nil || len(res.Diagnostics) == 0 {
+			return cli.ExitFail
+		}
 	}
 	var ds diag.List
 	pages := 0
@@ -67,11 +69,16 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	summary := fmt.Sprintf("checked %s: %s", plural(pages, "page"), ds.Tally())
 	failed := err != nil
 	stopped := failed && pages == 0
-	if stopped {
+	if n := len(ds.Errors()); stopped && n > 0 {
 		// not "checked 0 pages: 1 error, 0 warnings": links, plans and
 		// dates were never looked at
-		summary = fmt.Sprintf("stopped at %s before the pages were checked; fix %s and check again for warnings",
-			plural(len(ds.Errors()), "error"), map[bool]string{true: "it", false: "them"}[len(ds.Errors()) == 1])
+		fix := "them"
+		if n == 1 {
+			fix = "it"
+		}
+		summary = fmt.Sprintf("stopped at %s before the pages were checked; fix %s and check again for warnings", plural(n, "error"), fix)
+	} else if stopped {
+		summary = "stopped before the pages were checked"
 	}
 	shown := ds[:0:0]
 	for _, d := range ds.From(sf.source) {

@@ -47,9 +47,13 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 	return cli.ExitOK
 }
 
-// shellWord is path written so a shell reads it as one word: as it is
-// when it holds only letters, digits and "._-/+,:@", else in single quotes.
+// shellWord is path written so a POSIX shell reads it as one word, and
+// not as a flag: as it is when it holds only letters, digits and
+// "._-/+,:@", else in single quotes; "./" before a leading "-".
 func shellWord(path string) string {
+	if strings.HasPrefix(path, "-") {
+		path = "./" + path // not a flag
+	}
 	if path != "" && !strings.ContainsFunc(path, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("._-/+,:@", r)
 	}) {

@@ -251,7 +251,7 @@ func TestInitBuildsAtOnce(t *testing.T) {
 func TestShellWord(t *testing.T) {
 	for in, want := range map[string]string{
 		"site": "site", "docs/status": "docs/status", "ñandú": "ñandú", ".": ".",
-		"sp ace": "'sp ace'", "it's": `'it'\''s'`, "a;rm": "'a;rm'", "": "''",
+		"sp ace": "'sp ace'", "it's": `'it'\''s'`, "a;rm": "'a;rm'", "": "''", "-weird": "./-weird",
 	} {
 		if got := shellWord(in); got != want {
 			t.Errorf("shellWord(%q) = %s, want %s", in, got, want)

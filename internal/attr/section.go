@@ -62,7 +62,7 @@ func ReadSection(lines []Line, cal Calendar) Section {
 	var s Section
 	for _, l := range lines {
 		key, value, ok := FieldLine(l.Text)
-		if ok && strings.ContainsAny(value, "·•") {
+		if ok && strings.ContainsAny(value, "·•|") {
 			// "**Owner:** Dana · **Target:** 2026-12-31": several fields in bold on a line
 			if fields := PlainFields(strings.TrimSpace(strings.ReplaceAll(l.Text, "**", "")), cal); fields != nil {
 				s.setFields(fields, l.Number, cal)

@@ -284,8 +284,9 @@ func yamlDiagnostics(file string, err error) diag.List {
 		m = strings.Replace(m, "field ", "unknown key ", 1)
 		if i := strings.Index(m, " not found in type"); i >= 0 {
 			m = m[:i]
-			if near := cli.Nearest(strings.TrimPrefix(m, "unknown key "), keyNames(reflect.TypeOf(Config{}))); near != "" {
-				m += "; did you mean " + near + "?"
+			key := strings.TrimPrefix(m, "unknown key ")
+			if near := cli.Nearest(key, keyNames(reflect.TypeOf(Config{}))); near != "" && near != key {
+				m += "; did you mean " + near + "?" // not a key of another section, given back unchanged
 			}
 		}
 		out = append(out, diag.Errorf(file, line, 0, "%s", m))

@@ -5,7 +5,8 @@
 //
 // In: an fs.FS rooted at the content folder. Out: a Set of pages sorted by
 // path, and diagnostics (file:line:col) for everything wrong with the
-// input: bad front matter, invalid UTF-8, two files on one URL, a page on a
+// input: bad front matter, invalid UTF-8 (UTF-16 with its byte order
+// mark is read as the text it is), two files on one URL, a page on a
 // reserved name. Files that cannot be pages are skipped with a warning:
 // binary files (a NUL byte) named .md, and symbolic links, which are never
 // followed, so nothing outside the content folder is read. It parses no

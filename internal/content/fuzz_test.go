@@ -74,8 +74,9 @@ func parserBody(raw []byte) []byte {
 
 // FuzzReadPage checks ReadPage on any bytes: no panic; binary or invalid
 // text gives no page and one diagnostic; otherwise the body is a suffix of
-// the input with the byte-order mark dropped and CRLF and lone CR folded
-// to LF, starts on a line ≥ 1, and holds valid UTF-8.
+// the input (UTF-16 with its mark read as the UTF-8 it decodes to) with
+// the byte-order mark dropped and CRLF and lone CR folded to LF, starts on
+// a line ≥ 1, and holds valid UTF-8.
 func FuzzReadPage(f *testing.F) {
 	for _, s := range fuzzSeeds {
 		f.Add([]byte(s))
@@ -86,6 +87,9 @@ func FuzzReadPage(f *testing.F) {
 			if d.File != "content/dir/x.md" || d.Line < 0 || d.Col < 0 {
 				t.Fatalf("bad diagnostic %#v", d)
 			}
+		}
+		if text, ok := fromUTF16(raw); ok {
+			raw = text
 		}
 		if bytes.IndexByte(raw, 0) >= 0 || !utf8.Valid(raw) {
 			if p != nil || len(diags) != 1 || diags[0].Line < 1 || diags[0].Col < 1 {

@@ -457,12 +457,8 @@ func (t *Tx) holds(name string, st fileState) bool {
 		return true
 	}
 	if t.verify {
-		file := filepath.Join(t.dest, filepath.FromSlash(name))
-		if info, err := os.Lstat(file); err != nil || !info.Mode().IsRegular() || info.Size() != st.size {
-			return false
-		}
-		data, err := os.ReadFile(file)
-		return err == nil && sha256.Sum256(data) == st.sum
+		_, ok := t.Held(name) // the bytes the manifest lists, which are st's
+		return ok
 	}
 	info, err := os.Lstat(filepath.Join(t.dest, filepath.FromSlash(name)))
 	return err == nil && info.Mode().IsRegular() && info.Size() == st.size &&
@@ -560,10 +556,11 @@ func (t *Tx) Abort() error {
 // makes new ones fail, and it removes the staging directory before it
 // returns, also when an Abort had begun to (the process must not exit
 // with half of it left). What a Put still in flight after abandonWait
-// leaves there, the next Begin removes. The lock stays held until the
-// process exits. It reports whether the transaction was still open: no
-// Commit or Abort had begun.
-func (t *Tx) Abandon() (wasOpen bool) {
+// leaves there, the next Begin removes. It also removes the parents Begin
+// made for a missing destination, when they are empty; the lock stays
+// held until the process exits. It reports whether it abandoned the
+// transaction: false when a Commit had begun, which the caller waits for.
+func (t *Tx) Abandon() (abandoned bool) {
 	t.mu.Lock()
 	state := t.state
 	if state == txOpen {
@@ -581,7 +578,8 @@ func (t *Tx) Abandon() (wasOpen bool) {
 	case <-time.After(abandonWait):
 	}
 	_ = t.removeStaging() // what the Puts in flight staged meanwhile
-	return state == txOpen
+	t.removeCreatedParents()
+	return true
 }
 
 // abandonWait is how long Abandon waits for Puts in flight, which stage

@@ -32,6 +32,8 @@ func boards(doc ast.Node, src []byte) map[*ast.Heading]bool {
 		guide     bool // its own prose explains the lanes ("This is what each column means")
 		rules     int  // those that read as rules ("Anyone can add a card")
 		workLanes int  // a kanban's own lanes: To do, Doing, In progress, WIP, Backlog
+		steps     int  // lanes that are a checklist's steps as often (stepLanes): counted only beside a workLane
+		stepLists int  // those holding a list
 	}
 	var out map[*ast.Heading]bool
 	var heads []*ast.Heading
@@ -41,6 +43,7 @@ func boards(doc ast.Node, src []byte) map[*ast.Heading]bool {
 	levels := []int{0}
 	var lane *parentOf // the board of the lane being read, nil outside lanes
 	laneList := false  // the lane being read holds a list
+	laneStep := false  // the lane being read is a step lane
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		h, ok := n.(*ast.Heading)
 		if !ok {
@@ -51,14 +54,19 @@ func boards(doc ast.Node, src []byte) map[*ast.Heading]bool {
 				stack[len(stack)-1].guide = true // "Our board has four columns. This is what each one means."
 			}
 			if lane != nil && n.Kind() == ast.KindList {
-				if !laneList {
-					lane.listLanes, laneList = lane.listLanes+1, true
+				switch {
+				case laneList:
+				case laneStep:
+					lane.stepLists++
+				default:
+					lane.listLanes++
 				}
+				laneList = true
 				lane.cards += cardsIn(n, src)
 				items, rules := listsRules(n, src)
 				lane.items, lane.rules = lane.items+items, lane.rules+rules
-				if !lane.boxes && holdsBox(n) {
-					lane.boxes = true
+				if !lane.boxes && !laneStep && holdsBox(n) {
+					lane.boxes = true // a step's boxes are a checklist's: they make no board
 				}
 			}
 			continue
@@ -74,24 +82,38 @@ func boards(doc ast.Node, src []byte) map[*ast.Heading]bool {
 		if lines := h.Lines(); lines.Len() == 1 && lines.At(0).Stop-lines.At(0).Start <= 64 {
 			w = appendHeadingWords(w, mdtext.Inline(h, src)) // a lane's name is short: most headings are not read
 		}
-		if st, ok := lanes[string(w)]; ok && (!stepLanes[string(w)] || parent.workLanes > 0) {
-			// a step lane counts after a kanban's own lane only: a town
-			// hall's "## QA" between Done and Next makes no board
-			parent.lanes++
-			parent.doneLane = parent.doneLane || st == marker.Done
+		laneStep = false
+		if st, ok := lanes[string(w)]; ok {
+			laneStep = stepLanes[string(w)]
+			if laneStep {
+				parent.steps++
+			} else {
+				parent.lanes++
+				parent.doneLane = parent.doneLane || st == marker.Done
+			}
 			switch string(w) {
 			case "to do", "todo", "doing", "in progress", "wip", "backlog":
 				parent.workLanes++
 			}
-			heads, parents, steps = append(heads, h), append(parents, parent), append(steps, stepLanes[string(w)])
+			heads, parents, steps = append(heads, h), append(parents, parent), append(steps, laneStep)
 			lane = parent
 		}
 		stack, levels = append(stack, &parentOf{}), append(levels, h.Level)
 	}
 	for i, h := range heads {
 		b := parents[i]
-		plain := b.lanes >= 3 && b.listLanes == b.lanes && !b.described && !b.guide && (b.cards >= 2 || b.doneLane && b.rules*3 < b.items)
-		if b.lanes >= 2 && b.boxes && !steps[i] || plain {
+		lanes, listLanes := b.lanes, b.listLanes
+		if b.workLanes > 0 {
+			// a kanban's Review and QA: lanes of a board of plain cards,
+			// never of a checklist's (a town hall's QA beside Done and Next
+			// is none)
+			lanes, listLanes = lanes+b.steps, listLanes+b.stepLists
+		}
+		plain := lanes >= 3 && listLanes == lanes && !b.described && !b.guide && (b.cards >= 2 || b.doneLane && b.rules*3 < b.items)
+		if steps[i] && (b.workLanes == 0 || !plain) {
+			continue
+		}
+		if b.lanes >= 2 && b.boxes || plain {
 			if out == nil {
 				out = map[*ast.Heading]bool{}
 			}

@@ -2,6 +2,7 @@ package status
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -74,8 +75,8 @@ func inSentence(text string, m marker.Match) bool {
 		return false
 	}
 	if after := strings.TrimRight(text[m.End:], " *_"); strings.HasSuffix(after, "?") &&
-		!strings.ContainsAny(after[:len(after)-1], ".!?—–;") {
-		return true // the question runs from the word to the end
+		!strings.ContainsAny(after[:len(after)-1], ".!?—–;") && asksBefore(before) {
+		return true // the question runs from before the word to the end
 	}
 	switch strings.ToUpper(text[m.Start:m.End]) {
 	case "OPEN", "CLOSED", "LIVE":
@@ -107,6 +108,24 @@ func rerun(note string) bool {
 	lower := strings.ToLower(note)
 	return strings.Contains(lower, "rerun") || strings.Contains(lower, "re-run") || strings.Contains(lower, "retry") ||
 		strings.Contains(lower, "try again")
+}
+
+// asksBefore reports whether the last sentence or clause of before opens
+// a question: it holds a word that asks ("is the archive", "can we", "did
+// it"), as "Ask: is the archive DONE collecting?" does and "Vendor
+// contract BLOCKED, can legal help?" does not before its word.
+func asksBefore(before string) bool {
+	if i := strings.LastIndexAny(before, ".!?:;—–"); i >= 0 {
+		before = before[i+1:]
+	}
+	for _, w := range strings.Fields(strings.ToLower(before)) {
+		switch strings.Trim(w, ",\"'“”") {
+		case "is", "are", "was", "were", "do", "does", "did", "can", "could", "should", "will", "would",
+			"has", "have", "how", "what", "why", "when", "where", "who", "which":
+			return true
+		}
+	}
+	return false
 }
 
 // suffixFold reports whether s ends with suffix, in any case.
@@ -383,6 +402,7 @@ func withoutShrug(after string) string {
 // (choseOtherwise).
 func (c *computer) droppedInLastNote(text string) (string, bool) {
 	_, note := lastNote(text)
+	note = strings.ReplaceAll(note, "’", "'") // "— can’t afford the venue"
 	if word, ok := choseOtherwise(text, note); ok {
 		return word, true // "~~Book the church~~ — decided on a barn ceremony instead"
 	}
@@ -394,7 +414,7 @@ func (c *computer) droppedInLastNote(text string) (string, bool) {
 		if !strings.HasPrefix(lower, p) {
 			continue
 		}
-		if c.doneAfterAll(note[len(p):]) || budgetWords(p) && strings.Contains(lower, "paid") {
+		if c.doneAfterAll(note[len(p):]) || budgetWords(p) && slices.Contains(strings.FieldsFunc(lower, notLetter), "paid") {
 			return "", false // "— moved to the Q4 board, shipped 2026-10-02", "— no budget left, paid out of pocket": done after all
 		}
 		return note[:len(p)], true // "~~Target develop~~ (retired in 2024)", "— moved to Q4"
@@ -441,6 +461,9 @@ func crossMark(emoji string) bool {
 	}
 	return false
 }
+
+// notLetter splits words at what is not a letter.
+func notLetter(r rune) bool { return !unicode.IsLetter(r) }
 
 // budgetWords reports whether a struckAway opening speaks of money.
 func budgetWords(p string) bool {

@@ -2,25 +2,30 @@ package status
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
+	"github.com/milepost/milepost/internal/attr"
 	"github.com/milepost/milepost/internal/marker"
 	"github.com/milepost/milepost/internal/mdtext"
 	"github.com/yuin/goldmark/ast"
 )
 
 // stageColumns returns the columns of a pipeline table, in order: two or
-// more headed by a stage of work (stageHeader: Draft, Edit, Final,
-// Slides posted) whose filled cells are all ticks (x, ✓, ✔, ✅, yes) or
-// partial marks (half, partly, 🟡), one tick and one blank at least (a
-// table ticked everywhere is a support table's), and every row ticked
-// from the left with nothing after its first blank, as a
-// manuscript or a course tracker fills its stages (| Chapter | Draft |
-// Edit | Final | of x and blanks). nil when the table is none (a stage
-// column holding a state, "waiting", is a matrix of states): a support
-// table's ✓ under a browser or a region names no stage, and a pricing
-// table is ticked from the right.
+// more headed by a stage of work (stageHeader: Draft, Edit, Final, Mix,
+// Slides posted; a header that ends another's, "Master" beside "Grand
+// master", counted once), and a column of ticks between two of them,
+// whose cells are ticks (x, ✓, "✓ 28/10"), partial marks, a state read as
+// done or under way, or notes no more than its marks (readStage), one
+// tick and one blank at least (a table ticked everywhere is a support
+// table's), every row ticked from the left with nothing after its first
+// blank, as a manuscript or a course tracker fills its stages (| Chapter
+// | Draft | Edit | Final | of x and blanks). nil when the table is none:
+// a column of other states or status emoji is a matrix's, a first column
+// of people or of tools (| DAW | Tracking | Mixing |) makes flags or a
+// comparison, a support table's ✓ under a browser or a region names no
+// stage, and a pricing table is ticked from the right.
 func (c *computer) stageColumns(header ast.Node, rows []ast.Node) []int {
 	if header == nil {
 		return nil
@@ -32,10 +37,15 @@ func (c *computer) stageColumns(header ast.Node, rows []ast.Node) []int {
 	if productHeaders[headerName(mdtext.Inline(heads[0], c.src))] {
 		return nil // "| DAW | Tracking | Mixing | Mastering |": what each tool does, not work
 	}
-	var stages []string // the stage words, each once: a key schedule's "Grand master" and "Master" are one
+	var stages []string // the stage headers, a header that ends another's counted once: a key schedule's "Grand master" and "Master" are one
 	for _, h := range heads {
-		if word := stageWord(mdtext.Inline(h, c.src)); word != "" && !slices.Contains(stages, word) {
-			stages = append(stages, word)
+		text := mdtext.Inline(h, c.src)
+		if stageWord(text) == "" {
+			continue
+		}
+		words := headingWords(text)
+		if !slices.ContainsFunc(stages, func(s string) bool { return strings.HasSuffix(s, words) || strings.HasSuffix(words, s) }) {
+			stages = append(stages, words)
 		}
 	}
 	if len(stages) < 2 {
@@ -86,7 +96,7 @@ func (c *computer) stageColumns(header ast.Node, rows []ast.Node) []int {
 		cells := childrenOf(r)
 		seenBlank := false
 		for _, i := range cols {
-			empty := i >= len(cells) || blankStage(strings.TrimSpace(markerText(cells[i], c.src)))
+			empty := i >= len(cells) || c.readStage(strings.TrimSpace(markerText(cells[i], c.src))) == stageBlank
 			if !empty && seenBlank {
 				return nil // a tick after a blank: no pipeline
 			}
@@ -145,8 +155,8 @@ func (c *computer) readStage(text string) stageCell {
 		}
 		return stagePartial
 	}
-	switch strings.ToLower(strings.Trim(text, "*_ ")) {
-	case "no", "n", "false", "❌", "✗", "✘":
+	switch t := strings.Trim(text, "*_ "); {
+	case crossMark(t) || strings.EqualFold(t, "no") || strings.EqualFold(t, "n") || strings.EqualFold(t, "false"):
 		return stageState // "| Refund requested | Done |" of Yes and No: flags, not stages
 	}
 	if m, ok := c.vocab.Find(text, marker.Cell); ok {
@@ -161,26 +171,44 @@ func (c *computer) readStage(text string) stageCell {
 		}
 		return stageState
 	}
-	if notBegun(text) {
+	if st, ok := c.legend.cells[cellKey(strings.Trim(text, "*_ "))]; ok {
+		switch st {
+		case marker.Done:
+			return stageTicked
+		case marker.Active:
+			return stagePartial // "~ = in progress" in the page's key
+		}
+		return stageState
+	}
+	if c.notBegun(text) {
 		return stageBlank
+	}
+	if share, ok := strings.CutSuffix(strings.TrimSpace(text), "%"); ok && strings.TrimFunc(share, unicode.IsDigit) == "" {
+		return stagePartial // "50%" of a stage done
 	}
 	return stageNote
 }
 
 // notBegun reports whether a stage's cell, no tick, says when or how
 // long the stage will be rather than that it began: a day ("Dec 3",
-// "2026-12-03"), an estimate ("4h", "2 d", "3 pts"), a sign of no word
-// ("~", "?") or TBC.
-func notBegun(text string) bool {
-	t := strings.Trim(text, "*_ ()~≈")
+// "2026-12-03"), an estimate ("4h", "2 days", "4-6h"), a share of none
+// ("0%"), a sign of no word ("~", "?"; readStage asks the page's legend
+// first) or TBC. A share above none ("50%") has begun.
+func (c *computer) notBegun(text string) bool {
+	t := strings.Trim(text, "*_ ()")
 	switch strings.ToLower(t) {
 	case "tbc", "tbd", "later", "soon":
 		return true
 	}
+	if share, ok := strings.CutSuffix(t, "%"); ok {
+		n, err := strconv.ParseFloat(strings.TrimSpace(share), 64)
+		return err == nil && n == 0
+	}
 	if !strings.ContainsFunc(t, unicode.IsLetter) || marker.DayMonth(t) {
 		return true
 	}
-	return quantity(t) // an estimate: "4h", "2 d", "3 pts"
+	_, n, ok := attr.ParseHours(t)
+	return ok && n == len(t)
 }
 
 // stageMarks counts a column's cells by what each says, blanks aside.

@@ -55,13 +55,9 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 			fillStates(reads, trackerFills)
 			states = saysStates(reads)
 		}
-		if !states && statesThroughout(reads) {
-			// a purchase order log's Ordered, In transit, Received: every
-			// cell a state, as a catalogue's Available and Archived are not
-			fillStates(reads, fillWords)
-			fillStates(reads, trackerFills)
-			states = true
-		}
+		// a purchase order log's Ordered, In transit, Received: every cell
+		// a state, as a catalogue's Available and Archived are not
+		states = states || statesThroughout(reads)
 		if states {
 			fillStates(reads, fillWords)
 			fillStates(reads, trackerFills)
