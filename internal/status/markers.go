@@ -128,6 +128,22 @@ func asksBefore(before string) bool {
 	return false
 }
 
+// tickedParticiple returns the tick of an item that ends with a tick and
+// one word saying the work was done ("Venue ✅ booked", "Deposit ✅
+// paid", doneWords): the tick marks it, though not at either end.
+func tickedParticiple(text string) (string, bool) {
+	fields := strings.Fields(text)
+	if len(fields) < 3 {
+		return "", false
+	}
+	tick, word := fields[len(fields)-2], strings.ToLower(strings.TrimRight(fields[len(fields)-1], ".!"))
+	switch strings.TrimSuffix(tick, "\uFE0F") {
+	case "✅", "✔", "☑":
+		return tick, doneWords[word]
+	}
+	return "", false
+}
+
 // suffixFold reports whether s ends with suffix, in any case.
 func suffixFold(s, suffix string) bool {
 	return len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix)
@@ -162,6 +178,9 @@ func (c *computer) listItemMarker(p ast.Node, text string, a attr.Item) declared
 	}
 	if d.found {
 		return d
+	}
+	if tick, ok := tickedParticiple(text); ok {
+		return declared{true, marker.Done, tick} // "Venue ✅ booked"
 	}
 	if m, ok := c.vocab.TrailingStatus(text); ok {
 		m = c.vocab.EarlierClause(text, m) // "— not addressed (embargoed until 2027)"

@@ -141,6 +141,7 @@ const (
 	stageTicked                   // x, ✓, "✓ 28/10", done
 	stagePartial                  // half, ~, wip, in progress, and words the vocabulary reads as under way ("drafting")
 	stageNote                     // words that say no state ("booked Dec 2", "notes from director"): begun, not done
+	stageDropped                  // a dropping word ("dropped", "cut"): the row's work was set aside
 	stageState                    // another state ("waiting", "blocked") or a status emoji: a matrix of states, not a pipeline
 )
 
@@ -168,6 +169,8 @@ func (c *computer) readStage(text string) stageCell {
 			return stageTicked
 		case marker.Active:
 			return stagePartial
+		case marker.Dropped:
+			return stageDropped // "| 6. Relocation | dropped | | |"
 		}
 		return stageState
 	}
@@ -212,7 +215,7 @@ func (c *computer) notBegun(text string) bool {
 }
 
 // stageMarks counts a column's cells by what each says, blanks aside.
-type stageMarks struct{ done, partial, notes, states int }
+type stageMarks struct{ done, partial, notes, states, dropped int }
 
 // columnMarks reads every cell of column col (readStage).
 func (c *computer) columnMarks(rows []ast.Node, col int) stageMarks {
@@ -231,6 +234,8 @@ func (c *computer) columnMarks(rows []ast.Node, col int) stageMarks {
 			m.notes++
 		case stageState:
 			m.states++
+		case stageDropped:
+			m.dropped++
 		}
 	}
 	return m
@@ -321,14 +326,14 @@ func datedTick(day string) bool {
 }
 
 // stageItems makes each row of a pipeline table an item: done when every
-// stage is ticked, open when none is, else under way; a stage written "—"
-// is none of that row's.
+// stage is ticked, open when none is, else under way; dropped when a
+// stage says so; a stage written "—" is none of that row's.
 func (c *computer) stageItems(header ast.Node, rows []ast.Node, cols []int, out *[]*found) {
 	c.stageCols = cols
 	defer func() { c.stageCols = nil }()
 	c.rowItems(header, rows, cols[len(cols)-1], func(r int, _ ast.Node) (State, bool) {
 		cells := childrenOf(rows[r])
-		done, started, stages := 0, 0, 0
+		done, started, stages, dropped := 0, 0, 0, false
 		for _, i := range cols {
 			if i >= len(cells) {
 				stages++
@@ -345,9 +350,13 @@ func (c *computer) stageItems(header ast.Node, rows []ast.Node, cols []int, out 
 				started++
 			case stagePartial, stageNote:
 				started++
+			case stageDropped:
+				dropped = true
 			}
 		}
 		switch {
+		case dropped:
+			return marker.Dropped, true // "| 6. Relocation | dropped |": set aside
 		case stages == 0:
 			return marker.Dropped, true // every stage "—": nothing to do in this row
 		case done == stages:

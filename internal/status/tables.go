@@ -934,7 +934,7 @@ var doneHeaders = map[string]bool{
 // Registered | Paid |"). Not Booked?: a room's.
 var errandHeaders = map[string]bool{
 	"bought": true, "paid": true, "sent": true, "ordered": true, "packed": true, "submitted": true,
-	"signed": true, "filed": true, // not Installed?: a plugin list's
+	"signed": true, "filed": true, "posted": true, "published": true, // not Installed?: a plugin list's
 }
 
 // doneCell reads a cell of a done column: a yes or a date is done, a no
@@ -949,6 +949,12 @@ func (c *computer) doneCell(cell ast.Node) (State, bool) {
 	}
 	if _, ok := attr.ParseDateNear(text, c); ok {
 		return marker.Done, true
+	}
+	if st, ok := stageMark(text); ok && st == marker.Done {
+		return marker.Done, true // "✔ 11/18": ticked on the day
+	}
+	if opensNotApplicable(text) || strings.EqualFold(strings.TrimSpace(text), "n/a") {
+		return marker.Dropped, true // "N/A — no vested options"
 	}
 	return marker.Open, false
 }
@@ -1785,6 +1791,7 @@ func ragCell(text string) bool {
 var healthHeaders = map[string]bool{
 	"rag": true, "ragstatus": true, "health": true, "confidence": true, "trend": true,
 	"risk": true, "sentiment": true, "mood": true, "verdict": true, "assessment": true,
+	"pass": true, "passed": true, "passfail": true, "significant": true, "met": true, // a result's ✅ and ❌
 }
 
 // progressHeaders head columns whose percentages are each row's progress
