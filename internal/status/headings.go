@@ -298,8 +298,8 @@ var recordOpenings = []string{"status values", "statuses", "status codes", "glos
 var supportWords = map[string]bool{
 	"support": true, "supported": true, "compatibility": true, "compatible": true, "comparison": true,
 	"features": true, "platforms": true, "browsers": true, "integrations": true,
-	"included": true, // a pricing page's "## What's included"
-	"dont": true, "donts": true, "pros": true, "cons": true, // a style guide's "## Do / don't", a design's "## Pros and cons"
+	"included": true,                                            // a pricing page's "## What's included"
+	"dont":     true, "donts": true, "pros": true, "cons": true, // a style guide's "## Do / don't", a design's "## Pros and cons"
 }
 
 // isSupportTitle reports whether a heading's words hold one of
