@@ -132,14 +132,22 @@ func asksBefore(before string) bool {
 // one word saying the work was done ("Venue ✅ booked", "Deposit ✅
 // paid", doneWords): the tick marks it, though not at either end.
 func tickedParticiple(text string) (string, bool) {
-	fields := strings.Fields(text)
-	if len(fields) < 3 {
+	t := strings.TrimSpace(text)
+	i := strings.LastIndexByte(t, ' ')
+	if i < 0 {
 		return "", false
 	}
-	tick, word := fields[len(fields)-2], strings.ToLower(strings.TrimRight(fields[len(fields)-1], ".!"))
-	switch strings.TrimSuffix(tick, "\uFE0F") {
+	word, rest := strings.TrimRight(t[i+1:], ".!"), strings.TrimRight(t[:i], " ")
+	j := strings.LastIndexByte(rest, ' ')
+	if j <= 0 {
+		return "", false // no name before the tick
+	}
+	switch tick := rest[j+1:]; strings.TrimSuffix(tick, "\uFE0F") {
 	case "✅", "✔", "☑":
-		return tick, doneWords[word]
+		if len(word) <= 12 {
+			var buf [12]byte
+			return tick, doneWords[string(appendLower(buf[:0], word))]
+		}
 	}
 	return "", false
 }
