@@ -1791,7 +1791,7 @@ func ragCell(text string) bool {
 var healthHeaders = map[string]bool{
 	"rag": true, "ragstatus": true, "health": true, "confidence": true, "trend": true,
 	"risk": true, "sentiment": true, "mood": true, "verdict": true, "assessment": true,
-	"pass": true, "passed": true, "passfail": true, "significant": true, "met": true, // a result's ✅ and ❌
+	"pass": true, "passed": true, "passfail": true, "significant": true, // a result's ✅ and ❌ (not Met?: acceptance criteria)
 }
 
 // progressHeaders head columns whose percentages are each row's progress
