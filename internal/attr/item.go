@@ -1231,6 +1231,17 @@ func (r *itemReader) spanAt(i int) bool {
 // and an end of the text are taken out.
 func (r *itemReader) dropInnerEdges() {
 	sortSpans(r.spans)
+	// A span inside another's brackets ("[owner:A0[A0::00]", a field in a
+	// field) is part of it: spans never overlap.
+	merged := r.spans[:0]
+	for _, sp := range r.spans {
+		if n := len(merged); n > 0 && sp.Start < merged[n-1].End {
+			merged[n-1].End = max(merged[n-1].End, sp.End)
+			continue
+		}
+		merged = append(merged, sp)
+	}
+	r.spans = merged
 	out := r.spans[:0]
 	isOut := make([]bool, len(r.spans))
 	for i, sp := range r.spans {
