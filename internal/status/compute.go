@@ -64,16 +64,13 @@ type Options struct {
 
 // computer holds what one Compute call needs while it reads a page.
 type computer struct {
-	src   []byte
-	vocab *marker.Vocabulary
-	lines *markdown.LineIndex
-	cur   *sectionNode // section whose body is being read
-	// stageCols are the columns no row's name comes from while a
-	// pipeline's rows are read (stageItems): a stage's "4h" names none.
-	stageCols []int
-	opts      Options
-	title     *sectionNode // the single leading H1, if any
-	warnings  []Warning
+	src      []byte
+	vocab    *marker.Vocabulary
+	lines    *markdown.LineIndex
+	cur      *sectionNode // section whose body is being read
+	opts     Options
+	title    *sectionNode // the single leading H1, if any
+	warnings []Warning
 	// what Near and MonthFirst (the page's attr.Calendar) found, once
 	// they were asked
 	greenRead              int8 // greenElsewhere: 0 not read yet, 1 no, 2 yes

@@ -2,7 +2,6 @@ package status
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -65,12 +64,13 @@ func (c *computer) stageColumns(header ast.Node, rows []ast.Node) []int {
 	ticks := 0
 	for i := 0; i < width && i < len(heads); i++ {
 		if !stageHeader(mdtext.Inline(heads[i], c.src)) {
-			if i > 0 && c.onlyTicks(rows, i) && !(first < i && i < last) {
+			between, ticksOnly := first < i && i < last, i > 0 && c.onlyTicks(rows, i)
+			switch {
+			case ticksOnly && !between:
 				return nil // "| View | … | Publish |": a column of ticks that is no stage
-			}
-			if !(first < i && i < last) || !c.onlyTicks(rows, i) {
+			case !ticksOnly || !between:
 				continue
-			} // else a step between two stages: "| Edited | Show notes | Published |"
+			} // a column of ticks between two stages is a step: "| Edited | Show notes | Published |"
 		}
 		m := c.columnMarks(rows, i)
 		ticks += m.done
@@ -139,7 +139,7 @@ type stageCell int
 const (
 	stageBlank   stageCell = iota // "", "—": not begun, or no such stage
 	stageTicked                   // x, ✓, "✓ 28/10", done
-	stagePartial                  // half, ~, wip, in progress, and words the vocabulary reads as under way ("drafting")
+	stagePartial                  // half, wip, in progress, a share ("50%"), and words the vocabulary or the page's key reads as under way ("drafting", "~")
 	stageNote                     // words that say no state ("booked Dec 2", "notes from director"): begun, not done
 	stageDropped                  // a dropping word ("dropped", "cut"): the row's work was set aside
 	stageState                    // another state ("waiting", "blocked") or a status emoji: a matrix of states, not a pipeline
@@ -183,29 +183,30 @@ func (c *computer) readStage(text string) stageCell {
 		}
 		return stageState
 	}
-	if c.notBegun(text) {
-		return stageBlank
-	}
-	if share, ok := strings.CutSuffix(strings.TrimSpace(text), "%"); ok && strings.TrimFunc(share, unicode.IsDigit) == "" {
+	if share, ok := percentage(text); ok {
+		switch share {
+		case 0:
+			return stageBlank
+		case 100:
+			return stageTicked
+		}
 		return stagePartial // "50%" of a stage done
+	}
+	if notBegun(text) {
+		return stageBlank
 	}
 	return stageNote
 }
 
-// notBegun reports whether a stage's cell, no tick, says when or how
-// long the stage will be rather than that it began: a day ("Dec 3",
-// "2026-12-03"), an estimate ("4h", "2 days", "4-6h"), a share of none
-// ("0%"), a sign of no word ("~", "?"; readStage asks the page's legend
-// first) or TBC. A share above none ("50%") has begun.
-func (c *computer) notBegun(text string) bool {
+// notBegun reports whether a stage's cell, no tick, state nor share, says
+// when or how long the stage will be rather than that it began: a day
+// ("Dec 3", "2026-12-03"), an estimate ("4h", "2 days", "4-6h"), a sign
+// of no word ("~", "?"; readStage asks the page's legend first) or TBC.
+func notBegun(text string) bool {
 	t := strings.Trim(text, "*_ ()")
 	switch strings.ToLower(t) {
 	case "tbc", "tbd", "later", "soon":
 		return true
-	}
-	if share, ok := strings.CutSuffix(t, "%"); ok {
-		n, err := strconv.ParseFloat(strings.TrimSpace(share), 64)
-		return err == nil && n == 0
 	}
 	if !strings.ContainsFunc(t, unicode.IsLetter) || marker.DayMonth(t) {
 		return true
@@ -329,8 +330,6 @@ func datedTick(day string) bool {
 // stage is ticked, open when none is, else under way; dropped when a
 // stage says so; a stage written "—" is none of that row's.
 func (c *computer) stageItems(header ast.Node, rows []ast.Node, cols []int, out *[]*found) {
-	c.stageCols = cols
-	defer func() { c.stageCols = nil }()
 	c.rowItems(header, rows, cols[len(cols)-1], func(r int, _ ast.Node) (State, bool) {
 		cells := childrenOf(rows[r])
 		done, started, stages, dropped := 0, 0, 0, false
@@ -365,5 +364,5 @@ func (c *computer) stageItems(header ast.Node, rows []ast.Node, cols []int, out 
 			return marker.Open, true
 		}
 		return marker.Active, true
-	}, out)
+	}, out, cols...) // a stage's "4h" names no row
 }

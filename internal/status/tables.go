@@ -981,8 +981,9 @@ var (
 // read (unknown text is open; a row whose first cell is entirely struck
 // through is done unless the status cell reads dropped). A column whose
 // header names an attribute (Owner, Due, Priority …) gives it to each row
-// whose cell reads as one, as a record's row would.
-func (c *computer) rowItems(header ast.Node, rows []ast.Node, col int, read func(r int, cell ast.Node) (State, bool), out *[]*found) {
+// whose cell reads as one, as a record's row would. No row is named by
+// column col nor by the columns unnamed (a pipeline's stages).
+func (c *computer) rowItems(header ast.Node, rows []ast.Node, col int, read func(r int, cell ast.Node) (State, bool), out *[]*found, unnamed ...int) {
 	var keys, names []string
 	if header != nil {
 		for _, h := range childrenOf(header) {
@@ -1007,7 +1008,7 @@ func (c *computer) rowItems(header ast.Node, rows []ast.Node, col int, read func
 				st = s
 			}
 		}
-		textCell := c.rowTextCell(cells, col, keys, names)
+		textCell := c.rowTextCell(cells, col, unnamed, keys, names)
 		if len(cells) > 0 && entirelyStruck(cells[0], c.src) && st != marker.Dropped {
 			st = marker.Done
 		}
@@ -1138,7 +1139,7 @@ func (c *computer) groupHead(row ast.Node) bool {
 // "Key", nor "@dana" under Owner names rows; failing that, the first cell other
 // than the status cell; -1 when there is none. keys are the header's
 // cells, names their headerName.
-func (c *computer) rowTextCell(cells []ast.Node, col int, keys, names []string) int {
+func (c *computer) rowTextCell(cells []ast.Node, col int, unnamed []int, keys, names []string) int {
 	for _, name := range nameHeaders {
 		for i, k := range names {
 			if i != col && i < len(cells) && k == name && namesSomething(mdtext.Inline(cells[i], c.src)) {
@@ -1148,7 +1149,7 @@ func (c *computer) rowTextCell(cells []ast.Node, col int, keys, names []string) 
 	}
 	first, period, lettered, version, share := -1, -1, -1, -1, -1
 	for i, cell := range cells {
-		if i == col || slices.Contains(c.stageCols, i) {
+		if i == col || slices.Contains(unnamed, i) {
 			continue
 		}
 		if version < 0 && i < len(names) && versionHeaders[names[i]] && strings.TrimSpace(mdtext.Inline(cell, c.src)) != "" {
