@@ -70,6 +70,9 @@ type Set struct {
 	Pages   []*Page  // sorted by Path
 	Assets  []Asset  // sorted by Path
 	Folders []string // every folder holding a page, sorted, "" excluded
+	// Drafts are the pages left out as drafts (draft: true, without
+	// Options.Drafts), sorted by Path: a link to one is told so.
+	Drafts []*Page
 
 	urlDiags diag.List // what assigning URLs found, kept for Update
 }

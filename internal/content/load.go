@@ -127,11 +127,16 @@ func Load(fsys fs.FS, o Options) (*Set, diag.List) {
 	var errs diag.List
 	for _, s := range slots {
 		errs = append(errs, s.errs...)
-		if s.page != nil && (!s.page.Draft || o.Drafts) {
+		switch {
+		case s.page == nil:
+		case !s.page.Draft || o.Drafts:
 			set.Pages = append(set.Pages, s.page)
+		default:
+			set.Drafts = append(set.Drafts, s.page)
 		}
 	}
 	sort.Slice(set.Pages, func(i, j int) bool { return set.Pages[i].Path < set.Pages[j].Path })
+	sort.Slice(set.Drafts, func(i, j int) bool { return set.Drafts[i].Path < set.Drafts[j].Path })
 	sort.Slice(set.Assets, func(i, j int) bool { return set.Assets[i].Path < set.Assets[j].Path })
 	set.urlDiags = assignURLs(set, o.Prefix)
 	errs = append(errs, set.urlDiags...)
@@ -198,7 +203,7 @@ func Update(prev *Set, fsys fs.FS, paths []string, o Options) (set *Set, errs di
 		page.URL, page.Folder, page.IsIndex = old.URL, old.Folder, old.IsIndex // URLs follow from paths alone
 		fresh[p] = page
 	}
-	set = &Set{Pages: make([]*Page, len(prev.Pages)), Assets: prev.Assets, Folders: prev.Folders, urlDiags: prev.urlDiags}
+	set = &Set{Pages: make([]*Page, len(prev.Pages)), Assets: prev.Assets, Folders: prev.Folders, Drafts: prev.Drafts, urlDiags: prev.urlDiags}
 	for i, p := range prev.Pages {
 		if page, ok := fresh[p.Path]; ok {
 			set.Pages[i] = page

@@ -42,6 +42,9 @@ func TestLoadSkipsWhatIsNotAPage(t *testing.T) {
 	if got := strings.Join(assets, ","); got != "notes/img/a b#1.png" {
 		t.Errorf("assets %q (symlinks must not be followed)", got)
 	}
+	if len(set.Drafts) != 1 || set.Drafts[0].Path != "notes/draft.md" {
+		t.Errorf("drafts %v, want notes/draft.md, left out and kept aside for links to it", set.Drafts)
+	}
 	wantDiags := "content/latin1.md:1:4: error: invalid UTF-8 at byte offset 3\n" +
 		"content/link.md: warning: skipped: symbolic link (links are not followed; copy the file instead)\n" +
 		"content/linked-dir: warning: skipped: symbolic link (links are not followed; copy the file instead)\n" +

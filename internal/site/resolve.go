@@ -35,7 +35,11 @@ func resolveLinks(pages []*parsed, set *content.Set, statics map[string]fs.FS, p
 	for i, p := range pages {
 		links[i] = wikilink.PageLinks{Path: p.Content.Path, Links: p.Links}
 	}
-	res := &resolved{sig: targetsSignature(pages, files)}
+	drafts := make([]wikilink.Target, len(set.Drafts))
+	for i, d := range set.Drafts {
+		drafts[i] = wikilink.Target{Path: d.Path, Title: d.Title, Aliases: d.Aliases, IsPage: true}
+	}
+	res := &resolved{sig: targetsSignature(pages, files, drafts)}
 	if prev != nil && prev.sig == res.sig {
 		res.kept, res.graph = true, prev.graph.Patch(links)
 	} else {
@@ -43,7 +47,7 @@ func resolveLinks(pages []*parsed, set *content.Set, statics map[string]fs.FS, p
 		for _, p := range pages {
 			targets = append(targets, p.Target(p.Content))
 		}
-		res.graph = wikilink.NewGraph(wikilink.NewIndex(append(targets, files...)), links)
+		res.graph = wikilink.NewGraph(wikilink.NewIndex(append(targets, files...)).WithDrafts(drafts), links)
 	}
 	for _, p := range pages {
 		file := prefix + p.Content.Path
@@ -58,8 +62,9 @@ func resolveLinks(pages []*parsed, set *content.Set, statics map[string]fs.FS, p
 }
 
 // targetsSignature hashes everything the index answers from: each page's
-// signature (made once, when it was parsed) and URL, and the files.
-func targetsSignature(pages []*parsed, files []wikilink.Target) [32]byte {
+// signature (made once, when it was parsed) and URL, the files, and the
+// drafts left out.
+func targetsSignature(pages []*parsed, files, drafts []wikilink.Target) [32]byte {
 	var k keyhash.Buf
 	for _, p := range pages {
 		k.Raw(p.TargetSig[:])
@@ -67,6 +72,10 @@ func targetsSignature(pages []*parsed, files []wikilink.Target) [32]byte {
 	}
 	for _, t := range files {
 		k.Str(t.Path, t.URL)
+	}
+	for _, d := range drafts {
+		k.Str(d.Path, d.Title)
+		k.Str(d.Aliases...)
 	}
 	return k.Sum()
 }

@@ -49,6 +49,19 @@ type Index struct {
 	// first link to one (findHeading).
 	headings     []*headingLookup
 	headingsOnce []sync.Once
+
+	// drafts indexes the pages left out as drafts (WithDrafts), so that a
+	// link to one says why it is broken.
+	drafts *Index
+}
+
+// WithDrafts makes ix tell, of a link that finds no target, that it names
+// one of drafts, pages left out of the site; it returns ix.
+func (ix *Index) WithDrafts(drafts []Target) *Index {
+	if len(drafts) > 0 {
+		ix.drafts = NewIndex(drafts)
+	}
+	return ix
 }
 
 // NewIndex indexes targets. Its time and memory are linear in the total

@@ -61,6 +61,12 @@ func (ix *Index) Resolve(fromPath string, l Link) Resolution {
 	}
 	i, warnings, reason := ix.find(fromPath, written)
 	if i < 0 {
+		if reason == diag.KindBrokenLink && ix.drafts != nil {
+			if d, _, _ := ix.drafts.find(fromPath, written); d >= 0 {
+				return broken(reason, fmt.Sprintf("broken link '%s': %s is a draft (draft: true); build with --drafts to include it",
+					l.Written(), ix.drafts.targets[d].Path))
+			}
+		}
 		return broken(reason, brokenMessage(reason, l.Written()))
 	}
 	return ix.finish(i, l, warnings)

@@ -166,13 +166,15 @@ func TestResolve(t *testing.T) {
 
 func TestResolveMessages(t *testing.T) {
 	md := newMarkdown()
-	ix := wikilink.NewIndex(vault())
+	ix := wikilink.NewIndex(vault()).WithDrafts([]wikilink.Target{{Path: "plans/q3-offsite.md", Title: "Q3 offsite", IsPage: true}})
 	tests := []struct{ from, link, want string }{
 		{"index.md", "[[todo]]", "ambiguous link 'todo': 5 targets match (notes/todo.md, plans/todo.md, milestones/todo.md, old/2025/todo.md, archive/2025/todo.md); using notes/todo.md"},
 		{"index.md", "[[pre-launch#Nowhere]]", "no heading 'Nowhere' in milestones/pre-launch.md"},
 		{"index.md", "[[pre-launch#^nope]]", "no block '^nope' in milestones/pre-launch.md"},
 		{"index.md", "[[Tasks/X#Y|label]]", "broken link 'Tasks/X#Y': no page or file of that name"},
 		{"a/b.md", "[[../../etc/passwd]]", "bad link '../../etc/passwd': it leads outside the content root"},
+		{"index.md", "[[Q3 offsite]]", "broken link 'Q3 offsite': plans/q3-offsite.md is a draft (draft: true); build with --drafts to include it"},
+		{"index.md", "[[plans/q3-offsite]]", "broken link 'plans/q3-offsite': plans/q3-offsite.md is a draft (draft: true); build with --drafts to include it"},
 	}
 	for _, tt := range tests {
 		res := ix.Resolve(tt.from, wikilink.Collect(parse(t, md, tt.link), nil)[0])
