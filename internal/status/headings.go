@@ -298,13 +298,16 @@ var recordOpenings = []string{"status values", "statuses", "status codes", "glos
 var supportWords = map[string]bool{
 	"support": true, "supported": true, "compatibility": true, "compatible": true, "comparison": true,
 	"features": true, "platforms": true, "browsers": true, "integrations": true,
-	"included": true,                                            // a pricing page's "## What's included"
-	"dont":     true, "donts": true, "pros": true, "cons": true, // a style guide's "## Do / don't", a design's "## Pros and cons"
+	"included": true, // a pricing page's "## What's included"
 }
 
 // isSupportTitle reports whether a heading's words hold one of
-// supportWords.
+// supportWords, or are a pair that grades: Do / don't, Pros and cons.
 func isSupportTitle(words string) bool {
+	switch words {
+	case "do dont", "dos and donts", "do and dont", "dos donts", "donts", "pros", "cons", "pros and cons", "pros cons":
+		return true // a style guide's "## Do / don't", a design's "## Pros and cons"; not "## Don't forget"
+	}
 	for _, w := range strings.Fields(words) {
 		if supportWords[w] {
 			return true

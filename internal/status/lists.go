@@ -47,6 +47,7 @@ func (e *listEntry) ownAttrs() attr.Item {
 // whether a plain item carries a marker.
 func (c *computer) readListItems(list ast.Node) (entries []listEntry, marked bool) {
 	plain, dashed, named, clocked, coded, changes, ownMarks := 0, 0, 0, 0, 0, 0, 0
+	participles, others := 0, 0 // plain items marked by "✅ booked" alone, and by any other marker
 	labels, placeLabels := 0, 0 // emphasized labels after a sentence, and those that are Open or Closed
 	entries = make([]listEntry, 0, list.ChildCount())
 	for li := list.FirstChild(); li != nil; li = li.NextSibling() {
@@ -103,6 +104,13 @@ func (c *computer) readListItems(list ast.Node) (entries []listEntry, marked boo
 					named++
 				}
 			}
+			if e.marker.found {
+				if _, ok := tickedParticiple(e.own); ok && strings.HasSuffix(e.own, e.marker.as) {
+					participles++
+				} else {
+					others++
+				}
+			}
 			marked = marked || e.marker.found
 			if e.marker.found && !strings.EqualFold(e.marker.as, change) || e.dash.found {
 				ownMarks++ // "**Added:** Offline mode — in progress": a plan's list, not what shipped
@@ -116,6 +124,14 @@ func (c *computer) readListItems(list ast.Node) (entries []listEntry, marked boo
 			entries[i].marker = declared{}
 		}
 		return entries, false
+	}
+	if participles == 1 && others == 0 {
+		// "Day 3: … Pena palace tickets ✅ booked" in an itinerary: one
+		// such line marks no list
+		for i := range entries {
+			entries[i].marker = declared{}
+		}
+		marked = false
 	}
 	if labels > 0 && placeLabels == labels {
 		// "Luigi's. Great carbonara. *Closed*": only Open and Closed, a
@@ -668,7 +684,7 @@ func introducesExample(list ast.Node, src []byte) bool {
 	}
 	last := p.Lines().At(p.Lines().Len() - 1)
 	line := strings.ToLower(strings.TrimSpace(string(last.Value(src))))
-	for _, end := range []string{"example:", "examples:", "e.g.:", "for instance:", "sample:"} {
+	for _, end := range []string{"example:", "examples:", "e.g.:", "for instance:", "sample:", "like this:", "such as:"} {
 		if strings.HasSuffix(line, end) {
 			return true
 		}

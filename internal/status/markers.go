@@ -128,9 +128,11 @@ func asksBefore(before string) bool {
 	return false
 }
 
-// tickedParticiple returns the tick of an item that ends with a tick and
-// one word saying the work was done ("Venue ✅ booked", "Deposit ✅
-// paid", doneWords): the tick marks it, though not at either end.
+// tickedParticiple returns the tick and the word of an item that ends
+// with a tick and one word saying the work was done ("Venue ✅ booked",
+// "Deposit ✅ paid", doneWords): the tick marks it, though not at either
+// end. A list marks its plain items so only when two of them are
+// (readListItems): one day of an itinerary "✅ booked" is no checklist.
 func tickedParticiple(text string) (string, bool) {
 	t := strings.TrimSpace(text)
 	i := strings.LastIndexByte(t, ' ')
@@ -146,7 +148,8 @@ func tickedParticiple(text string) (string, bool) {
 	case "✅", "✔", "☑":
 		if len(word) <= 12 {
 			var buf [12]byte
-			return tick, doneWords[string(appendLower(buf[:0], word))]
+			w := string(appendLower(buf[:0], word))
+			return tick + " " + word, doneWords[w] && w != "received" // a request "✅ received" is acknowledged, not done
 		}
 	}
 	return "", false

@@ -73,7 +73,7 @@ func (c *computer) stageColumns(header ast.Node, rows []ast.Node) []int {
 			} // a column of ticks between two stages is a step: "| Edited | Show notes | Published |"
 		}
 		m := c.columnMarks(rows, i)
-		ticks += m.done
+		ticks += m.ticks
 		filled := m.done + m.partial
 		if m.states > 0 {
 			return nil // "| Supervisor review |" of ✓ and waiting: a matrix of states reads it
@@ -170,7 +170,10 @@ func (c *computer) readStage(text string) stageCell {
 		case marker.Active:
 			return stagePartial
 		case marker.Dropped:
-			return stageDropped // "| 6. Relocation | dropped | | |"
+			if setAside(text, m) {
+				return stageDropped // "| 6. Relocation | dropped | | |"
+			}
+			return stageNote // a film's "fine cut", a parcel "dropped off"
 		}
 		return stageState
 	}
@@ -198,6 +201,19 @@ func (c *computer) readStage(text string) stageCell {
 	return stageNote
 }
 
+// setAside reports whether a stage's cell whose word m drops work says
+// the row was set aside: the word opens the cell and nothing follows but
+// a reason in brackets or after a dash or a colon ("dropped", "Cancelled
+// (budget)"); not an edit's "fine cut" or a hamper "dropped off".
+func setAside(text string, m marker.Match) bool {
+	word := strings.ToLower(text[m.Start:m.End])
+	if word == "cut" || strings.TrimLeft(text[:m.Start], "*_ ") != "" {
+		return false
+	}
+	rest := strings.TrimLeft(text[m.End:], "*_ ")
+	return rest == "" || strings.ContainsRune("(—–-:,", firstRune(rest))
+}
+
 // notBegun reports whether a stage's cell, no tick, state nor share, says
 // when or how long the stage will be rather than that it began: a day
 // ("Dec 3", "2026-12-03"), an estimate ("4h", "2 days", "4-6h"), a sign
@@ -216,7 +232,9 @@ func notBegun(text string) bool {
 }
 
 // stageMarks counts a column's cells by what each says, blanks aside.
-type stageMarks struct{ done, partial, notes, states, dropped int }
+// ticks are the done cells that are ticks (x, ✓), not a state's word or
+// a share: a table of shares or grades is no pipeline without one.
+type stageMarks struct{ done, ticks, partial, notes, states, dropped int }
 
 // columnMarks reads every cell of column col (readStage).
 func (c *computer) columnMarks(rows []ast.Node, col int) stageMarks {
@@ -226,9 +244,13 @@ func (c *computer) columnMarks(rows []ast.Node, col int) stageMarks {
 		if col >= len(cells) {
 			continue
 		}
-		switch c.readStage(strings.TrimSpace(markerText(cells[col], c.src))) {
+		text := strings.TrimSpace(markerText(cells[col], c.src))
+		switch c.readStage(text) {
 		case stageTicked:
 			m.done++
+			if st, ok := stageMark(text); ok && st == marker.Done {
+				m.ticks++
+			}
 		case stagePartial:
 			m.partial++
 		case stageNote:
@@ -332,7 +354,8 @@ func datedTick(day string) bool {
 func (c *computer) stageItems(header ast.Node, rows []ast.Node, cols []int, out *[]*found) {
 	c.rowItems(header, rows, cols[len(cols)-1], func(r int, _ ast.Node) (State, bool) {
 		cells := childrenOf(rows[r])
-		done, started, stages, dropped := 0, 0, 0, false
+		done, started, stages := 0, 0, 0
+		dropped, goesOn := false, false // a stage set the row aside; a later one began all the same
 		for _, i := range cols {
 			if i >= len(cells) {
 				stages++
@@ -342,19 +365,25 @@ func (c *computer) stageItems(header ast.Node, rows []ast.Node, cols []int, out 
 			if text != "" && blankStage(text) {
 				continue // "—": no such stage for this row (a midterm's slides)
 			}
+			read := c.readStage(text)
+			if read == stageDropped {
+				dropped = true
+				continue // a stage left out, as "—" is, unless no later one begins
+			}
 			stages++
-			switch c.readStage(text) {
+			switch read {
 			case stageTicked:
 				done++
 				started++
 			case stagePartial, stageNote:
 				started++
-			case stageDropped:
-				dropped = true
+			default:
+				continue
 			}
+			goesOn = goesOn || dropped // "| ✓ | skipped | ✓ |": the row went on
 		}
 		switch {
-		case dropped:
+		case dropped && !goesOn:
 			return marker.Dropped, true // "| 6. Relocation | dropped |": set aside
 		case stages == 0:
 			return marker.Dropped, true // every stage "—": nothing to do in this row

@@ -71,6 +71,8 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 	if header != nil {
 		for i, h := range childrenOf(header) {
 			switch name := headerName(mdtext.Inline(h, c.src)); {
+			case verdictHeaders[name] && c.verdictColumn(rows, i):
+				delete(cols, i) // a model card's "| Pass? |" of ✅ and ❌: results
 			case healthHeaders[name]:
 				delete(cols, i) // 🟢 in a RAG column is on track, not done
 				if ragHeaders[name] && health < 0 {
@@ -953,10 +955,25 @@ func (c *computer) doneCell(cell ast.Node) (State, bool) {
 	if st, ok := stageMark(text); ok && st == marker.Done {
 		return marker.Done, true // "✔ 11/18": ticked on the day
 	}
-	if opensNotApplicable(text) || strings.EqualFold(strings.TrimSpace(text), "n/a") {
-		return marker.Dropped, true // "N/A — no vested options"
+	if opensNotApplicable(text) && len(strings.TrimSpace(text)) > len("n/a") {
+		if stillOwed(text) {
+			return marker.Open, true // "N/A — invoice not received yet": still to come
+		}
+		return marker.Dropped, true // "N/A — no vested options"; a bare N/A is a page's own word
 	}
 	return marker.Open, false
+}
+
+// stillOwed reports whether a note says the work is still to come ("not
+// received yet", "still owed", "extension granted to 12/05").
+func stillOwed(note string) bool {
+	lower := strings.ToLower(note)
+	for _, w := range [...]string{"yet", "still", "until", "pending", "owed", "extension", "later"} {
+		if slices.Contains(strings.FieldsFunc(lower, notLetter), w) {
+			return true
+		}
+	}
+	return false
 }
 
 // isStatusName reports whether a column header or field key names the
@@ -1792,7 +1809,30 @@ func ragCell(text string) bool {
 var healthHeaders = map[string]bool{
 	"rag": true, "ragstatus": true, "health": true, "confidence": true, "trend": true,
 	"risk": true, "sentiment": true, "mood": true, "verdict": true, "assessment": true,
-	"pass": true, "passed": true, "passfail": true, "significant": true, // a result's ✅ and ❌ (not Met?: acceptance criteria)
+}
+
+// verdictHeaders head a column that may judge results with ✅ and ❌ (a
+// model card's Pass?, an A/B readout's Significant?): a verdict column
+// when every row holds a verdict (verdictColumn); with a blank or a ⬜
+// it lists gates or cases still to pass.
+var verdictHeaders = map[string]bool{"pass": true, "passed": true, "passfail": true, "significant": true}
+
+// verdictColumn reports whether every row of column col holds a yes or a
+// no (✅, ❌, Pass, Fail, Yes, No): results judged, not work.
+func (c *computer) verdictColumn(rows []ast.Node, col int) bool {
+	for _, r := range rows {
+		cells := childrenOf(r)
+		if col >= len(cells) {
+			return false
+		}
+		t := strings.Trim(strings.TrimSpace(markerText(cells[col], c.src)), "*_")
+		switch strings.ToLower(strings.TrimSuffix(t, "\uFE0F")) {
+		case "✅", "✔", "✓", "❌", "✗", "✘", "✖", "pass", "passed", "fail", "failed", "yes", "no", "y", "n":
+		default:
+			return false
+		}
+	}
+	return len(rows) > 0
 }
 
 // progressHeaders head columns whose percentages are each row's progress
