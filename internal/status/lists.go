@@ -105,7 +105,7 @@ func (c *computer) readListItems(list ast.Node) (entries []listEntry, marked boo
 				}
 			}
 			if e.marker.found {
-				if _, ok := tickedParticiple(e.own); ok && strings.HasSuffix(e.own, e.marker.as) {
+				if tick, ok := tickedParticiple(e.own); ok && e.marker.as == tick {
 					participles++
 				} else {
 					others++

@@ -149,7 +149,9 @@ func tickedParticiple(text string) (string, bool) {
 		if len(word) <= 12 {
 			var buf [12]byte
 			w := string(appendLower(buf[:0], word))
-			return tick + " " + word, doneWords[w] && w != "received" // a request "✅ received" is acknowledged, not done
+			// in lower case: "✅ DONE" is a status word the vocabulary reads;
+			// a request "✅ received" is acknowledged, not done
+			return tick + " " + word, doneWords[w] && w != "received" && w == word
 		}
 	}
 	return "", false
