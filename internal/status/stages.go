@@ -234,7 +234,7 @@ func notBegun(text string) bool {
 // stageMarks counts a column's cells by what each says, blanks aside.
 // ticks are the done cells that are ticks (x, ✓), not a state's word or
 // a share: a table of shares or grades is no pipeline without one.
-type stageMarks struct{ done, ticks, partial, notes, states, dropped int }
+type stageMarks struct{ done, ticks, partial, notes, states int }
 
 // columnMarks reads every cell of column col (readStage).
 func (c *computer) columnMarks(rows []ast.Node, col int) stageMarks {
@@ -257,8 +257,6 @@ func (c *computer) columnMarks(rows []ast.Node, col int) stageMarks {
 			m.notes++
 		case stageState:
 			m.states++
-		case stageDropped:
-			m.dropped++
 		}
 	}
 	return m

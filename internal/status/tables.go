@@ -967,9 +967,9 @@ func (c *computer) doneCell(cell ast.Node) (State, bool) {
 // stillOwed reports whether a note says the work is still to come ("not
 // received yet", "still owed", "extension granted to 12/05").
 func stillOwed(note string) bool {
-	lower := strings.ToLower(note)
-	for _, w := range [...]string{"yet", "still", "until", "pending", "owed", "extension", "later"} {
-		if slices.Contains(strings.FieldsFunc(lower, notLetter), w) {
+	for _, w := range strings.FieldsFunc(strings.ToLower(note), notLetter) {
+		switch w {
+		case "yet", "still", "until", "pending", "owed", "extension", "later":
 			return true
 		}
 	}
