@@ -281,6 +281,42 @@ func TestNotFoundPageLinksWithBaseURL(t *testing.T) {
 	}
 }
 
+// TestNotFoundPageWithoutBaseURL: without a base URL, 404.html links from
+// the host's root and carries its stylesheet, so it keeps its looks at any
+// depth and under a sub-path; with file_links it stays relative.
+func TestNotFoundPageWithoutBaseURL(t *testing.T) {
+	root := writeSite(t, "testdata/small.txtar")
+	for _, tc := range []struct {
+		flags         []string
+		style         bool
+		stylesheetRef string
+	}{
+		{nil, true, `href="/style.css"`},
+		{[]string{"--file-links"}, false, `href="style.css"`},
+	} {
+		dest := filepath.Join(t.TempDir(), "public")
+		args := append([]string{"build", "--no-minify", "-s", root, "-d", dest}, tc.flags...)
+		if code, _, errOut := runCLI(t, args...); code != 0 {
+			t.Fatalf("build %v: exit %d\n%s", tc.flags, code, errOut)
+		}
+		page, err := os.ReadFile(filepath.Join(dest, "404.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		css, err := os.ReadFile(filepath.Join(dest, "style.css"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		inlined := strings.Contains(string(page), "<style>"+string(css)+"</style>")
+		if inlined != tc.style {
+			t.Errorf("%v: stylesheet inlined %v, want %v", tc.flags, inlined, tc.style)
+		}
+		if !strings.Contains(string(page), tc.stylesheetRef) {
+			t.Errorf("%v: 404.html lacks %s", tc.flags, tc.stylesheetRef)
+		}
+	}
+}
+
 // TestTagsNeverShareAPage: C++, C# and C slug alike; each keeps its own
 // tag page.
 func TestTagsNeverShareAPage(t *testing.T) {

@@ -156,7 +156,7 @@ func sourceSum(namesAndSources ...string) string {
 // template it runs, is another (a site's own file, a change to the
 // default theme not yet carried into page.go, a theme not minified) runs
 // its templates instead.
-const nativePageSource = "cc9d9ea192ceaea6fd82a00581e2f197bdc11899ab3a706ebddd349bc744ebb4"
+const nativePageSource = "232d1d22c78280815ff68baf55aa104d6911091b49cac3df7bf5d01658571304"
 
 // Minified reports whether every template was minified when loaded.
 func (t *Theme) Minified() bool { return t.minified }

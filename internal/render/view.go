@@ -12,9 +12,14 @@ import (
 // View is what every template receives. Exactly one of Page, Folder, Home,
 // Tag, Tags or Broken is set, by the template it is for.
 type View struct {
-	Site   *Site
-	URL    string // this file's URL relative to the site root ("milestones/x/", "" for home)
-	Root   string // relative path from this file to the site root ("../../")
+	Site *Site
+	URL  string // this file's URL relative to the site root ("milestones/x/", "" for home)
+	Root string // relative path from this file to the site root ("../../")
+	// Style is the stylesheet inlined in the page, for 404.html of a site
+	// without a base URL: a host serves it at any depth, where a relative
+	// link to style.css finds nothing. Only templates draw it: pages
+	// drawn in Go (page.go) never inline their stylesheet.
+	Style  template.CSS
 	Title  string // the document title (without the site title)
 	Crumbs []Link
 

@@ -77,6 +77,7 @@ func (r *renderer) run(ctx context.Context) (*Result, error) {
 		Pages: pages, Folders: r.set.Folders,
 		Links: r.links.graph.Resolutions, Backlinks: r.links.graph.Backlinks,
 		History: r.history, PrevPlan: r.prevPlan,
+		Stylesheet: r.stylesheet,
 	})
 	r.out = outputs.NewWriter(outputs.Options{
 		Sink: r.sink, Minified: r.theme.Minified(), Prev: r.prevMemo, Next: r.nextMemo, Cached: r.in.Cached,
@@ -166,6 +167,17 @@ func (r *renderer) collectAllWarnings(dirty map[string]bool) {
 func (r *renderer) writePages(ctx context.Context) error {
 	return parallel.ForEach(ctx, len(r.pages), func(i int) error { return r.writePage(r.pages[i]) },
 		func(done int) { r.in.report("rendering", done, len(r.pages)) })
+}
+
+// stylesheet is the site's style.css (the theme's, or the site's own in
+// static/), nil when it has none or it cannot be read.
+func (r *renderer) stylesheet() []byte {
+	fsys, ok := r.statics["style.css"]
+	if !ok {
+		return nil
+	}
+	data, _ := fs.ReadFile(fsys, "style.css")
+	return data
 }
 
 // writeStatics copies the theme's static files.

@@ -241,8 +241,17 @@ func brokenReason(r wikilink.Resolution) string {
 // NotFoundView is 404.html's view.
 func (m *Maker) NotFoundView() *render.View {
 	v := m.view("404.html", "Page not found")
-	if m.cfg.BaseURL != "" {
+	switch {
+	case m.cfg.BaseURL != "":
 		v.Root = m.cfg.BaseURL // 404.html is served at any depth: absolute links
+	case !m.cfg.FileLinks:
+		// No base URL: links from the host's root, right for a site served
+		// there (and by milepost serve), and the stylesheet inlined, so the
+		// page keeps its looks under a sub-path too.
+		v.Root = "/"
+		if m.in.Stylesheet != nil {
+			v.Style = template.CSS(m.in.Stylesheet())
+		}
 	}
 	return v
 }
