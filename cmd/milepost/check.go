@@ -48,6 +48,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, "milepost:", err)
 		return cli.ExitUsage
 	}
+	in.KeepGoing = true // a page's bad front matter does not hide the other pages' problems
 	res, err := site.Build(ctx, in, publish.NewMemory(false))
 	var list *diag.ErrorList
 	if err != nil && !errors.As(err, &list) {

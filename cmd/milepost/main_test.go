@@ -207,16 +207,15 @@ func TestCheck(t *testing.T) {
 }
 
 // TestCheckStoppedSaysSo: an error that stops the check before the pages
-// are checked leaves their warnings uncounted, and the report says so
-// rather than "0 warnings".
+// are checked (here a page under a folder milepost writes its own pages
+// into) leaves their warnings uncounted, and the report says so rather
+// than "0 warnings".
 func TestCheckStoppedSaysSo(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "site")
 	if code, _, errOut := runCLI(t, "init", dir); code != 0 {
 		t.Fatalf("init: exit %d\n%s", code, errOut)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "content", "bad.md"), []byte("---\ntitle: Bad: yaml: here\n---\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeFileIn(t, dir, "content/tags/x.md", "# X\n")
 	code, _, errOut := runCLI(t, "check", "-s", dir)
 	if code != 1 || !strings.Contains(errOut, "stopped at 1 error before the pages were checked") || strings.Contains(errOut, "0 warnings") {
 		t.Errorf("check: exit %d, want 1 and a stop told plainly:\n%s", code, errOut)
@@ -225,6 +224,37 @@ func TestCheckStoppedSaysSo(t *testing.T) {
 	var report struct{ Stopped bool }
 	if err := json.Unmarshal([]byte(out), &report); err != nil || !report.Stopped {
 		t.Errorf("json report: stopped = %v (%v), want true\n%s", report.Stopped, err, out)
+	}
+}
+
+// TestCheckGoesOnPastFrontMatter: a page's bad front matter is an error,
+// and check still checks every page: the other pages' problems are
+// reported in the same run, and a link to the flawed page resolves.
+func TestCheckGoesOnPastFrontMatter(t *testing.T) {
+	root := t.TempDir()
+	writeFileIn(t, root, "content/a.md", "---\ntitle: [oops\n---\n# A\n\n- [ ] one\n")
+	writeFileIn(t, root, "content/b.md", "---\nkind: banana\n---\n# B\n\nSee [[a]] and [[nope]].\n")
+	code, out, errOut := runCLI(t, "check", "--no-history", "-s", root)
+	errOut = out + errOut
+	for _, want := range []string{
+		"content/a.md:3: error: front matter",
+		"content/b.md:2:7: error: front matter: kind \"banana\"",
+		"content/b.md:6:", "broken link 'nope'",
+		"checked 2 pages: 2 errors, 1 warning",
+	} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("check lacks %q:\n%s", want, errOut)
+		}
+	}
+	if code != 1 || strings.Contains(errOut, "broken link 'a'") || strings.Contains(errOut, "stopped") {
+		t.Errorf("check: exit %d, want 1, [[a]] resolved and no stop:\n%s", code, errOut)
+	}
+	dest := filepath.Join(root, "public")
+	if code, _, _ := runCLI(t, "build", "--no-history", "-s", root, "-d", dest); code != 1 {
+		t.Errorf("build: exit %d, want 1", code)
+	}
+	if _, err := os.Stat(dest); !os.IsNotExist(err) {
+		t.Errorf("a failed build made %s (%v)", dest, err)
 	}
 }
 

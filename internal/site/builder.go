@@ -118,7 +118,11 @@ func (b *Builder) build(ctx context.Context, sink publish.Sink, changed []string
 	diags = append(diags, content.StaticClashes(set, render.SortedKeys(statics), prefix, cfg.Feeds.Pages, cfg.Feeds.Folders)...)
 	diags = append(diags, content.Skipped(subIfExists(b.in.Site, "templates"), "templates/")...)
 	diags = append(diags, content.Skipped(subIfExists(b.in.Site, "static"), "static/")...)
-	if err := diags.Err(); err != nil {
+	tolerated := 0 // errors KeepGoing goes on past
+	if b.in.KeepGoing {
+		tolerated = pageErrors(set)
+	}
+	if err := diags.Err(); err != nil && len(diags.Errors()) > tolerated {
 		diags.Sort()
 		return &Result{Diagnostics: diags}, err
 	}
@@ -156,7 +160,7 @@ func (b *Builder) build(ctx context.Context, sink publish.Sink, changed []string
 	for _, p := range pages {
 		diags = append(diags, p.Diags...)
 	}
-	if err := diags.Err(); err != nil {
+	if err := diags.Err(); err != nil && len(diags.Errors()) > tolerated {
 		diags.Sort()
 		return &Result{Diagnostics: diags}, err
 	}
@@ -182,8 +186,23 @@ func (b *Builder) build(ctx context.Context, sink publish.Sink, changed []string
 		diags = append(diags, res.Diagnostics...)
 		res.Diagnostics = diags
 		res.Diagnostics.Sort()
+		if err == nil && tolerated > 0 {
+			err = diags.Err() // the errors KeepGoing went on past
+		}
 	}
 	return res, err
+}
+
+// pageErrors counts the errors LOAD reported at pages it still read
+// (content.Page.Diags: their front matter).
+func pageErrors(set *content.Set) int {
+	n := 0
+	for _, pages := range [][]*content.Page{set.Pages, set.Drafts} {
+		for _, p := range pages {
+			n += len(p.Diags.Errors())
+		}
+	}
+	return n
 }
 
 // load runs LOAD. A rebuild told that only pages were edited reads just

@@ -79,6 +79,11 @@ type Input struct {
 	// NoHistory turns off reading the content folder's git history
 	// (--no-history), whatever config history.enabled says.
 	NoHistory bool
+	// KeepGoing (check's) goes on past errors at pages that still loaded
+	// (their front matter: the page is read without what failed), so the
+	// other pages are checked too; the build still fails with every
+	// error. Only for a sink that is thrown away: it renders such pages.
+	KeepGoing bool
 	// Now is the build time (SOURCE_DATE_EPOCH honoured by the caller).
 	Now time.Time
 	// Version is milepost's version, shown in the generator tag.
