@@ -251,6 +251,16 @@ func ReadPage(p string, raw []byte, prefix string) (*Page, diag.List) {
 	return page, errs
 }
 
+// SourceText returns raw as the text a page is read from: UTF-16 with its
+// byte order mark decoded to UTF-8, anything else as it is. Whatever
+// shows a page's source lines (the dev server's overlay) reads them so.
+func SourceText(raw []byte) []byte {
+	if text, ok := fromUTF16(raw); ok {
+		return text
+	}
+	return raw
+}
+
 // fromUTF16 returns raw, UTF-16 text that opens with its byte order mark
 // (FF FE little-endian, FE FF big-endian), as UTF-8 without the mark;
 // false when raw is not such text or has an odd number of bytes. An

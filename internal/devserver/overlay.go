@@ -2,6 +2,7 @@ package devserver
 
 import (
 	"bufio"
+	"bytes"
 	_ "embed"
 	"errors"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/milepost/milepost/internal/content"
 	"github.com/milepost/milepost/internal/diag"
 )
 
@@ -108,9 +110,14 @@ func sourceContext(root string, d diag.Diagnostic) []sourceLine {
 		return nil
 	}
 	defer f.Close()
+	raw, err := io.ReadAll(io.LimitReader(f, maxSourceRead))
+	if err != nil {
+		return nil
+	}
+	raw = content.SourceText(raw) // maxSourceRead is even: a cut never splits UTF-16
 	first, last := d.Line-contextLines, d.Line+contextLines
 	var lines []sourceLine
-	sc := bufio.NewScanner(io.LimitReader(f, maxSourceRead))
+	sc := bufio.NewScanner(bytes.NewReader(raw))
 	sc.Buffer(make([]byte, 0, 64<<10), maxSourceRead)
 	for n := 1; sc.Scan() && n <= last; n++ {
 		if n < first {

@@ -3,9 +3,12 @@ package devserver
 import (
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/milepost/milepost/internal/diag"
 	"github.com/milepost/milepost/internal/sitetest"
@@ -65,4 +68,28 @@ func TestOverlayCapsDiagnostics(t *testing.T) {
 func golden(t *testing.T, name, got string) {
 	t.Helper()
 	sitetest.Golden(t, name, []byte(got))
+}
+
+// TestSourceContextDecodesUTF16: the overlay shows the lines around a
+// problem as the page was read, a UTF-16 file's decoded.
+func TestSourceContextDecodesUTF16(t *testing.T) {
+	root := t.TempDir()
+	text := "---\nkind: banana\n---\n# Café\n"
+	raw := []byte{0xFF, 0xFE}
+	for _, u := range utf16.Encode([]rune(text)) {
+		raw = append(raw, byte(u), byte(u>>8))
+	}
+	if err := os.WriteFile(filepath.Join(root, "page.md"), raw, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got := sourceContext(root, diag.Errorf("page.md", 2, 7, "front matter: kind"))
+	want := []sourceLine{
+		{Num: 1, Text: "---"},
+		{Num: 2, Text: "kind: banana", Mark: true, Caret: "      ^"},
+		{Num: 3, Text: "---"},
+		{Num: 4, Text: "# Café"},
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("sourceContext = %+v\nwant %+v", got, want)
+	}
 }
