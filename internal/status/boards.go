@@ -13,7 +13,9 @@ import (
 // a lane's status alone ("## To do", "## Doing", "## Done ✅") under a
 // heading (or the page) with two or more lane headings, one of which holds
 // a task box: a board tracks its cards. A board of plain lists is one too
-// when it has three lanes or more, a list in each and no prose before it
+// when it has three lanes or more (or two: a To do or Backlog beside a
+// Done, a personal list's "## TODO" and "## Done"), a list in each and no
+// prose before it
 // (a newsletter's Now / Next / Later explain themselves), and either two
 // cards that name an owner, an issue or a date (cardsIn), or a Done lane
 // and few items that read as rules (a STATUS.md's Done / In progress / Up
@@ -109,7 +111,9 @@ func boards(doc ast.Node, src []byte) map[*ast.Heading]bool {
 			// is none)
 			lanes, listLanes = lanes+b.steps, listLanes+b.stepLists
 		}
-		plain := lanes >= 3 && listLanes == lanes && !b.described && !b.guide && (b.cards >= 2 || b.doneLane && b.rules*3 < b.items)
+		// three lanes, or a to-do list's two: work still to do and Done
+		enough := lanes >= 3 || lanes == 2 && b.workLanes > 0 && b.doneLane
+		plain := enough && listLanes == lanes && !b.described && !b.guide && (b.cards >= 2 || b.doneLane && b.rules*3 < b.items)
 		if steps[i] && (b.workLanes == 0 || !plain) {
 			continue
 		}
