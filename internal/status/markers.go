@@ -3,6 +3,7 @@ package status
 import (
 	"bytes"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -198,6 +199,9 @@ func (c *computer) listItemMarker(p ast.Node, text string, a attr.Item) declared
 	if m, ok := c.vocab.TrailingStatus(text); ok {
 		m = c.vocab.EarlierClause(text, m) // "— not addressed (embargoed until 2027)"
 		return declared{true, m.State, text[m.Start:m.End]}
+	}
+	if share, ok := partlyDone(text); ok && leadingEmphasis(p, c.src) == nil && !opensWithKey(text) {
+		return declared{true, marker.Active, share} // "Briefing sessions — 3 of 4 done"; not a field's "Status: In progress (4 of 7 done)"
 	}
 	return c.statusAtEnd(p, text)
 }
@@ -591,6 +595,9 @@ func (c *computer) openBoxNote(p ast.Node, rest string) declared {
 	if sign, ok := c.blockedBy(rest); ok {
 		return declared{true, marker.Blocked, sign}
 	}
+	if share, ok := partlyDone(rest); ok {
+		return declared{true, marker.Active, share} // "Port fraud features — ~60% done"
+	}
 	m, ok := c.vocab.Find(rest, marker.Prose)
 	if !ok {
 		return declared{}
@@ -609,6 +616,55 @@ func (c *computer) openBoxNote(p ast.Node, rest string) declared {
 		return declared{true, m.State, rest[m.Start:m.End]} // "Migration dry-run — WIP"
 	}
 	return declared{}
+}
+
+// partlyDone reads a note after a clause separator that gives the share
+// of the work done, some but not all of it ("— ~60% done", ", 3 of 4
+// done", "(2/5 migrated)": doneWords), and returns the share as written.
+// A share that opens the text names the work ("3 of 4 done services" is
+// no note), and one of none or all of it says nothing the box does not.
+func partlyDone(text string) (string, bool) {
+	for i := 0; i < len(text); i++ {
+		if !isDigit(text[i]) || i > 0 && isDigit(text[i-1]) {
+			continue
+		}
+		before := strings.TrimRight(strings.TrimRight(text[:i], "~≈ \t"), " \t")
+		r, _ := utf8.DecodeLastRuneInString(before)
+		if before == "" || !strings.ContainsRune(marker.ClauseSeparators, r) && r != '(' && r != ',' {
+			continue
+		}
+		end := strings.IndexAny(text[i:], ")—–;")
+		if end < 0 {
+			end = len(text) - i
+		}
+		clause := strings.TrimSpace(text[i : i+end])
+		if pct, ok := percentDone(clause); ok && pct > 0 && pct < 100 {
+			return clause, true
+		}
+		if st, ok := shareCell(clause); ok && st == marker.Active {
+			return clause, true
+		}
+	}
+	return "", false
+}
+
+// opensWithKey reports whether text opens as a field line does, a key of
+// at most three words and a colon ("Status: …", "Vendor reviews: …").
+func opensWithKey(text string) bool {
+	key, _, ok := strings.Cut(text, ":")
+	return ok && strings.Count(strings.TrimSpace(key), " ") < 3 && !strings.ContainsAny(key, "—–(")
+}
+
+// percentDone reads "60% done", a percentage followed by a word of
+// doneWords.
+func percentDone(clause string) (int, bool) {
+	pct, rest, ok := strings.Cut(clause, "%")
+	if !ok {
+		return 0, false
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(pct))
+	word, _, _ := strings.Cut(strings.TrimSpace(rest), " ")
+	return n, err == nil && n <= 100 && doneWords[strings.ToLower(strings.TrimRight(word, ".,;:!"))]
 }
 
 // blockedBy reads a blocked sign that names what blocks the task in at
@@ -838,7 +894,25 @@ func boxedStruck(p ast.Node, src []byte) bool {
 	}
 	after := strings.TrimSpace(rest.String())
 	r, _ := utf8.DecodeRuneInString(after)
-	return after == "" || strings.ContainsRune(".!(", r) || saysWhyNot(after) // "~~Use Redis~~ — use Postgres" replaces it
+	return after == "" || strings.ContainsRune(".!(", r) || saysWhyNot(after) || tellsWhy(after) // "~~Use Redis~~ — use Postgres" replaces it
+}
+
+// tellsWhy reports whether the words after a struck task are a sentence
+// about it, with a verb of its own in its first four words ("recsys team
+// is building their own", "— they already have one"), not the task that
+// replaces it ("Use Postgres", "— use Postgres").
+func tellsWhy(after string) bool {
+	words := strings.Fields(strings.ToLower(strings.TrimLeft(after, "—–-: ")))
+	for i, w := range words {
+		if i == 4 {
+			break
+		}
+		switch strings.TrimRight(w, ",.;:") {
+		case "is", "are", "was", "were", "has", "have", "had", "will", "won't", "already", "isn't", "aren't", "wasn't", "doesn't", "don't":
+			return true
+		}
+	}
+	return false
 }
 
 // saysWhyNot reports whether the clause after a struck task's dash says
