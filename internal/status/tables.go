@@ -61,6 +61,7 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 		if states {
 			fillStates(reads, fillWords)
 			fillStates(reads, trackerFills)
+			fillGerunds(reads)
 			c.resolutions(header, rows, reads)
 			c.rowItems(header, rows, col, func(r int, _ ast.Node) (State, bool) { return reads[r].st, reads[r].ok }, out)
 		}
@@ -677,6 +678,11 @@ func statesThroughout(reads []cellRead) bool {
 		if !ok {
 			st, ok = wordsState(trackerFills, r.text)
 		}
+		if !ok {
+			one := []cellRead{r}
+			fillGerunds(one)
+			st, ok = one[0].st, one[0].ok // a run log's "running"
+		}
 		if !ok || thingWords[strings.ToLower(r.text)] {
 			return false // a parking list's Available and Claimed, a skills matrix's Met and Gap
 		}
@@ -712,6 +718,50 @@ func fillStates(reads []cellRead, words map[string]State) {
 			reads[r].st, reads[r].ok = st, true
 		}
 	}
+}
+
+// fillGerunds reads a cell of a status column that says states, left
+// unread by the words above, that opens with a verb's -ing form, the work
+// being done: a labelling job's "Labeling", a teacher's "Marking", a run
+// log's "running" and a recruiter's "Interviewing (3 left)" are under
+// way. Not words in -ing that say something else: Missing, Upcoming,
+// Remaining, Failing, Nothing yet, Morning.
+func fillGerunds(reads []cellRead) {
+	for r := range reads {
+		if reads[r].ok || !reads[r].filled {
+			continue
+		}
+		first, rest, _ := strings.Cut(strings.ToLower(reads[r].text), " ")
+		first = strings.TrimRight(first, ".,;:!—–-")
+		if next, _, _ := strings.Cut(rest, " "); laterWords[next] {
+			continue // "Publishing next week": not begun
+		}
+		if len(first) >= 6 && strings.HasSuffix(first, "ing") && !notGerunds[first] && isLetters(first) {
+			reads[r].st, reads[r].ok = marker.Active, true
+		}
+	}
+}
+
+// laterWords after an -ing word put the work off: "Publishing next
+// week", "Shooting tomorrow".
+var laterWords = map[string]bool{"next": true, "tomorrow": true, "soon": true, "later": true, "from": true, "after": true}
+
+// notGerunds end in -ing and say no work is under way.
+var notGerunds = map[string]bool{
+	"missing": true, "upcoming": true, "remaining": true, "failing": true, "nothing": true, "morning": true,
+	"evening": true, "during": true, "pending": true, "existing": true, "incoming": true, "something": true,
+	"anything": true, "everything": true, "blocking": true, "waiting": true, "awaiting": true, "outstanding": true,
+	"lacking": true, "declining": true, "starting": true, "spring": true, "string": true,
+}
+
+// isLetters reports whether s is ASCII letters only.
+func isLetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // fromAzureDevOps reports whether a table is an export from Azure DevOps:
@@ -784,6 +834,8 @@ var trackerFills = map[string]State{
 	"prepared": marker.Active, "in design": marker.Active, "draft": marker.Active, "delayed": marker.Active,
 	"on schedule": marker.Active, "behind schedule": marker.Active, "in lab": marker.Active,
 	"embargoed": marker.Active, "under embargo": marker.Active, "queued": marker.Open,
+	"killed": marker.Dropped, "spiked": marker.Dropped, // an editorial calendar's, a run log's
+	"skipping": marker.Dropped, // a festival list's
 }
 
 // resolutions lets a Resolution column, as Jira exports one beside the
