@@ -48,6 +48,7 @@ func (e *listEntry) ownAttrs() attr.Item {
 func (c *computer) readListItems(list ast.Node) (entries []listEntry, marked bool) {
 	plain, dashed, named, clocked, coded, changes, ownMarks := 0, 0, 0, 0, 0, 0, 0
 	participles, others := 0, 0 // plain items marked by "✅ booked" alone, and by any other marker
+	struckMarks, keyed := 0, 0  // plain items struck and dropped, and unmarked ones that open with a key ("Dental: …")
 	labels, placeLabels := 0, 0 // emphasized labels after a sentence, and those that are Open or Closed
 	entries = make([]listEntry, 0, list.ChildCount())
 	for li := list.FirstChild(); li != nil; li = li.NextSibling() {
@@ -110,6 +111,11 @@ func (c *computer) readListItems(list ast.Node) (entries []listEntry, marked boo
 				} else {
 					others++
 				}
+				if e.marker.state == marker.Dropped && leadingStrike(p, c.src) {
+					struckMarks++ // "~~Pet insurance~~ discontinued"
+				}
+			} else if opensWithKey(text) {
+				keyed++
 			}
 			marked = marked || e.marker.found
 			if e.marker.found && !strings.EqualFold(e.marker.as, change) || e.dash.found {
@@ -124,6 +130,16 @@ func (c *computer) readListItems(list ast.Node) (entries []listEntry, marked boo
 			entries[i].marker = declared{}
 		}
 		return entries, false
+	}
+	if others == 1 && struckMarks == 1 && participles == 0 && dashed == 0 && plain >= 3 && keyed*2 >= plain-1 {
+		// "- Dental: premiums up 3%" beside "- ~~Pet insurance~~
+		// discontinued": what changes, an announcement's list; one
+		// thing struck away marks no list of such lines (a to-do list's
+		// "~~Bathroom: regrout~~", struck done, does)
+		for i := range entries {
+			entries[i].marker = declared{}
+		}
+		marked = false
 	}
 	if participles == 1 && others == 0 {
 		// "Day 3: … Pena palace tickets ✅ booked" in an itinerary: one
