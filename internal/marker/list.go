@@ -221,7 +221,7 @@ func (v *Vocabulary) DashStatus(text string) (Match, bool) {
 		if first, _, _ := strings.Cut(strings.TrimSpace(said), " "); strings.EqualFold(first, "open") || strings.EqualFold(first, "closed") {
 			said = clause // "Gym — closed (renovation through March, …)": a place's hours, told at length
 		}
-		if !reasonFollows(said) && (len(strings.Fields(said)) > 8 || strings.Contains(said, " and ") || strings.Count(said, ",") > 1) {
+		if !reasonFollows(said) && !v.droppedThenReason(said) && (len(strings.Fields(said)) > 8 || strings.Contains(said, " and ") || strings.Count(said, ",") > 1) {
 			continue // "— cancelled, refunded and returned tabs" lists, it does not say
 		}
 		m, ok := v.noteOpens(clause, i+len(dash))
@@ -466,6 +466,22 @@ func NameWords(s string, most int, handles bool) bool {
 func reasonFollows(clause string) bool {
 	first, _, ok := strings.Cut(strings.TrimSpace(clause), " ")
 	return ok && strings.HasSuffix(first, ":")
+}
+
+// droppedThenReason reports whether a clause opens with a word that drops
+// the work, then a comma or a colon and why, at any length: "— decided
+// against, IC card and Shinkansen singles are cheaper".
+func (v *Vocabulary) droppedThenReason(clause string) bool {
+	m, ok := v.noteOpens(clause, 0)
+	if !ok || m.State != Dropped {
+		return false
+	}
+	rest := strings.TrimSpace(clause[m.End:])
+	if !strings.HasPrefix(rest, ",") && !strings.HasPrefix(rest, ":") {
+		return false
+	}
+	next, _, _ := strings.Cut(strings.TrimSpace(rest[1:]), " ")
+	return !strings.HasSuffix(next, "ed") // "— cancelled, refunded and returned tabs" lists what happened
 }
 
 // ClauseDashes set an item's or a heading's last clause off: "Upgrade

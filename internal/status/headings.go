@@ -199,6 +199,10 @@ var recordNames = []string{
 	"options", "risks", "risk", "risks and mitigations", "open risks", "assumptions",
 	"brainstorm", "brainstorming", "wishlist", "wish list", "someday", "someday maybe", "maybe later",
 	"maybe someday", "what worked", "what didnt work",
+	// results judged with ✅ and ❌: an experiment's, a match day's, a consultation's, a guide's
+	"results", "test results", "match results", "scores", "scorecard", "findings", "key findings",
+	"observations", "feedback", "what we heard", "conclusion", "conclusions", "troubleshooting",
+	"highlights", "lowlights", "highlights and lowlights", "what didnt", "whats included", "whats not included",
 }
 
 // isRecordWords reports whether a heading's title, reduced by
@@ -290,7 +294,9 @@ func isTemplateWords(w string) bool {
 // recordOpenings open the titles of record sections that go on to say
 // what they record ("Status values in the admin UI", "Glossary of terms").
 var recordOpenings = []string{"status values", "statuses", "status codes", "glossary", "legend", "definitions", "terminology",
-	"what worked", "what went well", "what went wrong", "what didnt"} // "## What worked / didn't (2026)"
+	"what worked", "what went well", "what went wrong", "what didnt", // "## What worked / didn't (2026)"
+	"what you can", "what you cant", "what you cannot", // an expenses policy's "What you can't claim"
+	"results", "feedback", "highlights"} // "## Results round-up", "## Highlights from the quarter"
 
 // supportWords in a section's title say its tables tell what is
 // supported, not how far work is: a README's "Supported formats" of ✅

@@ -27,6 +27,22 @@ type listEntry struct {
 	attrs         *attr.Item // what attr read of own when it holds any, read once for the marker and the item
 }
 
+// opensNegated reports whether a ❌ line's text says what is not so
+// rather than naming work: it opens, after its emoji, with No, Not,
+// Nobody, Never, Nothing, None, Don't or Can't.
+func opensNegated(text string) bool {
+	i := strings.IndexFunc(text, unicode.IsLetter)
+	if i < 0 {
+		return false
+	}
+	first, _, _ := strings.Cut(strings.ToLower(strings.ReplaceAll(text[i:], "’", "'")), " ")
+	switch strings.TrimRight(first, ",.:;") {
+	case "no", "not", "nobody", "never", "nothing", "none", "don't", "dont", "can't", "cannot", "cant", "doesn't", "isn't", "aren't", "won't":
+		return true
+	}
+	return false
+}
+
 // ownAttrs returns what attr read of a plain item's own text.
 func (e *listEntry) ownAttrs() attr.Item {
 	if e.attrs != nil {
@@ -49,6 +65,8 @@ func (c *computer) readListItems(list ast.Node) (entries []listEntry, marked boo
 	plain, dashed, named, clocked, coded, changes, ownMarks := 0, 0, 0, 0, 0, 0, 0
 	participles, others := 0, 0 // plain items marked by "✅ booked" alone, and by any other marker
 	struckMarks, keyed := 0, 0  // plain items struck and dropped, and unmarked ones that open with a key ("Dental: …")
+	ticks, crosses, negated := 0, 0, 0 // plain items marked ✅, marked ❌, and those of them that open with No, Not …
+	boxes := 0
 	labels, placeLabels := 0, 0 // emphasized labels after a sentence, and those that are Open or Closed
 	entries = make([]listEntry, 0, list.ChildCount())
 	for li := list.FirstChild(); li != nil; li = li.NextSibling() {
@@ -57,6 +75,9 @@ func (c *computer) readListItems(list ast.Node) (entries []listEntry, marked boo
 		}
 		e := listEntry{li: li}
 		e.boxSt, e.box = checkBoxOf(li)
+		if e.box {
+			boxes++
+		}
 		if !e.box && !c.cur.record && !c.opts.Record {
 			plain++
 			p := firstTextBlock(li)
@@ -114,6 +135,15 @@ func (c *computer) readListItems(list ast.Node) (entries []listEntry, marked boo
 				if e.marker.state == marker.Dropped && leadingStrike(p, c.src) {
 					struckMarks++ // "~~Pet insurance~~ discontinued"
 				}
+				switch strings.TrimSuffix(e.marker.as, "\uFE0F") {
+				case "✅", "✔", "✓", "☑":
+					ticks++
+				case "❌", "✗", "✘", "✖":
+					crosses++
+					if opensNegated(text) {
+						negated++ // "❌ No parking on site"
+					}
+				}
 			} else if opensWithKey(text) {
 				keyed++
 			}
@@ -130,6 +160,15 @@ func (c *computer) readListItems(list ast.Node) (entries []listEntry, marked boo
 			entries[i].marker = declared{}
 		}
 		return entries, false
+	}
+	if crosses > 0 && negated > 0 && ticks+crosses == others && participles == 0 && boxes == 0 {
+		// "✅ Coffee and snacks are included" beside "❌ No parking on
+		// site": a list of what is and is not so, told with ticks and
+		// crosses, not work (a to-do list's crosses name work not done)
+		for i := range entries {
+			entries[i].marker = declared{}
+		}
+		marked = false
 	}
 	if others == 1 && struckMarks == 1 && participles == 0 && dashed == 0 && plain >= 3 && keyed*2 >= plain-1 {
 		// "- Dental: premiums up 3%" beside "- ~~Pet insurance~~

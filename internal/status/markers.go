@@ -450,7 +450,7 @@ func (c *computer) droppedInLastNote(text string) (string, bool) {
 		if !strings.HasPrefix(lower, p) {
 			continue
 		}
-		if c.doneAfterAll(note[len(p):]) || budgetWords(p) && slices.Contains(strings.FieldsFunc(lower, notLetter), "paid") {
+		if c.doneAfterAll(note[len(p):]) || budgetWords(p) && paidAnyway(lower) {
 			return "", false // "— moved to the Q4 board, shipped 2026-10-02", "— no budget left, paid out of pocket": done after all
 		}
 		return note[:len(p)], true // "~~Target develop~~ (retired in 2024)", "— moved to Q4"
@@ -502,6 +502,12 @@ func crossMark(emoji string) bool {
 func notLetter(r rune) bool { return !unicode.IsLetter(r) }
 
 // budgetWords reports whether a struckAway opening speaks of money.
+// paidAnyway reports whether a note, in lower case, says the work was
+// paid for after all ("no budget left, paid out of pocket").
+func paidAnyway(lower string) bool {
+	return slices.Contains(strings.FieldsFunc(lower, notLetter), "paid")
+}
+
 func budgetWords(p string) bool {
 	return strings.HasPrefix(p, "no budget") || strings.HasSuffix(p, "afford")
 }
@@ -903,6 +909,12 @@ func boxedStruck(p ast.Node, src []byte) bool {
 // replaces it ("Use Postgres", "— use Postgres").
 func tellsWhy(after string) bool {
 	words := strings.Fields(strings.ToLower(strings.TrimLeft(after, "—–-: ")))
+	if len(words) >= 2 {
+		switch words[0] {
+		case "they", "we", "he", "she", "i", "it", "you", "we're", "they're", "it's", "i'm":
+			return true // "— they signed a 3-year deal with the incumbent"
+		}
+	}
 	for i, w := range words {
 		if i == 4 {
 			break

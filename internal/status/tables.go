@@ -74,6 +74,8 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 			switch name := headerName(mdtext.Inline(h, c.src)); {
 			case verdictHeaders[name] && c.verdictColumn(rows, i):
 				delete(cols, i) // a model card's "| Pass? |" of ✅ and ❌: results
+			case stockHeaders[name]:
+				delete(cols, i) // a lab's "| In stock? |" of ✅ and "❌ (ordered 24/11)": what is at hand
 			case healthHeaders[name]:
 				delete(cols, i) // 🟢 in a RAG column is on track, not done
 				if ragHeaders[name] && health < 0 {
@@ -470,16 +472,25 @@ func (c *computer) measurements(header ast.Node, rows []ast.Node) bool {
 	if header == nil {
 		return false
 	}
-	limit, measured, judged := false, false, -1
+	limit, measured, judged, status := false, false, -1, -1
 	for i, h := 0, header.FirstChild(); h != nil; i, h = i+1, h.NextSibling() {
 		name := bytes.TrimSpace(cellSource(h, c.src)) // compared in place: every table asks
-		limit = limit || anyFold(name, "limit", "limits", "threshold", "spec", "specification", "tolerance", "min", "max", "target")
+		limit = limit || anyFold(name, "limit", "limits", "threshold", "spec", "specification", "tolerance", "min", "max", "target", "goal")
 		measured = measured || anyFold(name, "measured", "measurement", "reading", "actual", "value", "observed")
 		if judged < 0 && anyFold(name, "result", "results", "outcome", "verdict", "pass/fail") {
 			judged = i
 		}
+		if status < 0 && (anyFold(name, "status", "state") || len(name) == 0) {
+			status = i // or a column with no name: "| Goal | Actual | |" of ✅ and ❌
+		}
 	}
-	if !limit || !measured || judged < 0 {
+	if !limit || !measured {
+		return false
+	}
+	if judged < 0 && status >= 0 && c.verdictsOnly(rows, status) {
+		return true // a scorecard's "| Target | Actual | Status |" of "✅ Met" and "❌ Missed"
+	}
+	if judged < 0 {
 		return false
 	}
 	for _, r := range rows {
@@ -496,7 +507,31 @@ func (c *computer) measurements(header ast.Node, rows []ast.Node) bool {
 }
 
 // verdicts are the words a test or a scorecard judges a row with.
-var verdicts = map[string]bool{"pass": true, "passed": true, "fail": true, "failed": true, "met": true, "not met": true}
+var verdicts = map[string]bool{"pass": true, "passed": true, "fail": true, "failed": true, "met": true, "not met": true,
+	"missed": true, "exceeded": true, "on target": true, "below target": true, "above target": true}
+
+// verdictsOnly reports whether every filled cell of column col, its
+// emoji set aside, is a verdict ("✅ Met", "❌ Missed") or a dash, one of
+// them at least a verdict.
+func (c *computer) verdictsOnly(rows []ast.Node, col int) bool {
+	seen := false
+	for _, r := range rows {
+		cells := childrenOf(r)
+		if col >= len(cells) {
+			continue
+		}
+		text := strings.TrimSpace(markerText(cells[col], c.src))
+		word := strings.ToLower(strings.TrimSpace(strings.TrimLeftFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })))
+		switch {
+		case text == "" || text == "—" || text == "-" || text == "–":
+		case verdicts[strings.TrimRight(word, ".!")] || word == "" && c.verdictColumn([]ast.Node{r}, col):
+			seen = true // "✅ Met", or a bare ✅
+		default:
+			return false
+		}
+	}
+	return seen
+}
 
 // anyFold reports whether name is one of words, in any case.
 func anyFold(name []byte, words ...string) bool {
@@ -647,7 +682,8 @@ func workState(r cellRead) bool {
 }
 
 // statesThroughout reports whether every filled cell of a status column
-// reads as a state, fill words (fillWords, trackerFills) included, in
+// (but one in six, said its own way) reads as a state, fill words
+// (fillWords, trackerFills) and -ing words (fillGerunds) included, in
 // two states or more, with one cell that says work is done, under way or
 // held up as work's own words (not Pending, Void or Cancelled) or a
 // tool's (toolWords) do, or four different fill words: a closeout list's Received
@@ -658,6 +694,12 @@ func statesThroughout(reads []cellRead) bool {
 	var seen [marker.Dropped + 1]bool
 	var fills []string
 	own := false
+	filled, unknown := 0, 0
+	for _, r := range reads {
+		if r.filled {
+			filled++
+		}
+	}
 	for _, r := range reads {
 		switch {
 		case !r.filled:
@@ -683,8 +725,15 @@ func statesThroughout(reads []cellRead) bool {
 			fillGerunds(one)
 			st, ok = one[0].st, one[0].ok // a run log's "running"
 		}
-		if !ok || thingWords[strings.ToLower(r.text)] {
+		if thingWords[strings.ToLower(r.text)] {
 			return false // a parking list's Available and Claimed, a skills matrix's Met and Gap
+		}
+		if !ok {
+			// one cell in six may say it its own way ("Needs translator")
+			if unknown++; unknown*6 > filled {
+				return false
+			}
+			continue
 		}
 		seen[st] = true
 		if !slices.Contains(fills, strings.ToLower(r.text)) {
@@ -711,10 +760,19 @@ var thingWords = map[string]bool{"available": true, "claimed": true, "met": true
 // work.
 func fillStates(reads []cellRead, words map[string]State) {
 	for r := range reads {
-		if reads[r].ok || !reads[r].filled {
+		if !reads[r].filled {
 			continue
 		}
-		if st, ok := wordsState(words, reads[r].text); ok {
+		text := reads[r].text
+		if reads[r].ok {
+			// a word beats the emoji before it: "❌ Churned"
+			i := strings.IndexFunc(text, unicode.IsLetter)
+			if i <= 0 || marker.EmojiPrefix(text) == "" || strings.ContainsFunc(text[:i], unicode.IsDigit) {
+				continue
+			}
+			text = text[i:]
+		}
+		if st, ok := wordsState(words, text); ok {
 			reads[r].st, reads[r].ok = st, true
 		}
 	}
@@ -835,7 +893,11 @@ var trackerFills = map[string]State{
 	"on schedule": marker.Active, "behind schedule": marker.Active, "in lab": marker.Active,
 	"embargoed": marker.Active, "under embargo": marker.Active, "queued": marker.Open,
 	"killed": marker.Dropped, "spiked": marker.Dropped, // an editorial calendar's, a run log's
-	"skipping": marker.Dropped, // a festival list's
+	"skipping":           marker.Dropped,                                                        // a festival list's
+	"partially provided": marker.Active, "not yet due": marker.Open, "not due yet": marker.Open, // an audit request list's
+	"churned": marker.Dropped, "lost": marker.Dropped, "closed lost": marker.Dropped, "closed won": marker.Done, // a CRM's
+	"withdrew": marker.Dropped, "ghosted": marker.Dropped, "no response": marker.Open, "applied": marker.Active, // a job hunt's
+	"offer received": marker.Done, "renewed": marker.Done,
 }
 
 // resolutions lets a Resolution column, as Jira exports one beside the
@@ -1094,7 +1156,7 @@ func (c *computer) rowItems(header ast.Node, rows []ast.Node, col int, read func
 			own = append(own, c.ownText(cells[col]))
 		}
 		for i, cell := range cells {
-			if i != col && (i >= len(keys) || !attr.KnownField(fieldKey(keys[i])) && !(closing && openedHeaders[names[i]])) {
+			if i != col && (i >= len(keys) || !attr.KnownField(fieldKey(keys[i])) && !(closing && openedHeaders[names[i]]) && !beganHeaders[names[i]]) {
 				own = append(own, c.ownText(cell))
 			}
 		}
@@ -1116,6 +1178,16 @@ var openedHeaders = map[string]bool{
 	"opened": true, "raised": true, "logged": true, "reported": true, "requested": true, "dateopened": true,
 	"dateraised": true, "datelogged": true, "datereported": true, "daterequested": true, "openedon": true,
 	"raisedon": true, "loggedon": true, "opendate": true,
+}
+
+// beganHeaders head a column of the day a row's work began, never its
+// done date: a purchase order's Order date, a job's Application date, a
+// contract's Renewal date, a ticket's Created.
+var beganHeaders = map[string]bool{
+	"orderdate": true, "ordered": true, "dateordered": true, "orderedon": true, "podate": true,
+	"applicationdate": true, // not Applied: a migration's is its done date
+	"renewal":         true, "renewaldate": true, "renews": true, "renewson": true,
+	"created": true, "createdon": true, "datecreated": true, "createdat": true, "createddate": true,
 }
 
 // closingHeaders head a column of the day a row was closed.
@@ -1868,6 +1940,10 @@ var healthHeaders = map[string]bool{
 // when every row holds a verdict (verdictColumn); with a blank or a ⬜
 // it lists gates or cases still to pass.
 var verdictHeaders = map[string]bool{"pass": true, "passed": true, "passfail": true, "significant": true}
+
+// stockHeaders head a column of whether a thing is at hand, an
+// inventory's, whose marks describe things, not work.
+var stockHeaders = map[string]bool{"instock": true, "stock": true, "available": true, "availability": true, "onhand": true}
 
 // verdictColumn reports whether every row of column col holds a yes or a
 // no (✅, ❌, Pass, Fail, Yes, No): results judged, not work.
