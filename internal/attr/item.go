@@ -450,7 +450,7 @@ func fieldName(key string) string {
 	switch k {
 	case "due", "deadline", "duedate", "target", "targetdate", "targetrelease", "planned", "planneddate",
 		"plannedend", "launchdate", "releasedate", "golive", "golivedate", "eta", "dueby", "end", "enddate",
-		"finish", "finishdate", "publishdate", "shipdate",
+		"finish", "finishdate", "publishdate", "shipdate", "bywhen",
 		"fällig", "fälligkeit", "fechalímite", "échéance", "scadenza", "prazo", "期限", "期日", "截止日期", "마감일":
 		return "due"
 	case "start", "startdate", "started":

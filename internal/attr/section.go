@@ -378,8 +378,8 @@ func firstName(v string) string {
 	return v
 }
 
-// firstSeparator returns where the first comma or semicolon outside
-// brackets stands in v, or -1.
+// firstSeparator returns where the first comma, semicolon or spaced
+// slash ("Linda / Raj") outside brackets stands in v, or -1.
 func firstSeparator(v string) int {
 	depth := 0
 	for i := 0; i < len(v); i++ {
@@ -390,6 +390,10 @@ func firstSeparator(v string) int {
 			depth--
 		case ',', ';':
 			if depth == 0 {
+				return i
+			}
+		case '/':
+			if depth == 0 && i > 0 && i+1 < len(v) && v[i-1] == ' ' && v[i+1] == ' ' {
 				return i
 			}
 		}
@@ -466,7 +470,7 @@ func namesNoOne(v string) bool {
 		return true
 	}
 	switch strings.ToLower(strings.Trim(v, " .()?")) {
-	case "n/a", "na", "none", "nobody", "no one", "tbd", "tba", "tbc", "unassigned", "unowned", "unknown":
+	case "n/a", "na", "none", "nobody", "no one", "tbd", "tba", "tbc", "unassigned", "unowned", "unknown", "vacant", "open role", "to be hired":
 		return true
 	}
 	return false

@@ -2,12 +2,13 @@ package status
 
 import (
 	"bytes"
-	"github.com/milepost/milepost/internal/mdtext"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/milepost/milepost/internal/marker"
+	"github.com/milepost/milepost/internal/mdtext"
+	"github.com/yuin/goldmark-emoji/definition"
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -27,10 +28,15 @@ func (c *computer) collectBoxLines(p ast.Node, out *[]*found) {
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
 		raw := bytes.TrimLeft(seg.Value(c.src), " \t")
-		if len(raw) == 0 || raw[0] != '[' && raw[0] != 0xE2 && raw[0] != 0xF0 {
+		if len(raw) == 0 || raw[0] != '[' && raw[0] != 0xE2 && raw[0] != 0xF0 && raw[0] != ':' {
 			continue // most lines: no box or emoji first, nothing made
 		}
 		line := strings.TrimSpace(string(raw))
+		if line[0] == ':' {
+			if line = shortcodeFirst(line); line == "" {
+				continue
+			}
+		}
 		st, text, ok := boxLineOf(line)
 		emoji := false
 		if !ok {
@@ -40,7 +46,7 @@ func (c *computer) collectBoxLines(p ast.Node, out *[]*found) {
 		if !ok {
 			continue
 		}
-		found = append(found, boxLine{st, seg.Start, text, line[0] == '[', emoji})
+		found = append(found, boxLine{st, seg.Start, text, line[0] == '[', emoji, yesOrNo(line)})
 	}
 	if len(found) < 2 || keyOrForm(found) || c.asksToTick(p) || yesNoOnly(found) {
 		return
@@ -63,14 +69,40 @@ func (c *computer) collectBoxLines(p ast.Node, out *[]*found) {
 
 // yesNoOnly reports whether a paragraph's lines are all a status emoji's
 // yes or no (✅, ❌): a README's features or a design's pros and cons, not
-// a pasted status update, which says how things stand (🔄, ⏳, 🚧).
+// a pasted status update, which says how things stand (🔄, ⏳, 🚧) or
+// what is still to do (⬜).
 func yesNoOnly(lines []boxLine) bool {
 	for _, l := range lines {
-		if !l.emoji || l.st != marker.Done && l.st != marker.Open {
+		if !l.emoji || !l.yesNo {
 			return false
 		}
 	}
 	return true
+}
+
+// yesOrNo reports whether a line opens with a tick or a cross.
+func yesOrNo(line string) bool {
+	for _, mark := range [...]string{"✅", "✔", "✓", "☑", "❌", "✗", "✘", "✖"} {
+		if strings.HasPrefix(line, mark) {
+			return true
+		}
+	}
+	return false
+}
+
+// shortcodeFirst returns line with the GitHub shortcode it opens with
+// (":white_check_mark: Quarry kickoff") as its emoji, as the parser shows
+// it; "" when it opens with none.
+func shortcodeFirst(line string) string {
+	end := strings.IndexByte(line[1:], ':')
+	if end <= 0 || end > 40 {
+		return ""
+	}
+	e, ok := definition.Github().Get(line[1 : end+1])
+	if !ok {
+		return ""
+	}
+	return string(e.Unicode) + line[end+2:]
 }
 
 // asksToTick reports whether a paragraph of boxed lines, or the one
@@ -100,6 +132,7 @@ type boxLine struct {
 	text    string
 	bracket bool // "[x]", not a ballot box: notation as often
 	emoji   bool // a status emoji, not a box: "✅ Venue contract"
+	yesNo   bool // a tick or a cross, not ⬜ or 🔄
 }
 
 // keyOrForm reports whether a paragraph's boxed lines are no checklist:
@@ -139,6 +172,15 @@ func (c *computer) emojiLineOf(line string) (st State, text string, ok bool) {
 	text = strings.TrimLeftFunc(line, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '=' })
 	if r, _ := utf8.DecodeRuneInString(text); !unicode.IsLetter(r) {
 		return marker.Open, "", false // "✅ = done", "🟢 🟢 🔴": a key, a row of dots
+	}
+	if m, ok := c.vocab.DashStatus(text); ok && !(m.State == marker.Dropped && rerun(text)) {
+		// as a list item's: the clause calls it off ("❌ Fireworks —
+		// cancelled, insurance won't cover it"), says it in capitals
+		// ("🔄 Road closure — BLOCKED") or says how an open one stands;
+		// "⏳ Visa letters — waiting on HR" keeps its emoji
+		if word := text[m.Start:m.End]; m.State == marker.Dropped || word == strings.ToUpper(word) || st == marker.Open {
+			st = m.State
+		}
 	}
 	return st, text, true
 }

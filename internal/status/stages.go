@@ -292,6 +292,7 @@ var stageNouns = map[string]bool{
 	"qa": true, "uat": true, "deploy": true, "release": true, "outline": true, "research": true,
 	"proof": true, "proofread": true, "layout": true, "copyedit": true, "launch": true, "dev": true,
 	"writing": true, "editing": true, "recording": true, "done": true,
+	"live": true, // "| Draft | Review | Live |", "Go live"
 	// a record's, a film's, a book's and an illustration's stages
 	"demo": true, "tracking": true, "mix": true, "mixing": true, "master": true, "mastering": true,
 	"conform": true, "grade": true, "grading": true, "lock": true, "storyboard": true, "animatic": true,

@@ -131,8 +131,38 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 	default:
 		if col := c.doneColumn(header, rows); col >= 0 {
 			c.rowItems(header, rows, col, c.readCell(c.doneCell), out) // "| Task | Done? |" of ✅ and blanks
+		} else if c.actionsTable(header) {
+			// minutes' "| Action | Who | By when |" under "## Actions":
+			// each row a task, open, with its owner and date
+			c.rowItems(header, rows, noColumn, func(int, ast.Node) (State, bool) { return marker.Open, false }, out)
 		}
 	}
+}
+
+// noColumn is a column index no row reaches: rowItems reads no state.
+const noColumn = 1 << 20
+
+// actionsTable reports whether a table without a state of any kind lists
+// a section's actions (actionTitles: minutes' "## Actions"): its rows
+// are named by an Action or Task column and one column gives who has each
+// or when it is due.
+func (c *computer) actionsTable(header ast.Node) bool {
+	if header == nil || c.cur == nil || !c.cur.lane.found || !actionTitles[c.cur.lane.as] {
+		return false
+	}
+	named, fields := false, false
+	for _, h := range childrenOf(header) {
+		text := mdtext.Inline(h, c.src)
+		switch headerName(text) {
+		case "action", "actions", "actionitem", "task", "tasks", "item", "what", "todo":
+			named = true
+		}
+		switch attr.FieldName(fieldKey(text)) {
+		case "owner", "due":
+			fields = true
+		}
+	}
+	return named && fields
 }
 
 // listsRisksOrQuestions reports whether a table lists risks, open
