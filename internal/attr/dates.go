@@ -288,7 +288,8 @@ func isClockWord(w string) bool {
 var namedDateLayouts = []string{
 	"January 2, 2006", "Jan 2, 2006", "January 2 2006", "Jan 2 2006", "Jan. 2, 2006",
 	"2 January 2006", "2 Jan 2006", "2 January, 2006", "2006/01/02", "2/Jan/06",
-	"2.1.2006", // German and most of Europe: the dots say the day comes first
+	"2.1.2006",                // German and most of Europe: the dots say the day comes first
+	"02-Jan-06", "2-Jan-2006", // Excel's and Oracle's day-month-year
 }
 
 // namedMonthDate reads v in one of namedDateLayouts as YYYY-MM-DD.

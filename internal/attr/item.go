@@ -462,6 +462,9 @@ func fieldName(key string) string {
 		return "cancelled"
 	case "owners", "assignee", "assignees", "assignedto", "lead", "dri", "responsible", "who", "person",
 		"releasemanager", "projectowner", "projectlead", "projectmanager", "epicowner",
+		"serviceowner", "processowner", "businessowner", "accountowner", "accountmanager",
+		"programmemanager", "programmanager", "deliverymanager", "deliverylead", "workstreamlead",
+		"techlead", "technicallead", "teamlead", "billlead", "policylead", "studylead", "csm",
 		"projektleitung", "projektleiter", "chefdeprojet", "responsabledeprojet",
 		"verantwortlich", "zuständig", "responsable", "responsável", "responsabile", "担当", "担当者", "负责人", "負責人", "담당자":
 		return "owner"
@@ -1102,6 +1105,11 @@ func namedDateAt(s string, k int, cal Calendar) (string, int, bool) {
 	for n := len(ends) - 1; n >= 1; n-- {
 		if d, ok := namedMonthDate(s[k:ends[n]]); ok {
 			return d, ends[n], true
+		}
+	}
+	if w := strings.TrimRight(s[k:ends[0]], "."); strings.ContainsAny(w, ".-") {
+		if d, ok := namedMonthDate(w); ok {
+			return d, k + len(w), true // one word: "15.01.2027", Excel's "08-Jan-27"
 		}
 	}
 	if len(ends) >= 2 && !yearAfter(s, ends[1]) {

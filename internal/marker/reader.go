@@ -408,10 +408,25 @@ func (v *view) trailingNotesStart() int {
 			end = open
 		case e >= 10 && isISODateRunes(v.runes[e-10:e]) && (e == 10 || !unicode.IsDigit(v.runes[e-11])):
 			end = e - 10
+		case e > 1 && tagStart(v.runes[:e]) >= 0:
+			end = tagStart(v.runes[:e]) // "Organoid passage 🔄 #organoids": a tag after the emoji
 		default:
 			return e
 		}
 	}
+}
+
+// tagStart returns where a #tag that ends runes starts ("#organoids",
+// "#q4-plan"), after a space, or -1.
+func tagStart(runes []rune) int {
+	k := len(runes) - 1
+	for k >= 0 && (unicode.IsLetter(runes[k]) || unicode.IsDigit(runes[k]) || runes[k] == '-' || runes[k] == '_' || runes[k] == '/') {
+		k--
+	}
+	if k <= 0 || runes[k] != '#' || k == len(runes)-1 || !unicode.IsSpace(runes[k-1]) {
+		return -1
+	}
+	return k
 }
 
 // emojiMarkers returns the status emoji that stand in one of the three

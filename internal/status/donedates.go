@@ -34,6 +34,11 @@ func (c *computer) doneDayMonth(text string) string {
 		}
 		month := strings.TrimRight(next, ".,;:!?)")
 		ended := endedWord(prev) || strings.EqualFold(prev, "on") && endedWord(before)
+		if year, afterYear := nextWord(afterNext); ended && next == month && len(year) >= 4 && endsClause(afterYear) {
+			if d, ok := attr.ParseDate(day + " " + month + " " + strings.TrimRight(year, ".,;:!?)")); ok {
+				return d // "✅ Prospectus published — 14 Apr 2026"
+			}
+		}
 		if next != "" && (len(day) < len(word) || ended) && (len(month) < len(next) || endsClause(afterNext)) {
 			if d, ok := attr.DoneDayMonth(day, month, c); ok {
 				return d

@@ -63,8 +63,8 @@ func (e *listEntry) ownAttrs() attr.Item {
 // whether a plain item carries a marker.
 func (c *computer) readListItems(list ast.Node) (entries []listEntry, marked bool) {
 	plain, dashed, named, clocked, coded, changes, ownMarks := 0, 0, 0, 0, 0, 0, 0
-	participles, others := 0, 0 // plain items marked by "✅ booked" alone, and by any other marker
-	struckMarks, keyed := 0, 0  // plain items struck and dropped, and unmarked ones that open with a key ("Dental: …")
+	participles, others := 0, 0        // plain items marked by "✅ booked" alone, and by any other marker
+	struckMarks, keyed := 0, 0         // plain items struck and dropped, and unmarked ones that open with a key ("Dental: …")
 	ticks, crosses, negated := 0, 0, 0 // plain items marked ✅, marked ❌, and those of them that open with No, Not …
 	boxes := 0
 	labels, placeLabels := 0, 0 // emphasized labels after a sentence, and those that are Open or Closed

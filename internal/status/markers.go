@@ -935,10 +935,19 @@ func saysWhyNot(after string) bool {
 	if len(clause) == len(after) {
 		return false
 	}
-	first, _, _ := strings.Cut(strings.ToLower(clause), " ")
-	switch strings.TrimRight(first, ",.;:") {
+	words := strings.Fields(strings.ToLower(clause))
+	if len(words) == 0 {
+		return false
+	}
+	switch strings.TrimRight(words[0], ",.;:") {
 	case "no", "not", "nothing", "none", "never", "unnecessary", "irrelevant":
 		return true
+	}
+	if len(words) >= 3 && !strings.ContainsAny(words[0], ",.;:") {
+		switch words[1] {
+		case "no", "not", "unavailable", "isn't", "wasn't", "cancelled", "canceled":
+			return true // "— venue no longer available, replaced by online drop-ins"
+		}
 	}
 	return false
 }

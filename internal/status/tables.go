@@ -928,6 +928,7 @@ var trackerFills = map[string]State{
 	"churned": marker.Dropped, "lost": marker.Dropped, "closed lost": marker.Dropped, "closed won": marker.Done, // a CRM's
 	"withdrew": marker.Dropped, "ghosted": marker.Dropped, "no response": marker.Open, "applied": marker.Active, // a job hunt's
 	"offer received": marker.Done, "renewed": marker.Done,
+	"major revisions": marker.Active, "minor revisions": marker.Active, "revise and resubmit": marker.Active, "in revision": marker.Active, // a journal's
 }
 
 // resolutions lets a Resolution column, as Jira exports one beside the
@@ -1492,6 +1493,9 @@ func (c *computer) cellStateOf(cell ast.Node, text string) (State, bool) {
 	if st, ok := shareCell(text); ok {
 		return st, true // "3/4 done": under way
 	}
+	if st, ok := notApplicableFirst(text); ok {
+		return st, true // "N/A – quarterly, done in Dec": not "done"
+	}
 	if d := readMarker(c.vocab, cell, c.src, marker.Cell); d.found {
 		return d.state, true
 	}
@@ -1512,6 +1516,9 @@ func valueCell(text string) (State, bool) {
 			return st, true // "N/A (indoor product)", "Won't migrate (service retired in Feb)"
 		}
 	}
+	if st, ok := notApplicableFirst(t); ok {
+		return st, true
+	}
 	if n, ok := percentage(t); ok {
 		switch {
 		case n == 100:
@@ -1520,6 +1527,22 @@ func valueCell(text string) (State, bool) {
 			return marker.Open, true
 		default:
 			return marker.Active, true
+		}
+	}
+	return marker.Open, false
+}
+
+// notApplicableFirst reads a status cell that opens with n/a and gives
+// its reason after a dash ("N/A – quarterly, done in Dec"): dropped,
+// whatever the reason says, unless it says the call is still to make.
+func notApplicableFirst(text string) (State, bool) {
+	t := strings.TrimSpace(text)
+	for _, dash := range marker.ClauseDashes {
+		if said, why, ok := strings.Cut(t, dash); ok && !judgedLater(why) {
+			switch strings.ToLower(strings.TrimSpace(said)) {
+			case "n/a", "na", "not applicable":
+				return marker.Dropped, true
+			}
 		}
 	}
 	return marker.Open, false
