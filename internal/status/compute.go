@@ -94,21 +94,25 @@ type sectionNode struct {
 	offset      int
 	parent      *sectionNode
 	children    []*sectionNode
-	items       []*found    // own items, in document order
-	bodyItems   int         // how many of items come from rules 1-3
-	headingItem bool        // the heading itself is an item (rule 4)
-	decl        declared    // the heading's marker
-	clauseDecl  bool        // decl comes from a heading's trailing note or a numbered heading's dash or colon clause (headingClause)
-	fieldDecl   bool        // decl comes from a Status field its siblings have too (sectionAttributes)
-	scope       bool        // under a heading that declares its items out of scope (rule 8)
-	lane        declared    // a heading that is only a status ("## Doing"): a board's lane, when its parent is a board
-	statusOnly  declared    // such a heading off a board: the state of its marked list's unmarked items
-	record      bool        // its lists record, not plan: its heading's or a parent's below the title (isRecordWords)
-	template    bool        // a template's or a definition's criteria, no work at all: its heading's or a parent's, the title's too (isTemplateWords)
-	bare        string      // the heading's title without its markers (StripForID), read once
-	fieldLines  []attr.Line // source lines of its own paragraphs, for "**Field:** value" lines
-	plainLists  []ast.Node  // its top-level lists that made no items: plain items, none marked (phaseLists)
-	sec         *Section
+	items       []*found // own items, in document order
+	bodyItems   int      // how many of items come from rules 1-3
+	headingItem bool     // the heading itself is an item (rule 4)
+	decl        declared // the heading's marker
+	clauseDecl  bool     // decl comes from a heading's trailing note or a numbered heading's dash or colon clause (headingClause)
+	// looseDecl is the state a heading's last clause after a dash says
+	// though no number stands before it ("## French — in review"): read
+	// only once the heading is an item, beside marked siblings
+	looseDecl  declared
+	fieldDecl  bool        // decl comes from a Status field its siblings have too (sectionAttributes)
+	scope      bool        // under a heading that declares its items out of scope (rule 8)
+	lane       declared    // a heading that is only a status ("## Doing"): a board's lane, when its parent is a board
+	statusOnly declared    // such a heading off a board: the state of its marked list's unmarked items
+	record     bool        // its lists record, not plan: its heading's or a parent's below the title (isRecordWords)
+	template   bool        // a template's or a definition's criteria, no work at all: its heading's or a parent's, the title's too (isTemplateWords)
+	bare       string      // the heading's title without its markers (StripForID), read once
+	fieldLines []attr.Line // source lines of its own paragraphs, for "**Field:** value" lines
+	plainLists []ast.Node  // its top-level lists that made no items: plain items, none marked (phaseLists)
+	sec        *Section
 }
 
 // Compute reads the status of one page from its AST. doc is the document
@@ -187,6 +191,10 @@ func (c *computer) buildTree(doc ast.Node) *sectionNode {
 			}
 		} else if st, share, ok := headingShare(rest); ok && !s.decl.found {
 			s.decl, s.clauseDecl = declared{true, st, share}, true // "## Phase 2 (80%)"
+		} else if _, clause := noteClause(rest); clause != "" && !s.decl.found {
+			if m, ok := c.vocab.Find(clause, marker.Cell); ok {
+				s.looseDecl = declared{true, m.State, clause} // "## 🇫🇷 French — in review"
+			}
 		}
 		title := mdtext.Inline(h, c.src)
 		s.bare = c.vocab.StripForID(title)
@@ -494,6 +502,8 @@ func (c *computer) headingItems(s *sectionNode, mode string) {
 		st := marker.Open
 		if leaf.decl.found {
 			st = leaf.decl.state
+		} else if leaf.looseDecl.found {
+			st = leaf.looseDecl.state
 		}
 		c.cur = leaf
 		it := c.newItem(leaf.heading, st, SourceHeading, leaf.sec.Title, markerText(leaf.heading, c.src))

@@ -53,6 +53,7 @@ var lanes = map[string]State{
 	"still to do": marker.Open, "left to do": marker.Open, "remaining": marker.Open,
 	"next": marker.Open, "later": marker.Open, "not started": marker.Open, "planned": marker.Open,
 	"not doing": marker.Dropped, "wont do": marker.Dropped, // headingWords drops the apostrophe
+	"still open": marker.Open, "open": marker.Open, "resolved": marker.Done, // a support log's
 }
 
 // stepLanes are lanes only of a board of plain cards that also has a
@@ -376,6 +377,9 @@ func isNotTask(title string, extra []string) bool {
 	w := headingWords(title)
 	if w == "appendix" || strings.HasPrefix(w, "appendix ") {
 		return true
+	}
+	if strings.HasPrefix(w, "how to ") || strings.HasPrefix(w, "how we ") {
+		return true // "## How to submit": a guide's part, beside its trackers
 	}
 	if _, lane := lanes[w]; lane {
 		return true // "## Done ✅", "## Up next": a lane's name, not a task
