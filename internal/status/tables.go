@@ -870,13 +870,61 @@ func (c *computer) fromAzureDevOps(header ast.Node) bool {
 // first three, two or one words ("Hit (2 weeks late)", "claimed by
 // @newbie42").
 func wordsState(words map[string]State, text string) (State, bool) {
-	fields := strings.Fields(strings.ToLower(strings.TrimRight(text, ".!")))
+	t := strings.TrimRight(text, ".!")
+	var buf [64]byte
+	if b, ends, n, ok := firstWordsLower(buf[:0], t); ok {
+		for k := n; k >= 1; k-- {
+			if st, ok := words[string(b[:ends[k-1]])]; ok {
+				return st, true
+			}
+		}
+		return marker.Open, false
+	}
+	fields := strings.Fields(strings.ToLower(t))
 	for n := min(len(fields), 3); n >= 1; n-- {
 		if st, ok := words[strings.Join(fields[:n], " ")]; ok {
 			return st, true
 		}
 	}
 	return marker.Open, false
+}
+
+// firstWordsLower writes the first three words of t into dst in lower
+// case, one space between them, and where each ends, read in place for
+// wordsState, which every status cell asks; ok is false when t is not
+// ASCII or does not fit, and then strings.Fields must read it.
+func firstWordsLower(dst []byte, t string) (b []byte, ends [3]int, n int, ok bool) {
+	if len(t) > cap(dst) {
+		return dst, ends, 0, false
+	}
+	for i := 0; i < len(t) && n < 3; {
+		for i < len(t) && asciiSpace(t[i]) {
+			i++
+		}
+		if i >= len(t) {
+			break
+		}
+		if n > 0 {
+			dst = append(dst, ' ')
+		}
+		for ; i < len(t) && !asciiSpace(t[i]); i++ {
+			c := t[i]
+			if c >= 0x80 {
+				return dst, ends, 0, false
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+		}
+		ends[n] = len(dst)
+		n++
+	}
+	return dst, ends, n, true
+}
+
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
 }
 
 // toolWords are states tools name their own way that no list of things
