@@ -135,8 +135,20 @@ func listItems(s *sectionNode, dst []*found) []*found {
 func (c *computer) namedAfterDash(items []*found) {
 	var names []string // of items, made when one names someone: most pages name no one so
 	var times map[string]int
+	var known map[string]bool // the owners the page names otherwise, made when a bracket may name one
 	for i, it := range items {
-		if n := c.dashName(it.Text); n != "" {
+		n := c.dashName(it.Text)
+		if n == "" {
+			if n = c.bracketName(it.Text); n != "" {
+				if known == nil {
+					known = c.ownersNamed(items)
+				}
+				if !known[strings.ToLower(n)] {
+					n = "" // "(Optional)", "(Herbert)": a note or an author, unless the page names them as someone's
+				}
+			}
+		}
+		if n != "" {
 			if names == nil {
 				names, times = make([]string, len(items)), map[string]int{}
 			}
@@ -145,7 +157,7 @@ func (c *computer) namedAfterDash(items []*found) {
 		}
 	}
 	for i, it := range items {
-		if names == nil || names[i] == "" || times[names[i]] < 2 || it.Attributes().Owner != "" {
+		if names == nil || names[i] == "" || times[names[i]] < 2 && !known[strings.ToLower(names[i])] || it.Attributes().Owner != "" {
 			continue
 		}
 		t := it.Attributes()
@@ -166,6 +178,45 @@ func (c *computer) dashName(text string) string {
 		return ""
 	}
 	return n
+}
+
+// ownersNamed are the names, in lower case, that the page gives as an
+// owner otherwise: an item's own (a handle, an Owner column) or on the
+// page's Attendees line.
+func (c *computer) ownersNamed(items []*found) map[string]bool {
+	known := map[string]bool{}
+	for name := range c.roster {
+		known[strings.ToLower(name)] = true
+	}
+	for _, it := range items {
+		if o := it.Attributes().Owner; o != "" {
+			known[strings.ToLower(o)] = true
+		}
+	}
+	return known
+}
+
+// bracketName is the one or two capitalised words a bracket that ends an
+// item holds ("Book the registrar (Jake)", "Order flowers (Aunt May)"),
+// when they name someone as dashName's do; "" when they do not.
+func (c *computer) bracketName(text string) string {
+	t := strings.TrimSpace(text)
+	if !strings.HasSuffix(t, ")") {
+		return ""
+	}
+	open := strings.LastIndexByte(t, '(')
+	if open <= 0 {
+		return ""
+	}
+	name := strings.TrimSpace(t[open+1 : len(t)-1])
+	if r, _ := utf8.DecodeRuneInString(name); !unicode.IsUpper(r) || !marker.NameWords(name, 2, false) ||
+		!strings.ContainsFunc(name, unicode.IsLower) || marker.IsMonthName(name) || marker.IsWeekday(name) || priorityWord(name) {
+		return ""
+	}
+	if _, ok := c.vocab.Find(name, marker.Cell); ok {
+		return ""
+	}
+	return name
 }
 
 // priorityWord reports whether n ranks or times work rather than names
