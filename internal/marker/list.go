@@ -480,8 +480,21 @@ func (v *Vocabulary) droppedThenReason(clause string) bool {
 	if !strings.HasPrefix(rest, ",") && !strings.HasPrefix(rest, ":") {
 		return false
 	}
-	next, _, _ := strings.Cut(strings.TrimSpace(rest[1:]), " ")
-	return !strings.HasSuffix(next, "ed") // "— cancelled, refunded and returned tabs" lists what happened
+	reason := strings.ToLower(rest[1:])
+	next, _, _ := strings.Cut(strings.TrimSpace(reason), " ")
+	if strings.HasSuffix(next, "ed") {
+		return false // "— cancelled, refunded and returned tabs" lists what happened
+	}
+	for _, w := range strings.Fields(reason) {
+		switch strings.TrimRight(w, ".,;:!") {
+		case "new", "moved", "instead", "rescheduled", "postponed", "rebooked":
+			return false // "— cancelled, new date is 14 Jan": put off, not called off
+		}
+		if w = strings.TrimRight(w, ".,;:!"); IsMonthName(w) || isISODate(w) {
+			return false // "— cancelled, back on 14 Jan"
+		}
+	}
+	return true
 }
 
 // ClauseDashes set an item's or a heading's last clause off: "Upgrade

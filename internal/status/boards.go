@@ -34,6 +34,7 @@ func boards(doc ast.Node, src []byte) map[*ast.Heading]bool {
 		guide     bool // its own prose explains the lanes ("This is what each column means")
 		rules     int  // those that read as rules ("Anyone can add a card")
 		workLanes int  // a kanban's own lanes: To do, Doing, In progress, WIP, Backlog
+		shown     bool // the paragraph before its lanes brings them in as an example ("… last week:")
 		steps     int  // lanes that are a checklist's steps as often (stepLanes): counted only beside a workLane
 		stepLists int  // those holding a list
 	}
@@ -54,6 +55,9 @@ func boards(doc ast.Node, src []byte) map[*ast.Heading]bool {
 			}
 			if lane == nil && n.Kind() == ast.KindParagraph && explainsLanes(n, src) {
 				stack[len(stack)-1].guide = true // "Our board has four columns. This is what each one means."
+			}
+			if lane == nil && n.Kind() == ast.KindParagraph {
+				stack[len(stack)-1].shown = endsWithColon(n, src) // "Here is what mine looked like last week:"
 			}
 			if lane != nil && n.Kind() == ast.KindList {
 				switch {
@@ -112,7 +116,7 @@ func boards(doc ast.Node, src []byte) map[*ast.Heading]bool {
 			lanes, listLanes = lanes+b.steps, listLanes+b.stepLists
 		}
 		// three lanes, or a to-do list's two: work still to do and Done
-		enough := lanes >= 3 || lanes == 2 && b.workLanes > 0 && b.doneLane
+		enough := lanes >= 3 || lanes == 2 && b.workLanes > 0 && b.doneLane && !b.shown
 		plain := enough && listLanes == lanes && !b.described && !b.guide && (b.cards >= 2 || b.doneLane && b.rules*3 < b.items)
 		if steps[i] && (b.workLanes == 0 || !plain) {
 			continue
@@ -125,6 +129,17 @@ func boards(doc ast.Node, src []byte) map[*ast.Heading]bool {
 		}
 	}
 	return out
+}
+
+// endsWithColon reports whether a paragraph's last line ends with a
+// colon, bringing in what follows.
+func endsWithColon(p ast.Node, src []byte) bool {
+	lines := p.Lines()
+	if lines.Len() == 0 {
+		return false
+	}
+	last := lines.At(lines.Len() - 1)
+	return bytes.HasSuffix(bytes.TrimRight(last.Value(src), " \t\r\n"), []byte(":"))
 }
 
 // explainsLanes reports whether a paragraph before a board's lanes
@@ -203,8 +218,11 @@ func listsRules(list ast.Node, src []byte) (items, rules int) {
 		if p == nil || p.Lines().Len() == 0 {
 			continue
 		}
-		items++
 		seg := p.Lines().At(0)
+		if saysNothing(string(seg.Value(src))) {
+			continue // a lane's "Nothing yet, Monday was a holiday": no card, no rule
+		}
+		items++
 		if readsAsRule(string(seg.Value(src))) {
 			rules++
 		}
@@ -253,6 +271,8 @@ var ruleWords = map[string]bool{
 	"we": true, "our": true, "when": true, "if": true, "once": true, "until": true, "only": true,
 	// a lane that speaks of the board itself: "Move a card here", "Cards are archived"
 	"card": true, "cards": true, "here": true, "column": true, "columns": true, "lane": true,
+	// an app's guide: "Press x to clear the pane"
+	"press": true, "click": true, "tap": true, "swipe": true, "drag": true,
 }
 
 // forExample reports whether text ends by bringing in an example: "e.g.",
@@ -343,7 +363,11 @@ func (c *computer) anotherBoldLane(p ast.Node) bool {
 // ("none", "Nothing today", "n/a", "-"), as a stand-up writes under
 // "**Blocked:**".
 func saysNothing(text string) bool {
-	switch strings.TrimRight(strings.ToLower(strings.TrimSpace(text)), ".!") {
+	t := strings.ToLower(strings.TrimSpace(text))
+	if head, _, ok := strings.Cut(t, ","); ok {
+		t = head // "Nothing yet, Monday was a holiday"
+	}
+	switch strings.TrimRight(t, ".!") {
 	case "", "-", "—", "none", "nothing", "n/a", "na", "nil", "none yet", "nothing yet", "nothing today",
 		"none today", "nothing new", "no blockers", "none so far", "nothing so far":
 		return true

@@ -48,8 +48,8 @@ func (c *computer) collectBoxLines(p ast.Node, out *[]*found) {
 		}
 		found = append(found, boxLine{st, seg.Start, text, line[0] == '[', emoji, yesOrNo(line)})
 	}
-	if len(found) < 2 || keyOrForm(found) || c.asksToTick(p) || yesNoOnly(found) {
-		return
+	if len(found) < 2 || keyOrForm(found) || c.asksToTick(p) || yesNoOnly(found) || c.underSupportHeading() && emojiOnly(found) {
+		return // "## Platforms" over ":white_check_mark: Linux": what is supported
 	}
 	setClasses(p, ClassBoxLines) // a line for each, as its writer saw them
 	for _, l := range found {
@@ -74,6 +74,17 @@ func (c *computer) collectBoxLines(p ast.Node, out *[]*found) {
 func yesNoOnly(lines []boxLine) bool {
 	for _, l := range lines {
 		if !l.emoji || !l.yesNo {
+			return false
+		}
+	}
+	return true
+}
+
+// emojiOnly reports whether every line is marked by a status emoji, not a
+// box.
+func emojiOnly(lines []boxLine) bool {
+	for _, l := range lines {
+		if !l.emoji {
 			return false
 		}
 	}
@@ -178,7 +189,9 @@ func (c *computer) emojiLineOf(line string) (st State, text string, ok bool) {
 		// cancelled, insurance won't cover it"), says it in capitals
 		// ("🔄 Road closure — BLOCKED") or says how an open one stands;
 		// "⏳ Visa letters — waiting on HR" keeps its emoji
-		if word := text[m.Start:m.End]; m.State == marker.Dropped || word == strings.ToUpper(word) || st == marker.Open {
+		word := text[m.Start:m.End]
+		by := strings.HasPrefix(strings.TrimSpace(text[m.End:]), "by ") // "⬜ Seating plan — done by Friday": a deadline
+		if !by && (m.State == marker.Dropped || word == strings.ToUpper(word) || st == marker.Open) {
 			st = m.State
 		}
 	}

@@ -108,6 +108,7 @@ type sectionNode struct {
 	lane       declared    // a heading that is only a status ("## Doing"): a board's lane, when its parent is a board
 	statusOnly declared    // such a heading off a board: the state of its marked list's unmarked items
 	record     bool        // its lists record, not plan: its heading's or a parent's below the title (isRecordWords)
+	verdicts   bool        // its own lists of ticks and crosses alone judge, not track (isVerdictWords)
 	template   bool        // a template's or a definition's criteria, no work at all: its heading's or a parent's, the title's too (isTemplateWords)
 	bare       string      // the heading's title without its markers (StripForID), read once
 	fieldLines []attr.Line // source lines of its own paragraphs, for "**Field:** value" lines
@@ -209,6 +210,7 @@ func (c *computer) buildTree(doc ast.Node) *sectionNode {
 			!c.siblingsMarked(h) {
 			s.decl = declared{} // a daily note's "## ✅ Tasks": an icon before what the section holds
 		}
+		s.verdicts = isVerdictWords(words)
 		s.record = isRecordWords(words) || parent.record && parent.level > 1 || // not from a page titled "Lessons learned"
 			changeKinds[words] && releaseTitle(parent.bare) // Keep a Changelog's "## [2.8.0]" over "### Fixed"
 		s.template = parent.template || isTemplateWords(words) || strings.HasPrefix(strings.ToLower(s.bare), "template:")

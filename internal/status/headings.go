@@ -199,11 +199,39 @@ var recordNames = []string{
 	"alternatives", "alternatives considered", "considered alternatives", "options considered",
 	"options", "risks", "risk", "risks and mitigations", "open risks", "assumptions",
 	"brainstorm", "brainstorming", "wishlist", "wish list", "someday", "someday maybe", "maybe later",
-	"maybe someday", "what worked", "what didnt work",
-	// results judged with ✅ and ❌: an experiment's, a match day's, a consultation's, a guide's
-	"results", "test results", "match results", "scores", "scorecard", "findings", "key findings",
-	"observations", "feedback", "what we heard", "conclusion", "conclusions", "troubleshooting",
-	"highlights", "lowlights", "highlights and lowlights", "what didnt", "whats included", "whats not included",
+	"maybe someday", "what worked", "what didnt work", "what didnt",
+}
+
+// verdictNames head sections whose lists, when they mark their lines
+// with ticks and crosses alone, judge results or state facts: an
+// experiment's observations, a match day's results, a consultation's
+// feedback, a guide's troubleshooting, what an offer includes. A line
+// there marked as work goes (🚧, ⬜, in progress) keeps the list a list of
+// work, and the section's own subsections are not held to it.
+var verdictNames = map[string]bool{
+	"results": true, "test results": true, "match results": true, "scores": true, "scorecard": true,
+	"findings": true, "key findings": true, "observations": true, "feedback": true, "what we heard": true,
+	"conclusion": true, "conclusions": true, "troubleshooting": true, "highlights": true, "lowlights": true,
+	"highlights and lowlights": true, "whats included": true, "whats not included": true,
+}
+
+// verdictOpenings open titles of verdictNames' kind that go on to say
+// of what: "## Results round-up", "## Feedback from the drop-ins", "##
+// What you can't claim".
+var verdictOpenings = []string{"results", "feedback", "highlights", "what you can", "what you cant", "what you cannot"}
+
+// isVerdictWords reports whether a heading's words (headingWords) name a
+// section of verdicts (verdictNames, verdictOpenings).
+func isVerdictWords(w string) bool {
+	if verdictNames[w] {
+		return true
+	}
+	for _, o := range verdictOpenings {
+		if strings.HasPrefix(w, o+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 // isRecordWords reports whether a heading's title, reduced by
@@ -295,9 +323,7 @@ func isTemplateWords(w string) bool {
 // recordOpenings open the titles of record sections that go on to say
 // what they record ("Status values in the admin UI", "Glossary of terms").
 var recordOpenings = []string{"status values", "statuses", "status codes", "glossary", "legend", "definitions", "terminology",
-	"what worked", "what went well", "what went wrong", "what didnt", // "## What worked / didn't (2026)"
-	"what you can", "what you cant", "what you cannot", // an expenses policy's "What you can't claim"
-	"results", "feedback", "highlights"} // "## Results round-up", "## Highlights from the quarter"
+	"what worked", "what went well", "what went wrong", "what didnt"} // "## What worked / didn't (2026)"
 
 // supportWords in a section's title say its tables tell what is
 // supported, not how far work is: a README's "Supported formats" of ✅

@@ -27,6 +27,30 @@ type listEntry struct {
 	attrs         *attr.Item // what attr read of own when it holds any, read once for the marker and the item
 }
 
+// announcesEnd reports whether a dropped word says a thing offered is no
+// more, as an announcement does (discontinued, retired), rather than
+// that a task was called off (cancelled).
+func announcesEnd(word string) bool {
+	first, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(word)), " ")
+	switch first {
+	case "discontinued", "retired", "removed", "withdrawn", "deprecated", "sunset", "superseded", "moved":
+		return true
+	}
+	return false
+}
+
+// saysYet reports whether a line says its work is still to come: "yet",
+// "still".
+func saysYet(text string) bool {
+	for w := range strings.FieldsSeq(strings.ToLower(text)) {
+		switch strings.TrimRight(w, ".,;:!") {
+		case "yet", "still":
+			return true
+		}
+	}
+	return false
+}
+
 // opensNegated reports whether a ❌ line's text says what is not so
 // rather than naming work: it opens, after its emoji, with No, Not,
 // Nobody, Never, Nothing, None, Don't or Can't.
@@ -66,6 +90,7 @@ func (c *computer) readListItems(list ast.Node) (entries []listEntry, marked boo
 	participles, others := 0, 0        // plain items marked by "✅ booked" alone, and by any other marker
 	struckMarks, keyed := 0, 0         // plain items struck and dropped, and unmarked ones that open with a key ("Dental: …")
 	ticks, crosses, negated := 0, 0, 0 // plain items marked ✅, marked ❌, and those of them that open with No, Not …
+	stillToCome := false               // a ❌ line that says the work is still to come: "❌ No car hire yet"
 	boxes := 0
 	labels, placeLabels := 0, 0 // emphasized labels after a sentence, and those that are Open or Closed
 	entries = make([]listEntry, 0, list.ChildCount())
@@ -124,6 +149,10 @@ func (c *computer) readListItems(list ast.Node) (entries []listEntry, marked boo
 					e.dash = d // Dataview's "[status:: doing]", which may name a member's standing too
 					dashed++
 					named++
+				} else if share, ok := partlyDone(text); ok && leadingEmphasis(p, c.src) == nil && !opensWithKey(text) {
+					e.dash = declared{true, marker.Active, share} // "Briefing sessions — 3 of 4 done"; not a field's "Status: In progress (4 of 7 done)"
+					dashed++
+					named++
 				}
 			}
 			if e.marker.found {
@@ -132,8 +161,8 @@ func (c *computer) readListItems(list ast.Node) (entries []listEntry, marked boo
 				} else {
 					others++
 				}
-				if e.marker.state == marker.Dropped && leadingStrike(p, c.src) {
-					struckMarks++ // "~~Pet insurance~~ discontinued"
+				if e.marker.state == marker.Dropped && leadingStrike(p, c.src) && announcesEnd(e.marker.as) {
+					struckMarks++ // "~~Pet insurance~~ discontinued"; not an errand's "~~Gym: freeze membership~~ cancelled"
 				}
 				switch strings.TrimSuffix(e.marker.as, "\uFE0F") {
 				case "✅", "✔", "✓", "☑":
@@ -143,6 +172,7 @@ func (c *computer) readListItems(list ast.Node) (entries []listEntry, marked boo
 					if opensNegated(text) {
 						negated++ // "❌ No parking on site"
 					}
+					stillToCome = stillToCome || saysYet(text)
 				}
 			} else if opensWithKey(text) {
 				keyed++
@@ -161,10 +191,12 @@ func (c *computer) readListItems(list ast.Node) (entries []listEntry, marked boo
 		}
 		return entries, false
 	}
-	if crosses > 0 && negated > 0 && ticks+crosses == others && participles == 0 && boxes == 0 {
+	judged := c.cur != nil && c.cur.verdicts && others > 0 // under "## Observations": ticks and crosses judge
+	if (judged || crosses > 0 && negated == crosses && !stillToCome) && ticks+crosses == others && participles == 0 && boxes == 0 {
 		// "✅ Coffee and snacks are included" beside "❌ No parking on
 		// site": a list of what is and is not so, told with ticks and
-		// crosses, not work (a to-do list's crosses name work not done)
+		// crosses, not work (a to-do list's crosses name work not done,
+		// "❌ No car hire yet")
 		for i := range entries {
 			entries[i].marker = declared{}
 		}

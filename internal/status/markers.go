@@ -200,9 +200,6 @@ func (c *computer) listItemMarker(p ast.Node, text string, a attr.Item) declared
 		m = c.vocab.EarlierClause(text, m) // "— not addressed (embargoed until 2027)"
 		return declared{true, m.State, text[m.Start:m.End]}
 	}
-	if share, ok := partlyDone(text); ok && leadingEmphasis(p, c.src) == nil && !opensWithKey(text) {
-		return declared{true, marker.Active, share} // "Briefing sessions — 3 of 4 done"; not a field's "Status: In progress (4 of 7 done)"
-	}
 	return c.statusAtEnd(p, text)
 }
 
@@ -644,6 +641,9 @@ func partlyDone(text string) (string, bool) {
 			end = len(text) - i
 		}
 		clause := strings.TrimSpace(text[i : i+end])
+		if measuresMore(clause) {
+			continue // "— 94% passing over the last 50 runs", "— 23/31 completed, 274 yards": a measure
+		}
 		if pct, ok := percentDone(clause); ok && pct > 0 && pct < 100 {
 			return clause, true
 		}
@@ -659,6 +659,36 @@ func partlyDone(text string) (string, bool) {
 func opensWithKey(text string) bool {
 	key, _, ok := strings.Cut(text, ":")
 	return ok && strings.Count(strings.TrimSpace(key), " ") < 3 && !strings.ContainsAny(key, "—–(")
+}
+
+// measuresMore reports whether a share's clause measures something rather
+// than tells how far the work is: tests passing, more figures after it
+// ("23/31 completed, 274 yards"), or a period or a comparison ("61%
+// completed onboarding in Nov", "vs 72%", "over the last 50 runs").
+func measuresMore(clause string) bool {
+	words := strings.Fields(strings.ToLower(clause))
+	done := 1 // the word after the share: "60% done", "2/5 migrated"
+	if len(words) > 2 && words[1] == "of" {
+		done = 3 // "3 of 4 done"
+	}
+	for i, w := range words {
+		w = strings.TrimRight(w, ".,;:!")
+		if i < done {
+			continue
+		}
+		switch w {
+		case "passed", "passing", "pass", "over", "vs", "versus", "than", "per", "last", "compared", "average":
+			return true
+		case "in", "during", "since":
+			if i+1 < len(words) && (marker.IsMonthName(strings.TrimRight(words[i+1], ".,;:")) || isDigit(words[i+1][0])) {
+				return true
+			}
+		}
+		if strings.ContainsAny(w, "0123456789") && !strings.HasPrefix(strings.TrimLeft(w, "(["), "#") {
+			return true // a second figure; not an issue's "(#1210)"
+		}
+	}
+	return false
 }
 
 // percentDone reads "60% done", a percentage followed by a word of
@@ -903,12 +933,37 @@ func boxedStruck(p ast.Node, src []byte) bool {
 	return after == "" || strings.ContainsRune(".!(", r) || saysWhyNot(after) || tellsWhy(after) // "~~Use Redis~~ — use Postgres" replaces it
 }
 
+// imperatives open the task that replaces a struck one ("~~Email Sam~~
+// Call Sam, he is quicker").
+var imperatives = map[string]bool{
+	"ask": true, "call": true, "email": true, "use": true, "order": true, "buy": true, "book": true, "send": true,
+	"get": true, "try": true, "check": true, "ping": true, "text": true, "phone": true, "contact": true, "move": true,
+	"write": true, "fix": true, "add": true, "make": true, "switch": true, "go": true, "pick": true, "hire": true,
+	"confirm": true, "arrange": true, "give": true, "tell": true, "chase": true, "just": true,
+}
+
 // tellsWhy reports whether the words after a struck task are a sentence
 // about it, with a verb of its own in its first four words ("recsys team
 // is building their own", "— they already have one"), not the task that
 // replaces it ("Use Postgres", "— use Postgres").
 func tellsWhy(after string) bool {
 	words := strings.Fields(strings.ToLower(strings.TrimLeft(after, "—–-: ")))
+	for i, w := range words {
+		w = strings.TrimRight(w, ".,;:!")
+		switch w {
+		case "instead", "still", "must", "should":
+			return false // "Priya is away, ask Tom instead", "we still have to do this"
+		case "did", "done", "sorted", "finished", "completed", "delivered", "arrived", "came", "fixed":
+			return false // "I did this at the post office": it happened, struck as done
+		case "need", "needs", "have", "has":
+			if i+1 < len(words) && words[i+1] == "to" {
+				return false // "I need to give them the notes"
+			}
+		}
+		if imperatives[w] && (i == 0 || strings.HasSuffix(words[i-1], ",") || words[i-1] == "—" || words[i-1] == "–" || words[i-1] == "-") {
+			return false // "Call Sam, he is quicker", "racks are too short, order two 42U racks": the task that replaces it
+		}
+	}
 	if len(words) >= 2 {
 		switch words[0] {
 		case "they", "we", "he", "she", "i", "it", "you", "we're", "they're", "it's", "i'm":

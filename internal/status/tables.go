@@ -74,7 +74,7 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 			switch name := headerName(mdtext.Inline(h, c.src)); {
 			case verdictHeaders[name] && c.verdictColumn(rows, i):
 				delete(cols, i) // a model card's "| Pass? |" of ✅ and ❌: results
-			case stockHeaders[name]:
+			case stockHeaders[name] && c.ticksAndCrosses(rows, i):
 				delete(cols, i) // a lab's "| In stock? |" of ✅ and "❌ (ordered 24/11)": what is at hand
 			case healthHeaders[name]:
 				delete(cols, i) // 🟢 in a RAG column is on track, not done
@@ -144,25 +144,22 @@ const noColumn = 1 << 20
 
 // actionsTable reports whether a table without a state of any kind lists
 // a section's actions (actionTitles: minutes' "## Actions"): its rows
-// are named by an Action or Task column and one column gives who has each
-// or when it is due.
+// are named by an Action or Task column and a Due or By when column
+// gives when each is due.
 func (c *computer) actionsTable(header ast.Node) bool {
 	if header == nil || c.cur == nil || !c.cur.lane.found || !actionTitles[c.cur.lane.as] {
 		return false
 	}
-	named, fields := false, false
+	named, due := false, false
 	for _, h := range childrenOf(header) {
 		text := mdtext.Inline(h, c.src)
 		switch headerName(text) {
 		case "action", "actions", "actionitem", "task", "tasks", "item", "what", "todo":
 			named = true
 		}
-		switch attr.FieldName(fieldKey(text)) {
-		case "owner", "due":
-			fields = true
-		}
+		due = due || attr.FieldName(fieldKey(text)) == "due"
 	}
-	return named && fields
+	return named && due // not a log of actions taken, a permissions table, a CI's actions
 }
 
 // listsRisksOrQuestions reports whether a table lists risks, open
@@ -503,10 +500,15 @@ func (c *computer) measurements(header ast.Node, rows []ast.Node) bool {
 		return false
 	}
 	limit, measured, judged, status := false, false, -1, -1
+	dated := false // a Target or an Actual of dates: a schedule's milestones, not measures
 	for i, h := 0, header.FirstChild(); h != nil; i, h = i+1, h.NextSibling() {
 		name := bytes.TrimSpace(cellSource(h, c.src)) // compared in place: every table asks
-		limit = limit || anyFold(name, "limit", "limits", "threshold", "spec", "specification", "tolerance", "min", "max", "target", "goal")
-		measured = measured || anyFold(name, "measured", "measurement", "reading", "actual", "value", "observed")
+		isLimit := anyFold(name, "limit", "limits", "threshold", "spec", "specification", "tolerance", "min", "max", "target", "goal")
+		isMeasured := anyFold(name, "measured", "measurement", "reading", "actual", "value", "observed")
+		if (isLimit || isMeasured) && c.datesIn(rows, i) {
+			dated = true
+		}
+		limit, measured = limit || isLimit, measured || isMeasured
 		if judged < 0 && anyFold(name, "result", "results", "outcome", "verdict", "pass/fail") {
 			judged = i
 		}
@@ -517,7 +519,7 @@ func (c *computer) measurements(header ast.Node, rows []ast.Node) bool {
 	if !limit || !measured {
 		return false
 	}
-	if judged < 0 && status >= 0 && c.verdictsOnly(rows, status) {
+	if judged < 0 && status >= 0 && !dated && c.verdictsOnly(rows, status) {
 		return true // a scorecard's "| Target | Actual | Status |" of "✅ Met" and "❌ Missed"
 	}
 	if judged < 0 {
@@ -534,6 +536,21 @@ func (c *computer) measurements(header ast.Node, rows []ast.Node) bool {
 		}
 	}
 	return true
+}
+
+// datesIn reports whether the first filled cell of column col is a date.
+func (c *computer) datesIn(rows []ast.Node, col int) bool {
+	for _, r := range rows {
+		cells := childrenOf(r)
+		if col >= len(cells) {
+			continue
+		}
+		if text := strings.TrimSpace(mdtext.Inline(cells[col], c.src)); text != "" {
+			_, ok := attr.ParseDateNear(text, c)
+			return ok
+		}
+	}
+	return false
 }
 
 // verdicts are the words a test or a scorecard judges a row with.
@@ -752,8 +769,9 @@ func statesThroughout(reads []cellRead) bool {
 		}
 		if !ok {
 			one := []cellRead{r}
-			fillGerunds(one)
-			st, ok = one[0].st, one[0].ok // a run log's "running"
+			if fillGerunds(one); one[0].ok {
+				continue // a run log's "running" fills in, but says no state on its own: a garden's Germinating and Bolting
+			}
 		}
 		if thingWords[strings.ToLower(r.text)] {
 			return false // a parking list's Available and Claimed, a skills matrix's Met and Gap
@@ -812,8 +830,9 @@ func fillStates(reads []cellRead, words map[string]State) {
 // unread by the words above, that opens with a verb's -ing form, the work
 // being done: a labelling job's "Labeling", a teacher's "Marking", a run
 // log's "running" and a recruiter's "Interviewing (3 left)" are under
-// way. Not words in -ing that say something else: Missing, Upcoming,
-// Remaining, Failing, Nothing yet, Morning.
+// way, and one put off, "Recording Thursday", is still to do. Not words
+// in -ing that say something else: Missing, Upcoming, Remaining,
+// Failing, Shipping, Working, Nothing yet, Morning.
 func fillGerunds(reads []cellRead) {
 	for r := range reads {
 		if reads[r].ok || !reads[r].filled {
@@ -821,24 +840,28 @@ func fillGerunds(reads []cellRead) {
 		}
 		first, rest, _ := strings.Cut(strings.ToLower(reads[r].text), " ")
 		first = strings.TrimRight(first, ".,;:!—–-")
-		if next, _, _ := strings.Cut(rest, " "); laterWords[next] {
-			continue // "Publishing next week": not begun
+		if len(first) < 6 || !strings.HasSuffix(first, "ing") || notGerunds[first] || !isLetters(first) {
+			continue
 		}
-		if len(first) >= 6 && strings.HasSuffix(first, "ing") && !notGerunds[first] && isLetters(first) {
-			reads[r].st, reads[r].ok = marker.Active, true
+		reads[r].st, reads[r].ok = marker.Active, true
+		if next, _, _ := strings.Cut(rest, " "); laterWords[next] || next != "" && (isDigit(next[0]) || marker.IsWeekday(next) || marker.IsMonthName(next)) {
+			reads[r].st = marker.Open // "Publishing next week", "Recording Thursday": not begun
 		}
 	}
 }
 
 // laterWords after an -ing word put the work off: "Publishing next
 // week", "Shooting tomorrow".
-var laterWords = map[string]bool{"next": true, "tomorrow": true, "soon": true, "later": true, "from": true, "after": true}
+var laterWords = map[string]bool{"next": true, "tomorrow": true, "soon": true, "later": true, "from": true, "after": true,
+	"on": true, "in": true, "until": true, "this": true, "tonight": true}
 
 // notGerunds end in -ing and say no work is under way.
 var notGerunds = map[string]bool{
 	"missing": true, "upcoming": true, "remaining": true, "failing": true, "nothing": true, "morning": true,
 	"evening": true, "during": true, "pending": true, "existing": true, "incoming": true, "something": true,
 	"anything": true, "everything": true, "blocking": true, "waiting": true, "awaiting": true, "outstanding": true,
+	"shipping": true, "working": true, "passing": true, "trialing": true, "trialling": true, "renewing": true, "expiring": true,
+	"recurring": true, "billing": true, "trending": true,
 	"lacking": true, "declining": true, "starting": true, "spring": true, "string": true,
 }
 
@@ -973,8 +996,8 @@ var trackerFills = map[string]State{
 	"killed": marker.Dropped, "spiked": marker.Dropped, // an editorial calendar's, a run log's
 	"skipping":           marker.Dropped,                                                        // a festival list's
 	"partially provided": marker.Active, "not yet due": marker.Open, "not due yet": marker.Open, // an audit request list's
-	"churned": marker.Dropped, "lost": marker.Dropped, "closed lost": marker.Dropped, "closed won": marker.Done, // a CRM's
-	"withdrew": marker.Dropped, "ghosted": marker.Dropped, "no response": marker.Open, "applied": marker.Active, // a job hunt's
+	"churned": marker.Dropped, "closed lost": marker.Dropped, "closed won": marker.Done, // a CRM's
+	"withdrew": marker.Dropped, "ghosted": marker.Dropped, "no response": marker.Open, // a job hunt's (not Applied: a migration's is done)
 	"offer received": marker.Done, "renewed": marker.Done,
 	"major revisions": marker.Active, "minor revisions": marker.Active, "revise and resubmit": marker.Active, "in revision": marker.Active, // a journal's
 }
@@ -2041,6 +2064,25 @@ var healthHeaders = map[string]bool{
 // when every row holds a verdict (verdictColumn); with a blank or a ⬜
 // it lists gates or cases still to pass.
 var verdictHeaders = map[string]bool{"pass": true, "passed": true, "passfail": true, "significant": true}
+
+// ticksAndCrosses reports whether every filled cell of column col opens
+// with a tick or a cross (or says yes or no): a rollout's "🚧 Rolling
+// out" beside "✅ GA" is work going on.
+func (c *computer) ticksAndCrosses(rows []ast.Node, col int) bool {
+	for _, r := range rows {
+		cells := childrenOf(r)
+		if col >= len(cells) {
+			continue
+		}
+		text := strings.TrimSpace(markerText(cells[col], c.src))
+		switch w, _, _ := strings.Cut(strings.ToLower(text), " "); {
+		case text == "", yesOrNo(text), w == "yes", w == "no", w == "y", w == "n":
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 // stockHeaders head a column of whether a thing is at hand, an
 // inventory's, whose marks describe things, not work.
