@@ -410,10 +410,34 @@ func (v *view) trailingNotesStart() int {
 			end = e - 10
 		case e > 1 && tagStart(v.runes[:e]) >= 0:
 			end = tagStart(v.runes[:e]) // "Organoid passage 🔄 #organoids": a tag after the emoji
+		case e > 1 && clockStart(v.runes[:e]) >= 0:
+			end = clockStart(v.runes[:e]) // "Sat: long run 16 mi ✅ 2:14:30": a time after the emoji
 		default:
 			return e
 		}
 	}
+}
+
+// clockStart returns where a time or a duration that ends runes starts
+// ("2:14:30", "47:05", "9:30"), after a space, or -1.
+func clockStart(runes []rune) int {
+	k, colons, digits := len(runes)-1, 0, 0
+	for k >= 0 && (unicode.IsDigit(runes[k]) || runes[k] == ':') {
+		if runes[k] == ':' {
+			if digits != 2 {
+				return -1
+			}
+			colons++
+			digits = 0
+		} else {
+			digits++
+		}
+		k--
+	}
+	if colons == 0 || colons > 2 || digits == 0 || digits > 2 || k <= 0 || !unicode.IsSpace(runes[k]) {
+		return -1
+	}
+	return k + 1
 }
 
 // tagStart returns where a #tag that ends runes starts ("#organoids",
