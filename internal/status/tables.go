@@ -40,6 +40,9 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 	if c.measurements(header, rows) {
 		return // a thermal report's | Limit | Measured | Result |: results, not work
 	}
+	if c.termbase(header) {
+		return // a UI glossary's | English | German |: "Done" is a word to translate
+	}
 	if it := c.record(table, header, rows); it != nil {
 		*out = append(*out, it)
 		return
@@ -551,6 +554,37 @@ func (c *computer) datesIn(rows []ast.Node, col int) bool {
 		}
 	}
 	return false
+}
+
+// termbase reports whether a table's columns are languages, two or more
+// (| English | German | Notes |, | Term | Translation |), or a style
+// guide's Do and Don't (Use and Avoid): a glossary, whose status words are
+// strings to translate or to write.
+func (c *computer) termbase(header ast.Node) bool {
+	if header == nil {
+		return false
+	}
+	n, do, dont := 0, false, false
+	for _, h := range childrenOf(header) {
+		name := headerName(mdtext.Inline(h, c.src))
+		if languageHeaders[name] {
+			n++
+		}
+		do = do || name == "do" || name == "use"
+		dont = dont || name == "dont" || name == "avoid"
+	}
+	return n >= 2 || do && dont // a style guide's | ✅ Do | ❌ Don't |
+}
+
+// languageHeaders head a glossary's columns.
+var languageHeaders = map[string]bool{
+	"english": true, "german": true, "french": true, "spanish": true, "italian": true, "portuguese": true,
+	"dutch": true, "polish": true, "ukrainian": true, "russian": true, "swedish": true, "danish": true,
+	"norwegian": true, "finnish": true, "turkish": true, "arabic": true, "hebrew": true, "japanese": true,
+	"chinese": true, "korean": true, "hindi": true, "greek": true, "czech": true, "romanian": true,
+	"hungarian": true, "welsh": true, "irish": true, "catalan": true, "vietnamese": true, "thai": true,
+	"indonesian": true, "term": true, "translation": true, "sourceterm": true, "targetterm": true,
+	"deutsch": true, "français": true, "francais": true, "español": true, "espanol": true,
 }
 
 // verdicts are the words a test or a scorecard judges a row with.
