@@ -53,10 +53,39 @@ func readMarkerOf(v *marker.Vocabulary, n ast.Node, text string, src []byte, ctx
 		}
 		return declared{true, marker.Done, "done"}
 	}
+	if ok && m.State == marker.Dropped && putOffTo(text[m.Start:m.End], text[m.End:]) {
+		m.State = marker.Open // "Deferred to January meeting": still owed, at a later one
+	}
 	if ok {
 		return declared{true, m.State, text[m.Start:m.End]}
 	}
 	return declared{}
+}
+
+// putOffTo reports whether a deferral names when the work comes back: a
+// meeting, a day, a week or a month ("Deferred to January meeting",
+// "deferred until next week"), not a release or a phase ("deferred to
+// v2"), which takes it out of the plan.
+func putOffTo(word, after string) bool {
+	if !strings.EqualFold(word, "deferred") {
+		return false
+	}
+	words := strings.Fields(strings.ToLower(after))
+	if len(words) < 2 || words[0] != "to" && words[0] != "until" && words[0] != "till" {
+		return false
+	}
+	for _, w := range words[1:min(len(words), 4)] {
+		w = strings.TrimRight(w, ".,;:!)")
+		switch {
+		case w == "meeting" || w == "week" || w == "month" || w == "tomorrow" || w == "monday" || marker.IsMonthName(w) || marker.IsWeekday(w):
+			return true
+		case len(w) > 0 && isDigit(w[0]):
+			if _, ok := attr.ParseDate(w); ok {
+				return true // a date
+			}
+		}
+	}
+	return false
 }
 
 // inSentence reports whether a status word in capitals found inside text
