@@ -60,6 +60,7 @@ type Line struct {
 // slashes are read as the page's cal says (Calendar; nil reads none).
 func ReadSection(lines []Line, cal Calendar) Section {
 	var s Section
+	byRole := false // s.Owner came from a role's field (Tech lead), which an Owner field beats
 	for _, l := range lines {
 		key, value, ok := FieldLine(l.Text)
 		if ok && strings.ContainsAny(value, "·•|") {
@@ -72,6 +73,19 @@ func ReadSection(lines []Line, cal Calendar) Section {
 		if !ok {
 			s.setFields(PlainFields(strings.TrimSpace(l.Text), cal), l.Number, cal)
 			continue
+		}
+		if fieldName(sectionKey(key)) == "owner" {
+			if v := ownerOf(value); v != "" {
+				role := roleOwnerKeys[normKey(key)]
+				switch {
+				case s.Owner == "":
+					s.Owner, byRole = v, role
+					continue
+				case byRole && !role:
+					s.Owner, byRole = v, false // "**Tech lead:** Olu" then "**Owner:** Ana": Ana
+					continue
+				}
+			}
 		}
 		s.set(key, value, l.Number, cal)
 	}
@@ -239,6 +253,15 @@ func validLabel(l string) bool {
 	return true
 }
 
+// roleOwnerKeys are owner fields that name a role's holder (normKey),
+// whom an Owner, Assignee or DRI field beats as the section's owner.
+var roleOwnerKeys = map[string]bool{
+	"serviceowner": true, "processowner": true, "businessowner": true, "accountowner": true, "accountmanager": true,
+	"programmemanager": true, "programmanager": true, "deliverymanager": true, "deliverylead": true,
+	"workstreamlead": true, "techlead": true, "technicallead": true, "teamlead": true, "billlead": true,
+	"policylead": true, "studylead": true, "csm": true, "releasemanager": true, "projectmanager": true,
+}
+
 // sectionKey folds a field name: lower case, single spaces.
 func sectionKey(k string) string {
 	return strings.Join(strings.Fields(strings.ToLower(k)), " ")
@@ -352,10 +375,10 @@ func ownerOf(v string) string {
 			return v[1:e]
 		}
 	}
-	if namesNoOne(v) {
-		return ""
+	if name := firstName(withoutEmail(v)); !namesNoOne(name) {
+		return name // "TBC / Raj Patel" is Raj Patel
 	}
-	return firstName(withoutEmail(v))
+	return ""
 }
 
 // firstName is the first of several names an owner value lists ("Priya
@@ -366,6 +389,9 @@ func ownerOf(v string) string {
 // last name first.
 func firstName(v string) string {
 	if i := firstSeparator(v); i > 0 {
+		if v[i] == '/' && namesNoOne(v[:i]) {
+			return firstName(strings.TrimSpace(v[i+1:])) // "TBC / Raj Patel" is Raj Patel
+		}
 		v = strings.TrimSpace(v[:i]) // "Ana (DRI), Tom" is Ana (DRI)
 	}
 	if strings.HasSuffix(v, ")") {
@@ -469,9 +495,14 @@ func namesNoOne(v string) bool {
 	if !strings.ContainsFunc(v, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
 		return true
 	}
-	switch strings.ToLower(strings.Trim(v, " .()?")) {
+	lower := strings.ToLower(strings.Trim(v, " .()?"))
+	switch lower {
 	case "n/a", "na", "none", "nobody", "no one", "tbd", "tba", "tbc", "unassigned", "unowned", "unknown", "vacant", "open role", "to be hired":
 		return true
+	}
+	switch first, _, _ := strings.Cut(lower, " "); strings.TrimRight(first, ",:;") {
+	case "see", "your", "whoever", "each", "every", "contact", "rotating", "vacant", "tbc", "tbd", "n/a", "not", "ask":
+		return true // "see the Owner column", "Whoever is shift supervisor", "Vacant (recruiting)"
 	}
 	return false
 }

@@ -476,6 +476,10 @@ func (v *Vocabulary) droppedThenReason(clause string) bool {
 	if !ok || m.State != Dropped {
 		return false
 	}
+	switch strings.ToLower(clause[m.Start:m.End]) {
+	case "cancelled", "canceled", "deferred", "postponed":
+		return false // "— cancelled, trainer is off sick so Maria will run it": an event's, often put on again
+	}
 	rest := strings.TrimSpace(clause[m.End:])
 	if !strings.HasPrefix(rest, ",") && !strings.HasPrefix(rest, ":") {
 		return false

@@ -408,8 +408,8 @@ func (v *view) trailingNotesStart() int {
 			end = open
 		case e >= 10 && isISODateRunes(v.runes[e-10:e]) && (e == 10 || !unicode.IsDigit(v.runes[e-11])):
 			end = e - 10
-		case e > 1 && tagStart(v.runes[:e]) >= 0:
-			end = tagStart(v.runes[:e]) // "Organoid passage 🔄 #organoids": a tag after the emoji
+		case e > 1 && tagStart(v.runes[:e]) >= 0 && end == len(v.runes) && tagStart(trimSpaceRunes(v.runes[:tagStart(v.runes[:e])])) < 0:
+			end = tagStart(v.runes[:e]) // "Organoid passage 🔄 #organoids": one tag after the emoji, not a post's "#coffee #smallbatch"
 		case e > 1 && clockStart(v.runes[:e]) >= 0:
 			end = clockStart(v.runes[:e]) // "Sat: long run 16 mi ✅ 2:14:30": a time after the emoji
 		default:
@@ -438,6 +438,14 @@ func clockStart(runes []rune) int {
 		return -1
 	}
 	return k + 1
+}
+
+// trimSpaceRunes returns runes without the spaces that end them.
+func trimSpaceRunes(runes []rune) []rune {
+	for len(runes) > 0 && unicode.IsSpace(runes[len(runes)-1]) {
+		runes = runes[:len(runes)-1]
+	}
+	return runes
 }
 
 // tagStart returns where a #tag that ends runes starts ("#organoids",

@@ -319,7 +319,7 @@ func (c *computer) labelLane(list ast.Node) declared {
 	text := strings.TrimSpace(markerText(p, c.src))
 	label, colon := strings.CutSuffix(text, ":")
 	if !colon {
-		if st, ok := c.boldLane(p); ok && c.anotherBoldLane(p) {
+		if st, ok := c.boldLane(p); ok && c.anotherBoldLane(p) && (!problemLane(text) || cardsIn(list, c.src) > 0) {
 			return declared{true, st, text} // "**Backlog**", "**⛔ Blocked / need help**": a board pasted from Asana
 		}
 		return declared{}
@@ -331,6 +331,18 @@ func (c *computer) labelLane(list ast.Node) declared {
 		return declared{true, m.State, label} // not minutes' "Accepted:" over the proposals decided
 	}
 	return declared{}
+}
+
+// problemLane reports whether a lane's name is one that lists problems
+// as often as work (Open, Still open, Resolved: a reading list's
+// conjectures, a podcast's cases), which must hold a card naming an
+// owner, an issue or a date to be a lane.
+func problemLane(name string) bool {
+	switch headingWords(strings.Trim(name, "*_ ")) {
+	case "open", "still open", "resolved":
+		return true
+	}
+	return false
 }
 
 // boldLane reads a paragraph that is a lane's name alone in bold or
@@ -364,12 +376,17 @@ func (c *computer) anotherBoldLane(p ast.Node) bool {
 // "**Blocked:**".
 func saysNothing(text string) bool {
 	t := strings.ToLower(strings.TrimSpace(text))
-	if head, _, ok := strings.Cut(t, ","); ok {
+	if head, rest, ok := strings.Cut(t, ","); ok {
+		next, _, _ := strings.Cut(strings.TrimSpace(rest), " ")
+		switch next {
+		case "but", "apart", "except", "other", "besides":
+			return false // "Nothing yet, but Priya started the migration script": a card
+		}
 		t = head // "Nothing yet, Monday was a holiday"
 	}
 	switch strings.TrimRight(t, ".!") {
 	case "", "-", "—", "none", "nothing", "n/a", "na", "nil", "none yet", "nothing yet", "nothing today",
-		"none today", "nothing new", "no blockers", "none so far", "nothing so far":
+		"none today", "nothing new", "no blockers", "none so far", "nothing so far", "nothing else":
 		return true
 	}
 	return false

@@ -475,7 +475,8 @@ func (c *computer) headingItems(s *sectionNode, mode string) {
 	var leaves []*sectionNode
 	anyMarked, clausesOnly, fieldsOnly := false, true, true
 	for _, ch := range s.children {
-		if len(ch.children) == 0 && ch != c.title && !isNotTask(ch.bare, c.opts.HeadingItemsIgnore) {
+		if len(ch.children) == 0 && ch != c.title && !isNotTask(ch.bare, c.opts.HeadingItemsIgnore) &&
+			!(howTo(ch.bare) && !ch.decl.found && !ch.looseDecl.found) {
 			leaves = append(leaves, ch)
 			anyMarked = anyMarked || ch.decl.found
 			clausesOnly = clausesOnly && (!ch.decl.found || ch.clauseDecl)

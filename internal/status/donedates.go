@@ -34,9 +34,9 @@ func (c *computer) doneDayMonth(text string) string {
 		}
 		month := strings.TrimRight(next, ".,;:!?)")
 		ended := endedWord(prev) || strings.EqualFold(prev, "on") && endedWord(before)
-		if year, afterYear := nextWord(afterNext); ended && next == month && len(year) >= 4 && endsClause(afterYear) {
-			if d, ok := attr.ParseDate(day + " " + month + " " + strings.TrimRight(year, ".,;:!?)")); ok {
-				return d // "✅ Prospectus published — 14 Apr 2026"
+		if year, afterYear := nextWord(afterNext); ended && next == month && len(year) >= 4 && endsClause(afterYear) && !isYear(before) {
+			if d, ok := attr.ParseDate(day + " " + month + " " + strings.TrimRight(year, ".,;:!?)")); ok && (c.Near() == "" || d <= c.Near()) {
+				return d // "✅ Prospectus published — 14 Apr 2026", as an ISO date is read; not after the page's date, nor a range's end, "1 Oct 2026 – 31 Oct 2026"
 			}
 		}
 		if next != "" && (len(day) < len(word) || ended) && (len(month) < len(next) || endsClause(afterNext)) {
@@ -46,6 +46,20 @@ func (c *computer) doneDayMonth(text string) string {
 		}
 		before, prev, rest = prev, word, after
 	}
+}
+
+// isYear reports whether w is a year, as the first date of a range ends.
+func isYear(w string) bool {
+	w = strings.TrimRight(w, ".,;:")
+	if len(w) != 4 {
+		return false
+	}
+	for i := 0; i < 4; i++ {
+		if !isDigit(w[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // endsClause reports whether rest, what follows a day, leaves it ending

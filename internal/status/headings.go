@@ -404,9 +404,6 @@ func isNotTask(title string, extra []string) bool {
 	if w == "appendix" || strings.HasPrefix(w, "appendix ") {
 		return true
 	}
-	if strings.HasPrefix(w, "how to ") || strings.HasPrefix(w, "how we ") {
-		return true // "## How to submit": a guide's part, beside its trackers
-	}
 	if _, lane := lanes[w]; lane {
 		return true // "## Done ✅", "## Up next": a lane's name, not a task
 	}
@@ -421,6 +418,14 @@ func isNotTask(title string, extra []string) bool {
 		}
 	}
 	return false
+}
+
+// howTo reports whether a heading opens with How to or How we: a guide's
+// part ("## How to submit"), no item beside its trackers unless it says
+// how it stands itself ("## How to install on Windows ✅").
+func howTo(title string) bool {
+	w := headingWords(title)
+	return strings.HasPrefix(w, "how to ") || strings.HasPrefix(w, "how we ")
 }
 
 // withoutHandles returns a bracket's text without the handles it opens

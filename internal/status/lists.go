@@ -169,8 +169,8 @@ func (c *computer) readListItems(list ast.Node) (entries []listEntry, marked boo
 					ticks++
 				case "❌", "✗", "✘", "✖":
 					crosses++
-					if opensNegated(text) {
-						negated++ // "❌ No parking on site"
+					if yesOrNo(strings.TrimSpace(text)) && opensNegated(text) {
+						negated++ // "❌ No parking on site"; not a habit log's "No phone after 10pm ❌"
 					}
 					stillToCome = stillToCome || saysYet(text)
 				}

@@ -793,6 +793,7 @@ var boxCancels = map[string]bool{
 	"DROPPED": true, "NOT PLANNED": true, "DESCOPED": true, "OUT OF SCOPE": true,
 	"ABANDONED": true, "WITHDRAWN": true, "DUPLICATE": true, "SKIPPED": true, "NOT APPLICABLE": true,
 	"NOT NEEDED": true, "WILL NOT FIX": true, "WILL NOT DO": true, "WON'T IMPLEMENT": true, "CUT": true,
+	"DECIDED AGAINST": true, "NOT DOING": true, "CHANGED MY MIND": true, "CHANGED OUR MINDS": true, "DISCONTINUED": true,
 }
 
 // notApplicable reports whether a task's text ends with a note that says
@@ -968,7 +969,7 @@ var imperatives = map[string]bool{
 	"ask": true, "call": true, "email": true, "use": true, "order": true, "buy": true, "book": true, "send": true,
 	"get": true, "try": true, "check": true, "ping": true, "text": true, "phone": true, "contact": true, "move": true,
 	"write": true, "fix": true, "add": true, "make": true, "switch": true, "go": true, "pick": true, "hire": true,
-	"confirm": true, "arrange": true, "give": true, "tell": true, "chase": true, "just": true,
+	"confirm": true, "arrange": true, "give": true, "tell": true, "chase": true, "just": true, "swap": true,
 }
 
 // tellsWhy reports whether the words after a struck task are a sentence
@@ -1027,10 +1028,27 @@ func saysWhyNot(after string) bool {
 	case "no", "not", "nothing", "none", "never", "unnecessary", "irrelevant":
 		return true
 	}
-	if len(words) >= 3 && !strings.ContainsAny(words[0], ",.;:") {
+	if len(words) >= 3 && !strings.ContainsAny(words[0], ",.;:") && !replacedBy(words) {
 		switch words[1] {
 		case "no", "not", "unavailable", "isn't", "wasn't", "cancelled", "canceled":
 			return true // "— venue no longer available, replaced by online drop-ins"
+		}
+	}
+	return false
+}
+
+// replacedBy reports whether a struck task's note goes on to the task
+// that replaces it: a clause after a comma or a semicolon that opens with
+// an imperative ("— 40 isn't enough, order 60 from the scouts"), or
+// "instead", "swap" anywhere.
+func replacedBy(words []string) bool {
+	for i, w := range words {
+		w = strings.TrimRight(w, ".,;:!")
+		if w == "instead" || w == "swap" {
+			return true
+		}
+		if i > 0 && (strings.HasSuffix(words[i-1], ",") || strings.HasSuffix(words[i-1], ";")) && imperatives[w] {
+			return true
 		}
 	}
 	return false

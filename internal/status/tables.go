@@ -43,6 +43,9 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 	if c.termbase(header) {
 		return // a UI glossary's | English | German |: "Done" is a word to translate
 	}
+	if c.cur != nil && c.cur.heading != nil && documentHistory[headingWords(c.cur.bare)] {
+		return // "## Document control": a policy's versions, Approved and Minor revisions
+	}
 	if it := c.record(table, header, rows); it != nil {
 		*out = append(*out, it)
 		return
@@ -554,6 +557,13 @@ func (c *computer) datesIn(rows []ast.Node, col int) bool {
 		}
 	}
 	return false
+}
+
+// documentHistory head a document's own versions, whose states are the
+// document's, not work.
+var documentHistory = map[string]bool{
+	"document control": true, "revision history": true, "version history": true, "document history": true,
+	"change history": true, "versions": true, "revisions": true, "amendment history": true,
 }
 
 // termbase reports whether a table's columns are languages, two or more
@@ -1681,7 +1691,13 @@ func valueWords(t string) (State, bool) {
 // "N/A (not yet assessed)" is open, not set aside.
 func judgedLater(note string) bool {
 	n := strings.ToLower(note)
-	return strings.Contains(n, "yet") || strings.Contains(n, "pending") || strings.Contains(n, "tbd") || strings.Contains(n, "to be ")
+	for _, w := range [...]string{"yet", "pending", "tbd", "tbc", "tba", "to be ", "await", "waiting", "not started",
+		"under review", "in review", "depends", "to follow", "will ", "once ", "after ", "until "} {
+		if strings.Contains(n, w) {
+			return true // "N/A – awaiting scoping decision", "N/A – TBC after the SOA review"
+		}
+	}
+	return false
 }
 
 // waitsFor reports whether words put the work off to a time or a
