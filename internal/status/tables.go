@@ -575,13 +575,26 @@ func (c *computer) termbase(header ast.Node) bool {
 		return false
 	}
 	n, do, dont := 0, false, false
-	for _, h := range childrenOf(header) {
-		name := headerName(mdtext.Inline(h, c.src))
-		if languageHeaders[name] {
+	for h := header.FirstChild(); h != nil; h = h.NextSibling() {
+		var buf [24]byte // the header's ASCII letters in lower case, read in place: every table asks
+		name := buf[:0]
+		for _, b := range bytes.TrimSpace(cellSource(h, c.src)) {
+			if 'A' <= b && b <= 'Z' {
+				b += 'a' - 'A'
+			}
+			if 'a' <= b && b <= 'z' {
+				if len(name) == cap(name) {
+					name = name[:0]
+					break
+				}
+				name = append(name, b)
+			}
+		}
+		if languageHeaders[string(name)] {
 			n++
 		}
-		do = do || name == "do" || name == "use"
-		dont = dont || name == "dont" || name == "avoid"
+		do = do || string(name) == "do" || string(name) == "use"
+		dont = dont || string(name) == "dont" || string(name) == "avoid"
 	}
 	return n >= 2 || do && dont // a style guide's | ✅ Do | ❌ Don't |
 }
@@ -594,7 +607,7 @@ var languageHeaders = map[string]bool{
 	"chinese": true, "korean": true, "hindi": true, "greek": true, "czech": true, "romanian": true,
 	"hungarian": true, "welsh": true, "irish": true, "catalan": true, "vietnamese": true, "thai": true,
 	"indonesian": true, "term": true, "translation": true, "sourceterm": true, "targetterm": true,
-	"deutsch": true, "français": true, "francais": true, "español": true, "espanol": true,
+	"deutsch": true, "francais": true, "espanol": true,
 }
 
 // verdicts are the words a test or a scorecard judges a row with.
