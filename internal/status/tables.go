@@ -615,26 +615,13 @@ var verdicts = map[string]bool{"pass": true, "passed": true, "fail": true, "fail
 	"missed": true, "exceeded": true, "on target": true, "below target": true, "above target": true}
 
 // verdictsOnly reports whether every filled cell of column col, its
-// emoji set aside, is a verdict ("✅ Met", "❌ Missed") or a dash, one of
-// them at least a verdict.
+// emoji set aside, is a verdict ("✅ Met", "❌ Missed", a bare ✅ or ❌),
+// blanks and dashes aside, one at least.
 func (c *computer) verdictsOnly(rows []ast.Node, col int) bool {
-	seen := false
-	for _, r := range rows {
-		cells := childrenOf(r)
-		if col >= len(cells) {
-			continue
-		}
-		text := strings.TrimSpace(markerText(cells[col], c.src))
+	return c.everyFilled(rows, col, func(_ ast.Node, text string) bool {
 		word := strings.ToLower(strings.TrimSpace(strings.TrimLeftFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })))
-		switch {
-		case text == "" || text == "—" || text == "-" || text == "–":
-		case verdicts[strings.TrimRight(word, ".!")] || word == "" && c.verdictColumn([]ast.Node{r}, col):
-			seen = true // "✅ Met", or a bare ✅
-		default:
-			return false
-		}
-	}
-	return seen
+		return verdicts[strings.TrimRight(word, ".!")] || word == "" && yesOrNo(text)
+	})
 }
 
 // anyFold reports whether name is one of words, in any case.
@@ -2132,19 +2119,10 @@ var verdictHeaders = map[string]bool{"pass": true, "passed": true, "passfail": t
 // with a tick or a cross (or says yes or no): a rollout's "🚧 Rolling
 // out" beside "✅ GA" is work going on.
 func (c *computer) ticksAndCrosses(rows []ast.Node, col int) bool {
-	for _, r := range rows {
-		cells := childrenOf(r)
-		if col >= len(cells) {
-			continue
-		}
-		text := strings.TrimSpace(markerText(cells[col], c.src))
-		switch w, _, _ := strings.Cut(strings.ToLower(text), " "); {
-		case text == "", yesOrNo(text), w == "yes", w == "no", w == "y", w == "n":
-		default:
-			return false
-		}
-	}
-	return true
+	return c.everyFilled(rows, col, func(_ ast.Node, text string) bool {
+		w, _, _ := strings.Cut(strings.ToLower(text), " ")
+		return yesOrNo(text) || w == "yes" || w == "no" || w == "y" || w == "n"
+	})
 }
 
 // stockHeaders head a column of whether a thing is at hand, an
