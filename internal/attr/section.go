@@ -60,7 +60,7 @@ type Line struct {
 // slashes are read as the page's cal says (Calendar; nil reads none).
 func ReadSection(lines []Line, cal Calendar) Section {
 	var s Section
-	byRole := false // s.Owner came from a role's field (Tech lead), which an Owner field beats
+	byRole, roleKey := false, "" // s.Owner came from a role's field (Tech lead, roleKey as written), which an Owner field beats
 	for _, l := range lines {
 		key, value, ok := FieldLine(l.Text)
 		if ok && strings.ContainsAny(value, "·•|") {
@@ -79,10 +79,11 @@ func ReadSection(lines []Line, cal Calendar) Section {
 				role := roleOwnerKeys[normKey(key)]
 				switch {
 				case s.Owner == "":
-					s.Owner, byRole = v, role
+					s.Owner, byRole, roleKey = v, role, key
 					continue
 				case byRole && !role:
-					s.Owner, byRole = v, false // "**Tech lead:** Olu" then "**Owner:** Ana": Ana
+					s.Fields = append(s.Fields, Field{roleKey, s.Owner}) // kept as written
+					s.Owner, byRole = v, false                           // "**Tech lead:** Olu" then "**Owner:** Ana": Ana
 					continue
 				}
 			}

@@ -382,6 +382,11 @@ func saysNothing(text string) bool {
 		case "but", "apart", "except", "other", "besides":
 			return false // "Nothing yet, but Priya started the migration script": a card
 		}
+		for _, w := range [...]string{"still", "waiting", "blocked", "stuck", "pending", "on hold"} {
+			if strings.Contains(rest, w) {
+				return false // "Nothing new, still waiting on the VPN vendor": a blocker
+			}
+		}
 		t = head // "Nothing yet, Monday was a holiday"
 	}
 	switch strings.TrimRight(t, ".!") {

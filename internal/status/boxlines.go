@@ -32,6 +32,9 @@ func (c *computer) collectBoxLines(p ast.Node, out *[]*found) {
 			continue // most lines: no box or emoji first, nothing made
 		}
 		line := strings.TrimSpace(string(raw))
+		if line == "" {
+			continue // a line of Unicode spaces
+		}
 		if line[0] == ':' {
 			if line = shortcodeFirst(line); line == "" {
 				continue
@@ -190,8 +193,9 @@ func (c *computer) emojiLineOf(line string) (st State, text string, ok bool) {
 		// ("🔄 Road closure — BLOCKED") or says how an open one stands;
 		// "⏳ Visa letters — waiting on HR" keeps its emoji
 		word := text[m.Start:m.End]
-		by := strings.HasPrefix(strings.TrimSpace(text[m.End:]), "by ") // "⬜ Seating plan — done by Friday": a deadline
-		if !by && (m.State == marker.Dropped || word == strings.ToUpper(word) || st == marker.Open) {
+		by := strings.HasPrefix(strings.TrimSpace(text[m.End:]), "by ")           // "⬜ Seating plan — done by Friday": a deadline
+		shouted := word == strings.ToUpper(word) && word != strings.ToLower(word) // not a script without case
+		if !by && (m.State == marker.Dropped || shouted || st == marker.Open) {
 			st = m.State
 		}
 	}

@@ -74,6 +74,15 @@ func putOffTo(word, after string) bool {
 	if len(words) < 2 || words[0] != "to" && words[0] != "until" && words[0] != "till" {
 		return false
 	}
+	for _, w := range words[1:] {
+		switch strings.TrimRight(w, ".,;:!)") {
+		case "release", "version", "phase", "sprint", "programme", "program", "milestone", "roadmap":
+			return false // "Deferred to the May release": out of this plan
+		}
+		if len(w) > 1 && w[0] == 'v' && isDigit(w[1]) {
+			return false // "deferred to v2"
+		}
+	}
 	for _, w := range words[1:min(len(words), 4)] {
 		w = strings.TrimRight(w, ".,;:!)")
 		switch {
@@ -665,11 +674,15 @@ func partlyDone(text string) (string, bool) {
 		if before == "" || !strings.ContainsRune(marker.ClauseSeparators, r) && r != '(' && r != ',' {
 			continue
 		}
-		end := strings.IndexAny(text[i:], ")—–;")
+		window := text[i:min(len(text), i+120)] // a note is short, and a long line is read once
+		end := strings.IndexAny(window, ")—–;")
 		if end < 0 {
-			end = len(text) - i
+			end = len(window)
 		}
 		clause := strings.TrimSpace(text[i : i+end])
+		if words := strings.SplitN(clause, " ", 9); len(words) == 9 {
+			clause = strings.Join(words[:8], " ") // a note is short: "— 3 of 4 done" (and a long line is read once)
+		}
 		if measuresMore(clause) {
 			continue // "— 94% passing over the last 50 runs", "— 23/31 completed, 274 yards": a measure
 		}

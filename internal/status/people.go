@@ -136,10 +136,15 @@ func (c *computer) namedAfterDash(items []*found) {
 	var names []string // of items, made when one names someone: most pages name no one so
 	var times map[string]int
 	var known map[string]bool // the owners the page names otherwise, made when a bracket may name one
+	var bracketed []bool      // of items: its name is in a bracket
 	for i, it := range items {
 		n := c.dashName(it.Text)
 		if n == "" {
 			if n = c.bracketName(it.Text); n != "" {
+				if bracketed == nil {
+					bracketed = make([]bool, len(items))
+				}
+				bracketed[i] = true
 				if known == nil {
 					known = c.ownersNamed(items)
 				}
@@ -157,7 +162,7 @@ func (c *computer) namedAfterDash(items []*found) {
 		}
 	}
 	for i, it := range items {
-		if names == nil || names[i] == "" || times[names[i]] < 2 && !known[strings.ToLower(names[i])] || it.Attributes().Owner != "" {
+		if names == nil || names[i] == "" || times[names[i]] < 2 && !(bracketed != nil && bracketed[i]) || it.Attributes().Owner != "" {
 			continue
 		}
 		t := it.Attributes()

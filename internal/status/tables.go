@@ -40,7 +40,7 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 	if c.measurements(header, rows) {
 		return // a thermal report's | Limit | Measured | Result |: results, not work
 	}
-	if c.termbase(header) {
+	if c.termbase(header, rows) {
 		return // a UI glossary's | English | German |: "Done" is a word to translate
 	}
 	if c.cur != nil && c.cur.heading != nil && documentHistory[headingWords(c.cur.bare)] {
@@ -140,9 +140,20 @@ func (c *computer) collectTable(table ast.Node, out *[]*found) {
 		} else if c.actionsTable(header) {
 			// minutes' "| Action | Who | By when |" under "## Actions":
 			// each row a task, open, with its owner and date
+			rows = slices.DeleteFunc(slices.Clone(rows), c.blankRow) // a minutes template's empty rows
 			c.rowItems(header, rows, noColumn, func(int, ast.Node) (State, bool) { return marker.Open, false }, out)
 		}
 	}
+}
+
+// blankRow reports whether every cell of a row is blank.
+func (c *computer) blankRow(row ast.Node) bool {
+	for _, cell := range childrenOf(row) {
+		if !blankCell(markerText(cell, c.src)) {
+			return false
+		}
+	}
+	return true
 }
 
 // noColumn is a column index no row reaches: rowItems reads no state.
@@ -506,7 +517,8 @@ func (c *computer) measurements(header ast.Node, rows []ast.Node) bool {
 		return false
 	}
 	limit, measured, judged, status := false, false, -1, -1
-	dated := false // a Target or an Actual of dates: a schedule's milestones, not measures
+	dated := false       // a Target or an Actual of dates: a schedule's milestones, not measures
+	statusNamed := false // status is a column named Status or State, which beats one with no name
 	for i, h := 0, header.FirstChild(); h != nil; i, h = i+1, h.NextSibling() {
 		name := bytes.TrimSpace(cellSource(h, c.src)) // compared in place: every table asks
 		isLimit := anyFold(name, "limit", "limits", "threshold", "spec", "specification", "tolerance", "min", "max", "target", "goal")
@@ -518,8 +530,11 @@ func (c *computer) measurements(header ast.Node, rows []ast.Node) bool {
 		if judged < 0 && anyFold(name, "result", "results", "outcome", "verdict", "pass/fail") {
 			judged = i
 		}
-		if status < 0 && (anyFold(name, "status", "state") || len(name) == 0) {
-			status = i // or a column with no name: "| Goal | Actual | |" of ✅ and ❌
+		switch {
+		case anyFold(name, "status", "state") && (status < 0 || !statusNamed):
+			status, statusNamed = i, true
+		case len(name) == 0 && i > 0 && status < 0:
+			status = i // a column with no name: "| Goal | Actual | |" of ✅ and ❌
 		}
 	}
 	if !limit || !measured {
@@ -563,19 +578,23 @@ func (c *computer) datesIn(rows []ast.Node, col int) bool {
 // document's, not work.
 var documentHistory = map[string]bool{
 	"document control": true, "revision history": true, "version history": true, "document history": true,
-	"change history": true, "versions": true, "revisions": true, "amendment history": true,
+	"change history": true, "amendment history": true,
 }
 
 // termbase reports whether a table's columns are languages, two or more
 // (| English | German | Notes |, | Term | Translation |), or a style
 // guide's Do and Don't (Use and Avoid): a glossary, whose status words are
 // strings to translate or to write.
-func (c *computer) termbase(header ast.Node) bool {
+func (c *computer) termbase(header ast.Node, rows []ast.Node) bool {
 	if header == nil {
 		return false
 	}
+	if c.statusHeader(header) >= 0 {
+		return false // "| String | English | German | Status |": a translation tracker
+	}
 	n, do, dont := 0, false, false
-	for h := header.FirstChild(); h != nil; h = h.NextSibling() {
+	var langs []int
+	for i, h := 0, header.FirstChild(); h != nil; i, h = i+1, h.NextSibling() {
 		var buf [24]byte // the header's ASCII letters in lower case, read in place: every table asks
 		name := buf[:0]
 		for _, b := range bytes.TrimSpace(cellSource(h, c.src)) {
@@ -592,11 +611,36 @@ func (c *computer) termbase(header ast.Node) bool {
 		}
 		if languageHeaders[string(name)] {
 			n++
+			langs = append(langs, i)
 		}
 		do = do || string(name) == "do" || string(name) == "use"
 		dont = dont || string(name) == "dont" || string(name) == "avoid"
 	}
-	return n >= 2 || do && dont // a style guide's | ✅ Do | ❌ Don't |
+	if do && dont {
+		return true // a style guide's | ✅ Do | ❌ Don't |
+	}
+	if n < 2 {
+		return false
+	}
+	for _, col := range langs {
+		if col == 0 || !c.someCellSaysState(rows, col) {
+			return true // the rows are terms of a language, or one language's column holds translations: a glossary
+		}
+	}
+	return false // every language's column says states: "| Page | English | German |" of Done and In progress
+}
+
+// someCellSaysState reports whether a cell of column col reads as a state.
+func (c *computer) someCellSaysState(rows []ast.Node, col int) bool {
+	for _, r := range rows {
+		cells := childrenOf(r)
+		if col < len(cells) {
+			if _, ok := c.cellStateOf(cells[col], markerText(cells[col], c.src)); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // languageHeaders head a glossary's columns.
@@ -888,16 +932,29 @@ func fillGerunds(reads []cellRead) {
 			continue
 		}
 		reads[r].st, reads[r].ok = marker.Active, true
-		if next, _, _ := strings.Cut(rest, " "); laterWords[next] || next != "" && (isDigit(next[0]) || marker.IsWeekday(next) || marker.IsMonthName(next)) {
-			reads[r].st = marker.Open // "Publishing next week", "Recording Thursday": not begun
+		next, rest, _ := strings.Cut(rest, " ")
+		after, _, _ := strings.Cut(rest, " ")
+		if laterWords[next] || timeWord(next) || weakLater[next] && timeWord(after) {
+			reads[r].st = marker.Open // "Publishing next week", "Recording Thursday", "Recording on 14 Dec": not begun
 		}
 	}
 }
 
 // laterWords after an -ing word put the work off: "Publishing next
 // week", "Shooting tomorrow".
-var laterWords = map[string]bool{"next": true, "tomorrow": true, "soon": true, "later": true, "from": true, "after": true,
-	"on": true, "in": true, "until": true, "this": true, "tonight": true}
+var laterWords = map[string]bool{"next": true, "tomorrow": true, "soon": true, "later": true, "until": true, "tonight": true}
+
+// weakLater put the work off only before a time word: "Recording on 14
+// Dec", not "Editing in Resolve" or "Recording on set".
+var weakLater = map[string]bool{"on": true, "in": true, "from": true, "after": true, "this": true}
+
+// timeWord reports whether w names a time: a weekday, a month, a number,
+// a week, a month or a year.
+func timeWord(w string) bool {
+	w = strings.TrimRight(w, ".,;:!)")
+	return w != "" && (isDigit(w[0]) || marker.IsWeekday(w) || marker.IsMonthName(w) ||
+		w == "week" || w == "month" || w == "year" || w == "morning" || w == "afternoon" || w == "evening")
+}
 
 // notGerunds end in -ing and say no work is under way.
 var notGerunds = map[string]bool{
@@ -1691,10 +1748,14 @@ func valueWords(t string) (State, bool) {
 // "N/A (not yet assessed)" is open, not set aside.
 func judgedLater(note string) bool {
 	n := strings.ToLower(note)
-	for _, w := range [...]string{"yet", "pending", "tbd", "tbc", "tba", "to be ", "await", "waiting", "not started",
-		"under review", "in review", "depends", "to follow", "will ", "once ", "after ", "until "} {
-		if strings.Contains(n, w) {
-			return true // "N/A – awaiting scoping decision", "N/A – TBC after the SOA review"
+	if strings.Contains(n, "yet") || strings.Contains(n, "pending") || strings.Contains(n, "tbd") || strings.Contains(n, "to be ") {
+		return true
+	}
+	opening := strings.TrimLeft(n, " ([—–-:,")
+	for _, w := range [...]string{"tbc", "tba", "await", "waiting", "not started", "under review", "in review",
+		"depends", "to follow", "will ", "once ", "after ", "until "} {
+		if strings.HasPrefix(opening, w) {
+			return true // "N/A – awaiting scoping decision", "N/A – TBC after the SOA review"; not "(retired after the merger)"
 		}
 	}
 	return false
