@@ -164,10 +164,10 @@ func (c *computer) readListItems(list ast.Node) (entries []listEntry, marked boo
 				if e.marker.state == marker.Dropped && leadingStrike(p, c.src) && announcesEnd(e.marker.as) {
 					struckMarks++ // "~~Pet insurance~~ discontinued"; not an errand's "~~Gym: freeze membership~~ cancelled"
 				}
-				switch strings.TrimSuffix(e.marker.as, "\uFE0F") {
-				case "✅", "✔", "✓", "☑":
+				switch as := strings.TrimSuffix(e.marker.as, "\uFE0F"); {
+				case as == "✅" || as == "✔" || as == "✓" || as == "☑":
 					ticks++
-				case "❌", "✗", "✘", "✖":
+				case crossMark(as):
 					crosses++
 					if yesOrNo(strings.TrimSpace(text)) && opensNegated(text) {
 						negated++ // "❌ No parking on site"; not a habit log's "No phone after 10pm ❌"

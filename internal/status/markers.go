@@ -536,13 +536,13 @@ func crossMark(emoji string) bool {
 // notLetter splits words at what is not a letter.
 func notLetter(r rune) bool { return !unicode.IsLetter(r) }
 
-// budgetWords reports whether a struckAway opening speaks of money.
 // paidAnyway reports whether a note, in lower case, says the work was
 // paid for after all ("no budget left, paid out of pocket").
 func paidAnyway(lower string) bool {
 	return slices.Contains(strings.FieldsFunc(lower, notLetter), "paid")
 }
 
+// budgetWords reports whether a struckAway opening speaks of money.
 func budgetWords(p string) bool {
 	return strings.HasPrefix(p, "no budget") || strings.HasSuffix(p, "afford")
 }
