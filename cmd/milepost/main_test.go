@@ -312,8 +312,9 @@ func TestNotFoundPageLinksWithBaseURL(t *testing.T) {
 }
 
 // TestNotFoundPageWithoutBaseURL: without a base URL, 404.html links from
-// the host's root and carries its stylesheet, so it keeps its looks at any
-// depth and under a sub-path; with file_links it stays relative.
+// the host's root and carries its stylesheet and its logo, so it keeps its
+// looks at any depth and under a sub-path; with file_links it stays
+// relative.
 func TestNotFoundPageWithoutBaseURL(t *testing.T) {
 	root := writeSite(t, "testdata/small.txtar")
 	for _, tc := range []struct {
@@ -340,6 +341,9 @@ func TestNotFoundPageWithoutBaseURL(t *testing.T) {
 		inlined := strings.Contains(string(page), "<style>"+string(css)+"</style>")
 		if inlined != tc.style {
 			t.Errorf("%v: stylesheet inlined %v, want %v", tc.flags, inlined, tc.style)
+		}
+		if icon := strings.Contains(string(page), `<img src="data:image/svg`); icon != tc.style {
+			t.Errorf("%v: logo inlined %v, want %v", tc.flags, icon, tc.style)
 		}
 		if !strings.Contains(string(page), tc.stylesheetRef) {
 			t.Errorf("%v: 404.html lacks %s", tc.flags, tc.stylesheetRef)

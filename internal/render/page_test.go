@@ -135,7 +135,7 @@ func randomView(rng *rand.Rand) *View {
 	if v.Site == nil {
 		v.Site = &Site{}
 	}
-	v.Style = "" // 404.html's alone, which templates draw
+	v.Style, v.Icon = "", "" // 404.html's alone, which templates draw
 	if v.Page == nil && rng.IntN(8) != 0 {
 		v.Page = &Page{}
 		fill(rng, reflect.ValueOf(v.Page).Elem(), 1)

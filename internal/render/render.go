@@ -156,7 +156,7 @@ func sourceSum(namesAndSources ...string) string {
 // template it runs, is another (a site's own file, a change to the
 // default theme not yet carried into page.go, a theme not minified) runs
 // its templates instead.
-const nativePageSource = "232d1d22c78280815ff68baf55aa104d6911091b49cac3df7bf5d01658571304"
+const nativePageSource = "70e105285668a4bb87efff5c1775b3b8c88e7e34e10197da746b9b324c625919"
 
 // Minified reports whether every template was minified when loaded.
 func (t *Theme) Minified() bool { return t.minified }

@@ -18,7 +18,9 @@ type View struct {
 	// Style is the stylesheet inlined in the page, for 404.html of a site
 	// without a base URL: a host serves it at any depth, where a relative
 	// link to style.css finds nothing. Only templates draw it: pages
-	// drawn in Go (page.go) never inline their stylesheet.
+	// drawn in Go (page.go) never inline their stylesheet. Icon is the
+	// site's icon as a data: URL beside it, for the header's logo.
+	Icon   template.URL
 	Style  template.CSS
 	Title  string // the document title (without the site title)
 	Crumbs []Link

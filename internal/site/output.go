@@ -77,7 +77,7 @@ func (r *renderer) run(ctx context.Context) (*Result, error) {
 		Pages: pages, Folders: r.set.Folders,
 		Links: r.links.graph.Resolutions, Backlinks: r.links.graph.Backlinks,
 		History: r.history, PrevPlan: r.prevPlan,
-		Stylesheet: r.stylesheet,
+		Static: r.static,
 	})
 	r.out = outputs.NewWriter(outputs.Options{
 		Sink: r.sink, Minified: r.theme.Minified(), Prev: r.prevMemo, Next: r.nextMemo, Cached: r.in.Cached,
@@ -169,14 +169,14 @@ func (r *renderer) writePages(ctx context.Context) error {
 		func(done int) { r.in.report("rendering", done, len(r.pages)) })
 }
 
-// stylesheet is the site's style.css (the theme's, or the site's own in
-// static/), nil when it has none or it cannot be read.
-func (r *renderer) stylesheet() []byte {
-	fsys, ok := r.statics["style.css"]
+// static is one of the site's static files (the theme's, or the site's
+// own in static/: "style.css"), nil when it has none or it cannot be read.
+func (r *renderer) static(name string) []byte {
+	fsys, ok := r.statics[name]
 	if !ok {
 		return nil
 	}
-	data, _ := fs.ReadFile(fsys, "style.css")
+	data, _ := fs.ReadFile(fsys, name)
 	return data
 }
 

@@ -2,6 +2,7 @@ package view
 
 import (
 	"bytes"
+	"encoding/base64"
 	"html/template"
 	"slices"
 	"sort"
@@ -249,8 +250,11 @@ func (m *Maker) NotFoundView() *render.View {
 		// there (and by milepost serve), and the stylesheet inlined, so the
 		// page keeps its looks under a sub-path too.
 		v.Root = "/"
-		if m.in.Stylesheet != nil {
-			v.Style = template.CSS(m.in.Stylesheet())
+		if m.in.Static != nil {
+			v.Style = template.CSS(m.in.Static("style.css"))
+			if icon := m.in.Static("favicon.svg"); len(icon) > 0 {
+				v.Icon = template.URL("data:image/svg+xml;base64," + base64.StdEncoding.EncodeToString(icon))
+			}
 		}
 	}
 	return v

@@ -63,9 +63,10 @@ type In struct {
 	// PrevPlan is the last build's plan (Maker.PlanReuse), taken over
 	// when the pages make the same one; nil for none.
 	PrevPlan *PlanReuse
-	// Stylesheet returns the site's style.css, for 404.html to inline
-	// when the site has no base URL; nil for none.
-	Stylesheet func() []byte
+	// Static returns one of the site's static files (style.css,
+	// favicon.svg), for 404.html to inline when the site has no base URL;
+	// nil for none.
+	Static func(name string) []byte
 }
 
 // Maker makes the views of one build. Its methods may be called from
