@@ -193,14 +193,14 @@ func (b *Builder) build(ctx context.Context, sink publish.Sink, changed []string
 	return res, err
 }
 
-// pageErrors counts the errors LOAD reported at pages it still read
-// (content.Page.Diags: their front matter).
+// pageErrors counts the errors LOAD reported at pages it still read and
+// builds (content.Page.Diags: their front matter). A draft's are not
+// counted: never more than the build's errors at such pages, so any other
+// error (a theme's, a clash) still stops it.
 func pageErrors(set *content.Set) int {
 	n := 0
-	for _, pages := range [][]*content.Page{set.Pages, set.Drafts} {
-		for _, p := range pages {
-			n += len(p.Diags.Errors())
-		}
+	for _, p := range set.Pages {
+		n += len(p.Diags.Errors())
 	}
 	return n
 }
