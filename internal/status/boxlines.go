@@ -49,7 +49,7 @@ func (c *computer) collectBoxLines(p ast.Node, out *[]*found) {
 		if !ok {
 			continue
 		}
-		found = append(found, boxLine{st, seg.Start, text, line[0] == '[', emoji, yesOrNo(line)})
+		found = append(found, boxLine{st, seg.Start, text, line[0] == '[', emoji, c.yesNoMark(line)})
 	}
 	if len(found) < 2 || keyOrForm(found) || c.asksToTick(p) || yesNoOnly(found) || c.underSupportHeading() && emojiOnly(found) {
 		return // "## Platforms" over ":white_check_mark: Linux": what is supported
@@ -92,16 +92,6 @@ func emojiOnly(lines []boxLine) bool {
 		}
 	}
 	return true
-}
-
-// yesOrNo reports whether a line opens with a tick or a cross.
-func yesOrNo(line string) bool {
-	for _, mark := range [...]string{"✅", "✔", "✓", "☑", "❌", "✗", "✘", "✖"} {
-		if strings.HasPrefix(line, mark) {
-			return true
-		}
-	}
-	return false
 }
 
 // shortcodeFirst returns line with the GitHub shortcode it opens with

@@ -169,7 +169,7 @@ func (c *computer) readListItems(list ast.Node) (entries []listEntry, marked boo
 					ticks++
 				case crossMark(as):
 					crosses++
-					if yesOrNo(strings.TrimSpace(text)) && opensNegated(text) {
+					if c.yesNoMark(strings.TrimSpace(text)) && opensNegated(text) {
 						negated++ // "❌ No parking on site"; not a habit log's "No phone after 10pm ❌"
 					}
 					stillToCome = stillToCome || saysYet(text)

@@ -3,7 +3,6 @@ package status
 import (
 	"bytes"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -740,9 +739,9 @@ func percentDone(clause string) (int, bool) {
 	if !ok {
 		return 0, false
 	}
-	n, err := strconv.Atoi(strings.TrimSpace(pct))
+	n, isShare := percentage(pct + "%") // a progress cell's share: 0 to 100, no sign
 	word, _, _ := strings.Cut(strings.TrimSpace(rest), " ")
-	return n, err == nil && n <= 100 && doneWords[strings.ToLower(strings.TrimRight(word, ".,;:!"))]
+	return n, isShare && doneWords[strings.ToLower(strings.TrimRight(word, ".,;:!"))]
 }
 
 // blockedBy reads a blocked sign that names what blocks the task in at

@@ -664,7 +664,7 @@ var verdicts = map[string]bool{"pass": true, "passed": true, "fail": true, "fail
 func (c *computer) verdictsOnly(rows []ast.Node, col int) bool {
 	return c.everyFilled(rows, col, func(_ ast.Node, text string) bool {
 		word := strings.ToLower(strings.TrimSpace(strings.TrimLeftFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })))
-		return verdicts[strings.TrimRight(word, ".!")] || word == "" && yesOrNo(text)
+		return verdicts[strings.TrimRight(word, ".!")] || word == "" && c.yesNoMark(text)
 	})
 }
 
@@ -2182,7 +2182,7 @@ var verdictHeaders = map[string]bool{"pass": true, "passed": true, "passfail": t
 func (c *computer) ticksAndCrosses(rows []ast.Node, col int) bool {
 	return c.everyFilled(rows, col, func(_ ast.Node, text string) bool {
 		w, _, _ := strings.Cut(strings.ToLower(text), " ")
-		return yesOrNo(text) || w == "yes" || w == "no" || w == "y" || w == "n"
+		return c.yesNoMark(text) || w == "yes" || w == "no" || w == "y" || w == "n"
 	})
 }
 
