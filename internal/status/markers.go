@@ -679,8 +679,13 @@ func partlyDone(text string) (string, bool) {
 			end = len(window)
 		}
 		clause := strings.TrimSpace(text[i : i+end])
-		if words := strings.SplitN(clause, " ", 9); len(words) == 9 {
-			clause = strings.Join(words[:8], " ") // a note is short: "— 3 of 4 done" (and a long line is read once)
+		for sp, k := 0, 0; k < len(clause); k++ {
+			if clause[k] == ' ' {
+				if sp++; sp == 8 {
+					clause = clause[:k] // a note is short: "— 3 of 4 done" (and a long line is read once)
+					break
+				}
+			}
 		}
 		if measuresMore(clause) {
 			continue // "— 94% passing over the last 50 runs", "— 23/31 completed, 274 yards": a measure

@@ -589,9 +589,6 @@ func (c *computer) termbase(header ast.Node, rows []ast.Node) bool {
 	if header == nil {
 		return false
 	}
-	if c.statusHeader(header) >= 0 {
-		return false // "| String | English | German | Status |": a translation tracker
-	}
 	n, do, dont := 0, false, false
 	var langs []int
 	for i, h := 0, header.FirstChild(); h != nil; i, h = i+1, h.NextSibling() {
@@ -619,8 +616,8 @@ func (c *computer) termbase(header ast.Node, rows []ast.Node) bool {
 	if do && dont {
 		return true // a style guide's | ✅ Do | ❌ Don't |
 	}
-	if n < 2 {
-		return false
+	if n < 2 || c.statusHeader(header) >= 0 {
+		return false // most tables; "| String | English | German | Status |", a translation tracker
 	}
 	for _, col := range langs {
 		if col == 0 || !c.someCellSaysState(rows, col) {
